@@ -1,0 +1,110 @@
+import type { ErrorMetricId } from './targets/types';
+
+/** Added to the denominator of the relative error, as in the authors' code. */
+export const RELATIVE_ERROR_EPSILON = 1e-11;
+
+/**
+ * Per-sample error used for eq. 1 and for the overall error.
+ * For absolute and relative error the sample's error is the largest over its outputs,
+ * so that "error < bound" is the same as "every output within the bound" (authors' code).
+ * For rms it is sqrt(mean_j (h_j − y_j)²).
+ * predictions, targets: [samples × outputDim], row-major.
+ */
+export function computeSampleErrors(
+  metric: ErrorMetricId,
+  predictions: ArrayLike<number>,
+  targets: ArrayLike<number>,
+  outputDim: number,
+): Float64Array {
+  const samples = Math.floor(targets.length / outputDim);
+  const errors = new Float64Array(samples);
+  for (let s = 0; s < samples; s++) {
+    let accumulated = 0;
+    for (let j = 0; j < outputDim; j++) {
+      const h = predictions[s * outputDim + j];
+      const y = targets[s * outputDim + j];
+      const diff = h - y;
+      if (metric === 'rms') accumulated += diff * diff;
+      else {
+        const e = metric === 'absolute' ? Math.abs(diff) : Math.abs(diff) / (Math.abs(y) + RELATIVE_ERROR_EPSILON);
+        // NaN must make the sample unsafe, so it wins over any finite value.
+        accumulated = Number.isNaN(e) || e > accumulated ? e : accumulated;
+      }
+    }
+    errors[s] = metric === 'rms' ? Math.sqrt(accumulated / outputDim) : accumulated;
+  }
+  return errors;
+}
+
+/** p_label = bool{Err(H(x) − y) < error bound}  (AXNet eq. 1). NaN errors are unsafe. */
+export function labelSafe(error: number, bound: number): boolean {
+  return error < bound;
+}
+
+export interface InvocationMetrics {
+  /** §V: fraction of test samples whose approximation is within the bound. */
+  trueInvocation: number;
+  /** §V: fraction of test samples that the predictor marks safe. */
+  predictedInvocation: number;
+  /** §V (paper): fraction of test samples that are safe AND predicted safe. */
+  predictionAccuracy: number;
+  /**
+   * §V (paper): mean error over the samples predicted safe, E[Err | predicted safe].
+   * 0 when no sample is predicted safe (the mean over an empty set; predictedSafeCount says so).
+   */
+  overallError: number;
+  /** Authors' code: agreement of the two labels, mean(p_label == predicted). */
+  codeAgreement: number;
+  /** Authors' code: mean over ALL samples of (predicted safe × error). */
+  codeOverallError: number;
+  samples: number;
+  safeCount: number;
+  predictedSafeCount: number;
+}
+
+/**
+ * The metrics of AXNet §V on one test set.
+ * errors: per-sample errors (computeSampleErrors); predictedSafe: predictor's decision per sample.
+ */
+export function computeInvocationMetrics(
+  errors: ArrayLike<number>,
+  predictedSafe: ArrayLike<boolean | number>,
+  bound: number,
+): InvocationMetrics {
+  const samples = errors.length;
+  let safeCount = 0, predictedSafeCount = 0, bothCount = 0, agreeCount = 0, predictedSafeErrorSum = 0;
+  for (let s = 0; s < samples; s++) {
+    const safe = labelSafe(errors[s], bound);
+    const predicted = Boolean(predictedSafe[s]);
+    if (safe) safeCount++;
+    if (predicted) {
+      predictedSafeCount++;
+      predictedSafeErrorSum += errors[s];
+    }
+    if (safe && predicted) bothCount++;
+    if (safe === predicted) agreeCount++;
+  }
+  const fraction = (count: number) => (samples === 0 ? 0 : count / samples);
+  return {
+    trueInvocation: fraction(safeCount),
+    predictedInvocation: fraction(predictedSafeCount),
+    predictionAccuracy: fraction(bothCount),
+    overallError: predictedSafeCount === 0 ? 0 : predictedSafeErrorSum / predictedSafeCount,
+    codeAgreement: fraction(agreeCount),
+    codeOverallError: fraction(1) * predictedSafeErrorSum,
+    samples,
+    safeCount,
+    predictedSafeCount,
+  };
+}
+
+/**
+ * Parameter count of a dense MLP: Σ over layers of (fan_in × fan_out + fan_out),
+ * i.e. every weight and every bias. The paper's own counts differ from this rule
+ * (1284 vs 1138 for jpeg); the UI states which rule the lab uses.
+ */
+export function countDenseParameters(layerWidths: readonly number[]): number {
+  let total = 0;
+  for (let i = 0; i + 1 < layerWidths.length; i++) total += layerWidths[i] * layerWidths[i + 1] + layerWidths[i + 1];
+  return total;
+}

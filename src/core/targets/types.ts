@@ -1,0 +1,61 @@
+import type { Rng } from '../rng';
+
+/** Stable ids of the eight AxBench targets; the URL stores these. */
+export const TARGET_IDS = [
+  'bessel_Jnu',
+  'blackscholes',
+  'fft',
+  'inversek2j',
+  'jmeint',
+  'jpeg',
+  'kmeans',
+  'sobel',
+] as const;
+export type TargetId = (typeof TARGET_IDS)[number];
+
+/**
+ * Per-sample error metrics, as the AXNet authors' code computes them.
+ * - absolute: |h − y| per output;
+ * - relative: |h − y| / (|y| + 1e-11) per output;
+ * - rms: sqrt(mean over outputs of (h − y)²), one value per sample ("image diff").
+ * A sample is safe (eq. 1) only if every output is within the bound.
+ */
+export type ErrorMetricId = 'absolute' | 'relative' | 'rms';
+
+export interface BoundPreset {
+  value: number;
+  /** Where the number comes from, shown in the UI. */
+  source: string;
+}
+
+export interface TopologyPreset {
+  label: string;
+  /** Full layer widths, input first, output last, e.g. [2, 4, 4, 1]. */
+  approximator: number[];
+  /**
+   * Predictor layer widths, input first. For AXNet the last entry is the split output
+   * layer (Σ L_i + 2, eq. 3); for the baselines' classifier it is the class count k = 2.
+   */
+  predictor: number[];
+  source: string;
+}
+
+export interface TargetSpec {
+  id: TargetId;
+  title: string;
+  description: string;
+  inputDim: number;
+  outputDim: number;
+  inputNames: readonly string[];
+  outputNames: readonly string[];
+  errorMetric: ErrorMetricId;
+  /** Presets for the error bound; the first is the default. */
+  boundPresets: readonly BoundPreset[];
+  topologies: readonly TopologyPreset[];
+  /** The exact function: writes outputDim values for one input row. */
+  evaluate(input: ArrayLike<number>, output: Float64Array): void;
+  /** Draws one input row from the benchmark's input domain. */
+  sampleInput(rng: Rng, output: Float64Array): void;
+  /** For 2-D-input targets: the plotting range of each input, for surfaces. */
+  inputRanges: readonly (readonly [number, number])[];
+}
