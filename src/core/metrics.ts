@@ -91,7 +91,7 @@ export function computeInvocationMetrics(
     predictionAccuracy: fraction(bothCount),
     overallError: predictedSafeCount === 0 ? 0 : predictedSafeErrorSum / predictedSafeCount,
     codeAgreement: fraction(agreeCount),
-    codeOverallError: fraction(1) * predictedSafeErrorSum,
+    codeOverallError: samples === 0 ? 0 : predictedSafeErrorSum / samples,
     samples,
     safeCount,
     predictedSafeCount,

@@ -38,6 +38,11 @@ export interface TopologyPreset {
    */
   predictor: number[];
   source: string;
+  /**
+   * Optional: which method the preset is for. 'axnet': predictor ends with Σ L_i + 2;
+   * 'baseline': iterative/MCMA classifier ending with k = 2 classes.
+   */
+  kind?: 'axnet' | 'baseline';
 }
 
 export interface TargetSpec {

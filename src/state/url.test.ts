@@ -1,0 +1,162 @@
+import { describe, expect, it } from 'vitest';
+import { BACKEND_CHOICES, CONFIG_LIMITS, DEFAULT_CONFIG, cloneConfig, type LabConfig } from '../core/config';
+import { createRng, type Rng } from '../core/rng';
+import { TARGET_IDS } from '../core/targets/types';
+import { MAX_HASH_LENGTH, URL_PARAMS, buildShareUrl, formatHash, parseLink } from './url';
+
+function pick<T>(rng: Rng, items: readonly T[]): T {
+  return items[rng.int(items.length)];
+}
+
+function randomWidths(rng: Rng): number[] {
+  return Array.from({ length: 1 + rng.int(CONFIG_LIMITS.hiddenLayers.max) }, () => 1 + rng.int(CONFIG_LIMITS.hiddenWidth.max));
+}
+
+function randomConfig(rng: Rng): LabConfig {
+  const logUniform = (min: number, max: number) => Math.exp(rng.uniform(Math.log(min), Math.log(max)));
+  return {
+    target: pick(rng, TARGET_IDS),
+    approximatorHidden: randomWidths(rng),
+    predictorHidden: randomWidths(rng),
+    learningRate: logUniform(CONFIG_LIMITS.learningRate.min, CONFIG_LIMITS.learningRate.max),
+    batchSize: 1 + rng.int(CONFIG_LIMITS.batchSize.max),
+    errorBound: logUniform(CONFIG_LIMITS.errorBound.min, CONFIG_LIMITS.errorBound.max),
+    seed: rng.int(CONFIG_LIMITS.seed.max),
+    steps: 1 + rng.int(100000),
+    backend: pick(rng, BACKEND_CHOICES),
+    trainLone: rng.next() < 0.5,
+    trainSize: CONFIG_LIMITS.trainSize.min + rng.int(10000),
+    testSize: CONFIG_LIMITS.testSize.min + rng.int(10000),
+    evalEvery: 1 + rng.int(1000),
+  };
+}
+
+function expectWithinLimits(config: LabConfig): void {
+  expect(TARGET_IDS).toContain(config.target);
+  expect(BACKEND_CHOICES).toContain(config.backend);
+  expect(typeof config.trainLone).toBe('boolean');
+  for (const widths of [config.approximatorHidden, config.predictorHidden]) {
+    expect(Array.isArray(widths)).toBe(true);
+    expect(widths.length).toBeGreaterThanOrEqual(CONFIG_LIMITS.hiddenLayers.min);
+    expect(widths.length).toBeLessThanOrEqual(CONFIG_LIMITS.hiddenLayers.max);
+    for (const w of widths) {
+      expect(Number.isInteger(w)).toBe(true);
+      expect(w).toBeGreaterThanOrEqual(CONFIG_LIMITS.hiddenWidth.min);
+      expect(w).toBeLessThanOrEqual(CONFIG_LIMITS.hiddenWidth.max);
+    }
+  }
+  const numeric = ['learningRate', 'batchSize', 'errorBound', 'seed', 'steps', 'trainSize', 'testSize', 'evalEvery'] as const;
+  for (const field of numeric) {
+    const value = config[field];
+    expect(Number.isFinite(value)).toBe(true);
+    expect(value).toBeGreaterThanOrEqual(CONFIG_LIMITS[field].min);
+    expect(value).toBeLessThanOrEqual(CONFIG_LIMITS[field].max);
+  }
+  expect(Object.keys(config).sort()).toEqual(Object.keys(DEFAULT_CONFIG).sort());
+}
+
+describe('formatHash', () => {
+  it('writes only the version for the defaults', () => {
+    expect(formatHash(DEFAULT_CONFIG)).toBe('#v=1');
+  });
+
+  it('writes only the values that differ from the defaults', () => {
+    const config = cloneConfig(DEFAULT_CONFIG);
+    config.steps = 200;
+    config.backend = 'cpu';
+    config.approximatorHidden = [8, 3];
+    expect(formatHash(config)).toBe('#v=1&approx=8-3&steps=200&backend=cpu');
+  });
+});
+
+describe('parseLink', () => {
+  it('round-trips 500 random configs exactly and without problems', () => {
+    const rng = createRng(11, 'url-roundtrip');
+    for (let i = 0; i < 500; i++) {
+      const config = randomConfig(rng);
+      const parsed = parseLink(formatHash(config));
+      expect(parsed.problems).toEqual([]);
+      expect(parsed.config).toEqual(config);
+    }
+  });
+
+  it('accepts a full URL, a hash and a bare query', () => {
+    const expected = { ...cloneConfig(DEFAULT_CONFIG), steps: 40, seed: 9 };
+    expect(parseLink('http://localhost:5173/#v=1&steps=40&seed=9').config).toEqual(expected);
+    expect(parseLink('#steps=40&seed=9').config).toEqual(expected);
+    expect(parseLink('steps=40&seed=9').config).toEqual(expected);
+    expect(parseLink('http://localhost:5173/').config).toEqual(cloneConfig(DEFAULT_CONFIG));
+  });
+
+  it('clamps absurd numbers and says so', () => {
+    const parsed = parseLink('#lr=1e9&batch=0&steps=-5&bound=1e-300&approx=999-0&seed=3.5');
+    expect(parsed.config.learningRate).toBe(CONFIG_LIMITS.learningRate.max);
+    expect(parsed.config.batchSize).toBe(CONFIG_LIMITS.batchSize.min);
+    expect(parsed.config.steps).toBe(CONFIG_LIMITS.steps.min);
+    expect(parsed.config.errorBound).toBe(CONFIG_LIMITS.errorBound.min);
+    expect(parsed.config.approximatorHidden).toEqual([CONFIG_LIMITS.hiddenWidth.max, CONFIG_LIMITS.hiddenWidth.min]);
+    expect(parsed.config.seed).toBe(4);
+    expect(parsed.problems.length).toBe(6);
+  });
+
+  it('rejects non-numbers, unknown keys, unknown enums and bad versions with a message each', () => {
+    const parsed = parseLink('#v=99&lr=abc&steps=NaN&bound=Infinity&target=doom&backend=cuda&lone=maybe&approx=4,4&x=1');
+    expect(parsed.config).toEqual(cloneConfig(DEFAULT_CONFIG));
+    expect(parsed.problems.length).toBe(9);
+  });
+
+  it('never lets the link touch prototypes', () => {
+    const hostile = [
+      '#__proto__[polluted]=1',
+      '#__proto__=1&constructor=2&prototype=3',
+      '#constructor[prototype][polluted]=yes',
+      '#%5F%5Fproto%5F%5F=1&toString=1&hasOwnProperty=1',
+    ];
+    for (const hash of hostile) {
+      const parsed = parseLink(hash);
+      expect(parsed.problems.length).toBeGreaterThan(0);
+      expect(parsed.config).toEqual(cloneConfig(DEFAULT_CONFIG));
+      expect(Object.getPrototypeOf(parsed.config)).toBe(Object.prototype);
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    }
+  });
+
+  it('refuses links that are far too long', () => {
+    const parsed = parseLink(`#steps=5&${'a'.repeat(MAX_HASH_LENGTH)}`);
+    expect(parsed.config).toEqual(cloneConfig(DEFAULT_CONFIG));
+    expect(parsed.problems).toHaveLength(1);
+  });
+
+  it('survives 2000 random and garbage hashes: never throws, always yields a config within limits', () => {
+    const rng = createRng(5, 'url-fuzz');
+    const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789=&#%-_.+e[]{}"\'<>\\/ ~\u0000\u00e9\u4e2d\ud83d';
+    const keys = [...URL_PARAMS.map((p) => p.key), 'v', '__proto__', 'constructor', '', '%', 'prototype'];
+    const values = ['', '-', '1e999', '-0', '0x10', '1_000', 'NaN', '%E0%A4%A', '4-4-4-4-4-4', '0-0', '1e-400', 'true', ' 5', '５'];
+    for (let i = 0; i < 2000; i++) {
+      let hash: string;
+      if (i % 2 === 0) {
+        const length = rng.int(120);
+        hash = Array.from({ length }, () => alphabet[rng.int(alphabet.length)]).join('');
+      } else {
+        const parts = Array.from({ length: 1 + rng.int(8) }, () => {
+          const value = rng.next() < 0.5 ? pick(rng, values) : String(rng.uniform(-1e6, 1e6));
+          return `${pick(rng, keys)}=${value}`;
+        });
+        hash = `#${parts.join('&')}`;
+      }
+      const parsed = parseLink(hash);
+      expectWithinLimits(parsed.config);
+      expect(Array.isArray(parsed.problems)).toBe(true);
+      for (const problem of parsed.problems) expect(typeof problem).toBe('string');
+    }
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe('buildShareUrl', () => {
+  it('replaces any existing hash with the config projection', () => {
+    const config = { ...cloneConfig(DEFAULT_CONFIG), seed: 42 };
+    expect(buildShareUrl('http://127.0.0.1:4173/#v=1&seed=3', config)).toBe('http://127.0.0.1:4173/#v=1&seed=42');
+    expect(buildShareUrl('http://127.0.0.1:4173/index.html', config)).toBe('http://127.0.0.1:4173/index.html#v=1&seed=42');
+  });
+});

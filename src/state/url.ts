@@ -1,0 +1,214 @@
+/**
+ * The URL hash is a projection of the config slice (LabConfig).
+ * - Only values that differ from DEFAULT_CONFIG are written, after a version field `v`.
+ * - Reading is defensive: the hash is untrusted. Keys are looked up in a fixed table, values pass
+ *   a valibot schema and are clamped to CONFIG_LIMITS, and parsed data is never merged into an
+ *   object (no prototype pollution): the config is built field by field from the defaults.
+ * - Any problem is reported as text for a role="alert" notice; the offending field keeps its default.
+ */
+import * as v from 'valibot';
+import {
+  BACKEND_CHOICES,
+  CONFIG_LIMITS,
+  CONFIG_VERSION,
+  DEFAULT_CONFIG,
+  cloneConfig,
+  isBackendChoice,
+  isTargetId,
+  type LabConfig,
+} from '../core/config';
+import { TARGET_IDS } from '../core/targets/types';
+
+/** Links longer than this are refused whole: no legitimate config needs it. */
+export const MAX_HASH_LENGTH = 2048;
+
+const DECIMAL_PATTERN = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+const NumberText = v.pipe(v.string(), v.regex(DECIMAL_PATTERN), v.transform(Number), v.number(), v.finite());
+const WidthListText = v.pipe(v.string(), v.regex(/^\d{1,4}(-\d{1,4}){0,15}$/));
+const FlagText = v.picklist(['0', '1', 'true', 'false']);
+
+type NumericField = 'learningRate' | 'batchSize' | 'errorBound' | 'seed' | 'steps' | 'trainSize' | 'testSize' | 'evalEvery';
+
+/** One row per URL parameter, in the order they are written (Playground's state.ts idea). */
+type ParamSpec =
+  | { key: string; field: NumericField; kind: 'int' | 'float' }
+  | { key: string; field: 'approximatorHidden' | 'predictorHidden'; kind: 'widths' }
+  | { key: string; field: 'target'; kind: 'target' }
+  | { key: string; field: 'backend'; kind: 'backend' }
+  | { key: string; field: 'trainLone'; kind: 'flag' };
+
+export const URL_PARAMS: readonly ParamSpec[] = [
+  { key: 'target', field: 'target', kind: 'target' },
+  { key: 'approx', field: 'approximatorHidden', kind: 'widths' },
+  { key: 'pred', field: 'predictorHidden', kind: 'widths' },
+  { key: 'lr', field: 'learningRate', kind: 'float' },
+  { key: 'batch', field: 'batchSize', kind: 'int' },
+  { key: 'bound', field: 'errorBound', kind: 'float' },
+  { key: 'seed', field: 'seed', kind: 'int' },
+  { key: 'steps', field: 'steps', kind: 'int' },
+  { key: 'backend', field: 'backend', kind: 'backend' },
+  { key: 'lone', field: 'trainLone', kind: 'flag' },
+  { key: 'train', field: 'trainSize', kind: 'int' },
+  { key: 'test', field: 'testSize', kind: 'int' },
+  { key: 'eval', field: 'evalEvery', kind: 'int' },
+];
+
+const PARAM_BY_KEY: ReadonlyMap<string, ParamSpec> = new Map(URL_PARAMS.map((spec) => [spec.key, spec]));
+
+export interface ParsedLink {
+  config: LabConfig;
+  /** Human-readable problems; non-empty means the UI shows a notice. */
+  problems: string[];
+}
+
+export function clampNumber(value: number, min: number, max: number): number {
+  return Math.min(max, Math.max(min, value));
+}
+
+/** Takes a full URL, a '#…' hash or a bare 'a=b&c=d' string and returns the part after '#'. */
+function extractHash(hashOrUrl: string): string {
+  const hashIndex = hashOrUrl.indexOf('#');
+  if (hashIndex >= 0) return hashOrUrl.slice(hashIndex + 1);
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(hashOrUrl) ? '' : hashOrUrl;
+}
+
+function safeDecode(text: string): string | null {
+  try {
+    return decodeURIComponent(text.replace(/\+/g, ' '));
+  } catch {
+    return null;
+  }
+}
+
+/** Shortens untrusted text before it is shown in a notice. */
+function quote(text: string): string {
+  const printable = text.replace(/[^\x20-\x7e]/g, '?');
+  return JSON.stringify(printable.length > 40 ? `${printable.slice(0, 40)}…` : printable);
+}
+
+export function parseLink(hashOrUrl: string): ParsedLink {
+  const config = cloneConfig(DEFAULT_CONFIG);
+  const problems: string[] = [];
+  const hash = extractHash(typeof hashOrUrl === 'string' ? hashOrUrl : '');
+  if (hash.trim() === '') return { config, problems };
+  if (hash.length > MAX_HASH_LENGTH) {
+    problems.push(`The link is ${hash.length} characters long (more than ${MAX_HASH_LENGTH}); it was ignored and the defaults are used.`);
+    return { config, problems };
+  }
+
+  const values = new Map<string, string>();
+  for (const part of hash.split('&')) {
+    if (part === '') continue;
+    const equals = part.indexOf('=');
+    const rawKey = equals < 0 ? part : part.slice(0, equals);
+    const key = safeDecode(rawKey);
+    const value = safeDecode(equals < 0 ? '' : part.slice(equals + 1));
+    if (key === null || value === null) {
+      problems.push(`Could not decode ${quote(part)}; it was ignored.`);
+      continue;
+    }
+    if (key === 'v') {
+      values.set('v', value);
+      continue;
+    }
+    if (!PARAM_BY_KEY.has(key)) {
+      problems.push(`Unknown setting ${quote(key)} was ignored.`);
+      continue;
+    }
+    if (values.has(key)) problems.push(`Setting ${quote(key)} appears more than once; the last value is used.`);
+    values.set(key, value);
+  }
+
+  const version = values.get('v');
+  if (version !== undefined && version !== String(CONFIG_VERSION)) {
+    problems.push(`Link version ${quote(version)} is not supported (this lab reads version ${CONFIG_VERSION}); settings were read as version ${CONFIG_VERSION}.`);
+  }
+
+  for (const spec of URL_PARAMS) {
+    const raw = values.get(spec.key);
+    if (raw === undefined) continue;
+    const problem = applyParam(config, spec, raw);
+    if (problem) problems.push(problem);
+  }
+  return { config, problems };
+}
+
+/** Validates one raw value and writes it into config; returns a problem text or null. */
+function applyParam(config: LabConfig, spec: ParamSpec, raw: string): string | null {
+  const label = `${spec.key}=${quote(raw)}`;
+  switch (spec.kind) {
+    case 'target':
+      if (!isTargetId(raw)) return `Unknown target in ${label}; expected one of ${TARGET_IDS.join(', ')}.`;
+      config.target = raw;
+      return null;
+    case 'backend':
+      if (!isBackendChoice(raw)) return `Unknown backend in ${label}; expected one of ${BACKEND_CHOICES.join(', ')}.`;
+      config.backend = raw;
+      return null;
+    case 'flag': {
+      const parsed = v.safeParse(FlagText, raw);
+      if (!parsed.success) return `${label} is not 0 or 1; the default is used.`;
+      config.trainLone = parsed.output === '1' || parsed.output === 'true';
+      return null;
+    }
+    case 'widths': {
+      const parsed = v.safeParse(WidthListText, raw);
+      if (!parsed.success) return `${label} is not a list of layer widths like 4-4; the default is used.`;
+      const { hiddenLayers, hiddenWidth } = CONFIG_LIMITS;
+      const widths = parsed.output.split('-').map(Number);
+      const clamped = widths.slice(0, hiddenLayers.max).map((w) => clampNumber(w, hiddenWidth.min, hiddenWidth.max));
+      config[spec.field] = clamped;
+      const changed = clamped.length !== widths.length || clamped.some((w, i) => w !== widths[i]);
+      return changed
+        ? `${label} was limited to at most ${hiddenLayers.max} layers of ${hiddenWidth.min}–${hiddenWidth.max} neurons: ${clamped.join('-')}.`
+        : null;
+    }
+    case 'int':
+    case 'float': {
+      const parsed = v.safeParse(NumberText, raw);
+      if (!parsed.success) return `${label} is not a number; the default is used.`;
+      const limits = CONFIG_LIMITS[spec.field];
+      const number = spec.kind === 'int' ? Math.round(parsed.output) : parsed.output;
+      const clamped = clampNumber(number, limits.min, limits.max);
+      config[spec.field] = clamped;
+      if (spec.kind === 'int' && number !== parsed.output) return `${label} must be a whole number; ${clamped} is used.`;
+      return clamped !== number ? `${label} is outside ${limits.min}–${limits.max}; ${clamped} is used.` : null;
+    }
+    default: {
+      const unreachable: never = spec;
+      throw new Error(`Unsupported URL parameter: ${JSON.stringify(unreachable)}`);
+    }
+  }
+}
+
+function formatValue(config: Readonly<LabConfig>, spec: ParamSpec): string {
+  switch (spec.kind) {
+    case 'widths':
+      return config[spec.field].join('-');
+    case 'flag':
+      return config.trainLone ? '1' : '0';
+    case 'target':
+      return config.target;
+    case 'backend':
+      return config.backend;
+    default:
+      return String(config[spec.field]);
+  }
+}
+
+/** '#v=1&…' with only the values that differ from DEFAULT_CONFIG. */
+export function formatHash(config: Readonly<LabConfig>): string {
+  const parts = [`v=${CONFIG_VERSION}`];
+  for (const spec of URL_PARAMS) {
+    const value = formatValue(config, spec);
+    if (value !== formatValue(DEFAULT_CONFIG, spec)) parts.push(`${spec.key}=${encodeURIComponent(value)}`);
+  }
+  return `#${parts.join('&')}`;
+}
+
+/** The current page's address with the config's hash, for the Share button. */
+export function buildShareUrl(currentHref: string, config: Readonly<LabConfig>): string {
+  const hashIndex = currentHref.indexOf('#');
+  const base = hashIndex >= 0 ? currentHref.slice(0, hashIndex) : currentHref;
+  return `${base}${formatHash(config)}`;
+}

@@ -1,0 +1,93 @@
+/**
+ * Messages between the UI thread and the training worker (workers/train.worker.ts).
+ * The worker owns training; the UI only sends intents and renders what comes back.
+ * Both unions are tagged by `type` and handled in exhaustive switches.
+ */
+import type { BackendName, LabConfig } from '../src/core/config';
+import type { EvaluationPoint, SurfaceSnapshot } from '../src/ml/types';
+
+/** One backend tried during selection, with its self-test outcome. */
+export interface BackendAttempt {
+  name: string;
+  ok: boolean;
+  reason?: string;
+}
+
+export interface ParameterCounts {
+  approximator: number;
+  predictor: number;
+  total: number;
+  lone: number;
+}
+
+/** Intents toward the worker. */
+export type ToWorkerMessage =
+  | { type: 'init'; config: LabConfig }
+  | { type: 'run' }
+  | { type: 'pause' }
+  | { type: 'step'; count: number }
+  | { type: 'stop' };
+
+/** State pushed by the worker; shared by `progress` and `done`. */
+export interface ProgressPayload {
+  /** Trainer step reached. */
+  step: number;
+  /** Whether the run loop is still going after this message. */
+  running: boolean;
+  /** Backend actually used; set on the first message after init, null afterwards. */
+  backend: BackendName | null;
+  /** Self-test report of each backend tried; only on the first message after init. */
+  backendReport: BackendAttempt[] | null;
+  /** Training throughput over the last reporting window (steps per wall-clock second). */
+  stepsPerSecond: number;
+  /** Wall time spent inside trainer.train so far, in ms. */
+  trainingMs: number;
+  /** Evaluation points produced since the previous message, in step order. */
+  points: EvaluationPoint[];
+  /** Only on the first message after init. */
+  parameterCounts: ParameterCounts | null;
+  /** Latest surface (2-D targets), or null when none is due; its Float32Arrays are transferred. */
+  surface: SurfaceSnapshot | null;
+}
+
+/** Messages from the worker. */
+export type FromWorkerMessage =
+  | ({ type: 'progress' } & ProgressPayload)
+  | ({ type: 'done' } & ProgressPayload)
+  | { type: 'error'; message: string; fatal: boolean };
+
+/** Grid resolution of the surface snapshots. */
+export const SURFACE_RESOLUTION = 40;
+/** Minimum wall time between two progress messages while running, ms. */
+export const PROGRESS_INTERVAL_MS = 150;
+/** Minimum wall time between two surface snapshots while running, ms (≈ 4 per second). */
+export const SURFACE_INTERVAL_MS = 250;
+/** Target wall time of one training chunk, ms; the worker yields to its event loop between chunks. */
+export const CHUNK_BUDGET_MS = 20;
+
+/** The distinct ArrayBuffers behind a snapshot, for postMessage's transfer list. */
+export function collectSurfaceBuffers(surface: SurfaceSnapshot | null): ArrayBuffer[] {
+  if (!surface) return [];
+  const arrays: (Float32Array | null)[] = [surface.target, surface.axnet, surface.lone, surface.error, surface.safeProbability];
+  for (const layer of surface.hidden) arrays.push(layer.before, layer.control, layer.after);
+  const buffers = new Set<ArrayBuffer>();
+  for (const array of arrays) if (array && array.buffer instanceof ArrayBuffer) buffers.add(array.buffer);
+  return [...buffers];
+}
+
+export function describeToWorkerMessage(message: ToWorkerMessage): string {
+  switch (message.type) {
+    case 'init':
+      return `init ${message.config.target}`;
+    case 'run':
+    case 'pause':
+    case 'stop':
+      return message.type;
+    case 'step':
+      return `step ${message.count}`;
+    default: {
+      const unknown: never = message;
+      throw new Error(`Unsupported worker message: ${JSON.stringify(unknown)}`);
+    }
+  }
+}
