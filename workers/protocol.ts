@@ -74,20 +74,3 @@ export function collectSurfaceBuffers(surface: SurfaceSnapshot | null): ArrayBuf
   for (const array of arrays) if (array && array.buffer instanceof ArrayBuffer) buffers.add(array.buffer);
   return [...buffers];
 }
-
-export function describeToWorkerMessage(message: ToWorkerMessage): string {
-  switch (message.type) {
-    case 'init':
-      return `init ${message.config.target}`;
-    case 'run':
-    case 'pause':
-    case 'stop':
-      return message.type;
-    case 'step':
-      return `step ${message.count}`;
-    default: {
-      const unknown: never = message;
-      throw new Error(`Unsupported worker message: ${JSON.stringify(unknown)}`);
-    }
-  }
-}

@@ -1,0 +1,17 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { watchConfigChanges } from './state/trainingController';
+import { startUrlSync } from './state/urlSync';
+import { App } from './ui/App';
+import './ui/styles.css';
+
+startUrlSync();
+watchConfigChanges();
+
+const container = document.getElementById('root');
+if (!container) throw new Error('index.html has no #root element');
+createRoot(container).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

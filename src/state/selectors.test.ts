@@ -1,0 +1,175 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG, cloneConfig } from '../core/config';
+import type { InvocationMetrics } from '../core/metrics';
+import type { EvaluationPoint, SurfaceSnapshot } from '../ml/types';
+import {
+  buildInvocationRows,
+  downsampleHistory,
+  findGridIndex,
+  findRange,
+  formatMetric,
+  formatTopology,
+  isSuppressed,
+  readSurfaceAt,
+  selectBackendLabel,
+  selectBackendTooltip,
+  selectCanStep,
+  selectIsRunning,
+  selectLatestMetrics,
+} from './selectors';
+import type { LabState } from './store';
+
+const METRICS: InvocationMetrics = {
+  trueInvocation: 0.5,
+  predictedInvocation: 0.25,
+  predictionAccuracy: 0.2,
+  overallError: 0.01,
+  codeAgreement: 0.7,
+  codeOverallError: 0.0025,
+  samples: 4,
+  safeCount: 2,
+  predictedSafeCount: 1,
+};
+
+function makePoint(step: number): EvaluationPoint {
+  return { step, metrics: { ...METRICS }, loss: 1, mse: 0.5, crossEntropy: 0.5, loneTrueInvocation: 0.4 };
+}
+
+/** A plain object shaped like the store; selectors must not need more. */
+function makeState(overrides: Partial<LabState> = {}): LabState {
+  return {
+    config: cloneConfig(DEFAULT_CONFIG),
+    status: 'idle',
+    step: 0,
+    backend: null,
+    backendReport: [],
+    history: [],
+    surface: null,
+    stepsPerSecond: 0,
+    trainingMs: 0,
+    parameterCounts: null,
+    message: null,
+    hover: null,
+    notice: null,
+    selectedPanel: 'invocation',
+    ...overrides,
+  } as LabState;
+}
+
+describe('run selectors', () => {
+  it('reads the latest metrics, or null before any evaluation', () => {
+    expect(selectLatestMetrics(makeState())).toBeNull();
+    const state = makeState({ history: [makePoint(100), { ...makePoint(200), metrics: { ...METRICS, trueInvocation: 0.9 } }] });
+    expect(selectLatestMetrics(state)?.trueInvocation).toBe(0.9);
+  });
+
+  it('knows when training is under way and when stepping is allowed', () => {
+    expect(selectIsRunning(makeState({ status: 'running' }))).toBe(true);
+    expect(selectIsRunning(makeState({ status: 'initializing' }))).toBe(true);
+    expect(selectIsRunning(makeState({ status: 'paused' }))).toBe(false);
+    expect(selectCanStep(makeState({ status: 'idle' }))).toBe(true);
+    expect(selectCanStep(makeState({ status: 'done' }))).toBe(false);
+    expect(selectCanStep(makeState({ status: 'error' }))).toBe(false);
+  });
+
+  it('labels the backend and lists self-test results', () => {
+    expect(selectBackendLabel(makeState())).toBe('not started');
+    const state = makeState({
+      backend: 'wasm',
+      backendReport: [
+        { name: 'webgpu', ok: false, reason: 'no adapter' },
+        { name: 'wasm', ok: true },
+      ],
+    });
+    expect(selectBackendLabel(state)).toBe('wasm');
+    expect(selectBackendTooltip(state)).toContain('webgpu: failed (no adapter)');
+    expect(selectBackendTooltip(state)).toContain('wasm: self-test passed');
+  });
+});
+
+describe('formatting', () => {
+  it('prints metrics with 4 decimals and a dash for missing or non-finite values', () => {
+    expect(formatMetric(0.5)).toBe('0.5000');
+    expect(formatMetric(null)).toBe('–');
+    expect(formatMetric(Number.NaN)).toBe('–');
+    expect(formatMetric(Number.POSITIVE_INFINITY)).toBe('–');
+  });
+
+  it('formats topologies with the split output layer Σ L_i + 2 (eq. 3)', () => {
+    expect(formatTopology({ approximatorHidden: [4, 4], predictorHidden: [4] }, 2, 1)).toBe('A 2-4-4-1, C 2-4-10');
+    expect(formatTopology({ approximatorHidden: [6], predictorHidden: [4] }, 64, 64)).toBe('A 64-6-64, C 64-4-8');
+  });
+});
+
+describe('downsampling', () => {
+  it('keeps short histories whole and long ones at the limit with both ends', () => {
+    expect(downsampleHistory([], 5)).toEqual([]);
+    expect(downsampleHistory([1, 2, 3], 5)).toEqual([1, 2, 3]);
+    const long = Array.from({ length: 1001 }, (_, k) => k);
+    const kept = downsampleHistory(long, 500);
+    expect(kept).toHaveLength(500);
+    expect(kept[0]).toBe(0);
+    expect(kept[499]).toBe(1000);
+  });
+
+  it('builds chart rows from evaluation points', () => {
+    const rows = buildInvocationRows([makePoint(100)]);
+    expect(rows).toEqual([
+      { step: 100, trueInvocation: 0.5, predictedInvocation: 0.25, predictionAccuracy: 0.2, overallError: 0.01, loneTrueInvocation: 0.4 },
+    ]);
+  });
+});
+
+describe('surface lookups', () => {
+  const n = 3;
+  const surface: SurfaceSnapshot = {
+    step: 10,
+    resolution: n,
+    ranges: [
+      [0, 1],
+      [0, 2],
+    ],
+    target: Float32Array.from({ length: 9 }, (_, k) => k),
+    axnet: Float32Array.from({ length: 9 }, (_, k) => k + 0.5),
+    lone: null,
+    error: new Float32Array(9).fill(0.5),
+    safeProbability: new Float32Array(9).fill(0.9),
+    hidden: [
+      {
+        width: 2,
+        before: new Float32Array(18).fill(1),
+        control: Float32Array.from({ length: 18 }, (_, k) => (k % 2 === 0 ? 0.05 : 1)),
+        after: new Float32Array(18).fill(1),
+      },
+    ],
+  };
+
+  it('maps a point to the nearest grid cell, first input along the row, clamped to the grid', () => {
+    expect(findGridIndex(surface, { u: 0, v: 0 })).toBe(0);
+    expect(findGridIndex(surface, { u: 1, v: 0 })).toBe(2);
+    expect(findGridIndex(surface, { u: 0, v: 2 })).toBe(6);
+    expect(findGridIndex(surface, { u: 0.55, v: 1.1 })).toBe(4);
+    expect(findGridIndex(surface, { u: -5, v: 99 })).toBe(6);
+  });
+
+  it('reads every value at a point and flags suppressed neurons', () => {
+    const values = readSurfaceAt(surface, { u: 0.5, v: 1 });
+    expect(values.u).toBe(0.5);
+    expect(values.v).toBe(1);
+    expect(values.target).toBe(4);
+    expect(values.lone).toBeNull();
+    expect(values.neurons[0].map((neuron) => neuron.suppressed)).toEqual([true, false]);
+  });
+
+  it('applies the suppression rule |c| < 0.1', () => {
+    expect(isSuppressed(0.05)).toBe(true);
+    expect(isSuppressed(-0.09)).toBe(true);
+    expect(isSuppressed(0.1)).toBe(false);
+    expect(isSuppressed(-2)).toBe(false);
+  });
+
+  it('finds the range of finite values, ignoring NaN and Inf', () => {
+    expect(findRange(Float32Array.from([1, Number.NaN, -2]), null, [Number.POSITIVE_INFINITY, 3])).toEqual([-2, 3]);
+    expect(findRange([], [Number.NaN])).toEqual([0, 1]);
+  });
+});

@@ -1,0 +1,162 @@
+/**
+ * The one zustand store of the lab, made of three slices (zustand's slices pattern):
+ * - config: the LabConfig that determines a run (the URL hash mirrors it, urlSync.ts);
+ * - run: what the training worker reported (status, step, backend, history, surface);
+ * - ui: hover point, notices, selected panel.
+ * Components read it through the named selectors of selectors.ts.
+ */
+import { create, type StateCreator } from 'zustand';
+import { CONFIG_LIMITS, DEFAULT_CONFIG, cloneConfig, isBackendChoice, isTargetId, type BackendName, type LabConfig } from '../core/config';
+import type { EvaluationPoint, SurfaceSnapshot } from '../ml/types';
+import type { BackendAttempt, ParameterCounts, ProgressPayload } from '../../workers/protocol';
+
+export type RunStatus = 'idle' | 'initializing' | 'running' | 'paused' | 'done' | 'error';
+export type NoticeKind = 'link' | 'divergence' | 'crash' | 'device' | 'info';
+export type PanelId = 'invocation' | 'surface' | 'control';
+
+export interface Notice {
+  kind: NoticeKind;
+  text: string;
+}
+
+/** A point of a 2-D target's input plane, in input units (first input, second input). */
+export interface HoverPoint {
+  u: number;
+  v: number;
+}
+
+type NumericConfigField = 'learningRate' | 'batchSize' | 'errorBound' | 'seed' | 'steps' | 'trainSize' | 'testSize' | 'evalEvery';
+const INTEGER_FIELDS: ReadonlySet<NumericConfigField> = new Set(['batchSize', 'seed', 'steps', 'trainSize', 'testSize', 'evalEvery']);
+const FIELD_LIMITS: Record<NumericConfigField, { min: number; max: number }> = {
+  learningRate: CONFIG_LIMITS.learningRate,
+  batchSize: CONFIG_LIMITS.batchSize,
+  errorBound: CONFIG_LIMITS.errorBound,
+  seed: CONFIG_LIMITS.seed,
+  steps: CONFIG_LIMITS.steps,
+  trainSize: CONFIG_LIMITS.trainSize,
+  testSize: CONFIG_LIMITS.testSize,
+  evalEvery: CONFIG_LIMITS.evalEvery,
+};
+
+/** Clamps a form value into CONFIG_LIMITS; a non-finite value keeps `fallback`. */
+export function clampConfigNumber(field: NumericConfigField, value: number, fallback: number): number {
+  if (!Number.isFinite(value)) return fallback;
+  const { min, max } = FIELD_LIMITS[field];
+  const rounded = INTEGER_FIELDS.has(field) ? Math.round(value) : value;
+  return Math.min(max, Math.max(min, rounded));
+}
+
+/** Clamps a list of hidden widths: 1..4 layers of 1..128 neurons. */
+export function clampHiddenWidths(widths: readonly number[], fallback: readonly number[]): number[] {
+  const { hiddenLayers, hiddenWidth } = CONFIG_LIMITS;
+  const cleaned = widths
+    .filter((w) => Number.isFinite(w))
+    .slice(0, hiddenLayers.max)
+    .map((w) => Math.min(hiddenWidth.max, Math.max(hiddenWidth.min, Math.round(w))));
+  return cleaned.length >= hiddenLayers.min ? cleaned : [...fallback];
+}
+
+export interface ConfigSlice {
+  config: LabConfig;
+  /** Replaces the whole config (from a link); fields are assumed validated by parseLink. */
+  replaceConfig: (config: LabConfig) => void;
+  setNumber: (field: NumericConfigField, value: number) => void;
+  setTarget: (target: string) => void;
+  setBackend: (backend: string) => void;
+  setTrainLone: (trainLone: boolean) => void;
+  setHidden: (net: 'approximatorHidden' | 'predictorHidden', widths: readonly number[]) => void;
+}
+
+export interface RunSlice {
+  status: RunStatus;
+  step: number;
+  backend: BackendName | null;
+  backendReport: BackendAttempt[];
+  history: EvaluationPoint[];
+  surface: SurfaceSnapshot | null;
+  stepsPerSecond: number;
+  trainingMs: number;
+  parameterCounts: ParameterCounts | null;
+  /** Last message from the worker side (error text), or null. */
+  message: string | null;
+  setStatus: (status: RunStatus) => void;
+  /** Merges a worker message; `status` is decided by the controller, which knows the user's intent. */
+  applyProgress: (payload: ProgressPayload, status: RunStatus) => void;
+  failRun: (message: string) => void;
+  resetRunState: () => void;
+}
+
+export interface UiSlice {
+  hover: HoverPoint | null;
+  notice: Notice | null;
+  selectedPanel: PanelId;
+  setHover: (hover: HoverPoint | null) => void;
+  showNotice: (notice: Notice | null) => void;
+  selectPanel: (panel: PanelId) => void;
+}
+
+export type LabState = ConfigSlice & RunSlice & UiSlice;
+
+const createConfigSlice: StateCreator<LabState, [], [], ConfigSlice> = (set) => ({
+  config: cloneConfig(DEFAULT_CONFIG),
+  replaceConfig: (config) => set({ config: cloneConfig(config) }),
+  setNumber: (field, value) =>
+    set((state) => {
+      const next = clampConfigNumber(field, value, state.config[field]);
+      return next === state.config[field] ? {} : { config: { ...state.config, [field]: next } };
+    }),
+  setTarget: (target) =>
+    set((state) => (isTargetId(target) && target !== state.config.target ? { config: { ...state.config, target } } : {})),
+  setBackend: (backend) =>
+    set((state) => (isBackendChoice(backend) && backend !== state.config.backend ? { config: { ...state.config, backend } } : {})),
+  setTrainLone: (trainLone) => set((state) => (trainLone === state.config.trainLone ? {} : { config: { ...state.config, trainLone } })),
+  setHidden: (net, widths) =>
+    set((state) => ({ config: { ...state.config, [net]: clampHiddenWidths(widths, state.config[net]) } })),
+});
+
+const INITIAL_RUN = {
+  status: 'idle' as RunStatus,
+  step: 0,
+  backend: null,
+  backendReport: [],
+  history: [],
+  surface: null,
+  stepsPerSecond: 0,
+  trainingMs: 0,
+  parameterCounts: null,
+  message: null,
+};
+
+const createRunSlice: StateCreator<LabState, [], [], RunSlice> = (set) => ({
+  ...INITIAL_RUN,
+  setStatus: (status) => set({ status }),
+  applyProgress: (payload, status) =>
+    set((state) => ({
+      step: payload.step,
+      backend: payload.backend ?? state.backend,
+      backendReport: payload.backendReport ?? state.backendReport,
+      history: payload.points.length > 0 ? [...state.history, ...payload.points] : state.history,
+      surface: payload.surface ?? state.surface,
+      stepsPerSecond: payload.stepsPerSecond,
+      trainingMs: payload.trainingMs,
+      parameterCounts: payload.parameterCounts ?? state.parameterCounts,
+      status,
+    })),
+  failRun: (message) => set({ status: 'error', message }),
+  resetRunState: () => set({ ...INITIAL_RUN }),
+});
+
+const createUiSlice: StateCreator<LabState, [], [], UiSlice> = (set) => ({
+  hover: null,
+  notice: null,
+  selectedPanel: 'invocation',
+  setHover: (hover) => set({ hover }),
+  showNotice: (notice) => set({ notice }),
+  selectPanel: (selectedPanel) => set({ selectedPanel }),
+});
+
+export const useLabStore = create<LabState>()((...args) => ({
+  ...createConfigSlice(...args),
+  ...createRunSlice(...args),
+  ...createUiSlice(...args),
+}));

@@ -1,0 +1,165 @@
+/**
+ * Owns the training worker. The UI sends intents (play, pause, step, reset); this module turns
+ * them into worker messages and folds the worker's messages into the store.
+ * Like squoosh, it never tries to rewind a worker: reset or any config change terminates it,
+ * and the next play starts a fresh one. The main thread never trains.
+ */
+import type { FromWorkerMessage, ToWorkerMessage } from '../../workers/protocol';
+import { useLabStore, type NoticeKind, type RunStatus } from './store';
+
+interface ActiveRun {
+  worker: Worker;
+  /** What the user asked for last: the status shown once the worker answers. */
+  intent: 'running' | 'paused';
+}
+
+let active: ActiveRun | null = null;
+
+/** Turns a worker error into advice the user can act on. */
+export function describeWorkerFailure(message: string): { kind: NoticeKind; text: string } {
+  if (/device.*lost|lost.*device|context.*lost/i.test(message)) {
+    return {
+      kind: 'device',
+      text: `The GPU device was lost (${message}). Press Reset to start again; if it keeps happening, choose the wasm or cpu backend.`,
+    };
+  }
+  return { kind: 'crash', text: `Training stopped: ${message} Press Reset to start a new run.` };
+}
+
+function post(run: ActiveRun, message: ToWorkerMessage): void {
+  run.worker.postMessage(message);
+}
+
+function handleWorkerMessage(run: ActiveRun, message: FromWorkerMessage): void {
+  if (run !== active) return; // a message from a worker we already replaced
+  const store = useLabStore.getState();
+  switch (message.type) {
+    case 'progress': {
+      const status: RunStatus = message.running && run.intent === 'running' ? 'running' : run.intent;
+      store.applyProgress(message, status);
+      return;
+    }
+    case 'done':
+      run.intent = 'paused';
+      store.applyProgress(message, 'done');
+      return;
+    case 'error': {
+      const failure = message.fatal ? describeWorkerFailure(message.message) : { kind: 'divergence' as const, text: message.message };
+      store.failRun(failure.text);
+      store.showNotice(failure);
+      if (message.fatal) terminateWorker();
+      return;
+    }
+    default: {
+      const unknown: never = message;
+      throw new Error(`Unsupported worker message: ${JSON.stringify(unknown)}`);
+    }
+  }
+}
+
+function failFromCrash(run: ActiveRun, text: string): void {
+  if (run !== active) return;
+  const failure = describeWorkerFailure(text);
+  const store = useLabStore.getState();
+  store.failRun(failure.text);
+  store.showNotice(failure);
+  terminateWorker();
+}
+
+function startWorker(): ActiveRun {
+  const worker = new Worker(new URL('../../workers/train.worker.ts', import.meta.url), { type: 'module' });
+  const run: ActiveRun = { worker, intent: 'paused' };
+  worker.onmessage = (event: MessageEvent<FromWorkerMessage>) => handleWorkerMessage(run, event.data);
+  worker.onerror = (event: ErrorEvent) => {
+    event.preventDefault();
+    failFromCrash(run, `The training worker crashed${event.message ? `: ${event.message}` : ''}.`);
+  };
+  worker.onmessageerror = () => failFromCrash(run, 'A message from the training worker could not be read.');
+  active = run;
+  const store = useLabStore.getState();
+  store.resetRunState();
+  store.setStatus('initializing');
+  post(run, { type: 'init', config: store.config });
+  return run;
+}
+
+function terminateWorker(): void {
+  if (!active) return;
+  const run = active;
+  active = null;
+  try {
+    run.worker.postMessage({ type: 'stop' } satisfies ToWorkerMessage);
+  } finally {
+    run.worker.terminate();
+  }
+}
+
+/** True while a worker holds a run that can go on (not done, not failed). */
+function hasLiveRun(): boolean {
+  const status = useLabStore.getState().status;
+  return active !== null && status !== 'done' && status !== 'error';
+}
+
+export function playRun(): void {
+  const store = useLabStore.getState();
+  if (store.status === 'error') return; // the user must reset first
+  if (!hasLiveRun()) {
+    terminateWorker();
+    startWorker();
+  }
+  const run = active!;
+  run.intent = 'running';
+  if (useLabStore.getState().backend !== null) useLabStore.getState().setStatus('running');
+  post(run, { type: 'run' });
+}
+
+export function pauseRun(): void {
+  if (!active || !hasLiveRun()) return;
+  active.intent = 'paused';
+  const store = useLabStore.getState();
+  if (store.status === 'running') store.setStatus('paused');
+  post(active, { type: 'pause' });
+}
+
+export function togglePlay(): void {
+  const status = useLabStore.getState().status;
+  if (status === 'running' || (status === 'initializing' && active?.intent === 'running')) pauseRun();
+  else playRun();
+}
+
+/** Trains exactly `count` more steps, then evaluates (the step button uses evalEvery). */
+export function stepRun(count: number): void {
+  const store = useLabStore.getState();
+  if (store.status === 'error' || store.status === 'done' || store.status === 'running') return;
+  if (!hasLiveRun()) {
+    terminateWorker();
+    startWorker();
+  }
+  const run = active!;
+  run.intent = 'paused';
+  // The play button must not turn into "Pause" for a step; the worker answers with progress.
+  if (useLabStore.getState().status === 'initializing') useLabStore.getState().setStatus('paused');
+  post(run, { type: 'step', count });
+}
+
+/** Ends the current run; the next play starts a new one from step 0. */
+export function resetRun(): void {
+  terminateWorker();
+  const store = useLabStore.getState();
+  store.resetRunState();
+  if (store.notice && store.notice.kind !== 'link') store.showNotice(null);
+}
+
+let unsubscribe: (() => void) | null = null;
+
+/** Any config change invalidates the run: the worker is terminated and the run state cleared. */
+export function watchConfigChanges(): () => void {
+  unsubscribe?.();
+  unsubscribe = useLabStore.subscribe((state, previous) => {
+    if (state.config !== previous.config && (active !== null || state.status !== 'idle')) resetRun();
+  });
+  return () => {
+    unsubscribe?.();
+    unsubscribe = null;
+  };
+}

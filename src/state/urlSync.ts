@@ -1,0 +1,51 @@
+/**
+ * Mirrors the config slice into location.hash (the URL is a projection of the config) and reads
+ * it back on load and on hashchange. Links are untrusted: parseLink validates and clamps them,
+ * and any problem becomes a role="alert" notice instead of an exception.
+ */
+import { buildShareUrl, formatHash, parseLink } from './url';
+import { useLabStore } from './store';
+
+function describeProblems(problems: readonly string[]): string {
+  const shown = problems.slice(0, 4).join(' ');
+  const more = problems.length > 4 ? ` (and ${problems.length - 4} more)` : '';
+  return `This link had problems, so defaults were used for the affected settings: ${shown}${more}`;
+}
+
+/** Applies a hash to the store; returns whether it had problems. */
+export function applyHash(hash: string): boolean {
+  const { config, problems } = parseLink(hash);
+  const store = useLabStore.getState();
+  store.replaceConfig(config);
+  if (problems.length > 0) store.showNotice({ kind: 'link', text: describeProblems(problems) });
+  else if (store.notice?.kind === 'link') store.showNotice(null);
+  return problems.length > 0;
+}
+
+function writeHash(hash: string): void {
+  if (window.location.hash === hash) return;
+  const url = `${window.location.pathname}${window.location.search}${hash}`;
+  window.history.replaceState(window.history.state, '', url);
+}
+
+/** Reads the hash now, then keeps URL and config in step. Returns an unsubscribe function. */
+export function startUrlSync(): () => void {
+  applyHash(window.location.hash);
+  writeHash(formatHash(useLabStore.getState().config));
+  const unsubscribe = useLabStore.subscribe((state, previous) => {
+    if (state.config !== previous.config) writeHash(formatHash(state.config));
+  });
+  const onHashChange = () => {
+    applyHash(window.location.hash);
+    writeHash(formatHash(useLabStore.getState().config));
+  };
+  window.addEventListener('hashchange', onHashChange);
+  return () => {
+    unsubscribe();
+    window.removeEventListener('hashchange', onHashChange);
+  };
+}
+
+export function getShareUrl(): string {
+  return buildShareUrl(window.location.href, useLabStore.getState().config);
+}

@@ -1,0 +1,45 @@
+/** App shell: header, configuration sidebar, metrics, and one panel per figure. */
+import { AboutPanel } from './AboutPanel';
+import { ControlsPanel } from './ControlsPanel';
+import { Header } from './Header';
+import { MetricsPanel } from './MetricsPanel';
+import { Notice } from './Notice';
+import { PanelNav } from './PanelNav';
+import { ControlVectorPanel } from './panels/ControlVectorPanel';
+import { InvocationPanel } from './panels/InvocationPanel';
+import { SurfacePanel } from './panels/SurfacePanel';
+import { selectRunMessage, selectStatus } from '../state/selectors';
+import { useLabStore } from '../state/store';
+
+function RunMessage() {
+  const status = useLabStore(selectStatus);
+  const message = useLabStore(selectRunMessage);
+  if (status !== 'error' || !message) return null;
+  return <p className="run-message">{message}</p>;
+}
+
+export function App() {
+  return (
+    <div className="app">
+      <Header />
+      <Notice />
+      <main className="layout">
+        <ControlsPanel />
+        <div className="main-column">
+          <PanelNav />
+          <MetricsPanel />
+          <RunMessage />
+          <div className="row">
+            <InvocationPanel />
+            <AboutPanel />
+          </div>
+          <SurfacePanel />
+          <ControlVectorPanel />
+        </div>
+      </main>
+      <footer className="app-footer muted small">
+        AXNet Lab · after Zhenghao Peng et al., “AXNet: ApproXimate computing using an end-to-end trainable neural network”, ICCAD 2018.
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,161 @@
+/** The config form: every control writes the config slice (clamped), which resets the run. */
+import { useEffect, useState, type KeyboardEvent } from 'react';
+import { BACKEND_CHOICES, CONFIG_LIMITS } from '../core/config';
+import { getTarget, listTargets } from '../core/targets/index';
+import { formatTopology, selectConfig } from '../state/selectors';
+import { useLabStore } from '../state/store';
+
+type NumericField = 'learningRate' | 'batchSize' | 'errorBound' | 'seed' | 'steps';
+
+interface NumberFieldProps {
+  field: NumericField;
+  label: string;
+  testId: string;
+  step?: string;
+  hint?: string;
+}
+
+/** A number input with a local draft; it commits (clamped) on Enter, blur or the spinner arrows. */
+function NumberField({ field, label, testId, step, hint }: NumberFieldProps) {
+  const value = useLabStore((state) => state.config[field]);
+  const setNumber = useLabStore((state) => state.setNumber);
+  const [draft, setDraft] = useState(String(value));
+  useEffect(() => setDraft(String(value)), [value]);
+  const commit = (text: string) => {
+    const parsed = Number(text);
+    if (text.trim() === '' || !Number.isFinite(parsed)) {
+      setDraft(String(value));
+      return;
+    }
+    setNumber(field, parsed);
+    setDraft(String(useLabStore.getState().config[field]));
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'Enter') commit(event.currentTarget.value);
+    if (event.key === 'Escape') setDraft(String(value));
+  };
+  return (
+    <label className="field" title={hint}>
+      <span className="field-label">{label}</span>
+      <input type="number" inputMode="decimal" data-testid={testId} value={draft} step={step ?? 'any'}
+        onChange={(event) => {
+          setDraft(event.target.value);
+          // Spinner arrows and wheel produce complete values; typed text waits for Enter or blur.
+          if ((event.nativeEvent as InputEvent).inputType === undefined) commit(event.target.value);
+        }}
+        onBlur={(event) => commit(event.target.value)} onKeyDown={onKeyDown} />
+    </label>
+  );
+}
+
+interface LayersEditorProps {
+  net: 'approximatorHidden' | 'predictorHidden';
+  title: string;
+}
+
+/** Playground-style editor: add/remove hidden layers, +/− neurons per layer. */
+function LayersEditor({ net, title }: LayersEditorProps) {
+  const widths = useLabStore((state) => state.config[net]);
+  const setHidden = useLabStore((state) => state.setHidden);
+  const { hiddenLayers, hiddenWidth } = CONFIG_LIMITS;
+  const change = (index: number, delta: number) => setHidden(net, widths.map((w, k) => (k === index ? w + delta : w)));
+  return (
+    <fieldset className="layers-editor">
+      <legend>
+        {title}
+        <span className="layer-buttons">
+          <button type="button" className="mini" aria-label={`Add a hidden layer to the ${title.toLowerCase()}`} disabled={widths.length >= hiddenLayers.max}
+            onClick={() => setHidden(net, [...widths, widths[widths.length - 1] ?? 4])}>
+            + layer
+          </button>
+          <button type="button" className="mini" aria-label={`Remove the last hidden layer of the ${title.toLowerCase()}`} disabled={widths.length <= hiddenLayers.min}
+            onClick={() => setHidden(net, widths.slice(0, -1))}>
+            − layer
+          </button>
+        </span>
+      </legend>
+      <div className="layer-columns">
+        {widths.map((width, index) => (
+          <div className="layer-column" key={index}>
+            <button type="button" className="mini" aria-label={`More neurons in layer ${index + 1}`} disabled={width >= hiddenWidth.max} onClick={() => change(index, 1)}>
+              +
+            </button>
+            <span className="layer-width" data-testid={`${net === 'approximatorHidden' ? 'approx' : 'pred'}-width-${index}`}>{width}</span>
+            <button type="button" className="mini" aria-label={`Fewer neurons in layer ${index + 1}`} disabled={width <= hiddenWidth.min} onClick={() => change(index, -1)}>
+              −
+            </button>
+          </div>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+export function ControlsPanel() {
+  const config = useLabStore(selectConfig);
+  const setTarget = useLabStore((state) => state.setTarget);
+  const setBackend = useLabStore((state) => state.setBackend);
+  const setTrainLone = useLabStore((state) => state.setTrainLone);
+  const setNumber = useLabStore((state) => state.setNumber);
+  const target = getTarget(config.target);
+
+  return (
+    <aside className="panel controls" aria-label="Configuration">
+      <h2>Configuration</h2>
+      <label className="field">
+        <span className="field-label">Target</span>
+        <select data-testid="config-target" value={config.target} onChange={(event) => setTarget(event.target.value)}>
+          {listTargets().map((spec) => (
+            <option key={spec.id} value={spec.id} title={spec.description}>
+              {spec.id} — {spec.title}
+            </option>
+          ))}
+        </select>
+      </label>
+      <p className="muted small">{target.description}</p>
+
+      <LayersEditor net="approximatorHidden" title="Approximator" />
+      <LayersEditor net="predictorHidden" title="Predictor" />
+      <p className="topology" data-testid="topology" title="Full layer widths: input, hidden…, output. The predictor's output layer holds the control vectors c(1..l) and the two P(x) logits (Σ L_i + 2, eq. 3).">
+        {formatTopology(config, target.inputDim, target.outputDim)}
+      </p>
+
+      <div className="field-grid">
+        <NumberField field="learningRate" label="Learning rate" testId="config-lr" hint="Adam step size" />
+        <NumberField field="batchSize" label="Batch size" testId="config-batch" step="1" />
+        <NumberField field="seed" label="Seed" testId="config-seed" step="1" hint="Seeds initialisation, data and batches: same seed + backend ⇒ same numbers" />
+        <NumberField field="steps" label="Training steps" testId="config-steps" step="1" />
+      </div>
+
+      <NumberField field="errorBound" label={`Error bound (${target.errorMetric})`} testId="config-bound"
+        hint="A sample is safe to approximate when its error is below this bound (eq. 1)" />
+      <div className="presets" aria-label="Error bound presets">
+        {target.boundPresets.map((preset) => (
+          <button type="button" key={`${preset.value}-${preset.source}`} className={`chip${preset.value === config.errorBound ? ' active' : ''}`}
+            title={`Source: ${preset.source}`} onClick={() => setNumber('errorBound', preset.value)}>
+            {preset.value}
+          </button>
+        ))}
+      </div>
+
+      <label className="field">
+        <span className="field-label">Backend</span>
+        <select data-testid="config-backend" value={config.backend} onChange={(event) => setBackend(event.target.value)}>
+          {BACKEND_CHOICES.map((choice) => (
+            <option key={choice} value={choice}>
+              {choice === 'auto' ? 'auto (webgpu → webgl → wasm → cpu)' : choice}
+            </option>
+          ))}
+        </select>
+      </label>
+
+      <label className="toggle">
+        <input type="checkbox" data-testid="config-lone" checked={config.trainLone} onChange={(event) => setTrainLone(event.target.checked)} />
+        <span>Also train a lone approximator (same batches, no predictor) for comparison</span>
+      </label>
+      <p className="muted small">
+        Data: {config.trainSize.toLocaleString('en-US')} training / {config.testSize.toLocaleString('en-US')} test samples; metrics every {config.evalEvery} steps. Any change starts a new run.
+      </p>
+    </aside>
+  );
+}

@@ -1,0 +1,136 @@
+/** Top bar: title, backend badge, play/pause, step, reset, share. Space toggles play. */
+import { useEffect, useState } from 'react';
+import { playRun, pauseRun, resetRun, stepRun, togglePlay } from '../state/trainingController';
+import {
+  selectBackendLabel,
+  selectBackendTooltip,
+  selectCanStep,
+  selectConfig,
+  selectIsRunning,
+  selectStatus,
+  selectStep,
+  selectStepsPerSecond,
+} from '../state/selectors';
+import { useLabStore } from '../state/store';
+import { getShareUrl } from '../state/urlSync';
+
+/** Small inline icons (no icon font needed). */
+function Icon({ name }: { name: 'play' | 'pause' | 'step' | 'reset' }) {
+  const paths = {
+    play: 'M8 5v14l11-7z',
+    pause: 'M6 5h4v14H6zM14 5h4v14h-4z',
+    step: 'M6 5v14l9-7zM16 5h3v14h-3z',
+    reset: 'M12 5a7 7 0 1 0 7 7h-2a5 5 0 1 1-5-5v3l4-4-4-4z',
+  } as const;
+  return (
+    <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
+      <path d={paths[name]} fill="currentColor" />
+    </svg>
+  );
+}
+
+const STATUS_TEXT = {
+  idle: 'ready',
+  initializing: 'starting worker…',
+  running: 'training',
+  paused: 'paused',
+  done: 'done',
+  error: 'stopped',
+} as const;
+
+function isTypingTarget(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ['INPUT', 'SELECT', 'TEXTAREA', 'BUTTON'].includes(target.tagName);
+}
+
+/** Space toggles play, except while the focus is in a form control (a focused button handles Space itself). */
+function useSpaceToTogglePlay(): void {
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.code !== 'Space' && event.key !== ' ') return;
+      if (event.repeat || event.ctrlKey || event.metaKey || event.altKey || isTypingTarget(event.target)) return;
+      event.preventDefault();
+      togglePlay();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
+}
+
+function ShareControl() {
+  const [url, setUrl] = useState<string | null>(null);
+  const [copied, setCopied] = useState(false);
+  const share = async () => {
+    const link = getShareUrl();
+    setUrl(link);
+    setCopied(false);
+    try {
+      if (!navigator.clipboard) throw new Error('no clipboard');
+      await navigator.clipboard.writeText(link);
+      setCopied(true);
+      window.setTimeout(() => setCopied(false), 2500);
+    } catch {
+      setCopied(false); // the readonly field below is the fallback
+    }
+  };
+  return (
+    <div className="share">
+      <button type="button" className="button" data-testid="share-button" onClick={() => void share()} title="Copy a link that reproduces this configuration">
+        Share
+      </button>
+      {copied ? <span className="copied" role="status">Copied</span> : null}
+      {url ? (
+        <input className="share-url" data-testid="share-url" readOnly value={url} aria-label="Link to this configuration" onFocus={(event) => event.currentTarget.select()} />
+      ) : null}
+    </div>
+  );
+}
+
+export function Header() {
+  const isRunning = useLabStore(selectIsRunning);
+  const canStep = useLabStore(selectCanStep);
+  const status = useLabStore(selectStatus);
+  const step = useLabStore(selectStep);
+  const config = useLabStore(selectConfig);
+  const backendLabel = useLabStore(selectBackendLabel);
+  const backendTooltip = useLabStore(selectBackendTooltip);
+  const stepsPerSecond = useLabStore(selectStepsPerSecond);
+  useSpaceToTogglePlay();
+
+  return (
+    <header className="app-header">
+      <div className="brand">
+        <h1>AXNet Lab</h1>
+        <span className="tagline">approximator + predictor, fused by control vectors (ICCAD 2018)</span>
+      </div>
+      <div className="transport">
+        <button type="button" className="icon-button" data-testid="reset-button" aria-label="Reset" title="Reset: a new run from step 0" onClick={resetRun}>
+          <Icon name="reset" />
+        </button>
+        <button type="button" className={`play-button${isRunning ? ' playing' : ''}`} data-testid="play-button" aria-label={isRunning ? 'Pause' : 'Play'}
+          title={isRunning ? 'Pause (Space)' : 'Play (Space)'} onClick={isRunning ? pauseRun : playRun} disabled={status === 'error'}>
+          <Icon name={isRunning ? 'pause' : 'play'} />
+        </button>
+        <button type="button" className="icon-button" data-testid="step-button" aria-label={`Step ${config.evalEvery} steps`} title={`Train ${config.evalEvery} steps, then evaluate`}
+          onClick={() => stepRun(config.evalEvery)} disabled={!canStep}>
+          <Icon name="step" />
+        </button>
+        <div className="run-state">
+          <span className="run-step">
+            step <strong>{step.toLocaleString('en-US')}</strong> / {config.steps.toLocaleString('en-US')}
+          </span>
+          <span className={`run-status status-${status}`}>
+            {STATUS_TEXT[status]}
+            {status === 'running' && stepsPerSecond > 0 ? ` · ${Math.round(stepsPerSecond)} steps/s` : ''}
+          </span>
+        </div>
+      </div>
+      <div className="header-right">
+        <span className="backend-badge" title={backendTooltip} tabIndex={0}>
+          backend <strong data-testid="backend-name">{backendLabel}</strong>
+        </span>
+        <ShareControl />
+      </div>
+    </header>
+  );
+}

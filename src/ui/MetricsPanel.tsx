@@ -1,0 +1,70 @@
+/** Live readouts of the §V metrics at the latest evaluation, plus parameter count and training time. */
+import {
+  formatMetric,
+  selectLatestPoint,
+  selectParameterCounts,
+  selectStep,
+  selectTrainingMs,
+} from '../state/selectors';
+import { useLabStore } from '../state/store';
+
+export const PARAMETER_RULE = 'weights + biases of both nets; the paper’s own counts use a different rule';
+
+const ACCURACY_NOTE =
+  'Paper (§V): fraction of test samples that are safe AND predicted safe. Authors’ code: agreement of the two labels, mean(p_label == predicted).';
+const ERROR_NOTE =
+  'Paper (§V): mean error over the samples predicted safe. Authors’ code: mean over ALL samples of (predicted safe × error).';
+
+interface ReadoutProps {
+  label: string;
+  testId: string;
+  value: string;
+  note?: string;
+  secondary?: { label: string; value: string; testId: string };
+}
+
+function Readout({ label, testId, value, note, secondary }: ReadoutProps) {
+  return (
+    <div className="readout" title={note}>
+      <span className="readout-label">{label}</span>
+      <span className="readout-value" data-testid={testId}>
+        {value}
+      </span>
+      {secondary ? (
+        <span className="readout-secondary" title={note}>
+          {secondary.label} <span data-testid={secondary.testId}>{secondary.value}</span>
+        </span>
+      ) : null}
+    </div>
+  );
+}
+
+export function MetricsPanel() {
+  const step = useLabStore(selectStep);
+  const latest = useLabStore(selectLatestPoint);
+  const counts = useLabStore(selectParameterCounts);
+  const trainingMs = useLabStore(selectTrainingMs);
+  const metrics = latest?.metrics ?? null;
+
+  return (
+    <section className="metrics" aria-label="Metrics">
+      <Readout label="Step" testId="metric-step" value={String(step)} note="Training steps taken by the trainer" />
+      <Readout label="True invocation" testId="metric-true-invocation" value={formatMetric(metrics?.trueInvocation)}
+        note="Fraction of test samples whose approximation is within the error bound" />
+      <Readout label="Predicted invocation" testId="metric-predicted-invocation" value={formatMetric(metrics?.predictedInvocation)}
+        note="Fraction of test samples the predictor marks safe" />
+      <Readout label="Prediction accuracy" testId="metric-prediction-accuracy" value={formatMetric(metrics?.predictionAccuracy)} note={ACCURACY_NOTE}
+        secondary={{ label: 'code:', value: formatMetric(metrics?.codeAgreement), testId: 'metric-code-agreement' }} />
+      <Readout label="Overall error" testId="metric-overall-error" value={formatMetric(metrics?.overallError)} note={ERROR_NOTE}
+        secondary={{ label: 'code:', value: formatMetric(metrics?.codeOverallError), testId: 'metric-code-overall-error' }} />
+      <Readout label="Parameters" testId="metric-params" value={counts ? String(counts.total) : '–'}
+        note={`${PARAMETER_RULE}${counts ? `. Approximator ${counts.approximator}, predictor ${counts.predictor}${counts.lone ? `; lone approximator ${counts.lone} (not included)` : ''}.` : ''}`} />
+      <Readout label="Training time" testId="metric-training-time" value={`${(trainingMs / 1000).toFixed(1)} s`}
+        note="Wall time spent in training steps in the worker (evaluation and drawing excluded)" />
+      <p className="metrics-note muted small">
+        {latest ? `Metrics at step ${latest.step}, loss ${formatMetric(latest.loss)} (MSE ${formatMetric(latest.mse)} + CE ${formatMetric(latest.crossEntropy)}).` : 'Metrics appear at the first evaluation.'}
+        {' '}Secondary values (“code:”) are the authors’ code variants; hover for the difference.
+      </p>
+    </section>
+  );
+}

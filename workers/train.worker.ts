@@ -1,0 +1,253 @@
+/// <reference lib="webworker" />
+/**
+ * Training worker: a thin message loop around one LabTrainer (src/ml/trainer.ts).
+ * It trains in small chunks, evaluates on exactly the trainer's evaluation schedule
+ * (nextEvaluationStep), so step-N metrics equal the CLI's, and yields to its event loop
+ * between chunks so that pause/stop are handled promptly.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import wasmPlainUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
+import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
+import wasmThreadedSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+import type { LabConfig } from '../src/core/config';
+import { selectBackend } from '../src/ml/backend';
+import { createLabTrainer, nextEvaluationStep } from '../src/ml/trainer';
+import type { EvaluationPoint, LabTrainer, SurfaceSnapshot } from '../src/ml/types';
+import {
+  CHUNK_BUDGET_MS,
+  PROGRESS_INTERVAL_MS,
+  SURFACE_INTERVAL_MS,
+  SURFACE_RESOLUTION,
+  collectSurfaceBuffers,
+  type BackendAttempt,
+  type FromWorkerMessage,
+  type ParameterCounts,
+  type ProgressPayload,
+  type ToWorkerMessage,
+} from './protocol';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+/** Points the wasm backend at the .wasm files Vite emitted; single-threaded (PLATFORM.md). */
+function prepareWasm(): void {
+  tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+  setWasmPaths({
+    'tfjs-backend-wasm.wasm': wasmPlainUrl,
+    'tfjs-backend-wasm-simd.wasm': wasmSimdUrl,
+    'tfjs-backend-wasm-threaded-simd.wasm': wasmThreadedSimdUrl,
+  });
+}
+
+let trainer: LabTrainer | null = null;
+let initPromise: Promise<void> | null = null;
+/** True while the user wants the run loop going. */
+let wantRunning = false;
+/** True while a run loop or a step job is executing. */
+let busy = false;
+let stopped = false;
+let failed = false;
+
+// Fields that go out once, on the first message after init.
+let pendingBackendReport: BackendAttempt[] | null = null;
+let pendingParameterCounts: ParameterCounts | null = null;
+let pendingPoints: EvaluationPoint[] = [];
+let trainingMs = 0;
+let lastProgressAt = 0;
+let lastSurfaceAt = -Infinity;
+let windowStartAt = 0;
+let windowStartStep = 0;
+let stepsPerSecond = 0;
+
+function post(message: FromWorkerMessage, transfer: Transferable[] = []): void {
+  self.postMessage(message, transfer);
+}
+
+function describeError(error: unknown): string {
+  if (error instanceof Error) return error.message || error.name;
+  return String(error);
+}
+
+function postError(message: string, fatal: boolean): void {
+  failed = true;
+  wantRunning = false;
+  post({ type: 'error', message, fatal });
+}
+
+async function initialize(config: LabConfig): Promise<void> {
+  const selection = await selectBackend(config.backend, { prepareWasm });
+  trainer = await createLabTrainer(config);
+  pendingBackendReport = selection.tried.map((t) => ({ name: t.name, ok: t.ok, ...(t.reason ? { reason: t.reason } : {}) }));
+  pendingParameterCounts = { ...trainer.parameterCounts };
+  windowStartAt = performance.now();
+  windowStartStep = trainer.step;
+  // A first message at step 0: backend, parameter counts, and the untrained surface.
+  await sendProgress(false, true);
+}
+
+/** Measures throughput over windows of ≥ 0.5 s so the readout is steady. */
+function updateThroughput(now: number, step: number): void {
+  const elapsed = now - windowStartAt;
+  if (elapsed >= 500) {
+    stepsPerSecond = ((step - windowStartStep) * 1000) / elapsed;
+    windowStartAt = now;
+    windowStartStep = step;
+  }
+}
+
+async function takeSurface(now: number, force: boolean): Promise<SurfaceSnapshot | null> {
+  if (!trainer || (!force && now - lastSurfaceAt < SURFACE_INTERVAL_MS)) return null;
+  lastSurfaceAt = now;
+  return trainer.surface(SURFACE_RESOLUTION);
+}
+
+async function sendProgress(running: boolean, forceSurface: boolean, type: 'progress' | 'done' = 'progress'): Promise<void> {
+  if (!trainer) return;
+  const now = performance.now();
+  const surface = await takeSurface(now, forceSurface);
+  const payload: ProgressPayload = {
+    step: trainer.step,
+    running,
+    backend: pendingBackendReport ? trainer.backend : null,
+    backendReport: pendingBackendReport,
+    stepsPerSecond,
+    trainingMs,
+    points: pendingPoints,
+    parameterCounts: pendingParameterCounts,
+    surface,
+  };
+  pendingBackendReport = null;
+  pendingParameterCounts = null;
+  pendingPoints = [];
+  lastProgressAt = now;
+  post({ type, ...payload }, collectSurfaceBuffers(surface));
+}
+
+/**
+ * Trains up to `limit` steps toward the next evaluation step, in one chunk sized to ≈ CHUNK_BUDGET_MS.
+ * Returns false when training diverged (an error was posted; the trainer kept its last good weights).
+ */
+async function trainChunk(active: LabTrainer, limit: number, msPerStep: { value: number }): Promise<boolean> {
+  const evaluationAt = nextEvaluationStep(active.step, active.config);
+  const budgetSteps = Math.max(1, Math.floor(CHUNK_BUDGET_MS / Math.max(msPerStep.value, 1e-3)));
+  const count = Math.max(1, Math.min(limit, budgetSteps, evaluationAt - active.step, active.config.steps - active.step));
+  const startedAt = performance.now();
+  const before = active.step;
+  const result = await active.train(count);
+  const elapsed = performance.now() - startedAt;
+  trainingMs += elapsed;
+  const done = result.step - before;
+  if (done > 0) msPerStep.value = 0.7 * msPerStep.value + 0.3 * (elapsed / done);
+  if (result.diverged) {
+    postError(
+      `${result.diverged.message} Training stopped at the last good weights; change the settings or press Reset.`,
+      false,
+    );
+    return false;
+  }
+  if (active.step === evaluationAt) pendingPoints.push(await active.evaluate());
+  return true;
+}
+
+function disposeTrainer(): void {
+  trainer?.dispose();
+  trainer = null;
+}
+
+const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+async function runLoop(): Promise<void> {
+  const active = trainer;
+  if (!active || busy || failed) return;
+  busy = true;
+  const msPerStep = { value: 2 };
+  try {
+    while (wantRunning && !stopped && active.step < active.config.steps) {
+      if (!(await trainChunk(active, Infinity, msPerStep))) break;
+      const now = performance.now();
+      updateThroughput(now, active.step);
+      if (active.step >= active.config.steps) break;
+      if (now - lastProgressAt >= PROGRESS_INTERVAL_MS) await sendProgress(true, false);
+      await yieldToEventLoop();
+    }
+    if (stopped || failed) return;
+    wantRunning = false;
+    if (active.step >= active.config.steps) await sendProgress(false, true, 'done');
+    else await sendProgress(false, true);
+  } finally {
+    busy = false;
+    if (stopped) disposeTrainer();
+  }
+}
+
+async function runSteps(count: number): Promise<void> {
+  const active = trainer;
+  if (!active || busy || failed) return;
+  busy = true;
+  const msPerStep = { value: 2 };
+  try {
+    const goal = Math.min(active.config.steps, active.step + Math.max(0, Math.floor(count)));
+    while (!stopped && active.step < goal) {
+      if (!(await trainChunk(active, goal - active.step, msPerStep))) return;
+      await yieldToEventLoop();
+    }
+    if (stopped) return;
+    const lastEvaluated = pendingPoints.length > 0 ? pendingPoints[pendingPoints.length - 1].step : -1;
+    if (lastEvaluated !== active.step) pendingPoints.push(await active.evaluate());
+    windowStartAt = performance.now();
+    windowStartStep = active.step;
+    await sendProgress(false, true, active.step >= active.config.steps ? 'done' : 'progress');
+  } finally {
+    busy = false;
+    if (stopped) disposeTrainer();
+  }
+}
+
+/** Runs a job after init, turning any exception into an `error` message. */
+function schedule(job: () => Promise<void>): void {
+  const ready = initPromise ?? Promise.reject(new Error('The worker received a command before init.'));
+  ready
+    .then(job)
+    .catch((error: unknown) => {
+      if (!stopped && !failed) postError(describeError(error), true);
+    });
+}
+
+function handleMessage(message: ToWorkerMessage): void {
+  switch (message.type) {
+    case 'init':
+      if (initPromise) {
+        postError('The worker was initialised twice; press Reset.', true);
+        return;
+      }
+      initPromise = initialize(message.config);
+      schedule(async () => {});
+      return;
+    case 'run':
+      wantRunning = true;
+      schedule(runLoop);
+      return;
+    case 'pause':
+      wantRunning = false;
+      return;
+    case 'step':
+      wantRunning = false;
+      schedule(() => runSteps(message.count));
+      return;
+    case 'stop':
+      stopped = true;
+      wantRunning = false;
+      if (!busy) disposeTrainer();
+      return;
+    default: {
+      const unknown: never = message;
+      postError(`Unsupported message: ${JSON.stringify(unknown)}`, true);
+    }
+  }
+}
+
+self.onmessage = (event: MessageEvent<ToWorkerMessage>) => handleMessage(event.data);
+self.onunhandledrejection = (event: PromiseRejectionEvent) => {
+  event.preventDefault();
+  postError(describeError(event.reason), true);
+};
