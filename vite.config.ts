@@ -9,7 +9,12 @@ export default defineConfig({
     // Without this, the first Worker load re-optimizes dependencies and reloads the page (PLATFORM.md).
     include: ['@tensorflow/tfjs', '@tensorflow/tfjs-backend-webgpu', '@tensorflow/tfjs-backend-wasm'],
   },
-  build: { chunkSizeWarningLimit: 4000, sourcemap: false },
+  build: {
+    chunkSizeWarningLimit: 4000,
+    sourcemap: false,
+    // Second entry: the browser half of `npm run bench` (bench/run.mjs opens dist/bench/index.html).
+    rollupOptions: { input: { main: 'index.html', bench: 'bench/index.html' } },
+  },
   test: {
     include: ['src/**/*.test.ts', 'workers/**/*.test.ts', 'cli/**/*.test.ts'],
     environment: 'node',

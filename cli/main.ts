@@ -1,0 +1,192 @@
+/**
+ * axlab: the headless entry of AXNet Lab. Same core and ml code as the browser (STYLE.md: one model,
+ * two runtimes); in Node the tfjs backend is cpu (default) or wasm.
+ *
+ *   axlab targets
+ *   axlab eval <target>                       rows on stdin → exact outputs on stdout
+ *   axlab train '<link or #hash>' [--json] [--backend cpu|wasm]
+ *   axlab bench-node [--steps N]              steps/s of the trainer vs a naive Layers-API model.fit
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { BackendName } from '../src/core/config';
+import { getTarget, isTargetId, listTargets } from '../src/core/targets';
+import { selectBackend } from '../src/ml/backend';
+import { createLabTrainer, runToCompletion } from '../src/ml/trainer';
+import { parseLink } from '../src/state/url';
+import { runNodeBench } from '../bench/nodeBench';
+
+/** Exit code for bad input (usage errors, unknown targets, malformed rows). */
+export const EXIT_USAGE = 2;
+
+class UsageError extends Error {}
+
+const USAGE = `Usage:
+  axlab targets                                   list the targets
+  axlab eval <target>                             read input rows (whitespace-separated) on stdin, print exact outputs
+  axlab train '<link or #hash>' [--json] [--backend cpu|wasm]
+                                                  train AXNet as the link says and print the final §V metrics
+  axlab bench-node [--steps N] [--json]           training steps/s on cpu and wasm vs a naive tfjs model.fit`;
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function formatNumber(value: number): string {
+  // Shortest text that reads back to the same float64.
+  return String(value);
+}
+
+function runTargets(): void {
+  const rows = listTargets().map((t) => [t.id, `${t.inputDim}→${t.outputDim}`, t.errorMetric, String(t.boundPresets[0]?.value ?? ''), t.title]);
+  const header = ['id', 'dims', 'metric', 'bound', 'title'];
+  printTable(header, rows);
+}
+
+async function runEval(args: string[]): Promise<void> {
+  const id = args[0];
+  if (!id) throw new UsageError('eval needs a target id, e.g. `axlab eval bessel_Jnu`');
+  if (!isTargetId(id)) throw new UsageError(`Unknown target: ${id}. Known: ${listTargets().map((t) => t.id).join(', ')}`);
+  const target = getTarget(id);
+  const text = await readStdin();
+  const output = new Float64Array(target.outputDim);
+  const lines: string[] = [];
+  text.split(/\r?\n/).forEach((line, k) => {
+    if (line.trim() === '' || line.trim().startsWith('#')) return;
+    const fields = line.trim().split(/\s+/);
+    if (fields.length !== target.inputDim) throw new UsageError(`line ${k + 1}: expected ${target.inputDim} numbers for ${id}, got ${fields.length}`);
+    const input = fields.map((field) => {
+      const value = Number(field);
+      if (!Number.isFinite(value)) throw new UsageError(`line ${k + 1}: not a finite number: ${JSON.stringify(field)}`);
+      return value;
+    });
+    target.evaluate(input, output);
+    lines.push(Array.from(output, formatNumber).join(' '));
+  });
+  process.stdout.write(lines.length ? `${lines.join('\n')}\n` : '');
+}
+
+function takeOption(args: string[], name: string): string | undefined {
+  const index = args.indexOf(name);
+  if (index < 0) return undefined;
+  const value = args[index + 1];
+  if (value === undefined || value.startsWith('--')) throw new UsageError(`${name} needs a value`);
+  args.splice(index, 2);
+  return value;
+}
+
+function takeFlag(args: string[], name: string): boolean {
+  const index = args.indexOf(name);
+  if (index < 0) return false;
+  args.splice(index, 1);
+  return true;
+}
+
+async function runTrain(argsIn: string[]): Promise<void> {
+  const args = [...argsIn];
+  const json = takeFlag(args, '--json');
+  const backendArg = takeOption(args, '--backend');
+  const quiet = takeFlag(args, '--quiet');
+  if (args.length !== 1) throw new UsageError(`train needs exactly one link or hash, e.g. axlab train '#steps=500&seed=3'`);
+  const unknown = args.find((a) => a.startsWith('--'));
+  if (unknown) throw new UsageError(`Unknown option: ${unknown}`);
+  const { config, problems } = parseLink(args[0]);
+  if (problems.length > 0) throw new UsageError(`Bad link:\n  ${problems.join('\n  ')}`);
+  let backend: BackendName;
+  if (backendArg !== undefined) {
+    if (backendArg !== 'cpu' && backendArg !== 'wasm') throw new UsageError(`--backend must be cpu or wasm in Node, not ${JSON.stringify(backendArg)}`);
+    backend = backendArg;
+  } else if (config.backend === 'wasm' || config.backend === 'cpu') backend = config.backend;
+  else {
+    backend = 'cpu';
+    if (config.backend !== 'auto') process.stderr.write(`note: the link asks for ${config.backend}, which Node does not have; running on cpu\n`);
+  }
+  const selection = await selectBackend(backend);
+  if (selection.backend !== backend) {
+    process.stderr.write(`note: ${backend} failed (${selection.tried.map((t) => `${t.name}: ${t.reason}`).join('; ')}); running on ${selection.backend}\n`);
+  }
+  const started = performance.now();
+  const trainer = createLabTrainer(config);
+  try {
+    const result = await runToCompletion(trainer, (point) => {
+      if (quiet) return;
+      const m = point.metrics;
+      process.stderr.write(
+        `step ${point.step}/${config.steps}  true ${m.trueInvocation.toFixed(4)}  predicted ${m.predictedInvocation.toFixed(4)}  loss ${point.loss.toPrecision(4)}\n`,
+      );
+    });
+    const ms = performance.now() - started;
+    const last = result.evaluations.at(-1) ?? (await trainer.evaluate());
+    const summary = {
+      target: config.target,
+      trueInvocation: last.metrics.trueInvocation,
+      predictedInvocation: last.metrics.predictedInvocation,
+      predictionAccuracy: last.metrics.predictionAccuracy,
+      overallError: last.metrics.overallError,
+      loneTrueInvocation: last.loneTrueInvocation,
+      params: trainer.parameterCounts.total,
+      steps: trainer.step,
+      backend: trainer.backend,
+      ms: Math.round(ms),
+      diverged: result.diverged,
+    };
+    if (json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+    else {
+      printTable(
+        ['metric', 'value'],
+        Object.entries(summary).map(([key, value]) => [key, value === null ? '—' : typeof value === 'object' ? JSON.stringify(value) : String(value)]),
+      );
+    }
+    if (result.diverged) process.exitCode = 1;
+  } finally {
+    trainer.dispose();
+  }
+}
+
+export function printTable(header: string[], rows: string[][]): void {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]?.length ?? 0)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
+  process.stdout.write(`${[line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n')}\n`);
+}
+
+async function main(argv: string[]): Promise<void> {
+  // The cpu backend's "install tfjs-node" banner goes to stderr; PROD silences it.
+  tf.env().set('PROD', true);
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'targets':
+      return runTargets();
+    case 'eval':
+      return runEval(rest);
+    case 'train':
+      return runTrain(rest);
+    case 'bench-node': {
+      const args = [...rest];
+      const json = takeFlag(args, '--json');
+      const stepsText = takeOption(args, '--steps');
+      const steps = stepsText === undefined ? 300 : Number(stepsText);
+      if (!Number.isInteger(steps) || steps < 10) throw new UsageError('--steps must be an integer ≥ 10');
+      await runNodeBench({ steps, json });
+      return;
+    }
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      process.stdout.write(`${USAGE}\n`);
+      return;
+    default:
+      throw new UsageError(`Unknown command: ${command}\n${USAGE}`);
+  }
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  if (error instanceof UsageError) {
+    process.stderr.write(`axlab: ${error.message}\n`);
+    process.exitCode = EXIT_USAGE;
+  } else {
+    process.stderr.write(`axlab: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 1;
+  }
+});

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import {
+  computeApproximatorForward,
+  computeAxnetForward,
+  computeAxnetLoss,
+  computeCrossEntropy,
+  computeSoftmaxSafe,
+  validateAxnetParams,
+  type AxnetParams,
+} from './axnetMath';
+
+const PARAMS: AxnetParams = {
+  // approximator 1-2-1
+  approximator: [
+    { fanIn: 1, fanOut: 2, kernel: [1, -1], bias: [0, 0.5] },
+    { fanIn: 2, fanOut: 1, kernel: [2, 3], bias: [-1] },
+  ],
+  // predictor 1-(2+2), no hidden layer: c = [x, 2], logits = [0, x]
+  predictor: [{ fanIn: 1, fanOut: 4, kernel: [1, 0, 0, 1], bias: [0, 2, 0, 0] }],
+};
+
+describe('axnetMath', () => {
+  it('computes eq. 4 with ⊙c after the ReLU', () => {
+    const r = computeAxnetForward(PARAMS, [0.25]);
+    expect(Array.from(r.controls[0])).toEqual([0.25, 2]);
+    expect(Array.from(r.before[0])).toEqual([0.25, 0.25]); // ReLU([0.25, −0.25 + 0.5])
+    expect(Array.from(r.after[0])).toEqual([0.0625, 0.5]);
+    expect(r.output[0]).toBeCloseTo(2 * 0.0625 + 3 * 0.5 - 1, 12);
+    expect(Array.from(r.logits)).toEqual([0, 0.25]);
+    expect(r.safeProbability).toBeCloseTo(1 / (1 + Math.exp(-0.25)), 12);
+    // ReLU clips: x = −1 → before = [0, 1.5]
+    expect(Array.from(computeAxnetForward(PARAMS, [-1]).before[0])).toEqual([0, 1.5]);
+  });
+
+  it('lone approximator is a plain ReLU MLP', () => {
+    expect(computeApproximatorForward(PARAMS.approximator, [0.25])[0]).toBeCloseTo(2 * 0.25 + 3 * 0.25 - 1, 12);
+  });
+
+  it('validates eq. 3 widths', () => {
+    expect(() => validateAxnetParams(PARAMS)).not.toThrow();
+    expect(() => validateAxnetParams({ ...PARAMS, predictor: [{ fanIn: 1, fanOut: 3, kernel: [1, 1, 1], bias: [0, 0, 0] }] })).toThrow(/Σ L_i \+ 2/);
+  });
+
+  it('softmax and cross-entropy are stable for large logits', () => {
+    expect(computeSoftmaxSafe(0, 1000)).toBe(1);
+    expect(computeSoftmaxSafe(1000, 0)).toBe(0);
+    expect(computeCrossEntropy(0, 1000, 1)).toBe(0);
+    expect(computeCrossEntropy(0, 1000, 0)).toBe(1000);
+    expect(computeCrossEntropy(0, 0, 1)).toBeCloseTo(Math.log(2), 12);
+  });
+
+  it('J = MSE + CE with labels from eq. 1 or given', () => {
+    const inputs = [0.25, -1];
+    const h = inputs.map((x) => computeAxnetForward(PARAMS, [x]).output[0]);
+    const targets = [h[0] + 0.01, h[1] + 1];
+    const loss = computeAxnetLoss(PARAMS, inputs, targets, { labelRule: { metric: 'absolute', bound: 0.05 } });
+    expect(Array.from(loss.labels)).toEqual([1, 0]);
+    expect(loss.mse).toBeCloseTo((0.01 ** 2 + 1) / 2, 12);
+    const ce = (computeCrossEntropy(0, 0.25, 1) + computeCrossEntropy(0, -1, 0)) / 2;
+    expect(loss.crossEntropy).toBeCloseTo(ce, 12);
+    expect(loss.loss).toBeCloseTo(loss.mse + ce, 12);
+    const given = computeAxnetLoss(PARAMS, inputs, targets, { labels: [0, 0] });
+    expect(given.crossEntropy).toBeCloseTo((computeCrossEntropy(0, 0.25, 0) + computeCrossEntropy(0, -1, 0)) / 2, 12);
+    expect(() => computeAxnetLoss(PARAMS, inputs, targets, {})).toThrow();
+    expect(computeAxnetLoss(PARAMS, [], [], { labels: [] }).loss).toBe(0);
+  });
+
+  it('NaN outputs are unsafe', () => {
+    const nanParams: AxnetParams = { ...PARAMS, approximator: [PARAMS.approximator[0], { ...PARAMS.approximator[1], bias: [Number.NaN] }] };
+    const loss = computeAxnetLoss(nanParams, [0.25], [0], { labelRule: { metric: 'absolute', bound: 0.05 } });
+    expect(Array.from(loss.labels)).toEqual([0]);
+    expect(Number.isNaN(loss.mse)).toBe(true);
+  });
+});

@@ -1,0 +1,191 @@
+/**
+ * Reference float64 forward pass and loss of AXNet (paper §III-B, eq. 1–4), from plain weights.
+ * No tf: used by tests to check the tf model, and by the NPU simulator.
+ *
+ * Conventions (the same as src/ml/axnet.ts):
+ * - a dense layer computes y = x·W + b with W row-major [fanIn × fanOut];
+ * - the predictor's last layer is linear and Σ L_i + 2 wide (eq. 3), split into
+ *   [c(1), …, c(l), z_unsafe, z_safe]; P(safe | x) = softmax(z)[1];
+ * - approximator hidden layer i: a(i+1) = ReLU(a(i)·W(i) + b(i)) ⊙ c(i)  (eq. 4, ⊙ after the activation,
+ *   as in the authors' code); the output layer is linear.
+ */
+import { computeSampleErrors, labelSafe } from './metrics';
+import type { ErrorMetricId } from './targets/types';
+
+/** One dense layer; structurally compatible with DenseLayerWeights of src/ml/types.ts. */
+export interface DenseLayerParams {
+  fanIn: number;
+  fanOut: number;
+  /** [fanIn × fanOut], row-major. */
+  kernel: ArrayLike<number>;
+  /** [fanOut]. */
+  bias: ArrayLike<number>;
+}
+
+export interface AxnetParams {
+  approximator: readonly DenseLayerParams[];
+  predictor: readonly DenseLayerParams[];
+}
+
+export interface AxnetForwardResult {
+  /** H(x): [outputDim]. */
+  output: Float64Array;
+  /** The two logits of P(x): [z_unsafe, z_safe]. */
+  logits: Float64Array;
+  /** P(safe | x) = softmax(logits)[1]. */
+  safeProbability: number;
+  /** Control vectors c(1..l), one per approximator hidden layer: [L_i]. */
+  controls: Float64Array[];
+  /** ReLU(a(i)·W(i) + b(i)) before ⊙c(i): [L_i]. */
+  before: Float64Array[];
+  /** After ⊙c(i), i.e. the input of the next approximator layer: [L_i]. */
+  after: Float64Array[];
+}
+
+/** y = x·W + b; x: [fanIn] → y: [fanOut]. */
+export function computeDenseLayer(layer: DenseLayerParams, x: ArrayLike<number>): Float64Array {
+  const y = new Float64Array(layer.fanOut);
+  for (let j = 0; j < layer.fanOut; j++) {
+    let sum = layer.bias[j];
+    for (let i = 0; i < layer.fanIn; i++) sum += x[i] * layer.kernel[i * layer.fanOut + j];
+    y[j] = sum;
+  }
+  return y;
+}
+
+function applyRelu(values: Float64Array): Float64Array {
+  for (let i = 0; i < values.length; i++) values[i] = values[i] > 0 ? values[i] : 0;
+  return values;
+}
+
+/** Widths of the approximator's hidden layers L_1..L_l. */
+export function getControlWidths(params: AxnetParams): number[] {
+  return params.approximator.slice(0, -1).map((layer) => layer.fanOut);
+}
+
+/** Checks that the predictor's output layer is Σ L_i + 2 wide (eq. 3) and layers chain. */
+export function validateAxnetParams(params: AxnetParams): void {
+  const chain = (layers: readonly DenseLayerParams[], name: string) => {
+    if (layers.length === 0) throw new Error(`AXNet ${name} has no layers`);
+    for (let i = 0; i < layers.length; i++) {
+      const layer = layers[i];
+      if (layer.kernel.length !== layer.fanIn * layer.fanOut || layer.bias.length !== layer.fanOut) {
+        throw new Error(`AXNet ${name} layer ${i}: kernel/bias sizes do not match ${layer.fanIn}×${layer.fanOut}`);
+      }
+      if (i > 0 && layers[i - 1].fanOut !== layer.fanIn) throw new Error(`AXNet ${name} layer ${i}: fanIn mismatch`);
+    }
+  };
+  chain(params.approximator, 'approximator');
+  chain(params.predictor, 'predictor');
+  const expected = getControlWidths(params).reduce((a, b) => a + b, 0) + 2;
+  const actual = params.predictor[params.predictor.length - 1].fanOut;
+  if (actual !== expected) throw new Error(`AXNet predictor output is ${actual} wide, eq. 3 needs Σ L_i + 2 = ${expected}`);
+}
+
+/** Forward pass of the predictor alone: returns its split output layer [c(1)..c(l), z0, z1]. */
+export function computePredictorOutput(params: AxnetParams, input: ArrayLike<number>): Float64Array {
+  let h: Float64Array = Float64Array.from(input);
+  const last = params.predictor.length - 1;
+  for (let k = 0; k <= last; k++) {
+    h = computeDenseLayer(params.predictor[k], h);
+    if (k < last) applyRelu(h);
+  }
+  return h;
+}
+
+/** One sample through AXNet, eq. 3–4. input: [inputDim]. */
+export function computeAxnetForward(params: AxnetParams, input: ArrayLike<number>): AxnetForwardResult {
+  const predictorOut = computePredictorOutput(params, input);
+  const widths = getControlWidths(params);
+  const controls: Float64Array[] = [];
+  let offset = 0;
+  for (const width of widths) {
+    controls.push(predictorOut.slice(offset, offset + width));
+    offset += width;
+  }
+  const logits = predictorOut.slice(offset, offset + 2);
+  const before: Float64Array[] = [];
+  const after: Float64Array[] = [];
+  let a: Float64Array = Float64Array.from(input);
+  for (let i = 0; i < widths.length; i++) {
+    // a(i+1) = f(W(i)ᵀ a(i) + b(i)) ⊙ c(i)  (eq. 4); f = ReLU
+    const activated = applyRelu(computeDenseLayer(params.approximator[i], a));
+    const controlled = new Float64Array(activated.length);
+    for (let j = 0; j < activated.length; j++) controlled[j] = activated[j] * controls[i][j];
+    before.push(activated);
+    after.push(controlled);
+    a = controlled;
+  }
+  const output = computeDenseLayer(params.approximator[widths.length], a);
+  return { output, logits, safeProbability: computeSoftmaxSafe(logits[0], logits[1]), controls, before, after };
+}
+
+/** Lone approximator (no predictor, no ⊙c): plain ReLU MLP with a linear output layer. */
+export function computeApproximatorForward(layers: readonly DenseLayerParams[], input: ArrayLike<number>): Float64Array {
+  let a: Float64Array = Float64Array.from(input);
+  for (let k = 0; k < layers.length; k++) {
+    a = computeDenseLayer(layers[k], a);
+    if (k < layers.length - 1) applyRelu(a);
+  }
+  return a;
+}
+
+/** softmax([z0, z1])[1] = σ(z1 − z0). */
+export function computeSoftmaxSafe(z0: number, z1: number): number {
+  const d = z1 - z0;
+  return d >= 0 ? 1 / (1 + Math.exp(-d)) : Math.exp(d) / (1 + Math.exp(d));
+}
+
+/** −log softmax(z)[label] for two logits, stable. label 1 = safe. */
+export function computeCrossEntropy(z0: number, z1: number, label: number): number {
+  const m = Math.max(z0, z1);
+  const logSum = m + Math.log(Math.exp(z0 - m) + Math.exp(z1 - m));
+  return logSum - (label ? z1 : z0);
+}
+
+export interface AxnetLoss {
+  /** J = L_a + L_p  (eq. 2). */
+  loss: number;
+  /** L_a: mean over samples and outputs of (H(x) − y)². */
+  mse: number;
+  /** L_p: mean over samples of the softmax cross-entropy against p_label. */
+  crossEntropy: number;
+  /** p_label per sample (1 = safe), eq. 1. */
+  labels: Uint8Array;
+}
+
+/**
+ * J (eq. 2) on a batch. inputs: [batch × inputDim], targets: [batch × outputDim], row-major.
+ * labels: p_label per sample (1 safe, 0 unsafe); when omitted they are derived from the current
+ * approximator error (eq. 1) with `labelRule`.
+ */
+export function computeAxnetLoss(
+  params: AxnetParams,
+  inputs: ArrayLike<number>,
+  targets: ArrayLike<number>,
+  options: { labels?: ArrayLike<number>; labelRule?: { metric: ErrorMetricId; bound: number } },
+): AxnetLoss {
+  const inputDim = params.approximator[0].fanIn;
+  const outputDim = params.approximator[params.approximator.length - 1].fanOut;
+  const batch = Math.floor(inputs.length / inputDim);
+  const outputs = new Float64Array(batch * outputDim);
+  const logits = new Float64Array(batch * 2);
+  for (let s = 0; s < batch; s++) {
+    const result = computeAxnetForward(params, Array.prototype.slice.call(inputs, s * inputDim, (s + 1) * inputDim));
+    outputs.set(result.output, s * outputDim);
+    logits.set(result.logits, s * 2);
+  }
+  let labels: Uint8Array;
+  if (options.labels) labels = Uint8Array.from(options.labels, (v) => (v ? 1 : 0));
+  else if (options.labelRule) {
+    const errors = computeSampleErrors(options.labelRule.metric, outputs, targets, outputDim);
+    labels = Uint8Array.from(errors, (e) => (labelSafe(e, options.labelRule!.bound) ? 1 : 0));
+  } else throw new Error('computeAxnetLoss needs labels or a labelRule');
+  let squared = 0;
+  for (let k = 0; k < outputs.length; k++) squared += (outputs[k] - targets[k]) ** 2;
+  let crossEntropy = 0;
+  for (let s = 0; s < batch; s++) crossEntropy += computeCrossEntropy(logits[2 * s], logits[2 * s + 1], labels[s]);
+  const mse = batch === 0 ? 0 : squared / (batch * outputDim);
+  crossEntropy = batch === 0 ? 0 : crossEntropy / batch;
+  return { loss: mse + crossEntropy, mse, crossEntropy, labels };
+}

@@ -1,0 +1,62 @@
+/**
+ * Training and test sets of one run, drawn from the target's input domain with the seeded
+ * streams 'train-data' and 'test-data' and labelled with the exact function. Pure TS.
+ */
+import type { LabConfig } from './config';
+import { createRng } from './rng';
+import { getTarget } from './targets';
+import type { TargetSpec } from './targets/types';
+
+export interface Dataset {
+  inputDim: number;
+  outputDim: number;
+  /** [trainSize × inputDim], row-major. */
+  trainX: Float32Array;
+  /** [trainSize × outputDim], row-major: the exact outputs (float64 rounded to float32). */
+  trainY: Float32Array;
+  /** [testSize × inputDim], row-major. */
+  testX: Float32Array;
+  /** [testSize × outputDim], row-major. */
+  testY: Float32Array;
+  trainSize: number;
+  testSize: number;
+}
+
+/** Draws `size` rows x ~ target domain and y = f(x) exactly (float64, stored as float32). */
+export function sampleTargetRows(
+  target: TargetSpec,
+  size: number,
+  seed: number,
+  stream: 'train-data' | 'test-data',
+): { x: Float32Array; y: Float32Array } {
+  const rng = createRng(seed, stream);
+  const x = new Float32Array(size * target.inputDim);
+  const y = new Float32Array(size * target.outputDim);
+  const input = new Float64Array(target.inputDim);
+  const output = new Float64Array(target.outputDim);
+  for (let s = 0; s < size; s++) {
+    target.sampleInput(rng, input);
+    // The function is evaluated on the float32 input the network sees, so y is exact for that x.
+    for (let i = 0; i < target.inputDim; i++) input[i] = Math.fround(input[i]);
+    target.evaluate(input, output);
+    x.set(input, s * target.inputDim);
+    y.set(output, s * target.outputDim);
+  }
+  return { x, y };
+}
+
+export function createDataset(config: Pick<LabConfig, 'target' | 'seed' | 'trainSize' | 'testSize'>): Dataset {
+  const target = getTarget(config.target);
+  const train = sampleTargetRows(target, config.trainSize, config.seed, 'train-data');
+  const test = sampleTargetRows(target, config.testSize, config.seed, 'test-data');
+  return {
+    inputDim: target.inputDim,
+    outputDim: target.outputDim,
+    trainX: train.x,
+    trainY: train.y,
+    testX: test.x,
+    testY: test.y,
+    trainSize: config.trainSize,
+    testSize: config.testSize,
+  };
+}

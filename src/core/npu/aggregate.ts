@@ -1,0 +1,128 @@
+/**
+ * NPU cost over a test set. The cost of one inference depends only on the controller's decision, so each
+ * aggregate schedules one approximator-path and one CPU-path inference and weights them by the decisions:
+ *   E_avg = f · E_safe + (1 − f) · E_unsafe,  f = predicted invocation (fraction invoked on the approximator);
+ *   E_cpu_only = instructions × pJ/instruction  (every call on the CPU, no NPU);
+ *   energy-efficiency gain = E_cpu_only / E_avg;  speedup = t_cpu_only / t_avg  (paper Fig. 10b compares gains).
+ * With no samples the averages, gain and speedup are NaN.
+ */
+import { computeAxnetForward, computeApproximatorForward, type AxnetParams } from '../axnetMath';
+import { resolveNpuConstant } from './constants';
+import type { CpuPathCost } from './cpuCost';
+import type { EnergyComponentId } from './energy';
+import type { NpuParams } from './params';
+import { scheduleBaselineInference, scheduleInference, type BaselineNets, type NpuInferenceSchedule } from './schedule';
+
+export interface NpuAggregateOptions {
+  cpuCost: CpuPathCost;
+  /**
+   * Decisions per sample (truthy = invoke the approximator), e.g. from the tf model; when omitted they are
+   * computed here from the float64 forward pass (z_safe > z_unsafe).
+   */
+  predictedSafe?: ArrayLike<boolean | number>;
+}
+
+export interface NpuAggregate {
+  samples: number;
+  invokedCount: number;
+  /** invokedCount / samples (NaN when empty). */
+  invocation: number;
+  /** One inference on each path. */
+  approximatorPath: NpuInferenceSchedule;
+  cpuPath: NpuInferenceSchedule;
+  /** Mean energy per inference, pJ, and per component. */
+  averageEnergyPj: number;
+  averageComponentsPj: Record<EnergyComponentId, number>;
+  /** Mean latency per inference in NPU cycles (CPU time converted) and seconds. */
+  averageCycles: number;
+  averageSeconds: number;
+  cpuOnly: { energyPj: number; cpuCycles: number; seconds: number };
+  /** E_cpu_only / E_avg. */
+  energyGain: number;
+  /** t_cpu_only / t_avg. */
+  speedup: number;
+}
+
+function countInvoked(decisions: ArrayLike<boolean | number>): number {
+  let n = 0;
+  for (let i = 0; i < decisions.length; i++) if (decisions[i]) n++;
+  return n;
+}
+
+function combinePaths(
+  safePath: NpuInferenceSchedule,
+  unsafePath: NpuInferenceSchedule,
+  samples: number,
+  invokedCount: number,
+  params: NpuParams,
+  cpuCost: CpuPathCost,
+): NpuAggregate {
+  const f = samples > 0 ? invokedCount / samples : NaN;
+  const mix = (a: number, b: number) => f * a + (1 - f) * b;
+  const averageComponentsPj = {} as Record<EnergyComponentId, number>;
+  safePath.energy.components.forEach((c, i) => {
+    averageComponentsPj[c.id] = mix(c.pj, unsafePath.energy.components[i].pj);
+  });
+  const averageEnergyPj = mix(safePath.energy.totalPj, unsafePath.energy.totalPj);
+  const averageCycles = mix(safePath.cycles.total, unsafePath.cycles.total);
+  const averageSeconds = averageCycles / params.clockHz;
+  const epi = resolveNpuConstant('cpuEnergyPerInstruction', params.constantOverrides).value;
+  const cpi = resolveNpuConstant('cpuCyclesPerInstruction', params.constantOverrides).value;
+  const cpuCycles = cpuCost.instructions * cpi;
+  const cpuOnly = { energyPj: cpuCost.instructions * epi, cpuCycles, seconds: cpuCycles / params.cpuClockHz };
+  return {
+    samples,
+    invokedCount,
+    invocation: f,
+    approximatorPath: safePath,
+    cpuPath: unsafePath,
+    averageEnergyPj,
+    averageComponentsPj,
+    averageCycles,
+    averageSeconds,
+    cpuOnly,
+    energyGain: cpuOnly.energyPj / averageEnergyPj,
+    speedup: cpuOnly.seconds / averageSeconds,
+  };
+}
+
+/** Mean NPU cost of AXNet over a test set. inputs: [samples × inputDim], row-major. */
+export function aggregateAxnetCost(weights: AxnetParams, inputs: ArrayLike<number>, params: NpuParams, options: NpuAggregateOptions): NpuAggregate {
+  const inputDim = weights.approximator[0].fanIn;
+  const samples = Math.floor(inputs.length / inputDim);
+  let decisions = options.predictedSafe;
+  if (decisions === undefined) {
+    const computed = new Uint8Array(samples);
+    for (let s = 0; s < samples; s++) {
+      const { logits } = computeAxnetForward(weights, Array.prototype.slice.call(inputs, s * inputDim, (s + 1) * inputDim));
+      computed[s] = logits[1] > logits[0] ? 1 : 0;
+    }
+    decisions = computed;
+  } else if (decisions.length !== samples) throw new Error(`predictedSafe has ${decisions.length} entries for ${samples} samples`);
+  const probe = samples > 0 ? Array.prototype.slice.call(inputs, 0, inputDim) : new Array<number>(inputDim).fill(0);
+  const safePath = scheduleInference(weights, probe, params, { cpuCost: options.cpuCost, decision: 'safe' });
+  const unsafePath = scheduleInference(weights, probe, params, { cpuCost: options.cpuCost, decision: 'unsafe' });
+  return combinePaths(safePath, unsafePath, samples, countInvoked(decisions), params, options.cpuCost);
+}
+
+/**
+ * Mean NPU cost of a baseline (onepass / iterative: classifier, then an approximator without ⊙c) over a test set,
+ * for comparing energy-efficiency gains with AXNet (paper Fig. 10b). inputs: [samples × inputDim], row-major.
+ */
+export function aggregateBaselineCost(nets: BaselineNets, inputs: ArrayLike<number>, params: NpuParams, options: NpuAggregateOptions): NpuAggregate {
+  const inputDim = nets.approximator[0].fanIn;
+  const samples = Math.floor(inputs.length / inputDim);
+  let decisions = options.predictedSafe;
+  if (decisions === undefined) {
+    const computed = new Uint8Array(samples);
+    for (let s = 0; s < samples; s++) {
+      const z = computeApproximatorForward(nets.classifier, Array.prototype.slice.call(inputs, s * inputDim, (s + 1) * inputDim));
+      computed[s] = z[1] > z[0] ? 1 : 0;
+    }
+    decisions = computed;
+  } else if (decisions.length !== samples) throw new Error(`predictedSafe has ${decisions.length} entries for ${samples} samples`);
+  const probe = samples > 0 ? Array.prototype.slice.call(inputs, 0, inputDim) : new Array<number>(inputDim).fill(0);
+  const safePath = scheduleBaselineInference(nets, probe, params, { cpuCost: options.cpuCost, decision: 'safe' });
+  const unsafePath = scheduleBaselineInference(nets, probe, params, { cpuCost: options.cpuCost, decision: 'unsafe' });
+  return combinePaths(safePath, unsafePath, samples, countInvoked(decisions), params, options.cpuCost);
+}

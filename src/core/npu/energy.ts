@@ -1,0 +1,115 @@
+/**
+ * Per-operation energies of the NPU model, resolved from the cited constants (constants.ts) for one
+ * NpuParams (word width, number format, memory size, edited constants). Each rate keeps the constants it
+ * came from, so the UI can show their citations.
+ */
+import { resolveNpuConstant, type NpuConstantId, type ResolvedNpuConstant } from './constants';
+import type { NpuParams } from './params';
+
+export type EnergyComponentId =
+  | 'mac'
+  | 'activation'
+  | 'hadamard'
+  | 'weightBuffer'
+  | 'ioBuffers'
+  | 'onChipMemory'
+  | 'bus'
+  | 'dram'
+  | 'controller'
+  | 'cpu';
+
+export const ENERGY_COMPONENT_IDS: readonly EnergyComponentId[] = [
+  'mac',
+  'activation',
+  'hadamard',
+  'weightBuffer',
+  'ioBuffers',
+  'onChipMemory',
+  'bus',
+  'dram',
+  'controller',
+  'cpu',
+];
+
+export interface EnergyRate {
+  id: EnergyComponentId;
+  label: string;
+  /** Energy of one unit (one MAC, one word access, one instruction …), pJ. */
+  pjPerUnit: number;
+  /** What one unit is, e.g. 'MAC', 'word access'. */
+  unit: string;
+  /** How pjPerUnit follows from the sources, e.g. '10 pJ × 16/64'. */
+  formula: string;
+  sources: ResolvedNpuConstant[];
+}
+
+export type EnergyRates = Readonly<Record<EnergyComponentId, EnergyRate>>;
+
+type Format = `${NpuParams['numberFormat']}${NpuParams['wordBits']}`;
+
+const MAC_SOURCES: Record<Format, NpuConstantId[]> = {
+  fixed16: ['eyerissMac'],
+  fixed32: ['intMult32', 'intAdd32'],
+  float16: ['fpMult16', 'fpAdd16'],
+  float32: ['fpMult32', 'fpAdd32'],
+};
+const ADD_SOURCE: Record<Format, NpuConstantId> = { fixed16: 'intAdd16', fixed32: 'intAdd32', float16: 'fpAdd16', float32: 'fpAdd32' };
+const MULT_SOURCE: Record<Format, NpuConstantId> = { fixed16: 'intMult16', fixed32: 'intMult32', float16: 'fpMult16', float32: 'fpMult32' };
+
+/** The SRAM row of reference §4 for a memory of `bytes`: the smallest listed size ≥ bytes (8 KB, 32 KB, 1 MB). */
+export function pickSramConstant(bytes: number): NpuConstantId {
+  if (bytes <= 8 * 1024) return 'sramRead8KB';
+  if (bytes <= 32 * 1024) return 'sramRead32KB';
+  return 'sramRead1MB';
+}
+
+/**
+ * Energies per unit for `params`:
+ * - MAC: fixed16 → Eyeriss MAC (2 pJ); otherwise Horowitz mult + add at the format;
+ * - activation (bias add + ReLU, one per neuron): one add at the format (ReLU is a sign test, taken as free);
+ * - ⊙c multiply: one mult at the format;
+ * - PE weight buffer: Eyeriss register file, pJ/16 bit × wordBits/16;
+ * - I/O buffers (≤ 8 KB): Horowitz SRAM 8 KB, pJ/64 bit × wordBits/64;
+ * - on-chip memory: Horowitz SRAM row for its size × wordBits/64;
+ * - bus: Eyeriss PE-array hop, pJ/16 bit × wordBits/16, per word moved;
+ * - DRAM: Eyeriss DRAM, pJ/16 bit × wordBits/16 (only when the weights do not fit on chip);
+ * - controller: one 32-bit compare ≈ one int add;
+ * - CPU: pJ per instruction.
+ * Writes are charged like reads.
+ */
+export function resolveEnergyRates(params: NpuParams): EnergyRates {
+  const format = `${params.numberFormat}${params.wordBits}` as Format;
+  const c = (id: NpuConstantId) => resolveNpuConstant(id, params.constantOverrides);
+  const w16 = params.wordBits / 16;
+  const w64 = params.wordBits / 64;
+  const macSources = MAC_SOURCES[format].map(c);
+  const add = c(ADD_SOURCE[format]);
+  const mult = c(MULT_SOURCE[format]);
+  const rf = c('eyerissRegisterFile');
+  const sram8 = c('sramRead8KB');
+  const onChip = c(pickSramConstant((params.onChipMemoryWords * params.wordBits) / 8));
+  const hop = c('eyerissArrayHop');
+  const dram = c('eyerissDram');
+  const compare = c('intAdd32');
+  const epi = c('cpuEnergyPerInstruction');
+  const rate = (id: EnergyComponentId, label: string, pjPerUnit: number, unit: string, formula: string, sources: ResolvedNpuConstant[]): EnergyRate => ({
+    id,
+    label,
+    pjPerUnit,
+    unit,
+    formula,
+    sources,
+  });
+  return {
+    mac: rate('mac', 'MAC', macSources.reduce((s, k) => s + k.value, 0), 'MAC', macSources.map((k) => `${k.value} pJ`).join(' + '), macSources),
+    activation: rate('activation', 'activate (bias add + ReLU)', add.value, 'neuron', `${add.value} pJ`, [add]),
+    hadamard: rate('hadamard', '⊙c multiply', mult.value, 'multiply', `${mult.value} pJ`, [mult]),
+    weightBuffer: rate('weightBuffer', 'PE weight buffer', rf.value * w16, 'word access', `${rf.value} pJ × ${params.wordBits}/16`, [rf]),
+    ioBuffers: rate('ioBuffers', 'input/output buffers', sram8.value * w64, 'word access', `${sram8.value} pJ × ${params.wordBits}/64`, [sram8]),
+    onChipMemory: rate('onChipMemory', 'on-chip memory', onChip.value * w64, 'word access', `${onChip.value} pJ × ${params.wordBits}/64`, [onChip]),
+    bus: rate('bus', 'data bus', hop.value * w16, 'word moved', `${hop.value} pJ × ${params.wordBits}/16`, [hop]),
+    dram: rate('dram', 'DRAM', dram.value * w16, 'word access', `${dram.value} pJ × ${params.wordBits}/16`, [dram]),
+    controller: rate('controller', 'controller', compare.value, 'decision', `${compare.value} pJ`, [compare]),
+    cpu: rate('cpu', 'CPU path', epi.value, 'instruction', `${epi.value} pJ`, [epi]),
+  };
+}

@@ -1,0 +1,168 @@
+/**
+ * Architecture parameters of the AXNet NPU (paper §IV, Fig. 5) as a flat record of numbers and enums,
+ * so that a share link can carry them. Defaults follow the MICRO 2012 NPU (reference §4).
+ */
+import { NPU_CONSTANTS, NPU_CONSTANT_IDS, isNpuConstantId, type NpuConstantId } from './constants';
+
+export type NpuWordBits = 16 | 32;
+export type NpuNumberFormat = 'fixed' | 'float';
+
+export interface NpuParams {
+  /** Number of tiles; PEs of all tiles share one layer (neuron-level parallelism). */
+  tiles: number;
+  /** PEs per tile. */
+  pesPerTile: number;
+  /** Capacity of each tile's input buffer, in words. */
+  inputBufferWords: number;
+  /** Capacity of each tile's output buffer, in words. */
+  outputBufferWords: number;
+  /** Capacity of each PE's weight buffer, in words (weights + biases). */
+  peWeightBufferWords: number;
+  /** Capacity of the on-chip memory, in words; its size picks the SRAM energy row. */
+  onChipMemoryWords: number;
+  /** Width of the data bus, in bits; a transfer of n words takes ceil(n · wordBits / busWidthBits) cycles. */
+  busWidthBits: number;
+  /** NPU clock, Hz. */
+  clockHz: number;
+  /** CPU clock for the CPU path, Hz. */
+  cpuClockHz: number;
+  /** Data word width, bits. */
+  wordBits: NpuWordBits;
+  numberFormat: NpuNumberFormat;
+  /** Edited constants (by id), replacing the table values of constants.ts; values in their units. */
+  constantOverrides: Partial<Record<NpuConstantId, number>>;
+}
+
+export const DEFAULT_NPU_PARAMS: Readonly<NpuParams> = Object.freeze({
+  tiles: 1,
+  pesPerTile: NPU_CONSTANTS.micro2012PesPerNpu.value, // 8 PEs (MICRO 2012)
+  inputBufferWords: NPU_CONSTANTS.micro2012FifoEntries.value, // 128-entry FIFO (unverified)
+  outputBufferWords: NPU_CONSTANTS.micro2012FifoEntries.value,
+  peWeightBufferWords: NPU_CONSTANTS.micro2012WeightBufferEntries.value, // 512 entries (unverified)
+  onChipMemoryWords: 16384, // lab estimate: 32 KB at 16 bit
+  busWidthBits: NPU_CONSTANTS.micro2012FifoBits.value, // 32-bit FIFO width (unverified)
+  clockHz: NPU_CONSTANTS.npuClockHz.value,
+  cpuClockHz: NPU_CONSTANTS.cpuClockHz.value,
+  wordBits: 16,
+  numberFormat: 'fixed',
+  constantOverrides: Object.freeze({}),
+});
+
+/** Where each default comes from, for the UI. */
+export const NPU_PARAM_SOURCES: Readonly<Record<Exclude<keyof NpuParams, 'constantOverrides'>, string>> = {
+  tiles: 'Lab default: one tile (paper §IV leaves the tile count open)',
+  pesPerTile: NPU_CONSTANTS.micro2012PesPerNpu.citation,
+  inputBufferWords: NPU_CONSTANTS.micro2012FifoEntries.citation,
+  outputBufferWords: NPU_CONSTANTS.micro2012FifoEntries.citation,
+  peWeightBufferWords: NPU_CONSTANTS.micro2012WeightBufferEntries.citation,
+  onChipMemoryWords: 'Lab estimate: 32 KB on-chip memory',
+  busWidthBits: `${NPU_CONSTANTS.micro2012FifoBits.citation} (bus as wide as the FIFO)`,
+  clockHz: NPU_CONSTANTS.npuClockHz.citation,
+  cpuClockHz: NPU_CONSTANTS.cpuClockHz.citation,
+  wordBits: 'Lab default: 16-bit words (Eyeriss costs are per 16-bit access)',
+  numberFormat: 'Lab default: fixed point',
+};
+
+/** One URL field: short key, NpuParams field, and limits (numbers are clamped into [min, max]). */
+export type NpuParamField =
+  | { key: string; field: 'tiles' | 'pesPerTile' | 'inputBufferWords' | 'outputBufferWords' | 'peWeightBufferWords' | 'onChipMemoryWords' | 'busWidthBits'; kind: 'int'; min: number; max: number }
+  | { key: string; field: 'clockHz' | 'cpuClockHz'; kind: 'number'; min: number; max: number }
+  | { key: string; field: 'wordBits'; kind: 'enum'; values: readonly NpuWordBits[] }
+  | { key: string; field: 'numberFormat'; kind: 'enum'; values: readonly NpuNumberFormat[] };
+
+export const NPU_PARAM_FIELDS: readonly NpuParamField[] = [
+  { key: 'nt', field: 'tiles', kind: 'int', min: 1, max: 64 },
+  { key: 'np', field: 'pesPerTile', kind: 'int', min: 1, max: 256 },
+  { key: 'nib', field: 'inputBufferWords', kind: 'int', min: 1, max: 65536 },
+  { key: 'nob', field: 'outputBufferWords', kind: 'int', min: 1, max: 65536 },
+  { key: 'nwb', field: 'peWeightBufferWords', kind: 'int', min: 1, max: 65536 },
+  { key: 'nom', field: 'onChipMemoryWords', kind: 'int', min: 16, max: 16777216 },
+  { key: 'nbw', field: 'busWidthBits', kind: 'int', min: 8, max: 1024 },
+  { key: 'nclk', field: 'clockHz', kind: 'number', min: 1e6, max: 1e10 },
+  { key: 'cclk', field: 'cpuClockHz', kind: 'number', min: 1e6, max: 1e10 },
+  { key: 'nwd', field: 'wordBits', kind: 'enum', values: [16, 32] },
+  { key: 'nfmt', field: 'numberFormat', kind: 'enum', values: ['fixed', 'float'] },
+];
+
+/** URL key of an edited constant: `e.<constantId>`; values are clamped into [0, CONSTANT_OVERRIDE_MAX]. */
+export const CONSTANT_OVERRIDE_PREFIX = 'e.';
+export const CONSTANT_OVERRIDE_MAX = 1e12;
+
+function clampNumber(value: unknown, min: number, max: number, fallback: number, integer: boolean): number {
+  const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
+  if (!Number.isFinite(n)) return fallback;
+  const v = integer ? Math.round(n) : n;
+  return Math.min(max, Math.max(min, v));
+}
+
+/**
+ * Builds valid NpuParams from untrusted input (a share link, a form): unknown fields are dropped,
+ * numbers clamped into the field table's limits, unknown enum values and non-numbers fall back to the defaults.
+ */
+export function clampNpuParams(input: Partial<Record<keyof NpuParams, unknown>> | null | undefined): NpuParams {
+  const source = (input ?? {}) as Record<string, unknown>;
+  const out: NpuParams = { ...DEFAULT_NPU_PARAMS, constantOverrides: {} };
+  for (const f of NPU_PARAM_FIELDS) {
+    const raw = source[f.field];
+    switch (f.kind) {
+      case 'int':
+        out[f.field] = clampNumber(raw, f.min, f.max, DEFAULT_NPU_PARAMS[f.field], true);
+        break;
+      case 'number':
+        out[f.field] = clampNumber(raw, f.min, f.max, DEFAULT_NPU_PARAMS[f.field], false);
+        break;
+      case 'enum':
+        if (f.field === 'wordBits') {
+          const n = Number(raw);
+          out.wordBits = n === 16 || n === 32 ? n : DEFAULT_NPU_PARAMS.wordBits;
+        } else {
+          out.numberFormat = raw === 'fixed' || raw === 'float' ? raw : DEFAULT_NPU_PARAMS.numberFormat;
+        }
+        break;
+      default: {
+        const unknownField: never = f;
+        throw new Error(`Unsupported NPU param field: ${JSON.stringify(unknownField)}`);
+      }
+    }
+  }
+  const overrides = source.constantOverrides;
+  if (overrides !== null && typeof overrides === 'object') {
+    for (const [id, value] of Object.entries(overrides as Record<string, unknown>)) {
+      if (!isNpuConstantId(id)) continue;
+      const v = clampNumber(value, 0, CONSTANT_OVERRIDE_MAX, NaN, false);
+      if (Number.isFinite(v)) out.constantOverrides[id] = v;
+    }
+  }
+  return out;
+}
+
+/** Fields (by URL key) whose values differ from the defaults, plus `e.<id>` for edited constants. */
+export function diffNpuParams(params: NpuParams): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const f of NPU_PARAM_FIELDS) {
+    const value = params[f.field];
+    if (value !== DEFAULT_NPU_PARAMS[f.field]) out[f.key] = String(value);
+  }
+  for (const id of NPU_CONSTANT_IDS) {
+    const v = params.constantOverrides[id];
+    if (v !== undefined && v !== NPU_CONSTANTS[id].value) out[CONSTANT_OVERRIDE_PREFIX + id] = String(v);
+  }
+  return out;
+}
+
+/** Inverse of diffNpuParams: URL key → value strings to clamped NpuParams. */
+export function readNpuParams(entries: Record<string, string>): NpuParams {
+  const raw: Record<string, unknown> = {};
+  const overrides: Record<string, unknown> = {};
+  for (const f of NPU_PARAM_FIELDS) if (Object.prototype.hasOwnProperty.call(entries, f.key)) raw[f.field] = entries[f.key];
+  for (const [key, value] of Object.entries(entries)) {
+    if (key.startsWith(CONSTANT_OVERRIDE_PREFIX)) overrides[key.slice(CONSTANT_OVERRIDE_PREFIX.length)] = value;
+  }
+  raw.constantOverrides = overrides;
+  return clampNpuParams(raw);
+}
+
+/** Total PEs = tiles × PEs per tile. */
+export function countPes(params: NpuParams): number {
+  return params.tiles * params.pesPerTile;
+}

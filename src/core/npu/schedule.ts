@@ -1,0 +1,533 @@
+/**
+ * Cycle and energy model of one inference on the AXNet NPU (paper §IV, Fig. 5).
+ *
+ * Five stages, run one after the other (no overlap between stages or transfers):
+ *   1. fetch x (on-chip memory → input buffer) and run the predictor → [c(1)…c(l), z_unsafe, z_safe];
+ *   2. write P(x) and c to on-chip memory;
+ *   3. the controller reads the two logits and invokes the approximator (z_safe > z_unsafe) or the CPU;
+ *   4. the approximator: a(i+1) = ReLU(a(i)·W(i) + b(i)) ⊙ c(i)  (eq. 4), ⊙ by the PE's multiplier after activate;
+ *   5. write H(x) to on-chip memory.
+ * When P(x) says unsafe, the CPU runs the exact function after stage 3, and stages 4–5 take 0 cycles.
+ *
+ * Timing (cycles at params.clockHz):
+ * - neuron-level parallelism: neuron j of a layer runs on PE (j mod P), P = tiles × pesPerTile, in wave ⌊j / P⌋;
+ * - a neuron takes fanIn MAC cycles + 1 activate cycle (+1 for ⊙c in the AXNet approximator's hidden layers);
+ *   a layer takes ceil(width / P) × that;
+ * - a bus transfer of n words takes ceil(n · wordBits / busWidthBits) cycles;
+ * - between layers the outputs go output buffer → input buffer (resident weights) or through on-chip memory
+ *   (layer-by-layer scheduling);
+ * - weights are resident (loaded once, not charged per inference) when every PE's share of both nets fits its
+ *   weight buffer; otherwise each layer's weights are reloaded from on-chip memory (or DRAM if they do not fit there).
+ * Accesses: each MAC reads one weight (plus one bias read per neuron) from the PE weight buffer and one input
+ * word from the tile's input buffer, broadcast to the tile's PEs (fanIn reads per tile and wave).
+ */
+import { computeDenseLayer, computeSoftmaxSafe, getControlWidths, validateAxnetParams, type AxnetParams, type DenseLayerParams } from '../axnetMath';
+import type { CpuPathCost } from './cpuCost';
+import { ENERGY_COMPONENT_IDS, resolveEnergyRates, type EnergyComponentId, type EnergyRates } from './energy';
+import { resolveNpuConstant, type ResolvedNpuConstant } from './constants';
+import { countPes, type NpuParams } from './params';
+
+export type NpuNetName = 'predictor' | 'approximator';
+export type NpuLocation = 'onChipMemory' | 'inputBuffer' | 'outputBuffer' | 'weightBuffers' | 'controller' | 'dram';
+export type NpuPayload = 'input' | 'weights' | 'activations' | 'control' | 'prediction' | 'output';
+export type NpuStageId = 1 | 2 | 3 | 4 | 5;
+
+export type NpuEvent =
+  | {
+      type: 'transfer';
+      startCycle: number;
+      cycles: number;
+      from: NpuLocation;
+      to: NpuLocation;
+      words: number;
+      payload: NpuPayload;
+      /** The layer the words belong to (weights, activations), else null. */
+      net: NpuNetName | null;
+      layer: number | null;
+    }
+  | {
+      /** One neuron on one PE: fanIn MACs, activate, optional ⊙c. */
+      type: 'neuron';
+      startCycle: number;
+      cycles: number;
+      net: NpuNetName;
+      layer: number;
+      neuron: number;
+      wave: number;
+      /** Global PE index (0 … tiles·pesPerTile − 1) and its tile. */
+      pe: number;
+      tile: number;
+      macs: number;
+      /** a·W + b, before the activation. */
+      preActivation: number;
+      /** After ReLU (hidden layers) or identity (output layers). */
+      activation: number;
+      /** c_j for the ⊙c multiply, else null. */
+      control: number | null;
+      /** What the PE writes to its output register. */
+      value: number;
+    }
+  | { type: 'decide'; startCycle: number; cycles: number; safe: boolean; safeProbability: number; logits: [number, number] }
+  | { type: 'cpu'; startCycle: number; cycles: number; instructions: number; cpuCycles: number };
+
+export interface NpuStage {
+  id: NpuStageId;
+  name: string;
+  startCycle: number;
+  cycles: number;
+  events: NpuEvent[];
+}
+
+export interface NpuCounts {
+  macs: number;
+  /** Activate steps (bias add + ReLU/identity), one per neuron computed. */
+  activations: number;
+  hadamardMultiplies: number;
+  weightBufferReads: number;
+  weightBufferWrites: number;
+  inputBufferReads: number;
+  inputBufferWrites: number;
+  outputBufferReads: number;
+  outputBufferWrites: number;
+  onChipReads: number;
+  onChipWrites: number;
+  dramReads: number;
+  busWords: number;
+  busCycles: number;
+  busTransfers: number;
+  controllerDecisions: number;
+  cpuInstructions: number;
+  /** Σ over neurons of the cycles its PE was busy. */
+  busyPeCycles: number;
+}
+
+export interface EnergyComponent {
+  id: EnergyComponentId;
+  label: string;
+  /** Units charged (MACs, word accesses, instructions …). */
+  count: number;
+  unit: string;
+  pjPerUnit: number;
+  /** count × pjPerUnit, pJ. */
+  pj: number;
+  formula: string;
+  sources: ResolvedNpuConstant[];
+}
+
+export interface NpuLayerPlan {
+  net: NpuNetName;
+  layer: number;
+  fanIn: number;
+  fanOut: number;
+  waves: number;
+  /** Cycles of one neuron: fanIn + 1 (+1 with ⊙c). */
+  neuronCycles: number;
+  hadamard: boolean;
+  relu: boolean;
+}
+
+export interface NpuForward {
+  /** Predictor's (or classifier's) last layer: [c(1)…c(l), z_unsafe, z_safe]. */
+  predictorOutput: Float64Array;
+  logits: [number, number];
+  /** P(safe | x) = softmax(z)[1]. */
+  safeProbability: number;
+  /** z_safe > z_unsafe (ties → unsafe, as argmax). */
+  predictedSafe: boolean;
+  /** c(1..l); empty for the baselines. */
+  controls: Float64Array[];
+  /** H(x) when the approximator ran, else null. */
+  approximatorOutput: Float64Array | null;
+}
+
+export interface NpuCpuRun {
+  startCycle: number;
+  /** CPU latency in NPU cycles: ceil(cpuCycles · clockHz / cpuClockHz). */
+  cycles: number;
+  cpuCycles: number;
+  instructions: number;
+  cost: CpuPathCost;
+}
+
+export interface NpuInferenceSchedule {
+  kind: 'axnet' | 'baseline';
+  forward: NpuForward;
+  /** What the controller invoked in stage 3 (after options.decision, if any). */
+  invoked: 'approximator' | 'cpu';
+  stages: [NpuStage, NpuStage, NpuStage, NpuStage, NpuStage];
+  cpu: NpuCpuRun | null;
+  layers: NpuLayerPlan[];
+  /** True when the nets do not fit the PE weight buffers and weights are reloaded per layer. */
+  layerByLayer: boolean;
+  /** True when, in addition, the weights do not fit on-chip memory and come from DRAM. */
+  weightsFromDram: boolean;
+  /** Largest PE share of the weights (words) against its buffer. */
+  peWeightWords: number;
+  counts: NpuCounts;
+  energy: { components: EnergyComponent[]; totalPj: number };
+  cycles: { npu: number; cpu: number; total: number };
+  /** total cycles / clockHz, seconds. */
+  seconds: number;
+  /** busyPeCycles / (PEs × npu cycles) ∈ (0, 1]. */
+  utilization: number;
+  /** totalPj / MACs (Timeloop's pJ per compute); NaN without MACs. */
+  pjPerMac: number;
+  /** `${cycles} cycles · ${pJ/MAC} pJ/MAC · ${util}% util · ${energy} pJ/inference`. */
+  summary: string;
+  /** Capacity problems found (input wider than the input buffer, …); the model still runs. */
+  warnings: string[];
+}
+
+export interface ScheduleOptions {
+  cpuCost: CpuPathCost;
+  /** Forces the controller's decision (e.g. decisions taken by the tf model); default: the predictor's. */
+  decision?: 'safe' | 'unsafe';
+}
+
+/** The approximator + classifier pair of the onepass / iterative baselines (no ⊙c). */
+export interface BaselineNets {
+  approximator: readonly DenseLayerParams[];
+  /** Plain ReLU MLP ending in 2 logits [z_unsafe, z_safe]. */
+  classifier: readonly DenseLayerParams[];
+}
+
+interface Plan {
+  kind: 'axnet' | 'baseline';
+  predictor: readonly DenseLayerParams[];
+  approximator: readonly DenseLayerParams[];
+  controlWidths: number[];
+}
+
+const STAGE_NAMES: Record<NpuStageId, string> = {
+  1: 'fetch x and weights, predictor forward',
+  2: 'write P(x) and c to on-chip memory',
+  3: 'controller reads P(x), invokes approximator or CPU',
+  4: 'approximator forward (⊙c after activate)',
+  5: 'write result to on-chip memory',
+};
+
+function makeCounts(): NpuCounts {
+  return {
+    macs: 0,
+    activations: 0,
+    hadamardMultiplies: 0,
+    weightBufferReads: 0,
+    weightBufferWrites: 0,
+    inputBufferReads: 0,
+    inputBufferWrites: 0,
+    outputBufferReads: 0,
+    outputBufferWrites: 0,
+    onChipReads: 0,
+    onChipWrites: 0,
+    dramReads: 0,
+    busWords: 0,
+    busCycles: 0,
+    busTransfers: 0,
+    controllerDecisions: 0,
+    cpuInstructions: 0,
+    busyPeCycles: 0,
+  };
+}
+
+/** Words of a layer's weights and biases: fanIn·fanOut + fanOut. */
+function countLayerWords(layer: DenseLayerParams): number {
+  return layer.fanIn * layer.fanOut + layer.fanOut;
+}
+
+/** Largest per-PE share of the weights when all layers stay resident: Σ ceil(fanOut / P)·(fanIn + 1). */
+export function countPeWeightWords(layers: readonly DenseLayerParams[], totalPes: number): number {
+  return layers.reduce((sum, l) => sum + Math.ceil(l.fanOut / totalPes) * (l.fanIn + 1), 0);
+}
+
+class Scheduler {
+  readonly counts = makeCounts();
+  readonly warnings: string[] = [];
+  readonly layers: NpuLayerPlan[] = [];
+  cycle = 0;
+  events: NpuEvent[] = [];
+  readonly totalPes: number;
+
+  constructor(
+    readonly params: NpuParams,
+    readonly layerByLayer: boolean,
+    readonly weightsFromDram: boolean,
+  ) {
+    this.totalPes = countPes(params);
+  }
+
+  /** Tiles holding at least one neuron of a layer `width` wide. */
+  countTilesUsed(width: number): number {
+    return Math.max(1, Math.min(this.params.tiles, Math.ceil(Math.min(width, this.totalPes) / this.params.pesPerTile)));
+  }
+
+  /** Moves `words` over the data bus; `copies` = destination buffers written (broadcast to tiles). */
+  transfer(from: NpuLocation, to: NpuLocation, words: number, payload: NpuPayload, net: NpuNetName | null, layer: number | null, copies = 1): void {
+    if (words <= 0) return;
+    const cycles = Math.ceil((words * this.params.wordBits) / this.params.busWidthBits);
+    this.events.push({ type: 'transfer', startCycle: this.cycle, cycles, from, to, words, payload, net, layer });
+    this.cycle += cycles;
+    const c = this.counts;
+    c.busWords += words;
+    c.busCycles += cycles;
+    c.busTransfers += 1;
+    switch (from) {
+      case 'onChipMemory': c.onChipReads += words; break;
+      case 'inputBuffer': c.inputBufferReads += words; break;
+      case 'outputBuffer': c.outputBufferReads += words; break;
+      case 'weightBuffers': c.weightBufferReads += words; break;
+      case 'dram': c.dramReads += words; break;
+      case 'controller': break;
+      default: { const never: never = from; throw new Error(`Unsupported NPU location: ${String(never)}`); }
+    }
+    switch (to) {
+      case 'onChipMemory': c.onChipWrites += words; break;
+      case 'inputBuffer': c.inputBufferWrites += words * copies; break;
+      case 'outputBuffer': c.outputBufferWrites += words; break;
+      case 'weightBuffers': c.weightBufferWrites += words; break;
+      case 'controller': break; // a register in the controller
+      case 'dram': throw new Error('The NPU model never writes DRAM');
+      default: { const never: never = to; throw new Error(`Unsupported NPU location: ${String(never)}`); }
+    }
+  }
+
+  /** One dense layer on the PEs; x: [fanIn] → [fanOut] (after ReLU and ⊙c where they apply). */
+  computeLayer(net: NpuNetName, index: number, layer: DenseLayerParams, x: Float64Array, relu: boolean, control: Float64Array | null): Float64Array {
+    const { fanIn: n, fanOut: m } = layer;
+    const P = this.totalPes;
+    const hadamard = control !== null;
+    const neuronCycles = n + 1 + (hadamard ? 1 : 0);
+    const waves = Math.ceil(m / P);
+    this.layers.push({ net, layer: index, fanIn: n, fanOut: m, waves, neuronCycles, hadamard, relu });
+    if (n > this.params.inputBufferWords) this.warnings.push(`${net} layer ${index}: ${n} inputs exceed the ${this.params.inputBufferWords}-word input buffer`);
+    if (m > this.params.outputBufferWords) this.warnings.push(`${net} layer ${index}: ${m} outputs exceed the ${this.params.outputBufferWords}-word output buffer`);
+    const pre = computeDenseLayer(layer, x); // a·W + b; [fanOut]
+    const out = new Float64Array(m);
+    for (let j = 0; j < m; j++) {
+      const activation = relu ? (pre[j] > 0 ? pre[j] : 0) : pre[j];
+      const c = control ? control[j] : null;
+      const value = c === null ? activation : activation * c; // ⊙c after the activation (eq. 4)
+      out[j] = value;
+      const wave = Math.floor(j / P);
+      const pe = j % P;
+      this.events.push({
+        type: 'neuron',
+        startCycle: this.cycle + wave * neuronCycles,
+        cycles: neuronCycles,
+        net,
+        layer: index,
+        neuron: j,
+        wave,
+        pe,
+        tile: Math.floor(pe / this.params.pesPerTile),
+        macs: n,
+        preActivation: pre[j],
+        activation,
+        control: c,
+        value,
+      });
+    }
+    let tileWaves = 0; // Σ over waves of the tiles active in it
+    for (let w = 0; w < waves; w++) tileWaves += Math.ceil(Math.min(P, m - w * P) / this.params.pesPerTile);
+    const c = this.counts;
+    c.macs += n * m;
+    c.activations += m;
+    c.weightBufferReads += (n + 1) * m; // weights + bias
+    c.inputBufferReads += n * tileWaves + (hadamard ? m : 0); // x broadcast per tile and wave, c_j per neuron
+    c.outputBufferWrites += m;
+    c.busyPeCycles += m * neuronCycles;
+    if (hadamard) c.hadamardMultiplies += m;
+    this.cycle += waves * neuronCycles;
+    return out;
+  }
+
+  /** A whole net: hidden layers ReLU (⊙c(i) when controls are given), last layer linear. */
+  runNet(net: NpuNetName, layers: readonly DenseLayerParams[], input: Float64Array, controls: Float64Array[] | null): Float64Array {
+    let a = input;
+    for (let k = 0; k < layers.length; k++) {
+      const layer = layers[k];
+      const copies = this.countTilesUsed(layer.fanOut);
+      if (this.layerByLayer) this.transfer(this.weightsFromDram ? 'dram' : 'onChipMemory', 'weightBuffers', countLayerWords(layer), 'weights', net, k);
+      if (k > 0) {
+        if (this.layerByLayer) {
+          this.transfer('outputBuffer', 'onChipMemory', a.length, 'activations', net, k - 1);
+          this.transfer('onChipMemory', 'inputBuffer', a.length, 'activations', net, k - 1, copies);
+        } else {
+          this.transfer('outputBuffer', 'inputBuffer', a.length, 'activations', net, k - 1, copies);
+        }
+      }
+      const last = k === layers.length - 1;
+      a = this.computeLayer(net, k, layer, a, !last, controls && !last ? controls[k] : null);
+    }
+    return a;
+  }
+
+  /** Closes the events since `startCycle` into a stage. */
+  closeStage(id: NpuStageId, startCycle: number): NpuStage {
+    const stage: NpuStage = { id, name: STAGE_NAMES[id], startCycle, cycles: this.cycle - startCycle, events: this.events };
+    this.events = [];
+    return stage;
+  }
+}
+
+function formatNumber(value: number, digits: number): string {
+  return Number.isFinite(value) ? value.toFixed(digits) : '—';
+}
+
+/** `${cycles} cycles · ${pJ/MAC} pJ/MAC · ${util}% util · ${energy} pJ/inference` (Timeloop-style). */
+export function formatNpuSummary(cycles: number, pjPerMac: number, utilization: number, energyPj: number): string {
+  return `${cycles} cycles · ${formatNumber(pjPerMac, 2)} pJ/MAC · ${formatNumber(utilization * 100, 1)}% util · ${formatNumber(energyPj, 1)} pJ/inference`;
+}
+
+/** Energy per component = count × rate; the total is their sum. */
+export function computeEnergyComponents(counts: NpuCounts, rates: EnergyRates): { components: EnergyComponent[]; totalPj: number } {
+  const units: Record<EnergyComponentId, number> = {
+    mac: counts.macs,
+    activation: counts.activations,
+    hadamard: counts.hadamardMultiplies,
+    weightBuffer: counts.weightBufferReads + counts.weightBufferWrites,
+    ioBuffers: counts.inputBufferReads + counts.inputBufferWrites + counts.outputBufferReads + counts.outputBufferWrites,
+    onChipMemory: counts.onChipReads + counts.onChipWrites,
+    bus: counts.busWords,
+    dram: counts.dramReads,
+    controller: counts.controllerDecisions,
+    cpu: counts.cpuInstructions,
+  };
+  const components = ENERGY_COMPONENT_IDS.map((id): EnergyComponent => {
+    const r = rates[id];
+    return { id, label: r.label, count: units[id], unit: r.unit, pjPerUnit: r.pjPerUnit, pj: units[id] * r.pjPerUnit, formula: r.formula, sources: r.sources };
+  });
+  return { components, totalPj: components.reduce((s, c) => s + c.pj, 0) };
+}
+
+function toFloat64(input: ArrayLike<number>, expected: number): Float64Array {
+  if (input.length !== expected) throw new Error(`NPU input has ${input.length} values, the net expects ${expected}`);
+  return Float64Array.from(input);
+}
+
+function scheduleNetworks(plan: Plan, input: ArrayLike<number>, params: NpuParams, options: ScheduleOptions): NpuInferenceSchedule {
+  const x = toFloat64(input, plan.predictor[0].fanIn);
+  const totalPes = countPes(params);
+  const allLayers = [...plan.predictor, ...plan.approximator];
+  const peWeightWords = countPeWeightWords(allLayers, totalPes);
+  const layerByLayer = peWeightWords > params.peWeightBufferWords;
+  const predictorWidth = plan.predictor[plan.predictor.length - 1].fanOut;
+  const outputWidth = plan.approximator[plan.approximator.length - 1].fanOut;
+  const weightWords = allLayers.reduce((s, l) => s + countLayerWords(l), 0);
+  const weightsFromDram = layerByLayer && weightWords + x.length + predictorWidth + outputWidth > params.onChipMemoryWords;
+  const s = new Scheduler(params, layerByLayer, weightsFromDram);
+  if (x.length > params.inputBufferWords) s.warnings.push(`${x.length} inputs exceed the ${params.inputBufferWords}-word input buffer`);
+
+  // Stage 1: x → input buffer(s), predictor forward.
+  s.transfer('onChipMemory', 'inputBuffer', x.length, 'input', null, null, s.countTilesUsed(plan.predictor[0].fanOut));
+  const predictorOutput = s.runNet('predictor', plan.predictor, x, null);
+  const stage1 = s.closeStage(1, 0);
+
+  // Stage 2: [c, z] → on-chip memory.
+  let start = s.cycle;
+  s.transfer('outputBuffer', 'onChipMemory', predictorWidth, 'prediction', 'predictor', plan.predictor.length - 1);
+  const stage2 = s.closeStage(2, start);
+
+  // Stage 3: controller reads the two logits and decides (1 cycle).
+  start = s.cycle;
+  const logits: [number, number] = [predictorOutput[predictorWidth - 2], predictorOutput[predictorWidth - 1]];
+  const predictedSafe = logits[1] > logits[0];
+  const safe = options.decision === undefined ? predictedSafe : options.decision === 'safe';
+  const safeProbability = computeSoftmaxSafe(logits[0], logits[1]);
+  s.transfer('onChipMemory', 'controller', 2, 'prediction', 'predictor', plan.predictor.length - 1);
+  s.events.push({ type: 'decide', startCycle: s.cycle, cycles: 1, safe, safeProbability, logits });
+  s.cycle += 1;
+  s.counts.controllerDecisions += 1;
+  const stage3 = s.closeStage(3, start);
+
+  const controls: Float64Array[] = [];
+  let offset = 0;
+  for (const width of plan.controlWidths) {
+    controls.push(predictorOutput.slice(offset, offset + width));
+    offset += width;
+  }
+
+  // CPU path (unsafe): the exact function on the CPU, latency in NPU cycles.
+  let cpu: NpuCpuRun | null = null;
+  if (!safe) {
+    const cpi = resolveNpuConstant('cpuCyclesPerInstruction', params.constantOverrides).value;
+    const instructions = options.cpuCost.instructions;
+    const cpuCycles = instructions * cpi;
+    const cycles = Math.ceil((cpuCycles * params.clockHz) / params.cpuClockHz);
+    cpu = { startCycle: s.cycle, cycles, cpuCycles, instructions, cost: options.cpuCost };
+    s.counts.cpuInstructions += instructions;
+    s.cycle += cycles;
+  }
+
+  // Stage 4: x and c → input buffer, approximator forward.
+  start = s.cycle;
+  let approximatorOutput: Float64Array | null = null;
+  if (safe) {
+    s.transfer('onChipMemory', 'inputBuffer', x.length, 'input', null, null, s.countTilesUsed(plan.approximator[0].fanOut));
+    const controlWords = plan.controlWidths.reduce((a, b) => a + b, 0);
+    s.transfer('onChipMemory', 'inputBuffer', controlWords, 'control', 'predictor', plan.predictor.length - 1);
+    approximatorOutput = s.runNet('approximator', plan.approximator, x, plan.kind === 'axnet' ? controls : null);
+  }
+  const stage4 = s.closeStage(4, start);
+
+  // Stage 5: H(x) → on-chip memory.
+  start = s.cycle;
+  if (approximatorOutput) s.transfer('outputBuffer', 'onChipMemory', approximatorOutput.length, 'output', 'approximator', plan.approximator.length - 1);
+  const stage5 = s.closeStage(5, start);
+
+  const stages: NpuInferenceSchedule['stages'] = [stage1, stage2, stage3, stage4, stage5];
+  const npuCycles = stages.reduce((sum, st) => sum + st.cycles, 0);
+  const cpuCycles = cpu ? cpu.cycles : 0;
+  const totalCycles = npuCycles + cpuCycles;
+  const energy = computeEnergyComponents(s.counts, resolveEnergyRates(params));
+  const utilization = npuCycles > 0 ? s.counts.busyPeCycles / (totalPes * npuCycles) : 0;
+  const pjPerMac = s.counts.macs > 0 ? energy.totalPj / s.counts.macs : NaN;
+  return {
+    kind: plan.kind,
+    forward: { predictorOutput, logits, safeProbability, predictedSafe, controls, approximatorOutput },
+    invoked: safe ? 'approximator' : 'cpu',
+    stages,
+    cpu,
+    layers: s.layers,
+    layerByLayer,
+    weightsFromDram,
+    peWeightWords,
+    counts: s.counts,
+    energy,
+    cycles: { npu: npuCycles, cpu: cpuCycles, total: totalCycles },
+    seconds: totalCycles / params.clockHz,
+    utilization,
+    pjPerMac,
+    summary: formatNpuSummary(totalCycles, pjPerMac, utilization, energy.totalPj),
+    warnings: [...new Set(s.warnings)],
+  };
+}
+
+/**
+ * One AXNet inference on the NPU: the float64 forward pass (eq. 3–4), the controller's decision, the five-stage
+ * timeline with per-neuron and per-transfer events, access counts, energy per component (pJ) and utilization.
+ * weights: AxnetWeights of src/ml/types (structurally AxnetParams); input: [inputDim].
+ */
+export function scheduleInference(weights: AxnetParams, input: ArrayLike<number>, params: NpuParams, options: ScheduleOptions): NpuInferenceSchedule {
+  validateAxnetParams(weights);
+  return scheduleNetworks(
+    { kind: 'axnet', predictor: weights.predictor, approximator: weights.approximator, controlWidths: getControlWidths(weights) },
+    input,
+    params,
+    options,
+  );
+}
+
+/** One inference of a baseline (onepass / iterative): classifier, then the approximator without ⊙c. */
+export function scheduleBaselineInference(nets: BaselineNets, input: ArrayLike<number>, params: NpuParams, options: ScheduleOptions): NpuInferenceSchedule {
+  if (nets.classifier.length === 0 || nets.approximator.length === 0) throw new Error('Baseline needs a classifier and an approximator');
+  const classes = nets.classifier[nets.classifier.length - 1].fanOut;
+  if (classes !== 2) throw new Error(`Baseline classifier must end in 2 logits, got ${classes}`);
+  if (nets.classifier[0].fanIn !== nets.approximator[0].fanIn) throw new Error('Baseline classifier and approximator take different input widths');
+  for (const [name, layers] of [['classifier', nets.classifier], ['approximator', nets.approximator]] as const) {
+    layers.forEach((l, i) => {
+      if (l.kernel.length !== l.fanIn * l.fanOut || l.bias.length !== l.fanOut) throw new Error(`Baseline ${name} layer ${i}: kernel/bias sizes do not match ${l.fanIn}×${l.fanOut}`);
+      if (i > 0 && layers[i - 1].fanOut !== l.fanIn) throw new Error(`Baseline ${name} layer ${i}: fanIn mismatch`);
+    });
+  }
+  return scheduleNetworks({ kind: 'baseline', predictor: nets.classifier, approximator: nets.approximator, controlWidths: [] }, input, params, options);
+}

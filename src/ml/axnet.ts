@@ -1,0 +1,302 @@
+/**
+ * AXNet in low-level tfjs ops (paper §III-B, eq. 1–4); no Layers API.
+ *
+ * All trainable numbers of a run live in ONE flat float32 variable θ (AXNet's approximator, its
+ * predictor and, when trained, the lone approximator). Each step splits θ with a single `split`
+ * kernel and reshapes the kernels. Adam is elementwise, so one Adam over θ performs exactly the
+ * same updates as one Adam per tensor, or one Adam per network (the lone approximator's gradient
+ * is exactly zero on AXNet's entries and vice versa) — but it launches ~18 kernels per step instead
+ * of ~18 per tensor, which is what costs time for nets this small (PLATFORM.md: dispatch-bound).
+ *
+ * Layout of θ: approximator layers (kernel, bias)…, predictor layers (kernel, bias)…, then the lone
+ * approximator's layers. Kernels are [fanIn × fanOut] row-major, y = x·W + b.
+ * The predictor's output layer is Σ L_i + 2 wide (eq. 3): [c(1)…c(l), z_unsafe, z_safe].
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { ErrorMetricId } from '../core/targets/types';
+import { RELATIVE_ERROR_EPSILON } from '../core/metrics';
+import { createRng } from '../core/rng';
+import type { AxnetWeights, DenseLayerWeights } from './types';
+
+/** Standard deviation of the N(0, σ) kernel initialization (authors' code: 0.1). */
+export const INIT_KERNEL_STDDEV = 0.1;
+/**
+ * Every bias starts at 0.1 (the TF1-era `tf.constant(0.1)` idiom for ReLU nets; the authors' bias
+ * init is not recorded). Choice: with zero biases and lr 1e-2, all ReLUs of the 2-4-4-1 lone
+ * approximator died (constant output, true invocation 0.13) in 3 of 6 seeds at bound 0.05 within
+ * 3000 steps; with 0.1 none did, and AXNet passed 0.9 true invocation in 5 of 6 seeds (lab measurement).
+ */
+export const INIT_BIAS = 0.1;
+
+export interface DenseSlot {
+  fanIn: number;
+  fanOut: number;
+  kernelOffset: number;
+  biasOffset: number;
+}
+
+export interface AxnetLayout {
+  inputDim: number;
+  outputDim: number;
+  /** Approximator widths, input first: [N, L_1, …, L_l, outputDim]. */
+  approximatorWidths: number[];
+  /** Predictor widths, input first: [N, …hidden, Σ L_i + 2]. */
+  predictorWidths: number[];
+  /** L_1..L_l, the widths of the control vectors c(i). */
+  controlWidths: number[];
+  approximator: DenseSlot[];
+  predictor: DenseSlot[];
+  /** Lone approximator (same topology as AXNet's approximator, no ⊙c), or null. */
+  lone: DenseSlot[] | null;
+  /** Length of θ. */
+  size: number;
+  /** Piece sizes for the one tf.split of θ: kernel, bias, kernel, bias, … in layout order. */
+  splitSizes: number[];
+}
+
+export function computeAxnetLayout(
+  inputDim: number,
+  outputDim: number,
+  approximatorHidden: readonly number[],
+  predictorHidden: readonly number[],
+  withLone: boolean,
+): AxnetLayout {
+  if (approximatorHidden.length === 0) throw new Error('AXNet needs at least one approximator hidden layer');
+  const controlWidths = [...approximatorHidden];
+  const approximatorWidths = [inputDim, ...approximatorHidden, outputDim];
+  // N_o = Σ L_i + 2 with a softmax P(x)  (eq. 3)
+  const predictorWidths = [inputDim, ...predictorHidden, controlWidths.reduce((a, b) => a + b, 0) + 2];
+  let offset = 0;
+  const splitSizes: number[] = [];
+  const place = (widths: number[]): DenseSlot[] =>
+    widths.slice(1).map((fanOut, k) => {
+      const fanIn = widths[k];
+      const slot = { fanIn, fanOut, kernelOffset: offset, biasOffset: offset + fanIn * fanOut };
+      offset += fanIn * fanOut + fanOut;
+      splitSizes.push(fanIn * fanOut, fanOut);
+      return slot;
+    });
+  const approximator = place(approximatorWidths);
+  const predictor = place(predictorWidths);
+  const lone = withLone ? place(approximatorWidths) : null;
+  return { inputDim, outputDim, approximatorWidths, predictorWidths, controlWidths, approximator, predictor, lone, size: offset, splitSizes };
+}
+
+/**
+ * Initial θ: kernels ~ N(0, 0.1) (authors' code), biases 0.1 (INIT_BIAS).
+ * AXNet's kernels draw from stream 'axnet-init' (approximator layers first, then predictor layers,
+ * each kernel row-major); the lone approximator's from 'lone-init'. Never tf.randomNormal (seed 0 is ignored there).
+ */
+export function initializeAxnetParameters(layout: AxnetLayout, seed: number): Float32Array {
+  const theta = new Float32Array(layout.size);
+  const fill = (slots: DenseSlot[], stream: 'axnet-init' | 'lone-init') => {
+    const rng = createRng(seed, stream);
+    for (const slot of slots) {
+      for (let k = 0; k < slot.fanIn * slot.fanOut; k++) theta[slot.kernelOffset + k] = INIT_KERNEL_STDDEV * rng.normal();
+      theta.fill(INIT_BIAS, slot.biasOffset, slot.biasOffset + slot.fanOut);
+    }
+  };
+  fill([...layout.approximator, ...layout.predictor], 'axnet-init');
+  if (layout.lone) fill(layout.lone, 'lone-init');
+  return theta;
+}
+
+function readSlots(slots: DenseSlot[], theta: Float32Array): DenseLayerWeights[] {
+  return slots.map((slot) => ({
+    fanIn: slot.fanIn,
+    fanOut: slot.fanOut,
+    kernel: theta.slice(slot.kernelOffset, slot.kernelOffset + slot.fanIn * slot.fanOut),
+    bias: theta.slice(slot.biasOffset, slot.biasOffset + slot.fanOut),
+  }));
+}
+
+/** θ → plain weights of AXNet (and of the lone approximator when the layout has one). */
+export function unpackAxnetParameters(layout: AxnetLayout, theta: Float32Array): { axnet: AxnetWeights; lone: DenseLayerWeights[] | null } {
+  return {
+    axnet: { approximator: readSlots(layout.approximator, theta), predictor: readSlots(layout.predictor, theta) },
+    lone: layout.lone ? readSlots(layout.lone, theta) : null,
+  };
+}
+
+/** Plain weights → θ (tests, imports). Layer sizes must match the layout. */
+export function packAxnetParameters(
+  layout: AxnetLayout,
+  weights: { approximator: readonly DenseLayerWeights[]; predictor: readonly DenseLayerWeights[] },
+  lone?: readonly DenseLayerWeights[] | null,
+): Float32Array {
+  const theta = new Float32Array(layout.size);
+  const write = (slots: DenseSlot[], layers: readonly DenseLayerWeights[], name: string) => {
+    if (layers.length !== slots.length) throw new Error(`${name}: expected ${slots.length} layers, got ${layers.length}`);
+    slots.forEach((slot, k) => {
+      const layer = layers[k];
+      if (layer.kernel.length !== slot.fanIn * slot.fanOut || layer.bias.length !== slot.fanOut) {
+        throw new Error(`${name} layer ${k}: expected ${slot.fanIn}×${slot.fanOut}`);
+      }
+      theta.set(layer.kernel, slot.kernelOffset);
+      theta.set(layer.bias, slot.biasOffset);
+    });
+  };
+  write(layout.approximator, weights.approximator, 'approximator');
+  write(layout.predictor, weights.predictor, 'predictor');
+  if (layout.lone) {
+    if (!lone) throw new Error('layout has a lone approximator but no lone weights were given');
+    write(layout.lone, lone, 'lone approximator');
+  }
+  return theta;
+}
+
+export interface DenseTensors {
+  /** [fanIn, fanOut] */
+  kernel: tf.Tensor2D;
+  /** [fanOut] */
+  bias: tf.Tensor1D;
+}
+
+export interface AxnetTensors {
+  approximator: DenseTensors[];
+  predictor: DenseTensors[];
+  lone: DenseTensors[] | null;
+}
+
+/** θ → per-layer tensors: one split kernel plus one reshape per weight matrix (differentiable). */
+export function splitAxnetParameters(theta: tf.Tensor1D, layout: AxnetLayout): AxnetTensors {
+  const pieces = tf.split(theta, layout.splitSizes) as tf.Tensor1D[];
+  let next = 0;
+  const take = (slots: DenseSlot[]): DenseTensors[] =>
+    slots.map((slot) => {
+      const kernel = tf.reshape(pieces[next++], [slot.fanIn, slot.fanOut]) as tf.Tensor2D;
+      const bias = pieces[next++];
+      return { kernel, bias };
+    });
+  const approximator = take(layout.approximator);
+  const predictor = take(layout.predictor);
+  const lone = layout.lone ? take(layout.lone) : null;
+  return { approximator, predictor, lone };
+}
+
+/**
+ * y = f(x·W + b); x: [batch, fanIn] → [batch, fanOut]. Plain matMul + add (+ relu): under a gradient
+ * tape tf.fused.matMul does not fuse relu, and its custom gradient adds ~10 reshape/identity kernels.
+ */
+export function applyDenseLayer(layer: DenseTensors, x: tf.Tensor2D, activation: 'relu' | 'linear'): tf.Tensor2D {
+  const z = tf.add(tf.matMul(x, layer.kernel), layer.bias) as tf.Tensor2D;
+  return activation === 'relu' ? tf.relu(z) : z;
+}
+
+export interface AxnetForwardTensors {
+  /** H(x): [batch, outputDim]. */
+  output: tf.Tensor2D;
+  /** z_safe − z_unsafe: [batch, 1]; P(safe | x) = softmax(z)[1] = σ(gap). */
+  logitGap: tf.Tensor2D;
+  /** [batch, 2]: [z_unsafe, z_safe] (only with keepHidden). */
+  logits: tf.Tensor2D | null;
+  /** Per hidden layer (only with keepHidden): c(i), ReLU(a·W + b) before ⊙c(i), and after: [batch, L_i]. */
+  controls: tf.Tensor2D[];
+  before: tf.Tensor2D[];
+  after: tf.Tensor2D[];
+}
+
+/** Predictor (ReLU hidden layers, linear split output, eq. 3) and approximator with ⊙c (eq. 4). x: [batch, N]. */
+export function forwardAxnet(params: AxnetTensors, x: tf.Tensor2D, keepHidden = false): AxnetForwardTensors {
+  const hiddenCount = params.approximator.length - 1;
+  // Predictor: h(k+1) = ReLU(h(k)·W + b); last layer linear, [batch, Σ L_i + 2]
+  let h = x;
+  params.predictor.forEach((layer, k) => {
+    h = applyDenseLayer(layer, h, k < params.predictor.length - 1 ? 'relu' : 'linear');
+  });
+  const widths = params.approximator.slice(0, hiddenCount).map((layer) => layer.kernel.shape[1]);
+  // Split [c(1) … c(l), z_unsafe, z_safe] in one kernel.
+  const parts = tf.split(h, [...widths, 1, 1], 1) as tf.Tensor2D[];
+  const controls = parts.slice(0, hiddenCount);
+  const [zUnsafe, zSafe] = parts.slice(hiddenCount);
+  const logitGap = tf.sub(zSafe, zUnsafe) as tf.Tensor2D;
+  const before: tf.Tensor2D[] = [];
+  const after: tf.Tensor2D[] = [];
+  let a = x;
+  for (let i = 0; i < hiddenCount; i++) {
+    // a(i+1) = f(W(i)ᵀ a(i) + b(i)) ⊙ c(i)  (AXNet eq. 4, ⊙ after the ReLU as in the authors' code); a: [batch, L_i]
+    const activated = applyDenseLayer(params.approximator[i], a, 'relu');
+    a = tf.mul(activated, controls[i]) as tf.Tensor2D;
+    if (keepHidden) {
+      before.push(activated);
+      after.push(a);
+    }
+  }
+  const output = applyDenseLayer(params.approximator[hiddenCount], a, 'linear');
+  return {
+    output,
+    logitGap,
+    logits: keepHidden ? (tf.concat([zUnsafe, zSafe], 1) as tf.Tensor2D) : null,
+    controls: keepHidden ? controls : [],
+    before,
+    after,
+  };
+}
+
+/** Lone approximator: ReLU MLP with a linear output layer, no predictor. x: [batch, N] → [batch, outputDim]. */
+export function forwardApproximator(layers: DenseTensors[], x: tf.Tensor2D): tf.Tensor2D {
+  let a = x;
+  layers.forEach((layer, k) => {
+    a = applyDenseLayer(layer, a, k < layers.length - 1 ? 'relu' : 'linear');
+  });
+  return a;
+}
+
+/** Per-sample error in the target's metric (authors' code): max over outputs, or rms. → [batch, 1]. */
+export function computeSampleErrorTensor(metric: ErrorMetricId, output: tf.Tensor2D, target: tf.Tensor2D): tf.Tensor2D {
+  switch (metric) {
+    case 'absolute':
+      return tf.max(tf.abs(tf.sub(output, target)), 1, true) as tf.Tensor2D;
+    case 'relative':
+      // |h − y| / (|y| + 1e-11), every output within the bound ⇔ the max is
+      return tf.max(tf.div(tf.abs(tf.sub(output, target)), tf.add(tf.abs(target), RELATIVE_ERROR_EPSILON)), 1, true) as tf.Tensor2D;
+    case 'rms':
+      return tf.sqrt(tf.mean(tf.squaredDifference(output, target), 1, true)) as tf.Tensor2D;
+    default: {
+      const unknown: never = metric;
+      throw new Error(`Unsupported error metric: ${String(unknown)}`);
+    }
+  }
+}
+
+/**
+ * s = 1 − 2·p_label ∈ {+1 unsafe, −1 safe}, p_label = bool{Err(H(x) − y) < bound}  (eq. 1); [batch, 1].
+ * Gradient-free by construction: the whole label computation runs inside one tf.customGrad node
+ * whose gradient is zero, and ops inside a custom-gradient forward are not recorded on the tape.
+ * A NaN error is not < bound, so it is unsafe.
+ */
+export function computeLabelSign(output: tf.Tensor2D, target: tf.Tensor2D, metric: ErrorMetricId, bound: number): tf.Tensor2D {
+  const labelOp = tf.customGrad((...inputs: (tf.Tensor | tf.GradSaveFunc)[]) => {
+    const h = inputs[0] as tf.Tensor2D;
+    const error = computeSampleErrorTensor(metric, h, target);
+    const safe = tf.cast(tf.less(error, bound), 'float32');
+    return { value: tf.sub(1, tf.mul(safe, 2)) as tf.Tensor2D, gradFunc: () => tf.zerosLike(h) };
+  });
+  return labelOp(output) as tf.Tensor2D;
+}
+
+export interface AxnetLossTensors {
+  /** J = L_a + L_p  (eq. 2), scalar. */
+  loss: tf.Scalar;
+  /** L_a = mean (H(x) − y)² over batch and outputs. */
+  mse: tf.Scalar;
+  /** L_p = mean softmax cross-entropy of P(x) against p_label. */
+  crossEntropy: tf.Scalar;
+}
+
+/**
+ * J (eq. 2). With labels omitted, p_label is recomputed from the current approximator (eq. 1,
+ * no gradient); `labels` ([batch, 1], 1 = safe) fixes them instead (tests).
+ * Two-class softmax CE: −log softmax(z)[p] = softplus(s · (z_safe − z_unsafe)) with s = 1 − 2p.
+ */
+export function computeAxnetLoss(
+  forward: AxnetForwardTensors,
+  target: tf.Tensor2D,
+  rule: { metric: ErrorMetricId; bound: number },
+  labels?: tf.Tensor2D,
+): AxnetLossTensors {
+  const mse = tf.mean(tf.squaredDifference(forward.output, target)) as tf.Scalar;
+  const sign = labels ? (tf.sub(1, tf.mul(labels, 2)) as tf.Tensor2D) : computeLabelSign(forward.output, target, rule.metric, rule.bound);
+  const crossEntropy = tf.mean(tf.softplus(tf.mul(sign, forward.logitGap))) as tf.Scalar;
+  return { loss: tf.add(mse, crossEntropy) as tf.Scalar, mse, crossEntropy };
+}
