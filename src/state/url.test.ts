@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { BACKEND_CHOICES, CONFIG_LIMITS, DEFAULT_CONFIG, cloneConfig, type LabConfig } from '../core/config';
+import {
+  BACKEND_CHOICES,
+  CHOOSE_TYPES,
+  CONFIG_LIMITS,
+  DEFAULT_CONFIG,
+  FUSION_CHOICES,
+  METHOD_IDS,
+  PREDICTION_OUTPUTS,
+  cloneConfig,
+  type LabConfig,
+} from '../core/config';
 import { createRng, type Rng } from '../core/rng';
 import { TARGET_IDS } from '../core/targets/types';
 import { MAX_HASH_LENGTH, URL_PARAMS, buildShareUrl, formatHash, parseLink } from './url';
@@ -28,13 +38,31 @@ function randomConfig(rng: Rng): LabConfig {
     trainSize: CONFIG_LIMITS.trainSize.min + rng.int(10000),
     testSize: CONFIG_LIMITS.testSize.min + rng.int(10000),
     evalEvery: 1 + rng.int(1000),
+    methods: METHOD_IDS.filter(() => rng.next() < 0.5).concat(),
+    fusion: pick(rng, FUSION_CHOICES),
+    predictionOutput: pick(rng, PREDICTION_OUTPUTS),
+    rounds: 1 + rng.int(CONFIG_LIMITS.rounds.max),
+    chooseType: pick(rng, CHOOSE_TYPES),
+    matchParameters: rng.next() < 0.5,
   };
+}
+
+function ensureSomeMethod(config: LabConfig): LabConfig {
+  if (config.methods.length === 0) config.methods = ['axnet'];
+  return config;
 }
 
 function expectWithinLimits(config: LabConfig): void {
   expect(TARGET_IDS).toContain(config.target);
   expect(BACKEND_CHOICES).toContain(config.backend);
   expect(typeof config.trainLone).toBe('boolean');
+  expect(typeof config.matchParameters).toBe('boolean');
+  expect(FUSION_CHOICES).toContain(config.fusion);
+  expect(PREDICTION_OUTPUTS).toContain(config.predictionOutput);
+  expect(CHOOSE_TYPES).toContain(config.chooseType);
+  expect(config.methods.length).toBeGreaterThan(0);
+  for (const method of config.methods) expect(METHOD_IDS).toContain(method);
+  expect(new Set(config.methods).size).toBe(config.methods.length);
   for (const widths of [config.approximatorHidden, config.predictorHidden]) {
     expect(Array.isArray(widths)).toBe(true);
     expect(widths.length).toBeGreaterThanOrEqual(CONFIG_LIMITS.hiddenLayers.min);
@@ -45,7 +73,7 @@ function expectWithinLimits(config: LabConfig): void {
       expect(w).toBeLessThanOrEqual(CONFIG_LIMITS.hiddenWidth.max);
     }
   }
-  const numeric = ['learningRate', 'batchSize', 'errorBound', 'seed', 'steps', 'trainSize', 'testSize', 'evalEvery'] as const;
+  const numeric = ['learningRate', 'batchSize', 'errorBound', 'seed', 'steps', 'trainSize', 'testSize', 'evalEvery', 'rounds'] as const;
   for (const field of numeric) {
     const value = config[field];
     expect(Number.isFinite(value)).toBe(true);
@@ -73,7 +101,7 @@ describe('parseLink', () => {
   it('round-trips 500 random configs exactly and without problems', () => {
     const rng = createRng(11, 'url-roundtrip');
     for (let i = 0; i < 500; i++) {
-      const config = randomConfig(rng);
+      const config = ensureSomeMethod(randomConfig(rng));
       const parsed = parseLink(formatHash(config));
       expect(parsed.problems).toEqual([]);
       expect(parsed.config).toEqual(config);
@@ -103,6 +131,15 @@ describe('parseLink', () => {
     const parsed = parseLink('#v=99&lr=abc&steps=NaN&bound=Infinity&target=doom&backend=cuda&lone=maybe&approx=4,4&x=1');
     expect(parsed.config).toEqual(cloneConfig(DEFAULT_CONFIG));
     expect(parsed.problems.length).toBe(9);
+  });
+
+  it('reads compare-mode method lists and drops unknown or repeated methods', () => {
+    expect(parseLink('#methods=axnet,onepass,iterative').config.methods).toEqual(['axnet', 'onepass', 'iterative']);
+    const parsed = parseLink('#methods=axnet,__proto__,axnet,weightsharing');
+    expect(parsed.config.methods).toEqual(['axnet', 'weightsharing']);
+    expect(parsed.problems).toHaveLength(1);
+    expect(parseLink('#methods=,').config.methods).toEqual(['axnet']);
+    expect(parseLink('#choose=7').config.chooseType).toBe(DEFAULT_CONFIG.chooseType);
   });
 
   it('never lets the link touch prototypes', () => {

@@ -9,12 +9,15 @@
 import * as v from 'valibot';
 import {
   BACKEND_CHOICES,
+  CHOOSE_TYPES,
   CONFIG_LIMITS,
   CONFIG_VERSION,
   DEFAULT_CONFIG,
+  FUSION_CHOICES,
+  METHOD_IDS,
+  PREDICTION_OUTPUTS,
   cloneConfig,
-  isBackendChoice,
-  isTargetId,
+  isMethodId,
   type LabConfig,
 } from '../core/config';
 import { TARGET_IDS } from '../core/targets/types';
@@ -27,18 +30,23 @@ const NumberText = v.pipe(v.string(), v.regex(DECIMAL_PATTERN), v.transform(Numb
 const WidthListText = v.pipe(v.string(), v.regex(/^\d{1,4}(-\d{1,4}){0,15}$/));
 const FlagText = v.picklist(['0', '1', 'true', 'false']);
 
-type NumericField = 'learningRate' | 'batchSize' | 'errorBound' | 'seed' | 'steps' | 'trainSize' | 'testSize' | 'evalEvery';
+type NumericField =
+  | 'learningRate' | 'batchSize' | 'errorBound' | 'seed' | 'steps' | 'trainSize' | 'testSize' | 'evalEvery' | 'rounds';
+type EnumField = 'target' | 'backend' | 'fusion' | 'predictionOutput';
+type FlagField = 'trainLone' | 'matchParameters';
 
 /** One row per URL parameter, in the order they are written (Playground's state.ts idea). */
 type ParamSpec =
   | { key: string; field: NumericField; kind: 'int' | 'float' }
   | { key: string; field: 'approximatorHidden' | 'predictorHidden'; kind: 'widths' }
-  | { key: string; field: 'target'; kind: 'target' }
-  | { key: string; field: 'backend'; kind: 'backend' }
-  | { key: string; field: 'trainLone'; kind: 'flag' };
+  | { key: string; field: EnumField; kind: 'enum'; values: readonly string[] }
+  | { key: string; field: 'chooseType'; kind: 'choose' }
+  | { key: string; field: 'methods'; kind: 'methods' }
+  | { key: string; field: FlagField; kind: 'flag' };
 
 export const URL_PARAMS: readonly ParamSpec[] = [
-  { key: 'target', field: 'target', kind: 'target' },
+  { key: 'target', field: 'target', kind: 'enum', values: TARGET_IDS },
+  { key: 'methods', field: 'methods', kind: 'methods' },
   { key: 'approx', field: 'approximatorHidden', kind: 'widths' },
   { key: 'pred', field: 'predictorHidden', kind: 'widths' },
   { key: 'lr', field: 'learningRate', kind: 'float' },
@@ -46,11 +54,16 @@ export const URL_PARAMS: readonly ParamSpec[] = [
   { key: 'bound', field: 'errorBound', kind: 'float' },
   { key: 'seed', field: 'seed', kind: 'int' },
   { key: 'steps', field: 'steps', kind: 'int' },
-  { key: 'backend', field: 'backend', kind: 'backend' },
+  { key: 'backend', field: 'backend', kind: 'enum', values: BACKEND_CHOICES },
   { key: 'lone', field: 'trainLone', kind: 'flag' },
   { key: 'train', field: 'trainSize', kind: 'int' },
   { key: 'test', field: 'testSize', kind: 'int' },
   { key: 'eval', field: 'evalEvery', kind: 'int' },
+  { key: 'fusion', field: 'fusion', kind: 'enum', values: FUSION_CHOICES },
+  { key: 'pout', field: 'predictionOutput', kind: 'enum', values: PREDICTION_OUTPUTS },
+  { key: 'rounds', field: 'rounds', kind: 'int' },
+  { key: 'choose', field: 'chooseType', kind: 'choose' },
+  { key: 'match', field: 'matchParameters', kind: 'flag' },
 ];
 
 const PARAM_BY_KEY: ReadonlyMap<string, ParamSpec> = new Map(URL_PARAMS.map((spec) => [spec.key, spec]));
@@ -137,18 +150,29 @@ export function parseLink(hashOrUrl: string): ParsedLink {
 function applyParam(config: LabConfig, spec: ParamSpec, raw: string): string | null {
   const label = `${spec.key}=${quote(raw)}`;
   switch (spec.kind) {
-    case 'target':
-      if (!isTargetId(raw)) return `Unknown target in ${label}; expected one of ${TARGET_IDS.join(', ')}.`;
-      config.target = raw;
+    case 'enum':
+      if (!spec.values.includes(raw)) return `Unknown value in ${label}; expected one of ${spec.values.join(', ')}.`;
+      // The field's own type is exactly `values` (checked by the table's types), so the cast is safe.
+      (config as unknown as Record<EnumField, string>)[spec.field] = raw;
       return null;
-    case 'backend':
-      if (!isBackendChoice(raw)) return `Unknown backend in ${label}; expected one of ${BACKEND_CHOICES.join(', ')}.`;
-      config.backend = raw;
+    case 'choose': {
+      const index = CHOOSE_TYPES.findIndex((c) => String(c) === raw);
+      if (index < 0) return `${label} is not a choose_type (0–4); the default is used.`;
+      config.chooseType = CHOOSE_TYPES[index];
       return null;
+    }
+    case 'methods': {
+      const names = raw.split(',');
+      const known = names.filter(isMethodId);
+      const unique = known.filter((name, i) => known.indexOf(name) === i);
+      if (unique.length === 0) return `${label} names no known method; expected some of ${METHOD_IDS.join(', ')}.`;
+      config.methods = unique;
+      return unique.length !== names.length ? `${label}: unknown or repeated methods were dropped (${unique.join(',')} kept).` : null;
+    }
     case 'flag': {
       const parsed = v.safeParse(FlagText, raw);
       if (!parsed.success) return `${label} is not 0 or 1; the default is used.`;
-      config.trainLone = parsed.output === '1' || parsed.output === 'true';
+      config[spec.field] = parsed.output === '1' || parsed.output === 'true';
       return null;
     }
     case 'widths': {
@@ -186,11 +210,11 @@ function formatValue(config: Readonly<LabConfig>, spec: ParamSpec): string {
     case 'widths':
       return config[spec.field].join('-');
     case 'flag':
-      return config.trainLone ? '1' : '0';
-    case 'target':
-      return config.target;
-    case 'backend':
-      return config.backend;
+      return config[spec.field] ? '1' : '0';
+    case 'methods':
+      return config.methods.join(',');
+    case 'enum':
+      return config[spec.field];
     default:
       return String(config[spec.field]);
   }
