@@ -126,10 +126,13 @@ for _ in range(N): step()
 print(N/(time.perf_counter()-t))
 `;
 
+/** Debian's python3-torch lives beside the system interpreter, which a pyenv `python3` shadows. */
+const PYTHON_CANDIDATES = ['/usr/bin/python3', 'python3'];
+
 function timeTorch(steps: number): BenchRow {
-  const probe = spawnSync('python3', ['-c', 'import torch'], { encoding: 'utf8' });
-  if (probe.status !== 0) return { engine: 'PyTorch (1 thread)', variant: 'AXNet + lone', stepsPerSecond: null, note: 'skipped: python3 has no torch' };
-  const run = spawnSync('python3', ['-c', TORCH_SCRIPT.replace('STEPS', String(steps * 3))], { encoding: 'utf8' });
+  const python = PYTHON_CANDIDATES.find((candidate) => spawnSync(candidate, ['-c', 'import torch'], { encoding: 'utf8' }).status === 0);
+  if (!python) return { engine: 'PyTorch (1 thread)', variant: 'AXNet + lone', stepsPerSecond: null, note: 'skipped: no python3 with torch (apt-get install python3-torch)' };
+  const run = spawnSync(python, ['-c', TORCH_SCRIPT.replace('STEPS', String(steps * 3))], { encoding: 'utf8' });
   const value = Number(run.stdout.trim());
   return Number.isFinite(value) && run.status === 0
     ? { engine: 'PyTorch (1 thread)', variant: 'AXNet + lone', stepsPerSecond: value }

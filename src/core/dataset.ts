@@ -1,11 +1,13 @@
 /**
  * Training and test sets of one run, drawn from the target's input domain with the seeded
  * streams 'train-data' and 'test-data' and labelled with the exact function. Pure TS.
+ * Train rows are drawn with split 'train' and test rows with split 'test': for the image
+ * targets (jpeg, sobel, kmeans) these come from different photographs, as in AxBench.
  */
 import type { LabConfig } from './config';
 import { createRng } from './rng';
 import { getTarget } from './targets';
-import type { TargetSpec } from './targets/types';
+import type { DataSplit, TargetSpec } from './targets/types';
 
 export interface Dataset {
   inputDim: number;
@@ -22,7 +24,16 @@ export interface Dataset {
   testSize: number;
 }
 
-/** Draws `size` rows x ~ target domain and y = f(x) exactly (float64, stored as float32). */
+/** The sampling split of each data stream. */
+const STREAM_SPLIT: Readonly<Record<'train-data' | 'test-data', DataSplit>> = {
+  'train-data': 'train',
+  'test-data': 'test',
+};
+
+/**
+ * Draws `size` rows x ~ target domain and y = f(x) exactly (float64, stored as float32).
+ * The stream fixes the split: 'train-data' samples the training distribution, 'test-data' the test one.
+ */
 export function sampleTargetRows(
   target: TargetSpec,
   size: number,
@@ -30,12 +41,13 @@ export function sampleTargetRows(
   stream: 'train-data' | 'test-data',
 ): { x: Float32Array; y: Float32Array } {
   const rng = createRng(seed, stream);
+  const split = STREAM_SPLIT[stream];
   const x = new Float32Array(size * target.inputDim);
   const y = new Float32Array(size * target.outputDim);
   const input = new Float64Array(target.inputDim);
   const output = new Float64Array(target.outputDim);
   for (let s = 0; s < size; s++) {
-    target.sampleInput(rng, input);
+    target.sampleInput(rng, input, split);
     // The function is evaluated on the float32 input the network sees, so y is exact for that x.
     for (let i = 0; i < target.inputDim; i++) input[i] = Math.fround(input[i]);
     target.evaluate(input, output);

@@ -55,9 +55,16 @@ export const BESSEL_JNU: TargetSpec = {
     output[0] = computeBesselJ(input[0], input[1]);
   },
   sampleInput(rng: Rng, output: Float64Array): void {
-    // The AXNet data draws ν and x uniformly on [0, 1] (test.x spans 1e-4…0.9995 per column).
+    // Uniform on [0, 1]² (the AXNet test.x spans 1e-4…0.9995 per column). Its first 2000 rows
+    // lean slightly toward 0 (column means 0.469, KS distance 0.06 from uniform); not modelled.
     output[0] = rng.next();
     output[1] = rng.next();
+  },
+  datasetSizes: {
+    train: 70000,
+    test: 30000,
+    source:
+      'AXNet authors’ bessel_Jnu train.x / test.y (ACA-Lab-SJTU/approximate-computing, AXNet/data): 70 000 / 30 000 rows, counted from the file sizes (fixed 19- and 10-character rows)',
   },
   inputRanges: [
     [0, 1],

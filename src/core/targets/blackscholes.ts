@@ -96,6 +96,12 @@ export const BLACKSCHOLES: TargetSpec = {
   sampleInput(rng: Rng, output: Float64Array): void {
     for (let j = 0; j < COLUMN_DISTRIBUTIONS.length; j++) output[j] = drawDiscrete(rng, COLUMN_DISTRIBUTIONS[j]);
   },
+  datasetSizes: {
+    train: 70000,
+    test: 30000,
+    source:
+      'test ≈ 30 000 rows (size of the MCMA authors’ blackscholes aggregated_test.fann, ACA-Lab-SJTU/approximate-computing); train 70 000 assumed from the 70/30 split of their other files',
+  },
   inputRanges: [
     [0.34999999404, 0.833333313465],
     [0.333333343267, 0.916666686535],

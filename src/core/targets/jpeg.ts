@@ -17,11 +17,15 @@
  *
  * QUALITY_FACTOR = 1024 (the standard table unscaled, "quality 50") reproduces the golden
  * vectors of the AXNet data exactly (see targets.test.ts).
+ *
+ * Sampling: a uniformly random 8×8 block (any offset) of a grey photograph, d = p/256 − 0.5
+ * (the golden inputs are multiples of 1/256 in [−0.5, 0.5)); train rows from camera + astronaut,
+ * test rows from chelsea + coffee (photos.ts).
  */
 import type { Rng } from '../rng';
-import { fillImagePatch } from './imagePatches';
+import { drawPhotoPosition, getGreyPhoto, IMAGE_SPLITS, type PhotoId } from './photos';
 import { makeAxnetPreset, makeBaselinePreset, SOURCE_ITERATIVE } from './topologies';
-import type { TargetSpec } from './types';
+import type { DataSplit, TargetSpec } from './types';
 
 const BLOCK_SIZE = 8;
 const BLOCK_PIXELS = 64;
@@ -136,7 +140,22 @@ export function computeJpegBlock(input: ArrayLike<number>, output: Float64Array)
   }
 }
 
-const PATCH_SCRATCH = new Float64Array(BLOCK_PIXELS);
+/** Number of 8×8 block positions (any offset) in the grey photo `id`. */
+function countBlockPositions(id: PhotoId): number {
+  const grey = getGreyPhoto(id);
+  return (grey.width - BLOCK_SIZE + 1) * (grey.height - BLOCK_SIZE + 1);
+}
+
+/** Writes a random 8×8 block of the split's grey photos as d = p/256 − 0.5, row-major. */
+export function sampleJpegBlock(rng: Rng, output: Float64Array, split: DataSplit = 'train'): void {
+  const [id, index] = drawPhotoPosition(rng, IMAGE_SPLITS.jpeg[split], countBlockPositions);
+  const grey = getGreyPhoto(id);
+  const positionsX = grey.width - BLOCK_SIZE + 1;
+  const left = index % positionsX, top = Math.floor(index / positionsX);
+  for (let row = 0; row < BLOCK_SIZE; row++)
+    for (let col = 0; col < BLOCK_SIZE; col++)
+      output[row * BLOCK_SIZE + col] = grey.pixels[(top + row) * grey.width + left + col] / JPEG_SCALE - 0.5;
+}
 
 export const JPEG: TargetSpec = {
   id: 'jpeg',
@@ -161,11 +180,14 @@ export const JPEG: TargetSpec = {
   evaluate(input: ArrayLike<number>, output: Float64Array): void {
     computeJpegBlock(input, output);
   },
-  sampleInput(rng: Rng, output: Float64Array): void {
-    // Placeholder image-like blocks; a later issue cuts them from real photographs.
-    // Pixels are 8-bit: p = min(255, ⌊256·v⌋), d = p/256 − 0.5.
-    fillImagePatch(rng, BLOCK_SIZE, BLOCK_SIZE, PATCH_SCRATCH);
-    for (let i = 0; i < BLOCK_PIXELS; i++) output[i] = Math.min(255, Math.floor(PATCH_SCRATCH[i] * JPEG_SCALE)) / JPEG_SCALE - 0.5;
+  sampleInput(rng: Rng, output: Float64Array, split: DataSplit = 'train'): void {
+    sampleJpegBlock(rng, output, split);
+  },
+  datasetSizes: {
+    train: 8600,
+    test: 3687,
+    source:
+      'test: 3 687 rows (header of the AXNet/MCMA authors’ jpeg aggregated_test.fann, ACA-Lab-SJTU/approximate-computing); train: lab choice, 8 600 for the 70/30 split of their other files',
   },
   inputRanges: Array.from({ length: BLOCK_PIXELS }, () => [-0.5, 0.5] as const),
 };

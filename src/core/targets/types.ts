@@ -22,6 +22,16 @@ export type TargetId = (typeof TARGET_IDS)[number];
  */
 export type ErrorMetricId = 'absolute' | 'relative' | 'rms';
 
+/** Which set a row is drawn for. Image targets draw train and test rows from different photographs. */
+export type DataSplit = 'train' | 'test';
+
+/** Train/test set sizes of the benchmark's own data, with where the numbers come from. */
+export interface DatasetSizes {
+  train: number;
+  test: number;
+  source: string;
+}
+
 export interface BoundPreset {
   value: number;
   /** Where the number comes from, shown in the UI. */
@@ -59,8 +69,14 @@ export interface TargetSpec {
   topologies: readonly TopologyPreset[];
   /** The exact function: writes outputDim values for one input row. */
   evaluate(input: ArrayLike<number>, output: Float64Array): void;
-  /** Draws one input row from the benchmark's input domain. */
-  sampleInput(rng: Rng, output: Float64Array): void;
+  /**
+   * Draws one input row from the benchmark's input domain. `split` (default 'train') selects the
+   * training or the test distribution; the function-style targets draw both alike (AxBench draws
+   * fresh random inputs), the image targets draw them from disjoint photographs.
+   */
+  sampleInput(rng: Rng, output: Float64Array, split?: DataSplit): void;
+  /** Optional: the benchmark's own train/test sizes (AxBench/AXNet data), for the UI to apply. */
+  datasetSizes?: DatasetSizes;
   /** For 2-D-input targets: the plotting range of each input, for surfaces. */
   inputRanges: readonly (readonly [number, number])[];
 }
