@@ -4,7 +4,11 @@ import {
   computeAxnetForward,
   computeAxnetLoss,
   computeCrossEntropy,
+  computePredictorOutputWidth,
+  computeSigmoid,
+  computeSigmoidCrossEntropy,
   computeSoftmaxSafe,
+  resolveFusedLayers,
   validateAxnetParams,
   type AxnetParams,
 } from './axnetMath';
@@ -70,5 +74,57 @@ describe('axnetMath', () => {
     const loss = computeAxnetLoss(nanParams, [0.25], [0], { labelRule: { metric: 'absolute', bound: 0.05 } });
     expect(Array.from(loss.labels)).toEqual([0]);
     expect(Number.isNaN(loss.mse)).toBe(true);
+  });
+});
+
+describe('axnetMath: fusion (§III-D) and sigmoid P(x) (eq. 3)', () => {
+  it('resolves the fused layers and the eq. 3 output width', () => {
+    expect(resolveFusedLayers('all', 3)).toEqual([0, 1, 2]);
+    expect(resolveFusedLayers('first', 3)).toEqual([0]);
+    expect(resolveFusedLayers('second', 2)).toEqual([1]);
+    expect(() => resolveFusedLayers('second', 1)).toThrow(/at least two hidden layers/);
+    expect(computePredictorOutputWidth([6, 6], 'all', 'softmax')).toBe(14); // sobel 9-8-14 (paper §V-B)
+    expect(computePredictorOutputWidth([6, 6], 'first', 'softmax')).toBe(8); // sobel 9-8-8
+    expect(computePredictorOutputWidth([8, 8], 'second', 'softmax')).toBe(10); // jpeg 64-12-10
+    expect(computePredictorOutputWidth([8, 8], 'all', 'sigmoid')).toBe(17);
+  });
+
+  it('sigmoid: P(safe) = σ(z), CE = softplus(∓z), stable', () => {
+    const sigmoidParams: AxnetParams = { ...PARAMS, predictor: [{ fanIn: 1, fanOut: 3, kernel: [1, 0, 1], bias: [0, 2, 0] }], predictionOutput: 'sigmoid' };
+    expect(() => validateAxnetParams(sigmoidParams)).not.toThrow();
+    const r = computeAxnetForward(sigmoidParams, [0.25]);
+    expect(Array.from(r.logits)).toEqual([0.25]);
+    expect(r.safeProbability).toBeCloseTo(computeSigmoid(0.25), 12);
+    expect(r.output[0]).toBeCloseTo(computeAxnetForward(PARAMS, [0.25]).output[0], 12);
+    expect(computeSigmoidCrossEntropy(0.3, 1)).toBeCloseTo(-Math.log(computeSigmoid(0.3)), 12);
+    expect(computeSigmoidCrossEntropy(0.3, 0)).toBeCloseTo(-Math.log(1 - computeSigmoid(0.3)), 12);
+    expect(computeSigmoidCrossEntropy(1000, 1)).toBe(0);
+    expect(computeSigmoidCrossEntropy(1000, 0)).toBe(1000);
+    expect(computeSigmoid(-1000)).toBe(0);
+    const loss = computeAxnetLoss(sigmoidParams, [0.25], [0], { labels: [1] });
+    expect(loss.crossEntropy).toBeCloseTo(computeSigmoidCrossEntropy(0.25, 1), 12);
+  });
+
+  it('an unfused layer has no ⊙c and no control entries; validation checks eq. 3 over fused layers', () => {
+    // approximator 1-2-2-1, fusion 'second': predictor output = L_2 + 2 = 4 → c(2) = [x, 2], logits [0, x]
+    const params: AxnetParams = {
+      approximator: [
+        { fanIn: 1, fanOut: 2, kernel: [1, -1], bias: [0, 0.5] },
+        { fanIn: 2, fanOut: 2, kernel: [1, 0, 0, 1], bias: [0, 0] },
+        { fanIn: 2, fanOut: 1, kernel: [2, 3], bias: [-1] },
+      ],
+      predictor: PARAMS.predictor,
+      fusedLayers: [1],
+    };
+    expect(() => validateAxnetParams(params)).not.toThrow();
+    const r = computeAxnetForward(params, [0.25]);
+    expect(r.fusedLayers).toEqual([1]);
+    expect(r.controls).toHaveLength(1);
+    // layer 1 unfused: a(1) = ReLU([0.25, 0.25]); layer 2 identity then ⊙ [0.25, 2]
+    expect(Array.from(r.before[0])).toEqual([0.25, 0.25]);
+    expect(Array.from(r.after[0])).toEqual([0.0625, 0.5]);
+    expect(r.output[0]).toBeCloseTo(2 * 0.0625 + 3 * 0.5 - 1, 12);
+    expect(() => validateAxnetParams({ ...params, fusedLayers: [0, 1] })).toThrow(/Σ L_i \+ 2/);
+    expect(() => validateAxnetParams({ ...params, fusedLayers: [2] })).toThrow(/fused layers/);
   });
 });

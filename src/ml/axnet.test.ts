@@ -94,7 +94,7 @@ describe('AXNet forward (eq. 3–4)', () => {
 
   it('packs and unpacks θ losslessly, and initializes kernels N(0, 0.1) with biases 0.1', () => {
     const theta = packAxnetParameters(LAYOUT, WEIGHTS);
-    expect(unpackAxnetParameters(LAYOUT, theta).axnet).toEqual(WEIGHTS);
+    expect(unpackAxnetParameters(LAYOUT, theta).axnet).toEqual({ ...WEIGHTS, fusedLayers: [0], predictionOutput: 'softmax' });
     const layout = computeAxnetLayout(2, 1, [16, 16], [16], true);
     const init = initializeAxnetParameters(layout, 7);
     const kernels: number[] = [];

@@ -10,9 +10,13 @@
  *
  * Layout of θ: approximator layers (kernel, bias)…, predictor layers (kernel, bias)…, then the lone
  * approximator's layers. Kernels are [fanIn × fanOut] row-major, y = x·W + b.
- * The predictor's output layer is Σ L_i + 2 wide (eq. 3): [c(1)…c(l), z_unsafe, z_safe].
+ * The predictor's output layer is Σ L_i + 2 wide (eq. 3): [c(1)…c(l), z_unsafe, z_safe]. Generalized:
+ * with fusion 'first' / 'second' (§III-D) only that hidden layer gets a control vector, so the output is
+ * Σ_{i fused} L_i + 2 wide; with a sigmoid P(x) the last part is one unit z instead of two logits (eq. 3).
  */
 import * as tf from '@tensorflow/tfjs';
+import type { FusionChoice, PredictionOutput } from '../core/config';
+import { getPredictionWidth, resolveFusedLayers } from '../core/axnetMath';
 import type { ErrorMetricId } from '../core/targets/types';
 import { RELATIVE_ERROR_EPSILON } from '../core/metrics';
 import { createRng } from '../core/rng';
@@ -40,10 +44,14 @@ export interface AxnetLayout {
   outputDim: number;
   /** Approximator widths, input first: [N, L_1, …, L_l, outputDim]. */
   approximatorWidths: number[];
-  /** Predictor widths, input first: [N, …hidden, Σ L_i + 2]. */
+  /** Predictor widths, input first: [N, …hidden, Σ_{i fused} L_i + 2 (or + 1)]  (eq. 3). */
   predictorWidths: number[];
-  /** L_1..L_l, the widths of the control vectors c(i). */
+  /** Approximator hidden layers (0-based, ascending) that receive ⊙c(i) (§III-D); all by default. */
+  fusedLayers: number[];
+  /** L_i of each fused layer: the widths of the control vectors c(i), parallel to fusedLayers. */
   controlWidths: number[];
+  /** P(x) as 2 softmax logits or 1 sigmoid unit (eq. 3). */
+  predictionOutput: PredictionOutput;
   approximator: DenseSlot[];
   predictor: DenseSlot[];
   /** Lone approximator (same topology as AXNet's approximator, no ⊙c), or null. */
@@ -60,12 +68,15 @@ export function computeAxnetLayout(
   approximatorHidden: readonly number[],
   predictorHidden: readonly number[],
   withLone: boolean,
+  structure: { fusion?: FusionChoice; predictionOutput?: PredictionOutput } = {},
 ): AxnetLayout {
   if (approximatorHidden.length === 0) throw new Error('AXNet needs at least one approximator hidden layer');
-  const controlWidths = [...approximatorHidden];
+  const fusedLayers = resolveFusedLayers(structure.fusion ?? 'all', approximatorHidden.length);
+  const predictionOutput = structure.predictionOutput ?? 'softmax';
+  const controlWidths = fusedLayers.map((i) => approximatorHidden[i]);
   const approximatorWidths = [inputDim, ...approximatorHidden, outputDim];
-  // N_o = Σ L_i + 2 with a softmax P(x)  (eq. 3)
-  const predictorWidths = [inputDim, ...predictorHidden, controlWidths.reduce((a, b) => a + b, 0) + 2];
+  // N_o = Σ_{i fused} L_i + 2 with a softmax P(x), + 1 with a sigmoid P(x)  (eq. 3)
+  const predictorWidths = [inputDim, ...predictorHidden, controlWidths.reduce((a, b) => a + b, 0) + getPredictionWidth(predictionOutput)];
   let offset = 0;
   const splitSizes: number[] = [];
   const place = (widths: number[]): DenseSlot[] =>
@@ -79,7 +90,20 @@ export function computeAxnetLayout(
   const approximator = place(approximatorWidths);
   const predictor = place(predictorWidths);
   const lone = withLone ? place(approximatorWidths) : null;
-  return { inputDim, outputDim, approximatorWidths, predictorWidths, controlWidths, approximator, predictor, lone, size: offset, splitSizes };
+  return {
+    inputDim,
+    outputDim,
+    approximatorWidths,
+    predictorWidths,
+    fusedLayers,
+    controlWidths,
+    predictionOutput,
+    approximator,
+    predictor,
+    lone,
+    size: offset,
+    splitSizes,
+  };
 }
 
 /**
@@ -113,7 +137,12 @@ function readSlots(slots: DenseSlot[], theta: Float32Array): DenseLayerWeights[]
 /** θ → plain weights of AXNet (and of the lone approximator when the layout has one). */
 export function unpackAxnetParameters(layout: AxnetLayout, theta: Float32Array): { axnet: AxnetWeights; lone: DenseLayerWeights[] | null } {
   return {
-    axnet: { approximator: readSlots(layout.approximator, theta), predictor: readSlots(layout.predictor, theta) },
+    axnet: {
+      approximator: readSlots(layout.approximator, theta),
+      predictor: readSlots(layout.predictor, theta),
+      fusedLayers: [...layout.fusedLayers],
+      predictionOutput: layout.predictionOutput,
+    },
     lone: layout.lone ? readSlots(layout.lone, theta) : null,
   };
 }
@@ -156,6 +185,9 @@ export interface AxnetTensors {
   approximator: DenseTensors[];
   predictor: DenseTensors[];
   lone: DenseTensors[] | null;
+  /** Fused hidden layers (default: all) and P(x) kind (default: softmax), from the layout. */
+  fusedLayers?: readonly number[];
+  predictionOutput?: PredictionOutput;
 }
 
 /** θ → per-layer tensors: one split kernel plus one reshape per weight matrix (differentiable). */
@@ -171,7 +203,7 @@ export function splitAxnetParameters(theta: tf.Tensor1D, layout: AxnetLayout): A
   const approximator = take(layout.approximator);
   const predictor = take(layout.predictor);
   const lone = layout.lone ? take(layout.lone) : null;
-  return { approximator, predictor, lone };
+  return { approximator, predictor, lone, fusedLayers: layout.fusedLayers, predictionOutput: layout.predictionOutput };
 }
 
 /**
@@ -186,11 +218,14 @@ export function applyDenseLayer(layer: DenseTensors, x: tf.Tensor2D, activation:
 export interface AxnetForwardTensors {
   /** H(x): [batch, outputDim]. */
   output: tf.Tensor2D;
-  /** z_safe − z_unsafe: [batch, 1]; P(safe | x) = softmax(z)[1] = σ(gap). */
+  /**
+   * [batch, 1]: softmax P(x): z_safe − z_unsafe, so P(safe | x) = softmax(z)[1] = σ(gap);
+   * sigmoid P(x): the unit z itself, P(safe | x) = σ(z). Either way predicted safe ⇔ gap > 0.
+   */
   logitGap: tf.Tensor2D;
-  /** [batch, 2]: [z_unsafe, z_safe] (only with keepHidden). */
+  /** [batch, 2]: [z_unsafe, z_safe], or [batch, 1]: [z] for a sigmoid P(x) (only with keepHidden). */
   logits: tf.Tensor2D | null;
-  /** Per hidden layer (only with keepHidden): c(i), ReLU(a·W + b) before ⊙c(i), and after: [batch, L_i]. */
+  /** Per FUSED hidden layer (only with keepHidden): c(i), ReLU(a·W + b) before ⊙c(i), and after: [batch, L_i]. */
   controls: tf.Tensor2D[];
   before: tf.Tensor2D[];
   after: tf.Tensor2D[];
@@ -199,24 +234,32 @@ export interface AxnetForwardTensors {
 /** Predictor (ReLU hidden layers, linear split output, eq. 3) and approximator with ⊙c (eq. 4). x: [batch, N]. */
 export function forwardAxnet(params: AxnetTensors, x: tf.Tensor2D, keepHidden = false): AxnetForwardTensors {
   const hiddenCount = params.approximator.length - 1;
-  // Predictor: h(k+1) = ReLU(h(k)·W + b); last layer linear, [batch, Σ L_i + 2]
+  const fusedLayers = params.fusedLayers ?? Array.from({ length: hiddenCount }, (_, i) => i);
+  const sigmoid = params.predictionOutput === 'sigmoid';
+  // Predictor: h(k+1) = ReLU(h(k)·W + b); last layer linear, [batch, Σ_{fused} L_i + 2 (or + 1)]
   let h = x;
   params.predictor.forEach((layer, k) => {
     h = applyDenseLayer(layer, h, k < params.predictor.length - 1 ? 'relu' : 'linear');
   });
-  const widths = params.approximator.slice(0, hiddenCount).map((layer) => layer.kernel.shape[1]);
-  // Split [c(1) … c(l), z_unsafe, z_safe] in one kernel.
-  const parts = tf.split(h, [...widths, 1, 1], 1) as tf.Tensor2D[];
-  const controls = parts.slice(0, hiddenCount);
-  const [zUnsafe, zSafe] = parts.slice(hiddenCount);
-  const logitGap = tf.sub(zSafe, zUnsafe) as tf.Tensor2D;
+  const widths = fusedLayers.map((i) => params.approximator[i].kernel.shape[1]);
+  // Split [c(i) per fused layer…, z_unsafe, z_safe] (or […, z]) in one kernel.
+  const parts = tf.split(h, [...widths, ...(sigmoid ? [1] : [1, 1])], 1) as tf.Tensor2D[];
+  const controls = parts.slice(0, widths.length);
+  const zParts = parts.slice(widths.length);
+  const logitGap = sigmoid ? zParts[0] : (tf.sub(zParts[1], zParts[0]) as tf.Tensor2D);
   const before: tf.Tensor2D[] = [];
   const after: tf.Tensor2D[] = [];
   let a = x;
   for (let i = 0; i < hiddenCount; i++) {
-    // a(i+1) = f(W(i)ᵀ a(i) + b(i)) ⊙ c(i)  (AXNet eq. 4, ⊙ after the ReLU as in the authors' code); a: [batch, L_i]
     const activated = applyDenseLayer(params.approximator[i], a, 'relu');
-    a = tf.mul(activated, controls[i]) as tf.Tensor2D;
+    const k = fusedLayers.indexOf(i);
+    if (k < 0) {
+      // unfused layer (§III-D): a(i+1) = f(W(i)ᵀ a(i) + b(i)), no ⊙c
+      a = activated;
+      continue;
+    }
+    // a(i+1) = f(W(i)ᵀ a(i) + b(i)) ⊙ c(i)  (AXNet eq. 4, ⊙ after the ReLU as in the authors' code); a: [batch, L_i]
+    a = tf.mul(activated, controls[k]) as tf.Tensor2D;
     if (keepHidden) {
       before.push(activated);
       after.push(a);
@@ -226,7 +269,7 @@ export function forwardAxnet(params: AxnetTensors, x: tf.Tensor2D, keepHidden = 
   return {
     output,
     logitGap,
-    logits: keepHidden ? (tf.concat([zUnsafe, zSafe], 1) as tf.Tensor2D) : null,
+    logits: keepHidden ? (sigmoid ? zParts[0] : (tf.concat(zParts, 1) as tf.Tensor2D)) : null,
     controls: keepHidden ? controls : [],
     before,
     after,
@@ -280,7 +323,7 @@ export interface AxnetLossTensors {
   loss: tf.Scalar;
   /** L_a = mean (H(x) − y)² over batch and outputs. */
   mse: tf.Scalar;
-  /** L_p = mean softmax cross-entropy of P(x) against p_label. */
+  /** L_p = mean softmax (or sigmoid binary) cross-entropy of P(x) against p_label. */
   crossEntropy: tf.Scalar;
 }
 
@@ -288,6 +331,7 @@ export interface AxnetLossTensors {
  * J (eq. 2). With labels omitted, p_label is recomputed from the current approximator (eq. 1,
  * no gradient); `labels` ([batch, 1], 1 = safe) fixes them instead (tests).
  * Two-class softmax CE: −log softmax(z)[p] = softplus(s · (z_safe − z_unsafe)) with s = 1 − 2p.
+ * Sigmoid binary CE: −[p log σ(z) + (1 − p) log(1 − σ(z))] = softplus(s · z): the same formula on logitGap.
  */
 export function computeAxnetLoss(
   forward: AxnetForwardTensors,

@@ -45,9 +45,24 @@ export interface AxnetTrainer extends LabTrainer {
   getLoneWeights(): Promise<DenseLayerWeights[] | null>;
 }
 
-/** The next step at which the §V metrics are evaluated: the next multiple of evalEvery, or the last step. */
-export function nextEvaluationStep(step: number, config: Pick<LabConfig, 'steps' | 'evalEvery'>): number {
-  return Math.min(config.steps, (Math.floor(step / config.evalEvery) + 1) * config.evalEvery);
+/** Where a schedule reads its length: a config (steps), or a trainer (totalSteps, e.g. a MethodTrainer). */
+export type EvaluationSchedule = Pick<LabConfig, 'steps' | 'evalEvery'> | { readonly totalSteps: number; readonly config: Pick<LabConfig, 'evalEvery'> };
+
+/** Last step of a schedule: trainer.totalSteps when given (method budgets, src/ml/methods/budget.ts), else config.steps. */
+export function getScheduleLength(schedule: EvaluationSchedule | LabTrainer): number {
+  if ('totalSteps' in schedule && typeof schedule.totalSteps === 'number') return schedule.totalSteps;
+  if ('config' in schedule) return (schedule.config as Pick<LabConfig, 'steps'>).steps;
+  return (schedule as Pick<LabConfig, 'steps'>).steps;
+}
+
+/**
+ * The next step at which the §V metrics are evaluated: the next multiple of evalEvery, or the last step.
+ * Pass a config (AXNet: its steps) or a trainer (its totalSteps when it has one, so that a baseline's
+ * longer budget is scheduled the same way).
+ */
+export function nextEvaluationStep(step: number, schedule: EvaluationSchedule | LabTrainer): number {
+  const evalEvery = 'config' in schedule ? schedule.config.evalEvery : (schedule as Pick<LabConfig, 'evalEvery'>).evalEvery;
+  return Math.min(getScheduleLength(schedule), (Math.floor(step / evalEvery) + 1) * evalEvery);
 }
 
 export interface RunResult {
@@ -56,7 +71,7 @@ export interface RunResult {
 }
 
 /**
- * Trains to config.steps in chunks that end at each evaluation step (every multiple of evalEvery, and
+ * Trains to trainer.totalSteps (a MethodTrainer's budget) or config.steps in chunks that end at each evaluation step (every multiple of evalEvery, and
  * the final step), evaluating there. The worker uses the same schedule. Stops early on divergence
  * (with one last evaluation of the restored weights) or when `shouldStop` says so.
  */
@@ -66,10 +81,10 @@ export async function runToCompletion(
   options: { shouldStop?: () => boolean } = {},
 ): Promise<RunResult> {
   const evaluations: EvaluationPoint[] = [];
-  const { steps } = trainer.config;
+  const steps = getScheduleLength(trainer);
   while (trainer.step < steps) {
     if (options.shouldStop?.()) break;
-    const target = nextEvaluationStep(trainer.step, trainer.config);
+    const target = nextEvaluationStep(trainer.step, trainer);
     const result = await trainer.train(target - trainer.step);
     const point = await trainer.evaluate();
     evaluations.push(point);
@@ -113,7 +128,11 @@ export function createLabTrainer(configIn: Readonly<LabConfig>, options: LabTrai
   const target = getTarget(config.target);
   const dataset = options.dataset ?? createDataset(config);
   const { inputDim, outputDim } = dataset;
-  const layout = computeAxnetLayout(inputDim, outputDim, config.approximatorHidden, config.predictorHidden, config.trainLone);
+  // Throws for fusion 'second' with a one-hidden-layer approximator (the UI shows the message).
+  const layout = computeAxnetLayout(inputDim, outputDim, config.approximatorHidden, config.predictorHidden, config.trainLone, {
+    fusion: config.fusion ?? 'all',
+    predictionOutput: config.predictionOutput ?? 'softmax',
+  });
   const rule = { metric: target.errorMetric, bound: config.errorBound };
   const lossWidth = config.trainLone ? 4 : 3; // [J, MSE, CE, lone MSE]
 
@@ -254,7 +273,8 @@ export function createLabTrainer(configIn: Readonly<LabConfig>, options: LabTrai
     assertUsable();
     const { output, gap, lone } = await predictTestSet();
     const errors = computeSampleErrors(target.errorMetric, output, dataset.testY, outputDim);
-    // Predicted safe ⇔ softmax(z)[safe] > 0.5 ⇔ z_safe − z_unsafe > 0 (ties → unsafe, as argmax).
+    // Predicted safe ⇔ softmax(z)[safe] > 0.5 ⇔ z_safe − z_unsafe > 0 (ties → unsafe, as argmax);
+    // sigmoid P(x): σ(z) > 0.5 ⇔ z > 0.
     const predictedSafe = Uint8Array.from(gap, (g) => (g > 0 ? 1 : 0));
     const metrics = computeInvocationMetrics(errors, predictedSafe, config.errorBound);
     let loneTrueInvocation: number | null = null;
@@ -317,7 +337,7 @@ export function createLabTrainer(configIn: Readonly<LabConfig>, options: LabTrai
       lone: lone ? firstOutput(lone) : null,
       error: Float32Array.from(computeSampleErrors(target.errorMetric, output, exact, outputDim)),
       safeProbability,
-      hidden: layout.controlWidths.map((width, i) => ({ width, before: before[i], control: controls[i], after: after[i] })),
+      hidden: layout.controlWidths.map((width, i) => ({ width, layer: layout.fusedLayers[i], before: before[i], control: controls[i], after: after[i] })),
     };
   };
 
