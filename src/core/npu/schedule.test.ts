@@ -253,3 +253,38 @@ describe('scheduleBaselineInference', () => {
     expect(() => scheduleBaselineInference({ ...nets, classifier: [dense(2, 3, [0, 0, 0, 0, 0, 0], [0, 0, 0])] }, [1, 2], PARAMS, { cpuCost: CPU })).toThrow(/2 logits/);
   });
 });
+
+describe('scheduleInference: fusion variants and sigmoid P(x)', () => {
+  const dense = (fanIn: number, fanOut: number, seed: number): DenseLayerParams => ({
+    fanIn,
+    fanOut,
+    kernel: Float64Array.from({ length: fanIn * fanOut }, (_, i) => Math.sin(seed * 7.1 + i * 1.3) * 0.8),
+    bias: Float64Array.from({ length: fanOut }, (_, j) => 0.3 + 0.05 * Math.cos(seed + j)),
+  });
+  // Approximator 2-3-2-1; the predictor output is Σ_fused L_i + (2 softmax | 1 sigmoid) wide (eq. 3).
+  const approximator = [dense(2, 3, 1), dense(3, 2, 2), dense(2, 1, 3)];
+  const cases: { name: string; fusedLayers: number[]; predictionOutput: 'softmax' | 'sigmoid'; outputWidth: number }[] = [
+    { name: 'only the 2nd layer, softmax', fusedLayers: [1], predictionOutput: 'softmax', outputWidth: 2 + 2 },
+    { name: 'only the 1st layer, sigmoid', fusedLayers: [0], predictionOutput: 'sigmoid', outputWidth: 3 + 1 },
+    { name: 'all layers, sigmoid', fusedLayers: [0, 1], predictionOutput: 'sigmoid', outputWidth: 3 + 2 + 1 },
+  ];
+  for (const variant of cases) {
+    it(`matches the float64 forward pass with fusion ${variant.name}`, () => {
+      const weights: AxnetParams = {
+        approximator,
+        predictor: [dense(2, 3, 4), dense(3, variant.outputWidth, 5)],
+        fusedLayers: variant.fusedLayers,
+        predictionOutput: variant.predictionOutput,
+      };
+      for (const input of [[0.2, 0.9], [0.7, 0.1], [-0.4, 0.5]]) {
+        const reference = computeAxnetForward(weights, input);
+        const schedule = scheduleInference(weights, input, PARAMS, { cpuCost: CPU, decision: 'safe' });
+        expect(schedule.forward.safeProbability).toBeCloseTo(reference.safeProbability, 12);
+        expect(schedule.forward.approximatorOutput![0]).toBeCloseTo(reference.output[0], 12);
+        // One ⊙c multiply per fused neuron, none for unfused layers.
+        const fusedNeurons = variant.fusedLayers.reduce((sum, k) => sum + approximator[k].fanOut, 0);
+        expect(schedule.counts.hadamardMultiplies).toBe(fusedNeurons);
+      }
+    });
+  }
+});

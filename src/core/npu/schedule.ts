@@ -21,7 +21,7 @@
  * Accesses: each MAC reads one weight (plus one bias read per neuron) from the PE weight buffer and one input
  * word from the tile's input buffer, broadcast to the tile's PEs (fanIn reads per tile and wave).
  */
-import { computeDenseLayer, computeSoftmaxSafe, getControlWidths, validateAxnetParams, type AxnetParams, type DenseLayerParams } from '../axnetMath';
+import { computeDenseLayer, computeSoftmaxSafe, getControlWidths, getFusedLayers, validateAxnetParams, type AxnetParams, type DenseLayerParams } from '../axnetMath';
 import type { CpuPathCost } from './cpuCost';
 import { ENERGY_COMPONENT_IDS, resolveEnergyRates, type EnergyComponentId, type EnergyRates } from './energy';
 import { resolveNpuConstant, type ResolvedNpuConstant } from './constants';
@@ -195,7 +195,11 @@ interface Plan {
   kind: 'axnet' | 'baseline';
   predictor: readonly DenseLayerParams[];
   approximator: readonly DenseLayerParams[];
+  /** Approximator hidden layers that receive a control vector, in the predictor's output order (§III-D). */
+  fusedLayers: number[];
   controlWidths: number[];
+  /** P(x) as 2 softmax logits [z_unsafe, z_safe] or 1 sigmoid unit (eq. 3). */
+  predictionOutput: 'softmax' | 'sigmoid';
 }
 
 const STAGE_NAMES: Record<NpuStageId, string> = {
@@ -341,7 +345,7 @@ class Scheduler {
   }
 
   /** A whole net: hidden layers ReLU (⊙c(i) when controls are given), last layer linear. */
-  runNet(net: NpuNetName, layers: readonly DenseLayerParams[], input: Float64Array, controls: Float64Array[] | null): Float64Array {
+  runNet(net: NpuNetName, layers: readonly DenseLayerParams[], input: Float64Array, controls: readonly (Float64Array | null)[] | null): Float64Array {
     let a = input;
     for (let k = 0; k < layers.length; k++) {
       const layer = layers[k];
@@ -356,7 +360,7 @@ class Scheduler {
         }
       }
       const last = k === layers.length - 1;
-      a = this.computeLayer(net, k, layer, a, !last, controls && !last ? controls[k] : null);
+      a = this.computeLayer(net, k, layer, a, !last, controls && !last ? (controls[k] ?? null) : null);
     }
     return a;
   }
@@ -427,24 +431,32 @@ function scheduleNetworks(plan: Plan, input: ArrayLike<number>, params: NpuParam
   s.transfer('outputBuffer', 'onChipMemory', predictorWidth, 'prediction', 'predictor', plan.predictor.length - 1);
   const stage2 = s.closeStage(2, start);
 
-  // Stage 3: controller reads the two logits and decides (1 cycle).
+  // Stage 3: controller reads P(x) and decides (1 cycle). Softmax: safe iff z_safe > z_unsafe;
+  // sigmoid: safe iff σ(z) > 0.5, i.e. z > 0 (reported as the logit pair [0, z]).
   start = s.cycle;
-  const logits: [number, number] = [predictorOutput[predictorWidth - 2], predictorOutput[predictorWidth - 1]];
+  const sigmoid = plan.predictionOutput === 'sigmoid';
+  const logits: [number, number] = sigmoid
+    ? [0, predictorOutput[predictorWidth - 1]]
+    : [predictorOutput[predictorWidth - 2], predictorOutput[predictorWidth - 1]];
   const predictedSafe = logits[1] > logits[0];
   const safe = options.decision === undefined ? predictedSafe : options.decision === 'safe';
   const safeProbability = computeSoftmaxSafe(logits[0], logits[1]);
-  s.transfer('onChipMemory', 'controller', 2, 'prediction', 'predictor', plan.predictor.length - 1);
+  s.transfer('onChipMemory', 'controller', sigmoid ? 1 : 2, 'prediction', 'predictor', plan.predictor.length - 1);
   s.events.push({ type: 'decide', startCycle: s.cycle, cycles: 1, safe, safeProbability, logits });
   s.cycle += 1;
   s.counts.controllerDecisions += 1;
   const stage3 = s.closeStage(3, start);
 
+  // c(i) in the predictor's output order; controlsByLayer[k] is hidden layer k's vector, null when unfused.
   const controls: Float64Array[] = [];
+  const controlsByLayer: (Float64Array | null)[] = plan.approximator.slice(0, -1).map(() => null);
   let offset = 0;
-  for (const width of plan.controlWidths) {
-    controls.push(predictorOutput.slice(offset, offset + width));
+  plan.controlWidths.forEach((width, index) => {
+    const control = predictorOutput.slice(offset, offset + width);
+    controls.push(control);
+    controlsByLayer[plan.fusedLayers[index]] = control;
     offset += width;
-  }
+  });
 
   // CPU path (unsafe): the exact function on the CPU, latency in NPU cycles.
   let cpu: NpuCpuRun | null = null;
@@ -465,7 +477,7 @@ function scheduleNetworks(plan: Plan, input: ArrayLike<number>, params: NpuParam
     s.transfer('onChipMemory', 'inputBuffer', x.length, 'input', null, null, s.countTilesUsed(plan.approximator[0].fanOut));
     const controlWords = plan.controlWidths.reduce((a, b) => a + b, 0);
     s.transfer('onChipMemory', 'inputBuffer', controlWords, 'control', 'predictor', plan.predictor.length - 1);
-    approximatorOutput = s.runNet('approximator', plan.approximator, x, plan.kind === 'axnet' ? controls : null);
+    approximatorOutput = s.runNet('approximator', plan.approximator, x, plan.kind === 'axnet' ? controlsByLayer : null);
   }
   const stage4 = s.closeStage(4, start);
 
@@ -510,7 +522,14 @@ function scheduleNetworks(plan: Plan, input: ArrayLike<number>, params: NpuParam
 export function scheduleInference(weights: AxnetParams, input: ArrayLike<number>, params: NpuParams, options: ScheduleOptions): NpuInferenceSchedule {
   validateAxnetParams(weights);
   return scheduleNetworks(
-    { kind: 'axnet', predictor: weights.predictor, approximator: weights.approximator, controlWidths: getControlWidths(weights) },
+    {
+      kind: 'axnet',
+      predictor: weights.predictor,
+      approximator: weights.approximator,
+      fusedLayers: getFusedLayers(weights),
+      controlWidths: getControlWidths(weights),
+      predictionOutput: weights.predictionOutput ?? 'softmax',
+    },
     input,
     params,
     options,
@@ -529,5 +548,5 @@ export function scheduleBaselineInference(nets: BaselineNets, input: ArrayLike<n
       if (i > 0 && layers[i - 1].fanOut !== l.fanIn) throw new Error(`Baseline ${name} layer ${i}: fanIn mismatch`);
     });
   }
-  return scheduleNetworks({ kind: 'baseline', predictor: nets.classifier, approximator: nets.approximator, controlWidths: [] }, input, params, options);
+  return scheduleNetworks({ kind: 'baseline', predictor: nets.classifier, approximator: nets.approximator, fusedLayers: [], controlWidths: [], predictionOutput: nets.classifier[nets.classifier.length - 1].fanOut === 1 ? 'sigmoid' : 'softmax' }, input, params, options);
 }

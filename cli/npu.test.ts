@@ -1,0 +1,51 @@
+import { spawnSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+function runCli(args: string[]) {
+  const result = spawnSync(process.execPath, [join(ROOT, 'cli/axlab.js'), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 90_000 });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('axlab npu', () => {
+  it('trains from a link and prints the NPU figures of one sample and the test set as JSON', () => {
+    const { code, stdout, stderr } = runCli(['npu', '#steps=50&backend=cpu', '--json', '--quiet']);
+    expect(code, stderr).toBe(0);
+    const report = JSON.parse(stdout);
+    expect(report.target).toBe('bessel_Jnu');
+    expect(report.steps).toBe(50);
+    expect(report.totalPes).toBe(8);
+    const inference = report.inference;
+    expect(inference.stages.map((s: { id: number }) => s.id)).toEqual([1, 2, 3, 4, 5]);
+    expect(['approximator', 'cpu']).toContain(inference.invoked);
+    const sum = inference.energy.components.reduce((s: number, c: { pj: number }) => s + c.pj, 0);
+    expect(inference.energy.totalPj).toBeGreaterThan(0);
+    expect(sum).toBeCloseTo(inference.energy.totalPj, 6);
+    expect(inference.cycles.total).toBeGreaterThan(0);
+    expect(inference.summary).toMatch(/cycles · .* pJ\/MAC · .*% util · .* pJ\/inference/);
+    const testSet = report.testSet;
+    expect(testSet.samples).toBe(2048);
+    expect(testSet.energyGain).toBeGreaterThan(0);
+    expect(testSet.averageEnergyPj).toBeGreaterThan(0);
+  });
+
+  it('applies NPU params from the link and picks the sample', () => {
+    const { code, stdout, stderr } = runCli(['npu', '#steps=20&backend=cpu&test=64&npu.nt=2&npu.np=4&e.eyerissMac=4', '--json', '--quiet', '--sample', '5']);
+    expect(code, stderr).toBe(0);
+    const report = JSON.parse(stdout);
+    expect(report.totalPes).toBe(8);
+    expect(report.npuParams).toMatchObject({ nt: '2', np: '4', 'e.eyerissMac': '4' });
+    expect(report.sample.index).toBe(5);
+    const mac = report.inference.energy.components.find((c: { id: string }) => c.id === 'mac');
+    expect(mac.pjPerUnit).toBe(4);
+  });
+
+  it('rejects a bad sample index or link with exit code 2', () => {
+    expect(runCli(['npu', '#steps=10&test=64', '--sample', '64']).code).toBe(2);
+    expect(runCli(['npu', '#npu.nt=banana']).code).toBe(2);
+    expect(runCli(['npu']).code).toBe(2);
+  });
+});

@@ -1,0 +1,209 @@
+/**
+ * `axlab npu '<link>' [--json] [--sample K] [--backend cpu|wasm] [--quiet]`: trains AXNet as the link says (the
+ * train command's code path: createLabTrainer + runToCompletion), then runs test sample K on the NPU model of
+ * src/core/npu (paper §IV) and prints its five stages, counts, energy per component and a Timeloop-style summary,
+ * plus test-set aggregates (mean energy and cycles, energy-efficiency gain and speedup over CPU-only).
+ * NPU params in the link (`npu.<key>`, `e.<constantId>`, `npu.cpui`) apply.
+ */
+import type { BackendName } from '../src/core/config';
+import { computeAxnetForward } from '../src/core/axnetMath';
+import {
+  aggregateAxnetCost,
+  diffNpuParams,
+  getCpuPathCost,
+  makeCpuPathCost,
+  scheduleInference,
+  type NpuAggregate,
+  type NpuInferenceSchedule,
+} from '../src/core/npu';
+import { getTarget } from '../src/core/targets';
+import { selectBackend } from '../src/ml/backend';
+import { createLabTrainer, runToCompletion } from '../src/ml/trainer';
+import { parseLink } from '../src/state/url';
+
+/** Bad command line or link; cli/main.ts turns it into exit code 2. */
+export class NpuUsageError extends Error {}
+
+function takeFlag(args: string[], name: string): boolean {
+  const index = args.indexOf(name);
+  if (index < 0) return false;
+  args.splice(index, 1);
+  return true;
+}
+
+function takeOption(args: string[], name: string): string | undefined {
+  const index = args.indexOf(name);
+  if (index < 0) return undefined;
+  const value = args[index + 1];
+  if (value === undefined || value.startsWith('--')) throw new NpuUsageError(`${name} needs a value`);
+  args.splice(index, 2);
+  return value;
+}
+
+function printTable(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]?.length ?? 0)));
+  // Numeric columns are right-aligned, text columns left-aligned.
+  const numeric = header.map((_, i) => rows.every((r) => (r[i] ?? '') === '' || /^[-+]?[\d.]+(e[-+]?\d+)?$/i.test(r[i])));
+  const line = (cells: string[]) => cells.map((c, i) => (numeric[i] ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ').trimEnd();
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}
+
+const fmt = (value: number, digits = 2) => (Number.isFinite(value) ? value.toFixed(digits) : '—');
+
+/** The per-inference figures as plain JSON. */
+function describeSchedule(schedule: NpuInferenceSchedule) {
+  return {
+    invoked: schedule.invoked,
+    safeProbability: schedule.forward.safeProbability,
+    output: schedule.forward.approximatorOutput ? Array.from(schedule.forward.approximatorOutput) : null,
+    stages: schedule.stages.map((s) => ({
+      id: s.id,
+      name: s.name,
+      startCycle: s.startCycle,
+      cycles: s.cycles,
+      neurons: s.events.filter((e) => e.type === 'neuron').length,
+      transfers: s.events.filter((e) => e.type === 'transfer').length,
+    })),
+    cpu: schedule.cpu ? { startCycle: schedule.cpu.startCycle, cycles: schedule.cpu.cycles, cpuCycles: schedule.cpu.cpuCycles, instructions: schedule.cpu.instructions } : null,
+    counts: schedule.counts,
+    energy: {
+      components: schedule.energy.components.map((c) => ({ id: c.id, label: c.label, count: c.count, unit: c.unit, pjPerUnit: c.pjPerUnit, pj: c.pj, formula: c.formula })),
+      totalPj: schedule.energy.totalPj,
+    },
+    cycles: schedule.cycles,
+    utilization: schedule.utilization,
+    pjPerMac: schedule.pjPerMac,
+    layerByLayer: schedule.layerByLayer,
+    weightsFromDram: schedule.weightsFromDram,
+    summary: schedule.summary,
+    warnings: schedule.warnings,
+  };
+}
+
+function describeAggregate(a: NpuAggregate) {
+  return {
+    samples: a.samples,
+    invokedCount: a.invokedCount,
+    invocation: a.invocation,
+    averageEnergyPj: a.averageEnergyPj,
+    averageCycles: a.averageCycles,
+    averageSeconds: a.averageSeconds,
+    approximatorPathEnergyPj: a.approximatorPath.energy.totalPj,
+    cpuPathEnergyPj: a.cpuPath.energy.totalPj,
+    cpuOnly: a.cpuOnly,
+    energyGain: a.energyGain,
+    speedup: a.speedup,
+  };
+}
+
+export async function runNpu(argsIn: string[]): Promise<void> {
+  const args = [...argsIn];
+  const json = takeFlag(args, '--json');
+  const quiet = takeFlag(args, '--quiet');
+  const sampleText = takeOption(args, '--sample');
+  const backendArg = takeOption(args, '--backend');
+  const unknown = args.find((a) => a.startsWith('--'));
+  if (unknown) throw new NpuUsageError(`Unknown option: ${unknown}`);
+  if (args.length !== 1) throw new NpuUsageError(`npu needs exactly one link or hash, e.g. axlab npu '#steps=500&seed=3' --sample 0`);
+  const { config, problems, npu, npuCpuInstructions } = parseLink(args[0]);
+  if (problems.length > 0) throw new NpuUsageError(`Bad link:\n  ${problems.join('\n  ')}`);
+  const sample = sampleText === undefined ? 0 : Number(sampleText);
+  if (!Number.isInteger(sample) || sample < 0 || sample >= config.testSize) {
+    throw new NpuUsageError(`--sample must be an integer in 0–${config.testSize - 1} (the test set has ${config.testSize} samples)`);
+  }
+  let backend: BackendName;
+  if (backendArg !== undefined) {
+    if (backendArg !== 'cpu' && backendArg !== 'wasm') throw new NpuUsageError(`--backend must be cpu or wasm in Node, not ${JSON.stringify(backendArg)}`);
+    backend = backendArg;
+  } else backend = config.backend === 'wasm' ? 'wasm' : 'cpu';
+  const selection = await selectBackend(backend);
+  if (selection.backend !== backend) process.stderr.write(`note: ${backend} failed; running on ${selection.backend}\n`);
+
+  const target = getTarget(config.target);
+  const trainer = createLabTrainer(config);
+  try {
+    const result = await runToCompletion(trainer, (point) => {
+      if (!quiet) process.stderr.write(`step ${point.step}/${config.steps}  predicted invocation ${point.metrics.predictedInvocation.toFixed(4)}\n`);
+    });
+    const weights = await trainer.getWeights();
+    const { testX } = trainer.dataset;
+    const inputDim = target.inputDim;
+    const input = Array.from(testX.subarray(sample * inputDim, (sample + 1) * inputDim));
+    const cpuCost = npuCpuInstructions === null ? getCpuPathCost(config.target) : makeCpuPathCost(npuCpuInstructions, 'user-set instruction count (estimate)');
+    const schedule = scheduleInference(weights, input, npu, { cpuCost });
+    const aggregate = aggregateAxnetCost(weights, testX, npu, { cpuCost });
+    const exact = new Float64Array(target.outputDim);
+    target.evaluate(input, exact);
+    const forward = computeAxnetForward(weights, input);
+    const report = {
+      target: config.target,
+      steps: trainer.step,
+      backend: trainer.backend,
+      diverged: result.diverged,
+      npuParams: diffNpuParams(npu),
+      totalPes: npu.tiles * npu.pesPerTile,
+      cpuCost: { instructions: cpuCost.instructions, citation: cpuCost.citation, status: cpuCost.status },
+      sample: { index: sample, input, exact: Array.from(exact), axnetOutput: Array.from(forward.output) },
+      inference: describeSchedule(schedule),
+      testSet: describeAggregate(aggregate),
+    };
+    if (json) {
+      process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+      return;
+    }
+    const out: string[] = [];
+    out.push(
+      `AXNet on the NPU — ${config.target}, step ${trainer.step} (${trainer.backend}); ${npu.tiles} tile(s) × ${npu.pesPerTile} PEs, ${npu.wordBits}-bit ${npu.numberFormat}, ` +
+        `NPU ${npu.clockHz / 1e9} GHz, CPU ${npu.cpuClockHz / 1e9} GHz`,
+    );
+    out.push(
+      `test sample ${sample}: x = [${input.map((v) => v.toPrecision(4)).join(', ')}]  P(safe) = ${schedule.forward.safeProbability.toFixed(4)} → ${schedule.invoked}` +
+        `  H(x) = [${Array.from(forward.output, (v) => v.toPrecision(4)).join(', ')}]  f(x) = [${Array.from(exact, (v) => v.toPrecision(4)).join(', ')}]`,
+    );
+    out.push('');
+    const stageRows = schedule.stages.map((s) => [
+      `${s.id}`,
+      s.name,
+      String(s.startCycle),
+      String(s.cycles),
+      String(s.events.filter((e) => e.type === 'neuron').length),
+      String(s.events.filter((e) => e.type === 'transfer').length),
+    ]);
+    if (schedule.cpu) stageRows.splice(3, 0, ['cpu', `CPU runs the exact function (${schedule.cpu.instructions} instr, estimate)`, String(schedule.cpu.startCycle), String(schedule.cpu.cycles), '0', '0']);
+    out.push(printTable(['stage', 'name', 'start', 'cycles', 'neurons', 'transfers'], stageRows));
+    out.push('');
+    const c = schedule.counts;
+    out.push(
+      `counts: ${c.macs} MACs · ${c.activations} activations · ${c.hadamardMultiplies} ⊙c · weight buffer ${c.weightBufferReads + c.weightBufferWrites} · ` +
+        `I/O buffers ${c.inputBufferReads + c.inputBufferWrites + c.outputBufferReads + c.outputBufferWrites} · on-chip ${c.onChipReads + c.onChipWrites} · ` +
+        `DRAM ${c.dramReads} · bus ${c.busWords} words in ${c.busTransfers} transfers · CPU ${c.cpuInstructions} instr`,
+    );
+    out.push('');
+    out.push(
+      printTable(
+        ['component', 'count', 'unit', 'pJ/unit', 'pJ'],
+        [
+          ...schedule.energy.components.map((e) => [e.id === 'cpu' ? 'CPU path (estimate)' : e.label, String(e.count), e.unit, String(+e.pjPerUnit.toPrecision(6)), fmt(e.pj)]),
+          ['total', '', '', '', fmt(schedule.energy.totalPj)],
+        ],
+      ),
+    );
+    out.push('');
+    out.push(schedule.summary);
+    for (const w of schedule.warnings) out.push(`warning: ${w}`);
+    out.push('');
+    out.push(`test set (${aggregate.samples} samples): predicted invocation ${(aggregate.invocation * 100).toFixed(1)}% (${aggregate.invokedCount} on the approximator)`);
+    out.push(
+      `  mean ${fmt(aggregate.averageEnergyPj)} pJ and ${fmt(aggregate.averageCycles, 1)} cycles per inference ` +
+        `(approximator path ${fmt(aggregate.approximatorPath.energy.totalPj)} pJ, CPU path ${fmt(aggregate.cpuPath.energy.totalPj)} pJ)`,
+    );
+    out.push(`  CPU-only (estimate): ${fmt(aggregate.cpuOnly.energyPj)} pJ and ${aggregate.cpuOnly.cpuCycles} CPU cycles per call (${cpuCost.instructions} instructions)`);
+    out.push(`  energy-efficiency gain over CPU-only: ${fmt(aggregate.energyGain)}×   speedup: ${fmt(aggregate.speedup)}×`);
+    out.push('');
+    out.push('note: the NPU model runs its stages without overlap at the NPU clock; CPU costs are estimates (instructions × pJ/instruction).');
+    process.stdout.write(`${out.join('\n')}\n`);
+    if (result.diverged) process.exitCode = 1;
+  } finally {
+    trainer.dispose();
+  }
+}

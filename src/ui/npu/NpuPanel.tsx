@@ -1,0 +1,73 @@
+/**
+ * The NPU view (paper §IV, Fig. 5): the trained AXNet runs on the simulated NPU of src/core/npu, one inference
+ * at a time, animated stage by stage; an energy panel breaks the inference down by component and averages over
+ * the test set. Works for any target: the NPU model only needs the weights and an input.
+ */
+import { getCpuPathCost } from '../../core/npu';
+import { useLabStore } from '../../state/store';
+import { playRun } from '../../state/trainingController';
+import { NpuConstants } from './NpuConstants';
+import { NpuDiagram } from './NpuDiagram';
+import { NpuEnergy } from './NpuEnergy';
+import { NpuInputPicker } from './NpuInputPicker';
+import { NpuTransport, useNpuPlayback } from './NpuTransport';
+import { PeDetail } from './PeDetail';
+import { useNpuModel } from './useNpuModel';
+import './npu.css';
+
+export function NpuPanel() {
+  const result = useNpuModel();
+  const params = useLabStore((s) => s.npuParams);
+  const status = useLabStore((s) => s.status);
+  const step = useLabStore((s) => s.step);
+  const targetId = useLabStore((s) => s.config.target);
+  const model = result.kind === 'ready' ? result.model : null;
+  useNpuPlayback(model);
+
+  return (
+    <section className="panel npu-panel" data-testid="panel-npu" id="panel-npu" aria-labelledby="npu-title">
+      <header className="panel-header">
+        <h2 id="npu-title">NPU (Fig. 5)</h2>
+        <p className="panel-caption">
+          The trained AXNet on the NPU of §IV: stages 1–3 run the prediction subnet and let the controller read P(x) from the grey
+          region of on-chip memory; it then invokes the approximation subnet (stages 4–5, ⊙c in each PE) or the CPU. Click a PE to
+          see inside it (Fig. 5b).
+        </p>
+      </header>
+      {result.kind === 'none' ? (
+        <div className="placeholder npu-empty" data-testid="npu-empty">
+          <p>
+            <strong>Train AXNet first (press Play).</strong> The NPU view runs the trained network; it loads when the run is paused or
+            done{status === 'running' || status === 'initializing' ? ` (training now, step ${step})` : ''}.
+          </p>
+          {status !== 'running' && status !== 'initializing' ? (
+            <button type="button" className="npu-btn primary" data-testid="npu-train" onClick={() => playRun()}>
+              ▶ Train AXNet
+            </button>
+          ) : null}
+        </div>
+      ) : result.kind === 'error' ? (
+        <p className="placeholder" data-testid="npu-error">The NPU model cannot run this network: {result.message}</p>
+      ) : model ? (
+        <>
+          <p className="muted small npu-weights-note" data-testid="npu-weights-step">
+            Weights from training step {model.weightsStep}
+            {status === 'running' ? ' (training goes on; the view updates when it pauses or is done)' : ''} · target {model.target.id} · A{' '}
+            {[model.weights.approximator[0].fanIn, ...model.weights.approximator.map((l) => l.fanOut)].join('-')}, C{' '}
+            {[model.weights.predictor[0].fanIn, ...model.weights.predictor.map((l) => l.fanOut)].join('-')} on {params.tiles * params.pesPerTile} PEs
+          </p>
+          <NpuTransport model={model} />
+          <div className="npu-diagram-wrap">
+            <NpuDiagram model={model} params={params} />
+          </div>
+          <PeDetail model={model} />
+          <div className="npu-row">
+            <NpuInputPicker model={model} />
+            <NpuEnergy model={model} />
+          </div>
+          <NpuConstants cpuCost={model.cpuCost} defaultCpuCost={getCpuPathCost(targetId)} />
+        </>
+      ) : null}
+    </section>
+  );
+}
