@@ -6,6 +6,7 @@
  *   axlab eval <target>                       rows on stdin → exact outputs on stdout
  *   axlab train '<link or #hash>' [--json] [--backend cpu|wasm]
  *   axlab bench-node [--steps N]              steps/s of the trainer vs a naive Layers-API model.fit
+ *   axlab reproduce [--quick] [--out DIR]     the §V study → report.md, results.json, fig-*.svg (cli/reproduce.ts)
  */
 import * as tf from '@tensorflow/tfjs';
 import type { BackendName } from '../src/core/config';
@@ -14,6 +15,7 @@ import { selectBackend } from '../src/ml/backend';
 import { createLabTrainer, runToCompletion } from '../src/ml/trainer';
 import { parseLink } from '../src/state/url';
 import { runNodeBench } from '../bench/nodeBench';
+import { NpuUsageError, runNpu } from './npu';
 
 /** Exit code for bad input (usage errors, unknown targets, malformed rows). */
 export const EXIT_USAGE = 2;
@@ -25,7 +27,12 @@ const USAGE = `Usage:
   axlab eval <target>                             read input rows (whitespace-separated) on stdin, print exact outputs
   axlab train '<link or #hash>' [--json] [--backend cpu|wasm]
                                                   train AXNet as the link says and print the final §V metrics
-  axlab bench-node [--steps N] [--json]           training steps/s on cpu and wasm vs a naive tfjs model.fit`;
+  axlab npu '<link or #hash>' [--json] [--sample K] train as the link says, then run test sample K on the NPU model
+                                                  (stages, cycles, energy per component) and print test-set aggregates
+  axlab bench-node [--steps N] [--json]           training steps/s on cpu and wasm vs a naive tfjs model.fit
+  axlab reproduce [--quick] [--out DIR] [--jobs N] [--cache DIR]
+                                                  train the §V study (Fig. 2, 6–9, 10a, 10c); write DIR/report.md,
+                                                  DIR/results.json, DIR/fig-*.svg (default DIR ./reproduce-out)`;
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -161,6 +168,10 @@ async function main(argv: string[]): Promise<void> {
       return runEval(rest);
     case 'train':
       return runTrain(rest);
+    case 'npu':
+      return runNpu(rest).catch((error: unknown) => {
+        throw error instanceof NpuUsageError ? new UsageError(error.message) : error;
+      });
     case 'bench-node': {
       const args = [...rest];
       const json = takeFlag(args, '--json');
@@ -168,6 +179,14 @@ async function main(argv: string[]): Promise<void> {
       const steps = stepsText === undefined ? 300 : Number(stepsText);
       if (!Number.isInteger(steps) || steps < 10) throw new UsageError('--steps must be an integer ≥ 10');
       await runNodeBench({ steps, json });
+      return;
+    }
+    case 'reproduce': {
+      const { parseReproduceArgs, runReproduce } = await import('./reproduce');
+      const options = parseReproduceArgs(rest, (message) => {
+        throw new UsageError(message);
+      });
+      process.exitCode = await runReproduce(options);
       return;
     }
     case undefined:

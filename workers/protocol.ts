@@ -3,8 +3,9 @@
  * The worker owns training; the UI only sends intents and renders what comes back.
  * Both unions are tagged by `type` and handled in exhaustive switches.
  */
-import type { BackendName, LabConfig } from '../src/core/config';
-import type { EvaluationPoint, SurfaceSnapshot } from '../src/ml/types';
+import type { BenchmarkViewData } from '../src/core/benchmarkViews';
+import type { BackendName, LabConfig, MethodId } from '../src/core/config';
+import type { AxnetWeights, EvaluationPoint, MethodTopology, SurfaceSnapshot } from '../src/ml/types';
 
 /** One backend tried during selection, with its self-test outcome. */
 export interface BackendAttempt {
@@ -22,7 +23,11 @@ export interface ParameterCounts {
 
 /** Intents toward the worker. */
 export type ToWorkerMessage =
-  | { type: 'init'; config: LabConfig }
+  /**
+   * `method` picks the trainer (createMethodTrainer); `surfaces: false` skips the surface snapshots
+   * (compare mode draws curves only).
+   */
+  | { type: 'init'; config: LabConfig; method: MethodId; surfaces?: boolean }
   | { type: 'run' }
   | { type: 'pause' }
   | { type: 'step'; count: number }
@@ -30,8 +35,14 @@ export type ToWorkerMessage =
 
 /** State pushed by the worker; shared by `progress` and `done`. */
 export interface ProgressPayload {
+  /** Method this worker trains. */
+  method: MethodId;
   /** Trainer step reached. */
   step: number;
+  /** Steps the method runs in all (the trainer's totalSteps; the step budget rule of the methods). */
+  totalSteps: number;
+  /** What the trainer is doing now, e.g. "round 2/8: approximator" (method-specific text). */
+  phase: string;
   /** Whether the run loop is still going after this message. */
   running: boolean;
   /** Backend actually used; set on the first message after init, null afterwards. */
@@ -46,8 +57,19 @@ export interface ProgressPayload {
   points: EvaluationPoint[];
   /** Only on the first message after init. */
   parameterCounts: ParameterCounts | null;
+  /** The method's networks, parameter count and §V-A match; only on the first message after init. */
+  topology?: MethodTopology | null;
+  /** Things the user should know about the run (trainer.notes), when they changed. */
+  notes?: readonly string[] | null;
+  /**
+   * Benchmark view of the current weights (image targets: approximated photo + CPU/NN routing map;
+   * other non-2-D targets: output-vs-target sample); sent when the run pauses or ends, else null/absent.
+   */
+  benchmark?: BenchmarkViewData | null;
   /** Latest surface (2-D targets), or null when none is due; its Float32Arrays are transferred. */
   surface: SurfaceSnapshot | null;
+  /** The trained AXNet as plain data (trainer.getWeights()), sent when the run pauses or is done, for the NPU view; else null/absent. */
+  weights?: AxnetWeights | null;
 }
 
 /** Messages from the worker. */

@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 /**
- * Training worker: a thin message loop around one LabTrainer (src/ml/trainer.ts).
+ * Training worker: a thin message loop around one MethodTrainer (createMethodTrainer: AXNet or a baseline).
  * It trains in small chunks, evaluates on exactly the trainer's evaluation schedule
  * (nextEvaluationStep), so step-N metrics equal the CLI's, and yields to its event loop
  * between chunks so that pause/stop are handled promptly.
@@ -10,10 +10,13 @@ import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import wasmPlainUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreadedSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
-import type { LabConfig } from '../src/core/config';
+import type { LabConfig, MethodId } from '../src/core/config';
 import { selectBackend } from '../src/ml/backend';
-import { createLabTrainer, nextEvaluationStep } from '../src/ml/trainer';
-import type { EvaluationPoint, LabTrainer, SurfaceSnapshot } from '../src/ml/types';
+import { resolveFusedLayers } from '../src/core/axnetMath';
+import { collectBenchmarkBuffers, computeBenchmarkView, createAxnetRunner, createBaselineRunner, type BenchmarkViewData, type NetworkRunner } from '../src/core/benchmarkViews';
+import { createMethodTrainer } from '../src/ml/methods/index';
+import { nextEvaluationStep } from '../src/ml/trainer';
+import type { AxnetWeights, EvaluationPoint, MethodTopology, MethodTrainer, SurfaceSnapshot } from '../src/ml/types';
 import {
   CHUNK_BUDGET_MS,
   PROGRESS_INTERVAL_MS,
@@ -39,7 +42,9 @@ function prepareWasm(): void {
   });
 }
 
-let trainer: LabTrainer | null = null;
+let trainer: MethodTrainer | null = null;
+/** False in compare mode: no surface snapshots and no weights, curves only. */
+let sendViews = true;
 let initPromise: Promise<void> | null = null;
 /** True while the user wants the run loop going. */
 let wantRunning = false;
@@ -51,6 +56,8 @@ let failed = false;
 // Fields that go out once, on the first message after init.
 let pendingBackendReport: BackendAttempt[] | null = null;
 let pendingParameterCounts: ParameterCounts | null = null;
+let pendingTopology: MethodTopology | null = null;
+let sentNotes = 0;
 let pendingPoints: EvaluationPoint[] = [];
 let trainingMs = 0;
 let lastProgressAt = 0;
@@ -74,9 +81,11 @@ function postError(message: string, fatal: boolean): void {
   post({ type: 'error', message, fatal });
 }
 
-async function initialize(config: LabConfig): Promise<void> {
+async function initialize(config: LabConfig, method: MethodId, views: boolean): Promise<void> {
+  sendViews = views;
   const selection = await selectBackend(config.backend, { prepareWasm });
-  trainer = await createLabTrainer(config);
+  trainer = createMethodTrainer(config, method);
+  pendingTopology = trainer.topology;
   pendingBackendReport = selection.tried.map((t) => ({ name: t.name, ok: t.ok, ...(t.reason ? { reason: t.reason } : {}) }));
   pendingParameterCounts = { ...trainer.parameterCounts };
   windowStartAt = performance.now();
@@ -96,41 +105,73 @@ function updateThroughput(now: number, step: number): void {
 }
 
 async function takeSurface(now: number, force: boolean): Promise<SurfaceSnapshot | null> {
-  if (!trainer || (!force && now - lastSurfaceAt < SURFACE_INTERVAL_MS)) return null;
+  if (!trainer || !sendViews || (!force && now - lastSurfaceAt < SURFACE_INTERVAL_MS)) return null;
   lastSurfaceAt = now;
   return trainer.surface(SURFACE_RESOLUTION);
+}
+
+/** The trained method as a plain-TS runner (AXNet: its weights; baselines: approximator + classifier). */
+async function buildRunner(active: MethodTrainer, axnetWeights: AxnetWeights | null): Promise<NetworkRunner | null> {
+  const config = active.effectiveConfig;
+  if (active.method === 'axnet') {
+    const weights = axnetWeights ?? (await active.getWeights());
+    const fusedLayers = resolveFusedLayers(config.fusion, weights.approximator.length - 1);
+    return createAxnetRunner({ ...weights, fusedLayers, predictionOutput: config.predictionOutput });
+  }
+  const baseline = (await active.getBaselineWeights?.()) ?? null;
+  return baseline ? createBaselineRunner(baseline.approximator, baseline.classifier, config.predictionOutput) : null;
+}
+
+/** The benchmark view (image or scatter) of the current weights; null for 2-D targets (their surface serves). */
+async function takeBenchmarkView(active: MethodTrainer, axnetWeights: AxnetWeights | null): Promise<BenchmarkViewData | null> {
+  const runner = await buildRunner(active, axnetWeights);
+  return runner ? computeBenchmarkView(active.config.target, runner, active.config.seed, active.step) : null;
 }
 
 async function sendProgress(running: boolean, forceSurface: boolean, type: 'progress' | 'done' = 'progress'): Promise<void> {
   if (!trainer) return;
   const now = performance.now();
   const surface = await takeSurface(now, forceSurface);
+  // The NPU view simulates the trained network: weights go out when the run pauses or is done.
+  const weights = sendViews && !running && trainer.step > 0 ? await trainer.getWeights() : null;
+  const notes = trainer.notes.length !== sentNotes ? [...trainer.notes] : null;
+  sentNotes = trainer.notes.length;
+  // Benchmark views (approximated photo, routing map, scatter) when the run pauses or ends: cheap, plain TS.
+  const benchmark = sendViews && !running && trainer.step > 0 ? await takeBenchmarkView(trainer, weights) : null;
   const payload: ProgressPayload = {
+    method: trainer.method,
     step: trainer.step,
+    totalSteps: trainer.totalSteps,
+    phase: trainer.phase,
     running,
     backend: pendingBackendReport ? trainer.backend : null,
     backendReport: pendingBackendReport,
     stepsPerSecond,
-    trainingMs,
+    trainingMs: trainer.trainingMs,
     points: pendingPoints,
     parameterCounts: pendingParameterCounts,
+    topology: pendingTopology,
+    notes,
     surface,
+    weights,
+    benchmark,
   };
   pendingBackendReport = null;
   pendingParameterCounts = null;
+  pendingTopology = null;
   pendingPoints = [];
   lastProgressAt = now;
-  post({ type, ...payload }, collectSurfaceBuffers(surface));
+  post({ type, ...payload }, [...collectSurfaceBuffers(surface), ...collectBenchmarkBuffers(benchmark)]);
 }
 
 /**
  * Trains up to `limit` steps toward the next evaluation step, in one chunk sized to ≈ CHUNK_BUDGET_MS.
  * Returns false when training diverged (an error was posted; the trainer kept its last good weights).
  */
-async function trainChunk(active: LabTrainer, limit: number, msPerStep: { value: number }): Promise<boolean> {
-  const evaluationAt = nextEvaluationStep(active.step, active.config);
+async function trainChunk(active: MethodTrainer, limit: number, msPerStep: { value: number }): Promise<boolean> {
+  const evaluationAt = nextEvaluationStep(active.step, active);
   const budgetSteps = Math.max(1, Math.floor(CHUNK_BUDGET_MS / Math.max(msPerStep.value, 1e-3)));
-  const count = Math.max(1, Math.min(limit, budgetSteps, evaluationAt - active.step, active.config.steps - active.step));
+  const count = Math.max(1, Math.min(limit, budgetSteps, evaluationAt - active.step, active.totalSteps - active.step));
   const startedAt = performance.now();
   const before = active.step;
   const result = await active.train(count);
@@ -162,17 +203,17 @@ async function runLoop(): Promise<void> {
   busy = true;
   const msPerStep = { value: 2 };
   try {
-    while (wantRunning && !stopped && active.step < active.config.steps) {
+    while (wantRunning && !stopped && active.step < active.totalSteps) {
       if (!(await trainChunk(active, Infinity, msPerStep))) break;
       const now = performance.now();
       updateThroughput(now, active.step);
-      if (active.step >= active.config.steps) break;
+      if (active.step >= active.totalSteps) break;
       if (now - lastProgressAt >= PROGRESS_INTERVAL_MS) await sendProgress(true, false);
       await yieldToEventLoop();
     }
     if (stopped || failed) return;
     wantRunning = false;
-    if (active.step >= active.config.steps) await sendProgress(false, true, 'done');
+    if (active.step >= active.totalSteps) await sendProgress(false, true, 'done');
     else await sendProgress(false, true);
   } finally {
     busy = false;
@@ -186,7 +227,7 @@ async function runSteps(count: number): Promise<void> {
   busy = true;
   const msPerStep = { value: 2 };
   try {
-    const goal = Math.min(active.config.steps, active.step + Math.max(0, Math.floor(count)));
+    const goal = Math.min(active.totalSteps, active.step + Math.max(0, Math.floor(count)));
     while (!stopped && active.step < goal) {
       if (!(await trainChunk(active, goal - active.step, msPerStep))) return;
       await yieldToEventLoop();
@@ -196,7 +237,7 @@ async function runSteps(count: number): Promise<void> {
     if (lastEvaluated !== active.step) pendingPoints.push(await active.evaluate());
     windowStartAt = performance.now();
     windowStartStep = active.step;
-    await sendProgress(false, true, active.step >= active.config.steps ? 'done' : 'progress');
+    await sendProgress(false, true, active.step >= active.totalSteps ? 'done' : 'progress');
   } finally {
     busy = false;
     if (stopped) disposeTrainer();
@@ -220,7 +261,7 @@ function handleMessage(message: ToWorkerMessage): void {
         postError('The worker was initialised twice; press Reset.', true);
         return;
       }
-      initPromise = initialize(message.config);
+      initPromise = initialize(message.config, message.method, message.surfaces ?? true);
       schedule(async () => {});
       return;
     case 'run':

@@ -45,7 +45,7 @@ describe('run slice', () => {
       crossEntropy: 0.5,
       loneTrueInvocation: null,
     };
-    const payload = { step: 100, running: true, backend: 'cpu' as const, backendReport: [{ name: 'cpu', ok: true }], stepsPerSecond: 300, trainingMs: 10, points: [point], parameterCounts: null, surface: null };
+    const payload = { method: 'axnet' as const, totalSteps: 3000, phase: 'training', step: 100, running: true, backend: 'cpu' as const, backendReport: [{ name: 'cpu', ok: true }], stepsPerSecond: 300, trainingMs: 10, points: [point], parameterCounts: null, surface: null };
     store.applyProgress(payload, 'running');
     store.applyProgress({ ...payload, step: 150, backend: null, backendReport: null, points: [] }, 'paused');
     const state = useLabStore.getState();

@@ -6,13 +6,35 @@
  * Components read it through the named selectors of selectors.ts.
  */
 import { create, type StateCreator } from 'zustand';
-import { CONFIG_LIMITS, DEFAULT_CONFIG, cloneConfig, isBackendChoice, isTargetId, type BackendName, type LabConfig } from '../core/config';
-import type { EvaluationPoint, SurfaceSnapshot } from '../ml/types';
+import {
+  CHOOSE_TYPES,
+  CONFIG_LIMITS,
+  DEFAULT_CONFIG,
+  FUSION_CHOICES,
+  METHOD_IDS,
+  PREDICTION_OUTPUTS,
+  cloneConfig,
+  isBackendChoice,
+  isMethodId,
+  isTargetId,
+  type BackendName,
+  type ChooseType,
+  type FusionChoice,
+  type LabConfig,
+  type MethodId,
+  type PredictionOutput,
+} from '../core/config';
+import { getTarget } from '../core/targets/index';
+import type { AxnetWeights, EvaluationPoint, SurfaceSnapshot } from '../ml/types';
 import type { BackendAttempt, ParameterCounts, ProgressPayload } from '../../workers/protocol';
+import { createCompareSlice, type CompareSlice } from './compareSlice';
+import { createStudySlice, type StudySlice } from './studySlice';
+import type { BenchmarkViewData } from '../core/benchmarkViews';
+import { createNpuSlice, type NpuSlice } from './npuSlice';
 
 export type RunStatus = 'idle' | 'initializing' | 'running' | 'paused' | 'done' | 'error';
 export type NoticeKind = 'link' | 'divergence' | 'crash' | 'device' | 'info';
-export type PanelId = 'invocation' | 'surface' | 'control';
+export type PanelId = 'invocation' | 'surface' | 'control' | 'npu';
 
 export interface Notice {
   kind: NoticeKind;
@@ -65,6 +87,34 @@ export interface ConfigSlice {
   setBackend: (backend: string) => void;
   setTrainLone: (trainLone: boolean) => void;
   setHidden: (net: 'approximatorHidden' | 'predictorHidden', widths: readonly number[]) => void;
+  /** Turns one method on or off; at least one stays on (one = lab view, several = compare mode). */
+  toggleMethod: (method: string, on: boolean) => void;
+  setFusion: (fusion: string) => void;
+  setPredictionOutput: (output: string) => void;
+  setRounds: (rounds: number) => void;
+  setChooseType: (chooseType: number) => void;
+  setMatchParameters: (matchParameters: boolean) => void;
+}
+
+/**
+ * The config a target switch leads to: the target's dataset sizes (when it defines them), its
+ * default (first) error-bound preset and its first topology preset. Other fields are kept.
+ */
+export function applyTargetDefaults(config: LabConfig, targetId: LabConfig['target']): LabConfig {
+  const spec = getTarget(targetId);
+  const next: LabConfig = { ...cloneConfig(config), target: targetId };
+  const bound = spec.boundPresets[0]?.value;
+  if (bound !== undefined) next.errorBound = clampConfigNumber('errorBound', bound, next.errorBound);
+  const preset = spec.topologies.find((t) => t.kind !== 'baseline') ?? spec.topologies[0];
+  if (preset) {
+    next.approximatorHidden = clampHiddenWidths(preset.approximator.slice(1, -1), next.approximatorHidden);
+    next.predictorHidden = clampHiddenWidths(preset.predictor.slice(1, -1), next.predictorHidden);
+  }
+  if (spec.datasetSizes) {
+    next.trainSize = clampConfigNumber('trainSize', spec.datasetSizes.train, next.trainSize);
+    next.testSize = clampConfigNumber('testSize', spec.datasetSizes.test, next.testSize);
+  }
+  return next;
 }
 
 export interface RunSlice {
@@ -77,8 +127,17 @@ export interface RunSlice {
   stepsPerSecond: number;
   trainingMs: number;
   parameterCounts: ParameterCounts | null;
+  /** Method the lab-view worker trains, its total step count and current phase (from progress). */
+  method: MethodId | null;
+  totalSteps: number;
+  phase: string;
   /** Last message from the worker side (error text), or null. */
   message: string | null;
+  /** The trained AXNet (sent when the run pauses or is done) and the step it is from; for the NPU view. */
+  weights: AxnetWeights | null;
+  weightsStep: number;
+  /** Benchmark view (image or scatter) of the latest pause/end, or null. */
+  benchmark: BenchmarkViewData | null;
   setStatus: (status: RunStatus) => void;
   /** Merges a worker message; `status` is decided by the controller, which knows the user's intent. */
   applyProgress: (payload: ProgressPayload, status: RunStatus) => void;
@@ -95,7 +154,7 @@ export interface UiSlice {
   selectPanel: (panel: PanelId) => void;
 }
 
-export type LabState = ConfigSlice & RunSlice & UiSlice;
+export type LabState = ConfigSlice & RunSlice & UiSlice & CompareSlice & NpuSlice & StudySlice;
 
 const createConfigSlice: StateCreator<LabState, [], [], ConfigSlice> = (set) => ({
   config: cloneConfig(DEFAULT_CONFIG),
@@ -106,12 +165,45 @@ const createConfigSlice: StateCreator<LabState, [], [], ConfigSlice> = (set) => 
       return next === state.config[field] ? {} : { config: { ...state.config, [field]: next } };
     }),
   setTarget: (target) =>
-    set((state) => (isTargetId(target) && target !== state.config.target ? { config: { ...state.config, target } } : {})),
+    set((state) => (isTargetId(target) && target !== state.config.target ? { config: applyTargetDefaults(state.config, target) } : {})),
   setBackend: (backend) =>
     set((state) => (isBackendChoice(backend) && backend !== state.config.backend ? { config: { ...state.config, backend } } : {})),
   setTrainLone: (trainLone) => set((state) => (trainLone === state.config.trainLone ? {} : { config: { ...state.config, trainLone } })),
   setHidden: (net, widths) =>
     set((state) => ({ config: { ...state.config, [net]: clampHiddenWidths(widths, state.config[net]) } })),
+  toggleMethod: (method, on) =>
+    set((state) => {
+      if (!isMethodId(method) || state.config.methods.includes(method) === on) return {};
+      const chosen = new Set<MethodId>(state.config.methods);
+      if (on) chosen.add(method);
+      else chosen.delete(method);
+      if (chosen.size === 0) return {};
+      return { config: { ...state.config, methods: METHOD_IDS.filter((id) => chosen.has(id)) } };
+    }),
+  setFusion: (fusion) =>
+    set((state) =>
+      (FUSION_CHOICES as readonly string[]).includes(fusion) && fusion !== state.config.fusion ? { config: { ...state.config, fusion: fusion as FusionChoice } } : {},
+    ),
+  setPredictionOutput: (output) =>
+    set((state) =>
+      (PREDICTION_OUTPUTS as readonly string[]).includes(output) && output !== state.config.predictionOutput
+        ? { config: { ...state.config, predictionOutput: output as PredictionOutput } }
+        : {},
+    ),
+  setRounds: (rounds) =>
+    set((state) => {
+      if (!Number.isFinite(rounds)) return {};
+      const next = Math.min(CONFIG_LIMITS.rounds.max, Math.max(CONFIG_LIMITS.rounds.min, Math.round(rounds)));
+      return next === state.config.rounds ? {} : { config: { ...state.config, rounds: next } };
+    }),
+  setChooseType: (chooseType) =>
+    set((state) =>
+      (CHOOSE_TYPES as readonly number[]).includes(chooseType) && chooseType !== state.config.chooseType
+        ? { config: { ...state.config, chooseType: chooseType as ChooseType } }
+        : {},
+    ),
+  setMatchParameters: (matchParameters) =>
+    set((state) => (matchParameters === state.config.matchParameters ? {} : { config: { ...state.config, matchParameters } })),
 });
 
 const INITIAL_RUN = {
@@ -124,7 +216,13 @@ const INITIAL_RUN = {
   stepsPerSecond: 0,
   trainingMs: 0,
   parameterCounts: null,
+  method: null,
+  totalSteps: 0,
+  phase: '',
   message: null,
+  weights: null as AxnetWeights | null,
+  weightsStep: 0,
+  benchmark: null as BenchmarkViewData | null,
 };
 
 const createRunSlice: StateCreator<LabState, [], [], RunSlice> = (set) => ({
@@ -140,6 +238,12 @@ const createRunSlice: StateCreator<LabState, [], [], RunSlice> = (set) => ({
       stepsPerSecond: payload.stepsPerSecond,
       trainingMs: payload.trainingMs,
       parameterCounts: payload.parameterCounts ?? state.parameterCounts,
+      method: payload.method,
+      totalSteps: payload.totalSteps,
+      phase: payload.phase,
+      weights: payload.weights ?? state.weights,
+      benchmark: payload.benchmark ?? state.benchmark,
+      weightsStep: payload.weights ? payload.step : state.weightsStep,
       status,
     })),
   failRun: (message) => set({ status: 'error', message }),
@@ -159,4 +263,7 @@ export const useLabStore = create<LabState>()((...args) => ({
   ...createConfigSlice(...args),
   ...createRunSlice(...args),
   ...createUiSlice(...args),
+  ...createCompareSlice(...args),
+  ...createStudySlice(...args),
+  ...createNpuSlice(...args),
 }));

@@ -5,6 +5,7 @@
  * and the next play starts a fresh one. The main thread never trains.
  */
 import type { FromWorkerMessage, ToWorkerMessage } from '../../workers/protocol';
+import { isCompareMode, pauseCompare, playCompare, resetCompare, stepCompare } from './compareController';
 import { useLabStore, type NoticeKind, type RunStatus } from './store';
 
 interface ActiveRun {
@@ -79,7 +80,7 @@ function startWorker(): ActiveRun {
   const store = useLabStore.getState();
   store.resetRunState();
   store.setStatus('initializing');
-  post(run, { type: 'init', config: store.config });
+  post(run, { type: 'init', config: store.config, method: store.config.methods[0] ?? 'axnet' });
   return run;
 }
 
@@ -102,6 +103,10 @@ function hasLiveRun(): boolean {
 
 export function playRun(): void {
   const store = useLabStore.getState();
+  if (isCompareMode(store.config)) {
+    playCompare();
+    return;
+  }
   if (store.status === 'error') return; // the user must reset first
   if (!hasLiveRun()) {
     terminateWorker();
@@ -114,6 +119,10 @@ export function playRun(): void {
 }
 
 export function pauseRun(): void {
+  if (isCompareMode(useLabStore.getState().config)) {
+    pauseCompare();
+    return;
+  }
   if (!active || !hasLiveRun()) return;
   active.intent = 'paused';
   const store = useLabStore.getState();
@@ -123,6 +132,11 @@ export function pauseRun(): void {
 
 export function togglePlay(): void {
   const status = useLabStore.getState().status;
+  if (isCompareMode(useLabStore.getState().config)) {
+    if (status === 'running' || status === 'initializing') pauseCompare();
+    else playCompare();
+    return;
+  }
   if (status === 'running' || (status === 'initializing' && active?.intent === 'running')) pauseRun();
   else playRun();
 }
@@ -130,6 +144,10 @@ export function togglePlay(): void {
 /** Trains exactly `count` more steps, then evaluates (the step button uses evalEvery). */
 export function stepRun(count: number): void {
   const store = useLabStore.getState();
+  if (isCompareMode(store.config)) {
+    stepCompare(count);
+    return;
+  }
   if (store.status === 'error' || store.status === 'done' || store.status === 'running') return;
   if (!hasLiveRun()) {
     terminateWorker();
@@ -145,6 +163,7 @@ export function stepRun(count: number): void {
 /** Ends the current run; the next play starts a new one from step 0. */
 export function resetRun(): void {
   terminateWorker();
+  resetCompare();
   const store = useLabStore.getState();
   store.resetRunState();
   if (store.notice && store.notice.kind !== 'link') store.showNotice(null);

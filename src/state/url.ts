@@ -21,6 +21,9 @@ import {
   type LabConfig,
 } from '../core/config';
 import { TARGET_IDS } from '../core/targets/types';
+import { NPU_CONSTANT_IDS } from '../core/npu/constants';
+import { CONSTANT_OVERRIDE_PREFIX, DEFAULT_NPU_PARAMS, NPU_PARAM_FIELDS, clampNpuParams, diffNpuParams, readNpuParams, type NpuParams } from '../core/npu/params';
+import { clampCpuInstructions } from './npuSlice';
 
 /** Links longer than this are refused whole: no legitimate config needs it. */
 export const MAX_HASH_LENGTH = 2048;
@@ -72,6 +75,80 @@ export interface ParsedLink {
   config: LabConfig;
   /** Human-readable problems; non-empty means the UI shows a notice. */
   problems: string[];
+  /** NPU architecture and edited constants (`npu.<key>`, `e.<constantId>`); defaults when absent. */
+  npu: NpuParams;
+  /** User-set CPU-path instructions per call (`npu.cpui`), or null for the target's estimate. */
+  npuCpuInstructions: number | null;
+}
+
+/**
+ * NPU keys of the link (the NPU slice, not the config): `npu.<key>` for the fields of NPU_PARAM_FIELDS,
+ * `e.<constantId>` for edited constants (params.ts), `npu.cpui` for the CPU instruction count.
+ * Changing them never restarts training: they only change the simulated hardware.
+ */
+export const NPU_KEY_PREFIX = 'npu.';
+export const NPU_CPU_INSTRUCTIONS_KEY = 'npu.cpui';
+const NPU_KEYS: ReadonlySet<string> = new Set([
+  ...NPU_PARAM_FIELDS.map((f) => NPU_KEY_PREFIX + f.key),
+  ...NPU_CONSTANT_IDS.map((id) => CONSTANT_OVERRIDE_PREFIX + id),
+  NPU_CPU_INSTRUCTIONS_KEY,
+]);
+
+/** Reads the NPU keys; the entries handed to readNpuParams hold only keys from the fixed tables. */
+function readNpuLink(values: ReadonlyMap<string, string>, problems: string[]): { npu: NpuParams; npuCpuInstructions: number | null } {
+  const entries: Record<string, string> = {};
+  for (const f of NPU_PARAM_FIELDS) {
+    const key = NPU_KEY_PREFIX + f.key;
+    const raw = values.get(key);
+    if (raw === undefined) continue;
+    const valid = f.kind === 'enum' ? f.values.map(String).includes(raw) : v.safeParse(NumberText, raw).success;
+    if (!valid) {
+      problems.push(`${key}=${quote(raw)} is not a valid ${f.field}; the default is used.`);
+      continue;
+    }
+    entries[f.key] = raw;
+  }
+  for (const id of NPU_CONSTANT_IDS) {
+    const key = CONSTANT_OVERRIDE_PREFIX + id;
+    const raw = values.get(key);
+    if (raw === undefined) continue;
+    if (!v.safeParse(NumberText, raw).success) problems.push(`${key}=${quote(raw)} is not a number; the table value is used.`);
+    else entries[key] = raw;
+  }
+  const npu = readNpuParams(entries);
+  for (const f of NPU_PARAM_FIELDS) {
+    const raw = entries[f.key];
+    if (raw !== undefined && f.kind !== 'enum' && Number(raw) !== npu[f.field]) {
+      problems.push(`${NPU_KEY_PREFIX}${f.key}=${quote(raw)} is outside ${f.min}–${f.max} or not whole; ${npu[f.field]} is used.`);
+    }
+  }
+  for (const id of NPU_CONSTANT_IDS) {
+    const raw = entries[CONSTANT_OVERRIDE_PREFIX + id];
+    if (raw !== undefined && Number(raw) !== npu.constantOverrides[id]) {
+      problems.push(`${CONSTANT_OVERRIDE_PREFIX}${id}=${quote(raw)} must be ≥ 0; ${npu.constantOverrides[id] ?? 'the table value'} is used.`);
+    }
+  }
+  let npuCpuInstructions: number | null = null;
+  const rawCpu = values.get(NPU_CPU_INSTRUCTIONS_KEY);
+  if (rawCpu !== undefined) {
+    const parsed = v.safeParse(NumberText, rawCpu);
+    npuCpuInstructions = parsed.success ? clampCpuInstructions(parsed.output) : null;
+    if (npuCpuInstructions === null) problems.push(`${NPU_CPU_INSTRUCTIONS_KEY}=${quote(rawCpu)} is not a number; the estimate is used.`);
+  }
+  return { npu, npuCpuInstructions };
+}
+
+/** `npu.<key>=…&e.<id>=…&npu.cpui=…` parts for the values that differ from the defaults. */
+function formatNpuParts(npu: NpuParams | null | undefined, npuCpuInstructions: number | null | undefined): string[] {
+  const parts: string[] = [];
+  if (npu) {
+    for (const [key, value] of Object.entries(diffNpuParams(npu))) {
+      const linkKey = key.startsWith(CONSTANT_OVERRIDE_PREFIX) ? key : NPU_KEY_PREFIX + key;
+      parts.push(`${linkKey}=${encodeURIComponent(value)}`);
+    }
+  }
+  if (npuCpuInstructions !== null && npuCpuInstructions !== undefined) parts.push(`${NPU_CPU_INSTRUCTIONS_KEY}=${npuCpuInstructions}`);
+  return parts;
 }
 
 export function clampNumber(value: number, min: number, max: number): number {
@@ -103,10 +180,11 @@ export function parseLink(hashOrUrl: string): ParsedLink {
   const config = cloneConfig(DEFAULT_CONFIG);
   const problems: string[] = [];
   const hash = extractHash(typeof hashOrUrl === 'string' ? hashOrUrl : '');
-  if (hash.trim() === '') return { config, problems };
+  const npuDefaults = () => ({ npu: clampNpuParams(DEFAULT_NPU_PARAMS), npuCpuInstructions: null });
+  if (hash.trim() === '') return { config, problems, ...npuDefaults() };
   if (hash.length > MAX_HASH_LENGTH) {
     problems.push(`The link is ${hash.length} characters long (more than ${MAX_HASH_LENGTH}); it was ignored and the defaults are used.`);
-    return { config, problems };
+    return { config, problems, ...npuDefaults() };
   }
 
   const values = new Map<string, string>();
@@ -124,7 +202,7 @@ export function parseLink(hashOrUrl: string): ParsedLink {
       values.set('v', value);
       continue;
     }
-    if (!PARAM_BY_KEY.has(key)) {
+    if (!PARAM_BY_KEY.has(key) && !NPU_KEYS.has(key)) {
       problems.push(`Unknown setting ${quote(key)} was ignored.`);
       continue;
     }
@@ -143,7 +221,8 @@ export function parseLink(hashOrUrl: string): ParsedLink {
     const problem = applyParam(config, spec, raw);
     if (problem) problems.push(problem);
   }
-  return { config, problems };
+  const npuLink = readNpuLink(values, problems);
+  return { config, problems, ...npuLink };
 }
 
 /** Validates one raw value and writes it into config; returns a problem text or null. */
@@ -220,19 +299,20 @@ function formatValue(config: Readonly<LabConfig>, spec: ParamSpec): string {
   }
 }
 
-/** '#v=1&…' with only the values that differ from DEFAULT_CONFIG. */
-export function formatHash(config: Readonly<LabConfig>): string {
+/** '#v=1&…' with only the values that differ from DEFAULT_CONFIG (and, when given, from the NPU defaults). */
+export function formatHash(config: Readonly<LabConfig>, npu?: NpuParams | null, npuCpuInstructions?: number | null): string {
   const parts = [`v=${CONFIG_VERSION}`];
   for (const spec of URL_PARAMS) {
     const value = formatValue(config, spec);
     if (value !== formatValue(DEFAULT_CONFIG, spec)) parts.push(`${spec.key}=${encodeURIComponent(value)}`);
   }
+  parts.push(...formatNpuParts(npu, npuCpuInstructions));
   return `#${parts.join('&')}`;
 }
 
 /** The current page's address with the config's hash, for the Share button. */
-export function buildShareUrl(currentHref: string, config: Readonly<LabConfig>): string {
+export function buildShareUrl(currentHref: string, config: Readonly<LabConfig>, npu?: NpuParams | null, npuCpuInstructions?: number | null): string {
   const hashIndex = currentHref.indexOf('#');
   const base = hashIndex >= 0 ? currentHref.slice(0, hashIndex) : currentHref;
-  return `${base}${formatHash(config)}`;
+  return `${base}${formatHash(config, npu, npuCpuInstructions)}`;
 }

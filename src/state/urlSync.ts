@@ -14,9 +14,11 @@ function describeProblems(problems: readonly string[]): string {
 
 /** Applies a hash to the store; returns whether it had problems. */
 export function applyHash(hash: string): boolean {
-  const { config, problems } = parseLink(hash);
+  const { config, problems, npu, npuCpuInstructions } = parseLink(hash);
   const store = useLabStore.getState();
-  store.replaceConfig(config);
+  // A link that changes only NPU keys must not restart training (any config change does).
+  if (formatHash(config) !== formatHash(store.config)) store.replaceConfig(config);
+  store.replaceNpuParams(npu, npuCpuInstructions);
   if (problems.length > 0) store.showNotice({ kind: 'link', text: describeProblems(problems) });
   else if (store.notice?.kind === 'link') store.showNotice(null);
   return problems.length > 0;
@@ -31,13 +33,15 @@ function writeHash(hash: string): void {
 /** Reads the hash now, then keeps URL and config in step. Returns an unsubscribe function. */
 export function startUrlSync(): () => void {
   applyHash(window.location.hash);
-  writeHash(formatHash(useLabStore.getState().config));
+  writeHash(formatCurrentHash());
   const unsubscribe = useLabStore.subscribe((state, previous) => {
-    if (state.config !== previous.config) writeHash(formatHash(state.config));
+    if (state.config !== previous.config || state.npuParams !== previous.npuParams || state.npuCpuInstructions !== previous.npuCpuInstructions) {
+      writeHash(formatCurrentHash());
+    }
   });
   const onHashChange = () => {
     applyHash(window.location.hash);
-    writeHash(formatHash(useLabStore.getState().config));
+    writeHash(formatCurrentHash());
   };
   window.addEventListener('hashchange', onHashChange);
   return () => {
@@ -46,6 +50,13 @@ export function startUrlSync(): () => void {
   };
 }
 
+/** The hash of the config and the NPU slice's params. */
+function formatCurrentHash(): string {
+  const state = useLabStore.getState();
+  return formatHash(state.config, state.npuParams, state.npuCpuInstructions);
+}
+
 export function getShareUrl(): string {
-  return buildShareUrl(window.location.href, useLabStore.getState().config);
+  const state = useLabStore.getState();
+  return buildShareUrl(window.location.href, state.config, state.npuParams, state.npuCpuInstructions);
 }

@@ -7,7 +7,10 @@ import { Notice } from './Notice';
 import { PanelNav } from './PanelNav';
 import { ControlVectorPanel } from './panels/ControlVectorPanel';
 import { InvocationPanel } from './panels/InvocationPanel';
-import { SurfacePanel } from './panels/SurfacePanel';
+import { BenchmarkView } from './benchmarks/BenchmarkView';
+import { ComparePanel } from './compare/ComparePanel';
+import { PaperPanel } from './paper/PaperPanel';
+import { NpuPanel } from './npu/NpuPanel';
 import { selectRunMessage, selectStatus } from '../state/selectors';
 import { useLabStore } from '../state/store';
 
@@ -19,6 +22,8 @@ function RunMessage() {
 }
 
 export function App() {
+  const compareMode = useLabStore((state) => state.config.methods.length > 1);
+  const paperOpen = useLabStore((state) => state.paperOpen);
   return (
     <div className="app">
       <Header />
@@ -27,14 +32,26 @@ export function App() {
         <ControlsPanel />
         <div className="main-column">
           <PanelNav />
-          <MetricsPanel />
-          <RunMessage />
-          <div className="row">
-            <InvocationPanel />
-            <AboutPanel />
-          </div>
-          <SurfacePanel />
-          <ControlVectorPanel />
+          {paperOpen ? (
+            <PaperPanel />
+          ) : compareMode ? (
+            <>
+              <ComparePanel />
+              <AboutPanel />
+            </>
+          ) : (
+            <>
+              <MetricsPanel />
+              <RunMessage />
+              <div className="row">
+                <InvocationPanel />
+                <AboutPanel />
+              </div>
+              <BenchmarkView />
+              <ControlVectorPanel />
+              <NpuPanel />
+            </>
+          )}
         </div>
       </main>
       <footer className="app-footer muted small">

@@ -4,6 +4,7 @@ import { BACKEND_CHOICES, CONFIG_LIMITS } from '../core/config';
 import { getTarget, listTargets } from '../core/targets/index';
 import { formatTopology, selectConfig } from '../state/selectors';
 import { useLabStore } from '../state/store';
+import { MethodControls } from './compare/MethodControls';
 
 type NumericField = 'learningRate' | 'batchSize' | 'errorBound' | 'seed' | 'steps';
 
@@ -113,6 +114,8 @@ export function ControlsPanel() {
         </select>
       </label>
       <p className="muted small">{target.description}</p>
+
+      <MethodControls />
 
       <LayersEditor net="approximatorHidden" title="Approximator" />
       <LayersEditor net="predictorHidden" title="Predictor" />

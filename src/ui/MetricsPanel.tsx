@@ -45,6 +45,9 @@ export function MetricsPanel() {
   const counts = useLabStore(selectParameterCounts);
   const trainingMs = useLabStore(selectTrainingMs);
   const metrics = latest?.metrics ?? null;
+  const method = useLabStore((state) => state.method);
+  const phase = useLabStore((state) => state.phase);
+  const totalSteps = useLabStore((state) => state.totalSteps);
 
   return (
     <section className="metrics" aria-label="Metrics">
@@ -63,6 +66,11 @@ export function MetricsPanel() {
         note="Wall time spent in training steps in the worker (evaluation and drawing excluded)" />
       <p className="metrics-note muted small">
         {latest ? `Metrics at step ${latest.step}, loss ${formatMetric(latest.loss)} (MSE ${formatMetric(latest.mse)} + CE ${formatMetric(latest.crossEntropy)}).` : 'Metrics appear at the first evaluation.'}
+        {method ? (
+          <span data-testid="metric-phase">
+            {' '}Method {method}, {totalSteps.toLocaleString('en-US')} steps in all{phase ? `; now: ${phase}` : ''}.
+          </span>
+        ) : null}
         {' '}Secondary values (“code:”) are the authors’ code variants; hover for the difference.
       </p>
     </section>

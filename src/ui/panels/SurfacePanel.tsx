@@ -117,7 +117,7 @@ export function SurfacePanel() {
   return (
     <section className="panel" data-testid="panel-surface" id="panel-surface" aria-labelledby="surface-title">
       <header className="panel-header">
-        <h2 id="surface-title">Bessel surface</h2>
+        <h2 id="surface-title">{target.id === 'bessel_Jnu' ? 'Bessel surface' : `${target.title} surface`}</h2>
         <p className="panel-caption">
           Like Fig. 4: the target {target.outputNames[0]} over ({xName}, {yName}), what AXNet and a lone approximator make of it, where AXNet
           is within the bound ({config.errorBound}, white outline), and where the predictor says “safe” (P &gt; 0.5, green; dashed: truly safe).
@@ -131,7 +131,11 @@ export function SurfacePanel() {
         </p>
       ) : (
         <>
-          <div className="map-grid">
+          {/* A click on a map runs the hovered point on the NPU view (pickNpuPoint, src/state/npuSlice.ts). */}
+          <div className="map-grid" onClick={() => {
+            const point = useLabStore.getState().hover;
+            if (point) useLabStore.getState().pickNpuPoint([point.u, point.v]);
+          }}>
             <MapFrame title="Target" subtitle={target.outputNames[0]} xName={xName} yName={yName} ranges={surface.ranges}
               legend={<Legend lut={DIVERGING} min={derived.valueRange[0]} max={derived.valueRange[1]} caption="shared scale of target, AXNet and lone outputs" />}>
               <Heatmap testId="surface-target" label="target function" values={surface.target} resolution={surface.resolution}

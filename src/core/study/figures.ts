@@ -1,0 +1,475 @@
+/**
+ * Figure data of the §V study, computed from job results (pure functions, no tf, no DOM).
+ * Each figure comes as chart data (rendered by ./svg.ts or by the in-app view) plus a table with the
+ * same numbers, and lists the jobs it needed but did not find (never silently dropped).
+ */
+import type { MethodId } from '../config';
+import type { TargetId } from '../targets/types';
+import { COMPARED_METHODS, formatTopology, methodLabel, QUICK_BUDGET_NOTE, type StudyFigureId, type StudyJob, type StudyPlan } from './plan';
+import type { JobResult, StudyResults } from './results';
+
+export interface BarSeries {
+  name: string;
+  /** One value per category; null = not available (drawn as a gap, "n/a" in tables). */
+  values: (number | null)[];
+  /** 'light': the same hue, paler (e.g. predicted invocation beside true invocation). */
+  variant?: 'solid' | 'light';
+}
+
+export interface BarChartData {
+  kind: 'bar';
+  title: string;
+  xLabel: string;
+  yLabel: string;
+  categories: string[];
+  series: BarSeries[];
+  /** Fixed y range top (else from the data). */
+  yMax?: number;
+  /** A horizontal reference line, e.g. onepass = 1 in Fig. 8. */
+  referenceLine?: { value: number; label: string };
+}
+
+export interface XYPoint {
+  x: number;
+  y: number;
+  label?: string;
+}
+
+export interface XYSeries {
+  name: string;
+  points: XYPoint[];
+  dashed?: boolean;
+}
+
+export interface XYChartData {
+  kind: 'line' | 'scatter';
+  title: string;
+  xLabel: string;
+  yLabel: string;
+  series: XYSeries[];
+  yMin?: number;
+  yMax?: number;
+}
+
+export type ChartData = BarChartData | XYChartData;
+
+export interface FigureTable {
+  header: string[];
+  rows: string[][];
+}
+
+export interface StudyFigure {
+  id: StudyFigureId;
+  /** 'Fig. 6' etc. */
+  name: string;
+  title: string;
+  /** What the paper's figure shows and how ours is computed. */
+  caption: string;
+  chart: ChartData;
+  table: FigureTable;
+  /** Ids of jobs this figure needs whose results are missing. */
+  missing: string[];
+  /** True for quick-budget results (render with QUICK_BUDGET_NOTE). */
+  quick: boolean;
+}
+
+/** Fraction as a percentage with one decimal, or 'n/a'. */
+export function formatPercent(value: number | null | undefined): string {
+  return value === null || value === undefined || !Number.isFinite(value) ? 'n/a' : `${(100 * value).toFixed(1)}%`;
+}
+
+/** Ratio with two decimals, or 'n/a'. */
+export function formatRatio(value: number | null | undefined): string {
+  return value === null || value === undefined || !Number.isFinite(value) ? 'n/a' : `${value.toFixed(2)}×`;
+}
+
+export function formatNumber(value: number | null | undefined, digits = 4): string {
+  return value === null || value === undefined || !Number.isFinite(value) ? 'n/a' : value.toPrecision(digits);
+}
+
+export function formatSeconds(ms: number | null | undefined): string {
+  return ms === null || ms === undefined || !Number.isFinite(ms) ? 'n/a' : `${(ms / 1000).toFixed(1)} s`;
+}
+
+function finiteOrNull(value: number): number | null {
+  return Number.isFinite(value) ? value : null;
+}
+
+/** The Fig. 6–8 job of one benchmark and method. */
+export function comparisonJobId(target: TargetId, method: MethodId): string {
+  return `fig6/${target}/${method}`;
+}
+
+/** Benchmarks of the plan's Fig. 6–8 jobs, in plan order. */
+export function comparisonTargets(plan: StudyPlan): TargetId[] {
+  const targets: TargetId[] = [];
+  for (const job of plan.jobs) if (job.figures.includes('fig6') && !targets.includes(job.target)) targets.push(job.target);
+  return targets;
+}
+
+function jobsOf(plan: StudyPlan, figure: StudyFigureId): StudyJob[] {
+  return plan.jobs.filter((job) => job.figures.includes(figure));
+}
+
+function missingOf(jobs: readonly StudyJob[], results: StudyResults): string[] {
+  return jobs.filter((job) => !results[job.id]).map((job) => job.id);
+}
+
+const quickCaption = (plan: StudyPlan) => (plan.size === 'quick' ? ` ${QUICK_BUDGET_NOTE}.` : '');
+
+/** Fig. 2: true and predicted invocation during training, weight-sharing vs AXNet. */
+export function buildFig2(plan: StudyPlan, results: StudyResults): StudyFigure {
+  const jobs = jobsOf(plan, 'fig2');
+  const series: XYSeries[] = [];
+  const rows: string[][] = [];
+  for (const job of jobs) {
+    const result = results[job.id];
+    if (!result) continue;
+    const name = methodLabel(job.method);
+    series.push({ name: `${name} true`, points: result.history.map((p) => ({ x: p.step, y: p.metrics.trueInvocation })) });
+    series.push({ name: `${name} predicted`, points: result.history.map((p) => ({ x: p.step, y: p.metrics.predictedInvocation })), dashed: true });
+    const stability = computeOscillation(result);
+    rows.push([
+      name,
+      formatPercent(result.metrics.metrics.trueInvocation),
+      formatPercent(result.metrics.metrics.predictedInvocation),
+      formatPercent(stability.meanAbsStep),
+      formatPercent(stability.range),
+      String(result.history.length),
+    ]);
+  }
+  const target = jobs[0]?.target ?? 'bessel_Jnu';
+  return {
+    id: 'fig2',
+    name: 'Fig. 2',
+    title: `Invocation during training on ${target}: weight-sharing (§III-A) vs AXNet`,
+    caption:
+      'Paper: the weight-sharing net oscillates and converges to a low invocation; AXNet trains stably. ' +
+      'Ours: both nets trained on the same data and batches; oscillation = mean |Δ true invocation| between consecutive evaluations of the second half of training.' +
+      quickCaption(plan),
+    chart: { kind: 'line', title: `Fig. 2 · ${target}: invocation during training`, xLabel: 'training step', yLabel: 'invocation', series, yMin: 0, yMax: 1 },
+    table: { header: ['method', 'final true inv.', 'final predicted inv.', 'oscillation (mean |Δ|, 2nd half)', 'range (2nd half)', 'evaluations'], rows },
+    missing: missingOf(jobs, results),
+    quick: plan.size === 'quick',
+  };
+}
+
+/** Mean |Δ true invocation| and max−min over the second half of the evaluations. */
+export function computeOscillation(result: Pick<JobResult, 'history'>): { meanAbsStep: number; range: number } {
+  const values = result.history.map((p) => p.metrics.trueInvocation);
+  const tail = values.slice(Math.floor(values.length / 2));
+  if (tail.length < 2) return { meanAbsStep: 0, range: 0 };
+  let sum = 0;
+  for (let i = 1; i < tail.length; i++) sum += Math.abs(tail[i] - tail[i - 1]);
+  return { meanAbsStep: sum / (tail.length - 1), range: Math.max(...tail) - Math.min(...tail) };
+}
+
+function comparisonValue(results: StudyResults, target: TargetId, method: MethodId, pick: (r: JobResult) => number): number | null {
+  const result = results[comparisonJobId(target, method)];
+  return result ? finiteOrNull(pick(result)) : null;
+}
+
+/** Fig. 6: true (solid) and predicted (light) invocation per benchmark and method. */
+export function buildFig6(plan: StudyPlan, results: StudyResults): StudyFigure {
+  const targets = comparisonTargets(plan);
+  const series: BarSeries[] = [];
+  for (const method of COMPARED_METHODS) {
+    series.push({ name: `${methodLabel(method)} true`, values: targets.map((t) => comparisonValue(results, t, method, (r) => r.metrics.metrics.trueInvocation)) });
+    series.push({
+      name: `${methodLabel(method)} predicted`,
+      values: targets.map((t) => comparisonValue(results, t, method, (r) => r.metrics.metrics.predictedInvocation)),
+      variant: 'light',
+    });
+  }
+  const rows = targets.map((t) => [
+    t,
+    ...COMPARED_METHODS.flatMap((m) => [
+      formatPercent(comparisonValue(results, t, m, (r) => r.metrics.metrics.trueInvocation)),
+      formatPercent(comparisonValue(results, t, m, (r) => r.metrics.metrics.predictedInvocation)),
+    ]),
+    ...COMPARED_METHODS.map((m) => String(results[comparisonJobId(t, m)]?.params ?? 'n/a')),
+  ]);
+  return {
+    id: 'fig6',
+    name: 'Fig. 6',
+    title: 'True and predicted invocation per benchmark',
+    caption:
+      'Paper: AXNet has the highest true invocation on every benchmark (+50.7 % vs onepass, +30.8 % vs iterative on average). ' +
+      'Ours: same data, seed, bound, optimizer (Adam), activation (ReLU) and losses for all methods; AXNet sized to the baseline within 3 % of its parameters (weights + biases).' +
+      quickCaption(plan),
+    chart: { kind: 'bar', title: 'Fig. 6 · true (solid) and predicted (light) invocation', xLabel: 'benchmark', yLabel: 'invocation', categories: targets, series, yMax: 1 },
+    table: {
+      header: ['benchmark', ...COMPARED_METHODS.flatMap((m) => [`${methodLabel(m)} true`, `${methodLabel(m)} pred.`]), ...COMPARED_METHODS.map((m) => `${methodLabel(m)} params`)],
+      rows,
+    },
+    missing: missingOf(jobsOf(plan, 'fig6'), results),
+    quick: plan.size === 'quick',
+  };
+}
+
+/** Fig. 7: prediction accuracy (paper definition: safe AND predicted safe). */
+export function buildFig7(plan: StudyPlan, results: StudyResults): StudyFigure {
+  const targets = comparisonTargets(plan);
+  const series: BarSeries[] = COMPARED_METHODS.map((method) => ({
+    name: methodLabel(method),
+    values: targets.map((t) => comparisonValue(results, t, method, (r) => r.metrics.metrics.predictionAccuracy)),
+  }));
+  const rows = targets.map((t) => [
+    t,
+    ...COMPARED_METHODS.map((m) => formatPercent(comparisonValue(results, t, m, (r) => r.metrics.metrics.predictionAccuracy))),
+    ...COMPARED_METHODS.map((m) => formatPercent(comparisonValue(results, t, m, (r) => r.metrics.metrics.codeAgreement))),
+  ]);
+  return {
+    id: 'fig7',
+    name: 'Fig. 7',
+    title: 'Prediction accuracy per benchmark',
+    caption:
+      'Paper: AXNet is about as accurate as iterative; iterative is better on inversek2j, jpeg and blackscholes. ' +
+      'Ours: paper definition (fraction of test samples both safe and predicted safe); the table also gives the authors’ code variant (label agreement).' +
+      quickCaption(plan),
+    chart: { kind: 'bar', title: 'Fig. 7 · prediction accuracy', xLabel: 'benchmark', yLabel: 'prediction accuracy', categories: targets, series, yMax: 1 },
+    table: {
+      header: ['benchmark', ...COMPARED_METHODS.map((m) => `${methodLabel(m)} accuracy`), ...COMPARED_METHODS.map((m) => `${methodLabel(m)} agreement (code)`)],
+      rows,
+    },
+    missing: missingOf(jobsOf(plan, 'fig7'), results),
+    quick: plan.size === 'quick',
+  };
+}
+
+/** Overall error of `method` on `target` divided by onepass's (null when either is undefined). */
+export function normalizedOverallError(results: StudyResults, target: TargetId, method: MethodId): number | null {
+  const base = results[comparisonJobId(target, 'onepass')];
+  const own = results[comparisonJobId(target, method)];
+  if (!base || !own) return null;
+  const b = base.metrics.metrics;
+  const o = own.metrics.metrics;
+  if (b.predictedSafeCount === 0 || o.predictedSafeCount === 0 || !(b.overallError > 0)) return null;
+  return finiteOrNull(o.overallError / b.overallError);
+}
+
+/** Fig. 8: overall error (mean error over predicted-safe samples) normalized to onepass. */
+export function buildFig8(plan: StudyPlan, results: StudyResults): StudyFigure {
+  const targets = comparisonTargets(plan);
+  const series: BarSeries[] = COMPARED_METHODS.map((method) => ({ name: methodLabel(method), values: targets.map((t) => normalizedOverallError(results, t, method)) }));
+  const rows = targets.map((t) => [
+    t,
+    ...COMPARED_METHODS.map((m) => formatRatio(normalizedOverallError(results, t, m))),
+    ...COMPARED_METHODS.map((m) => formatNumber(comparisonValue(results, t, m, (r) => r.metrics.metrics.overallError))),
+  ]);
+  return {
+    id: 'fig8',
+    name: 'Fig. 8',
+    title: 'Overall error normalized to onepass',
+    caption:
+      'Paper: AXNet reduces the overall error against onepass everywhere, and sometimes falls behind iterative. ' +
+      'Ours: overall error = mean error over the samples predicted safe, divided by onepass’s; n/a when a method predicts no sample safe.' +
+      quickCaption(plan),
+    chart: {
+      kind: 'bar',
+      title: 'Fig. 8 · overall error / onepass',
+      xLabel: 'benchmark',
+      yLabel: 'overall error (onepass = 1)',
+      categories: targets,
+      series,
+      referenceLine: { value: 1, label: 'onepass' },
+    },
+    table: { header: ['benchmark', ...COMPARED_METHODS.map((m) => `${methodLabel(m)} / onepass`), ...COMPARED_METHODS.map((m) => `${methodLabel(m)} error`)], rows },
+    missing: missingOf(jobsOf(plan, 'fig8'), results),
+    quick: plan.size === 'quick',
+  };
+}
+
+/** Fig. 9 sweep points of one method, sorted by parameter count. */
+export function sweepPoints(plan: StudyPlan, results: StudyResults, method: MethodId): { job: StudyJob; result: JobResult }[] {
+  return jobsOf(plan, 'fig9')
+    .filter((job) => job.method === method && results[job.id])
+    .map((job) => ({ job, result: results[job.id] }))
+    .sort((a, b) => a.result.params - b.result.params);
+}
+
+/** Fig. 9: jpeg invocation vs parameter count for AXNet and iterative. */
+export function buildFig9(plan: StudyPlan, results: StudyResults): StudyFigure {
+  const series: XYSeries[] = [];
+  const rows: string[][] = [];
+  for (const method of ['axnet', 'iterative'] as const) {
+    const points = sweepPoints(plan, results, method);
+    const label = (r: JobResult) => `${r.topology.approximator.join('-')} / ${r.topology.predictor.join('-')} (${r.params})`;
+    series.push({ name: `${methodLabel(method)} true`, points: points.map(({ result }) => ({ x: result.params, y: result.metrics.metrics.trueInvocation, label: label(result) })) });
+    series.push({
+      name: `${methodLabel(method)} predicted`,
+      points: points.map(({ result }) => ({ x: result.params, y: result.metrics.metrics.predictedInvocation })),
+      dashed: true,
+    });
+    for (const { result } of points) {
+      rows.push([
+        methodLabel(method),
+        formatTopology(result.topology),
+        String(result.params),
+        formatPercent(result.metrics.metrics.trueInvocation),
+        formatPercent(result.metrics.metrics.predictedInvocation),
+        formatSeconds(result.trainingMs),
+      ]);
+    }
+  }
+  return {
+    id: 'fig9',
+    name: 'Fig. 9',
+    title: 'jpeg: invocation vs parameter count',
+    caption:
+      'Paper: AXNet beats iterative at every size; AXNet 64-6-64 + 64-4-8 (1284 params, paper count) matches iterative 64-16-64 + 64-16-2 (3216) near 60 % true invocation. ' +
+      'Ours: parameters counted as weights + biases (1138 and 3202 for those two).' +
+      quickCaption(plan),
+    chart: { kind: 'line', title: 'Fig. 9 · jpeg: invocation vs parameters', xLabel: 'parameters (weights + biases)', yLabel: 'invocation', series, yMin: 0, yMax: 1 },
+    table: { header: ['method', 'topology', 'params', 'true inv.', 'predicted inv.', 'training time'], rows },
+    missing: missingOf(jobsOf(plan, 'fig9'), results),
+    quick: plan.size === 'quick',
+  };
+}
+
+/** Invocation gap (absolute) under which two runs count as "similar true invocation" (§V-A: < 5 %). */
+export const SIMILAR_INVOCATION = 0.05;
+
+export interface RatioRow {
+  target: TargetId;
+  axnetJob: string;
+  iterativeJob: string;
+  axnetParams: number;
+  iterativeParams: number;
+  paramRatio: number;
+  /** AXNet training time / iterative training time. */
+  timeRatio: number | null;
+  axnetTrueInvocation: number;
+  iterativeTrueInvocation: number;
+  /** 'invocation-matched': the smallest AXNet within SIMILAR_INVOCATION of iterative (or above it); 'size-matched': none was, the parameter-matched pair is used. */
+  basis: 'invocation-matched' | 'size-matched';
+}
+
+/**
+ * Fig. 10a rows: per benchmark, the smallest AXNet whose true invocation is at least iterative's minus
+ * SIMILAR_INVOCATION (candidates: the parameter-matched Fig. 6 run, the smaller fig10a run, and for jpeg the
+ * Fig. 9 sweep against iterative 64-16-64), compared with iterative's parameters and training time.
+ */
+export function computeRatioRows(plan: StudyPlan, results: StudyResults): RatioRow[] {
+  const rows: RatioRow[] = [];
+  for (const target of comparisonTargets(plan)) {
+    let iterativeId = comparisonJobId(target, 'iterative');
+    const candidates: { id: string; result: JobResult }[] = [];
+    const add = (id: string) => {
+      if (results[id]) candidates.push({ id, result: results[id] });
+    };
+    add(comparisonJobId(target, 'axnet'));
+    for (const job of plan.jobs) if (job.target === target && job.method === 'axnet' && (job.figures.includes('fig10a') || job.figures.includes('fig9')) && !job.figures.includes('fig6')) add(job.id);
+    if (target === 'jpeg') {
+      // The paper's jpeg pair is read off Fig. 9: iterative 64-16-64 + 64-16-2.
+      const sweepIterative = plan.jobs.find((job) => job.figures.includes('fig9') && job.method === 'iterative' && job.config.approximatorHidden[0] === 16 && results[job.id]);
+      if (sweepIterative) iterativeId = sweepIterative.id;
+    }
+    const iterative = results[iterativeId];
+    if (!iterative || candidates.length === 0) continue;
+    const goal = iterative.metrics.metrics.trueInvocation - SIMILAR_INVOCATION;
+    const reaching = candidates.filter((c) => c.result.metrics.metrics.trueInvocation >= goal).sort((a, b) => a.result.params - b.result.params);
+    const chosen = reaching[0] ?? candidates.find((c) => c.id === comparisonJobId(target, 'axnet')) ?? candidates[0];
+    const ax = chosen.result;
+    rows.push({
+      target,
+      axnetJob: chosen.id,
+      iterativeJob: iterativeId,
+      axnetParams: ax.params,
+      iterativeParams: iterative.params,
+      paramRatio: ax.params / iterative.params,
+      timeRatio: iterative.trainingMs > 0 ? ax.trainingMs / iterative.trainingMs : null,
+      axnetTrueInvocation: ax.metrics.metrics.trueInvocation,
+      iterativeTrueInvocation: iterative.metrics.metrics.trueInvocation,
+      basis: reaching.length > 0 ? 'invocation-matched' : 'size-matched',
+    });
+  }
+  return rows;
+}
+
+/** Fig. 10a: parameter-count and training-time ratios AXNet / iterative at similar true invocation. */
+export function buildFig10a(plan: StudyPlan, results: StudyResults): StudyFigure {
+  const rows = computeRatioRows(plan, results);
+  return {
+    id: 'fig10a',
+    name: 'Fig. 10a',
+    title: 'AXNet / iterative: parameter count and training time',
+    caption:
+      'Paper: at similar true invocation AXNet needs fewer parameters (−60 % on jpeg) and −74 % training time on average (13.8× faster on Bessel, 32× on jpeg). ' +
+      `Ours: for each benchmark the smallest AXNet run whose true invocation is at least iterative’s − ${SIMILAR_INVOCATION * 100} points; “size-matched” when none is, and then invocations differ. ` +
+      'Training time is the wall time of the training steps of each job on the same machine.' +
+      quickCaption(plan),
+    chart: {
+      kind: 'bar',
+      title: 'Fig. 10a · AXNet / iterative',
+      xLabel: 'benchmark',
+      yLabel: 'ratio AXNet / iterative',
+      categories: rows.map((r) => r.target),
+      series: [
+        { name: 'parameter ratio', values: rows.map((r) => r.paramRatio) },
+        { name: 'training-time ratio', values: rows.map((r) => r.timeRatio) },
+      ],
+      referenceLine: { value: 1, label: 'iterative' },
+    },
+    table: {
+      header: ['benchmark', 'AXNet run', 'params AXNet / iterative', 'param ratio', 'time ratio', 'true inv. AXNet / iterative', 'basis'],
+      rows: rows.map((r) => [
+        r.target,
+        r.axnetJob,
+        `${r.axnetParams} / ${r.iterativeParams}`,
+        formatRatio(r.paramRatio),
+        formatRatio(r.timeRatio),
+        `${formatPercent(r.axnetTrueInvocation)} / ${formatPercent(r.iterativeTrueInvocation)}`,
+        r.basis,
+      ]),
+    },
+    missing: missingOf(jobsOf(plan, 'fig10a'), results),
+    quick: plan.size === 'quick',
+  };
+}
+
+/** Fig. 10c: true invocation of AXNet fused at all / the first / the second hidden layer. */
+export function buildFig10c(plan: StudyPlan, results: StudyResults): StudyFigure {
+  const jobs = jobsOf(plan, 'fig10c');
+  const targets: TargetId[] = [];
+  for (const job of jobs) if (!targets.includes(job.target)) targets.push(job.target);
+  const fusions = ['all', 'first', 'second'] as const;
+  const value = (target: TargetId, fusion: string, pick: (r: JobResult) => number) => {
+    const result = results[`fig10c/${target}/${fusion}`];
+    return result ? finiteOrNull(pick(result)) : null;
+  };
+  const series: BarSeries[] = fusions.flatMap((fusion) => [
+    { name: `${fusion} true`, values: targets.map((t) => value(t, fusion, (r) => r.metrics.metrics.trueInvocation)) },
+    { name: `${fusion} predicted`, values: targets.map((t) => value(t, fusion, (r) => r.metrics.metrics.predictedInvocation)), variant: 'light' as const },
+  ]);
+  const rows = targets.flatMap((t) =>
+    fusions.map((fusion) => {
+      const result = results[`fig10c/${t}/${fusion}`];
+      return [
+        t,
+        fusion,
+        result ? formatTopology(result.topology) : 'n/a',
+        result ? String(result.params) : 'n/a',
+        formatPercent(value(t, fusion, (r) => r.metrics.metrics.trueInvocation)),
+        formatPercent(value(t, fusion, (r) => r.metrics.metrics.predictedInvocation)),
+      ];
+    }),
+  );
+  return {
+    id: 'fig10c',
+    name: 'Fig. 10c',
+    title: 'Fusion at all / first / second hidden layer',
+    caption:
+      'Paper: no evident difference between the three fusions (jpeg A 64-8-8-64 with C 64-12-18 or 64-12-10; sobel A 9-6-6-1 with C 9-8-14 or 9-8-8). Ours: same topologies.' +
+      quickCaption(plan),
+    chart: { kind: 'bar', title: 'Fig. 10c · fusion: true (solid) and predicted (light) invocation', xLabel: 'benchmark', yLabel: 'invocation', categories: targets, series, yMax: 1 },
+    table: { header: ['benchmark', 'fusion', 'topology', 'params', 'true inv.', 'predicted inv.'], rows },
+    missing: missingOf(jobs, results),
+    quick: plan.size === 'quick',
+  };
+}
+
+/** All figures of the study, in paper order. */
+export function buildStudyFigures(plan: StudyPlan, results: StudyResults): StudyFigure[] {
+  return [buildFig2(plan, results), buildFig6(plan, results), buildFig7(plan, results), buildFig8(plan, results), buildFig9(plan, results), buildFig10a(plan, results), buildFig10c(plan, results)];
+}

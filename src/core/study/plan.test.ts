@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { CONFIG_LIMITS, METHOD_IDS } from '../config';
+import { buildStudyPlan, computeJobKey, countTopologyParameters, describeTopology, STUDY_BENCHMARKS, STUDY_FIGURE_IDS, stableStringify } from './plan';
+
+describe('buildStudyPlan', () => {
+  for (const size of ['full', 'quick'] as const) {
+    it(`covers every figure with complete, seeded configs (${size})`, () => {
+      const plan = buildStudyPlan(size);
+      for (const figure of STUDY_FIGURE_IDS) expect(plan.jobs.some((j) => j.figures.includes(figure)), figure).toBe(true);
+      const ids = plan.jobs.map((j) => j.id);
+      expect(new Set(ids).size).toBe(ids.length);
+      for (const job of plan.jobs) {
+        expect(METHOD_IDS).toContain(job.method);
+        expect(job.config.methods).toEqual([job.method]);
+        expect(job.config.target).toBe(job.target);
+        expect(job.config.seed).toBe(1);
+        expect(job.config.backend).toBe('cpu');
+        expect(job.config.steps).toBeGreaterThan(0);
+        expect(job.config.steps).toBeLessThanOrEqual(CONFIG_LIMITS.steps.max);
+        expect(job.config.trainSize).toBeGreaterThanOrEqual(CONFIG_LIMITS.trainSize.min);
+        expect(job.cost).toBeGreaterThan(0);
+        expect(job.label.length).toBeGreaterThan(0);
+      }
+    });
+  }
+
+  it('compares the three methods on every benchmark with the same data and bound; AXNet parameter-matched', () => {
+    const plan = buildStudyPlan('full');
+    for (const target of STUDY_BENCHMARKS) {
+      const jobs = plan.jobs.filter((j) => j.figures.includes('fig6') && j.target === target);
+      expect(jobs.map((j) => j.method).sort()).toEqual(['axnet', 'iterative', 'onepass']);
+      const pick = (j: (typeof jobs)[number]) => [j.config.seed, j.config.trainSize, j.config.testSize, j.config.errorBound, j.config.steps, j.config.approximatorHidden, j.config.predictorHidden];
+      expect(pick(jobs[1])).toEqual(pick(jobs[0]));
+      expect(pick(jobs[2])).toEqual(pick(jobs[0]));
+      for (const job of jobs) expect(job.config.matchParameters).toBe(job.method === 'axnet');
+    }
+  });
+
+  it('uses the paper topologies for Fig. 9 and Fig. 10c', () => {
+    const plan = buildStudyPlan('full');
+    const axnet = plan.jobs.find((j) => j.id === 'fig9/jpeg/axnet/h6-c4')!;
+    expect(axnet.topology).toEqual({ approximator: [64, 6, 64], predictor: [64, 4, 8] });
+    expect(countTopologyParameters(axnet.topology)).toBe(1138);
+    expect(countTopologyParameters(describeTopology('jpeg', 'iterative', [16], [16]))).toBe(3202);
+    expect(plan.jobs.find((j) => j.id === 'fig10c/jpeg/all')!.topology.predictor).toEqual([64, 12, 18]);
+    expect(plan.jobs.find((j) => j.id === 'fig10c/jpeg/first')!.topology.predictor).toEqual([64, 12, 10]);
+    expect(plan.jobs.find((j) => j.id === 'fig10c/sobel/all')!.topology).toEqual({ approximator: [9, 6, 6, 1], predictor: [9, 8, 14] });
+    expect(plan.jobs.find((j) => j.id === 'fig10c/sobel/second')!.topology.predictor).toEqual([9, 8, 8]);
+    expect(plan.jobs.filter((j) => j.figures.includes('fig9') && j.method === 'iterative').length).toBeGreaterThanOrEqual(2);
+    expect(plan.jobs.find((j) => j.id === 'fig6/jpeg/iterative')!.config.rounds).toBe(8);
+  });
+
+  it('is deterministic, and quick is much smaller than full and says so', () => {
+    expect(stableStringify(buildStudyPlan('quick'))).toBe(stableStringify(buildStudyPlan('quick')));
+    const quick = buildStudyPlan('quick');
+    const full = buildStudyPlan('full');
+    const cost = (p: typeof quick) => p.jobs.reduce((s, j) => s + j.cost, 0);
+    expect(cost(quick) * 20).toBeLessThan(cost(full));
+    expect(quick.budget.steps).toBeLessThanOrEqual(200);
+    expect(full.budget.steps).toBeGreaterThanOrEqual(2000);
+    expect(full.budget.rounds).toBe(8);
+    expect(quick.budgetStatement).toMatch(/not full-budget/i);
+    expect(full.budgetStatement).not.toMatch(/quick/i);
+  });
+
+  it('keys jobs by a hash of what determines their numbers', () => {
+    const [a, b] = buildStudyPlan('quick').jobs;
+    expect(computeJobKey(a)).toBe(computeJobKey(buildStudyPlan('quick').jobs[0]));
+    expect(computeJobKey(a)).not.toBe(computeJobKey(b));
+    expect(computeJobKey({ ...a, config: { ...a.config, seed: 2 } })).not.toBe(computeJobKey(a));
+    expect(stableStringify({ b: 1, a: [2, { d: 3, c: 4 }] })).toBe('{"a":[2,{"c":4,"d":3}],"b":1}');
+  });
+
+  it('fails loudly on an unknown size', () => {
+    expect(() => buildStudyPlan('huge' as never)).toThrow(/Unsupported study size/);
+  });
+});

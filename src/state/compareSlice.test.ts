@@ -1,0 +1,109 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG, cloneConfig } from '../core/config';
+import { aggregateCompareStatus, createCompareRun, mergeCompareProgress, type CompareRun } from './compareSlice';
+import { applyTargetDefaults, useLabStore } from './store';
+import type { ProgressPayload } from '../../workers/protocol';
+
+const point = (step: number, trueInvocation: number) => ({
+  step,
+  metrics: { trueInvocation, predictedInvocation: 0.5, predictionAccuracy: 0.5, overallError: 0.1, codeAgreement: 1, codeOverallError: 0.05, samples: 2, safeCount: 1, predictedSafeCount: 1 },
+  loss: 1,
+  mse: 0.5,
+  crossEntropy: 0.5,
+  loneTrueInvocation: null,
+});
+
+const payload = (step: number, points: ReturnType<typeof point>[]): ProgressPayload => ({
+  method: 'onepass',
+  step,
+  totalSteps: 400,
+  phase: 'approximator',
+  running: true,
+  backend: step === 0 ? 'cpu' : null,
+  backendReport: null,
+  stepsPerSecond: 100,
+  trainingMs: step,
+  points,
+  parameterCounts: step === 0 ? { approximator: 10, predictor: 5, total: 15, lone: 0 } : null,
+  surface: null,
+});
+
+describe('compare slice', () => {
+  it('merges progress: appends points, keeps backend and parameter counts once sent', () => {
+    let run: CompareRun = createCompareRun('onepass');
+    run = mergeCompareProgress(run, payload(0, []), 'running');
+    run = mergeCompareProgress(run, payload(100, [point(100, 0.2)]), 'running');
+    run = mergeCompareProgress(run, payload(200, [point(200, 0.3)]), 'paused');
+    expect(run.history.map((p) => p.step)).toEqual([100, 200]);
+    expect(run.backend).toBe('cpu');
+    expect(run.parameterCounts?.total).toBe(15);
+    expect(run.totalSteps).toBe(400);
+    expect(run.phase).toBe('approximator');
+    expect(run.status).toBe('paused');
+  });
+
+  it('aggregates statuses: running wins, all failed is error, finished or failed is done', () => {
+    const with_ = (...statuses: CompareRun['status'][]) => statuses.map((status, k) => ({ ...createCompareRun(k === 0 ? 'axnet' : 'onepass'), status }));
+    expect(aggregateCompareStatus([])).toBe('idle');
+    expect(aggregateCompareStatus(with_('running', 'error'))).toBe('running');
+    expect(aggregateCompareStatus(with_('error', 'error'))).toBe('error');
+    expect(aggregateCompareStatus(with_('done', 'error'))).toBe('done');
+    expect(aggregateCompareStatus(with_('paused', 'done'))).toBe('paused');
+  });
+
+  it('a crash of one method leaves the others as they are', () => {
+    const store = useLabStore.getState();
+    store.startCompareRuns(['axnet', 'onepass', 'weightsharing']);
+    store.applyCompareProgress('axnet', payload(100, [point(100, 0.4)]), 'running');
+    store.failCompareRun('onepass', 'crashed');
+    const runs = useLabStore.getState().compareRuns;
+    expect(runs.map((r) => r.status)).toEqual(['running', 'error', 'initializing']);
+    expect(runs[1].message).toBe('crashed');
+    expect(runs[0].history).toHaveLength(1);
+  });
+});
+
+describe('method config', () => {
+  beforeEach(() => useLabStore.getState().replaceConfig(cloneConfig(DEFAULT_CONFIG)));
+
+  it('toggles methods in METHOD_IDS order and keeps at least one', () => {
+    const store = useLabStore.getState();
+    store.toggleMethod('weightsharing', true);
+    store.toggleMethod('onepass', true);
+    expect(useLabStore.getState().config.methods).toEqual(['axnet', 'onepass', 'weightsharing']);
+    store.toggleMethod('axnet', false);
+    store.toggleMethod('onepass', false);
+    store.toggleMethod('weightsharing', false);
+    expect(useLabStore.getState().config.methods).toEqual(['weightsharing']);
+    store.toggleMethod('nonsense', true);
+    expect(useLabStore.getState().config.methods).toEqual(['weightsharing']);
+  });
+
+  it('validates fusion, P(x), rounds and choose_type', () => {
+    const store = useLabStore.getState();
+    store.setFusion('second');
+    store.setFusion('third');
+    store.setPredictionOutput('sigmoid');
+    store.setRounds(500);
+    store.setChooseType(9);
+    store.setChooseType(1);
+    store.setMatchParameters(true);
+    const config = useLabStore.getState().config;
+    expect(config.fusion).toBe('second');
+    expect(config.predictionOutput).toBe('sigmoid');
+    expect(config.rounds).toBe(50);
+    expect(config.chooseType).toBe(1);
+    expect(config.matchParameters).toBe(true);
+  });
+
+  it('a target switch applies its default bound and first AXNet topology', () => {
+    const next = applyTargetDefaults(cloneConfig(DEFAULT_CONFIG), 'sobel');
+    expect(next.target).toBe('sobel');
+    expect(next.errorBound).toBe(0.01);
+    expect(next.approximatorHidden).toEqual([6, 6]);
+    expect(next.predictorHidden).toEqual([8]);
+    useLabStore.getState().setTarget('inversek2j');
+    expect(useLabStore.getState().config.approximatorHidden).toEqual([5]);
+    expect(useLabStore.getState().config.errorBound).toBe(0.1);
+  });
+});

@@ -1,0 +1,82 @@
+/**
+ * Compare-mode slice: one run per chosen method (config.methods has several entries), each in its
+ * own worker (compareController.ts). All runs share data, seed, Adam, ReLU and losses (§V-A), so
+ * their curves can be overlaid like Fig. 2a (weight sharing) against Fig. 2b (AXNet).
+ */
+import type { StateCreator } from 'zustand';
+import type { BackendName, MethodId } from '../core/config';
+import type { EvaluationPoint, MethodTopology } from '../ml/types';
+import type { ParameterCounts, ProgressPayload } from '../../workers/protocol';
+import type { LabState, RunStatus } from './store';
+
+export interface CompareRun {
+  method: MethodId;
+  status: RunStatus;
+  step: number;
+  totalSteps: number;
+  phase: string;
+  trainingMs: number;
+  backend: BackendName | null;
+  history: EvaluationPoint[];
+  parameterCounts: ParameterCounts | null;
+  /** The method's networks and parameter count (and AXNet's §V-A match), from the first message. */
+  topology: MethodTopology | null;
+  notes: readonly string[];
+  /** Error text of a failed run (the other methods go on). */
+  message: string | null;
+}
+
+export interface CompareSlice {
+  /** Runs in config.methods order; empty outside compare mode or before the first play. */
+  compareRuns: CompareRun[];
+  startCompareRuns: (methods: readonly MethodId[]) => void;
+  applyCompareProgress: (method: MethodId, payload: ProgressPayload, status: RunStatus) => void;
+  setCompareStatus: (method: MethodId, status: RunStatus) => void;
+  failCompareRun: (method: MethodId, message: string) => void;
+  clearCompareRuns: () => void;
+}
+
+export function createCompareRun(method: MethodId): CompareRun {
+  return { method, status: 'initializing', step: 0, totalSteps: 0, phase: '', trainingMs: 0, backend: null, history: [], parameterCounts: null, topology: null, notes: [], message: null };
+}
+
+/** Merges one worker message into a run (pure; tested in compareSlice.test.ts). */
+export function mergeCompareProgress(run: CompareRun, payload: ProgressPayload, status: RunStatus): CompareRun {
+  return {
+    ...run,
+    status,
+    step: payload.step,
+    totalSteps: payload.totalSteps,
+    phase: payload.phase,
+    trainingMs: payload.trainingMs,
+    backend: payload.backend ?? run.backend,
+    history: payload.points.length > 0 ? [...run.history, ...payload.points] : run.history,
+    parameterCounts: payload.parameterCounts ?? run.parameterCounts,
+    topology: payload.topology ?? run.topology,
+    notes: payload.notes ?? run.notes,
+  };
+}
+
+/** Status of the whole comparison: running while any runs; done when none can go on; error when all failed. */
+export function aggregateCompareStatus(runs: readonly CompareRun[]): RunStatus {
+  if (runs.length === 0) return 'idle';
+  if (runs.some((run) => run.status === 'running')) return 'running';
+  if (runs.some((run) => run.status === 'initializing')) return 'initializing';
+  if (runs.every((run) => run.status === 'error')) return 'error';
+  if (runs.every((run) => run.status === 'done' || run.status === 'error')) return 'done';
+  return 'paused';
+}
+
+const mapRun = (runs: CompareRun[], method: MethodId, change: (run: CompareRun) => CompareRun) =>
+  runs.map((run) => (run.method === method ? change(run) : run));
+
+export const createCompareSlice: StateCreator<LabState, [], [], CompareSlice> = (set) => ({
+  compareRuns: [],
+  startCompareRuns: (methods) => set({ compareRuns: methods.map(createCompareRun) }),
+  applyCompareProgress: (method, payload, status) =>
+    set((state) => ({ compareRuns: mapRun(state.compareRuns, method, (run) => mergeCompareProgress(run, payload, status)) })),
+  setCompareStatus: (method, status) => set((state) => ({ compareRuns: mapRun(state.compareRuns, method, (run) => ({ ...run, status })) })),
+  failCompareRun: (method, message) =>
+    set((state) => ({ compareRuns: mapRun(state.compareRuns, method, (run) => ({ ...run, status: 'error', message })) })),
+  clearCompareRuns: () => set({ compareRuns: [] }),
+});

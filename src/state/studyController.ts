@@ -1,0 +1,193 @@
+/**
+ * Runs the §V study for the Paper view: runStudy (src/ml/study/runner.ts) on the main thread owns
+ * the job order, the ETA and the IndexedDB cache; each job trains in one of STUDY_WORKERS study
+ * workers (two cores ⇒ two workers). Cancel aborts runStudy and terminates the workers (squoosh
+ * style); finished jobs stay cached, so the next run picks up where this one stopped.
+ */
+import { buildStudyPlan, computeJobKey, type StudyJob, type StudyPlan, type StudySize } from '../core/study/plan';
+import type { JobResult } from '../core/study/results';
+import { StudyCancelledError, runStudy, type StudyProgress } from '../ml/study/runner';
+import type { FromStudyWorkerMessage, ToStudyWorkerMessage } from '../../workers/studyProtocol';
+import { openStudyCache } from './studyCache';
+import { useLabStore } from './store';
+
+/** Study workers run at once (the lab's machines have two cores). */
+export const STUDY_WORKERS = 2;
+
+const plans = new Map<StudySize, StudyPlan>();
+
+/** The plan of a size (built once; pure and deterministic). */
+export function getStudyPlan(size: StudySize): StudyPlan {
+  let plan = plans.get(size);
+  if (!plan) {
+    plan = buildStudyPlan(size);
+    plans.set(size, plan);
+  }
+  return plan;
+}
+
+interface PoolWorker {
+  worker: Worker;
+  busy: boolean;
+}
+
+/** A pool of study workers; each runs one job at a time. */
+class StudyWorkerPool {
+  private workers: PoolWorker[] = [];
+
+  run(job: StudyJob, signal?: AbortSignal): Promise<JobResult> {
+    if (signal?.aborted) return Promise.reject(new StudyCancelledError());
+    const entry = this.workers.find((w) => !w.busy) ?? this.spawn();
+    entry.busy = true;
+    return new Promise<JobResult>((resolve, reject) => {
+      const finish = () => {
+        entry.busy = false;
+        signal?.removeEventListener('abort', onAbort);
+      };
+      const onAbort = () => {
+        finish();
+        this.remove(entry);
+        reject(new StudyCancelledError());
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      entry.worker.onmessage = (event: MessageEvent<FromStudyWorkerMessage>) => {
+        const message = event.data;
+        if (message.id !== job.id) return;
+        finish();
+        if (message.type === 'result') resolve(message.result);
+        else reject(new Error(message.message));
+      };
+      entry.worker.onerror = (event: ErrorEvent) => {
+        event.preventDefault();
+        finish();
+        this.remove(entry);
+        reject(new Error(`The study worker crashed${event.message ? `: ${event.message}` : ''}.`));
+      };
+      entry.worker.postMessage({ type: 'job', job } satisfies ToStudyWorkerMessage);
+    });
+  }
+
+  terminate(): void {
+    for (const entry of this.workers) entry.worker.terminate();
+    this.workers = [];
+  }
+
+  private spawn(): PoolWorker {
+    const worker = new Worker(new URL('../../workers/study.worker.ts', import.meta.url), { type: 'module' });
+    const entry = { worker, busy: false };
+    this.workers.push(entry);
+    return entry;
+  }
+
+  private remove(entry: PoolWorker): void {
+    entry.worker.terminate();
+    this.workers = this.workers.filter((w) => w !== entry);
+  }
+}
+
+let activeRun: { controller: AbortController; pool: StudyWorkerPool } | null = null;
+let loadToken = 0;
+
+function toProgressView(progress: StudyProgress, plan: StudyPlan) {
+  const labels = new Map(plan.jobs.map((job) => [job.id, job.label]));
+  return {
+    done: progress.done,
+    total: progress.total,
+    cachedCount: progress.cachedCount,
+    failedCount: progress.failedCount,
+    elapsedMs: progress.elapsedMs,
+    etaMs: progress.etaMs,
+    running: progress.running.map((id) => labels.get(id) ?? id),
+  };
+}
+
+/** Reads the cached results of the selected size from IndexedDB (no training). */
+export async function loadCachedStudy(): Promise<void> {
+  if (activeRun) return;
+  const token = ++loadToken;
+  const store = useLabStore.getState();
+  const size = store.studySize;
+  const plan = getStudyPlan(size);
+  store.setStudyState({ studyStatus: 'loading' });
+  const cache = openStudyCache<JobResult>();
+  const results: Record<string, JobResult> = {};
+  for (const job of plan.jobs) {
+    const hit = await cache.get(computeJobKey(job));
+    if (hit) results[job.id] = { ...hit, id: job.id, cached: true };
+  }
+  if (token !== loadToken || activeRun || useLabStore.getState().studySize !== size) return;
+  const cachedCount = Object.keys(results).length;
+  useLabStore.getState().replaceStudyResults(results);
+  useLabStore.getState().setStudyState({
+    studyStatus: cachedCount === plan.jobs.length ? 'done' : 'idle',
+    studyProgress: { done: cachedCount, total: plan.jobs.length, cachedCount, failedCount: 0, elapsedMs: 0, etaMs: null, running: [] },
+  });
+}
+
+/** Runs every job of the selected size that is not cached yet. */
+export async function startStudy(): Promise<void> {
+  if (activeRun) return;
+  loadToken++;
+  const store = useLabStore.getState();
+  const plan = getStudyPlan(store.studySize);
+  const controller = new AbortController();
+  const pool = new StudyWorkerPool();
+  activeRun = { controller, pool };
+  store.setStudyState({ studyStatus: 'running', studyErrors: [], studyMessage: null, studyProgress: { done: 0, total: plan.jobs.length, cachedCount: 0, failedCount: 0, elapsedMs: 0, etaMs: null, running: [] } });
+  try {
+    const run = await runStudy(plan, {
+      concurrency: STUDY_WORKERS,
+      signal: controller.signal,
+      cache: openStudyCache<JobResult>(),
+      runJob: async (job, context) => {
+        useLabStore.getState().countTrainedJob();
+        return pool.run(job, context.signal);
+      },
+      onProgress: (progress) => {
+        if (activeRun?.controller === controller) useLabStore.getState().setStudyState({ studyProgress: toProgressView(progress, plan) });
+      },
+      onResult: (result) => {
+        if (activeRun?.controller === controller) useLabStore.getState().addStudyResult(result);
+      },
+    });
+    if (activeRun?.controller !== controller) return;
+    useLabStore.getState().setStudyState({
+      studyStatus: run.cancelled ? 'cancelled' : 'done',
+      studyErrors: run.errors,
+      studyWallMs: run.wallMs,
+      studyMessage: run.errors.length > 0 ? `${run.errors.length} job(s) failed; the figures mark what is missing.` : null,
+    });
+  } catch (error) {
+    if (activeRun?.controller === controller) {
+      useLabStore.getState().setStudyState({ studyStatus: 'error', studyMessage: error instanceof Error ? error.message : String(error) });
+    }
+  } finally {
+    if (activeRun?.controller === controller) {
+      pool.terminate();
+      activeRun = null;
+    }
+  }
+}
+
+/** Stops the study: running jobs are dropped, finished ones stay cached. */
+export function cancelStudy(): void {
+  if (!activeRun) return;
+  const { controller, pool } = activeRun;
+  activeRun = null;
+  controller.abort();
+  pool.terminate();
+  const progress = useLabStore.getState().studyProgress;
+  useLabStore.getState().setStudyState({ studyStatus: 'cancelled', studyProgress: progress ? { ...progress, running: [], etaMs: null } : null });
+}
+
+/** Deletes every cached job result (both sizes) and clears the view. */
+export async function clearStudyCache(): Promise<void> {
+  cancelStudy();
+  await openStudyCache<JobResult>().clear();
+  useLabStore.getState().replaceStudyResults({});
+  useLabStore.getState().setStudyState({ studyStatus: 'idle', studyProgress: null, studyErrors: [], studyMessage: 'Cache cleared.' });
+}
+
+export function isStudyRunning(): boolean {
+  return activeRun !== null;
+}

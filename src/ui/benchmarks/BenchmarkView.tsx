@@ -1,0 +1,145 @@
+/**
+ * The benchmark view of the lab: what the trained network does to the chosen target.
+ * - 2-D-input targets (bessel_Jnu, inversek2j): the surface heatmaps (SurfacePanel, like Fig. 4);
+ * - image targets (jpeg, sobel, kmeans): a test photograph, the exact and the approximated image,
+ *   and which tiles went to the CPU (predicted unsafe) or to the network;
+ * - other targets: an explanation and an output-vs-target scatter of fresh samples.
+ * The worker sends the image and scatter data when a run pauses or ends (src/core/benchmarkViews.ts).
+ * data-drawn-step on the section is written after the drawing, so tests can wait for it.
+ */
+import { useEffect, useRef } from 'react';
+import type { ImageBenchmarkView, ScatterBenchmarkView, ViewImage } from '../../core/benchmarkViews';
+import { isImageTarget } from '../../core/imageViews';
+import { getTarget } from '../../core/targets/index';
+import { formatMetric, selectConfig, selectSurface } from '../../state/selectors';
+import { useLabStore } from '../../state/store';
+import { SurfacePanel } from '../panels/SurfacePanel';
+import './benchmarks.css';
+
+const SCATTER_SIZE = 280;
+const SCATTER_PAD = 36;
+
+function ImageCanvas({ image, label, testId }: { image: ViewImage; label: string; testId: string }) {
+  const ref = useRef<HTMLCanvasElement>(null);
+  useEffect(() => {
+    const canvas = ref.current;
+    const context = canvas?.getContext('2d');
+    if (!canvas || !context) return;
+    canvas.width = image.width;
+    canvas.height = image.height;
+    context.putImageData(new ImageData(new Uint8ClampedArray(image.data), image.width, image.height), 0, 0);
+  }, [image]);
+  const scale = Math.max(1, Math.min(2, Math.floor(240 / image.width) || 1));
+  return (
+    <figure className="bench-figure">
+      <canvas ref={ref} data-testid={testId} role="img" aria-label={label} className="bench-canvas" style={{ width: image.width * scale, height: image.height * scale }} />
+      <figcaption>{label}</figcaption>
+    </figure>
+  );
+}
+
+const IMAGE_NOTES: Record<ImageBenchmarkView['target'], string> = {
+  jpeg: 'each 8×8 block is one model row: 64 pixels → 64 quantized DCT coefficients, decoded back to pixels here',
+  sobel: 'each pixel is one model row: its 3×3 window → the edge magnitude',
+  kmeans: 'each 2×2 tile is six model rows: (pixel, centroid) → distance; the nearest centroid colours the tile',
+};
+
+function ImageView({ view }: { view: ImageBenchmarkView }) {
+  return (
+    <>
+      <p className="panel-caption">
+        Test photograph “{view.photoId}” (never used in training); {IMAGE_NOTES[view.target]}. Approximated = network output where the
+        predictor says safe, exact CPU output elsewhere. Step {view.step}: {(view.cpuFraction * 100).toFixed(1)}% of rows sent to the CPU, PSNR
+        against the exact image {Number.isFinite(view.psnr) ? `${view.psnr.toFixed(1)} dB` : '∞ (identical)'}.
+      </p>
+      <div className="bench-images" data-testid="benchmark-images" data-cpu-fraction={view.cpuFraction.toFixed(4)}>
+        <ImageCanvas image={view.input} label="original photograph" testId="bench-input" />
+        <ImageCanvas image={view.exact} label="exact output" testId="bench-exact" />
+        <ImageCanvas image={view.approximated} label="approximated output" testId="bench-approximated" />
+        <ImageCanvas image={view.routing} label="routing: network (blue) · CPU (orange)" testId="bench-routing" />
+      </div>
+    </>
+  );
+}
+
+function ScatterView({ view, outputName }: { view: ScatterBenchmarkView; outputName: string }) {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const array of [view.exact, view.approximated])
+    for (const value of array) {
+      if (!Number.isFinite(value)) continue;
+      lo = Math.min(lo, value);
+      hi = Math.max(hi, value);
+    }
+  if (!(lo < hi)) {
+    lo = Number.isFinite(lo) ? lo - 1 : 0;
+    hi = Number.isFinite(hi) ? hi + 1 : 1;
+  }
+  const span = SCATTER_SIZE - 2 * SCATTER_PAD;
+  const sx = (v: number) => SCATTER_PAD + ((v - lo) / (hi - lo)) * span;
+  const sy = (v: number) => SCATTER_SIZE - SCATTER_PAD - ((v - lo) / (hi - lo)) * span;
+  const safeCount = view.safe.reduce((sum, s) => sum + s, 0);
+  return (
+    <>
+      <p className="panel-caption">
+        {view.exact.length} fresh inputs at step {view.step}: the network’s {outputName} against the exact one. Blue: predicted safe (the network
+        computes it); orange: predicted unsafe (sent to the CPU, exact). {safeCount} of {view.exact.length} go to the network.
+      </p>
+      <svg className="bench-scatter" data-testid="benchmark-scatter" data-points={view.exact.length} width={SCATTER_SIZE} height={SCATTER_SIZE}
+        viewBox={`0 0 ${SCATTER_SIZE} ${SCATTER_SIZE}`} role="img" aria-label="network output against exact output">
+        <rect x={SCATTER_PAD} y={SCATTER_PAD} width={span} height={span} fill="#fafbfc" stroke="#e1e4e8" />
+        <line x1={sx(lo)} y1={sy(lo)} x2={sx(hi)} y2={sy(hi)} stroke="#9aa5b1" strokeDasharray="4 3" />
+        {Array.from(view.exact, (x, k) => (
+          <circle key={k} cx={sx(x)} cy={sy(Math.min(hi, Math.max(lo, view.approximated[k])))} r={2.2} fill={view.safe[k] ? '#2563eb' : '#ea580c'} fillOpacity={0.65} />
+        ))}
+        <text x={SCATTER_SIZE / 2} y={SCATTER_SIZE - 8} textAnchor="middle" fontSize="11">exact {outputName}</text>
+        <text x={12} y={SCATTER_SIZE / 2} textAnchor="middle" fontSize="11" transform={`rotate(-90 12 ${SCATTER_SIZE / 2})`}>network</text>
+        <text x={SCATTER_PAD} y={SCATTER_SIZE - SCATTER_PAD + 12} fontSize="9" fill="#66707a">{formatMetric(lo)}</text>
+        <text x={SCATTER_SIZE - SCATTER_PAD} y={SCATTER_SIZE - SCATTER_PAD + 12} fontSize="9" fill="#66707a" textAnchor="end">{formatMetric(hi)}</text>
+      </svg>
+    </>
+  );
+}
+
+export function BenchmarkView() {
+  const config = useLabStore(selectConfig);
+  const surface = useLabStore(selectSurface);
+  const benchmark = useLabStore((state) => state.benchmark);
+  const target = getTarget(config.target);
+  const ref = useRef<HTMLElement>(null);
+  const twoD = target.inputDim === 2 && !isImageTarget(target.id);
+  const view = benchmark && benchmark.target === target.id ? benchmark : null;
+  const drawnStep = twoD ? (surface ? surface.step : null) : view ? view.step : null;
+
+  // Children (heatmaps, canvases) draw in their own effects, which run before this one.
+  useEffect(() => {
+    if (ref.current) ref.current.dataset.drawnStep = drawnStep === null ? '' : String(drawnStep);
+  });
+
+  return (
+    <section className="benchmark-view" ref={ref} data-testid="benchmark-view" data-target={target.id} id="panel-benchmark">
+      {twoD ? (
+        <SurfacePanel />
+      ) : (
+        <>
+          {isImageTarget(target.id) ? null : <SurfacePanel />}
+          <section className="panel" aria-labelledby="benchmark-title">
+            <header className="panel-header">
+              <h2 id="benchmark-title">{target.title}: what the network makes of it</h2>
+              {!view ? (
+                <p className="panel-caption">
+                  {target.description}{' '}
+                  {isImageTarget(target.id)
+                    ? 'Pause, step or finish a run: the original photograph, the approximated image and the map of which tiles went to the CPU appear here.'
+                    : 'Pause, step or finish a run: a scatter of the network’s output against the exact output appears here.'}
+                </p>
+              ) : null}
+            </header>
+            {view?.kind === 'image' ? <ImageView view={view} /> : null}
+            {view?.kind === 'scatter' ? <ScatterView view={view} outputName={target.outputNames[0] ?? 'output'} /> : null}
+          </section>
+        </>
+      )}
+    </section>
+  );
+}

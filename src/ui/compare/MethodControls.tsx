@@ -1,0 +1,100 @@
+/**
+ * Method controls of the config form: which methods to train (one = lab view, several = compare
+ * mode), AXNet's fusion and P(x) output, iterative training's rounds and choose_type, and parameter
+ * matching. All of it lives in the config slice, so it is part of the share link.
+ */
+import { METHOD_BUDGET_RULE } from '../../ml/methods/budget';
+import { CHOOSE_TYPES, CONFIG_LIMITS, FUSION_CHOICES, METHOD_IDS, PREDICTION_OUTPUTS, type MethodId } from '../../core/config';
+import { selectConfig } from '../../state/selectors';
+import { useLabStore } from '../../state/store';
+import { METHOD_LABELS, STEP_BUDGET_RULE } from './methodInfo';
+import './compare.css';
+
+const FUSION_LABELS: Record<(typeof FUSION_CHOICES)[number], string> = {
+  all: 'all hidden layers',
+  first: '1st hidden layer only',
+  second: '2nd hidden layer only',
+};
+
+/** Xu et al.'s choose_type: the training subset of the next round (reference §3). */
+export const CHOOSE_TYPE_LABELS: Record<(typeof CHOOSE_TYPES)[number], string> = {
+  0: '0 — safe by approximator or by classifier',
+  1: '1 — safe by classifier',
+  2: '2 — safe by approximator',
+  3: '3 — safe by both (their default)',
+  4: '4 — all data',
+};
+
+export function MethodControls() {
+  const config = useLabStore(selectConfig);
+  const toggleMethod = useLabStore((state) => state.toggleMethod);
+  const setFusion = useLabStore((state) => state.setFusion);
+  const setPredictionOutput = useLabStore((state) => state.setPredictionOutput);
+  const setRounds = useLabStore((state) => state.setRounds);
+  const setChooseType = useLabStore((state) => state.setChooseType);
+  const setMatchParameters = useLabStore((state) => state.setMatchParameters);
+  const chosen = new Set<MethodId>(config.methods);
+  const compare = config.methods.length > 1;
+  const usesAxnet = chosen.has('axnet');
+  const usesIterative = chosen.has('iterative');
+
+  return (
+    <fieldset className="method-controls" data-testid="method-controls">
+      <legend>Methods {compare ? <span className="badge" data-testid="compare-badge">compare mode</span> : <span className="muted small">(lab view)</span>}</legend>
+      <div className="method-list">
+        {METHOD_IDS.map((method) => (
+          <label className="toggle" key={method} title={METHOD_LABELS[method].description}>
+            <input type="checkbox" data-testid={`method-${method}`} checked={chosen.has(method)}
+              disabled={chosen.has(method) && chosen.size === 1} onChange={(event) => toggleMethod(method, event.target.checked)} />
+            <span>{METHOD_LABELS[method].name}</span>
+          </label>
+        ))}
+      </div>
+      <p className="muted small" data-testid="method-fairness" title={METHOD_BUDGET_RULE}>
+        All methods share the data, seed, Adam, ReLU and losses (MSE + cross-entropy, §V-A); {STEP_BUDGET_RULE} Tick one method for the
+        lab view, several to compare them side by side.
+      </p>
+      <div className="field-grid">
+        <label className="field" title="Which approximator hidden layers the control vectors reach (§III-D, Fig. 10c)">
+          <span className="field-label">AXNet fusion</span>
+          <select data-testid="config-fusion" value={config.fusion} disabled={!usesAxnet} onChange={(event) => setFusion(event.target.value)}>
+            {FUSION_CHOICES.map((choice) => (
+              <option key={choice} value={choice}>
+                {FUSION_LABELS[choice]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field" title="P(x) as 2 softmax logits or 1 sigmoid unit (eq. 3)">
+          <span className="field-label">P(x) output</span>
+          <select data-testid="config-pout" value={config.predictionOutput} disabled={!usesAxnet} onChange={(event) => setPredictionOutput(event.target.value)}>
+            {PREDICTION_OUTPUTS.map((choice) => (
+              <option key={choice} value={choice}>
+                {choice}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field" title="Rounds of iterative training (onepass is one round)">
+          <span className="field-label">Iterative rounds</span>
+          <input type="number" data-testid="config-rounds" min={CONFIG_LIMITS.rounds.min} max={CONFIG_LIMITS.rounds.max} step="1" value={config.rounds}
+            disabled={!usesIterative} onChange={(event) => setRounds(Number(event.target.value))} />
+        </label>
+        <label className="field" title="Training subset of the next round (Xu et al.'s choose_type)">
+          <span className="field-label">choose_type</span>
+          <select data-testid="config-choose" value={config.chooseType} disabled={!usesIterative} onChange={(event) => setChooseType(Number(event.target.value))}>
+            {CHOOSE_TYPES.map((choice) => (
+              <option key={choice} value={choice}>
+                {CHOOSE_TYPE_LABELS[choice]}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <label className="toggle" title="§V-A: shrink AXNet's nets until its parameter count is within 3% of the baseline's">
+        <input type="checkbox" data-testid="config-match" checked={config.matchParameters} onChange={(event) => setMatchParameters(event.target.checked)} />
+        <span>Parameter-matched: size AXNet to within 3% of the baseline’s parameter count (§V-A)</span>
+      </label>
+    </fieldset>
+  );
+}

@@ -1,0 +1,275 @@
+/**
+ * The Paper (§V) view: one button runs the study of src/core/study (quick or full size) in two
+ * study workers, with progress, ETA and cancel; finished jobs are cached in IndexedDB, so reopening
+ * the view or reloading the page shows them without retraining. Each figure (Fig. 2, 6, 7, 8, 9,
+ * 10a, 10c) is drawn by the same pure SVG renderer as the CLI (src/core/study/svg.ts), next to what
+ * the paper reports and ours computed the same way (src/core/study/claims.ts).
+ */
+import { useEffect, useMemo, useState } from 'react';
+import { computeStudyClaims, type StudyClaim } from '../../core/study/claims';
+import { buildStudyFigures, formatSeconds, type StudyFigure } from '../../core/study/figures';
+import { QUICK_BUDGET_NOTE, STUDY_BUDGETS, type StudySize } from '../../core/study/plan';
+import { figureFileName, renderStudyReport } from '../../core/study/report';
+import { renderChart } from '../../core/study/svg';
+import { cancelStudy, clearStudyCache, getStudyPlan, loadCachedStudy, startStudy, STUDY_WORKERS } from '../../state/studyController';
+import { useLabStore } from '../../state/store';
+import { downloadBlob, downloadText, renderSvgToPng } from './download';
+import { buildStudyReport, renderResultsCsv } from './exports';
+import './paper.css';
+
+/** Measured in headless Chromium on this project’s 2-core machines (tfjs cpu, two study workers): the quick plan, 12.8k step-equivalents, took 28–58 s (the slower under load). */
+const BROWSER_COST_RATE = 300;
+
+function estimateDuration(size: StudySize): string {
+  const plan = getStudyPlan(size);
+  const cost = plan.jobs.reduce((sum, job) => sum + job.cost, 0);
+  const seconds = cost / BROWSER_COST_RATE;
+  return seconds < 120 ? `about ${Math.max(10, Math.round(seconds / 10) * 10)} s` : `about ${Math.round(seconds / 60)} min`;
+}
+
+function formatEta(ms: number | null): string {
+  if (ms === null || !Number.isFinite(ms)) return 'estimating…';
+  if (ms < 1000) return 'under a second';
+  const seconds = Math.round(ms / 1000);
+  return seconds < 90 ? `${seconds} s` : `${Math.round(seconds / 60)} min`;
+}
+
+/** data-testid suffix of a figure: fig2 → "2", fig10a → "10a". */
+function figureTestId(figure: Pick<StudyFigure, 'id'>): string {
+  return `paper-fig-${figure.id.replace(/^fig/, '')}`;
+}
+
+const VERDICT_CLASS = { agrees: 'verdict-agrees', differs: 'verdict-differs', 'not computed': 'verdict-none' } as const;
+
+function ClaimList({ claims }: { claims: readonly StudyClaim[] }) {
+  if (claims.length === 0) return <p className="muted small">The paper states no number for this figure; the table below gives ours.</p>;
+  return (
+    <ul className="claim-list">
+      {claims.map((claim) => (
+        <li key={claim.id} className={VERDICT_CLASS[claim.verdict]} data-testid={`paper-claim-${claim.id}`} data-verdict={claim.verdict}>
+          <p className="claim-statement">{claim.statement}</p>
+          <dl>
+            <dt>Paper</dt>
+            <dd>{claim.paper}</dd>
+            <dt>Ours</dt>
+            <dd>{claim.ours}</dd>
+            <dt>How</dt>
+            <dd className="muted">{claim.formula}</dd>
+          </dl>
+          <p className="claim-verdict">{claim.verdictText}</p>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function FigureCard({ figure, claims, quick }: { figure: StudyFigure; claims: readonly StudyClaim[]; quick: boolean }) {
+  const svg = useMemo(() => renderChart(figure.chart, { quick }), [figure, quick]);
+  const baseName = figureFileName(figure).replace(/\.svg$/, '');
+  const [pngError, setPngError] = useState<string | null>(null);
+  return (
+    <article className="panel paper-figure" data-testid={figureTestId(figure)} data-missing={figure.missing.length} aria-labelledby={`${figure.id}-title`}>
+      <header className="panel-header">
+        <h3 id={`${figure.id}-title`}>
+          {figure.name} — {figure.title}
+        </h3>
+        <p className="panel-caption">{figure.caption}</p>
+        {quick ? <p className="quick-note">{QUICK_BUDGET_NOTE}</p> : null}
+      </header>
+      <div className="paper-figure-body">
+        {/* The SVG text comes from our own pure renderer, which escapes every label (escapeXml). */}
+        <div className="paper-svg" role="img" aria-label={`${figure.name}: ${figure.title}`} dangerouslySetInnerHTML={{ __html: svg }} />
+        <div className="paper-claims">
+          <h4>Paper vs ours</h4>
+          <ClaimList claims={claims} />
+        </div>
+      </div>
+      {figure.missing.length > 0 ? <p className="muted small">Missing jobs: {figure.missing.join(', ')}.</p> : null}
+      <details className="paper-table">
+        <summary>Numbers</summary>
+        <table>
+          <thead>
+            <tr>
+              {figure.table.header.map((cell) => (
+                <th key={cell} scope="col">
+                  {cell}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {figure.table.rows.map((row, k) => (
+              <tr key={k}>
+                {row.map((cell, c) => (
+                  <td key={c}>{cell}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+      <div className="paper-figure-actions">
+        <button type="button" className="mini" data-testid={`${figureTestId(figure)}-svg`} onClick={() => downloadText(`${baseName}.svg`, svg, 'image/svg+xml')}>
+          SVG
+        </button>
+        <button type="button" className="mini" data-testid={`${figureTestId(figure)}-png`}
+          onClick={() => {
+            setPngError(null);
+            renderSvgToPng(svg)
+              .then((blob) => downloadBlob(`${baseName}.png`, blob))
+              .catch((error: unknown) => setPngError(error instanceof Error ? error.message : String(error)));
+          }}>
+          PNG
+        </button>
+        {pngError ? <span className="run-message small">{pngError}</span> : null}
+      </div>
+    </article>
+  );
+}
+
+export function PaperPanel() {
+  const size = useLabStore((state) => state.studySize);
+  const status = useLabStore((state) => state.studyStatus);
+  const progress = useLabStore((state) => state.studyProgress);
+  const results = useLabStore((state) => state.studyResults);
+  const errors = useLabStore((state) => state.studyErrors);
+  const trained = useLabStore((state) => state.studyTrainedCount);
+  const wallMs = useLabStore((state) => state.studyWallMs);
+  const message = useLabStore((state) => state.studyMessage);
+  const setStudySize = useLabStore((state) => state.setStudySize);
+  const plan = getStudyPlan(size);
+  const quick = size === 'quick';
+  const running = status === 'running';
+
+  // Opening the view (or switching size) shows what the cache already holds; nothing trains.
+  useEffect(() => {
+    if (!running) void loadCachedStudy();
+  }, [size]);
+
+  const figures = useMemo(() => buildStudyFigures(plan, results), [plan, results]);
+  const claims = useMemo(() => computeStudyClaims(plan, results), [plan, results]);
+  const resultCount = Object.keys(results).length;
+  const cachedCount = Object.values(results).filter((r) => r.cached).length;
+  const done = progress?.done ?? resultCount;
+  const total = plan.jobs.length;
+  const fraction = total > 0 ? done / total : 0;
+  const agreeCount = claims.filter((c) => c.verdict === 'agrees').length;
+  const differCount = claims.filter((c) => c.verdict === 'differs').length;
+
+  const exportJson = () => {
+    const report = buildStudyReport(plan, results, wallMs, typeof navigator === 'undefined' ? 'browser' : `browser: ${navigator.userAgent}`);
+    downloadText(`axnet-study-${size}.json`, `${JSON.stringify(report, null, 2)}\n`, 'application/json');
+  };
+  const exportMarkdown = () => {
+    const report = buildStudyReport(plan, results, wallMs, typeof navigator === 'undefined' ? 'browser' : `browser: ${navigator.userAgent}`);
+    downloadText(`axnet-study-${size}.md`, renderStudyReport(report), 'text/markdown');
+  };
+
+  return (
+    <section className="panel paper" data-testid="panel-paper" id="panel-paper" aria-labelledby="paper-title">
+      <header className="panel-header">
+        <h2 id="paper-title">Paper (§V): the figures, recomputed</h2>
+        <p className="panel-caption">
+          Runs the study behind Fig. 2, 6, 7, 8, 9, 10a and 10c: every benchmark × method (onepass, iterative, AXNet sized to within 3% of
+          the baseline’s parameters), the jpeg topology sweep and the fusion study, all with the same data, seed, Adam, ReLU and losses (§V-A),
+          in {STUDY_WORKERS} study workers. Fig. 10b (energy) is a model estimate: see the NPU view. {plan.budgetStatement}
+        </p>
+      </header>
+
+      <div className="paper-controls">
+        <fieldset className="paper-size" disabled={running}>
+          <legend className="field-label">Size</legend>
+          <label className="toggle">
+            <input type="radio" name="paper-size" data-testid="paper-size-quick" checked={quick} onChange={() => setStudySize('quick')} />
+            <span>
+              quick — {getStudyPlan('quick').jobs.length} jobs, {STUDY_BUDGETS.quick.steps} steps, {estimateDuration('quick')} (a smoke test, not the paper’s budget)
+            </span>
+          </label>
+          <label className="toggle">
+            <input type="radio" name="paper-size" data-testid="paper-size-full" checked={!quick} onChange={() => setStudySize('full')} />
+            <span>
+              full — {getStudyPlan('full').jobs.length} jobs, {STUDY_BUDGETS.full.steps} steps, {estimateDuration('full')}
+            </span>
+          </label>
+        </fieldset>
+        {!quick ? (
+          <p className="paper-warning" role="note" data-testid="paper-full-warning">
+            The full study trains for {estimateDuration('full')} in this tab (keep it open and in the foreground). Finished jobs are cached, so you
+            can cancel and resume later. The CLI (<code>axlab reproduce</code>) runs the same plan headless.
+          </p>
+        ) : null}
+        <div className="paper-buttons">
+          <button type="button" className="action" data-testid="paper-run" disabled={running || status === 'loading'} onClick={() => void startStudy()}>
+            {resultCount === total ? 'Run again (all cached)' : resultCount > 0 ? `Run the remaining ${total - resultCount} jobs` : `Run the ${size} study`}
+          </button>
+          <button type="button" className="action secondary" data-testid="paper-cancel" disabled={!running} onClick={cancelStudy}>
+            Cancel
+          </button>
+          <button type="button" className="action secondary" data-testid="paper-clear-cache" disabled={running} onClick={() => void clearStudyCache()}>
+            Clear cache
+          </button>
+        </div>
+      </div>
+
+      <div className="paper-progress" data-testid="paper-progress" data-status={status} data-done={done} data-total={total} data-cached={cachedCount}
+        data-trained={trained} data-failed={errors.length} role="status" aria-live="polite">
+        <div className="progress-bar" aria-hidden="true">
+          <span style={{ width: `${(fraction * 100).toFixed(1)}%` }} />
+        </div>
+        <p className="small">
+          {done}/{total} jobs · {cachedCount} from the cache · {trained} trained in this session
+          {running ? ` · ETA ${formatEta(progress?.etaMs ?? null)}` : ''}
+          {running && progress && progress.running.length > 0 ? ` · now: ${progress.running.join('; ')}` : ''}
+          {status === 'done' && wallMs > 0 ? ` · finished in ${formatSeconds(wallMs)}` : ''}
+          {status === 'cancelled' ? ' · cancelled (finished jobs are kept in the cache)' : ''}
+          {status === 'loading' ? ' · reading the cache…' : ''}
+        </p>
+        {message ? <p className="small run-message">{message}</p> : null}
+        {errors.length > 0 ? (
+          <ul className="small run-message">
+            {errors.map((e) => (
+              <li key={e.id}>
+                {e.id}: {e.message}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </div>
+
+      {quick && resultCount > 0 ? (
+        <p className="quick-banner" data-testid="paper-quick-label">
+          {QUICK_BUDGET_NOTE}: tiny step counts and data sets, a smoke test of the pipeline — not evidence for or against the paper.
+        </p>
+      ) : null}
+
+      <div className="paper-exports">
+        <span className="field-label">Export</span>
+        <button type="button" className="mini" data-testid="paper-export-csv" disabled={resultCount === 0}
+          onClick={() => downloadText(`axnet-study-${size}.csv`, renderResultsCsv(plan, results), 'text/csv')}>
+          results CSV
+        </button>
+        <button type="button" className="mini" data-testid="paper-export-json" disabled={resultCount === 0} onClick={exportJson}>
+          results JSON
+        </button>
+        <button type="button" className="mini" data-testid="paper-export-md" disabled={resultCount === 0} onClick={exportMarkdown}>
+          report (Markdown)
+        </button>
+        {resultCount > 0 ? (
+          <span className="muted small" data-testid="paper-claims-summary">
+            {claims.length} claims: {agreeCount} agree, {differCount} differ, {claims.length - agreeCount - differCount} not computed (numeric claims agree within ±25% of the paper’s value).
+          </span>
+        ) : null}
+      </div>
+
+      {resultCount === 0 ? (
+        <p className="placeholder">No results yet for the {size} study. Press “Run the {size} study”: figures appear as jobs finish.</p>
+      ) : (
+        <div className="paper-figures">
+          {figures.map((figure) => (
+            <FigureCard key={figure.id} figure={figure} quick={quick} claims={claims.filter((c) => c.figure === figure.id)} />
+          ))}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,74 @@
+/** Exports of the Paper view: results CSV (one row per job) and results JSON (a StudyReport). */
+import { STUDY_PLAN_VERSION, formatTopology, type StudyPlan } from '../../core/study/plan';
+import type { JobResult, StudyReport } from '../../core/study/results';
+
+export const RESULTS_CSV_HEADER = [
+  'job',
+  'figures',
+  'target',
+  'method',
+  'topology',
+  'parameters',
+  'total_steps',
+  'training_ms',
+  'true_invocation',
+  'predicted_invocation',
+  'prediction_accuracy',
+  'overall_error',
+  'backend',
+  'cached',
+  'diverged_at',
+  'notes',
+] as const;
+
+/** RFC 4180 field: quoted when it holds a comma, quote or line break. */
+export function escapeCsvField(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+function formatCsvNumber(value: number | null | undefined): string {
+  return value === null || value === undefined || !Number.isFinite(value) ? '' : String(value);
+}
+
+/** One row per plan job, in plan order; jobs without a result have empty value columns. */
+export function renderResultsCsv(plan: StudyPlan, results: Readonly<Record<string, JobResult>>): string {
+  const lines = [RESULTS_CSV_HEADER.join(',')];
+  for (const job of plan.jobs) {
+    const r = results[job.id];
+    const m = r?.metrics.metrics;
+    const fields = [
+      job.id,
+      job.figures.join(' '),
+      job.target,
+      job.method,
+      formatTopology(r ? r.topology : job.topology),
+      formatCsvNumber(r?.params),
+      formatCsvNumber(r?.totalSteps),
+      formatCsvNumber(r ? Math.round(r.trainingMs) : null),
+      formatCsvNumber(m?.trueInvocation),
+      formatCsvNumber(m?.predictedInvocation),
+      formatCsvNumber(m?.predictionAccuracy),
+      formatCsvNumber(m?.overallError),
+      r?.backend ?? '',
+      r ? String(Boolean(r.cached)) : '',
+      formatCsvNumber(r?.diverged?.atStep),
+      r ? r.notes.join(' ') : 'not run',
+    ];
+    lines.push(fields.map(escapeCsvField).join(','));
+  }
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+/** The results as a StudyReport (the same shape as the CLI's results.json). */
+export function buildStudyReport(plan: StudyPlan, results: Readonly<Record<string, JobResult>>, wallMs: number, environment: string): StudyReport {
+  return {
+    version: STUDY_PLAN_VERSION,
+    size: plan.size,
+    budgetStatement: plan.budgetStatement,
+    finishedAt: new Date().toISOString(),
+    wallMs,
+    environment,
+    plan,
+    results: { ...results },
+  };
+}
