@@ -51,12 +51,17 @@ export function ControlVectorPanel() {
         <p className="placeholder">
           {target.inputDim === 2 ? 'Press play or step to see the control vectors at work.' : `Control-vector maps need a two-input target (bessel_Jnu).`}
         </p>
+      ) : surface.hidden.length === 0 ? (
+        <p className="placeholder">This method has no control vectors: only AXNet multiplies its hidden activations by c(i) (eq. 4).</p>
       ) : (
         <div className="control-layers">
-          {surface.hidden.map((layer, i) => (
+          {surface.hidden.map((layer, i) => {
+            // With fusion 'first' or 'second' (§III-D) only some hidden layers carry a control vector.
+            const layerNumber = (layer.layer ?? i) + 1;
+            return (
             <div className="control-layer" key={i}>
               <h3>
-                Hidden layer {i + 1} <span className="muted">({layer.width} neurons, c({i + 1}) from the predictor)</span>
+                Hidden layer {layerNumber} <span className="muted">({layer.width} neurons, c({layerNumber}) from the predictor)</span>
               </h3>
               <div className="control-neurons">
                 {Array.from({ length: layer.width }, (_, j) => {
@@ -70,7 +75,7 @@ export function ControlVectorPanel() {
                       data-suppressed={hoverValues ? String(suppressed) : undefined}>
                       <div className="neuron-title">
                         a<sub>{j + 1}</sub>
-                        <sup>({i + 1})</sup>
+                        <sup>({layerNumber})</sup>
                         {neuron ? (
                           <span className="neuron-values" title="before · c · after at the hover point">
                             {formatMetric(neuron.before)} · {formatMetric(neuron.control)} · {formatMetric(neuron.after)}
@@ -79,11 +84,11 @@ export function ControlVectorPanel() {
                         {suppressed ? <span className="badge-suppressed">suppressed</span> : null}
                       </div>
                       <div className="neuron-maps">
-                        <Heatmap {...common} testId={`control-before-${i}-${j}`} label={`activation before control, layer ${i + 1} neuron ${j + 1}`}
+                        <Heatmap {...common} testId={`control-before-${i}-${j}`} label={`activation before control, layer ${layerNumber} neuron ${j + 1}`}
                           values={layer.before} min={scale.activation[0]} max={scale.activation[1]} lut={SEQUENTIAL} />
-                        <Heatmap {...common} testId={`control-c-${i}-${j}`} label={`control value, layer ${i + 1} neuron ${j + 1}`}
+                        <Heatmap {...common} testId={`control-c-${i}-${j}`} label={`control value, layer ${layerNumber} neuron ${j + 1}`}
                           values={layer.control} min={scale.control[0]} max={scale.control[1]} lut={DIVERGING} />
-                        <Heatmap {...common} testId={`control-after-${i}-${j}`} label={`activation after control, layer ${i + 1} neuron ${j + 1}`}
+                        <Heatmap {...common} testId={`control-after-${i}-${j}`} label={`activation after control, layer ${layerNumber} neuron ${j + 1}`}
                           values={layer.after} min={scale.activation[0]} max={scale.activation[1]} lut={SEQUENTIAL} />
                       </div>
                       <div className="neuron-labels muted">
@@ -96,7 +101,8 @@ export function ControlVectorPanel() {
                 })}
               </div>
             </div>
-          ))}
+            );
+          })}
         </div>
       )}
     </section>
