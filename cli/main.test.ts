@@ -55,9 +55,22 @@ describe('axlab CLI', () => {
     expect(summary.steps).toBe(50);
     expect(summary.backend).toBe('cpu');
     const second = JSON.parse(runCli(['train', link, '--json', '--quiet']).stdout);
-    const { ms: _a, ...restFirst } = summary;
-    const { ms: _b, ...restSecond } = second;
+    const { ms: _a, trainingMs: _c, ...restFirst } = summary;
+    const { ms: _b, trainingMs: _d, ...restSecond } = second;
     expect(restSecond).toEqual(restFirst);
+  });
+
+  it('trains every method a compare link names, each to its own step budget', () => {
+    const result = runCli(['train', '#steps=30&methods=axnet,onepass,iterative&rounds=2&backend=cpu&train=256&test=128', '--json', '--quiet']);
+    expect(result.code, result.stderr).toBe(0);
+    const summaries = JSON.parse(result.stdout) as { method: string; steps: number; trueInvocation: number }[];
+    expect(summaries.map((s) => s.method)).toEqual(['axnet', 'onepass', 'iterative']);
+    // Budget: AXNet N steps, onepass 2N, iterative 2R·N (src/ml/methods/budget.ts).
+    expect(summaries.map((s) => s.steps)).toEqual([30, 60, 120]);
+    for (const summary of summaries) {
+      expect(summary.trueInvocation).toBeGreaterThanOrEqual(0);
+      expect(summary.trueInvocation).toBeLessThanOrEqual(1);
+    }
   });
 
   it('runs a link that asks for webgpu on cpu, with a note', () => {

@@ -9,10 +9,11 @@
  *   axlab reproduce [--quick] [--out DIR]     the §V study → report.md, results.json, fig-*.svg (cli/reproduce.ts)
  */
 import * as tf from '@tensorflow/tfjs';
-import type { BackendName } from '../src/core/config';
+import type { BackendName, LabConfig, MethodId } from '../src/core/config';
 import { getTarget, isTargetId, listTargets } from '../src/core/targets';
 import { selectBackend } from '../src/ml/backend';
-import { createLabTrainer, runToCompletion } from '../src/ml/trainer';
+import { createMethodTrainer } from '../src/ml/methods';
+import { runToCompletion } from '../src/ml/trainer';
 import { parseLink } from '../src/state/url';
 import { runNodeBench } from '../bench/nodeBench';
 import { NpuUsageError, runNpu } from './npu';
@@ -113,20 +114,44 @@ async function runTrain(argsIn: string[]): Promise<void> {
   if (selection.backend !== backend) {
     process.stderr.write(`note: ${backend} failed (${selection.tried.map((t) => `${t.name}: ${t.reason}`).join('; ')}); running on ${selection.backend}\n`);
   }
+  // Every method the link names, one after another, each exactly as a browser worker trains it.
+  const summaries: Record<string, unknown>[] = [];
+  for (const method of config.methods) {
+    const summary = await trainMethod(config, method, quiet);
+    summaries.push(summary);
+    if (summary.diverged) process.exitCode = 1;
+  }
+  if (json) process.stdout.write(`${JSON.stringify(summaries.length === 1 ? summaries[0] : summaries, null, 2)}\n`);
+  else {
+    printTable(
+      ['metric', ...summaries.map((s) => String(s.method))],
+      Object.keys(summaries[0]).map((key) => [key, ...summaries.map((s) => formatSummaryValue(s[key]))]),
+    );
+  }
+}
+
+function formatSummaryValue(value: unknown): string {
+  if (value === null || value === undefined) return '—';
+  return typeof value === 'object' ? JSON.stringify(value) : String(value);
+}
+
+/** Trains one method to its budget and returns the final §V metrics the browser shows at that step. */
+async function trainMethod(config: LabConfig, method: MethodId, quiet: boolean): Promise<Record<string, unknown>> {
   const started = performance.now();
-  const trainer = createLabTrainer(config);
+  const trainer = createMethodTrainer(config, method);
   try {
     const result = await runToCompletion(trainer, (point) => {
       if (quiet) return;
       const m = point.metrics;
       process.stderr.write(
-        `step ${point.step}/${config.steps}  true ${m.trueInvocation.toFixed(4)}  predicted ${m.predictedInvocation.toFixed(4)}  loss ${point.loss.toPrecision(4)}\n`,
+        `${method} step ${point.step}/${trainer.totalSteps}  true ${m.trueInvocation.toFixed(4)}  predicted ${m.predictedInvocation.toFixed(4)}  loss ${point.loss.toPrecision(4)}\n`,
       );
     });
     const ms = performance.now() - started;
     const last = result.evaluations.at(-1) ?? (await trainer.evaluate());
-    const summary = {
+    return {
       target: config.target,
+      method,
       trueInvocation: last.metrics.trueInvocation,
       predictedInvocation: last.metrics.predictedInvocation,
       predictionAccuracy: last.metrics.predictionAccuracy,
@@ -136,16 +161,9 @@ async function runTrain(argsIn: string[]): Promise<void> {
       steps: trainer.step,
       backend: trainer.backend,
       ms: Math.round(ms),
+      trainingMs: Math.round(trainer.trainingMs),
       diverged: result.diverged,
     };
-    if (json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
-    else {
-      printTable(
-        ['metric', 'value'],
-        Object.entries(summary).map(([key, value]) => [key, value === null ? '—' : typeof value === 'object' ? JSON.stringify(value) : String(value)]),
-      );
-    }
-    if (result.diverged) process.exitCode = 1;
   } finally {
     trainer.dispose();
   }
