@@ -1,16 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
+import { collectErrors } from './helpers';
 
 /** Fixture links: cpu backend, fixed seed, tiny data, so runs finish in seconds. */
 const SMALL = 'backend=cpu&seed=7&train=1024&test=512';
-
-function collectErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
-  return errors;
-}
 
 async function readCurvePoints(page: Page, method: string): Promise<number> {
   return Number(await page.getByTestId(`compare-curve-${method}`).getAttribute('data-points'));

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { collectErrors } from './helpers';
 
 /**
  * NPU view (Fig. 5). Fixture: cpu backend, fixed seed, small sets; 600 steps at bound 0.05 leave most test
@@ -6,15 +7,6 @@ import { expect, test, type Page } from '@playwright/test';
  */
 const STEPS = 600;
 const FIXTURE = `/#v=1&backend=cpu&seed=7&train=1024&test=512&steps=${STEPS}&bound=0.05`;
-
-function collectErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
-  return errors;
-}
 
 async function trainToDone(page: Page): Promise<void> {
   await page.getByTestId('play-button').click();

@@ -1,16 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
+import { collectErrors } from './helpers';
 
 const FIGURES = ['2', '6', '7', '8', '9', '10a', '10c'] as const;
-
-function collectErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
-  return errors;
-}
 
 async function openPaper(page: Page): Promise<void> {
   await page.getByTestId('tab-paper').click();

@@ -99,8 +99,14 @@ function toBackendName(name: string): BackendName {
   throw new Error(`Unsupported tfjs backend: ${name}`);
 }
 
-/** Samples of the grid of a 2-D target: index = row·res + col; col ↔ input 0 (x axis), row ↔ input 1. */
-export function buildSurfaceGrid(target: TargetSpec, resolution: number): { inputs: Float32Array; ranges: [[number, number], [number, number]] } {
+/**
+ * Samples of the grid of a 2-D target and the exact outputs there: index = row·res + col;
+ * col ↔ input 0 (x axis), row ↔ input 1. exact: [res² × outputDim].
+ */
+export function buildSurfaceGrid(
+  target: TargetSpec,
+  resolution: number,
+): { inputs: Float32Array; exact: Float32Array; ranges: [[number, number], [number, number]] } {
   const [r0, r1] = target.inputRanges;
   const ranges: [[number, number], [number, number]] = [
     [r0[0], r0[1]],
@@ -115,7 +121,14 @@ export function buildSurfaceGrid(target: TargetSpec, resolution: number): { inpu
       inputs[2 * index + 1] = at(ranges[1], row);
     }
   }
-  return { inputs, ranges };
+  const count = resolution * resolution;
+  const exact = new Float32Array(count * target.outputDim);
+  const outputRow = new Float64Array(target.outputDim);
+  for (let s = 0; s < count; s++) {
+    target.evaluate(inputs.subarray(2 * s, 2 * s + 2), outputRow);
+    exact.set(outputRow, s * target.outputDim);
+  }
+  return { inputs, exact, ranges };
 }
 
 /**
@@ -296,13 +309,7 @@ export function createLabTrainer(configIn: Readonly<LabConfig>, options: LabTrai
     assertUsable();
     if (inputDim !== 2 || target.inputRanges.length < 2) return null;
     const n = Math.max(1, Math.floor(resolution));
-    const { inputs, ranges } = buildSurfaceGrid(target, n);
-    const exact = new Float32Array(n * n * outputDim);
-    const row = new Float64Array(outputDim);
-    for (let s = 0; s < n * n; s++) {
-      target.evaluate(inputs.subarray(2 * s, 2 * s + 2), row);
-      exact.set(row, s * outputDim);
-    }
+    const { inputs, exact, ranges } = buildSurfaceGrid(target, n);
     const hiddenCount = layout.controlWidths.length;
     // [output, gap, lone?, before(1..l), c(1..l), after(1..l)]
     const all = tf.tidy(() => {

@@ -315,13 +315,7 @@ export function createPhasedTrainer(spec: PhasedTrainerSpec): MethodTrainer {
     assertUsable();
     if (inputDim !== 2 || target.inputRanges.length < 2) return null;
     const n = Math.max(1, Math.floor(resolution));
-    const { inputs, ranges } = buildSurfaceGrid(target, n);
-    const exact = new Float32Array(n * n * outputDim);
-    const row = new Float64Array(outputDim);
-    for (let s = 0; s < n * n; s++) {
-      target.evaluate(inputs.subarray(2 * s, 2 * s + 2), row);
-      exact.set(row, s * outputDim);
-    }
+    const { inputs, exact, ranges } = buildSurfaceGrid(target, n);
     const grid = tf.tensor2d(inputs, [n * n, 2]);
     let predicted: { output: Float32Array; gap: Float32Array | null };
     try {
