@@ -29,7 +29,8 @@ const USAGE = `Usage:
   axlab train '<link or #hash>' [--json] [--backend cpu|wasm]
                                                   train AXNet as the link says and print the final §V metrics
   axlab npu '<link or #hash>' [--json] [--sample K] train as the link says, then run test sample K on the NPU model
-                                                  (stages, cycles, energy per component) and print test-set aggregates
+                                                  (stages, cycles, energy per component) and print test-set aggregates;
+                                                  with methods=axnet,onepass,iterative one gain row per method (Fig. 10b)
   axlab bench-node [--steps N] [--json]           training steps/s on cpu and wasm vs a naive tfjs model.fit
   axlab reproduce [--quick] [--out DIR] [--jobs N] [--cache DIR]
                                                   train the §V study (Fig. 2, 6–9, 10a, 10c); write DIR/report.md,

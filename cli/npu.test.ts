@@ -43,6 +43,33 @@ describe('axlab npu', () => {
     expect(mac.pjPerUnit).toBe(4);
   });
 
+  it('trains every method with an NPU cost and reports one test-set aggregate per method (Fig. 10b)', () => {
+    const { code, stdout, stderr } = runCli(['npu', '#steps=30&backend=cpu&train=256&test=64&methods=axnet,onepass,lone', '--json', '--quiet']);
+    expect(code, stderr).toBe(0);
+    expect(stderr).toContain('lone has no NPU cost model');
+    const report = JSON.parse(stdout);
+    // AXNet's per-inference figures stay as for an AXNet-only link.
+    expect(report.steps).toBe(30);
+    expect(report.testSet.samples).toBe(64);
+    const aggregates = report.aggregates as { method: string; steps: number; samples: number; invocation: number; averageEnergyPj: number; energyGain: number; speedup: number }[];
+    expect(aggregates.map((a) => a.method)).toEqual(['axnet', 'onepass']);
+    expect(aggregates[0].energyGain).toBeCloseTo(report.testSet.energyGain, 12);
+    const onepass = aggregates[1];
+    expect(onepass.steps).toBe(60); // approximator 30 + classifier 30
+    expect(onepass.samples).toBe(64);
+    expect(onepass.invocation).toBeGreaterThanOrEqual(0);
+    expect(onepass.invocation).toBeLessThanOrEqual(1);
+    expect(onepass.averageEnergyPj).toBeGreaterThan(0);
+    expect(onepass.energyGain).toBeGreaterThan(0);
+    expect(onepass.speedup).toBeGreaterThan(0);
+
+    const text = runCli(['npu', '#steps=30&backend=cpu&train=256&test=64&methods=axnet,onepass', '--quiet']);
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout).toMatch(/test-set aggregates per method/);
+    expect(text.stdout).toMatch(/^axnet\s+30\s+[\d.]+\s+[\d.]+/m);
+    expect(text.stdout).toMatch(/^onepass\s+60\s+[\d.]+\s+[\d.]+/m);
+  });
+
   it('rejects a bad sample index or link with exit code 2', () => {
     expect(runCli(['npu', '#steps=10&test=64', '--sample', '64']).code).toBe(2);
     expect(runCli(['npu', '#npu.nt=banana']).code).toBe(2);

@@ -1,24 +1,35 @@
 /**
  * `axlab npu '<link>' [--json] [--sample K] [--backend cpu|wasm] [--quiet]`: trains AXNet as the link says (the
- * train command's code path: createLabTrainer + runToCompletion), then runs test sample K on the NPU model of
+ * train command's code path: createMethodTrainer + runToCompletion), then runs test sample K on the NPU model of
  * src/core/npu (paper §IV) and prints its five stages, counts, energy per component and a Timeloop-style summary,
  * plus test-set aggregates (mean energy and cycles, energy-efficiency gain and speedup over CPU-only).
- * NPU params in the link (`npu.<key>`, `e.<constantId>`, `npu.cpui`) apply.
+ * The other methods of the link's `methods` list that have an NPU cost (onepass, iterative) are trained too, on the
+ * same data, and get one test-set aggregate row each, with their classifier's decisions (paper Fig. 10b); JSON:
+ * `aggregates`, one entry per method. NPU params in the link (`npu.<key>`, `e.<constantId>`, `npu.cpui`) apply.
  */
-import type { BackendName } from '../src/core/config';
+import type { BackendName, LabConfig, MethodId } from '../src/core/config';
 import { computeAxnetForward } from '../src/core/axnetMath';
+import { createDataset, type Dataset } from '../src/core/dataset';
 import {
   aggregateAxnetCost,
+  aggregateBaselineCost,
   diffNpuParams,
   getCpuPathCost,
   makeCpuPathCost,
   scheduleInference,
+  type CpuPathCost,
   type NpuAggregate,
   type NpuInferenceSchedule,
+  type NpuParams,
 } from '../src/core/npu';
 import { getTarget } from '../src/core/targets';
 import { selectBackend } from '../src/ml/backend';
-import { createLabTrainer, runToCompletion } from '../src/ml/trainer';
+import { createMethodTrainer } from '../src/ml/methods';
+import { runToCompletion } from '../src/ml/trainer';
+import type { MethodTrainer } from '../src/ml/types';
+
+/** Methods with an NPU cost: AXNet, and the two-network baselines (classifier, then approximator without ⊙c). */
+const NPU_METHODS: readonly MethodId[] = ['axnet', 'onepass', 'iterative'];
 import { parseLink } from '../src/state/url';
 
 /** Bad command line or link; cli/main.ts turns it into exit code 2. */
@@ -48,7 +59,7 @@ function printTable(header: string[], rows: string[][]): string {
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }
 
-const fmt = (value: number, digits = 2) => (Number.isFinite(value) ? value.toFixed(digits) : '—');
+const fmt = (value: number | undefined, digits = 2) => (value !== undefined && Number.isFinite(value) ? value.toFixed(digits) : '—');
 
 /** The per-inference figures as plain JSON. */
 function describeSchedule(schedule: NpuInferenceSchedule) {
@@ -120,18 +131,24 @@ export async function runNpu(argsIn: string[]): Promise<void> {
   if (selection.backend !== backend) process.stderr.write(`note: ${backend} failed; running on ${selection.backend}\n`);
 
   const target = getTarget(config.target);
-  const trainer = createLabTrainer(config);
+  const dataset = createDataset(config);
+  const skipped = config.methods.filter((m) => !NPU_METHODS.includes(m));
+  if (skipped.length > 0) process.stderr.write(`note: ${skipped.join(', ')} ha${skipped.length === 1 ? 's' : 've'} no NPU cost model; skipped\n`);
+  const baselineMethods = config.methods.filter((m) => m === 'onepass' || m === 'iterative');
+  const trainer = createMethodTrainer(config, 'axnet', { dataset });
   try {
     const result = await runToCompletion(trainer, (point) => {
-      if (!quiet) process.stderr.write(`step ${point.step}/${config.steps}  predicted invocation ${point.metrics.predictedInvocation.toFixed(4)}\n`);
+      if (!quiet) process.stderr.write(`axnet step ${point.step}/${config.steps}  predicted invocation ${point.metrics.predictedInvocation.toFixed(4)}\n`);
     });
     const weights = await trainer.getWeights();
-    const { testX } = trainer.dataset;
+    const { testX } = dataset;
     const inputDim = target.inputDim;
     const input = Array.from(testX.subarray(sample * inputDim, (sample + 1) * inputDim));
     const cpuCost = npuCpuInstructions === null ? getCpuPathCost(config.target) : makeCpuPathCost(npuCpuInstructions, 'user-set instruction count (estimate)');
     const schedule = scheduleInference(weights, input, npu, { cpuCost });
     const aggregate = aggregateAxnetCost(weights, testX, npu, { cpuCost });
+    const aggregates: MethodAggregate[] = [{ method: 'axnet', steps: trainer.step, diverged: result.diverged !== null && result.diverged !== undefined, ...describeAggregate(aggregate) }];
+    for (const method of baselineMethods) aggregates.push(await trainBaselineAggregate(config, method, dataset, npu, cpuCost, quiet));
     const exact = new Float64Array(target.outputDim);
     target.evaluate(input, exact);
     const forward = computeAxnetForward(weights, input);
@@ -146,6 +163,7 @@ export async function runNpu(argsIn: string[]): Promise<void> {
       sample: { index: sample, input, exact: Array.from(exact), axnetOutput: Array.from(forward.output) },
       inference: describeSchedule(schedule),
       testSet: describeAggregate(aggregate),
+      aggregates,
     };
     if (json) {
       process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
@@ -200,9 +218,53 @@ export async function runNpu(argsIn: string[]): Promise<void> {
     out.push(`  CPU-only (estimate): ${fmt(aggregate.cpuOnly.energyPj)} pJ and ${aggregate.cpuOnly.cpuCycles} CPU cycles per call (${cpuCost.instructions} instructions)`);
     out.push(`  energy-efficiency gain over CPU-only: ${fmt(aggregate.energyGain)}×   speedup: ${fmt(aggregate.speedup)}×`);
     out.push('');
+    out.push(`test-set aggregates per method (${aggregate.samples} samples; invocation = the method's own predictor / classifier decisions; Fig. 10b):`);
+    out.push(
+      printTable(
+        ['method', 'steps', 'invocation %', 'pJ/inference', 'cycles', 'energy gain', 'speedup'],
+        aggregates.map((a) =>
+          a.error !== undefined
+            ? [a.method, String(a.steps), '—', '—', '—', '—', '—']
+            : [a.method, String(a.steps), fmt((a.invocation ?? NaN) * 100, 1), fmt(a.averageEnergyPj), fmt(a.averageCycles, 1), fmt(a.energyGain), fmt(a.speedup)],
+        ),
+      ),
+    );
+    for (const a of aggregates) if (a.error !== undefined) out.push(`  ${a.method}: ${a.error}`);
+    if (aggregates.length > 1) out.push('  AXNet\'s NPU cost is almost that of onepass except the ⊙c unit in each PE, so higher invocation → higher energy efficiency.');
+    out.push('');
     out.push('note: the NPU model runs its stages without overlap at the NPU clock; CPU costs are estimates (instructions × pJ/instruction).');
     process.stdout.write(`${out.join('\n')}\n`);
-    if (result.diverged) process.exitCode = 1;
+    if (aggregates.some((a) => a.diverged)) process.exitCode = 1;
+  } finally {
+    trainer.dispose();
+  }
+}
+
+/** One method's test-set aggregate (JSON `aggregates` entry); `error` when its nets cannot run on the NPU model. */
+type MethodAggregate = { method: MethodId; steps: number; diverged: boolean; error?: string } & Partial<ReturnType<typeof describeAggregate>>;
+
+/** Trains onepass / iterative on the shared data and aggregates its NPU cost over the same test set. */
+async function trainBaselineAggregate(
+  config: LabConfig,
+  method: MethodId,
+  dataset: Dataset,
+  npu: NpuParams,
+  cpuCost: CpuPathCost,
+  quiet: boolean,
+): Promise<MethodAggregate> {
+  const trainer: MethodTrainer = createMethodTrainer(config, method, { dataset });
+  try {
+    const result = await runToCompletion(trainer, (point) => {
+      if (!quiet) process.stderr.write(`${method} step ${point.step}/${trainer.totalSteps}  predicted invocation ${point.metrics.predictedInvocation.toFixed(4)}\n`);
+    });
+    const diverged = result.diverged !== null && result.diverged !== undefined;
+    const nets = (await trainer.getBaselineWeights?.()) ?? null;
+    if (!nets) return { method, steps: trainer.step, diverged, error: 'no approximator + classifier to simulate' };
+    try {
+      return { method, steps: trainer.step, diverged, ...describeAggregate(aggregateBaselineCost(nets, dataset.testX, npu, { cpuCost })) };
+    } catch (error) {
+      return { method, steps: trainer.step, diverged, error: error instanceof Error ? error.message : String(error) };
+    }
   } finally {
     trainer.dispose();
   }

@@ -5,7 +5,7 @@
  */
 import type { BenchmarkViewData } from '../src/core/benchmarkViews';
 import type { BackendName, LabConfig, MethodId } from '../src/core/config';
-import type { AxnetWeights, EvaluationPoint, MethodTopology, SurfaceSnapshot } from '../src/ml/types';
+import type { AxnetWeights, BaselineWeights, EvaluationPoint, MethodTopology, SurfaceSnapshot } from '../src/ml/types';
 
 /** One backend tried during selection, with its self-test outcome. */
 export interface BackendAttempt {
@@ -68,8 +68,16 @@ export interface ProgressPayload {
   benchmark?: BenchmarkViewData | null;
   /** Latest surface (2-D targets), or null when none is due; its Float32Arrays are transferred. */
   surface: SurfaceSnapshot | null;
-  /** The trained AXNet as plain data (trainer.getWeights()), sent when the run pauses or is done, for the NPU view; else null/absent. */
+  /**
+   * The trained AXNet as plain data (trainer.getWeights()), sent when the run pauses or is done, for the NPU view; else
+   * null/absent. In compare mode (surfaces off) only the axnet worker sends it.
+   */
   weights?: AxnetWeights | null;
+  /**
+   * onepass / iterative: the trained approximator + classifier (trainer.getBaselineWeights()), sent when the run pauses
+   * or is done, so the NPU view can compare energy-efficiency gains with AXNet (paper Fig. 10b); else null/absent.
+   */
+  baselineWeights?: BaselineWeights | null;
 }
 
 /** Messages from the worker. */

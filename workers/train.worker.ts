@@ -43,7 +43,7 @@ function prepareWasm(): void {
 }
 
 let trainer: MethodTrainer | null = null;
-/** False in compare mode: no surface snapshots and no weights, curves only. */
+/** False in compare mode: no surface snapshots or benchmark views, curves (plus the trained nets for the NPU view). */
 let sendViews = true;
 let initPromise: Promise<void> | null = null;
 /** True while the user wants the run loop going. */
@@ -132,12 +132,16 @@ async function sendProgress(running: boolean, forceSurface: boolean, type: 'prog
   if (!trainer) return;
   const now = performance.now();
   const surface = await takeSurface(now, forceSurface);
-  // The NPU view simulates the trained network: weights go out when the run pauses or is done.
-  const weights = sendViews && !running && trainer.step > 0 ? await trainer.getWeights() : null;
+  // The NPU view simulates the trained networks: they go out when the run pauses or is done (compare mode: AXNet's
+  // weights from the axnet worker, approximator + classifier from the onepass / iterative workers, Fig. 10b).
+  const settled = !running && trainer.step > 0;
+  const weights = settled && (sendViews || trainer.method === 'axnet') ? await trainer.getWeights() : null;
+  const baselineWeights =
+    settled && (trainer.method === 'onepass' || trainer.method === 'iterative') ? ((await trainer.getBaselineWeights?.()) ?? null) : null;
   const notes = trainer.notes.length !== sentNotes ? [...trainer.notes] : null;
   sentNotes = trainer.notes.length;
   // Benchmark views (approximated photo, routing map, scatter) when the run pauses or ends: cheap, plain TS.
-  const benchmark = sendViews && !running && trainer.step > 0 ? await takeBenchmarkView(trainer, weights) : null;
+  const benchmark = sendViews && settled ? await takeBenchmarkView(trainer, weights) : null;
   const payload: ProgressPayload = {
     method: trainer.method,
     step: trainer.step,
@@ -154,6 +158,7 @@ async function sendProgress(running: boolean, forceSurface: boolean, type: 'prog
     notes,
     surface,
     weights,
+    baselineWeights,
     benchmark,
   };
   pendingBackendReport = null;

@@ -61,6 +61,32 @@ describe('compare slice', () => {
     expect(runs[1].message).toBe('crashed');
     expect(runs[0].history).toHaveLength(1);
   });
+
+  it('keeps the trained nets of the compared methods for the NPU view (Fig. 10b) and clears them on reset', () => {
+    const layer = (fanIn: number, fanOut: number) => ({ fanIn, fanOut, kernel: new Float32Array(fanIn * fanOut), bias: new Float32Array(fanOut) });
+    const onepassNets = { approximator: [layer(2, 4), layer(4, 1)], classifier: [layer(2, 4), layer(4, 2)] };
+    const iterativeNets = { approximator: [layer(2, 3), layer(3, 1)], classifier: [layer(2, 3), layer(3, 2)] };
+    const axnetWeights = { approximator: [layer(2, 4), layer(4, 1)], predictor: [layer(2, 4), layer(4, 6)] };
+    const store = useLabStore.getState();
+    store.startCompareRuns(['axnet', 'onepass', 'iterative']);
+    store.applyCompareProgress('onepass', { ...payload(100, []), baselineWeights: onepassNets }, 'paused');
+    store.applyCompareProgress('axnet', { ...payload(200, []), method: 'axnet', weights: axnetWeights }, 'done');
+    store.applyCompareProgress('iterative', { ...payload(300, []), method: 'iterative', baselineWeights: iterativeNets }, 'done');
+    // A message without nets (training goes on) keeps the last ones.
+    store.applyCompareProgress('onepass', payload(150, []), 'running');
+    let state = useLabStore.getState();
+    expect(state.npuBaselines.onepass).toBe(onepassNets);
+    expect(state.npuBaselines.iterative).toBe(iterativeNets);
+    expect(state.npuCompareAxnet).toEqual({ weights: axnetWeights, step: 200 });
+    // A new comparison (or reset / config change) drops them.
+    store.startCompareRuns(['axnet', 'onepass']);
+    state = useLabStore.getState();
+    expect(state.npuBaselines).toEqual({});
+    expect(state.npuCompareAxnet).toBeNull();
+    store.applyCompareProgress('onepass', { ...payload(100, []), baselineWeights: onepassNets }, 'paused');
+    store.clearCompareRuns();
+    expect(useLabStore.getState().npuBaselines).toEqual({});
+  });
 });
 
 describe('method config', () => {

@@ -30,9 +30,11 @@ export interface CompareSlice {
   /** Runs in config.methods order; empty outside compare mode or before the first play. */
   compareRuns: CompareRun[];
   startCompareRuns: (methods: readonly MethodId[]) => void;
+  /** Merges a worker message into its run, and its trained nets (if any) into the NPU slice (mergeCompareNets). */
   applyCompareProgress: (method: MethodId, payload: ProgressPayload, status: RunStatus) => void;
   setCompareStatus: (method: MethodId, status: RunStatus) => void;
   failCompareRun: (method: MethodId, message: string) => void;
+  /** Clears the runs and their nets in the NPU slice (reset, config change). */
   clearCompareRuns: () => void;
 }
 
@@ -70,13 +72,34 @@ export function aggregateCompareStatus(runs: readonly CompareRun[]): RunStatus {
 const mapRun = (runs: CompareRun[], method: MethodId, change: (run: CompareRun) => CompareRun) =>
   runs.map((run) => (run.method === method ? change(run) : run));
 
+/**
+ * The NPU slice's compare-mode nets after one worker message (paper Fig. 10b): AXNet's weights from the axnet worker,
+ * approximator + classifier from the onepass / iterative workers; unchanged when the message carries none (pure).
+ */
+export function mergeCompareNets(
+  state: Pick<LabState, 'npuBaselines' | 'npuCompareAxnet'>,
+  method: MethodId,
+  payload: ProgressPayload,
+): Partial<Pick<LabState, 'npuBaselines' | 'npuCompareAxnet'>> {
+  if (method === 'axnet' && payload.weights) return { npuCompareAxnet: { weights: payload.weights, step: payload.step } };
+  if ((method === 'onepass' || method === 'iterative') && payload.baselineWeights) {
+    return { npuBaselines: { ...state.npuBaselines, [method]: payload.baselineWeights } };
+  }
+  return {};
+}
+
+const NO_COMPARE_NETS = { npuBaselines: {}, npuCompareAxnet: null } as const;
+
 export const createCompareSlice: StateCreator<LabState, [], [], CompareSlice> = (set) => ({
   compareRuns: [],
-  startCompareRuns: (methods) => set({ compareRuns: methods.map(createCompareRun) }),
+  startCompareRuns: (methods) => set({ compareRuns: methods.map(createCompareRun), ...NO_COMPARE_NETS }),
   applyCompareProgress: (method, payload, status) =>
-    set((state) => ({ compareRuns: mapRun(state.compareRuns, method, (run) => mergeCompareProgress(run, payload, status)) })),
+    set((state) => ({
+      compareRuns: mapRun(state.compareRuns, method, (run) => mergeCompareProgress(run, payload, status)),
+      ...mergeCompareNets(state, method, payload),
+    })),
   setCompareStatus: (method, status) => set((state) => ({ compareRuns: mapRun(state.compareRuns, method, (run) => ({ ...run, status })) })),
   failCompareRun: (method, message) =>
     set((state) => ({ compareRuns: mapRun(state.compareRuns, method, (run) => ({ ...run, status: 'error', message })) })),
-  clearCompareRuns: () => set({ compareRuns: [] }),
+  clearCompareRuns: () => set({ compareRuns: [], ...NO_COMPARE_NETS }),
 });

@@ -2,10 +2,13 @@
  * NPU slice of the lab store: the simulated NPU's architecture parameters and edited constants (both go into
  * the share link), the input being animated (a test-sample index, or a point clicked on the Bessel surface),
  * and the playback of the five-stage animation (paper §IV, Fig. 5).
- * The trained weights are not here: they arrive from the worker in the run slice (state.weights).
+ * The lab view's trained weights are not here: they arrive from the worker in the run slice (state.weights). Compare
+ * mode's trained networks are (npuCompareAxnet, npuBaselines): compareSlice.applyCompareProgress stores them and
+ * startCompareRuns / clearCompareRuns (reset, config change) clear them.
  */
 import type { StateCreator } from 'zustand';
 import { DEFAULT_NPU_PARAMS, clampNpuParams, isNpuConstantId, type BaselineNets, type NpuParams } from '../core/npu';
+import type { AxnetWeights } from '../ml/types';
 import type { LabState } from './store';
 
 export type NpuPlayback = 'playing' | 'paused';
@@ -46,8 +49,10 @@ export interface NpuSlice {
   /** PE whose internals (Fig. 5b) are shown, or null. */
   npuSelectedPe: number | null;
   npuTally: NpuTally;
-  /** Hook for compare mode: trained baseline nets to compare energy-efficiency gains with. */
+  /** Compare mode: trained baseline nets (onepass / iterative) to compare energy-efficiency gains with (Fig. 10b). */
   npuBaselines: Partial<Record<NpuBaselineId, BaselineNets>>;
+  /** Compare mode: AXNet from the axnet worker and its step; the NPU view runs it when the lab view has no weights. */
+  npuCompareAxnet: { weights: AxnetWeights; step: number } | null;
   /** Sets one architecture field; the value is clamped (clampNpuParams). */
   setNpuParam: (field: NumericNpuField, value: unknown) => void;
   /** Sets an edited constant (in its unit); null or the default value removes the edit. */
@@ -84,6 +89,7 @@ export const createNpuSlice: StateCreator<LabState, [], [], NpuSlice> = (set) =>
   npuSelectedPe: null,
   npuTally: EMPTY_TALLY,
   npuBaselines: {},
+  npuCompareAxnet: null,
   setNpuParam: (field, value) =>
     set((state) => {
       const next = clampNpuParams({ ...state.npuParams, [field]: value });

@@ -38,6 +38,7 @@ export function App() {
             <>
               <ComparePanel />
               <AboutPanel />
+              <NpuPanel />
             </>
           ) : (
             <>

@@ -2,13 +2,15 @@
  * The NPU view (paper §IV, Fig. 5): the trained AXNet runs on the simulated NPU of src/core/npu, one inference
  * at a time, animated stage by stage; an energy panel breaks the inference down by component and averages over
  * the test set. Works for any target: the NPU model only needs the weights and an input.
+ * In compare mode the axnet worker's network is simulated, and the onepass / iterative networks add their test-set
+ * gains (Fig. 10b).
  */
 import { getCpuPathCost } from '../../core/npu';
 import { useLabStore } from '../../state/store';
 import { playRun } from '../../state/trainingController';
 import { NpuConstants } from './NpuConstants';
 import { NpuDiagram } from './NpuDiagram';
-import { NpuEnergy } from './NpuEnergy';
+import { NpuEnergy, NpuGainTable } from './NpuEnergy';
 import { NpuInputPicker } from './NpuInputPicker';
 import { NpuTransport, useNpuPlayback } from './NpuTransport';
 import { PeDetail } from './PeDetail';
@@ -21,6 +23,10 @@ export function NpuPanel() {
   const status = useLabStore((s) => s.status);
   const step = useLabStore((s) => s.step);
   const targetId = useLabStore((s) => s.config.target);
+  const methods = useLabStore((s) => s.config.methods);
+  const compareMode = methods.length > 1;
+  const hasAxnet = methods.includes('axnet');
+  const training = status === 'running' || status === 'initializing';
   const model = result.kind === 'ready' ? result.model : null;
   useNpuPlayback(model);
 
@@ -36,14 +42,24 @@ export function NpuPanel() {
       </header>
       {result.kind === 'none' ? (
         <div className="placeholder npu-empty" data-testid="npu-empty">
-          <p>
-            <strong>Train AXNet first (press Play).</strong> The NPU view runs the trained network; it loads when the run is paused or
-            done{status === 'running' || status === 'initializing' ? ` (training now, step ${step})` : ''}.
-          </p>
-          {status !== 'running' && status !== 'initializing' ? (
+          {compareMode && !hasAxnet ? (
+            <p data-testid="npu-no-axnet">
+              <strong>AXNet is not among the compared methods.</strong> The NPU animation runs AXNet: tick AXNet in the method list to
+              simulate it and compare its energy-efficiency gain with the baselines (Fig. 10b).
+            </p>
+          ) : (
+            <p>
+              <strong>{compareMode ? 'Train the compared methods first (press Play).' : 'Train AXNet first (press Play).'}</strong> The NPU
+              view runs the trained network; it loads when the run is paused or done{training ? ` (training now, step ${step})` : ''}.
+            </p>
+          )}
+          {!training && (hasAxnet || result.baselines.length === 0) ? (
             <button type="button" className="npu-btn primary" data-testid="npu-train" onClick={() => playRun()}>
-              ▶ Train AXNet
+              ▶ {compareMode ? 'Train the methods' : 'Train AXNet'}
             </button>
+          ) : null}
+          {result.baselines.length > 0 ? (
+            <NpuGainTable axnet={null} baselines={result.baselines} samples={result.baselines[0].aggregate.samples} />
           ) : null}
         </div>
       ) : result.kind === 'error' ? (
@@ -52,6 +68,7 @@ export function NpuPanel() {
         <>
           <p className="muted small npu-weights-note" data-testid="npu-weights-step">
             Weights from training step {model.weightsStep}
+            {compareMode ? ' (compare mode: the AXNet run)' : ''}
             {status === 'running' ? ' (training goes on; the view updates when it pauses or is done)' : ''} · target {model.target.id} · A{' '}
             {[model.weights.approximator[0].fanIn, ...model.weights.approximator.map((l) => l.fanOut)].join('-')}, C{' '}
             {[model.weights.predictor[0].fanIn, ...model.weights.predictor.map((l) => l.fanOut)].join('-')} on {params.tiles * params.pesPerTile} PEs

@@ -2,6 +2,8 @@
  * Everything the NPU view derives from the store, memoised: the test set (regenerated from the config's seed,
  * exactly as the worker drew it), the predictor's decision per test sample (float64 forward of the trained
  * weights, eq. 3), the animated input, its five-stage schedule, and the test-set aggregates.
+ * AXNet's weights come from the lab-view run, or, in compare mode, from the axnet worker (npuCompareAxnet); the
+ * onepass / iterative nets trained in compare mode (npuBaselines) add their test-set aggregates (paper Fig. 10b).
  */
 import { useMemo } from 'react';
 import { computeAxnetForward, validateAxnetParams } from '../../core/axnetMath';
@@ -49,10 +51,20 @@ export interface NpuModel {
   events: ReturnType<typeof listEvents>;
   timeline: NpuTimeline;
   aggregate: NpuAggregate;
-  baselines: { id: NpuBaselineId; aggregate: NpuAggregate }[];
+  baselines: NpuBaselineAggregate[];
 }
 
-export type NpuModelResult = { kind: 'none' } | { kind: 'error'; message: string } | { kind: 'ready'; model: NpuModel };
+/** A baseline's test-set cost, with its classifier's decisions (predicted invocation) on the same test set. */
+export interface NpuBaselineAggregate {
+  id: NpuBaselineId;
+  aggregate: NpuAggregate;
+}
+
+/** 'none': no AXNet to simulate yet; the baselines trained in compare mode are still listed. */
+export type NpuModelResult =
+  | { kind: 'none'; baselines: NpuBaselineAggregate[]; cpuCost: CpuPathCost }
+  | { kind: 'error'; message: string }
+  | { kind: 'ready'; model: NpuModel };
 
 function computeDecisions(weights: AxnetWeights, testX: Float32Array, inputDim: number, size: number): NpuSampleDecisions {
   const safeProbability = new Float64Array(size);
@@ -68,8 +80,13 @@ function computeDecisions(weights: AxnetWeights, testX: Float32Array, inputDim: 
 }
 
 export function useNpuModel(): NpuModelResult {
-  const weights = useLabStore((s) => s.weights);
-  const weightsStep = useLabStore((s) => s.weightsStep);
+  const labWeights = useLabStore((s) => s.weights);
+  const labWeightsStep = useLabStore((s) => s.weightsStep);
+  const compareAxnet = useLabStore((s) => s.npuCompareAxnet);
+  // The lab-view run when it has been trained, else compare mode's axnet worker.
+  const fromLab = labWeights !== null && labWeightsStep > 0;
+  const weights = fromLab ? labWeights : (compareAxnet?.weights ?? null);
+  const weightsStep = fromLab ? labWeightsStep : (compareAxnet?.step ?? 0);
   const targetId = useLabStore((s) => s.config.target);
   const seed = useLabStore((s) => s.config.seed);
   const testSize = useLabStore((s) => s.config.testSize);
@@ -80,7 +97,8 @@ export function useNpuModel(): NpuModelResult {
   const baselineNets = useLabStore((s) => s.npuBaselines);
 
   const target = getTarget(targetId);
-  const testSet = useMemo(() => (weights ? sampleTargetRows(getTarget(targetId), testSize, seed, 'test-data') : null), [weights, targetId, testSize, seed]);
+  const hasNets = weights !== null || Object.keys(baselineNets).length > 0;
+  const testSet = useMemo(() => (hasNets ? sampleTargetRows(getTarget(targetId), testSize, seed, 'test-data') : null), [hasNets, targetId, testSize, seed]);
   const cpuCost = useMemo(
     () => (cpuInstructions === null ? getCpuPathCost(targetId) : makeCpuPathCost(cpuInstructions, 'user-set instruction count (estimate)')),
     [cpuInstructions, targetId],
@@ -123,20 +141,22 @@ export function useNpuModel(): NpuModelResult {
 
   const baselines = useMemo(() => {
     if (!testSet) return [];
-    const out: { id: NpuBaselineId; aggregate: NpuAggregate }[] = [];
+    const out: NpuBaselineAggregate[] = [];
     for (const id of ['onepass', 'iterative'] as const) {
       const nets = baselineNets[id];
       if (!nets) continue;
       try {
+        if (nets.approximator[0]?.fanIn !== target.inputDim) continue;
+        // Decisions: the classifier's float64 forward on each test input (z_safe > z_unsafe), as the controller.
         out.push({ id, aggregate: aggregateBaselineCost(nets, testSet.x, params, { cpuCost }) });
       } catch {
         // Nets that do not fit the target are left out of the comparison.
       }
     }
     return out;
-  }, [baselineNets, testSet, params, cpuCost]);
+  }, [baselineNets, testSet, params, cpuCost, target.inputDim]);
 
-  if (!weights || weightsStep <= 0 || !testSet || !base) return { kind: 'none' };
+  if (!weights || weightsStep <= 0 || !testSet || !base) return { kind: 'none', baselines, cpuCost };
   if (!base.ok) return { kind: 'error', message: base.message };
   if (!derived || 'error' in derived || !aggregate) return { kind: 'error', message: derived && 'error' in derived ? (derived.error ?? 'unknown error') : 'no input' };
   return {
