@@ -27,7 +27,7 @@ const USAGE = `Usage:
   axlab targets                                   list the targets
   axlab eval <target>                             read input rows (whitespace-separated) on stdin, print exact outputs
   axlab train '<link or #hash>' [--json] [--backend cpu|wasm]
-                                                  train AXNet as the link says and print the final §V metrics
+                                                  train every method the link names and print the final §V metrics
   axlab npu '<link or #hash>' [--json] [--sample K] train as the link says, then run test sample K on the NPU model
                                                   (stages, cycles, energy per component) and print test-set aggregates;
                                                   with methods=axnet,onepass,iterative one gain row per method (Fig. 10b)
