@@ -3,7 +3,8 @@ import { defineConfig } from '@playwright/test';
 import { findChromium } from './scripts/find-chromium.mjs';
 
 const executablePath: string | undefined = findChromium() ?? undefined;
-const PORT = 4173;
+// PW_PORT lets several checkouts run their browser tests side by side without sharing a preview server.
+const PORT = Number(process.env.PW_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'e2e',
