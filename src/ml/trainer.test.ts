@@ -3,7 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { computeAxnetForward } from '../core/axnetMath';
 import { DEFAULT_CONFIG, type LabConfig } from '../core/config';
 import { computeBesselJ } from '../core/targets/bessel';
-import { createLabTrainer, nextEvaluationStep, runToCompletion } from './trainer';
+import { getTarget } from '../core/targets/index';
+import { buildSurfaceGrid, createLabTrainer, nextEvaluationStep, runToCompletion } from './trainer';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -162,6 +163,27 @@ describe('evaluate and surface', () => {
     const multi = createLabTrainer({ ...SMALL, target: 'blackscholes' });
     expect(await multi.surface(4)).toBeNull();
     multi.dispose();
+  });
+
+  it('surface of a 2-output target (inversek2j) carries both outputs, the first as target/axnet/lone', async () => {
+    const trainer = createLabTrainer({ ...SMALL, target: 'inversek2j', approximatorHidden: [4], predictorHidden: [4] });
+    await trainer.train(10);
+    const n = 4;
+    const snap = (await trainer.surface(n))!;
+    const target = getTarget('inversek2j');
+    expect(snap.outputs?.length).toBe(2);
+    expect(snap.outputs?.[0].target).toBe(snap.target);
+    expect(snap.outputs?.[0].axnet).toBe(snap.axnet);
+    const row = new Float64Array(2);
+    const { inputs } = buildSurfaceGrid(target, n);
+    for (const index of [0, 5, 15]) {
+      target.evaluate(inputs.subarray(2 * index, 2 * index + 2), row);
+      expect(snap.outputs?.[0].target[index]).toBeCloseTo(row[0], 5);
+      expect(snap.outputs?.[1].target[index]).toBeCloseTo(row[1], 5);
+    }
+    expect(snap.outputs?.[1].axnet.length).toBe(n * n);
+    expect(snap.outputs?.[1].lone?.length).toBe(n * n);
+    trainer.dispose();
   });
 
   it('reports parameter counts and averaged losses since the last evaluation', async () => {

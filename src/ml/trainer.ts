@@ -99,6 +99,11 @@ function toBackendName(name: string): BackendName {
   throw new Error(`Unsupported tfjs backend: ${name}`);
 }
 
+/** Output k of rows laid out [count × outputDim], as [count] (the array itself when outputDim = 1). */
+export function pickSurfaceOutput(values: Float32Array, outputDim: number, k: number): Float32Array {
+  return outputDim === 1 ? values : Float32Array.from({ length: values.length / outputDim }, (_, s) => values[s * outputDim + k]);
+}
+
 /**
  * Samples of the grid of a 2-D target and the exact outputs there: index = row·res + col;
  * col ↔ input 0 (x axis), row ↔ input 1. exact: [res² × outputDim].
@@ -333,15 +338,18 @@ export function createLabTrainer(configIn: Readonly<LabConfig>, options: LabTrai
     const before = data.slice(next, next + hiddenCount);
     const controls = data.slice(next + hiddenCount, next + 2 * hiddenCount);
     const after = data.slice(next + 2 * hiddenCount, next + 3 * hiddenCount);
-    const firstOutput = (values: Float32Array) => (outputDim === 1 ? values : Float32Array.from({ length: n * n }, (_, s) => values[s * outputDim]));
+    const outputs = Array.from({ length: outputDim }, (_, k) => ({
+      target: pickSurfaceOutput(exact, outputDim, k),
+      axnet: pickSurfaceOutput(output, outputDim, k),
+      lone: lone ? pickSurfaceOutput(lone, outputDim, k) : null,
+    }));
     const safeProbability = Float32Array.from(gap, (g) => (g >= 0 ? 1 / (1 + Math.exp(-g)) : Math.exp(g) / (1 + Math.exp(g))));
     return {
       step,
       resolution: n,
       ranges,
-      target: firstOutput(exact),
-      axnet: firstOutput(output),
-      lone: lone ? firstOutput(lone) : null,
+      ...outputs[0],
+      outputs,
       error: Float32Array.from(computeSampleErrors(target.errorMetric, output, exact, outputDim)),
       safeProbability,
       hidden: layout.controlWidths.map((width, i) => ({ width, layer: layout.fusedLayers[i], before: before[i], control: controls[i], after: after[i] })),

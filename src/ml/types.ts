@@ -42,7 +42,12 @@ export interface SurfaceSnapshot {
   target: Float32Array;
   axnet: Float32Array;
   lone: Float32Array | null;
-  /** Per-sample error of AXNet (the target's metric). */
+  /**
+   * Every output of the target, [n·n] each, in the target's output order (inversek2j: θ1, θ2);
+   * target/axnet/lone above are outputs[0]. Absent (older snapshots) ⇒ the one output above.
+   */
+  outputs?: { target: Float32Array; axnet: Float32Array; lone: Float32Array | null }[];
+  /** Per-sample error of AXNet (the target's metric over all outputs). */
   error: Float32Array;
   /** P(safe | x) from the predictor's softmax (or sigmoid); baselines: from the classifier (lone: 1). */
   safeProbability: Float32Array;

@@ -113,8 +113,15 @@ export interface HoverValues {
   lone: number | null;
   error: number;
   safeProbability: number;
+  /** Per output of the target (inversek2j: θ1, θ2): the exact value, AXNet's and the lone approximator's. */
+  outputs: { target: number; axnet: number; lone: number | null }[];
   /** Per hidden layer, per neuron: [before, c, after]. */
   neurons: { before: number; control: number; after: number; suppressed: boolean }[][];
+}
+
+/** The per-output maps of a snapshot; older snapshots without `outputs` have the one output. */
+export function listSurfaceOutputs(surface: SurfaceSnapshot): NonNullable<SurfaceSnapshot['outputs']> {
+  return surface.outputs && surface.outputs.length > 0 ? surface.outputs : [{ target: surface.target, axnet: surface.axnet, lone: surface.lone }];
 }
 
 /** Values of a snapshot at the grid point nearest to `point`. */
@@ -129,6 +136,7 @@ export function readSurfaceAt(surface: SurfaceSnapshot, point: HoverPoint): Hove
     lone: surface.lone ? surface.lone[index] : null,
     error: surface.error[index],
     safeProbability: surface.safeProbability[index],
+    outputs: listSurfaceOutputs(surface).map((o) => ({ target: o.target[index], axnet: o.axnet[index], lone: o.lone ? o.lone[index] : null })),
     neurons: surface.hidden.map((layer) =>
       Array.from({ length: layer.width }, (_, j) => {
         const control = layer.control[index * layer.width + j];

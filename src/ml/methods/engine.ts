@@ -19,7 +19,7 @@ import { computeInvocationMetrics, computeSampleErrors } from '../../core/metric
 import { createRng } from '../../core/rng';
 import { getTarget } from '../../core/targets';
 import type { DenseTensors } from '../axnet';
-import { ADAM_BETA1, ADAM_BETA2, ADAM_EPSILON, buildSurfaceGrid } from '../trainer';
+import { ADAM_BETA1, ADAM_BETA2, ADAM_EPSILON, buildSurfaceGrid, pickSurfaceOutput } from '../trainer';
 import type {
   AxnetWeights,
   BaselineWeights,
@@ -324,15 +324,14 @@ export function createPhasedTrainer(spec: PhasedTrainerSpec): MethodTrainer {
       grid.dispose();
     }
     const { output, gap } = predicted;
-    const firstOutput = (values: Float32Array) => (outputDim === 1 ? values : Float32Array.from({ length: n * n }, (_, s) => values[s * outputDim]));
+    const outputs = Array.from({ length: outputDim }, (_, k) => ({ target: pickSurfaceOutput(exact, outputDim, k), axnet: pickSurfaceOutput(output, outputDim, k), lone: null }));
     const sigmoid = (g: number) => (g >= 0 ? 1 / (1 + Math.exp(-g)) : Math.exp(g) / (1 + Math.exp(g)));
     return {
       step,
       resolution: n,
       ranges,
-      target: firstOutput(exact),
-      axnet: firstOutput(output),
-      lone: null,
+      ...outputs[0],
+      outputs,
       error: Float32Array.from(computeSampleErrors(target.errorMetric, output, exact, outputDim)),
       safeProbability: gap ? Float32Array.from(gap, sigmoid) : new Float32Array(n * n).fill(1),
       hidden: [],

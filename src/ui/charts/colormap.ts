@@ -50,6 +50,123 @@ export function indexInLut(value: number, min: number, max: number): number {
   return Math.min(255, Math.max(0, Math.round(t * 255)));
 }
 
+/**
+ * A colour scale: value → t ∈ [0, 1] (t = 0 at min, 1 at max, clamped outside).
+ * - linear: t = (v − min) / (max − min);
+ * - log: t = (log10 v − log10 min) / (log10 max − log10 min), min > 0; v ≤ 0 → t = 0.
+ * `clipped` says that values above max exist and are drawn in max's colour (the bar's top label reads "≥ max").
+ * `mark` is a value to draw on the colour bar (the error bound), with its label.
+ */
+export interface ColorScale {
+  kind: 'linear' | 'log';
+  min: number;
+  max: number;
+  clipped: boolean;
+  mark: { value: number; label: string } | null;
+}
+
+export function createLinearScale(min: number, max: number): ColorScale {
+  return { kind: 'linear', min, max, clipped: false, mark: null };
+}
+
+/** Position of a value on the scale, clamped to [0, 1]; NaN for NaN (drawn as magenta). */
+export function scaleToUnit(scale: ColorScale, value: number): number {
+  if (Number.isNaN(value)) return Number.NaN;
+  let t: number;
+  if (scale.kind === 'log') {
+    if (!(value > 0)) return 0;
+    const lo = Math.log10(scale.min);
+    const hi = Math.log10(scale.max);
+    t = hi > lo ? (Math.log10(value) - lo) / (hi - lo) : 0.5;
+  } else {
+    t = scale.max > scale.min ? (value - scale.min) / (scale.max - scale.min) : 0.5;
+  }
+  return Math.min(1, Math.max(0, t));
+}
+
+/** LUT index (0..255) of a value on a scale; −1 for NaN. */
+export function indexOnScale(scale: ColorScale, value: number): number {
+  const t = scaleToUnit(scale, value);
+  return Number.isNaN(t) ? -1 : Math.round(t * 255);
+}
+
+/** Decades the |error| scale shows below the bound: errors under bound/100 share the lowest colour. */
+export const ERROR_DECADES_BELOW = 2;
+/** The |error| scale ends at most this many decades above the bound (relative errors near a zero reach 1e11). */
+export const ERROR_DECADES_ABOVE = 3;
+
+/**
+ * Log scale for |error| maps around the error bound b (eq. 1: safe ⇔ e < b):
+ * [b·10^−2, clamp(max e, 10·b, b·10^3)], so the bound sits at a fixed, visible place and errors just under
+ * it get other colours than errors far under it. Larger errors are clipped to the top colour.
+ */
+export function buildErrorScale(maxError: number, bound: number): ColorScale {
+  const b = bound > 0 && Number.isFinite(bound) ? bound : 1;
+  const min = b * 10 ** -ERROR_DECADES_BELOW;
+  const top = b * 10 ** ERROR_DECADES_ABOVE;
+  const finiteMax = Number.isFinite(maxError) ? maxError : top;
+  const max = Math.min(top, Math.max(b * 10, finiteMax));
+  return { kind: 'log', min, max, clipped: maxError > max, mark: { value: b, label: `bound ${formatTick(b)}` } };
+}
+
+export interface ScaleTick {
+  value: number;
+  /** Position along the bar, 0 (min) … 1 (max). */
+  t: number;
+  label: string;
+}
+
+/** Short text of a number for ticks and colour bars: 3 significant digits, exponent form outside [0.001, 10⁴). */
+export function formatTick(value: number): string {
+  if (!Number.isFinite(value)) return Number.isNaN(value) ? '–' : value > 0 ? '∞' : '−∞';
+  if (value === 0) return '0';
+  const magnitude = Math.abs(value);
+  if (magnitude >= 1e4 || magnitude < 1e-3) {
+    const [mantissa, exponent] = value.toExponential(0).split('e');
+    return `${mantissa === '1' ? '' : mantissa === '-1' ? '−' : `${mantissa.replace('-', '−')}×`}10${toSuperscript(Number(exponent))}`;
+  }
+  const text = Number(value.toPrecision(3)).toString();
+  return text.replace('-', '−');
+}
+
+const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+function toSuperscript(exponent: number): string {
+  const digits = String(Math.abs(exponent)).split('').map((d) => SUPERSCRIPT[Number(d)]);
+  return (exponent < 0 ? '⁻' : '') + digits.join('');
+}
+
+/** Step of "nice" linear ticks: 1, 2 or 5 × 10^k, about span / count. */
+function findNiceStep(span: number, count: number): number {
+  const raw = span / Math.max(1, count);
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const fraction = raw / power;
+  return (fraction < 1.5 ? 1 : fraction < 3.5 ? 2 : fraction < 7.5 ? 5 : 10) * power;
+}
+
+/**
+ * Ticks for a colour bar or an axis: both ends (min, max) and up to `count` nice values between
+ * (multiples of 1/2/5·10^k on a linear scale, powers of ten on a log scale); inner ticks closer than
+ * 12% of the bar to an end are dropped so that labels do not overlap.
+ */
+export function listScaleTicks(scale: ColorScale, count = 4): ScaleTick[] {
+  const tick = (value: number): ScaleTick => ({ value, t: scaleToUnit(scale, value), label: formatTick(value) });
+  const ends = [tick(scale.min), tick(scale.max)];
+  if (!(scale.max > scale.min) || !Number.isFinite(scale.min) || !Number.isFinite(scale.max)) return scale.max === scale.min ? [ends[0]] : ends;
+  const inner: number[] = [];
+  if (scale.kind === 'log') {
+    const lo = Math.ceil(Math.log10(scale.min) - 1e-9);
+    const hi = Math.floor(Math.log10(scale.max) + 1e-9);
+    const every = Math.max(1, Math.ceil((hi - lo + 1) / Math.max(1, count)));
+    for (let k = lo; k <= hi; k += every) inner.push(10 ** k);
+  } else {
+    const step = findNiceStep(scale.max - scale.min, count);
+    for (let k = Math.ceil(scale.min / step - 1e-9); k * step <= scale.max + step * 1e-9; k++) inner.push(Math.abs(k * step) < step * 1e-9 ? 0 : k * step);
+  }
+  const middle = inner.map(tick).filter((candidate) => candidate.t > 0.12 && candidate.t < 0.88);
+  if (scale.clipped) ends[1] = { ...ends[1], label: `≥ ${ends[1].label}` };
+  return [ends[0], ...middle, ends[1]];
+}
+
 /** CSS linear-gradient of a LUT, for legends. */
 export function formatLutGradient(lut: Lut, direction = 'to right'): string {
   const stops: string[] = [];

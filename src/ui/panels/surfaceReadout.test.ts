@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import type { HoverValues } from '../../state/selectors';
+import { formatControlReadout, formatSurfaceReadout, shortenName } from './surfaceReadout';
+
+const NAMES = { inputs: ['ν', 'x'] as const, outputs: ['J_ν(x)'] };
+
+function makeValues(overrides: Partial<HoverValues> = {}): HoverValues {
+  return {
+    u: 0.3,
+    v: 0.85,
+    target: 0.61,
+    axnet: 0.6,
+    lone: 0.59,
+    error: 0.004,
+    safeProbability: 0.91,
+    outputs: [{ target: 0.61, axnet: 0.6, lone: 0.59 }],
+    neurons: [],
+    ...overrides,
+  };
+}
+
+describe('surface readout', () => {
+  it('reads the point, the values, the error against the bound and the prediction', () => {
+    expect(formatSurfaceReadout(makeValues(), NAMES, 0.02)).toBe(
+      'ν = 0.3, x = 0.85: target 0.61, AXNet 0.6, lone 0.59; |error| 0.004 (under the bound 0.02), P(safe) 0.91, predicted safe',
+    );
+  });
+
+  it('says over the bound and predicted unsafe, and leaves out a missing lone approximator', () => {
+    const text = formatSurfaceReadout(makeValues({ error: 0.5, safeProbability: 0.2, outputs: [{ target: 1, axnet: 0.5, lone: null }] }), NAMES, 0.02);
+    expect(text).toContain('|error| 0.5 (over the bound 0.02)');
+    expect(text).toContain('predicted unsafe');
+    expect(text).not.toContain('lone');
+  });
+
+  it('names every output of a multi-output target', () => {
+    const values = makeValues({ outputs: [{ target: 1.2, axnet: 1.1, lone: null }, { target: -0.5, axnet: -0.4, lone: null }] });
+    const text = formatSurfaceReadout(values, { inputs: ['x', 'y'], outputs: ['θ1', 'θ2'] }, 0.1);
+    expect(text).toContain('θ1: target 1.2, AXNet 1.1; θ2: target −0.5, AXNet −0.4;');
+  });
+
+  it('shortens names with a gloss', () => {
+    expect(shortenName('ν (order)')).toBe('ν');
+    expect(shortenName('θ2 (rad)')).toBe('θ2');
+    expect(shortenName('x')).toBe('x');
+    expect(shortenName('(odd)')).toBe('(odd)');
+  });
+});
+
+describe('control readout', () => {
+  const neuron = (control: number) => ({ before: 1, control, after: control, suppressed: Math.abs(control) < 0.1 });
+
+  it('lists the suppressed neurons per layer, 1-based', () => {
+    const values = makeValues({ neurons: [[neuron(0.05), neuron(0.9), neuron(0)], [neuron(1), neuron(0.01)]] });
+    expect(formatControlReadout(values, NAMES, [0, 1])).toBe('ν = 0.3, x = 0.85: 3 of 5 neurons suppressed (layer 1: 1, 3; layer 2: 2)');
+    expect(formatControlReadout(values, NAMES, [1, 2])).toContain('(layer 2: 1, 3; layer 3: 2)');
+  });
+
+  it('says when none is suppressed', () => {
+    expect(formatControlReadout(makeValues({ neurons: [[neuron(0.5)]] }), NAMES, [0])).toBe('ν = 0.3, x = 0.85: no neuron of 1 suppressed');
+  });
+});
