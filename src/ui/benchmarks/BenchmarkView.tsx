@@ -4,6 +4,7 @@
  * - image targets (jpeg, sobel, kmeans): a test photograph, the exact and the approximated image,
  *   and which tiles went to the CPU (predicted unsafe) or to the network;
  * - other targets: an explanation and an output-vs-target scatter of fresh samples.
+ * Targets without a 2-input grid get one line saying why there are no surfaces, not an empty panel.
  * The worker sends the image and scatter data when a run pauses or ends (src/core/benchmarkViews.ts).
  * data-drawn-step on the section is written after the drawing, so tests can wait for it.
  */
@@ -11,14 +12,20 @@ import { useEffect, useRef } from 'react';
 import type { ImageBenchmarkView, ScatterBenchmarkView, ViewImage } from '../../core/benchmarkViews';
 import { isImageTarget } from '../../core/imageViews';
 import { getTarget } from '../../core/targets/index';
-import { formatMetric, selectConfig, selectSurface } from '../../state/selectors';
+import { selectConfig, selectSurface } from '../../state/selectors';
 import { useLabStore } from '../../state/store';
-import { SurfacePanel } from '../panels/SurfacePanel';
+import { createLinearScale, listScaleTicks } from '../charts/colormap';
+import { SurfacePanel, explainMissingGrid } from '../panels/SurfacePanel';
 import './benchmarks.css';
 
-const SCATTER_SIZE = 280;
-const SCATTER_PAD = 36;
+/** Scatter drawing units (viewBox); on screen it is as wide as the panel allows, up to 560 CSS px. */
+const SCATTER_SIZE = 440;
+const SCATTER_PAD = 64;
 
+/**
+ * One photograph, at its own pixel size in the canvas and as wide as its grid cell on screen
+ * (image-rendering: pixelated: every pixel a sharp square, so jpeg's 8×8 block artefacts show).
+ */
 function ImageCanvas({ image, label, testId }: { image: ViewImage; label: string; testId: string }) {
   const ref = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
@@ -29,11 +36,12 @@ function ImageCanvas({ image, label, testId }: { image: ViewImage; label: string
     canvas.height = image.height;
     context.putImageData(new ImageData(new Uint8ClampedArray(image.data), image.width, image.height), 0, 0);
   }, [image]);
-  const scale = Math.max(1, Math.min(2, Math.floor(240 / image.width) || 1));
   return (
     <figure className="bench-figure">
-      <canvas ref={ref} data-testid={testId} role="img" aria-label={label} className="bench-canvas" style={{ width: image.width * scale, height: image.height * scale }} />
-      <figcaption>{label}</figcaption>
+      <canvas ref={ref} data-testid={testId} role="img" aria-label={label} className="bench-canvas" style={{ aspectRatio: `${image.width} / ${image.height}` }} />
+      <figcaption>
+        {label} <span className="bench-size">({image.width}×{image.height} px)</span>
+      </figcaption>
     </figure>
   );
 }
@@ -47,7 +55,7 @@ const IMAGE_NOTES: Record<ImageBenchmarkView['target'], string> = {
 function ImageView({ view }: { view: ImageBenchmarkView }) {
   return (
     <>
-      <p className="panel-caption">
+      <p className="panel-caption bench-caption">
         Test photograph “{view.photoId}” (never used in training); {IMAGE_NOTES[view.target]}. Approximated = network output where the
         predictor says safe, exact CPU output elsewhere. Step {view.step}: {(view.cpuFraction * 100).toFixed(1)}% of rows sent to the CPU, PSNR
         against the exact image {Number.isFinite(view.psnr) ? `${view.psnr.toFixed(1)} dB` : '∞ (identical)'}.
@@ -81,7 +89,7 @@ function ScatterView({ view, outputName }: { view: ScatterBenchmarkView; outputN
   const safeCount = view.safe.reduce((sum, s) => sum + s, 0);
   return (
     <>
-      <p className="panel-caption">
+      <p className="panel-caption bench-caption">
         {view.exact.length} fresh inputs at step {view.step}: the network’s {outputName} against the exact one. Blue: predicted safe (the network
         computes it); orange: predicted unsafe (sent to the CPU, exact). {safeCount} of {view.exact.length} go to the network.
       </p>
@@ -90,12 +98,20 @@ function ScatterView({ view, outputName }: { view: ScatterBenchmarkView; outputN
         <rect x={SCATTER_PAD} y={SCATTER_PAD} width={span} height={span} fill="#fafbfc" stroke="#e1e4e8" />
         <line x1={sx(lo)} y1={sy(lo)} x2={sx(hi)} y2={sy(hi)} stroke="#9aa5b1" strokeDasharray="4 3" />
         {Array.from(view.exact, (x, k) => (
-          <circle key={k} cx={sx(x)} cy={sy(Math.min(hi, Math.max(lo, view.approximated[k])))} r={2.2} fill={view.safe[k] ? '#2563eb' : '#ea580c'} fillOpacity={0.65} />
+          <circle key={k} cx={sx(x)} cy={sy(Math.min(hi, Math.max(lo, view.approximated[k])))} r={3} fill={view.safe[k] ? '#2563eb' : '#ea580c'} fillOpacity={0.65} />
         ))}
-        <text x={SCATTER_SIZE / 2} y={SCATTER_SIZE - 8} textAnchor="middle" fontSize="11">exact {outputName}</text>
-        <text x={12} y={SCATTER_SIZE / 2} textAnchor="middle" fontSize="11" transform={`rotate(-90 12 ${SCATTER_SIZE / 2})`}>network</text>
-        <text x={SCATTER_PAD} y={SCATTER_SIZE - SCATTER_PAD + 12} fontSize="9" fill="#66707a">{formatMetric(lo)}</text>
-        <text x={SCATTER_SIZE - SCATTER_PAD} y={SCATTER_SIZE - SCATTER_PAD + 12} fontSize="9" fill="#66707a" textAnchor="end">{formatMetric(hi)}</text>
+        {listScaleTicks(createLinearScale(lo, hi), 4).map((tick, k) => (
+          <g key={k} className="bench-scatter-tick">
+            <line x1={sx(tick.value)} x2={sx(tick.value)} y1={SCATTER_SIZE - SCATTER_PAD} y2={SCATTER_SIZE - SCATTER_PAD + 5} />
+            <text x={sx(tick.value)} y={SCATTER_SIZE - SCATTER_PAD + 21} textAnchor="middle">{tick.label}</text>
+            <line x1={SCATTER_PAD - 5} x2={SCATTER_PAD} y1={sy(tick.value)} y2={sy(tick.value)} />
+            <text x={SCATTER_PAD - 8} y={sy(tick.value) + 5} textAnchor="end">{tick.label}</text>
+          </g>
+        ))}
+        <text className="bench-scatter-name" x={SCATTER_PAD + span / 2} y={SCATTER_SIZE - 10} textAnchor="middle">exact {outputName}</text>
+        <text className="bench-scatter-name" x={16} y={SCATTER_PAD + span / 2} textAnchor="middle" transform={`rotate(-90 16 ${SCATTER_PAD + span / 2})`}>
+          network {outputName}
+        </text>
       </svg>
     </>
   );
@@ -121,24 +137,24 @@ export function BenchmarkView() {
       {twoD ? (
         <SurfacePanel />
       ) : (
-        <>
-          {isImageTarget(target.id) ? null : <SurfacePanel />}
-          <section className="panel" aria-labelledby="benchmark-title">
-            <header className="panel-header">
-              <h2 id="benchmark-title">{target.title}: what the network makes of it</h2>
-              {!view ? (
-                <p className="panel-caption">
-                  {target.description}{' '}
-                  {isImageTarget(target.id)
-                    ? 'Pause, step or finish a run: the original photograph, the approximated image and the map of which tiles went to the CPU appear here.'
-                    : 'Pause, step or finish a run: a scatter of the network’s output against the exact output appears here.'}
-                </p>
-              ) : null}
-            </header>
-            {view?.kind === 'image' ? <ImageView view={view} /> : null}
-            {view?.kind === 'scatter' ? <ScatterView view={view} outputName={target.outputNames[0] ?? 'output'} /> : null}
-          </section>
-        </>
+        <section className="panel" aria-labelledby="benchmark-title">
+          <header className="panel-header">
+            <h2 id="benchmark-title">{target.title}: what the network makes of it</h2>
+            <p className="bench-note" data-testid="surface-unavailable">
+              {explainMissingGrid(target, 'Surfaces', isImageTarget(target.id) ? 'see the photographs below' : 'see the scatter below')}
+            </p>
+            {!view ? (
+              <p className="panel-caption bench-caption">
+                {target.description}{' '}
+                {isImageTarget(target.id)
+                  ? 'Pause, step or finish a run: the original photograph, the approximated image and the map of which tiles went to the CPU appear here.'
+                  : 'Pause, step or finish a run: a scatter of the network’s output against the exact output appears here.'}
+              </p>
+            ) : null}
+          </header>
+          {view?.kind === 'image' ? <ImageView view={view} /> : null}
+          {view?.kind === 'scatter' ? <ScatterView view={view} outputName={target.outputNames[0] ?? 'output'} /> : null}
+        </section>
       )}
     </section>
   );

@@ -1,11 +1,17 @@
 /**
- * A heatmap of one scalar over the n×n input grid, drawn with ImageData and a colour LUT.
+ * A heatmap of one scalar over the n×n input grid, drawn with ImageData and a colour LUT, plus the
+ * pieces that make it readable: a numbered colour bar (ColorBar) and a frame with axis ticks (HeatmapFrame).
  * Grid layout (SurfaceSnapshot): value of cell (i, j) at (j·n + i)·stride + offset, i along the
  * first input (left → right), j along the second input (bottom → top).
- * A second, transparent canvas on top carries the hover marker, so hovering never redraws the data.
+ * - The map repaints only when its data (array identity, scale, outlines) or its pixel size changes;
+ *   the cursor lives on a second, transparent canvas on top, so hovering never redraws the data.
+ * - Without a fixed `size` the map fills its container's width (square), at devicePixelRatio, cells crisp.
+ * - Keyboard: the map is focusable; arrows move the cursor cell (moveGridCursor), Enter activates it.
  */
-import { useEffect, useRef, type MouseEvent } from 'react';
-import { indexInLut, type Lut } from './colormap';
+import { memo, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode, type RefObject } from 'react';
+import { createLinearScale, formatLutGradient, indexOnScale, listScaleTicks, scaleToUnit, type ColorScale, type Lut } from './colormap';
+import { findCellAt, moveGridCursor, type GridCell } from './gridCursor';
+import './heatmap.css';
 
 export interface HeatmapProps {
   testId: string;
@@ -14,11 +20,10 @@ export interface HeatmapProps {
   resolution: number;
   stride?: number;
   offset?: number;
-  min: number;
-  max: number;
+  scale: ColorScale;
   lut: Lut;
-  /** Display size in CSS pixels (square). */
-  size: number;
+  /** Display size in CSS pixels (square); absent: the width of the container. */
+  size?: number;
   /** Cells where this mask is 1 get their region boundary outlined. */
   outline?: Uint8Array | null;
   outlineColor?: string;
@@ -26,11 +31,16 @@ export interface HeatmapProps {
   dashedOutline?: Uint8Array | null;
   /** Step of the data, written to data-drawn-step after each redraw. */
   step: number;
-  /** Marker position in cell units (i, j), or null. */
-  marker: { i: number; j: number } | null;
-  markerColor?: string;
-  onHoverCell?: (cell: { i: number; j: number } | null) => void;
-  className?: string;
+  /** Cursor position in cell units (i, j), or null. */
+  cursor: GridCell | null;
+  cursorColor?: string;
+  onCursor?: (cell: GridCell | null) => void;
+  /** Enter on the focused map, or a click. */
+  onActivate?: (cell: GridCell) => void;
+  /** In the tab order (default) or focusable only by script / pointer. */
+  tabbable?: boolean;
+  /** Id of the element that reads out the values at the cursor (aria-describedby). */
+  describedBy?: string;
 }
 
 function strokeBoundary(context: CanvasRenderingContext2D, mask: Uint8Array, n: number, cell: number): void {
@@ -52,18 +62,40 @@ function strokeBoundary(context: CanvasRenderingContext2D, mask: Uint8Array, n: 
   context.stroke();
 }
 
-export function Heatmap(props: HeatmapProps) {
-  const { values, resolution: n, stride = 1, offset = 0, min, max, lut, size, outline, dashedOutline, step } = props;
+/** CSS width of an element, tracked with a ResizeObserver (0 before layout). */
+function useElementWidth(ref: RefObject<HTMLElement | null>, enabled: boolean): number {
+  const [width, setWidth] = useState(0);
+  useLayoutEffect(() => {
+    const element = ref.current;
+    if (!enabled || !element) return;
+    setWidth(Math.floor(element.clientWidth));
+    if (typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver((entries) => {
+      for (const entry of entries) setWidth(Math.floor(entry.contentRect.width));
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [ref, enabled]);
+  return width;
+}
+
+function HeatmapImpl(props: HeatmapProps) {
+  const { values, resolution: n, stride = 1, offset = 0, scale, lut, outline, dashedOutline, step, outlineColor } = props;
+  const boxRef = useRef<HTMLDivElement>(null);
   const baseRef = useRef<HTMLCanvasElement>(null);
   const overlayRef = useRef<HTMLCanvasElement>(null);
   const scratchRef = useRef<HTMLCanvasElement | null>(null);
-  const pixelRatio = typeof window === 'undefined' ? 1 : Math.min(2, window.devicePixelRatio || 1);
-  const pixels = Math.round(size * pixelRatio);
+  const measured = useElementWidth(boxRef, props.size === undefined);
+  const cssSize = props.size ?? measured;
+  const pixelRatio = typeof window === 'undefined' ? 1 : Math.min(3, window.devicePixelRatio || 1);
+  const pixels = Math.max(1, Math.round(cssSize * pixelRatio));
+  const { kind, min, max } = scale;
 
+  // Data layer: runs only when the data, its scale, the outlines or the pixel size change.
   useEffect(() => {
     const canvas = baseRef.current;
     const context = canvas?.getContext('2d');
-    if (!canvas || !context || n < 1) return;
+    if (!canvas || !context || n < 1 || cssSize <= 0) return;
     scratchRef.current ??= document.createElement('canvas');
     const scratch = scratchRef.current;
     scratch.width = n;
@@ -71,9 +103,10 @@ export function Heatmap(props: HeatmapProps) {
     const scratchContext = scratch.getContext('2d');
     if (!scratchContext) return;
     const image = scratchContext.createImageData(n, n);
+    const colourScale: ColorScale = { kind, min, max, clipped: false, mark: null };
     for (let j = 0; j < n; j++) {
       for (let i = 0; i < n; i++) {
-        const k = indexInLut(values[(j * n + i) * stride + offset], min, max);
+        const k = indexOnScale(colourScale, values[(j * n + i) * stride + offset]);
         const p = ((n - 1 - j) * n + i) * 4;
         if (k < 0) {
           image.data.set([255, 0, 255, 255], p);
@@ -86,70 +119,216 @@ export function Heatmap(props: HeatmapProps) {
       }
     }
     scratchContext.putImageData(image, 0, 0);
-    context.imageSmoothingEnabled = true;
-    context.imageSmoothingQuality = 'high';
+    // One grid cell = one flat square (no smoothing): the grid the network was sampled on, as it is.
+    context.imageSmoothingEnabled = false;
     context.clearRect(0, 0, canvas.width, canvas.height);
     context.drawImage(scratch, 0, 0, canvas.width, canvas.height);
     const cell = canvas.width / n;
-    context.lineWidth = Math.max(1, pixelRatio * 1.5);
+    context.lineWidth = Math.max(1.5, pixelRatio * 2);
     if (dashedOutline) {
-      context.strokeStyle = 'rgba(20, 20, 20, 0.85)';
-      context.setLineDash([3 * pixelRatio, 3 * pixelRatio]);
+      context.strokeStyle = 'rgba(20, 20, 20, 0.9)';
+      context.setLineDash([4 * pixelRatio, 3 * pixelRatio]);
       strokeBoundary(context, dashedOutline, n, cell);
       context.setLineDash([]);
     }
     if (outline) {
-      context.strokeStyle = props.outlineColor ?? '#ffffff';
+      context.strokeStyle = outlineColor ?? '#ffffff';
       strokeBoundary(context, outline, n, cell);
     }
     canvas.dataset.drawnStep = String(step);
-  }, [values, n, stride, offset, min, max, lut, outline, dashedOutline, step, pixels, pixelRatio, props.outlineColor]);
+    canvas.dataset.paints = String(Number(canvas.dataset.paints ?? '0') + 1);
+  }, [values, n, stride, offset, kind, min, max, lut, outline, dashedOutline, step, pixels, pixelRatio, cssSize, outlineColor]);
 
-  const { marker, markerColor } = props;
+  const { cursor, cursorColor } = props;
+  const ci = cursor?.i ?? -1;
+  const cj = cursor?.j ?? -1;
+  // Cursor layer: a crosshair through the cursor cell and the cell's square.
   useEffect(() => {
     const canvas = overlayRef.current;
     const context = canvas?.getContext('2d');
     if (!canvas || !context) return;
     context.clearRect(0, 0, canvas.width, canvas.height);
-    if (!marker || n < 1) return;
+    canvas.dataset.cursor = ci < 0 ? '' : `${ci},${cj}`;
+    if (ci < 0 || n < 1) return;
     const cell = canvas.width / n;
-    const x = (marker.i + 0.5) * cell;
-    const y = (n - 1 - marker.j + 0.5) * cell;
-    const radius = Math.max(3 * pixelRatio, cell * 0.9);
+    const x = (ci + 0.5) * cell;
+    const y = (n - 1 - cj + 0.5) * cell;
+    const half = Math.max(3 * pixelRatio, cell * 0.75);
+    context.lineWidth = Math.max(1, pixelRatio);
+    context.strokeStyle = 'rgba(255, 255, 255, 0.75)';
+    context.beginPath();
+    context.moveTo(0, y);
+    context.lineTo(x - half, y);
+    context.moveTo(x + half, y);
+    context.lineTo(canvas.width, y);
+    context.moveTo(x, 0);
+    context.lineTo(x, y - half);
+    context.moveTo(x, y + half);
+    context.lineTo(x, canvas.height);
+    context.stroke();
     context.lineWidth = 2 * pixelRatio;
     context.strokeStyle = '#ffffff';
-    context.beginPath();
-    context.arc(x, y, radius + pixelRatio, 0, Math.PI * 2);
-    context.stroke();
-    context.strokeStyle = markerColor ?? '#111111';
-    context.beginPath();
-    context.arc(x, y, radius, 0, Math.PI * 2);
-    context.stroke();
-  }, [marker, markerColor, n, pixels, pixelRatio]);
+    context.strokeRect(x - half - pixelRatio, y - half - pixelRatio, 2 * (half + pixelRatio), 2 * (half + pixelRatio));
+    context.strokeStyle = cursorColor ?? '#111111';
+    context.strokeRect(x - half, y - half, 2 * half, 2 * half);
+  }, [ci, cj, cursorColor, n, pixels, pixelRatio]);
 
-  const { onHoverCell } = props;
-  const handleMove = (event: MouseEvent<HTMLCanvasElement>) => {
-    if (!onHoverCell) return;
+  const { onCursor, onActivate } = props;
+  const cellOf = (event: MouseEvent<HTMLElement>) => {
     const rect = event.currentTarget.getBoundingClientRect();
-    const fx = (event.clientX - rect.left) / rect.width;
-    const fy = (event.clientY - rect.top) / rect.height;
-    const i = Math.min(n - 1, Math.max(0, Math.floor(fx * n)));
-    const j = Math.min(n - 1, Math.max(0, n - 1 - Math.floor(fy * n)));
-    onHoverCell({ i, j });
+    return findCellAt((event.clientX - rect.left) / rect.width, (event.clientY - rect.top) / rect.height, n);
+  };
+  const handleKey = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.key === 'Enter' && cursor && onActivate) {
+      event.preventDefault();
+      onActivate(cursor);
+      return;
+    }
+    if (event.key === 'Escape') {
+      onCursor?.(null);
+      return;
+    }
+    const next = moveGridCursor(cursor, event.key, n, event.shiftKey);
+    if (!next || !onCursor) return;
+    event.preventDefault();
+    onCursor(next);
   };
 
+  const style = props.size === undefined ? undefined : { width: props.size, height: props.size };
+  const canvasStyle = { width: cssSize || '100%', height: cssSize || '100%' };
   return (
-    <div className={`heatmap ${props.className ?? ''}`} style={{ width: size, height: size }}>
-      <canvas ref={baseRef} data-testid={props.testId} aria-label={props.label} role="img" width={pixels} height={pixels} style={{ width: size, height: size }} />
+    <div
+      ref={boxRef}
+      className="hm"
+      style={style}
+      data-testid={`${props.testId}-map`}
+      role="group"
+      aria-roledescription="heatmap"
+      aria-label={`${props.label}. Arrow keys move the cursor; the values read out below.`}
+      aria-describedby={props.describedBy}
+      tabIndex={props.tabbable === false ? -1 : 0}
+      onKeyDown={handleKey}
+    >
+      <canvas ref={baseRef} data-testid={props.testId} aria-label={props.label} role="img" width={pixels} height={pixels} style={canvasStyle} />
       <canvas
         ref={overlayRef}
-        className="heatmap-overlay"
+        className="hm-overlay"
+        data-testid={`${props.testId}-cursor`}
         width={pixels}
         height={pixels}
-        style={{ width: size, height: size }}
-        onMouseMove={handleMove}
-        onMouseLeave={() => onHoverCell?.(null)}
+        style={canvasStyle}
+        onMouseMove={(event) => onCursor?.(cellOf(event))}
+        onMouseLeave={() => onCursor?.(null)}
+        onClick={(event) => onActivate?.(cellOf(event))}
       />
     </div>
+  );
+}
+
+export const Heatmap = memo(HeatmapImpl);
+
+/** A horizontal colour bar: the LUT's gradient with numbered ticks (ends included) and an optional mark (the bound). */
+export function ColorBar({ scale, lut, title, testId, count = 4 }: { scale: ColorScale; lut: Lut; title?: string; testId?: string; count?: number }) {
+  // Short bars (few ticks) keep inner labels further from the end labels.
+  const ticks = listScaleTicks(scale, count, count <= 3 ? 0.22 : 0.12);
+  const mark = scale.mark && scale.mark.value >= scale.min && scale.mark.value <= scale.max ? scale.mark : null;
+  const markT = mark ? scaleToUnit(scale, mark.value) : 0;
+  return (
+    <div className="hm-bar" data-testid={testId} data-scale={scale.kind}>
+      {title ? <div className="hm-bar-title">{title}</div> : null}
+      {mark ? (
+        <div className="hm-bar-mark-row">
+          <span className={`hm-bar-mark-label${markT > 0.8 ? ' end' : markT < 0.2 ? ' start' : ''}`} style={{ left: `${markT * 100}%` }}
+            data-testid={testId ? `${testId}-mark` : undefined}>
+            {mark.label}
+          </span>
+        </div>
+      ) : null}
+      <div className="hm-bar-gradient" style={{ background: formatLutGradient(lut) }}>
+        {mark ? <span className="hm-bar-mark" style={{ left: `${markT * 100}%` }} /> : null}
+      </div>
+      <div className="hm-bar-ticks">
+        {ticks.map((tick, k) => (
+          <span key={k} className={`hm-tick${k === 0 ? ' first' : k === ticks.length - 1 ? ' last' : ''}`} style={{ left: `${tick.t * 100}%` }}>
+            {tick.label}
+          </span>
+        ))}
+      </div>
+    </div>
+  );
+}
+
+export interface GridAxis {
+  name: string;
+  range: readonly [number, number];
+}
+
+/** Position (0..1 from the start of the axis) of value v on a grid of n cell centres spanning [lo, hi]. */
+function placeOnGrid(value: number, range: readonly [number, number], n: number): number {
+  const span = range[1] - range[0];
+  const k = span === 0 ? (n - 1) / 2 : ((value - range[0]) / span) * (n - 1);
+  return n <= 1 ? 0.5 : (k + 0.5) / n;
+}
+
+function AxisTicks({ axis, n, count, vertical }: { axis: GridAxis; n: number; count: number; vertical: boolean }) {
+  const ticks = listScaleTicks(createLinearScale(axis.range[0], axis.range[1]), count);
+  return (
+    <div className={vertical ? 'hm-axis-y' : 'hm-axis-x'} aria-hidden="true">
+      {ticks.map((tick, k) => {
+        const at = placeOnGrid(tick.value, axis.range, n) * 100;
+        return (
+          <span key={k} className={`hm-axis-tick${k === 0 ? ' first' : k === ticks.length - 1 ? ' last' : ''}`} style={vertical ? { bottom: `${at}%` } : { left: `${at}%` }}>
+            {tick.label}
+          </span>
+        );
+      })}
+    </div>
+  );
+}
+
+export interface HeatmapFrameProps {
+  title: ReactNode;
+  subtitle?: ReactNode;
+  x: GridAxis;
+  y: GridAxis;
+  resolution: number;
+  /** Small maps: ticks at the ends only, shorter names. */
+  compact?: boolean;
+  /** Hide the y axis (maps beside one that shows it). */
+  hideY?: boolean;
+  colorBar?: ReactNode;
+  children: ReactNode;
+  className?: string;
+  testId?: string;
+}
+
+/** Title, y-axis ticks and name, the map, x-axis ticks and name, then the colour bar. */
+export function HeatmapFrame({ title, subtitle, x, y, resolution, compact = false, hideY = false, colorBar, children, className, testId }: HeatmapFrameProps) {
+  const count = compact ? 1 : 4;
+  return (
+    <figure className={`hm-frame${compact ? ' compact' : ''}${hideY ? ' no-y' : ''} ${className ?? ''}`} data-testid={testId}>
+      <figcaption className="hm-title">
+        <strong>{title}</strong>
+        {subtitle ? <span className="hm-subtitle"> {subtitle}</span> : null}
+      </figcaption>
+      <div className="hm-grid">
+        {hideY ? null : (
+          <>
+            <div className="hm-axis-name-y" aria-hidden="true">
+              {y.name}
+            </div>
+            <AxisTicks axis={y} n={resolution} count={count} vertical />
+          </>
+        )}
+        <div className="hm-cell">{children}</div>
+        <div className="hm-below">
+          <AxisTicks axis={x} n={resolution} count={count} vertical={false} />
+          <div className="hm-axis-name-x" aria-hidden="true">
+            {x.name}
+          </div>
+          {colorBar}
+        </div>
+      </div>
+    </figure>
   );
 }

@@ -146,9 +146,9 @@ function findNiceStep(span: number, count: number): number {
 /**
  * Ticks for a colour bar or an axis: both ends (min, max) and up to `count` nice values between
  * (multiples of 1/2/5·10^k on a linear scale, powers of ten on a log scale); inner ticks closer than
- * 12% of the bar to an end are dropped so that labels do not overlap.
+ * `endGap` (a fraction of the bar) to an end are dropped so that labels do not overlap.
  */
-export function listScaleTicks(scale: ColorScale, count = 4): ScaleTick[] {
+export function listScaleTicks(scale: ColorScale, count = 4, endGap = 0.12): ScaleTick[] {
   const tick = (value: number): ScaleTick => ({ value, t: scaleToUnit(scale, value), label: formatTick(value) });
   const ends = [tick(scale.min), tick(scale.max)];
   if (!(scale.max > scale.min) || !Number.isFinite(scale.min) || !Number.isFinite(scale.max)) return scale.max === scale.min ? [ends[0]] : ends;
@@ -162,7 +162,7 @@ export function listScaleTicks(scale: ColorScale, count = 4): ScaleTick[] {
     const step = findNiceStep(scale.max - scale.min, count);
     for (let k = Math.ceil(scale.min / step - 1e-9); k * step <= scale.max + step * 1e-9; k++) inner.push(Math.abs(k * step) < step * 1e-9 ? 0 : k * step);
   }
-  const middle = inner.map(tick).filter((candidate) => candidate.t > 0.12 && candidate.t < 0.88);
+  const middle = inner.map(tick).filter((candidate) => candidate.t > endGap && candidate.t < 1 - endGap);
   if (scale.clipped) ends[1] = { ...ends[1], label: `≥ ${ends[1].label}` };
   return [ends[0], ...middle, ends[1]];
 }

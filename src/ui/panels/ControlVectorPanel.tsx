@@ -1,109 +1,152 @@
 /**
  * Fig. 4 (d) of the paper, live: for each approximator hidden layer i and neuron j, the activation
  * a_j(i) before the Hadamard product, the control value c_j(i) from the predictor, and a_j(i)·c_j(i)
- * after it (eq. 4), each as a small map over the input grid. Hovering marks the point on every map
- * and highlights the neurons that the control vector suppresses there.
+ * after it (Algorithm 1: the control multiplies the activation), each as a map over the input grid,
+ * with the target's input names and ranges on the axes and one numbered colour bar per layer and quantity.
+ * The cursor (hover or arrow keys) marks the point on every map and outlines the neurons that the
+ * control vector suppresses there.
  */
-import { useMemo } from 'react';
+import { useId, useMemo } from 'react';
 import { getTarget } from '../../core/targets/index';
-import { SUPPRESSION_RULE, findRange, formatMetric, readSurfaceAt, selectConfig, selectSurface } from '../../state/selectors';
+import { SUPPRESSION_RULE, findRange, readSurfaceAt, selectConfig, selectSurface } from '../../state/selectors';
 import { useLabStore } from '../../state/store';
-import { DIVERGING, SEQUENTIAL, formatLutGradient } from '../charts/colormap';
-import { Heatmap } from '../charts/Heatmap';
-import { useHoverCell } from './SurfacePanel';
+import { DIVERGING, SEQUENTIAL, createLinearScale, formatTick, type ColorScale } from '../charts/colormap';
+import { ColorBar, Heatmap, HeatmapFrame } from '../charts/Heatmap';
+import { describeGrid, explainMissingGrid, useFocusWithin, useGridCursor } from './SurfacePanel';
+import { formatControlReadout } from './surfaceReadout';
+import './views.css';
 
-const SMALL_MAP = 60;
+/** Control-vector maps are at least this wide (CSS px); they grow with the panel. */
+export const CONTROL_MAP_MIN = 96;
 
 export function ControlVectorPanel() {
   const surface = useLabStore(selectSurface);
   const config = useLabStore(selectConfig);
   const target = getTarget(config.target);
-  const { hover, cell, onHoverCell } = useHoverCell(surface);
+  const { hover, cell, onCursor, onActivate } = useGridCursor(surface);
+  const readoutId = useId();
+  const focus = useFocusWithin();
 
+  // One scale per layer: activations (before and after share it, so ⊙c's effect shows), and c symmetric about 0.
   const layerScales = useMemo(
     () =>
       surface?.hidden.map((layer) => {
-        const activation = findRange(layer.before, layer.after);
+        const [aMin, aMax] = findRange(layer.before, layer.after);
         const [cMin, cMax] = findRange(layer.control);
         const cBound = Math.max(Math.abs(cMin), Math.abs(cMax), 1e-6);
-        return { activation, control: [-cBound, cBound] as [number, number] };
+        const control: ColorScale = { ...createLinearScale(-cBound, cBound), mark: cBound > 0.1 ? { value: 0.1, label: '|c| 0.1' } : null };
+        return { activation: createLinearScale(aMin, aMax), control };
       }) ?? [],
     [surface],
   );
-  const hoverValues = surface && hover ? readSurfaceAt(surface, hover) : null;
+
+  const missing = explainMissingGrid(target, 'Control-vector maps', 'its metrics and curves are live above');
+  if (missing) {
+    return (
+      <section className="panel view-note-panel" data-testid="panel-control" id="panel-control" aria-labelledby="control-title">
+        <p className="view-note" data-testid="control-unavailable">
+          <strong id="control-title">Control vectors:</strong> {missing}
+        </p>
+      </section>
+    );
+  }
+  const values = surface && hover ? readSurfaceAt(surface, hover) : null;
+  const grid = describeGrid(target, surface?.ranges ?? [target.inputRanges[0], target.inputRanges[1]]);
+  const layers = surface?.hidden.map((layer, i) => layer.layer ?? i) ?? [];
 
   return (
-    <section className="panel" data-testid="panel-control" id="panel-control" aria-labelledby="control-title">
+    <section className="panel" data-testid="panel-control" id="panel-control" aria-labelledby="control-title" {...focus.handlers}>
       <header className="panel-header">
         <h2 id="control-title">Control vectors</h2>
-        <p className="panel-caption">
-          Like Fig. 4d: per hidden neuron of the approximator, activation before ⊙c, control value c, and activation after ⊙c (eq. 4:
-          a(i+1) = f(W(i)ᵀ a(i) ⊙ c(i) + b(i))). Hover any map: neurons {SUPPRESSION_RULE} at that point are outlined in red.
+        <p className="panel-caption view-caption">
+          Like Fig. 4d: per hidden neuron of the approximator, its activation before ⊙c, the control value c from the predictor, and the activation
+          after ⊙c, over ({grid.names.inputs.join(', ')}). Neurons {SUPPRESSION_RULE} at the cursor are outlined in red.
         </p>
-        <div className="legend-row">
-          <span className="muted">activation</span>
-          <span className="legend-bar small" style={{ background: formatLutGradient(SEQUENTIAL) }} />
-          <span className="muted">c (white = 0)</span>
-          <span className="legend-bar small" style={{ background: formatLutGradient(DIVERGING) }} />
-        </div>
       </header>
       {!surface ? (
-        <p className="placeholder">
-          {target.inputDim === 2 ? 'Press play or step to see the control vectors at work.' : `Control-vector maps need a two-input target (bessel_Jnu).`}
+        <p className="view-note" data-testid="control-waiting">
+          Press Play or Step to see the control vectors at work.
         </p>
       ) : surface.hidden.length === 0 ? (
-        <p className="placeholder">This method has no control vectors: only AXNet multiplies its hidden activations by c(i) (eq. 4).</p>
+        <p className="view-note">This method has no control vectors: only AXNet multiplies its hidden activations by c(i) (eq. 4).</p>
       ) : (
-        <div className="control-layers">
-          {surface.hidden.map((layer, i) => {
-            // With fusion 'first' or 'second' (§III-D) only some hidden layers carry a control vector.
-            const layerNumber = (layer.layer ?? i) + 1;
-            return (
-            <div className="control-layer" key={i}>
-              <h3>
-                Hidden layer {layerNumber} <span className="muted">({layer.width} neurons, c({layerNumber}) from the predictor)</span>
-              </h3>
-              <div className="control-neurons">
-                {Array.from({ length: layer.width }, (_, j) => {
-                  const neuron = hoverValues?.neurons[i]?.[j] ?? null;
-                  const suppressed = neuron?.suppressed ?? false;
-                  const scale = layerScales[i];
-                  const common = { resolution: surface.resolution, stride: layer.width, offset: j, size: SMALL_MAP, step: surface.step, marker: cell, onHoverCell,
-                    markerColor: suppressed ? '#d32f2f' : '#111111' };
-                  return (
-                    <div key={j} className={`control-neuron${suppressed ? ' suppressed' : ''}`} data-testid={`control-neuron-${i}-${j}`}
-                      data-suppressed={hoverValues ? String(suppressed) : undefined}>
-                      <div className="neuron-title">
-                        a<sub>{j + 1}</sub>
-                        <sup>({layerNumber})</sup>
-                        {neuron ? (
-                          <span className="neuron-values" title="before · c · after at the hover point">
-                            {formatMetric(neuron.before)} · {formatMetric(neuron.control)} · {formatMetric(neuron.after)}
-                          </span>
-                        ) : null}
-                        {suppressed ? <span className="badge-suppressed">suppressed</span> : null}
-                      </div>
-                      <div className="neuron-maps">
-                        <Heatmap {...common} testId={`control-before-${i}-${j}`} label={`activation before control, layer ${layerNumber} neuron ${j + 1}`}
-                          values={layer.before} min={scale.activation[0]} max={scale.activation[1]} lut={SEQUENTIAL} />
-                        <Heatmap {...common} testId={`control-c-${i}-${j}`} label={`control value, layer ${layerNumber} neuron ${j + 1}`}
-                          values={layer.control} min={scale.control[0]} max={scale.control[1]} lut={DIVERGING} />
-                        <Heatmap {...common} testId={`control-after-${i}-${j}`} label={`activation after control, layer ${layerNumber} neuron ${j + 1}`}
-                          values={layer.after} min={scale.activation[0]} max={scale.activation[1]} lut={SEQUENTIAL} />
-                      </div>
-                      <div className="neuron-labels muted">
-                        <span>before</span>
-                        <span>c</span>
-                        <span>after</span>
-                      </div>
+        <>
+          <div className="view-control-layers">
+            {surface.hidden.map((layer, i) => {
+              // With fusion 'first' or 'second' (§III-D) only some hidden layers carry a control vector.
+              const layerNumber = layers[i] + 1;
+              const scale = layerScales[i];
+              return (
+                <div className="view-control-layer" key={i}>
+                  <div className="view-control-layer-head">
+                    <h3>
+                      Hidden layer {layerNumber} <span className="muted">({layer.width} neurons, c({layerNumber}) from the predictor)</span>
+                    </h3>
+                    <div className="view-control-bars">
+                      <ColorBar scale={scale.activation} lut={SEQUENTIAL} title="activation, before and after ⊙c" testId={`control-bar-a-${i}`} count={3} />
+                      <ColorBar scale={scale.control} lut={DIVERGING} title="control value c (white: 0)" testId={`control-bar-c-${i}`} count={3} />
                     </div>
-                  );
-                })}
-              </div>
-            </div>
-            );
-          })}
-        </div>
+                  </div>
+                  <div className="view-control-neurons">
+                    {Array.from({ length: layer.width }, (_, j) => {
+                      const neuron = values?.neurons[i]?.[j] ?? null;
+                      const suppressed = neuron?.suppressed ?? false;
+                      const common = {
+                        resolution: surface.resolution,
+                        stride: layer.width,
+                        offset: j,
+                        step: surface.step,
+                        cursor: cell,
+                        onCursor,
+                        onActivate,
+                        describedBy: readoutId,
+                        cursorColor: suppressed ? '#d32f2f' : '#111111',
+                      };
+                      const frame = { x: grid.x, y: grid.y, resolution: surface.resolution, compact: true };
+                      const name = `layer ${layerNumber} neuron ${j + 1}`;
+                      return (
+                        <div key={j} className={`view-neuron${suppressed ? ' suppressed' : ''}`} data-testid={`control-neuron-${i}-${j}`}
+                          data-suppressed={values ? String(suppressed) : undefined}>
+                          <div className="view-neuron-title">
+                            <span>
+                              a<sub>{j + 1}</sub>
+                              <sup>({layerNumber})</sup>
+                            </span>
+                            {neuron ? (
+                              <span className="view-neuron-values" title="before · c · after at the cursor">
+                                {formatTick(neuron.before)} · {formatTick(neuron.control)} · {formatTick(neuron.after)}
+                              </span>
+                            ) : null}
+                            {suppressed ? <span className="view-badge-suppressed">suppressed</span> : null}
+                          </div>
+                          <div className="view-neuron-maps">
+                            <HeatmapFrame {...frame} title="before">
+                              <Heatmap {...common} testId={`control-before-${i}-${j}`} label={`activation before control, ${name}`} values={layer.before}
+                                scale={scale.activation} lut={SEQUENTIAL} tabbable={false} />
+                            </HeatmapFrame>
+                            <HeatmapFrame {...frame} hideY title="c">
+                              <Heatmap {...common} testId={`control-c-${i}-${j}`} label={`control value, ${name}`} values={layer.control}
+                                scale={scale.control} lut={DIVERGING} />
+                            </HeatmapFrame>
+                            <HeatmapFrame {...frame} hideY title="after">
+                              <Heatmap {...common} testId={`control-after-${i}-${j}`} label={`activation after control, ${name}`} values={layer.after}
+                                scale={scale.activation} lut={SEQUENTIAL} tabbable={false} />
+                            </HeatmapFrame>
+                          </div>
+                        </div>
+                      );
+                    })}
+                  </div>
+                </div>
+              );
+            })}
+          </div>
+          <p className="view-readout" id={readoutId} data-testid="control-hover" aria-live={focus.live}>
+            {values
+              ? formatControlReadout(values, grid.names, layers)
+              : `Hover a map, or focus one and press the arrow keys, to see which neurons the control vector switches off there (step ${surface.step}).`}
+          </p>
+        </>
       )}
     </section>
   );

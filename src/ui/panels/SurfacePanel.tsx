@@ -1,182 +1,197 @@
 /**
- * Fig. 4 (a)–(c) of the paper, live: heatmaps over the (ν, x) grid of the Bessel target J_ν(x),
- * AXNet's output, the lone approximator's output, AXNet's |error| with the safe region
- * (error < bound, eq. 1) outlined, and the predicted-safe region (P(safe) > 0.5).
+ * Fig. 4 (a)–(c) of the paper, live: heatmaps over the grid of a 2-input target (Bessel J_ν(x) over (ν, x),
+ * inversek2j's θ1/θ2 over (x, y)): the target, AXNet's output, the lone approximator's output, AXNet's
+ * |error| on a log scale around the bound with the safe region (error < bound, eq. 1) outlined, and the
+ * predictor's P(safe) with the predicted-safe region (P > 0.5).
+ * The cursor (mouse or arrow keys on a focused map) is the store's hover point, shared by every map.
  */
-import { useMemo, type ReactNode } from 'react';
+import { useCallback, useId, useMemo, useState, type FocusEvent } from 'react';
 import { getTarget } from '../../core/targets/index';
+import type { TargetSpec } from '../../core/targets/types';
 import type { SurfaceSnapshot } from '../../ml/types';
-import { findGridIndex, findRange, formatMetric, gridValue, readSurfaceAt, selectConfig, selectHover, selectSurface } from '../../state/selectors';
+import { findGridIndex, findRange, gridValue, listSurfaceOutputs, readSurfaceAt, selectConfig, selectHover, selectSurface } from '../../state/selectors';
 import { useLabStore } from '../../state/store';
-import { DIVERGING, PROBABILITY, SEQUENTIAL, formatLutGradient, type Lut } from '../charts/colormap';
-import { Heatmap } from '../charts/Heatmap';
+import { DIVERGING, PROBABILITY, SEQUENTIAL, buildErrorScale, createLinearScale, type ColorScale } from '../charts/colormap';
+import type { GridCell } from '../charts/gridCursor';
+import { ColorBar, Heatmap, HeatmapFrame, type GridAxis } from '../charts/Heatmap';
+import { formatSurfaceReadout, shortenName, type ReadoutNames } from './surfaceReadout';
+import './views.css';
 
-const MAP_SIZE = 168;
-
-export interface Cell {
-  i: number;
-  j: number;
-}
-
-/** Hover handling shared by the surface and control-vector panels: cells ↔ input-space points. */
-export function useHoverCell(surface: SurfaceSnapshot | null) {
+/** Cursor handling shared by the surface and control-vector panels: cells ↔ input-space points (the store's hover). */
+export function useGridCursor(surface: SurfaceSnapshot | null) {
   const hover = useLabStore(selectHover);
   const setHover = useLabStore((state) => state.setHover);
-  const cell = useMemo<Cell | null>(() => {
+  const cell = useMemo<GridCell | null>(() => {
     if (!surface || !hover) return null;
     const index = findGridIndex(surface, hover);
     return { i: index % surface.resolution, j: Math.floor(index / surface.resolution) };
   }, [surface, hover]);
-  const onHoverCell = (next: Cell | null) => {
-    if (!surface || !next) {
-      setHover(null);
-      return;
-    }
-    const n = surface.resolution;
-    setHover({ u: gridValue(surface.ranges[0], next.i, n), v: gridValue(surface.ranges[1], next.j, n) });
+  const onCursor = useCallback(
+    (next: GridCell | null) => {
+      if (!surface || !next) {
+        setHover(null);
+        return;
+      }
+      const n = surface.resolution;
+      setHover({ u: gridValue(surface.ranges[0], next.i, n), v: gridValue(surface.ranges[1], next.j, n) });
+    },
+    [surface, setHover],
+  );
+  // Enter on a map (or a click) runs that point on the NPU view (pickNpuPoint, src/state/npuSlice.ts).
+  const onActivate = useCallback(
+    (at: GridCell) => {
+      if (!surface) return;
+      const n = surface.resolution;
+      useLabStore.getState().pickNpuPoint([gridValue(surface.ranges[0], at.i, n), gridValue(surface.ranges[1], at.j, n)]);
+    },
+    [surface],
+  );
+  return { hover, cell, onCursor, onActivate };
+}
+
+/**
+ * Whether focus is inside a panel: its readout is an aria-live region only then, so that moving the cursor
+ * on one panel's map is read out once (by that panel), and mouse hovering is not read out at all.
+ */
+export function useFocusWithin() {
+  const [focused, setFocused] = useState(false);
+  const handlers = {
+    onFocus: () => setFocused(true),
+    onBlur: (event: FocusEvent<HTMLElement>) => {
+      if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setFocused(false);
+    },
   };
-  return { hover, cell, onHoverCell };
+  return { live: focused ? ('polite' as const) : ('off' as const), handlers };
 }
 
-function Legend({ lut, min, max, caption }: { lut: Lut; min: number; max: number; caption: string }) {
-  return (
-    <div className="legend" title={caption}>
-      <span className="legend-value">{formatLegend(min)}</span>
-      <span className="legend-bar" style={{ background: formatLutGradient(lut) }} />
-      <span className="legend-value">{formatLegend(max)}</span>
-    </div>
-  );
+/** Axis names and ranges of the two plotted inputs, and the short names the readouts use. */
+export function describeGrid(target: TargetSpec, ranges: readonly [readonly [number, number], readonly [number, number]]): { x: GridAxis; y: GridAxis; names: ReadoutNames } {
+  const xName = target.inputNames[0] ?? 'x₁';
+  const yName = target.inputNames[1] ?? 'x₂';
+  return {
+    x: { name: xName, range: ranges[0] },
+    y: { name: yName, range: ranges[1] },
+    names: { inputs: [shortenName(xName), shortenName(yName)], outputs: target.outputNames.map(shortenName) },
+  };
 }
 
-function formatLegend(value: number): string {
-  if (value === 0) return '0';
-  const magnitude = Math.abs(value);
-  return magnitude >= 1000 || magnitude < 0.01 ? value.toExponential(1) : value.toFixed(2);
+/** One line saying why a view has nothing to draw for this target, or null when it can draw. */
+export function explainMissingGrid(target: TargetSpec, view: string, instead: string): string | null {
+  if (target.inputDim === 2) return null;
+  const inputs = `${target.inputDim} input${target.inputDim === 1 ? '' : 's'}`;
+  return `${view} need a 2-input target; ${target.id} has ${inputs}${instead ? ` — ${instead}` : ''}.`;
 }
 
-interface MapFrameProps {
-  title: string;
-  subtitle?: string;
-  xName: string;
-  yName: string;
-  ranges: SurfaceSnapshot['ranges'];
-  children: ReactNode;
-  legend: ReactNode;
-}
-
-function MapFrame({ title, subtitle, xName, yName, ranges, children, legend }: MapFrameProps) {
-  return (
-    <figure className="map-frame">
-      <figcaption>
-        <strong>{title}</strong>
-        {subtitle ? <span className="muted"> {subtitle}</span> : null}
-      </figcaption>
-      <div className="map-body">
-        <div className="axis-y">
-          <span>{ranges[1][1]}</span>
-          <span className="axis-name">{yName}</span>
-          <span>{ranges[1][0]}</span>
-        </div>
-        <div>
-          {children}
-          <div className="axis-x">
-            <span>{ranges[0][0]}</span>
-            <span className="axis-name">{xName}</span>
-            <span>{ranges[0][1]}</span>
-          </div>
-        </div>
-      </div>
-      {legend}
-    </figure>
-  );
-}
+const P_SAFE_SCALE: ColorScale = { ...createLinearScale(0, 1), mark: { value: 0.5, label: 'P = 0.5' } };
 
 export function SurfacePanel() {
   const surface = useLabStore(selectSurface);
   const config = useLabStore(selectConfig);
   const target = getTarget(config.target);
-  const { hover, cell, onHoverCell } = useHoverCell(surface);
+  const { hover, cell, onCursor, onActivate } = useGridCursor(surface);
+  const [picked, setPicked] = useState(0);
+  const readoutId = useId();
+  const focus = useFocusWithin();
+
+  const outputs = useMemo(() => (surface ? listSurfaceOutputs(surface) : []), [surface]);
+  const k = Math.min(picked, Math.max(0, outputs.length - 1));
+  const output = outputs[k] ?? null;
+  const outputName = target.outputNames[k] ?? `output ${k + 1}`;
 
   const derived = useMemo(() => {
     if (!surface) return null;
-    const valueRange = findRange(surface.target, surface.axnet, surface.lone);
-    const errorRange: [number, number] = [0, findRange(surface.error)[1]];
     const cells = surface.resolution * surface.resolution;
     const safeMask = new Uint8Array(cells);
     const predictedMask = new Uint8Array(cells);
-    for (let k = 0; k < cells; k++) {
-      safeMask[k] = surface.error[k] < config.errorBound ? 1 : 0;
-      predictedMask[k] = surface.safeProbability[k] > 0.5 ? 1 : 0;
+    for (let c = 0; c < cells; c++) {
+      safeMask[c] = surface.error[c] < config.errorBound ? 1 : 0;
+      predictedMask[c] = surface.safeProbability[c] > 0.5 ? 1 : 0;
     }
-    return { valueRange, errorRange, safeMask, predictedMask };
+    return { errorScale: buildErrorScale(findRange(surface.error)[1], config.errorBound), safeMask, predictedMask };
   }, [surface, config.errorBound]);
+  const valueScale = useMemo(() => {
+    if (!output) return createLinearScale(0, 1);
+    const [lo, hi] = findRange(output.target, output.axnet, output.lone);
+    return createLinearScale(lo, hi);
+  }, [output]);
 
-  const hoverValues = surface && hover ? readSurfaceAt(surface, hover) : null;
-  const [xName, yName] = [target.inputNames[0] ?? 'x₁', target.inputNames[1] ?? 'x₂'];
+  const heading = <h2 id="surface-title">{target.title}: surfaces</h2>;
+  const missing = explainMissingGrid(target, 'Surfaces', '');
+  if (missing) {
+    return (
+      <section className="panel view-note-panel" data-testid="panel-surface" id="panel-surface" aria-labelledby="surface-title">
+        <p className="view-note" data-testid="surface-unavailable">
+          <strong id="surface-title">Surfaces:</strong> {missing}
+        </p>
+      </section>
+    );
+  }
+  const grid = describeGrid(target, surface?.ranges ?? [target.inputRanges[0], target.inputRanges[1]]);
+  const values = surface && hover ? readSurfaceAt(surface, hover) : null;
+  const [xShort, yShort] = grid.names.inputs;
+  const metricName = target.errorMetric === 'relative' ? 'relative' : target.errorMetric;
 
   return (
-    <section className="panel" data-testid="panel-surface" id="panel-surface" aria-labelledby="surface-title">
+    <section className="panel" data-testid="panel-surface" id="panel-surface" aria-labelledby="surface-title" {...focus.handlers}>
       <header className="panel-header">
-        <h2 id="surface-title">{target.id === 'bessel_Jnu' ? 'Bessel surface' : `${target.title} surface`}</h2>
-        <p className="panel-caption">
-          Like Fig. 4: the target {target.outputNames[0]} over ({xName}, {yName}), what AXNet and a lone approximator make of it, where AXNet
-          is within the bound ({config.errorBound}, white outline), and where the predictor says “safe” (P &gt; 0.5, green; dashed: truly safe).
+        {heading}
+        <p className="panel-caption view-caption">
+          Like Fig. 4: {target.outputNames.map(shortenName).join(' and ')} over ({xShort}, {yShort}), what AXNet and a lone approximator make of it, AXNet’s
+          |error| with the region under the bound {config.errorBound} outlined in white, and where the predictor says “safe” (P &gt; 0.5, green outline;
+          dashed: truly safe). Focus a map and use the arrow keys, or hover it, to read the values.
         </p>
+        {outputs.length > 1 ? (
+          <fieldset className="view-output-picker" data-testid="surface-output-picker">
+            <legend>Output shown</legend>
+            {outputs.map((_, index) => (
+              <label key={index} className={index === k ? 'active' : undefined}>
+                <input type="radio" name={`surface-output-${readoutId}`} checked={index === k} onChange={() => setPicked(index)} data-testid={`surface-output-${index}`} />
+                {target.outputNames[index] ?? `output ${index + 1}`}
+              </label>
+            ))}
+          </fieldset>
+        ) : null}
       </header>
-      {!surface || !derived ? (
-        <p className="placeholder">
-          {target.inputDim === 2
-            ? 'Press play or step: the maps appear as soon as the worker has built the networks.'
-            : `Surface views need a target with two inputs (bessel_Jnu); ${target.id} has ${target.inputDim}. Its metrics and curves are live above.`}
+      {!surface || !derived || !output ? (
+        <p className="view-note" data-testid="surface-waiting">
+          Press Play or Step: the maps appear as soon as the worker has built the networks.
         </p>
       ) : (
         <>
-          {/* A click on a map runs the hovered point on the NPU view (pickNpuPoint, src/state/npuSlice.ts). */}
-          <div className="map-grid" onClick={() => {
-            const point = useLabStore.getState().hover;
-            if (point) useLabStore.getState().pickNpuPoint([point.u, point.v]);
-          }}>
-            <MapFrame title="Target" subtitle={target.outputNames[0]} xName={xName} yName={yName} ranges={surface.ranges}
-              legend={<Legend lut={DIVERGING} min={derived.valueRange[0]} max={derived.valueRange[1]} caption="shared scale of target, AXNet and lone outputs" />}>
-              <Heatmap testId="surface-target" label="target function" values={surface.target} resolution={surface.resolution}
-                min={derived.valueRange[0]} max={derived.valueRange[1]} lut={DIVERGING} size={MAP_SIZE} step={surface.step} marker={cell} onHoverCell={onHoverCell} />
-            </MapFrame>
-            <MapFrame title="AXNet" subtitle="output" xName={xName} yName={yName} ranges={surface.ranges}
-              legend={<Legend lut={DIVERGING} min={derived.valueRange[0]} max={derived.valueRange[1]} caption="same scale as the target" />}>
-              <Heatmap testId="surface-axnet" label="AXNet output" values={surface.axnet} resolution={surface.resolution}
-                min={derived.valueRange[0]} max={derived.valueRange[1]} lut={DIVERGING} size={MAP_SIZE} step={surface.step} marker={cell} onHoverCell={onHoverCell} />
-            </MapFrame>
-            {surface.lone ? (
-              <MapFrame title="Lone approximator" subtitle="output" xName={xName} yName={yName} ranges={surface.ranges}
-                legend={<Legend lut={DIVERGING} min={derived.valueRange[0]} max={derived.valueRange[1]} caption="same scale as the target" />}>
-                <Heatmap testId="surface-lone" label="lone approximator output" values={surface.lone} resolution={surface.resolution}
-                  min={derived.valueRange[0]} max={derived.valueRange[1]} lut={DIVERGING} size={MAP_SIZE} step={surface.step} marker={cell} onHoverCell={onHoverCell} />
-              </MapFrame>
+          <div className="view-map-grid" data-output={k}>
+            <HeatmapFrame title="Target" subtitle={outputName} x={grid.x} y={grid.y} resolution={surface.resolution}
+              colorBar={<ColorBar scale={valueScale} lut={DIVERGING} testId="surface-target-bar" title={`${shortenName(outputName)}, shared by target, AXNet and lone`} />}>
+              <Heatmap testId="surface-target" label={`target ${outputName}`} values={output.target} resolution={surface.resolution}
+                scale={valueScale} lut={DIVERGING} step={surface.step} cursor={cell} onCursor={onCursor} onActivate={onActivate} describedBy={readoutId} />
+            </HeatmapFrame>
+            <HeatmapFrame title="AXNet" subtitle={`output ${shortenName(outputName)}`} x={grid.x} y={grid.y} resolution={surface.resolution}
+              colorBar={<ColorBar scale={valueScale} lut={DIVERGING} title="same scale as the target" />}>
+              <Heatmap testId="surface-axnet" label={`AXNet output ${outputName}`} values={output.axnet} resolution={surface.resolution}
+                scale={valueScale} lut={DIVERGING} step={surface.step} cursor={cell} onCursor={onCursor} onActivate={onActivate} describedBy={readoutId} />
+            </HeatmapFrame>
+            {output.lone ? (
+              <HeatmapFrame title="Lone approximator" subtitle={`output ${shortenName(outputName)}`} x={grid.x} y={grid.y} resolution={surface.resolution}
+                colorBar={<ColorBar scale={valueScale} lut={DIVERGING} title="same scale as the target" />}>
+                <Heatmap testId="surface-lone" label={`lone approximator output ${outputName}`} values={output.lone} resolution={surface.resolution}
+                  scale={valueScale} lut={DIVERGING} step={surface.step} cursor={cell} onCursor={onCursor} onActivate={onActivate} describedBy={readoutId} />
+              </HeatmapFrame>
             ) : null}
-            <MapFrame title="|error|" subtitle="AXNet, safe region outlined" xName={xName} yName={yName} ranges={surface.ranges}
-              legend={<Legend lut={SEQUENTIAL} min={derived.errorRange[0]} max={derived.errorRange[1]} caption={`${target.errorMetric} error; white outline: error < ${config.errorBound}`} />}>
-              <Heatmap testId="surface-error" label="AXNet error" values={surface.error} resolution={surface.resolution}
-                min={derived.errorRange[0]} max={derived.errorRange[1]} lut={SEQUENTIAL} size={MAP_SIZE} step={surface.step}
-                outline={derived.safeMask} outlineColor="#ffffff" marker={cell} onHoverCell={onHoverCell} />
-            </MapFrame>
-            <MapFrame title="P(safe)" subtitle="predicted safe > 0.5" xName={xName} yName={yName} ranges={surface.ranges}
-              legend={<Legend lut={PROBABILITY} min={0} max={1} caption="predictor's softmax P(safe | x); solid: P = 0.5, dashed: true safe region" />}>
+            <HeatmapFrame title="|error|" subtitle={`AXNet, ${metricName}${outputs.length > 1 ? ', all outputs' : ''}; white: under the bound`} x={grid.x} y={grid.y}
+              resolution={surface.resolution}
+              colorBar={<ColorBar scale={derived.errorScale} lut={SEQUENTIAL} testId="surface-error-bar" title="|error|, log scale" />}>
+              <Heatmap testId="surface-error" label={`AXNet ${metricName} error`} values={surface.error} resolution={surface.resolution}
+                scale={derived.errorScale} lut={SEQUENTIAL} step={surface.step} outline={derived.safeMask} outlineColor="#ffffff"
+                cursor={cell} onCursor={onCursor} onActivate={onActivate} describedBy={readoutId} />
+            </HeatmapFrame>
+            <HeatmapFrame title="P(safe)" subtitle="green: predicted safe, dashed: truly safe" x={grid.x} y={grid.y} resolution={surface.resolution}
+              colorBar={<ColorBar scale={P_SAFE_SCALE} lut={PROBABILITY} testId="surface-safe-bar" title="predictor’s P(safe | input)" />}>
               <Heatmap testId="surface-safe" label="predicted safe probability" values={surface.safeProbability} resolution={surface.resolution}
-                min={0} max={1} lut={PROBABILITY} size={MAP_SIZE} step={surface.step}
-                outline={derived.predictedMask} outlineColor="#1b5e20" dashedOutline={derived.safeMask} marker={cell} onHoverCell={onHoverCell} />
-            </MapFrame>
+                scale={P_SAFE_SCALE} lut={PROBABILITY} step={surface.step} outline={derived.predictedMask} outlineColor="#1b5e20"
+                dashedOutline={derived.safeMask} cursor={cell} onCursor={onCursor} onActivate={onActivate} describedBy={readoutId} />
+            </HeatmapFrame>
           </div>
-          <p className="hover-readout" data-testid="surface-hover" aria-live="polite">
-            {hoverValues ? (
-              <>
-                {xName} = {hoverValues.u.toFixed(3)}, {yName} = {hoverValues.v.toFixed(3)} · target {formatMetric(hoverValues.target)} · AXNet{' '}
-                {formatMetric(hoverValues.axnet)} · lone {hoverValues.lone === null ? '–' : formatMetric(hoverValues.lone)} · error{' '}
-                {formatMetric(hoverValues.error)} {hoverValues.error < config.errorBound ? '(safe)' : '(unsafe)'} · P(safe){' '}
-                {formatMetric(hoverValues.safeProbability)}
-              </>
-            ) : (
-              `Hover a map to read the values at a point (step ${surface.step}).`
-            )}
+          <p className="view-readout" id={readoutId} data-testid="surface-hover" aria-live={focus.live}>
+            {values ? formatSurfaceReadout(values, grid.names, config.errorBound) : `Hover a map, or focus one and press the arrow keys, to read the values at a point (step ${surface.step}).`}
           </p>
         </>
       )}

@@ -43,6 +43,7 @@ describe('surface readout', () => {
     expect(shortenName('ν (order)')).toBe('ν');
     expect(shortenName('θ2 (rad)')).toBe('θ2');
     expect(shortenName('x')).toBe('x');
+    expect(shortenName('J_ν(x)')).toBe('J_ν(x)');
     expect(shortenName('(odd)')).toBe('(odd)');
   });
 });

@@ -7,7 +7,7 @@ import { formatTick } from '../charts/colormap';
 
 /** A name without its parenthesised gloss: "ν (order)" → "ν", "θ1 (rad)" → "θ1". */
 export function shortenName(name: string): string {
-  const short = name.replace(/\s*\(.*\)\s*$/, '').trim();
+  const short = name.replace(/\s+\(.*\)\s*$/, '').trim();
   return short.length > 0 ? short : name;
 }
 
