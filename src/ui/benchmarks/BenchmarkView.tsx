@@ -15,7 +15,8 @@ import { getTarget } from '../../core/targets/index';
 import { selectConfig, selectSurface } from '../../state/selectors';
 import { useLabStore } from '../../state/store';
 import { createLinearScale, listScaleTicks } from '../charts/colormap';
-import { SurfacePanel, explainMissingGrid } from '../panels/SurfacePanel';
+import { SurfacePanel } from '../panels/SurfacePanel';
+import { explainMissingGrid } from '../panels/surfaceReadout';
 import './benchmarks.css';
 
 /** Scatter drawing units (viewBox); on screen it is as wide as the panel allows, up to 560 CSS px. */

@@ -12,8 +12,8 @@ import { SUPPRESSION_RULE, findRange, readSurfaceAt, selectConfig, selectSurface
 import { useLabStore } from '../../state/store';
 import { DIVERGING, SEQUENTIAL, createLinearScale, formatTick, type ColorScale } from '../charts/colormap';
 import { ColorBar, Heatmap, HeatmapFrame } from '../charts/Heatmap';
-import { describeGrid, explainMissingGrid, useFocusWithin, useGridCursor } from './SurfacePanel';
-import { formatControlReadout } from './surfaceReadout';
+import { describeGrid, useFocusWithin, useGridCursor } from './SurfacePanel';
+import { explainMissingGrid, formatControlReadout } from './surfaceReadout';
 import './views.css';
 
 /** Control-vector maps are at least this wide (CSS px); they grow with the panel. */

@@ -14,7 +14,7 @@ import { useLabStore } from '../../state/store';
 import { DIVERGING, PROBABILITY, SEQUENTIAL, buildErrorScale, createLinearScale, type ColorScale } from '../charts/colormap';
 import type { GridCell } from '../charts/gridCursor';
 import { ColorBar, Heatmap, HeatmapFrame, type GridAxis } from '../charts/Heatmap';
-import { formatSurfaceReadout, shortenName, type ReadoutNames } from './surfaceReadout';
+import { explainMissingGrid, formatSurfaceReadout, shortenName, type ReadoutNames } from './surfaceReadout';
 import './views.css';
 
 /** Cursor handling shared by the surface and control-vector panels: cells ↔ input-space points (the store's hover). */
@@ -73,13 +73,6 @@ export function describeGrid(target: TargetSpec, ranges: readonly [readonly [num
     y: { name: yName, range: ranges[1] },
     names: { inputs: [shortenName(xName), shortenName(yName)], outputs: target.outputNames.map(shortenName) },
   };
-}
-
-/** One line saying why a view has nothing to draw for this target, or null when it can draw. */
-export function explainMissingGrid(target: TargetSpec, view: string, instead: string): string | null {
-  if (target.inputDim === 2) return null;
-  const inputs = `${target.inputDim} input${target.inputDim === 1 ? '' : 's'}`;
-  return `${view} need a 2-input target; ${target.id} has ${inputs}${instead ? ` — ${instead}` : ''}.`;
 }
 
 const P_SAFE_SCALE: ColorScale = { ...createLinearScale(0, 1), mark: { value: 0.5, label: 'P = 0.5' } };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { HoverValues } from '../../state/selectors';
-import { formatControlReadout, formatSurfaceReadout, shortenName } from './surfaceReadout';
+import { getTarget } from '../../core/targets/index';
+import { explainMissingGrid, formatControlReadout, formatSurfaceReadout, shortenName } from './surfaceReadout';
 
 const NAMES = { inputs: ['ν', 'x'] as const, outputs: ['J_ν(x)'] };
 
@@ -59,5 +60,14 @@ describe('control readout', () => {
 
   it('says when none is suppressed', () => {
     expect(formatControlReadout(makeValues({ neurons: [[neuron(0.5)]] }), NAMES, [0])).toBe('ν = 0.3, x = 0.85: no neuron of 1 suppressed');
+  });
+});
+
+describe('explainMissingGrid', () => {
+  it('says why a target without two inputs has no maps, and nothing for 2-input targets', () => {
+    expect(explainMissingGrid(getTarget('fft'), 'Surfaces', 'see the scatter below')).toBe('Surfaces need a 2-input target; fft has 1 input — see the scatter below.');
+    expect(explainMissingGrid(getTarget('jpeg'), 'Surfaces', '')).toBe('Surfaces need a 2-input target; jpeg has 64 inputs.');
+    expect(explainMissingGrid(getTarget('bessel_Jnu'), 'Surfaces', 'x')).toBeNull();
+    expect(explainMissingGrid(getTarget('inversek2j'), 'Surfaces', 'x')).toBeNull();
   });
 });

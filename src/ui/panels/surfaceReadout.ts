@@ -2,6 +2,7 @@
  * Texts the surface and control-vector panels read out at the cursor (hover or keyboard), for the
  * on-screen readout and its aria-live region. Pure: values in, one sentence out.
  */
+import type { TargetSpec } from '../../core/targets/types';
 import type { HoverValues } from '../../state/selectors';
 import { formatTick } from '../charts/colormap';
 
@@ -56,4 +57,14 @@ export function formatControlReadout(values: HoverValues, names: ReadoutNames, l
   });
   const summary = count === 0 ? `no neuron of ${total} suppressed` : `${count} of ${total} neurons suppressed (${groups.join('; ')})`;
   return `${formatPoint(values, names)}: ${summary}`;
+}
+
+/**
+ * One line saying why a grid view (surfaces, control-vector maps) has nothing to draw for a target, or null
+ * when it can draw: "Surfaces need a 2-input target; fft has 1 input — see the scatter below."
+ */
+export function explainMissingGrid(target: Pick<TargetSpec, 'id' | 'inputDim'>, view: string, instead: string): string | null {
+  if (target.inputDim === 2) return null;
+  const inputs = `${target.inputDim} input${target.inputDim === 1 ? '' : 's'}`;
+  return `${view} need a 2-input target; ${target.id} has ${inputs}${instead ? ` — ${instead}` : ''}.`;
 }
