@@ -50,9 +50,19 @@ export function ControlVectorPanel() {
       </section>
     );
   }
-  const values = surface && hover ? readSurfaceAt(surface, hover) : null;
   const grid = describeGrid(target, surface?.ranges ?? [target.inputRanges[0], target.inputRanges[1]]);
-  const layers = surface?.hidden.map((layer, i) => layer.layer ?? i) ?? [];
+  if (!surface) {
+    return (
+      <section className="panel view-note-panel" data-testid="panel-control" id="panel-control" aria-labelledby="control-title">
+        <p className="view-note" data-testid="control-waiting">
+          <strong id="control-title">Control vectors.</strong> Press Play or Step: per hidden neuron, its activation before and after ⊙c and the control
+          value c appear as maps over ({grid.names.inputs.join(', ')}).
+        </p>
+      </section>
+    );
+  }
+  const values = hover ? readSurfaceAt(surface, hover) : null;
+  const layers = surface.hidden.map((layer, i) => layer.layer ?? i);
 
   return (
     <section className="panel" data-testid="panel-control" id="panel-control" aria-labelledby="control-title" {...focus.handlers}>
@@ -63,11 +73,7 @@ export function ControlVectorPanel() {
           after ⊙c, over ({grid.names.inputs.join(', ')}). Neurons {SUPPRESSION_RULE} at the cursor are outlined in red.
         </p>
       </header>
-      {!surface ? (
-        <p className="view-note" data-testid="control-waiting">
-          Press Play or Step to see the control vectors at work.
-        </p>
-      ) : surface.hidden.length === 0 ? (
+      {surface.hidden.length === 0 ? (
         <p className="view-note">This method has no control vectors: only AXNet multiplies its hidden activations by c(i) (eq. 4).</p>
       ) : (
         <>
