@@ -111,3 +111,21 @@ test('inversek2j: both outputs are reachable, θ1 and θ2', async ({ page }) => 
   await expect(page.getByTestId('surface-hover')).toContainText('θ2: target');
   expect(errors).toEqual([]);
 });
+
+test('jpeg: photographs scale with the panel, pixels kept sharp', async ({ page }) => {
+  const errors = collectErrors(page);
+  await page.goto('/#v=1&backend=cpu&target=jpeg&steps=1000&eval=50&train=1024&test=512');
+  await expect(page.getByTestId('surface-unavailable')).toContainText('jpeg has 64 inputs — see the photographs below');
+  await page.getByTestId('step-button').click();
+  await expect(page.getByTestId('benchmark-view')).toHaveAttribute('data-drawn-step', '50');
+  for (const id of ['bench-input', 'bench-approximated']) {
+    const shown = await page.getByTestId(id).evaluate((element) => {
+      const canvas = element as HTMLCanvasElement;
+      return { css: canvas.getBoundingClientRect().width, pixels: canvas.width, rendering: getComputedStyle(canvas).imageRendering };
+    });
+    expect(shown.css, id).toBeGreaterThanOrEqual(320);
+    expect(shown.css / shown.pixels, id).toBeGreaterThanOrEqual(2);
+    expect(shown.rendering, id).toBe('pixelated');
+  }
+  expect(errors).toEqual([]);
+});
