@@ -229,8 +229,8 @@ export const Heatmap = memo(HeatmapImpl);
 
 /** A horizontal colour bar: the LUT's gradient with numbered ticks (ends included) and an optional mark (the bound). */
 export function ColorBar({ scale, lut, title, testId, count = 4 }: { scale: ColorScale; lut: Lut; title?: string; testId?: string; count?: number }) {
-  // Short bars (few ticks) keep inner labels further from the end labels.
-  const ticks = listScaleTicks(scale, count, count <= 3 ? 0.22 : 0.12);
+  // End labels hang inwards from the ends (up to ~50 px): inner labels keep a fifth of the bar away from them.
+  const ticks = listScaleTicks(scale, count, count <= 3 ? 0.22 : 0.2);
   const mark = scale.mark && scale.mark.value >= scale.min && scale.mark.value <= scale.max ? scale.mark : null;
   const markT = mark ? scaleToUnit(scale, mark.value) : 0;
   return (
