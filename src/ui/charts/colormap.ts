@@ -43,13 +43,6 @@ export const PROBABILITY: Lut = buildLut([
   [35, 139, 69],
 ]);
 
-/** LUT index of a value in [min, max]; NaN maps to -1 (drawn as magenta). */
-export function indexInLut(value: number, min: number, max: number): number {
-  if (Number.isNaN(value)) return -1;
-  const t = max > min ? (value - min) / (max - min) : 0.5;
-  return Math.min(255, Math.max(0, Math.round(t * 255)));
-}
-
 /**
  * A colour scale: value → t ∈ [0, 1] (t = 0 at min, 1 at max, clamped outside).
  * - linear: t = (v − min) / (max − min);
