@@ -8,7 +8,7 @@
  */
 import { useId, useMemo } from 'react';
 import { getTarget } from '../../core/targets/index';
-import { SUPPRESSION_RULE, findRange, readSurfaceAt, selectConfig, selectSurface } from '../../state/selectors';
+import { SUPPRESSION_RULE, SUPPRESSION_THRESHOLD, findRange, isSuppressed, readSurfaceAt, selectConfig, selectSurface } from '../../state/selectors';
 import { useLabStore } from '../../state/store';
 import { DIVERGING, SEQUENTIAL, createLinearScale, formatTick, type ColorScale } from '../charts/colormap';
 import { ColorBar, Heatmap, HeatmapFrame } from '../charts/Heatmap';
@@ -34,8 +34,14 @@ export function ControlVectorPanel() {
         const [aMin, aMax] = findRange(layer.before, layer.after);
         const [cMin, cMax] = findRange(layer.control);
         const cBound = Math.max(Math.abs(cMin), Math.abs(cMax), 1e-6);
-        const control: ColorScale = { ...createLinearScale(-cBound, cBound), mark: cBound > 0.1 ? { value: 0.1, label: '|c| 0.1' } : null };
-        return { activation: createLinearScale(aMin, aMax), control };
+        const control: ColorScale = {
+          ...createLinearScale(-cBound, cBound),
+          mark: cBound > SUPPRESSION_THRESHOLD ? { value: SUPPRESSION_THRESHOLD, label: `|c| ${SUPPRESSION_THRESHOLD}` } : null,
+        };
+        // Per neuron j: cells where it is suppressed (|c_j| < 0.1), outlined on its c map.
+        const cells = layer.control.length / layer.width;
+        const suppressed = Array.from({ length: layer.width }, (_, j) => Uint8Array.from({ length: cells }, (_, c) => (isSuppressed(layer.control[c * layer.width + j]) ? 1 : 0)));
+        return { activation: createLinearScale(aMin, aMax), control, suppressed };
       }) ?? [],
     [surface],
   );
@@ -70,7 +76,8 @@ export function ControlVectorPanel() {
         <h2 id="control-title">Control vectors</h2>
         <p className="panel-caption view-caption">
           Like Fig. 4d: per hidden neuron of the approximator, its activation before ⊙c, the control value c from the predictor, and the activation
-          after ⊙c, over ({grid.names.inputs.join(', ')}). Neurons {SUPPRESSION_RULE} at the cursor are outlined in red.
+          after ⊙c, over ({grid.names.inputs.join(', ')}). A black line on a c map encloses where that neuron is {SUPPRESSION_RULE}; at the
+          cursor, suppressed neurons are framed in red.
         </p>
       </header>
       {surface.hidden.length === 0 ? (
@@ -132,7 +139,7 @@ export function ControlVectorPanel() {
                             </HeatmapFrame>
                             <HeatmapFrame {...frame} hideY title="c">
                               <Heatmap {...common} testId={`control-c-${i}-${j}`} label={`control value, ${name}`} values={layer.control}
-                                scale={scale.control} lut={DIVERGING} />
+                                scale={scale.control} lut={DIVERGING} outline={scale.suppressed[j]} outlineColor="#111111" />
                             </HeatmapFrame>
                             <HeatmapFrame {...frame} hideY title="after">
                               <Heatmap {...common} testId={`control-after-${i}-${j}`} label={`activation after control, ${name}`} values={layer.after}
