@@ -166,7 +166,9 @@ test('a target without a 2-D input trains and shows metrics, with the surface vi
   await page.goto(`/#v=1&${SMALL}&steps=200&target=blackscholes`);
   await runToCompletion(page, 200);
   await expect(page.getByTestId('metric-true-invocation')).toHaveText(/^\d\.\d{4}$/);
-  await expect(page.getByTestId('panel-surface')).toContainText('two inputs');
+  // One line says why there are no surfaces (the empty surface panel is gone).
+  await expect(page.getByTestId('surface-unavailable')).toContainText('need a 2-input target; blackscholes has 6 inputs');
+  await expect(page.getByTestId('panel-surface')).toHaveCount(0);
   expect(errors).toEqual([]);
 });
 
