@@ -9,7 +9,7 @@
  * - Keyboard: the map is focusable; arrows move the cursor cell (moveGridCursor), Enter activates it.
  */
 import { memo, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode, type RefObject } from 'react';
-import { createLinearScale, formatLutGradient, indexOnScale, listScaleTicks, scaleToUnit, type ColorScale, type Lut } from './colormap';
+import { createLinearScale, dropCrowdedTicks, formatLutGradient, indexOnScale, listScaleTicks, scaleToUnit, type ColorScale, type Lut } from './colormap';
 import { findCellAt, moveGridCursor, type GridCell } from './gridCursor';
 import './heatmap.css';
 
@@ -229,8 +229,10 @@ export const Heatmap = memo(HeatmapImpl);
 
 /** A horizontal colour bar: the LUT's gradient with numbered ticks (ends included) and an optional mark (the bound). */
 export function ColorBar({ scale, lut, title, testId, count = 4 }: { scale: ColorScale; lut: Lut; title?: string; testId?: string; count?: number }) {
-  // End labels hang inwards from the ends (up to ~50 px): inner labels keep a fifth of the bar away from them.
-  const ticks = listScaleTicks(scale, count, count <= 3 ? 0.22 : 0.2);
+  const barRef = useRef<HTMLDivElement>(null);
+  // Labels that would touch are dropped for the bar's measured width (ends only before the first layout).
+  const width = useElementWidth(barRef, true);
+  const ticks = dropCrowdedTicks(listScaleTicks(scale, count, 0), width);
   const mark = scale.mark && scale.mark.value >= scale.min && scale.mark.value <= scale.max ? scale.mark : null;
   const markT = mark ? scaleToUnit(scale, mark.value) : 0;
   return (
@@ -247,7 +249,7 @@ export function ColorBar({ scale, lut, title, testId, count = 4 }: { scale: Colo
       <div className="hm-bar-gradient" style={{ background: formatLutGradient(lut) }}>
         {mark ? <span className="hm-bar-mark" style={{ left: `${markT * 100}%` }} /> : null}
       </div>
-      <div className="hm-bar-ticks">
+      <div className="hm-bar-ticks" ref={barRef}>
         {ticks.map((tick, k) => (
           <span key={k} className={`hm-tick${k === 0 ? ' first' : k === ticks.length - 1 ? ' last' : ''}`} style={{ left: `${tick.t * 100}%` }}>
             {tick.label}

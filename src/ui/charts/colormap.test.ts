@@ -3,6 +3,7 @@ import {
   DIVERGING,
   ERROR_DECADES_ABOVE,
   buildErrorScale,
+  dropCrowdedTicks,
   createLinearScale,
   formatTick,
   indexOnScale,
@@ -99,5 +100,29 @@ describe('formatTick', () => {
 
   it('the LUTs have 256 RGB entries', () => {
     expect(DIVERGING.length).toBe(256 * 3);
+  });
+});
+
+describe('dropCrowdedTicks', () => {
+  const ticks = listScaleTicks(buildErrorScale(0.87, 0.02), 4, 0);
+
+  it('keeps every label on a wide bar and only the ends on a tiny one', () => {
+    expect(ticks.map((t) => t.label)).toEqual(['2×10⁻⁴', '0.001', '0.01', '0.1', '0.87']);
+    expect(dropCrowdedTicks(ticks, 1000)).toEqual(ticks);
+    expect(dropCrowdedTicks(ticks, 60).map((t) => t.label)).toEqual(['2×10⁻⁴', '0.87']);
+  });
+
+  it('drops the inner label that would touch the first end label on a mid-sized bar', () => {
+    // 2×10⁻⁴ spans [0, 42] px; 0.001 at t = 0.14 would be centred at 43 px on a 310 px bar.
+    const labels = dropCrowdedTicks(ticks, 310).map((t) => t.label);
+    expect(labels).not.toContain('0.001');
+    expect(labels).toContain('0.01');
+    expect(labels[0]).toBe('2×10⁻⁴');
+    expect(labels[labels.length - 1]).toBe('0.87');
+  });
+
+  it('leaves two ticks or fewer alone', () => {
+    const ends = listScaleTicks(createLinearScale(0, 1), 1, 0.5);
+    expect(dropCrowdedTicks(ends, 10)).toEqual(ends);
   });
 });

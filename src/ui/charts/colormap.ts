@@ -169,3 +169,28 @@ export function formatLutGradient(lut: Lut, direction = 'to right'): string {
   }
   return `linear-gradient(${direction}, ${stops.join(', ')})`;
 }
+
+/**
+ * Ticks whose labels fit on a bar `width` CSS px wide without touching: the end labels hang inwards from the
+ * ends ([0, w₀] and [W − wₙ, W]), inner labels are centred on t·W; a label is about `charPx` per character, and
+ * labels keep `gapPx` apart. Inner ticks that would collide are dropped, left to right; the ends always stay.
+ */
+export function dropCrowdedTicks(ticks: readonly ScaleTick[], width: number, charPx = 7, gapPx = 8): ScaleTick[] {
+  if (ticks.length <= 2) return [...ticks];
+  const first = ticks[0];
+  const last = ticks[ticks.length - 1];
+  const span = (tick: ScaleTick) => tick.label.length * charPx;
+  const lastLeft = width - span(last);
+  const kept: ScaleTick[] = [first];
+  let right = span(first);
+  for (const tick of ticks.slice(1, -1)) {
+    const centre = tick.t * width;
+    const half = span(tick) / 2;
+    if (centre - half >= right + gapPx && centre + half <= lastLeft - gapPx) {
+      kept.push(tick);
+      right = centre + half;
+    }
+  }
+  kept.push(last);
+  return kept;
+}
