@@ -7,6 +7,8 @@
  *   the cursor lives on a second, transparent canvas on top, so hovering never redraws the data.
  * - Without a fixed `size` the map fills its container's width (square), at devicePixelRatio, cells crisp.
  * - Keyboard: the map is focusable; arrows move the cursor cell (moveGridCursor), Enter activates it.
+ * Test hooks: data-drawn-step (step of the data drawn), data-paints (repaint count: moving the cursor adds none),
+ * data-cursor on the cursor layer ("i,j" or empty).
  */
 import { memo, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode, type RefObject } from 'react';
 import { createLinearScale, dropCrowdedTicks, formatLutGradient, indexOnScale, listScaleTicks, scaleToUnit, type ColorScale, type Lut } from './colormap';
