@@ -2,6 +2,7 @@
 import { getTarget } from '../core/targets/index';
 import { isImageTarget } from '../core/imageViews';
 import type { TargetSpec } from '../core/targets/types';
+import { isCompareMode } from '../state/compareController';
 import { SUPPRESSION_RULE } from '../state/selectors';
 import { useLabStore } from '../state/store';
 import { PARAMETER_RULE } from './MetricsPanel';
@@ -26,6 +27,7 @@ export function describeBenchmarkView(spec: Pick<TargetSpec, 'id' | 'title' | 'i
 
 export function AboutPanel() {
   const targetId = useLabStore((state) => state.config.target);
+  const compare = useLabStore((state) => isCompareMode(state.config));
   const spec = getTarget(targetId);
   return (
     <section className="panel about" aria-labelledby="about-title" data-testid="about" data-target={spec.id}>
@@ -39,11 +41,19 @@ export function AboutPanel() {
       <p data-testid="about-target">
         <strong>This target: {spec.title}.</strong> {spec.description} Inputs: {listInputs(spec.inputNames)}; error metric: {spec.errorMetric}.
       </p>
-      <p>
-        <strong>Reading the panels.</strong> <em>Invocation</em> tracks the §V metrics on the test set while training (Fig. 2b).{' '}
-        <em>Benchmark view</em> {describeBenchmarkView(spec)}. <em>Control vectors</em> shows each hidden neuron before and after the predictor’s
-        control (Fig. 4d); a neuron is {SUPPRESSION_RULE}.
-      </p>
+      {compare ? (
+        <p>
+          <strong>Reading the panels.</strong> <em>Compare methods</em> tracks each method’s true and predicted invocation on the same test set
+          (Fig. 2); the table gives their §V metrics and parameter counts. <em>NPU</em> runs AXNet’s trained nets on the NPU model (Fig. 5) and
+          compares the methods’ energy. Tick a single method for the lab view’s other panels.
+        </p>
+      ) : (
+        <p>
+          <strong>Reading the panels.</strong> <em>Invocation</em> tracks the §V metrics on the test set while training (Fig. 2b).{' '}
+          <em>Benchmark view</em> {describeBenchmarkView(spec)}. <em>Control vectors</em> shows each hidden neuron before and after the predictor’s
+          control (Fig. 4d); a neuron is {SUPPRESSION_RULE}.
+        </p>
+      )}
       <p className="muted small">
         Every number is computed live in your browser by a Web Worker with TensorFlow.js, from the seed and the settings in the link — nothing
         is precomputed. Parameters count {PARAMETER_RULE}.
