@@ -156,7 +156,7 @@ export function ControlsPanel() {
             <NumberField field="seed" label="Seed" testId="config-seed" step="1" hint="Seeds initialisation, data and batches: same seed + backend ⇒ same numbers" />
             <NumberField field="trainSize" label="Training samples" testId="config-train-size" step="1" />
             <NumberField field="testSize" label="Test samples" testId="config-test-size" step="1" />
-            <NumberField field="evalEvery" label="Evaluate every (steps)" testId="config-eval" step="1" hint="Test-set metrics are computed every this many training steps" />
+            <NumberField field="evalEvery" label="Metrics every" testId="config-eval" step="1" hint="Evaluate the test-set metrics every this many training steps" />
           </div>
           <label className="field">
             <span className="field-label">Backend</span>

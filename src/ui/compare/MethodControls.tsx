@@ -66,7 +66,7 @@ export function MethodOptions() {
   return (
     <fieldset className="method-controls" data-testid="method-options">
       <legend>Method options</legend>
-      <p className="muted small" title={METHOD_BUDGET_RULE}>{STEP_BUDGET_RULE}</p>
+      <p className="muted small" title={METHOD_BUDGET_RULE}>{STEP_BUDGET_RULE.charAt(0).toUpperCase() + STEP_BUDGET_RULE.slice(1)}</p>
       <div className="field-grid">
         <label className="field" title="Which approximator hidden layers the control vectors reach (§III-D, Fig. 10c)">
           <span className="field-label">AXNet fusion</span>
