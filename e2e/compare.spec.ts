@@ -40,6 +40,7 @@ test('ticking a second method switches to compare mode, and parameter matching b
   await page.getByTestId('method-onepass').check();
   await expect(page.getByTestId('panel-compare')).toBeVisible();
   await expect(page).toHaveURL(/methods=axnet%2Conepass|methods=axnet,onepass/);
+  await page.getByTestId('advanced-toggle').click();
   await page.getByTestId('config-match').check();
   await page.getByTestId('play-button').click();
   await expect(page.getByTestId('compare-curve-axnet')).toHaveAttribute('data-status', 'done');
@@ -61,6 +62,8 @@ test('switching benchmarks redraws the benchmark view: bessel → sobel → inve
   await expect(page.getByTestId('surface-target')).toHaveAttribute('data-drawn-step', '50');
 
   await page.getByTestId('config-target').selectOption('sobel');
+  // The paused run is kept until the question is answered.
+  await page.getByTestId('run-change-new').click();
   await expect(view).toHaveAttribute('data-target', 'sobel');
   await expect(view).toHaveAttribute('data-drawn-step', '');
   await page.getByTestId('step-button').click();
@@ -80,12 +83,16 @@ test('switching benchmarks redraws the benchmark view: bessel → sobel → inve
   expect(cpuFraction).toBeLessThanOrEqual(1);
 
   await page.getByTestId('config-target').selectOption('inversek2j');
+  // The paused run is kept until the question is answered.
+  await page.getByTestId('run-change-new').click();
   await expect(view).toHaveAttribute('data-target', 'inversek2j');
   await page.getByTestId('step-button').click();
   await expect(view).toHaveAttribute('data-drawn-step', '50');
   await expect(page.getByTestId('surface-axnet')).toHaveAttribute('data-drawn-step', '50');
 
   await page.getByTestId('config-target').selectOption('blackscholes');
+  // The paused run is kept until the question is answered.
+  await page.getByTestId('run-change-new').click();
   await expect(view).toHaveAttribute('data-target', 'blackscholes');
   await page.getByTestId('step-button').click();
   await expect(view).toHaveAttribute('data-drawn-step', '50');

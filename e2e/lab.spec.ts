@@ -121,6 +121,7 @@ test('Space toggles play, but not while typing in an input', async ({ page }) =>
   await expect.poll(() => readStep(page)).toBeGreaterThan(0);
   await page.locator('body').press('Space');
   await expect(page.getByTestId('play-button')).toHaveAttribute('aria-label', 'Play');
+  await page.getByTestId('advanced-toggle').click();
   await page.getByTestId('config-seed').focus();
   await page.keyboard.press('Space');
   await expect(page.getByTestId('play-button')).toHaveAttribute('aria-label', 'Play');
@@ -153,10 +154,12 @@ test('changing the config while running starts a new run', async ({ page }) => {
   await page.goto(`/#v=1&${SMALL}&steps=100000`);
   await page.getByTestId('play-button').click();
   await expect.poll(() => readStep(page)).toBeGreaterThan(0);
+  await page.getByTestId('advanced-toggle').click();
   await page.getByTestId('config-seed').fill('8');
   await page.getByTestId('config-seed').press('Enter');
   await expect(page.getByTestId('metric-step')).toHaveText('0');
   await expect(page.getByTestId('play-button')).toHaveAttribute('aria-label', 'Play');
+  await expect(page.getByTestId('notice')).toContainText('reset to step 0');
   await expect(page).toHaveURL(/seed=8/);
   expect(errors).toEqual([]);
 });

@@ -145,9 +145,16 @@ export interface RunSlice {
   resetRunState: () => void;
 }
 
+/** A settings change waiting for the user's answer (runChange.ts): the step "New run" would discard, and the changes. */
+export interface RunChangePrompt {
+  step: number;
+  changes: string[];
+}
+
 export interface UiSlice {
   hover: HoverPoint | null;
   notice: Notice | null;
+  runChange: RunChangePrompt | null;
   selectedPanel: PanelId;
   setHover: (hover: HoverPoint | null) => void;
   showNotice: (notice: Notice | null) => void;
@@ -253,6 +260,7 @@ const createRunSlice: StateCreator<LabState, [], [], RunSlice> = (set) => ({
 const createUiSlice: StateCreator<LabState, [], [], UiSlice> = (set) => ({
   hover: null,
   notice: null,
+  runChange: null,
   selectedPanel: 'invocation',
   setHover: (hover) => set({ hover }),
   showNotice: (notice) => set({ notice }),

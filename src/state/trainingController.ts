@@ -1,12 +1,15 @@
 /**
  * Owns the training worker. The UI sends intents (play, pause, step, reset); this module turns
  * them into worker messages and folds the worker's messages into the store.
- * Like squoosh, it never tries to rewind a worker: reset or any config change terminates it,
- * and the next play starts a fresh one. The main thread never trains.
+ * Like squoosh, it never tries to rewind a worker: reset or a config change that the user accepts
+ * terminates it, and the next play starts a fresh one. The main thread never trains.
  */
+import type { LabConfig } from '../core/config';
 import type { FromWorkerMessage, ToWorkerMessage } from '../../workers/protocol';
 import { isCompareMode, pauseCompare, playCompare, resetCompare, stepCompare } from './compareController';
+import { decideConfigChange, describeConfigChanges, mergeConfigChange } from './runChange';
 import { useLabStore, type NoticeKind, type RunStatus } from './store';
+import { formatHash } from './url';
 
 interface ActiveRun {
   worker: Worker;
@@ -101,7 +104,9 @@ function hasLiveRun(): boolean {
   return active !== null && status !== 'done' && status !== 'error';
 }
 
+/** Play after a finished run (or after a failure the user reset) starts a new run with the same settings. */
 export function playRun(): void {
+  acceptRunChange();
   const store = useLabStore.getState();
   if (isCompareMode(store.config)) {
     playCompare();
@@ -131,6 +136,7 @@ export function pauseRun(): void {
 }
 
 export function togglePlay(): void {
+  acceptRunChange();
   const status = useLabStore.getState().status;
   if (isCompareMode(useLabStore.getState().config)) {
     if (status === 'running' || status === 'initializing') pauseCompare();
@@ -143,6 +149,7 @@ export function togglePlay(): void {
 
 /** Trains exactly `count` more steps, then evaluates (the step button uses evalEvery). */
 export function stepRun(count: number): void {
+  acceptRunChange();
   const store = useLabStore.getState();
   if (isCompareMode(store.config)) {
     stepCompare(count);
@@ -160,8 +167,8 @@ export function stepRun(count: number): void {
   post(run, { type: 'step', count });
 }
 
-/** Ends the current run; the next play starts a new one from step 0. */
-export function resetRun(): void {
+/** Ends the current run and clears its state (no question asked). */
+function clearRun(): void {
   terminateWorker();
   resetCompare();
   const store = useLabStore.getState();
@@ -169,13 +176,82 @@ export function resetRun(): void {
   if (store.notice && store.notice.kind !== 'link') store.showNotice(null);
 }
 
-let unsubscribe: (() => void) | null = null;
+/** The settings waiting for an answer while a paused or finished run is kept (decideConfigChange 'ask'). */
+let proposal: LabConfig | null = null;
 
-/** Any config change invalidates the run: the worker is terminated and the run state cleared. */
+function closeRunChange(): void {
+  proposal = null;
+  if (useLabStore.getState().runChange !== null) useLabStore.setState({ runChange: null });
+}
+
+/** Equal settings ⇔ equal canonical link (formatHash writes every field that differs from the defaults). */
+function sameSettings(a: Readonly<LabConfig>, b: Readonly<LabConfig>): boolean {
+  return formatHash(a) === formatHash(b);
+}
+
+/** Ends the current run; the next play starts a new one from step 0, with the proposed settings if a question was open. */
+export function resetRun(): void {
+  const next = proposal;
+  closeRunChange();
+  clearRun();
+  if (next) useLabStore.getState().replaceConfig(next);
+}
+
+/** "New run" (and Play, Step or Reset while the question is open): the kept run goes, the proposed settings apply. */
+export function acceptRunChange(): void {
+  if (proposal !== null) resetRun();
+}
+
+/** "Keep current": the proposal is dropped; the run and its settings stay as they are. */
+export function keepCurrentRun(): void {
+  closeRunChange();
+}
+
+let unsubscribe: (() => void) | null = null;
+/** Set while this module puts the run's settings back, so that its own write is not taken for an edit. */
+let restoring = false;
+
+/**
+ * A config change never silently discards a run that can still be looked at (decideConfigChange):
+ * a training run is reset with a notice; for a paused or finished one, the settings go back to the
+ * run's own (so every panel keeps describing the run it shows), the change is held as a proposal,
+ * and the user is asked.
+ */
 export function watchConfigChanges(): () => void {
   unsubscribe?.();
   unsubscribe = useLabStore.subscribe((state, previous) => {
-    if (state.config !== previous.config && (active !== null || state.status !== 'idle')) resetRun();
+    if (state.config === previous.config || restoring) return;
+    const next = mergeConfigChange(proposal ?? previous.config, previous.config, state.config);
+    const action = decideConfigChange({ status: state.status, step: state.step, pending: proposal !== null, matchesRun: sameSettings(next, previous.config) });
+    switch (action) {
+      case 'ignore':
+        return;
+      case 'discard':
+        clearRun();
+        return;
+      case 'restart':
+        clearRun();
+        state.showNotice({ kind: 'info', text: 'The settings changed during training, so the run was reset to step 0 with the new settings. Press Play to train.' });
+        return;
+      case 'ask':
+        proposal = next;
+        useLabStore.setState({ runChange: { step: state.step, changes: describeConfigChanges(previous.config, next) } });
+        break;
+      case 'withdraw':
+        closeRunChange();
+        break;
+      default: {
+        const unknown: never = action;
+        throw new Error(`Unsupported run-change action: ${String(unknown)}`);
+      }
+    }
+    // The kept run's settings stay in the config (and so in the link) until the user answers.
+    restoring = true;
+    try {
+      useLabStore.setState({ config: previous.config });
+    } finally {
+      restoring = false;
+    }
   });
   return () => {
     unsubscribe?.();

@@ -1,12 +1,13 @@
-/** The config form: every control writes the config slice (clamped), which resets the run. */
+/** The config form: every control writes the config slice (clamped); runChange.ts decides what that does to the run. */
 import { useEffect, useState, type KeyboardEvent } from 'react';
 import { BACKEND_CHOICES, CONFIG_LIMITS } from '../core/config';
 import { getTarget, listTargets } from '../core/targets/index';
 import { formatTopology, selectConfig } from '../state/selectors';
 import { useLabStore } from '../state/store';
-import { MethodControls } from './compare/MethodControls';
+import { MethodList, MethodOptions } from './compare/MethodControls';
+import { RunChangePrompt } from './Notice';
 
-type NumericField = 'learningRate' | 'batchSize' | 'errorBound' | 'seed' | 'steps';
+type NumericField = 'learningRate' | 'batchSize' | 'errorBound' | 'seed' | 'steps' | 'trainSize' | 'testSize' | 'evalEvery';
 
 interface NumberFieldProps {
   field: NumericField;
@@ -92,6 +93,12 @@ function LayersEditor({ net, title }: LayersEditorProps) {
   );
 }
 
+/**
+ * The sidebar, in three groups so that it fits a 720-px-high screen: the essentials of a run first
+ * (target, bound, learning rate, steps, methods), then the topology, then everything else folded
+ * into "Advanced". It scrolls on its own (styles.css: .controls), so tabbing inside it never
+ * scrolls the page.
+ */
 export function ControlsPanel() {
   const config = useLabStore(selectConfig);
   const setTarget = useLabStore((state) => state.setTarget);
@@ -101,64 +108,73 @@ export function ControlsPanel() {
   const target = getTarget(config.target);
 
   return (
-    <aside className="panel controls" aria-label="Configuration">
-      <h2>Configuration</h2>
-      <label className="field">
-        <span className="field-label">Target</span>
-        <select data-testid="config-target" value={config.target} onChange={(event) => setTarget(event.target.value)}>
-          {listTargets().map((spec) => (
-            <option key={spec.id} value={spec.id} title={spec.description}>
-              {spec.id} — {spec.title}
-            </option>
+    <aside className="panel controls" aria-label="Configuration" data-testid="controls">
+      <RunChangePrompt />
+      <section className="control-group" aria-labelledby="group-run">
+        <h2 id="group-run">Run</h2>
+        <label className="field" title={target.description}>
+          <span className="field-label">Target</span>
+          <select data-testid="config-target" value={config.target} onChange={(event) => setTarget(event.target.value)}>
+            {listTargets().map((spec) => (
+              <option key={spec.id} value={spec.id} title={spec.description}>
+                {spec.id} — {spec.title}
+              </option>
+            ))}
+          </select>
+        </label>
+        <NumberField field="errorBound" label={`Error bound (${target.errorMetric})`} testId="config-bound"
+          hint="A sample is safe to approximate when its error is below this bound (eq. 1)" />
+        <div className="presets" role="group" aria-label="Error bound presets">
+          {target.boundPresets.map((preset) => (
+            <button type="button" key={`${preset.value}-${preset.source}`} className={`chip${preset.value === config.errorBound ? ' active' : ''}`}
+              aria-pressed={preset.value === config.errorBound} title={`Source: ${preset.source}`} onClick={() => setNumber('errorBound', preset.value)}>
+              {preset.value}
+            </button>
           ))}
-        </select>
-      </label>
-      <p className="muted small">{target.description}</p>
+        </div>
+        <div className="field-grid">
+          <NumberField field="learningRate" label="Learning rate" testId="config-lr" hint="Adam step size" />
+          <NumberField field="steps" label="Training steps" testId="config-steps" step="1" />
+        </div>
+        <MethodList />
+      </section>
 
-      <MethodControls />
+      <section className="control-group" aria-labelledby="group-topology">
+        <h2 id="group-topology">Topology</h2>
+        <LayersEditor net="approximatorHidden" title="Approximator" />
+        <LayersEditor net="predictorHidden" title="Predictor" />
+        <p className="topology" data-testid="topology" title="Full layer widths: input, hidden…, output. The predictor's output layer holds the control vectors c(1..l) and the two P(x) logits (Σ L_i + 2, eq. 3).">
+          {formatTopology(config, target.inputDim, target.outputDim)}
+        </p>
+      </section>
 
-      <LayersEditor net="approximatorHidden" title="Approximator" />
-      <LayersEditor net="predictorHidden" title="Predictor" />
-      <p className="topology" data-testid="topology" title="Full layer widths: input, hidden…, output. The predictor's output layer holds the control vectors c(1..l) and the two P(x) logits (Σ L_i + 2, eq. 3).">
-        {formatTopology(config, target.inputDim, target.outputDim)}
-      </p>
-
-      <div className="field-grid">
-        <NumberField field="learningRate" label="Learning rate" testId="config-lr" hint="Adam step size" />
-        <NumberField field="batchSize" label="Batch size" testId="config-batch" step="1" />
-        <NumberField field="seed" label="Seed" testId="config-seed" step="1" hint="Seeds initialisation, data and batches: same seed + backend ⇒ same numbers" />
-        <NumberField field="steps" label="Training steps" testId="config-steps" step="1" />
-      </div>
-
-      <NumberField field="errorBound" label={`Error bound (${target.errorMetric})`} testId="config-bound"
-        hint="A sample is safe to approximate when its error is below this bound (eq. 1)" />
-      <div className="presets" aria-label="Error bound presets">
-        {target.boundPresets.map((preset) => (
-          <button type="button" key={`${preset.value}-${preset.source}`} className={`chip${preset.value === config.errorBound ? ' active' : ''}`}
-            title={`Source: ${preset.source}`} onClick={() => setNumber('errorBound', preset.value)}>
-            {preset.value}
-          </button>
-        ))}
-      </div>
-
-      <label className="field">
-        <span className="field-label">Backend</span>
-        <select data-testid="config-backend" value={config.backend} onChange={(event) => setBackend(event.target.value)}>
-          {BACKEND_CHOICES.map((choice) => (
-            <option key={choice} value={choice}>
-              {choice === 'auto' ? 'auto (webgpu → webgl → wasm → cpu)' : choice}
-            </option>
-          ))}
-        </select>
-      </label>
-
-      <label className="toggle">
-        <input type="checkbox" data-testid="config-lone" checked={config.trainLone} onChange={(event) => setTrainLone(event.target.checked)} />
-        <span>Also train a lone approximator (same batches, no predictor) for comparison</span>
-      </label>
-      <p className="muted small">
-        Data: {config.trainSize.toLocaleString('en-US')} training / {config.testSize.toLocaleString('en-US')} test samples; metrics every {config.evalEvery} steps. Any change starts a new run.
-      </p>
+      <details className="control-group advanced" data-testid="advanced-settings">
+        <summary data-testid="advanced-toggle">Advanced</summary>
+        <div className="advanced-body">
+          <div className="field-grid">
+            <NumberField field="batchSize" label="Batch size" testId="config-batch" step="1" />
+            <NumberField field="seed" label="Seed" testId="config-seed" step="1" hint="Seeds initialisation, data and batches: same seed + backend ⇒ same numbers" />
+            <NumberField field="trainSize" label="Training samples" testId="config-train-size" step="1" />
+            <NumberField field="testSize" label="Test samples" testId="config-test-size" step="1" />
+            <NumberField field="evalEvery" label="Metrics every" testId="config-eval" step="1" hint="Evaluate the test-set metrics every this many training steps" />
+          </div>
+          <label className="field">
+            <span className="field-label">Backend</span>
+            <select data-testid="config-backend" value={config.backend} onChange={(event) => setBackend(event.target.value)}>
+              {BACKEND_CHOICES.map((choice) => (
+                <option key={choice} value={choice}>
+                  {choice === 'auto' ? 'auto (webgpu → webgl → wasm → cpu)' : choice}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="toggle">
+            <input type="checkbox" data-testid="config-lone" checked={config.trainLone} onChange={(event) => setTrainLone(event.target.checked)} />
+            <span>Also train a lone approximator (same batches, no predictor) for comparison</span>
+          </label>
+          <MethodOptions />
+        </div>
+      </details>
     </aside>
   );
 }

@@ -1,5 +1,5 @@
 /** Top bar: title, backend badge, play/pause, step, reset, share. Space toggles play. */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 import { playRun, pauseRun, resetRun, stepRun, togglePlay } from '../state/trainingController';
 import {
   selectBackendLabel,
@@ -38,17 +38,25 @@ const STATUS_TEXT = {
   error: 'stopped',
 } as const;
 
-function isTypingTarget(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || ['INPUT', 'SELECT', 'TEXTAREA', 'BUTTON'].includes(target.tagName);
+/**
+ * Elements that own the Space key: form controls (Space ticks a checkbox), buttons and summaries
+ * (Space activates them), links, and anything made interactive with a role or a tabindex (the NPU
+ * diagram's PEs are SVG elements, not HTML ones).
+ */
+const SPACE_OWNERS = 'input, select, textarea, button, summary, a[href], [contenteditable], [role], [tabindex]';
+
+export function ownsSpaceKey(target: EventTarget | null): boolean {
+  if (!(target instanceof Element)) return false;
+  if (target === document.body || target === document.documentElement) return false;
+  return target.closest(SPACE_OWNERS) !== null;
 }
 
-/** Space toggles play, except while the focus is in a form control (a focused button handles Space itself). */
+/** Space toggles play, except while the focus is on a control that uses Space itself. */
 function useSpaceToTogglePlay(): void {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.code !== 'Space' && event.key !== ' ') return;
-      if (event.repeat || event.ctrlKey || event.metaKey || event.altKey || isTypingTarget(event.target)) return;
+      if (event.repeat || event.ctrlKey || event.metaKey || event.altKey || ownsSpaceKey(event.target)) return;
       event.preventDefault();
       togglePlay();
     };
@@ -86,7 +94,21 @@ function ShareControl() {
   );
 }
 
+/** Publishes the header's height as --header-h, so the sticky sidebar fits under it however the header wraps. */
+function useHeaderHeightVariable(ref: RefObject<HTMLElement | null>): void {
+  useEffect(() => {
+    const element = ref.current;
+    if (!element || typeof ResizeObserver === 'undefined') return;
+    const root = document.documentElement;
+    const observer = new ResizeObserver(() => root.style.setProperty('--header-h', `${Math.ceil(element.getBoundingClientRect().height)}px`));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [ref]);
+}
+
 export function Header() {
+  const headerRef = useRef<HTMLElement>(null);
+  useHeaderHeightVariable(headerRef);
   const isRunning = useLabStore(selectIsRunning);
   const canStep = useLabStore(selectCanStep);
   const status = useLabStore(selectStatus);
@@ -98,7 +120,7 @@ export function Header() {
   useSpaceToTogglePlay();
 
   return (
-    <header className="app-header">
+    <header className="app-header" ref={headerRef}>
       <div className="brand">
         <h1>AXNet Lab</h1>
         <span className="tagline">approximator + predictor, fused by control vectors (ICCAD 2018)</span>

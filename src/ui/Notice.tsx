@@ -1,4 +1,6 @@
-/** The one alert area: bad links, divergence, worker crash, lost GPU device. */
+/** The one alert area (bad links, divergence, worker crash, lost GPU device), and the run-change question. */
+import { acceptRunChange, keepCurrentRun } from '../state/trainingController';
+import { describeRunChange } from '../state/runChange';
 import { selectNotice } from '../state/selectors';
 import { useLabStore } from '../state/store';
 
@@ -12,6 +14,33 @@ export function Notice() {
       <button type="button" className="mini" aria-label="Dismiss" onClick={() => showNotice(null)}>
         ✕
       </button>
+    </div>
+  );
+}
+
+/**
+ * Asks before a settings change discards a paused or finished run (runChange.ts). It sits at the top
+ * of the sidebar, next to the control that was changed; the run and its settings stay until answered.
+ */
+export function RunChangePrompt() {
+  const prompt = useLabStore((state) => state.runChange);
+  if (!prompt) return null;
+  return (
+    <div className="run-change" role="alertdialog" aria-labelledby="run-change-text" aria-describedby="run-change-list" data-testid="run-change">
+      <p id="run-change-text" className="run-change-text">{describeRunChange(prompt.step)}</p>
+      <ul id="run-change-list" className="run-change-list">
+        {prompt.changes.map((change) => (
+          <li key={change}>{change}</li>
+        ))}
+      </ul>
+      <div className="run-change-buttons">
+        <button type="button" className="prompt-button primary" data-testid="run-change-new" onClick={acceptRunChange}>
+          New run
+        </button>
+        <button type="button" className="prompt-button" data-testid="run-change-keep" onClick={keepCurrentRun}>
+          Keep current
+        </button>
+      </div>
     </div>
   );
 }

@@ -1,36 +1,62 @@
-/** Jump links to the figure panels; the selected one is remembered in the ui slice. */
+/**
+ * Jump links to the figure panels; the selected one is remembered in the ui slice. Each link names
+ * the views that have its panel: compare mode shows the comparison, About and NPU panels only, so
+ * it offers no link to the lab view's Invocation, Benchmark and Control-vector panels.
+ */
+import { isCompareMode } from '../state/compareController';
 import { selectSelectedPanel } from '../state/selectors';
 import { useLabStore, type PanelId } from '../state/store';
 
-const PANELS: { id: PanelId; label: string }[] = [
-  { id: 'invocation', label: 'Invocation (Fig. 2b)' },
-  { id: 'surface', label: 'Benchmark view (Fig. 4a–c)' },
-  { id: 'control', label: 'Control vectors (Fig. 4d)' },
-  { id: 'npu', label: 'NPU (Fig. 5)' },
+type LabView = 'lab' | 'compare';
+
+interface NavLink {
+  /** The panel's element is #panel-<anchor>. */
+  anchor: string;
+  /** The ui slice's selected panel, for the links that have one. */
+  panel: PanelId | null;
+  label: string;
+  views: readonly LabView[];
+}
+
+export const NAV_LINKS: readonly NavLink[] = [
+  { anchor: 'invocation', panel: 'invocation', label: 'Invocation (Fig. 2b)', views: ['lab'] },
+  { anchor: 'compare', panel: null, label: 'Compare methods (Fig. 2)', views: ['compare'] },
+  { anchor: 'surface', panel: 'surface', label: 'Benchmark view (Fig. 4a–c)', views: ['lab'] },
+  { anchor: 'control', panel: 'control', label: 'Control vectors (Fig. 4d)', views: ['lab'] },
+  { anchor: 'npu', panel: 'npu', label: 'NPU (Fig. 5)', views: ['lab', 'compare'] },
 ];
+
+/** The links a view can serve (every one of them scrolls to a panel that view renders). */
+export function linksForView(view: LabView): NavLink[] {
+  return NAV_LINKS.filter((link) => link.views.includes(view));
+}
 
 export function PanelNav() {
   const selected = useLabStore(selectSelectedPanel);
   const selectPanel = useLabStore((state) => state.selectPanel);
   const paperOpen = useLabStore((state) => state.paperOpen);
   const setPaperOpen = useLabStore((state) => state.setPaperOpen);
+  const view: LabView = useLabStore((state) => (isCompareMode(state.config) ? 'compare' : 'lab'));
   return (
-    <nav className="panel-nav" aria-label="Panels">
-      {PANELS.map((panel) => (
-        <a key={panel.id} href={`#panel-${panel.id}`} className={!paperOpen && panel.id === selected ? 'active' : undefined} aria-current={!paperOpen && panel.id === selected ? 'true' : undefined}
-          onClick={(event) => {
-            // The hash holds the config, so scroll without touching it.
-            event.preventDefault();
-            selectPanel(panel.id);
-            setPaperOpen(false);
-            // After the lab view is back (when the Paper view was open), scroll to the panel.
-            window.requestAnimationFrame(() =>
-              (document.getElementById(`panel-${panel.id}`) ?? document.getElementById('panel-benchmark'))?.scrollIntoView({ behavior: 'smooth', block: 'start' }),
-            );
-          }}>
-          {panel.label}
-        </a>
-      ))}
+    <nav className="panel-nav" aria-label="Panels" data-testid="panel-nav" data-view={view}>
+      {linksForView(view).map((link) => {
+        const current = !paperOpen && link.panel !== null && link.panel === selected;
+        return (
+          <a key={link.anchor} href={`#panel-${link.anchor}`} data-testid={`nav-${link.anchor}`} className={current ? 'active' : undefined} aria-current={current ? 'true' : undefined}
+            onClick={(event) => {
+              // The hash holds the config, so scroll without touching it.
+              event.preventDefault();
+              if (link.panel !== null) selectPanel(link.panel);
+              setPaperOpen(false);
+              // After the lab view is back (when the Paper view was open), scroll to the panel.
+              window.requestAnimationFrame(() =>
+                (document.getElementById(`panel-${link.anchor}`) ?? document.getElementById('panel-benchmark'))?.scrollIntoView({ behavior: 'smooth', block: 'start' }),
+              );
+            }}>
+            {link.label}
+          </a>
+        );
+      })}
       <a href="#panel-paper" data-testid="tab-paper" className={paperOpen ? 'active' : undefined} aria-current={paperOpen ? 'true' : undefined}
         title="Reproduce the paper's §V figures: a study of every benchmark × method, run in the browser"
         onClick={(event) => {

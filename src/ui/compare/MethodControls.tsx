@@ -1,7 +1,8 @@
 /**
- * Method controls of the config form: which methods to train (one = lab view, several = compare
- * mode), AXNet's fusion and P(x) output, iterative training's rounds and choose_type, and parameter
- * matching. All of it lives in the config slice, so it is part of the share link.
+ * Method controls of the config form, in two parts: MethodList (which methods to train: one = lab
+ * view, several = compare mode) and MethodOptions (AXNet's fusion and P(x) output, iterative
+ * training's rounds and choose_type, parameter matching). All of it lives in the config slice, so
+ * it is part of the share link.
  */
 import { METHOD_BUDGET_RULE } from '../../ml/methods/budget';
 import { CHOOSE_TYPES, CONFIG_LIMITS, FUSION_CHOICES, METHOD_IDS, PREDICTION_OUTPUTS, type MethodId } from '../../core/config';
@@ -25,22 +26,15 @@ export const CHOOSE_TYPE_LABELS: Record<(typeof CHOOSE_TYPES)[number], string> =
   4: '4 — all data',
 };
 
-export function MethodControls() {
-  const config = useLabStore(selectConfig);
+/** Which methods to train: one = lab view, several = compare mode (an essential of the sidebar). */
+export function MethodList() {
+  const methods = useLabStore((state) => state.config.methods);
   const toggleMethod = useLabStore((state) => state.toggleMethod);
-  const setFusion = useLabStore((state) => state.setFusion);
-  const setPredictionOutput = useLabStore((state) => state.setPredictionOutput);
-  const setRounds = useLabStore((state) => state.setRounds);
-  const setChooseType = useLabStore((state) => state.setChooseType);
-  const setMatchParameters = useLabStore((state) => state.setMatchParameters);
-  const chosen = new Set<MethodId>(config.methods);
-  const compare = config.methods.length > 1;
-  const usesAxnet = chosen.has('axnet');
-  const usesIterative = chosen.has('iterative');
-
+  const chosen = new Set<MethodId>(methods);
+  const compare = methods.length > 1;
   return (
     <fieldset className="method-controls" data-testid="method-controls">
-      <legend>Methods {compare ? <span className="badge" data-testid="compare-badge">compare mode</span> : <span className="muted small">(lab view)</span>}</legend>
+      <legend>Methods {compare ? <span className="method-badge" data-testid="compare-badge">compare mode</span> : <span className="muted">(lab view)</span>}</legend>
       <div className="method-list">
         {METHOD_IDS.map((method) => (
           <label className="toggle" key={method} title={METHOD_LABELS[method].description}>
@@ -51,9 +45,28 @@ export function MethodControls() {
         ))}
       </div>
       <p className="muted small" data-testid="method-fairness" title={METHOD_BUDGET_RULE}>
-        All methods share the data, seed, Adam, ReLU and losses (MSE + cross-entropy, §V-A); {STEP_BUDGET_RULE} Tick one method for the
-        lab view, several to compare them side by side.
+        One method: the lab view; several: compare mode, on the same data, seed, Adam, ReLU and losses (§V-A).
       </p>
+    </fieldset>
+  );
+}
+
+/** The methods' own options (folded under "Advanced"): AXNet's fusion and P(x), iterative's rounds and choose_type, parameter matching. */
+export function MethodOptions() {
+  const config = useLabStore(selectConfig);
+  const setFusion = useLabStore((state) => state.setFusion);
+  const setPredictionOutput = useLabStore((state) => state.setPredictionOutput);
+  const setRounds = useLabStore((state) => state.setRounds);
+  const setChooseType = useLabStore((state) => state.setChooseType);
+  const setMatchParameters = useLabStore((state) => state.setMatchParameters);
+  const chosen = new Set<MethodId>(config.methods);
+  const usesAxnet = chosen.has('axnet');
+  const usesIterative = chosen.has('iterative');
+
+  return (
+    <fieldset className="method-controls" data-testid="method-options">
+      <legend>Method options</legend>
+      <p className="muted small" title={METHOD_BUDGET_RULE}>{STEP_BUDGET_RULE.charAt(0).toUpperCase() + STEP_BUDGET_RULE.slice(1)}</p>
       <div className="field-grid">
         <label className="field" title="Which approximator hidden layers the control vectors reach (§III-D, Fig. 10c)">
           <span className="field-label">AXNet fusion</span>

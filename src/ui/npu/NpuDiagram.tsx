@@ -171,7 +171,8 @@ export const NpuDiagram = memo(function NpuDiagram({ model, params }: Props) {
   );
 
   return (
-    <svg className="npu-diagram" viewBox={`0 0 ${W} ${H}`} role="img" aria-label="NPU architecture (Fig. 5a), animated" data-testid="npu-diagram" data-cycle={Math.floor(cycle)}>
+    <svg className="npu-diagram" viewBox={`0 0 ${W} ${H}`} role="group" aria-label="NPU architecture (Fig. 5a), animated; each PE is a button that shows its internals" data-testid="npu-diagram" data-cycle={Math.floor(cycle)}>
+      <desc id="npu-pe-hint">Press to show this PE's internals (Fig. 5b).</desc>
       <defs>
         <marker id="npu-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse">
           <path d="M0,0 L10,5 L0,10 z" fill="#607d8b" />
@@ -241,8 +242,19 @@ export const NpuDiagram = memo(function NpuDiagram({ model, params }: Props) {
             const net = state?.event.net;
             const showValue = state && state.state !== 'waiting';
             const compact = box.h < 44 || box.w < 60;
+            const activity = state && !compact ? `${state.event.net === 'predictor' ? 'pred' : 'approx'} L${state.event.layer} n${state.event.neuron}` : '';
+            const reading = !state
+              ? ''
+              : compact
+                ? showValue ? formatValue(state.event.value) : '·'
+                : computing
+                  ? describePeCycle(state.event.macs, state.event.control !== null, Math.floor(cycle) - state.event.startCycle)
+                  : showValue
+                    ? `= ${formatValue(state.event.value)}`
+                    : 'waiting';
+            // No aria-label: the button's name is its visible text (WCAG 2.5.3, label in name); the hint is its description.
             return (
-              <g key={box.pe} data-testid={`npu-pe-${box.pe}`} role="button" tabIndex={0} aria-label={`PE ${box.pe}: show its internals`}
+              <g key={box.pe} data-testid={`npu-pe-${box.pe}`} role="button" tabIndex={0} aria-describedby="npu-pe-hint"
                 aria-pressed={selectedPe === box.pe} data-active={computing ? 'true' : 'false'} className="npu-pe-group"
                 onClick={() => selectNpuPe(selectedPe === box.pe ? null : box.pe)}
                 onKeyDown={(event) => {
@@ -257,18 +269,14 @@ export const NpuDiagram = memo(function NpuDiagram({ model, params }: Props) {
                 {state && !compact ? (
                   <>
                     <text x={box.x + 6} y={box.y + box.h / 2 + 4} className="npu-label">
-                      {state.event.net === 'predictor' ? 'pred' : 'approx'} L{state.event.layer} n{state.event.neuron}
+                      {activity}
                     </text>
                     <text x={box.x + 6} y={box.y + box.h / 2 + 20} className="npu-value">
-                      {computing
-                        ? describePeCycle(state.event.macs, state.event.control !== null, Math.floor(cycle) - state.event.startCycle)
-                        : showValue
-                          ? `= ${formatValue(state.event.value)}`
-                          : 'waiting'}
+                      {reading}
                     </text>
                   </>
                 ) : state && compact ? (
-                  <text x={box.x + 6} y={box.y + box.h - 5} className="npu-label-small">{showValue ? formatValue(state.event.value) : '·'}</text>
+                  <text x={box.x + 6} y={box.y + box.h - 5} className="npu-label-small">{reading}</text>
                 ) : null}
               </g>
             );
