@@ -405,7 +405,7 @@ export interface TrainingProbeOptions {
  */
 export function createTrainingProbe(createTrainer: () => ProbeTrainer, probe: TrainingProbeOptions = {}): MeasureTraining {
   const warmupSteps = probe.warmupSteps ?? 2;
-  const windowMs = probe.windowMs ?? 200;
+  const windowMs = probe.windowMs ?? 150;
   const now = probe.now ?? (() => performance.now());
   return async (_name, capMs) => {
     const start = now();
@@ -419,11 +419,13 @@ export function createTrainingProbe(createTrainer: () => ProbeTrainer, probe: Tr
       const timedStart = now();
       const windowEnd = Math.min(capEnd, timedStart + windowMs);
       const firstStep = trainer.step;
-      let chunk = 1;
       while (trainer.step < trainer.totalSteps) {
+        // Chunks sized to the time left at the rate so far (≤ 16 steps per await), so the window is not overrun.
+        const done = trainer.step - firstStep;
+        const msPerStep = done > 0 ? (now() - timedStart) / done : Infinity;
+        const chunk = Math.max(1, Math.min(16, Math.floor((windowEnd - now()) / msPerStep)));
         await trainer.train(chunk);
         if (now() >= windowEnd) break;
-        chunk = Math.min(chunk * 2, 16); // fewer awaits once the step cost is known to be small
       }
       const ms = now() - timedStart;
       const steps = trainer.step - firstStep;
