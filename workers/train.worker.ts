@@ -13,6 +13,7 @@ import wasmThreadedSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend
 import type { LabConfig, MethodId } from '../src/core/config';
 import { computeBackendCacheKey } from '../src/core/backendCache';
 import { createDataset } from '../src/core/dataset';
+import { loadTargetData } from '../src/core/targets/loadTargetData';
 import { createTrainingProbe, selectBackend, type BackendSelection } from '../src/ml/backend';
 import { resolveFusedLayers } from '../src/core/axnetMath';
 import { collectBenchmarkBuffers, computeBenchmarkView, createAxnetRunner, createBaselineRunner, type BenchmarkViewData, type NetworkRunner } from '../src/core/benchmarkViews';
@@ -99,6 +100,7 @@ async function chooseBackend(config: LabConfig, method: MethodId, dataset: Retur
 
 async function initialize(config: LabConfig, method: MethodId, views: boolean): Promise<void> {
   sendViews = views;
+  await loadTargetData(config.target); // image targets: the photographs' chunk
   const dataset = createDataset(config);
   const selection = await chooseBackend(config, method, dataset);
   // A fresh trainer, seeded as usual: the measurement's throw-away trainers leave no trace in its numbers.

@@ -81,7 +81,7 @@ function startWorkers(): void {
   const store = useLabStore.getState();
   store.startCompareRuns(config.methods);
   active = config.methods.map((method) => {
-    const worker = new Worker(new URL('../../workers/train.worker.ts', import.meta.url), { type: 'module' });
+    const worker = new Worker(new URL('../../workers/lab.worker.ts', import.meta.url), { type: 'module', name: 'train' });
     const entry: CompareWorker = { method, worker, intent: 'paused', finished: false, heardFrom: false };
     worker.onmessage = (event: MessageEvent<FromWorkerMessage>) => {
       entry.heardFrom = true;

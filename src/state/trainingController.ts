@@ -72,7 +72,7 @@ function failFromCrash(run: ActiveRun, text: string): void {
 }
 
 function startWorker(): ActiveRun {
-  const worker = new Worker(new URL('../../workers/train.worker.ts', import.meta.url), { type: 'module' });
+  const worker = new Worker(new URL('../../workers/lab.worker.ts', import.meta.url), { type: 'module', name: 'train' });
   const run: ActiveRun = { worker, intent: 'paused', heardFrom: false };
   worker.onmessage = (event: MessageEvent<FromWorkerMessage>) => {
     run.heardFrom = true;

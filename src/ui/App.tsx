@@ -9,10 +9,13 @@ import { ControlVectorPanel } from './panels/ControlVectorPanel';
 import { InvocationPanel } from './panels/InvocationPanel';
 import { BenchmarkView } from './benchmarks/BenchmarkView';
 import { ComparePanel } from './compare/ComparePanel';
-import { PaperPanel } from './paper/PaperPanel';
-import { NpuPanel } from './npu/NpuPanel';
+import { lazyView } from './lazyView';
 import { selectRunMessage, selectStatus } from '../state/selectors';
 import { useLabStore } from '../state/store';
+
+// The Paper and NPU views load in their own chunks after first paint (first-paint JS < 250 kB gzip, bench/bundle.mjs).
+const PaperPanel = lazyView('Paper view', () => import('./paper/PaperPanel').then((m) => m.PaperPanel));
+const NpuPanel = lazyView('NPU view', () => import('./npu/NpuPanel').then((m) => m.NpuPanel));
 
 function RunMessage() {
   const status = useLabStore(selectStatus);
