@@ -102,6 +102,7 @@ function formatStepsPerSecond(rate: number | undefined): string {
 function BackendBadge({ label, tooltip }: { label: string; tooltip: string }) {
   const report = useLabStore(selectBackendReport);
   const requested = useLabStore((state) => state.config.backend);
+  const status = useLabStore(selectStatus);
   return (
     <details className="backend-badge" title={tooltip}>
       <summary>
@@ -112,7 +113,7 @@ function BackendBadge({ label, tooltip }: { label: string; tooltip: string }) {
           {requested === 'auto' ? 'auto: the fastest of the backends that work, timed on this net' : `forced by the link: ${requested}`}
         </p>
         {report.length === 0 ? (
-          <p>Press Play to start the worker.</p>
+          <p>{status === 'idle' ? 'Press Play to start the worker.' : 'No report from the worker yet (compare mode: each method’s worker picks its own).'}</p>
         ) : (
           <table>
             <thead>
