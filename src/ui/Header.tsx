@@ -104,8 +104,8 @@ function BackendBadge({ label, tooltip }: { label: string; tooltip: string }) {
   const requested = useLabStore((state) => state.config.backend);
   const status = useLabStore(selectStatus);
   return (
-    <details className="backend-badge" title={tooltip}>
-      <summary>
+    <details className="backend-badge">
+      <summary title={tooltip}>
         backend <strong data-testid="backend-name">{label}</strong>
       </summary>
       <div className="backend-details" data-testid="backend-details">
