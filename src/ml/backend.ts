@@ -160,11 +160,13 @@ function describeSoftwareRenderer(): string | null {
 let wasmImported = false;
 let webgpuImported = false;
 
-async function registerBackend(name: BackendName, options: SelectBackendOptions, rejectSoftware: boolean): Promise<void> {
+/** Registers `name`; resolves to the software adapter's description when WebGPU is one (and allowed), else null. */
+async function registerBackend(name: BackendName, options: SelectBackendOptions, rejectSoftware: boolean): Promise<string | null> {
+  let software: string | null = null;
   if (name === 'webgpu') {
     const gpu = (globalThis as { navigator?: { gpu?: GpuLike } }).navigator?.gpu;
     if (!gpu) throw new Error('navigator.gpu is not available');
-    const software = await describeSoftwareAdapter(gpu);
+    software = await describeSoftwareAdapter(gpu);
     if (software && rejectSoftware) throw new SoftwareBackendError(`${software}, not used`);
     if (!webgpuImported) {
       await import('@tensorflow/tfjs-backend-webgpu');
@@ -185,6 +187,7 @@ async function registerBackend(name: BackendName, options: SelectBackendOptions,
       typeof (globalThis as { document?: unknown }).document !== 'undefined';
     if (!hasCanvas) throw new Error('no canvas or OffscreenCanvas for WebGL');
   }
+  return software;
 }
 
 /** [[1,2],[3,4]]·[[5,6],[7,8]] = [[19,22],[43,50]], read back asynchronously. */
@@ -205,18 +208,22 @@ function describeError(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** Registers, sets and self-tests `name`; afterwards it is tf's active backend. Throws on any failure. */
-async function activateBackend(name: BackendName, options: SelectBackendOptions, rejectSoftware: boolean): Promise<void> {
-  await registerBackend(name, options, rejectSoftware);
+/**
+ * Registers, sets and self-tests `name`; afterwards it is tf's active backend. Throws on any failure.
+ * Resolves to a note when the backend is a software GPU that was allowed (a forced choice), else null.
+ */
+async function activateBackend(name: BackendName, options: SelectBackendOptions, rejectSoftware: boolean): Promise<string | null> {
+  let software = await registerBackend(name, options, rejectSoftware);
   const ok = await tf.setBackend(name);
   if (!ok) throw new Error(`tf.setBackend('${name}') returned false`);
   await tf.ready();
   if (tf.getBackend() !== name) throw new Error(`tf.getBackend() is '${tf.getBackend()}' after setBackend('${name}')`);
-  if (name === 'webgl' && rejectSoftware) {
-    const software = describeSoftwareRenderer();
-    if (software) throw new SoftwareBackendError(`${software}, not used`);
+  if (name === 'webgl') {
+    software = describeSoftwareRenderer();
+    if (software && rejectSoftware) throw new SoftwareBackendError(`${software}, not used`);
   }
   await selfTestBackend();
+  return software;
 }
 
 /** Failure of `activateBackend` as an attempt: software (rejected on purpose) or failed. */
@@ -242,8 +249,9 @@ async function selectForced(choice: BackendName, options: SelectBackendOptions, 
   const candidates = listBackendCandidates(choice, node).filter((name) => !tried.some((t) => t.name === name));
   for (const name of candidates) {
     try {
-      await activateBackend(name, options, false);
-      tried.push({ name, ok: true, verdict: 'chosen', reason: name === choice ? 'forced by the link (not measured)' : `fallback for ${choice} (not measured)` });
+      const software = await activateBackend(name, options, false);
+      const reason = name === choice ? 'forced by the link (not measured)' : `fallback for ${choice} (not measured)`;
+      tried.push({ name, ok: true, verdict: 'chosen', reason: software ? `${reason}; ${software}: expect a few steps/s` : reason });
       return { backend: name, tried, how: 'forced', ms: now() - started };
     } catch (error) {
       tried.push(describeFailure(name, error));
