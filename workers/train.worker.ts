@@ -4,6 +4,7 @@
  * It trains in small chunks, evaluates on exactly the trainer's evaluation schedule
  * (nextEvaluationStep), so step-N metrics equal the CLI's, and yields to its event loop
  * between chunks so that pause/stop are handled promptly.
+ * It runs as the 'train' role of workers/lab.worker.ts (one worker build: tfjs shared with the other roles).
  */
 import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
