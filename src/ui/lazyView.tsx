@@ -23,8 +23,18 @@ class LoadBoundary extends Component<{ name: string; children: ReactNode }, { fa
   }
 }
 
-export function lazyView(name: string, load: () => Promise<ComponentType>): ComponentType {
-  const View = lazy(async () => ({ default: await load() }));
+export interface LazyViewOptions {
+  /** Start fetching the chunk now (module evaluation), in parallel with the first render, for views on the first screen. */
+  prefetch?: boolean;
+}
+
+export function lazyView(name: string, load: () => Promise<ComponentType>, options: LazyViewOptions = {}): ComponentType {
+  let pending: Promise<ComponentType> | null = options.prefetch ? load() : null;
+  // A prefetch that failed is not fatal here: the first render asks again and the boundary reports a second failure.
+  pending?.catch(() => {
+    pending = null;
+  });
+  const View = lazy(async () => ({ default: await (pending ?? load()) }));
   function LazyView() {
     return (
       <LoadBoundary name={name}>
