@@ -17,6 +17,7 @@ export default defineConfig({
   },
   test: {
     include: ['src/**/*.test.ts', 'workers/**/*.test.ts', 'cli/**/*.test.ts'],
+    setupFiles: ['src/core/targets/loadPhotos.setup.ts'],
     environment: 'node',
     testTimeout: 120_000,
     hookTimeout: 120_000,

@@ -1,6 +1,7 @@
 /**
  * Bench worker: trains the lab's AXNet (default Bessel config, lone approximator on) on ONE forced
  * backend and reports steps/s. A forced backend that falls back is reported as unavailable.
+ * It runs as the 'bench' role of workers/lab.worker.ts, so it measures the lab's own worker build.
  */
 import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';

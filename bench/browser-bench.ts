@@ -11,7 +11,7 @@ const minMs = Number(params.get('ms') ?? 4000);
 
 function runOne(backend: BackendName): Promise<BenchReply> {
   return new Promise((resolve) => {
-    const worker = new Worker(new URL('./bench.worker.ts', import.meta.url), { type: 'module' });
+    const worker = new Worker(new URL('../workers/lab.worker.ts', import.meta.url), { type: 'module', name: 'bench' });
     const timer = setTimeout(() => {
       worker.terminate();
       resolve({ type: 'unavailable', backend, reason: 'timed out' });

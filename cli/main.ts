@@ -12,6 +12,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { BackendName, LabConfig, MethodId } from '../src/core/config';
 import { getTarget, isTargetId, listTargets } from '../src/core/targets';
 import { selectBackend } from '../src/ml/backend';
+import { loadTargetData } from '../src/core/targets/loadTargetData';
 import { createMethodTrainer } from '../src/ml/methods';
 import { runToCompletion } from '../src/ml/trainer';
 import { parseLink } from '../src/state/url';
@@ -115,6 +116,7 @@ async function runTrain(argsIn: string[]): Promise<void> {
   if (selection.backend !== backend) {
     process.stderr.write(`note: ${backend} failed (${selection.tried.map((t) => `${t.name}: ${t.reason}`).join('; ')}); running on ${selection.backend}\n`);
   }
+  await loadTargetData(config.target); // image targets: the photographs
   // Every method the link names, one after another, each exactly as a browser worker trains it.
   const summaries: Record<string, unknown>[] = [];
   for (const method of config.methods) {

@@ -24,6 +24,7 @@ import {
 } from '../src/core/npu';
 import { getTarget } from '../src/core/targets';
 import { selectBackend } from '../src/ml/backend';
+import { loadTargetData } from '../src/core/targets/loadTargetData';
 import { createMethodTrainer } from '../src/ml/methods';
 import { runToCompletion } from '../src/ml/trainer';
 import type { MethodTrainer } from '../src/ml/types';
@@ -131,6 +132,7 @@ export async function runNpu(argsIn: string[]): Promise<void> {
   if (selection.backend !== backend) process.stderr.write(`note: ${backend} failed; running on ${selection.backend}\n`);
 
   const target = getTarget(config.target);
+  await loadTargetData(config.target); // image targets: the photographs
   const dataset = createDataset(config);
   const skipped = config.methods.filter((m) => !NPU_METHODS.includes(m));
   if (skipped.length > 0) process.stderr.write(`note: ${skipped.join(', ')} ha${skipped.length === 1 ? 's' : 've'} no NPU cost model; skipped\n`);

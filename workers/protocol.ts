@@ -7,11 +7,19 @@ import type { BenchmarkViewData } from '../src/core/benchmarkViews';
 import type { BackendName, LabConfig, MethodId } from '../src/core/config';
 import type { AxnetWeights, BaselineWeights, EvaluationPoint, MethodTopology, SurfaceSnapshot } from '../src/ml/types';
 
-/** One backend tried during selection, with its self-test outcome. */
+/** One backend tried during selection (src/ml/backend.ts BackendAttempt, as plain data). */
 export interface BackendAttempt {
   name: string;
+  /** True for the backend in use. */
   ok: boolean;
+  /** Why it was (not) used, in words, e.g. "slower: 212 steps/s", "software adapter (SwiftShader), not used". */
   reason?: string;
+  /** chosen | slower | software | failed | too-slow | unmeasured (BackendVerdict). */
+  verdict?: string;
+  /** Measured steps/s of the real training program ('auto' only). */
+  stepsPerSecond?: number;
+  /** The rate and verdict come from the per-browser cache, not from a measurement now. */
+  cached?: boolean;
 }
 
 export interface ParameterCounts {

@@ -2,7 +2,7 @@
 /**
  * Study worker: trains one job of the §V study at a time (runStudyJob: createMethodTrainer +
  * runToCompletion on the job's backend, cpu) and posts its result as plain data. The page cancels
- * a job by terminating the worker.
+ * a job by terminating the worker. It runs as the 'study' role of workers/lab.worker.ts.
  */
 import { runStudyJob } from '../src/ml/study/runJob';
 import type { FromStudyWorkerMessage, ToStudyWorkerMessage } from './studyProtocol';

@@ -4,6 +4,7 @@
  * It trains in small chunks, evaluates on exactly the trainer's evaluation schedule
  * (nextEvaluationStep), so step-N metrics equal the CLI's, and yields to its event loop
  * between chunks so that pause/stop are handled promptly.
+ * It runs as the 'train' role of workers/lab.worker.ts (one worker build: tfjs shared with the other roles).
  */
 import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
@@ -11,12 +12,16 @@ import wasmPlainUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.w
 import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreadedSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import type { LabConfig, MethodId } from '../src/core/config';
-import { selectBackend } from '../src/ml/backend';
+import { computeBackendCacheKey } from '../src/core/backendCache';
+import { createDataset } from '../src/core/dataset';
+import { loadTargetData } from '../src/core/targets/loadTargetData';
+import { createTrainingProbe, selectBackend, type BackendSelection } from '../src/ml/backend';
 import { resolveFusedLayers } from '../src/core/axnetMath';
 import { collectBenchmarkBuffers, computeBenchmarkView, createAxnetRunner, createBaselineRunner, type BenchmarkViewData, type NetworkRunner } from '../src/core/benchmarkViews';
 import { createMethodTrainer } from '../src/ml/methods/index';
 import { nextEvaluationStep } from '../src/ml/trainer';
 import type { AxnetWeights, EvaluationPoint, MethodTopology, MethodTrainer, SurfaceSnapshot } from '../src/ml/types';
+import { createIndexedDbBackendCache } from './backendCacheStore';
 import {
   CHUNK_BUDGET_MS,
   PROGRESS_INTERVAL_MS,
@@ -81,12 +86,35 @@ function postError(message: string, fatal: boolean): void {
   post({ type: 'error', message, fatal });
 }
 
+/**
+ * Forced backend: that one. 'auto': the fastest by measurement of this very training program (a throw-away
+ * trainer per candidate on the shared dataset, src/ml/backend.ts), remembered per browser and net shape.
+ */
+async function chooseBackend(config: LabConfig, method: MethodId, dataset: ReturnType<typeof createDataset>): Promise<BackendSelection> {
+  if (config.backend !== 'auto') return selectBackend(config.backend, { prepareWasm });
+  return selectBackend('auto', {
+    prepareWasm,
+    measure: createTrainingProbe(() => createMethodTrainer(config, method, { dataset })),
+    cache: { store: createIndexedDbBackendCache(), key: computeBackendCacheKey(self.navigator.userAgent, config, method) },
+  });
+}
+
 async function initialize(config: LabConfig, method: MethodId, views: boolean): Promise<void> {
   sendViews = views;
-  const selection = await selectBackend(config.backend, { prepareWasm });
-  trainer = createMethodTrainer(config, method);
+  await loadTargetData(config.target); // image targets: the photographs' chunk
+  const dataset = createDataset(config);
+  const selection = await chooseBackend(config, method, dataset);
+  // A fresh trainer, seeded as usual: the measurement's throw-away trainers leave no trace in its numbers.
+  trainer = createMethodTrainer(config, method, { dataset });
   pendingTopology = trainer.topology;
-  pendingBackendReport = selection.tried.map((t) => ({ name: t.name, ok: t.ok, ...(t.reason ? { reason: t.reason } : {}) }));
+  pendingBackendReport = selection.tried.map((t) => ({
+    name: t.name,
+    ok: t.ok,
+    reason: t.reason,
+    verdict: t.verdict,
+    ...(t.stepsPerSecond !== undefined ? { stepsPerSecond: t.stepsPerSecond } : {}),
+    ...(t.cached ? { cached: true } : {}),
+  }));
   pendingParameterCounts = { ...trainer.parameterCounts };
   windowStartAt = performance.now();
   windowStartStep = trainer.step;

@@ -8,12 +8,15 @@ import type { LabConfig, MethodId } from '../core/config';
 import type { FromWorkerMessage, ToWorkerMessage } from '../../workers/protocol';
 import { aggregateCompareStatus } from './compareSlice';
 import { useLabStore, type RunStatus } from './store';
+import { WORKER_LOAD_FAILURE_TEXT, isCodeLoadFailure, isWorkerLoadFailure } from './workerFailure';
 
 interface CompareWorker {
   method: MethodId;
   worker: Worker;
   intent: 'running' | 'paused';
   finished: boolean;
+  /** The worker posted at least one message (so its code loaded). */
+  heardFrom: boolean;
 }
 
 let active: CompareWorker[] = [];
@@ -60,6 +63,11 @@ function handleMessage(entry: CompareWorker, message: FromWorkerMessage): void {
 
 function fail(entry: CompareWorker, text: string, terminate: boolean): void {
   entry.finished = true;
+  if (isCodeLoadFailure(text)) {
+    // Every method's worker needs the same code: one notice says what to do.
+    text = WORKER_LOAD_FAILURE_TEXT;
+    useLabStore.getState().showNotice({ kind: 'crash', text });
+  }
   useLabStore.getState().failCompareRun(entry.method, text);
   if (terminate) {
     entry.worker.terminate();
@@ -73,12 +81,17 @@ function startWorkers(): void {
   const store = useLabStore.getState();
   store.startCompareRuns(config.methods);
   active = config.methods.map((method) => {
-    const worker = new Worker(new URL('../../workers/train.worker.ts', import.meta.url), { type: 'module' });
-    const entry: CompareWorker = { method, worker, intent: 'paused', finished: false };
-    worker.onmessage = (event: MessageEvent<FromWorkerMessage>) => handleMessage(entry, event.data);
+    const worker = new Worker(new URL('../../workers/lab.worker.ts', import.meta.url), { type: 'module', name: 'train' });
+    const entry: CompareWorker = { method, worker, intent: 'paused', finished: false, heardFrom: false };
+    worker.onmessage = (event: MessageEvent<FromWorkerMessage>) => {
+      entry.heardFrom = true;
+      handleMessage(entry, event.data);
+    };
     worker.onerror = (event: ErrorEvent) => {
       event.preventDefault();
-      if (active.includes(entry)) fail(entry, `The ${method} worker crashed${event.message ? `: ${event.message}` : ''}.`, true);
+      if (!active.includes(entry)) return;
+      if (isWorkerLoadFailure(event, entry.heardFrom)) fail(entry, WORKER_LOAD_FAILURE_TEXT, true);
+      else fail(entry, `The ${method} worker crashed${event.message ? `: ${event.message}` : ''}.`, true);
     };
     worker.onmessageerror = () => {
       if (active.includes(entry)) fail(entry, `A message from the ${method} worker could not be read.`, true);

@@ -77,13 +77,18 @@ describe('run selectors', () => {
     const state = makeState({
       backend: 'wasm',
       backendReport: [
-        { name: 'webgpu', ok: false, reason: 'no adapter' },
-        { name: 'wasm', ok: true },
+        { name: 'webgpu', ok: false, reason: 'software adapter (SwiftShader), not used', verdict: 'software' },
+        { name: 'wasm', ok: true, reason: 'chosen: 412 steps/s, the fastest measured', verdict: 'chosen', stepsPerSecond: 412 },
+        { name: 'cpu', ok: false },
       ],
     });
     expect(selectBackendLabel(state)).toBe('wasm');
-    expect(selectBackendTooltip(state)).toContain('webgpu: failed (no adapter)');
-    expect(selectBackendTooltip(state)).toContain('wasm: self-test passed');
+    expect(selectBackendTooltip(state).split('\n')).toEqual([
+      'Requested: auto',
+      'webgpu: software adapter (SwiftShader), not used',
+      'wasm: chosen: 412 steps/s, the fastest measured',
+      'cpu: failed',
+    ]);
   });
 });
 

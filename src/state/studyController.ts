@@ -73,7 +73,7 @@ class StudyWorkerPool {
   }
 
   private spawn(): PoolWorker {
-    const worker = new Worker(new URL('../../workers/study.worker.ts', import.meta.url), { type: 'module' });
+    const worker = new Worker(new URL('../../workers/lab.worker.ts', import.meta.url), { type: 'module', name: 'study' });
     const entry = { worker, busy: false };
     this.workers.push(entry);
     return entry;

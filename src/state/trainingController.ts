@@ -10,17 +10,21 @@ import { isCompareMode, pauseCompare, playCompare, resetCompare, stepCompare } f
 import { decideConfigChange, describeConfigChanges, mergeConfigChange } from './runChange';
 import { useLabStore, type NoticeKind, type RunStatus } from './store';
 import { formatHash } from './url';
+import { WORKER_LOAD_FAILURE_TEXT, isCodeLoadFailure, isWorkerLoadFailure } from './workerFailure';
 
 interface ActiveRun {
   worker: Worker;
   /** What the user asked for last: the status shown once the worker answers. */
   intent: 'running' | 'paused';
+  /** The worker posted at least one message (so its code loaded). */
+  heardFrom: boolean;
 }
 
 let active: ActiveRun | null = null;
 
 /** Turns a worker error into advice the user can act on. */
 export function describeWorkerFailure(message: string): { kind: NoticeKind; text: string } {
+  if (isCodeLoadFailure(message)) return { kind: 'crash', text: WORKER_LOAD_FAILURE_TEXT };
   if (/device.*lost|lost.*device|context.*lost/i.test(message)) {
     return {
       kind: 'device',
@@ -71,12 +75,16 @@ function failFromCrash(run: ActiveRun, text: string): void {
 }
 
 function startWorker(): ActiveRun {
-  const worker = new Worker(new URL('../../workers/train.worker.ts', import.meta.url), { type: 'module' });
-  const run: ActiveRun = { worker, intent: 'paused' };
-  worker.onmessage = (event: MessageEvent<FromWorkerMessage>) => handleWorkerMessage(run, event.data);
+  const worker = new Worker(new URL('../../workers/lab.worker.ts', import.meta.url), { type: 'module', name: 'train' });
+  const run: ActiveRun = { worker, intent: 'paused', heardFrom: false };
+  worker.onmessage = (event: MessageEvent<FromWorkerMessage>) => {
+    run.heardFrom = true;
+    handleWorkerMessage(run, event.data);
+  };
   worker.onerror = (event: ErrorEvent) => {
     event.preventDefault();
-    failFromCrash(run, `The training worker crashed${event.message ? `: ${event.message}` : ''}.`);
+    if (isWorkerLoadFailure(event, run.heardFrom)) failFromCrash(run, WORKER_LOAD_FAILURE_TEXT);
+    else failFromCrash(run, `The training worker crashed${event.message ? `: ${event.message}` : ''}.`);
   };
   worker.onmessageerror = () => failFromCrash(run, 'A message from the training worker could not be read.');
   active = run;

@@ -6,13 +6,17 @@ import { MetricsPanel } from './MetricsPanel';
 import { Notice } from './Notice';
 import { PanelNav } from './PanelNav';
 import { ControlVectorPanel } from './panels/ControlVectorPanel';
-import { InvocationPanel } from './panels/InvocationPanel';
 import { BenchmarkView } from './benchmarks/BenchmarkView';
-import { ComparePanel } from './compare/ComparePanel';
-import { PaperPanel } from './paper/PaperPanel';
-import { NpuPanel } from './npu/NpuPanel';
+import { lazyView } from './lazyView';
 import { selectRunMessage, selectStatus } from '../state/selectors';
 import { useLabStore } from '../state/store';
+
+// Views in chunks of their own, so first-paint JS stays < 250 kB gzip (bench/bundle.mjs): the Paper and NPU views,
+// and the chart panels with their chart library (fetched at once, in parallel with the first render).
+const PaperPanel = lazyView('Paper view', () => import('./paper/PaperPanel').then((m) => m.PaperPanel));
+const NpuPanel = lazyView('NPU view', () => import('./npu/NpuPanel').then((m) => m.NpuPanel));
+const InvocationPanel = lazyView('Invocation chart', () => import('./panels/InvocationPanel').then((m) => m.InvocationPanel), { prefetch: true });
+const ComparePanel = lazyView('Compare view', () => import('./compare/ComparePanel').then((m) => m.ComparePanel), { prefetch: true });
 
 function RunMessage() {
   const status = useLabStore(selectStatus);

@@ -1,8 +1,11 @@
 /** Top bar: title, backend badge, play/pause, step, reset, share. Space toggles play. */
 import { useEffect, useRef, useState, type RefObject } from 'react';
+import './backend.css';
 import { playRun, pauseRun, resetRun, stepRun, togglePlay } from '../state/trainingController';
 import {
+  formatBackendAttempt,
   selectBackendLabel,
+  selectBackendReport,
   selectBackendTooltip,
   selectCanStep,
   selectConfig,
@@ -106,6 +109,56 @@ function useHeaderHeightVariable(ref: RefObject<HTMLElement | null>): void {
   }, [ref]);
 }
 
+/** "412 steps/s" with 3 significant digits below 100 (software backends run at 1–10 steps/s). */
+function formatStepsPerSecond(rate: number | undefined): string {
+  if (rate === undefined || !Number.isFinite(rate)) return '–';
+  return `${rate >= 100 ? Math.round(rate).toLocaleString('en-US') : rate.toPrecision(2)} steps/s`;
+}
+
+/**
+ * The backend in use; opening it lists every candidate with its measured steps/s and why it was or was not
+ * used (chosen, slower, software adapter, failed self-test, from cache), as the worker reported it.
+ */
+function BackendBadge({ label, tooltip }: { label: string; tooltip: string }) {
+  const report = useLabStore(selectBackendReport);
+  const requested = useLabStore((state) => state.config.backend);
+  const status = useLabStore(selectStatus);
+  return (
+    <details className="backend-badge">
+      <summary title={tooltip}>
+        backend <strong data-testid="backend-name">{label}</strong>
+      </summary>
+      <div className="backend-details" data-testid="backend-details">
+        <p className="backend-details-title">
+          {requested === 'auto' ? 'auto: the fastest of the backends that work, timed on this net' : `forced by the link: ${requested}`}
+        </p>
+        {report.length === 0 ? (
+          <p>{status === 'idle' ? 'Press Play to start the worker.' : 'No report from the worker yet (compare mode: each method’s worker picks its own).'}</p>
+        ) : (
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">backend</th>
+                <th scope="col">measured</th>
+                <th scope="col">outcome</th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.map((attempt) => (
+                <tr key={attempt.name} data-testid={`backend-row-${attempt.name}`} className={attempt.ok ? 'backend-chosen' : undefined}>
+                  <th scope="row">{attempt.name}</th>
+                  <td className="backend-rate">{formatStepsPerSecond(attempt.stepsPerSecond)}</td>
+                  <td>{formatBackendAttempt(attempt).slice(attempt.name.length + 2)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </div>
+    </details>
+  );
+}
+
 export function Header() {
   const headerRef = useRef<HTMLElement>(null);
   useHeaderHeightVariable(headerRef);
@@ -148,9 +201,7 @@ export function Header() {
         </div>
       </div>
       <div className="header-right">
-        <span className="backend-badge" title={backendTooltip} tabIndex={0}>
-          backend <strong data-testid="backend-name">{backendLabel}</strong>
-        </span>
+        <BackendBadge label={backendLabel} tooltip={backendTooltip} />
         <ShareControl />
       </div>
     </header>

@@ -23,7 +23,7 @@
  * test rows from chelsea + coffee (photos.ts).
  */
 import type { Rng } from '../rng';
-import { drawPhotoPosition, getGreyPhoto, IMAGE_SPLITS, type PhotoId } from './photos';
+import { drawPhotoPosition, getGreyPhoto, IMAGE_SPLITS, loadPhotos, type PhotoId } from './photos';
 import { makeAxnetPreset, makeBaselinePreset, SOURCE_ITERATIVE } from './topologies';
 import type { DataSplit, TargetSpec } from './types';
 
@@ -190,4 +190,5 @@ export const JPEG: TargetSpec = {
       'test: 3 687 rows (header of the AXNet/MCMA authors’ jpeg aggregated_test.fann, ACA-Lab-SJTU/approximate-computing); train: lab choice, 8 600 for the 70/30 split of their other files',
   },
   inputRanges: Array.from({ length: BLOCK_PIXELS }, () => [-0.5, 0.5] as const),
+  loadData: loadPhotos,
 };

@@ -9,7 +9,7 @@
  * centroid in each iteration. Train rows from astronaut, test rows from chelsea + coffee.
  */
 import type { Rng } from '../rng';
-import { drawPhotoPosition, getPhoto, IMAGE_SPLITS, KMEANS_CLUSTERS, runPhotoKmeans, type PhotoId } from './photos';
+import { drawPhotoPosition, getPhoto, IMAGE_SPLITS, loadPhotos, KMEANS_CLUSTERS, runPhotoKmeans, type PhotoId } from './photos';
 import { makeAxnetPreset, makeBaselinePreset, SOURCE_AXBENCH_NN, SOURCE_ITERATIVE } from './topologies';
 import type { DataSplit, TargetSpec } from './types';
 
@@ -72,4 +72,5 @@ export const KMEANS: TargetSpec = {
     source: 'lab choice (the AXNet authors’ data has no kmeans file): 7 000 / 3 000, the 70/30 split of their jmeint data',
   },
   inputRanges: Array.from({ length: 6 }, () => [0, 1] as const),
+  loadData: loadPhotos,
 };

@@ -54,6 +54,7 @@ describe('decodeBase64', () => {
 describe('photos', () => {
   it('decode to the stated sizes, with credits and licences', () => {
     expect(PHOTO_IDS).toEqual(['camera', 'astronaut', 'chelsea', 'coffee']);
+    expect(PHOTO_IDS).toEqual(Object.keys(PHOTO_SOURCES)); // the literal list follows the generated file
     for (const id of PHOTO_IDS) {
       const photo = getPhoto(id);
       const [width, height, channels] = EXPECTED_SIZES[id];

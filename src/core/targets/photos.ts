@@ -13,13 +13,41 @@
  * No test row can come from a training photo, so the split is disjoint by construction.
  *
  * Grey of an RGB photo: Rec. 601 luma in integers, ⌊(299 R + 587 G + 114 B + 500) / 1000⌋.
+ *
+ * The pixels (315 kB of base64) load only for the image targets: `await loadPhotos()` (a dynamic import
+ * of photos.generated.ts, its own chunk) before sampling or viewing one, so a Bessel page never fetches
+ * them. Until then getPhoto throws. The target registry stays synchronous: loadTargetData(id) awaits
+ * a target's `loadData` (jpeg, sobel, kmeans: loadPhotos) before its rows are drawn.
  */
 import { createRng, type Rng } from '../rng';
-import { PHOTO_SOURCES } from './photos.generated';
+import type { PHOTO_SOURCES as GeneratedSources, PhotoSource } from './photos.generated';
 import type { DataSplit } from './types';
 
-export type PhotoId = keyof typeof PHOTO_SOURCES;
-export const PHOTO_IDS = Object.keys(PHOTO_SOURCES) as PhotoId[];
+export type PhotoId = keyof typeof GeneratedSources;
+/** The photographs, in the generated file's order (photos.test.ts checks they match it). */
+export const PHOTO_IDS: readonly PhotoId[] = ['camera', 'astronaut', 'chelsea', 'coffee'];
+
+let PHOTO_SOURCES: Readonly<Record<PhotoId, PhotoSource>> | null = null;
+let loading: Promise<void> | null = null;
+
+/** Loads the photographs' pixels once (a separate chunk in the browser); later calls resolve at once. */
+export function loadPhotos(): Promise<void> {
+  loading ??= import('./photos.generated').then(
+    (module) => {
+      PHOTO_SOURCES = module.PHOTO_SOURCES;
+    },
+    (error: unknown) => {
+      loading = null; // a failed fetch (offline) may be retried
+      throw error;
+    },
+  );
+  return loading;
+}
+
+/** True once loadPhotos() has resolved. */
+export function arePhotosLoaded(): boolean {
+  return PHOTO_SOURCES !== null;
+}
 
 export type { DataSplit } from './types';
 
@@ -81,6 +109,7 @@ const GREY_CACHE = new Map<PhotoId, Image8>();
 export function getPhoto(id: PhotoId): Photo {
   const cached = PHOTO_CACHE.get(id);
   if (cached) return cached;
+  if (!PHOTO_SOURCES) throw new Error(`The photographs are not loaded yet: await loadPhotos() before using photo ${id}.`);
   if (!Object.prototype.hasOwnProperty.call(PHOTO_SOURCES, id)) throw new Error(`Unknown photo: ${id}`);
   const source = PHOTO_SOURCES[id];
   const pixels = decodeBase64(source.base64);

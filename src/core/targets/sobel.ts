@@ -13,7 +13,7 @@
  * golden median of 0.032 with no interior window clamped; invocation at the paper's bounds is lower.
  */
 import type { Rng } from '../rng';
-import { drawPhotoPosition, getGreyPhoto, IMAGE_SPLITS, type Image8, type PhotoId } from './photos';
+import { drawPhotoPosition, getGreyPhoto, IMAGE_SPLITS, loadPhotos, type Image8, type PhotoId } from './photos';
 import { makeAxnetPreset, makeBaselinePreset, SOURCE_ITERATIVE } from './topologies';
 import type { DataSplit, TargetSpec } from './types';
 
@@ -98,4 +98,5 @@ export const SOBEL: TargetSpec = {
       'AXNet authors’ sobel train.x / test.x (ACA-Lab-SJTU/approximate-computing), rows estimated from the file sizes (1 034 193 and 450 668 characters at ≈134.5 per row)',
   },
   inputRanges: Array.from({ length: 9 }, () => [0, 1] as const),
+  loadData: loadPhotos,
 };

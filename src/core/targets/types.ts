@@ -79,4 +79,6 @@ export interface TargetSpec {
   datasetSizes?: DatasetSizes;
   /** For 2-D-input targets: the plotting range of each input, for surfaces. */
   inputRanges: readonly (readonly [number, number])[];
+  /** Optional: data to fetch before sampling (image targets: loadPhotos); await it via loadTargetData. */
+  loadData?: () => Promise<void>;
 }

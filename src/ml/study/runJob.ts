@@ -7,6 +7,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { BackendChoice } from '../../core/config';
 import type { StudyJob } from '../../core/study/plan';
 import type { JobResult, StudyEvaluationPoint } from '../../core/study/results';
+import { loadTargetData } from '../../core/targets/loadTargetData';
 import { selectBackend } from '../backend';
 import { createMethodTrainer } from '../methods';
 import { runToCompletion } from '../trainer';
@@ -35,6 +36,7 @@ export async function runStudyJob(job: StudyJob, options: RunStudyJobOptions = {
     await selectBackend(choice);
     activeChoice = choice;
   }
+  await loadTargetData(job.config.target);
   const trainer = createMethodTrainer(job.config, job.method);
   try {
     const run = await runToCompletion(trainer, (point) => options.onEvaluation?.(toPlainPoint(point)), { shouldStop: () => Boolean(signal?.aborted) });

@@ -8,6 +8,7 @@
 import { useMemo } from 'react';
 import { computeAxnetForward, validateAxnetParams } from '../../core/axnetMath';
 import { sampleTargetRows } from '../../core/dataset';
+import { useTargetData } from '../useTargetData';
 import {
   aggregateAxnetCost,
   aggregateBaselineCost,
@@ -98,7 +99,8 @@ export function useNpuModel(): NpuModelResult {
 
   const target = getTarget(targetId);
   const hasNets = weights !== null || Object.keys(baselineNets).length > 0;
-  const testSet = useMemo(() => (hasNets ? sampleTargetRows(getTarget(targetId), testSize, seed, 'test-data') : null), [hasNets, targetId, testSize, seed]);
+  const dataReady = useTargetData(targetId); // image targets: the photographs arrive in their own chunk
+  const testSet = useMemo(() => (hasNets && dataReady ? sampleTargetRows(getTarget(targetId), testSize, seed, 'test-data') : null), [hasNets, dataReady, targetId, testSize, seed]);
   const cpuCost = useMemo(
     () => (cpuInstructions === null ? getCpuPathCost(targetId) : makeCpuPathCost(cpuInstructions, 'user-set instruction count (estimate)')),
     [cpuInstructions, targetId],

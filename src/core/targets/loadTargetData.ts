@@ -1,0 +1,19 @@
+/**
+ * Fetches what a target needs before its rows can be drawn (TargetSpec.loadData: the photographs for
+ * jpeg, sobel and kmeans, photos.ts). Function targets need nothing. Await it in every entry that samples
+ * a target: the training worker, the CLI, the study runner, the NPU view (useTargetData).
+ */
+import { getTarget } from './index';
+
+const loaded = new Set<string>();
+
+export async function loadTargetData(id: string): Promise<void> {
+  const load = getTarget(id).loadData;
+  if (load) await load();
+  loaded.add(id);
+}
+
+/** True when `id` can be sampled synchronously now (nothing to load, or loadTargetData(id) has resolved). */
+export function isTargetDataLoaded(id: string): boolean {
+  return getTarget(id).loadData === undefined || loaded.has(id);
+}
