@@ -6,7 +6,8 @@
  */
 import type { FromWorkerMessage, ToWorkerMessage } from '../../workers/protocol';
 import { isCompareMode, pauseCompare, playCompare, resetCompare, stepCompare } from './compareController';
-import { useLabStore, type NoticeKind, type RunStatus } from './store';
+import { createFrameBatcher } from './frameBatcher';
+import { useLabStore, type NoticeKind, type RunProgressUpdate } from './store';
 
 interface ActiveRun {
   worker: Worker;
@@ -31,20 +32,36 @@ function post(run: ActiveRun, message: ToWorkerMessage): void {
   run.worker.postMessage(message);
 }
 
+type ProgressMessage = Extract<FromWorkerMessage, { type: 'progress' | 'done' }>;
+
+/**
+ * Progress reaches the store at most once per animation frame (frameBatcher.ts). A message's status is
+ * decided when its frame is applied, from the intent at that time, so a pause pressed between a
+ * message's arrival and its frame is not undone by it.
+ */
+const progressBatcher = createFrameBatcher<{ run: ActiveRun; message: ProgressMessage }>((queued) => {
+  const updates: RunProgressUpdate[] = queued
+    .filter(({ run }) => run === active) // messages of a replaced worker are dropped
+    .map(({ run, message }) => ({
+      payload: message,
+      status: message.type === 'done' ? 'done' : message.running && run.intent === 'running' ? 'running' : run.intent,
+    }));
+  useLabStore.getState().applyProgressBatch(updates);
+});
+
 function handleWorkerMessage(run: ActiveRun, message: FromWorkerMessage): void {
   if (run !== active) return; // a message from a worker we already replaced
   const store = useLabStore.getState();
   switch (message.type) {
-    case 'progress': {
-      const status: RunStatus = message.running && run.intent === 'running' ? 'running' : run.intent;
-      store.applyProgress(message, status);
+    case 'progress':
+      progressBatcher.push({ run, message });
       return;
-    }
     case 'done':
       run.intent = 'paused';
-      store.applyProgress(message, 'done');
+      progressBatcher.push({ run, message });
       return;
     case 'error': {
+      progressBatcher.flush(); // the points before the failure still count
       const failure = message.fatal ? describeWorkerFailure(message.message) : { kind: 'divergence' as const, text: message.message };
       store.failRun(failure.text);
       store.showNotice(failure);
