@@ -37,6 +37,8 @@ export interface LiveAxis {
   label: string;
   /** Fixed range; absent = fit the data. */
   range?: [number, number];
+  /** Without a fixed range: the axis runs from 0 to max(data max, this) + 5 % (e.g. the error bound, so the bound stays in view). */
+  fromZeroTo?: number;
   format?: (value: number) => string;
 }
 
@@ -80,6 +82,43 @@ function buildAxis(axis: LiveAxis, side: 0 | 1 | 2 | 3, scale: string, grid: boo
     ticks: { stroke: '#c8ccd2', width: 1, size: 5 },
     values: axis.format ? (_u, splits) => splits.map((value) => (value === null || value === undefined ? '' : axis.format!(value))) : undefined,
   };
+}
+
+function buildScale(axis: LiveAxis): uPlot.Scale {
+  if (axis.range) return { auto: false, range: axis.range };
+  const floor = axis.fromZeroTo;
+  if (floor !== undefined) return { auto: true, range: (_u, _min, max) => [0, Math.max(Number.isFinite(max) ? max : 0, floor) * 1.05] };
+  return { auto: true };
+}
+
+/**
+ * A CSS background that draws a canvas dash pattern as a horizontal line (legend markers):
+ * dash [on, off, on, off, …] in px → repeating stops colour / transparent.
+ */
+export function dashBackground(color: string, dash: readonly number[] | undefined): string {
+  if (!dash || dash.length === 0) return color;
+  const pattern = dash.length % 2 === 0 ? dash : [...dash, ...dash]; // an odd list repeats (canvas rule)
+  const stops: string[] = [];
+  let at = 0;
+  pattern.forEach((length, k) => {
+    stops.push(`${k % 2 === 0 ? color : 'transparent'} ${at}px ${at + length}px`);
+    at += length;
+  });
+  return `repeating-linear-gradient(90deg, ${stops.join(', ')})`;
+}
+
+/** Replaces uPlot's square legend markers by a short line in the series' colour and dash. */
+function styleLegendMarkers(plot: uPlot, series: readonly LiveSeries[]): void {
+  const markers = plot.root.querySelectorAll<HTMLElement>('.u-legend .u-series .u-marker');
+  // markers[0] belongs to the x series.
+  series.forEach((spec, k) => {
+    const marker = markers[k + 1];
+    if (!marker) return;
+    marker.style.border = '0';
+    marker.style.background = dashBackground(spec.color, spec.dash);
+    marker.style.opacity = String(spec.alpha ?? 1);
+    marker.style.height = `${Math.max(2, Math.round(spec.width ?? 2.5))}px`;
+  });
 }
 
 /** Draws each end-labelled series' name and last value right of the plot, spread so they never overlap. */
@@ -140,11 +179,8 @@ export function LiveChart({ table, series, x, y, y2, height, ariaLabel, testId, 
     const { x: xAxis, y: yAxis, y2: y2Axis } = axes.current;
     const specs = latest.current.series;
     const width = Math.max(200, box.clientWidth);
-    const scales: uPlot.Scales = {
-      x: { time: false, ...(xAxis.range ? { auto: false, range: xAxis.range } : {}) },
-      y: yAxis.range ? { auto: false, range: yAxis.range } : { auto: true },
-    };
-    if (y2Axis) scales.y2 = y2Axis.range ? { auto: false, range: y2Axis.range } : { auto: true };
+    const scales: uPlot.Scales = { x: { time: false, ...buildScale(xAxis) }, y: buildScale(yAxis) };
+    if (y2Axis) scales.y2 = buildScale(y2Axis);
     const axisList: uPlot.Axis[] = [buildAxis(xAxis, 2, 'x', true), buildAxis(yAxis, 3, 'y', true)];
     if (y2Axis) axisList.push(buildAxis(y2Axis, 1, 'y2', false));
     const options: uPlot.Options = {
@@ -176,6 +212,7 @@ export function LiveChart({ table, series, x, y, y2, height, ariaLabel, testId, 
     };
     const plot = new uPlot(options, toAligned(latest.current.table, width), box);
     plotRef.current = plot;
+    styleLegendMarkers(plot, specs);
     const observer = new ResizeObserver(() => {
       const next = Math.max(200, box.clientWidth);
       if (Math.abs(next - plot.width) < 1) return;

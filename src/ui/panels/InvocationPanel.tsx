@@ -39,7 +39,7 @@ export function InvocationPanel() {
     [hasLone],
   );
   const errorAxis = useMemo(
-    () => ({ label: `overall error (${target.errorMetric} error; bound ${config.errorBound})`, format: errorFormat }),
+    () => ({ label: `overall error (${target.errorMetric} error; bound ${config.errorBound})`, format: errorFormat, fromZeroTo: config.errorBound }),
     [target.errorMetric, config.errorBound],
   );
   const summary = latest
