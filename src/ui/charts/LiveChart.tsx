@@ -125,14 +125,19 @@ function styleLegendMarkers(plot: uPlot, series: readonly LiveSeries[]): void {
 function drawEndLabels(u: uPlot, series: readonly LiveSeries[], format: (value: number) => string): void {
   const ctx = u.ctx;
   const ratio = uPlot.pxRatio;
-  const labels: { text: string; color: string; y: number }[] = [];
+  const labels: { text: string; color: string; x: number; y: number }[] = [];
   series.forEach((spec, k) => {
     if (!spec.endLabel || spec.show === false) return;
     const ys = u.data[k + 1] as (number | null | undefined)[];
     const last = findLastValueIndex(ys);
     if (last < 0) return;
     const value = ys[last] as number;
-    labels.push({ text: `${spec.endLabel} ${format(value)}`, color: spec.color, y: u.valToPos(value, spec.scale ?? 'y', true) });
+    labels.push({
+      text: `${spec.endLabel} ${format(value)}`,
+      color: spec.color,
+      x: u.valToPos(u.data[0][last], 'x', true),
+      y: u.valToPos(value, spec.scale ?? 'y', true),
+    });
   });
   if (labels.length === 0) return;
   const top = u.bbox.top + 8 * ratio;
@@ -141,8 +146,19 @@ function drawEndLabels(u: uPlot, series: readonly LiveSeries[], format: (value: 
   ctx.save();
   ctx.font = END_LABEL_FONT.replace('13px', `${13 * ratio}px`);
   ctx.textBaseline = 'middle';
+  ctx.textAlign = 'left'; // uPlot leaves the axis values' alignment set
   const x = u.bbox.left + u.bbox.width + 8 * ratio;
   labels.forEach((label, k) => {
+    // A faint dotted leader from the line's end to its label.
+    ctx.strokeStyle = label.color;
+    ctx.globalAlpha = 0.45;
+    ctx.lineWidth = ratio;
+    ctx.setLineDash([2 * ratio, 3 * ratio]);
+    ctx.beginPath();
+    ctx.moveTo(label.x + 6 * ratio, label.y);
+    ctx.lineTo(x - 3 * ratio, placed[k]);
+    ctx.stroke();
+    ctx.globalAlpha = 1;
     ctx.fillStyle = label.color;
     ctx.fillText(label.text, x, placed[k]);
   });
@@ -203,7 +219,10 @@ export function LiveChart({ table, series, x, y, y2, height, ariaLabel, testId, 
             show: spec.show ?? true,
             alpha: spec.alpha ?? 1,
             spanGaps: true,
-            points: { show: false },
+            // End-labelled lines get a dot at their last point, which the end label's leader line joins.
+            points: spec.endLabel
+              ? { show: true, size: 9, width: 2, fill: spec.color, filter: (u, seriesIdx) => lastPointFilter(u, seriesIdx) }
+              : { show: false },
             value: (_u, value) => (value === null || value === undefined ? '–' : latest.current.formatValue(value)),
           }),
         ),
@@ -234,6 +253,12 @@ export function LiveChart({ table, series, x, y, y2, height, ariaLabel, testId, 
   }, [table]);
 
   return <div ref={boxRef} className="live-chart" role="img" aria-label={ariaLabel} data-testid={testId} />;
+}
+
+/** uPlot point filter: only the series' last value gets a dot. */
+function lastPointFilter(u: uPlot, seriesIdx: number): number[] | null {
+  const last = findLastValueIndex(u.data[seriesIdx] as (number | null | undefined)[]);
+  return last < 0 ? null : [last];
 }
 
 /** Width of the plotting area in CSS px (one decimation bucket per column). */
