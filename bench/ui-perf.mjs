@@ -103,9 +103,10 @@ async function openLab(browser, base, hash) {
   return { page, errors };
 }
 
+/** Text of a test id, or null when absent (or when the page does not answer within 15 s: a frozen page). */
 async function readText(page, testId) {
-  const locator = page.getByTestId(testId);
-  return (await locator.count()) > 0 ? ((await locator.first().textContent()) ?? '').trim() : null;
+  const read = page.evaluate((id) => document.querySelector(`[data-testid="${id}"]`)?.textContent?.trim() ?? null, testId).catch(() => null);
+  return Promise.race([read, new Promise((resolveLate) => setTimeout(() => resolveLate(null), 15_000))]);
 }
 
 async function measureFirstMetric(browser, base, name, hash) {
