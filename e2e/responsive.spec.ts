@@ -83,3 +83,21 @@ test('during a 4-method compare run, the x-axis option reacts within a second ea
   await expect(page.getByTestId('play-button')).toHaveAttribute('aria-label', 'Play');
   expect(errors).toEqual([]);
 });
+
+test('a single run: the invocation chart is one canvas chart whose text summary follows the readouts', async ({ page }) => {
+  const errors = collectErrors(page);
+  await page.goto('/#v=1&backend=cpu&seed=7&train=1024&test=512&steps=300&eval=50');
+  await page.getByTestId('play-button').click();
+  await expect(page.getByTestId('metric-step')).toHaveText('300');
+  await expect(page.getByTestId('panel-invocation')).toHaveAttribute('data-points', '6');
+  const chart = page.getByTestId('invocation-chart');
+  await expect(chart.locator('canvas')).toHaveCount(1);
+  await expect(chart.locator('svg path')).toHaveCount(0); // no SVG paths to measure
+  const trueInvocation = (await page.getByTestId('metric-true-invocation').textContent()) ?? '';
+  await expect(chart).toHaveAttribute('aria-label', new RegExp(`to step 300: true invocation ${trueInvocation.replace('.', '\\.')}`));
+  // The legend lists the drawn curves (the lone approximator's too: it is trained by default).
+  const shown = chart.locator('.u-legend .u-series:not(.u-off)');
+  await expect(shown.filter({ hasText: 'predicted invocation' })).toHaveCount(1);
+  await expect(shown.filter({ hasText: 'lone approximator: true invocation' })).toHaveCount(1);
+  expect(errors).toEqual([]);
+});

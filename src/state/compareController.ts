@@ -31,6 +31,9 @@ function syncHeader(): void {
 
 type ProgressMessage = Extract<FromWorkerMessage, { type: 'progress' | 'done' }>;
 
+/** Compare mode updates the store at most every 100 ms (10/s): its workers post every PROGRESS_INTERVAL_MS each. */
+const COMPARE_MIN_UPDATE_MS = 100;
+
 /**
  * Progress of all compare workers reaches the store at most once per animation frame (frameBatcher.ts),
  * runs and header summary in one `set`. Statuses are decided when the frame is applied, from the intents then.
@@ -44,7 +47,7 @@ const progressBatcher = createFrameBatcher<{ entry: CompareWorker; message: Prog
       status: message.type === 'done' ? 'done' : message.running && entry.intent === 'running' ? 'running' : entry.intent,
     }));
   useLabStore.getState().applyCompareProgressBatch(updates);
-});
+}, undefined, COMPARE_MIN_UPDATE_MS);
 
 function handleMessage(entry: CompareWorker, message: FromWorkerMessage): void {
   if (!active.includes(entry)) return; // a worker we already replaced

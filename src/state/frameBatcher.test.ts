@@ -77,6 +77,35 @@ describe('createFrameBatcher', () => {
     expect(batcher.pending()).toBe(0);
   });
 
+  it('with a minimum interval, waits that long after the previous flush, then for a frame', () => {
+    vi.useFakeTimers();
+    try {
+      const fake = createFakeScheduler();
+      const applied: number[][] = [];
+      const batcher = createFrameBatcher<number>((messages) => applied.push(messages), fake.schedule, 100);
+      batcher.push(1);
+      fake.runFrame(); // nothing flushed before: no wait
+      expect(applied).toEqual([[1]]);
+      batcher.push(2);
+      batcher.push(3);
+      fake.runFrame();
+      expect(applied).toHaveLength(1); // within 100 ms of the last flush: no frame requested yet
+      vi.advanceTimersByTime(99);
+      fake.runFrame();
+      expect(applied).toHaveLength(1);
+      vi.advanceTimersByTime(1);
+      fake.runFrame();
+      expect(applied).toEqual([[1], [2, 3]]);
+      batcher.push(4);
+      batcher.cancel(); // cancels the pending wait too
+      vi.advanceTimersByTime(200);
+      fake.runFrame();
+      expect(applied).toEqual([[1], [2, 3]]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('falls back to a timeout where there is no requestAnimationFrame (Node)', async () => {
     const applied: number[][] = [];
     const batcher = createFrameBatcher<number>((messages) => applied.push(messages));
