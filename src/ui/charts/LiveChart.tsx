@@ -178,12 +178,12 @@ export function LiveChart({ table, series, x, y, y2, height, ariaLabel, testId, 
     () =>
       JSON.stringify({
         series: series.map((s) => [s.label, s.color, s.width, s.dash, s.scale, s.endLabel !== undefined, s.show, s.alpha]),
-        x: [x.label, x.range],
-        y: [y.label, y.range],
-        y2: y2 ? [y2.label, y2.range] : null,
+        x: [x.label, x.range, x.fromZeroTo],
+        y: [y.label, y.range, y.fromZeroTo],
+        y2: y2 ? [y2.label, y2.range, y2.fromZeroTo] : null,
         height,
       }),
-    [series, x.label, x.range, y.label, y.range, y2, height],
+    [series, x.label, x.range, x.fromZeroTo, y.label, y.range, y.fromZeroTo, y2, height],
   );
   // Formatters are functions (not in the key); keep the ones of the render that built the chart.
   const axes = useRef({ x, y, y2 });

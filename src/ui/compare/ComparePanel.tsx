@@ -120,7 +120,7 @@ export function ComparePanel() {
   const xAxis = useMemo((): LiveAxis => {
     const option = AXIS_OPTIONS[axis];
     const range: [number, number] | undefined = axis === 'budget' ? [0, 100] : axis === 'steps' ? [0, maxSteps] : undefined;
-    return { label: option.axis, range, format: option.format };
+    return { label: option.axis, range, fromZeroTo: 0, format: option.format };
   }, [axis, maxSteps]);
   const anyPoints = runs.some((run) => run.history.length > 0);
   const summary = runs
