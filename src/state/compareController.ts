@@ -8,7 +8,7 @@ import type { LabConfig, MethodId } from '../core/config';
 import type { FromWorkerMessage, ToWorkerMessage } from '../../workers/protocol';
 import { summarizeCompareRuns, type CompareProgressUpdate } from './compareSlice';
 import { createFrameBatcher } from './frameBatcher';
-import { useLabStore } from './store';
+import { statusAfterMessage, useLabStore } from './store';
 
 interface CompareWorker {
   method: MethodId;
@@ -44,7 +44,7 @@ const progressBatcher = createFrameBatcher<{ entry: CompareWorker; message: Prog
     .map(({ entry, message }) => ({
       method: entry.method,
       payload: message,
-      status: message.type === 'done' ? 'done' : message.running && entry.intent === 'running' ? 'running' : entry.intent,
+      status: statusAfterMessage(message, entry.intent),
     }));
   useLabStore.getState().applyCompareProgressBatch(updates);
 }, undefined, COMPARE_MIN_UPDATE_MS);

@@ -123,6 +123,15 @@ export interface RunProgressUpdate {
   status: RunStatus;
 }
 
+/**
+ * The status a worker message leads to, given what the user asked for last (read when the message is
+ * applied, not when it arrived): `done` ends the run; progress shows the user's intent, so a message
+ * sent before a pause cannot turn the run back to 'running'.
+ */
+export function statusAfterMessage(message: { type: 'progress' | 'done' }, intent: 'running' | 'paused'): RunStatus {
+  return message.type === 'done' ? 'done' : intent;
+}
+
 export interface RunSlice {
   status: RunStatus;
   step: number;

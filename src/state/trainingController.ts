@@ -7,7 +7,7 @@
 import type { FromWorkerMessage, ToWorkerMessage } from '../../workers/protocol';
 import { isCompareMode, pauseCompare, playCompare, resetCompare, stepCompare } from './compareController';
 import { createFrameBatcher } from './frameBatcher';
-import { useLabStore, type NoticeKind, type RunProgressUpdate } from './store';
+import { statusAfterMessage, useLabStore, type NoticeKind, type RunProgressUpdate } from './store';
 
 interface ActiveRun {
   worker: Worker;
@@ -44,7 +44,7 @@ const progressBatcher = createFrameBatcher<{ run: ActiveRun; message: ProgressMe
     .filter(({ run }) => run === active) // messages of a replaced worker are dropped
     .map(({ run, message }) => ({
       payload: message,
-      status: message.type === 'done' ? 'done' : message.running && run.intent === 'running' ? 'running' : run.intent,
+      status: statusAfterMessage(message, run.intent),
     }));
   useLabStore.getState().applyProgressBatch(updates);
 });
