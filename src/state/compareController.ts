@@ -61,7 +61,6 @@ function handleMessage(entry: CompareWorker, message: FromWorkerMessage): void {
       progressBatcher.push({ entry, message });
       return;
     case 'error':
-      progressBatcher.flush(); // the points before the failure still count
       fail(entry, message.message, message.fatal);
       return;
     default: {
@@ -72,6 +71,7 @@ function handleMessage(entry: CompareWorker, message: FromWorkerMessage): void {
 }
 
 function fail(entry: CompareWorker, text: string, terminate: boolean): void {
+  progressBatcher.flush(); // the points before the failure still count
   entry.finished = true;
   useLabStore.getState().failCompareRun(entry.method, text);
   if (terminate) {

@@ -184,6 +184,20 @@ describe('controllers: worker progress reaches the store once per frame', () => 
     expect(useLabStore.getState().history).toHaveLength(2);
   });
 
+  it('an error applies the queued points at once, then fails the run', async () => {
+    const { playRun } = await import('./trainingController');
+    useLabStore.getState().replaceConfig({ ...cloneConfig(DEFAULT_CONFIG), methods: ['axnet'] });
+    playRun();
+    const worker = FakeWorker.instances[0];
+    for (let k = 1; k <= 3; k++) worker.emit({ type: 'progress', ...payload('axnet', k * 10) });
+    worker.emit({ type: 'error', message: 'The loss diverged.', fatal: false });
+    // No frame needed: the error flushes first.
+    expect(useLabStore.getState().history.map((p) => p.step)).toEqual([10, 20, 30]);
+    expect(useLabStore.getState().status).toBe('error');
+    await nextFrame();
+    expect(useLabStore.getState().status).toBe('error'); // nothing queued re-applies a status
+  });
+
   it('compare mode: messages of four workers → one store update; runs and header both current', async () => {
     const { playRun } = await import('./trainingController');
     const methods = ['axnet', 'onepass', 'iterative', 'weightsharing'] as const;

@@ -77,6 +77,7 @@ function handleWorkerMessage(run: ActiveRun, message: FromWorkerMessage): void {
 
 function failFromCrash(run: ActiveRun, text: string): void {
   if (run !== active) return;
+  progressBatcher.flush(); // the points before the crash still count
   const failure = describeWorkerFailure(text);
   const store = useLabStore.getState();
   store.failRun(failure.text);
