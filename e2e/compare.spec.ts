@@ -29,6 +29,14 @@ test('compare mode: three methods train in parallel and their curves advance', a
   }
   await expect(page.getByTestId('compare-params-axnet')).toHaveText(/^\d+ \(A \d+ \+ P \d+\)$/);
   await expect(page.getByTestId('compare-row-onepass')).toContainText(/\d\.\d{4}/);
+  // On the default x-axis (fraction of each method's own budget) every finished method reaches 100 %,
+  // though onepass trains twice AXNet's steps; on raw steps, AXNet ends at half of onepass' range.
+  const chart = page.getByTestId('compare-chart');
+  for (const name of ['AXNet', 'onepass', 'weight sharing']) await expect(chart).toHaveAttribute('aria-label', new RegExp(`${name} at 100 % of its budget`));
+  await expect(page.getByTestId('compare-chart-box')).toHaveAttribute('data-axis', 'budget');
+  await page.getByTestId('compare-axis-steps').check();
+  await expect(chart).toHaveAttribute('aria-label', /x-axis training step/);
+  await expect(page.getByTestId('compare-row-onepass')).toContainText('1200');
   await page.screenshot({ path: '/tmp/compare.png', fullPage: true });
   // Reset terminates every worker and clears the runs.
   await page.getByTestId('reset-button').click();

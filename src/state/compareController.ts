@@ -6,8 +6,9 @@
  */
 import type { LabConfig, MethodId } from '../core/config';
 import type { FromWorkerMessage, ToWorkerMessage } from '../../workers/protocol';
-import { aggregateCompareStatus } from './compareSlice';
-import { useLabStore, type RunStatus } from './store';
+import { summarizeCompareRuns, type CompareProgressUpdate } from './compareSlice';
+import { createFrameBatcher } from './frameBatcher';
+import { statusAfterMessage, useLabStore } from './store';
 import { WORKER_LOAD_FAILURE_TEXT, isCodeLoadFailure, isWorkerLoadFailure } from './workerFailure';
 
 interface CompareWorker {
@@ -28,40 +29,52 @@ export function isCompareMode(config: Pick<LabConfig, 'methods'>): boolean {
 
 /** Mirrors the comparison's overall state into the run slice, so the header's transport works unchanged. */
 function syncHeader(): void {
-  const { compareRuns } = useLabStore.getState();
-  const status = aggregateCompareStatus(compareRuns);
-  const step = compareRuns.reduce((lowest, run) => Math.min(lowest, run.step), compareRuns.length > 0 ? Infinity : 0);
-  const trainingMs = compareRuns.reduce((sum, run) => sum + run.trainingMs, 0);
-  const backend = compareRuns.find((run) => run.backend !== null)?.backend ?? null;
-  useLabStore.setState({ status, step: Number.isFinite(step) ? step : 0, trainingMs, backend });
+  useLabStore.setState(summarizeCompareRuns(useLabStore.getState().compareRuns));
 }
+
+type ProgressMessage = Extract<FromWorkerMessage, { type: 'progress' | 'done' }>;
+
+/** Compare mode updates the store at most every 100 ms (10/s): its workers post every PROGRESS_INTERVAL_MS each. */
+const COMPARE_MIN_UPDATE_MS = 100;
+
+/**
+ * Progress of all compare workers reaches the store at most once per animation frame (frameBatcher.ts),
+ * runs and header summary in one `set`. Statuses are decided when the frame is applied, from the intents then.
+ */
+const progressBatcher = createFrameBatcher<{ entry: CompareWorker; message: ProgressMessage }>((queued) => {
+  const updates: CompareProgressUpdate[] = queued
+    .filter(({ entry }) => active.includes(entry)) // messages of replaced workers are dropped
+    .map(({ entry, message }) => ({
+      method: entry.method,
+      payload: message,
+      status: statusAfterMessage(message, entry.intent),
+    }));
+  useLabStore.getState().applyCompareProgressBatch(updates);
+}, undefined, COMPARE_MIN_UPDATE_MS);
 
 function handleMessage(entry: CompareWorker, message: FromWorkerMessage): void {
   if (!active.includes(entry)) return; // a worker we already replaced
-  const store = useLabStore.getState();
   switch (message.type) {
-    case 'progress': {
-      const status: RunStatus = message.running && entry.intent === 'running' ? 'running' : entry.intent;
-      store.applyCompareProgress(entry.method, message, status);
-      break;
-    }
+    case 'progress':
+      progressBatcher.push({ entry, message });
+      return;
     case 'done':
       entry.intent = 'paused';
       entry.finished = true;
-      store.applyCompareProgress(entry.method, message, 'done');
-      break;
+      progressBatcher.push({ entry, message });
+      return;
     case 'error':
       fail(entry, message.message, message.fatal);
-      break;
+      return;
     default: {
       const unknown: never = message;
       throw new Error(`Unsupported worker message: ${JSON.stringify(unknown)}`);
     }
   }
-  syncHeader();
 }
 
 function fail(entry: CompareWorker, text: string, terminate: boolean): void {
+  progressBatcher.flush(); // the points before the failure still count
   entry.finished = true;
   if (isCodeLoadFailure(text)) {
     // Every method's worker needs the same code: one notice says what to do.

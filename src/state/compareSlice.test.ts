@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, cloneConfig } from '../core/config';
-import { aggregateCompareStatus, createCompareRun, mergeCompareProgress, type CompareRun } from './compareSlice';
+import { aggregateCompareStatus, createCompareRun, mergeCompareBatch, mergeCompareProgress, type CompareRun } from './compareSlice';
 import { applyTargetDefaults, useLabStore } from './store';
 import type { ProgressPayload } from '../../workers/protocol';
 
@@ -40,6 +40,30 @@ describe('compare slice', () => {
     expect(run.totalSteps).toBe(400);
     expect(run.phase).toBe('approximator');
     expect(run.status).toBe('paused');
+  });
+
+  it('times each point by interpolating training time in steps between the messages around it', () => {
+    let run: CompareRun = createCompareRun('onepass');
+    run = mergeCompareProgress(run, { ...payload(100, [point(50, 0.1), point(100, 0.2)]), trainingMs: 1000 }, 'running');
+    run = mergeCompareProgress(run, { ...payload(300, [point(150, 0.3), point(300, 0.4)]), trainingMs: 2000 }, 'running');
+    // 0 → 1000 ms over steps 0 → 100; 1000 → 2000 ms over steps 100 → 300.
+    expect(run.historyMs).toEqual([500, 1000, 1250, 2000]);
+    expect(run.historyMs).toHaveLength(run.history.length);
+  });
+
+  it('merges one frame of several workers in order, with the header summary of the result', () => {
+    const runs = [createCompareRun('axnet'), createCompareRun('onepass')];
+    const next = mergeCompareBatch({ compareRuns: runs, npuBaselines: {}, npuCompareAxnet: null }, [
+      { method: 'axnet', payload: { ...payload(100, [point(100, 0.1)]), method: 'axnet' }, status: 'running' },
+      { method: 'onepass', payload: payload(40, [point(40, 0.2)]), status: 'running' },
+      { method: 'axnet', payload: { ...payload(200, [point(200, 0.3)]), method: 'axnet' }, status: 'done' },
+    ]);
+    expect(next.compareRuns.map((run) => run.history.map((p) => p.step))).toEqual([[100, 200], [40]]);
+    expect(next.compareRuns.map((run) => run.status)).toEqual(['done', 'running']);
+    expect(next.step).toBe(40);
+    expect(next.trainingMs).toBe(240);
+    expect(next.status).toBe('running');
+    expect(runs[0].history).toEqual([]); // the old state is not mutated
   });
 
   it('aggregates statuses: running wins, all failed is error, finished or failed is done', () => {

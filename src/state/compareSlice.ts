@@ -18,6 +18,12 @@ export interface CompareRun {
   trainingMs: number;
   backend: BackendName | null;
   history: EvaluationPoint[];
+  /**
+   * Training wall time (ms) at each history point, parallel to `history`, for the compare chart's time axis.
+   * Interpolated linearly in steps between the two progress messages around the point: t = t0 + (t1 − t0)·(s − s0)/(s1 − s0),
+   * so it is off by at most one progress interval (PROGRESS_INTERVAL_MS of wall time).
+   */
+  historyMs: number[];
   parameterCounts: ParameterCounts | null;
   /** The method's networks and parameter count (and AXNet's §V-A match), from the first message. */
   topology: MethodTopology | null;
@@ -26,12 +32,21 @@ export interface CompareRun {
   message: string | null;
 }
 
+/** One worker message of a compare run, with the status the controller decided for it. */
+export interface CompareProgressUpdate {
+  method: MethodId;
+  payload: ProgressPayload;
+  status: RunStatus;
+}
+
 export interface CompareSlice {
   /** Runs in config.methods order; empty outside compare mode or before the first play. */
   compareRuns: CompareRun[];
   startCompareRuns: (methods: readonly MethodId[]) => void;
   /** Merges a worker message into its run, and its trained nets (if any) into the NPU slice (mergeCompareNets). */
   applyCompareProgress: (method: MethodId, payload: ProgressPayload, status: RunStatus) => void;
+  /** Merges the messages of one animation frame (all workers, in arrival order) and the header summary in one `set`. */
+  applyCompareProgressBatch: (updates: readonly CompareProgressUpdate[]) => void;
   setCompareStatus: (method: MethodId, status: RunStatus) => void;
   failCompareRun: (method: MethodId, message: string) => void;
   /** Clears the runs and their nets in the NPU slice (reset, config change). */
@@ -39,11 +54,14 @@ export interface CompareSlice {
 }
 
 export function createCompareRun(method: MethodId): CompareRun {
-  return { method, status: 'initializing', step: 0, totalSteps: 0, phase: '', trainingMs: 0, backend: null, history: [], parameterCounts: null, topology: null, notes: [], message: null };
+  return { method, status: 'initializing', step: 0, totalSteps: 0, phase: '', trainingMs: 0, backend: null, history: [], historyMs: [], parameterCounts: null, topology: null, notes: [], message: null };
 }
 
 /** Merges one worker message into a run (pure; tested in compareSlice.test.ts). */
 export function mergeCompareProgress(run: CompareRun, payload: ProgressPayload, status: RunStatus): CompareRun {
+  const span = payload.step - run.step;
+  const timeAt = (step: number) =>
+    span > 0 ? run.trainingMs + ((payload.trainingMs - run.trainingMs) * Math.min(1, Math.max(0, (step - run.step) / span))) : payload.trainingMs;
   return {
     ...run,
     status,
@@ -53,6 +71,7 @@ export function mergeCompareProgress(run: CompareRun, payload: ProgressPayload, 
     trainingMs: payload.trainingMs,
     backend: payload.backend ?? run.backend,
     history: payload.points.length > 0 ? [...run.history, ...payload.points] : run.history,
+    historyMs: payload.points.length > 0 ? [...run.historyMs, ...payload.points.map((point) => timeAt(point.step))] : run.historyMs,
     parameterCounts: payload.parameterCounts ?? run.parameterCounts,
     topology: payload.topology ?? run.topology,
     notes: payload.notes ?? run.notes,
@@ -67,6 +86,34 @@ export function aggregateCompareStatus(runs: readonly CompareRun[]): RunStatus {
   if (runs.every((run) => run.status === 'error')) return 'error';
   if (runs.every((run) => run.status === 'done' || run.status === 'error')) return 'done';
   return 'paused';
+}
+
+/** What the header shows for a comparison: aggregate status, the slowest run's step, summed training time, a backend. */
+export function summarizeCompareRuns(runs: readonly CompareRun[]): Pick<LabState, 'status' | 'step' | 'trainingMs' | 'backend'> {
+  const step = runs.reduce((lowest, run) => Math.min(lowest, run.step), runs.length > 0 ? Infinity : 0);
+  return {
+    status: aggregateCompareStatus(runs),
+    step: Number.isFinite(step) ? step : 0,
+    trainingMs: runs.reduce((sum, run) => sum + run.trainingMs, 0),
+    backend: runs.find((run) => run.backend !== null)?.backend ?? null,
+  };
+}
+
+/**
+ * The compare state after one frame's messages (pure): each message merged into its run in order, the
+ * nets the messages carried, and the header summary of the result.
+ */
+export function mergeCompareBatch(
+  state: Pick<LabState, 'compareRuns' | 'npuBaselines' | 'npuCompareAxnet'>,
+  updates: readonly CompareProgressUpdate[],
+): Pick<LabState, 'compareRuns' | 'npuBaselines' | 'npuCompareAxnet' | 'status' | 'step' | 'trainingMs' | 'backend'> {
+  let runs = state.compareRuns;
+  let nets: Pick<LabState, 'npuBaselines' | 'npuCompareAxnet'> = { npuBaselines: state.npuBaselines, npuCompareAxnet: state.npuCompareAxnet };
+  for (const { method, payload, status } of updates) {
+    runs = mapRun(runs, method, (run) => mergeCompareProgress(run, payload, status));
+    nets = { ...nets, ...mergeCompareNets(nets, method, payload) };
+  }
+  return { compareRuns: runs, ...nets, ...summarizeCompareRuns(runs) };
 }
 
 const mapRun = (runs: CompareRun[], method: MethodId, change: (run: CompareRun) => CompareRun) =>
@@ -98,6 +145,9 @@ export const createCompareSlice: StateCreator<LabState, [], [], CompareSlice> = 
       compareRuns: mapRun(state.compareRuns, method, (run) => mergeCompareProgress(run, payload, status)),
       ...mergeCompareNets(state, method, payload),
     })),
+  applyCompareProgressBatch: (updates) => {
+    if (updates.length > 0) set((state) => mergeCompareBatch(state, updates));
+  },
   setCompareStatus: (method, status) => set((state) => ({ compareRuns: mapRun(state.compareRuns, method, (run) => ({ ...run, status })) })),
   failCompareRun: (method, message) =>
     set((state) => ({ compareRuns: mapRun(state.compareRuns, method, (run) => ({ ...run, status: 'error', message })) })),

@@ -3,8 +3,10 @@ import { DEFAULT_CONFIG, cloneConfig } from '../core/config';
 import type { InvocationMetrics } from '../core/metrics';
 import type { EvaluationPoint, SurfaceSnapshot } from '../ml/types';
 import {
-  buildInvocationRows,
-  downsampleHistory,
+  buildCompareTable,
+  buildInvocationTable,
+  formatTrainingTime,
+  INVOCATION_SERIES,
   findGridIndex,
   findRange,
   formatMetric,
@@ -17,6 +19,8 @@ import {
   selectIsRunning,
   selectLatestMetrics,
 } from './selectors';
+import { findLastValueIndex } from '../core/decimate';
+import { createCompareRun, type CompareRun } from './compareSlice';
 import type { LabState } from './store';
 
 const METRICS: InvocationMetrics = {
@@ -106,22 +110,45 @@ describe('formatting', () => {
   });
 });
 
-describe('downsampling', () => {
-  it('keeps short histories whole and long ones at the limit with both ends', () => {
-    expect(downsampleHistory([], 5)).toEqual([]);
-    expect(downsampleHistory([1, 2, 3], 5)).toEqual([1, 2, 3]);
-    const long = Array.from({ length: 1001 }, (_, k) => k);
-    const kept = downsampleHistory(long, 500);
-    expect(kept).toHaveLength(500);
-    expect(kept[0]).toBe(0);
-    expect(kept[499]).toBe(1000);
+describe('chart tables', () => {
+  it('builds the invocation table from evaluation points, one column per point', () => {
+    const table = buildInvocationTable([makePoint(100), makePoint(150)]);
+    expect(table.x).toEqual([100, 150]);
+    expect(table.ys).toEqual([
+      [0.5, 0.5],
+      [0.25, 0.25],
+      [0.2, 0.2],
+      [0.4, 0.4],
+      [0.01, 0.01],
+    ]);
+    expect(buildInvocationTable([])).toEqual({ x: [], ys: INVOCATION_SERIES.map(() => []) });
   });
 
-  it('builds chart rows from evaluation points', () => {
-    const rows = buildInvocationRows([makePoint(100)]);
-    expect(rows).toEqual([
-      { step: 100, trueInvocation: 0.5, predictedInvocation: 0.25, predictionAccuracy: 0.2, overallError: 0.01, loneTrueInvocation: 0.4 },
-    ]);
+  it('puts every compare run on its own budget: a 16× longer run spans the same 0–100 %', () => {
+    const run = (method: CompareRun['method'], totalSteps: number, every: number): CompareRun => {
+      const history = Array.from({ length: totalSteps / every }, (_, k) => makePoint((k + 1) * every));
+      return { ...createCompareRun(method), totalSteps, step: totalSteps, history, historyMs: history.map((p) => p.step * 3) };
+    };
+    const runs = [run('axnet', 1000, 50), run('iterative', 16_000, 50)];
+    const budget = buildCompareTable(runs, 'budget', 2000);
+    expect(Math.max(...budget.x)).toBe(100);
+    const lastOf = (ys: readonly (number | null)[]) => budget.x[findLastValueIndex(ys)];
+    expect(lastOf(budget.ys[0])).toBe(100); // AXNet ends at 100 %
+    expect(lastOf(budget.ys[2])).toBe(100); // so does iterative
+    expect(budget.ys).toHaveLength(4);
+    const steps = buildCompareTable(runs, 'steps', 2000);
+    expect(Math.max(...steps.x)).toBe(16_000);
+    const time = buildCompareTable(runs, 'time', 2000);
+    expect(Math.max(...time.x)).toBe(48); // 16,000 steps × 3 ms = 48 s
+    // Decimation per run: the long run is cut to the pixel columns, the short one is kept whole.
+    const narrow = buildCompareTable(runs, 'budget', 20);
+    expect(narrow.ys[0].filter((v) => v !== null)).toHaveLength(20);
+    expect(narrow.ys[2].filter((v) => v !== null).length).toBeLessThanOrEqual(20 * 6);
+  });
+
+  it('formats training time like the readouts', () => {
+    expect(formatTrainingTime(12_345)).toBe('12.3 s');
+    expect(formatTrainingTime(0)).toBe('0.0 s');
   });
 });
 

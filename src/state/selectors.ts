@@ -6,6 +6,8 @@
 import type { LabConfig } from '../core/config';
 import type { InvocationMetrics } from '../core/metrics';
 import type { EvaluationPoint, SurfaceSnapshot } from '../ml/types';
+import { decimateTable, joinTables, type SeriesTable } from '../core/decimate';
+import type { CompareRun } from './compareSlice';
 import type { HoverPoint, LabState } from './store';
 
 export const selectConfig = (state: LabState) => state.config;
@@ -55,34 +57,55 @@ export function formatTopology(config: Pick<LabConfig, 'approximatorHidden' | 'p
   return `A ${approximator}, C ${predictor}`;
 }
 
-/** Keeps at most `limit` points, evenly spaced, always keeping the first and the last. */
-export function downsampleHistory<T>(points: readonly T[], limit = 500): T[] {
-  if (points.length <= limit) return [...points];
-  const result: T[] = [];
-  const stride = (points.length - 1) / (limit - 1);
-  for (let k = 0; k < limit; k++) result.push(points[Math.round(k * stride)]);
-  return result;
+/**
+ * The invocation chart's data (Fig. 2b), one column per evaluation: x = training step; ys in
+ * INVOCATION_SERIES order. The chart decimates it to its pixel columns (core/decimate.ts).
+ */
+export const INVOCATION_SERIES = ['trueInvocation', 'predictedInvocation', 'predictionAccuracy', 'loneTrueInvocation', 'overallError'] as const;
+
+export function buildInvocationTable(history: readonly EvaluationPoint[]): SeriesTable {
+  return {
+    x: history.map((point) => point.step),
+    ys: INVOCATION_SERIES.map((key) =>
+      history.map((point) => (key === 'loneTrueInvocation' ? point.loneTrueInvocation : point.metrics[key])),
+    ),
+  };
 }
 
-export interface InvocationRow {
-  step: number;
-  trueInvocation: number;
-  predictedInvocation: number;
-  predictionAccuracy: number;
-  overallError: number;
-  loneTrueInvocation: number | null;
+/** The compare chart's x-axis: fraction of each method's own step budget (%), training wall time (s), or raw steps. */
+export type CompareAxis = 'budget' | 'time' | 'steps';
+export const COMPARE_AXES: readonly CompareAxis[] = ['budget', 'time', 'steps'];
+
+/** x of a run's k-th evaluation on `axis`: 100·step/totalSteps (%), trainingMs/1000 at that point (s), or step. */
+export function compareX(run: Pick<CompareRun, 'history' | 'historyMs' | 'totalSteps'>, k: number, axis: CompareAxis): number {
+  const step = run.history[k].step;
+  if (axis === 'budget') return run.totalSteps > 0 ? (100 * step) / run.totalSteps : 0;
+  if (axis === 'time') return (run.historyMs[k] ?? 0) / 1000;
+  return step;
 }
 
-/** Rows for the invocation chart (Fig. 2b): one per plotted evaluation. */
-export function buildInvocationRows(history: readonly EvaluationPoint[], limit = 500): InvocationRow[] {
-  return downsampleHistory(history, limit).map((point) => ({
-    step: point.step,
-    trueInvocation: point.metrics.trueInvocation,
-    predictedInvocation: point.metrics.predictedInvocation,
-    predictionAccuracy: point.metrics.predictionAccuracy,
-    overallError: point.metrics.overallError,
-    loneTrueInvocation: point.loneTrueInvocation,
-  }));
+/**
+ * The compare chart's data: each run's true and predicted invocation on its own x (compareX), decimated to
+ * `columns` per run (so a 16× longer run does not crowd out the others), then joined on the union of x.
+ * ys: [run 0 true, run 0 predicted, run 1 true, …] in `runs` order.
+ */
+export function buildCompareTable(runs: readonly CompareRun[], axis: CompareAxis, columns: number): SeriesTable {
+  return joinTables(
+    runs.map((run) =>
+      decimateTable(
+        {
+          x: run.history.map((_, k) => compareX(run, k, axis)),
+          ys: [run.history.map((point) => point.metrics.trueInvocation), run.history.map((point) => point.metrics.predictedInvocation)],
+        },
+        columns,
+      ),
+    ),
+  );
+}
+
+/** Training time as the readouts show it: seconds with one decimal. */
+export function formatTrainingTime(ms: number): string {
+  return `${(ms / 1000).toFixed(1)} s`;
 }
 
 /** Value of grid coordinate k (0..n−1) in [lo, hi], endpoints included. */

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { CONFIG_LIMITS, DEFAULT_CONFIG, cloneConfig } from '../core/config';
-import { clampConfigNumber, clampHiddenWidths, useLabStore } from './store';
+import { clampConfigNumber, clampHiddenWidths, statusAfterMessage, useLabStore } from './store';
 import { describeWorkerFailure } from './trainingController';
 
 describe('config slice', () => {
@@ -61,5 +61,14 @@ describe('worker failures', () => {
     expect(describeWorkerFailure('GPU device was lost: destroyed').kind).toBe('device');
     expect(describeWorkerFailure('GPU device was lost: destroyed').text).toMatch(/Reset/);
     expect(describeWorkerFailure('boom').kind).toBe('crash');
+  });
+});
+
+describe('statusAfterMessage', () => {
+  it('done ends the run; progress shows what the user asked for last', () => {
+    expect(statusAfterMessage({ type: 'done' }, 'running')).toBe('done');
+    expect(statusAfterMessage({ type: 'done' }, 'paused')).toBe('done');
+    expect(statusAfterMessage({ type: 'progress' }, 'running')).toBe('running');
+    expect(statusAfterMessage({ type: 'progress' }, 'paused')).toBe('paused');
   });
 });

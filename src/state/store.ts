@@ -117,6 +117,21 @@ export function applyTargetDefaults(config: LabConfig, targetId: LabConfig['targ
   return next;
 }
 
+/** One worker message with the status the controller decided for it. */
+export interface RunProgressUpdate {
+  payload: ProgressPayload;
+  status: RunStatus;
+}
+
+/**
+ * The status a worker message leads to, given what the user asked for last (read when the message is
+ * applied, not when it arrived): `done` ends the run; progress shows the user's intent, so a message
+ * sent before a pause cannot turn the run back to 'running'.
+ */
+export function statusAfterMessage(message: { type: 'progress' | 'done' }, intent: 'running' | 'paused'): RunStatus {
+  return message.type === 'done' ? 'done' : intent;
+}
+
 export interface RunSlice {
   status: RunStatus;
   step: number;
@@ -141,6 +156,8 @@ export interface RunSlice {
   setStatus: (status: RunStatus) => void;
   /** Merges a worker message; `status` is decided by the controller, which knows the user's intent. */
   applyProgress: (payload: ProgressPayload, status: RunStatus) => void;
+  /** Merges the messages of one animation frame, in order, in one `set` (trainingController's batcher). */
+  applyProgressBatch: (updates: readonly RunProgressUpdate[]) => void;
   failRun: (message: string) => void;
   resetRunState: () => void;
 }
@@ -232,27 +249,61 @@ const INITIAL_RUN = {
   benchmark: null as BenchmarkViewData | null,
 };
 
+type RunProgressFields = Omit<RunSlice, 'setStatus' | 'applyProgress' | 'applyProgressBatch' | 'failRun' | 'resetRunState' | 'message'>;
+
+/**
+ * The run fields after worker messages, applied in order (pure): the last message's step, status and
+ * rates; every message's points appended (one new history array per batch, not per message); the
+ * latest surface, weights and benchmark view that any message carried.
+ */
+export function mergeRunProgress(state: RunProgressFields, updates: readonly RunProgressUpdate[]): Partial<RunProgressFields> {
+  if (updates.length === 0) return {};
+  const next: RunProgressFields = {
+    status: state.status,
+    step: state.step,
+    backend: state.backend,
+    backendReport: state.backendReport,
+    history: state.history,
+    surface: state.surface,
+    stepsPerSecond: state.stepsPerSecond,
+    trainingMs: state.trainingMs,
+    parameterCounts: state.parameterCounts,
+    method: state.method,
+    totalSteps: state.totalSteps,
+    phase: state.phase,
+    weights: state.weights,
+    weightsStep: state.weightsStep,
+    benchmark: state.benchmark,
+  };
+  const points: EvaluationPoint[] = [];
+  for (const { payload, status } of updates) {
+    next.step = payload.step;
+    next.backend = payload.backend ?? next.backend;
+    next.backendReport = payload.backendReport ?? next.backendReport;
+    points.push(...payload.points);
+    next.surface = payload.surface ?? next.surface;
+    next.stepsPerSecond = payload.stepsPerSecond;
+    next.trainingMs = payload.trainingMs;
+    next.parameterCounts = payload.parameterCounts ?? next.parameterCounts;
+    next.method = payload.method;
+    next.totalSteps = payload.totalSteps;
+    next.phase = payload.phase;
+    next.weights = payload.weights ?? next.weights;
+    next.benchmark = payload.benchmark ?? next.benchmark;
+    next.weightsStep = payload.weights ? payload.step : next.weightsStep;
+    next.status = status;
+  }
+  next.history = points.length > 0 ? [...state.history, ...points] : state.history;
+  return next;
+}
+
 const createRunSlice: StateCreator<LabState, [], [], RunSlice> = (set) => ({
   ...INITIAL_RUN,
   setStatus: (status) => set({ status }),
-  applyProgress: (payload, status) =>
-    set((state) => ({
-      step: payload.step,
-      backend: payload.backend ?? state.backend,
-      backendReport: payload.backendReport ?? state.backendReport,
-      history: payload.points.length > 0 ? [...state.history, ...payload.points] : state.history,
-      surface: payload.surface ?? state.surface,
-      stepsPerSecond: payload.stepsPerSecond,
-      trainingMs: payload.trainingMs,
-      parameterCounts: payload.parameterCounts ?? state.parameterCounts,
-      method: payload.method,
-      totalSteps: payload.totalSteps,
-      phase: payload.phase,
-      weights: payload.weights ?? state.weights,
-      benchmark: payload.benchmark ?? state.benchmark,
-      weightsStep: payload.weights ? payload.step : state.weightsStep,
-      status,
-    })),
+  applyProgress: (payload, status) => set((state) => mergeRunProgress(state, [{ payload, status }])),
+  applyProgressBatch: (updates) => {
+    if (updates.length > 0) set((state) => mergeRunProgress(state, updates));
+  },
   failRun: (message) => set({ status: 'error', message }),
   resetRunState: () => set({ ...INITIAL_RUN }),
 });

@@ -7,8 +7,9 @@
 import type { LabConfig } from '../core/config';
 import type { FromWorkerMessage, ToWorkerMessage } from '../../workers/protocol';
 import { isCompareMode, pauseCompare, playCompare, resetCompare, stepCompare } from './compareController';
+import { createFrameBatcher } from './frameBatcher';
 import { decideConfigChange, describeConfigChanges, mergeConfigChange } from './runChange';
-import { useLabStore, type NoticeKind, type RunStatus } from './store';
+import { statusAfterMessage, useLabStore, type NoticeKind, type RunProgressUpdate } from './store';
 import { formatHash } from './url';
 import { WORKER_LOAD_FAILURE_TEXT, isCodeLoadFailure, isWorkerLoadFailure } from './workerFailure';
 
@@ -38,20 +39,36 @@ function post(run: ActiveRun, message: ToWorkerMessage): void {
   run.worker.postMessage(message);
 }
 
+type ProgressMessage = Extract<FromWorkerMessage, { type: 'progress' | 'done' }>;
+
+/**
+ * Progress reaches the store at most once per animation frame (frameBatcher.ts). A message's status is
+ * decided when its frame is applied, from the intent at that time, so a pause pressed between a
+ * message's arrival and its frame is not undone by it.
+ */
+const progressBatcher = createFrameBatcher<{ run: ActiveRun; message: ProgressMessage }>((queued) => {
+  const updates: RunProgressUpdate[] = queued
+    .filter(({ run }) => run === active) // messages of a replaced worker are dropped
+    .map(({ run, message }) => ({
+      payload: message,
+      status: statusAfterMessage(message, run.intent),
+    }));
+  useLabStore.getState().applyProgressBatch(updates);
+});
+
 function handleWorkerMessage(run: ActiveRun, message: FromWorkerMessage): void {
   if (run !== active) return; // a message from a worker we already replaced
   const store = useLabStore.getState();
   switch (message.type) {
-    case 'progress': {
-      const status: RunStatus = message.running && run.intent === 'running' ? 'running' : run.intent;
-      store.applyProgress(message, status);
+    case 'progress':
+      progressBatcher.push({ run, message });
       return;
-    }
     case 'done':
       run.intent = 'paused';
-      store.applyProgress(message, 'done');
+      progressBatcher.push({ run, message });
       return;
     case 'error': {
+      progressBatcher.flush(); // the points before the failure still count
       const failure = message.fatal ? describeWorkerFailure(message.message) : { kind: 'divergence' as const, text: message.message };
       store.failRun(failure.text);
       store.showNotice(failure);
@@ -67,6 +84,7 @@ function handleWorkerMessage(run: ActiveRun, message: FromWorkerMessage): void {
 
 function failFromCrash(run: ActiveRun, text: string): void {
   if (run !== active) return;
+  progressBatcher.flush(); // the points before the crash still count
   const failure = describeWorkerFailure(text);
   const store = useLabStore.getState();
   store.failRun(failure.text);

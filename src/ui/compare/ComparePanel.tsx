@@ -1,20 +1,24 @@
 /**
- * Compare mode (several methods ticked): the true invocation of every method (solid) and its
- * predicted invocation (dashed) in one chart, so Fig. 2a (weight sharing oscillates) and Fig. 2b
- * (AXNet climbs steadily) can be seen side by side; below, the final §V metrics, parameter counts
- * and training time per method. One worker per method (compareController.ts).
+ * Compare mode (several methods ticked): the true invocation of every method (thick) and its
+ * predicted invocation (thin, faded) in one canvas chart, so Fig. 2a (weight sharing oscillates) and
+ * Fig. 2b (AXNet climbs steadily) can be seen side by side. The x-axis is each method's fraction of its
+ * own step budget by default (iterative trains 2R·N steps, AXNet N: both span the full width), with
+ * options for training wall time and raw steps. Each method has its own colour AND dash, a legend entry
+ * and an end label with its last value. Below, the §V metrics, parameter counts and training time per
+ * method, formatted like the readouts. One worker per method (compareController.ts).
  */
-import { useMemo } from 'react';
-import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { useId, useMemo, useState } from 'react';
 import type { MethodId } from '../../core/config';
 import { getTarget } from '../../core/targets/index';
 import type { CompareRun } from '../../state/compareSlice';
-import { downsampleHistory, formatMetric, selectConfig } from '../../state/selectors';
+import { buildCompareTable, formatMetric, formatTrainingTime, selectConfig, type CompareAxis } from '../../state/selectors';
 import { useLabStore } from '../../state/store';
-import { METHOD_COLORS, METHOD_LABELS, STEP_BUDGET_RULE } from './methodInfo';
+import { LiveChart, type LiveAxis, type LiveSeries } from '../charts/LiveChart';
+import { METHOD_COLORS, METHOD_DASHES, METHOD_LABELS, STEP_BUDGET_RULE } from './methodInfo';
 import './compare.css';
 
-const MAX_POINTS_PER_SERIES = 300;
+/** Pixel columns each run is pre-decimated to before the runs are joined (the chart decimates again to its width). */
+const COLUMNS_PER_RUN = 1024;
 
 const STATUS_TEXT = {
   idle: 'ready',
@@ -25,13 +29,22 @@ const STATUS_TEXT = {
   error: 'failed',
 } as const;
 
-interface SeriesPoint {
-  step: number;
-  value: number;
-}
+const AXIS_OPTIONS: Record<CompareAxis, { button: string; axis: string; format: (value: number) => string }> = {
+  budget: { button: '% of its budget', axis: 'training progress (% of each method’s step budget)', format: (value) => `${Math.round(value)} %` },
+  time: { button: 'training time', axis: 'training time (s, wall clock in the worker)', format: (value) => `${Number(value.toPrecision(3))} s` },
+  steps: { button: 'training steps', axis: 'training step', format: (value) => value.toLocaleString('en-US') },
+};
 
-function buildSeries(run: CompareRun, key: 'trueInvocation' | 'predictedInvocation'): SeriesPoint[] {
-  return downsampleHistory(run.history, MAX_POINTS_PER_SERIES).map((point) => ({ step: point.step, value: point.metrics[key] }));
+const FRACTION_AXIS: LiveAxis = { label: 'invocation (fraction of test inputs)', range: [0, 1], format: (value) => value.toFixed(1) };
+
+/** A short line in the method's colour and dash, as in the chart. */
+function MethodSwatch({ method }: { method: MethodId }) {
+  const dash = METHOD_DASHES[method];
+  return (
+    <svg className="method-swatch-line" width="34" height="10" aria-hidden="true">
+      <line x1="1" y1="5" x2="33" y2="5" stroke={METHOD_COLORS[method]} strokeWidth="3" strokeDasharray={dash ? dash.join(' ') : undefined} />
+    </svg>
+  );
 }
 
 /** Parameter-count text of a run: total with its split. */
@@ -84,20 +97,48 @@ export function ComparePanel() {
   const runs = useLabStore((state) => state.compareRuns);
   const config = useLabStore(selectConfig);
   const target = getTarget(config.target);
+  const [axis, setAxis] = useState<CompareAxis>('budget');
+  const [showPredicted, setShowPredicted] = useState(true);
+  const axisName = useId();
   const methods: readonly MethodId[] = runs.length > 0 ? runs.map((run) => run.method) : config.methods;
+  const table = useMemo(() => buildCompareTable(runs, axis, COLUMNS_PER_RUN), [runs, axis]);
+  const runMethods = runs.map((run) => run.method).join(',');
   const series = useMemo(
-    () => runs.map((run) => ({ method: run.method, truth: buildSeries(run, 'trueInvocation'), predicted: buildSeries(run, 'predictedInvocation') })),
-    [runs],
+    () =>
+      runs.flatMap((run): LiveSeries[] => {
+        const name = METHOD_LABELS[run.method].name;
+        const style = { color: METHOD_COLORS[run.method], dash: METHOD_DASHES[run.method] };
+        return [
+          { ...style, label: `${name}: true invocation`, width: 3, endLabel: name },
+          { ...style, label: `${name}: predicted invocation`, width: 1.5, alpha: 0.55, show: showPredicted },
+        ];
+      }),
+    // The chart's shape depends on which methods run, not on their data.
+    [runMethods, showPredicted],
   );
-  const maxStep = Math.max(config.steps, ...runs.map((run) => run.totalSteps));
-  const anyPoints = series.some((s) => s.truth.length > 0);
+  const maxSteps = Math.max(config.steps, ...runs.map((run) => run.totalSteps));
+  const xAxis = useMemo((): LiveAxis => {
+    const option = AXIS_OPTIONS[axis];
+    const range: [number, number] | undefined = axis === 'budget' ? [0, 100] : axis === 'steps' ? [0, maxSteps] : undefined;
+    return { label: option.axis, range, fromZeroTo: 0, format: option.format };
+  }, [axis, maxSteps]);
+  const anyPoints = runs.some((run) => run.history.length > 0);
+  const summary = runs
+    .filter((run) => run.history.length > 0)
+    .map((run) => {
+      const last = run.history[run.history.length - 1];
+      return `${METHOD_LABELS[run.method].name} at ${AXIS_OPTIONS.budget.format(run.totalSteps > 0 ? (100 * last.step) / run.totalSteps : 0)} of its budget: true invocation ${formatMetric(
+        last.metrics.trueInvocation,
+      )}, predicted invocation ${formatMetric(last.metrics.predictedInvocation)}`;
+    })
+    .join('; ');
 
   return (
     <section className="panel" data-testid="panel-compare" id="panel-compare" aria-labelledby="compare-title">
       <header className="panel-header">
         <h2 id="compare-title">Compare methods</h2>
         <p className="panel-caption">
-          Like Fig. 2a against Fig. 2b: true invocation (solid) and predicted invocation (dashed) of each method on the same {config.testSize}-sample
+          Like Fig. 2a against Fig. 2b: true invocation (thick) and predicted invocation (thin) of each method on the same {config.testSize}-sample
           test set of {target.id}, every {config.evalEvery} steps. Weight sharing tends to oscillate; AXNet tends to climb steadily. Press play:
           one worker per method, in parallel. {STEP_BUDGET_RULE.charAt(0).toUpperCase() + STEP_BUDGET_RULE.slice(1)}
         </p>
@@ -107,14 +148,14 @@ export function ComparePanel() {
           const run = runs.find((r) => r.method === method);
           return (
             <li key={method} data-testid={`compare-curve-${method}`} data-points={run?.history.length ?? 0} data-status={run?.status ?? 'idle'}>
-              <span className="method-swatch" style={{ background: METHOD_COLORS[method] }} aria-hidden="true" />
+              <MethodSwatch method={method} />
               <strong>{METHOD_LABELS[method].name}</strong>
               <span className="muted small">
                 {' '}
                 {run ? STATUS_TEXT[run.status] : 'ready'}
                 {run ? ` · step ${run.step.toLocaleString('en-US')}${run.totalSteps ? ` / ${run.totalSteps.toLocaleString('en-US')}` : ''}` : ''}
                 {run?.phase && run.status !== 'done' ? ` · ${run.phase}` : ''}
-                {run ? ` · ${(run.trainingMs / 1000).toFixed(1)} s` : ''}
+                {run ? ` · ${formatTrainingTime(run.trainingMs)}` : ''}
               </span>
               {run?.message ? (
                 <span className="compare-error" role="status" data-testid={`compare-error-${method}`}>
@@ -126,30 +167,27 @@ export function ComparePanel() {
           );
         })}
       </ul>
-      <p className="muted small compare-key">
-        <svg width="28" height="8" aria-hidden="true"><line x1="0" y1="4" x2="28" y2="4" stroke="#444" strokeWidth="2" /></svg> true invocation{' '}
-        <svg width="28" height="8" aria-hidden="true"><line x1="0" y1="4" x2="28" y2="4" stroke="#444" strokeWidth="1.5" strokeDasharray="5 4" /></svg> predicted invocation
-      </p>
-      <div className="chart-box">
+      <div className="compare-options">
+        <fieldset className="compare-axis" data-testid="compare-axis">
+          <legend>x-axis</legend>
+          {(Object.keys(AXIS_OPTIONS) as CompareAxis[]).map((option) => (
+            <label key={option}>
+              <input type="radio" name={axisName} value={option} checked={axis === option} onChange={() => setAxis(option)} data-testid={`compare-axis-${option}`} />
+              {AXIS_OPTIONS[option].button}
+            </label>
+          ))}
+        </fieldset>
+        <label className="compare-predicted">
+          <input type="checkbox" checked={showPredicted} onChange={(event) => setShowPredicted(event.target.checked)} data-testid="compare-show-predicted" />
+          predicted invocation too
+        </label>
+      </div>
+      <div className="chart-box" data-testid="compare-chart-box" data-axis={axis}>
         {!anyPoints ? (
           <p className="placeholder">Press play: each method’s curves appear at its first evaluation (step {Math.min(config.evalEvery, config.steps)}).</p>
         ) : (
-          <ResponsiveContainer width="100%" height={300} initialDimension={{ width: 600, height: 300 }}>
-            <LineChart margin={{ top: 8, right: 12, bottom: 4, left: 0 }}>
-              <CartesianGrid stroke="#e6e8ec" />
-              <XAxis dataKey="step" type="number" domain={[0, maxStep]} allowDuplicatedCategory={false} tick={{ fontSize: 11 }}
-                label={{ value: 'step', position: 'insideBottomRight', offset: -2, fontSize: 11 }} />
-              <YAxis domain={[0, 1]} tick={{ fontSize: 11 }} width={40} />
-              <Tooltip formatter={(value: unknown) => (typeof value === 'number' ? value.toFixed(4) : String(value))} labelFormatter={(label) => `step ${String(label)}`}
-                isAnimationActive={false} />
-              {series.flatMap((s) => [
-                <Line key={`${s.method}-true`} data={s.truth} dataKey="value" name={`${METHOD_LABELS[s.method].name}: true invocation`} stroke={METHOD_COLORS[s.method]}
-                  strokeWidth={2} dot={false} isAnimationActive={false} type="linear" />,
-                <Line key={`${s.method}-pred`} data={s.predicted} dataKey="value" name={`${METHOD_LABELS[s.method].name}: predicted invocation`}
-                  stroke={METHOD_COLORS[s.method]} strokeWidth={1.5} strokeDasharray="5 4" dot={false} isAnimationActive={false} type="linear" />,
-              ])}
-            </LineChart>
-          </ResponsiveContainer>
+          <LiveChart table={table} series={series} x={xAxis} y={FRACTION_AXIS} height={340} ariaLabel={`Compare chart, x-axis ${AXIS_OPTIONS[axis].axis}. ${summary}.`}
+            testId="compare-chart" />
         )}
       </div>
       <div className="table-wrap">
@@ -157,10 +195,10 @@ export function ComparePanel() {
           <thead>
             <tr>
               <th scope="col">Method</th>
-              <th scope="col">Step</th>
-              <th scope="col" title="Fraction of test samples whose approximation is within the error bound">True inv.</th>
-              <th scope="col" title="Fraction of test samples the predictor marks safe">Pred. inv.</th>
-              <th scope="col" title="Paper §V: fraction safe AND predicted safe">Pred. acc.</th>
+              <th scope="col" title="Training steps taken, of the method's budget">Step</th>
+              <th scope="col" title="Fraction of test samples whose approximation is within the error bound">True invocation</th>
+              <th scope="col" title="Fraction of test samples the predictor marks safe">Predicted invocation</th>
+              <th scope="col" title="Paper §V: fraction safe AND predicted safe">Prediction accuracy</th>
               <th scope="col" title="Paper §V: mean error over the samples predicted safe">Overall error</th>
               <th scope="col" title="Weights + biases of every net the method trains">Parameters</th>
               <th scope="col" title="Wall time spent in training steps in the worker">Training time</th>
@@ -173,15 +211,18 @@ export function ComparePanel() {
               return (
                 <tr key={method} data-testid={`compare-row-${method}`}>
                   <th scope="row">
-                    <span className="method-swatch" style={{ background: METHOD_COLORS[method] }} aria-hidden="true" /> {METHOD_LABELS[method].name}
+                    <MethodSwatch method={method} /> {METHOD_LABELS[method].name}
                   </th>
-                  <td>{run ? run.step : 0}</td>
+                  <td>
+                    {String(run ? run.step : 0)}
+                    {run?.totalSteps ? <span className="muted"> / {run.totalSteps}</span> : null}
+                  </td>
                   <td>{formatMetric(last?.trueInvocation)}</td>
                   <td>{formatMetric(last?.predictedInvocation)}</td>
                   <td>{formatMetric(last?.predictionAccuracy)}</td>
                   <td>{formatMetric(last?.overallError)}</td>
                   <td data-testid={`compare-params-${method}`}>{run ? formatCounts(run) : '–'}</td>
-                  <td>{run ? `${(run.trainingMs / 1000).toFixed(1)} s` : '–'}</td>
+                  <td>{run ? formatTrainingTime(run.trainingMs) : '–'}</td>
                 </tr>
               );
             })}

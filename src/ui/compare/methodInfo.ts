@@ -21,3 +21,12 @@ export const METHOD_COLORS: Readonly<Record<MethodId, string>> = {
 /** The step budget in one sentence; METHOD_BUDGET_RULE (src/ml/methods/budget.ts) has the full rule. */
 export const STEP_BUDGET_RULE =
   'every network-training phase gets the same number of Adam steps N (AXNet, weight sharing, lone: N; onepass: 2N; iterative: 2R·N).';
+
+/** Distinct canvas dash patterns (CSS px), one per method, so curves stay apart without colour (print, colour blindness). */
+export const METHOD_DASHES: Readonly<Record<MethodId, number[] | undefined>> = {
+  axnet: undefined,
+  onepass: [12, 6],
+  iterative: [3, 5],
+  weightsharing: [14, 5, 3, 5],
+  lone: [7, 7],
+};

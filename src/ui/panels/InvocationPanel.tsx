@@ -1,35 +1,57 @@
 /**
  * Fig. 2b of the paper, live: true invocation, predicted invocation and prediction accuracy of AXNet
  * versus training step, with the overall error on the right axis and the lone approximator's true
- * invocation dashed. Cheap by construction: no animation, no dots, at most 500 plotted points.
+ * invocation dashed. A canvas chart (LiveChart, uPlot): new evaluations are one setData call, decimated
+ * to the plot's pixel columns; the store updates it at most once per frame (frameBatcher.ts).
  */
 import { useMemo } from 'react';
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { buildInvocationRows, selectConfig, selectHistory } from '../../state/selectors';
+import { getTarget } from '../../core/targets/index';
+import { INVOCATION_SERIES, buildInvocationTable, formatMetric, selectConfig, selectHistory, selectLatestPoint } from '../../state/selectors';
 import { useLabStore } from '../../state/store';
+import { LiveChart, type LiveSeries } from '../charts/LiveChart';
 
-const MAX_PLOTTED_POINTS = 500;
+const SERIES_STYLE: Record<(typeof INVOCATION_SERIES)[number], Omit<LiveSeries, 'show'>> = {
+  trueInvocation: { label: 'true invocation', color: '#1565c0', width: 3 },
+  predictedInvocation: { label: 'predicted invocation', color: '#ef6c00', width: 3 },
+  predictionAccuracy: { label: 'prediction accuracy', color: '#2e7d32', width: 2.5 },
+  loneTrueInvocation: { label: 'lone approximator: true invocation', color: '#6a1b9a', width: 2.5, dash: [10, 6] },
+  overallError: { label: 'overall error (right axis)', color: '#c62828', width: 2, dash: [3, 4], scale: 'y2' },
+};
 
-const SERIES = [
-  { key: 'trueInvocation', name: 'true invocation', color: '#1565c0', axis: 'left', dash: undefined },
-  { key: 'predictedInvocation', name: 'predicted invocation', color: '#ef6c00', axis: 'left', dash: undefined },
-  { key: 'predictionAccuracy', name: 'prediction accuracy', color: '#2e7d32', axis: 'left', dash: undefined },
-  { key: 'loneTrueInvocation', name: 'lone approximator: true invocation', color: '#6a1b9a', axis: 'left', dash: '6 4' },
-  { key: 'overallError', name: 'overall error (right axis)', color: '#c62828', axis: 'right', dash: '2 3' },
-] as const;
-
-function formatTooltipValue(value: unknown): string {
-  return typeof value === 'number' ? value.toFixed(4) : String(value);
-}
+const FRACTION_AXIS = { label: 'invocation (fraction of test inputs)', range: [0, 1] as [number, number], format: (value: number) => value.toFixed(1) };
+const formatStep = (value: number) => value.toLocaleString('en-US');
+/** Tick text of the error axis: 2 significant digits, exponent form only outside [0.001, 10⁴). */
+const errorFormat = (value: number) =>
+  value === 0 ? '0' : Math.abs(value) >= 1e-3 && Math.abs(value) < 1e4 ? String(Number(value.toPrecision(2))) : value.toExponential(1);
 
 export function InvocationPanel() {
   const history = useLabStore(selectHistory);
+  const latest = useLabStore(selectLatestPoint);
   const config = useLabStore(selectConfig);
-  const rows = useMemo(() => buildInvocationRows(history, MAX_PLOTTED_POINTS), [history]);
-  const hasLone = rows.some((row) => row.loneTrueInvocation !== null);
+  const target = getTarget(config.target);
+  const totalSteps = useLabStore((state) => state.totalSteps) || config.steps;
+  const table = useMemo(() => buildInvocationTable(history), [history]);
+  // The x-axis spans the whole run from the start, so the curves grow into it.
+  const stepAxis = useMemo(() => ({ label: 'training step', range: [0, totalSteps] as [number, number], format: formatStep }), [totalSteps]);
+  const hasLone = latest !== null && latest.loneTrueInvocation !== null;
+  const series = useMemo(
+    () => INVOCATION_SERIES.map((key): LiveSeries => ({ ...SERIES_STYLE[key], show: key !== 'loneTrueInvocation' || hasLone })),
+    [hasLone],
+  );
+  const errorAxis = useMemo(
+    () => ({ label: `overall error (${target.errorMetric} error; bound ${config.errorBound})`, format: errorFormat, fromZeroTo: config.errorBound }),
+    [target.errorMetric, config.errorBound],
+  );
+  const summary = latest
+    ? `Invocation curves to step ${latest.step}: true invocation ${formatMetric(latest.metrics.trueInvocation)}, predicted invocation ${formatMetric(
+        latest.metrics.predictedInvocation,
+      )}, prediction accuracy ${formatMetric(latest.metrics.predictionAccuracy)}, overall error ${formatMetric(latest.metrics.overallError)}${
+        latest.loneTrueInvocation !== null ? `, lone approximator ${formatMetric(latest.loneTrueInvocation)}` : ''
+      }.`
+    : '';
 
   return (
-    <section className="panel" data-testid="panel-invocation" data-points={rows.length} id="panel-invocation" aria-labelledby="invocation-title">
+    <section className="panel" data-testid="panel-invocation" data-points={history.length} id="panel-invocation" aria-labelledby="invocation-title">
       <header className="panel-header">
         <h2 id="invocation-title">Invocation</h2>
         <p className="panel-caption">
@@ -37,23 +59,10 @@ export function InvocationPanel() {
         </p>
       </header>
       <div className="chart-box">
-        {rows.length === 0 ? (
+        {history.length === 0 ? (
           <p className="placeholder">Curves appear at the first evaluation (step {Math.min(config.evalEvery, config.steps)}).</p>
         ) : (
-          <ResponsiveContainer width="100%" height={280} initialDimension={{ width: 600, height: 280 }}>
-            <LineChart data={rows} margin={{ top: 8, right: 12, bottom: 4, left: 0 }}>
-              <CartesianGrid stroke="#e6e8ec" />
-              <XAxis dataKey="step" type="number" domain={[0, 'dataMax']} tick={{ fontSize: 11 }} label={{ value: 'step', position: 'insideBottomRight', offset: -2, fontSize: 11 }} />
-              <YAxis yAxisId="left" domain={[0, 1]} tick={{ fontSize: 11 }} width={40} />
-              <YAxis yAxisId="right" orientation="right" tick={{ fontSize: 11 }} width={52} tickFormatter={(value: number) => value.toPrecision(2)} />
-              <Tooltip formatter={formatTooltipValue} labelFormatter={(label) => `step ${String(label)}`} isAnimationActive={false} />
-              <Legend wrapperStyle={{ fontSize: 12 }} />
-              {SERIES.filter((series) => series.key !== 'loneTrueInvocation' || hasLone).map((series) => (
-                <Line key={series.key} yAxisId={series.axis} type="linear" dataKey={series.key} name={series.name} stroke={series.color}
-                  strokeWidth={series.key === 'overallError' ? 1.5 : 2} strokeDasharray={series.dash} dot={false} isAnimationActive={false} connectNulls />
-              ))}
-            </LineChart>
-          </ResponsiveContainer>
+          <LiveChart table={table} series={series} x={stepAxis} y={FRACTION_AXIS} y2={errorAxis} height={300} ariaLabel={summary} testId="invocation-chart" />
         )}
       </div>
     </section>
