@@ -65,7 +65,8 @@ export interface InvocationRow {
   trueInvocation: number;
   predictedInvocation: number;
   predictionAccuracy: number;
-  overallError: number;
+  /** null when nothing is predicted safe (undefined mean; the chart leaves a gap). */
+  overallError: number | null;
   loneTrueInvocation: number | null;
 }
 
