@@ -244,8 +244,9 @@ export function normalizedOverallError(results: StudyResults, target: TargetId, 
   if (!base || !own) return null;
   const b = base.metrics.metrics;
   const o = own.metrics.metrics;
-  // overallError is null when nothing is predicted safe (metrics.ts); a ratio needs both, and b > 0.
-  if (b.overallError === null || o.overallError === null || !(b.overallError > 0)) return null;
+  // overallError is null when nothing is predicted safe (metrics.ts; results cached before that held 0
+  // with predictedSafeCount 0); a ratio needs both defined, and b > 0.
+  if (b.predictedSafeCount === 0 || o.predictedSafeCount === 0 || b.overallError === null || o.overallError === null || !(b.overallError > 0)) return null;
   return finiteOrNull(o.overallError / b.overallError);
 }
 

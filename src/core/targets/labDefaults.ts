@@ -160,7 +160,32 @@ export const TARGET_LAB_DEFAULTS: Readonly<Record<TargetId, Readonly<TargetLabDe
       note: 'lr 0.01: true 0.378, predicted 0.118 (falling at the end), lone 0.141; lr 0.005 climbs more steadily. ' + ONEPASS_EQUALS_LONE,
     },
   },
-  jmeint: placeholder('jmeint', 0.1, [32, 8], [16], 7000, 3000),
+  jmeint: {
+    errorBound: 0.5,
+    approximatorHidden: [16],
+    predictorHidden: [16],
+    learningRate: 0.01,
+    batchSize: 128,
+    steps: 3000,
+    trainSize: 7000,
+    testSize: 3000,
+    evalEvery: 100,
+    measured: {
+      trueInvocation: 0.335,
+      predictedInvocation: 0.085,
+      loneTrueInvocation: 0.275,
+      onepassTrueInvocation: 0.275,
+      seed: 1,
+      backend: 'cpu',
+      steps: 3000,
+      seconds: 138,
+      date: DATE,
+      command: reproduce('jmeint'),
+      note:
+        'bound 0.1 (A 18-32-8-2): true 0.021, predicted 0; 0.5 with A 18-32-8-2: AXNet 0.503 vs lone 0.511 and 5× slower; ' +
+        '0.3 with A 18-8-2: predicted 0.045; A 18-8-2 at 0.5 never learns (true 0). A 18-16-2 at 0.5 leads by 0.06. ' + ONEPASS_EQUALS_LONE,
+    },
+  },
   jpeg: {
     errorBound: 0.002,
     approximatorHidden: [6],
@@ -211,7 +236,32 @@ export const TARGET_LAB_DEFAULTS: Readonly<Record<TargetId, Readonly<TargetLabDe
         'the narrow A 6-4-1 at 0.03 gains most from the control vectors. ' + ONEPASS_EQUALS_LONE,
     },
   },
-  sobel: placeholder('sobel', 0.01, [6, 6], [8], 7700, 3350),
+  sobel: {
+    errorBound: 0.03,
+    approximatorHidden: [8],
+    predictorHidden: [8],
+    learningRate: 0.01,
+    batchSize: 128,
+    steps: 3000,
+    trainSize: 7700,
+    testSize: 3350,
+    evalEvery: 100,
+    measured: {
+      trueInvocation: 0.324,
+      predictedInvocation: 0.112,
+      loneTrueInvocation: 0.188,
+      onepassTrueInvocation: 0.188,
+      seed: 1,
+      backend: 'cpu',
+      steps: 3000,
+      seconds: 48,
+      date: DATE,
+      command: reproduce('sobel'),
+      note:
+        'bound 0.01 (A 9-6-6-1): true 0.224, predicted 0; 0.05: predicted 1.000, AXNet 0.899 < lone 0.946; 0.02: predicted 1.000; ' +
+        'A 9-8-1 (AxBench) at 0.03 leads and mixes; at 0.02 it predicted only 0.057. ' + ONEPASS_EQUALS_LONE,
+    },
+  },
 });
 
 function placeholder(target: TargetId, errorBound: number, approximatorHidden: number[], predictorHidden: number[], trainSize: number, testSize: number): TargetLabDefaults {
