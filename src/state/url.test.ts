@@ -225,10 +225,10 @@ describe('a link that names a target', () => {
   });
 
   it('lets explicit link values win over the target\'s defaults, wherever they stand in the link', () => {
-    const expected = { ...applyTargetDefaults(DEFAULT_CONFIG, 'fft'), steps: 77, learningRate: 0.002, approximatorHidden: [3], seed: 9 };
-    expect(parseLink('#v=1&target=fft&steps=77&lr=0.002&approx=3&seed=9').config).toEqual(expected);
-    expect(parseLink('#v=1&steps=77&lr=0.002&approx=3&seed=9&target=fft').config).toEqual(expected);
-    expect(formatHash(expected)).toBe('#v=1&target=fft&approx=3&lr=0.002&seed=9&steps=77');
+    const expected = { ...applyTargetDefaults(DEFAULT_CONFIG, 'fft'), steps: 77, learningRate: 0.004, approximatorHidden: [3], seed: 9 };
+    expect(parseLink('#v=1&target=fft&steps=77&lr=0.004&approx=3&seed=9').config).toEqual(expected);
+    expect(parseLink('#v=1&steps=77&lr=0.004&approx=3&seed=9&target=fft').config).toEqual(expected);
+    expect(formatHash(expected)).toBe('#v=1&target=fft&approx=3&lr=0.004&seed=9&steps=77');
   });
 
   it('writes a value that equals DEFAULT_CONFIG\'s but not the target\'s default', () => {

@@ -33,6 +33,11 @@ export interface CalibrationRecord {
   command: string;
   /** What was tried and why this value, in a sentence. */
   note: string;
+  /**
+   * Set when the default does NOT show all of the paper's effect at its budget (issue 7 §3), saying which
+   * condition fails and how; the tests then check that the failure is still real (no stale excuse).
+   */
+  shortfall?: 'predictor saturates';
 }
 
 /** The LabConfig fields a target's lab defaults set; every other field comes from DEFAULT_CONFIG. */
@@ -135,7 +140,36 @@ export const TARGET_LAB_DEFAULTS: Readonly<Record<TargetId, Readonly<TargetLabDe
         'the narrow A 6-4-1 gains most from the control vectors. Test set 8 192 rows (not 30 000) to keep the run short. ' + ONEPASS_EQUALS_LONE,
     },
   },
-  fft: placeholder('fft', 0.0001, [4, 4], [2], 7900, 3380),
+  fft: {
+    errorBound: 0.05,
+    approximatorHidden: [2, 2],
+    predictorHidden: [8],
+    learningRate: 0.002,
+    batchSize: 128,
+    steps: 4000,
+    trainSize: 7900,
+    testSize: 3380,
+    evalEvery: 100,
+    measured: {
+      trueInvocation: 0.876,
+      predictedInvocation: 1,
+      loneTrueInvocation: 0.105,
+      onepassTrueInvocation: 0.105,
+      seed: 1,
+      backend: 'cpu',
+      steps: 4000,
+      seconds: 45,
+      date: DATE,
+      command: reproduce('fft'),
+      note:
+        'NOT CALIBRATED TO MIXED ROUTING. At the NAS bounds (1e-4, 1e-3) nothing is safe. With A 1-4-4-2 AXNet trails lone ' +
+        '(0.029 vs 0.313 at 0.01). With A 1-2-2-2 AXNet leads by far (lone stays near 0), but the predictor, fed x ∈ [0, 0.5) ' +
+        'through N(0, 0.1) weights, never separates inputs: it calls all or nothing safe. At lr 0.005–0.01 and bounds 0.02–0.04 it ' +
+        'flips between the two every 100–200 steps (true 0.34 ↔ 0.79); C 1-16-6, C 1-8-8-6 and batch 512 did not help. This ' +
+        'default climbs steadily (lr 0.002) and saturates at predicted 1.000 once true invocation passes ~0.55. ' + ONEPASS_EQUALS_LONE,
+      shortfall: 'predictor saturates',
+    },
+  },
   inversek2j: {
     errorBound: 0.1,
     approximatorHidden: [5],
@@ -264,29 +298,3 @@ export const TARGET_LAB_DEFAULTS: Readonly<Record<TargetId, Readonly<TargetLabDe
   },
 });
 
-function placeholder(target: TargetId, errorBound: number, approximatorHidden: number[], predictorHidden: number[], trainSize: number, testSize: number): TargetLabDefaults {
-  return {
-    errorBound,
-    approximatorHidden,
-    predictorHidden,
-    learningRate: 0.01,
-    batchSize: 128,
-    steps: 3000,
-    trainSize,
-    testSize,
-    evalEvery: 100,
-    measured: {
-      trueInvocation: NaN,
-      predictedInvocation: NaN,
-      loneTrueInvocation: NaN,
-      onepassTrueInvocation: NaN,
-      seed: 1,
-      backend: 'cpu',
-      steps: 3000,
-      seconds: NaN,
-      date: DATE,
-      command: reproduce(target),
-      note: 'uncalibrated placeholder',
-    },
-  };
-}
