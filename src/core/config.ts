@@ -74,6 +74,7 @@ type TargetDefaultField = (typeof TARGET_DEFAULT_FIELDS)[number];
 const SHARED_DEFAULTS: Readonly<Omit<LabConfig, 'target' | TargetDefaultField>> = {
   seed: 1,
   backend: 'auto',
+  evalEvery: 100,
   trainLone: true,
   methods: ['axnet'],
   fusion: 'all',
@@ -96,13 +97,12 @@ function readTargetDefaults(target: TargetId): Pick<LabConfig, 'target' | Target
     steps: defaults.steps,
     trainSize: defaults.trainSize,
     testSize: defaults.testSize,
-    evalEvery: defaults.evalEvery,
   };
 }
 
 /**
  * `config` switched to target `target` with that target's calibrated lab defaults (TARGET_LAB_DEFAULTS:
- * bound, topologies, learning rate, batch, steps, dataset sizes, evaluation interval); every other
+ * bound, topologies, learning rate, batch, steps, dataset sizes); every other
  * field (seed, backend, methods, …) is kept. The one mechanism behind a target switch in the sidebar,
  * a link that names only the target (src/state/url.ts), and DEFAULT_CONFIG.
  */

@@ -98,7 +98,7 @@ export interface ConfigSlice {
 
 /**
  * The config a target switch leads to: the target's calibrated lab defaults (bound, topologies, learning
- * rate, batch, steps, dataset sizes, evaluation interval; TARGET_LAB_DEFAULTS), other fields kept.
+ * rate, batch, steps, dataset sizes; TARGET_LAB_DEFAULTS), other fields kept.
  * The same function builds a link's config (src/state/url.ts), so a switch and `#v=1&target=…` agree.
  */
 export { applyTargetDefaults };

@@ -208,7 +208,6 @@ describe('a link that names a target', () => {
         steps: defaults.steps,
         trainSize: defaults.trainSize,
         testSize: defaults.testSize,
-        evalEvery: defaults.evalEvery,
       });
       // Fields no target sets keep DEFAULT_CONFIG's values.
       expect(parsed.config).toEqual(applyTargetDefaults(DEFAULT_CONFIG, target));

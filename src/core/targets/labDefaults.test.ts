@@ -39,13 +39,12 @@ describe('TARGET_LAB_DEFAULTS', () => {
             expect(w).toBeLessThanOrEqual(hiddenWidth.max);
           }
         }
-        for (const field of ['learningRate', 'batchSize', 'errorBound', 'steps', 'trainSize', 'testSize', 'evalEvery'] as const) {
+        for (const field of ['learningRate', 'batchSize', 'errorBound', 'steps', 'trainSize', 'testSize'] as const) {
           expect(entry[field]).toBeGreaterThanOrEqual(CONFIG_LIMITS[field].min);
           expect(entry[field]).toBeLessThanOrEqual(CONFIG_LIMITS[field].max);
         }
-        for (const field of ['batchSize', 'steps', 'trainSize', 'testSize', 'evalEvery'] as const) expect(Number.isInteger(entry[field])).toBe(true);
+        for (const field of ['batchSize', 'steps', 'trainSize', 'testSize'] as const) expect(Number.isInteger(entry[field])).toBe(true);
         expect(entry.steps).toBeLessThanOrEqual(4000);
-        expect(entry.evalEvery).toBeLessThanOrEqual(entry.steps);
       });
 
       it('records the measurement behind it, and that measurement shows the paper\'s effect', () => {

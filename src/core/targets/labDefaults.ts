@@ -8,6 +8,9 @@
  * true invocation clearly exceeds the lone approximator's and onepass', and the predictor does not
  * saturate. `measured` is the run behind each entry; `command` reproduces it (cpu backend, Node).
  *
+ * The evaluation interval is not a target field: evaluating does not change training (results are
+ * bit-identical however the steps are chunked), so a target switch keeps the user's interval.
+ *
  * Pure data: no imports but types, so config.ts can read it without loading the targets (or photos).
  */
 import type { TargetId } from './types';
@@ -55,8 +58,6 @@ export interface TargetLabDefaults {
   steps: number;
   trainSize: number;
   testSize: number;
-  /** Evaluate the §V metrics every this many steps. */
-  evalEvery: number;
   measured: CalibrationRecord;
 }
 
@@ -70,7 +71,6 @@ export const TARGET_DEFAULT_FIELDS = [
   'steps',
   'trainSize',
   'testSize',
-  'evalEvery',
 ] as const satisfies readonly (keyof TargetLabDefaults)[];
 
 const DATE = '2026-12-01';
@@ -97,7 +97,6 @@ export const TARGET_LAB_DEFAULTS: Readonly<Record<TargetId, Readonly<TargetLabDe
     steps: 3000,
     trainSize: 8192,
     testSize: 2048,
-    evalEvery: 100,
     measured: {
       trueInvocation: 0.747,
       predictedInvocation: 0.815,
@@ -123,7 +122,6 @@ export const TARGET_LAB_DEFAULTS: Readonly<Record<TargetId, Readonly<TargetLabDe
     steps: 3000,
     trainSize: 70000,
     testSize: 8192,
-    evalEvery: 100,
     measured: {
       trueInvocation: 0.293,
       predictedInvocation: 0.245,
@@ -149,7 +147,6 @@ export const TARGET_LAB_DEFAULTS: Readonly<Record<TargetId, Readonly<TargetLabDe
     steps: 4000,
     trainSize: 7900,
     testSize: 3380,
-    evalEvery: 100,
     measured: {
       trueInvocation: 0.876,
       predictedInvocation: 1,
@@ -179,7 +176,6 @@ export const TARGET_LAB_DEFAULTS: Readonly<Record<TargetId, Readonly<TargetLabDe
     steps: 3000,
     trainSize: 70000,
     testSize: 30000,
-    evalEvery: 100,
     measured: {
       trueInvocation: 0.508,
       predictedInvocation: 0.312,
@@ -203,7 +199,6 @@ export const TARGET_LAB_DEFAULTS: Readonly<Record<TargetId, Readonly<TargetLabDe
     steps: 3000,
     trainSize: 7000,
     testSize: 3000,
-    evalEvery: 100,
     measured: {
       trueInvocation: 0.335,
       predictedInvocation: 0.085,
@@ -229,7 +224,6 @@ export const TARGET_LAB_DEFAULTS: Readonly<Record<TargetId, Readonly<TargetLabDe
     steps: 3000,
     trainSize: 8600,
     testSize: 3687,
-    evalEvery: 100,
     measured: {
       trueInvocation: 0.617,
       predictedInvocation: 0.465,
@@ -253,7 +247,6 @@ export const TARGET_LAB_DEFAULTS: Readonly<Record<TargetId, Readonly<TargetLabDe
     steps: 3000,
     trainSize: 7000,
     testSize: 3000,
-    evalEvery: 100,
     measured: {
       trueInvocation: 0.307,
       predictedInvocation: 0.141,
@@ -279,7 +272,6 @@ export const TARGET_LAB_DEFAULTS: Readonly<Record<TargetId, Readonly<TargetLabDe
     steps: 3000,
     trainSize: 7700,
     testSize: 3350,
-    evalEvery: 100,
     measured: {
       trueInvocation: 0.324,
       predictedInvocation: 0.112,
