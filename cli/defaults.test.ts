@@ -1,11 +1,12 @@
 /**
  * Each target's default link, trained by the CLI at its default budget on cpu (seed 1), ends with mixed
  * routing and AXNet ahead of the lone approximator (issue 7 §3; the calibration is recorded in
- * src/core/targets/labDefaults.ts). On Bessel, the trained control vectors switch a neuron off in the
- * corner (ν, x) → (0, 1) of Fig. 4d, and weight sharing's invocation oscillates more than AXNet's (Fig. 2a).
+ * src/core/targets/labDefaults.ts; fft's recorded shortfall, a saturated predictor, is checked as such). On
+ * Bessel, the trained control vectors switch a neuron off in the corner (ν, x) → (0, 1) of Fig. 4d, and weight
+ * sharing ends far below AXNet (Fig. 2a's low invocation; its oscillation is not reproduced, see below).
  *
- * Runtime: one AXNet run (with the lone approximator beside it) per target, plus two Bessel runs in process;
- * the times per target are in TARGET_LAB_DEFAULTS[…].measured.seconds.
+ * Runtime: one AXNet run (with the lone approximator beside it) per target through the CLI, plus two Bessel
+ * runs in process; 268 s in all on this project's shared 2-core machine (per target: measured.seconds).
  */
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
