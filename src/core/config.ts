@@ -68,9 +68,10 @@ export interface LabConfig {
   matchParameters: boolean;
 }
 
-/** The fields no target sets (TARGET_DEFAULT_FIELDS come from the target's TARGET_LAB_DEFAULTS entry). */
+/** The LabConfig fields that each target's TARGET_LAB_DEFAULTS entry sets. */
 type TargetDefaultField = (typeof TARGET_DEFAULT_FIELDS)[number];
 
+/** The fields no target sets: the same for every target's default link. */
 const SHARED_DEFAULTS: Readonly<Omit<LabConfig, 'target' | TargetDefaultField>> = {
   seed: 1,
   backend: 'auto',
