@@ -175,6 +175,17 @@ test('a target without a 2-D input trains and shows metrics, with the surface vi
   expect(errors).toEqual([]);
 });
 
+test('overall error reads — with its reason while no input is predicted safe', async ({ page }) => {
+  const errors = collectErrors(page);
+  // Seed 7, 100 steps: the predictor still sends every test input to the CPU (predicted invocation 0).
+  await page.goto(`/#v=1&${SMALL}&steps=100&eval=100`);
+  await runToCompletion(page, 100);
+  await expect(page.getByTestId('metric-predicted-invocation')).toHaveText('0.0000');
+  await expect(page.getByTestId('metric-overall-error')).toHaveText('—');
+  await expect(page.locator('.readout', { has: page.getByTestId('metric-overall-error') })).toHaveAttribute('title', /no input was predicted safe/);
+  expect(errors).toEqual([]);
+});
+
 test('wasm smoke: the .wasm files load from the build and a tiny run trains', async ({ page }) => {
   const errors = collectErrors(page);
   await page.goto('/#v=1&backend=wasm&steps=100&eval=50&seed=3&train=256&test=128&batch=32');

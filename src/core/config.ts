@@ -1,3 +1,4 @@
+import { TARGET_DEFAULT_FIELDS, TARGET_LAB_DEFAULTS } from './targets/labDefaults';
 import { TARGET_IDS, type TargetId } from './targets/types';
 
 /** Backends in the order the lab tries them when the user leaves the choice to it. */
@@ -67,31 +68,57 @@ export interface LabConfig {
   matchParameters: boolean;
 }
 
-/**
- * Defaults: the Bessel set-up of the reference calibration (A 2-4-4-1, C 2-4-10, Adam, batch 128).
- * Bound 0.02 (absolute) leaves part of the (ν, x) plane unsafe, so the safe/unsafe boundary and the
- * control-vector suppression of Fig. 4 are visible; the authors' code uses 0.05, offered as a preset.
- */
-export const DEFAULT_CONFIG: Readonly<LabConfig> = Object.freeze<LabConfig>({
-  target: 'bessel_Jnu',
-  approximatorHidden: [4, 4],
-  predictorHidden: [4],
-  learningRate: 0.01,
-  batchSize: 128,
-  errorBound: 0.02,
+/** The LabConfig fields that each target's TARGET_LAB_DEFAULTS entry sets. */
+type TargetDefaultField = (typeof TARGET_DEFAULT_FIELDS)[number];
+
+/** The fields no target sets: the same for every target's default link. */
+const SHARED_DEFAULTS: Readonly<Omit<LabConfig, 'target' | TargetDefaultField>> = {
   seed: 1,
-  steps: 3000,
   backend: 'auto',
-  trainLone: true,
-  trainSize: 8192,
-  testSize: 2048,
   evalEvery: 100,
+  trainLone: true,
   methods: ['axnet'],
   fusion: 'all',
   predictionOutput: 'softmax',
   rounds: 8,
   chooseType: 3,
   matchParameters: false,
+};
+
+/** Target `target` and the config fields of its TARGET_LAB_DEFAULTS entry (fresh arrays). */
+function readTargetDefaults(target: TargetId): Pick<LabConfig, 'target' | TargetDefaultField> {
+  const defaults = TARGET_LAB_DEFAULTS[target];
+  return {
+    target,
+    approximatorHidden: [...defaults.approximatorHidden],
+    predictorHidden: [...defaults.predictorHidden],
+    learningRate: defaults.learningRate,
+    batchSize: defaults.batchSize,
+    errorBound: defaults.errorBound,
+    steps: defaults.steps,
+    trainSize: defaults.trainSize,
+    testSize: defaults.testSize,
+  };
+}
+
+/**
+ * `config` switched to target `target` with that target's calibrated lab defaults (TARGET_LAB_DEFAULTS:
+ * bound, topologies, learning rate, batch, steps, dataset sizes); every other
+ * field (seed, backend, methods, …) is kept. The one mechanism behind a target switch in the sidebar,
+ * a link that names only the target (src/state/url.ts), and DEFAULT_CONFIG.
+ */
+export function applyTargetDefaults(config: Readonly<LabConfig>, target: TargetId): LabConfig {
+  return { ...cloneConfig(config), ...readTargetDefaults(target) };
+}
+
+/**
+ * Defaults: Bessel J_ν with its calibrated lab defaults (TARGET_LAB_DEFAULTS.bessel_Jnu, where the
+ * measurement behind each number is recorded), one AXNet run with the lone approximator beside it.
+ */
+export const DEFAULT_CONFIG: Readonly<LabConfig> = Object.freeze<LabConfig>({
+  ...SHARED_DEFAULTS,
+  methods: [...SHARED_DEFAULTS.methods],
+  ...readTargetDefaults('bessel_Jnu'),
 });
 
 /** Inclusive limits; every number from a link or a form is clamped into these. */

@@ -53,13 +53,21 @@ describe('computeInvocationMetrics (AXNet §V)', () => {
     expect(computeInvocationMetrics([0.05], [1], 0.05).trueInvocation).toBe(0);
   });
 
-  it('is all zeros on an empty test set and when nothing is predicted safe', () => {
+  it('has zero fractions and an undefined overall error on an empty test set', () => {
     const empty = computeInvocationMetrics([], [], 0.1);
-    expect([empty.trueInvocation, empty.predictedInvocation, empty.predictionAccuracy, empty.overallError]).toEqual([0, 0, 0, 0]);
+    expect([empty.trueInvocation, empty.predictedInvocation, empty.predictionAccuracy]).toEqual([0, 0, 0]);
+    expect(empty.overallError).toBeNull();
+  });
+
+  it('leaves the overall error undefined (null, not 0) when nothing is predicted safe', () => {
     const none = computeInvocationMetrics([0.01, 0.02], [0, 0], 0.1);
     expect(none.trueInvocation).toBe(1);
-    expect(none.overallError).toBe(0);
     expect(none.predictedSafeCount).toBe(0);
+    expect(none.overallError).toBeNull();
+    // The authors' code variant averages over all samples, so it stays defined: 0.
+    expect(none.codeOverallError).toBe(0);
+    // One predicted-safe sample makes it defined again, even with error 0.
+    expect(computeInvocationMetrics([0, 0.02], [1, 0], 0.1).overallError).toBe(0);
   });
 });
 

@@ -50,9 +50,10 @@ export interface InvocationMetrics {
   predictionAccuracy: number;
   /**
    * §V (paper): mean error over the samples predicted safe, E[Err | predicted safe].
-   * 0 when no sample is predicted safe (the mean over an empty set; predictedSafeCount says so).
+   * null when no sample is predicted safe: the mean over an empty set is undefined (not 0, which
+   * would read as a perfect approximation of inputs that all went to the CPU).
    */
-  overallError: number;
+  overallError: number | null;
   /** Authors' code: agreement of the two labels, mean(p_label == predicted). */
   codeAgreement: number;
   /** Authors' code: mean over ALL samples of (predicted safe × error). */
@@ -89,7 +90,7 @@ export function computeInvocationMetrics(
     trueInvocation: fraction(safeCount),
     predictedInvocation: fraction(predictedSafeCount),
     predictionAccuracy: fraction(bothCount),
-    overallError: predictedSafeCount === 0 ? 0 : predictedSafeErrorSum / predictedSafeCount,
+    overallError: predictedSafeCount === 0 ? null : predictedSafeErrorSum / predictedSafeCount,
     codeAgreement: fraction(agreeCount),
     codeOverallError: samples === 0 ? 0 : predictedSafeErrorSum / samples,
     samples,

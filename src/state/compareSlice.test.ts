@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, cloneConfig } from '../core/config';
 import { aggregateCompareStatus, createCompareRun, mergeCompareBatch, mergeCompareProgress, type CompareRun } from './compareSlice';
 import { applyTargetDefaults, useLabStore } from './store';
+import { TARGET_LAB_DEFAULTS } from '../core/targets/labDefaults';
 import type { ProgressPayload } from '../../workers/protocol';
 
 const point = (step: number, trueInvocation: number) => ({
@@ -146,14 +147,20 @@ describe('method config', () => {
     expect(config.matchParameters).toBe(true);
   });
 
-  it('a target switch applies its default bound and first AXNet topology', () => {
-    const next = applyTargetDefaults(cloneConfig(DEFAULT_CONFIG), 'sobel');
+  it('a target switch applies the target\'s calibrated lab defaults and keeps the other fields', () => {
+    const next = applyTargetDefaults({ ...cloneConfig(DEFAULT_CONFIG), seed: 5, methods: ['axnet', 'onepass'] }, 'sobel');
+    const sobel = TARGET_LAB_DEFAULTS.sobel;
     expect(next.target).toBe('sobel');
-    expect(next.errorBound).toBe(0.01);
-    expect(next.approximatorHidden).toEqual([6, 6]);
-    expect(next.predictorHidden).toEqual([8]);
+    expect(next.errorBound).toBe(sobel.errorBound);
+    expect(next.approximatorHidden).toEqual([...sobel.approximatorHidden]);
+    expect(next.predictorHidden).toEqual([...sobel.predictorHidden]);
+    expect([next.learningRate, next.steps, next.trainSize, next.testSize]).toEqual([sobel.learningRate, sobel.steps, sobel.trainSize, sobel.testSize]);
+    expect([next.seed, next.methods]).toEqual([5, ['axnet', 'onepass']]);
     useLabStore.getState().setTarget('inversek2j');
-    expect(useLabStore.getState().config.approximatorHidden).toEqual([5]);
-    expect(useLabStore.getState().config.errorBound).toBe(0.1);
+    expect(useLabStore.getState().config).toMatchObject({
+      approximatorHidden: [...TARGET_LAB_DEFAULTS.inversek2j.approximatorHidden],
+      errorBound: TARGET_LAB_DEFAULTS.inversek2j.errorBound,
+      learningRate: TARGET_LAB_DEFAULTS.inversek2j.learningRate,
+    });
   });
 });

@@ -13,6 +13,7 @@ import {
   FUSION_CHOICES,
   METHOD_IDS,
   PREDICTION_OUTPUTS,
+  applyTargetDefaults,
   cloneConfig,
   isBackendChoice,
   isMethodId,
@@ -24,7 +25,6 @@ import {
   type MethodId,
   type PredictionOutput,
 } from '../core/config';
-import { getTarget } from '../core/targets/index';
 import type { AxnetWeights, EvaluationPoint, SurfaceSnapshot } from '../ml/types';
 import type { BackendAttempt, ParameterCounts, ProgressPayload } from '../../workers/protocol';
 import { createCompareSlice, type CompareSlice } from './compareSlice';
@@ -97,25 +97,11 @@ export interface ConfigSlice {
 }
 
 /**
- * The config a target switch leads to: the target's dataset sizes (when it defines them), its
- * default (first) error-bound preset and its first topology preset. Other fields are kept.
+ * The config a target switch leads to: the target's calibrated lab defaults (bound, topologies, learning
+ * rate, batch, steps, dataset sizes; TARGET_LAB_DEFAULTS), other fields kept.
+ * The same function builds a link's config (src/state/url.ts), so a switch and `#v=1&target=…` agree.
  */
-export function applyTargetDefaults(config: LabConfig, targetId: LabConfig['target']): LabConfig {
-  const spec = getTarget(targetId);
-  const next: LabConfig = { ...cloneConfig(config), target: targetId };
-  const bound = spec.boundPresets[0]?.value;
-  if (bound !== undefined) next.errorBound = clampConfigNumber('errorBound', bound, next.errorBound);
-  const preset = spec.topologies.find((t) => t.kind !== 'baseline') ?? spec.topologies[0];
-  if (preset) {
-    next.approximatorHidden = clampHiddenWidths(preset.approximator.slice(1, -1), next.approximatorHidden);
-    next.predictorHidden = clampHiddenWidths(preset.predictor.slice(1, -1), next.predictorHidden);
-  }
-  if (spec.datasetSizes) {
-    next.trainSize = clampConfigNumber('trainSize', spec.datasetSizes.train, next.trainSize);
-    next.testSize = clampConfigNumber('testSize', spec.datasetSizes.test, next.testSize);
-  }
-  return next;
-}
+export { applyTargetDefaults };
 
 /** One worker message with the status the controller decided for it. */
 export interface RunProgressUpdate {

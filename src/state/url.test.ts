@@ -7,9 +7,11 @@ import {
   FUSION_CHOICES,
   METHOD_IDS,
   PREDICTION_OUTPUTS,
+  applyTargetDefaults,
   cloneConfig,
   type LabConfig,
 } from '../core/config';
+import { TARGET_LAB_DEFAULTS } from '../core/targets/labDefaults';
 import { createRng, type Rng } from '../core/rng';
 import { TARGET_IDS } from '../core/targets/types';
 import { MAX_HASH_LENGTH, URL_PARAMS, buildShareUrl, formatHash, parseLink } from './url';
@@ -187,6 +189,69 @@ describe('parseLink', () => {
       for (const problem of parsed.problems) expect(typeof problem).toBe('string');
     }
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe('a link that names a target', () => {
+  it('gets that target\'s lab defaults and round-trips to the short link, for every target', () => {
+    for (const target of TARGET_IDS) {
+      const defaults = TARGET_LAB_DEFAULTS[target];
+      const parsed = parseLink(`#v=1&target=${target}`);
+      expect(parsed.problems).toEqual([]);
+      expect(parsed.config).toMatchObject({
+        target,
+        errorBound: defaults.errorBound,
+        approximatorHidden: [...defaults.approximatorHidden],
+        predictorHidden: [...defaults.predictorHidden],
+        learningRate: defaults.learningRate,
+        batchSize: defaults.batchSize,
+        steps: defaults.steps,
+        trainSize: defaults.trainSize,
+        testSize: defaults.testSize,
+      });
+      // Fields no target sets keep DEFAULT_CONFIG's values.
+      expect(parsed.config).toEqual(applyTargetDefaults(DEFAULT_CONFIG, target));
+      expect(formatHash(parsed.config)).toBe(target === DEFAULT_CONFIG.target ? '#v=1' : `#v=1&target=${target}`);
+      expect(parseLink(formatHash(parsed.config)).config).toEqual(parsed.config);
+    }
+  });
+
+  it('blackscholes gets its own bound and topology, not Bessel\'s', () => {
+    const { config } = parseLink('#v=1&target=blackscholes');
+    expect(config.errorBound).toBe(TARGET_LAB_DEFAULTS.blackscholes.errorBound);
+    expect(config.approximatorHidden).toEqual([...TARGET_LAB_DEFAULTS.blackscholes.approximatorHidden]);
+    expect(config.trainSize).toBe(TARGET_LAB_DEFAULTS.blackscholes.trainSize);
+  });
+
+  it('lets explicit link values win over the target\'s defaults, wherever they stand in the link', () => {
+    const expected = { ...applyTargetDefaults(DEFAULT_CONFIG, 'fft'), steps: 77, learningRate: 0.004, approximatorHidden: [3], seed: 9 };
+    expect(parseLink('#v=1&target=fft&steps=77&lr=0.004&approx=3&seed=9').config).toEqual(expected);
+    expect(parseLink('#v=1&steps=77&lr=0.004&approx=3&seed=9&target=fft').config).toEqual(expected);
+    expect(formatHash(expected)).toBe('#v=1&target=fft&approx=3&lr=0.004&seed=9&steps=77');
+  });
+
+  it('writes a value that equals DEFAULT_CONFIG\'s but not the target\'s default', () => {
+    const config = { ...applyTargetDefaults(DEFAULT_CONFIG, 'sobel'), errorBound: DEFAULT_CONFIG.errorBound, approximatorHidden: [...DEFAULT_CONFIG.approximatorHidden] };
+    const hash = formatHash(config);
+    expect(hash).toContain(`bound=${DEFAULT_CONFIG.errorBound}`);
+    expect(hash).toContain(`approx=${DEFAULT_CONFIG.approximatorHidden.join('-')}`);
+    expect(parseLink(hash).config).toEqual(config);
+  });
+
+  it('still clamps hostile values on a target link, and an unknown target keeps the defaults', () => {
+    const parsed = parseLink('#target=jpeg&lr=1e9&steps=-5&train=1e12&approx=999');
+    expect(parsed.config.target).toBe('jpeg');
+    expect(parsed.config.learningRate).toBe(CONFIG_LIMITS.learningRate.max);
+    expect(parsed.config.steps).toBe(CONFIG_LIMITS.steps.min);
+    expect(parsed.config.trainSize).toBe(CONFIG_LIMITS.trainSize.max);
+    expect(parsed.config.approximatorHidden).toEqual([CONFIG_LIMITS.hiddenWidth.max]);
+    expect(parsed.config.errorBound).toBe(TARGET_LAB_DEFAULTS.jpeg.errorBound);
+    expect(parsed.problems).toHaveLength(4);
+    for (const hostile of ['#target=__proto__&bound=0.5', '#target=constructor&bound=0.5', '#target=Sobel&bound=0.5']) {
+      const bad = parseLink(hostile);
+      expect(bad.problems).toHaveLength(1);
+      expect(bad.config).toEqual({ ...cloneConfig(DEFAULT_CONFIG), errorBound: 0.5 });
+    }
   });
 });
 

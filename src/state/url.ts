@@ -1,6 +1,9 @@
 /**
  * The URL hash is a projection of the config slice (LabConfig).
- * - Only values that differ from DEFAULT_CONFIG are written, after a version field `v`.
+ * - A link that names a target starts from that target's lab defaults (applyTargetDefaults, the
+ *   registry's TARGET_LAB_DEFAULTS); explicit values in the link win over them.
+ * - Only values that differ from those defaults are written, after a version field `v` (the target
+ *   itself is written when it differs from DEFAULT_CONFIG's).
  * - Reading is defensive: the hash is untrusted. Keys are looked up in a fixed table, values pass
  *   a valibot schema and are clamped to CONFIG_LIMITS, and parsed data is never merged into an
  *   object (no prototype pollution): the config is built field by field from the defaults.
@@ -16,6 +19,7 @@ import {
   FUSION_CHOICES,
   METHOD_IDS,
   PREDICTION_OUTPUTS,
+  applyTargetDefaults,
   cloneConfig,
   isMethodId,
   type LabConfig,
@@ -177,7 +181,7 @@ function quote(text: string): string {
 }
 
 export function parseLink(hashOrUrl: string): ParsedLink {
-  const config = cloneConfig(DEFAULT_CONFIG);
+  let config = cloneConfig(DEFAULT_CONFIG);
   const problems: string[] = [];
   const hash = extractHash(typeof hashOrUrl === 'string' ? hashOrUrl : '');
   const npuDefaults = () => ({ npu: clampNpuParams(DEFAULT_NPU_PARAMS), npuCpuInstructions: null });
@@ -215,6 +219,11 @@ export function parseLink(hashOrUrl: string): ParsedLink {
     problems.push(`Link version ${quote(version)} is not supported (this lab reads version ${CONFIG_VERSION}); settings were read as version ${CONFIG_VERSION}.`);
   }
 
+  // A known target brings its lab defaults first; the loop below then applies the link's own values.
+  // An unknown one is reported by the loop and leaves DEFAULT_CONFIG's target.
+  const rawTarget = values.get('target');
+  const linkTarget = TARGET_IDS.find((id) => id === rawTarget);
+  if (linkTarget !== undefined) config = applyTargetDefaults(config, linkTarget);
   for (const spec of URL_PARAMS) {
     const raw = values.get(spec.key);
     if (raw === undefined) continue;
@@ -299,12 +308,18 @@ function formatValue(config: Readonly<LabConfig>, spec: ParamSpec): string {
   }
 }
 
-/** '#v=1&…' with only the values that differ from DEFAULT_CONFIG (and, when given, from the NPU defaults). */
+/**
+ * '#v=1&…' with only the values that differ from the defaults parseLink starts from: the target when it
+ * is not DEFAULT_CONFIG's, every other field when it is not the target's lab default (and, when given,
+ * the NPU values that differ from the NPU defaults). So `#v=1&target=sobel` is the whole sobel default.
+ */
 export function formatHash(config: Readonly<LabConfig>, npu?: NpuParams | null, npuCpuInstructions?: number | null): string {
   const parts = [`v=${CONFIG_VERSION}`];
+  const targetDefaults = applyTargetDefaults(DEFAULT_CONFIG, config.target);
   for (const spec of URL_PARAMS) {
     const value = formatValue(config, spec);
-    if (value !== formatValue(DEFAULT_CONFIG, spec)) parts.push(`${spec.key}=${encodeURIComponent(value)}`);
+    const base = spec.field === 'target' ? DEFAULT_CONFIG : targetDefaults;
+    if (value !== formatValue(base, spec)) parts.push(`${spec.key}=${encodeURIComponent(value)}`);
   }
   parts.push(...formatNpuParts(npu, npuCpuInstructions));
   return `#${parts.join('&')}`;

@@ -14,6 +14,17 @@ const ACCURACY_NOTE =
   'Paper (§V): fraction of test samples that are safe AND predicted safe. Authors’ code: agreement of the two labels, mean(p_label == predicted).';
 const ERROR_NOTE =
   'Paper (§V): mean error over the samples predicted safe. Authors’ code: mean over ALL samples of (predicted safe × error).';
+/** Tooltip of the paper's overall error when it is undefined (metrics.ts: null over an empty set). */
+export const UNDEFINED_ERROR_NOTE = 'Undefined: no input was predicted safe (every test input goes to the CPU).';
+
+/**
+ * The paper's overall error as shown: "—" with a tooltip when no input was predicted safe (the mean over
+ * an empty set, null in metrics.ts), formatMetric otherwise ("–" before the first evaluation).
+ */
+export function describeOverallError(metrics: { overallError: number | null } | null): { value: string; note: string } {
+  if (metrics !== null && metrics.overallError === null) return { value: '—', note: `${UNDEFINED_ERROR_NOTE} ${ERROR_NOTE}` };
+  return { value: formatMetric(metrics?.overallError), note: ERROR_NOTE };
+}
 
 interface ReadoutProps {
   label: string;
@@ -48,6 +59,7 @@ export function MetricsPanel() {
   const method = useLabStore((state) => state.method);
   const phase = useLabStore((state) => state.phase);
   const totalSteps = useLabStore((state) => state.totalSteps);
+  const overallError = describeOverallError(metrics);
 
   return (
     <section className="metrics" aria-label="Metrics">
@@ -58,7 +70,7 @@ export function MetricsPanel() {
         note="Fraction of test samples the predictor marks safe" />
       <Readout label="Prediction accuracy" testId="metric-prediction-accuracy" value={formatMetric(metrics?.predictionAccuracy)} note={ACCURACY_NOTE}
         secondary={{ label: 'code:', value: formatMetric(metrics?.codeAgreement), testId: 'metric-code-agreement' }} />
-      <Readout label="Overall error" testId="metric-overall-error" value={formatMetric(metrics?.overallError)} note={ERROR_NOTE}
+      <Readout label="Overall error" testId="metric-overall-error" value={overallError.value} note={overallError.note}
         secondary={{ label: 'code:', value: formatMetric(metrics?.codeOverallError), testId: 'metric-code-overall-error' }} />
       <Readout label="Parameters" testId="metric-params" value={counts ? String(counts.total) : '–'}
         note={`${PARAMETER_RULE}${counts ? `. Approximator ${counts.approximator}, predictor ${counts.predictor}${counts.lone ? `; lone approximator ${counts.lone} (not included)` : ''}.` : ''}`} />

@@ -91,8 +91,8 @@ export function formatSeconds(ms: number | null | undefined): string {
   return ms === null || ms === undefined || !Number.isFinite(ms) ? 'n/a' : `${(ms / 1000).toFixed(1)} s`;
 }
 
-function finiteOrNull(value: number): number | null {
-  return Number.isFinite(value) ? value : null;
+function finiteOrNull(value: number | null): number | null {
+  return value !== null && Number.isFinite(value) ? value : null;
 }
 
 /** The Fig. 6–8 job of one benchmark and method. */
@@ -164,7 +164,7 @@ export function computeOscillation(result: Pick<JobResult, 'history'>): { meanAb
   return { meanAbsStep: sum / (tail.length - 1), range: Math.max(...tail) - Math.min(...tail) };
 }
 
-function comparisonValue(results: StudyResults, target: TargetId, method: MethodId, pick: (r: JobResult) => number): number | null {
+function comparisonValue(results: StudyResults, target: TargetId, method: MethodId, pick: (r: JobResult) => number | null): number | null {
   const result = results[comparisonJobId(target, method)];
   return result ? finiteOrNull(pick(result)) : null;
 }
@@ -244,7 +244,9 @@ export function normalizedOverallError(results: StudyResults, target: TargetId, 
   if (!base || !own) return null;
   const b = base.metrics.metrics;
   const o = own.metrics.metrics;
-  if (b.predictedSafeCount === 0 || o.predictedSafeCount === 0 || !(b.overallError > 0)) return null;
+  // overallError is null when nothing is predicted safe (metrics.ts; results cached before that held 0
+  // with predictedSafeCount 0); a ratio needs both defined, and b > 0.
+  if (b.predictedSafeCount === 0 || o.predictedSafeCount === 0 || b.overallError === null || o.overallError === null || !(b.overallError > 0)) return null;
   return finiteOrNull(o.overallError / b.overallError);
 }
 

@@ -9,7 +9,7 @@
  */
 import type { Rng } from '../rng';
 import { drawDiscrete, type DiscreteDistribution } from './sampling';
-import { makeAxnetPreset, makeBaselinePreset, SOURCE_AXBENCH_NN, SOURCE_ITERATIVE } from './topologies';
+import { makeAxnetPreset, makeBaselinePreset, SOURCE_AXBENCH_NN, SOURCE_ITERATIVE, SOURCE_LAB_CALIBRATION } from './topologies';
 import type { TargetSpec } from './types';
 
 /** 1/√(2π). */
@@ -83,10 +83,12 @@ export const BLACKSCHOLES: TargetSpec = {
   outputNames: ['price'],
   errorMetric: 'relative',
   boundPresets: [
+    { value: 0.05, source: SOURCE_LAB_CALIBRATION },
     { value: 0.01, source: 'NAS paper Table 2, group 1' },
     { value: 0.015, source: 'NAS paper Table 2, group 2' },
   ],
   topologies: [
+    makeAxnetPreset([6, 4, 1], [8], SOURCE_LAB_CALIBRATION),
     makeAxnetPreset(AXBENCH_NN, [8], SOURCE_AXBENCH_NN),
     makeBaselinePreset([6, 8, 1], [8], SOURCE_ITERATIVE),
   ],

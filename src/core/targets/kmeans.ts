@@ -10,7 +10,7 @@
  */
 import type { Rng } from '../rng';
 import { drawPhotoPosition, getPhoto, IMAGE_SPLITS, loadPhotos, KMEANS_CLUSTERS, runPhotoKmeans, type PhotoId } from './photos';
-import { makeAxnetPreset, makeBaselinePreset, SOURCE_AXBENCH_NN, SOURCE_ITERATIVE } from './topologies';
+import { makeAxnetPreset, makeBaselinePreset, SOURCE_AXBENCH_NN, SOURCE_ITERATIVE, SOURCE_LAB_CALIBRATION } from './topologies';
 import type { DataSplit, TargetSpec } from './types';
 
 export function computeColourDistance(input: ArrayLike<number>): number {
@@ -53,10 +53,12 @@ export const KMEANS: TargetSpec = {
   outputNames: ['distance'],
   errorMetric: 'rms',
   boundPresets: [
+    { value: 0.03, source: SOURCE_LAB_CALIBRATION },
     { value: 0.05, source: 'NAS paper Table 2, group 1' },
     { value: 0.1, source: 'NAS paper Table 2, group 2' },
   ],
   topologies: [
+    makeAxnetPreset([6, 4, 1], [8], SOURCE_LAB_CALIBRATION),
     makeAxnetPreset(AXBENCH_NN, [8, 4], SOURCE_AXBENCH_NN),
     makeBaselinePreset(AXBENCH_NN, [8, 4], SOURCE_ITERATIVE),
   ],

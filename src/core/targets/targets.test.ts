@@ -88,7 +88,7 @@ describe('target registry', () => {
     }
   });
 
-  it('has cited bound presets, the documented defaults first', () => {
+  it('has cited bound presets: the lab default (labDefaults.ts) first, the documented values kept', () => {
     for (const spec of listTargets()) {
       expect(spec.boundPresets.length).toBeGreaterThan(0);
       for (const preset of spec.boundPresets) {
@@ -96,13 +96,13 @@ describe('target registry', () => {
         expect(preset.source.length).toBeGreaterThan(0);
       }
     }
-    expect(getTarget('bessel_Jnu').boundPresets.map((p) => p.value)).toEqual([0.02, 0.05]);
+    expect(getTarget('bessel_Jnu').boundPresets.map((p) => p.value)).toEqual([0.015, 0.02, 0.05]);
     expect(getTarget('inversek2j').boundPresets[0].value).toBe(0.1);
-    expect(getTarget('blackscholes').boundPresets.map((p) => p.value)).toEqual([0.01, 0.015]);
-    expect(getTarget('fft').boundPresets.map((p) => p.value)).toEqual([0.0001, 0.001]);
+    expect(getTarget('blackscholes').boundPresets.map((p) => p.value)).toEqual([0.05, 0.01, 0.015]);
+    expect(getTarget('fft').boundPresets.map((p) => p.value)).toEqual([0.05, 0.0001, 0.001]);
     expect(getTarget('jpeg').boundPresets.map((p) => p.value)).toEqual([0.002, 0.005]);
-    expect(getTarget('kmeans').boundPresets.map((p) => p.value)).toEqual([0.05, 0.1]);
-    expect(getTarget('sobel').boundPresets.map((p) => p.value)).toEqual([0.01, 0.05]);
+    expect(getTarget('kmeans').boundPresets.map((p) => p.value)).toEqual([0.03, 0.05, 0.1]);
+    expect(getTarget('sobel').boundPresets.map((p) => p.value)).toEqual([0.03, 0.01, 0.05]);
   });
 
   it('has topologies whose widths fit the target; AXNet predictors end with Σ L_i + 2', () => {

@@ -50,3 +50,7 @@ export function makeBaselinePreset(
 
 export const SOURCE_AXBENCH_NN = 'AxBench NN topology (reference table) with an AXNet predictor whose hidden widths follow the iterative classifier';
 export const SOURCE_ITERATIVE = 'Xu et al. iterative/MCMA code (reference table)';
+
+/** Source of the presets calibrated for the lab's default links (TARGET_LAB_DEFAULTS, labDefaults.ts). */
+export const SOURCE_LAB_CALIBRATION =
+  'lab default: calibrated so that the default link routes some inputs to the network and some to the CPU (labDefaults.ts)';

@@ -64,8 +64,9 @@ export interface TargetSpec {
   inputNames: readonly string[];
   outputNames: readonly string[];
   errorMetric: ErrorMetricId;
-  /** Presets for the error bound; the first is the default. */
+  /** Presets for the error bound; the first is the lab default (TARGET_LAB_DEFAULTS, labDefaults.ts). */
   boundPresets: readonly BoundPreset[];
+  /** Topology presets; the first AXNet one is the lab default (TARGET_LAB_DEFAULTS, labDefaults.ts). */
   topologies: readonly TopologyPreset[];
   /** The exact function: writes outputDim values for one input row. */
   evaluate(input: ArrayLike<number>, output: Float64Array): void;
