@@ -8,6 +8,7 @@
  */
 import type { LabConfig } from '../core/config';
 import type { RunStatus } from './store';
+import { URL_PARAMS } from './url';
 
 export type RunChangeAction =
   /** No run: the new settings apply to the next Play, nothing else happens. */
@@ -84,7 +85,10 @@ function sameValue(a: unknown, b: unknown): boolean {
 
 /** The fields whose values differ between two configs. */
 export function changedFields(before: Readonly<LabConfig>, after: Readonly<LabConfig>): (keyof LabConfig)[] {
-  return (Object.keys(after) as (keyof LabConfig)[]).filter((key) => !sameValue(before[key], after[key]));
+  // In the link's parameter order (URL_PARAMS), not the object's key order, so the list reads the same however a config was built.
+  const linkOrder = URL_PARAMS.map((spec) => spec.field).filter((key) => key in after);
+  const keys = [...new Set<keyof LabConfig>([...linkOrder, ...(Object.keys(after) as (keyof LabConfig)[])])];
+  return keys.filter((key) => !sameValue(before[key], after[key]));
 }
 
 /**
