@@ -33,9 +33,10 @@ export interface ParameterCounts {
 export type ToWorkerMessage =
   /**
    * `method` picks the trainer (createMethodTrainer); `surfaces: false` skips the surface snapshots
-   * (compare mode draws curves only).
+   * (compare mode draws curves only). `cpuShare` (0 < share ≤ 1, default 1) is the fraction of a core this
+   * worker may train: it rests between chunks so that the page keeps a core (src/core/cpuShare.ts).
    */
-  | { type: 'init'; config: LabConfig; method: MethodId; surfaces?: boolean }
+  | { type: 'init'; config: LabConfig; method: MethodId; surfaces?: boolean; cpuShare?: number }
   | { type: 'run' }
   | { type: 'pause' }
   | { type: 'step'; count: number }

@@ -15,6 +15,7 @@ import type { LabConfig, MethodId } from '../src/core/config';
 import { computeBackendCacheKey } from '../src/core/backendCache';
 import { createDataset } from '../src/core/dataset';
 import { loadTargetData } from '../src/core/targets/loadTargetData';
+import { computeRestMs } from '../src/core/cpuShare';
 import { createTrainingProbe, selectBackend, type BackendSelection } from '../src/ml/backend';
 import { resolveFusedLayers } from '../src/core/axnetMath';
 import { collectBenchmarkBuffers, computeBenchmarkView, createAxnetRunner, createBaselineRunner, type BenchmarkViewData, type NetworkRunner } from '../src/core/benchmarkViews';
@@ -50,6 +51,10 @@ function prepareWasm(): void {
 let trainer: MethodTrainer | null = null;
 /** False in compare mode: no surface snapshots or benchmark views, curves (plus the trained nets for the NPU view). */
 let sendViews = true;
+/** Fraction of a core this worker may train (init's cpuShare); it rests between chunks below 1. */
+let cpuShare = 1;
+/** Training time of the last chunk, ms: the base of the rest that follows it. */
+let lastChunkMs = 0;
 let initPromise: Promise<void> | null = null;
 /** True while the user wants the run loop going. */
 let wantRunning = false;
@@ -210,6 +215,7 @@ async function trainChunk(active: MethodTrainer, limit: number, msPerStep: { val
   const result = await active.train(count);
   const elapsed = performance.now() - startedAt;
   trainingMs += elapsed;
+  lastChunkMs = elapsed;
   const done = result.step - before;
   if (done > 0) msPerStep.value = 0.7 * msPerStep.value + 0.3 * (elapsed / done);
   if (result.diverged) {
@@ -228,7 +234,8 @@ function disposeTrainer(): void {
   trainer = null;
 }
 
-const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+/** Yields to the event loop (pause/stop are handled there), resting after the last chunk as cpuShare asks. */
+const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, computeRestMs(lastChunkMs, cpuShare)));
 
 async function runLoop(): Promise<void> {
   const active = trainer;
@@ -294,6 +301,7 @@ function handleMessage(message: ToWorkerMessage): void {
         postError('The worker was initialised twice; press Reset.', true);
         return;
       }
+      cpuShare = typeof message.cpuShare === 'number' && message.cpuShare > 0 ? Math.min(1, message.cpuShare) : 1;
       initPromise = initialize(message.config, message.method, message.surfaces ?? true);
       schedule(async () => {});
       return;

@@ -7,6 +7,7 @@
 import type { LabConfig, MethodId } from '../core/config';
 import type { FromWorkerMessage, ToWorkerMessage } from '../../workers/protocol';
 import { summarizeCompareRuns, type CompareProgressUpdate } from './compareSlice';
+import { computeWorkerCpuShare } from '../core/cpuShare';
 import { createFrameBatcher } from './frameBatcher';
 import { statusAfterMessage, useLabStore } from './store';
 import { WORKER_LOAD_FAILURE_TEXT, isCodeLoadFailure, isWorkerLoadFailure } from './workerFailure';
@@ -93,6 +94,8 @@ function startWorkers(): void {
   const { config } = useLabStore.getState();
   const store = useLabStore.getState();
   store.startCompareRuns(config.methods);
+  // Every method's worker trains at once; together they leave the page a core (src/core/cpuShare.ts).
+  const cpuShare = computeWorkerCpuShare(navigator.hardwareConcurrency, config.methods.length);
   active = config.methods.map((method) => {
     const worker = new Worker(new URL('../../workers/lab.worker.ts', import.meta.url), { type: 'module', name: 'train' });
     const entry: CompareWorker = { method, worker, intent: 'paused', finished: false, heardFrom: false };
@@ -109,7 +112,7 @@ function startWorkers(): void {
     worker.onmessageerror = () => {
       if (active.includes(entry)) fail(entry, `A message from the ${method} worker could not be read.`, true);
     };
-    worker.postMessage({ type: 'init', config, method, surfaces: false } satisfies ToWorkerMessage);
+    worker.postMessage({ type: 'init', config, method, surfaces: false, cpuShare } satisfies ToWorkerMessage);
     return entry;
   });
   syncHeader();

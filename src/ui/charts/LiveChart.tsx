@@ -4,7 +4,7 @@
  * Why uPlot and not recharts here: recharts re-renders an SVG React tree on every data change and
  * measures dashed paths (getTotalLength) each time; with four compare workers that froze the page
  * (issue 7). uPlot draws straight to a canvas (dashes are canvas setLineDash), so an update is one
- * `setData` call and no React work. recharts stays for the static Paper figures.
+ * `setData` call and no React work. (The Paper figures are the study's own SVG, src/core/study/svg.ts.)
  *
  * Life cycle: the uPlot instance is created once per chart *shape* (`series`, axes, scales: `layoutKey`),
  * gets `setData` on new data, follows its container's width (ResizeObserver → setSize), and is destroyed
