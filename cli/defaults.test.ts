@@ -3,9 +3,9 @@
  * routing and AXNet ahead of the lone approximator (issue 7 §3; the calibration is recorded in
  * src/core/targets/labDefaults.ts; fft's recorded shortfall, a saturated predictor, is checked as such). On
  * Bessel, the trained control vectors switch a neuron off in the corner (ν, x) → (0, 1) of Fig. 4d, and weight
- * sharing ends far below AXNet (Fig. 2a's low invocation; its oscillation is not reproduced, see below).
+ * sharing ends far below AXNet (Fig. 2a's low invocation; its oscillation shows on seed 2, not on seed 1, see below).
  *
- * Runtime: one AXNet run (with the lone approximator beside it) per target through the CLI, plus two Bessel
+ * Runtime: one AXNet run (with the lone approximator beside it) per target through the CLI, plus three Bessel
  * runs in process; 268 s in all on this project's shared 2-core machine (per target: measured.seconds).
  */
 import { spawnSync } from 'node:child_process';
@@ -96,6 +96,24 @@ function median(values: readonly number[]): number {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
+/** Direction changes, total rise and fall of an evaluation curve, and how many single-interval drops exceed a size. */
+function measureSwings(curve: readonly number[]) {
+  let directionChanges = 0, rise = 0, fall = 0, direction = 0;
+  const drops: number[] = [];
+  for (let i = 1; i < curve.length; i++) {
+    const d = curve[i] - curve[i - 1];
+    if (d > 0) rise += d;
+    if (d < 0) {
+      fall -= d;
+      drops.push(-d);
+    }
+    const sign = Math.sign(d);
+    if (sign !== 0 && direction !== 0 && sign !== direction) directionChanges++;
+    if (sign !== 0) direction = sign;
+  }
+  return { directionChanges, rise, fall, dropsOver: (size: number) => drops.filter((d) => d > size).length };
+}
+
 describe('Bessel default (in process, the CLI\'s path: parseLink → createMethodTrainer → runToCompletion)', () => {
   /** The corner region of Fig. 4d, (ν, x) → (0, 1), and the plane away from it, on the 11 × 11 hover grid. */
   const inCorner = (nu: number, x: number) => nu <= 0.2 + 1e-9 && x >= 0.8 - 1e-9;
@@ -131,11 +149,14 @@ describe('Bessel default (in process, the CLI\'s path: parseLink → createMetho
     expect(found.length, 'no neuron is switched off in the corner and on elsewhere').toBeGreaterThan(0);
   });
 
-  // Fig. 2a's OSCILLATION is not reproduced at the lab's budgets: on this default (eval every 100 steps)
-  // weight sharing's true invocation sits at 0.04 for 1 800 steps and then climbs to 0.358 (sum of falls
-  // 0.22), while AXNet's climbs to 0.747 with more up and down (sum of falls 1.50); batch 512 or lr 0.003
-  // gave the same ordering (labDefaults.ts, bessel_Jnu note). What is reproduced is the paper's other
-  // observation, that weight sharing "always converges to a low invocation": that is what this checks.
+  // Fig. 2a's OSCILLATION is not shown by this default (seed 1), for a reason that is the seed's, not a bug
+  // (src/ml/methods/weightsharing.test.ts): within 10 Adam steps all 4 ReLUs of the approximation subnet's
+  // hidden layer are dead on every input, so H(x) is constant (MSE 0.057 = Var y, true invocation 0.042) and
+  // ∂La/∂(shared) = 0; only Lp moves the shared layer until near step 1 800 a unit comes back and the curve climbs
+  // to 0.358 (sum of falls 0.22). What seed 1 does show is the paper's other observation, that weight sharing
+  // "always converges to a low invocation": that is what the first test checks; the second checks the
+  // oscillation on seed 2 of the same link. At lr 0.01 AXNet swings too (sum of falls 1.50 on seeds 1 and 2),
+  // so the contrast of Fig. 2a/2b (AXNet climbing steadily) is not reproduced at this budget.
   it('in compare mode, weight sharing ends far below AXNet, its predictor calling nothing safe (Fig. 2a)', async () => {
     const { config } = parseLink('#v=1&backend=cpu&methods=axnet,weightsharing');
     const trainer = createMethodTrainer(config, 'weightsharing');
@@ -153,4 +174,30 @@ describe('Bessel default (in process, the CLI\'s path: parseLink → createMetho
     // Over the run, too: weight sharing never reaches AXNet's final level.
     expect(Math.max(...sharing.map((p) => p.metrics.trueInvocation))).toBeLessThan(axnetEnd.trueInvocation);
   }, 300_000);
+
+  // Seed 2 (its approximation subnet keeps 3 of 4 units): true invocation 0.050 0.207 0.323 0.281 0.255 0.178
+  // 0.351 0.305 0.274 0.334 0.268 0.382 0.171 0.371 0.399 0.351 0.287 0.262 0.293 0.432 0.307 0.447 0.458 0.279
+  // 0.411 0.307 0.410 0.392 0.149 0.367: 18 direction changes, rise 1.62, fall 1.31; predicted invocation ≤ 0.052, 0 at the end;
+  // |∂Lp/∂(shared)| / |∂La/∂(shared)| from 0.8 to 37, median ≈ 5 ("an order of magnitude … varies with time").
+  it('on seed 2 of the compare link, weight sharing\'s true invocation goes up and down (Fig. 2a) and its predictor calls nothing safe', async () => {
+    const { config } = parseLink('#v=1&backend=cpu&methods=axnet,weightsharing&seed=2');
+    const trainer = createMethodTrainer(config, 'weightsharing');
+    let curve: number[];
+    let predicted: number[];
+    try {
+      const { evaluations } = await runToCompletion(trainer);
+      curve = evaluations.map((p) => p.metrics.trueInvocation);
+      predicted = evaluations.map((p) => p.metrics.predictedInvocation);
+    } finally {
+      trainer.dispose();
+    }
+    const swings = measureSwings(curve);
+    expect(swings.directionChanges).toBeGreaterThanOrEqual(10);
+    expect(swings.fall).toBeGreaterThan(0.8);
+    expect(swings.fall).toBeGreaterThan(0.5 * swings.rise); // it gives back more than half of what it gains
+    expect(swings.dropsOver(0.1)).toBeGreaterThanOrEqual(4); // visible: ≥ 4 drops of 0.1 between evaluations
+    expect(Math.max(...curve)).toBeLessThan(0.6);
+    expect(predicted[predicted.length - 1]).toBeLessThan(MIXED_ROUTING.min);
+    expect(Math.max(...predicted)).toBeLessThan(0.1);
+  }, 120_000);
 });
