@@ -39,8 +39,8 @@ export function InvocationPanel() {
     [hasLone],
   );
   const errorAxis = useMemo(
-    () => ({ label: `overall error (${target.errorMetric} error; bound ${config.errorBound})`, format: errorFormat, fromZeroTo: config.errorBound }),
-    [target.errorMetric, config.errorBound],
+    () => ({ label: `overall error (bound ${config.errorBound})`, format: errorFormat, fromZeroTo: config.errorBound }),
+    [config.errorBound],
   );
   const summary = latest
     ? `Invocation curves to step ${latest.step}: true invocation ${formatMetric(latest.metrics.trueInvocation)}, predicted invocation ${formatMetric(
