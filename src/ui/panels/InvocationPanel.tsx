@@ -5,7 +5,6 @@
  * to the plot's pixel columns; the store updates it at most once per frame (frameBatcher.ts).
  */
 import { useMemo } from 'react';
-import { getTarget } from '../../core/targets/index';
 import { INVOCATION_SERIES, buildInvocationTable, formatMetric, selectConfig, selectHistory, selectLatestPoint } from '../../state/selectors';
 import { useLabStore } from '../../state/store';
 import { LiveChart, type LiveSeries } from '../charts/LiveChart';
@@ -28,7 +27,6 @@ export function InvocationPanel() {
   const history = useLabStore(selectHistory);
   const latest = useLabStore(selectLatestPoint);
   const config = useLabStore(selectConfig);
-  const target = getTarget(config.target);
   const totalSteps = useLabStore((state) => state.totalSteps) || config.steps;
   const table = useMemo(() => buildInvocationTable(history), [history]);
   // The x-axis spans the whole run from the start, so the curves grow into it.
