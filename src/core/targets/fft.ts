@@ -22,12 +22,12 @@ export const FFT: TargetSpec = {
   outputNames: ['sin(−2πx)', 'cos(−2πx)'],
   errorMetric: 'absolute',
   boundPresets: [
-    { value: 0.05, source: `${SOURCE_LAB_CALIBRATION}; at the NAS bounds nothing is safe for these small nets` },
+    { value: 0.025, source: `${SOURCE_LAB_CALIBRATION}; at the NAS bounds nothing is safe for these small nets` },
     { value: 0.0001, source: 'NAS paper Table 2, group 1' },
     { value: 0.001, source: 'NAS paper Table 2, group 2' },
   ],
   topologies: [
-    makeAxnetPreset([1, 2, 2, 2], [8], SOURCE_LAB_CALIBRATION),
+    makeAxnetPreset([1, 4, 2], [16], SOURCE_LAB_CALIBRATION),
     makeAxnetPreset(AXBENCH_NN, [2], SOURCE_AXBENCH_NN),
     makeBaselinePreset([1, 2, 2, 2], [2], SOURCE_ITERATIVE),
   ],

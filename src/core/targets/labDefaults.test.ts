@@ -57,15 +57,9 @@ describe('TARGET_LAB_DEFAULTS', () => {
         expect(m.command).toMatch(/^npx axlab train '#v=1&/);
         expect(m.note.length).toBeGreaterThan(10);
         for (const value of [m.trueInvocation, m.predictedInvocation, m.loneTrueInvocation, m.onepassTrueInvocation, m.seconds]) expect(Number.isFinite(value)).toBe(true);
-        if (m.shortfall === undefined) {
-          expect(m.predictedInvocation).toBeGreaterThan(MIXED_ROUTING.min);
-          expect(m.predictedInvocation).toBeLessThan(MIXED_ROUTING.max);
-        } else {
-          // A recorded shortfall must be real: the predictor ended saturated (all or nothing safe).
-          expect(m.shortfall).toBe('predictor saturates');
-          expect(m.predictedInvocation <= MIXED_ROUTING.min || m.predictedInvocation >= MIXED_ROUTING.max).toBe(true);
-          expect(m.note).toMatch(/NOT CALIBRATED/);
-        }
+        expect(m.shortfall).toBeUndefined();
+        expect(m.predictedInvocation).toBeGreaterThan(MIXED_ROUTING.min);
+        expect(m.predictedInvocation).toBeLessThan(MIXED_ROUTING.max);
         expect(m.trueInvocation).toBeGreaterThan(0);
         expect(m.trueInvocation).toBeLessThan(1);
         expect(m.trueInvocation).toBeGreaterThan(Math.max(m.loneTrueInvocation, m.onepassTrueInvocation));
@@ -81,8 +75,8 @@ describe('TARGET_LAB_DEFAULTS', () => {
     }
   });
 
-  it('records a shortfall for fft only (the one target not calibrated to mixed routing)', () => {
-    expect(TARGET_IDS.filter((id) => TARGET_LAB_DEFAULTS[id].measured.shortfall !== undefined)).toEqual(['fft']);
+  it('records no shortfall: every target, fft included, is calibrated to mixed routing', () => {
+    expect(TARGET_IDS.filter((id) => TARGET_LAB_DEFAULTS[id].measured.shortfall !== undefined)).toEqual([]);
   });
 
   it('gives DEFAULT_CONFIG the Bessel entry', () => {

@@ -99,7 +99,7 @@ describe('target registry', () => {
     expect(getTarget('bessel_Jnu').boundPresets.map((p) => p.value)).toEqual([0.015, 0.02, 0.05]);
     expect(getTarget('inversek2j').boundPresets[0].value).toBe(0.1);
     expect(getTarget('blackscholes').boundPresets.map((p) => p.value)).toEqual([0.05, 0.01, 0.015]);
-    expect(getTarget('fft').boundPresets.map((p) => p.value)).toEqual([0.05, 0.0001, 0.001]);
+    expect(getTarget('fft').boundPresets.map((p) => p.value)).toEqual([0.025, 0.0001, 0.001]);
     expect(getTarget('jpeg').boundPresets.map((p) => p.value)).toEqual([0.002, 0.005]);
     expect(getTarget('kmeans').boundPresets.map((p) => p.value)).toEqual([0.03, 0.05, 0.1]);
     expect(getTarget('sobel').boundPresets.map((p) => p.value)).toEqual([0.03, 0.01, 0.05]);
