@@ -95,7 +95,7 @@ function startWorkers(): void {
   const store = useLabStore.getState();
   store.startCompareRuns(config.methods);
   // Every method's worker trains at once; together they leave the page a core (src/core/cpuShare.ts).
-  const cpuShare = computeWorkerCpuShare(navigator.hardwareConcurrency, config.methods.length);
+  const cpuShare = computeWorkerCpuShare(globalThis.navigator?.hardwareConcurrency ?? Number.NaN, config.methods.length);
   active = config.methods.map((method) => {
     const worker = new Worker(new URL('../../workers/lab.worker.ts', import.meta.url), { type: 'module', name: 'train' });
     const entry: CompareWorker = { method, worker, intent: 'paused', finished: false, heardFrom: false };
