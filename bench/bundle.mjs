@@ -44,15 +44,15 @@ function importsOf(path, pattern) {
   return found.filter((p) => existsSync(join(DIST, p)));
 }
 
-/** `roots` and everything they import statically. */
-function closure(roots) {
+/** `roots` and everything they import through any of `patterns` (default: static imports only). */
+function closure(roots, patterns = [STATIC_IMPORT]) {
   const seen = new Set();
   const stack = [...roots];
   while (stack.length) {
     const path = stack.pop();
     if (seen.has(path)) continue;
     seen.add(path);
-    stack.push(...importsOf(path, STATIC_IMPORT));
+    for (const pattern of patterns) stack.push(...importsOf(path, pattern));
   }
   return [...seen];
 }
@@ -79,18 +79,7 @@ const onDemand = [...new Set(closure([...workerEntries, ...trainRole]).flatMap((
   .map(measure);
 const allWorkerRoles = assets.filter((p) => /\.worker-[\w-]+\.js$/.test(p)).sort().map(measure);
 /** Every JS file the worker build can reach, static or dynamic: what one copy of tfjs and the backends cost in all. */
-function reachable(roots) {
-  const seen = new Set();
-  const stack = [...roots];
-  while (stack.length) {
-    const path = stack.pop();
-    if (seen.has(path)) continue;
-    seen.add(path);
-    stack.push(...importsOf(path, STATIC_IMPORT), ...importsOf(path, DYNAMIC_IMPORT));
-  }
-  return [...seen];
-}
-const allWorker = reachable(workerEntries).sort().map(measure);
+const allWorker = closure(workerEntries, [STATIC_IMPORT, DYNAMIC_IMPORT]).sort().map(measure);
 
 const report = {
   firstPaint: { files: firstPaint, total: total(firstPaint), limitGzip: FIRST_PAINT_LIMIT },
