@@ -70,6 +70,7 @@ test('switching benchmarks redraws the benchmark view: bessel → sobel → inve
   await page.getByTestId('step-button').click();
   await expect(view).toHaveAttribute('data-target', 'bessel_Jnu');
   await expect(view).toHaveAttribute('data-drawn-step', '50');
+  await page.getByTestId('surface-target').scrollIntoViewIfNeeded(); // maps off screen wait to repaint until they scroll in
   await expect(page.getByTestId('surface-target')).toHaveAttribute('data-drawn-step', '50');
 
   await page.getByTestId('config-target').selectOption('sobel');
@@ -99,6 +100,7 @@ test('switching benchmarks redraws the benchmark view: bessel → sobel → inve
   await expect(view).toHaveAttribute('data-target', 'inversek2j');
   await page.getByTestId('step-button').click();
   await expect(view).toHaveAttribute('data-drawn-step', '50');
+  await page.getByTestId('surface-axnet').scrollIntoViewIfNeeded(); // maps off screen wait to repaint until they scroll in
   await expect(page.getByTestId('surface-axnet')).toHaveAttribute('data-drawn-step', '50');
 
   await page.getByTestId('config-target').selectOption('blackscholes');

@@ -23,6 +23,7 @@ async function readWidth(page: Page, testId: string): Promise<number> {
 test('Bessel: big maps, numbered colour bars with the bound, and a keyboard cursor shared by every map', async ({ page }) => {
   const errors = collectErrors(page);
   await train(page, '#v=1&backend=cpu&steps=200', 200);
+  await page.getByTestId('surface-target').scrollIntoViewIfNeeded(); // maps off screen wait to repaint until they scroll in
   await expect(page.getByTestId('surface-target')).toHaveAttribute('data-drawn-step', '200');
 
   // Sizes: surfaces at least 320 CSS px at 1440×900, drawn at devicePixelRatio; control maps at least 96 px.
@@ -96,6 +97,7 @@ test('inversek2j: both outputs are reachable, θ1 and θ2', async ({ page }) => 
   const errors = collectErrors(page);
   await page.goto('/#v=1&backend=cpu&target=inversek2j&steps=1000&eval=50&train=1024&test=512');
   await page.getByTestId('step-button').click();
+  await page.getByTestId('surface-target').scrollIntoViewIfNeeded(); // maps off screen wait to repaint until they scroll in
   await expect(page.getByTestId('surface-target')).toHaveAttribute('data-drawn-step', '50');
   await expect(page.getByTestId('surface-target')).toHaveAttribute('aria-label', /θ1/);
   await expect(page.getByTestId('panel-surface').getByText('x', { exact: true }).first()).toBeVisible();
@@ -127,5 +129,26 @@ test('jpeg: photographs scale with the panel, pixels kept sharp', async ({ page 
     expect(shown.css / shown.pixels, id).toBeGreaterThanOrEqual(2);
     expect(shown.rendering, id).toBe('pixelated');
   }
+  expect(errors).toEqual([]);
+});
+
+test('a map off screen skips its repaints while training and catches up when it scrolls in', async ({ page }) => {
+  const errors = collectErrors(page);
+  await page.goto('/#v=1&backend=cpu&steps=400&eval=100');
+  await page.getByTestId('step-button').click();
+  await expect(page.getByTestId('metric-step')).toHaveText('100');
+  const map = page.getByTestId('control-c-1-3'); // the last control map: far below the first screen
+  await map.scrollIntoViewIfNeeded();
+  await expect(map).toHaveAttribute('data-drawn-step', '100');
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await expect.poll(() => map.evaluate((element) => element.getBoundingClientRect().top)).toBeGreaterThan(900 + 200);
+  const paintsOffScreen = await map.getAttribute('data-paints');
+  await page.getByTestId('step-button').click();
+  await expect(page.getByTestId('metric-step')).toHaveText('200');
+  await page.waitForTimeout(500);
+  expect(await map.getAttribute('data-drawn-step')).toBe('100'); // new data, no repaint off screen
+  expect(await map.getAttribute('data-paints')).toBe(paintsOffScreen);
+  await map.scrollIntoViewIfNeeded();
+  await expect(map).toHaveAttribute('data-drawn-step', '200'); // on screen: the latest snapshot
   expect(errors).toEqual([]);
 });

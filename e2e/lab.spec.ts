@@ -53,6 +53,7 @@ test('surface and control-vector panels draw non-blank canvases', async ({ page 
   await runToCompletion(page, 300);
   for (const id of ['surface-target', 'surface-axnet', 'surface-lone', 'surface-error', 'surface-safe', 'control-c-0-0', 'control-after-1-3']) {
     const canvas = page.getByTestId(id);
+    await canvas.scrollIntoViewIfNeeded(); // maps off screen wait to repaint until they scroll in
     await expect(canvas).toHaveAttribute('data-drawn-step', '300');
     const distinctColours = await canvas.evaluate((element) => {
       const canvasElement = element as HTMLCanvasElement;

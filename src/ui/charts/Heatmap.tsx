@@ -64,6 +64,22 @@ function strokeBoundary(context: CanvasRenderingContext2D, mask: Uint8Array, n: 
   context.stroke();
 }
 
+/**
+ * Whether an element is on screen (or within a margin of it), tracked with an IntersectionObserver; true where
+ * there is none. Maps off screen skip their repaints and catch up with the latest data when they scroll in.
+ */
+function useOnScreen(ref: RefObject<HTMLElement | null>): boolean {
+  const [onScreen, setOnScreen] = useState(true);
+  useLayoutEffect(() => {
+    const element = ref.current;
+    if (!element || typeof IntersectionObserver === 'undefined') return;
+    const observer = new IntersectionObserver((entries) => setOnScreen(entries.some((entry) => entry.isIntersecting)), { rootMargin: '200px' });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [ref]);
+  return onScreen;
+}
+
 /** CSS width of an element, tracked with a ResizeObserver (0 before layout). */
 function useElementWidth(ref: RefObject<HTMLElement | null>, enabled: boolean): number {
   const [width, setWidth] = useState(0);
@@ -88,6 +104,7 @@ function HeatmapImpl(props: HeatmapProps) {
   const overlayRef = useRef<HTMLCanvasElement>(null);
   const scratchRef = useRef<HTMLCanvasElement | null>(null);
   const measured = useElementWidth(boxRef, props.size === undefined);
+  const onScreen = useOnScreen(boxRef);
   const cssSize = props.size ?? measured;
   const pixelRatio = typeof window === 'undefined' ? 1 : Math.min(3, window.devicePixelRatio || 1);
   const pixels = Math.max(1, Math.round(cssSize * pixelRatio));
@@ -97,7 +114,7 @@ function HeatmapImpl(props: HeatmapProps) {
   useEffect(() => {
     const canvas = baseRef.current;
     const context = canvas?.getContext('2d');
-    if (!canvas || !context || n < 1 || cssSize <= 0) return;
+    if (!canvas || !context || n < 1 || cssSize <= 0 || !onScreen) return;
     scratchRef.current ??= document.createElement('canvas');
     const scratch = scratchRef.current;
     scratch.width = n;
@@ -139,7 +156,7 @@ function HeatmapImpl(props: HeatmapProps) {
     }
     canvas.dataset.drawnStep = String(step);
     canvas.dataset.paints = String(Number(canvas.dataset.paints ?? '0') + 1);
-  }, [values, n, stride, offset, kind, min, max, lut, outline, dashedOutline, step, pixels, pixelRatio, cssSize, outlineColor]);
+  }, [values, n, stride, offset, kind, min, max, lut, outline, dashedOutline, step, pixels, pixelRatio, cssSize, outlineColor, onScreen]);
 
   const { cursor, cursorColor } = props;
   const ci = cursor?.i ?? -1;
