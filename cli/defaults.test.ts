@@ -18,9 +18,9 @@ import { TARGET_IDS, type TargetId } from '../src/core/targets/types';
 import { selectBackend } from '../src/ml/backend';
 import { createMethodTrainer } from '../src/ml/methods';
 import { runToCompletion } from '../src/ml/trainer';
-import type { EvaluationPoint, SurfaceSnapshot } from '../src/ml/types';
-import { SUPPRESSION_THRESHOLD } from '../src/state/selectors';
-import { formatHash, parseLink } from '../src/state/url';
+import type { EvaluationPoint, SurfaceSnapshot } from '../src/core/weights';
+import { SUPPRESSION_THRESHOLD } from '../src/core/axnetMath';
+import { formatHash, parseLink } from '../src/core/link';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 

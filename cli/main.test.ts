@@ -65,7 +65,7 @@ describe('axlab CLI', () => {
     expect(result.code, result.stderr).toBe(0);
     const summaries = JSON.parse(result.stdout) as { method: string; steps: number; trueInvocation: number }[];
     expect(summaries.map((s) => s.method)).toEqual(['axnet', 'onepass', 'iterative']);
-    // Budget: AXNet N steps, onepass 2N, iterative 2R·N (src/ml/methods/budget.ts).
+    // Budget: AXNet N steps, onepass 2N, iterative 2R·N (src/core/methods/budget.ts).
     expect(summaries.map((s) => s.steps)).toEqual([30, 60, 120]);
     for (const summary of summaries) {
       expect(summary.trueInvocation).toBeGreaterThanOrEqual(0);

@@ -15,7 +15,7 @@ import { selectBackend } from '../src/ml/backend';
 import { loadTargetData } from '../src/core/targets/loadTargetData';
 import { createMethodTrainer } from '../src/ml/methods';
 import { runToCompletion } from '../src/ml/trainer';
-import { parseLink } from '../src/state/url';
+import { parseLink } from '../src/core/link';
 import { runNodeBench } from '../bench/nodeBench';
 import { NpuUsageError, runNpu } from './npu';
 

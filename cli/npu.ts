@@ -31,7 +31,7 @@ import type { MethodTrainer } from '../src/ml/types';
 
 /** Methods with an NPU cost: AXNet, and the two-network baselines (classifier, then approximator without ⊙c). */
 const NPU_METHODS: readonly MethodId[] = ['axnet', 'onepass', 'iterative'];
-import { parseLink } from '../src/state/url';
+import { parseLink } from '../src/core/link';
 
 /** Bad command line or link; cli/main.ts turns it into exit code 2. */
 export class NpuUsageError extends Error {}

@@ -5,7 +5,7 @@
  */
 import type { BenchmarkViewData } from '../src/core/benchmarkViews';
 import type { BackendName, LabConfig, MethodId } from '../src/core/config';
-import type { AxnetWeights, BaselineWeights, EvaluationPoint, MethodTopology, SurfaceSnapshot } from '../src/ml/types';
+import type { AxnetWeights, BaselineWeights, EvaluationPoint, MethodTopology, SurfaceSnapshot } from '../src/core/weights';
 
 /** One backend tried during selection (src/ml/backend.ts BackendAttempt, as plain data). */
 export interface BackendAttempt {

@@ -21,7 +21,8 @@ import { resolveFusedLayers } from '../src/core/axnetMath';
 import { collectBenchmarkBuffers, computeBenchmarkView, createAxnetRunner, createBaselineRunner, type BenchmarkViewData, type NetworkRunner } from '../src/core/benchmarkViews';
 import { createMethodTrainer } from '../src/ml/methods/index';
 import { nextEvaluationStep } from '../src/ml/trainer';
-import type { AxnetWeights, EvaluationPoint, MethodTopology, MethodTrainer, SurfaceSnapshot } from '../src/ml/types';
+import type { AxnetWeights, EvaluationPoint, MethodTopology, SurfaceSnapshot } from '../src/core/weights';
+import type { MethodTrainer } from '../src/ml/types';
 import { createIndexedDbBackendCache } from './backendCacheStore';
 import {
   CHUNK_BUDGET_MS,

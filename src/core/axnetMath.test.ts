@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  isSuppressed,
   computeApproximatorForward,
   computeAxnetForward,
   computeAxnetLoss,
@@ -126,5 +127,14 @@ describe('axnetMath: fusion (§III-D) and sigmoid P(x) (eq. 3)', () => {
     expect(r.output[0]).toBeCloseTo(2 * 0.0625 + 3 * 0.5 - 1, 12);
     expect(() => validateAxnetParams({ ...params, fusedLayers: [0, 1] })).toThrow(/Σ L_i \+ 2/);
     expect(() => validateAxnetParams({ ...params, fusedLayers: [2] })).toThrow(/fused layers/);
+  });
+});
+
+describe('isSuppressed', () => {
+  it('applies the suppression rule |c| < 0.1', () => {
+    expect(isSuppressed(0.05)).toBe(true);
+    expect(isSuppressed(-0.09)).toBe(true);
+    expect(isSuppressed(0.1)).toBe(false);
+    expect(isSuppressed(-2)).toBe(false);
   });
 });

@@ -284,3 +284,11 @@ export function computeAxnetLoss(
   crossEntropy = batch === 0 ? 0 : crossEntropy / batch;
   return { loss: mse + crossEntropy, mse, crossEntropy, labels };
 }
+
+/** A neuron counts as suppressed at a point when its control value is near zero: |c| < 0.1. */
+export const SUPPRESSION_THRESHOLD = 0.1;
+export const SUPPRESSION_RULE = `suppressed where |c| < ${SUPPRESSION_THRESHOLD} (the activation is scaled by less than a tenth)`;
+
+export function isSuppressed(control: number): boolean {
+  return Math.abs(control) < SUPPRESSION_THRESHOLD;
+}

@@ -27,7 +27,7 @@ export type PredictionOutput = (typeof PREDICTION_OUTPUTS)[number];
 export const CHOOSE_TYPES = [0, 1, 2, 3, 4] as const;
 export type ChooseType = (typeof CHOOSE_TYPES)[number];
 
-/** Version of the link format; bump it and add a migration in src/state/url.ts when fields change meaning. */
+/** Version of the link format; bump it and add a migration in src/core/link.ts when fields change meaning. */
 export const CONFIG_VERSION = 1;
 
 /**
@@ -105,7 +105,7 @@ function readTargetDefaults(target: TargetId): Pick<LabConfig, 'target' | Target
  * `config` switched to target `target` with that target's calibrated lab defaults (TARGET_LAB_DEFAULTS:
  * bound, topologies, learning rate, batch, steps, dataset sizes); every other
  * field (seed, backend, methods, …) is kept. The one mechanism behind a target switch in the sidebar,
- * a link that names only the target (src/state/url.ts), and DEFAULT_CONFIG.
+ * a link that names only the target (src/core/link.ts), and DEFAULT_CONFIG.
  */
 export function applyTargetDefaults(config: Readonly<LabConfig>, target: TargetId): LabConfig {
   return { ...cloneConfig(config), ...readTargetDefaults(target) };

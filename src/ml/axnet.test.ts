@@ -10,7 +10,7 @@ import {
   splitAxnetParameters,
   unpackAxnetParameters,
 } from './axnet';
-import type { AxnetWeights } from './types';
+import type { AxnetWeights } from '../core/weights';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

@@ -20,7 +20,7 @@ import { getPredictionWidth, resolveFusedLayers } from '../core/axnetMath';
 import type { ErrorMetricId } from '../core/targets/types';
 import { RELATIVE_ERROR_EPSILON } from '../core/metrics';
 import { createRng } from '../core/rng';
-import type { AxnetWeights, DenseLayerWeights } from './types';
+import type { AxnetWeights, DenseLayerWeights } from '../core/weights';
 
 /** Standard deviation of the N(0, σ) kernel initialization (authors' code: 0.1). */
 export const INIT_KERNEL_STDDEV = 0.1;

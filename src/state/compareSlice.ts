@@ -5,7 +5,7 @@
  */
 import type { StateCreator } from 'zustand';
 import type { BackendName, MethodId } from '../core/config';
-import type { EvaluationPoint, MethodTopology } from '../ml/types';
+import type { EvaluationPoint, MethodTopology } from '../core/weights';
 import type { ParameterCounts, ProgressPayload } from '../../workers/protocol';
 import type { LabState, RunStatus } from './store';
 

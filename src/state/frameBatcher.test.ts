@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_CONFIG, cloneConfig } from '../core/config';
-import type { EvaluationPoint } from '../ml/types';
+import type { EvaluationPoint } from '../core/weights';
 import type { FromWorkerMessage, ProgressPayload } from '../../workers/protocol';
 import { createFrameBatcher, type FrameScheduler } from './frameBatcher';
 import { useLabStore } from './store';

@@ -7,8 +7,8 @@
  * startCompareRuns / clearCompareRuns (reset, config change) clear them.
  */
 import type { StateCreator } from 'zustand';
-import { DEFAULT_NPU_PARAMS, clampNpuParams, isNpuConstantId, type BaselineNets, type NpuParams } from '../core/npu';
-import type { AxnetWeights } from '../ml/types';
+import { DEFAULT_NPU_PARAMS, clampCpuInstructions, clampNpuParams, isNpuConstantId, type BaselineNets, type NpuParams } from '../core/npu';
+import type { AxnetWeights } from '../core/weights';
 import type { LabState } from './store';
 
 export type NpuPlayback = 'playing' | 'paused';
@@ -18,8 +18,6 @@ export type NpuBaselineId = 'onepass' | 'iterative';
 /** Animation speeds, in NPU cycles per wall-clock second. */
 export const NPU_SPEEDS: readonly number[] = [1, 3, 10, 30, 100, 300];
 export const DEFAULT_NPU_SPEED = 10;
-/** Limits of a user-set CPU-path instruction count (per call of the exact function). */
-export const NPU_CPU_INSTRUCTION_LIMITS = { min: 1, max: 1e7 } as const;
 
 /** Inferences animated to their end in this session (running totals of the energy panel). */
 export interface NpuTally {
@@ -69,13 +67,6 @@ export interface NpuSlice {
   selectNpuPe: (pe: number | null) => void;
   recordNpuInference: (energyPj: number, cycles: number, cpu: boolean) => void;
   setNpuBaseline: (id: NpuBaselineId, nets: BaselineNets | null) => void;
-}
-
-/** A CPU instruction count from a form or link: clamped integer, or null when not a finite number. */
-export function clampCpuInstructions(value: unknown): number | null {
-  const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
-  if (!Number.isFinite(n)) return null;
-  return Math.min(NPU_CPU_INSTRUCTION_LIMITS.max, Math.max(NPU_CPU_INSTRUCTION_LIMITS.min, Math.round(n)));
 }
 
 export const createNpuSlice: StateCreator<LabState, [], [], NpuSlice> = (set) => ({

@@ -8,7 +8,7 @@
  */
 import type { LabConfig } from '../core/config';
 import type { RunStatus } from './store';
-import { URL_PARAMS } from './url';
+import { URL_PARAMS } from '../core/link';
 
 export type RunChangeAction =
   /** No run: the new settings apply to the next Play, nothing else happens. */

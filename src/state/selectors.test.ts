@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, cloneConfig } from '../core/config';
 import type { InvocationMetrics } from '../core/metrics';
-import type { EvaluationPoint, SurfaceSnapshot } from '../ml/types';
+import type { EvaluationPoint, SurfaceSnapshot } from '../core/weights';
 import {
   buildCompareTable,
   buildInvocationTable,
@@ -11,7 +11,6 @@ import {
   findRange,
   formatMetric,
   formatTopology,
-  isSuppressed,
   readSurfaceAt,
   selectBackendLabel,
   selectBackendTooltip,
@@ -191,13 +190,6 @@ describe('surface lookups', () => {
     expect(values.target).toBe(4);
     expect(values.lone).toBeNull();
     expect(values.neurons[0].map((neuron) => neuron.suppressed)).toEqual([true, false]);
-  });
-
-  it('applies the suppression rule |c| < 0.1', () => {
-    expect(isSuppressed(0.05)).toBe(true);
-    expect(isSuppressed(-0.09)).toBe(true);
-    expect(isSuppressed(0.1)).toBe(false);
-    expect(isSuppressed(-2)).toBe(false);
   });
 
   it('finds the range of finite values, ignoring NaN and Inf', () => {

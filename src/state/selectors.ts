@@ -5,7 +5,8 @@
  */
 import type { LabConfig } from '../core/config';
 import type { InvocationMetrics } from '../core/metrics';
-import type { EvaluationPoint, SurfaceSnapshot } from '../ml/types';
+import { isSuppressed } from '../core/axnetMath';
+import type { EvaluationPoint, SurfaceSnapshot } from '../core/weights';
 import { decimateTable, joinTables, type SeriesTable } from '../core/decimate';
 import type { CompareRun } from './compareSlice';
 import type { HoverPoint, LabState } from './store';
@@ -122,14 +123,6 @@ export function findGridIndex(surface: Pick<SurfaceSnapshot, 'resolution' | 'ran
     return Math.min(n - 1, Math.max(0, cell));
   };
   return toCell(point.v, surface.ranges[1]) * n + toCell(point.u, surface.ranges[0]);
-}
-
-/** A neuron counts as suppressed at a point when its control value is near zero: |c| < 0.1. */
-export const SUPPRESSION_THRESHOLD = 0.1;
-export const SUPPRESSION_RULE = `suppressed where |c| < ${SUPPRESSION_THRESHOLD} (the activation is scaled by less than a tenth)`;
-
-export function isSuppressed(control: number): boolean {
-  return Math.abs(control) < SUPPRESSION_THRESHOLD;
 }
 
 export interface HoverValues {

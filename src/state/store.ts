@@ -25,7 +25,7 @@ import {
   type MethodId,
   type PredictionOutput,
 } from '../core/config';
-import type { AxnetWeights, EvaluationPoint, SurfaceSnapshot } from '../ml/types';
+import type { AxnetWeights, EvaluationPoint, SurfaceSnapshot } from '../core/weights';
 import type { BackendAttempt, ParameterCounts, ProgressPayload } from '../../workers/protocol';
 import { createCompareSlice, type CompareSlice } from './compareSlice';
 import { createStudySlice, type StudySlice } from './studySlice';
@@ -99,7 +99,7 @@ export interface ConfigSlice {
 /**
  * The config a target switch leads to: the target's calibrated lab defaults (bound, topologies, learning
  * rate, batch, steps, dataset sizes; TARGET_LAB_DEFAULTS), other fields kept.
- * The same function builds a link's config (src/state/url.ts), so a switch and `#v=1&target=…` agree.
+ * The same function builds a link's config (src/core/link.ts), so a switch and `#v=1&target=…` agree.
  */
 export { applyTargetDefaults };
 

@@ -10,7 +10,7 @@ import { isCompareMode, pauseCompare, playCompare, resetCompare, stepCompare } f
 import { createFrameBatcher } from './frameBatcher';
 import { decideConfigChange, describeConfigChanges, mergeConfigChange } from './runChange';
 import { statusAfterMessage, useLabStore, type NoticeKind, type RunProgressUpdate } from './store';
-import { formatHash } from './url';
+import { formatHash } from '../core/link';
 import { WORKER_LOAD_FAILURE_TEXT, isCodeLoadFailure, isWorkerLoadFailure } from './workerFailure';
 
 interface ActiveRun {

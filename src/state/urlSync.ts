@@ -3,7 +3,7 @@
  * it back on load and on hashchange. Links are untrusted: parseLink validates and clamps them,
  * and any problem becomes a role="alert" notice instead of an exception.
  */
-import { buildShareUrl, formatHash, parseLink } from './url';
+import { buildShareUrl, formatHash, parseLink } from '../core/link';
 import { useLabStore } from './store';
 
 function describeProblems(problems: readonly string[]): string {

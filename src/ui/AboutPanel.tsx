@@ -3,7 +3,7 @@ import { getTarget } from '../core/targets/index';
 import { isImageTarget } from '../core/imageViews';
 import type { TargetSpec } from '../core/targets/types';
 import { isCompareMode } from '../state/compareController';
-import { SUPPRESSION_RULE } from '../state/selectors';
+import { SUPPRESSION_RULE } from '../core/axnetMath';
 import { useLabStore } from '../state/store';
 import { PARAMETER_RULE } from './MetricsPanel';
 

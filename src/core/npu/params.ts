@@ -166,3 +166,13 @@ export function readNpuParams(entries: Record<string, string>): NpuParams {
 export function countPes(params: NpuParams): number {
   return params.tiles * params.pesPerTile;
 }
+
+/** Limits of a user-set CPU-path instruction count (per call of the exact function). */
+export const NPU_CPU_INSTRUCTION_LIMITS = { min: 1, max: 1e7 } as const;
+
+/** A CPU instruction count from a form or link: clamped integer, or null when not a finite number. */
+export function clampCpuInstructions(value: unknown): number | null {
+  const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
+  if (!Number.isFinite(n)) return null;
+  return Math.min(NPU_CPU_INSTRUCTION_LIMITS.max, Math.max(NPU_CPU_INSTRUCTION_LIMITS.min, Math.round(n)));
+}

@@ -7,7 +7,7 @@ import { createDataset } from '../../core/dataset';
 import { matchAxnetParameters, type ParameterMatch } from '../../core/paramMatch';
 import { createLabTrainer, type LabTrainerOptions } from '../trainer';
 import type { MethodTrainer } from '../types';
-import { listMethodPhases } from './budget';
+import { listMethodPhases } from '../../core/methods/budget';
 import { formatWidths } from './common';
 
 /**

@@ -30,7 +30,7 @@ import type {
   SurfaceSnapshot,
   TrainChunkResult,
 } from '../types';
-import type { MethodPhase, PhaseKind } from './budget';
+import type { MethodPhase, PhaseKind } from '../../core/methods/budget';
 import { buildFlatLayout, initializeFlatParameters, readFlatNet, splitFlatParameters, type FlatLayout, type FlatNetSpec } from './flat';
 
 /** Net tensors of all groups by net name. */

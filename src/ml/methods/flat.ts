@@ -6,7 +6,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { createRng, type Rng } from '../../core/rng';
 import { INIT_BIAS, INIT_KERNEL_STDDEV, type DenseSlot, type DenseTensors } from '../axnet';
-import type { DenseLayerWeights } from '../types';
+import type { DenseLayerWeights } from '../../core/weights';
 
 export interface FlatNetSpec {
   name: string;

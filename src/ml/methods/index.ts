@@ -2,7 +2,7 @@
  * All training methods of the comparison (§V-A) behind one factory. Every method uses the same data
  * (createDataset(config)), seed, Adam (β1 0.9, β2 0.999, ε 1e-8, config.learningRate), ReLU hidden layers,
  * MSE for the approximator and cross-entropy for the predictor/classifier, and the same test set and §V
- * metric definitions. Budget: METHOD_BUDGET_RULE (budget.ts).
+ * metric definitions. Budget: METHOD_BUDGET_RULE (src/core/methods/budget.ts).
  *
  * Use: `await selectBackend(config.backend)` first, then `createMethodTrainer(config, method)`,
  * and drive it with runToCompletion / nextEvaluationStep(step, trainer) (they read trainer.totalSteps).
@@ -15,8 +15,6 @@ import { createIterativeTrainer, createOnepassTrainer } from './iterative';
 import { createLoneTrainer } from './lone';
 import { createWeightSharingTrainer } from './weightsharing';
 
-export { METHOD_BUDGET_RULE, computeMethodTotalSteps, listMethodPhases, type MethodPhase, type PhaseKind } from './budget';
-export { CHOOSE_TYPE_DESCRIPTIONS, chooseNextSubset, type NextSubset } from './chooseSubset';
 export { resolveAxnetConfig } from './axnet';
 export { computeWeightSharingWidths } from './weightsharing';
 

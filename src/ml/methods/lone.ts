@@ -8,7 +8,7 @@ import type { LabConfig } from '../../core/config';
 import { createDataset } from '../../core/dataset';
 import type { MethodTrainer } from '../types';
 import { forwardApproximator } from '../axnet';
-import { listMethodPhases } from './budget';
+import { listMethodPhases } from '../../core/methods/budget';
 import { computeMse, countDenseParameters, formatWidths } from './common';
 import { createPhasedTrainer } from './engine';
 import type { BaselineTrainerOptions } from './iterative';

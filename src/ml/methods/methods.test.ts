@@ -5,10 +5,11 @@ import { DEFAULT_CONFIG, METHOD_IDS, type LabConfig, type MethodId } from '../..
 import { createDataset } from '../../core/dataset';
 import { computeLabelSign } from '../axnet';
 import { createLabTrainer, nextEvaluationStep, runToCompletion } from '../trainer';
-import type { DenseLayerWeights } from '../types';
+import type { DenseLayerWeights } from '../../core/weights';
 import { computeClassifierCrossEntropy, computeMse } from './common';
 import { buildFlatLayout, packFlatParameters, splitFlatParameters } from './flat';
-import { computeMethodTotalSteps, createMethodTrainer, METHOD_BUDGET_RULE } from './index';
+import { METHOD_BUDGET_RULE, computeMethodTotalSteps } from '../../core/methods/budget';
+import { createMethodTrainer } from './index';
 import { computeWeightSharingWidths, forwardWeightSharing } from './weightsharing';
 
 beforeAll(async () => {

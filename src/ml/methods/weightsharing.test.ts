@@ -13,7 +13,7 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, type LabConfig, type MethodId } from '../../core/config';
 import { createDataset } from '../../core/dataset';
-import type { DenseLayerWeights } from '../types';
+import type { DenseLayerWeights } from '../../core/weights';
 import { createMethodTrainer } from './index';
 
 beforeAll(async () => {

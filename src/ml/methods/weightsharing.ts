@@ -22,7 +22,7 @@ import type { MethodTrainer } from '../types';
 import { applyDenseLayer, computeLabelSign, forwardApproximator, type DenseTensors } from '../axnet';
 import { getTarget } from '../../core/targets';
 import * as tf from '@tensorflow/tfjs';
-import { listMethodPhases } from './budget';
+import { listMethodPhases } from '../../core/methods/budget';
 import { computeClassifierCrossEntropy, computeLogitGap, computeMse, countDenseParameters, formatWidths } from './common';
 import { createPhasedTrainer } from './engine';
 import type { BaselineTrainerOptions } from './iterative';

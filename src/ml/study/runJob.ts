@@ -11,7 +11,7 @@ import { loadTargetData } from '../../core/targets/loadTargetData';
 import { selectBackend } from '../backend';
 import { createMethodTrainer } from '../methods';
 import { runToCompletion } from '../trainer';
-import type { EvaluationPoint } from '../types';
+import type { EvaluationPoint } from '../../core/weights';
 import { StudyCancelledError } from './runner';
 
 export interface RunStudyJobOptions {

@@ -4,7 +4,7 @@
  * training's rounds and choose_type, parameter matching). All of it lives in the config slice, so
  * it is part of the share link.
  */
-import { METHOD_BUDGET_RULE } from '../../ml/methods/budget';
+import { METHOD_BUDGET_RULE } from '../../core/methods/budget';
 import { CHOOSE_TYPES, CONFIG_LIMITS, FUSION_CHOICES, METHOD_IDS, PREDICTION_OUTPUTS, type MethodId } from '../../core/config';
 import { selectConfig } from '../../state/selectors';
 import { useLabStore } from '../../state/store';

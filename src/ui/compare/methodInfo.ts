@@ -18,7 +18,7 @@ export const METHOD_COLORS: Readonly<Record<MethodId, string>> = {
   lone: '#6a1b9a',
 };
 
-/** The step budget in one sentence; METHOD_BUDGET_RULE (src/ml/methods/budget.ts) has the full rule. */
+/** The step budget in one sentence; METHOD_BUDGET_RULE (src/core/methods/budget.ts) has the full rule. */
 export const STEP_BUDGET_RULE =
   'every network-training phase gets the same number of Adam steps N (AXNet, weight sharing, lone: N; onepass: 2N; iterative: 2R·N).';
 

@@ -21,7 +21,7 @@ import {
 } from '../../core/npu';
 import { getTarget } from '../../core/targets/index';
 import type { TargetSpec } from '../../core/targets/types';
-import type { AxnetWeights } from '../../ml/types';
+import type { AxnetWeights } from '../../core/weights';
 import { useLabStore } from '../../state/store';
 import type { NpuBaselineId } from '../../state/npuSlice';
 import { buildTimeline, listEvents, type NpuTimeline } from './timeline';

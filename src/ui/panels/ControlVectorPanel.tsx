@@ -8,7 +8,8 @@
  */
 import { useId, useMemo } from 'react';
 import { getTarget } from '../../core/targets/index';
-import { SUPPRESSION_RULE, SUPPRESSION_THRESHOLD, findRange, isSuppressed, readSurfaceAt, selectConfig, selectSurface } from '../../state/selectors';
+import { SUPPRESSION_RULE, SUPPRESSION_THRESHOLD, isSuppressed } from '../../core/axnetMath';
+import { findRange, readSurfaceAt, selectConfig, selectSurface } from '../../state/selectors';
 import { useLabStore } from '../../state/store';
 import { DIVERGING, SEQUENTIAL, createLinearScale, formatTick, type ColorScale } from '../charts/colormap';
 import { ColorBar, Heatmap, HeatmapFrame } from '../charts/Heatmap';

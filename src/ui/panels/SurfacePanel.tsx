@@ -8,7 +8,7 @@
 import { useCallback, useId, useMemo, useState, type FocusEvent } from 'react';
 import { getTarget } from '../../core/targets/index';
 import type { TargetSpec } from '../../core/targets/types';
-import type { SurfaceSnapshot } from '../../ml/types';
+import type { SurfaceSnapshot } from '../../core/weights';
 import { findGridIndex, findRange, gridValue, listSurfaceOutputs, readSurfaceAt, selectConfig, selectHover, selectSurface } from '../../state/selectors';
 import { useLabStore } from '../../state/store';
 import { DIVERGING, PROBABILITY, SEQUENTIAL, buildErrorScale, createLinearScale, type ColorScale } from '../charts/colormap';

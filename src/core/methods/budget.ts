@@ -2,7 +2,7 @@
  * The training budget of every method, in one place (issue #3 §1; paper §V-A compares methods at equal
  * optimizer, activation and losses — the budget rule below is the lab's, stated so the UI can quote it).
  */
-import type { LabConfig, MethodId } from '../../core/config';
+import type { LabConfig, MethodId } from '../config';
 
 /** The rule, in words, for the UI. */
 export const METHOD_BUDGET_RULE =

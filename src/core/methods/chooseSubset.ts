@@ -2,7 +2,7 @@
  * Xu et al.'s (DAC'17) choice of the next approximator training subset (their `choose_type`,
  * reference README §3). Pure: no tf.
  */
-import type { ChooseType } from '../../core/config';
+import type { ChooseType } from '../config';
 
 /** What each choose_type keeps, for the UI. */
 export const CHOOSE_TYPE_DESCRIPTIONS: Readonly<Record<ChooseType, string>> = {

@@ -23,11 +23,10 @@ import {
   cloneConfig,
   isMethodId,
   type LabConfig,
-} from '../core/config';
-import { TARGET_IDS } from '../core/targets/types';
-import { NPU_CONSTANT_IDS } from '../core/npu/constants';
-import { CONSTANT_OVERRIDE_PREFIX, DEFAULT_NPU_PARAMS, NPU_PARAM_FIELDS, clampNpuParams, diffNpuParams, readNpuParams, type NpuParams } from '../core/npu/params';
-import { clampCpuInstructions } from './npuSlice';
+} from './config';
+import { TARGET_IDS } from './targets/types';
+import { NPU_CONSTANT_IDS } from './npu/constants';
+import { CONSTANT_OVERRIDE_PREFIX, DEFAULT_NPU_PARAMS, NPU_PARAM_FIELDS, clampCpuInstructions, clampNpuParams, diffNpuParams, readNpuParams, type NpuParams } from './npu/params';
 
 /** Links longer than this are refused whole: no legitimate config needs it. */
 export const MAX_HASH_LENGTH = 2048;

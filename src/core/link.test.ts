@@ -10,11 +10,11 @@ import {
   applyTargetDefaults,
   cloneConfig,
   type LabConfig,
-} from '../core/config';
-import { TARGET_LAB_DEFAULTS } from '../core/targets/labDefaults';
-import { createRng, type Rng } from '../core/rng';
-import { TARGET_IDS } from '../core/targets/types';
-import { MAX_HASH_LENGTH, URL_PARAMS, buildShareUrl, formatHash, parseLink } from './url';
+} from './config';
+import { TARGET_LAB_DEFAULTS } from './targets/labDefaults';
+import { createRng, type Rng } from './rng';
+import { TARGET_IDS } from './targets/types';
+import { MAX_HASH_LENGTH, URL_PARAMS, buildShareUrl, formatHash, parseLink } from './link';
 
 function pick<T>(rng: Rng, items: readonly T[]): T {
   return items[rng.int(items.length)];

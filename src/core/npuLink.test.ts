@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG, cloneConfig } from '../core/config';
-import { DEFAULT_NPU_PARAMS, clampNpuParams } from '../core/npu/params';
-import { buildShareUrl, formatHash, parseLink } from './url';
+import { DEFAULT_CONFIG, cloneConfig } from './config';
+import { DEFAULT_NPU_PARAMS, clampNpuParams } from './npu/params';
+import { buildShareUrl, formatHash, parseLink } from './link';
 
 describe('NPU params in the link', () => {
   it('writes nothing for the defaults and keeps the config-only hash unchanged', () => {
