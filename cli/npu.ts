@@ -28,9 +28,8 @@ import { loadTargetData } from '../src/core/targets/loadTargetData';
 import { createMethodTrainer } from '../src/ml/methods';
 import { runToCompletion } from '../src/ml/trainer';
 import type { MethodTrainer } from '../src/ml/types';
+import { NPU_METHODS, isBaselineMethod } from '../src/core/methods/registry';
 
-/** Methods with an NPU cost: AXNet, and the two-network baselines (classifier, then approximator without ⊙c). */
-const NPU_METHODS: readonly MethodId[] = ['axnet', 'onepass', 'iterative'];
 import { parseLink } from '../src/core/link';
 
 /** Bad command line or link; cli/main.ts turns it into exit code 2. */
@@ -136,7 +135,7 @@ export async function runNpu(argsIn: string[]): Promise<void> {
   const dataset = createDataset(config);
   const skipped = config.methods.filter((m) => !NPU_METHODS.includes(m));
   if (skipped.length > 0) process.stderr.write(`note: ${skipped.join(', ')} ha${skipped.length === 1 ? 's' : 've'} no NPU cost model; skipped\n`);
-  const baselineMethods = config.methods.filter((m) => m === 'onepass' || m === 'iterative');
+  const baselineMethods = config.methods.filter(isBaselineMethod);
   const trainer = createMethodTrainer(config, 'axnet', { dataset });
   try {
     const result = await runToCompletion(trainer, (point) => {

@@ -19,6 +19,7 @@ import { computeRestMs } from '../src/core/cpuShare';
 import { createTrainingProbe, selectBackend, type BackendSelection } from '../src/ml/backend';
 import { resolveFusedLayers } from '../src/core/axnetMath';
 import { collectBenchmarkBuffers, computeBenchmarkView, createAxnetRunner, createBaselineRunner, type BenchmarkViewData, type NetworkRunner } from '../src/core/benchmarkViews';
+import { isBaselineMethod } from '../src/core/methods/registry';
 import { createMethodTrainer } from '../src/ml/methods/index';
 import { nextEvaluationStep } from '../src/ml/trainer';
 import type { AxnetWeights, EvaluationPoint, MethodTopology, SurfaceSnapshot } from '../src/core/weights';
@@ -171,7 +172,7 @@ async function sendProgress(running: boolean, forceSurface: boolean, type: 'prog
   const settled = !running && trainer.step > 0;
   const weights = settled && (sendViews || trainer.method === 'axnet') ? await trainer.getWeights() : null;
   const baselineWeights =
-    settled && (trainer.method === 'onepass' || trainer.method === 'iterative') ? ((await trainer.getBaselineWeights?.()) ?? null) : null;
+    settled && isBaselineMethod(trainer.method) ? ((await trainer.getBaselineWeights?.()) ?? null) : null;
   const notes = trainer.notes.length !== sentNotes ? [...trainer.notes] : null;
   sentNotes = trainer.notes.length;
   // Benchmark views (approximated photo, routing map, scatter) when the run pauses or ends: cheap, plain TS.

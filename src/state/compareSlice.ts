@@ -5,6 +5,7 @@
  */
 import type { StateCreator } from 'zustand';
 import type { BackendName, MethodId } from '../core/config';
+import { isBaselineMethod } from '../core/methods/registry';
 import type { EvaluationPoint, MethodTopology } from '../core/weights';
 import type { ParameterCounts, ProgressPayload } from '../../workers/protocol';
 import type { LabState, RunStatus } from './store';
@@ -129,7 +130,7 @@ export function mergeCompareNets(
   payload: ProgressPayload,
 ): Partial<Pick<LabState, 'npuBaselines' | 'npuCompareAxnet'>> {
   if (method === 'axnet' && payload.weights) return { npuCompareAxnet: { weights: payload.weights, step: payload.step } };
-  if ((method === 'onepass' || method === 'iterative') && payload.baselineWeights) {
+  if (isBaselineMethod(method) && payload.baselineWeights) {
     return { npuBaselines: { ...state.npuBaselines, [method]: payload.baselineWeights } };
   }
   return {};

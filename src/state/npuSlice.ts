@@ -7,13 +7,12 @@
  * startCompareRuns / clearCompareRuns (reset, config change) clear them.
  */
 import type { StateCreator } from 'zustand';
+import type { BaselineMethodId } from '../core/methods/registry';
 import { DEFAULT_NPU_PARAMS, clampCpuInstructions, clampNpuParams, isNpuConstantId, type BaselineNets, type NpuParams } from '../core/npu';
 import type { AxnetWeights } from '../core/weights';
 import type { LabState } from './store';
 
 export type NpuPlayback = 'playing' | 'paused';
-/** Baseline methods whose trained nets a compare mode can hand to the NPU view (paper Fig. 10b). */
-export type NpuBaselineId = 'onepass' | 'iterative';
 
 /** Animation speeds, in NPU cycles per wall-clock second. */
 export const NPU_SPEEDS: readonly number[] = [1, 3, 10, 30, 100, 300];
@@ -48,7 +47,7 @@ export interface NpuSlice {
   npuSelectedPe: number | null;
   npuTally: NpuTally;
   /** Compare mode: trained baseline nets (onepass / iterative) to compare energy-efficiency gains with (Fig. 10b). */
-  npuBaselines: Partial<Record<NpuBaselineId, BaselineNets>>;
+  npuBaselines: Partial<Record<BaselineMethodId, BaselineNets>>;
   /** Compare mode: AXNet from the axnet worker and its step; the NPU view runs it when the lab view has no weights. */
   npuCompareAxnet: { weights: AxnetWeights; step: number } | null;
   /** Sets one architecture field; the value is clamped (clampNpuParams). */
@@ -66,7 +65,7 @@ export interface NpuSlice {
   setNpuCycle: (cycle: number) => void;
   selectNpuPe: (pe: number | null) => void;
   recordNpuInference: (energyPj: number, cycles: number, cpu: boolean) => void;
-  setNpuBaseline: (id: NpuBaselineId, nets: BaselineNets | null) => void;
+  setNpuBaseline: (id: BaselineMethodId, nets: BaselineNets | null) => void;
 }
 
 export const createNpuSlice: StateCreator<LabState, [], [], NpuSlice> = (set) => ({

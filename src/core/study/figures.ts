@@ -5,7 +5,8 @@
  */
 import type { MethodId } from '../config';
 import type { TargetId } from '../targets/types';
-import { COMPARED_METHODS, formatTopology, methodLabel, QUICK_BUDGET_NOTE, type StudyFigureId, type StudyJob, type StudyPlan } from './plan';
+import { methodLabel } from '../methods/registry';
+import { COMPARED_METHODS, formatTopology, QUICK_BUDGET_NOTE, type StudyFigureId, type StudyJob, type StudyPlan } from './plan';
 import type { JobResult, StudyResults } from './results';
 
 export interface BarSeries {

@@ -14,6 +14,8 @@
  */
 import { DEFAULT_CONFIG, type FusionChoice, type LabConfig, type MethodId } from '../config';
 import { countDenseParameters } from '../metrics';
+import { listMethodPhases } from '../methods/budget';
+import { methodLabel } from '../methods/registry';
 import { getTarget } from '../targets';
 import type { TargetId } from '../targets/types';
 
@@ -220,18 +222,6 @@ export function formatTopology(topology: StudyTopology): string {
   return `A ${topology.approximator.join('-')} + C ${topology.predictor.join('-')}`;
 }
 
-const METHOD_LABELS: Readonly<Record<MethodId, string>> = {
-  axnet: 'AXNet',
-  onepass: 'onepass',
-  iterative: 'iterative',
-  weightsharing: 'weight-sharing',
-  lone: 'lone approximator',
-};
-
-export function methodLabel(method: MethodId): string {
-  return METHOD_LABELS[method];
-}
-
 interface JobSpec {
   id: string;
   figures: StudyFigureId[];
@@ -253,7 +243,7 @@ function stepsFor(budget: StudyBudget, target: TargetId): number {
 /** Step-equivalents of a job: baselines train A and C each round; jpeg steps cost about 2.5×. */
 export function estimateJobCost(job: Pick<StudyJob, 'method' | 'config'>): number {
   const { config, method } = job;
-  const phases = method === 'iterative' ? 2 * config.rounds : method === 'onepass' ? 2 : 1;
+  const phases = listMethodPhases(config, method).length;
   const width = config.target === 'jpeg' ? 2.5 : 1;
   const evaluations = Math.ceil(config.steps / config.evalEvery) * phases;
   return phases * config.steps * width + evaluations * 5;

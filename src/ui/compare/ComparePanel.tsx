@@ -9,12 +9,12 @@
  */
 import { useId, useMemo, useState } from 'react';
 import type { MethodId } from '../../core/config';
+import { METHODS, STEP_BUDGET_SUMMARY, isBaselineMethod } from '../../core/methods/registry';
 import { getTarget } from '../../core/targets/index';
 import type { CompareRun } from '../../state/compareSlice';
 import { buildCompareTable, formatMetric, formatTrainingTime, selectConfig, type CompareAxis } from '../../state/selectors';
 import { useLabStore } from '../../state/store';
 import { LiveChart, type LiveAxis, type LiveSeries } from '../charts/LiveChart';
-import { METHOD_COLORS, METHOD_DASHES, METHOD_LABELS, STEP_BUDGET_RULE } from './methodInfo';
 import './compare.css';
 
 /** Pixel columns each run is pre-decimated to before the runs are joined (the chart decimates again to its width). */
@@ -39,10 +39,10 @@ const FRACTION_AXIS: LiveAxis = { label: 'invocation (fraction of test inputs)',
 
 /** A short line in the method's colour and dash, as in the chart. */
 function MethodSwatch({ method }: { method: MethodId }) {
-  const dash = METHOD_DASHES[method];
+  const { color, dash } = METHODS[method];
   return (
     <svg className="method-swatch-line" width="34" height="10" aria-hidden="true">
-      <line x1="1" y1="5" x2="33" y2="5" stroke={METHOD_COLORS[method]} strokeWidth="3" strokeDasharray={dash ? dash.join(' ') : undefined} />
+      <line x1="1" y1="5" x2="33" y2="5" stroke={color} strokeWidth="3" strokeDasharray={dash ? dash.join(' ') : undefined} />
     </svg>
   );
 }
@@ -59,9 +59,9 @@ function formatCounts(run: CompareRun): string {
 function ParameterMatchNote({ runs }: { runs: readonly CompareRun[] }) {
   const config = useLabStore(selectConfig);
   const axnet = runs.find((run) => run.method === 'axnet');
-  const baseline = runs.find((run) => (run.method === 'onepass' || run.method === 'iterative') && run.parameterCounts);
+  const baseline = runs.find((run) => isBaselineMethod(run.method) && run.parameterCounts);
   const match = axnet?.topology?.match ?? null;
-  const lines: string[] = runs.filter((run) => run.topology).map((run) => `${METHOD_LABELS[run.method].name}: ${run.topology!.description}`);
+  const lines: string[] = runs.filter((run) => run.topology).map((run) => `${METHODS[run.method].label}: ${run.topology!.description}`);
   let verdict = '';
   let difference: number | null = null;
   if (match) {
@@ -71,13 +71,13 @@ function ParameterMatchNote({ runs }: { runs: readonly CompareRun[] }) {
     const a = axnet.parameterCounts.total;
     const b = baseline.parameterCounts.total;
     difference = b > 0 ? ((a - b) / b) * 100 : 0;
-    verdict = `AXNet has ${a} parameters against ${METHOD_LABELS[baseline.method].name}'s ${b} (${difference >= 0 ? '+' : ''}${difference.toFixed(1)}%).${
+    verdict = `AXNet has ${a} parameters against ${METHODS[baseline.method].label}'s ${b} (${difference >= 0 ? '+' : ''}${difference.toFixed(1)}%).${
       config.matchParameters ? ' Parameter matching is on but no match within 3% was found (see the notes).' : ' Tick “Parameter-matched” to size AXNet to within 3% of the baseline (§V-A).'
     }`;
   } else if (config.matchParameters) {
     verdict = 'Parameter matching is on: AXNet is sized to within 3% of the baseline’s count (§V-A).';
   }
-  const notes = runs.flatMap((run) => run.notes.map((note) => `${METHOD_LABELS[run.method].name}: ${note}`));
+  const notes = runs.flatMap((run) => run.notes.map((note) => `${METHODS[run.method].label}: ${note}`));
   return (
     <div className="small compare-params" data-testid="compare-param-note" data-difference={difference === null ? '' : difference.toFixed(2)}>
       <p>Parameters count the weights + biases of every net a method deploys (a shared layer once). {verdict}</p>
@@ -106,8 +106,9 @@ export function ComparePanel() {
   const series = useMemo(
     () =>
       runs.flatMap((run): LiveSeries[] => {
-        const name = METHOD_LABELS[run.method].name;
-        const style = { color: METHOD_COLORS[run.method], dash: METHOD_DASHES[run.method] };
+        const name = METHODS[run.method].label;
+        const { color, dash } = METHODS[run.method];
+        const style = { color, dash: dash ? [...dash] : undefined };
         return [
           { ...style, label: `${name}: true invocation`, width: 3, endLabel: name },
           { ...style, label: `${name}: predicted invocation`, width: 1.5, alpha: 0.55, show: showPredicted },
@@ -127,7 +128,7 @@ export function ComparePanel() {
     .filter((run) => run.history.length > 0)
     .map((run) => {
       const last = run.history[run.history.length - 1];
-      return `${METHOD_LABELS[run.method].name} at ${AXIS_OPTIONS.budget.format(run.totalSteps > 0 ? (100 * last.step) / run.totalSteps : 0)} of its budget: true invocation ${formatMetric(
+      return `${METHODS[run.method].label} at ${AXIS_OPTIONS.budget.format(run.totalSteps > 0 ? (100 * last.step) / run.totalSteps : 0)} of its budget: true invocation ${formatMetric(
         last.metrics.trueInvocation,
       )}, predicted invocation ${formatMetric(last.metrics.predictedInvocation)}`;
     })
@@ -140,7 +141,7 @@ export function ComparePanel() {
         <p className="panel-caption">
           Like Fig. 2a against Fig. 2b: true invocation (thick) and predicted invocation (thin) of each method on the same {config.testSize}-sample
           test set of {target.id}, every {config.evalEvery} steps. Weight sharing tends to oscillate; AXNet tends to climb steadily. Press play:
-          one worker per method, in parallel. {STEP_BUDGET_RULE.charAt(0).toUpperCase() + STEP_BUDGET_RULE.slice(1)}
+          one worker per method, in parallel. {STEP_BUDGET_SUMMARY.charAt(0).toUpperCase() + STEP_BUDGET_SUMMARY.slice(1)}
         </p>
       </header>
       <ul className="compare-legend" aria-label="Methods">
@@ -149,7 +150,7 @@ export function ComparePanel() {
           return (
             <li key={method} data-testid={`compare-curve-${method}`} data-points={run?.history.length ?? 0} data-status={run?.status ?? 'idle'}>
               <MethodSwatch method={method} />
-              <strong>{METHOD_LABELS[method].name}</strong>
+              <strong>{METHODS[method].label}</strong>
               <span className="muted small">
                 {' '}
                 {run ? STATUS_TEXT[run.status] : 'ready'}
@@ -211,7 +212,7 @@ export function ComparePanel() {
               return (
                 <tr key={method} data-testid={`compare-row-${method}`}>
                   <th scope="row">
-                    <MethodSwatch method={method} /> {METHOD_LABELS[method].name}
+                    <MethodSwatch method={method} /> {METHODS[method].label}
                   </th>
                   <td>
                     {String(run ? run.step : 0)}

@@ -5,10 +5,10 @@
  * it is part of the share link.
  */
 import { METHOD_BUDGET_RULE } from '../../core/methods/budget';
+import { METHODS, STEP_BUDGET_SUMMARY } from '../../core/methods/registry';
 import { CHOOSE_TYPES, CONFIG_LIMITS, FUSION_CHOICES, METHOD_IDS, PREDICTION_OUTPUTS, type MethodId } from '../../core/config';
 import { selectConfig } from '../../state/selectors';
 import { useLabStore } from '../../state/store';
-import { METHOD_LABELS, STEP_BUDGET_RULE } from './methodInfo';
 import './compare.css';
 
 const FUSION_LABELS: Record<(typeof FUSION_CHOICES)[number], string> = {
@@ -26,6 +26,12 @@ export const CHOOSE_TYPE_LABELS: Record<(typeof CHOOSE_TYPES)[number], string> =
   4: '4 — all data',
 };
 
+/** Tooltip of a method's checkbox: what it is, what it trains, where the paper describes it. */
+function describeMethod(method: MethodId): string {
+  const spec = METHODS[method];
+  return `${spec.description}. Trains: ${spec.nets}. ${spec.citation}.`;
+}
+
 /** Which methods to train: one = lab view, several = compare mode (an essential of the sidebar). */
 export function MethodList() {
   const methods = useLabStore((state) => state.config.methods);
@@ -37,10 +43,10 @@ export function MethodList() {
       <legend>Methods {compare ? <span className="method-badge" data-testid="compare-badge">compare mode</span> : <span className="muted">(lab view)</span>}</legend>
       <div className="method-list">
         {METHOD_IDS.map((method) => (
-          <label className="toggle" key={method} title={METHOD_LABELS[method].description}>
+          <label className="toggle" key={method} title={describeMethod(method)}>
             <input type="checkbox" data-testid={`method-${method}`} checked={chosen.has(method)}
               disabled={chosen.has(method) && chosen.size === 1} onChange={(event) => toggleMethod(method, event.target.checked)} />
-            <span>{METHOD_LABELS[method].name}</span>
+            <span>{METHODS[method].label}</span>
           </label>
         ))}
       </div>
@@ -66,7 +72,7 @@ export function MethodOptions() {
   return (
     <fieldset className="method-controls" data-testid="method-options">
       <legend>Method options</legend>
-      <p className="muted small" title={METHOD_BUDGET_RULE}>{STEP_BUDGET_RULE.charAt(0).toUpperCase() + STEP_BUDGET_RULE.slice(1)}</p>
+      <p className="muted small" title={METHOD_BUDGET_RULE}>{STEP_BUDGET_SUMMARY.charAt(0).toUpperCase() + STEP_BUDGET_SUMMARY.slice(1)}</p>
       <div className="field-grid">
         <label className="field" title="Which approximator hidden layers the control vectors reach (§III-D, Fig. 10c)">
           <span className="field-label">AXNet fusion</span>

@@ -4,9 +4,9 @@
  * CPU-only execution (paper Fig. 10b compares such gains across methods).
  */
 import type { MethodId } from '../../core/config';
+import { METHODS } from '../../core/methods/registry';
 import type { EnergyComponentId, NpuAggregate } from '../../core/npu';
 import { useLabStore } from '../../state/store';
-import { METHOD_LABELS } from '../compare/methodInfo';
 import { formatValue } from './timeline';
 import type { NpuBaselineAggregate, NpuModel } from './useNpuModel';
 
@@ -35,7 +35,7 @@ function formatGain(gain: number): string {
 function AggregateRow({ method, aggregate }: { method: MethodId; aggregate: NpuAggregate }) {
   return (
     <tr data-testid={`npu-aggregate-${method}`}>
-      <th scope="row">{METHOD_LABELS[method].name}</th>
+      <th scope="row">{METHODS[method].label}</th>
       <td>{(aggregate.invocation * 100).toFixed(1)}%</td>
       <td>{formatPj(aggregate.averageEnergyPj)}</td>
       <td>{aggregate.averageCycles.toFixed(1)}</td>

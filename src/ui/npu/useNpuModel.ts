@@ -8,6 +8,7 @@
 import { useMemo } from 'react';
 import { computeAxnetForward, validateAxnetParams } from '../../core/axnetMath';
 import { sampleTargetRows } from '../../core/dataset';
+import { BASELINE_METHODS, type BaselineMethodId } from '../../core/methods/registry';
 import { useTargetData } from '../useTargetData';
 import {
   aggregateAxnetCost,
@@ -23,7 +24,6 @@ import { getTarget } from '../../core/targets/index';
 import type { TargetSpec } from '../../core/targets/types';
 import type { AxnetWeights } from '../../core/weights';
 import { useLabStore } from '../../state/store';
-import type { NpuBaselineId } from '../../state/npuSlice';
 import { buildTimeline, listEvents, type NpuTimeline } from './timeline';
 
 export interface NpuSampleDecisions {
@@ -57,7 +57,7 @@ export interface NpuModel {
 
 /** A baseline's test-set cost, with its classifier's decisions (predicted invocation) on the same test set. */
 export interface NpuBaselineAggregate {
-  id: NpuBaselineId;
+  id: BaselineMethodId;
   aggregate: NpuAggregate;
 }
 
@@ -144,7 +144,7 @@ export function useNpuModel(): NpuModelResult {
   const baselines = useMemo(() => {
     if (!testSet) return [];
     const out: NpuBaselineAggregate[] = [];
-    for (const id of ['onepass', 'iterative'] as const) {
+    for (const id of BASELINE_METHODS) {
       const nets = baselineNets[id];
       if (!nets) continue;
       try {

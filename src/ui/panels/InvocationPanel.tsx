@@ -5,6 +5,7 @@
  * to the plot's pixel columns; the store updates it at most once per frame (frameBatcher.ts).
  */
 import { useMemo } from 'react';
+import { METHODS } from '../../core/methods/registry';
 import { INVOCATION_SERIES, buildInvocationTable, formatMetric, selectConfig, selectHistory, selectLatestPoint } from '../../state/selectors';
 import { useLabStore } from '../../state/store';
 import { LiveChart, type LiveSeries } from '../charts/LiveChart';
@@ -13,7 +14,7 @@ const SERIES_STYLE: Record<(typeof INVOCATION_SERIES)[number], Omit<LiveSeries, 
   trueInvocation: { label: 'true invocation', color: '#1565c0', width: 3 },
   predictedInvocation: { label: 'predicted invocation', color: '#ef6c00', width: 3 },
   predictionAccuracy: { label: 'prediction accuracy', color: '#2e7d32', width: 2.5 },
-  loneTrueInvocation: { label: 'lone approximator: true invocation', color: '#6a1b9a', width: 2.5, dash: [10, 6] },
+  loneTrueInvocation: { label: `${METHODS.lone.label}: true invocation`, color: METHODS.lone.color, width: 2.5, dash: [10, 6] },
   overallError: { label: 'overall error (right axis)', color: '#c62828', width: 2, dash: [3, 4], scale: 'y2' },
 };
 

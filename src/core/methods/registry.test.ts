@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG, METHOD_IDS } from '../config';
+import { computeMethodTotalSteps, listMethodPhases } from './budget';
+import {
+  METHODS,
+  BASELINE_METHODS,
+  NPU_METHODS,
+  STEP_BUDGET_SUMMARY,
+  computeBudgetSteps,
+  formatBudget,
+  getMethod,
+  isBaselineMethod,
+  methodLabel,
+} from './registry';
+
+describe('method registry', () => {
+  it('has exactly one entry per METHOD_IDS id, each naming its own id', () => {
+    expect(Object.keys(METHODS).sort()).toEqual([...METHOD_IDS].sort());
+    for (const id of METHOD_IDS) {
+      expect(METHODS[id].id).toBe(id);
+      expect(getMethod(id)).toBe(METHODS[id]);
+      expect(methodLabel(id)).toBe(METHODS[id].label);
+      expect(METHODS[id].label.length).toBeGreaterThan(0);
+      expect(METHODS[id].citation).toMatch(/§|Fig\./);
+    }
+  });
+
+  it('gives every method its own label, colour and dash', () => {
+    const distinct = (values: readonly string[]) => new Set(values).size === values.length;
+    expect(distinct(METHOD_IDS.map((id) => METHODS[id].label))).toBe(true);
+    expect(distinct(METHOD_IDS.map((id) => METHODS[id].color))).toBe(true);
+    expect(distinct(METHOD_IDS.map((id) => JSON.stringify(METHODS[id].dash)))).toBe(true);
+  });
+
+  it('refuses unknown and prototype ids', () => {
+    expect(() => getMethod('nope')).toThrow('Unsupported method: nope');
+    expect(() => getMethod('__proto__')).toThrow(/Unsupported method/);
+    expect(() => getMethod('constructor')).toThrow(/Unsupported method/);
+  });
+
+  it('states budgets that agree with listMethodPhases for any steps and rounds', () => {
+    for (const steps of [1, 7, 300]) {
+      for (const rounds of [1, 2, 5]) {
+        const config = { ...DEFAULT_CONFIG, steps, rounds };
+        for (const id of METHOD_IDS) {
+          const phases = listMethodPhases(config, id);
+          expect(computeBudgetSteps(METHODS[id].budget, config)).toBe(computeMethodTotalSteps(config, id));
+          const roundsRun = METHODS[id].budget.rounds === 'config' ? rounds : 1;
+          expect(phases).toHaveLength(METHODS[id].budget.phasesPerRound * roundsRun);
+          expect(phases.every((phase) => phase.steps === steps)).toBe(true);
+        }
+      }
+    }
+  });
+
+  it('says which methods have a classifier: every phase list with a classifier or joint phase', () => {
+    for (const id of METHOD_IDS) {
+      const kinds = listMethodPhases(DEFAULT_CONFIG, id).map((phase) => phase.kind);
+      expect(METHODS[id].hasClassifier).toBe(kinds.some((kind) => kind !== 'approximator'));
+    }
+  });
+
+  it('lists the baselines (two networks: approximator, then classifier) and the NPU methods', () => {
+    expect(BASELINE_METHODS).toEqual(['onepass', 'iterative']);
+    expect(NPU_METHODS).toEqual(['axnet', 'onepass', 'iterative']);
+    expect(isBaselineMethod('weightsharing')).toBe(false);
+    for (const id of BASELINE_METHODS) {
+      expect(METHODS[id].hasClassifier).toBe(true);
+      expect(listMethodPhases(DEFAULT_CONFIG, id).map((phase) => phase.kind)).toEqual(expect.arrayContaining(['approximator', 'classifier']));
+    }
+  });
+
+  it('writes budgets in symbols and one summary sentence', () => {
+    expect(formatBudget(METHODS.axnet.budget)).toBe('N');
+    expect(formatBudget(METHODS.onepass.budget)).toBe('2N');
+    expect(formatBudget(METHODS.iterative.budget)).toBe('2R·N');
+    expect(STEP_BUDGET_SUMMARY).toBe(
+      'every network-training phase gets the same number of Adam steps N (AXNet, weight sharing, lone: N; onepass: 2N; iterative: 2R·N).',
+    );
+  });
+});
