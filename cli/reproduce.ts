@@ -195,7 +195,7 @@ export async function runReproduce(options: ReproduceOptions): Promise<number> {
   }
   process.stderr.write(`axlab reproduce: ${plan.jobs.length} jobs, ${plan.size} budget, ${options.jobs} at a time → ${out}\n${plan.budgetStatement}\n`);
   const started = performance.now();
-  let run;
+  let run: Awaited<ReturnType<typeof runStudy>>;
   try {
     run = await runStudy(plan, {
       runJob,

@@ -24,7 +24,7 @@ const queue = (event: MessageEvent) => void queued.push(event);
 self.onmessage = queue;
 
 const role = self.name;
-if (!Object.prototype.hasOwnProperty.call(WORKER_ROLES, role)) throw new Error(`Unknown worker role: ${JSON.stringify(role)}`);
+if (!Object.hasOwn(WORKER_ROLES, role)) throw new Error(`Unknown worker role: ${JSON.stringify(role)}`);
 await WORKER_ROLES[role as WorkerRole]();
 const handler = self.onmessage as ((this: DedicatedWorkerGlobalScope, event: MessageEvent) => unknown) | null;
 if (handler === queue || handler === null) throw new Error(`The ${role} worker installed no message handler.`);

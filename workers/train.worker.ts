@@ -71,7 +71,6 @@ let pendingParameterCounts: ParameterCounts | null = null;
 let pendingTopology: MethodTopology | null = null;
 let sentNotes = 0;
 let pendingPoints: EvaluationPoint[] = [];
-let trainingMs = 0;
 let lastProgressAt = 0;
 let lastSurfaceAt = -Infinity;
 let windowStartAt = 0;
@@ -216,7 +215,6 @@ async function trainChunk(active: MethodTrainer, limit: number, msPerStep: { val
   const before = active.step;
   const result = await active.train(count);
   const elapsed = performance.now() - startedAt;
-  trainingMs += elapsed;
   lastChunkMs = elapsed;
   const done = result.step - before;
   if (done > 0) msPerStep.value = 0.7 * msPerStep.value + 0.3 * (elapsed / done);

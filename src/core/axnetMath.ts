@@ -110,7 +110,7 @@ export function computeDenseLayer(layer: DenseLayerParams, x: ArrayLike<number>)
 }
 
 function applyRelu(values: Float64Array): Float64Array {
-  for (let i = 0; i < values.length; i++) values[i] = values[i] > 0 ? values[i] : 0;
+  for (let i = 0; i < values.length; i++) values[i] = Math.max(values[i], 0);
   return values;
 }
 

@@ -1,4 +1,4 @@
-import { TARGET_DEFAULT_FIELDS, TARGET_LAB_DEFAULTS } from './targets/labDefaults';
+import { type TARGET_DEFAULT_FIELDS, TARGET_LAB_DEFAULTS } from './targets/labDefaults';
 import { TARGET_IDS, type TargetId } from './targets/types';
 
 /** Backends in the order the lab tries them when the user leaves the choice to it. */

@@ -37,6 +37,6 @@ describe('NPU params in the link', () => {
     expect(parsed.npuCpuInstructions).toBeNull();
     expect(parsed.problems.length).toBeGreaterThanOrEqual(6);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-    expect(Object.prototype.hasOwnProperty.call(parsed.npu.constantOverrides, '__proto__')).toBe(false);
+    expect(Object.hasOwn(parsed.npu.constantOverrides, '__proto__')).toBe(false);
   });
 });

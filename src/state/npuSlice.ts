@@ -99,7 +99,7 @@ export const createNpuSlice: StateCreator<LabState, [], [], NpuSlice> = (set) =>
   selectNpuSample: (index) =>
     set({ npuSample: Number.isFinite(index) ? Math.max(0, Math.floor(index)) : 0, npuPoint: null, npuCycle: 0, npuPlayback: 'paused' }),
   pickNpuPoint: (point) =>
-    set({ npuPoint: point && point.every(Number.isFinite) ? [...point] : null, npuCycle: 0, npuPlayback: 'paused' }),
+    set({ npuPoint: point?.every(Number.isFinite) ? [...point] : null, npuCycle: 0, npuPlayback: 'paused' }),
   setNpuPlayback: (npuPlayback) => set({ npuPlayback }),
   setNpuSpeed: (speed) => set({ npuSpeed: Number.isFinite(speed) && speed > 0 ? speed : DEFAULT_NPU_SPEED }),
   setNpuCycle: (cycle) => set({ npuCycle: Number.isFinite(cycle) && cycle > 0 ? cycle : 0 }),

@@ -119,7 +119,7 @@ export const NPU_CONSTANT_IDS = Object.keys(NPU_CONSTANTS) as NpuConstantId[];
 
 /** True if `id` names a constant (safe against prototype keys). */
 export function isNpuConstantId(id: string): id is NpuConstantId {
-  return Object.prototype.hasOwnProperty.call(NPU_CONSTANTS, id);
+  return Object.hasOwn(NPU_CONSTANTS, id);
 }
 
 /** A constant as used by one run: its value after the user's edits. */

@@ -154,7 +154,7 @@ export function diffNpuParams(params: NpuParams): Record<string, string> {
 export function readNpuParams(entries: Record<string, string>): NpuParams {
   const raw: Record<string, unknown> = {};
   const overrides: Record<string, unknown> = {};
-  for (const f of NPU_PARAM_FIELDS) if (Object.prototype.hasOwnProperty.call(entries, f.key)) raw[f.field] = entries[f.key];
+  for (const f of NPU_PARAM_FIELDS) if (Object.hasOwn(entries, f.key)) raw[f.field] = entries[f.key];
   for (const [key, value] of Object.entries(entries)) {
     if (key.startsWith(CONSTANT_OVERRIDE_PREFIX)) overrides[key.slice(CONSTANT_OVERRIDE_PREFIX.length)] = value;
   }

@@ -307,7 +307,7 @@ class Scheduler {
     const pre = computeDenseLayer(layer, x); // a·W + b; [fanOut]
     const out = new Float64Array(m);
     for (let j = 0; j < m; j++) {
-      const activation = relu ? (pre[j] > 0 ? pre[j] : 0) : pre[j];
+      const activation = relu ? Math.max(pre[j], 0) : pre[j];
       const c = control ? control[j] : null;
       const value = c === null ? activation : activation * c; // ⊙c after the activation (eq. 4)
       out[j] = value;

@@ -21,7 +21,7 @@ const MAX_SERIES_TERMS = 200;
 /** J_ν(x) for ν ≥ 0, x ≥ 0 by the power series (accurate for moderate x, e.g. x ≤ 10). */
 export function computeBesselJ(nu: number, x: number): number {
   const half = x / 2;
-  let term = Math.pow(half, nu) / gamma(nu + 1); // k = 0; 0^0 = 1 gives J_0(0) = 1
+  let term = half ** nu / gamma(nu + 1); // k = 0; 0^0 = 1 gives J_0(0) = 1
   let sum = term;
   const quarterSquare = half * half;
   for (let k = 0; k < MAX_SERIES_TERMS; k++) {

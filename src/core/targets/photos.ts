@@ -110,7 +110,7 @@ export function getPhoto(id: PhotoId): Photo {
   const cached = PHOTO_CACHE.get(id);
   if (cached) return cached;
   if (!PHOTO_SOURCES) throw new Error(`The photographs are not loaded yet: await loadPhotos() before using photo ${id}.`);
-  if (!Object.prototype.hasOwnProperty.call(PHOTO_SOURCES, id)) throw new Error(`Unknown photo: ${id}`);
+  if (!Object.hasOwn(PHOTO_SOURCES, id)) throw new Error(`Unknown photo: ${id}`);
   const source = PHOTO_SOURCES[id];
   const pixels = decodeBase64(source.base64);
   if (pixels.length !== source.width * source.height * source.channels) throw new Error(`Photo ${id}: bad pixel count`);

@@ -21,5 +21,5 @@ export function drawDiscrete(rng: Rng, distribution: DiscreteDistribution): numb
 
 /** Clamps v into [lo, hi]. */
 export function clampValue(v: number, lo: number, hi: number): number {
-  return v < lo ? lo : v > hi ? hi : v;
+  return Math.min(Math.max(v, lo), hi);
 }

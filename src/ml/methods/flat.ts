@@ -46,7 +46,10 @@ export function initializeFlatParameters(layout: FlatLayout, seed: number): Floa
   const streams = new Map<string, Rng>();
   for (const net of layout.nets) {
     let rng = streams.get(net.stream);
-    if (!rng) streams.set(net.stream, (rng = createRng(seed, net.stream)));
+    if (!rng) {
+      rng = createRng(seed, net.stream);
+      streams.set(net.stream, rng);
+    }
     for (const slot of layout.slots[net.name]) {
       for (let k = 0; k < slot.fanIn * slot.fanOut; k++) theta[slot.kernelOffset + k] = INIT_KERNEL_STDDEV * rng.normal();
       theta.fill(INIT_BIAS, slot.biasOffset, slot.biasOffset + slot.fanOut);

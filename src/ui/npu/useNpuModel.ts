@@ -125,7 +125,7 @@ export function useNpuModel(): NpuModelResult {
   }, [testSet, point, sampleIndex, target.inputDim]);
 
   const derived = useMemo(() => {
-    if (!weights || !testSet || !base || !base.ok || input.length !== target.inputDim) return null;
+    if (!weights || !testSet || !base?.ok || input.length !== target.inputDim) return null;
     try {
       const exactOut = new Float64Array(target.outputDim);
       target.evaluate(input, exactOut);
@@ -137,7 +137,7 @@ export function useNpuModel(): NpuModelResult {
   }, [weights, testSet, base, input, params, cpuCost, target]);
 
   const aggregate = useMemo(() => {
-    if (!weights || !testSet || !base || !base.ok) return null;
+    if (!weights || !testSet || !base?.ok) return null;
     return aggregateAxnetCost(weights, testSet.x, params, { cpuCost, predictedSafe: base.decisions.safe });
   }, [weights, testSet, base, params, cpuCost]);
 
