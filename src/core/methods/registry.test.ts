@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, METHOD_IDS } from '../config';
 import { computeMethodTotalSteps, listMethodPhases } from './budget';
-import {
-  METHODS,
-  BASELINE_METHODS,
-  NPU_METHODS,
-  STEP_BUDGET_SUMMARY,
-  computeBudgetSteps,
-  formatBudget,
-  getMethod,
-  isBaselineMethod,
-  methodLabel,
-} from './registry';
+import { METHODS, BASELINE_METHODS, NPU_METHODS, STEP_BUDGET_SUMMARY, computeBudgetSteps, formatBudget, getMethod, isBaselineMethod, methodLabel } from './registry';
 
 describe('method registry', () => {
   it('has exactly one entry per METHOD_IDS id, each naming its own id', () => {
@@ -74,8 +64,6 @@ describe('method registry', () => {
     expect(formatBudget(METHODS.axnet.budget)).toBe('N');
     expect(formatBudget(METHODS.onepass.budget)).toBe('2N');
     expect(formatBudget(METHODS.iterative.budget)).toBe('2R·N');
-    expect(STEP_BUDGET_SUMMARY).toBe(
-      'every network-training phase gets the same number of Adam steps N (AXNet, weight sharing, lone: N; onepass: 2N; iterative: 2R·N).',
-    );
+    expect(STEP_BUDGET_SUMMARY).toBe('every network-training phase gets the same number of Adam steps N (AXNet, weight sharing, lone: N; onepass: 2N; iterative: 2R·N).');
   });
 });
