@@ -1,21 +1,14 @@
 /**
  * What one study job produces, as plain JSON-safe data (results.json, IndexedDB, worker messages).
- * Mirrors src/ml/types EvaluationPoint without importing tf-side code (src/core stays pure).
+ * A job's evaluations are the trainers' EvaluationPoint (src/core/weights.ts).
  */
 import type { MethodId } from '../config';
-import type { InvocationMetrics } from '../metrics';
 import type { TargetId } from '../targets/types';
+import type { EvaluationPoint } from '../weights';
 import type { StudyPlan, StudySize, StudyTopology } from './plan';
 
-/** One evaluation of the §V metrics on the test set (same shape as EvaluationPoint). */
-export interface StudyEvaluationPoint {
-  step: number;
-  metrics: InvocationMetrics;
-  loss: number;
-  mse: number;
-  crossEntropy: number;
-  loneTrueInvocation: number | null;
-}
+/** One evaluation of the §V metrics on the test set. */
+export type StudyEvaluationPoint = EvaluationPoint;
 
 export interface JobResult {
   id: string;

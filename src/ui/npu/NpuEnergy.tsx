@@ -4,7 +4,7 @@
  * CPU-only execution (paper Fig. 10b compares such gains across methods).
  */
 import type { MethodId } from '../../core/config';
-import { METHODS } from '../../core/methods/registry';
+import { BASELINE_METHODS, METHODS, methodLabel } from '../../core/methods/registry';
 import type { EnergyComponentId, NpuAggregate } from '../../core/npu';
 import { useLabStore } from '../../state/store';
 import { formatValue } from './timeline';
@@ -78,7 +78,7 @@ export function NpuGainTable({ axnet, baselines, samples }: { axnet: NpuAggregat
         (approximation-subnet multiply) in each PE, so the method whose predictor invokes the approximator more often
         spends less energy per call — higher invocation, higher energy efficiency.{' '}
         {baselines.length === 0
-          ? 'Tick onepass and iterative next to AXNet (compare mode) and train them to add their rows.'
+          ? `Tick ${BASELINE_METHODS.map(methodLabel).join(' and ')} next to AXNet (compare mode) and train them to add their rows.`
           : 'Baselines: classifier, then the approximator (no ⊙c); the same test inputs and CPU-path estimate.'}
       </p>
     </>
