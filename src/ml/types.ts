@@ -136,4 +136,6 @@ export interface MethodTrainer extends LabTrainer {
   readonly notes: readonly string[];
   /** Baselines: the approximator and classifier as plain data; AXNet: null. */
   getBaselineWeights?(): Promise<BaselineWeights | null>;
+  /** The lone approximator trained beside AXNet (config.trainLone), or null. */
+  getLoneWeights?(): Promise<DenseLayerWeights[] | null>;
 }
