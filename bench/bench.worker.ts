@@ -10,7 +10,7 @@ import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-si
 import wasmThreadedSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { DEFAULT_CONFIG, type BackendName } from '../src/core/config';
 import { selectBackend } from '../src/ml/backend';
-import { createLabTrainer } from '../src/ml/trainer';
+import { createMethodTrainer } from '../src/ml/methods';
 
 export interface BenchRequest {
   backend: BackendName;
@@ -41,7 +41,7 @@ scope.onmessage = async ({ data }) => {
       scope.postMessage({ type: 'unavailable', backend, reason: selection.tried.find((t) => t.name === backend)?.reason ?? 'fell back' });
       return;
     }
-    const trainer = createLabTrainer({ ...DEFAULT_CONFIG, backend, steps: 10_000_000 });
+    const trainer = createMethodTrainer({ ...DEFAULT_CONFIG, backend, steps: 10_000_000 }, 'axnet');
     const warmStart = performance.now();
     await trainer.train(5); // shader compilation and first uploads
     const warmupMs = performance.now() - warmStart;

@@ -20,7 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { DEFAULT_CONFIG, type LabConfig } from '../src/core/config';
 import { createDataset } from '../src/core/dataset';
 import { selectBackend } from '../src/ml/backend';
-import { createLabTrainer } from '../src/ml/trainer';
+import { createMethodTrainer } from '../src/ml/methods';
 
 export interface BenchRow {
   engine: string;
@@ -33,7 +33,7 @@ const BENCH_CONFIG: LabConfig = { ...DEFAULT_CONFIG, backend: 'cpu', steps: 1_00
 const WARMUP_STEPS = 20;
 
 async function timeTrainer(config: LabConfig, steps: number): Promise<number> {
-  const trainer = createLabTrainer(config);
+  const trainer = createMethodTrainer(config, 'axnet');
   try {
     await trainer.train(WARMUP_STEPS);
     const start = performance.now();

@@ -63,12 +63,12 @@ describe('AXNet forward (eq. 3–4)', () => {
     const forward = tf.tidy(() => {
       const f = forwardAxnet(splitAxnetParameters(theta, LAYOUT), x, true);
       return {
-        output: f.output.arraySync(),
-        gap: f.logitGap.arraySync(),
-        c: f.controls[0].arraySync(),
-        before: f.before[0].arraySync(),
-        after: f.after[0].arraySync(),
-        logits: f.logits!.arraySync(),
+        output: f.output.arraySync() as number[][],
+        gap: f.logitGap.arraySync() as number[][],
+        c: f.controls[0].arraySync() as number[][],
+        before: f.before[0].arraySync() as number[][],
+        after: f.after[0].arraySync() as number[][],
+        logits: f.logits!.arraySync() as number[][],
       };
     });
     INPUTS.forEach((input, s) => {

@@ -174,11 +174,17 @@ export function packAxnetParameters(
   return theta;
 }
 
+/**
+ * Rows of one model, [batch, F], or of K models at once, [K, batch, F] (a leading model axis: one
+ * batched program trains K models, src/ml/group/engine.ts). Every function below takes either.
+ */
+export type Rows = tf.Tensor;
+
 export interface DenseTensors {
-  /** [fanIn, fanOut] */
-  kernel: tf.Tensor2D;
-  /** [fanOut] */
-  bias: tf.Tensor1D;
+  /** [fanIn, fanOut] (one model) or [K, fanIn, fanOut] */
+  kernel: tf.Tensor;
+  /** [fanOut] or [K, 1, fanOut] */
+  bias: tf.Tensor;
 }
 
 export interface AxnetTensors {
@@ -196,7 +202,7 @@ export function splitAxnetParameters(theta: tf.Tensor1D, layout: AxnetLayout): A
   let next = 0;
   const take = (slots: DenseSlot[]): DenseTensors[] =>
     slots.map((slot) => {
-      const kernel = tf.reshape(pieces[next++], [slot.fanIn, slot.fanOut]) as tf.Tensor2D;
+      const kernel = tf.reshape(pieces[next++], [slot.fanIn, slot.fanOut]);
       const bias = pieces[next++];
       return { kernel, bias };
     });
@@ -207,32 +213,33 @@ export function splitAxnetParameters(theta: tf.Tensor1D, layout: AxnetLayout): A
 }
 
 /**
- * y = f(x·W + b); x: [batch, fanIn] → [batch, fanOut]. Plain matMul + add (+ relu): under a gradient
- * tape tf.fused.matMul does not fuse relu, and its custom gradient adds ~10 reshape/identity kernels.
+ * y = f(x·W + b); x: [batch, fanIn] → [batch, fanOut] (or [K, batch, ·], a batched matMul per model).
+ * Plain matMul + add (+ relu): under a gradient tape tf.fused.matMul does not fuse relu, and its custom
+ * gradient adds ~10 reshape/identity kernels.
  */
-export function applyDenseLayer(layer: DenseTensors, x: tf.Tensor2D, activation: 'relu' | 'linear'): tf.Tensor2D {
-  const z = tf.add(tf.matMul(x, layer.kernel), layer.bias) as tf.Tensor2D;
+export function applyDenseLayer(layer: DenseTensors, x: Rows, activation: 'relu' | 'linear'): Rows {
+  const z = tf.add(tf.matMul(x as tf.Tensor3D, layer.kernel as tf.Tensor3D), layer.bias);
   return activation === 'relu' ? tf.relu(z) : z;
 }
 
 export interface AxnetForwardTensors {
   /** H(x): [batch, outputDim]. */
-  output: tf.Tensor2D;
+  output: Rows;
   /**
-   * [batch, 1]: softmax P(x): z_safe − z_unsafe, so P(safe | x) = softmax(z)[1] = σ(gap);
+   * [batch, 1] ([K, batch, 1]): softmax P(x): z_safe − z_unsafe, so P(safe | x) = softmax(z)[1] = σ(gap);
    * sigmoid P(x): the unit z itself, P(safe | x) = σ(z). Either way predicted safe ⇔ gap > 0.
    */
-  logitGap: tf.Tensor2D;
+  logitGap: Rows;
   /** [batch, 2]: [z_unsafe, z_safe], or [batch, 1]: [z] for a sigmoid P(x) (only with keepHidden). */
-  logits: tf.Tensor2D | null;
+  logits: Rows | null;
   /** Per FUSED hidden layer (only with keepHidden): c(i), ReLU(a·W + b) before ⊙c(i), and after: [batch, L_i]. */
-  controls: tf.Tensor2D[];
-  before: tf.Tensor2D[];
-  after: tf.Tensor2D[];
+  controls: Rows[];
+  before: Rows[];
+  after: Rows[];
 }
 
 /** Predictor (ReLU hidden layers, linear split output, eq. 3) and approximator with ⊙c (eq. 4). x: [batch, N]. */
-export function forwardAxnet(params: AxnetTensors, x: tf.Tensor2D, keepHidden = false): AxnetForwardTensors {
+export function forwardAxnet(params: AxnetTensors, x: Rows, keepHidden = false): AxnetForwardTensors {
   const hiddenCount = params.approximator.length - 1;
   const fusedLayers = params.fusedLayers ?? Array.from({ length: hiddenCount }, (_, i) => i);
   const sigmoid = params.predictionOutput === 'sigmoid';
@@ -241,14 +248,15 @@ export function forwardAxnet(params: AxnetTensors, x: tf.Tensor2D, keepHidden = 
   params.predictor.forEach((layer, k) => {
     h = applyDenseLayer(layer, h, k < params.predictor.length - 1 ? 'relu' : 'linear');
   });
-  const widths = fusedLayers.map((i) => params.approximator[i].kernel.shape[1]);
-  // Split [c(i) per fused layer…, z_unsafe, z_safe] (or […, z]) in one kernel.
-  const parts = tf.split(h, [...widths, ...(sigmoid ? [1] : [1, 1])], 1) as tf.Tensor2D[];
+  const kernelShape = (i: number) => params.approximator[i].kernel.shape;
+  const widths = fusedLayers.map((i) => kernelShape(i)[kernelShape(i).length - 1]);
+  // Split [c(i) per fused layer…, z_unsafe, z_safe] (or […, z]) in one kernel, along the units axis.
+  const parts = tf.split(h, [...widths, ...(sigmoid ? [1] : [1, 1])], -1);
   const controls = parts.slice(0, widths.length);
   const zParts = parts.slice(widths.length);
-  const logitGap = sigmoid ? zParts[0] : (tf.sub(zParts[1], zParts[0]) as tf.Tensor2D);
-  const before: tf.Tensor2D[] = [];
-  const after: tf.Tensor2D[] = [];
+  const logitGap = sigmoid ? zParts[0] : tf.sub(zParts[1], zParts[0]);
+  const before: Rows[] = [];
+  const after: Rows[] = [];
   let a = x;
   for (let i = 0; i < hiddenCount; i++) {
     const activated = applyDenseLayer(params.approximator[i], a, 'relu');
@@ -259,7 +267,7 @@ export function forwardAxnet(params: AxnetTensors, x: tf.Tensor2D, keepHidden = 
       continue;
     }
     // a(i+1) = f(W(i)ᵀ a(i) + b(i)) ⊙ c(i)  (AXNet eq. 4, ⊙ after the ReLU as in the authors' code); a: [batch, L_i]
-    a = tf.mul(activated, controls[k]) as tf.Tensor2D;
+    a = tf.mul(activated, controls[k]);
     if (keepHidden) {
       before.push(activated);
       after.push(a);
@@ -269,7 +277,7 @@ export function forwardAxnet(params: AxnetTensors, x: tf.Tensor2D, keepHidden = 
   return {
     output,
     logitGap,
-    logits: keepHidden ? (sigmoid ? zParts[0] : (tf.concat(zParts, 1) as tf.Tensor2D)) : null,
+    logits: keepHidden ? (sigmoid ? zParts[0] : tf.concat(zParts, -1)) : null,
     controls: keepHidden ? controls : [],
     before,
     after,
@@ -277,7 +285,7 @@ export function forwardAxnet(params: AxnetTensors, x: tf.Tensor2D, keepHidden = 
 }
 
 /** Lone approximator: ReLU MLP with a linear output layer, no predictor. x: [batch, N] → [batch, outputDim]. */
-export function forwardApproximator(layers: DenseTensors[], x: tf.Tensor2D): tf.Tensor2D {
+export function forwardApproximator(layers: DenseTensors[], x: Rows): Rows {
   let a = x;
   layers.forEach((layer, k) => {
     a = applyDenseLayer(layer, a, k < layers.length - 1 ? 'relu' : 'linear');
@@ -285,16 +293,16 @@ export function forwardApproximator(layers: DenseTensors[], x: tf.Tensor2D): tf.
   return a;
 }
 
-/** Per-sample error in the target's metric (authors' code): max over outputs, or rms. → [batch, 1]. */
-export function computeSampleErrorTensor(metric: ErrorMetricId, output: tf.Tensor2D, target: tf.Tensor2D): tf.Tensor2D {
+/** Per-sample error in the target's metric (authors' code): max over outputs, or rms. → [batch, 1] ([K, batch, 1]). */
+export function computeSampleErrorTensor(metric: ErrorMetricId, output: Rows, target: Rows): Rows {
   switch (metric) {
     case 'absolute':
-      return tf.max(tf.abs(tf.sub(output, target)), 1, true) as tf.Tensor2D;
+      return tf.max(tf.abs(tf.sub(output, target)), -1, true);
     case 'relative':
       // |h − y| / (|y| + 1e-11), every output within the bound ⇔ the max is
-      return tf.max(tf.div(tf.abs(tf.sub(output, target)), tf.add(tf.abs(target), RELATIVE_ERROR_EPSILON)), 1, true) as tf.Tensor2D;
+      return tf.max(tf.div(tf.abs(tf.sub(output, target)), tf.add(tf.abs(target), RELATIVE_ERROR_EPSILON)), -1, true);
     case 'rms':
-      return tf.sqrt(tf.mean(tf.squaredDifference(output, target), 1, true)) as tf.Tensor2D;
+      return tf.sqrt(tf.mean(tf.squaredDifference(output, target), -1, true));
     default: {
       const unknown: never = metric;
       throw new Error(`Unsupported error metric: ${String(unknown)}`);
@@ -303,28 +311,38 @@ export function computeSampleErrorTensor(metric: ErrorMetricId, output: tf.Tenso
 }
 
 /**
- * s = 1 − 2·p_label ∈ {+1 unsafe, −1 safe}, p_label = bool{Err(H(x) − y) < bound}  (eq. 1); [batch, 1].
+ * s = 1 − 2·p_label ∈ {+1 unsafe, −1 safe}, p_label = bool{Err(H(x) − y) < bound}  (eq. 1); [batch, 1]
+ * ([K, batch, 1], with one bound per model as a [K, 1, 1] tensor).
  * Gradient-free by construction: the whole label computation runs inside one tf.customGrad node
  * whose gradient is zero, and ops inside a custom-gradient forward are not recorded on the tape.
  * A NaN error is not < bound, so it is unsafe.
  */
-export function computeLabelSign(output: tf.Tensor2D, target: tf.Tensor2D, metric: ErrorMetricId, bound: number): tf.Tensor2D {
+export function computeLabelSign(output: Rows, target: Rows, metric: ErrorMetricId, bound: number | tf.Tensor): Rows {
   const labelOp = tf.customGrad((...inputs: (tf.Tensor | tf.GradSaveFunc)[]) => {
-    const h = inputs[0] as tf.Tensor2D;
+    const h = inputs[0] as tf.Tensor;
     const error = computeSampleErrorTensor(metric, h, target);
     const safe = tf.cast(tf.less(error, bound), 'float32');
-    return { value: tf.sub(1, tf.mul(safe, 2)) as tf.Tensor2D, gradFunc: () => tf.zerosLike(h) };
+    return { value: tf.sub(1, tf.mul(safe, 2)), gradFunc: () => tf.zerosLike(h) };
   });
-  return labelOp(output) as tf.Tensor2D;
+  return labelOp(output);
 }
 
+/**
+ * Mean over everything but the model axis: a scalar for rows of one model ([batch, F]), one value per
+ * model ([K]) for [K, batch, F] — the same sum in the same order per model, so K = 1 gives the scalar's bits.
+ */
+export function meanPerModel(values: tf.Tensor): tf.Tensor {
+  return values.rank <= 2 ? tf.mean(values) : tf.mean(values, Array.from({ length: values.rank - 1 }, (_, i) => i + 1));
+}
+
+/** Scalars for one model's rows, [K] vectors for K models'. */
 export interface AxnetLossTensors {
-  /** J = L_a + L_p  (eq. 2), scalar. */
-  loss: tf.Scalar;
+  /** J = L_a + L_p  (eq. 2). */
+  loss: tf.Tensor;
   /** L_a = mean (H(x) − y)² over batch and outputs. */
-  mse: tf.Scalar;
+  mse: tf.Tensor;
   /** L_p = mean softmax (or sigmoid binary) cross-entropy of P(x) against p_label. */
-  crossEntropy: tf.Scalar;
+  crossEntropy: tf.Tensor;
 }
 
 /**
@@ -335,12 +353,12 @@ export interface AxnetLossTensors {
  */
 export function computeAxnetLoss(
   forward: AxnetForwardTensors,
-  target: tf.Tensor2D,
-  rule: { metric: ErrorMetricId; bound: number },
-  labels?: tf.Tensor2D,
+  target: Rows,
+  rule: { metric: ErrorMetricId; bound: number | tf.Tensor },
+  labels?: Rows,
 ): AxnetLossTensors {
-  const mse = tf.mean(tf.squaredDifference(forward.output, target)) as tf.Scalar;
-  const sign = labels ? (tf.sub(1, tf.mul(labels, 2)) as tf.Tensor2D) : computeLabelSign(forward.output, target, rule.metric, rule.bound);
-  const crossEntropy = tf.mean(tf.softplus(tf.mul(sign, forward.logitGap))) as tf.Scalar;
-  return { loss: tf.add(mse, crossEntropy) as tf.Scalar, mse, crossEntropy };
+  const mse = meanPerModel(tf.squaredDifference(forward.output, target));
+  const sign = labels ? tf.sub(1, tf.mul(labels, 2)) : computeLabelSign(forward.output, target, rule.metric, rule.bound);
+  const crossEntropy = meanPerModel(tf.softplus(tf.mul(sign, forward.logitGap)));
+  return { loss: tf.add(mse, crossEntropy), mse, crossEntropy };
 }

@@ -5,7 +5,6 @@ import { computeAxnetForward, computeAxnetLoss as computeAxnetLossF64, computePr
 import { DEFAULT_CONFIG, type FusionChoice, type PredictionOutput } from '../core/config';
 import { computeAxnetLayout, computeAxnetLoss, forwardAxnet, initializeAxnetParameters, splitAxnetParameters, unpackAxnetParameters } from './axnet';
 import { createMethodTrainer } from './methods';
-import { createLabTrainer } from './trainer';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -60,12 +59,12 @@ describe.each(VARIANTS)('fusion %s, P(x) %s', (fusion, output) => {
     const f = tf.tidy(() => {
       const r = forwardAxnet(splitAxnetParameters(thetaT, layout), x, true);
       return {
-        output: r.output.arraySync(),
-        gap: r.logitGap.arraySync(),
-        logits: r.logits!.arraySync(),
-        controls: r.controls.map((t) => t.arraySync()),
-        before: r.before.map((t) => t.arraySync()),
-        after: r.after.map((t) => t.arraySync()),
+        output: r.output.arraySync() as number[][],
+        gap: r.logitGap.arraySync() as number[][],
+        logits: r.logits!.arraySync() as number[][],
+        controls: r.controls.map((t) => t.arraySync() as number[][]),
+        before: r.before.map((t) => t.arraySync() as number[][]),
+        after: r.after.map((t) => t.arraySync() as number[][]),
       };
     });
     INPUTS.forEach((input, s) => {
@@ -141,18 +140,17 @@ describe.each(VARIANTS)('fusion %s, P(x) %s', (fusion, output) => {
 });
 
 describe('fusion errors and trainer wiring', () => {
-  it("fusion 'second' with a one-hidden-layer approximator throws a clear error (layout, trainer, method trainer)", () => {
+  it("fusion 'second' with a one-hidden-layer approximator throws a clear error (layout, method trainer)", () => {
     expect(() => computeAxnetLayout(2, 1, [4], [4], false, { fusion: 'second' })).toThrow(/at least two hidden layers/);
     const config = { ...DEFAULT_CONFIG, backend: 'cpu' as const, approximatorHidden: [4], fusion: 'second' as const, trainSize: 64, testSize: 64 };
     const before = tf.memory().numTensors;
-    expect(() => createLabTrainer(config)).toThrow(/second/);
     expect(() => createMethodTrainer(config, 'axnet')).toThrow(/second/);
     expect(tf.memory().numTensors).toBe(before);
   });
 
   it('the trainer builds the variant from the config; surface reports the fused layer index', async () => {
-    const trainer = createLabTrainer({ ...DEFAULT_CONFIG, backend: 'cpu', fusion: 'second', predictionOutput: 'sigmoid', trainSize: 128, testSize: 64, steps: 10, predictorHidden: [4] });
-    expect(trainer.layout.predictorWidths).toEqual([2, 4, 4 + 1]);
+    const trainer = createMethodTrainer({ ...DEFAULT_CONFIG, backend: 'cpu', fusion: 'second', predictionOutput: 'sigmoid', trainSize: 128, testSize: 64, steps: 10, predictorHidden: [4] }, 'axnet');
+    expect(trainer.topology.predictor).toEqual([2, 4, 4 + 1]);
     expect(trainer.parameterCounts.predictor).toBe(2 * 4 + 4 + 4 * 5 + 5);
     await trainer.train(5);
     const snap = (await trainer.surface(4))!;

@@ -4,7 +4,8 @@ import { computeAxnetForward } from '../core/axnetMath';
 import { DEFAULT_CONFIG, type LabConfig } from '../core/config';
 import { computeBesselJ } from '../core/targets/bessel';
 import { getTarget } from '../core/targets/index';
-import { buildSurfaceGrid, createLabTrainer, nextEvaluationStep, runToCompletion } from './trainer';
+import { createMethodTrainer } from './methods';
+import { buildSurfaceGrid, nextEvaluationStep, runToCompletion } from './trainer';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -24,7 +25,7 @@ describe('schedule', () => {
   });
 
   it('runToCompletion evaluates at every multiple of evalEvery and at the final step', async () => {
-    const trainer = createLabTrainer({ ...SMALL, steps: 100, evalEvery: 30 });
+    const trainer = createMethodTrainer({ ...SMALL, steps: 100, evalEvery: 30 }, 'axnet');
     const seen: number[] = [];
     const result = await runToCompletion(trainer, (p) => {
       seen.push(p.step);
@@ -41,7 +42,7 @@ describe('schedule', () => {
 describe('memory', () => {
   it('keeps tf.memory().numTensors constant during training and returns to the start after dispose', async () => {
     const before = tf.memory().numTensors;
-    const trainer = createLabTrainer(SMALL);
+    const trainer = createMethodTrainer(SMALL, 'axnet');
     await trainer.train(10);
     const atStep10 = tf.memory().numTensors;
     for (let k = 0; k < 4; k++) await trainer.train(50);
@@ -59,7 +60,7 @@ describe('memory', () => {
 describe('determinism', () => {
   it('same config ⇒ identical weights and metrics; chunking does not matter; another seed differs', async () => {
     const runChunks = async (config: LabConfig, chunks: number[]) => {
-      const trainer = createLabTrainer(config);
+      const trainer = createMethodTrainer(config, 'axnet');
       for (const n of chunks) await trainer.train(n);
       const point = await trainer.evaluate();
       const weights = await trainer.getWeights();
@@ -79,8 +80,8 @@ describe('determinism', () => {
   });
 
   it('switching the lone approximator off does not change AXNet', async () => {
-    const withLone = createLabTrainer(SMALL);
-    const withoutLone = createLabTrainer({ ...SMALL, trainLone: false });
+    const withLone = createMethodTrainer(SMALL, 'axnet');
+    const withoutLone = createMethodTrainer({ ...SMALL, trainLone: false }, 'axnet');
     await withLone.train(60);
     await withoutLone.train(60);
     expect(await withoutLone.getWeights()).toEqual(await withLone.getWeights());
@@ -94,7 +95,7 @@ describe('determinism', () => {
 describe('divergence', () => {
   it('restores the last good weights, reports the step and refuses further training', async () => {
     const before = tf.memory().numTensors;
-    const trainer = createLabTrainer(SMALL, { injectNaNAtStep: 25 });
+    const trainer = createMethodTrainer(SMALL, 'axnet', { injectNaNAtStep: 25 });
     expect((await trainer.train(20)).diverged).toBeNull();
     const good = await trainer.getWeights();
     const result = await trainer.train(20);
@@ -116,7 +117,7 @@ describe('divergence', () => {
   });
 
   it('catches a real blow-up (learning rate 1 on a target with large outputs)', async () => {
-    const trainer = createLabTrainer({ ...SMALL, target: 'blackscholes', approximatorHidden: [8, 8], learningRate: 1, errorBound: 0.01 });
+    const trainer = createMethodTrainer({ ...SMALL, target: 'blackscholes', approximatorHidden: [8, 8], learningRate: 1, errorBound: 0.01 }, 'axnet');
     let diverged = null;
     for (let k = 0; k < 8 && !diverged; k++) diverged = (await trainer.train(50)).diverged;
     // Either it diverges (and is caught) or every weight stays finite: no NaN ever escapes.
@@ -128,7 +129,7 @@ describe('divergence', () => {
 
 describe('evaluate and surface', () => {
   it('surface: grid over inputRanges, column = input 0, exact target, consistent hidden layers', async () => {
-    const trainer = createLabTrainer(SMALL);
+    const trainer = createMethodTrainer(SMALL, 'axnet');
     await trainer.train(50);
     const n = 5;
     const snap = (await trainer.surface(n))!;
@@ -161,13 +162,13 @@ describe('evaluate and surface', () => {
     expect(snap.lone?.length).toBe(n * n);
     expect(snap.hidden.map((h) => h.width)).toEqual(SMALL.approximatorHidden);
     trainer.dispose();
-    const multi = createLabTrainer({ ...SMALL, target: 'blackscholes' });
+    const multi = createMethodTrainer({ ...SMALL, target: 'blackscholes' }, 'axnet');
     expect(await multi.surface(4)).toBeNull();
     multi.dispose();
   });
 
   it('surface of a 2-output target (inversek2j) carries both outputs, the first as target/axnet/lone', async () => {
-    const trainer = createLabTrainer({ ...SMALL, target: 'inversek2j', approximatorHidden: [4], predictorHidden: [4] });
+    const trainer = createMethodTrainer({ ...SMALL, target: 'inversek2j', approximatorHidden: [4], predictorHidden: [4] }, 'axnet');
     await trainer.train(10);
     const n = 4;
     const snap = (await trainer.surface(n))!;
@@ -188,7 +189,7 @@ describe('evaluate and surface', () => {
   });
 
   it('reports parameter counts and averaged losses since the last evaluation', async () => {
-    const trainer = createLabTrainer(SMALL);
+    const trainer = createMethodTrainer(SMALL, 'axnet');
     expect(trainer.parameterCounts).toEqual({ approximator: 37, predictor: 62, total: 99, lone: 37 });
     await trainer.train(20);
     const point = await trainer.evaluate();
@@ -204,7 +205,7 @@ describe('evaluate and surface', () => {
 
 describe('sanity (reference calibration)', () => {
   it('the default Bessel set-up at bound 0.05 passes 0.5 true invocation within 3000 steps', async () => {
-    const trainer = createLabTrainer({ ...DEFAULT_CONFIG, backend: 'cpu', errorBound: 0.05, steps: 3000, evalEvery: 1000 });
+    const trainer = createMethodTrainer({ ...DEFAULT_CONFIG, backend: 'cpu', errorBound: 0.05, steps: 3000, evalEvery: 1000 }, 'axnet');
     const { evaluations } = await runToCompletion(trainer);
     const best = Math.max(...evaluations.map((p) => p.metrics.trueInvocation));
     expect(best).toBeGreaterThan(0.5);

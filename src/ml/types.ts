@@ -3,7 +3,7 @@
  * for the trainers).
  */
 import type { BackendName, LabConfig, MethodId } from '../core/config';
-import type { AxnetWeights, BaselineWeights, EvaluationPoint, MethodTopology, SurfaceSnapshot, TrainChunkResult } from '../core/weights';
+import type { AxnetWeights, BaselineWeights, DenseLayerWeights, EvaluationPoint, MethodTopology, SurfaceSnapshot, TrainChunkResult } from '../core/weights';
 
 export type {
   AxnetWeights,
@@ -50,4 +50,6 @@ export interface MethodTrainer extends LabTrainer {
   readonly notes: readonly string[];
   /** Baselines: the approximator and classifier as plain data; AXNet: null. */
   getBaselineWeights?(): Promise<BaselineWeights | null>;
+  /** The lone approximator trained beside AXNet (config.trainLone), or null. */
+  getLoneWeights?(): Promise<DenseLayerWeights[] | null>;
 }

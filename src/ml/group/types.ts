@@ -1,7 +1,6 @@
 /**
- * Training K models of one method as one program (issue 8 §2). The contract shared by the batched
- * engine (./batched.ts) and the sequential reference (./sequential.ts, K trainers one after another),
- * so that sweeps, the study and the bench can use either and tests can hold one against the other.
+ * Training K models of one method as one program (issue 8 §2): what sweeps, the study and the bench
+ * see of it (createModelGroupTrainer in ./index.ts, over the one engine of ./engine.ts).
  */
 import type { BackendName, LabConfig, MethodId } from '../../core/config';
 import type { AxnetWeights, BaselineWeights, EvaluationPoint, MethodTopology } from '../types';

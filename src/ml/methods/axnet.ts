@@ -1,14 +1,18 @@
 /**
- * AXNet as a MethodTrainer: the existing trainer (src/ml/trainer.ts, Algorithm 1) with fusion and
- * P(x) kind from the config, optionally re-sized by the §V-A parameter-matching rule (src/core/paramMatch.ts).
+ * AXNet (paper §III-B, Algorithm 1) as a program of the one engine (src/ml/group/engine.ts): the
+ * approximator and the predictor in one θ group, J = La + Lp (eq. 2) with p_label recomputed every batch
+ * (eq. 1), one Adam on both; optionally the lone approximator (MSE only) trained beside it on the same
+ * batches (config.trainLone, Fig. 4c). Fusion and P(x) kind come from the config (§III-D, eq. 3); with
+ * matchParameters the widths are re-sized by the §V-A rule (src/core/paramMatch.ts).
  */
+import * as tf from '@tensorflow/tfjs';
 import { cloneConfig, type LabConfig } from '../../core/config';
-import { createDataset } from '../../core/dataset';
+import { getPredictionWidth } from '../../core/axnetMath';
 import { matchAxnetParameters, type ParameterMatch } from '../../core/paramMatch';
-import { createLabTrainer, type LabTrainerOptions } from '../trainer';
-import type { MethodTrainer } from '../types';
+import { computeAxnetLayout, computeAxnetLoss, forwardApproximator, forwardAxnet, type AxnetTensors } from '../axnet';
+import type { MethodProgram, NetTensors, ProgramModel } from '../group/engine';
 import { listMethodPhases } from '../../core/methods/budget';
-import { formatWidths } from './common';
+import { computeMse, countDenseParameters, formatWidths } from './common';
 
 /**
  * The config AXNet is built from: with matchParameters, hidden widths whose AXNet total is within 3% of the
@@ -37,59 +41,81 @@ export function resolveAxnetConfig(config: Readonly<LabConfig>, inputDim: number
   };
 }
 
-export function createAxnetMethodTrainer(config: Readonly<LabConfig>, options: LabTrainerOptions = {}): MethodTrainer {
-  const dataset = options.dataset ?? createDataset(config);
-  const resolved = resolveAxnetConfig(config, dataset.inputDim, dataset.outputDim);
-  const inner = createLabTrainer(resolved.config, { ...options, dataset });
-  const { layout } = inner;
-  const phaseLabel = listMethodPhases(inner.config, 'axnet')[0].label;
-  let trainingMs = 0;
-  const { approximator, predictor } = inner.parameterCounts;
+export function buildAxnetProgram(models: readonly ProgramModel[]): MethodProgram {
+  const first = models[0].config;
+  const fusion = first.fusion ?? 'all';
+  const predictionOutput = first.predictionOutput ?? 'softmax';
+  const trainLone = first.trainLone;
+  const built = models.map((m) => {
+    if ((m.config.fusion ?? 'all') !== fusion || (m.config.predictionOutput ?? 'softmax') !== predictionOutput || m.config.trainLone !== trainLone) {
+      throw new Error('Every AXNet model of a group must share fusion, P(x) kind and trainLone');
+    }
+    const { inputDim, outputDim } = m.dataset;
+    const resolved = resolveAxnetConfig(m.config, inputDim, outputDim);
+    const config = Object.freeze(resolved.config);
+    // Throws for fusion 'second' with a one-hidden-layer approximator (the UI shows the message).
+    const layout = computeAxnetLayout(inputDim, outputDim, config.approximatorHidden, config.predictorHidden, trainLone, { fusion, predictionOutput });
+    const approximator = countDenseParameters(layout.approximatorWidths);
+    const predictor = countDenseParameters(layout.predictorWidths);
+    // The predictor's output layer in parts: [c(i) per fused layer…, P(x)] (eq. 3), padded part by part.
+    const predictorNetWidths = [...layout.predictorWidths.slice(0, -1), [...layout.controlWidths, getPredictionWidth(predictionOutput)]];
+    return {
+      layout,
+      nets: {
+        groups: [
+          {
+            name: 'axnet',
+            nets: [
+              { name: 'approximator', widths: layout.approximatorWidths, stream: 'axnet-init' },
+              { name: 'predictor', widths: predictorNetWidths, stream: 'axnet-init' },
+              ...(trainLone ? [{ name: 'lone', widths: layout.approximatorWidths, stream: 'lone-init' }] : []),
+            ],
+          },
+        ],
+        topology: {
+          approximator: layout.approximatorWidths,
+          predictor: layout.predictorWidths,
+          sharedLayers: 0,
+          parameters: approximator + predictor,
+          match: resolved.match
+            ? {
+                approximatorHidden: resolved.match.approximatorHidden,
+                predictorHidden: resolved.match.predictorHidden,
+                axnetParams: resolved.match.axnetParams,
+                baselineParams: resolved.match.baselineParams,
+                ratio: resolved.match.ratio,
+              }
+            : null,
+          description: `A ${formatWidths(layout.approximatorWidths)} + P ${formatWidths(layout.predictorWidths)} (${approximator + predictor} parameters, weights + biases)`,
+        },
+        parameterCounts: { approximator, predictor, total: approximator + predictor, lone: trainLone ? approximator : 0 },
+        effectiveConfig: config,
+        notes: resolved.notes,
+      },
+    };
+  });
+  const fusedLayers = built[0].layout.fusedLayers;
+  const params = (nets: NetTensors): AxnetTensors => ({ approximator: nets.approximator, predictor: nets.predictor, lone: nets.lone ?? null, fusedLayers, predictionOutput });
   return {
     method: 'axnet',
-    config: inner.config,
-    effectiveConfig: inner.config,
-    backend: inner.backend,
-    totalSteps: inner.config.steps,
-    get step() {
-      return inner.step;
+    models: built.map((b) => b.nets),
+    phases: listMethodPhases(first, 'axnet').map((p) => ({ ...p, group: 'axnet' })),
+    reportsJointLoss: true,
+    loneNet: trainLone ? 'lone' : null,
+    computeStepLoss: (_kind, nets, x, y, _sign, context) => {
+      const parts = computeAxnetLoss(forwardAxnet(params(nets), x), y, { metric: context.metric, bound: context.bound });
+      const total = context.lossWeights ? tf.add(tf.mul(parts.mse, context.lossWeights.mse), tf.mul(parts.crossEntropy, context.lossWeights.ce)) : parts.loss;
+      return { total, mse: parts.mse, crossEntropy: parts.crossEntropy, loneMse: nets.lone ? computeMse(forwardApproximator(nets.lone, x), y) : null };
     },
-    get phase() {
-      return inner.step >= inner.config.steps ? 'done' : phaseLabel;
+    predict: (nets, x) => {
+      const forward = forwardAxnet(params(nets), x);
+      return { output: forward.output, gap: forward.logitGap, lone: nets.lone ? forwardApproximator(nets.lone, x) : null };
     },
-    get trainingMs() {
-      return trainingMs;
+    hidden: (nets, x) => {
+      const forward = forwardAxnet(params(nets), x, true);
+      return { fusedLayers, before: forward.before, controls: forward.controls, after: forward.after };
     },
-    notes: resolved.notes,
-    topology: {
-      approximator: layout.approximatorWidths,
-      predictor: layout.predictorWidths,
-      sharedLayers: 0,
-      parameters: approximator + predictor,
-      match: resolved.match
-        ? {
-            approximatorHidden: resolved.match.approximatorHidden,
-            predictorHidden: resolved.match.predictorHidden,
-            axnetParams: resolved.match.axnetParams,
-            baselineParams: resolved.match.baselineParams,
-            ratio: resolved.match.ratio,
-          }
-        : null,
-      description: `A ${formatWidths(layout.approximatorWidths)} + P ${formatWidths(layout.predictorWidths)} (${approximator + predictor} parameters, weights + biases)`,
-    },
-    parameterCounts: inner.parameterCounts,
-    train: async (steps) => {
-      const started = typeof performance !== 'undefined' ? performance.now() : Date.now();
-      try {
-        return await inner.train(steps);
-      } finally {
-        trainingMs += (typeof performance !== 'undefined' ? performance.now() : Date.now()) - started;
-      }
-    },
-    evaluate: () => inner.evaluate(),
-    surface: (resolution) => inner.surface(resolution),
-    getWeights: () => inner.getWeights(),
-    getBaselineWeights: async () => null,
-    dispose: () => inner.dispose(),
+    toAxnetWeights: (read) => ({ approximator: read('approximator'), predictor: read('predictor'), fusedLayers: [...fusedLayers], predictionOutput }),
+    toBaselineWeights: () => null,
   };
 }

@@ -1,22 +1,47 @@
 /**
- * All training methods of the comparison (§V-A) behind one factory. Every method uses the same data
- * (createDataset(config)), seed, Adam (β1 0.9, β2 0.999, ε 1e-8, config.learningRate), ReLU hidden layers,
- * MSE for the approximator and cross-entropy for the predictor/classifier, and the same test set and §V
- * metric definitions. Budget: METHOD_BUDGET_RULE (src/core/methods/budget.ts).
+ * Every training method of the comparison (§V-A) as a program of the one engine (src/ml/group/engine.ts).
+ * Every method uses the same data (createDataset(config)), seed, Adam (β1 0.9, β2 0.999, ε 1e-8,
+ * config.learningRate), ReLU hidden layers, MSE for the approximator and cross-entropy for the
+ * predictor/classifier, and the same test set and §V metric definitions. Budget: METHOD_BUDGET_RULE (src/core/methods/budget.ts).
  *
- * Use: `await selectBackend(config.backend)` first, then `createMethodTrainer(config, method)`,
- * and drive it with runToCompletion / nextEvaluationStep(step, trainer) (they read trainer.totalSteps).
+ * Use: `await selectBackend(config.backend)` first, then `createMethodTrainer(config, method)` for one
+ * model (the lab's run, a compare lane), or createModelGroupTrainer (src/ml/group) for K models at once;
+ * drive it with runToCompletion / nextEvaluationStep(step, trainer) (they read trainer.totalSteps).
  */
-import type { LabConfig, MethodId } from '../../core/config';
-import type { Dataset } from '../../core/dataset';
-import type { MethodTrainer } from '../types';
-import { createAxnetMethodTrainer } from './axnet';
-import { createIterativeTrainer, createOnepassTrainer } from './iterative';
-import { createLoneTrainer } from './lone';
-import { createWeightSharingTrainer } from './weightsharing';
+import * as tf from '@tensorflow/tfjs';
+import { cloneConfig, type LabConfig, type MethodId } from '../../core/config';
+import { createDataset, type Dataset } from '../../core/dataset';
+import { computeSampleErrors } from '../../core/metrics';
+import { getTarget } from '../../core/targets';
+import { createGroupEngine, type GroupEngine, type MethodProgram, type ProgramModel } from '../group/engine';
+import { buildSurfaceGrid, pickSurfaceOutput } from '../trainer';
+import type { MethodTrainer, SurfaceSnapshot, TrainChunkResult } from '../types';
+import { buildAxnetProgram } from './axnet';
+import { buildTwoNetworkProgram } from './iterative';
+import { buildLoneProgram } from './lone';
+import { buildWeightSharingProgram } from './weightsharing';
 
 export { resolveAxnetConfig } from './axnet';
 export { computeWeightSharingWidths } from './weightsharing';
+
+/** The engine program of `method` for these models (throws, with a message for the UI, on an impossible config). */
+export function buildMethodProgram(method: MethodId, models: readonly ProgramModel[]): MethodProgram {
+  switch (method) {
+    case 'axnet':
+      return buildAxnetProgram(models);
+    case 'onepass':
+    case 'iterative':
+      return buildTwoNetworkProgram(models, method);
+    case 'weightsharing':
+      return buildWeightSharingProgram(models);
+    case 'lone':
+      return buildLoneProgram(models);
+    default: {
+      const unknown: never = method;
+      throw new Error(`Unsupported method: ${String(unknown)}`);
+    }
+  }
+}
 
 export interface MethodTrainerOptions {
   /** Precomputed data (else createDataset(config)); share one between methods to save time. */
@@ -25,22 +50,99 @@ export interface MethodTrainerOptions {
   injectNaNAtStep?: number;
 }
 
-/** One trainer for `method` on the current tf backend. Throws (with a message for the UI) on an impossible config, e.g. fusion 'second' with one hidden layer. */
-export function createMethodTrainer(config: Readonly<LabConfig>, method: MethodId, options: MethodTrainerOptions = {}): MethodTrainer {
-  switch (method) {
-    case 'axnet':
-      return createAxnetMethodTrainer(config, options);
-    case 'onepass':
-      return createOnepassTrainer(config, options);
-    case 'iterative':
-      return createIterativeTrainer(config, options);
-    case 'weightsharing':
-      return createWeightSharingTrainer(config, options);
-    case 'lone':
-      return createLoneTrainer(config, options);
-    default: {
-      const unknown: never = method;
-      throw new Error(`Unsupported method: ${String(unknown)}`);
+const sigmoid = (g: number) => (g >= 0 ? 1 / (1 + Math.exp(-g)) : Math.exp(g) / (1 + Math.exp(g)));
+
+/** Values of model 0 over the n×n grid of a 2-D target (null for other targets). */
+async function computeSurface(engine: GroupEngine, config: Readonly<LabConfig>, resolution: number): Promise<SurfaceSnapshot | null> {
+  const target = getTarget(config.target);
+  if (target.inputDim !== 2 || target.inputRanges.length < 2) return null;
+  const n = Math.max(1, Math.floor(resolution));
+  const { inputs, exact, ranges } = buildSurfaceGrid(target, n);
+  const outputDim = target.outputDim;
+  const { output, gap, lone } = await engine.predict(inputs, n * n);
+  const { hidden: forwardHidden } = engine.program;
+  let hidden: SurfaceSnapshot['hidden'] = [];
+  if (forwardHidden) {
+    let fusedLayers: readonly number[] = [];
+    const tensors = engine.withNets((nets) => {
+      const h = forwardHidden(nets, tf.tensor3d(inputs, [1, n * n, 2]));
+      fusedLayers = [...h.fusedLayers];
+      return [...h.before, ...h.controls, ...h.after];
+    });
+    let data: Float32Array[];
+    try {
+      data = (await Promise.all(tensors.map((t) => t.data()))) as Float32Array[];
+    } finally {
+      tensors.forEach((t) => t.dispose());
     }
+    const count = fusedLayers.length;
+    // [before(1..l), c(1..l), after(1..l)] per fused layer, [1, n², L_i] each.
+    hidden = fusedLayers.map((layer, i) => ({
+      width: tensors[i].shape[tensors[i].rank - 1],
+      layer,
+      before: data[i],
+      control: data[count + i],
+      after: data[2 * count + i],
+    }));
   }
+  const outputs = Array.from({ length: outputDim }, (_, k) => ({
+    target: pickSurfaceOutput(exact, outputDim, k),
+    axnet: pickSurfaceOutput(output, outputDim, k),
+    lone: lone ? pickSurfaceOutput(lone, outputDim, k) : null,
+  }));
+  return {
+    step: engine.modelStep(0),
+    resolution: n,
+    ranges,
+    ...outputs[0],
+    outputs,
+    error: Float32Array.from(computeSampleErrors(target.errorMetric, output, exact, outputDim)),
+    safeProbability: gap ? Float32Array.from(gap, sigmoid) : new Float32Array(n * n).fill(1),
+    hidden,
+  };
+}
+
+/** One trainer for `method` on the current tf backend: the engine with K = 1. */
+export function createMethodTrainer(configIn: Readonly<LabConfig>, method: MethodId, options: MethodTrainerOptions = {}): MethodTrainer {
+  const config = Object.freeze(cloneConfig(configIn));
+  const models: ProgramModel[] = [{ config, dataset: options.dataset ?? createDataset(config) }];
+  const program = buildMethodProgram(method, models);
+  const engine = createGroupEngine(program, models, options.injectNaNAtStep ? { injectNaN: { model: 0, step: options.injectNaNAtStep } } : {});
+  const nets = program.models[0];
+  const effectiveConfig = Object.freeze(cloneConfig(nets.effectiveConfig));
+  let diverged: TrainChunkResult['diverged'] = null;
+  return {
+    method,
+    config: effectiveConfig,
+    effectiveConfig,
+    backend: engine.backend,
+    totalSteps: engine.totalSteps,
+    get step() {
+      return engine.modelStep(0);
+    },
+    get phase() {
+      return engine.phase;
+    },
+    get trainingMs() {
+      return engine.trainingMs;
+    },
+    get notes() {
+      return engine.notes(0);
+    },
+    topology: nets.topology,
+    parameterCounts: nets.parameterCounts,
+    train: async (steps) => {
+      // After a divergence the trainer keeps its last good weights and refuses further training.
+      if (diverged) return { step: engine.modelStep(0), diverged };
+      const result = await engine.train(steps);
+      diverged = result.diverged[0];
+      return { step: engine.modelStep(0), diverged };
+    },
+    evaluate: async () => (await engine.evaluate())[0],
+    surface: (resolution) => computeSurface(engine, effectiveConfig, resolution),
+    getWeights: () => engine.getWeights(0),
+    getBaselineWeights: () => engine.getBaselineWeights(0),
+    getLoneWeights: async () => (program.loneNet ? engine.readNet(0, program.loneNet) : null),
+    dispose: () => engine.dispose(),
+  };
 }

@@ -17,52 +17,58 @@
  *
  * Initialization: A from stream 'lone-init' (so A starts where the lone approximator starts), C from 'baseline-init'.
  */
-import type { LabConfig, MethodId } from '../../core/config';
-import { createDataset, type Dataset } from '../../core/dataset';
+import type { MethodId } from '../../core/config';
 import { labelSafe } from '../../core/metrics';
-import type { MethodTrainer } from '../types';
+import { getPredictionWidth } from '../../core/axnetMath';
 import { forwardApproximator } from '../axnet';
+import type { MethodProgram, PhaseData, ProgramModel } from '../group/engine';
 import { listMethodPhases } from '../../core/methods/budget';
 import { CHOOSE_TYPE_DESCRIPTIONS, chooseNextSubset } from '../../core/methods/chooseSubset';
 import { computeClassifierCrossEntropy, computeLogitGap, computeMse, countDenseParameters, formatWidths } from './common';
-import { createPhasedTrainer, type PhaseData } from './engine';
-import { getPredictionWidth } from '../../core/axnetMath';
 
-export interface BaselineTrainerOptions {
-  dataset?: Dataset;
-  /** Test hook: makes the loss of this training step (1-based) NaN. */
-  injectNaNAtStep?: number;
-}
+export type TwoNetworkMethod = Extract<MethodId, 'onepass' | 'iterative'>;
 
-function createTwoNetworkTrainer(configIn: Readonly<LabConfig>, method: 'onepass' | 'iterative', options: BaselineTrainerOptions): MethodTrainer {
-  const config = Object.freeze({ ...configIn, approximatorHidden: [...configIn.approximatorHidden], predictorHidden: [...configIn.predictorHidden], methods: [...configIn.methods] });
-  const dataset = options.dataset ?? createDataset(config);
-  const { inputDim, outputDim } = dataset;
-  const predictionOutput = config.predictionOutput ?? 'softmax';
-  const chooseType = config.chooseType ?? 3;
-  const approximatorWidths = [inputDim, ...config.approximatorHidden, outputDim];
-  const classifierWidths = [inputDim, ...config.predictorHidden, getPredictionWidth(predictionOutput)];
-  const phases = listMethodPhases({ steps: config.steps, rounds: method === 'onepass' ? 1 : config.rounds }, method).map((p) => ({
-    ...p,
-    group: p.kind === 'approximator' ? 'A' : 'C',
-  }));
-  const approximatorCount = countDenseParameters(approximatorWidths);
-  const classifierCount = countDenseParameters(classifierWidths);
-  const description = `A ${formatWidths(approximatorWidths)} + C ${formatWidths(classifierWidths)} (${approximatorCount + classifierCount} parameters, weights + biases)`;
-  const rounds = phases.length / 2;
-
-  return createPhasedTrainer({
+/** Onepass (Mahajan et al.): approximator on MSE, then the classifier on eq. 1 labels — one iterative round; iterative: config.rounds rounds. */
+export function buildTwoNetworkProgram(models: readonly ProgramModel[], method: TwoNetworkMethod): MethodProgram {
+  const first = models[0].config;
+  const predictionOutput = first.predictionOutput ?? 'softmax';
+  const chooseType = first.chooseType ?? 3;
+  const rounds = method === 'onepass' ? 1 : first.rounds;
+  for (const m of models) {
+    if ((m.config.predictionOutput ?? 'softmax') !== predictionOutput || (m.config.chooseType ?? 3) !== chooseType || (method === 'iterative' && m.config.rounds !== rounds)) {
+      throw new Error(`Every ${method} model of a group must share P(x) kind, choose_type and rounds`);
+    }
+  }
+  const phases = listMethodPhases({ steps: first.steps, rounds }, method).map((p) => ({ ...p, group: p.kind === 'approximator' ? 'A' : 'C' }));
+  return {
     method,
-    config,
-    dataset,
-    injectNaNAtStep: options.injectNaNAtStep,
-    groups: [
-      { name: 'A', nets: [{ name: 'approximator', widths: approximatorWidths, stream: 'lone-init' }] },
-      { name: 'C', nets: [{ name: 'classifier', widths: classifierWidths, stream: 'baseline-init' }] },
-    ],
+    models: models.map((m) => {
+      const { inputDim, outputDim } = m.dataset;
+      const approximatorWidths = [inputDim, ...m.config.approximatorHidden, outputDim];
+      const classifierWidths = [inputDim, ...m.config.predictorHidden, getPredictionWidth(predictionOutput)];
+      const approximatorCount = countDenseParameters(approximatorWidths);
+      const classifierCount = countDenseParameters(classifierWidths);
+      return {
+        groups: [
+          { name: 'A', nets: [{ name: 'approximator', widths: approximatorWidths, stream: 'lone-init' }] },
+          { name: 'C', nets: [{ name: 'classifier', widths: classifierWidths, stream: 'baseline-init' }] },
+        ],
+        topology: {
+          approximator: approximatorWidths,
+          predictor: classifierWidths,
+          sharedLayers: 0,
+          parameters: approximatorCount + classifierCount,
+          match: null,
+          description: `A ${formatWidths(approximatorWidths)} + C ${formatWidths(classifierWidths)} (${approximatorCount + classifierCount} parameters, weights + biases)`,
+        },
+        parameterCounts: { approximator: approximatorCount, predictor: classifierCount, total: approximatorCount + classifierCount, lone: 0 },
+        effectiveConfig: m.config,
+        notes: [],
+      };
+    }),
     phases,
-    topology: { approximator: approximatorWidths, predictor: classifierWidths, sharedLayers: 0, parameters: approximatorCount + classifierCount, match: null, description },
-    parameterCounts: { approximator: approximatorCount, predictor: classifierCount, total: approximatorCount + classifierCount, lone: 0 },
+    reportsJointLoss: false,
+    loneNet: null,
     computeStepLoss: (kind, nets, x, y, sign) => {
       if (kind === 'approximator') {
         const mse = computeMse(forwardApproximator(nets.approximator, x), y);
@@ -78,35 +84,25 @@ function createTwoNetworkTrainer(configIn: Readonly<LabConfig>, method: 'onepass
       output: forwardApproximator(nets.approximator, x),
       gap: computeLogitGap(forwardApproximator(nets.classifier, x), predictionOutput),
     }),
-    enterPhase: async (index, tools): Promise<PhaseData> => {
+    enterPhase: async (index, tools): Promise<PhaseData[]> => {
       const phase = phases[index];
-      if (phase.kind === 'approximator' && phase.round === 1) return { indices: null, labels: null };
-      const { output, gap } = await tools.predictTrainSet();
-      const errors = tools.computeTrainErrors(output);
-      // Step 2: p_label = bool{Err(H(x) − y) < bound} on ALL training data (eq. 1).
-      const approxSafe = Uint8Array.from(errors, (e) => (labelSafe(e, config.errorBound) ? 1 : 0));
-      if (phase.kind === 'classifier') return { indices: null, labels: approxSafe };
-      // Step 4 (of the previous round): the next subset by choose_type.
-      const classifierSafe = Uint8Array.from(gap!, (g) => (g > 0 ? 1 : 0));
-      const next = chooseNextSubset(approxSafe, classifierSafe, chooseType);
-      if (next.fellBack) {
-        tools.note(`Round ${phase.round}/${rounds}: choose_type ${chooseType} (${CHOOSE_TYPE_DESCRIPTIONS[chooseType]}) selected no training sample; trained on all data instead.`);
-      }
-      return { indices: next.fellBack ? null : next.indices, labels: null };
+      if (phase.kind === 'approximator' && phase.round === 1) return models.map(() => ({ indices: null, labels: null }));
+      const predictions = await tools.predictTrainSets();
+      return predictions.map(({ output, gap }, k) => {
+        const errors = tools.computeTrainErrors(k, output);
+        // Step 2: p_label = bool{Err(H(x) − y) < bound} on ALL training data (eq. 1).
+        const approxSafe = Uint8Array.from(errors, (e) => (labelSafe(e, models[k].config.errorBound) ? 1 : 0));
+        if (phase.kind === 'classifier') return { indices: null, labels: approxSafe };
+        // Step 4 (of the previous round): the next subset by choose_type.
+        const classifierSafe = Uint8Array.from(gap!, (g) => (g > 0 ? 1 : 0));
+        const next = chooseNextSubset(approxSafe, classifierSafe, chooseType);
+        if (next.fellBack) {
+          tools.note(k, `Round ${phase.round}/${rounds}: choose_type ${chooseType} (${CHOOSE_TYPE_DESCRIPTIONS[chooseType]}) selected no training sample; trained on all data instead.`);
+        }
+        return { indices: next.fellBack ? null : next.indices, labels: null };
+      });
     },
     toAxnetWeights: (read) => ({ approximator: read('approximator'), predictor: read('classifier'), fusedLayers: [], predictionOutput }),
     toBaselineWeights: (read) => ({ approximator: read('approximator'), classifier: read('classifier') }),
-  });
+  };
 }
-
-/** Xu et al.'s iterative training with R = config.rounds rounds and config.chooseType. */
-export function createIterativeTrainer(config: Readonly<LabConfig>, options: BaselineTrainerOptions = {}): MethodTrainer {
-  return createTwoNetworkTrainer(config, 'iterative', options);
-}
-
-/** Onepass (Mahajan et al.): approximator on MSE, then the classifier on eq. 1 labels — one iterative round. */
-export function createOnepassTrainer(config: Readonly<LabConfig>, options: BaselineTrainerOptions = {}): MethodTrainer {
-  return createTwoNetworkTrainer(config, 'onepass', options);
-}
-
-export type TwoNetworkMethod = Extract<MethodId, 'onepass' | 'iterative'>;

@@ -4,36 +4,35 @@
  * Same init stream ('lone-init') and batch stream as the lone approximator the AXNet trainer trains beside
  * AXNet (config.trainLone), hence the same weights at the same step.
  */
-import type { LabConfig } from '../../core/config';
-import { createDataset } from '../../core/dataset';
-import type { MethodTrainer } from '../types';
 import { forwardApproximator } from '../axnet';
+import type { MethodProgram, ProgramModel } from '../group/engine';
 import { listMethodPhases } from '../../core/methods/budget';
 import { computeMse, countDenseParameters, formatWidths } from './common';
-import { createPhasedTrainer } from './engine';
-import type { BaselineTrainerOptions } from './iterative';
 
-export function createLoneTrainer(configIn: Readonly<LabConfig>, options: BaselineTrainerOptions = {}): MethodTrainer {
-  const config = Object.freeze({ ...configIn, approximatorHidden: [...configIn.approximatorHidden], predictorHidden: [...configIn.predictorHidden], methods: [...configIn.methods] });
-  const dataset = options.dataset ?? createDataset(config);
-  const approximatorWidths = [dataset.inputDim, ...config.approximatorHidden, dataset.outputDim];
-  const count = countDenseParameters(approximatorWidths);
-  return createPhasedTrainer({
+export function buildLoneProgram(models: readonly ProgramModel[]): MethodProgram {
+  return {
     method: 'lone',
-    config,
-    dataset,
-    injectNaNAtStep: options.injectNaNAtStep,
-    groups: [{ name: 'A', nets: [{ name: 'approximator', widths: approximatorWidths, stream: 'lone-init' }] }],
-    phases: listMethodPhases(config, 'lone').map((p) => ({ ...p, group: 'A' })),
-    topology: {
-      approximator: approximatorWidths,
-      predictor: null,
-      sharedLayers: 0,
-      parameters: count,
-      match: null,
-      description: `A ${formatWidths(approximatorWidths)}, no predictor (${count} parameters, weights + biases)`,
-    },
-    parameterCounts: { approximator: count, predictor: 0, total: count, lone: 0 },
+    models: models.map((m) => {
+      const approximatorWidths = [m.dataset.inputDim, ...m.config.approximatorHidden, m.dataset.outputDim];
+      const count = countDenseParameters(approximatorWidths);
+      return {
+        groups: [{ name: 'A', nets: [{ name: 'approximator', widths: approximatorWidths, stream: 'lone-init' }] }],
+        topology: {
+          approximator: approximatorWidths,
+          predictor: null,
+          sharedLayers: 0,
+          parameters: count,
+          match: null,
+          description: `A ${formatWidths(approximatorWidths)}, no predictor (${count} parameters, weights + biases)`,
+        },
+        parameterCounts: { approximator: count, predictor: 0, total: count, lone: 0 },
+        effectiveConfig: m.config,
+        notes: [],
+      };
+    }),
+    phases: listMethodPhases(models[0].config, 'lone').map((p) => ({ ...p, group: 'A' })),
+    reportsJointLoss: false,
+    loneNet: null,
     computeStepLoss: (_kind, nets, x, y) => {
       const mse = computeMse(forwardApproximator(nets.approximator, x), y);
       return { total: mse, mse, crossEntropy: null };
@@ -41,5 +40,5 @@ export function createLoneTrainer(configIn: Readonly<LabConfig>, options: Baseli
     predict: (nets, x) => ({ output: forwardApproximator(nets.approximator, x), gap: null }),
     toAxnetWeights: (read) => ({ approximator: read('approximator'), predictor: [], fusedLayers: [] }),
     toBaselineWeights: (read) => ({ approximator: read('approximator'), classifier: [] }),
-  });
+  };
 }

@@ -4,7 +4,7 @@ import { computeAxnetForward } from '../../core/axnetMath';
 import { DEFAULT_CONFIG, METHOD_IDS, type LabConfig, type MethodId } from '../../core/config';
 import { createDataset } from '../../core/dataset';
 import { computeLabelSign } from '../axnet';
-import { createLabTrainer, nextEvaluationStep, runToCompletion } from '../trainer';
+import { nextEvaluationStep, runToCompletion } from '../trainer';
 import type { DenseLayerWeights } from '../../core/weights';
 import { computeClassifierCrossEntropy, computeMse } from './common';
 import { buildFlatLayout, packFlatParameters, splitFlatParameters } from './flat';
@@ -175,11 +175,11 @@ describe('onepass and iterative', () => {
   });
 
   it('the lone method equals the lone approximator trained beside AXNet (same init and batches)', async () => {
-    const axnet = createLabTrainer({ ...SMALL, trainLone: true }, { dataset: DATA });
+    const axnet = createMethodTrainer({ ...SMALL, trainLone: true }, 'axnet', { dataset: DATA });
     const lone = createMethodTrainer(SMALL, 'lone', { dataset: DATA });
     await axnet.train(25);
     await lone.train(25);
-    expect((await lone.getBaselineWeights!())!.approximator).toEqual(await axnet.getLoneWeights());
+    expect((await lone.getBaselineWeights!())!.approximator).toEqual(await axnet.getLoneWeights!());
     axnet.dispose();
     lone.dispose();
   });

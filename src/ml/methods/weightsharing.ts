@@ -15,17 +15,12 @@
  * reaching S and only Lp trains it until ~step 1 800; on seeds 2–8 the invocation leaves 0.04 within 200 steps and oscillates (Fig. 2a),
  * with |∂Lp/∂S| / |∂La/∂S| between 0.8 and 37 (seed 2). See weightsharing.test.ts.
  */
-import type { LabConfig } from '../../core/config';
-import { createDataset } from '../../core/dataset';
-import { getPredictionWidth } from '../../core/axnetMath';
-import type { MethodTrainer } from '../types';
-import { applyDenseLayer, computeLabelSign, forwardApproximator, type DenseTensors } from '../axnet';
-import { getTarget } from '../../core/targets';
 import * as tf from '@tensorflow/tfjs';
+import { getPredictionWidth } from '../../core/axnetMath';
+import { applyDenseLayer, computeLabelSign, forwardApproximator, type DenseTensors, type Rows } from '../axnet';
+import type { MethodProgram, NetTensors, ProgramModel } from '../group/engine';
 import { listMethodPhases } from '../../core/methods/budget';
 import { computeClassifierCrossEntropy, computeLogitGap, computeMse, countDenseParameters, formatWidths } from './common';
-import { createPhasedTrainer } from './engine';
-import type { BaselineTrainerOptions } from './iterative';
 
 /** Widths of the three parts, input first. */
 export function computeWeightSharingWidths(inputDim: number, outputDim: number, approximatorHidden: readonly number[], predictorHidden: readonly number[], predictionWidth: number) {
@@ -38,12 +33,12 @@ export function computeWeightSharingWidths(inputDim: number, outputDim: number, 
   };
 }
 
-/** H(x) and the logit gap of the weight-sharing net; x: [batch, N]. */
+/** H(x) and the logit gap of the weight-sharing net; x: [batch, N] or [K, batch, N]. */
 export function forwardWeightSharing(
   nets: { shared: DenseTensors[]; approximation: DenseTensors[]; prediction: DenseTensors[] },
-  x: tf.Tensor2D,
+  x: Rows,
   predictionOutput: 'softmax' | 'sigmoid',
-): { output: tf.Tensor2D; gap: tf.Tensor2D } {
+): { output: Rows; gap: Rows } {
   const shared = applyDenseLayer(nets.shared[0], x, 'relu'); // S: [batch, L_1]
   return {
     output: forwardApproximator(nets.approximation, shared),
@@ -51,50 +46,56 @@ export function forwardWeightSharing(
   };
 }
 
-export function createWeightSharingTrainer(configIn: Readonly<LabConfig>, options: BaselineTrainerOptions = {}): MethodTrainer {
-  const config = Object.freeze({ ...configIn, approximatorHidden: [...configIn.approximatorHidden], predictorHidden: [...configIn.predictorHidden], methods: [...configIn.methods] });
-  const dataset = options.dataset ?? createDataset(config);
-  const { inputDim, outputDim } = dataset;
-  const predictionOutput = config.predictionOutput ?? 'softmax';
-  const rule = { metric: getTarget(config.target).errorMetric, bound: config.errorBound };
-  const widths = computeWeightSharingWidths(inputDim, outputDim, config.approximatorHidden, config.predictorHidden, getPredictionWidth(predictionOutput));
-  const sharedCount = countDenseParameters(widths.shared);
-  const approximationCount = countDenseParameters(widths.approximation);
-  const predictionCount = countDenseParameters(widths.prediction);
-  const total = sharedCount + approximationCount + predictionCount;
-  const approximatorWidths = [inputDim, ...widths.approximation];
-  const predictorWidths = [inputDim, ...widths.prediction];
-  const description =
-    `shared ${formatWidths(widths.shared)} → A ${formatWidths(widths.approximation)} and P ${formatWidths(widths.prediction)} ` +
-    `(${total} parameters, weights + biases, shared layer counted once)`;
-  const phases = listMethodPhases(config, 'weightsharing').map((p) => ({ ...p, group: 'WS' }));
-  const pick = (nets: Record<string, DenseTensors[]>) => ({ shared: nets.shared, approximation: nets.approximation, prediction: nets.prediction });
-
-  return createPhasedTrainer({
+export function buildWeightSharingProgram(models: readonly ProgramModel[]): MethodProgram {
+  const predictionOutput = models[0].config.predictionOutput ?? 'softmax';
+  if (models.some((m) => (m.config.predictionOutput ?? 'softmax') !== predictionOutput)) throw new Error('Every weight-sharing model of a group must share the P(x) kind');
+  const pick = (nets: NetTensors) => ({ shared: nets.shared, approximation: nets.approximation, prediction: nets.prediction });
+  return {
     method: 'weightsharing',
-    config,
-    dataset,
-    injectNaNAtStep: options.injectNaNAtStep,
-    groups: [
-      {
-        name: 'WS',
-        nets: [
-          { name: 'shared', widths: widths.shared, stream: 'lone-init' },
-          { name: 'approximation', widths: widths.approximation, stream: 'lone-init' },
-          { name: 'prediction', widths: widths.prediction, stream: 'baseline-init' },
+    models: models.map((m) => {
+      const { inputDim, outputDim } = m.dataset;
+      const widths = computeWeightSharingWidths(inputDim, outputDim, m.config.approximatorHidden, m.config.predictorHidden, getPredictionWidth(predictionOutput));
+      const sharedCount = countDenseParameters(widths.shared);
+      const approximationCount = countDenseParameters(widths.approximation);
+      const predictionCount = countDenseParameters(widths.prediction);
+      const total = sharedCount + approximationCount + predictionCount;
+      return {
+        groups: [
+          {
+            name: 'WS',
+            nets: [
+              { name: 'shared', widths: widths.shared, stream: 'lone-init' },
+              { name: 'approximation', widths: widths.approximation, stream: 'lone-init' },
+              { name: 'prediction', widths: widths.prediction, stream: 'baseline-init' },
+            ],
+          },
         ],
-      },
-    ],
-    phases,
-    topology: { approximator: approximatorWidths, predictor: predictorWidths, sharedLayers: 1, parameters: total, match: null, description },
-    // approximator: S + approximation subnet; predictor: the prediction subnet after S (S counted once in total).
-    parameterCounts: { approximator: sharedCount + approximationCount, predictor: predictionCount, total, lone: 0 },
-    computeStepLoss: (_kind, nets, x, y) => {
+        topology: {
+          approximator: [inputDim, ...widths.approximation],
+          predictor: [inputDim, ...widths.prediction],
+          sharedLayers: 1,
+          parameters: total,
+          match: null,
+          description:
+            `shared ${formatWidths(widths.shared)} → A ${formatWidths(widths.approximation)} and P ${formatWidths(widths.prediction)} ` +
+            `(${total} parameters, weights + biases, shared layer counted once)`,
+        },
+        // approximator: S + approximation subnet; predictor: the prediction subnet after S (S counted once in total).
+        parameterCounts: { approximator: sharedCount + approximationCount, predictor: predictionCount, total, lone: 0 },
+        effectiveConfig: m.config,
+        notes: [],
+      };
+    }),
+    phases: listMethodPhases(models[0].config, 'weightsharing').map((p) => ({ ...p, group: 'WS' })),
+    reportsJointLoss: false,
+    loneNet: null,
+    computeStepLoss: (_kind, nets, x, y, _sign, context) => {
       const { output, gap } = forwardWeightSharing(pick(nets), x, predictionOutput);
       // J = La + Lp (eq. 2); s = 1 − 2·p_label from the current H(x), no gradient through it (eq. 1).
       const mse = computeMse(output, y);
-      const crossEntropy = computeClassifierCrossEntropy(gap, computeLabelSign(output, y, rule.metric, rule.bound));
-      return { total: tf.add(mse, crossEntropy) as tf.Scalar, mse, crossEntropy };
+      const crossEntropy = computeClassifierCrossEntropy(gap, computeLabelSign(output, y, context.metric, context.bound));
+      const total = context.lossWeights ? tf.add(tf.mul(mse, context.lossWeights.mse), tf.mul(crossEntropy, context.lossWeights.ce)) : tf.add(mse, crossEntropy);
+      return { total, mse, crossEntropy };
     },
     predict: (nets, x) => forwardWeightSharing(pick(nets), x, predictionOutput),
     // As plain AXNet-shaped data with no fused layer: approximator [S, rest…], predictor [S, rest…] — the
@@ -106,5 +107,5 @@ export function createWeightSharingTrainer(configIn: Readonly<LabConfig>, option
       predictionOutput,
     }),
     toBaselineWeights: (read) => ({ approximator: [...read('shared'), ...read('approximation')], classifier: [...read('shared'), ...read('prediction')] }),
-  });
+  };
 }

@@ -1,0 +1,53 @@
+/**
+ * Adam (Kingma & Ba) over one flat variable θ [K, P] holding K models, with one learning rate per
+ * model. The arithmetic is tfjs' AdamOptimizer's, op for op, in float32 (tfjs-core
+ * optimizers/adam_optimizer.js), so that K = 1 gives its bits exactly:
+ *   m ← β1·m + (1 − β1)·g;  v ← β2·v + (1 − β2)·g²;  β1ᵗ, β2ᵗ kept as float32 products
+ *   θ ← θ + (−lr_k) · (m / (1 − β1ᵗ)) / (sqrt(v / (1 − β2ᵗ)) + ε)
+ * Adam is elementwise, so model k's update reads only model k's gradient. A model that is no longer
+ * active keeps its θ (tf.where, not a multiplication: NaN · 0 is NaN).
+ */
+import * as tf from '@tensorflow/tfjs';
+
+/** As in the authors' TF1 code: β1 0.9, β2 0.999, ε 1e-8 (fixed, not the backend's default). */
+export const ADAM_BETA1 = 0.9;
+export const ADAM_BETA2 = 0.999;
+export const ADAM_EPSILON = 1e-8;
+
+export interface GroupAdam {
+  /** One update of θ from its gradient (inside the caller's tidy). active: [K, 1] bool, or null when every model trains. */
+  apply(theta: tf.Variable, gradient: tf.Tensor, active: tf.Tensor | null): void;
+  dispose(): void;
+}
+
+export function createGroupAdam(shape: [number, number], learningRates: readonly number[]): GroupAdam {
+  const [models] = shape;
+  if (learningRates.length !== models) throw new Error(`Adam: ${models} models but ${learningRates.length} learning rates`);
+  const [firstMoment, secondMoment, accBeta1, accBeta2] = tf.tidy(() => [
+    tf.variable(tf.zeros(shape), false),
+    tf.variable(tf.zeros(shape), false),
+    tf.variable(tf.scalar(ADAM_BETA1), false),
+    tf.variable(tf.scalar(ADAM_BETA2), false),
+  ]);
+  // −lr per model as float32, broadcast over its row: the same product tfjs forms with the scalar −lr.
+  const negativeRates = tf.tensor2d(learningRates.map((lr) => -lr), [models, 1]);
+  return {
+    apply(theta, gradient, active) {
+      const oneMinusAccBeta1 = tf.sub(1, accBeta1);
+      const oneMinusAccBeta2 = tf.sub(1, accBeta2);
+      const newFirstMoment = tf.add(tf.mul(firstMoment, ADAM_BETA1), tf.mul(gradient, 1 - ADAM_BETA1));
+      const newSecondMoment = tf.add(tf.mul(secondMoment, ADAM_BETA2), tf.mul(tf.square(gradient), 1 - ADAM_BETA2));
+      const biasCorrectedFirstMoment = tf.div(newFirstMoment, oneMinusAccBeta1);
+      const biasCorrectedSecondMoment = tf.div(newSecondMoment, oneMinusAccBeta2);
+      firstMoment.assign(newFirstMoment);
+      secondMoment.assign(newSecondMoment);
+      const updated = tf.add(tf.mul(tf.div(biasCorrectedFirstMoment, tf.add(tf.sqrt(biasCorrectedSecondMoment), ADAM_EPSILON)), negativeRates), theta);
+      theta.assign(active ? tf.where(active, updated, theta) : updated);
+      accBeta1.assign(tf.mul(accBeta1, ADAM_BETA1));
+      accBeta2.assign(tf.mul(accBeta2, ADAM_BETA2));
+    },
+    dispose() {
+      [firstMoment, secondMoment, accBeta1, accBeta2, negativeRates].forEach((t) => t.dispose());
+    },
+  };
+}

@@ -1,0 +1,557 @@
+/**
+ * The one training engine: every method (AXNet with its fusion and P(x) variants, lone, onepass,
+ * iterative, weight sharing) is a MethodProgram — its nets, θ groups, phases, loss and prediction — and
+ * this engine trains K models of it at once, one batched tensor program per step:
+ *   - θ of each group is ONE variable [K, P] (src/ml/methods/flat.ts: padded layout, masks);
+ *   - each step draws every model's batch from its own 'batches' stream, runs the phase's loss of all K
+ *     models as one program (batched matMuls), sums the per-model losses (their gradients stay apart)
+ *     and applies one Adam with per-model learning rates (./adam.ts);
+ *   - one readback per chunk: every step's per-model losses and Σθ per model; a model whose loss or
+ *     weights became NaN/Inf is restored to its weights of the chunk start and stopped, the others go on;
+ *   - evaluation computes the §V metrics of each model on its own test set.
+ * K = 1 gives the numbers of the per-method trainers this replaced, bit for bit on cpu (engine.test.ts).
+ * Same models + same backend ⇒ same numbers, however the steps are chunked.
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { BackendName, LabConfig, MethodId } from '../../core/config';
+import type { Dataset } from '../../core/dataset';
+import { computeInvocationMetrics, computeSampleErrors, labelSafe } from '../../core/metrics';
+import { createRng, type Rng } from '../../core/rng';
+import { getTarget } from '../../core/targets';
+import type { ErrorMetricId } from '../../core/targets/types';
+import type { MethodPhase, PhaseKind } from '../../core/methods/budget';
+import { buildPaddedLayout, buildPaddingMask, padModelParameters, readFlatNet, splitFlatParameters, unpadModelParameters, initializeFlatParameters, type FlatNetSpec, type PaddedLayout } from '../methods/flat';
+import type { DenseTensors, Rows } from '../axnet';
+import type { AxnetWeights, BaselineWeights, DenseLayerWeights, EvaluationPoint, MethodTopology, TrainChunkResult } from '../types';
+import { createGroupAdam, type GroupAdam } from './adam';
+
+/** Net tensors of all groups by net name: kernels [K, fanIn, fanOut], biases [K, 1, fanOut]. */
+export type NetTensors = Record<string, DenseTensors[]>;
+
+/** One model of a group: its config, its data, its loss weights. */
+export interface ProgramModel {
+  config: Readonly<LabConfig>;
+  dataset: Dataset;
+  /** J = mse·La + ce·Lp; absent: 1 and 1 (the paper's J, eq. 2). */
+  lossWeights?: { mse: number; ce: number };
+}
+
+/** What a phase trains on, per model: sample indices (null = all training data) and fixed labels (1 safe) or null. */
+export interface PhaseData {
+  indices: Int32Array | null;
+  labels: Uint8Array | null;
+}
+
+export interface PhaseTools {
+  /** Per model: H(x) [trainSize × M] and the classifier's logit gap [trainSize] (null: none) on its whole training set. */
+  predictTrainSets(): Promise<{ output: Float32Array; gap: Float32Array | null }[]>;
+  /** Per-sample error of model k's H(x) on its training set (the target's metric). */
+  computeTrainErrors(model: number, output: Float32Array): Float64Array;
+  /** Adds a line to model k's notes. */
+  note(model: number, text: string): void;
+}
+
+export interface ProgramPhase extends MethodPhase {
+  /** Which θ group this phase updates. */
+  group: string;
+}
+
+/** Per-model tensors a step hands to the loss. */
+export interface StepContext {
+  /** Error bound of each model, [K, 1, 1] (eq. 1). */
+  bound: tf.Tensor;
+  metric: ErrorMetricId;
+  /** Loss weights [K] each, or null when every model has J = La + Lp. */
+  lossWeights: { mse: tf.Tensor; ce: tf.Tensor } | null;
+}
+
+/** Per-model [K] losses of one step: the minimized total and the parts reported (null when the phase has none). */
+export interface StepLoss {
+  total: tf.Tensor;
+  mse: tf.Tensor | null;
+  crossEntropy: tf.Tensor | null;
+  /** The lone approximator's MSE, trained beside AXNet on the same batches (config.trainLone). */
+  loneMse?: tf.Tensor | null;
+}
+
+/** The nets of one model (widths may differ between models; names, streams and depth may not). */
+export interface ProgramModelNets {
+  groups: { name: string; nets: FlatNetSpec[] }[];
+  topology: MethodTopology;
+  parameterCounts: { approximator: number; predictor: number; total: number; lone: number };
+  /** The config its nets were built from (AXNet with matchParameters: the matched widths). */
+  effectiveConfig: Readonly<LabConfig>;
+  notes: string[];
+}
+
+/** A method as data for the engine. */
+export interface MethodProgram {
+  method: MethodId;
+  models: ProgramModelNets[];
+  /** The phases in training order (the same for every model of the group). */
+  phases: ProgramPhase[];
+  /** AXNet reports J = La + Lp per step as its loss; the others report the sum of their parts' averages. */
+  reportsJointLoss: boolean;
+  /** x: [K, batch, N], y: [K, batch, M]; sign: [K, batch, 1] with s = 1 − 2·p_label for fixed labels, else null. */
+  computeStepLoss(kind: PhaseKind, nets: NetTensors, x: Rows, y: Rows, sign: Rows | null, context: StepContext): StepLoss;
+  /** H(x) [K, n, M], the classifier's logit gap [K, n, 1] (safe ⇔ gap > 0) or null, and the lone approximator's H(x) when trained. */
+  predict(nets: NetTensors, x: Rows): { output: Rows; gap: Rows | null; lone?: Rows | null };
+  /** Per FUSED hidden layer: activations before ⊙c(i), c(i) and after, [K, n, L_i] (AXNet's control vectors, Fig. 4d). */
+  hidden?(nets: NetTensors, x: Rows): { fusedLayers: readonly number[]; before: Rows[]; controls: Rows[]; after: Rows[] };
+  /** Called once before the first step of each phase; returns each model's data. Default: all data, no labels. */
+  enterPhase?(index: number, tools: PhaseTools): Promise<PhaseData[]>;
+  /** Plain weights of one model from its nets read back. */
+  toAxnetWeights(read: (net: string) => DenseLayerWeights[]): AxnetWeights;
+  toBaselineWeights(read: (net: string) => DenseLayerWeights[]): BaselineWeights | null;
+  /** Net name of the lone approximator trained beside the method, or null. */
+  loneNet: string | null;
+}
+
+export interface EngineOptions {
+  /** Test hook: makes model `model`'s loss of this training step (1-based, over all phases) NaN. */
+  injectNaN?: { model: number; step: number };
+}
+
+/** One model's per-chunk outcome, as TrainChunkResult. */
+export type ModelDivergence = TrainChunkResult['diverged'];
+
+export interface GroupEngine {
+  readonly method: MethodId;
+  readonly size: number;
+  readonly backend: BackendName;
+  readonly totalSteps: number;
+  /** Steps done by the models still training (the group's clock). */
+  readonly step: number;
+  /** Per model: the step whose weights it keeps after diverging, or null while it trains. */
+  readonly stoppedAt: readonly (number | null)[];
+  readonly trainingMs: number;
+  /** What the next step trains, e.g. 'round 3/8 · classifier'; 'done' at the end. */
+  readonly phase: string;
+  readonly program: MethodProgram;
+  notes(model: number): readonly string[];
+  /** Step of model k: the group's step, or its stop step. */
+  modelStep(model: number): number;
+  train(steps: number): Promise<{ step: number; diverged: ModelDivergence[] }>;
+  evaluate(): Promise<EvaluationPoint[]>;
+  /** Forward x [K, n, N] of every model (rows given per model). */
+  predict(x: Float32Array, rows: number): Promise<{ output: Float32Array; gap: Float32Array | null; lone: Float32Array | null }>;
+  /** Runs fn on the split nets inside a tidy and keeps the tensors it returns (e.g. AXNet's hidden activations for a surface). */
+  withNets(fn: (nets: NetTensors) => tf.Tensor[]): tf.Tensor[];
+  readNet(model: number, net: string): Promise<DenseLayerWeights[]>;
+  getWeights(model: number): Promise<AxnetWeights>;
+  getBaselineWeights(model: number): Promise<BaselineWeights | null>;
+  dispose(): void;
+}
+
+interface Group {
+  name: string;
+  padded: PaddedLayout;
+  theta: tf.Variable;
+  /** [K, P] 1/0 where padding must stay zero, or null (no padding). */
+  mask: tf.Tensor | null;
+  adam: GroupAdam;
+  lastGood: tf.Tensor;
+}
+
+const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+
+/** Columns of the kept loss rows per phase kind: [total, MSE?, CE?, lone MSE?]. */
+const KEPT: Record<PhaseKind, { mse: boolean; ce: boolean }> = {
+  joint: { mse: true, ce: true },
+  approximator: { mse: true, ce: false },
+  classifier: { mse: false, ce: true },
+};
+
+export function createGroupEngine(program: MethodProgram, models: readonly ProgramModel[], options: EngineOptions = {}): GroupEngine {
+  const K = models.length;
+  if (K === 0) throw new Error('A model group needs at least one model');
+  if (program.models.length !== K) throw new Error(`The program describes ${program.models.length} models, not ${K}`);
+  const first = models[0].config;
+  const target = getTarget(first.target);
+  const { inputDim, outputDim } = models[0].dataset;
+  const batchSize = first.batchSize;
+  const testSize = models[0].dataset.testSize;
+  const trainSize = models[0].dataset.trainSize;
+  for (const m of models) {
+    if (m.config.target !== first.target || m.config.batchSize !== batchSize || m.dataset.testSize !== testSize || m.dataset.trainSize !== trainSize) {
+      throw new Error('Every model of a group must share the target, batch size and data set sizes');
+    }
+  }
+  const backend = tf.getBackend() as BackendName;
+  const { phases } = program;
+  const totalSteps = phases.reduce((sum, p) => sum + p.steps, 0);
+  const phaseEnds: number[] = [];
+  phases.reduce((sum, p) => {
+    phaseEnds.push(sum + p.steps);
+    return sum + p.steps;
+  }, 0);
+
+  // θ groups: one padded layout per group over the K models' nets; each model initialized exactly as alone.
+  const groupNames = program.models[0].groups.map((g) => g.name);
+  const groups: Group[] = groupNames.map((name, gi) => {
+    const padded = buildPaddedLayout(program.models.map((m) => {
+      const g = m.groups[gi];
+      if (!g || g.name !== name) throw new Error(`Models of one group must have the same θ groups (${name})`);
+      return g.nets;
+    }));
+    const rows = new Float32Array(K * padded.layout.size);
+    models.forEach((m, k) => {
+      const own = initializeFlatParameters(padded.modelLayouts[k], m.config.seed);
+      rows.set(padModelParameters(padded, k, own), k * padded.layout.size);
+    });
+    const theta = tf.tidy(() => tf.variable(tf.tensor2d(rows, [K, padded.layout.size]), true));
+    return {
+      name,
+      padded,
+      theta,
+      mask: padded.padded ? tf.tensor2d(buildPaddingMask(padded), [K, padded.layout.size]) : null,
+      adam: createGroupAdam([K, padded.layout.size], models.map((m) => m.config.learningRate)),
+      lastGood: tf.clone(theta),
+    };
+  });
+  const groupByName = new Map(groups.map((g) => [g.name, g]));
+  for (const phase of phases) if (!groupByName.has(phase.group)) throw new Error(`Phase ${phase.label}: unknown group ${phase.group}`);
+  const netGroup = new Map<string, Group>();
+  for (const g of groups) for (const net of g.padded.layout.nets) netGroup.set(net.name, g);
+
+  const stack = (get: (m: ProgramModel) => Float32Array) => {
+    const out = new Float32Array(K * get(models[0]).length);
+    models.forEach((m, k) => out.set(get(m), k * get(models[0]).length));
+    return out;
+  };
+  const testX = tf.tensor3d(stack((m) => m.dataset.testX), [K, testSize, inputDim]);
+  let trainX: tf.Tensor3D | null = null; // built when a phase first needs predictions on the training sets
+  const context: StepContext = {
+    bound: tf.tensor3d(models.map((m) => m.config.errorBound), [K, 1, 1]),
+    metric: target.errorMetric,
+    lossWeights: models.some((m) => m.lossWeights && (m.lossWeights.mse !== 1 || m.lossWeights.ce !== 1))
+      ? { mse: tf.tensor1d(models.map((m) => m.lossWeights?.mse ?? 1)), ce: tf.tensor1d(models.map((m) => m.lossWeights?.ce ?? 1)) }
+      : null,
+  };
+  const batchRngs: Rng[] = models.map((m) => createRng(m.config.seed, 'batches'));
+  const batchX = new Float32Array(K * batchSize * inputDim);
+  const batchY = new Float32Array(K * batchSize * outputDim);
+  const batchSign = new Float32Array(K * batchSize);
+  const notes: string[][] = program.models.map((m) => [...m.notes]);
+  const hasLone = program.loneNet !== null;
+
+  let step = 0;
+  let lastGoodStep = 0;
+  let enteredPhase = -1;
+  let phaseData: PhaseData[] = models.map(() => ({ indices: null, labels: null }));
+  const stoppedAt: (number | null)[] = models.map(() => null);
+  let activeMask: tf.Tensor | null = null; // [K, 1] bool once a model has stopped
+  let disposed = false;
+  let trainingMs = 0;
+  // Per model: loss sums since the last evaluate (float64), and the last reported averages.
+  const sums = models.map(() => ({ total: 0, totalCount: 0, mse: 0, mseCount: 0, ce: 0, ceCount: 0 }));
+  const last = models.map(() => ({ loss: Number.NaN, mse: Number.NaN, crossEntropy: Number.NaN }));
+
+  const assertUsable = () => {
+    if (disposed) throw new Error('This trainer has been disposed');
+  };
+  const phaseIndexAt = (s: number): number => {
+    for (let p = 0; p < phases.length; p++) if (s < phaseEnds[p]) return p;
+    return phases.length;
+  };
+  const effectiveTheta = (g: Group): tf.Tensor => (g.mask ? tf.mul(g.theta, g.mask) : g.theta);
+  const splitAll = (): NetTensors => Object.assign({}, ...groups.map((g) => splitFlatParameters(effectiveTheta(g) as tf.Tensor2D, g.padded.layout)));
+
+  const runPredict = async (x: tf.Tensor3D) => {
+    const tensors = tf.tidy(() => {
+      const { output, gap, lone } = program.predict(splitAll(), x);
+      return [output, gap ?? tf.zeros([0]), lone ?? tf.zeros([0])];
+    });
+    try {
+      const [output, gap, lone] = (await Promise.all(tensors.map((t) => t.data()))) as Float32Array[];
+      return { output, gap: tensors[1].size ? gap : null, lone: tensors[2].size ? lone : null };
+    } finally {
+      tensors.forEach((t) => t.dispose());
+    }
+  };
+
+  const tools: PhaseTools = {
+    predictTrainSets: async () => {
+      trainX ??= tf.tensor3d(stack((m) => m.dataset.trainX), [K, trainSize, inputDim]);
+      const { output, gap } = await runPredict(trainX);
+      return models.map((_, k) => ({
+        output: output.subarray(k * trainSize * outputDim, (k + 1) * trainSize * outputDim),
+        gap: gap ? gap.subarray(k * trainSize, (k + 1) * trainSize) : null,
+      }));
+    },
+    computeTrainErrors: (k, output) => computeSampleErrors(target.errorMetric, output, models[k].dataset.trainY, outputDim),
+    note: (k, text) => {
+      notes[k].push(text);
+    },
+  };
+
+  /** Every model's batch, drawn with replacement from its phase data (its own 'batches' stream, one sequence per step). */
+  const drawBatches = () => {
+    for (let m = 0; m < K; m++) {
+      const { indices, labels } = phaseData[m];
+      const data = models[m].dataset;
+      const rng = batchRngs[m];
+      for (let b = 0; b < batchSize; b++) {
+        const index = indices ? indices[rng.int(indices.length)] : rng.int(data.trainSize);
+        const row = m * batchSize + b;
+        batchX.set(data.trainX.subarray(index * inputDim, (index + 1) * inputDim), row * inputDim);
+        batchY.set(data.trainY.subarray(index * outputDim, (index + 1) * outputDim), row * outputDim);
+        if (labels) batchSign[row] = labels[index] ? -1 : 1; // s = 1 − 2·p_label
+      }
+    }
+  };
+
+  /** One Adam step of one θ group for all K models; returns the kept losses [K, columns]. */
+  const runStep = (phase: ProgramPhase, poison: tf.Tensor | null): tf.Tensor =>
+    tf.tidy(() => {
+      const group = groupByName.get(phase.group)!;
+      const x = tf.tensor3d(batchX, [K, batchSize, inputDim]);
+      const y = tf.tensor3d(batchY, [K, batchSize, outputDim]);
+      const labelled = phaseData.some((d) => d.labels !== null);
+      const sign = labelled ? tf.tensor3d(batchSign, [K, batchSize, 1]) : null;
+      let kept: tf.Tensor | null = null;
+      const { grads } = tf.variableGrads(() => {
+        // The phase's nets only (a phase updates one θ group): as the per-method trainers did.
+        const nets = splitFlatParameters(effectiveTheta(group) as tf.Tensor2D, group.padded.layout);
+        const parts = program.computeStepLoss(phase.kind, nets, x, y, sign, context);
+        // Minimized per model: J (+ the lone approximator's MSE: its entries of θ get no gradient from J and vice versa).
+        let minimized = parts.loneMse ? tf.add(parts.total, parts.loneMse) : parts.total;
+        const columns = [parts.total, parts.mse, parts.crossEntropy, ...(hasLone ? [parts.loneMse ?? null] : [])].filter((v): v is tf.Tensor => v !== null);
+        if (poison) {
+          minimized = tf.mul(minimized, poison);
+          kept = tf.keep(tf.stack(columns.map((c) => tf.mul(c, poison)), 1));
+        } else {
+          kept = tf.keep(tf.stack(columns, 1));
+        }
+        // Σ over models: each model's gradient is its own loss's (∂/∂θ_k of Σ_j L_j = ∂L_k/∂θ_k).
+        return tf.sum(minimized) as tf.Scalar;
+      }, [group.theta]);
+      group.adam.apply(group.theta, grads[group.theta.name], activeMask);
+      return kept!;
+    });
+
+  const columnsOf = (kind: PhaseKind) => 1 + (KEPT[kind].mse ? 1 : 0) + (KEPT[kind].ce ? 1 : 0) + (hasLone ? 1 : 0);
+
+  const restoreModel = (k: number) => {
+    for (const g of groups) {
+      const restored = tf.tidy(() => {
+        const rowMask = tf.tensor2d(models.map((_, j) => (j === k ? 1 : 0)), [K, 1]).cast('bool');
+        return tf.where(rowMask, g.lastGood, g.theta);
+      });
+      g.theta.assign(restored);
+      restored.dispose();
+    }
+  };
+
+  const train = async (requested: number): Promise<{ step: number; diverged: ModelDivergence[] }> => {
+    assertUsable();
+    const diverged: ModelDivergence[] = models.map(() => null);
+    const count = Math.max(0, Math.min(Math.floor(requested), totalSteps - step));
+    if (count === 0 || stoppedAt.every((s) => s !== null)) return { step, diverged };
+    const started = now();
+    const chunkStart = step;
+    const activeAtStart = stoppedAt.map((s) => s === null);
+    const stepLosses: tf.Tensor[] = [];
+    const stepKinds: PhaseKind[] = [];
+    try {
+      for (let s = 0; s < count; s++) {
+        const p = phaseIndexAt(chunkStart + s);
+        if (p !== enteredPhase) {
+          phaseData = program.enterPhase ? await program.enterPhase(p, tools) : models.map(() => ({ indices: null, labels: null }));
+          enteredPhase = p;
+        }
+        drawBatches();
+        const poisonHere = options.injectNaN && options.injectNaN.step === chunkStart + s + 1 ? tf.tensor1d(models.map((_, k) => (k === options.injectNaN!.model ? Number.NaN : 1))) : null;
+        try {
+          stepLosses.push(runStep(phases[p], poisonHere));
+        } finally {
+          poisonHere?.dispose();
+        }
+        stepKinds.push(phases[p].kind);
+      }
+    } catch (error) {
+      stepLosses.forEach((t) => t.dispose());
+      throw error;
+    }
+    // The only sync of the chunk (besides phase entries): every step's per-model losses and Σθ per model.
+    const all = tf.tidy(() => tf.concat(stepLosses.map((t) => t.reshape([-1]))));
+    const thetaSums = groups.map((g) => tf.sum(g.theta, 1));
+    stepLosses.forEach((t) => t.dispose());
+    let values: Float32Array, thetaChecks: Float32Array[];
+    try {
+      [values, ...thetaChecks] = (await Promise.all([all.data(), ...thetaSums.map((t) => t.data())])) as Float32Array[];
+    } finally {
+      all.dispose();
+      thetaSums.forEach((t) => t.dispose());
+    }
+    const badStep = models.map(() => -1);
+    type Row = { total: number; mse: number | null; ce: number | null };
+    const parsed: Row[][] = [];
+    let offset = 0;
+    for (let s = 0; s < count; s++) {
+      const kept = KEPT[stepKinds[s]];
+      const width = columnsOf(stepKinds[s]);
+      const rows: Row[] = [];
+      for (let k = 0; k < K; k++) {
+        const base = offset + k * width;
+        const row = { total: values[base], mse: kept.mse ? values[base + 1] : null, ce: kept.ce ? values[base + (kept.mse ? 2 : 1)] : null };
+        rows.push(row);
+        if (activeAtStart[k] && badStep[k] < 0) {
+          for (let c = 0; c < width; c++) if (!Number.isFinite(values[base + c])) badStep[k] = s;
+        }
+      }
+      offset += K * width;
+      parsed.push(rows);
+    }
+    for (let k = 0; k < K; k++) if (activeAtStart[k] && badStep[k] < 0 && thetaChecks.some((c) => !Number.isFinite(c[k]))) badStep[k] = count - 1;
+    let anyStopped = false;
+    for (let k = 0; k < K; k++) {
+      if (badStep[k] < 0) continue;
+      // Restore model k's weights of the chunk start and stop it; the other models keep this chunk.
+      restoreModel(k);
+      stoppedAt[k] = lastGoodStep;
+      anyStopped = true;
+      diverged[k] = {
+        atStep: chunkStart + badStep[k] + 1,
+        message: `Training diverged: the loss or the weights became NaN/Inf at step ${chunkStart + badStep[k] + 1}; the weights of step ${lastGoodStep} were restored. Try a smaller learning rate.`,
+      };
+    }
+    if (anyStopped) {
+      activeMask?.dispose();
+      activeMask = tf.tidy(() => tf.tensor2d(stoppedAt.map((s) => (s === null ? 1 : 0)), [K, 1]).cast('bool'));
+    }
+    for (let s = 0; s < count; s++) {
+      for (let k = 0; k < K; k++) {
+        if (!activeAtStart[k] || diverged[k]) continue; // stopped before this chunk, or this chunk is undone for model k
+        const { total, mse, ce } = parsed[s][k];
+        const sum = sums[k];
+        sum.total += total;
+        sum.totalCount++;
+        if (mse !== null) {
+          sum.mse += mse;
+          sum.mseCount++;
+        }
+        if (ce !== null) {
+          sum.ce += ce;
+          sum.ceCount++;
+        }
+      }
+    }
+    step = chunkStart + count;
+    if (stoppedAt.every((s) => s !== null)) step = lastGoodStep; // nothing trains any more: the clock stays at the kept weights
+    for (const g of groups) {
+      g.lastGood.dispose();
+      g.lastGood = tf.clone(g.theta);
+    }
+    lastGoodStep = step;
+    trainingMs += now() - started;
+    return { step, diverged };
+  };
+
+  const modelStep = (k: number) => stoppedAt[k] ?? step;
+
+  const evaluate = async (): Promise<EvaluationPoint[]> => {
+    assertUsable();
+    const { output, gap, lone } = await runPredict(testX);
+    return models.map((m, k) => {
+      const slice = (values: Float32Array, width: number) => values.subarray(k * testSize * width, (k + 1) * testSize * width);
+      const errors = computeSampleErrors(target.errorMetric, slice(output, outputDim), m.dataset.testY, outputDim);
+      // Predicted safe ⇔ gap > 0 (softmax: z_safe − z_unsafe; sigmoid: z; ties → unsafe, as argmax);
+      // no classifier (lone): every input is approximated.
+      const predictedSafe = gap ? Uint8Array.from(slice(gap, 1), (g) => (g > 0 ? 1 : 0)) : new Uint8Array(errors.length).fill(1);
+      const metrics = computeInvocationMetrics(errors, predictedSafe, m.config.errorBound);
+      let loneTrueInvocation: number | null = null;
+      if (lone) {
+        const loneErrors = computeSampleErrors(target.errorMetric, slice(lone, outputDim), m.dataset.testY, outputDim);
+        let safe = 0;
+        for (const e of loneErrors) if (labelSafe(e, m.config.errorBound)) safe++;
+        loneTrueInvocation = loneErrors.length === 0 ? 0 : safe / loneErrors.length;
+      }
+      const sum = sums[k];
+      const previous = last[k];
+      if (program.reportsJointLoss) {
+        if (sum.totalCount > 0) previous.loss = sum.total / sum.totalCount;
+        if (sum.mseCount > 0) previous.mse = sum.mse / sum.mseCount;
+        if (sum.ceCount > 0) previous.crossEntropy = sum.ce / sum.ceCount;
+      } else {
+        if (sum.mseCount > 0) previous.mse = sum.mse / sum.mseCount;
+        if (sum.ceCount > 0) previous.crossEntropy = sum.ce / sum.ceCount;
+        const any = Number.isFinite(previous.mse) || Number.isFinite(previous.crossEntropy);
+        previous.loss = any ? (Number.isFinite(previous.mse) ? previous.mse : 0) + (Number.isFinite(previous.crossEntropy) ? previous.crossEntropy : 0) : Number.NaN;
+      }
+      Object.assign(sum, { total: 0, totalCount: 0, mse: 0, mseCount: 0, ce: 0, ceCount: 0 });
+      return { step: modelStep(k), metrics, loss: previous.loss, mse: previous.mse, crossEntropy: previous.crossEntropy, loneTrueInvocation };
+    });
+  };
+
+  const readNet = async (k: number, net: string): Promise<DenseLayerWeights[]> => {
+    assertUsable();
+    const g = netGroup.get(net);
+    if (!g) throw new Error(`Unknown net: ${net}`);
+    const row = (await g.theta.data()) as Float32Array;
+    const size = g.padded.layout.size;
+    const own = unpadModelParameters(g.padded, k, row.subarray(k * size, (k + 1) * size));
+    return readFlatNet(g.padded.modelLayouts[k], own, net);
+  };
+  const readAll = async (k: number) => {
+    const nets = new Map<string, DenseLayerWeights[]>();
+    for (const g of groups) for (const net of g.padded.layout.nets) nets.set(net.name, await readNet(k, net.name));
+    return (net: string) => {
+      const hit = nets.get(net);
+      if (!hit) throw new Error(`Unknown net: ${net}`);
+      return hit;
+    };
+  };
+
+  return {
+    method: program.method,
+    size: K,
+    backend,
+    totalSteps,
+    program,
+    get step() {
+      return step;
+    },
+    stoppedAt,
+    get trainingMs() {
+      return trainingMs;
+    },
+    get phase() {
+      const p = phaseIndexAt(step);
+      return p >= phases.length ? 'done' : phases[p].label;
+    },
+    notes: (k) => notes[k],
+    modelStep,
+    train,
+    evaluate,
+    predict: async (x, rows) => {
+      assertUsable();
+      const input = tf.tensor3d(x, [K, rows, inputDim]);
+      try {
+        return await runPredict(input);
+      } finally {
+        input.dispose();
+      }
+    },
+    withNets: (fn) => tf.tidy(() => fn(splitAll())),
+    readNet,
+    getWeights: async (k) => program.toAxnetWeights(await readAll(k)),
+    getBaselineWeights: async (k) => program.toBaselineWeights(await readAll(k)),
+    dispose: () => {
+      if (disposed) return;
+      disposed = true;
+      for (const g of groups) {
+        g.adam.dispose();
+        g.theta.dispose();
+        g.lastGood.dispose();
+        g.mask?.dispose();
+      }
+      testX.dispose();
+      trainX?.dispose();
+      context.bound.dispose();
+      context.lossWeights?.mse.dispose();
+      context.lossWeights?.ce.dispose();
+      activeMask?.dispose();
+    },
+  };
+}
