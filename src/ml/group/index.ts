@@ -73,6 +73,9 @@ export function createModelGroupTrainer(specs: readonly GroupModelSpec[], method
     get stoppedAt() {
       return located.map(({ engine, position }) => engine.stoppedAt[position]);
     },
+    get notes() {
+      return located.map(({ engine, position }) => engine.notes(position));
+    },
     get trainingMs() {
       return trainingMs;
     },

@@ -34,6 +34,8 @@ export interface ModelGroupTrainer {
   readonly step: number;
   /** Per model: the step whose weights it keeps after diverging, or null while it trains. */
   readonly stoppedAt: readonly (number | null)[];
+  /** Per model: things the user should know about its run (e.g. an iterative round that fell back to all data). */
+  readonly notes: readonly (readonly string[])[];
   /** Wall-clock ms spent inside train(). */
   readonly trainingMs: number;
   /** Up to `steps` more steps for every model that has not diverged. */
