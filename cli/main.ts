@@ -6,7 +6,8 @@
  *   axlab eval <target>                       rows on stdin → exact outputs on stdout
  *   axlab train '<link or #hash>' [--json] [--backend cpu|wasm]
  *   axlab bench-node [--steps N]              steps/s of the trainer vs a naive Layers-API model.fit
- *   axlab reproduce [--quick] [--out DIR]     the §V study → report.md, results.json, fig-*.svg (cli/reproduce.ts)
+ *   axlab reproduce [--quick] [--out DIR] [--shard i/n]   the §V study (or shard i of n) → report.md, results.json, fig-*.svg (cli/reproduce.ts)
+ *   axlab merge DIR… [--out DIR]              the shards' results → the report of a single run
  */
 import * as tf from '@tensorflow/tfjs';
 import type { BackendName, LabConfig, MethodId } from '../src/core/config';
@@ -33,9 +34,11 @@ const USAGE = `Usage:
                                                   (stages, cycles, energy per component) and print test-set aggregates;
                                                   with methods=axnet,onepass,iterative one gain row per method (Fig. 10b)
   axlab bench-node [--steps N] [--json]           training steps/s on cpu and wasm vs a naive tfjs model.fit
-  axlab reproduce [--quick] [--out DIR] [--jobs N] [--cache DIR]
+  axlab reproduce [--quick] [--out DIR] [--jobs N] [--cache DIR] [--shard i/n]
                                                   train the §V study (Fig. 2, 6–9, 10a, 10c); write DIR/report.md,
-                                                  DIR/results.json, DIR/fig-*.svg (default DIR ./reproduce-out)`;
+                                                  DIR/results.json, DIR/fig-*.svg (default DIR ./reproduce-out);
+                                                  --shard i/n trains only shard i of n (1-based) for axlab merge
+  axlab merge DIR… [--out DIR]                    combine the shards' results.json into the report of a single run`;
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -208,6 +211,14 @@ async function main(argv: string[]): Promise<void> {
         throw new UsageError(message);
       });
       process.exitCode = await runReproduce(options);
+      return;
+    }
+    case 'merge': {
+      const { parseMergeArgs, runMerge } = await import('./reproduce');
+      const fail = (message: string): never => {
+        throw new UsageError(message);
+      };
+      process.exitCode = await runMerge(parseMergeArgs(rest, fail), fail);
       return;
     }
     case undefined:

@@ -1,7 +1,10 @@
 /**
- * `axlab reproduce [--quick] [--out DIR] [--jobs N] [--cache DIR]`: runs the §V study (src/core/study/plan.ts)
- * in Node on tfjs cpu and writes DIR/report.md, DIR/results.json and DIR/fig-*.svg.
- * --jobs N > 1 trains N jobs at once in worker threads (one tfjs cpu instance each).
+ * `axlab reproduce [--quick] [--out DIR] [--jobs N] [--cache DIR] [--shard i/n]`: runs the §V study
+ * (src/core/study/plan.ts) in Node on tfjs cpu and writes DIR/report.md, DIR/results.json and DIR/fig-*.svg.
+ * Jobs that can train as one program (src/core/study/groups.ts) train as one ModelGroupTrainer
+ * (src/ml/study/runJobGroup.ts); --jobs N > 1 trains N groups at once in worker threads (one tfjs cpu
+ * instance each). --shard i/n trains only shard i's groups (src/core/study/shard.ts) and writes its
+ * partial results; `axlab merge DIR…` combines the shards into the report of a single run.
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -12,22 +15,29 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import * as tf from '@tensorflow/tfjs';
 import { buildStudyFigures, formatSeconds } from '../src/core/study/figures';
+import { groupStudyJobs } from '../src/core/study/groups';
 import { buildStudyPlan, type StudyJob } from '../src/core/study/plan';
 import { figureFileName, renderStudyReport } from '../src/core/study/report';
-import type { JobResult, StudyReport } from '../src/core/study/results';
+import type { JobResult } from '../src/core/study/results';
+import { runStudy, StudyCancelledError, type RunJobGroup, type StudyCache, type StudyProgress } from '../src/core/study/runner';
+import { hashStudyPlan, mergeStudyResults, orderResults, parseShardSpec, shardStudyPlan, StudyMergeError, type StudyResultsFile } from '../src/core/study/shard';
 import { renderChart } from '../src/core/study/svg';
-import { runStudy, StudyCancelledError, type RunJob, type StudyCache, type StudyProgress } from '../src/ml/study/runner';
-import type { ReproduceWorkerReply } from './reproduceWorker';
+import type { ReproduceWorkerReply, ReproduceWorkerRequest } from './reproduceWorker';
 
-export const REPRODUCE_USAGE = `axlab reproduce [--quick] [--out DIR] [--jobs N] [--cache DIR]
+export const REPRODUCE_USAGE = `axlab reproduce [--quick] [--out DIR] [--jobs N] [--cache DIR] [--shard i/n]
                                                   train the §V study (Fig. 2, 6–9, 10a, 10c) and write DIR/report.md,
-                                                  DIR/results.json, DIR/fig-*.svg (default DIR ./reproduce-out; --jobs default 2)`;
+                                                  DIR/results.json, DIR/fig-*.svg (default DIR ./reproduce-out; --jobs default 2);
+                                                  --shard i/n: only shard i of n (1-based), partial results for axlab merge
+  axlab merge DIR… [--out DIR]                     combine the results.json of the shards of one plan into the report of a
+                                                  single run (refuses different plans, conflicting or missing jobs)`;
 
 export interface ReproduceOptions {
   quick: boolean;
   out: string;
   jobs: number;
   cacheDir: string | null;
+  /** Shard index (1-based) and count, or null for the whole plan. */
+  shard: { index: number; count: number } | null;
 }
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -54,8 +64,8 @@ export function createDirectoryCache(dir: string): StudyCache {
   };
 }
 
-/** N worker threads; runJob hands each job to a free one. close() terminates them. */
-function createWorkerPool(size: number): { runJob: RunJob; close: () => Promise<void> } {
+/** N worker threads; runJobGroup hands each group of jobs to a free one. close() terminates them. */
+function createWorkerPool(size: number): { runJobGroup: RunJobGroup; close: () => Promise<void> } {
   interface Slot {
     worker: Worker;
     ready: Promise<void>;
@@ -77,14 +87,14 @@ function createWorkerPool(size: number): { runJob: RunJob; close: () => Promise<
     return { worker, ready, busy: false };
   };
   for (let k = 0; k < size; k++) slots.push(spawn());
-  const runJob: RunJob = async (job: StudyJob, { signal }) => {
+  const runJobGroup: RunJobGroup = async (jobs: StudyJob[], { signal }) => {
     const index = slots.findIndex((s) => !s.busy);
     if (index < 0) throw new Error('No free worker (concurrency above the pool size)');
     const slot = slots[index];
     slot.busy = true;
     try {
       await slot.ready;
-      return await new Promise<JobResult>((resolveJob, rejectJob) => {
+      return await new Promise<JobResult[]>((resolveJob, rejectJob) => {
         const cleanup = () => {
           slot.worker.off('message', onMessage);
           slot.worker.off('error', onError);
@@ -94,7 +104,7 @@ function createWorkerPool(size: number): { runJob: RunJob; close: () => Promise<
         const onMessage = (message: ReproduceWorkerReply) => {
           if (message.type === 'ready') return;
           cleanup();
-          if (message.type === 'done') resolveJob(message.result);
+          if (message.type === 'done') resolveJob(message.results);
           else rejectJob(new Error(message.message));
         };
         const onError = (error: Error) => {
@@ -103,7 +113,7 @@ function createWorkerPool(size: number): { runJob: RunJob; close: () => Promise<
         };
         const onExit = (code: number) => {
           cleanup();
-          rejectJob(new Error(`worker exited with code ${code} during ${job.id}`));
+          rejectJob(new Error(`worker exited with code ${code} during ${jobs.map((j) => j.id).join(', ')}`));
         };
         const onAbort = () => {
           cleanup();
@@ -114,10 +124,10 @@ function createWorkerPool(size: number): { runJob: RunJob; close: () => Promise<
         slot.worker.on('error', onError);
         slot.worker.on('exit', onExit);
         signal?.addEventListener('abort', onAbort, { once: true });
-        slot.worker.postMessage({ type: 'run', job });
+        slot.worker.postMessage({ type: 'run', jobs } satisfies ReproduceWorkerRequest);
       });
     } catch (error) {
-      // A worker that failed or was stopped is replaced, so that the next job gets a fresh one.
+      // A worker that failed or was stopped is replaced, so that the next group gets a fresh one.
       void slot.worker.terminate();
       slots[index] = spawn();
       throw error;
@@ -127,7 +137,7 @@ function createWorkerPool(size: number): { runJob: RunJob; close: () => Promise<
     }
   };
   return {
-    runJob,
+    runJobGroup,
     close: async () => {
       await Promise.all(slots.map((s) => s.worker.terminate()));
     },
@@ -136,7 +146,7 @@ function createWorkerPool(size: number): { runJob: RunJob; close: () => Promise<
 
 export function parseReproduceArgs(argsIn: readonly string[], fail: (message: string) => never): ReproduceOptions {
   const args = [...argsIn];
-  const options: ReproduceOptions = { quick: false, out: 'reproduce-out', jobs: Math.max(1, Math.min(2, availableParallelism())), cacheDir: null };
+  const options: ReproduceOptions = { quick: false, out: 'reproduce-out', jobs: Math.max(1, Math.min(2, availableParallelism())), cacheDir: null, shard: null };
   while (args.length) {
     const arg = args.shift()!;
     const value = () => {
@@ -160,6 +170,15 @@ export function parseReproduceArgs(argsIn: readonly string[], fail: (message: st
         options.jobs = jobs;
         break;
       }
+      case '--shard': {
+        const text = value();
+        try {
+          options.shard = parseShardSpec(text);
+        } catch (error) {
+          fail((error as Error).message);
+        }
+        break;
+      }
       default:
         fail(`Unknown option for reproduce: ${arg}`);
     }
@@ -175,10 +194,30 @@ function progressLine(progress: StudyProgress): string | null {
   return `${head}${finished.error ? ` (${finished.error.split('\n')[0]})` : ''} · ${tail}`;
 }
 
-/** Runs the study and writes the report; resolves with the exit code. */
+/** Writes results.json (results in plan order), fig-*.svg and report.md of `file` to `out`. */
+async function writeStudyOutputs(out: string, file: StudyResultsFile): Promise<void> {
+  await mkdir(out, { recursive: true });
+  const ordered: StudyResultsFile = { ...file, results: orderResults(file.plan, file.results) };
+  await writeFile(join(out, 'results.json'), `${JSON.stringify(ordered, null, 1)}\n`);
+  for (const figure of buildStudyFigures(file.plan, file.results)) {
+    await writeFile(join(out, figureFileName(figure)), `${renderChart(figure.chart, { quick: figure.quick })}\n`);
+  }
+  let markdown = renderStudyReport(ordered);
+  if (file.errors.length) markdown += `\n## Failed jobs\n\n${file.errors.map((e) => `- ${e.id}: ${e.message.split('\n')[0]}`).join('\n')}\n`;
+  const ran = Object.keys(file.results).length;
+  if (file.cancelled) markdown = `> **Cancelled**: only ${ran}/${file.plan.jobs.length} jobs finished.\n\n${markdown}`;
+  if (file.shard) {
+    markdown = `> **Shard ${file.shard.index}/${file.shard.count}** of plan ${file.shard.planHash}: ${ran} of the plan's ${file.plan.jobs.length} jobs. Combine the shards with \`axlab merge\`.\n\n${markdown}`;
+  }
+  await writeFile(join(out, 'report.md'), markdown);
+}
+
+/** Runs the study (or one shard of it) and writes the report; resolves with the exit code. */
 export async function runReproduce(options: ReproduceOptions): Promise<number> {
   tf.env().set('PROD', true);
   const plan = buildStudyPlan(options.quick ? 'quick' : 'full');
+  const planHash = hashStudyPlan(plan);
+  const runPlan = options.shard ? shardStudyPlan(plan, options.shard.index, options.shard.count) : plan;
   const out = resolve(options.out);
   await mkdir(out, { recursive: true });
   const controller = new AbortController();
@@ -188,17 +227,19 @@ export async function runReproduce(options: ReproduceOptions): Promise<number> {
   };
   process.once('SIGINT', onSignal);
   const pool = options.jobs > 1 ? createWorkerPool(options.jobs) : null;
-  let runJob: RunJob | undefined = pool?.runJob;
+  let runJobGroup: RunJobGroup | undefined = pool?.runJobGroup;
   if (!pool) {
-    const { runStudyJob } = await import('../src/ml/study/runJob');
-    runJob = (job, context) => runStudyJob(job, context);
+    const { runStudyJobGroup } = await import('../src/ml/study/runJobGroup');
+    runJobGroup = (jobs, context) => runStudyJobGroup(jobs, context);
   }
-  process.stderr.write(`axlab reproduce: ${plan.jobs.length} jobs, ${plan.size} budget, ${options.jobs} at a time → ${out}\n${plan.budgetStatement}\n`);
+  const groups = groupStudyJobs(runPlan.jobs).length;
+  const scope = options.shard ? `shard ${options.shard.index}/${options.shard.count} of plan ${planHash}: ${runPlan.jobs.length} of ${plan.jobs.length} jobs` : `${plan.jobs.length} jobs`;
+  process.stderr.write(`axlab reproduce: ${scope} in ${groups} program(s), ${plan.size} budget, ${options.jobs} at a time → ${out}\n${plan.budgetStatement}\n`);
   const started = performance.now();
   let run: Awaited<ReturnType<typeof runStudy>>;
   try {
-    run = await runStudy(plan, {
-      runJob,
+    run = await runStudy(runPlan, {
+      runJobGroup: runJobGroup!,
       concurrency: options.jobs,
       signal: controller.signal,
       cache: options.cacheDir ? createDirectoryCache(resolve(options.cacheDir)) : undefined,
@@ -213,7 +254,7 @@ export async function runReproduce(options: ReproduceOptions): Promise<number> {
   }
   const wallMs = performance.now() - started;
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
-  const report: StudyReport = {
+  const file: StudyResultsFile = {
     version: plan.version,
     size: plan.size,
     budgetStatement: plan.budgetStatement,
@@ -222,15 +263,68 @@ export async function runReproduce(options: ReproduceOptions): Promise<number> {
     environment: `Node ${process.version}, tfjs ${tf.version_core} cpu backend, ${availableParallelism()} × ${cpu}, ${options.jobs} job(s) at a time`,
     plan,
     results: run.results,
+    errors: run.errors,
+    cancelled: run.cancelled,
+    ...(options.shard ? { shard: { ...options.shard, planHash } } : {}),
   };
-  await writeFile(join(out, 'results.json'), `${JSON.stringify({ ...report, errors: run.errors, cancelled: run.cancelled }, null, 1)}\n`);
-  for (const figure of buildStudyFigures(plan, run.results)) {
-    await writeFile(join(out, figureFileName(figure)), `${renderChart(figure.chart, { quick: figure.quick })}\n`);
-  }
-  let markdown = renderStudyReport(report);
-  if (run.errors.length) markdown += `\n## Failed jobs\n\n${run.errors.map((e) => `- ${e.id}: ${e.message.split('\n')[0]}`).join('\n')}\n`;
-  if (run.cancelled) markdown = `> **Cancelled**: only ${Object.keys(run.results).length}/${plan.jobs.length} jobs finished.\n\n${markdown}`;
-  await writeFile(join(out, 'report.md'), markdown);
-  process.stderr.write(`axlab reproduce: ${Object.keys(run.results).length}/${plan.jobs.length} jobs in ${formatSeconds(wallMs)} → ${join(out, 'report.md')}\n`);
+  await writeStudyOutputs(out, file);
+  const trainingMs = Object.values(run.results).reduce((sum, r) => sum + r.trainingMs, 0);
+  process.stderr.write(
+    `axlab reproduce: ${Object.keys(run.results).length}/${runPlan.jobs.length} jobs${options.shard ? ` of shard ${options.shard.index}/${options.shard.count}` : ''} ` +
+      `in ${formatSeconds(wallMs)} wall time (Σ training ${formatSeconds(trainingMs)}) → ${join(out, 'report.md')}\n`,
+  );
   return run.errors.length || run.cancelled ? 1 : 0;
+}
+
+/** Options of `axlab merge DIR… [--out DIR]`. */
+export interface MergeOptions {
+  inputs: string[];
+  out: string;
+}
+
+export function parseMergeArgs(argsIn: readonly string[], fail: (message: string) => never): MergeOptions {
+  const args = [...argsIn];
+  const options: MergeOptions = { inputs: [], out: 'reproduce-out' };
+  while (args.length) {
+    const arg = args.shift()!;
+    if (arg === '--out') {
+      const v = args.shift();
+      if (v === undefined || v.startsWith('--')) fail('--out needs a value');
+      options.out = v;
+    } else if (arg.startsWith('--')) fail(`Unknown option for merge: ${arg}`);
+    else options.inputs.push(arg);
+  }
+  if (!options.inputs.length) fail('merge needs the result directories of the shards, e.g. axlab merge results/shard-* --out results/merged');
+  return options;
+}
+
+/** Merges shard results (DIR/results.json each) into one report; resolves with the exit code (1: refused). */
+export async function runMerge(options: MergeOptions, fail: (message: string) => never): Promise<number> {
+  const inputs: { source: string; file: StudyResultsFile }[] = [];
+  for (const input of options.inputs) {
+    const path = input.endsWith('.json') ? resolve(input) : join(resolve(input), 'results.json');
+    if (!existsSync(path)) fail(`${input}: no results.json there (give the --out directory of each axlab reproduce --shard run)`);
+    let file: StudyResultsFile;
+    try {
+      file = JSON.parse(await readFile(path, 'utf8')) as StudyResultsFile;
+    } catch (error) {
+      fail(`${path}: not valid JSON (${(error as Error).message})`);
+    }
+    inputs.push({ source: input, file });
+  }
+  let merged: StudyResultsFile;
+  try {
+    merged = mergeStudyResults(inputs);
+  } catch (error) {
+    if (!(error instanceof StudyMergeError)) throw error;
+    process.stderr.write(`axlab merge: refused. ${error.message}\n`);
+    return 1;
+  }
+  const out = resolve(options.out);
+  await writeStudyOutputs(out, merged);
+  process.stderr.write(
+    `axlab merge: ${Object.keys(merged.results).length}/${merged.plan.jobs.length} jobs from ${inputs.length} input(s); ` +
+      `wall time ${formatSeconds(merged.wallMs)} (slowest shard) → ${join(out, 'report.md')}\n`,
+  );
+  return 0;
 }

@@ -1,12 +1,12 @@
 /**
- * Runs the §V study for the Paper view: runStudy (src/ml/study/runner.ts) on the main thread owns
+ * Runs the §V study for the Paper view: runStudy (src/core/study/runner.ts) on the main thread owns
  * the job order, the ETA and the IndexedDB cache; each job trains in one of STUDY_WORKERS study
  * workers (two cores ⇒ two workers). Cancel aborts runStudy and terminates the workers (squoosh
  * style); finished jobs stay cached, so the next run picks up where this one stopped.
  */
 import { buildStudyPlan, computeJobKey, type StudyJob, type StudyPlan, type StudySize } from '../core/study/plan';
 import type { JobResult } from '../core/study/results';
-import { StudyCancelledError, runStudy, type StudyProgress } from '../ml/study/runner';
+import { StudyCancelledError, runStudy, type StudyProgress } from '../core/study/runner';
 import type { FromStudyWorkerMessage, ToStudyWorkerMessage } from '../../workers/studyProtocol';
 import { openStudyCache } from './studyCache';
 import { useLabStore } from './store';

@@ -1,7 +1,10 @@
-/** The §V reproduction study (pure TS): plan → (training elsewhere) → figures, claims, SVG, report. */
+/** The §V reproduction study (pure TS): plan → groups → runner (training injected) → figures, claims, SVG, report; shards and their merge. */
 export * from './plan';
 export * from './results';
 export * from './figures';
 export * from './claims';
 export * from './svg';
 export * from './report';
+export * from './groups';
+export * from './runner';
+export * from './shard';

@@ -12,7 +12,7 @@ import { selectBackend } from '../backend';
 import { createMethodTrainer } from '../methods';
 import { runToCompletion } from '../trainer';
 import type { EvaluationPoint } from '../../core/weights';
-import { StudyCancelledError } from './runner';
+import { StudyCancelledError } from '../../core/study/runner';
 
 export interface RunStudyJobOptions {
   signal?: AbortSignal;
@@ -21,22 +21,26 @@ export interface RunStudyJobOptions {
   onEvaluation?: (point: StudyEvaluationPoint) => void;
 }
 
-function toPlainPoint(point: EvaluationPoint): StudyEvaluationPoint {
+export function toPlainPoint(point: EvaluationPoint): StudyEvaluationPoint {
   return { step: point.step, metrics: { ...point.metrics }, loss: point.loss, mse: point.mse, crossEntropy: point.crossEntropy, loneTrueInvocation: point.loneTrueInvocation };
 }
 
 let activeChoice: BackendChoice | null = null;
 
-/** Trains `job` to its method's full budget and evaluates it every config.evalEvery steps. */
-export async function runStudyJob(job: StudyJob, options: RunStudyJobOptions = {}): Promise<JobResult> {
-  const { signal } = options;
-  if (signal?.aborted) throw new StudyCancelledError();
-  const choice = options.backend ?? job.config.backend;
+/** Selects the backend `choice` (once per thread) and loads `target`'s data (photo targets: the images). */
+export async function prepareStudyRuntime(choice: BackendChoice, target: StudyJob['target']): Promise<void> {
   if (activeChoice !== choice || (choice !== 'auto' && tf.getBackend() !== choice)) {
     await selectBackend(choice);
     activeChoice = choice;
   }
-  await loadTargetData(job.config.target);
+  await loadTargetData(target);
+}
+
+/** Trains `job` to its method's full budget and evaluates it every config.evalEvery steps. */
+export async function runStudyJob(job: StudyJob, options: RunStudyJobOptions = {}): Promise<JobResult> {
+  const { signal } = options;
+  if (signal?.aborted) throw new StudyCancelledError();
+  await prepareStudyRuntime(options.backend ?? job.config.backend, job.config.target);
   const trainer = createMethodTrainer(job.config, job.method);
   try {
     const run = await runToCompletion(trainer, (point) => options.onEvaluation?.(toPlainPoint(point)), { shouldStop: () => Boolean(signal?.aborted) });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { buildStudyPlan, computeJobKey, type StudyPlan } from '../../core/study/plan';
-import type { JobResult } from '../../core/study/results';
-import { makeFakeResult } from '../../core/study/testing';
+import { buildStudyPlan, computeJobKey, type StudyPlan } from './plan';
+import type { JobResult } from './results';
+import { makeFakeResult } from './testing';
+import { groupStudyJobs } from './groups';
 import { runStudy, StudyCancelledError, type RunJob, type StudyCache, type StudyProgress } from './runner';
 
 function smallPlan(count = 4): StudyPlan {
@@ -102,5 +103,54 @@ describe('runStudy', () => {
     const run = await runStudy(plan, { runJob, concurrency: 2 });
     expect(peak).toBe(2);
     expect(Object.keys(run.results)).toHaveLength(5);
+  });
+});
+
+describe('runStudy with runJobGroup', () => {
+  /** The quick plan's jpeg iterative jobs (Fig. 6 + Fig. 9) share one program; the rest are singletons. */
+  const plan = buildStudyPlan('quick');
+
+  it('runs each group of groupStudyJobs once, in plan order, and counts jobs', async () => {
+    const calls: string[][] = [];
+    const progress: StudyProgress[] = [];
+    const run = await runStudy(plan, {
+      runJobGroup: async (jobs) => (calls.push(jobs.map((j) => j.id)), jobs.map((job) => makeFakeResult(job))),
+      onProgress: (p) => progress.push(p),
+    });
+    expect(calls).toEqual(groupStudyJobs(plan.jobs).map((g) => g.jobs.map((j) => j.id)));
+    expect(calls.some((ids) => ids.length > 1)).toBe(true);
+    expect(Object.keys(run.results).sort()).toEqual(plan.jobs.map((j) => j.id).sort());
+    expect(progress.filter((p) => p.finished).map((p) => p.done)).toEqual(plan.jobs.map((_, k) => k + 1));
+    const multi = calls.find((ids) => ids.length > 1)!;
+    expect(progress.some((p) => multi.every((id) => p.running.includes(id)))).toBe(true);
+  });
+
+  it('takes cached jobs out of a group before it runs and caches the rest per job', async () => {
+    const group = groupStudyJobs(plan.jobs).find((g) => g.jobs.length > 1)!;
+    const store = new Map<string, JobResult>();
+    store.set(computeJobKey(group.jobs[0]), makeFakeResult(group.jobs[0], { trueInvocation: 0.77 }));
+    const cache: StudyCache = { get: (key) => store.get(key), set: (key, result) => void store.set(key, result) };
+    const calls: string[][] = [];
+    const run = await runStudy(plan, { runJobGroup: async (jobs) => (calls.push(jobs.map((j) => j.id)), jobs.map((job) => makeFakeResult(job))), cache });
+    expect(calls).toContainEqual(group.jobs.slice(1).map((j) => j.id));
+    expect(calls.flat()).not.toContain(group.jobs[0].id);
+    expect(run.results[group.jobs[0].id]).toMatchObject({ cached: true });
+    expect(store.size).toBe(plan.jobs.length);
+  });
+
+  it('records every job of a failing group and goes on', async () => {
+    const group = groupStudyJobs(plan.jobs).find((g) => g.jobs.length > 1)!;
+    const run = await runStudy(plan, {
+      runJobGroup: async (jobs) => {
+        if (jobs[0].id === group.jobs[0].id) throw new Error('boom');
+        return jobs.map((job) => makeFakeResult(job));
+      },
+    });
+    expect(run.errors).toEqual(group.jobs.map((j) => ({ id: j.id, message: 'boom' })));
+    expect(Object.keys(run.results)).toHaveLength(plan.jobs.length - group.jobs.length);
+  });
+
+  it('needs a way to train', async () => {
+    await expect(runStudy(plan, {} as never)).rejects.toThrow(/runJob or runJobGroup/);
   });
 });

@@ -1,0 +1,76 @@
+/**
+ * Trains the jobs of one program group (src/core/study/groups.ts) as one ModelGroupTrainer
+ * (src/ml/group) and returns one JobResult per job, the same as runStudyJob gives for each of them:
+ * the same evaluation schedule (runToCompletion's: every multiple of evalEvery and the last step, via
+ * nextEvaluationStep), a model's history ending at the evaluation where it diverged, and its
+ * totalSteps the step it stopped at.
+ *
+ * A group of one job is trained by runStudyJob itself (a program of one model is its MethodTrainer).
+ *
+ * trainingMs of a job is the group's training time / K: the share of the program's wall time that
+ * the job costs (equal to its own time when the models train one after another, and what batching
+ * saves otherwise).
+ */
+import type { StudyJob } from '../../core/study/plan';
+import type { JobResult, StudyEvaluationPoint } from '../../core/study/results';
+import { studyGroupKey } from '../../core/study/groups';
+import { StudyCancelledError } from '../../core/study/runner';
+import { createModelGroupTrainer } from '../group';
+import { nextEvaluationStep } from '../trainer';
+import { prepareStudyRuntime, runStudyJob, toPlainPoint, type RunStudyJobOptions } from './runJob';
+
+/** Trains `jobs` (one group: equal studyGroupKey) as one program; results in the order of `jobs`. */
+export async function runStudyJobGroup(jobs: readonly StudyJob[], options: Omit<RunStudyJobOptions, 'onEvaluation'> = {}): Promise<JobResult[]> {
+  const { signal } = options;
+  if (jobs.length === 0) return [];
+  const key = studyGroupKey(jobs[0]);
+  const stranger = jobs.find((job) => studyGroupKey(job) !== key);
+  if (stranger) throw new Error(`${stranger.id} cannot train in one program with ${jobs[0].id} (method, target, depth or budget differ)`);
+  if (signal?.aborted) throw new StudyCancelledError();
+  if (jobs.length === 1) return [await runStudyJob(jobs[0], options)];
+  await prepareStudyRuntime(options.backend ?? jobs[0].config.backend, jobs[0].config.target);
+  const group = createModelGroupTrainer(
+    jobs.map((job) => ({ config: job.config })),
+    jobs[0].method,
+  );
+  try {
+    const schedule = { totalSteps: group.totalSteps, config: { evalEvery: jobs[0].config.evalEvery } };
+    const histories: StudyEvaluationPoint[][] = jobs.map(() => []);
+    const diverged: JobResult['diverged'][] = jobs.map(() => null);
+    // runToCompletion, model by model: train to the next evaluation step, evaluate; a diverged model's
+    // history ends with the evaluation of its restored weights.
+    while (group.step < group.totalSteps && diverged.some((d) => d === null)) {
+      if (signal?.aborted) break;
+      const chunk = await group.train(nextEvaluationStep(group.step, schedule) - group.step);
+      const points = await group.evaluate();
+      for (let k = 0; k < jobs.length; k++) {
+        if (diverged[k]) continue;
+        histories[k].push(toPlainPoint(points[k]));
+        if (chunk.diverged[k]) diverged[k] = chunk.diverged[k];
+      }
+    }
+    if (signal?.aborted) throw new StudyCancelledError();
+    const finalPoints = histories.some((h) => h.length === 0) ? (await group.evaluate()).map(toPlainPoint) : null;
+    const notes = group.notes.map((n) => [...n]);
+    return jobs.map((job, k) => {
+      const last = histories[k].at(-1) ?? finalPoints![k];
+      const topology = group.topologies[k];
+      return {
+        id: job.id,
+        target: job.target,
+        method: job.method,
+        metrics: last,
+        history: histories[k].length ? histories[k] : [last],
+        params: topology.parameters,
+        trainingMs: group.trainingMs / group.size,
+        topology: { approximator: [...topology.approximator], predictor: [...(topology.predictor ?? [])] },
+        totalSteps: group.stoppedAt[k] ?? group.step,
+        diverged: diverged[k],
+        backend: group.backend,
+        notes: notes[k],
+      };
+    });
+  } finally {
+    group.dispose();
+  }
+}
