@@ -18,7 +18,10 @@ import { availableParallelism, cpus, loadavg } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { buildGroupReport } from './groupReport.mjs';
+import { register } from 'tsx/esm/api';
+
+register(); // bench/groupReport.ts, as cli/axlab.js runs the TypeScript sources
+const { buildGroupReport } = await import('./groupReport.ts');
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const RESULTS = join(ROOT, 'bench', 'results');
