@@ -3,7 +3,7 @@
  * approximator on) and reports steps/s, then (2) times the K-model cells (bench/groupBench.ts: K AXNet
  * models through createModelGroupTrainer) for each requested K, one reply per cell. A forced backend that
  * falls back is reported as unavailable. On a software GPU (SwiftShader) each cell is capped at
- * `softwareCellMs`, and a K whose one step would take well over that cap (judged by the previous K's rate,
+ * `softwareCellMs`, and a K whose one step would take over that cap (judged by the previous K's rate,
  * as if the time grew with K) is skipped. It runs as the 'bench' role of workers/lab.worker.ts, so it
  * measures the lab's own worker build.
  */
@@ -40,7 +40,7 @@ export type BenchMessage = BenchReply | { type: 'group'; row: GroupBenchRow } | 
 const scope = globalThis as unknown as { onmessage: ((event: { data: BenchRequest }) => void) | null; postMessage(message: BenchMessage): void };
 
 /** A K whose one step would take over this many times the software cap (previous K's rate × K) is skipped. */
-const SOFTWARE_SKIP_FACTOR = 2;
+const SOFTWARE_SKIP_FACTOR = 1;
 
 scope.onmessage = async ({ data }) => {
   const { backend, minMs, maxSteps } = data;

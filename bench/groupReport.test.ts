@@ -40,6 +40,8 @@ describe('the K-model bench table', () => {
     expect(cpu.ratios[8]).toEqual({ overSequential: 0.5, overBatched: 0.1 });
     expect(report.ratioTable).toContain('0.20×');
     expect(report.ratioTable).toContain('0.10×');
+    // A software GPU's tiny ratio keeps two significant digits instead of reading 0.00×.
+    expect(report.ratioTable).toContain('0.0025×');
   });
 
   it('marks software backends, leaves missing cells empty with the reason, and lists every PyTorch run', () => {

@@ -64,7 +64,8 @@ function formatRate(value: number | null): string {
 
 function formatRatio(ratio: number | null): string {
   if (ratio === null || !Number.isFinite(ratio)) return '—';
-  return `${ratio >= 10 ? ratio.toFixed(1) : ratio.toFixed(2)}×`;
+  const text = ratio >= 10 ? ratio.toFixed(1) : ratio >= 0.1 ? ratio.toFixed(2) : ratio.toPrecision(2);
+  return `${text}×`;
 }
 
 function divide(ours: number | null, theirs: number | null): number | null {
