@@ -176,10 +176,10 @@ def main():
         torch.set_num_threads(args.threads)
     torch.manual_seed(1)
     cells = []
-    for mode in args.modes.split(","):
-        measure = {"sequential": measure_sequential, "batched": measure_batched}[mode]
-        for k in args.sizes:
-            cell = measure(k, args)
+    # Modes side by side per K, so that the two cells of one ratio are measured close in time (shared machines drift).
+    for k in args.sizes:
+        for mode in args.modes.split(","):
+            cell = {"sequential": measure_sequential, "batched": measure_batched}[mode](k, args)
             cells.append(cell)
             print(f"torch_group: {mode} K={k} threads={torch.get_num_threads()}: {cell['modelStepsPerSecond']:.0f} model-steps/s", file=sys.stderr)
     print(
