@@ -36,9 +36,9 @@ export function groupBenchModels(size: number, backend: BackendName): GroupModel
 export interface GroupCellRequest {
   size: number;
   backend: BackendName;
-  /** Stop timing at the first chunk boundary after this many ms (the cell's length is ~1–2× this). */
+  /** The timed window should take about this long, ms (the cell: warm-up + calibration + this). */
   targetMs: number;
-  /** Untimed steps first (kernel compilation, first uploads, allocator). */
+  /** Untimed steps first (kernel compilation, first uploads, allocator); the calibration chunk is as long (≥ 1). */
   warmupSteps: number;
 }
 
@@ -57,34 +57,35 @@ export interface GroupCellResult {
 const clock = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
 /**
- * Times one cell: build the group, warm up, then train in chunks until targetMs has passed. The chunk
- * grows from 1 step toward what the measured rate says fills the time left (at most doubling), so a
- * slow group (K = 256 one after another) costs one or two steps and a fast one syncs rarely.
- * The caller must have activated `backend` (selectBackend) first.
+ * Times one cell: build the group, warm up (untimed), calibrate on a short chunk, then time ONE call
+ * train(N) with N fixed from the calibrated rate so that it takes about targetMs. When the calibration
+ * chunk alone took half the target or more (K = 256 one after another, a software GPU), it is the timed
+ * window instead: one more such chunk would only lengthen the cell. The caller must have activated
+ * `backend` (selectBackend) first.
  */
 export async function measureGroupCell(request: GroupCellRequest): Promise<GroupCellResult> {
   const { size, backend, targetMs, warmupSteps } = request;
   const built = clock();
   const group = createModelGroupTrainer(groupBenchModels(size, backend), 'axnet');
+  const train = async (steps: number): Promise<number> => {
+    const start = clock();
+    const result = await group.train(steps);
+    const ms = clock() - start;
+    const stopped = result.diverged.findIndex((d) => d !== null);
+    if (stopped >= 0) throw new Error(`model ${stopped + 1} of ${size} diverged during the bench: ${result.diverged[stopped]!.message}`);
+    return ms;
+  };
   try {
     const setupMs = clock() - built;
-    const warmStart = clock();
-    if (warmupSteps > 0) await group.train(warmupSteps);
-    const warmupMs = clock() - warmStart;
-    let steps = 0;
-    let chunk = 1;
-    const start = clock();
-    for (;;) {
-      const result = await group.train(chunk);
-      const stopped = result.diverged.findIndex((d) => d !== null);
-      if (stopped >= 0) throw new Error(`model ${stopped + 1} of ${size} diverged during the bench: ${result.diverged[stopped]!.message}`);
-      steps += chunk;
-      const elapsed = clock() - start;
-      if (elapsed >= targetMs) break;
-      const perStep = elapsed / steps;
-      chunk = Math.max(1, Math.min(chunk * 2, Math.ceil((targetMs - elapsed) / perStep)));
+    const warmupMs = warmupSteps > 0 ? await train(warmupSteps) : 0;
+    const calibrationSteps = Math.max(1, warmupSteps);
+    const calibrationMs = await train(calibrationSteps);
+    let steps = calibrationSteps;
+    let ms = calibrationMs;
+    if (calibrationMs < targetMs / 2) {
+      steps = Math.max(1, Math.round((targetMs * calibrationSteps) / calibrationMs));
+      ms = await train(steps);
     }
-    const ms = clock() - start;
     return { size, backend, steps, ms, modelStepsPerSecond: (size * steps * 1000) / ms, setupMs, warmupMs };
   } finally {
     group.dispose();
