@@ -128,7 +128,7 @@ const lines = [
   `- Machine: nproc ${header.nproc} (${header.cpu}); load average ${formatLoad(header.loadAverageAtStart)} at the start, ${formatLoad(header.loadAverageAtEnd)} at the end (1, 5, 15 min). It may be shared with other work, so the numbers are noisy.`,
   `- Code: commit ${header.commit}, Node ${header.node}. "Ours" is whatever engine createModelGroupTrainer (src/ml/group) is at this commit.`,
   '- Step: Bessel J_ν, approximator A 2-4-4-1, predictor C 2-4-10, batch 128, Adam lr 0.01 (β 0.9/0.999, ε 1e-8), AXNet with J = MSE + softmax CE and p_label recomputed per batch, no lone approximator; the K models differ in seed (data, initialization, batch order).',
-  `- model-steps/s = K models × steps ÷ seconds of training, by wall clock over a fixed number of steps after a warm-up (~${args.quick ? '0.7' : '2'} s per cell; software GPUs at most ${args.quick ? '1.5' : '3'} s). PyTorch sequential trains the K models one after another (S steps each); batched is one program with a leading model axis (torch.bmm) and one Adam.`,
+  `- model-steps/s = K models × steps ÷ seconds of training, by wall clock over a fixed number of steps after a warm-up (~${args.quick ? '0.7' : '2'} s per cell; software GPUs at most ${args.quick ? '0.7' : '3'} s, and a K whose one step would take longer is skipped). PyTorch sequential trains the K models one after another (S steps each); batched is one program with a leading model axis (torch.bmm) and one Adam.`,
   '',
   '## Model-steps per second',
   '',

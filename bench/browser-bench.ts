@@ -23,7 +23,7 @@ const groupSizes = (params.get('groups') ?? '1,8,64,256')
 const groupCellMs = Number(params.get('groupMs') ?? 2000);
 const softwareCellMs = Math.min(3000, Number(params.get('softwareMs') ?? 3000));
 /** Wall time a K-model cell may take in all (building K models, warm-up, timing), ms. */
-const cellDeadlineMs = (software: boolean) => (software ? 15_000 : 120_000);
+const cellDeadlineMs = (software: boolean) => (software ? 30_000 : 120_000);
 
 function runOne(backend: BackendName): Promise<{ reply: BenchReply; groups: GroupBenchRow[] }> {
   return new Promise((resolve) => {

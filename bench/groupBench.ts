@@ -92,7 +92,7 @@ export async function measureGroupCell(request: GroupCellRequest): Promise<Group
   }
 }
 
-/** One row of the K-model table as the Node and browser halves write it (bench/groupReport.mjs reads it). */
+/** One row of the K-model table as the Node and browser halves write it (bench/groupReport.ts reads it). */
 export interface GroupBenchRow {
   where: 'node' | 'browser worker';
   backend: BackendName;

@@ -15,7 +15,7 @@
  * Then the K-model cells (issue 8 §5; bench/groupBench.ts): model-steps/s of K = 1, 8, 64, 256 AXNet models
  * (A 2-4-4-1, C 2-4-10, AXNet only) through createModelGroupTrainer on cpu and wasm, and PyTorch's same
  * K models one after another and as one batched program (1 thread, then one thread per core).
- * Results go to stdout and bench/results/node-<time>.json (or --out FILE); bench/groupReport.mjs turns the
+ * Results go to stdout and bench/results/node-<time>.json (or --out FILE); bench/groupReport.ts turns the
  * K-model rows into the ratio table of `npm run bench`.
  */
 import * as tf from '@tensorflow/tfjs';
@@ -131,7 +131,7 @@ export interface TorchGroupRun {
   cells: { mode: 'sequential' | 'batched'; K: number; steps: number; modelSteps: number; ms: number; modelStepsPerSecond: number }[];
 }
 
-/** Runs bench/torch_group.py with the step of `config` (widths, batch, lr, bound); throws with its last stderr line. */
+/** Runs bench/torch_group.py with the step of `config` (widths, batch, lr, bound, train size); its progress goes to our stderr; throws when it fails. */
 function runTorchGroup(python: string, config: Readonly<LabConfig>, options: { sizes: readonly number[]; modes: string; threads: number; cellMs: number; lone: boolean }): TorchGroupRun {
   const args = [
     TORCH_SCRIPT,

@@ -2,7 +2,7 @@
 // dist/bench/index.html in headless Chromium, and prints steps/s of the AXNet trainer per tfjs backend
 // (webgpu, webgl, wasm, cpu; in a Worker each), with ratios, then writes bench/results/browser-<time>.json.
 // The same workers then time the K-model cells (bench/groupBench.ts); their rows go into that JSON under
-// `groups`, for bench/groupReport.mjs.
+// `groups`, for bench/groupReport.ts.
 // Usage: node bench/run.mjs [--quick] [--ms MS] [--out FILE] [--node FILE]
 //   --quick      K = 1, 8 only, shorter cells;  --ms  single-trainer window per backend (default 4000, BENCH_MS)
 //   --out FILE   where to write the JSON;        --node FILE  the bench-node JSON for the "× node cpu" column (default: latest)
@@ -19,7 +19,7 @@ const DIST = join(ROOT, 'dist');
 const { values: args } = parseArgs({
   options: { quick: { type: 'boolean', default: false }, ms: { type: 'string' }, out: { type: 'string' }, node: { type: 'string' } },
 });
-const GROUP_QUERY = args.quick ? 'groups=1,8&groupMs=700&softwareMs=1500' : 'groups=1,8,64,256&groupMs=2000&softwareMs=3000';
+const GROUP_QUERY = args.quick ? 'groups=1,8&groupMs=700&softwareMs=700' : 'groups=1,8,64,256&groupMs=2000&softwareMs=3000';
 const MIME = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml' };
 
 if (!existsSync(join(DIST, 'bench', 'index.html'))) {
