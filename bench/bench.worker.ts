@@ -41,6 +41,8 @@ const scope = globalThis as unknown as { onmessage: ((event: { data: BenchReques
 
 /** A K whose one step would take over this many times the software cap (previous K's rate × K) is skipped. */
 const SOFTWARE_SKIP_FACTOR = 1;
+/** Warm-up steps on a software GPU: two for K = 1 (its first steps compile the group's shaders), one for larger groups. */
+const SOFTWARE_WARMUP_STEPS = (size: number): number => (size === 1 ? 2 : 1);
 
 scope.onmessage = async ({ data }) => {
   const { backend, minMs, maxSteps } = data;
@@ -85,7 +87,7 @@ scope.onmessage = async ({ data }) => {
         row.note = `skipped: one step ≈ ${(estimatedStepMs / 1000).toFixed(1)} s at K = ${previous!.size}'s rate (${software}; cap ${targetMs / 1000} s)`;
       } else {
         try {
-          row.result = await measureGroupCell({ size, backend, targetMs, warmupSteps: software ? 1 : groupWarmupSteps(size) });
+          row.result = await measureGroupCell({ size, backend, targetMs, warmupSteps: software ? SOFTWARE_WARMUP_STEPS(size) : groupWarmupSteps(size) });
           previous = { size, modelStepsPerSecond: row.result.modelStepsPerSecond };
         } catch (error) {
           row.note = `failed: ${error instanceof Error ? error.message : String(error)}`;
