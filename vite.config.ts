@@ -16,7 +16,7 @@ export default defineConfig({
     rollupOptions: { input: { main: 'index.html', bench: 'bench/index.html' } },
   },
   test: {
-    include: ['src/**/*.test.ts', 'workers/**/*.test.ts', 'cli/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'workers/**/*.test.ts', 'cli/**/*.test.ts', 'bench/**/*.test.ts'],
     setupFiles: ['src/core/targets/loadPhotos.setup.ts'],
     environment: 'node',
     testTimeout: 120_000,

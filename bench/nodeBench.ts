@@ -3,24 +3,32 @@
  * the tfjs cpu and wasm backends, against a naive tfjs Layers-API `model.fit` loop of the same net.
  *
  * What is compared (Bessel J_ν, batch 128, Adam):
- * - "trainer AXNet + lone": the lab's trainer as the UI runs it (A 2-4-4-1 with ⊙c, C 2-4-10, lone 2-4-4-1);
+ * - "trainer AXNet + lone": the lab's trainer as the UI runs it (Bessel defaults: A 2-4-4-1 with ⊙c, C 2-8-10, lone 2-4-4-1);
  * - "trainer AXNet only": the same without the lone approximator;
  * - "Layers fit AXNet": the same AXNet built from tf.layers (dense heads for c(1), c(2) and the 2 logits,
  *   tf.layers.multiply for ⊙c), two losses (MSE + categorical CE) via model.fit. model.fit cannot recompute
  *   p_label per batch, so its labels are fixed in advance: it does strictly less work than eq. 1 asks;
  * - "Layers fit lone": a plain 2-4-4-1 MLP with model.fit, MSE.
- * Optionally PyTorch (if `python3 -c 'import torch'` works) runs the same AXNet step; otherwise it is skipped.
- * Results go to stdout and bench/results/node-<time>.json.
+ * Optionally PyTorch (if `python3 -c 'import torch'` works) runs the same AXNet step (bench/torch_group.py);
+ * otherwise it is skipped.
+ *
+ * Then the K-model cells (issue 8 §5; bench/groupBench.ts): model-steps/s of K = 1, 8, 64, 256 AXNet models
+ * (A 2-4-4-1, C 2-4-10, AXNet only) through createModelGroupTrainer on cpu and wasm, and PyTorch's same
+ * K models one after another and as one batched program (1 thread, then one thread per core).
+ * Results go to stdout and bench/results/node-<time>.json (or --out FILE); bench/groupReport.ts turns the
+ * K-model rows into the ratio table of `npm run bench`.
  */
 import * as tf from '@tensorflow/tfjs';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_CONFIG, type LabConfig } from '../src/core/config';
 import { createDataset } from '../src/core/dataset';
 import { selectBackend } from '../src/ml/backend';
 import { createMethodTrainer } from '../src/ml/methods';
+import { GROUP_BENCH_CONFIG, GROUP_SIZES, groupWarmupSteps, measureGroupCell, QUICK_GROUP_SIZES, type GroupBenchRow } from './groupBench';
 
 export interface BenchRow {
   engine: string;
@@ -102,49 +110,122 @@ async function timeLayersFit(kind: 'axnet' | 'lone', steps: number): Promise<num
   }
 }
 
-const TORCH_SCRIPT = `
-import time, torch
-torch.manual_seed(1); torch.set_num_threads(1)
-n=8192; X=torch.rand(n,2)
-def lin(i,o): 
-    l=torch.nn.Linear(i,o); torch.nn.init.normal_(l.weight,0,0.1); torch.nn.init.constant_(l.bias,0.1); return l
-A=[lin(2,4),lin(4,4),lin(4,1)]; C=[lin(2,4),lin(4,10)]; L=[lin(2,4),lin(4,4),lin(4,1)]
-Y=torch.sin(X[:,1:2])*X[:,0:1]
-params=[p for m in A+C+L for p in m.parameters()]
-opt=torch.optim.Adam(params,lr=0.01)
-def step():
-    idx=torch.randint(0,n,(128,)); x=X[idx]; y=Y[idx]
-    c=C[1](torch.relu(C[0](x))); c1,c2,z=c[:,:4],c[:,4:8],c[:,8:]
-    a=torch.relu(A[0](x))*c1; a=torch.relu(A[1](a))*c2; h=A[2](a)
-    with torch.no_grad(): lab=((h-y).abs().max(1).values<0.05).long()
-    loss=((h-y)**2).mean()+torch.nn.functional.cross_entropy(z,lab)
-    hl=L[2](torch.relu(L[1](torch.relu(L[0](x))))); loss=loss+((hl-y)**2).mean()
-    opt.zero_grad(); loss.backward(); opt.step()
-for _ in range(50): step()
-N=STEPS; t=time.perf_counter()
-for _ in range(N): step()
-print(N/(time.perf_counter()-t))
-`;
-
 /** Debian's python3-torch lives beside the system interpreter, which a pyenv `python3` shadows. */
 const PYTHON_CANDIDATES = ['/usr/bin/python3', 'python3'];
+const TORCH_SCRIPT = join(dirname(fileURLToPath(import.meta.url)), 'torch_group.py');
 
-function timeTorch(steps: number): BenchRow {
-  const python = PYTHON_CANDIDATES.find((candidate) => spawnSync(candidate, ['-c', 'import torch'], { encoding: 'utf8' }).status === 0);
-  if (!python) return { engine: 'PyTorch (1 thread)', variant: 'AXNet + lone', stepsPerSecond: null, note: 'skipped: no python3 with torch (apt-get install python3-torch)' };
-  const run = spawnSync(python, ['-c', TORCH_SCRIPT.replace('STEPS', String(steps * 3))], { encoding: 'utf8' });
-  const value = Number(run.stdout.trim());
-  return Number.isFinite(value) && run.status === 0
-    ? { engine: 'PyTorch (1 thread)', variant: 'AXNet + lone', stepsPerSecond: value }
-    : { engine: 'PyTorch (1 thread)', variant: 'AXNet + lone', stepsPerSecond: null, note: `failed: ${run.stderr.trim().split('\n').at(-1)}` };
+/** The python3 that imports torch, or null. */
+export function findTorchPython(): string | null {
+  return PYTHON_CANDIDATES.find((candidate) => spawnSync(candidate, ['-c', 'import torch'], { encoding: 'utf8' }).status === 0) ?? null;
 }
 
-export async function runNodeBench(options: { steps: number; json?: boolean }): Promise<BenchRow[]> {
+/** Output of bench/torch_group.py (one run: one thread setting, its cells). */
+export interface TorchGroupRun {
+  torch: string;
+  threads: number;
+  nproc: number;
+  approximator: number[];
+  predictor: number[];
+  batch: number;
+  lone: boolean;
+  cells: { mode: 'sequential' | 'batched'; K: number; steps: number; modelSteps: number; ms: number; modelStepsPerSecond: number }[];
+}
+
+/** Runs bench/torch_group.py with the step of `config` (widths, batch, lr, bound, train size); its progress goes to our stderr; throws when it fails. */
+function runTorchGroup(python: string, config: Readonly<LabConfig>, options: { sizes: readonly number[]; modes: string; threads: number; cellMs: number; lone: boolean }): TorchGroupRun {
+  const args = [
+    TORCH_SCRIPT,
+    `--sizes=${options.sizes.join(',')}`,
+    `--modes=${options.modes}`,
+    `--threads=${options.threads}`,
+    `--cell-ms=${options.cellMs}`,
+    `--approximator-hidden=${config.approximatorHidden.join(',')}`,
+    `--predictor-hidden=${config.predictorHidden.join(',')}`,
+    `--batch=${config.batchSize}`,
+    `--lr=${config.learningRate}`,
+    `--bound=${config.errorBound}`,
+    `--train-size=${config.trainSize}`,
+    ...(options.lone ? ['--lone'] : []),
+  ];
+  const run = spawnSync(python, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  if (run.status !== 0) throw new Error(`torch_group.py exited with ${run.status ?? run.signal}`);
+  return JSON.parse(run.stdout) as TorchGroupRun;
+}
+
+function timeTorch(python: string | null, cellMs: number): BenchRow {
+  const row = { engine: 'PyTorch (1 thread)', variant: 'AXNet + lone' };
+  if (!python) return { ...row, stepsPerSecond: null, note: 'skipped: no python3 with torch (apt-get install python3-torch)' };
+  try {
+    const run = runTorchGroup(python, { ...BENCH_CONFIG, trainLone: true }, { sizes: [1], modes: 'sequential', threads: 1, cellMs, lone: true });
+    return { ...row, stepsPerSecond: run.cells[0].modelStepsPerSecond };
+  } catch (error) {
+    return { ...row, stepsPerSecond: null, note: `failed: ${error instanceof Error ? error.message : String(error)}` };
+  }
+}
+
+/** What the Node half writes: the single-trainer rows, the K-model rows (tfjs) and the PyTorch K-model runs. */
+export interface NodeBenchResults {
+  steps: number;
+  quick: boolean;
+  rows: BenchRow[];
+  groups: GroupBenchRow[];
+  torch: { runs: TorchGroupRun[]; note?: string };
+}
+
+export interface NodeBenchOptions {
+  steps: number;
+  json?: boolean;
+  /** K = 1, 8 only and shorter cells. */
+  quick?: boolean;
+  /** Where to write the JSON (default bench/results/node-<time>.json). */
+  out?: string;
+}
+
+/** Target length of one K-model cell, ms (full run, --quick). */
+const GROUP_CELL_MS = { full: 2000, quick: 700 } as const;
+
+async function benchGroups(backend: 'cpu' | 'wasm', sizes: readonly number[], targetMs: number): Promise<GroupBenchRow[]> {
+  const rows: GroupBenchRow[] = [];
+  for (const size of sizes) {
+    process.stderr.write(`bench: tfjs ${backend} K = ${size} …\n`);
+    try {
+      const result = await measureGroupCell({ size, backend, targetMs, warmupSteps: groupWarmupSteps(size) });
+      rows.push({ where: 'node', backend, size, software: null, result });
+    } catch (error) {
+      rows.push({ where: 'node', backend, size, software: null, result: null, note: `failed: ${error instanceof Error ? error.message : String(error)}` });
+    }
+  }
+  return rows;
+}
+
+function benchTorchGroups(python: string | null, sizes: readonly number[], cellMs: number): NodeBenchResults['torch'] {
+  if (!python) return { runs: [], note: 'skipped: no python3 with torch (apt-get install python3-torch)' };
+  const runs: TorchGroupRun[] = [];
+  // One thread (the reference), then one per core where there is more than one.
+  const threadSettings = availableParallelism() > 1 ? [1, availableParallelism()] : [1];
+  try {
+    for (const threads of threadSettings) {
+      process.stderr.write(`bench: PyTorch K-model cells, ${threads === 1 ? '1 thread' : `${threads} threads`} …\n`);
+      runs.push(runTorchGroup(python, GROUP_BENCH_CONFIG, { sizes, modes: 'sequential,batched', threads, cellMs, lone: false }));
+    }
+  } catch (error) {
+    return { runs, note: `failed: ${error instanceof Error ? error.message : String(error)}` };
+  }
+  return { runs };
+}
+
+export async function runNodeBench(options: NodeBenchOptions): Promise<NodeBenchResults> {
+  const quick = options.quick ?? false;
+  const sizes = quick ? QUICK_GROUP_SIZES : GROUP_SIZES;
+  const cellMs = quick ? GROUP_CELL_MS.quick : GROUP_CELL_MS.full;
   const rows: BenchRow[] = [];
+  const groups: GroupBenchRow[] = [];
   for (const backend of ['cpu', 'wasm'] as const) {
     const selection = await selectBackend(backend);
     if (selection.backend !== backend) {
-      rows.push({ engine: `tfjs ${backend}`, variant: 'all', stepsPerSecond: null, note: `unavailable: ${selection.tried[0]?.reason}` });
+      const reason = `unavailable: ${selection.tried[0]?.reason}`;
+      rows.push({ engine: `tfjs ${backend}`, variant: 'all', stepsPerSecond: null, note: reason });
+      groups.push(...sizes.map((size) => ({ where: 'node' as const, backend, size, software: null, result: null, note: reason })));
       continue;
     }
     const engine = `tfjs ${backend}`;
@@ -153,16 +234,19 @@ export async function runNodeBench(options: { steps: number; json?: boolean }): 
     rows.push({ engine, variant: 'trainer AXNet only', stepsPerSecond: await timeTrainer({ ...BENCH_CONFIG, trainLone: false }, options.steps) });
     rows.push({ engine, variant: 'Layers fit AXNet (fixed labels)', stepsPerSecond: await timeLayersFit('axnet', options.steps) });
     rows.push({ engine, variant: 'Layers fit lone 2-4-4-1', stepsPerSecond: await timeLayersFit('lone', options.steps) });
+    groups.push(...(await benchGroups(backend, sizes, cellMs)));
   }
-  rows.push(timeTorch(options.steps));
+  const python = findTorchPython();
+  rows.push(timeTorch(python, cellMs));
+  const torch = benchTorchGroups(python, sizes, cellMs);
   printBenchTable(rows);
-  const dir = join(dirname(fileURLToPath(import.meta.url)), 'results');
-  mkdirSync(dir, { recursive: true });
-  const file = join(dir, `node-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-  writeFileSync(file, JSON.stringify({ steps: options.steps, rows }, null, 2));
+  const results: NodeBenchResults = { steps: options.steps, quick, rows, groups, torch };
+  const file = options.out ?? join(dirname(fileURLToPath(import.meta.url)), 'results', `node-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, JSON.stringify(results, null, 2));
   if (options.json) process.stdout.write(`${JSON.stringify(rows)}\n`);
   process.stderr.write(`bench: wrote ${file}\n`);
-  return rows;
+  return results;
 }
 
 /** One table; ratio = steps/s ÷ steps/s of "Layers fit AXNet" on the same engine. */

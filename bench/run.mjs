@@ -1,15 +1,25 @@
 // Browser half of `npm run bench`: serves dist/ (vite build with the bench entry), opens
 // dist/bench/index.html in headless Chromium, and prints steps/s of the AXNet trainer per tfjs backend
 // (webgpu, webgl, wasm, cpu; in a Worker each), with ratios, then writes bench/results/browser-<time>.json.
+// The same workers then time the K-model cells (bench/groupBench.ts); their rows go into that JSON under
+// `groups`, for bench/groupReport.ts.
+// Usage: node bench/run.mjs [--quick] [--ms MS] [--out FILE] [--node FILE]
+//   --quick      K = 1, 8 only, shorter cells;  --ms  single-trainer window per backend (default 4000, BENCH_MS)
+//   --out FILE   where to write the JSON;        --node FILE  the bench-node JSON for the "× node cpu" column (default: latest)
 import { chromium } from '@playwright/test';
 import { createServer } from 'node:http';
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { findChromium } from '../scripts/find-chromium.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = join(ROOT, 'dist');
+const { values: args } = parseArgs({
+  options: { quick: { type: 'boolean', default: false }, ms: { type: 'string' }, out: { type: 'string' }, node: { type: 'string' } },
+});
+const GROUP_QUERY = args.quick ? 'groups=1,8&groupMs=700&softwareMs=700' : 'groups=1,8,64,256&groupMs=2000&softwareMs=3000';
 const MIME = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml' };
 
 if (!existsSync(join(DIST, 'bench', 'index.html'))) {
@@ -37,13 +47,15 @@ const browser = await chromium.launch({
   args: ['--enable-unsafe-webgpu', '--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
 });
 let results;
+let groups;
 try {
   const page = await browser.newPage();
   page.on('pageerror', (error) => console.error(`bench page error: ${error.message}`));
-  const ms = Number(process.env.BENCH_MS ?? 4000);
-  await page.goto(`http://127.0.0.1:${port}/bench/index.html?ms=${ms}`);
-  await page.waitForFunction(() => window.__benchDone === true, null, { timeout: 10 * 60_000, polling: 500 });
+  const ms = Number(args.ms ?? process.env.BENCH_MS ?? (args.quick ? 1500 : 4000));
+  await page.goto(`http://127.0.0.1:${port}/bench/index.html?ms=${ms}&${GROUP_QUERY}`);
+  await page.waitForFunction(() => window.__benchDone === true, null, { timeout: 20 * 60_000, polling: 500 });
   results = await page.evaluate(() => window.__benchResults);
+  groups = await page.evaluate(() => window.__benchGroups ?? []);
 } finally {
   await browser.close();
   server.close();
@@ -53,7 +65,8 @@ try {
 const resultsDir = join(ROOT, 'bench', 'results');
 mkdirSync(resultsDir, { recursive: true });
 const nodeFiles = readdirSync(resultsDir).filter((f) => f.startsWith('node-') && f.endsWith('.json')).sort();
-const nodeRows = nodeFiles.length ? JSON.parse(readFileSync(join(resultsDir, nodeFiles.at(-1)), 'utf8')).rows : [];
+const nodeFile = args.node ?? (nodeFiles.length ? join(resultsDir, nodeFiles.at(-1)) : null);
+const nodeRows = nodeFile && existsSync(nodeFile) ? JSON.parse(readFileSync(nodeFile, 'utf8')).rows : [];
 const nodeCpu = nodeRows.find((r) => r.engine === 'tfjs cpu' && r.variant === 'trainer AXNet + lone')?.stepsPerSecond ?? null;
 
 const browserCpu = results.find((r) => r.type === 'result' && r.backend === 'cpu')?.stepsPerSecond ?? null;
@@ -79,8 +92,9 @@ const table = rows.map((r) => [
 ]);
 const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => String(row[i]).length)));
 const line = (cells) => cells.map((c, i) => String(c).padEnd(widths[i])).join('  ').trimEnd();
-console.log('AXNet trainer (Bessel, A 2-4-4-1, C 2-4-10, lone 2-4-4-1, batch 128, Adam): training steps per second');
+console.log('AXNet trainer (Bessel defaults: A 2-4-4-1, C 2-8-10, lone 2-4-4-1, batch 128, Adam): training steps per second');
 console.log([line(header), line(widths.map((w) => '-'.repeat(w))), ...table.map(line)].join('\n'));
-const file = join(resultsDir, `browser-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-writeFileSync(file, JSON.stringify({ results, rows }, null, 2));
+const file = args.out ?? join(resultsDir, `browser-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+mkdirSync(dirname(file), { recursive: true });
+writeFileSync(file, JSON.stringify({ results, rows, groups }, null, 2));
 console.log(`bench: wrote ${file}`);

@@ -5,7 +5,8 @@
  *   axlab targets
  *   axlab eval <target>                       rows on stdin → exact outputs on stdout
  *   axlab train '<link or #hash>' [--json] [--backend cpu|wasm]
- *   axlab bench-node [--steps N]              steps/s of the trainer vs a naive Layers-API model.fit
+ *   axlab bench-node [--steps N] [--quick] [--out FILE]  steps/s of the trainer vs a naive Layers-API model.fit,
+ *                                             and model-steps/s of K-model groups vs PyTorch (bench/nodeBench.ts)
  *   axlab reproduce [--quick] [--out DIR] [--shard i/n]   the §V study (or shard i of n) → report.md, results.json, fig-*.svg (cli/reproduce.ts)
  *   axlab merge DIR… [--out DIR]              the shards' results → the report of a single run
  */
@@ -33,7 +34,9 @@ const USAGE = `Usage:
   axlab npu '<link or #hash>' [--json] [--sample K] train as the link says, then run test sample K on the NPU model
                                                   (stages, cycles, energy per component) and print test-set aggregates;
                                                   with methods=axnet,onepass,iterative one gain row per method (Fig. 10b)
-  axlab bench-node [--steps N] [--json]           training steps/s on cpu and wasm vs a naive tfjs model.fit
+  axlab bench-node [--steps N] [--json] [--quick] [--out FILE]
+                                                  training steps/s on cpu and wasm vs a naive tfjs model.fit, and
+                                                  model-steps/s of K = 1, 8, 64, 256 models (--quick: 1, 8) vs PyTorch
   axlab reproduce [--quick] [--out DIR] [--jobs N] [--cache DIR] [--shard i/n]
                                                   train the §V study (Fig. 2, 6–9, 10a, 10c); write DIR/report.md,
                                                   DIR/results.json, DIR/fig-*.svg (default DIR ./reproduce-out);
@@ -199,10 +202,13 @@ async function main(argv: string[]): Promise<void> {
     case 'bench-node': {
       const args = [...rest];
       const json = takeFlag(args, '--json');
+      const quick = takeFlag(args, '--quick');
+      const out = takeOption(args, '--out');
       const stepsText = takeOption(args, '--steps');
-      const steps = stepsText === undefined ? 300 : Number(stepsText);
+      const steps = stepsText === undefined ? (quick ? 100 : 300) : Number(stepsText);
       if (!Number.isInteger(steps) || steps < 10) throw new UsageError('--steps must be an integer ≥ 10');
-      await runNodeBench({ steps, json });
+      if (args.length) throw new UsageError(`Unknown option for bench-node: ${args[0]}`);
+      await runNodeBench({ steps, json, quick, out });
       return;
     }
     case 'reproduce': {
