@@ -1,6 +1,6 @@
 /**
- * Adam (Kingma & Ba) over one flat variable θ [K, P] holding K models, with one learning rate per
- * model. The arithmetic is tfjs' AdamOptimizer's, op for op, in float32 (tfjs-core
+ * Adam (Kingma & Ba) over one flat variable θ holding K models, with one learning rate per model
+ * (given per entry of θ). The arithmetic is tfjs' AdamOptimizer's, op for op, in float32 (tfjs-core
  * optimizers/adam_optimizer.js), so that K = 1 gives its bits exactly:
  *   m ← β1·m + (1 − β1)·g;  v ← β2·v + (1 − β2)·g²;  β1ᵗ, β2ᵗ kept as float32 products
  *   θ ← θ + (−lr_k) · (m / (1 − β1ᵗ)) / (sqrt(v / (1 − β2ᵗ)) + ε)
@@ -15,22 +15,22 @@ export const ADAM_BETA2 = 0.999;
 export const ADAM_EPSILON = 1e-8;
 
 export interface GroupAdam {
-  /** One update of θ from its gradient (inside the caller's tidy). active: [K, 1] bool, or null when every model trains. */
+  /** One update of θ from its gradient (inside the caller's tidy). active: bool per entry of θ, or null when every model trains. */
   apply(theta: tf.Variable, gradient: tf.Tensor, active: tf.Tensor | null): void;
   dispose(): void;
 }
 
-export function createGroupAdam(shape: [number, number], learningRates: readonly number[]): GroupAdam {
-  const [models] = shape;
-  if (learningRates.length !== models) throw new Error(`Adam: ${models} models but ${learningRates.length} learning rates`);
+/** entryRates: the learning rate of the model owning each entry of θ (length = θ's size). */
+export function createGroupAdam(entryRates: Float32Array): GroupAdam {
+  const shape = [entryRates.length];
   const [firstMoment, secondMoment, accBeta1, accBeta2] = tf.tidy(() => [
     tf.variable(tf.zeros(shape), false),
     tf.variable(tf.zeros(shape), false),
     tf.variable(tf.scalar(ADAM_BETA1), false),
     tf.variable(tf.scalar(ADAM_BETA2), false),
   ]);
-  // −lr per model as float32, broadcast over its row: the same product tfjs forms with the scalar −lr.
-  const negativeRates = tf.tensor2d(learningRates.map((lr) => -lr), [models, 1]);
+  // −lr as float32 per entry: the same product tfjs forms with the scalar −lr.
+  const negativeRates = tf.tidy(() => tf.neg(tf.tensor1d(entryRates)));
   return {
     apply(theta, gradient, active) {
       const oneMinusAccBeta1 = tf.sub(1, accBeta1);

@@ -2,7 +2,8 @@
  * The one training engine: every method (AXNet with its fusion and P(x) variants, lone, onepass,
  * iterative, weight sharing) is a MethodProgram — its nets, θ groups, phases, loss and prediction — and
  * this engine trains K models of it at once, one batched tensor program per step:
- *   - θ of each group is ONE variable [K, P] (src/ml/methods/flat.ts: padded layout, masks);
+ *   - θ of each group is ONE variable of K·P entries (src/ml/methods/flat.ts: padded layout, masks,
+ *     each kernel and bias a contiguous [K × n] block);
  *   - each step draws every model's batch from its own 'batches' stream, runs the phase's loss of all K
  *     models as one program (batched matMuls), sums the per-model losses (their gradients stay apart)
  *     and applies one Adam with per-model learning rates (./adam.ts);
@@ -20,7 +21,7 @@ import { createRng, type Rng } from '../../core/rng';
 import { getTarget } from '../../core/targets';
 import type { ErrorMetricId } from '../../core/targets/types';
 import type { MethodPhase, PhaseKind } from '../../core/methods/budget';
-import { buildPaddedLayout, buildPaddingMask, padModelParameters, readFlatNet, splitFlatParameters, unpadModelParameters, initializeFlatParameters, type FlatNetSpec, type PaddedLayout } from '../methods/flat';
+import { buildGroupPositions, buildPaddedLayout, buildPaddingMask, padModelParameters, readFlatNet, splitFlatParameters, unpadModelParameters, initializeFlatParameters, type FlatNetSpec, type PaddedLayout } from '../methods/flat';
 import type { DenseTensors, Rows } from '../axnet';
 import type { AxnetWeights, BaselineWeights, DenseLayerWeights, EvaluationPoint, MethodTopology, TrainChunkResult } from '../types';
 import { createGroupAdam, type GroupAdam } from './adam';
@@ -147,7 +148,9 @@ interface Group {
   name: string;
   padded: PaddedLayout;
   theta: tf.Variable;
-  /** [K, P] 1/0 where padding must stay zero, or null (no padding). */
+  /** positions[k·P + e]: where entry e of model k's padded row lives in θ. */
+  positions: Int32Array;
+  /** 1/0 per entry of θ where padding must stay zero, or null (no padding). */
   mask: tf.Tensor | null;
   adam: GroupAdam;
   lastGood: tf.Tensor;
@@ -194,18 +197,26 @@ export function createGroupEngine(program: MethodProgram, models: readonly Progr
       if (!g || g.name !== name) throw new Error(`Models of one group must have the same θ groups (${name})`);
       return g.nets;
     }));
-    const rows = new Float32Array(K * padded.layout.size);
-    models.forEach((m, k) => {
-      const own = initializeFlatParameters(padded.modelLayouts[k], m.config.seed);
-      rows.set(padModelParameters(padded, k, own), k * padded.layout.size);
-    });
-    const theta = tf.tidy(() => tf.variable(tf.tensor2d(rows, [K, padded.layout.size]), true));
+    const size = padded.layout.size;
+    const positions = buildGroupPositions(padded.layout, K);
+    // Scatters per-model padded rows into θ's order.
+    const scatter = (row: (k: number) => ArrayLike<number>) => {
+      const out = new Float32Array(K * size);
+      for (let k = 0; k < K; k++) {
+        const values = row(k);
+        for (let e = 0; e < size; e++) out[positions[k * size + e]] = values[e];
+      }
+      return out;
+    };
+    const theta = tf.tidy(() => tf.variable(tf.tensor1d(scatter((k) => padModelParameters(padded, k, initializeFlatParameters(padded.modelLayouts[k], models[k].config.seed)))), true));
+    const paddingMask = padded.padded ? buildPaddingMask(padded) : null;
     return {
       name,
       padded,
       theta,
-      mask: padded.padded ? tf.tensor2d(buildPaddingMask(padded), [K, padded.layout.size]) : null,
-      adam: createGroupAdam([K, padded.layout.size], models.map((m) => m.config.learningRate)),
+      positions,
+      mask: paddingMask ? tf.tensor1d(scatter((k) => paddingMask.subarray(k * size, (k + 1) * size))) : null,
+      adam: createGroupAdam(scatter((k) => new Float32Array(size).fill(models[k].config.learningRate))),
       lastGood: tf.clone(theta),
     };
   });
@@ -240,7 +251,7 @@ export function createGroupEngine(program: MethodProgram, models: readonly Progr
   let enteredPhase = -1;
   let phaseData: PhaseData[] = models.map(() => ({ indices: null, labels: null }));
   const stoppedAt: (number | null)[] = models.map(() => null);
-  let activeMask: tf.Tensor | null = null; // [K, 1] bool once a model has stopped
+  const activeEntries = new Map<Group, tf.Tensor>(); // per group, once a model has stopped: bool per entry of θ
   let disposed = false;
   let trainingMs = 0;
   // Per model: loss sums since the last evaluate (float64), and the last reported averages.
@@ -255,7 +266,14 @@ export function createGroupEngine(program: MethodProgram, models: readonly Progr
     return phases.length;
   };
   const effectiveTheta = (g: Group): tf.Tensor => (g.mask ? tf.mul(g.theta, g.mask) : g.theta);
-  const splitAll = (): NetTensors => Object.assign({}, ...groups.map((g) => splitFlatParameters(effectiveTheta(g) as tf.Tensor2D, g.padded.layout)));
+  const splitAll = (): NetTensors => Object.assign({}, ...groups.map((g) => splitFlatParameters(effectiveTheta(g) as tf.Tensor1D, g.padded.layout, K)));
+  /** Per entry of group g's θ: whether it belongs to a model for which `pick` holds. */
+  const modelEntries = (g: Group, pick: (k: number) => boolean): tf.Tensor => {
+    const size = g.padded.layout.size;
+    const flags = new Uint8Array(K * size);
+    for (let k = 0; k < K; k++) if (pick(k)) for (let e = 0; e < size; e++) flags[g.positions[k * size + e]] = 1;
+    return tf.tensor1d(flags, 'bool');
+  };
 
   const runPredict = async (x: tf.Tensor3D) => {
     const tensors = tf.tidy(() => {
@@ -312,7 +330,7 @@ export function createGroupEngine(program: MethodProgram, models: readonly Progr
       let kept: tf.Tensor | null = null;
       const { grads } = tf.variableGrads(() => {
         // The phase's nets only (a phase updates one θ group): as the per-method trainers did.
-        const nets = splitFlatParameters(effectiveTheta(group) as tf.Tensor2D, group.padded.layout);
+        const nets = splitFlatParameters(effectiveTheta(group) as tf.Tensor1D, group.padded.layout, K);
         const parts = program.computeStepLoss(phase.kind, nets, x, y, sign, context);
         // Minimized per model: J (+ the lone approximator's MSE: its entries of θ get no gradient from J and vice versa).
         let minimized = parts.loneMse ? tf.add(parts.total, parts.loneMse) : parts.total;
@@ -326,7 +344,7 @@ export function createGroupEngine(program: MethodProgram, models: readonly Progr
         // Σ over models: each model's gradient is its own loss's (∂/∂θ_k of Σ_j L_j = ∂L_k/∂θ_k).
         return tf.sum(minimized) as tf.Scalar;
       }, [group.theta]);
-      group.adam.apply(group.theta, grads[group.theta.name], activeMask);
+      group.adam.apply(group.theta, grads[group.theta.name], activeEntries.get(group) ?? null);
       return kept!;
     });
 
@@ -335,8 +353,7 @@ export function createGroupEngine(program: MethodProgram, models: readonly Progr
   const restoreModel = (k: number) => {
     for (const g of groups) {
       const restored = tf.tidy(() => {
-        const rowMask = tf.tensor2d(models.map((_, j) => (j === k ? 1 : 0)), [K, 1]).cast('bool');
-        return tf.where(rowMask, g.lastGood, g.theta);
+        return tf.where(modelEntries(g, (j) => j === k), g.lastGood, g.theta);
       });
       g.theta.assign(restored);
       restored.dispose();
@@ -375,7 +392,7 @@ export function createGroupEngine(program: MethodProgram, models: readonly Progr
     }
     // The only sync of the chunk (besides phase entries): every step's per-model losses and Σθ per model.
     const all = tf.tidy(() => tf.concat(stepLosses.map((t) => t.reshape([-1]))));
-    const thetaSums = groups.map((g) => tf.sum(g.theta, 1));
+    const thetaSums = groups.map((g) => tf.sum(g.theta));
     stepLosses.forEach((t) => t.dispose());
     let values: Float32Array, thetaChecks: Float32Array[];
     try {
@@ -403,7 +420,22 @@ export function createGroupEngine(program: MethodProgram, models: readonly Progr
       offset += K * width;
       parsed.push(rows);
     }
-    for (let k = 0; k < K; k++) if (activeAtStart[k] && badStep[k] < 0 && thetaChecks.some((c) => !Number.isFinite(c[k]))) badStep[k] = count - 1;
+    // Σθ non-finite: find the models whose own weights are (rare; one readback of θ).
+    for (let gi = 0; gi < groups.length; gi++) {
+      if (Number.isFinite(thetaChecks[gi][0])) continue;
+      const g = groups[gi];
+      const values = (await g.theta.data()) as Float32Array;
+      const size = g.padded.layout.size;
+      for (let k = 0; k < K; k++) {
+        if (!activeAtStart[k] || badStep[k] >= 0) continue;
+        for (let e = 0; e < size; e++) {
+          if (!Number.isFinite(values[g.positions[k * size + e]])) {
+            badStep[k] = count - 1;
+            break;
+          }
+        }
+      }
+    }
     let anyStopped = false;
     for (let k = 0; k < K; k++) {
       if (badStep[k] < 0) continue;
@@ -417,8 +449,10 @@ export function createGroupEngine(program: MethodProgram, models: readonly Progr
       };
     }
     if (anyStopped) {
-      activeMask?.dispose();
-      activeMask = tf.tidy(() => tf.tensor2d(stoppedAt.map((s) => (s === null ? 1 : 0)), [K, 1]).cast('bool'));
+      for (const g of groups) {
+        activeEntries.get(g)?.dispose();
+        activeEntries.set(g, modelEntries(g, (k) => stoppedAt[k] === null));
+      }
     }
     for (let s = 0; s < count; s++) {
       for (let k = 0; k < K; k++) {
@@ -488,9 +522,10 @@ export function createGroupEngine(program: MethodProgram, models: readonly Progr
     assertUsable();
     const g = netGroup.get(net);
     if (!g) throw new Error(`Unknown net: ${net}`);
-    const row = (await g.theta.data()) as Float32Array;
+    const values = (await g.theta.data()) as Float32Array;
     const size = g.padded.layout.size;
-    const own = unpadModelParameters(g.padded, k, row.subarray(k * size, (k + 1) * size));
+    const row = Float32Array.from({ length: size }, (_, e) => values[g.positions[k * size + e]]);
+    const own = unpadModelParameters(g.padded, k, row);
     return readFlatNet(g.padded.modelLayouts[k], own, net);
   };
   const readAll = async (k: number) => {
@@ -551,7 +586,7 @@ export function createGroupEngine(program: MethodProgram, models: readonly Progr
       context.bound.dispose();
       context.lossWeights?.mse.dispose();
       context.lossWeights?.ce.dispose();
-      activeMask?.dispose();
+      activeEntries.forEach((t) => t.dispose());
     },
   };
 }

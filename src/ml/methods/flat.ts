@@ -72,24 +72,41 @@ export function initializeFlatParameters(layout: FlatLayout, seed: number): Floa
 
 /**
  * θ → per-net layer tensors (one split + one reshape per kernel; differentiable).
- * θ [P] (one model): kernels [fanIn, fanOut], biases [fanOut]. θ [K, P]: kernels [K, fanIn, fanOut],
- * biases [K, 1, fanOut], for batched matMuls of x [K, batch, fanIn].
+ * One model (models absent): θ [P] → kernels [fanIn, fanOut], biases [fanOut].
+ * K models: θ [K·P] in the group order of buildGroupPositions (each kernel or bias a contiguous
+ * [K × n] block) → kernels [K, fanIn, fanOut], biases [K, 1, fanOut], for batched matMuls of x [K, batch, fanIn].
  */
-export function splitFlatParameters(theta: tf.Tensor1D | tf.Tensor2D, layout: FlatLayout): Record<string, DenseTensors[]> {
-  const batched = theta.rank === 2;
-  const models = batched ? theta.shape[0] : 1;
-  const pieces = tf.split(theta, layout.splitSizes, batched ? 1 : 0);
+export function splitFlatParameters(theta: tf.Tensor1D, layout: FlatLayout, models?: number): Record<string, DenseTensors[]> {
+  const K = models ?? 1;
+  const pieces = tf.split(theta, models === undefined ? layout.splitSizes : layout.splitSizes.map((n) => n * K));
   let next = 0;
   const out: Record<string, DenseTensors[]> = {};
   for (const net of layout.nets) {
     out[net.name] = layout.slots[net.name].map((slot) => {
-      const kernel = tf.reshape(pieces[next++], batched ? [models, slot.fanIn, slot.fanOut] : [slot.fanIn, slot.fanOut]);
+      const kernel = tf.reshape(pieces[next++], models === undefined ? [slot.fanIn, slot.fanOut] : [K, slot.fanIn, slot.fanOut]);
       const piece = pieces[next++];
-      const bias = batched ? tf.reshape(piece, [models, 1, slot.fanOut]) : piece;
+      const bias = models === undefined ? piece : tf.reshape(piece, [K, 1, slot.fanOut]);
       return { kernel, bias } as DenseTensors;
     });
   }
   return out;
+}
+
+/**
+ * Where entry e of model k's padded row lives in a group's θ [K·P]: piece by piece (each kernel and
+ * bias of the layout), the K models' copies of that piece one after the other. Contiguous pieces make
+ * the per-step split (and its gradient, a concat) plain block copies; K = 1 is the one-model layout.
+ * → positions[k·P + e].
+ */
+export function buildGroupPositions(layout: FlatLayout, models: number): Int32Array {
+  const size = layout.size;
+  const positions = new Int32Array(models * size);
+  let start = 0;
+  for (const n of layout.splitSizes) {
+    for (let k = 0; k < models; k++) for (let i = 0; i < n; i++) positions[k * size + start + i] = start * models + k * n + i;
+    start += n;
+  }
+  return positions;
 }
 
 /** Plain weights of one net from θ read back. */
@@ -214,7 +231,7 @@ export function unpadModelParameters(padded: PaddedLayout, model: number, row: F
   return Float32Array.from(placement, (index) => row[index]);
 }
 
-/** [K × P] mask: 1 where a model has an entry, 0 on padding. */
+/** Padded rows, [K × P]: 1 where model k has an entry, 0 on padding. */
 export function buildPaddingMask(padded: PaddedLayout): Float32Array {
   const size = padded.layout.size;
   const mask = new Float32Array(padded.placements.length * size);
