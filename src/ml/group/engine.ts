@@ -59,8 +59,8 @@ export interface ProgramPhase extends MethodPhase {
 
 /** Per-model tensors a step hands to the loss. */
 export interface StepContext {
-  /** Error bound of each model, [K, 1, 1] (eq. 1). */
-  bound: tf.Tensor;
+  /** Error bound of eq. 1: one number when every model has the same, else one per model, [K, 1, 1]. */
+  bound: number | tf.Tensor;
   metric: ErrorMetricId;
   /** Loss weights [K] each, or null when every model has J = La + Lp. */
   lossWeights: { mse: tf.Tensor; ce: tf.Tensor } | null;
@@ -233,7 +233,7 @@ export function createGroupEngine(program: MethodProgram, models: readonly Progr
   const testX = tf.tensor3d(stack((m) => m.dataset.testX), [K, testSize, inputDim]);
   let trainX: tf.Tensor3D | null = null; // built when a phase first needs predictions on the training sets
   const context: StepContext = {
-    bound: tf.tensor3d(models.map((m) => m.config.errorBound), [K, 1, 1]),
+    bound: models.every((m) => m.config.errorBound === first.errorBound) ? first.errorBound : tf.tensor3d(models.map((m) => m.config.errorBound), [K, 1, 1]),
     metric: target.errorMetric,
     lossWeights: models.some((m) => m.lossWeights && (m.lossWeights.mse !== 1 || m.lossWeights.ce !== 1))
       ? { mse: tf.tensor1d(models.map((m) => m.lossWeights?.mse ?? 1)), ce: tf.tensor1d(models.map((m) => m.lossWeights?.ce ?? 1)) }
@@ -312,8 +312,9 @@ export function createGroupEngine(program: MethodProgram, models: readonly Progr
       for (let b = 0; b < batchSize; b++) {
         const index = indices ? indices[rng.int(indices.length)] : rng.int(data.trainSize);
         const row = m * batchSize + b;
-        batchX.set(data.trainX.subarray(index * inputDim, (index + 1) * inputDim), row * inputDim);
-        batchY.set(data.trainY.subarray(index * outputDim, (index + 1) * outputDim), row * outputDim);
+        // Element by element: for rows this short a loop beats subarray + set (K × batch rows per step).
+        for (let i = 0; i < inputDim; i++) batchX[row * inputDim + i] = data.trainX[index * inputDim + i];
+        for (let o = 0; o < outputDim; o++) batchY[row * outputDim + o] = data.trainY[index * outputDim + o];
         if (labels) batchSign[row] = labels[index] ? -1 : 1; // s = 1 − 2·p_label
       }
     }
@@ -583,7 +584,7 @@ export function createGroupEngine(program: MethodProgram, models: readonly Progr
       }
       testX.dispose();
       trainX?.dispose();
-      context.bound.dispose();
+      if (typeof context.bound !== 'number') context.bound.dispose();
       context.lossWeights?.mse.dispose();
       context.lossWeights?.ce.dispose();
       activeEntries.forEach((t) => t.dispose());

@@ -2,7 +2,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { PredictionOutput } from '../../core/config';
 import { countDenseParameters } from '../../core/metrics';
-import { meanPerModel, type Rows } from '../axnet';
+import { meanPerModel, splitUnits, type Rows } from '../axnet';
 
 /**
  * Classifier logits → gap [batch, 1] with predicted safe ⇔ gap > 0.
@@ -11,7 +11,7 @@ import { meanPerModel, type Rows } from '../axnet';
  */
 export function computeLogitGap(logits: Rows, output: PredictionOutput): Rows {
   if (output === 'sigmoid') return logits;
-  const [zUnsafe, zSafe] = tf.split(logits, 2, -1);
+  const [zUnsafe, zSafe] = splitUnits(logits, [1, 1]);
   return tf.sub(zSafe, zUnsafe);
 }
 
