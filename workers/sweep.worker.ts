@@ -37,6 +37,8 @@ let lastProgressAt = 0;
 let windowStartAt = 0;
 let windowModelSteps = 0;
 let modelStepsPerSecond = 0;
+let windowSteps = 0;
+let stepsPerSecond = 0;
 
 function post(message: FromSweepWorkerMessage): void {
   self.postMessage(message);
@@ -90,6 +92,7 @@ function sendProgress(running: boolean, type: 'progress' | 'done' = 'progress'):
     backend: pendingBackendReport ? group.backend : null,
     backendReport: pendingBackendReport,
     modelStepsPerSecond,
+    stepsPerSecond,
     trainingMs: group.trainingMs,
     points: pendingPoints,
     stopped: pendingStopped,
@@ -128,10 +131,13 @@ async function runLoop(): Promise<void> {
       chunk.points.forEach((point, variant) => point && pendingPoints.push({ variant, point }));
       pendingStopped.push(...chunk.stopped);
       windowModelSteps += done * training;
+      windowSteps += done;
       if (now - windowStartAt >= 500) {
         modelStepsPerSecond = (windowModelSteps * 1000) / (now - windowStartAt);
+        stepsPerSecond = (windowSteps * 1000) / (now - windowStartAt);
         windowStartAt = now;
         windowModelSteps = 0;
+        windowSteps = 0;
       }
       if (isFinished(active)) break;
       if (now - lastProgressAt >= PROGRESS_INTERVAL_MS || chunk.stopped.length > 0) sendProgress(true);

@@ -30,6 +30,8 @@ export interface SweepProgressPayload {
   backendReport: BackendAttempt[] | null;
   /** Model-steps per wall-clock second over the last window (group steps/s × variants still training). */
   modelStepsPerSecond: number;
+  /** Group steps per wall-clock second over the last window. */
+  stepsPerSecond: number;
   trainingMs: number;
   /** Points since the previous message, in step order. */
   points: SweepPointMessage[];

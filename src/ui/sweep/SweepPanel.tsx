@@ -1,0 +1,268 @@
+/**
+ * Sweep mode's views (a sweep spec in the store, src/core/sweep.ts): small multiples of every variant's
+ * invocation curves (SweepMultiples) and the final metrics against the swept value (SweepSummary), with
+ * a table of the summary. Both charts are canvases that subscribe to the store outside React and redraw
+ * at most once per animation frame (only the variants that changed), so a 256-variant sweep does not
+ * re-render React per message. The store itself gets the worker's progress once per frame (frameBatcher).
+ */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { aggregateSweep, describeSweepParameter, isSweepAxisLog, type SweepPlan, type SweepSummaryRow } from '../../core/sweep';
+import { formatMetric, formatTrainingTime } from '../../state/selectors';
+import { useLabStore } from '../../state/store';
+import { buildSweepRunRows, type SweepRun, type SweepVariantRun } from '../../state/sweepSlice';
+import { PREDICTED_COLOR, TRUE_COLOR, ERROR_COLOR, drawSummaryChart, drawVariantCurves, prepareCanvas } from './sweepCanvas';
+import './sweep.css';
+
+const STATUS_TEXT = { idle: 'ready', initializing: 'starting…', running: 'training', paused: 'paused', done: 'done', error: 'failed' } as const;
+
+/** A swept value as a short label (0.0070711, 1e-4, 16). */
+function formatSweepValue(value: number): string {
+  const abs = Math.abs(value);
+  if (abs !== 0 && (abs < 1e-3 || abs >= 1e5)) return value.toExponential(2);
+  return String(Number(value.toPrecision(4)));
+}
+
+/** Cell sizes by variant count: fewer, larger multiples; 256 still fit a few screens. */
+function cellSize(count: number): { min: number; height: number } {
+  if (count <= 16) return { min: 170, height: 84 };
+  if (count <= 64) return { min: 138, height: 64 };
+  return { min: 112, height: 48 };
+}
+
+function describeReadout(variant: SweepVariantRun): string {
+  if (variant.stopped) return `stopped at ${variant.stopped.atStep}`;
+  const last = variant.last?.metrics;
+  return last ? `true ${last.trueInvocation.toFixed(2)} · pred ${last.predictedInvocation.toFixed(2)}` : 'waiting…';
+}
+
+function SweepMultiples({ plan }: { plan: SweepPlan }) {
+  const gridRef = useRef<HTMLDivElement>(null);
+  const size = cellSize(plan.variants.length);
+  const showSeed = plan.seeds.length > 1;
+
+  useEffect(() => {
+    const grid = gridRef.current;
+    if (!grid) return;
+    const cells = Array.from(grid.querySelectorAll<HTMLElement>('[data-testid="sweep-multiple"]'));
+    const canvases = cells.map((cell) => cell.querySelector('canvas')!);
+    const readouts = cells.map((cell) => cell.querySelector<HTMLElement>('.sweep-cell-readout')!);
+    let drawn: (SweepVariantRun | null)[] = cells.map(() => null);
+    let drawnTotal = -1;
+    let widths: number[] = [];
+    let frame: number | null = null;
+    const draw = () => {
+      frame = null;
+      const run = useLabStore.getState().sweepRun;
+      if (!run || run.plan !== plan) return;
+      const total = run.totalSteps || plan.variants[0]?.config.steps || 1;
+      if (total !== drawnTotal) drawn = drawn.map(() => null);
+      drawnTotal = total;
+      if (widths.length !== canvases.length) widths = canvases.map((c) => c.clientWidth); // one layout read per resize
+      run.variants.forEach((variant, k) => {
+        if (drawn[k] === variant || !canvases[k]) return;
+        drawn[k] = variant;
+        const ctx = prepareCanvas(canvases[k], widths[k], size.height);
+        if (ctx) drawVariantCurves(ctx, widths[k], size.height, variant, total);
+        cells[k].dataset.points = String(variant.steps.length);
+        cells[k].dataset.stopped = variant.stopped ? 'true' : 'false';
+        cells[k].classList.toggle('stopped', variant.stopped !== null);
+        if (variant.stopped) cells[k].title = variant.stopped.message;
+        readouts[k].textContent = describeReadout(variant);
+      });
+    };
+    const schedule = () => {
+      if (frame === null) frame = requestAnimationFrame(draw);
+    };
+    const unsubscribe = useLabStore.subscribe((state, previous) => {
+      if (state.sweepRun !== previous.sweepRun) schedule();
+    });
+    const observer = new ResizeObserver(() => {
+      widths = [];
+      drawn = drawn.map(() => null);
+      schedule();
+    });
+    observer.observe(grid);
+    schedule();
+    return () => {
+      unsubscribe();
+      observer.disconnect();
+      if (frame !== null) cancelAnimationFrame(frame);
+    };
+  }, [plan, size.height]);
+
+  return (
+    <div ref={gridRef} className="sweep-grid" data-testid="sweep-multiples" style={{ gridTemplateColumns: `repeat(auto-fill, minmax(${size.min}px, 1fr))` }}>
+      {plan.variants.map((variant) => (
+        <figure key={variant.index} className="sweep-cell" data-testid="sweep-multiple" data-variant={variant.index} data-value={variant.value} data-seed={variant.seed} data-points="0">
+          <figcaption>
+            <span className="sweep-cell-label">
+              {formatSweepValue(variant.value)}
+              {showSeed ? <span className="muted"> · s{variant.seed}</span> : null}
+            </span>
+            <span className="sweep-cell-readout muted" />
+          </figcaption>
+          <canvas style={{ height: `${size.height}px` }} aria-hidden="true" />
+        </figure>
+      ))}
+    </div>
+  );
+}
+
+function SweepSummary({ plan }: { plan: SweepPlan }) {
+  const boxRef = useRef<HTMLDivElement>(null);
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const log = isSweepAxisLog(plan.spec, plan.values);
+  const xLabel = describeSweepParameter(plan.spec);
+  const height = 300;
+
+  useEffect(() => {
+    const box = boxRef.current;
+    const canvas = canvasRef.current;
+    if (!box || !canvas) return;
+    let frame: number | null = null;
+    let drawnRun: SweepRun | null = null;
+    let width = canvas.clientWidth;
+    const draw = () => {
+      frame = null;
+      const run = useLabStore.getState().sweepRun;
+      if (!run || run.plan !== plan || run === drawnRun) return;
+      drawnRun = run;
+      const rows = buildSweepRunRows(run);
+      const summary = aggregateSweep(rows);
+      const ctx = prepareCanvas(canvas, width, height);
+      if (ctx) drawSummaryChart(ctx, width, height, summary, { log, xLabel });
+      box.dataset.rows = String(summary.length);
+      box.dataset.variants = String(rows.length);
+      box.setAttribute('aria-label', describeSummary(xLabel, summary));
+    };
+    const schedule = () => {
+      if (frame === null) frame = requestAnimationFrame(draw);
+    };
+    const unsubscribe = useLabStore.subscribe((state, previous) => {
+      if (state.sweepRun !== previous.sweepRun) schedule();
+    });
+    const observer = new ResizeObserver(() => {
+      width = canvas.clientWidth;
+      drawnRun = null;
+      schedule();
+    });
+    observer.observe(box);
+    schedule();
+    return () => {
+      unsubscribe();
+      observer.disconnect();
+      if (frame !== null) cancelAnimationFrame(frame);
+    };
+  }, [plan, log, xLabel]);
+
+  return (
+    <div ref={boxRef} className="sweep-summary" data-testid="sweep-summary" data-rows="0" data-variants="0" role="img" aria-label={`Summary chart of the ${xLabel} sweep`}>
+      <canvas ref={canvasRef} style={{ height: `${height}px` }} />
+    </div>
+  );
+}
+
+function describeSummary(xLabel: string, rows: readonly SweepSummaryRow[]): string {
+  if (rows.length === 0) return `Summary chart of the ${xLabel} sweep: no evaluations yet.`;
+  const best = rows.reduce((a, b) => (b.trueInvocation.mean > a.trueInvocation.mean ? b : a));
+  return `Summary chart of the ${xLabel} sweep, ${rows.length} values: highest mean true invocation ${best.trueInvocation.mean.toFixed(3)} at ${formatSweepValue(best.value)}.`;
+}
+
+const formatMeanStd = (m: { mean: number; std: number; n: number } | null) =>
+  m === null || !Number.isFinite(m.mean) ? '–' : m.n > 1 ? `${formatMetric(m.mean)} ± ${formatMetric(m.std)}` : formatMetric(m.mean);
+
+/** The summary as a table, rendered when the run pauses or ends (never per message). */
+function SweepTable({ plan }: { plan: SweepPlan }) {
+  const status = useLabStore((state) => state.sweepRun?.status ?? 'idle');
+  const [rows, setRows] = useState<SweepSummaryRow[]>([]);
+  useEffect(() => {
+    if (status === 'running' || status === 'initializing') return;
+    const run = useLabStore.getState().sweepRun;
+    setRows(run && run.plan === plan ? aggregateSweep(buildSweepRunRows(run)) : []);
+  }, [status, plan]);
+  if (rows.length === 0) return null;
+  const seeds = plan.seeds.length;
+  return (
+    <details className="sweep-table-box" open={rows.length <= 16}>
+      <summary>Table: final metrics per value{seeds > 1 ? ` (mean ± std over ${seeds} seeds)` : ''}</summary>
+      <div className="table-wrap">
+        <table className="compare-table" data-testid="sweep-table">
+          <thead>
+            <tr>
+              <th scope="col">{describeSweepParameter(plan.spec)}</th>
+              <th scope="col">True invocation</th>
+              <th scope="col">Predicted invocation</th>
+              <th scope="col">Prediction accuracy</th>
+              <th scope="col">Overall error</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.value}>
+                <th scope="row">{formatSweepValue(row.value)}</th>
+                <td>{formatMeanStd(row.trueInvocation)}</td>
+                <td>{formatMeanStd(row.predictedInvocation)}</td>
+                <td>{formatMeanStd(row.predictionAccuracy)}</td>
+                <td>{formatMeanStd(row.overallError)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </details>
+  );
+}
+
+function SweepStatus() {
+  const run = useLabStore((state) => state.sweepRun);
+  // The status line re-renders with the run (≤ once per frame); it is one short line of text.
+  if (!run) return null;
+  const stoppedCount = run.variants.filter((v) => v.stopped).length;
+  return (
+    <p className="sweep-status small" data-testid="sweep-status" data-status={run.status}>
+      <strong>{STATUS_TEXT[run.status]}</strong>
+      {` · step ${run.step.toLocaleString('en-US')}${run.totalSteps ? ` / ${run.totalSteps.toLocaleString('en-US')}` : ''}`}
+      {run.backend ? ` · ${run.backend}` : ''}
+      {run.modelStepsPerSecond > 0 ? ` · ${Math.round(run.modelStepsPerSecond).toLocaleString('en-US')} model-steps/s` : ''}
+      {` · ${formatTrainingTime(run.trainingMs)}`}
+      {stoppedCount > 0 ? <span className="sweep-problem"> · {stoppedCount} variant{stoppedCount === 1 ? '' : 's'} stopped (diverged; the others go on)</span> : null}
+      {run.message ? <span className="sweep-problem"> · {run.message}</span> : null}
+    </p>
+  );
+}
+
+export function SweepPanel() {
+  const sweep = useLabStore((state) => state.sweep);
+  const config = useLabStore((state) => state.config);
+  const plan = useLabStore((state) => state.sweepRun?.plan ?? null);
+  const notes = useLabStore((state) => state.sweepRun?.notes ?? null);
+  const label = useMemo(() => (sweep ? describeSweepParameter(sweep) : ''), [sweep]);
+  if (!sweep) return null;
+  return (
+    <section className="panel sweep-panel" aria-labelledby="sweep-title" data-testid="sweep-panel">
+      <header className="panel-header">
+        <h2 id="sweep-title">Sweep: {label}</h2>
+        <p className="panel-caption">
+          Every variant is one model of one group trained in the worker ({config.methods[0]}, {config.target}). Small multiples: true invocation
+          <span className="sweep-key" style={{ background: TRUE_COLOR }} aria-hidden="true" /> and predicted invocation
+          <span className="sweep-key dashed" style={{ borderColor: PREDICTED_COLOR }} aria-hidden="true" /> from 0 to 1 over the steps. Summary: the
+          final values against the {label}
+          {sweep.seeds.kind === 'count' && sweep.seeds.count === 1 ? '' : ', mean ± std over the seeds'}, and the overall error
+          <span className="sweep-key dotted" style={{ borderColor: ERROR_COLOR }} aria-hidden="true" /> on the right axis.
+        </p>
+      </header>
+      {plan ? (
+        <>
+          <SweepStatus />
+          {notes && notes.length > 0 ? <p className="muted small">{notes.join(' ')}</p> : null}
+          <SweepSummary plan={plan} />
+          <SweepTable plan={plan} />
+          <h3 className="sweep-subtitle">Invocation curves, one per variant</h3>
+          <SweepMultiples plan={plan} />
+        </>
+      ) : (
+        <p className="placeholder">Press Play to train the sweep: its variants’ curves appear here as they train.</p>
+      )}
+    </section>
+  );
+}
