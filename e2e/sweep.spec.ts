@@ -74,3 +74,33 @@ test('the sweep controls write the link and refuse more than 256 variants with a
   await expect(page.getByRole('alert').filter({ hasText: 'The sweep cannot run' })).toBeVisible();
   await expect(page.getByTestId('sweep-multiple')).toHaveCount(0);
 });
+
+test('a 256-variant sweep (16 bounds × 16 seeds) draws every multiple and its summary with error bars', async ({ page }) => {
+  const errors = collectErrors(page);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  // Long tasks on the main thread are recorded for the report (an annotation), not asserted: machines are noisy.
+  await page.addInitScript(() => {
+    const w = window as unknown as { longTasks: number[] };
+    w.longTasks = [];
+    new PerformanceObserver((list) => list.getEntries().forEach((e) => w.longTasks.push(Math.round(e.duration)))).observe({ type: 'longtask', buffered: true });
+  });
+  await page.goto('/#v=1&backend=wasm&train=256&test=128&steps=20&eval=10&sweep=errorBound&sweepRange=0.005:0.2:16:log&sweepSeeds=16');
+  await expect(page.getByTestId('sweep-plan')).toHaveAttribute('data-variants', '256');
+  await page.evaluate(() => {
+    (window as unknown as { longTasks: number[] }).longTasks.length = 0; // page load is not training
+  });
+  await page.getByTestId('play-button').click();
+  await expect(page.getByTestId('sweep-status')).toHaveAttribute('data-status', 'done', { timeout: 110_000 });
+  const points = await page.getByTestId('sweep-multiple').evaluateAll((cells) => cells.map((c) => Number((c as HTMLElement).dataset.points)));
+  expect(points).toHaveLength(256);
+  expect(points.every((n) => n === 2)).toBe(true);
+  await expect(page.getByTestId('sweep-summary')).toHaveAttribute('data-rows', '16');
+  await expect(page.getByTestId('sweep-summary')).toHaveAttribute('data-variants', '256');
+  const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+  test.info().annotations.push({ type: 'main-thread long tasks while training (ms)', description: JSON.stringify(longTasks) });
+  console.log(`256-variant sweep: main-thread long tasks while training (ms): ${JSON.stringify(longTasks)}`);
+  await page.screenshot({ path: 'test-results/sweep-256-1440x900.png' });
+  await page.getByTestId('sweep-multiples').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/sweep-256-multiples.png' });
+  expect(errors).toEqual([]);
+});

@@ -133,7 +133,7 @@ export function SweepControls() {
           {inputProblem ? <p className="sweep-problem" role="alert">{inputProblem}</p> : null}
           <p className={planned?.plan ? 'sweep-plan muted small' : 'sweep-plan sweep-problem'} data-testid="sweep-plan" data-variants={planned?.plan?.variants.length ?? 0}>
             {planned?.plan
-              ? `${planned.plan.values.length} value${planned.plan.values.length === 1 ? '' : 's'} × ${planned.plan.seeds.length} seed${planned.plan.seeds.length === 1 ? '' : 's'} = ${planned.plan.variants.length} variants of ${planned.plan.method}, ${config.steps.toLocaleString('en-US')} steps each.${planned.notes.length ? ` ${planned.notes.join(' ')}` : ''}`
+              ? `${planned.plan.values.length} value${planned.plan.values.length === 1 ? '' : 's'} × ${planned.plan.seeds.length} seed${planned.plan.seeds.length === 1 ? '' : 's'} = ${planned.plan.variants.length} variants of ${planned.plan.method}, ${config.steps.toLocaleString('en-US')} steps each; the sweep sets each variant's ${SWEEP_PARAMETER_LABELS[sweep.parameter]}.${planned.notes.length ? ` ${planned.notes.join(' ')}` : ''}`
               : planned?.problems.join(' ')}
           </p>
           <p className="muted small">Widths: {CONFIG_LIMITS.hiddenWidth.min}–{CONFIG_LIMITS.hiddenWidth.max}. Press Play to train the sweep.</p>

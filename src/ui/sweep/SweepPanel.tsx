@@ -10,7 +10,7 @@ import { aggregateSweep, describeSweepParameter, isSweepAxisLog, type SweepPlan,
 import { formatMetric, formatTrainingTime } from '../../state/selectors';
 import { useLabStore } from '../../state/store';
 import { buildSweepRunRows, type SweepRun, type SweepVariantRun } from '../../state/sweepSlice';
-import { PREDICTED_COLOR, TRUE_COLOR, ERROR_COLOR, drawSummaryChart, drawVariantCurves, prepareCanvas } from './sweepCanvas';
+import { PREDICTED_COLOR, TRUE_COLOR, ERROR_COLOR, drawSummaryChart, drawVariantCell, prepareCanvas } from './sweepCanvas';
 import './sweep.css';
 
 const STATUS_TEXT = { idle: 'ready', initializing: 'starting…', running: 'training', paused: 'paused', done: 'done', error: 'failed' } as const;
@@ -22,11 +22,11 @@ function formatSweepValue(value: number): string {
   return String(Number(value.toPrecision(4)));
 }
 
-/** Cell sizes by variant count: fewer, larger multiples; 256 still fit a few screens. */
-function cellSize(count: number): { min: number; height: number } {
-  if (count <= 16) return { min: 170, height: 84 };
-  if (count <= 64) return { min: 138, height: 64 };
-  return { min: 112, height: 48 };
+/** Cell sizes by variant count (CSS px): fewer, larger multiples; 256 still fit a few screens. */
+function cellSize(count: number): { min: number; plot: number } {
+  if (count <= 16) return { min: 170, plot: 84 };
+  if (count <= 64) return { min: 138, plot: 64 };
+  return { min: 112, plot: 48 };
 }
 
 function describeReadout(variant: SweepVariantRun): string {
@@ -35,39 +35,72 @@ function describeReadout(variant: SweepVariantRun): string {
   return last ? `true ${last.trueInvocation.toFixed(2)} · pred ${last.predictedInvocation.toFixed(2)}` : 'waiting…';
 }
 
+/**
+ * One canvas draws the grid of every variant's chart (256 canvases cost the compositor ~1 s per frame in
+ * software rendering); a frame redraws only the cells whose variant changed. A visually hidden list gives
+ * each variant an element with its value, seed and point count (screen readers, tests).
+ */
 function SweepMultiples({ plan }: { plan: SweepPlan }) {
-  const gridRef = useRef<HTMLDivElement>(null);
+  const boxRef = useRef<HTMLDivElement>(null);
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const listRef = useRef<HTMLOListElement>(null);
   const size = cellSize(plan.variants.length);
   const showSeed = plan.seeds.length > 1;
 
   useEffect(() => {
-    const grid = gridRef.current;
-    if (!grid) return;
-    const cells = Array.from(grid.querySelectorAll<HTMLElement>('[data-testid="sweep-multiple"]'));
-    const canvases = cells.map((cell) => cell.querySelector('canvas')!);
-    const readouts = cells.map((cell) => cell.querySelector<HTMLElement>('.sweep-cell-readout')!);
-    let drawn: (SweepVariantRun | null)[] = cells.map(() => null);
+    const box = boxRef.current;
+    const canvas = canvasRef.current;
+    const list = listRef.current;
+    if (!box || !canvas || !list) return;
+    const items = Array.from(list.querySelectorAll<HTMLElement>('[data-testid="sweep-multiple"]'));
+    const count = plan.variants.length;
+    let drawn: (SweepVariantRun | null)[] = plan.variants.map(() => null);
     let drawnTotal = -1;
-    let widths: number[] = [];
+    let layout: { width: number; columns: number; cellWidth: number; cellHeight: number } | null = null;
     let frame: number | null = null;
+    const gap = 6;
+    const captionHeight = 34; // two 12-px lines: value (· seed), readout
     const draw = () => {
       frame = null;
       const run = useLabStore.getState().sweepRun;
       if (!run || run.plan !== plan) return;
+      let ctx: CanvasRenderingContext2D | null;
+      if (!layout) {
+        const width = box.clientWidth; // one layout read per resize
+        const columns = Math.max(1, Math.floor((width + gap) / (size.min + gap)));
+        const cellWidth = (width - gap * (columns - 1)) / columns;
+        const cellHeight = captionHeight + size.plot + 6;
+        const rows = Math.ceil(count / columns);
+        const height = rows * cellHeight + (rows - 1) * gap;
+        canvas.style.height = `${height}px`;
+        layout = { width, columns, cellWidth, cellHeight };
+        ctx = prepareCanvas(canvas, width, height);
+        drawn = drawn.map(() => null);
+      } else {
+        ctx = canvas.getContext('2d');
+      }
+      if (!ctx) return;
       const total = run.totalSteps || plan.variants[0]?.config.steps || 1;
       if (total !== drawnTotal) drawn = drawn.map(() => null);
       drawnTotal = total;
-      if (widths.length !== canvases.length) widths = canvases.map((c) => c.clientWidth); // one layout read per resize
+      const { columns, cellWidth, cellHeight } = layout;
       run.variants.forEach((variant, k) => {
-        if (drawn[k] === variant || !canvases[k]) return;
+        if (drawn[k] === variant) return;
         drawn[k] = variant;
-        const ctx = prepareCanvas(canvases[k], widths[k], size.height);
-        if (ctx) drawVariantCurves(ctx, widths[k], size.height, variant, total);
-        cells[k].dataset.points = String(variant.steps.length);
-        cells[k].dataset.stopped = variant.stopped ? 'true' : 'false';
-        cells[k].classList.toggle('stopped', variant.stopped !== null);
-        if (variant.stopped) cells[k].title = variant.stopped.message;
-        readouts[k].textContent = describeReadout(variant);
+        const x = (k % columns) * (cellWidth + gap);
+        const y = Math.floor(k / columns) * (cellHeight + gap);
+        const readout = describeReadout(variant);
+        const label = `${formatSweepValue(variant.value)}${showSeed ? ` · seed ${variant.seed}` : ''}`;
+        ctx!.save();
+        ctx!.translate(x, y);
+        drawVariantCell(ctx!, cellWidth, cellHeight, captionHeight, label, readout, variant, total);
+        ctx!.restore();
+        const item = items[k];
+        if (item) {
+          item.dataset.points = String(variant.steps.length);
+          item.dataset.stopped = variant.stopped ? 'true' : 'false';
+          item.textContent = `${label}: ${variant.stopped ? `${readout} (${variant.stopped.message})` : readout}`;
+        }
       });
     };
     const schedule = () => {
@@ -76,34 +109,31 @@ function SweepMultiples({ plan }: { plan: SweepPlan }) {
     const unsubscribe = useLabStore.subscribe((state, previous) => {
       if (state.sweepRun !== previous.sweepRun) schedule();
     });
-    const observer = new ResizeObserver(() => {
-      widths = [];
-      drawn = drawn.map(() => null);
+    let observedWidth = -1;
+    const observer = new ResizeObserver((entries) => {
+      const width = entries[0]?.contentRect.width ?? -1;
+      if (width === observedWidth) return;
+      observedWidth = width;
+      layout = null;
       schedule();
     });
-    observer.observe(grid);
+    observer.observe(box);
     schedule();
     return () => {
       unsubscribe();
       observer.disconnect();
       if (frame !== null) cancelAnimationFrame(frame);
     };
-  }, [plan, size.height]);
+  }, [plan, size.min, size.plot, showSeed]);
 
   return (
-    <div ref={gridRef} className="sweep-grid" data-testid="sweep-multiples" style={{ gridTemplateColumns: `repeat(auto-fill, minmax(${size.min}px, 1fr))` }}>
-      {plan.variants.map((variant) => (
-        <figure key={variant.index} className="sweep-cell" data-testid="sweep-multiple" data-variant={variant.index} data-value={variant.value} data-seed={variant.seed} data-points="0">
-          <figcaption>
-            <span className="sweep-cell-label">
-              {formatSweepValue(variant.value)}
-              {showSeed ? <span className="muted"> · s{variant.seed}</span> : null}
-            </span>
-            <span className="sweep-cell-readout muted" />
-          </figcaption>
-          <canvas style={{ height: `${size.height}px` }} aria-hidden="true" />
-        </figure>
-      ))}
+    <div ref={boxRef} className="sweep-grid" data-testid="sweep-multiples">
+      <canvas ref={canvasRef} aria-hidden="true" />
+      <ol ref={listRef} className="visually-hidden" aria-label="Variants">
+        {plan.variants.map((variant) => (
+          <li key={variant.index} data-testid="sweep-multiple" data-variant={variant.index} data-value={variant.value} data-seed={variant.seed} data-points="0" />
+        ))}
+      </ol>
     </div>
   );
 }
@@ -256,9 +286,9 @@ export function SweepPanel() {
           <SweepStatus />
           {notes && notes.length > 0 ? <p className="muted small">{notes.join(' ')}</p> : null}
           <SweepSummary plan={plan} />
-          <SweepTable plan={plan} />
           <h3 className="sweep-subtitle">Invocation curves, one per variant</h3>
           <SweepMultiples plan={plan} />
+          <SweepTable plan={plan} />
         </>
       ) : (
         <p className="placeholder">Press Play to train the sweep: its variants’ curves appear here as they train.</p>

@@ -15,11 +15,13 @@ const GRID_COLOR = '#e6e8ec';
 const AXIS_COLOR = '#333';
 const FONT = '13px Helvetica Neue, Helvetica, Arial, system-ui, sans-serif';
 const BOLD_FONT = '600 13px Helvetica Neue, Helvetica, Arial, system-ui, sans-serif';
+const CELL_FONT = '12px Helvetica Neue, Helvetica, Arial, system-ui, sans-serif';
+const CELL_BOLD_FONT = '600 12px Helvetica Neue, Helvetica, Arial, system-ui, sans-serif';
 export const PREDICTED_DASH = [6, 4];
 
 /** Sizes the canvas's backing store to its CSS box × devicePixelRatio; returns a context in CSS px, or null. */
 export function prepareCanvas(canvas: HTMLCanvasElement, cssWidth: number, cssHeight: number): CanvasRenderingContext2D | null {
-  const ratio = Math.max(1, Math.min(3, globalThis.devicePixelRatio || 1));
+  const ratio = Math.max(1, Math.min(2, globalThis.devicePixelRatio || 1));
   const width = Math.max(1, Math.round(cssWidth * ratio));
   const height = Math.max(1, Math.round(cssHeight * ratio));
   if (canvas.width !== width) canvas.width = width;
@@ -88,6 +90,52 @@ export function drawVariantCurves(ctx: CanvasRenderingContext2D, width: number, 
   }
 }
 
+/**
+ * One cell of the multiples grid at the origin: a frame, the caption (label, then readout, 12 px) and the
+ * curves below it. Clears its own rectangle first, so a frame can redraw only the cells that changed.
+ */
+export function drawVariantCell(
+  ctx: CanvasRenderingContext2D,
+  width: number,
+  height: number,
+  captionHeight: number,
+  label: string,
+  readout: string,
+  variant: SweepVariantRun,
+  totalSteps: number,
+): void {
+  ctx.clearRect(0, 0, width, height);
+  ctx.fillStyle = '#fff';
+  ctx.fillRect(0, 0, width, height);
+  ctx.strokeStyle = variant.stopped ? STOPPED_COLOR : '#d5dae0';
+  ctx.lineWidth = variant.stopped ? 2 : 1;
+  ctx.strokeRect(0.5, 0.5, width - 1, height - 1);
+  ctx.textAlign = 'left';
+  ctx.textBaseline = 'top';
+  ctx.font = CELL_BOLD_FONT;
+  ctx.fillStyle = AXIS_COLOR;
+  ctx.fillText(label, 6, 4, width - 12);
+  ctx.font = CELL_FONT;
+  ctx.fillStyle = variant.stopped ? STOPPED_COLOR : '#4a5561';
+  ctx.fillText(readout, 6, 19, width - 12);
+  ctx.save();
+  ctx.translate(2, captionHeight);
+  drawVariantCurves(ctx, width - 4, height - captionHeight - 2, { ...variant, stopped: null }, totalSteps);
+  ctx.restore();
+  if (variant.stopped) {
+    // The stop step as a dashed line over the curves.
+    const x = 2 + 3 + (totalSteps > 0 ? (variant.stopped.atStep / totalSteps) * (width - 10) : 0);
+    ctx.strokeStyle = STOPPED_COLOR;
+    ctx.lineWidth = 1.5;
+    ctx.setLineDash([3, 3]);
+    ctx.beginPath();
+    ctx.moveTo(x, captionHeight + 3);
+    ctx.lineTo(x, height - 5);
+    ctx.stroke();
+    ctx.setLineDash([]);
+  }
+}
+
 /** About `count` round tick values in [lo, hi] (1, 2, 5 × 10^k steps). */
 export function computeLinearTicks(lo: number, hi: number, count = 5): number[] {
   if (!(hi > lo)) return [lo];
@@ -106,7 +154,7 @@ export function computeLogTicks(lo: number, hi: number): number[] {
   const first = Math.floor(Math.log10(lo));
   const last = Math.ceil(Math.log10(hi));
   const decades = last - first;
-  const mantissas = decades <= 2 ? [1, 2, 5] : [1];
+  const mantissas = decades <= 3 ? [1, 2, 5] : [1];
   for (let k = first; k <= last; k++) {
     for (const m of mantissas) {
       const t = Number((m * 10 ** k).toPrecision(12));
@@ -174,7 +222,8 @@ export function drawSummaryChart(ctx: CanvasRenderingContext2D, width: number, h
   }
   ctx.textAlign = 'left';
   ctx.fillStyle = ERROR_COLOR;
-  for (const e of errorTicks) if (e <= errorMax * (1 + 1e-9)) ctx.fillText(formatTick(e), left + w + 6, y2Of(e));
+  // No overall error anywhere (no sample predicted safe): no right-axis numbers to invent.
+  if (errors.length > 0) for (const e of errorTicks) if (e <= errorMax * (1 + 1e-9)) ctx.fillText(formatTick(e), left + w + 6, y2Of(e));
   ctx.fillStyle = AXIS_COLOR;
   ctx.textAlign = 'center';
   ctx.textBaseline = 'top';
@@ -212,7 +261,7 @@ export function drawSummaryChart(ctx: CanvasRenderingContext2D, width: number, h
   ctx.rotate(Math.PI / 2);
   ctx.textBaseline = 'middle';
   ctx.fillStyle = ERROR_COLOR;
-  ctx.fillText('overall error', 0, 0);
+  ctx.fillText(errors.length > 0 ? 'overall error' : 'overall error (none predicted safe)', 0, 0);
   ctx.restore();
 
   // Series: lines through the means, markers, ± std bars.
