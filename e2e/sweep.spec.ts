@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { collectErrors } from './helpers';
 
@@ -36,6 +37,10 @@ test('sweep mode from a link: 16 bound variants train as one group, 16 small mul
   // The link keeps the sweep.
   expect(page.url()).toContain('sweep=errorBound');
   expect(page.url()).toContain('sweepRange=0.005%3A0.2%3A16%3Alog');
+
+  // No serious or critical axe violation in the trained sweep view.
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 
   await page.screenshot({ path: 'test-results/sweep-1440x900.png', fullPage: false });
   await page.getByTestId('sweep-multiples').scrollIntoViewIfNeeded();
