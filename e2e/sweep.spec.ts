@@ -109,3 +109,25 @@ test('a 256-variant sweep (16 bounds × 16 seeds) draws every multiple and its s
   await page.screenshot({ path: 'test-results/sweep-256-multiples.png' });
   expect(errors).toEqual([]);
 });
+
+test('backend auto measures the group; pause holds every variant, play resumes them to the end', async ({ page }) => {
+  const errors = collectErrors(page);
+  await page.goto('/#v=1&train=512&test=256&steps=1500&eval=100&sweep=learningRate&sweepValues=0.003,0.01,0.03&sweepSeeds=2');
+  await expect(page.getByTestId('sweep-plan')).toHaveAttribute('data-variants', '6');
+  await page.getByTestId('play-button').click();
+  await expect(page.getByTestId('sweep-status')).toHaveAttribute('data-status', 'running');
+  await expect.poll(async () => Number(await page.getByTestId('sweep-multiple').first().getAttribute('data-points'))).toBeGreaterThanOrEqual(1);
+  await page.getByTestId('play-button').click(); // pause
+  await expect(page.getByTestId('sweep-status')).toHaveAttribute('data-status', 'paused');
+  const pausedAt = await page.getByTestId('sweep-status').textContent();
+  await page.waitForTimeout(1000);
+  expect(await page.getByTestId('sweep-status').textContent()).toBe(pausedAt);
+  await page.getByTestId('play-button').click(); // resume
+  await expect(page.getByTestId('sweep-status')).toHaveAttribute('data-status', 'done', { timeout: 110_000 });
+  const points = await page.getByTestId('sweep-multiple').evaluateAll((cells) => cells.map((c) => Number((c as HTMLElement).dataset.points)));
+  expect(points).toEqual([15, 15, 15, 15, 15, 15]);
+  // The backend report says how the backend was chosen (measured on this group, or from the cache).
+  await expect(page.getByTestId('sweep-status')).toContainText(/wasm|cpu|webgl|webgpu/);
+  await expect(page.getByTestId('sweep-summary')).toHaveAttribute('data-rows', '3');
+  expect(errors).toEqual([]);
+});
