@@ -9,6 +9,7 @@
  *                                             and model-steps/s of K-model groups vs PyTorch (bench/nodeBench.ts)
  *   axlab reproduce [--quick] [--out DIR] [--shard i/n]   the §V study (or shard i of n) → report.md, results.json, fig-*.svg (cli/reproduce.ts)
  *   axlab merge DIR… [--out DIR]              the shards' results → the report of a single run
+ *   axlab sweep '<link or #hash>' [--json] [--backend cpu|wasm]   every variant of the link's sweep (cli/sweep.ts)
  */
 import * as tf from '@tensorflow/tfjs';
 import type { BackendName, LabConfig, MethodId } from '../src/core/config';
@@ -31,6 +32,10 @@ const USAGE = `Usage:
   axlab eval <target>                             read input rows (whitespace-separated) on stdin, print exact outputs
   axlab train '<link or #hash>' [--json] [--backend cpu|wasm]
                                                   train every method the link names and print the final §V metrics
+  axlab sweep '<link or #hash>' [--json] [--backend cpu|wasm]
+                                                  train every variant of the link's sweep (sweep=…&sweepValues=… or
+                                                  sweepRange=from:to:count[:log], sweepSeeds=N) as one model group
+                                                  and print one row per variant
   axlab npu '<link or #hash>' [--json] [--sample K] train as the link says, then run test sample K on the NPU model
                                                   (stages, cycles, energy per component) and print test-set aggregates;
                                                   with methods=axnet,onepass,iterative one gain row per method (Fig. 10b)
@@ -195,6 +200,13 @@ async function main(argv: string[]): Promise<void> {
       return runEval(rest);
     case 'train':
       return runTrain(rest);
+    case 'sweep': {
+      const { SweepUsageError, runSweep } = await import('./sweep');
+      process.exitCode = await runSweep(rest).catch((error: unknown) => {
+        throw error instanceof SweepUsageError ? new UsageError(error.message) : error;
+      });
+      return;
+    }
     case 'npu':
       return runNpu(rest).catch((error: unknown) => {
         throw error instanceof NpuUsageError ? new UsageError(error.message) : error;

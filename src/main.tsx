@@ -2,11 +2,13 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { watchConfigChanges } from './state/trainingController';
 import { startUrlSync } from './state/urlSync';
+import { watchSweepChanges } from './state/sweepController';
 import { App } from './ui/App';
 import './ui/styles.css';
 
 startUrlSync();
 watchConfigChanges();
+watchSweepChanges();
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');

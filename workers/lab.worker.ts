@@ -15,6 +15,7 @@ declare const self: DedicatedWorkerGlobalScope;
 export const WORKER_ROLES = {
   train: () => import('./train.worker'),
   study: () => import('./study.worker'),
+  sweep: () => import('./sweep.worker'),
   bench: () => import('../bench/bench.worker'),
 } as const;
 export type WorkerRole = keyof typeof WORKER_ROLES;

@@ -6,11 +6,6 @@
  * between chunks so that pause/stop are handled promptly.
  * It runs as the 'train' role of workers/lab.worker.ts (one worker build: tfjs shared with the other roles).
  */
-import * as tf from '@tensorflow/tfjs';
-import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
-import wasmPlainUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
-import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
-import wasmThreadedSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import type { LabConfig, MethodId } from '../src/core/config';
 import { computeBackendCacheKey } from '../src/core/backendCache';
 import { createDataset } from '../src/core/dataset';
@@ -25,6 +20,7 @@ import { nextEvaluationStep } from '../src/ml/trainer';
 import type { AxnetWeights, EvaluationPoint, MethodTopology, SurfaceSnapshot } from '../src/core/weights';
 import type { MethodTrainer } from '../src/ml/types';
 import { createIndexedDbBackendCache } from './backendCacheStore';
+import { prepareWasm } from './prepareWasm';
 import {
   CHUNK_BUDGET_MS,
   PROGRESS_INTERVAL_MS,
@@ -39,16 +35,6 @@ import {
 } from './protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
-
-/** Points the wasm backend at the .wasm files Vite emitted; single-threaded (PLATFORM.md). */
-function prepareWasm(): void {
-  tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
-  setWasmPaths({
-    'tfjs-backend-wasm.wasm': wasmPlainUrl,
-    'tfjs-backend-wasm-simd.wasm': wasmSimdUrl,
-    'tfjs-backend-wasm-threaded-simd.wasm': wasmThreadedSimdUrl,
-  });
-}
 
 let trainer: MethodTrainer | null = null;
 /** False in compare mode: no surface snapshots or benchmark views, curves (plus the trained nets for the NPU view). */

@@ -27,6 +27,7 @@ import {
 import { TARGET_IDS } from './targets/types';
 import { NPU_CONSTANT_IDS } from './npu/constants';
 import { CONSTANT_OVERRIDE_PREFIX, DEFAULT_NPU_PARAMS, NPU_PARAM_FIELDS, clampCpuInstructions, clampNpuParams, diffNpuParams, readNpuParams, type NpuParams } from './npu/params';
+import { SWEEP_LINK_KEYS, formatSweepLink, readSweepLink, type SweepLinkKey, type SweepSpec } from './sweep';
 
 /** Links longer than this are refused whole: no legitimate config needs it. */
 export const MAX_HASH_LENGTH = 2048;
@@ -82,6 +83,8 @@ export interface ParsedLink {
   npu: NpuParams;
   /** User-set CPU-path instructions per call (`npu.cpui`), or null for the target's estimate. */
   npuCpuInstructions: number | null;
+  /** Sweep mode's spec (src/core/sweep.ts: `sweep=…&sweepValues=…`), or null when the link has no sweep. */
+  sweep: SweepSpec | null;
 }
 
 /**
@@ -91,6 +94,8 @@ export interface ParsedLink {
  */
 export const NPU_KEY_PREFIX = 'npu.';
 export const NPU_CPU_INSTRUCTIONS_KEY = 'npu.cpui';
+/** Sweep keys (src/core/sweep.ts reads and writes them; this codec only passes their raw text on). */
+const SWEEP_KEYS: ReadonlySet<string> = new Set(SWEEP_LINK_KEYS);
 const NPU_KEYS: ReadonlySet<string> = new Set([
   ...NPU_PARAM_FIELDS.map((f) => NPU_KEY_PREFIX + f.key),
   ...NPU_CONSTANT_IDS.map((id) => CONSTANT_OVERRIDE_PREFIX + id),
@@ -183,7 +188,7 @@ export function parseLink(hashOrUrl: string): ParsedLink {
   let config = cloneConfig(DEFAULT_CONFIG);
   const problems: string[] = [];
   const hash = extractHash(typeof hashOrUrl === 'string' ? hashOrUrl : '');
-  const npuDefaults = () => ({ npu: clampNpuParams(DEFAULT_NPU_PARAMS), npuCpuInstructions: null });
+  const npuDefaults = () => ({ npu: clampNpuParams(DEFAULT_NPU_PARAMS), npuCpuInstructions: null, sweep: null });
   if (hash.trim() === '') return { config, problems, ...npuDefaults() };
   if (hash.length > MAX_HASH_LENGTH) {
     problems.push(`The link is ${hash.length} characters long (more than ${MAX_HASH_LENGTH}); it was ignored and the defaults are used.`);
@@ -205,7 +210,7 @@ export function parseLink(hashOrUrl: string): ParsedLink {
       values.set('v', value);
       continue;
     }
-    if (!PARAM_BY_KEY.has(key) && !NPU_KEYS.has(key)) {
+    if (!PARAM_BY_KEY.has(key) && !NPU_KEYS.has(key) && !SWEEP_KEYS.has(key)) {
       problems.push(`Unknown setting ${quote(key)} was ignored.`);
       continue;
     }
@@ -230,7 +235,8 @@ export function parseLink(hashOrUrl: string): ParsedLink {
     if (problem) problems.push(problem);
   }
   const npuLink = readNpuLink(values, problems);
-  return { config, problems, ...npuLink };
+  const sweep = readSweepLink((key: SweepLinkKey) => values.get(key), problems);
+  return { config, problems, ...npuLink, sweep };
 }
 
 /** Validates one raw value and writes it into config; returns a problem text or null. */
@@ -312,7 +318,7 @@ function formatValue(config: Readonly<LabConfig>, spec: ParamSpec): string {
  * is not DEFAULT_CONFIG's, every other field when it is not the target's lab default (and, when given,
  * the NPU values that differ from the NPU defaults). So `#v=1&target=sobel` is the whole sobel default.
  */
-export function formatHash(config: Readonly<LabConfig>, npu?: NpuParams | null, npuCpuInstructions?: number | null): string {
+export function formatHash(config: Readonly<LabConfig>, npu?: NpuParams | null, npuCpuInstructions?: number | null, sweep?: SweepSpec | null): string {
   const parts = [`v=${CONFIG_VERSION}`];
   const targetDefaults = applyTargetDefaults(DEFAULT_CONFIG, config.target);
   for (const spec of URL_PARAMS) {
@@ -321,12 +327,13 @@ export function formatHash(config: Readonly<LabConfig>, npu?: NpuParams | null, 
     if (value !== formatValue(base, spec)) parts.push(`${spec.key}=${encodeURIComponent(value)}`);
   }
   parts.push(...formatNpuParts(npu, npuCpuInstructions));
+  parts.push(...formatSweepLink(sweep));
   return `#${parts.join('&')}`;
 }
 
 /** The current page's address with the config's hash, for the Share button. */
-export function buildShareUrl(currentHref: string, config: Readonly<LabConfig>, npu?: NpuParams | null, npuCpuInstructions?: number | null): string {
+export function buildShareUrl(currentHref: string, config: Readonly<LabConfig>, npu?: NpuParams | null, npuCpuInstructions?: number | null, sweep?: SweepSpec | null): string {
   const hashIndex = currentHref.indexOf('#');
   const base = hashIndex >= 0 ? currentHref.slice(0, hashIndex) : currentHref;
-  return `${base}${formatHash(config, npu, npuCpuInstructions)}`;
+  return `${base}${formatHash(config, npu, npuCpuInstructions, sweep)}`;
 }

@@ -31,6 +31,7 @@ import { createCompareSlice, type CompareSlice } from './compareSlice';
 import { createStudySlice, type StudySlice } from './studySlice';
 import type { BenchmarkViewData } from '../core/benchmarkViews';
 import { createNpuSlice, type NpuSlice } from './npuSlice';
+import { createSweepSlice, type SweepSlice } from './sweepSlice';
 
 export type RunStatus = 'idle' | 'initializing' | 'running' | 'paused' | 'done' | 'error';
 export type NoticeKind = 'link' | 'divergence' | 'crash' | 'device' | 'info';
@@ -164,7 +165,7 @@ export interface UiSlice {
   selectPanel: (panel: PanelId) => void;
 }
 
-export type LabState = ConfigSlice & RunSlice & UiSlice & CompareSlice & NpuSlice & StudySlice;
+export type LabState = ConfigSlice & RunSlice & UiSlice & CompareSlice & NpuSlice & StudySlice & SweepSlice;
 
 const createConfigSlice: StateCreator<LabState, [], [], ConfigSlice> = (set) => ({
   config: cloneConfig(DEFAULT_CONFIG),
@@ -311,4 +312,5 @@ export const useLabStore = create<LabState>()((...args) => ({
   ...createCompareSlice(...args),
   ...createStudySlice(...args),
   ...createNpuSlice(...args),
+  ...createSweepSlice(...args),
 }));

@@ -8,6 +8,7 @@ import type { LabConfig } from '../core/config';
 import type { FromWorkerMessage, ToWorkerMessage } from '../../workers/protocol';
 import { isCompareMode, pauseCompare, playCompare, resetCompare, stepCompare } from './compareController';
 import { createFrameBatcher } from './frameBatcher';
+import { isSweepMode, pauseSweep, playSweep, resetSweep } from './sweepController';
 import { decideConfigChange, describeConfigChanges, mergeConfigChange } from './runChange';
 import { statusAfterMessage, useLabStore, type NoticeKind, type RunProgressUpdate } from './store';
 import { formatHash } from '../core/link';
@@ -134,6 +135,10 @@ function hasLiveRun(): boolean {
 export function playRun(): void {
   acceptRunChange();
   const store = useLabStore.getState();
+  if (isSweepMode(store)) {
+    playSweep();
+    return;
+  }
   if (isCompareMode(store.config)) {
     playCompare();
     return;
@@ -150,6 +155,10 @@ export function playRun(): void {
 }
 
 export function pauseRun(): void {
+  if (isSweepMode(useLabStore.getState())) {
+    pauseSweep();
+    return;
+  }
   if (isCompareMode(useLabStore.getState().config)) {
     pauseCompare();
     return;
@@ -164,6 +173,11 @@ export function pauseRun(): void {
 export function togglePlay(): void {
   acceptRunChange();
   const status = useLabStore.getState().status;
+  if (isSweepMode(useLabStore.getState())) {
+    if (status === 'running' || status === 'initializing') pauseSweep();
+    else playSweep();
+    return;
+  }
   if (isCompareMode(useLabStore.getState().config)) {
     if (status === 'running' || status === 'initializing') pauseCompare();
     else playCompare();
@@ -177,6 +191,7 @@ export function togglePlay(): void {
 export function stepRun(count: number): void {
   acceptRunChange();
   const store = useLabStore.getState();
+  if (isSweepMode(store)) return; // a sweep trains with Play only
   if (isCompareMode(store.config)) {
     stepCompare(count);
     return;
@@ -197,6 +212,7 @@ export function stepRun(count: number): void {
 function clearRun(): void {
   terminateWorker();
   resetCompare();
+  resetSweep();
   const store = useLabStore.getState();
   store.resetRunState();
   if (store.notice && store.notice.kind !== 'link') store.showNotice(null);

@@ -14,11 +14,12 @@ function describeProblems(problems: readonly string[]): string {
 
 /** Applies a hash to the store; returns whether it had problems. */
 export function applyHash(hash: string): boolean {
-  const { config, problems, npu, npuCpuInstructions } = parseLink(hash);
+  const { config, problems, npu, npuCpuInstructions, sweep } = parseLink(hash);
   const store = useLabStore.getState();
   // A link that changes only NPU keys must not restart training (any config change does).
   if (formatHash(config) !== formatHash(store.config)) store.replaceConfig(config);
   store.replaceNpuParams(npu, npuCpuInstructions);
+  store.setSweep(sweep);
   if (problems.length > 0) store.showNotice({ kind: 'link', text: describeProblems(problems) });
   else if (store.notice?.kind === 'link') store.showNotice(null);
   return problems.length > 0;
@@ -35,7 +36,7 @@ export function startUrlSync(): () => void {
   applyHash(window.location.hash);
   writeHash(formatCurrentHash());
   const unsubscribe = useLabStore.subscribe((state, previous) => {
-    if (state.config !== previous.config || state.npuParams !== previous.npuParams || state.npuCpuInstructions !== previous.npuCpuInstructions) {
+    if (state.config !== previous.config || state.npuParams !== previous.npuParams || state.npuCpuInstructions !== previous.npuCpuInstructions || state.sweep !== previous.sweep) {
       writeHash(formatCurrentHash());
     }
   });
@@ -53,10 +54,10 @@ export function startUrlSync(): () => void {
 /** The hash of the config and the NPU slice's params. */
 function formatCurrentHash(): string {
   const state = useLabStore.getState();
-  return formatHash(state.config, state.npuParams, state.npuCpuInstructions);
+  return formatHash(state.config, state.npuParams, state.npuCpuInstructions, state.sweep);
 }
 
 export function getShareUrl(): string {
   const state = useLabStore.getState();
-  return buildShareUrl(window.location.href, state.config, state.npuParams, state.npuCpuInstructions);
+  return buildShareUrl(window.location.href, state.config, state.npuParams, state.npuCpuInstructions, state.sweep);
 }

@@ -16,6 +16,7 @@ import { useLabStore } from '../state/store';
 const PaperPanel = lazyView('Paper view', () => import('./paper/PaperPanel').then((m) => m.PaperPanel));
 const NpuPanel = lazyView('NPU view', () => import('./npu/NpuPanel').then((m) => m.NpuPanel));
 const InvocationPanel = lazyView('Invocation chart', () => import('./panels/InvocationPanel').then((m) => m.InvocationPanel), { prefetch: true });
+const SweepPanel = lazyView('Sweep view', () => import('./sweep/SweepPanel').then((m) => m.SweepPanel), { prefetch: true });
 const ComparePanel = lazyView('Compare view', () => import('./compare/ComparePanel').then((m) => m.ComparePanel), { prefetch: true });
 
 function RunMessage() {
@@ -28,6 +29,7 @@ function RunMessage() {
 export function App() {
   const compareMode = useLabStore((state) => state.config.methods.length > 1);
   const paperOpen = useLabStore((state) => state.paperOpen);
+  const sweepMode = useLabStore((state) => state.sweep !== null);
   return (
     <div className="app">
       <Header />
@@ -38,6 +40,11 @@ export function App() {
           <PanelNav />
           {paperOpen ? (
             <PaperPanel />
+          ) : sweepMode ? (
+            <>
+              <SweepPanel />
+              <AboutPanel />
+            </>
           ) : compareMode ? (
             <>
               <ComparePanel />

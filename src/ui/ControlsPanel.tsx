@@ -6,6 +6,7 @@ import { formatTopology, selectConfig } from '../state/selectors';
 import { useLabStore } from '../state/store';
 import { MethodList, MethodOptions } from './compare/MethodControls';
 import { RunChangePrompt } from './Notice';
+import { SweepControls } from './sweep/SweepControls';
 
 type NumericField = 'learningRate' | 'batchSize' | 'errorBound' | 'seed' | 'steps' | 'trainSize' | 'testSize' | 'evalEvery';
 
@@ -147,6 +148,8 @@ export function ControlsPanel() {
           {formatTopology(config, target.inputDim, target.outputDim)}
         </p>
       </section>
+
+      <SweepControls />
 
       <details className="control-group advanced" data-testid="advanced-settings">
         <summary data-testid="advanced-toggle">Advanced</summary>

@@ -170,6 +170,7 @@ export function Header() {
   const backendLabel = useLabStore(selectBackendLabel);
   const backendTooltip = useLabStore(selectBackendTooltip);
   const stepsPerSecond = useLabStore(selectStepsPerSecond);
+  const sweepMode = useLabStore((state) => state.sweep !== null);
   useSpaceToTogglePlay();
 
   return (
@@ -186,8 +187,8 @@ export function Header() {
           title={isRunning ? 'Pause (Space)' : 'Play (Space)'} onClick={isRunning ? pauseRun : playRun} disabled={status === 'error'}>
           <Icon name={isRunning ? 'pause' : 'play'} />
         </button>
-        <button type="button" className="icon-button" data-testid="step-button" aria-label={`Step ${config.evalEvery} steps`} title={`Train ${config.evalEvery} steps, then evaluate`}
-          onClick={() => stepRun(config.evalEvery)} disabled={!canStep}>
+        <button type="button" className="icon-button" data-testid="step-button" aria-label={`Step ${config.evalEvery} steps`} title={sweepMode ? 'A sweep trains with Play only' : `Train ${config.evalEvery} steps, then evaluate`}
+          onClick={() => stepRun(config.evalEvery)} disabled={!canStep || sweepMode}>
           <Icon name="step" />
         </button>
         <div className="run-state">

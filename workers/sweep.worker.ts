@@ -1,0 +1,201 @@
+/// <reference lib="webworker" />
+/**
+ * Sweep worker: a thin message loop around one ModelGroupTrainer holding every variant of a sweep
+ * (src/ml/sweep.ts). Like train.worker.ts it trains in chunks of ≈ CHUNK_BUDGET_MS that end at the
+ * evaluation steps, posts progress every PROGRESS_INTERVAL_MS, and yields between chunks so that pause
+ * and stop are prompt. For 'auto' the backend is measured on the K-model group itself (issue 8 §4).
+ * It runs as the 'sweep' role of workers/lab.worker.ts.
+ */
+import type { LabConfig } from '../src/core/config';
+import { computeBackendCacheKey } from '../src/core/backendCache';
+import { computeRestMs } from '../src/core/cpuShare';
+import type { SweepPlan } from '../src/core/sweep';
+import { loadTargetData } from '../src/core/targets/loadTargetData';
+import { createTrainingProbe, selectBackend, type BackendSelection } from '../src/ml/backend';
+import type { ModelGroupTrainer } from '../src/ml/group';
+import { createSweepGroup, describeSweepShape, trainSweepChunk } from '../src/ml/sweep';
+import { createIndexedDbBackendCache } from './backendCacheStore';
+import { prepareWasm } from './prepareWasm';
+import { CHUNK_BUDGET_MS, PROGRESS_INTERVAL_MS, type BackendAttempt } from './protocol';
+import type { FromSweepWorkerMessage, SweepPointMessage, SweepProgressPayload, ToSweepWorkerMessage } from './sweepProtocol';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+let group: ModelGroupTrainer | null = null;
+let evalEvery = 1;
+let cpuShare = 1;
+let lastChunkMs = 0;
+let initPromise: Promise<void> | null = null;
+let wantRunning = false;
+let busy = false;
+let stopped = false;
+let failed = false;
+let pendingBackendReport: BackendAttempt[] | null = null;
+let pendingPoints: SweepPointMessage[] = [];
+let pendingStopped: SweepProgressPayload['stopped'] = [];
+let lastProgressAt = 0;
+let windowStartAt = 0;
+let windowModelSteps = 0;
+let modelStepsPerSecond = 0;
+let windowSteps = 0;
+let stepsPerSecond = 0;
+
+function post(message: FromSweepWorkerMessage): void {
+  self.postMessage(message);
+}
+
+function describeError(error: unknown): string {
+  if (error instanceof Error) return error.message || error.name;
+  return String(error);
+}
+
+function postError(message: string, fatal: boolean): void {
+  failed = true;
+  wantRunning = false;
+  post({ type: 'error', message, fatal });
+}
+
+/** Forced: that backend. 'auto': the fastest on this very K-model group (a throw-away group per candidate). */
+async function chooseBackend(config: LabConfig, plan: SweepPlan): Promise<BackendSelection> {
+  if (config.backend !== 'auto') return selectBackend(config.backend, { prepareWasm });
+  const key = `${computeBackendCacheKey(self.navigator.userAgent, describeSweepShape(plan), plan.method)}|group${plan.variants.length}`;
+  return selectBackend('auto', {
+    prepareWasm,
+    measure: createTrainingProbe(() => createSweepGroup(plan)),
+    cache: { store: createIndexedDbBackendCache(), key },
+  });
+}
+
+async function initialize(plan: SweepPlan, config: LabConfig): Promise<void> {
+  await loadTargetData(config.target);
+  const selection = await chooseBackend(config, plan);
+  group = createSweepGroup(plan);
+  evalEvery = plan.variants[0].config.evalEvery;
+  pendingBackendReport = selection.tried.map((t) => ({
+    name: t.name,
+    ok: t.ok,
+    reason: t.reason,
+    verdict: t.verdict,
+    ...(t.stepsPerSecond !== undefined ? { stepsPerSecond: t.stepsPerSecond } : {}),
+    ...(t.cached ? { cached: true } : {}),
+  }));
+  windowStartAt = performance.now();
+  sendProgress(false);
+}
+
+function sendProgress(running: boolean, type: 'progress' | 'done' = 'progress'): void {
+  if (!group) return;
+  const payload: SweepProgressPayload = {
+    step: group.step,
+    totalSteps: group.totalSteps,
+    running,
+    backend: pendingBackendReport ? group.backend : null,
+    backendReport: pendingBackendReport,
+    modelStepsPerSecond,
+    stepsPerSecond,
+    trainingMs: group.trainingMs,
+    points: pendingPoints,
+    stopped: pendingStopped,
+  };
+  pendingBackendReport = null;
+  pendingPoints = [];
+  pendingStopped = [];
+  lastProgressAt = performance.now();
+  post({ type, ...payload });
+}
+
+function countTraining(active: ModelGroupTrainer): number {
+  return active.stoppedAt.filter((s) => s === null).length;
+}
+
+function isFinished(active: ModelGroupTrainer): boolean {
+  return active.step >= active.totalSteps || countTraining(active) === 0;
+}
+
+async function runLoop(): Promise<void> {
+  const active = group;
+  if (!active || busy || failed) return;
+  busy = true;
+  let msPerStep = 2 * active.size;
+  try {
+    while (wantRunning && !stopped && !isFinished(active)) {
+      const before = active.step;
+      const training = countTraining(active);
+      const budgetSteps = Math.max(1, Math.floor(CHUNK_BUDGET_MS / Math.max(msPerStep, 1e-3)));
+      const startedAt = performance.now();
+      const chunk = await trainSweepChunk(active, evalEvery, budgetSteps);
+      const now = performance.now();
+      lastChunkMs = now - startedAt;
+      const done = active.step - before;
+      if (done > 0) msPerStep = 0.7 * msPerStep + 0.3 * (lastChunkMs / done);
+      chunk.points.forEach((point, variant) => point && pendingPoints.push({ variant, point }));
+      pendingStopped.push(...chunk.stopped);
+      windowModelSteps += done * training;
+      windowSteps += done;
+      if (now - windowStartAt >= 500) {
+        modelStepsPerSecond = (windowModelSteps * 1000) / (now - windowStartAt);
+        stepsPerSecond = (windowSteps * 1000) / (now - windowStartAt);
+        windowStartAt = now;
+        windowModelSteps = 0;
+        windowSteps = 0;
+      }
+      if (isFinished(active)) break;
+      if (now - lastProgressAt >= PROGRESS_INTERVAL_MS || chunk.stopped.length > 0) sendProgress(true);
+      await new Promise<void>((resolve) => setTimeout(resolve, computeRestMs(lastChunkMs, cpuShare)));
+    }
+    if (stopped || failed) return;
+    wantRunning = false;
+    sendProgress(false, isFinished(active) ? 'done' : 'progress');
+  } finally {
+    busy = false;
+    if (stopped) disposeGroup();
+  }
+}
+
+function disposeGroup(): void {
+  group?.dispose();
+  group = null;
+}
+
+function schedule(job: () => Promise<void>): void {
+  const ready = initPromise ?? Promise.reject(new Error('The sweep worker received a command before init.'));
+  ready.then(job).catch((error: unknown) => {
+    if (!stopped && !failed) postError(describeError(error), true);
+  });
+}
+
+function handleMessage(message: ToSweepWorkerMessage): void {
+  switch (message.type) {
+    case 'init':
+      if (initPromise) {
+        postError('The sweep worker was initialised twice; press Reset.', true);
+        return;
+      }
+      cpuShare = typeof message.cpuShare === 'number' && message.cpuShare > 0 ? Math.min(1, message.cpuShare) : 1;
+      initPromise = initialize(message.plan, message.config);
+      schedule(async () => {});
+      return;
+    case 'run':
+      wantRunning = true;
+      schedule(runLoop);
+      return;
+    case 'pause':
+      wantRunning = false;
+      return;
+    case 'stop':
+      stopped = true;
+      wantRunning = false;
+      if (!busy) disposeGroup();
+      return;
+    default: {
+      const unknown: never = message;
+      postError(`Unsupported message: ${JSON.stringify(unknown)}`, true);
+    }
+  }
+}
+
+self.onmessage = (event: MessageEvent<ToSweepWorkerMessage>) => handleMessage(event.data);
+self.onunhandledrejection = (event: PromiseRejectionEvent) => {
+  event.preventDefault();
+  postError(describeError(event.reason), true);
+};

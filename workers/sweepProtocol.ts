@@ -1,0 +1,45 @@
+/**
+ * Messages between the page (src/state/sweepController.ts) and the sweep worker (workers/sweep.worker.ts):
+ * every variant of a sweep trains as one model of one ModelGroupTrainer. Unions tagged by `type`.
+ */
+import type { BackendName, LabConfig } from '../src/core/config';
+import type { SweepPlan } from '../src/core/sweep';
+import type { EvaluationPoint } from '../src/ml/types';
+import type { BackendAttempt } from './protocol';
+
+export type ToSweepWorkerMessage =
+  /** `plan` from planSweep (plain data); `config` is the sweep's base config (its backend choice is used). */
+  | { type: 'init'; plan: SweepPlan; config: LabConfig; cpuShare?: number }
+  | { type: 'run' }
+  | { type: 'pause' }
+  | { type: 'stop' };
+
+/** One evaluation point of one variant. */
+export interface SweepPointMessage {
+  variant: number;
+  point: EvaluationPoint;
+}
+
+export interface SweepProgressPayload {
+  /** Group step reached (every variant that has not stopped is here). */
+  step: number;
+  totalSteps: number;
+  running: boolean;
+  /** Set on the first message after init, null afterwards. */
+  backend: BackendName | null;
+  backendReport: BackendAttempt[] | null;
+  /** Model-steps per wall-clock second over the last window (group steps/s × variants still training). */
+  modelStepsPerSecond: number;
+  /** Group steps per wall-clock second over the last window. */
+  stepsPerSecond: number;
+  trainingMs: number;
+  /** Points since the previous message, in step order. */
+  points: SweepPointMessage[];
+  /** Variants that diverged since the previous message (they keep their last good weights; the others go on). */
+  stopped: { variant: number; atStep: number; message: string }[];
+}
+
+export type FromSweepWorkerMessage =
+  | ({ type: 'progress' } & SweepProgressPayload)
+  | ({ type: 'done' } & SweepProgressPayload)
+  | { type: 'error'; message: string; fatal: boolean };
