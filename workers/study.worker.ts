@@ -1,10 +1,10 @@
 /// <reference lib="webworker" />
 /**
- * Study worker: trains one job of the §V study at a time (runStudyJob: createMethodTrainer +
- * runToCompletion on the job's backend, cpu) and posts its result as plain data. The page cancels
- * a job by terminating the worker. It runs as the 'study' role of workers/lab.worker.ts.
+ * Study worker: trains one program of the §V study at a time (runStudyJobGroup: the group's jobs as
+ * one K-model program of the engine, on the jobs' backend, cpu) and posts their results as plain data.
+ * The page cancels by terminating the worker. It runs as the 'study' role of workers/lab.worker.ts.
  */
-import { runStudyJob } from '../src/ml/study/runJob';
+import { runStudyJobGroup } from '../src/ml/study/runJobGroup';
 import type { FromStudyWorkerMessage, ToStudyWorkerMessage } from './studyProtocol';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -15,13 +15,12 @@ function post(message: FromStudyWorkerMessage): void {
 
 async function handleMessage(message: ToStudyWorkerMessage): Promise<void> {
   switch (message.type) {
-    case 'job': {
-      const { job } = message;
+    case 'group': {
+      const { id, jobs } = message;
       try {
-        const result = await runStudyJob(job);
-        post({ type: 'result', id: job.id, result });
+        post({ type: 'results', id, results: await runStudyJobGroup(jobs) });
       } catch (error) {
-        post({ type: 'error', id: job.id, message: error instanceof Error ? error.message || error.name : String(error) });
+        post({ type: 'error', id, message: error instanceof Error ? error.message || error.name : String(error) });
       }
       return;
     }

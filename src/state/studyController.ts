@@ -1,7 +1,7 @@
 /**
  * Runs the §V study for the Paper view: runStudy (src/core/study/runner.ts) on the main thread owns
- * the job order, the ETA and the IndexedDB cache; each job trains in one of STUDY_WORKERS study
- * workers (two cores ⇒ two workers). Cancel aborts runStudy and terminates the workers (squoosh
+ * the job order, the ETA and the IndexedDB cache; each program of jobs (src/core/study/groups.ts)
+ * trains in one of STUDY_WORKERS study workers (two cores ⇒ two workers). Cancel aborts runStudy and terminates the workers (squoosh
  * style); finished jobs stay cached, so the next run picks up where this one stopped.
  */
 import { buildStudyPlan, computeJobKey, type StudyJob, type StudyPlan, type StudySize } from '../core/study/plan';
@@ -31,15 +31,16 @@ interface PoolWorker {
   busy: boolean;
 }
 
-/** A pool of study workers; each runs one job at a time. */
+/** A pool of study workers; each runs one program of jobs at a time. */
 class StudyWorkerPool {
   private workers: PoolWorker[] = [];
 
-  run(job: StudyJob, signal?: AbortSignal): Promise<JobResult> {
+  run(jobs: StudyJob[], signal?: AbortSignal): Promise<JobResult[]> {
+    const id = jobs[0].id;
     if (signal?.aborted) return Promise.reject(new StudyCancelledError());
     const entry = this.workers.find((w) => !w.busy) ?? this.spawn();
     entry.busy = true;
-    return new Promise<JobResult>((resolve, reject) => {
+    return new Promise<JobResult[]>((resolve, reject) => {
       const finish = () => {
         entry.busy = false;
         signal?.removeEventListener('abort', onAbort);
@@ -52,9 +53,9 @@ class StudyWorkerPool {
       signal?.addEventListener('abort', onAbort, { once: true });
       entry.worker.onmessage = (event: MessageEvent<FromStudyWorkerMessage>) => {
         const message = event.data;
-        if (message.id !== job.id) return;
+        if (message.id !== id) return;
         finish();
-        if (message.type === 'result') resolve(message.result);
+        if (message.type === 'results') resolve(message.results);
         else reject(new Error(message.message));
       };
       entry.worker.onerror = (event: ErrorEvent) => {
@@ -63,7 +64,7 @@ class StudyWorkerPool {
         this.remove(entry);
         reject(new Error(`The study worker crashed${event.message ? `: ${event.message}` : ''}.`));
       };
-      entry.worker.postMessage({ type: 'job', job } satisfies ToStudyWorkerMessage);
+      entry.worker.postMessage({ type: 'group', id, jobs } satisfies ToStudyWorkerMessage);
     });
   }
 
@@ -139,9 +140,9 @@ export async function startStudy(): Promise<void> {
       concurrency: STUDY_WORKERS,
       signal: controller.signal,
       cache: openStudyCache<JobResult>(),
-      runJob: async (job, context) => {
-        useLabStore.getState().countTrainedJob();
-        return pool.run(job, context.signal);
+      runJobGroup: async (jobs, context) => {
+        for (let k = 0; k < jobs.length; k++) useLabStore.getState().countTrainedJob();
+        return pool.run(jobs, context.signal);
       },
       onProgress: (progress) => {
         if (activeRun?.controller === controller) useLabStore.getState().setStudyState({ studyProgress: toProgressView(progress, plan) });
