@@ -17,7 +17,7 @@ import { TARGET_LAB_DEFAULTS } from '../src/core/targets/labDefaults';
 import { TARGET_IDS, type TargetId } from '../src/core/targets/types';
 import { selectBackend } from '../src/ml/backend';
 import { createMethodTrainer } from '../src/ml/methods';
-import { runToCompletion } from '../src/ml/trainer';
+import { runToCompletion } from '../src/ml/session';
 import type { EvaluationPoint, SurfaceSnapshot } from '../src/core/weights';
 import { SUPPRESSION_THRESHOLD } from '../src/core/axnetMath';
 import { formatHash, parseLink } from '../src/core/link';

@@ -17,7 +17,7 @@ import { getTarget, isTargetId, listTargets } from '../src/core/targets';
 import { selectBackend } from '../src/ml/backend';
 import { loadTargetData } from '../src/core/targets/loadTargetData';
 import { createMethodTrainer } from '../src/ml/methods';
-import { runToCompletion } from '../src/ml/trainer';
+import { runToCompletion } from '../src/ml/session';
 import { parseLink } from '../src/core/link';
 import { runNodeBench } from '../bench/nodeBench';
 import { NpuUsageError, runNpu } from './npu';

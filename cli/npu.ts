@@ -26,7 +26,7 @@ import { getTarget } from '../src/core/targets';
 import { selectBackend } from '../src/ml/backend';
 import { loadTargetData } from '../src/core/targets/loadTargetData';
 import { createMethodTrainer } from '../src/ml/methods';
-import { runToCompletion } from '../src/ml/trainer';
+import { runToCompletion } from '../src/ml/session';
 import type { MethodTrainer } from '../src/ml/types';
 import { NPU_METHODS, isBaselineMethod } from '../src/core/methods/registry';
 

@@ -1,13 +1,13 @@
 /**
  * Records the golden vectors of src/ml/group/fixtures/golden-cpu.json: every method trained by the
  * per-method trainers of the lab before the one engine (commit 3426cd2), on cpu, small configs. The
- * engine's K = 1 runs must reproduce them bit for bit (engine.test.ts). Run: npx tsx scripts/record-golden.ts (on a checkout of that commit)
+ * engine's K = 1 runs must reproduce them bit for bit (engine.test.ts). Run: npx tsx scripts/record-golden.ts (on a checkout of that commit, where runToCompletion came from src/ml/trainer)
  */
 import * as tf from '@tensorflow/tfjs';
 import { writeFileSync } from 'node:fs';
 import { DEFAULT_CONFIG, type LabConfig, type MethodId } from '../src/core/config';
 import { createMethodTrainer } from '../src/ml/methods';
-import { runToCompletion } from '../src/ml/trainer';
+import { runToCompletion } from '../src/ml/session';
 
 export const GOLDEN_CASES: { name: string; method: MethodId; config: Partial<LabConfig> }[] = [
   { name: 'axnet-bessel', method: 'axnet', config: { steps: 300, evalEvery: 100, trainSize: 1024, testSize: 256 } },

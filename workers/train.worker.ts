@@ -1,9 +1,9 @@
 /// <reference lib="webworker" />
 /**
- * Training worker: a thin message loop around one MethodTrainer (createMethodTrainer: AXNet or a baseline).
- * It trains in small chunks, evaluates on exactly the trainer's evaluation schedule
- * (nextEvaluationStep), so step-N metrics equal the CLI's, and yields to its event loop
- * between chunks so that pause/stop are handled promptly.
+ * Training worker: a thin message loop around one training session (src/ml/session.ts over
+ * createMethodTrainer: AXNet or a baseline). The session trains in small chunks and evaluates on exactly
+ * the trainer's evaluation schedule, as `axlab train` does, so step-N metrics equal the CLI's; between
+ * chunks the worker yields to its event loop so that pause/stop are handled promptly, and posts progress.
  * It runs as the 'train' role of workers/lab.worker.ts (one worker build: tfjs shared with the other roles).
  */
 import type { LabConfig, MethodId } from '../src/core/config';
@@ -16,8 +16,8 @@ import { resolveFusedLayers } from '../src/core/axnetMath';
 import { collectBenchmarkBuffers, computeBenchmarkView, createAxnetRunner, createBaselineRunner, type BenchmarkViewData, type NetworkRunner } from '../src/core/benchmarkViews';
 import { isBaselineMethod } from '../src/core/methods/registry';
 import { createMethodTrainer } from '../src/ml/methods/index';
-import { nextEvaluationStep } from '../src/ml/trainer';
-import type { AxnetWeights, EvaluationPoint, MethodTopology, SurfaceSnapshot } from '../src/core/weights';
+import { createTrainingSession, type TrainingSession } from '../src/ml/session';
+import type { AxnetWeights, MethodTopology, SurfaceSnapshot } from '../src/core/weights';
 import type { MethodTrainer } from '../src/ml/types';
 import { createIndexedDbBackendCache } from './backendCacheStore';
 import { prepareWasm } from './prepareWasm';
@@ -56,12 +56,10 @@ let pendingBackendReport: BackendAttempt[] | null = null;
 let pendingParameterCounts: ParameterCounts | null = null;
 let pendingTopology: MethodTopology | null = null;
 let sentNotes = 0;
-let pendingPoints: EvaluationPoint[] = [];
+/** The training loop of the run (src/ml/session.ts: chunk sizing, evaluation schedule, throughput). */
+let session: TrainingSession | null = null;
 let lastProgressAt = 0;
 let lastSurfaceAt = -Infinity;
-let windowStartAt = 0;
-let windowStartStep = 0;
-let stepsPerSecond = 0;
 
 function post(message: FromWorkerMessage, transfer: Transferable[] = []): void {
   self.postMessage(message, transfer);
@@ -108,20 +106,9 @@ async function initialize(config: LabConfig, method: MethodId, views: boolean): 
     ...(t.cached ? { cached: true } : {}),
   }));
   pendingParameterCounts = { ...trainer.parameterCounts };
-  windowStartAt = performance.now();
-  windowStartStep = trainer.step;
+  session = createTrainingSession(trainer, { chunkBudgetMs: CHUNK_BUDGET_MS });
   // A first message at step 0: backend, parameter counts, and the untrained surface.
   await sendProgress(false, true);
-}
-
-/** Measures throughput over windows of ≥ 0.5 s so the readout is steady. */
-function updateThroughput(now: number, step: number): void {
-  const elapsed = now - windowStartAt;
-  if (elapsed >= 500) {
-    stepsPerSecond = ((step - windowStartStep) * 1000) / elapsed;
-    windowStartAt = now;
-    windowStartStep = step;
-  }
 }
 
 async function takeSurface(now: number, force: boolean): Promise<SurfaceSnapshot | null> {
@@ -170,9 +157,9 @@ async function sendProgress(running: boolean, forceSurface: boolean, type: 'prog
     running,
     backend: pendingBackendReport ? trainer.backend : null,
     backendReport: pendingBackendReport,
-    stepsPerSecond,
+    stepsPerSecond: session?.stepsPerSecond ?? 0,
     trainingMs: trainer.trainingMs,
-    points: pendingPoints,
+    points: session?.takePoints() ?? [],
     parameterCounts: pendingParameterCounts,
     topology: pendingTopology,
     notes,
@@ -184,34 +171,21 @@ async function sendProgress(running: boolean, forceSurface: boolean, type: 'prog
   pendingBackendReport = null;
   pendingParameterCounts = null;
   pendingTopology = null;
-  pendingPoints = [];
   lastProgressAt = now;
   post({ type, ...payload }, [...collectSurfaceBuffers(surface), ...collectBenchmarkBuffers(benchmark)]);
 }
 
 /**
- * Trains up to `limit` steps toward the next evaluation step, in one chunk sized to ≈ CHUNK_BUDGET_MS.
- * Returns false when training diverged (an error was posted; the trainer kept its last good weights).
+ * One chunk of the session (at most `limit` steps, sized to ≈ CHUNK_BUDGET_MS, never past the next
+ * evaluation step). Returns false when training diverged (an error was posted; the trainer kept its last good weights).
  */
-async function trainChunk(active: MethodTrainer, limit: number, msPerStep: { value: number }): Promise<boolean> {
-  const evaluationAt = nextEvaluationStep(active.step, active);
-  const budgetSteps = Math.max(1, Math.floor(CHUNK_BUDGET_MS / Math.max(msPerStep.value, 1e-3)));
-  const count = Math.max(1, Math.min(limit, budgetSteps, evaluationAt - active.step, active.totalSteps - active.step));
-  const startedAt = performance.now();
-  const before = active.step;
-  const result = await active.train(count);
-  const elapsed = performance.now() - startedAt;
-  lastChunkMs = elapsed;
-  const done = result.step - before;
-  if (done > 0) msPerStep.value = 0.7 * msPerStep.value + 0.3 * (elapsed / done);
-  if (result.diverged) {
-    postError(
-      `${result.diverged.message} Training stopped at the last good weights; change the settings or press Reset.`,
-      false,
-    );
+async function trainChunk(active: TrainingSession, limit: number): Promise<boolean> {
+  const outcome = await active.trainChunk(limit);
+  lastChunkMs = outcome.elapsedMs;
+  if (outcome.diverged) {
+    postError(`${outcome.diverged.message} Training stopped at the last good weights; change the settings or press Reset.`, false);
     return false;
   }
-  if (active.step === evaluationAt) pendingPoints.push(await active.evaluate());
   return true;
 }
 
@@ -225,15 +199,14 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve
 
 async function runLoop(): Promise<void> {
   const active = trainer;
-  if (!active || busy || failed) return;
+  const loop = session;
+  if (!active || !loop || busy || failed) return;
   busy = true;
-  const msPerStep = { value: 2 };
   try {
-    while (wantRunning && !stopped && active.step < active.totalSteps) {
-      if (!(await trainChunk(active, Infinity, msPerStep))) break;
+    while (wantRunning && !stopped && !loop.done) {
+      if (!(await trainChunk(loop, Number.POSITIVE_INFINITY))) break;
       const now = performance.now();
-      updateThroughput(now, active.step);
-      if (active.step >= active.totalSteps) break;
+      if (loop.done) break;
       if (now - lastProgressAt >= PROGRESS_INTERVAL_MS) await sendProgress(true, false);
       await yieldToEventLoop();
     }
@@ -249,20 +222,19 @@ async function runLoop(): Promise<void> {
 
 async function runSteps(count: number): Promise<void> {
   const active = trainer;
-  if (!active || busy || failed) return;
+  const loop = session;
+  if (!active || !loop || busy || failed) return;
   busy = true;
-  const msPerStep = { value: 2 };
   try {
     const goal = Math.min(active.totalSteps, active.step + Math.max(0, Math.floor(count)));
     while (!stopped && active.step < goal) {
-      if (!(await trainChunk(active, goal - active.step, msPerStep))) return;
+      if (!(await trainChunk(loop, goal - active.step))) return;
       await yieldToEventLoop();
     }
     if (stopped) return;
-    const lastEvaluated = pendingPoints.length > 0 ? pendingPoints[pendingPoints.length - 1].step : -1;
-    if (lastEvaluated !== active.step) pendingPoints.push(await active.evaluate());
-    windowStartAt = performance.now();
-    windowStartStep = active.step;
+    // A stepped run shows the state it stopped at.
+    await loop.evaluateCurrent();
+    loop.resetThroughput();
     await sendProgress(false, true, active.step >= active.totalSteps ? 'done' : 'progress');
   } finally {
     busy = false;

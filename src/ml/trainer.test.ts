@@ -5,7 +5,8 @@ import { DEFAULT_CONFIG, type LabConfig } from '../core/config';
 import { computeBesselJ } from '../core/targets/bessel';
 import { getTarget } from '../core/targets/index';
 import { createMethodTrainer } from './methods';
-import { buildSurfaceGrid, nextEvaluationStep, runToCompletion } from './trainer';
+import { runToCompletion } from './session';
+import { buildSurfaceGrid, nextEvaluationStep } from './trainer';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

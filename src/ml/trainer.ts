@@ -5,7 +5,7 @@
  */
 import type { LabConfig } from '../core/config';
 import type { TargetSpec } from '../core/targets/types';
-import type { EvaluationPoint, LabTrainer, TrainChunkResult } from './types';
+import type { LabTrainer } from './types';
 
 /** Where a schedule reads its length: a config (steps), or a trainer (totalSteps, e.g. a MethodTrainer). */
 export type EvaluationSchedule = Pick<LabConfig, 'steps' | 'evalEvery'> | { readonly totalSteps: number; readonly config: Pick<LabConfig, 'evalEvery'> };
@@ -25,35 +25,6 @@ export function getScheduleLength(schedule: EvaluationSchedule | LabTrainer): nu
 export function nextEvaluationStep(step: number, schedule: EvaluationSchedule | LabTrainer): number {
   const evalEvery = 'config' in schedule ? schedule.config.evalEvery : (schedule as Pick<LabConfig, 'evalEvery'>).evalEvery;
   return Math.min(getScheduleLength(schedule), (Math.floor(step / evalEvery) + 1) * evalEvery);
-}
-
-export interface RunResult {
-  evaluations: EvaluationPoint[];
-  diverged: TrainChunkResult['diverged'];
-}
-
-/**
- * Trains to trainer.totalSteps (a MethodTrainer's budget) or config.steps in chunks that end at each evaluation step (every multiple of evalEvery, and
- * the final step), evaluating there. The worker uses the same schedule. Stops early on divergence
- * (with one last evaluation of the restored weights) or when `shouldStop` says so.
- */
-export async function runToCompletion(
-  trainer: LabTrainer,
-  onEvaluation?: (point: EvaluationPoint) => void | Promise<void>,
-  options: { shouldStop?: () => boolean } = {},
-): Promise<RunResult> {
-  const evaluations: EvaluationPoint[] = [];
-  const steps = getScheduleLength(trainer);
-  while (trainer.step < steps) {
-    if (options.shouldStop?.()) break;
-    const target = nextEvaluationStep(trainer.step, trainer);
-    const result = await trainer.train(target - trainer.step);
-    const point = await trainer.evaluate();
-    evaluations.push(point);
-    await onEvaluation?.(point);
-    if (result.diverged) return { evaluations, diverged: result.diverged };
-  }
-  return { evaluations, diverged: null };
 }
 
 /** Output k of rows laid out [count × outputDim], as [count] (the array itself when outputDim = 1). */

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, type LabConfig, type MethodId } from '../../core/config';
 import { createMethodTrainer } from '../methods';
-import { runToCompletion } from '../trainer';
+import { runToCompletion } from '../session';
 import golden from './fixtures/golden-cpu.json';
 
 beforeAll(async () => {

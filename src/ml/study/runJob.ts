@@ -10,7 +10,7 @@ import type { JobResult, StudyEvaluationPoint } from '../../core/study/results';
 import { loadTargetData } from '../../core/targets/loadTargetData';
 import { selectBackend } from '../backend';
 import { createMethodTrainer } from '../methods';
-import { runToCompletion } from '../trainer';
+import { runToCompletion } from '../session';
 import type { EvaluationPoint } from '../../core/weights';
 import { StudyCancelledError } from '../../core/study/runner';
 
