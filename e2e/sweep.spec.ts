@@ -119,7 +119,18 @@ test('backend auto measures the group; pause holds every variant, play resumes t
   await expect.poll(async () => Number(await page.getByTestId('sweep-multiple').first().getAttribute('data-points'))).toBeGreaterThanOrEqual(1);
   await page.getByTestId('play-button').click(); // pause
   await expect(page.getByTestId('sweep-status')).toHaveAttribute('data-status', 'paused');
-  const pausedAt = await page.getByTestId('sweep-status').textContent();
+  // The chunk in flight when Pause arrived may still report its steps; once it has, nothing moves.
+  const statusText = () => page.getByTestId('sweep-status').textContent();
+  let previous: string | null = null;
+  await expect
+    .poll(async () => {
+      const current = await statusText();
+      const settled = current === previous;
+      previous = current;
+      return settled;
+    }, { intervals: [400] })
+    .toBe(true);
+  const pausedAt = await statusText();
   await page.waitForTimeout(1000);
   expect(await page.getByTestId('sweep-status').textContent()).toBe(pausedAt);
   await page.getByTestId('play-button').click(); // resume
