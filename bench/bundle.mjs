@@ -66,18 +66,25 @@ const attr = (tag, name) => tag.match(new RegExp(`${name}="([^"]+)"`))?.[1];
 const entries = [...html.matchAll(/<script[^>]*type="module"[^>]*>/g)].map((m) => attr(m[0], 'src')).filter(Boolean);
 const preloads = [...html.matchAll(/<link[^>]*rel="modulepreload"[^>]*>/g)].map((m) => attr(m[0], 'href')).filter(Boolean);
 const toDist = (href) => posix.normalize(href.replace(/^\.\//, '').replace(/^\//, ''));
-const firstPaint = closure([...entries, ...preloads].map(toDist)).sort().map(measure);
+const firstPaint = closure([...entries, ...preloads].map(toDist))
+  .sort()
+  .map(measure);
 const stylesheets = [...html.matchAll(/<link[^>]*rel="stylesheet"[^>]*>/g)].map((m) => measure(toDist(attr(m[0], 'href'))));
 
 const assets = readdirSync(join(DIST, 'assets')).map((name) => `assets/${name}`);
 const workerEntries = assets.filter((p) => /\/lab\.worker-[\w-]+\.js$/.test(p));
 const trainRole = assets.filter((p) => /\/train\.worker-[\w-]+\.js$/.test(p));
-const firstPlay = closure([...workerEntries, ...trainRole]).sort().map(measure);
+const firstPlay = closure([...workerEntries, ...trainRole])
+  .sort()
+  .map(measure);
 const onDemand = [...new Set(closure([...workerEntries, ...trainRole]).flatMap((p) => importsOf(p, DYNAMIC_IMPORT)))]
   .filter((p) => !firstPlay.some((f) => f.path === p))
   .sort()
   .map(measure);
-const allWorkerRoles = assets.filter((p) => /\.worker-[\w-]+\.js$/.test(p)).sort().map(measure);
+const allWorkerRoles = assets
+  .filter((p) => /\.worker-[\w-]+\.js$/.test(p))
+  .sort()
+  .map(measure);
 /** Every JS file the worker build can reach, static or dynamic: what one copy of tfjs and the backends cost in all. */
 const allWorker = closure(workerEntries, [STATIC_IMPORT, DYNAMIC_IMPORT]).sort().map(measure);
 

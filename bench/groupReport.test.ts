@@ -30,7 +30,10 @@ describe('the K-model bench table', () => {
   ];
   const report = buildGroupReport({
     sizes: [1, 8],
-    node: { groups: nodeGroups, torch: { runs: [torchRun(1, { 'sequential:1': 1000, 'sequential:8': 800, 'batched:1': 500, 'batched:8': 4000 }), torchRun(2, { 'sequential:1': 900 })] } },
+    node: {
+      groups: nodeGroups,
+      torch: { runs: [torchRun(1, { 'sequential:1': 1000, 'sequential:8': 800, 'batched:1': 500, 'batched:8': 4000 }), torchRun(2, { 'sequential:1': 900 })] },
+    },
     browser: { groups: browserGroups, results: [{ type: 'unavailable', backend: 'webgl', reason: 'no context' }] },
   });
 

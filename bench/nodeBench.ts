@@ -91,7 +91,16 @@ async function timeLayersFit(kind: 'axnet' | 'lone', steps: number): Promise<num
     const xs = tf.tensor2d(data.trainX.subarray(offset * 2, (offset + n) * 2), [n, 2]);
     const ys = tf.tensor2d(data.trainY.subarray(offset, offset + n), [n, 1]);
     // Fixed labels (model.fit cannot recompute eq. 1 per batch): alternate safe/unsafe one-hots.
-    const labels = kind === 'axnet' ? tf.oneHot(tf.tensor1d(Array.from({ length: n }, (_, i) => i % 2), 'int32'), 2) : null;
+    const labels =
+      kind === 'axnet'
+        ? tf.oneHot(
+            tf.tensor1d(
+              Array.from({ length: n }, (_, i) => i % 2),
+              'int32',
+            ),
+            2,
+          )
+        : null;
     try {
       await model.fit(xs, labels ? [ys, labels] : ys, { batchSize: 128, epochs: 1, shuffle: false, verbose: 0 });
     } finally {
@@ -132,7 +141,11 @@ export interface TorchGroupRun {
 }
 
 /** Runs bench/torch_group.py with the step of `config` (widths, batch, lr, bound, train size); its progress goes to our stderr; throws when it fails. */
-function runTorchGroup(python: string, config: Readonly<LabConfig>, options: { sizes: readonly number[]; modes: string; threads: number; cellMs: number; lone: boolean }): TorchGroupRun {
+function runTorchGroup(
+  python: string,
+  config: Readonly<LabConfig>,
+  options: { sizes: readonly number[]; modes: string; threads: number; cellMs: number; lone: boolean },
+): TorchGroupRun {
   const args = [
     TORCH_SCRIPT,
     `--sizes=${options.sizes.join(',')}`,
@@ -265,6 +278,10 @@ export function printBenchTable(rows: BenchRow[]): void {
     ];
   });
   const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]))
+      .join('  ')
+      .trimEnd();
   process.stdout.write(`${[line(header), line(widths.map((w) => '-'.repeat(w))), ...table.map(line)].join('\n')}\n`);
 }

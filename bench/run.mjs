@@ -20,7 +20,15 @@ const { values: args } = parseArgs({
   options: { quick: { type: 'boolean', default: false }, ms: { type: 'string' }, out: { type: 'string' }, node: { type: 'string' } },
 });
 const GROUP_QUERY = args.quick ? 'groups=1,8&groupMs=700&softwareMs=700' : 'groups=1,8,64,256&groupMs=2000&softwareMs=3000';
-const MIME = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml' };
+const MIME = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+};
 
 if (!existsSync(join(DIST, 'bench', 'index.html'))) {
   console.error('bench: dist/bench/index.html is missing; run `vite build` first (vite.config.ts needs the bench input).');
@@ -64,7 +72,9 @@ try {
 // Node numbers from the latest `axlab bench-node` run, for the cross-runtime ratio.
 const resultsDir = join(ROOT, 'bench', 'results');
 mkdirSync(resultsDir, { recursive: true });
-const nodeFiles = readdirSync(resultsDir).filter((f) => f.startsWith('node-') && f.endsWith('.json')).sort();
+const nodeFiles = readdirSync(resultsDir)
+  .filter((f) => f.startsWith('node-') && f.endsWith('.json'))
+  .sort();
 const nodeFile = args.node ?? (nodeFiles.length ? join(resultsDir, nodeFiles.at(-1)) : null);
 const nodeRows = nodeFile && existsSync(nodeFile) ? JSON.parse(readFileSync(nodeFile, 'utf8')).rows : [];
 const nodeCpu = nodeRows.find((r) => r.engine === 'tfjs cpu' && r.variant === 'trainer AXNet + lone')?.stepsPerSecond ?? null;
@@ -91,7 +101,11 @@ const table = rows.map((r) => [
   r.note,
 ]);
 const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => String(row[i]).length)));
-const line = (cells) => cells.map((c, i) => String(c).padEnd(widths[i])).join('  ').trimEnd();
+const line = (cells) =>
+  cells
+    .map((c, i) => String(c).padEnd(widths[i]))
+    .join('  ')
+    .trimEnd();
 console.log('AXNet trainer (Bessel defaults: A 2-4-4-1, C 2-8-10, lone 2-4-4-1, batch 128, Adam): training steps per second');
 console.log([line(header), line(widths.map((w) => '-'.repeat(w))), ...table.map(line)].join('\n'));
 const file = args.out ?? join(resultsDir, `browser-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);

@@ -31,7 +31,18 @@ const SETTLE_MS = 1000; // long tasks and frames are counted from 1 s after Play
 const FIRST_METRIC_TIMEOUT_MS = Number(args['first-metric-timeout']) * 1000;
 const LONG_TASK_MS = 50; // the browser's own long-task threshold
 
-const MIME = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.jpg': 'image/jpeg', '.webp': 'image/webp' };
+const MIME = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.webp': 'image/webp',
+};
 
 /** Serves `dir` on a free port; returns its base URL and a close function. */
 async function serveDirectory(dir) {
@@ -144,14 +155,17 @@ async function measureResponsiveness(browser, base, name, hash) {
   const cpu = summarizeMainThread(JSON.parse((await browser.stopTracing()).toString()));
   const from = playAt + SETTLE_MS;
   const to = from + WINDOW_MS;
-  const probe = await page.evaluate(({ from, to }) => {
-    const perf = window.__uiPerf;
-    const longTasks = perf.longTasks.filter((task) => task.start >= from && task.start < to);
-    const frames = perf.frames.filter((time) => time >= from && time < to);
-    let worstGap = 0;
-    for (let k = 1; k < frames.length; k++) worstGap = Math.max(worstGap, frames[k] - frames[k - 1]);
-    return { longTasks, frames: frames.length, worstGap, noLongTaskApi: perf.noLongTaskApi === true };
-  }, { from, to });
+  const probe = await page.evaluate(
+    ({ from, to }) => {
+      const perf = window.__uiPerf;
+      const longTasks = perf.longTasks.filter((task) => task.start >= from && task.start < to);
+      const frames = perf.frames.filter((time) => time >= from && time < to);
+      let worstGap = 0;
+      for (let k = 1; k < frames.length; k++) worstGap = Math.max(worstGap, frames[k] - frames[k - 1]);
+      return { longTasks, frames: frames.length, worstGap, noLongTaskApi: perf.noLongTaskApi === true };
+    },
+    { from, to },
+  );
   const durations = probe.longTasks.map((task) => task.duration);
   const row = {
     name,
@@ -175,7 +189,7 @@ async function measureResponsiveness(browser, base, name, hash) {
 }
 
 const served = args.url ? { base: args.url.endsWith('/') ? args.url : `${args.url}/`, close: () => {} } : await serveDirectory(args.dist ?? join(ROOT, 'dist'));
-const label = args.label ?? (args.url ? 'url' : (args.dist ? resolve(args.dist).split('/').filter(Boolean).pop() : 'dist'));
+const label = args.label ?? (args.url ? 'url' : args.dist ? resolve(args.dist).split('/').filter(Boolean).pop() : 'dist');
 const browser = await chromium.launch({
   executablePath: findChromium() ?? undefined,
   headless: true,

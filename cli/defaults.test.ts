@@ -49,7 +49,7 @@ function trainWithCli(link: string): Summary {
   return JSON.parse(result.stdout) as Summary;
 }
 
-describe('each target\'s default link (CLI, cpu, seed 1, default budget)', () => {
+describe("each target's default link (CLI, cpu, seed 1, default budget)", () => {
   for (const target of TARGET_IDS) {
     const { measured } = TARGET_LAB_DEFAULTS[target];
     it(`${target}: mixed routing, no saturation, AXNet ahead of the lone approximator, as recorded`, { timeout: 600_000 }, () => {
@@ -92,7 +92,10 @@ function median(values: readonly number[]): number {
 
 /** Direction changes, total rise and fall of an evaluation curve, and how many single-interval drops exceed a size. */
 function measureSwings(curve: readonly number[]) {
-  let directionChanges = 0, rise = 0, fall = 0, direction = 0;
+  let directionChanges = 0,
+    rise = 0,
+    fall = 0,
+    direction = 0;
   const drops: number[] = [];
   for (let i = 1; i < curve.length; i++) {
     const d = curve[i] - curve[i - 1];
@@ -108,7 +111,7 @@ function measureSwings(curve: readonly number[]) {
   return { directionChanges, rise, fall, dropsOver: (size: number) => drops.filter((d) => d > size).length };
 }
 
-describe('Bessel default (in process, the CLI\'s path: parseLink → createMethodTrainer → runToCompletion)', () => {
+describe("Bessel default (in process, the CLI's path: parseLink → createMethodTrainer → runToCompletion)", () => {
   /** The corner region of Fig. 4d, (ν, x) → (0, 1), and the plane away from it, on the 11 × 11 hover grid. */
   const inCorner = (nu: number, x: number) => nu <= 0.2 + 1e-9 && x >= 0.8 - 1e-9;
   const awayFromCorner = (nu: number, x: number) => nu >= 0.4 - 1e-9 || x <= 0.6 + 1e-9;
@@ -173,7 +176,7 @@ describe('Bessel default (in process, the CLI\'s path: parseLink → createMetho
   // 0.351 0.305 0.274 0.334 0.268 0.382 0.171 0.371 0.399 0.351 0.287 0.262 0.293 0.432 0.307 0.447 0.458 0.279
   // 0.411 0.307 0.410 0.392 0.149 0.367: 18 direction changes, rise 1.62, fall 1.31; predicted invocation ≤ 0.052, 0 at the end;
   // |∂Lp/∂(shared)| / |∂La/∂(shared)| from 0.8 to 37, median ≈ 5 ("an order of magnitude … varies with time").
-  it('on seed 2 of the compare link, weight sharing\'s true invocation goes up and down (Fig. 2a) and its predictor calls nothing safe', async () => {
+  it("on seed 2 of the compare link, weight sharing's true invocation goes up and down (Fig. 2a) and its predictor calls nothing safe", async () => {
     const { config } = parseLink('#v=1&backend=cpu&methods=axnet,weightsharing&seed=2');
     const trainer = createMethodTrainer(config, 'weightsharing');
     let curve: number[];

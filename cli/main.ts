@@ -68,7 +68,12 @@ function runTargets(): void {
 async function runEval(args: string[]): Promise<void> {
   const id = args[0];
   if (!id) throw new UsageError('eval needs a target id, e.g. `axlab eval bessel_Jnu`');
-  if (!isTargetId(id)) throw new UsageError(`Unknown target: ${id}. Known: ${listTargets().map((t) => t.id).join(', ')}`);
+  if (!isTargetId(id))
+    throw new UsageError(
+      `Unknown target: ${id}. Known: ${listTargets()
+        .map((t) => t.id)
+        .join(', ')}`,
+    );
   const target = getTarget(id);
   const text = await readStdin();
   const output = new Float64Array(target.outputDim);
@@ -185,7 +190,11 @@ async function trainMethod(config: LabConfig, method: MethodId, quiet: boolean):
 
 export function printTable(header: string[], rows: string[][]): void {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]?.length ?? 0)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]))
+      .join('  ')
+      .trimEnd();
   process.stdout.write(`${[line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n')}\n`);
 }
 

@@ -55,7 +55,11 @@ function printTable(header: string[], rows: string[][]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]?.length ?? 0)));
   // Numeric columns are right-aligned, text columns left-aligned.
   const numeric = header.map((_, i) => rows.every((r) => (r[i] ?? '') === '' || /^[-+]?[\d.]+(e[-+]?\d+)?$/i.test(r[i])));
-  const line = (cells: string[]) => cells.map((c, i) => (numeric[i] ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (numeric[i] ? c.padStart(widths[i]) : c.padEnd(widths[i])))
+      .join('  ')
+      .trimEnd();
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }
 
@@ -148,7 +152,9 @@ export async function runNpu(argsIn: string[]): Promise<void> {
     const cpuCost = npuCpuInstructions === null ? getCpuPathCost(config.target) : makeCpuPathCost(npuCpuInstructions, 'user-set instruction count (estimate)');
     const schedule = scheduleInference(weights, input, npu, { cpuCost });
     const aggregate = aggregateAxnetCost(weights, testX, npu, { cpuCost });
-    const aggregates: MethodAggregate[] = [{ method: 'axnet', steps: trainer.step, diverged: result.diverged !== null && result.diverged !== undefined, ...describeAggregate(aggregate) }];
+    const aggregates: MethodAggregate[] = [
+      { method: 'axnet', steps: trainer.step, diverged: result.diverged !== null && result.diverged !== undefined, ...describeAggregate(aggregate) },
+    ];
     for (const method of baselineMethods) aggregates.push(await trainBaselineAggregate(config, method, dataset, npu, cpuCost, quiet));
     const exact = new Float64Array(target.outputDim);
     target.evaluate(input, exact);
@@ -188,7 +194,15 @@ export async function runNpu(argsIn: string[]): Promise<void> {
       String(s.events.filter((e) => e.type === 'neuron').length),
       String(s.events.filter((e) => e.type === 'transfer').length),
     ]);
-    if (schedule.cpu) stageRows.splice(3, 0, ['cpu', `CPU runs the exact function (${schedule.cpu.instructions} instr, estimate)`, String(schedule.cpu.startCycle), String(schedule.cpu.cycles), '0', '0']);
+    if (schedule.cpu)
+      stageRows.splice(3, 0, [
+        'cpu',
+        `CPU runs the exact function (${schedule.cpu.instructions} instr, estimate)`,
+        String(schedule.cpu.startCycle),
+        String(schedule.cpu.cycles),
+        '0',
+        '0',
+      ]);
     out.push(printTable(['stage', 'name', 'start', 'cycles', 'neurons', 'transfers'], stageRows));
     out.push('');
     const c = schedule.counts;
@@ -231,7 +245,7 @@ export async function runNpu(argsIn: string[]): Promise<void> {
       ),
     );
     for (const a of aggregates) if (a.error !== undefined) out.push(`  ${a.method}: ${a.error}`);
-    if (aggregates.length > 1) out.push('  AXNet\'s NPU cost is almost that of onepass except the ⊙c unit in each PE, so higher invocation → higher energy efficiency.');
+    if (aggregates.length > 1) out.push("  AXNet's NPU cost is almost that of onepass except the ⊙c unit in each PE, so higher invocation → higher energy efficiency.");
     out.push('');
     out.push('note: the NPU model runs its stages without overlap at the NPU clock; CPU costs are estimates (instructions × pJ/instruction).');
     process.stdout.write(`${out.join('\n')}\n`);
@@ -245,14 +259,7 @@ export async function runNpu(argsIn: string[]): Promise<void> {
 type MethodAggregate = { method: MethodId; steps: number; diverged: boolean; error?: string } & Partial<ReturnType<typeof describeAggregate>>;
 
 /** Trains onepass / iterative on the shared data and aggregates its NPU cost over the same test set. */
-async function trainBaselineAggregate(
-  config: LabConfig,
-  method: MethodId,
-  dataset: Dataset,
-  npu: NpuParams,
-  cpuCost: CpuPathCost,
-  quiet: boolean,
-): Promise<MethodAggregate> {
+async function trainBaselineAggregate(config: LabConfig, method: MethodId, dataset: Dataset, npu: NpuParams, cpuCost: CpuPathCost, quiet: boolean): Promise<MethodAggregate> {
   const trainer: MethodTrainer = createMethodTrainer(config, method, { dataset });
   try {
     const result = await runToCompletion(trainer, (point) => {

@@ -233,7 +233,9 @@ export async function runReproduce(options: ReproduceOptions): Promise<number> {
     runJobGroup = (jobs, context) => runStudyJobGroup(jobs, context);
   }
   const groups = groupStudyJobs(runPlan.jobs).length;
-  const scope = options.shard ? `shard ${options.shard.index}/${options.shard.count} of plan ${planHash}: ${runPlan.jobs.length} of ${plan.jobs.length} jobs` : `${plan.jobs.length} jobs`;
+  const scope = options.shard
+    ? `shard ${options.shard.index}/${options.shard.count} of plan ${planHash}: ${runPlan.jobs.length} of ${plan.jobs.length} jobs`
+    : `${plan.jobs.length} jobs`;
   process.stderr.write(`axlab reproduce: ${scope} in ${groups} program(s), ${plan.size} budget, ${options.jobs} at a time → ${out}\n${plan.budgetStatement}\n`);
   const started = performance.now();
   let run: Awaited<ReturnType<typeof runStudy>>;

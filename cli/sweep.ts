@@ -36,7 +36,11 @@ const formatError = (x: number | null) => (x === null || !Number.isFinite(x) ? '
 
 function printTable(header: string[], rows: string[][]): void {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]?.length ?? 0)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]))
+      .join('  ')
+      .trimEnd();
   process.stdout.write(`${[line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n')}\n`);
 }
 
@@ -99,7 +103,16 @@ export async function runSweep(argsIn: string[]): Promise<number> {
   } else {
     printTable(
       [parameter, 'seed', 'true inv.', 'predicted inv.', 'accuracy', 'overall error', 'steps', 'stopped'],
-      rows.map((r) => [String(r.value), String(r.seed), formatFraction(r.trueInvocation), formatFraction(r.predictedInvocation), formatFraction(r.predictionAccuracy), formatError(r.overallError), String(r.steps), r.stopped ?? '']),
+      rows.map((r) => [
+        String(r.value),
+        String(r.seed),
+        formatFraction(r.trueInvocation),
+        formatFraction(r.predictedInvocation),
+        formatFraction(r.predictionAccuracy),
+        formatError(r.overallError),
+        String(r.steps),
+        r.stopped ?? '',
+      ]),
     );
     process.stdout.write(`${K} variants of ${plan.method} on ${config.target}, ${group.totalSteps} steps each, ${selection.backend}: ${(wallMs / 1000).toFixed(1)} s\n`);
   }

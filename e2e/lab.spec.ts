@@ -96,15 +96,11 @@ test('a shared link reproduces the same metrics in a fresh context, and Share yi
 
 test('hostile and garbage links show an alert, and the lab still trains without console errors', async ({ page }) => {
   const errors = collectErrors(page);
-  const hostile = [
-    `#__proto__[x]=1&constructor=1&lr=abc&steps=-5&${SMALL}`,
-    '#%E0%A4%A',
-    `#v=1&approx=${'9'.repeat(3000)}`,
-  ];
+  const hostile = [`#__proto__[x]=1&constructor=1&lr=abc&steps=-5&${SMALL}`, '#%E0%A4%A', `#v=1&approx=${'9'.repeat(3000)}`];
   for (const hash of hostile) {
     await page.goto(`/${hash}`);
     await expect(page.getByRole('alert')).toBeVisible();
-    await page.evaluate(() => ({}.constructor.prototype as Record<string, unknown>).x).then((polluted) => expect(polluted).toBeUndefined());
+    await page.evaluate(() => (({}).constructor.prototype as Record<string, unknown>).x).then((polluted) => expect(polluted).toBeUndefined());
   }
   // The last page got defaults for the bad fields; make it small enough to run, then train.
   await page.goto(`/#__proto__[x]=1&constructor=1&lr=abc&steps=-5&${SMALL}`);

@@ -6,9 +6,9 @@ import { collectErrors } from './helpers';
 const SWEEP_LINK = '/#v=1&backend=wasm&seed=7&train=512&test=256&steps=300&eval=100&sweep=errorBound&sweepRange=0.005:0.2:16:log';
 
 async function readMultiples(page: Page): Promise<{ variant: number; points: number }[]> {
-  return page.getByTestId('sweep-multiple').evaluateAll((cells) =>
-    cells.map((cell) => ({ variant: Number((cell as HTMLElement).dataset.variant), points: Number((cell as HTMLElement).dataset.points) })),
-  );
+  return page
+    .getByTestId('sweep-multiple')
+    .evaluateAll((cells) => cells.map((cell) => ({ variant: Number((cell as HTMLElement).dataset.variant), points: Number((cell as HTMLElement).dataset.points) })));
 }
 
 test('sweep mode from a link: 16 bound variants train as one group, 16 small multiples and a 16-row summary', async ({ page }) => {
@@ -123,12 +123,15 @@ test('backend auto measures the group; pause holds every variant, play resumes t
   const statusText = () => page.getByTestId('sweep-status').textContent();
   let previous: string | null = null;
   await expect
-    .poll(async () => {
-      const current = await statusText();
-      const settled = current === previous;
-      previous = current;
-      return settled;
-    }, { intervals: [400] })
+    .poll(
+      async () => {
+        const current = await statusText();
+        const settled = current === previous;
+        previous = current;
+        return settled;
+      },
+      { intervals: [400] },
+    )
     .toBe(true);
   const pausedAt = await statusText();
   await page.waitForTimeout(1000);

@@ -104,25 +104,35 @@ function decodePng(buffer) {
       const upLeft = y > 0 && i >= samplesPerPixel ? image[(y - 1) * stride + i - samplesPerPixel] : 0;
       let predictor;
       switch (filter) {
-        case 0: predictor = 0; break;
-        case 1: predictor = left; break;
-        case 2: predictor = up; break;
-        case 3: predictor = (left + up) >> 1; break;
+        case 0:
+          predictor = 0;
+          break;
+        case 1:
+          predictor = left;
+          break;
+        case 2:
+          predictor = up;
+          break;
+        case 3:
+          predictor = (left + up) >> 1;
+          break;
         case 4: {
           const p = left + up - upLeft;
-          const pa = Math.abs(p - left), pb = Math.abs(p - up), pc = Math.abs(p - upLeft);
+          const pa = Math.abs(p - left),
+            pb = Math.abs(p - up),
+            pc = Math.abs(p - upLeft);
           predictor = pa <= pb && pa <= pc ? left : pb <= pc ? up : upLeft;
           break;
         }
-        default: throw new Error(`bad PNG filter ${filter}`);
+        default:
+          throw new Error(`bad PNG filter ${filter}`);
       }
       image[y * stride + i] = (line[i] + predictor) & 0xff;
     }
   }
   const colourChannels = colorType === 0 || colorType === 4 ? 1 : 3;
   const pixels = new Uint8Array(width * height * colourChannels);
-  for (let p = 0; p < width * height; p++)
-    for (let c = 0; c < colourChannels; c++) pixels[p * colourChannels + c] = image[p * samplesPerPixel + c];
+  for (let p = 0; p < width * height; p++) for (let c = 0; c < colourChannels; c++) pixels[p * colourChannels + c] = image[p * samplesPerPixel + c];
   return { width, height, channels: colourChannels, pixels };
 }
 
@@ -157,12 +167,7 @@ function encodePng({ width, height, channels, pixels }) {
   const stride = width * channels;
   const raw = Buffer.alloc(height * (stride + 1));
   for (let y = 0; y < height; y++) Buffer.from(pixels.buffer, pixels.byteOffset + y * stride, stride).copy(raw, y * (stride + 1) + 1);
-  return Buffer.concat([
-    PNG_SIGNATURE,
-    makeChunk('IHDR', header),
-    makeChunk('IDAT', deflateSync(raw, { level: 9 })),
-    makeChunk('IEND', Buffer.alloc(0)),
-  ]);
+  return Buffer.concat([PNG_SIGNATURE, makeChunk('IHDR', header), makeChunk('IDAT', deflateSync(raw, { level: 9 })), makeChunk('IEND', Buffer.alloc(0))]);
 }
 
 // ---------------------------------------------------------------- resize
@@ -171,7 +176,8 @@ function encodePng({ width, height, channels, pixels }) {
 function buildAreaWeights(sourceSize, targetSize) {
   const scale = sourceSize / targetSize;
   return Array.from({ length: targetSize }, (_, o) => {
-    const start = o * scale, end = (o + 1) * scale;
+    const start = o * scale,
+      end = (o + 1) * scale;
     const taps = [];
     for (let s = Math.floor(start); s < Math.min(sourceSize, Math.ceil(end)); s++) {
       const overlap = Math.min(end, s + 1) - Math.max(start, s);
@@ -191,8 +197,7 @@ function resizeArea(image, width, height) {
     for (let x = 0; x < width; x++)
       for (let c = 0; c < channels; c++) {
         let sum = 0;
-        for (const [sy, wy] of ys[y])
-          for (const [sx, wx] of xs[x]) sum += wy * wx * image.pixels[(sy * image.width + sx) * channels + c];
+        for (const [sy, wy] of ys[y]) for (const [sx, wx] of xs[x]) sum += wy * wx * image.pixels[(sy * image.width + sx) * channels + c];
         out[(y * width + x) * channels + c] = Math.min(255, Math.max(0, Math.round(sum)));
       }
   return { width, height, channels, pixels: out };
@@ -267,7 +272,7 @@ function main() {
     '',
     'The image benchmarks (jpeg, sobel, kmeans) sample blocks, windows and pixels from four photographs',
     "shipped with scikit-image's test data, taken from Debian's `python3-skimage` package",
-    '(`usr/lib/python3/dist-packages/skimage/data/`). Licences as scikit-image\'s `data/_fetchers.py` states them.',
+    "(`usr/lib/python3/dist-packages/skimage/data/`). Licences as scikit-image's `data/_fetchers.py` states them.",
     '`scripts/build-photos.mjs` resizes them (area average) and writes these PNGs and',
     '`src/core/targets/photos.generated.ts` (the same pixels, which the lab samples from).',
     '',

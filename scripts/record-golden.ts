@@ -11,8 +11,26 @@ import { runToCompletion } from '../src/ml/session';
 
 export const GOLDEN_CASES: { name: string; method: MethodId; config: Partial<LabConfig> }[] = [
   { name: 'axnet-bessel', method: 'axnet', config: { steps: 300, evalEvery: 100, trainSize: 1024, testSize: 256 } },
-  { name: 'axnet-bessel-seed3-sigmoid-first', method: 'axnet', config: { steps: 200, evalEvery: 100, trainSize: 1024, testSize: 256, seed: 3, predictionOutput: 'sigmoid', fusion: 'first', trainLone: false } },
-  { name: 'axnet-inversek2j', method: 'axnet', config: { target: 'inversek2j', approximatorHidden: [8, 8], predictorHidden: [8], errorBound: 0.1, steps: 200, evalEvery: 100, trainSize: 1024, testSize: 256, learningRate: 0.005 } },
+  {
+    name: 'axnet-bessel-seed3-sigmoid-first',
+    method: 'axnet',
+    config: { steps: 200, evalEvery: 100, trainSize: 1024, testSize: 256, seed: 3, predictionOutput: 'sigmoid', fusion: 'first', trainLone: false },
+  },
+  {
+    name: 'axnet-inversek2j',
+    method: 'axnet',
+    config: {
+      target: 'inversek2j',
+      approximatorHidden: [8, 8],
+      predictorHidden: [8],
+      errorBound: 0.1,
+      steps: 200,
+      evalEvery: 100,
+      trainSize: 1024,
+      testSize: 256,
+      learningRate: 0.005,
+    },
+  },
   { name: 'onepass', method: 'onepass', config: { steps: 200, evalEvery: 100, trainSize: 1024, testSize: 256 } },
   { name: 'iterative', method: 'iterative', config: { steps: 100, rounds: 2, evalEvery: 100, trainSize: 1024, testSize: 256 } },
   { name: 'weightsharing', method: 'weightsharing', config: { steps: 300, evalEvery: 100, trainSize: 1024, testSize: 256, seed: 2 } },

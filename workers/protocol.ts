@@ -90,10 +90,7 @@ export interface ProgressPayload {
 }
 
 /** Messages from the worker. */
-export type FromWorkerMessage =
-  | ({ type: 'progress' } & ProgressPayload)
-  | ({ type: 'done' } & ProgressPayload)
-  | { type: 'error'; message: string; fatal: boolean };
+export type FromWorkerMessage = ({ type: 'progress' } & ProgressPayload) | ({ type: 'done' } & ProgressPayload) | { type: 'error'; message: string; fatal: boolean };
 
 /** Grid resolution of the surface snapshots. */
 export const SURFACE_RESOLUTION = 40;

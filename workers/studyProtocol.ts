@@ -10,6 +10,4 @@ import type { JobResult } from '../src/core/study/results';
 /** id: the group's id (its first job's id). */
 export type ToStudyWorkerMessage = { type: 'group'; id: string; jobs: StudyJob[] };
 
-export type FromStudyWorkerMessage =
-  | { type: 'results'; id: string; results: JobResult[] }
-  | { type: 'error'; id: string; message: string };
+export type FromStudyWorkerMessage = { type: 'results'; id: string; results: JobResult[] } | { type: 'error'; id: string; message: string };

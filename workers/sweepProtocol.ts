@@ -9,10 +9,7 @@ import type { BackendAttempt } from './protocol';
 
 export type ToSweepWorkerMessage =
   /** `plan` from planSweep (plain data); `config` is the sweep's base config (its backend choice is used). */
-  | { type: 'init'; plan: SweepPlan; config: LabConfig; cpuShare?: number }
-  | { type: 'run' }
-  | { type: 'pause' }
-  | { type: 'stop' };
+  { type: 'init'; plan: SweepPlan; config: LabConfig; cpuShare?: number } | { type: 'run' } | { type: 'pause' } | { type: 'stop' };
 
 /** One evaluation point of one variant. */
 export interface SweepPointMessage {
@@ -39,7 +36,4 @@ export interface SweepProgressPayload {
   stopped: { variant: number; atStep: number; message: string }[];
 }
 
-export type FromSweepWorkerMessage =
-  | ({ type: 'progress' } & SweepProgressPayload)
-  | ({ type: 'done' } & SweepProgressPayload)
-  | { type: 'error'; message: string; fatal: boolean };
+export type FromSweepWorkerMessage = ({ type: 'progress' } & SweepProgressPayload) | ({ type: 'done' } & SweepProgressPayload) | { type: 'error'; message: string; fatal: boolean };

@@ -143,8 +143,7 @@ async function sendProgress(running: boolean, forceSurface: boolean, type: 'prog
   // weights from the axnet worker, approximator + classifier from the onepass / iterative workers, Fig. 10b).
   const settled = !running && trainer.step > 0;
   const weights = settled && (sendViews || trainer.method === 'axnet') ? await trainer.getWeights() : null;
-  const baselineWeights =
-    settled && isBaselineMethod(trainer.method) ? ((await trainer.getBaselineWeights?.()) ?? null) : null;
+  const baselineWeights = settled && isBaselineMethod(trainer.method) ? ((await trainer.getBaselineWeights?.()) ?? null) : null;
   const notes = trainer.notes.length !== sentNotes ? [...trainer.notes] : null;
   sentNotes = trainer.notes.length;
   // Benchmark views (approximated photo, routing map, scatter) when the run pauses or ends: cheap, plain TS.
@@ -245,11 +244,9 @@ async function runSteps(count: number): Promise<void> {
 /** Runs a job after init, turning any exception into an `error` message. */
 function schedule(job: () => Promise<void>): void {
   const ready = initPromise ?? Promise.reject(new Error('The worker received a command before init.'));
-  ready
-    .then(job)
-    .catch((error: unknown) => {
-      if (!stopped && !failed) postError(describeError(error), true);
-    });
+  ready.then(job).catch((error: unknown) => {
+    if (!stopped && !failed) postError(describeError(error), true);
+  });
 }
 
 function handleMessage(message: ToWorkerMessage): void {

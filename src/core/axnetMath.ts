@@ -54,11 +54,7 @@ export function getPredictionWidth(output: PredictionOutput): number {
 }
 
 /** N_o = Σ_{i fused} L_i + (2 softmax | 1 sigmoid): the predictor's output width (eq. 3, generalized to §III-D fusion). */
-export function computePredictorOutputWidth(
-  approximatorHidden: readonly number[],
-  fusion: FusionChoice = 'all',
-  output: PredictionOutput = 'softmax',
-): number {
+export function computePredictorOutputWidth(approximatorHidden: readonly number[], fusion: FusionChoice = 'all', output: PredictionOutput = 'softmax'): number {
   return resolveFusedLayers(fusion, approximatorHidden.length).reduce((sum, i) => sum + approximatorHidden[i], 0) + getPredictionWidth(output);
 }
 

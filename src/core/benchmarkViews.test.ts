@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { computeBenchmarkView, createBaselineRunner, type NetworkRunner } from './benchmarkViews';
 
 /** A runner that returns the exact-looking constant output and routes by a rule. */
-const constantRunner = (safe: boolean, value = 0): NetworkRunner => () => ({ output: new Float64Array(64).fill(value), safe });
+const constantRunner =
+  (safe: boolean, value = 0): NetworkRunner =>
+  () => ({ output: new Float64Array(64).fill(value), safe });
 
 describe('benchmark views', () => {
   it('baseline runner: softmax safe ⇔ z_safe > z_unsafe, sigmoid safe ⇔ z > 0, no classifier ⇒ always safe', () => {

@@ -7,12 +7,7 @@
  * - other targets: a sample of fresh inputs with the exact output, the network's output and the
  *   decision, for an output-vs-target scatter.
  */
-import {
-  computeApproximatorForward,
-  computeAxnetForward,
-  type AxnetParams,
-  type DenseLayerParams,
-} from './axnetMath';
+import { computeApproximatorForward, computeAxnetForward, type AxnetParams, type DenseLayerParams } from './axnetMath';
 import type { PredictionOutput } from './config';
 import { buildImageView, computeExactOutputs, computeImagePsnr, isImageTarget, renderInputImage, renderOutputImage, renderRoutingMap, type ImageTargetId } from './imageViews';
 import { createRng } from './rng';

@@ -67,7 +67,8 @@ describe('createDataset', () => {
       }
       return set;
     };
-    const trainColours = colours(IMAGE_SPLITS.kmeans.train), testColours = colours(IMAGE_SPLITS.kmeans.test);
+    const trainColours = colours(IMAGE_SPLITS.kmeans.train),
+      testColours = colours(IMAGE_SPLITS.kmeans.test);
     const pixelOf = (x: Float32Array, row: number) => [0, 1, 2].map((c) => Math.round(x[row * 6 + c] * 255)).join(',');
     for (let row = 0; row < 200; row++) {
       expect(trainColours.has(pixelOf(data.trainX, row))).toBe(true);

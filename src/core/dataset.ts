@@ -34,12 +34,7 @@ const STREAM_SPLIT: Readonly<Record<'train-data' | 'test-data', DataSplit>> = {
  * Draws `size` rows x ~ target domain and y = f(x) exactly (float64, stored as float32).
  * The stream fixes the split: 'train-data' samples the training distribution, 'test-data' the test one.
  */
-export function sampleTargetRows(
-  target: TargetSpec,
-  size: number,
-  seed: number,
-  stream: 'train-data' | 'test-data',
-): { x: Float32Array; y: Float32Array } {
+export function sampleTargetRows(target: TargetSpec, size: number, seed: number, stream: 'train-data' | 'test-data'): { x: Float32Array; y: Float32Array } {
   const rng = createRng(seed, stream);
   const split = STREAM_SPLIT[stream];
   const x = new Float32Array(size * target.inputDim);

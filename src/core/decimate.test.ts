@@ -42,15 +42,36 @@ describe('selectM4Indices', () => {
 
 describe('decimateTable', () => {
   it('returns aligned arrays with non-finite values as gaps', () => {
-    const table = decimateTable({ x: [0, 1, 2], ys: [[1, NaN, -Infinity], [null, 2, 3]] }, 10);
-    expect(table).toEqual({ x: [0, 1, 2], ys: [[1, null, null], [null, 2, 3]] });
+    const table = decimateTable(
+      {
+        x: [0, 1, 2],
+        ys: [
+          [1, NaN, -Infinity],
+          [null, 2, 3],
+        ],
+      },
+      10,
+    );
+    expect(table).toEqual({
+      x: [0, 1, 2],
+      ys: [
+        [1, null, null],
+        [null, 2, 3],
+      ],
+    });
   });
 });
 
 describe('joinTables', () => {
   it('merges x values of several tables and leaves nulls where a table has no point', () => {
     const joined = joinTables([
-      { x: [0, 0.5, 1], ys: [[1, 2, 3], [4, 5, 6]] },
+      {
+        x: [0, 0.5, 1],
+        ys: [
+          [1, 2, 3],
+          [4, 5, 6],
+        ],
+      },
       { x: [0.25, 0.5], ys: [[7, 8]] },
     ]);
     expect(joined.x).toEqual([0, 0.25, 0.5, 1]);

@@ -33,8 +33,7 @@ describe('image views', () => {
     expect(view.inputs.length).toBe(294 * 64);
     const grey = getGreyPhoto('chelsea');
     const tile = 3 * 21 + 5; // block row 3, column 5
-    for (let i = 0; i < 64; i++)
-      expect(view.inputs[tile * 64 + i]).toBe(grey.pixels[(24 + (i >> 3)) * 168 + 40 + (i & 7)] / 256 - 0.5);
+    for (let i = 0; i < 64; i++) expect(view.inputs[tile * 64 + i]).toBe(grey.pixels[(24 + (i >> 3)) * 168 + 40 + (i & 7)] / 256 - 0.5);
   });
 
   it('jpeg: exact outputs decode back to the photo (PSNR > 25 dB at the quality-1024 table)', () => {
@@ -65,7 +64,12 @@ describe('image views', () => {
     const image = renderExactImage(view);
     const grey = getGreyPhoto('coffee');
     const w = new Float64Array(9);
-    for (const [x, y] of [[0, 0], [50, 40], [167, 111], [100, 3]]) {
+    for (const [x, y] of [
+      [0, 0],
+      [50, 40],
+      [167, 111],
+      [100, 3],
+    ]) {
       fillSobelWindow(grey, x, y, w);
       const expected = Math.round(Math.min(255, Math.fround(computeSobel(w)) * Math.sqrt(2 * 256 * 256)));
       const o = (y * 168 + x) * 4;
@@ -92,7 +96,11 @@ describe('image views', () => {
     const exactOutputs = computeExactOutputs(view);
     const image = renderOutputImage(view, exactOutputs);
     const photo = getPhoto('chelsea');
-    for (const [tx, ty] of [[0, 0], [40, 30], [83, 55]]) {
+    for (const [tx, ty] of [
+      [0, 0],
+      [40, 30],
+      [83, 55],
+    ]) {
       const pixel = (2 * ty + 1) * 168 + 2 * tx + 1;
       const rgb = [0, 1, 2].map((c) => photo.pixels[3 * pixel + c] / 255);
       const j = findNearestCentroid(rgb, 0, centroids, 6);
@@ -100,13 +108,17 @@ describe('image views', () => {
       expect(Array.from(image.data.subarray(o, o + 3))).toEqual([0, 1, 2].map((c) => Math.round(centroids[3 * j + c] * 255)));
     }
     // An approximator that ranks distances the other way recolours with other centroids.
-    const flipped = renderOutputImage(view, exactOutputs.map((d) => -d));
+    const flipped = renderOutputImage(
+      view,
+      exactOutputs.map((d) => -d),
+    );
     expect(computeImagePsnr(image, flipped)).toBeLessThan(computeImagePsnr(renderInputImage(view), image));
   });
 
   it('routing map: per-tile colours from per-row CPU flags, blended for mixed kmeans tiles', () => {
     const jpeg = buildImageView('jpeg', 'coffee');
-    const cpu = [200, 0, 0] as const, npu = [0, 0, 200] as const;
+    const cpu = [200, 0, 0] as const,
+      npu = [0, 0, 200] as const;
     const allNpu = renderRoutingMap(jpeg, new Uint8Array(jpeg.rowCount), { cpuColour: cpu, npuColour: npu });
     expect([allNpu.width, allNpu.height, allNpu.data.length]).toEqual([168, 112, 168 * 112 * 4]);
     expect(Array.from(allNpu.data.subarray(0, 4))).toEqual([0, 0, 200, 255]);

@@ -95,22 +95,31 @@ function normalizeStride(stride: number | undefined): number {
 
 function buildJpegView(photoId: PhotoId): ImageView {
   const grey = getGreyPhoto(photoId);
-  const tilesX = Math.floor(grey.width / JPEG_BLOCK), tilesY = Math.floor(grey.height / JPEG_BLOCK);
+  const tilesX = Math.floor(grey.width / JPEG_BLOCK),
+    tilesY = Math.floor(grey.height / JPEG_BLOCK);
   const tileCount = tilesX * tilesY;
   const inputs = new Float32Array(tileCount * JPEG_PIXELS);
   for (let ty = 0; ty < tilesY; ty++)
     for (let tx = 0; tx < tilesX; tx++) {
       const base = (ty * tilesX + tx) * JPEG_PIXELS;
       for (let r = 0; r < JPEG_BLOCK; r++)
-        for (let c = 0; c < JPEG_BLOCK; c++)
-          inputs[base + r * JPEG_BLOCK + c] = grey.pixels[(ty * JPEG_BLOCK + r) * grey.width + tx * JPEG_BLOCK + c] / JPEG_SCALE - 0.5;
+        for (let c = 0; c < JPEG_BLOCK; c++) inputs[base + r * JPEG_BLOCK + c] = grey.pixels[(ty * JPEG_BLOCK + r) * grey.width + tx * JPEG_BLOCK + c] / JPEG_SCALE - 0.5;
     }
   return {
-    target: 'jpeg', photoId,
-    width: tilesX * JPEG_BLOCK, height: tilesY * JPEG_BLOCK,
-    tileSize: JPEG_BLOCK, tilesX, tilesY, tileCount,
-    rowsPerTile: 1, rowCount: tileCount, inputDim: JPEG_PIXELS, outputDim: JPEG_PIXELS,
-    inputs, centroids: null,
+    target: 'jpeg',
+    photoId,
+    width: tilesX * JPEG_BLOCK,
+    height: tilesY * JPEG_BLOCK,
+    tileSize: JPEG_BLOCK,
+    tilesX,
+    tilesY,
+    tileCount,
+    rowsPerTile: 1,
+    rowCount: tileCount,
+    inputDim: JPEG_PIXELS,
+    outputDim: JPEG_PIXELS,
+    inputs,
+    centroids: null,
   };
 }
 
@@ -121,18 +130,27 @@ function tileCentre(t: number, stride: number, size: number): number {
 
 function buildSobelView(photoId: PhotoId, stride: number): ImageView {
   const grey = getGreyPhoto(photoId);
-  const tilesX = Math.ceil(grey.width / stride), tilesY = Math.ceil(grey.height / stride);
+  const tilesX = Math.ceil(grey.width / stride),
+    tilesY = Math.ceil(grey.height / stride);
   const tileCount = tilesX * tilesY;
   const inputs = new Float32Array(tileCount * 9);
   for (let ty = 0; ty < tilesY; ty++)
-    for (let tx = 0; tx < tilesX; tx++)
-      fillSobelWindow(grey, tileCentre(tx, stride, grey.width), tileCentre(ty, stride, grey.height), inputs, (ty * tilesX + tx) * 9);
+    for (let tx = 0; tx < tilesX; tx++) fillSobelWindow(grey, tileCentre(tx, stride, grey.width), tileCentre(ty, stride, grey.height), inputs, (ty * tilesX + tx) * 9);
   return {
-    target: 'sobel', photoId,
-    width: grey.width, height: grey.height,
-    tileSize: stride, tilesX, tilesY, tileCount,
-    rowsPerTile: 1, rowCount: tileCount, inputDim: 9, outputDim: 1,
-    inputs, centroids: null,
+    target: 'sobel',
+    photoId,
+    width: grey.width,
+    height: grey.height,
+    tileSize: stride,
+    tilesX,
+    tilesY,
+    tileCount,
+    rowsPerTile: 1,
+    rowCount: tileCount,
+    inputDim: 9,
+    outputDim: 1,
+    inputs,
+    centroids: null,
   };
 }
 
@@ -140,7 +158,8 @@ function buildKmeansView(photoId: PhotoId, stride: number): ImageView {
   const photo = getPhoto(photoId);
   const centroids = runPhotoKmeans(photoId).final.slice();
   const k = KMEANS_CLUSTERS;
-  const tilesX = Math.ceil(photo.width / stride), tilesY = Math.ceil(photo.height / stride);
+  const tilesX = Math.ceil(photo.width / stride),
+    tilesY = Math.ceil(photo.height / stride);
   const tileCount = tilesX * tilesY;
   const inputs = new Float32Array(tileCount * k * 6);
   for (let ty = 0; ty < tilesY; ty++)
@@ -155,11 +174,20 @@ function buildKmeansView(photoId: PhotoId, stride: number): ImageView {
       }
     }
   return {
-    target: 'kmeans', photoId,
-    width: photo.width, height: photo.height,
-    tileSize: stride, tilesX, tilesY, tileCount,
-    rowsPerTile: k, rowCount: tileCount * k, inputDim: 6, outputDim: 1,
-    inputs, centroids,
+    target: 'kmeans',
+    photoId,
+    width: photo.width,
+    height: photo.height,
+    tileSize: stride,
+    tilesX,
+    tilesY,
+    tileCount,
+    rowsPerTile: k,
+    rowCount: tileCount * k,
+    inputDim: 6,
+    outputDim: 1,
+    inputs,
+    centroids,
   };
 }
 
@@ -191,7 +219,8 @@ function setPixel(image: RgbaImage, x: number, y: number, r: number, g: number, 
 
 /** Fills tile (tx, ty) of the view's tiling with one colour (clipped at the image edge). */
 function fillTile(view: ImageView, image: RgbaImage, tx: number, ty: number, r: number, g: number, b: number): void {
-  const x1 = Math.min(view.width, (tx + 1) * view.tileSize), y1 = Math.min(view.height, (ty + 1) * view.tileSize);
+  const x1 = Math.min(view.width, (tx + 1) * view.tileSize),
+    y1 = Math.min(view.height, (ty + 1) * view.tileSize);
   for (let y = ty * view.tileSize; y < y1; y++) for (let x = tx * view.tileSize; x < x1; x++) setPixel(image, x, y, r, g, b);
 }
 
@@ -222,7 +251,8 @@ export function renderOutputImage(view: ImageView, outputs: ArrayLike<number>): 
       const block = new Float64Array(JPEG_PIXELS);
       for (let t = 0; t < view.tileCount; t++) {
         reconstructJpegBlock(outputs, t * JPEG_PIXELS, block);
-        const tx = t % view.tilesX, ty = Math.floor(t / view.tilesX);
+        const tx = t % view.tilesX,
+          ty = Math.floor(t / view.tilesX);
         for (let r = 0; r < JPEG_BLOCK; r++)
           for (let c = 0; c < JPEG_BLOCK; c++) {
             const v = block[r * JPEG_BLOCK + c];
@@ -321,7 +351,8 @@ const DEFAULT_CPU_COLOUR = [234, 88, 12] as const;
  */
 export function renderRoutingMap(view: ImageView, cpuRows: ArrayLike<number | boolean>, options: RoutingMapOptions = {}): RgbaImage {
   const fractions = computeTileFractions(view, cpuRows);
-  const npu = options.npuColour ?? DEFAULT_NPU_COLOUR, cpu = options.cpuColour ?? DEFAULT_CPU_COLOUR;
+  const npu = options.npuColour ?? DEFAULT_NPU_COLOUR,
+    cpu = options.cpuColour ?? DEFAULT_CPU_COLOUR;
   const base = options.base;
   if (base && (base.width !== view.width || base.height !== view.height)) throw new Error('Routing map base image has the wrong size');
   const opacity = base ? Math.min(1, Math.max(0, options.opacity ?? 0.55)) : 1;
@@ -329,8 +360,10 @@ export function renderRoutingMap(view: ImageView, cpuRows: ArrayLike<number | bo
   for (let t = 0; t < view.tileCount; t++) {
     const f = fractions[t];
     const tint = [0, 1, 2].map((c) => npu[c] + (cpu[c] - npu[c]) * f);
-    const tx = t % view.tilesX, ty = Math.floor(t / view.tilesX);
-    const x1 = Math.min(view.width, (tx + 1) * view.tileSize), y1 = Math.min(view.height, (ty + 1) * view.tileSize);
+    const tx = t % view.tilesX,
+      ty = Math.floor(t / view.tilesX);
+    const x1 = Math.min(view.width, (tx + 1) * view.tileSize),
+      y1 = Math.min(view.height, (ty + 1) * view.tileSize);
     for (let y = ty * view.tileSize; y < y1; y++)
       for (let x = tx * view.tileSize; x < x1; x++) {
         const o = (y * view.width + x) * 4;
@@ -347,7 +380,8 @@ export function renderRoutingMap(view: ImageView, cpuRows: ArrayLike<number | bo
  */
 export function computeImagePsnr(reference: RgbaImage, test: RgbaImage): number {
   if (reference.width !== test.width || reference.height !== test.height) throw new Error('Images differ in size');
-  let sum = 0, count = 0;
+  let sum = 0,
+    count = 0;
   for (let o = 0; o < reference.data.length; o += 4)
     for (let c = 0; c < 3; c++) {
       const d = reference.data[o + c] - test.data[o + c];

@@ -193,7 +193,7 @@ describe('parseLink', () => {
 });
 
 describe('a link that names a target', () => {
-  it('gets that target\'s lab defaults and round-trips to the short link, for every target', () => {
+  it("gets that target's lab defaults and round-trips to the short link, for every target", () => {
     for (const target of TARGET_IDS) {
       const defaults = TARGET_LAB_DEFAULTS[target];
       const parsed = parseLink(`#v=1&target=${target}`);
@@ -216,21 +216,21 @@ describe('a link that names a target', () => {
     }
   });
 
-  it('blackscholes gets its own bound and topology, not Bessel\'s', () => {
+  it("blackscholes gets its own bound and topology, not Bessel's", () => {
     const { config } = parseLink('#v=1&target=blackscholes');
     expect(config.errorBound).toBe(TARGET_LAB_DEFAULTS.blackscholes.errorBound);
     expect(config.approximatorHidden).toEqual([...TARGET_LAB_DEFAULTS.blackscholes.approximatorHidden]);
     expect(config.trainSize).toBe(TARGET_LAB_DEFAULTS.blackscholes.trainSize);
   });
 
-  it('lets explicit link values win over the target\'s defaults, wherever they stand in the link', () => {
+  it("lets explicit link values win over the target's defaults, wherever they stand in the link", () => {
     const expected = { ...applyTargetDefaults(DEFAULT_CONFIG, 'fft'), steps: 77, learningRate: 0.004, approximatorHidden: [3], seed: 9 };
     expect(parseLink('#v=1&target=fft&steps=77&lr=0.004&approx=3&seed=9').config).toEqual(expected);
     expect(parseLink('#v=1&steps=77&lr=0.004&approx=3&seed=9&target=fft').config).toEqual(expected);
     expect(formatHash(expected)).toBe('#v=1&target=fft&approx=3&lr=0.004&seed=9&steps=77');
   });
 
-  it('writes a value that equals DEFAULT_CONFIG\'s but not the target\'s default', () => {
+  it("writes a value that equals DEFAULT_CONFIG's but not the target's default", () => {
     const config = { ...applyTargetDefaults(DEFAULT_CONFIG, 'sobel'), errorBound: DEFAULT_CONFIG.errorBound, approximatorHidden: [...DEFAULT_CONFIG.approximatorHidden] };
     const hash = formatHash(config);
     expect(hash).toContain(`bound=${DEFAULT_CONFIG.errorBound}`);

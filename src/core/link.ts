@@ -37,8 +37,7 @@ const NumberText = v.pipe(v.string(), v.regex(DECIMAL_PATTERN), v.transform(Numb
 const WidthListText = v.pipe(v.string(), v.regex(/^\d{1,4}(-\d{1,4}){0,15}$/));
 const FlagText = v.picklist(['0', '1', 'true', 'false']);
 
-type NumericField =
-  | 'learningRate' | 'batchSize' | 'errorBound' | 'seed' | 'steps' | 'trainSize' | 'testSize' | 'evalEvery' | 'rounds';
+type NumericField = 'learningRate' | 'batchSize' | 'errorBound' | 'seed' | 'steps' | 'trainSize' | 'testSize' | 'evalEvery' | 'rounds';
 type EnumField = 'target' | 'backend' | 'fusion' | 'predictionOutput';
 type FlagField = 'trainLone' | 'matchParameters';
 
@@ -276,9 +275,7 @@ function applyParam(config: LabConfig, spec: ParamSpec, raw: string): string | n
       const clamped = widths.slice(0, hiddenLayers.max).map((w) => clampNumber(w, hiddenWidth.min, hiddenWidth.max));
       config[spec.field] = clamped;
       const changed = clamped.length !== widths.length || clamped.some((w, i) => w !== widths[i]);
-      return changed
-        ? `${label} was limited to at most ${hiddenLayers.max} layers of ${hiddenWidth.min}–${hiddenWidth.max} neurons: ${clamped.join('-')}.`
-        : null;
+      return changed ? `${label} was limited to at most ${hiddenLayers.max} layers of ${hiddenWidth.min}–${hiddenWidth.max} neurons: ${clamped.join('-')}.` : null;
     }
     case 'int':
     case 'float': {

@@ -46,8 +46,8 @@ describe('computeInvocationMetrics (AXNet §V)', () => {
   it('predicted invocation = predicted safe / all', () => expect(metrics.predictedInvocation).toBe(0.5));
   it('prediction accuracy (paper) = safe AND predicted safe / all', () => expect(metrics.predictionAccuracy).toBe(0.25));
   it('overall error (paper) = mean error over predicted-safe samples', () => expect(metrics.overallError).toBeCloseTo(0.105, 12));
-  it("code variant: agreement of the two labels", () => expect(metrics.codeAgreement).toBe(0.5));
-  it("code variant: mean over all samples of predicted × error", () => expect(metrics.codeOverallError).toBeCloseTo(0.0525, 12));
+  it('code variant: agreement of the two labels', () => expect(metrics.codeAgreement).toBe(0.5));
+  it('code variant: mean over all samples of predicted × error', () => expect(metrics.codeOverallError).toBeCloseTo(0.0525, 12));
 
   it('uses a strict bound (eq. 1: Err < bound)', () => {
     expect(computeInvocationMetrics([0.05], [1], 0.05).trueInvocation).toBe(0);

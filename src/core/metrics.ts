@@ -10,12 +10,7 @@ export const RELATIVE_ERROR_EPSILON = 1e-11;
  * For rms it is sqrt(mean_j (h_j − y_j)²).
  * predictions, targets: [samples × outputDim], row-major.
  */
-export function computeSampleErrors(
-  metric: ErrorMetricId,
-  predictions: ArrayLike<number>,
-  targets: ArrayLike<number>,
-  outputDim: number,
-): Float64Array {
+export function computeSampleErrors(metric: ErrorMetricId, predictions: ArrayLike<number>, targets: ArrayLike<number>, outputDim: number): Float64Array {
   const samples = Math.floor(targets.length / outputDim);
   const errors = new Float64Array(samples);
   for (let s = 0; s < samples; s++) {
@@ -67,13 +62,13 @@ export interface InvocationMetrics {
  * The metrics of AXNet §V on one test set.
  * errors: per-sample errors (computeSampleErrors); predictedSafe: predictor's decision per sample.
  */
-export function computeInvocationMetrics(
-  errors: ArrayLike<number>,
-  predictedSafe: ArrayLike<boolean | number>,
-  bound: number,
-): InvocationMetrics {
+export function computeInvocationMetrics(errors: ArrayLike<number>, predictedSafe: ArrayLike<boolean | number>, bound: number): InvocationMetrics {
   const samples = errors.length;
-  let safeCount = 0, predictedSafeCount = 0, bothCount = 0, agreeCount = 0, predictedSafeErrorSum = 0;
+  let safeCount = 0,
+    predictedSafeCount = 0,
+    bothCount = 0,
+    agreeCount = 0,
+    predictedSafeErrorSum = 0;
   for (let s = 0; s < samples; s++) {
     const safe = labelSafe(errors[s], bound);
     const predicted = Boolean(predictedSafe[s]);

@@ -14,7 +14,14 @@ describe('NPU params in the link', () => {
 
   it('round-trips fields, edited constants and the CPU instruction count', () => {
     const config = { ...cloneConfig(DEFAULT_CONFIG), steps: 200 };
-    const npu = clampNpuParams({ ...DEFAULT_NPU_PARAMS, tiles: 2, pesPerTile: 4, wordBits: 32, numberFormat: 'float', constantOverrides: { eyerissMac: 3.5, cpuEnergyPerInstruction: 120 } });
+    const npu = clampNpuParams({
+      ...DEFAULT_NPU_PARAMS,
+      tiles: 2,
+      pesPerTile: 4,
+      wordBits: 32,
+      numberFormat: 'float',
+      constantOverrides: { eyerissMac: 3.5, cpuEnergyPerInstruction: 120 },
+    });
     const hash = formatHash(config, npu, 450);
     expect(hash).toContain('npu.nt=2');
     expect(hash).toContain('npu.np=4');

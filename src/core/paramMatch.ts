@@ -50,10 +50,7 @@ export interface ParameterMatchFailure {
 /** Weights + biases of the baseline's approximator and classifier. */
 export function countBaselineParameters(input: ParameterMatchInput): number {
   const k = getPredictionWidth(input.predictionOutput ?? 'softmax');
-  return (
-    countDenseParameters([input.inputDim, ...input.approximatorHidden, input.outputDim]) +
-    countDenseParameters([input.inputDim, ...input.predictorHidden, k])
-  );
+  return countDenseParameters([input.inputDim, ...input.approximatorHidden, input.outputDim]) + countDenseParameters([input.inputDim, ...input.predictorHidden, k]);
 }
 
 /** Weights + biases of an AXNet with these hidden widths (predictor output by eq. 3). */
@@ -87,8 +84,7 @@ export function matchAxnetParameters(input: ParameterMatchInput): ParameterMatch
   const l = input.approximatorHidden.length;
   if (l === 0) return { ok: false, reason: 'AXNet needs at least one approximator hidden layer', baselineParams };
   if (reference.some((w) => !(w >= 1))) return { ok: false, reason: 'hidden widths must be at least 1', baselineParams };
-  const count = (widths: readonly number[]) =>
-    countAxnetParameters(input.inputDim, input.outputDim, widths.slice(0, l), widths.slice(l), fusion, predictionOutput);
+  const count = (widths: readonly number[]) => countAxnetParameters(input.inputDim, input.outputDim, widths.slice(0, l), widths.slice(l), fusion, predictionOutput);
   // Throws for fusion 'second' with one hidden layer, like the trainer.
   const smallest = count(reference.map(() => minWidth));
   const largest = count(reference.map(() => maxWidth));

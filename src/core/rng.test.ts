@@ -35,7 +35,8 @@ describe('createRng', () => {
 
   it('draws normals with mean 0 and variance 1', () => {
     const rng = createRng(3, 'axnet-init');
-    let sum = 0, sumSq = 0;
+    let sum = 0,
+      sumSq = 0;
     const n = 50000;
     for (let i = 0; i < n; i++) {
       const z = rng.normal();

@@ -20,14 +20,7 @@ export interface Rng {
 }
 
 /** Named streams of one run. Adding a stream never changes the others. */
-export type RngStream =
-  | 'train-data'
-  | 'test-data'
-  | 'axnet-init'
-  | 'lone-init'
-  | 'batches'
-  | 'baseline-init'
-  | 'misc';
+export type RngStream = 'train-data' | 'test-data' | 'axnet-init' | 'lone-init' | 'batches' | 'baseline-init' | 'misc';
 
 function splitmix32(state: number): () => number {
   let s = state >>> 0;
@@ -52,14 +45,20 @@ function hashString(text: string): number {
 
 export function createRng(seed: number, stream: RngStream | string = 'misc'): Rng {
   const mix = splitmix32((Math.trunc(seed) ^ hashString(stream)) >>> 0);
-  let a = mix(), b = mix(), c = mix(), d = mix();
+  let a = mix(),
+    b = mix(),
+    c = mix(),
+    d = mix();
   if ((a | b | c | d) === 0) a = 1;
   let spareNormal: number | null = null;
 
   const nextUint32 = (): number => {
     const result = Math.imul(rotl(Math.imul(b, 5) >>> 0, 7), 9) >>> 0;
     const t = (b << 9) >>> 0;
-    c ^= a; d ^= b; b ^= c; a ^= d;
+    c ^= a;
+    d ^= b;
+    b ^= c;
+    a ^= d;
     c ^= t;
     d = rotl(d, 11);
     return result;

@@ -19,7 +19,12 @@ import {
 const CONFIG: LabConfig = cloneConfig(DEFAULT_CONFIG);
 
 function fromParts(text: string): (key: SweepLinkKey) => string | undefined {
-  const map = new Map(text.split('&').filter(Boolean).map((p) => p.split('=') as [string, string]));
+  const map = new Map(
+    text
+      .split('&')
+      .filter(Boolean)
+      .map((p) => p.split('=') as [string, string]),
+  );
   return (key) => map.get(key);
 }
 
@@ -52,7 +57,14 @@ describe('planSweep', () => {
   it('expands values × seeds value-major into configs with the swept field, the seed, one method and no lone net', () => {
     const { plan, problems } = planSweep(bound({ kind: 'list', values: [0.01, 0.02] }, { kind: 'count', count: 3 }), { ...CONFIG, seed: 5, methods: ['axnet', 'onepass'] });
     expect(problems).toEqual([]);
-    expect(plan!.variants.map((v) => [v.value, v.seed])).toEqual([[0.01, 5], [0.01, 6], [0.01, 7], [0.02, 5], [0.02, 6], [0.02, 7]]);
+    expect(plan!.variants.map((v) => [v.value, v.seed])).toEqual([
+      [0.01, 5],
+      [0.01, 6],
+      [0.01, 7],
+      [0.02, 5],
+      [0.02, 6],
+      [0.02, 7],
+    ]);
     for (const v of plan!.variants) {
       expect(v.config.errorBound).toBe(v.value);
       expect(v.config.seed).toBe(v.seed);
@@ -64,7 +76,10 @@ describe('planSweep', () => {
   it('sweeps a width of the named layer only, leaving the base config untouched', () => {
     const base = { ...cloneConfig(CONFIG), approximatorHidden: [4, 4] };
     const { plan } = planSweep({ parameter: 'approximatorWidth', layer: 1, values: { kind: 'list', values: [2, 8] }, seeds: { kind: 'count', count: 1 } }, base);
-    expect(plan!.variants.map((v) => v.config.approximatorHidden)).toEqual([[4, 2], [4, 8]]);
+    expect(plan!.variants.map((v) => v.config.approximatorHidden)).toEqual([
+      [4, 2],
+      [4, 8],
+    ]);
     expect(base.approximatorHidden).toEqual([4, 4]);
   });
 
@@ -75,12 +90,18 @@ describe('planSweep', () => {
 
   it('rejects what cannot run, with messages', () => {
     const reasons = (spec: SweepSpec, config: LabConfig = CONFIG) => planSweep(spec, config).problems.join(' ');
-    expect(reasons(bound({ kind: 'range', from: 0.001, to: 0.1, count: 20, scale: 'log' }, { kind: 'count', count: 13 }))).toMatch(/at most 256 variants; 20 values × 13 seeds = 260/);
+    expect(reasons(bound({ kind: 'range', from: 0.001, to: 0.1, count: 20, scale: 'log' }, { kind: 'count', count: 13 }))).toMatch(
+      /at most 256 variants; 20 values × 13 seeds = 260/,
+    );
     expect(reasons({ parameter: 'predictorWidth', layer: 3, values: { kind: 'list', values: [2] }, seeds: { kind: 'count', count: 1 } })).toMatch(/no layer 4/);
     expect(reasons({ parameter: 'seed', layer: 0, values: { kind: 'list', values: [1, 2] }, seeds: { kind: 'count', count: 2 } })).toMatch(/seed count at 1/);
     expect(reasons(bound({ kind: 'range', from: 0, to: 0.1, count: 4, scale: 'log' }))).toMatch(/positive/);
-    expect(reasons({ parameter: 'approximatorWidth', layer: 0, values: { kind: 'list', values: [2] }, seeds: { kind: 'count', count: 1 } }, { ...CONFIG, matchParameters: true })).toMatch(/matching/);
-    expect(planSweep(bound({ kind: 'range', from: 0.001, to: 0.1, count: 16, scale: 'log' }, { kind: 'count', count: 16 }), CONFIG).plan!.variants).toHaveLength(MAX_SWEEP_VARIANTS);
+    expect(
+      reasons({ parameter: 'approximatorWidth', layer: 0, values: { kind: 'list', values: [2] }, seeds: { kind: 'count', count: 1 } }, { ...CONFIG, matchParameters: true }),
+    ).toMatch(/matching/);
+    expect(planSweep(bound({ kind: 'range', from: 0.001, to: 0.1, count: 16, scale: 'log' }, { kind: 'count', count: 16 }), CONFIG).plan!.variants).toHaveLength(
+      MAX_SWEEP_VARIANTS,
+    );
   });
 
   it('the default sweep runs', () => {
@@ -94,7 +115,15 @@ describe('planSweep', () => {
 describe('aggregation', () => {
   it('mean and sample std over seeds, per value in sweep order; overall error skips nulls', () => {
     const row = (value: number, seed: number, t: number, e: number | null): SweepResultRow => ({
-      variant: 0, value, seed, trueInvocation: t, predictedInvocation: t / 2, predictionAccuracy: t, overallError: e, steps: 10, stopped: null,
+      variant: 0,
+      value,
+      seed,
+      trueInvocation: t,
+      predictedInvocation: t / 2,
+      predictionAccuracy: t,
+      overallError: e,
+      steps: 10,
+      stopped: null,
     });
     const summary = aggregateSweep([row(0.02, 1, 0.6, 0.01), row(0.01, 1, 0.2, null), row(0.02, 2, 0.8, 0.03), row(0.01, 2, 0.4, null)]);
     expect(summary.map((r) => r.value)).toEqual([0.02, 0.01]);

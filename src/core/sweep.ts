@@ -482,10 +482,12 @@ export function formatSweepValuesText(values: SweepValues): string {
 export function parseSweepValuesText(text: string): { values: SweepValues | null; problems: string[] } {
   const problems: string[] = [];
   const trimmed = text.replace(/\s+/g, '');
-  const values = trimmed.includes(':') ? readRange(trimmed, problems) : (() => {
-    const list = trimmed === '' ? null : readNumberList('values', trimmed, problems);
-    if (trimmed === '') problems.push('Enter values like 0.01,0.02,0.05 or a range like 0.005:0.05:16:log.');
-    return list ? ({ kind: 'list', values: list } as const) : null;
-  })();
+  const values = trimmed.includes(':')
+    ? readRange(trimmed, problems)
+    : (() => {
+        const list = trimmed === '' ? null : readNumberList('values', trimmed, problems);
+        if (trimmed === '') problems.push('Enter values like 0.01,0.02,0.05 or a range like 0.005:0.05:16:log.');
+        return list ? ({ kind: 'list', values: list } as const) : null;
+      })();
   return { values, problems };
 }

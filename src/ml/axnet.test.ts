@@ -1,15 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { computeAxnetForward, computeAxnetLoss as computeAxnetLossF64 } from '../core/axnetMath';
-import {
-  computeAxnetLayout,
-  computeAxnetLoss,
-  forwardAxnet,
-  initializeAxnetParameters,
-  packAxnetParameters,
-  splitAxnetParameters,
-  unpackAxnetParameters,
-} from './axnet';
+import { computeAxnetLayout, computeAxnetLoss, forwardAxnet, initializeAxnetParameters, packAxnetParameters, splitAxnetParameters, unpackAxnetParameters } from './axnet';
 import type { AxnetWeights } from '../core/weights';
 
 beforeAll(async () => {
@@ -136,9 +128,7 @@ describe('AXNet loss J (eq. 2) and its gradient', () => {
     const x = tf.tensor2d(INPUTS);
     const y = tf.tensor2d(targets, [3, 1]);
     const fixed = tf.tensor2d(labels, [3, 1]);
-    const grad = tf.grad((t: tf.Tensor) =>
-      computeAxnetLoss(forwardAxnet(splitAxnetParameters(t as tf.Tensor1D, LAYOUT), x), y, { metric: 'absolute', bound: 0.05 }, fixed).loss,
-    );
+    const grad = tf.grad((t: tf.Tensor) => computeAxnetLoss(forwardAxnet(splitAxnetParameters(t as tf.Tensor1D, LAYOUT), x), y, { metric: 'absolute', bound: 0.05 }, fixed).loss);
     const g = tf.tidy(() => grad(theta).dataSync());
     const lossAt = (values: Float64Array) => {
       const weights = unpackFloat64(values);

@@ -354,7 +354,12 @@ export function computeLabelSign(output: Rows, target: Rows, metric: ErrorMetric
  * model ([K]) for [K, batch, F] — the same sum in the same order per model, so K = 1 gives the scalar's bits.
  */
 export function meanPerModel(values: tf.Tensor): tf.Tensor {
-  return values.rank <= 2 ? tf.mean(values) : tf.mean(values, Array.from({ length: values.rank - 1 }, (_, i) => i + 1));
+  return values.rank <= 2
+    ? tf.mean(values)
+    : tf.mean(
+        values,
+        Array.from({ length: values.rank - 1 }, (_, i) => i + 1),
+      );
 }
 
 /** Scalars for one model's rows, [K] vectors for K models'. */
@@ -373,12 +378,7 @@ export interface AxnetLossTensors {
  * Two-class softmax CE: −log softmax(z)[p] = softplus(s · (z_safe − z_unsafe)) with s = 1 − 2p.
  * Sigmoid binary CE: −[p log σ(z) + (1 − p) log(1 − σ(z))] = softplus(s · z): the same formula on logitGap.
  */
-export function computeAxnetLoss(
-  forward: AxnetForwardTensors,
-  target: Rows,
-  rule: { metric: ErrorMetricId; bound: number | tf.Tensor },
-  labels?: Rows,
-): AxnetLossTensors {
+export function computeAxnetLoss(forward: AxnetForwardTensors, target: Rows, rule: { metric: ErrorMetricId; bound: number | tf.Tensor }, labels?: Rows): AxnetLossTensors {
   const mse = meanPerModel(tf.squaredDifference(forward.output, target));
   const sign = labels ? tf.sub(1, tf.mul(labels, 2)) : computeLabelSign(forward.output, target, rule.metric, rule.bound);
   const crossEntropy = meanPerModel(tf.softplus(tf.mul(sign, forward.logitGap)));

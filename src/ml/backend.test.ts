@@ -246,10 +246,15 @@ describe('training probe', () => {
   it('a backend too slow for one step within its cap gets no rate; the trainer is still disposed', async () => {
     let t = 0;
     let disposed = 0;
-    const trainer = { step: 0, totalSteps: 100, train: async () => {
+    const trainer = {
+      step: 0,
+      totalSteps: 100,
+      train: async () => {
         t += 50;
         trainer.step++;
-      }, dispose: () => void disposed++ };
+      },
+      dispose: () => void disposed++,
+    };
     const probe = createTrainingProbe(() => trainer, { now: () => t });
     await expect(probe('webgl', 30)).resolves.toBeNull();
     expect(disposed).toBe(1);

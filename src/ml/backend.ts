@@ -183,8 +183,7 @@ async function registerBackend(name: BackendName, options: SelectBackendOptions,
     if (options.prepareWasm) await options.prepareWasm();
   } else if (name === 'webgl') {
     const hasCanvas =
-      typeof (globalThis as { OffscreenCanvas?: unknown }).OffscreenCanvas !== 'undefined' ||
-      typeof (globalThis as { document?: unknown }).document !== 'undefined';
+      typeof (globalThis as { OffscreenCanvas?: unknown }).OffscreenCanvas !== 'undefined' || typeof (globalThis as { document?: unknown }).document !== 'undefined';
     if (!hasCanvas) throw new Error('no canvas or OffscreenCanvas for WebGL');
   }
   return software;

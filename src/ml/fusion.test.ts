@@ -149,7 +149,10 @@ describe('fusion errors and trainer wiring', () => {
   });
 
   it('the trainer builds the variant from the config; surface reports the fused layer index', async () => {
-    const trainer = createMethodTrainer({ ...DEFAULT_CONFIG, backend: 'cpu', fusion: 'second', predictionOutput: 'sigmoid', trainSize: 128, testSize: 64, steps: 10, predictorHidden: [4] }, 'axnet');
+    const trainer = createMethodTrainer(
+      { ...DEFAULT_CONFIG, backend: 'cpu', fusion: 'second', predictionOutput: 'sigmoid', trainSize: 128, testSize: 64, steps: 10, predictorHidden: [4] },
+      'axnet',
+    );
     expect(trainer.topology.predictor).toEqual([2, 4, 4 + 1]);
     expect(trainer.parameterCounts.predictor).toBe(2 * 4 + 4 + 4 * 5 + 5);
     await trainer.train(5);

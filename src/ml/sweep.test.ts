@@ -12,11 +12,27 @@ function createFakeGroup(K: number, totalSteps: number, diverging: number, diver
   const stoppedAt: (number | null)[] = Array.from({ length: K }, () => null);
   const trainCalls: number[] = [];
   const metrics = (k: number, s: number): InvocationMetrics => ({
-    trueInvocation: s / totalSteps, predictedInvocation: k / K, predictionAccuracy: 0.5, overallError: 0.01, codeAgreement: 0, codeOverallError: 0, samples: 1, safeCount: 0, predictedSafeCount: 0,
+    trueInvocation: s / totalSteps,
+    predictedInvocation: k / K,
+    predictionAccuracy: 0.5,
+    overallError: 0.01,
+    codeAgreement: 0,
+    codeOverallError: 0,
+    samples: 1,
+    safeCount: 0,
+    predictedSafeCount: 0,
   });
   return {
-    method: 'axnet', size: K, backend: 'cpu', configs: [], topologies: [], notes: Array.from({ length: K }, () => []), totalSteps,
-    get step() { return step; },
+    method: 'axnet',
+    size: K,
+    backend: 'cpu',
+    configs: [],
+    topologies: [],
+    notes: Array.from({ length: K }, () => []),
+    totalSteps,
+    get step() {
+      return step;
+    },
     stoppedAt,
     trainingMs: 0,
     trainCalls,

@@ -13,7 +13,10 @@ import type { EvaluationPoint } from './types';
 
 /** The group of a plan: model k is variant k. */
 export function createSweepGroup(plan: Readonly<SweepPlan>): ModelGroupTrainer {
-  return createModelGroupTrainer(plan.variants.map((variant) => ({ config: variant.config })), plan.method);
+  return createModelGroupTrainer(
+    plan.variants.map((variant) => ({ config: variant.config })),
+    plan.method,
+  );
 }
 
 /** The evaluation step that follows `group.step` (the variants share evalEvery and the step budget). */

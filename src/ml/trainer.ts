@@ -36,10 +36,7 @@ export function pickSurfaceOutput(values: Float32Array, outputDim: number, k: nu
  * Samples of the grid of a 2-D target and the exact outputs there: index = row·res + col;
  * col ↔ input 0 (x axis), row ↔ input 1. exact: [res² × outputDim].
  */
-export function buildSurfaceGrid(
-  target: TargetSpec,
-  resolution: number,
-): { inputs: Float32Array; exact: Float32Array; ranges: [[number, number], [number, number]] } {
+export function buildSurfaceGrid(target: TargetSpec, resolution: number): { inputs: Float32Array; exact: Float32Array; ranges: [[number, number], [number, number]] } {
   const [r0, r1] = target.inputRanges;
   const ranges: [[number, number], [number, number]] = [
     [r0[0], r0[1]],

@@ -42,16 +42,20 @@ const COMPARE_MIN_UPDATE_MS = 100;
  * Progress of all compare workers reaches the store at most once per animation frame (frameBatcher.ts),
  * runs and header summary in one `set`. Statuses are decided when the frame is applied, from the intents then.
  */
-const progressBatcher = createFrameBatcher<{ entry: CompareWorker; message: ProgressMessage }>((queued) => {
-  const updates: CompareProgressUpdate[] = queued
-    .filter(({ entry }) => active.includes(entry)) // messages of replaced workers are dropped
-    .map(({ entry, message }) => ({
-      method: entry.method,
-      payload: message,
-      status: statusAfterMessage(message, entry.intent),
-    }));
-  useLabStore.getState().applyCompareProgressBatch(updates);
-}, undefined, COMPARE_MIN_UPDATE_MS);
+const progressBatcher = createFrameBatcher<{ entry: CompareWorker; message: ProgressMessage }>(
+  (queued) => {
+    const updates: CompareProgressUpdate[] = queued
+      .filter(({ entry }) => active.includes(entry)) // messages of replaced workers are dropped
+      .map(({ entry, message }) => ({
+        method: entry.method,
+        payload: message,
+        status: statusAfterMessage(message, entry.intent),
+      }));
+    useLabStore.getState().applyCompareProgressBatch(updates);
+  },
+  undefined,
+  COMPARE_MIN_UPDATE_MS,
+);
 
 function handleMessage(entry: CompareWorker, message: FromWorkerMessage): void {
   if (!active.includes(entry)) return; // a worker we already replaced

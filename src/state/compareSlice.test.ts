@@ -7,7 +7,17 @@ import type { ProgressPayload } from '../../workers/protocol';
 
 const point = (step: number, trueInvocation: number) => ({
   step,
-  metrics: { trueInvocation, predictedInvocation: 0.5, predictionAccuracy: 0.5, overallError: 0.1, codeAgreement: 1, codeOverallError: 0.05, samples: 2, safeCount: 1, predictedSafeCount: 1 },
+  metrics: {
+    trueInvocation,
+    predictedInvocation: 0.5,
+    predictionAccuracy: 0.5,
+    overallError: 0.1,
+    codeAgreement: 1,
+    codeOverallError: 0.05,
+    samples: 2,
+    safeCount: 1,
+    predictedSafeCount: 1,
+  },
   loss: 1,
   mse: 0.5,
   crossEntropy: 0.5,
@@ -147,7 +157,7 @@ describe('method config', () => {
     expect(config.matchParameters).toBe(true);
   });
 
-  it('a target switch applies the target\'s calibrated lab defaults and keeps the other fields', () => {
+  it("a target switch applies the target's calibrated lab defaults and keeps the other fields", () => {
     const next = applyTargetDefaults({ ...cloneConfig(DEFAULT_CONFIG), seed: 5, methods: ['axnet', 'onepass'] }, 'sobel');
     const sobel = TARGET_LAB_DEFAULTS.sobel;
     expect(next.target).toBe('sobel');

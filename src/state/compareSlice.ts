@@ -55,14 +55,27 @@ export interface CompareSlice {
 }
 
 export function createCompareRun(method: MethodId): CompareRun {
-  return { method, status: 'initializing', step: 0, totalSteps: 0, phase: '', trainingMs: 0, backend: null, history: [], historyMs: [], parameterCounts: null, topology: null, notes: [], message: null };
+  return {
+    method,
+    status: 'initializing',
+    step: 0,
+    totalSteps: 0,
+    phase: '',
+    trainingMs: 0,
+    backend: null,
+    history: [],
+    historyMs: [],
+    parameterCounts: null,
+    topology: null,
+    notes: [],
+    message: null,
+  };
 }
 
 /** Merges one worker message into a run (pure; tested in compareSlice.test.ts). */
 export function mergeCompareProgress(run: CompareRun, payload: ProgressPayload, status: RunStatus): CompareRun {
   const span = payload.step - run.step;
-  const timeAt = (step: number) =>
-    span > 0 ? run.trainingMs + ((payload.trainingMs - run.trainingMs) * Math.min(1, Math.max(0, (step - run.step) / span))) : payload.trainingMs;
+  const timeAt = (step: number) => (span > 0 ? run.trainingMs + (payload.trainingMs - run.trainingMs) * Math.min(1, Math.max(0, (step - run.step) / span)) : payload.trainingMs);
   return {
     ...run,
     status,
@@ -117,8 +130,7 @@ export function mergeCompareBatch(
   return { compareRuns: runs, ...nets, ...summarizeCompareRuns(runs) };
 }
 
-const mapRun = (runs: CompareRun[], method: MethodId, change: (run: CompareRun) => CompareRun) =>
-  runs.map((run) => (run.method === method ? change(run) : run));
+const mapRun = (runs: CompareRun[], method: MethodId, change: (run: CompareRun) => CompareRun) => runs.map((run) => (run.method === method ? change(run) : run));
 
 /**
  * The NPU slice's compare-mode nets after one worker message (paper Fig. 10b): AXNet's weights from the axnet worker,
@@ -150,7 +162,6 @@ export const createCompareSlice: StateCreator<LabState, [], [], CompareSlice> = 
     if (updates.length > 0) set((state) => mergeCompareBatch(state, updates));
   },
   setCompareStatus: (method, status) => set((state) => ({ compareRuns: mapRun(state.compareRuns, method, (run) => ({ ...run, status })) })),
-  failCompareRun: (method, message) =>
-    set((state) => ({ compareRuns: mapRun(state.compareRuns, method, (run) => ({ ...run, status: 'error', message })) })),
+  failCompareRun: (method, message) => set((state) => ({ compareRuns: mapRun(state.compareRuns, method, (run) => ({ ...run, status: 'error', message })) })),
   clearCompareRuns: () => set({ compareRuns: [], ...NO_COMPARE_NETS }),
 });

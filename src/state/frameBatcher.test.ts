@@ -21,7 +21,17 @@ function createFakeScheduler() {
 
 const point = (step: number): EvaluationPoint => ({
   step,
-  metrics: { trueInvocation: step / 1000, predictedInvocation: 0.5, predictionAccuracy: 0.5, overallError: 0.1, codeAgreement: 1, codeOverallError: 0.05, samples: 2, safeCount: 1, predictedSafeCount: 1 },
+  metrics: {
+    trueInvocation: step / 1000,
+    predictedInvocation: 0.5,
+    predictionAccuracy: 0.5,
+    overallError: 0.1,
+    codeAgreement: 1,
+    codeOverallError: 0.05,
+    samples: 2,
+    safeCount: 1,
+    predictedSafeCount: 1,
+  },
   loss: 1,
   mse: 0.5,
   crossEntropy: 0.5,

@@ -96,10 +96,8 @@ export const createNpuSlice: StateCreator<LabState, [], [], NpuSlice> = (set) =>
   setNpuCpuInstructions: (instructions) => set({ npuCpuInstructions: instructions === null ? null : clampCpuInstructions(instructions) }),
   replaceNpuParams: (params, cpuInstructions) => set({ npuParams: clampNpuParams(params), npuCpuInstructions: clampCpuInstructions(cpuInstructions) }),
   resetNpuParams: () => set({ npuParams: clampNpuParams(DEFAULT_NPU_PARAMS), npuCpuInstructions: null }),
-  selectNpuSample: (index) =>
-    set({ npuSample: Number.isFinite(index) ? Math.max(0, Math.floor(index)) : 0, npuPoint: null, npuCycle: 0, npuPlayback: 'paused' }),
-  pickNpuPoint: (point) =>
-    set({ npuPoint: point?.every(Number.isFinite) ? [...point] : null, npuCycle: 0, npuPlayback: 'paused' }),
+  selectNpuSample: (index) => set({ npuSample: Number.isFinite(index) ? Math.max(0, Math.floor(index)) : 0, npuPoint: null, npuCycle: 0, npuPlayback: 'paused' }),
+  pickNpuPoint: (point) => set({ npuPoint: point?.every(Number.isFinite) ? [...point] : null, npuCycle: 0, npuPlayback: 'paused' }),
   setNpuPlayback: (npuPlayback) => set({ npuPlayback }),
   setNpuSpeed: (speed) => set({ npuSpeed: Number.isFinite(speed) && speed > 0 ? speed : DEFAULT_NPU_SPEED }),
   setNpuCycle: (cycle) => set({ npuCycle: Number.isFinite(cycle) && cycle > 0 ? cycle : 0 }),

@@ -27,8 +27,7 @@ export const selectBackendReport = (state: LabState) => state.backendReport;
 
 export const selectIsRunning = (state: LabState) => state.status === 'running' || state.status === 'initializing';
 export const selectCanStep = (state: LabState) => state.status === 'idle' || state.status === 'paused';
-export const selectLatestPoint = (state: LabState): EvaluationPoint | null =>
-  state.history.length > 0 ? state.history[state.history.length - 1] : null;
+export const selectLatestPoint = (state: LabState): EvaluationPoint | null => (state.history.length > 0 ? state.history[state.history.length - 1] : null);
 export const selectLatestMetrics = (state: LabState): InvocationMetrics | null => selectLatestPoint(state)?.metrics ?? null;
 
 /** The backend in use, or a placeholder before the worker reported one. */
@@ -67,9 +66,7 @@ export const INVOCATION_SERIES = ['trueInvocation', 'predictedInvocation', 'pred
 export function buildInvocationTable(history: readonly EvaluationPoint[]): SeriesTable {
   return {
     x: history.map((point) => point.step),
-    ys: INVOCATION_SERIES.map((key) =>
-      history.map((point) => (key === 'loneTrueInvocation' ? point.loneTrueInvocation : point.metrics[key])),
-    ),
+    ys: INVOCATION_SERIES.map((key) => history.map((point) => (key === 'loneTrueInvocation' ? point.loneTrueInvocation : point.metrics[key]))),
   };
 }
 

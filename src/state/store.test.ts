@@ -39,13 +39,36 @@ describe('run slice', () => {
     store.resetRunState();
     const point = {
       step: 100,
-      metrics: { trueInvocation: 0.5, predictedInvocation: 0.5, predictionAccuracy: 0.5, overallError: 0.1, codeAgreement: 1, codeOverallError: 0.05, samples: 2, safeCount: 1, predictedSafeCount: 1 },
+      metrics: {
+        trueInvocation: 0.5,
+        predictedInvocation: 0.5,
+        predictionAccuracy: 0.5,
+        overallError: 0.1,
+        codeAgreement: 1,
+        codeOverallError: 0.05,
+        samples: 2,
+        safeCount: 1,
+        predictedSafeCount: 1,
+      },
       loss: 1,
       mse: 0.5,
       crossEntropy: 0.5,
       loneTrueInvocation: null,
     };
-    const payload = { method: 'axnet' as const, totalSteps: 3000, phase: 'training', step: 100, running: true, backend: 'cpu' as const, backendReport: [{ name: 'cpu', ok: true }], stepsPerSecond: 300, trainingMs: 10, points: [point], parameterCounts: null, surface: null };
+    const payload = {
+      method: 'axnet' as const,
+      totalSteps: 3000,
+      phase: 'training',
+      step: 100,
+      running: true,
+      backend: 'cpu' as const,
+      backendReport: [{ name: 'cpu', ok: true }],
+      stepsPerSecond: 300,
+      trainingMs: 10,
+      points: [point],
+      parameterCounts: null,
+      surface: null,
+    };
     store.applyProgress(payload, 'running');
     store.applyProgress({ ...payload, step: 150, backend: null, backendReport: null, points: [] }, 'paused');
     const state = useLabStore.getState();

@@ -175,13 +175,10 @@ const createConfigSlice: StateCreator<LabState, [], [], ConfigSlice> = (set) => 
       const next = clampConfigNumber(field, value, state.config[field]);
       return next === state.config[field] ? {} : { config: { ...state.config, [field]: next } };
     }),
-  setTarget: (target) =>
-    set((state) => (isTargetId(target) && target !== state.config.target ? { config: applyTargetDefaults(state.config, target) } : {})),
-  setBackend: (backend) =>
-    set((state) => (isBackendChoice(backend) && backend !== state.config.backend ? { config: { ...state.config, backend } } : {})),
+  setTarget: (target) => set((state) => (isTargetId(target) && target !== state.config.target ? { config: applyTargetDefaults(state.config, target) } : {})),
+  setBackend: (backend) => set((state) => (isBackendChoice(backend) && backend !== state.config.backend ? { config: { ...state.config, backend } } : {})),
   setTrainLone: (trainLone) => set((state) => (trainLone === state.config.trainLone ? {} : { config: { ...state.config, trainLone } })),
-  setHidden: (net, widths) =>
-    set((state) => ({ config: { ...state.config, [net]: clampHiddenWidths(widths, state.config[net]) } })),
+  setHidden: (net, widths) => set((state) => ({ config: { ...state.config, [net]: clampHiddenWidths(widths, state.config[net]) } })),
   toggleMethod: (method, on) =>
     set((state) => {
       if (!isMethodId(method) || state.config.methods.includes(method) === on) return {};
@@ -213,8 +210,7 @@ const createConfigSlice: StateCreator<LabState, [], [], ConfigSlice> = (set) => 
         ? { config: { ...state.config, chooseType: chooseType as ChooseType } }
         : {},
     ),
-  setMatchParameters: (matchParameters) =>
-    set((state) => (matchParameters === state.config.matchParameters ? {} : { config: { ...state.config, matchParameters } })),
+  setMatchParameters: (matchParameters) => set((state) => (matchParameters === state.config.matchParameters ? {} : { config: { ...state.config, matchParameters } })),
 });
 
 const INITIAL_RUN = {

@@ -134,7 +134,12 @@ export async function startStudy(): Promise<void> {
   const controller = new AbortController();
   const pool = new StudyWorkerPool();
   activeRun = { controller, pool };
-  store.setStudyState({ studyStatus: 'running', studyErrors: [], studyMessage: null, studyProgress: { done: 0, total: plan.jobs.length, cachedCount: 0, failedCount: 0, elapsedMs: 0, etaMs: null, running: [] } });
+  store.setStudyState({
+    studyStatus: 'running',
+    studyErrors: [],
+    studyMessage: null,
+    studyProgress: { done: 0, total: plan.jobs.length, cachedCount: 0, failedCount: 0, elapsedMs: 0, etaMs: null, running: [] },
+  });
   try {
     const run = await runStudy(plan, {
       concurrency: STUDY_WORKERS,

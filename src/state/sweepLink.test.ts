@@ -24,8 +24,33 @@ describe('sweep fields in the link', () => {
   it('fuzzed links never throw, never pollute prototypes, and give a valid spec or null', () => {
     const random = createRng(42);
     const rng = () => random.next();
-    const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(rng() * xs.length)];
-    const fragments = ['errorBound', 'learningRate', 'seed', 'approximatorWidth', 'predictorWidth', '__proto__', 'constructor', '0.01', '-1', '1e400', 'NaN', ':', '::', ',', ',,', '%', '%E0%A4%A', '0.005:0.05:16:log', '1:9:3', '2,4,8', '9999', '', 'log', 'x'];
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rng() * xs.length)];
+    const fragments = [
+      'errorBound',
+      'learningRate',
+      'seed',
+      'approximatorWidth',
+      'predictorWidth',
+      '__proto__',
+      'constructor',
+      '0.01',
+      '-1',
+      '1e400',
+      'NaN',
+      ':',
+      '::',
+      ',',
+      ',,',
+      '%',
+      '%E0%A4%A',
+      '0.005:0.05:16:log',
+      '1:9:3',
+      '2,4,8',
+      '9999',
+      '',
+      'log',
+      'x',
+    ];
     for (let trial = 0; trial < 2000; trial++) {
       const parts: string[] = [];
       const count = 1 + Math.floor(rng() * 6);
@@ -63,5 +88,4 @@ describe('sweep fields in the link', () => {
       expect(parseLink(formatHash(parsed.config, null, null, spec)).sweep).toEqual(spec);
     }
   });
-
 });

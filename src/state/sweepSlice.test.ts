@@ -9,8 +9,22 @@ const { plan } = planSweep({ parameter: 'errorBound', layer: 0, values: { kind: 
 
 function point(step: number, t: number): EvaluationPoint {
   return {
-    step, loss: 0, mse: 0, crossEntropy: 0, loneTrueInvocation: null,
-    metrics: { trueInvocation: t, predictedInvocation: t / 2, predictionAccuracy: t, overallError: 0.01, codeAgreement: 0, codeOverallError: 0, samples: 1, safeCount: 0, predictedSafeCount: 0 },
+    step,
+    loss: 0,
+    mse: 0,
+    crossEntropy: 0,
+    loneTrueInvocation: null,
+    metrics: {
+      trueInvocation: t,
+      predictedInvocation: t / 2,
+      predictionAccuracy: t,
+      overallError: 0.01,
+      codeAgreement: 0,
+      codeOverallError: 0,
+      samples: 1,
+      safeCount: 0,
+      predictedSafeCount: 0,
+    },
   };
 }
 
@@ -22,7 +36,13 @@ describe('sweep slice', () => {
   it('merges points per variant in order, copying only the variants that changed', () => {
     const run = createSweepRun(plan!, []);
     const next = mergeSweepProgress(run, [
-      { payload: payload(100, [{ variant: 0, point: point(100, 0.2) }, { variant: 2, point: point(100, 0.4) }]), status: 'running' },
+      {
+        payload: payload(100, [
+          { variant: 0, point: point(100, 0.2) },
+          { variant: 2, point: point(100, 0.4) },
+        ]),
+        status: 'running',
+      },
       { payload: payload(200, [{ variant: 0, point: point(200, 0.3) }], [{ variant: 3, atStep: 150, message: 'NaN' }]), status: 'done' },
     ]);
     expect(next.status).toBe('done');
@@ -33,7 +53,10 @@ describe('sweep slice', () => {
     expect(next.variants[3].stopped).toEqual({ atStep: 150, message: 'NaN' });
     expect(run.variants[0].steps).toEqual([]); // the old state is not mutated
     const rows = buildSweepRunRows(next);
-    expect(rows.map((r) => [r.variant, r.value, r.seed, r.steps])).toEqual([[0, 0.01, 1, 200], [2, 0.02, 1, 100]]);
+    expect(rows.map((r) => [r.variant, r.value, r.seed, r.steps])).toEqual([
+      [0, 0.01, 1, 200],
+      [2, 0.02, 1, 100],
+    ]);
   });
 
   it('specs compare by their link text', () => {

@@ -25,7 +25,8 @@ describe('worker load failures', () => {
       'error loading dynamically imported module: http://127.0.0.1/assets/photos-1.js',
       'Importing a module script failed.',
       'Failed to load module script: Expected a JavaScript module script',
-    ]) expect(isCodeLoadFailure(text)).toBe(true);
+    ])
+      expect(isCodeLoadFailure(text)).toBe(true);
     expect(isCodeLoadFailure('Loss is NaN at step 40')).toBe(false);
   });
 

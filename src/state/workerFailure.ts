@@ -5,8 +5,7 @@
  * (a failed module fetch fires a plain Event), or the worker reports a failed dynamic import. Reset cannot
  * help there; reloading the page with the network back does.
  */
-export const WORKER_LOAD_FAILURE_TEXT =
-  'The training code could not be loaded (offline, or the lab was updated). Reload the page when the network is back.';
+export const WORKER_LOAD_FAILURE_TEXT = 'The training code could not be loaded (offline, or the lab was updated). Reload the page when the network is back.';
 
 /** What Chromium, Firefox and Safari say when a module script or a dynamic import cannot be fetched. */
 const CODE_LOAD_FAILURE = /failed to fetch dynamically imported module|error loading dynamically imported module|importing a module script failed|failed to load module script/i;

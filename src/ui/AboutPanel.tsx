@@ -33,30 +33,28 @@ export function AboutPanel() {
     <section className="panel about" aria-labelledby="about-title" data-testid="about" data-target={spec.id}>
       <h2 id="about-title">About this run</h2>
       <p>
-        <strong>AXNet</strong> (ICCAD 2018) fuses two networks for approximate computing: an <em>approximator</em> that imitates the target
-        function and a <em>predictor</em> that says whether an input is safe to approximate (error below the bound, eq. 1). The predictor’s
-        output layer is split into control vectors c(i), multiplied element-wise into the approximator’s hidden activations (eq. 4), and
-        P(x), the safe-to-approximate probability. Both are trained together on J = MSE + cross-entropy (eq. 2).
+        <strong>AXNet</strong> (ICCAD 2018) fuses two networks for approximate computing: an <em>approximator</em> that imitates the target function and a <em>predictor</em> that
+        says whether an input is safe to approximate (error below the bound, eq. 1). The predictor’s output layer is split into control vectors c(i), multiplied element-wise into
+        the approximator’s hidden activations (eq. 4), and P(x), the safe-to-approximate probability. Both are trained together on J = MSE + cross-entropy (eq. 2).
       </p>
       <p data-testid="about-target">
         <strong>This target: {spec.title}.</strong> {spec.description} Inputs: {listInputs(spec.inputNames)}; error metric: {spec.errorMetric}.
       </p>
       {compare ? (
         <p>
-          <strong>Reading the panels.</strong> <em>Compare methods</em> tracks each method’s true and predicted invocation on the same test set
-          (Fig. 2); the table gives their §V metrics and parameter counts. <em>NPU</em> runs AXNet’s trained nets on the NPU model (Fig. 5) and
-          compares the methods’ energy. Tick a single method for the lab view’s other panels.
+          <strong>Reading the panels.</strong> <em>Compare methods</em> tracks each method’s true and predicted invocation on the same test set (Fig. 2); the table gives their §V
+          metrics and parameter counts. <em>NPU</em> runs AXNet’s trained nets on the NPU model (Fig. 5) and compares the methods’ energy. Tick a single method for the lab view’s
+          other panels.
         </p>
       ) : (
         <p>
-          <strong>Reading the panels.</strong> <em>Invocation</em> tracks the §V metrics on the test set while training (Fig. 2b).{' '}
-          <em>Benchmark view</em> {describeBenchmarkView(spec)}. <em>Control vectors</em> shows each hidden neuron before and after the predictor’s
-          control (Fig. 4d); a neuron is {SUPPRESSION_RULE}.
+          <strong>Reading the panels.</strong> <em>Invocation</em> tracks the §V metrics on the test set while training (Fig. 2b). <em>Benchmark view</em>{' '}
+          {describeBenchmarkView(spec)}. <em>Control vectors</em> shows each hidden neuron before and after the predictor’s control (Fig. 4d); a neuron is {SUPPRESSION_RULE}.
         </p>
       )}
       <p className="muted small">
-        Every number is computed live in your browser by a Web Worker with TensorFlow.js, from the seed and the settings in the link — nothing
-        is precomputed. Parameters count {PARAMETER_RULE}.
+        Every number is computed live in your browser by a Web Worker with TensorFlow.js, from the seed and the settings in the link — nothing is precomputed. Parameters count{' '}
+        {PARAMETER_RULE}.
       </p>
     </section>
   );

@@ -40,13 +40,20 @@ function NumberField({ field, label, testId, step, hint }: NumberFieldProps) {
   return (
     <label className="field" title={hint}>
       <span className="field-label">{label}</span>
-      <input type="number" inputMode="decimal" data-testid={testId} value={draft} step={step ?? 'any'}
+      <input
+        type="number"
+        inputMode="decimal"
+        data-testid={testId}
+        value={draft}
+        step={step ?? 'any'}
         onChange={(event) => {
           setDraft(event.target.value);
           // Spinner arrows and wheel produce complete values; typed text waits for Enter or blur.
           if ((event.nativeEvent as InputEvent).inputType === undefined) commit(event.target.value);
         }}
-        onBlur={(event) => commit(event.target.value)} onKeyDown={onKeyDown} />
+        onBlur={(event) => commit(event.target.value)}
+        onKeyDown={onKeyDown}
+      />
     </label>
   );
 }
@@ -61,18 +68,32 @@ function LayersEditor({ net, title }: LayersEditorProps) {
   const widths = useLabStore((state) => state.config[net]);
   const setHidden = useLabStore((state) => state.setHidden);
   const { hiddenLayers, hiddenWidth } = CONFIG_LIMITS;
-  const change = (index: number, delta: number) => setHidden(net, widths.map((w, k) => (k === index ? w + delta : w)));
+  const change = (index: number, delta: number) =>
+    setHidden(
+      net,
+      widths.map((w, k) => (k === index ? w + delta : w)),
+    );
   return (
     <fieldset className="layers-editor">
       <legend>
         {title}
         <span className="layer-buttons">
-          <button type="button" className="mini" aria-label={`Add a hidden layer to the ${title.toLowerCase()}`} disabled={widths.length >= hiddenLayers.max}
-            onClick={() => setHidden(net, [...widths, widths[widths.length - 1] ?? 4])}>
+          <button
+            type="button"
+            className="mini"
+            aria-label={`Add a hidden layer to the ${title.toLowerCase()}`}
+            disabled={widths.length >= hiddenLayers.max}
+            onClick={() => setHidden(net, [...widths, widths[widths.length - 1] ?? 4])}
+          >
             + layer
           </button>
-          <button type="button" className="mini" aria-label={`Remove the last hidden layer of the ${title.toLowerCase()}`} disabled={widths.length <= hiddenLayers.min}
-            onClick={() => setHidden(net, widths.slice(0, -1))}>
+          <button
+            type="button"
+            className="mini"
+            aria-label={`Remove the last hidden layer of the ${title.toLowerCase()}`}
+            disabled={widths.length <= hiddenLayers.min}
+            onClick={() => setHidden(net, widths.slice(0, -1))}
+          >
             − layer
           </button>
         </span>
@@ -83,7 +104,9 @@ function LayersEditor({ net, title }: LayersEditorProps) {
             <button type="button" className="mini" aria-label={`More neurons in layer ${index + 1}`} disabled={width >= hiddenWidth.max} onClick={() => change(index, 1)}>
               +
             </button>
-            <span className="layer-width" data-testid={`${net === 'approximatorHidden' ? 'approx' : 'pred'}-width-${index}`}>{width}</span>
+            <span className="layer-width" data-testid={`${net === 'approximatorHidden' ? 'approx' : 'pred'}-width-${index}`}>
+              {width}
+            </span>
             <button type="button" className="mini" aria-label={`Fewer neurons in layer ${index + 1}`} disabled={width <= hiddenWidth.min} onClick={() => change(index, -1)}>
               −
             </button>
@@ -123,12 +146,22 @@ export function ControlsPanel() {
             ))}
           </select>
         </label>
-        <NumberField field="errorBound" label={`Error bound (${target.errorMetric})`} testId="config-bound"
-          hint="A sample is safe to approximate when its error is below this bound (eq. 1)" />
+        <NumberField
+          field="errorBound"
+          label={`Error bound (${target.errorMetric})`}
+          testId="config-bound"
+          hint="A sample is safe to approximate when its error is below this bound (eq. 1)"
+        />
         <div className="presets" role="group" aria-label="Error bound presets">
           {target.boundPresets.map((preset) => (
-            <button type="button" key={`${preset.value}-${preset.source}`} className={`chip${preset.value === config.errorBound ? ' active' : ''}`}
-              aria-pressed={preset.value === config.errorBound} title={`Source: ${preset.source}`} onClick={() => setNumber('errorBound', preset.value)}>
+            <button
+              type="button"
+              key={`${preset.value}-${preset.source}`}
+              className={`chip${preset.value === config.errorBound ? ' active' : ''}`}
+              aria-pressed={preset.value === config.errorBound}
+              title={`Source: ${preset.source}`}
+              onClick={() => setNumber('errorBound', preset.value)}
+            >
               {preset.value}
             </button>
           ))}
@@ -144,7 +177,11 @@ export function ControlsPanel() {
         <h2 id="group-topology">Topology</h2>
         <LayersEditor net="approximatorHidden" title="Approximator" />
         <LayersEditor net="predictorHidden" title="Predictor" />
-        <p className="topology" data-testid="topology" title="Full layer widths: input, hidden…, output. The predictor's output layer holds the control vectors c(1..l) and the two P(x) logits (Σ L_i + 2, eq. 3).">
+        <p
+          className="topology"
+          data-testid="topology"
+          title="Full layer widths: input, hidden…, output. The predictor's output layer holds the control vectors c(1..l) and the two P(x) logits (Σ L_i + 2, eq. 3)."
+        >
           {formatTopology(config, target.inputDim, target.outputDim)}
         </p>
       </section>

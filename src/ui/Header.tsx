@@ -89,7 +89,11 @@ function ShareControl() {
       <button type="button" className="button" data-testid="share-button" onClick={() => void share()} title="Copy a link that reproduces this configuration">
         Share
       </button>
-      {copied ? <span className="copied" role="status">Copied</span> : null}
+      {copied ? (
+        <span className="copied" role="status">
+          Copied
+        </span>
+      ) : null}
       {url ? (
         <input className="share-url" data-testid="share-url" readOnly value={url} aria-label="Link to this configuration" onFocus={(event) => event.currentTarget.select()} />
       ) : null}
@@ -129,9 +133,7 @@ function BackendBadge({ label, tooltip }: { label: string; tooltip: string }) {
         backend <strong data-testid="backend-name">{label}</strong>
       </summary>
       <div className="backend-details" data-testid="backend-details">
-        <p className="backend-details-title">
-          {requested === 'auto' ? 'auto: the fastest of the backends that work, timed on this net' : `forced by the link: ${requested}`}
-        </p>
+        <p className="backend-details-title">{requested === 'auto' ? 'auto: the fastest of the backends that work, timed on this net' : `forced by the link: ${requested}`}</p>
         {report.length === 0 ? (
           <p>{status === 'idle' ? 'Press Play to start the worker.' : 'No report from the worker yet (compare mode: each method’s worker picks its own).'}</p>
         ) : (
@@ -183,12 +185,26 @@ export function Header() {
         <button type="button" className="icon-button" data-testid="reset-button" aria-label="Reset" title="Reset: a new run from step 0" onClick={resetRun}>
           <Icon name="reset" />
         </button>
-        <button type="button" className={`play-button${isRunning ? ' playing' : ''}`} data-testid="play-button" aria-label={isRunning ? 'Pause' : 'Play'}
-          title={isRunning ? 'Pause (Space)' : 'Play (Space)'} onClick={isRunning ? pauseRun : playRun} disabled={status === 'error'}>
+        <button
+          type="button"
+          className={`play-button${isRunning ? ' playing' : ''}`}
+          data-testid="play-button"
+          aria-label={isRunning ? 'Pause' : 'Play'}
+          title={isRunning ? 'Pause (Space)' : 'Play (Space)'}
+          onClick={isRunning ? pauseRun : playRun}
+          disabled={status === 'error'}
+        >
           <Icon name={isRunning ? 'pause' : 'play'} />
         </button>
-        <button type="button" className="icon-button" data-testid="step-button" aria-label={`Step ${config.evalEvery} steps`} title={sweepMode ? 'A sweep trains with Play only' : `Train ${config.evalEvery} steps, then evaluate`}
-          onClick={() => stepRun(config.evalEvery)} disabled={!canStep || sweepMode}>
+        <button
+          type="button"
+          className="icon-button"
+          data-testid="step-button"
+          aria-label={`Step ${config.evalEvery} steps`}
+          title={sweepMode ? 'A sweep trains with Play only' : `Train ${config.evalEvery} steps, then evaluate`}
+          onClick={() => stepRun(config.evalEvery)}
+          disabled={!canStep || sweepMode}
+        >
           <Icon name="step" />
         </button>
         <div className="run-state">

@@ -1,19 +1,11 @@
 /** Live readouts of the §V metrics at the latest evaluation, plus parameter count and training time. */
-import {
-  formatMetric,
-  selectLatestPoint,
-  selectParameterCounts,
-  selectStep,
-  selectTrainingMs,
-} from '../state/selectors';
+import { formatMetric, selectLatestPoint, selectParameterCounts, selectStep, selectTrainingMs } from '../state/selectors';
 import { useLabStore } from '../state/store';
 
 export const PARAMETER_RULE = 'weights + biases of both nets; the paper’s own counts use a different rule';
 
-const ACCURACY_NOTE =
-  'Paper (§V): fraction of test samples that are safe AND predicted safe. Authors’ code: agreement of the two labels, mean(p_label == predicted).';
-const ERROR_NOTE =
-  'Paper (§V): mean error over the samples predicted safe. Authors’ code: mean over ALL samples of (predicted safe × error).';
+const ACCURACY_NOTE = 'Paper (§V): fraction of test samples that are safe AND predicted safe. Authors’ code: agreement of the two labels, mean(p_label == predicted).';
+const ERROR_NOTE = 'Paper (§V): mean error over the samples predicted safe. Authors’ code: mean over ALL samples of (predicted safe × error).';
 /** Tooltip of the paper's overall error when it is undefined (metrics.ts: null over an empty set). */
 export const UNDEFINED_ERROR_NOTE = 'Undefined: no input was predicted safe (every test input goes to the CPU).';
 
@@ -64,26 +56,55 @@ export function MetricsPanel() {
   return (
     <section className="metrics" aria-label="Metrics">
       <Readout label="Step" testId="metric-step" value={String(step)} note="Training steps taken by the trainer" />
-      <Readout label="True invocation" testId="metric-true-invocation" value={formatMetric(metrics?.trueInvocation)}
-        note="Fraction of test samples whose approximation is within the error bound" />
-      <Readout label="Predicted invocation" testId="metric-predicted-invocation" value={formatMetric(metrics?.predictedInvocation)}
-        note="Fraction of test samples the predictor marks safe" />
-      <Readout label="Prediction accuracy" testId="metric-prediction-accuracy" value={formatMetric(metrics?.predictionAccuracy)} note={ACCURACY_NOTE}
-        secondary={{ label: 'code:', value: formatMetric(metrics?.codeAgreement), testId: 'metric-code-agreement' }} />
-      <Readout label="Overall error" testId="metric-overall-error" value={overallError.value} note={overallError.note}
-        secondary={{ label: 'code:', value: formatMetric(metrics?.codeOverallError), testId: 'metric-code-overall-error' }} />
-      <Readout label="Parameters" testId="metric-params" value={counts ? String(counts.total) : '–'}
-        note={`${PARAMETER_RULE}${counts ? `. Approximator ${counts.approximator}, predictor ${counts.predictor}${counts.lone ? `; lone approximator ${counts.lone} (not included)` : ''}.` : ''}`} />
-      <Readout label="Training time" testId="metric-training-time" value={`${(trainingMs / 1000).toFixed(1)} s`}
-        note="Wall time spent in training steps in the worker (evaluation and drawing excluded)" />
+      <Readout
+        label="True invocation"
+        testId="metric-true-invocation"
+        value={formatMetric(metrics?.trueInvocation)}
+        note="Fraction of test samples whose approximation is within the error bound"
+      />
+      <Readout
+        label="Predicted invocation"
+        testId="metric-predicted-invocation"
+        value={formatMetric(metrics?.predictedInvocation)}
+        note="Fraction of test samples the predictor marks safe"
+      />
+      <Readout
+        label="Prediction accuracy"
+        testId="metric-prediction-accuracy"
+        value={formatMetric(metrics?.predictionAccuracy)}
+        note={ACCURACY_NOTE}
+        secondary={{ label: 'code:', value: formatMetric(metrics?.codeAgreement), testId: 'metric-code-agreement' }}
+      />
+      <Readout
+        label="Overall error"
+        testId="metric-overall-error"
+        value={overallError.value}
+        note={overallError.note}
+        secondary={{ label: 'code:', value: formatMetric(metrics?.codeOverallError), testId: 'metric-code-overall-error' }}
+      />
+      <Readout
+        label="Parameters"
+        testId="metric-params"
+        value={counts ? String(counts.total) : '–'}
+        note={`${PARAMETER_RULE}${counts ? `. Approximator ${counts.approximator}, predictor ${counts.predictor}${counts.lone ? `; lone approximator ${counts.lone} (not included)` : ''}.` : ''}`}
+      />
+      <Readout
+        label="Training time"
+        testId="metric-training-time"
+        value={`${(trainingMs / 1000).toFixed(1)} s`}
+        note="Wall time spent in training steps in the worker (evaluation and drawing excluded)"
+      />
       <p className="metrics-note muted small">
-        {latest ? `Metrics at step ${latest.step}, loss ${formatMetric(latest.loss)} (MSE ${formatMetric(latest.mse)} + CE ${formatMetric(latest.crossEntropy)}).` : 'Metrics appear at the first evaluation.'}
+        {latest
+          ? `Metrics at step ${latest.step}, loss ${formatMetric(latest.loss)} (MSE ${formatMetric(latest.mse)} + CE ${formatMetric(latest.crossEntropy)}).`
+          : 'Metrics appear at the first evaluation.'}
         {method ? (
           <span data-testid="metric-phase">
-            {' '}Method {method}, {totalSteps.toLocaleString('en-US')} steps in all{phase ? `; now: ${phase}` : ''}.
+            {' '}
+            Method {method}, {totalSteps.toLocaleString('en-US')} steps in all{phase ? `; now: ${phase}` : ''}.
           </span>
-        ) : null}
-        {' '}Secondary values (“code:”) are the authors’ code variants; hover for the difference.
+        ) : null}{' '}
+        Secondary values (“code:”) are the authors’ code variants; hover for the difference.
       </p>
     </section>
   );

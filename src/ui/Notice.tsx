@@ -27,7 +27,9 @@ export function RunChangePrompt() {
   if (!prompt) return null;
   return (
     <div className="run-change" role="alertdialog" aria-labelledby="run-change-text" aria-describedby="run-change-list" data-testid="run-change">
-      <p id="run-change-text" className="run-change-text">{describeRunChange(prompt.step)}</p>
+      <p id="run-change-text" className="run-change-text">
+        {describeRunChange(prompt.step)}
+      </p>
       <ul id="run-change-list" className="run-change-list">
         {prompt.changes.map((change) => (
           <li key={change}>{change}</li>

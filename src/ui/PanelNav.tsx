@@ -42,7 +42,12 @@ export function PanelNav() {
       {linksForView(view).map((link) => {
         const current = !paperOpen && link.panel !== null && link.panel === selected;
         return (
-          <a key={link.anchor} href={`#panel-${link.anchor}`} data-testid={`nav-${link.anchor}`} className={current ? 'active' : undefined} aria-current={current ? 'true' : undefined}
+          <a
+            key={link.anchor}
+            href={`#panel-${link.anchor}`}
+            data-testid={`nav-${link.anchor}`}
+            className={current ? 'active' : undefined}
+            aria-current={current ? 'true' : undefined}
             onClick={(event) => {
               // The hash holds the config, so scroll without touching it.
               event.preventDefault();
@@ -52,17 +57,23 @@ export function PanelNav() {
               window.requestAnimationFrame(() =>
                 (document.getElementById(`panel-${link.anchor}`) ?? document.getElementById('panel-benchmark'))?.scrollIntoView({ behavior: 'smooth', block: 'start' }),
               );
-            }}>
+            }}
+          >
             {link.label}
           </a>
         );
       })}
-      <a href="#panel-paper" data-testid="tab-paper" className={paperOpen ? 'active' : undefined} aria-current={paperOpen ? 'true' : undefined}
+      <a
+        href="#panel-paper"
+        data-testid="tab-paper"
+        className={paperOpen ? 'active' : undefined}
+        aria-current={paperOpen ? 'true' : undefined}
         title="Reproduce the paper's §V figures: a study of every benchmark × method, run in the browser"
         onClick={(event) => {
           event.preventDefault();
           setPaperOpen(true);
-        }}>
+        }}
+      >
         Paper (§V)
       </a>
     </nav>

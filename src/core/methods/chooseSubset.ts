@@ -25,11 +25,7 @@ export interface NextSubset {
  * approxSafe[s]: eq. 1 label of the current approximator; classifierSafe[s]: the classifier says safe.
  * Empty selection → all data (fellBack), so the approximator always has something to train on.
  */
-export function chooseNextSubset(
-  approxSafe: ArrayLike<number | boolean>,
-  classifierSafe: ArrayLike<number | boolean>,
-  chooseType: ChooseType,
-): NextSubset {
+export function chooseNextSubset(approxSafe: ArrayLike<number | boolean>, classifierSafe: ArrayLike<number | boolean>, chooseType: ChooseType): NextSubset {
   const n = approxSafe.length;
   if (classifierSafe.length !== n) throw new Error(`chooseNextSubset: ${n} approximator labels but ${classifierSafe.length} classifier decisions`);
   const keep = (a: boolean, c: boolean): boolean => {

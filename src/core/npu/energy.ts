@@ -6,17 +6,7 @@
 import { resolveNpuConstant, type NpuConstantId, type ResolvedNpuConstant } from './constants';
 import type { NpuParams } from './params';
 
-export type EnergyComponentId =
-  | 'mac'
-  | 'activation'
-  | 'hadamard'
-  | 'weightBuffer'
-  | 'ioBuffers'
-  | 'onChipMemory'
-  | 'bus'
-  | 'dram'
-  | 'controller'
-  | 'cpu';
+export type EnergyComponentId = 'mac' | 'activation' | 'hadamard' | 'weightBuffer' | 'ioBuffers' | 'onChipMemory' | 'bus' | 'dram' | 'controller' | 'cpu';
 
 export const ENERGY_COMPONENT_IDS: readonly EnergyComponentId[] = [
   'mac',
@@ -101,7 +91,14 @@ export function resolveEnergyRates(params: NpuParams): EnergyRates {
     sources,
   });
   return {
-    mac: rate('mac', 'MAC', macSources.reduce((s, k) => s + k.value, 0), 'MAC', macSources.map((k) => `${k.value} pJ`).join(' + '), macSources),
+    mac: rate(
+      'mac',
+      'MAC',
+      macSources.reduce((s, k) => s + k.value, 0),
+      'MAC',
+      macSources.map((k) => `${k.value} pJ`).join(' + '),
+      macSources,
+    ),
     activation: rate('activation', 'activate (bias add + ReLU)', add.value, 'neuron', `${add.value} pJ`, [add]),
     hadamard: rate('hadamard', '⊙c multiply', mult.value, 'multiply', `${mult.value} pJ`, [mult]),
     weightBuffer: rate('weightBuffer', 'PE weight buffer', rf.value * w16, 'word access', `${rf.value} pJ × ${params.wordBits}/16`, [rf]),

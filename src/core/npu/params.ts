@@ -65,7 +65,13 @@ export const NPU_PARAM_SOURCES: Readonly<Record<Exclude<keyof NpuParams, 'consta
 
 /** One URL field: short key, NpuParams field, and limits (numbers are clamped into [min, max]). */
 export type NpuParamField =
-  | { key: string; field: 'tiles' | 'pesPerTile' | 'inputBufferWords' | 'outputBufferWords' | 'peWeightBufferWords' | 'onChipMemoryWords' | 'busWidthBits'; kind: 'int'; min: number; max: number }
+  | {
+      key: string;
+      field: 'tiles' | 'pesPerTile' | 'inputBufferWords' | 'outputBufferWords' | 'peWeightBufferWords' | 'onChipMemoryWords' | 'busWidthBits';
+      kind: 'int';
+      min: number;
+      max: number;
+    }
   | { key: string; field: 'clockHz' | 'cpuClockHz'; kind: 'number'; min: number; max: number }
   | { key: string; field: 'wordBits'; kind: 'enum'; values: readonly NpuWordBits[] }
   | { key: string; field: 'numberFormat'; kind: 'enum'; values: readonly NpuNumberFormat[] };

@@ -128,10 +128,11 @@ describe('scheduleInference: hand-worked 2-2-1 / 2-2-4 AXNet', () => {
       ['onChipMemory', 'inputBuffer', 2, 1],
       ['outputBuffer', 'inputBuffer', 2, 1],
     ]);
-    for (const stage of r.stages) for (const e of stage.events) {
-      expect(e.startCycle).toBeGreaterThanOrEqual(stage.startCycle);
-      expect(e.startCycle + e.cycles).toBeLessThanOrEqual(stage.startCycle + stage.cycles);
-    }
+    for (const stage of r.stages)
+      for (const e of stage.events) {
+        expect(e.startCycle).toBeGreaterThanOrEqual(stage.startCycle);
+        expect(e.startCycle + e.cycles).toBeLessThanOrEqual(stage.startCycle + stage.cycles);
+      }
   });
 
   it('runs the CPU path and no approximator for an unsafe input', () => {
@@ -208,9 +209,16 @@ describe('scheduleInference: hand-worked 2-2-1 / 2-2-4 AXNet', () => {
 
   it('keeps the total equal to the sum of components and utilization in (0, 1]', () => {
     for (const params of [PARAMS, { ...PARAMS, wordBits: 32 as const, numberFormat: 'float' as const }, { ...PARAMS, tiles: 2, pesPerTile: 1 }]) {
-      for (const x of [[1, 2], [2, 1], [0, 0]]) {
+      for (const x of [
+        [1, 2],
+        [2, 1],
+        [0, 0],
+      ]) {
         const r = scheduleInference(NET, x, params, { cpuCost: CPU });
-        expect(r.energy.totalPj).toBeCloseTo(r.energy.components.reduce((s, c) => s + c.pj, 0), 9);
+        expect(r.energy.totalPj).toBeCloseTo(
+          r.energy.components.reduce((s, c) => s + c.pj, 0),
+          9,
+        );
         expect(r.utilization).toBeGreaterThan(0);
         expect(r.utilization).toBeLessThanOrEqual(1);
         expect(r.cycles.total).toBe(r.stages.reduce((s, st) => s + st.cycles, 0) + r.cycles.cpu);
@@ -276,7 +284,11 @@ describe('scheduleInference: fusion variants and sigmoid P(x)', () => {
         fusedLayers: variant.fusedLayers,
         predictionOutput: variant.predictionOutput,
       };
-      for (const input of [[0.2, 0.9], [0.7, 0.1], [-0.4, 0.5]]) {
+      for (const input of [
+        [0.2, 0.9],
+        [0.7, 0.1],
+        [-0.4, 0.5],
+      ]) {
         const reference = computeAxnetForward(weights, input);
         const schedule = scheduleInference(weights, input, PARAMS, { cpuCost: CPU, decision: 'safe' });
         expect(schedule.forward.safeProbability).toBeCloseTo(reference.safeProbability, 12);

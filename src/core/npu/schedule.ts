@@ -275,22 +275,49 @@ class Scheduler {
     c.busCycles += cycles;
     c.busTransfers += 1;
     switch (from) {
-      case 'onChipMemory': c.onChipReads += words; break;
-      case 'inputBuffer': c.inputBufferReads += words; break;
-      case 'outputBuffer': c.outputBufferReads += words; break;
-      case 'weightBuffers': c.weightBufferReads += words; break;
-      case 'dram': c.dramReads += words; break;
-      case 'controller': break;
-      default: { const never: never = from; throw new Error(`Unsupported NPU location: ${String(never)}`); }
+      case 'onChipMemory':
+        c.onChipReads += words;
+        break;
+      case 'inputBuffer':
+        c.inputBufferReads += words;
+        break;
+      case 'outputBuffer':
+        c.outputBufferReads += words;
+        break;
+      case 'weightBuffers':
+        c.weightBufferReads += words;
+        break;
+      case 'dram':
+        c.dramReads += words;
+        break;
+      case 'controller':
+        break;
+      default: {
+        const never: never = from;
+        throw new Error(`Unsupported NPU location: ${String(never)}`);
+      }
     }
     switch (to) {
-      case 'onChipMemory': c.onChipWrites += words; break;
-      case 'inputBuffer': c.inputBufferWrites += words * copies; break;
-      case 'outputBuffer': c.outputBufferWrites += words; break;
-      case 'weightBuffers': c.weightBufferWrites += words; break;
-      case 'controller': break; // a register in the controller
-      case 'dram': throw new Error('The NPU model never writes DRAM');
-      default: { const never: never = to; throw new Error(`Unsupported NPU location: ${String(never)}`); }
+      case 'onChipMemory':
+        c.onChipWrites += words;
+        break;
+      case 'inputBuffer':
+        c.inputBufferWrites += words * copies;
+        break;
+      case 'outputBuffer':
+        c.outputBufferWrites += words;
+        break;
+      case 'weightBuffers':
+        c.weightBufferWrites += words;
+        break;
+      case 'controller':
+        break; // a register in the controller
+      case 'dram':
+        throw new Error('The NPU model never writes DRAM');
+      default: {
+        const never: never = to;
+        throw new Error(`Unsupported NPU location: ${String(never)}`);
+      }
     }
   }
 
@@ -435,9 +462,7 @@ function scheduleNetworks(plan: Plan, input: ArrayLike<number>, params: NpuParam
   // sigmoid: safe iff σ(z) > 0.5, i.e. z > 0 (reported as the logit pair [0, z]).
   start = s.cycle;
   const sigmoid = plan.predictionOutput === 'sigmoid';
-  const logits: [number, number] = sigmoid
-    ? [0, predictorOutput[predictorWidth - 1]]
-    : [predictorOutput[predictorWidth - 2], predictorOutput[predictorWidth - 1]];
+  const logits: [number, number] = sigmoid ? [0, predictorOutput[predictorWidth - 1]] : [predictorOutput[predictorWidth - 2], predictorOutput[predictorWidth - 1]];
   const predictedSafe = logits[1] > logits[0];
   const safe = options.decision === undefined ? predictedSafe : options.decision === 'safe';
   const safeProbability = computeSoftmaxSafe(logits[0], logits[1]);
@@ -542,11 +567,27 @@ export function scheduleBaselineInference(nets: BaselineNets, input: ArrayLike<n
   const classes = nets.classifier[nets.classifier.length - 1].fanOut;
   if (classes !== 2) throw new Error(`Baseline classifier must end in 2 logits, got ${classes}`);
   if (nets.classifier[0].fanIn !== nets.approximator[0].fanIn) throw new Error('Baseline classifier and approximator take different input widths');
-  for (const [name, layers] of [['classifier', nets.classifier], ['approximator', nets.approximator]] as const) {
+  for (const [name, layers] of [
+    ['classifier', nets.classifier],
+    ['approximator', nets.approximator],
+  ] as const) {
     layers.forEach((l, i) => {
-      if (l.kernel.length !== l.fanIn * l.fanOut || l.bias.length !== l.fanOut) throw new Error(`Baseline ${name} layer ${i}: kernel/bias sizes do not match ${l.fanIn}×${l.fanOut}`);
+      if (l.kernel.length !== l.fanIn * l.fanOut || l.bias.length !== l.fanOut)
+        throw new Error(`Baseline ${name} layer ${i}: kernel/bias sizes do not match ${l.fanIn}×${l.fanOut}`);
       if (i > 0 && layers[i - 1].fanOut !== l.fanIn) throw new Error(`Baseline ${name} layer ${i}: fanIn mismatch`);
     });
   }
-  return scheduleNetworks({ kind: 'baseline', predictor: nets.classifier, approximator: nets.approximator, fusedLayers: [], controlWidths: [], predictionOutput: nets.classifier[nets.classifier.length - 1].fanOut === 1 ? 'sigmoid' : 'softmax' }, input, params, options);
+  return scheduleNetworks(
+    {
+      kind: 'baseline',
+      predictor: nets.classifier,
+      approximator: nets.approximator,
+      fusedLayers: [],
+      controlWidths: [],
+      predictionOutput: nets.classifier[nets.classifier.length - 1].fanOut === 1 ? 'sigmoid' : 'softmax',
+    },
+    input,
+    params,
+    options,
+  );
 }

@@ -20,8 +20,16 @@ function fakeResults(plan: StudyPlan, override: (id: string) => FakeNumbers | un
 
 describe('claim math', () => {
   it('averages the relative gain of AXNet over a baseline, skipping zero baselines', () => {
-    expect(computeAverageRelativeGain([{ axnet: 0.6, base: 0.4 }, { axnet: 0.5, base: 0.5 }]).gain).toBeCloseTo(0.25, 12);
-    const skipped = computeAverageRelativeGain([{ axnet: 0.3, base: 0 }, { axnet: 0.3, base: 0.2 }]);
+    expect(
+      computeAverageRelativeGain([
+        { axnet: 0.6, base: 0.4 },
+        { axnet: 0.5, base: 0.5 },
+      ]).gain,
+    ).toBeCloseTo(0.25, 12);
+    const skipped = computeAverageRelativeGain([
+      { axnet: 0.3, base: 0 },
+      { axnet: 0.3, base: 0.2 },
+    ]);
     expect(skipped).toEqual({ gain: expect.closeTo(0.5, 12), used: 1, skipped: 1 });
     expect(computeAverageRelativeGain([]).gain).toBeNull();
   });

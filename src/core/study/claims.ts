@@ -4,7 +4,17 @@
  */
 import type { MethodId } from '../config';
 import type { TargetId } from '../targets/types';
-import { comparisonJobId, comparisonTargets, computeOscillation, computeRatioRows, formatPercent, formatRatio, normalizedOverallError, SIMILAR_INVOCATION, sweepPoints } from './figures';
+import {
+  comparisonJobId,
+  comparisonTargets,
+  computeOscillation,
+  computeRatioRows,
+  formatPercent,
+  formatRatio,
+  normalizedOverallError,
+  SIMILAR_INVOCATION,
+  sweepPoints,
+} from './figures';
 import { QUICK_BUDGET_NOTE, type StudyFigureId, type StudyPlan } from './plan';
 import type { JobResult, StudyResults } from './results';
 
@@ -89,17 +99,20 @@ function gainClaim(plan: StudyPlan, results: StudyResults, base: MethodId, paper
   };
 }
 
-function ratioClaim(
-  id: string,
-  figure: StudyFigureId,
-  statement: string,
-  paperValue: number,
-  formula: string,
-  ours: number | null,
-  detail: string,
-): StudyClaim {
+function ratioClaim(id: string, figure: StudyFigureId, statement: string, paperValue: number, formula: string, ours: number | null, detail: string): StudyClaim {
   const { verdict, text } = compareWithPaper(paperValue, ours, times);
-  return { id, figure, statement, paper: times(paperValue), paperValue, formula, ours: ours === null ? 'n/a' : `${times(ours)}${detail ? ` (${detail})` : ''}`, oursValue: ours, verdict, verdictText: text };
+  return {
+    id,
+    figure,
+    statement,
+    paper: times(paperValue),
+    paperValue,
+    formula,
+    ours: ours === null ? 'n/a' : `${times(ours)}${detail ? ` (${detail})` : ''}`,
+    oursValue: ours,
+    verdict,
+    verdictText: text,
+  };
 }
 
 function countClaim(id: string, figure: StudyFigureId, statement: string, paper: string, formula: string, hits: number, total: number, detail: string): StudyClaim {
@@ -115,7 +128,11 @@ function countClaim(id: string, figure: StudyFigureId, statement: string, paper:
     ours: computed ? `${hits}/${total}${detail ? ` (${detail})` : ''}` : 'n/a',
     oursValue: computed ? hits / total : null,
     verdict: computed ? (agrees ? 'agrees' : 'differs') : 'not computed',
-    verdictText: !computed ? 'not computed: the results it needs are missing' : agrees ? `agrees: ${hits}/${total}` : `differs: only ${hits}/${total}${detail ? ` (${detail})` : ''}`,
+    verdictText: !computed
+      ? 'not computed: the results it needs are missing'
+      : agrees
+        ? `agrees: ${hits}/${total}`
+        : `differs: only ${hits}/${total}${detail ? ` (${detail})` : ''}`,
   };
 }
 
@@ -143,7 +160,16 @@ export function computeStudyClaims(plan: StudyPlan, results: StudyResults): Stud
       else losers.push(t);
     }
     claims.push(
-      countClaim('highest-everywhere', 'fig6', 'AXNet has greater true invocation than iterative and onepass in all benchmarks', `all ${targets.length || 7} benchmarks`, 'count of benchmarks with TI_AXNet > TI_onepass and TI_AXNet > TI_iterative', hits, total, losers.length ? `not on ${losers.join(', ')}` : ''),
+      countClaim(
+        'highest-everywhere',
+        'fig6',
+        'AXNet has greater true invocation than iterative and onepass in all benchmarks',
+        `all ${targets.length || 7} benchmarks`,
+        'count of benchmarks with TI_AXNet > TI_onepass and TI_AXNet > TI_iterative',
+        hits,
+        total,
+        losers.length ? `not on ${losers.join(', ')}` : '',
+      ),
     );
   }
 
@@ -171,10 +197,22 @@ export function computeStudyClaims(plan: StudyPlan, results: StudyResults): Stud
   // Fig. 6: saturation effect.
   {
     const saturating: TargetId[] = ['fft', 'bessel_Jnu', 'kmeans'];
-    const values = saturating.map((t) => ({ t, p: results[comparisonJobId(t, 'axnet')]?.metrics.metrics.predictedInvocation ?? null })).filter((v) => v.p !== null) as { t: TargetId; p: number }[];
+    const values = saturating.map((t) => ({ t, p: results[comparisonJobId(t, 'axnet')]?.metrics.metrics.predictedInvocation ?? null })).filter((v) => v.p !== null) as {
+      t: TargetId;
+      p: number;
+    }[];
     const hits = values.filter((v) => v.p >= 0.995).length;
     claims.push(
-      countClaim('saturation', 'fig6', 'Saturation effect: AXNet’s predicted invocation is 100 % on fft, bessel and kmeans', '3/3 at 100 %', 'count of fft, bessel_Jnu, kmeans with AXNet predicted invocation ≥ 99.5 %', hits, values.length, values.map((v) => `${v.t} ${formatPercent(v.p)}`).join(', ')),
+      countClaim(
+        'saturation',
+        'fig6',
+        'Saturation effect: AXNet’s predicted invocation is 100 % on fft, bessel and kmeans',
+        '3/3 at 100 %',
+        'count of fft, bessel_Jnu, kmeans with AXNet predicted invocation ≥ 99.5 %',
+        hits,
+        values.length,
+        values.map((v) => `${v.t} ${formatPercent(v.p)}`).join(', '),
+      ),
     );
   }
 
@@ -182,9 +220,20 @@ export function computeStudyClaims(plan: StudyPlan, results: StudyResults): Stud
   {
     const named: TargetId[] = ['inversek2j', 'jpeg', 'blackscholes'];
     const ours = named.filter((t) => results[comparisonJobId(t, 'axnet')] && results[comparisonJobId(t, 'iterative')]);
-    const better = ours.filter((t) => results[comparisonJobId(t, 'iterative')].metrics.metrics.predictionAccuracy > results[comparisonJobId(t, 'axnet')].metrics.metrics.predictionAccuracy);
+    const better = ours.filter(
+      (t) => results[comparisonJobId(t, 'iterative')].metrics.metrics.predictionAccuracy > results[comparisonJobId(t, 'axnet')].metrics.metrics.predictionAccuracy,
+    );
     claims.push(
-      countClaim('accuracy-iterative', 'fig7', 'Iterative’s prediction accuracy beats AXNet’s on inversek2j, jpeg and blackscholes', '3/3', 'count of those benchmarks with accuracy_iterative > accuracy_AXNet (paper definition)', better.length, ours.length, `iterative higher on: ${better.join(', ') || 'none'}`),
+      countClaim(
+        'accuracy-iterative',
+        'fig7',
+        'Iterative’s prediction accuracy beats AXNet’s on inversek2j, jpeg and blackscholes',
+        '3/3',
+        'count of those benchmarks with accuracy_iterative > accuracy_AXNet (paper definition)',
+        better.length,
+        ours.length,
+        `iterative higher on: ${better.join(', ') || 'none'}`,
+      ),
     );
   }
 
@@ -193,7 +242,16 @@ export function computeStudyClaims(plan: StudyPlan, results: StudyResults): Stud
     const values = targets.map((t) => ({ t, r: normalizedOverallError(results, t, 'axnet') })).filter((v) => v.r !== null) as { t: TargetId; r: number }[];
     const above = values.filter((v) => v.r >= 1).map((v) => `${v.t} ${formatRatio(v.r)}`);
     claims.push(
-      countClaim('error-vs-onepass', 'fig8', 'AXNet reduces the overall error against onepass in all cases', 'all benchmarks', 'count of benchmarks with overallError_AXNet / overallError_onepass < 1 (n/a ones excluded)', values.length - above.length, values.length, above.length ? `not on ${above.join(', ')}` : ''),
+      countClaim(
+        'error-vs-onepass',
+        'fig8',
+        'AXNet reduces the overall error against onepass in all cases',
+        'all benchmarks',
+        'count of benchmarks with overallError_AXNet / overallError_onepass < 1 (n/a ones excluded)',
+        values.length - above.length,
+        values.length,
+        above.length ? `not on ${above.join(', ')}` : '',
+      ),
     );
   }
 
@@ -236,7 +294,16 @@ export function computeStudyClaims(plan: StudyPlan, results: StudyResults): Stud
       else misses.push(`${result.params} params`);
     }
     claims.push(
-      countClaim('fig9-dominates', 'fig9', 'AXNet always achieves better invocation than iterative at every parameter count (jpeg)', 'every size', 'count of iterative sweep points matched or beaten by an AXNet point with ≤ parameters', hits, it.length, misses.length ? `not at ${misses.join(', ')}` : ''),
+      countClaim(
+        'fig9-dominates',
+        'fig9',
+        'AXNet always achieves better invocation than iterative at every parameter count (jpeg)',
+        'every size',
+        'count of iterative sweep points matched or beaten by an AXNet point with ≤ parameters',
+        hits,
+        it.length,
+        misses.length ? `not at ${misses.join(', ')}` : '',
+      ),
     );
   }
 
@@ -284,7 +351,15 @@ export function computeStudyClaims(plan: StudyPlan, results: StudyResults): Stud
     const r = row(target);
     const speedup = r && r.timeRatio !== null && r.timeRatio > 0 ? 1 / r.timeRatio : null;
     claims.push(
-      ratioClaim(`speedup-${target}`, 'fig10a', `Training speed-up over iterative: ${paperValue}× on ${target}`, paperValue, `trainingMs_iterative / trainingMs_AXNet (${target}, Fig. 10a pair)`, speedup, r ? `${r.axnetJob} vs ${r.iterativeJob}` : ''),
+      ratioClaim(
+        `speedup-${target}`,
+        'fig10a',
+        `Training speed-up over iterative: ${paperValue}× on ${target}`,
+        paperValue,
+        `trainingMs_iterative / trainingMs_AXNet (${target}, Fig. 10a pair)`,
+        speedup,
+        r ? `${r.axnetJob} vs ${r.iterativeJob}` : '',
+      ),
     );
   }
   for (const [target, paperValue, statement] of [
@@ -324,7 +399,16 @@ export function computeStudyClaims(plan: StudyPlan, results: StudyResults): Stud
       spreads.push(`${t} spread ${(100 * spread).toFixed(1)} points`);
     }
     claims.push(
-      countClaim('fusion-equivalent', 'fig10c', 'Fusing at all, the first or the second hidden layer makes no evident difference', 'no evident difference', `count of benchmarks whose max − min true invocation over the three fusions ≤ ${SIMILAR_INVOCATION * 100} points`, hits, total, spreads.join(', ')),
+      countClaim(
+        'fusion-equivalent',
+        'fig10c',
+        'Fusing at all, the first or the second hidden layer makes no evident difference',
+        'no evident difference',
+        `count of benchmarks whose max − min true invocation over the three fusions ≤ ${SIMILAR_INVOCATION * 100} points`,
+        hits,
+        total,
+        spreads.join(', '),
+      ),
     );
   }
 

@@ -298,7 +298,10 @@ export function buildFig9(plan: StudyPlan, results: StudyResults): StudyFigure {
   for (const method of ['axnet', 'iterative'] as const) {
     const points = sweepPoints(plan, results, method);
     const label = (r: JobResult) => `${r.topology.approximator.join('-')} / ${r.topology.predictor.join('-')} (${r.params})`;
-    series.push({ name: `${methodLabel(method)} true`, points: points.map(({ result }) => ({ x: result.params, y: result.metrics.metrics.trueInvocation, label: label(result) })) });
+    series.push({
+      name: `${methodLabel(method)} true`,
+      points: points.map(({ result }) => ({ x: result.params, y: result.metrics.metrics.trueInvocation, label: label(result) })),
+    });
     series.push({
       name: `${methodLabel(method)} predicted`,
       points: points.map(({ result }) => ({ x: result.params, y: result.metrics.metrics.predictedInvocation })),
@@ -362,7 +365,8 @@ export function computeRatioRows(plan: StudyPlan, results: StudyResults): RatioR
       if (results[id]) candidates.push({ id, result: results[id] });
     };
     add(comparisonJobId(target, 'axnet'));
-    for (const job of plan.jobs) if (job.target === target && job.method === 'axnet' && (job.figures.includes('fig10a') || job.figures.includes('fig9')) && !job.figures.includes('fig6')) add(job.id);
+    for (const job of plan.jobs)
+      if (job.target === target && job.method === 'axnet' && (job.figures.includes('fig10a') || job.figures.includes('fig9')) && !job.figures.includes('fig6')) add(job.id);
     if (target === 'jpeg') {
       // The paper's jpeg pair is read off Fig. 9: iterative 64-16-64 + 64-16-2.
       const sweepIterative = plan.jobs.find((job) => job.figures.includes('fig9') && job.method === 'iterative' && job.config.approximatorHidden[0] === 16 && results[job.id]);
@@ -465,7 +469,15 @@ export function buildFig10c(plan: StudyPlan, results: StudyResults): StudyFigure
     caption:
       'Paper: no evident difference between the three fusions (jpeg A 64-8-8-64 with C 64-12-18 or 64-12-10; sobel A 9-6-6-1 with C 9-8-14 or 9-8-8). Ours: same topologies.' +
       quickCaption(plan),
-    chart: { kind: 'bar', title: 'Fig. 10c · fusion: true (solid) and predicted (light) invocation', xLabel: 'benchmark', yLabel: 'invocation', categories: targets, series, yMax: 1 },
+    chart: {
+      kind: 'bar',
+      title: 'Fig. 10c · fusion: true (solid) and predicted (light) invocation',
+      xLabel: 'benchmark',
+      yLabel: 'invocation',
+      categories: targets,
+      series,
+      yMax: 1,
+    },
     table: { header: ['benchmark', 'fusion', 'topology', 'params', 'true inv.', 'predicted inv.'], rows },
     missing: missingOf(jobs, results),
     quick: plan.size === 'quick',
@@ -474,5 +486,13 @@ export function buildFig10c(plan: StudyPlan, results: StudyResults): StudyFigure
 
 /** All figures of the study, in paper order. */
 export function buildStudyFigures(plan: StudyPlan, results: StudyResults): StudyFigure[] {
-  return [buildFig2(plan, results), buildFig6(plan, results), buildFig7(plan, results), buildFig8(plan, results), buildFig9(plan, results), buildFig10a(plan, results), buildFig10c(plan, results)];
+  return [
+    buildFig2(plan, results),
+    buildFig6(plan, results),
+    buildFig7(plan, results),
+    buildFig8(plan, results),
+    buildFig9(plan, results),
+    buildFig10a(plan, results),
+    buildFig10c(plan, results),
+  ];
 }

@@ -9,7 +9,12 @@ const withConfig = (base: StudyJob, change: Partial<StudyJob['config']>): StudyJ
 describe('groupStudyJobs', () => {
   it('groups jobs that differ only in seed, learning rate, error bound and widths', () => {
     const base = job('fig9/jpeg/axnet/h2-c2');
-    const same = [withConfig(base, { seed: 7 }), withConfig(base, { learningRate: 0.5 }), withConfig(base, { errorBound: 0.3 }), withConfig(base, { approximatorHidden: [9], predictorHidden: [3] })];
+    const same = [
+      withConfig(base, { seed: 7 }),
+      withConfig(base, { learningRate: 0.5 }),
+      withConfig(base, { errorBound: 0.3 }),
+      withConfig(base, { approximatorHidden: [9], predictorHidden: [3] }),
+    ];
     for (const other of same) expect(studyGroupKey(other)).toBe(studyGroupKey(base));
   });
 

@@ -6,7 +6,11 @@ describe('buildStudyPlan', () => {
   for (const size of ['full', 'quick'] as const) {
     it(`covers every figure with complete, seeded configs (${size})`, () => {
       const plan = buildStudyPlan(size);
-      for (const figure of STUDY_FIGURE_IDS) expect(plan.jobs.some((j) => j.figures.includes(figure)), figure).toBe(true);
+      for (const figure of STUDY_FIGURE_IDS)
+        expect(
+          plan.jobs.some((j) => j.figures.includes(figure)),
+          figure,
+        ).toBe(true);
       const ids = plan.jobs.map((j) => j.id);
       expect(new Set(ids).size).toBe(ids.length);
       for (const job of plan.jobs) {
@@ -29,7 +33,15 @@ describe('buildStudyPlan', () => {
     for (const target of STUDY_BENCHMARKS) {
       const jobs = plan.jobs.filter((j) => j.figures.includes('fig6') && j.target === target);
       expect(jobs.map((j) => j.method).sort()).toEqual(['axnet', 'iterative', 'onepass']);
-      const pick = (j: (typeof jobs)[number]) => [j.config.seed, j.config.trainSize, j.config.testSize, j.config.errorBound, j.config.steps, j.config.approximatorHidden, j.config.predictorHidden];
+      const pick = (j: (typeof jobs)[number]) => [
+        j.config.seed,
+        j.config.trainSize,
+        j.config.testSize,
+        j.config.errorBound,
+        j.config.steps,
+        j.config.approximatorHidden,
+        j.config.predictorHidden,
+      ];
       expect(pick(jobs[1])).toEqual(pick(jobs[0]));
       expect(pick(jobs[2])).toEqual(pick(jobs[0]));
       for (const job of jobs) expect(job.config.matchParameters).toBe(job.method === 'axnet');

@@ -79,10 +79,9 @@ export const STUDY_LEARNING_RATES: Readonly<Record<TargetId, number>> = Object.f
  * fft: the MCMA 1-2-2-2 net cannot fit (sin, cos) over half a period (≈ 2 % true invocation even at
  * bound 0.05), so the study uses the AxBench NN 1-4-4-2 with a 1-4-2 classifier.
  */
-export const STUDY_BASELINE_OVERRIDES: Readonly<Partial<Record<TargetId, { approximatorHidden: number[]; predictorHidden: number[]; reason: string }>>> =
-  Object.freeze({
-    fft: { approximatorHidden: [4, 4], predictorHidden: [4], reason: 'AxBench NN 1-4-4-2 (MCMA 1-2-2-2 cannot fit sin/cos)' },
-  });
+export const STUDY_BASELINE_OVERRIDES: Readonly<Partial<Record<TargetId, { approximatorHidden: number[]; predictorHidden: number[]; reason: string }>>> = Object.freeze({
+  fft: { approximatorHidden: [4, 4], predictorHidden: [4], reason: 'AxBench NN 1-4-4-2 (MCMA 1-2-2-2 cannot fit sin/cos)' },
+});
 
 /** Training budget of one study size. Steps are optimizer steps of batch `batchSize`. */
 export interface StudyBudget {

@@ -8,7 +8,16 @@ describe('renderStudyReport', () => {
     for (const size of ['quick', 'full'] as const) {
       const plan = buildStudyPlan(size);
       const results = Object.fromEntries(plan.jobs.slice(1).map((job) => [job.id, makeFakeResult(job)]));
-      const text = renderStudyReport({ version: 1, size, budgetStatement: plan.budgetStatement, finishedAt: '2026-01-01T00:00:00.000Z', wallMs: 61_000, environment: 'test', plan, results });
+      const text = renderStudyReport({
+        version: 1,
+        size,
+        budgetStatement: plan.budgetStatement,
+        finishedAt: '2026-01-01T00:00:00.000Z',
+        wallMs: 61_000,
+        environment: 'test',
+        plan,
+        results,
+      });
       expect(text).toContain(size === 'quick' ? 'QUICK budget' : 'full budget');
       expect(text.includes('not full-budget results')).toBe(size === 'quick');
       expect(text).toContain('Wall time: 61.0 s');

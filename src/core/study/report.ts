@@ -41,9 +41,13 @@ export function renderStudyReport(report: StudyReport): string {
   out.push('');
   if (quick) out.push(`> **${QUICK_BUDGET_NOTE}.** Tiny step counts and data sets: a smoke test of the pipeline, not evidence for or against the paper.`, '');
   out.push(`- Budget: ${report.budgetStatement}`);
-  out.push(`- Wall time: ${formatSeconds(report.wallMs)} for ${ran.length}/${plan.jobs.length} jobs (${ran.filter((r) => r.cached).length} from cache); Σ training time ${formatSeconds(trainingMs)}.`);
+  out.push(
+    `- Wall time: ${formatSeconds(report.wallMs)} for ${ran.length}/${plan.jobs.length} jobs (${ran.filter((r) => r.cached).length} from cache); Σ training time ${formatSeconds(trainingMs)}.`,
+  );
   out.push(`- Environment: ${report.environment}; finished ${report.finishedAt}.`);
-  out.push('- Same data (seed), error bound, optimizer (Adam), activation (ReLU) and losses for every method (§V-A); AXNet resized to within 3 % of the baseline’s parameters in Fig. 6–8.');
+  out.push(
+    '- Same data (seed), error bound, optimizer (Adam), activation (ReLU) and losses for every method (§V-A); AXNet resized to within 3 % of the baseline’s parameters in Fig. 6–8.',
+  );
   out.push('- Parameters are counted as weights + biases of every deployed net (the paper’s own counts differ: 1284 vs 3216 printed, 1138 vs 3202 by this rule).');
   out.push(`- Error bounds: ${STUDY_BENCHMARKS.map((t) => `${t} ${describeStudyBound(t)}`).join('; ')}.`);
   out.push('- Fig. 10b (energy efficiency) is not part of this study: it is a model estimate, see the lab’s NPU view.');

@@ -107,8 +107,23 @@ export async function runStudy(plan: StudyPlan, options: RunStudyOptions): Promi
     for (const cost of remainingCost.values()) leftCost += cost;
     // Rate = wall time per unit of cost of the freshly run jobs (cache hits cost nothing).
     const etaMs = freshCost > 0 ? (leftCost * freshMs) / freshCost : done === total ? 0 : null;
-    const current = lastStarted && running.has(lastStarted.id) ? { id: lastStarted.id, label: lastStarted.label } : running.size ? [...running.values()].map((j) => ({ id: j.id, label: j.label }))[0] : null;
-    options.onProgress({ done, total, currentJob: current, running: [...running.keys()], cachedCount, failedCount: errors.length, elapsedMs, etaMs, ...(finished ? { finished } : {}) });
+    const current =
+      lastStarted && running.has(lastStarted.id)
+        ? { id: lastStarted.id, label: lastStarted.label }
+        : running.size
+          ? [...running.values()].map((j) => ({ id: j.id, label: j.label }))[0]
+          : null;
+    options.onProgress({
+      done,
+      total,
+      currentJob: current,
+      running: [...running.keys()],
+      cachedCount,
+      failedCount: errors.length,
+      elapsedMs,
+      etaMs,
+      ...(finished ? { finished } : {}),
+    });
   };
 
   /** Cache hits of `jobs` are recorded; the rest is returned (to train). */

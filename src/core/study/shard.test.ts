@@ -1,14 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { groupStudyJobs } from './groups';
 import { buildStudyPlan, type StudyPlan } from './plan';
-import { assignStudyShards, hashStudyPlan, mergeStudyResults, parseShardSpec, shardOfJobs, shardStudyPlan, StudyMergeError, withoutStudyTiming, type StudyResultsFile } from './shard';
+import {
+  assignStudyShards,
+  hashStudyPlan,
+  mergeStudyResults,
+  parseShardSpec,
+  shardOfJobs,
+  shardStudyPlan,
+  StudyMergeError,
+  withoutStudyTiming,
+  type StudyResultsFile,
+} from './shard';
 import { makeFakeResult } from './testing';
 
 const QUICK = buildStudyPlan('quick');
 const FULL = buildStudyPlan('full');
 
 function fileOf(plan: StudyPlan, jobIds: readonly string[], shard?: { index: number; count: number }, wallMs = 1000): StudyResultsFile {
-  const results = Object.fromEntries(plan.jobs.filter((j) => jobIds.includes(j.id)).map((j) => [j.id, makeFakeResult(j, { trueInvocation: 0.25 + (j.cost % 7) / 10, trainingMs: wallMs })]));
+  const results = Object.fromEntries(
+    plan.jobs.filter((j) => jobIds.includes(j.id)).map((j) => [j.id, makeFakeResult(j, { trueInvocation: 0.25 + (j.cost % 7) / 10, trainingMs: wallMs })]),
+  );
   return {
     version: plan.version,
     size: plan.size,
@@ -27,7 +39,12 @@ function fileOf(plan: StudyPlan, jobIds: readonly string[], shard?: { index: num
 function shardFiles(plan: StudyPlan, count: number): { source: string; file: StudyResultsFile }[] {
   return Array.from({ length: count }, (_, k) => ({
     source: `shard-${k + 1}`,
-    file: fileOf(plan, shardStudyPlan(plan, k + 1, count).jobs.map((j) => j.id), { index: k + 1, count }, 1000 * (k + 1)),
+    file: fileOf(
+      plan,
+      shardStudyPlan(plan, k + 1, count).jobs.map((j) => j.id),
+      { index: k + 1, count },
+      1000 * (k + 1),
+    ),
   }));
 }
 
@@ -82,7 +99,10 @@ describe('assignStudyShards', () => {
 
 describe('mergeStudyResults', () => {
   it('merges shards into what a single run holds (timing aside); the wall time is the slowest shard', () => {
-    const single = fileOf(QUICK, QUICK.jobs.map((j) => j.id));
+    const single = fileOf(
+      QUICK,
+      QUICK.jobs.map((j) => j.id),
+    );
     const merged = mergeStudyResults(shardFiles(QUICK, 3));
     expect(withoutStudyTiming(merged)).toEqual(withoutStudyTiming(single));
     expect(JSON.stringify(withoutStudyTiming(merged))).toBe(JSON.stringify(withoutStudyTiming(single)));

@@ -146,12 +146,16 @@ export function mergeStudyResults(inputs: readonly { source: string; file: Study
   }
   const hashes = inputs.map(({ source, file }) => {
     const hash = hashStudyPlan(file.plan);
-    if (file.shard && file.shard.planHash !== hash) throw new StudyMergeError(`${source}: its shard field names plan ${file.shard.planHash}, but its plan hashes to ${hash} (was the file edited?)`);
+    if (file.shard && file.shard.planHash !== hash)
+      throw new StudyMergeError(`${source}: its shard field names plan ${file.shard.planHash}, but its plan hashes to ${hash} (was the file edited?)`);
     return hash;
   });
   const distinct = [...new Set(hashes)];
   if (distinct.length > 1) {
-    const lines = inputs.map(({ source, file }, k) => `  ${source}: plan ${hashes[k]} (${file.plan.size}, ${file.plan.jobs.length} jobs${file.shard ? `, shard ${file.shard.index}/${file.shard.count}` : ''})`);
+    const lines = inputs.map(
+      ({ source, file }, k) =>
+        `  ${source}: plan ${hashes[k]} (${file.plan.size}, ${file.plan.jobs.length} jobs${file.shard ? `, shard ${file.shard.index}/${file.shard.count}` : ''})`,
+    );
     throw new StudyMergeError(`These are results of different plans; merge only shards of one plan:\n${lines.join('\n')}`);
   }
   const plan = inputs[0].file.plan;
@@ -186,7 +190,10 @@ export function mergeStudyResults(inputs: readonly { source: string; file: Study
     const lines = missing.map((job) => `  ${job.id}${owner ? ` (shard ${owner.get(job.id)}/${counts[0]})` : ''}${failed.has(job.id) ? ` — ${failed.get(job.id)}` : ''}`);
     throw new StudyMergeError(`${missing.length} of ${plan.jobs.length} jobs are missing; run (or rerun) their shards and merge again:\n${lines.join('\n')}`);
   }
-  const finishedAt = inputs.map(({ file }) => file.finishedAt).sort().at(-1)!;
+  const finishedAt = inputs
+    .map(({ file }) => file.finishedAt)
+    .sort()
+    .at(-1)!;
   const environments = [...new Set(inputs.map(({ file }) => file.environment))];
   return {
     version: plan.version,

@@ -41,7 +41,13 @@ const line: XYChartData = {
   xLabel: 'parameters',
   yLabel: 'invocation',
   series: [
-    { name: 'AXNet true', points: [{ x: 1138, y: 0.6, label: '64-6-64' }, { x: 3000, y: 0.7 }] },
+    {
+      name: 'AXNet true',
+      points: [
+        { x: 1138, y: 0.6, label: '64-6-64' },
+        { x: 3000, y: 0.7 },
+      ],
+    },
     { name: 'iterative true', points: [{ x: 3202, y: Number.NaN }], dashed: true },
   ],
 };

@@ -71,7 +71,13 @@ function assignColors(series: readonly { variant?: string; dashed?: boolean }[])
   return colors;
 }
 
-function legendItems(names: readonly string[], colors: readonly string[], styles: readonly ('solid' | 'light' | 'dashed')[], width: number, y0: number): { svg: string; height: number } {
+function legendItems(
+  names: readonly string[],
+  colors: readonly string[],
+  styles: readonly ('solid' | 'light' | 'dashed')[],
+  width: number,
+  y0: number,
+): { svg: string; height: number } {
   const parts: string[] = [];
   let x = 16;
   let y = y0;
@@ -170,7 +176,9 @@ export function renderBarChart(chart: BarChartData, options: SvgOptions = {}): s
         `<rect x="${n(x)}" y="${n(Math.min(y0, y1))}" width="${n(Math.max(0.5, barWidth - 1))}" height="${n(Math.abs(y1 - y0))}" fill="${colors[s]}"${series.variant === 'light' ? ' fill-opacity="0.4"' : ''}><title>${escapeXml(`${category} · ${series.name}: ${formatTick(value)}`)}</title></rect>`,
       );
     });
-    bars.push(`<text x="${n(frame.left + c * groupWidth + groupWidth / 2)}" y="${n(height - frame.bottom + 16)}" font-size="11" text-anchor="middle">${escapeXml(category)}</text>`);
+    bars.push(
+      `<text x="${n(frame.left + c * groupWidth + groupWidth / 2)}" y="${n(height - frame.bottom + 16)}" font-size="11" text-anchor="middle">${escapeXml(category)}</text>`,
+    );
   });
   parts.push(`<g class="bars">${bars.join('')}</g>`);
   if (chart.referenceLine) {
@@ -215,19 +223,28 @@ function renderXY(chart: XYChartData, connect: boolean, options: SvgOptions): st
   const sx = (v: number) => frame.left + (plotWidth * (v - x0)) / (x1 - x0 || 1);
   const sy = (v: number) => frame.top + plotHeight * (1 - (v - y0) / (y1 - y0 || 1));
   const parts: string[] = [openSvg(width, height, chart.title), legend.svg, yAxis(frame, yTicks, sy, chart.yLabel)];
-  const xAxis = xTicks.map((t) => `<line x1="${n(sx(t))}" y1="${n(height - frame.bottom)}" x2="${n(sx(t))}" y2="${n(height - frame.bottom + 4)}" stroke="#333"/><text x="${n(sx(t))}" y="${n(height - frame.bottom + 16)}" font-size="11" text-anchor="middle">${escapeXml(formatTick(t))}</text>`);
-  parts.push(`<g class="x-axis"><line x1="${n(frame.left)}" y1="${n(height - frame.bottom)}" x2="${n(width - frame.right)}" y2="${n(height - frame.bottom)}" stroke="#333"/>${xAxis.join('')}</g>`);
+  const xAxis = xTicks.map(
+    (t) =>
+      `<line x1="${n(sx(t))}" y1="${n(height - frame.bottom)}" x2="${n(sx(t))}" y2="${n(height - frame.bottom + 4)}" stroke="#333"/><text x="${n(sx(t))}" y="${n(height - frame.bottom + 16)}" font-size="11" text-anchor="middle">${escapeXml(formatTick(t))}</text>`,
+  );
+  parts.push(
+    `<g class="x-axis"><line x1="${n(frame.left)}" y1="${n(height - frame.bottom)}" x2="${n(width - frame.right)}" y2="${n(height - frame.bottom)}" stroke="#333"/>${xAxis.join('')}</g>`,
+  );
   parts.push(`<text x="${n(frame.left + plotWidth / 2)}" y="${n(height - 12)}" font-size="12" text-anchor="middle">${escapeXml(chart.xLabel)}</text>`);
   series.forEach((s, i) => {
     const color = colors[i];
     const g: string[] = [];
     if (connect && s.points.length > 1) {
-      g.push(`<polyline fill="none" stroke="${color}" stroke-width="1.8"${s.dashed ? ' stroke-dasharray="5 3"' : ''} points="${s.points.map((p) => `${n(sx(p.x))},${n(sy(p.y))}`).join(' ')}"/>`);
+      g.push(
+        `<polyline fill="none" stroke="${color}" stroke-width="1.8"${s.dashed ? ' stroke-dasharray="5 3"' : ''} points="${s.points.map((p) => `${n(sx(p.x))},${n(sy(p.y))}`).join(' ')}"/>`,
+      );
     }
     const radius = connect && s.points.length > 30 ? 0 : 3.5;
     for (const p of s.points) {
       if (radius > 0) {
-        g.push(`<circle cx="${n(sx(p.x))}" cy="${n(sy(p.y))}" r="${radius}" fill="${s.dashed ? '#ffffff' : color}" stroke="${color}"><title>${escapeXml(`${s.name}: (${formatTick(p.x)}, ${formatTick(p.y)})${p.label ? ` ${p.label}` : ''}`)}</title></circle>`);
+        g.push(
+          `<circle cx="${n(sx(p.x))}" cy="${n(sy(p.y))}" r="${radius}" fill="${s.dashed ? '#ffffff' : color}" stroke="${color}"><title>${escapeXml(`${s.name}: (${formatTick(p.x)}, ${formatTick(p.y)})${p.label ? ` ${p.label}` : ''}`)}</title></circle>`,
+        );
       }
       if (p.label) {
         // Labels in the right half end at the point, so that they stay inside the plot.

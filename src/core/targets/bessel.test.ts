@@ -23,7 +23,7 @@ describe('computeBesselJ', () => {
     for (const nu of [1.25, 1.5, 1.75]) {
       for (const x of [0.2, 0.6, 1]) {
         const lhs = computeBesselJ(nu - 1, x) + computeBesselJ(nu + 1, x);
-        expect(Math.abs(lhs - (2 * nu / x) * computeBesselJ(nu, x))).toBeLessThan(1e-14);
+        expect(Math.abs(lhs - ((2 * nu) / x) * computeBesselJ(nu, x))).toBeLessThan(1e-14);
       }
     }
   });

@@ -36,8 +36,7 @@ export function computeBesselJ(nu: number, x: number): number {
 export const BESSEL_JNU: TargetSpec = {
   id: 'bessel_Jnu',
   title: 'Bessel J_ν(x)',
-  description:
-    'Bessel function of the first kind, y = J_ν(x), with order ν and argument x both in [0, 1] (AXNet data; the 2-D surface of the paper’s Fig. 4).',
+  description: 'Bessel function of the first kind, y = J_ν(x), with order ν and argument x both in [0, 1] (AXNet data; the 2-D surface of the paper’s Fig. 4).',
   inputDim: 2,
   outputDim: 1,
   inputNames: ['ν (order)', 'x'],

@@ -28,14 +28,7 @@ export function computeNormalCdf(x: number): number {
 }
 
 /** Black–Scholes price; optionType 0 = call, otherwise put (AxBench: type ≥ 0.5 is put). */
-export function computeBlackScholes(
-  spot: number,
-  strike: number,
-  rate: number,
-  volatility: number,
-  time: number,
-  optionType: number,
-): number {
+export function computeBlackScholes(spot: number, strike: number, rate: number, volatility: number, time: number, optionType: number): number {
   const sigmaSqrtT = volatility * Math.sqrt(time);
   const d1 = (Math.log(spot / strike) + (rate + 0.5 * volatility * volatility) * time) / sigmaSqrtT;
   const d2 = d1 - sigmaSqrtT;
@@ -87,11 +80,7 @@ export const BLACKSCHOLES: TargetSpec = {
     { value: 0.01, source: 'NAS paper Table 2, group 1' },
     { value: 0.015, source: 'NAS paper Table 2, group 2' },
   ],
-  topologies: [
-    makeAxnetPreset([6, 4, 1], [8], SOURCE_LAB_CALIBRATION),
-    makeAxnetPreset(AXBENCH_NN, [8], SOURCE_AXBENCH_NN),
-    makeBaselinePreset([6, 8, 1], [8], SOURCE_ITERATIVE),
-  ],
+  topologies: [makeAxnetPreset([6, 4, 1], [8], SOURCE_LAB_CALIBRATION), makeAxnetPreset(AXBENCH_NN, [8], SOURCE_AXBENCH_NN), makeBaselinePreset([6, 8, 1], [8], SOURCE_ITERATIVE)],
   evaluate(input: ArrayLike<number>, output: Float64Array): void {
     output[0] = computeBlackScholes(input[0], input[1], input[2], input[3], input[4], input[5]);
   },

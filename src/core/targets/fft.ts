@@ -14,8 +14,7 @@ const AXBENCH_NN = [1, 4, 4, 2];
 export const FFT: TargetSpec = {
   id: 'fft',
   title: 'FFT twiddle factor',
-  description:
-    'Radix-2 FFT twiddle factor (AxBench fft): x = k/L in [0, 0.5) turns → (sin(−2πx), cos(−2πx)).',
+  description: 'Radix-2 FFT twiddle factor (AxBench fft): x = k/L in [0, 0.5) turns → (sin(−2πx), cos(−2πx)).',
   inputDim: 1,
   outputDim: 2,
   inputNames: ['x = k/L (turns)'],

@@ -104,8 +104,7 @@ describe('image targets sample real photographs', () => {
       }
       const centroidOwners = new Map<string, PhotoId>();
       for (const id of ids)
-        for (const centroids of runPhotoKmeans(id).iterations)
-          for (let j = 0; j < 6; j++) centroidOwners.set(Array.from(centroids.subarray(3 * j, 3 * j + 3)).join(','), id);
+        for (const centroids of runPhotoKmeans(id).iterations) for (let j = 0; j < 6; j++) centroidOwners.set(Array.from(centroids.subarray(3 * j, 3 * j + 3)).join(','), id);
       for (const row of drawRows('kmeans', split, 300)) {
         for (const v of row) {
           expect(v).toBeGreaterThanOrEqual(0);
@@ -123,7 +122,8 @@ describe('image targets sample real photographs', () => {
   it('train and test rows differ in distribution (different photographs)', () => {
     const mean = (rows: number[][]) => rows.reduce((s, r) => s + r.reduce((a, b) => a + b, 0) / r.length, 0) / rows.length;
     for (const id of ['jpeg', 'sobel', 'kmeans'] as const) {
-      const train = drawRows(id, 'train', 400), test = drawRows(id, 'test', 400);
+      const train = drawRows(id, 'train', 400),
+        test = drawRows(id, 'test', 400);
       expect(train).not.toEqual(test);
       expect(Math.abs(mean(train) - mean(test))).toBeGreaterThan(0.005);
     }

@@ -13,7 +13,8 @@ import type { TargetSpec } from './types';
 const LINK_LENGTH = 0.5;
 
 export function computeInverseKinematics(x: number, y: number, output: Float64Array): void {
-  const l1 = LINK_LENGTH, l2 = LINK_LENGTH;
+  const l1 = LINK_LENGTH,
+    l2 = LINK_LENGTH;
   // Clamp the cosine into [−1, 1] so that points just outside the reach do not give NaN.
   const cosTheta2 = clampValue((x * x + y * y - l1 * l1 - l2 * l2) / (2 * l1 * l2), -1, 1);
   const theta2 = Math.acos(cosTheta2);
@@ -24,8 +25,7 @@ export function computeInverseKinematics(x: number, y: number, output: Float64Ar
 export const INVERSEK2J: TargetSpec = {
   id: 'inversek2j',
   title: 'Inverse kinematics (2 joints)',
-  description:
-    'Planar 2-link arm, both links 0.5 (AxBench inversek2j): end-effector (x, y) → joint angles (θ1, θ2) in radians.',
+  description: 'Planar 2-link arm, both links 0.5 (AxBench inversek2j): end-effector (x, y) → joint angles (θ1, θ2) in radians.',
   inputDim: 2,
   outputDim: 2,
   inputNames: ['x', 'y'],
@@ -54,8 +54,7 @@ export const INVERSEK2J: TargetSpec = {
   datasetSizes: {
     train: 70000,
     test: 30000,
-    source:
-      'AXNet/iterative authors’ inversek2j train.x and aggregated_test.fann (ACA-Lab-SJTU/approximate-computing): ≈ 70 000 / 30 000 rows, estimated from the file sizes',
+    source: 'AXNet/iterative authors’ inversek2j train.x and aggregated_test.fann (ACA-Lab-SJTU/approximate-computing): ≈ 70 000 / 30 000 rows, estimated from the file sizes',
   },
   inputRanges: [
     [-0.5, 1],

@@ -20,15 +20,16 @@ export const JMEINT_INTERSECT: readonly [number, number] = [0.8, 0.2];
 export const JMEINT_DISJOINT: readonly [number, number] = [0.2, 0.8];
 
 /** Signed volume ×6 of tetrahedron (a, b, c, d); points given as offsets into arrays. */
-function computeOrientation(
-  p: ArrayLike<number>, a: number,
-  q: ArrayLike<number>, b: number,
-  r: ArrayLike<number>, c: number,
-  s: ArrayLike<number>, d: number,
-): number {
-  const ax = q[b] - p[a], ay = q[b + 1] - p[a + 1], az = q[b + 2] - p[a + 2];
-  const bx = r[c] - p[a], by = r[c + 1] - p[a + 1], bz = r[c + 2] - p[a + 2];
-  const cx = s[d] - p[a], cy = s[d + 1] - p[a + 1], cz = s[d + 2] - p[a + 2];
+function computeOrientation(p: ArrayLike<number>, a: number, q: ArrayLike<number>, b: number, r: ArrayLike<number>, c: number, s: ArrayLike<number>, d: number): number {
+  const ax = q[b] - p[a],
+    ay = q[b + 1] - p[a + 1],
+    az = q[b + 2] - p[a + 2];
+  const bx = r[c] - p[a],
+    by = r[c + 1] - p[a + 1],
+    bz = r[c + 2] - p[a + 2];
+  const cx = s[d] - p[a],
+    cy = s[d + 1] - p[a + 1],
+    cz = s[d + 2] - p[a + 2];
   return ax * (by * cz - bz * cy) - ay * (bx * cz - bz * cx) + az * (bx * cy - by * cx);
 }
 
@@ -53,12 +54,19 @@ function computeOrientation2d(ax: number, ay: number, bx: number, by: number, cx
 
 /** Coplanar case: project onto the plane's dominant axis and test edges and containment. */
 function testCoplanarTriangles(v: ArrayLike<number>): boolean {
-  const ux = v[3] - v[0], uy = v[4] - v[1], uz = v[5] - v[2];
-  const wx = v[6] - v[0], wy = v[7] - v[1], wz = v[8] - v[2];
-  const nx = Math.abs(uy * wz - uz * wy), ny = Math.abs(uz * wx - ux * wz), nz = Math.abs(ux * wy - uy * wx);
+  const ux = v[3] - v[0],
+    uy = v[4] - v[1],
+    uz = v[5] - v[2];
+  const wx = v[6] - v[0],
+    wy = v[7] - v[1],
+    wz = v[8] - v[2];
+  const nx = Math.abs(uy * wz - uz * wy),
+    ny = Math.abs(uz * wx - ux * wz),
+    nz = Math.abs(ux * wy - uy * wx);
   // Keep the two axes other than the normal's largest component.
   const [i0, i1] = nx >= ny && nx >= nz ? [1, 2] : ny >= nz ? [0, 2] : [0, 1];
-  const xs: number[] = [], ys: number[] = [];
+  const xs: number[] = [],
+    ys: number[] = [];
   for (let k = 0; k < 6; k++) {
     xs.push(v[3 * k + i0]);
     ys.push(v[3 * k + i1]);
@@ -70,8 +78,7 @@ function testCoplanarTriangles(v: ArrayLike<number>): boolean {
     const d4 = computeOrientation2d(xs[c], ys[c], xs[d], ys[d], xs[b], ys[b]);
     return d1 * d2 <= 0 && d3 * d4 <= 0;
   };
-  for (let e = 0; e < 3; e++)
-    for (let f = 0; f < 3; f++) if (segmentsCross(e, (e + 1) % 3, 3 + f, 3 + ((f + 1) % 3))) return true;
+  for (let e = 0; e < 3; e++) for (let f = 0; f < 3; f++) if (segmentsCross(e, (e + 1) % 3, 3 + f, 3 + ((f + 1) % 3))) return true;
   const insideTriangle = (point: number, t: number): boolean => {
     const s1 = computeOrientation2d(xs[t], ys[t], xs[t + 1], ys[t + 1], xs[point], ys[point]);
     const s2 = computeOrientation2d(xs[t + 1], ys[t + 1], xs[t + 2], ys[t + 2], xs[point], ys[point]);
@@ -83,13 +90,11 @@ function testCoplanarTriangles(v: ArrayLike<number>): boolean {
 
 /** True if triangle v[0..8] and triangle v[9..17] intersect (touching counts). */
 export function testTrianglesIntersect(v: ArrayLike<number>): boolean {
-  const coplanar =
-    computeOrientation(v, 0, v, 3, v, 6, v, 9) === 0 &&
-    computeOrientation(v, 0, v, 3, v, 6, v, 12) === 0 &&
-    computeOrientation(v, 0, v, 3, v, 6, v, 15) === 0;
+  const coplanar = computeOrientation(v, 0, v, 3, v, 6, v, 9) === 0 && computeOrientation(v, 0, v, 3, v, 6, v, 12) === 0 && computeOrientation(v, 0, v, 3, v, 6, v, 15) === 0;
   if (coplanar) return testCoplanarTriangles(v);
   for (let e = 0; e < 3; e++) {
-    const p = 3 * e, q = 3 * ((e + 1) % 3);
+    const p = 3 * e,
+      q = 3 * ((e + 1) % 3);
     if (testSegmentTriangle(v, p, q, 9, 12, 15)) return true;
     if (testSegmentTriangle(v, 9 + p, 9 + q, 0, 3, 6)) return true;
   }
@@ -101,8 +106,7 @@ const AXBENCH_NN = [18, 32, 8, 2];
 export const JMEINT: TargetSpec = {
   id: 'jmeint',
   title: 'Triangle intersection (jmeint)',
-  description:
-    'Do two 3-D triangles intersect? (AxBench jmeint, jMonkeyEngine) 18 vertex coordinates in [0, 1] → one-hot (0.8, 0.2) = intersect, (0.2, 0.8) = disjoint.',
+  description: 'Do two 3-D triangles intersect? (AxBench jmeint, jMonkeyEngine) 18 vertex coordinates in [0, 1] → one-hot (0.8, 0.2) = intersect, (0.2, 0.8) = disjoint.',
   inputDim: 18,
   outputDim: 2,
   inputNames: [1, 2].flatMap((t) => [1, 2, 3].flatMap((k) => ['x', 'y', 'z'].map((c) => `T${t} v${k} ${c}`))),
@@ -132,8 +136,7 @@ export const JMEINT: TargetSpec = {
   datasetSizes: {
     train: 7000,
     test: 3000,
-    source:
-      'headers of the MCMA authors’ jmeint aggregated_train.fann / aggregated_test.fann (ACA-Lab-SJTU/approximate-computing): 7 000 / 3 000 rows',
+    source: 'headers of the MCMA authors’ jmeint aggregated_train.fann / aggregated_test.fann (ACA-Lab-SJTU/approximate-computing): 7 000 / 3 000 rows',
   },
   inputRanges: Array.from({ length: 18 }, () => [0, 1] as const),
 };

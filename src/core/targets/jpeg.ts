@@ -36,14 +36,8 @@ const JPEG_SCALE = 256;
 
 /** ITU T.81 Annex K luminance quantization table, natural (row-major) order. */
 const LUMINANCE_QUANT_TABLE = [
-  16, 11, 10, 16, 24, 40, 51, 61,
-  12, 12, 14, 19, 26, 58, 60, 55,
-  14, 13, 16, 24, 40, 57, 69, 56,
-  14, 17, 22, 29, 51, 87, 80, 62,
-  18, 22, 37, 56, 68, 109, 103, 77,
-  24, 35, 55, 64, 81, 104, 113, 92,
-  49, 64, 78, 87, 103, 121, 120, 101,
-  72, 92, 95, 98, 112, 100, 103, 99,
+  16, 11, 10, 16, 24, 40, 51, 61, 12, 12, 14, 19, 26, 58, 60, 55, 14, 13, 16, 24, 40, 57, 69, 56, 14, 17, 22, 29, 51, 87, 80, 62, 18, 22, 37, 56, 68, 109, 103, 77, 24, 35, 55, 64,
+  81, 104, 113, 92, 49, 64, 78, 87, 103, 121, 120, 101, 72, 92, 95, 98, 112, 100, 103, 99,
 ] as const;
 
 /** Zigzag position of each natural index (row-major u·8+v → scan order). */
@@ -84,12 +78,18 @@ function toInt16(v: number): number {
 function transformEightPoints(data: Int32Array, base: number, stride: number, evenShift: number, rotationShift: number): void {
   const at = (k: number) => data[base + k * stride];
   const [, c1, c2, c3, , c5, c6, c7] = DCT_COS_Q10;
-  const sum07 = at(0) + at(7), diff07 = at(0) - at(7);
-  const sum16 = at(1) + at(6), diff16 = at(1) - at(6);
-  const sum25 = at(2) + at(5), diff25 = at(2) - at(5);
-  const sum34 = at(3) + at(4), diff34 = at(3) - at(4);
-  const even0 = sum07 + sum34, even1 = sum07 - sum34;
-  const odd0 = sum16 + sum25, odd1 = sum16 - sum25;
+  const sum07 = at(0) + at(7),
+    diff07 = at(0) - at(7);
+  const sum16 = at(1) + at(6),
+    diff16 = at(1) - at(6);
+  const sum25 = at(2) + at(5),
+    diff25 = at(2) - at(5);
+  const sum34 = at(3) + at(4),
+    diff34 = at(3) - at(4);
+  const even0 = sum07 + sum34,
+    even1 = sum07 - sum34;
+  const odd0 = sum16 + sum25,
+    odd1 = sum16 - sum25;
   const put = (k: number, v: number) => {
     data[base + k * stride] = toInt16(v);
   };
@@ -151,17 +151,16 @@ export function sampleJpegBlock(rng: Rng, output: Float64Array, split: DataSplit
   const [id, index] = drawPhotoPosition(rng, IMAGE_SPLITS.jpeg[split], countBlockPositions);
   const grey = getGreyPhoto(id);
   const positionsX = grey.width - BLOCK_SIZE + 1;
-  const left = index % positionsX, top = Math.floor(index / positionsX);
+  const left = index % positionsX,
+    top = Math.floor(index / positionsX);
   for (let row = 0; row < BLOCK_SIZE; row++)
-    for (let col = 0; col < BLOCK_SIZE; col++)
-      output[row * BLOCK_SIZE + col] = grey.pixels[(top + row) * grey.width + left + col] / JPEG_SCALE - 0.5;
+    for (let col = 0; col < BLOCK_SIZE; col++) output[row * BLOCK_SIZE + col] = grey.pixels[(top + row) * grey.width + left + col] / JPEG_SCALE - 0.5;
 }
 
 export const JPEG: TargetSpec = {
   id: 'jpeg',
   title: 'JPEG encoder block',
-  description:
-    'AxBench jpeg: one 8×8 block (pixel/256 − 0.5) → fixed-point DCT, quantization by the standard luminance table, zigzag order, /256.',
+  description: 'AxBench jpeg: one 8×8 block (pixel/256 − 0.5) → fixed-point DCT, quantization by the standard luminance table, zigzag order, /256.',
   inputDim: BLOCK_PIXELS,
   outputDim: BLOCK_PIXELS,
   inputNames: Array.from({ length: BLOCK_PIXELS }, (_, i) => `p(${Math.floor(i / BLOCK_SIZE)},${i % BLOCK_SIZE})`),

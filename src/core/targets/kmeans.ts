@@ -45,8 +45,7 @@ export function samplePixelCentroid(rng: Rng, output: Float64Array, split: DataS
 export const KMEANS: TargetSpec = {
   id: 'kmeans',
   title: 'k-means colour distance',
-  description:
-    'Euclidean distance between an RGB pixel and an RGB centroid (AxBench kmeans image segmentation), channels in [0, 1].',
+  description: 'Euclidean distance between an RGB pixel and an RGB centroid (AxBench kmeans image segmentation), channels in [0, 1].',
   inputDim: 6,
   outputDim: 1,
   inputNames: ['pixel R', 'pixel G', 'pixel B', 'centroid R', 'centroid G', 'centroid B'],

@@ -17,12 +17,12 @@ describe('TARGET_LAB_DEFAULTS', () => {
       const entry = TARGET_LAB_DEFAULTS[id];
       const spec = getTarget(id);
 
-      it('is the first of the target\'s bound presets (the one the UI lists first)', () => {
+      it("is the first of the target's bound presets (the one the UI lists first)", () => {
         expect(spec.boundPresets[0]?.value).toBe(entry.errorBound);
         expect(spec.boundPresets.filter((p) => p.value === entry.errorBound)).toHaveLength(1);
       });
 
-      it('is the target\'s first AXNet topology preset', () => {
+      it("is the target's first AXNet topology preset", () => {
         const first = spec.topologies.find((t) => t.kind !== 'baseline');
         expect(first?.approximator).toEqual([spec.inputDim, ...entry.approximatorHidden, spec.outputDim]);
         expect(first?.predictor.slice(1, -1)).toEqual([...entry.predictorHidden]);
@@ -47,7 +47,7 @@ describe('TARGET_LAB_DEFAULTS', () => {
         expect(entry.steps).toBeLessThanOrEqual(4000);
       });
 
-      it('records the measurement behind it, and that measurement shows the paper\'s effect', () => {
+      it("records the measurement behind it, and that measurement shows the paper's effect", () => {
         const m = entry.measured;
         expect(m.seed).toBe(1);
         expect(m.backend).toBe('cpu');

@@ -114,12 +114,13 @@ export const TARGET_LAB_DEFAULTS: Readonly<Record<TargetId, Readonly<TargetLabDe
       note:
         'bound 0.02 (C 2-4-10): true 0.892 but predicted 1.000 (saturated); 0.01: predicted 0.000; 0.015 with C 2-8-10 mixes. ' +
         'Control neuron 4 of layer 2 has |c| ≤ 0.082 on the corner ν ≤ 0.2, x ≥ 0.8 and median 0.215 elsewhere. ' +
-        'Compare mode: weight sharing ends at true 0.358, predicted 0.000 (a low invocation, as §III-A says), but Fig. 2a\'s ' +
+        "Compare mode: weight sharing ends at true 0.358, predicted 0.000 (a low invocation, as §III-A says), but Fig. 2a's " +
         'oscillation is NOT shown on seed 1: its approximation subnet loses all 4 hidden ReLUs within 10 steps (H constant, ' +
-        '∂La/∂shared = 0) and its curve sits at 0.04 for 1 800 steps, then climbs (sum of falls 0.22 against AXNet\'s 1.50). ' +
+        "∂La/∂shared = 0) and its curve sits at 0.04 for 1 800 steps, then climbs (sum of falls 0.22 against AXNet's 1.50). " +
         'Seeds 2–8 leave 0.04 within 200 steps and oscillate (seed 2: 18 direction changes, falls 1.31). AXNet swings too at ' +
         'lr 0.01–0.003 (falls 1.4–1.5; batch 512 and evaluation every 50 steps gave the same ordering); at lr 0.002 it is ' +
-        'steadier (falls 0.46) but weight sharing then sits at 0.14–0.23 (falls 0.26). ' + ONEPASS_EQUALS_LONE,
+        'steadier (falls 0.46) but weight sharing then sits at 0.14–0.23 (falls 0.26). ' +
+        ONEPASS_EQUALS_LONE,
     },
   },
   blackscholes: {
@@ -144,7 +145,8 @@ export const TARGET_LAB_DEFAULTS: Readonly<Record<TargetId, Readonly<TargetLabDe
       command: reproduce('blackscholes'),
       note:
         'bound 0.01 (A 6-8-8-1): true 0.043, predicted 0; 0.05 with A 6-8-8-1: AXNet 0.328 vs lone 0.346; A 6-8-1: 0.345 vs 0.306; ' +
-        'the narrow A 6-4-1 gains most from the control vectors. Test set 8 192 rows (not 30 000) to keep the run short. ' + ONEPASS_EQUALS_LONE,
+        'the narrow A 6-4-1 gains most from the control vectors. Test set 8 192 rows (not 30 000) to keep the run short. ' +
+        ONEPASS_EQUALS_LONE,
     },
   },
   fft: {
@@ -178,7 +180,8 @@ export const TARGET_LAB_DEFAULTS: Readonly<Record<TargetId, Readonly<TargetLabDe
         'at 0.035 0.662/0.696/0.077 (seeds 2, 3: 1.000, 0.000); bound 0.025 with lr 0.002 (seed 1 0.431/0.451/0.035), batch 256 or batch 512: 2, 2 and 1 of 3 seeds mixed; ' +
         'a sigmoid P(x) (C 1-16-5, 0.03, lr 0.002: 0.695/0.799/0.058) mixed on 2 of 3 seeds too, but P(x) is not a per-target default; ' +
         'deeper C (1-16-16, 1-8-8), C 1-32 and A 1-3-2 did worse. At lr ≥ 0.005 true invocation jumps by 0.2–0.5 between evaluations ' +
-        '(x = 0 alone is ~17 % of the inputs). ' + ONEPASS_EQUALS_LONE,
+        '(x = 0 alone is ~17 % of the inputs). ' +
+        ONEPASS_EQUALS_LONE,
     },
   },
   inversek2j: {
@@ -226,7 +229,8 @@ export const TARGET_LAB_DEFAULTS: Readonly<Record<TargetId, Readonly<TargetLabDe
       command: reproduce('jmeint'),
       note:
         'bound 0.1 (A 18-32-8-2): true 0.021, predicted 0; 0.5 with A 18-32-8-2: AXNet 0.503 vs lone 0.511 and 5× slower; ' +
-        '0.3 with A 18-8-2: predicted 0.045; A 18-8-2 at 0.5 never learns (true 0). A 18-16-2 at 0.5 leads by 0.06. ' + ONEPASS_EQUALS_LONE,
+        '0.3 with A 18-8-2: predicted 0.045; A 18-8-2 at 0.5 never learns (true 0). A 18-16-2 at 0.5 leads by 0.06. ' +
+        ONEPASS_EQUALS_LONE,
     },
   },
   jpeg: {
@@ -274,7 +278,8 @@ export const TARGET_LAB_DEFAULTS: Readonly<Record<TargetId, Readonly<TargetLabDe
       command: reproduce('kmeans'),
       note:
         'bound 0.05 (A 6-8-4-1): predicted 1.000, AXNet 0.783 < lone 0.837; 0.03: predicted 1.000; 0.02: AXNet 0.336 < lone 0.538; ' +
-        'the narrow A 6-4-1 at 0.03 gains most from the control vectors. ' + ONEPASS_EQUALS_LONE,
+        'the narrow A 6-4-1 at 0.03 gains most from the control vectors. ' +
+        ONEPASS_EQUALS_LONE,
     },
   },
   sobel: {
@@ -299,8 +304,8 @@ export const TARGET_LAB_DEFAULTS: Readonly<Record<TargetId, Readonly<TargetLabDe
       command: reproduce('sobel'),
       note:
         'bound 0.01 (A 9-6-6-1): true 0.224, predicted 0; 0.05: predicted 1.000, AXNet 0.899 < lone 0.946; 0.02: predicted 1.000; ' +
-        'A 9-8-1 (AxBench) at 0.03 leads and mixes; at 0.02 it predicted only 0.057. ' + ONEPASS_EQUALS_LONE,
+        'A 9-8-1 (AxBench) at 0.03 leads and mixes; at 0.02 it predicted only 0.057. ' +
+        ONEPASS_EQUALS_LONE,
     },
   },
 });
-

@@ -75,7 +75,9 @@ describe('photos', () => {
   it('are real photographs: full 8-bit range used, not flat', () => {
     for (const id of PHOTO_IDS) {
       const { pixels } = getPhoto(id);
-      let lo = 255, hi = 0, sum = 0;
+      let lo = 255,
+        hi = 0,
+        sum = 0;
       for (const p of pixels) {
         lo = Math.min(lo, p);
         hi = Math.max(hi, p);
@@ -112,8 +114,7 @@ describe('photos', () => {
     const photo = getPhoto('chelsea');
     const grey = getGreyPhoto('chelsea');
     expect([grey.width, grey.height, grey.channels]).toEqual([168, 112, 1]);
-    for (const p of [0, 777, grey.pixels.length - 1])
-      expect(grey.pixels[p]).toBe(computeLuma(photo.pixels[3 * p], photo.pixels[3 * p + 1], photo.pixels[3 * p + 2]));
+    for (const p of [0, 777, grey.pixels.length - 1]) expect(grey.pixels[p]).toBe(computeLuma(photo.pixels[3 * p], photo.pixels[3 * p + 1], photo.pixels[3 * p + 2]));
   });
 });
 

@@ -87,7 +87,9 @@ export function decodeBase64(text: string): Uint8Array {
   let end = text.length;
   while (end > 0 && text[end - 1] === '=') end--;
   const out = new Uint8Array(Math.floor((end * 3) / 4));
-  let bits = 0, bitCount = 0, o = 0;
+  let bits = 0,
+    bitCount = 0,
+    o = 0;
   for (let i = 0; i < end; i++) {
     const code = text.charCodeAt(i);
     const value = code < 128 ? BASE64_VALUES[code] : -1;
@@ -226,7 +228,8 @@ export function runPhotoKmeans(id: PhotoId): KmeansRun {
 
 /** Index of the centroid (k × 3, flat) nearest to the colour at values[offset…offset+2]. */
 export function findNearestCentroid(values: ArrayLike<number>, offset: number, centroids: ArrayLike<number>, k: number): number {
-  let best = 0, bestDistance = Infinity;
+  let best = 0,
+    bestDistance = Infinity;
   for (let j = 0; j < k; j++) {
     let d = 0;
     for (let c = 0; c < 3; c++) {

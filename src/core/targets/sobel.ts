@@ -30,7 +30,8 @@ const KERNEL_X = [-1, 0, 1, -2, 0, 2, -1, 0, 1] as const;
 const KERNEL_Y = [-1, -2, -1, 0, 0, 0, 1, 2, 1] as const;
 
 export function computeSobel(window: ArrayLike<number>): number {
-  let gx = 0, gy = 0;
+  let gx = 0,
+    gy = 0;
   for (let i = 0; i < 9; i++) {
     gx += KERNEL_X[i] * window[i];
     gy += KERNEL_Y[i] * window[i];
@@ -69,8 +70,7 @@ export function sampleSobelWindow(rng: Rng, output: Float64Array, split: DataSpl
 export const SOBEL: TargetSpec = {
   id: 'sobel',
   title: 'Sobel edge magnitude',
-  description:
-    'Sobel edge magnitude of a 3×3 grey window (AxBench sobel), intensities in [0, 1], clamped at ≈ 0.7071 → 0.70434.',
+  description: 'Sobel edge magnitude of a 3×3 grey window (AxBench sobel), intensities in [0, 1], clamped at ≈ 0.7071 → 0.70434.',
   inputDim: 9,
   outputDim: 1,
   inputNames: ['w(0,0)', 'w(0,1)', 'w(0,2)', 'w(1,0)', 'w(1,1)', 'w(1,2)', 'w(2,0)', 'w(2,1)', 'w(2,2)'],
@@ -95,8 +95,7 @@ export const SOBEL: TargetSpec = {
   datasetSizes: {
     train: 7700,
     test: 3350,
-    source:
-      'AXNet authors’ sobel train.x / test.x (ACA-Lab-SJTU/approximate-computing), rows estimated from the file sizes (1 034 193 and 450 668 characters at ≈134.5 per row)',
+    source: 'AXNet authors’ sobel train.x / test.x (ACA-Lab-SJTU/approximate-computing), rows estimated from the file sizes (1 034 193 and 450 668 characters at ≈134.5 per row)',
   },
   inputRanges: Array.from({ length: 9 }, () => [0, 1] as const),
   loadData: loadPhotos,

@@ -120,7 +120,10 @@ describe('target registry', () => {
         expect(topology.source.length).toBeGreaterThan(0);
       }
     }
-    const labels = (id: TargetId) => listTargets().find((t) => t.id === id)!.topologies.map((t) => [t.approximator.join('-'), t.predictor.join('-')]);
+    const labels = (id: TargetId) =>
+      listTargets()
+        .find((t) => t.id === id)!
+        .topologies.map((t) => [t.approximator.join('-'), t.predictor.join('-')]);
     expect(labels('bessel_Jnu')).toContainEqual(['2-4-4-1', '2-4-10']);
     expect(labels('inversek2j')).toContainEqual(['2-5-2', '2-3-7']);
     expect(labels('jpeg')).toContainEqual(['64-6-64', '64-4-8']);
@@ -165,7 +168,8 @@ describe('golden vectors', () => {
   it('inversek2j output maps back to its input by forward kinematics', () => {
     const spec = getTarget('inversek2j');
     const rng = createRng(3, 'test-data');
-    const x = new Float64Array(2), theta = new Float64Array(2);
+    const x = new Float64Array(2),
+      theta = new Float64Array(2);
     for (let i = 0; i < 1000; i++) {
       spec.sampleInput(rng, x);
       spec.evaluate(x, theta);
@@ -185,7 +189,8 @@ describe('sampling and evaluation', () => {
       const x = new Float64Array(spec.inputDim);
       // One slot more than outputDim: evaluate must not write past outputDim.
       const y = new Float64Array(spec.outputDim + 1).fill(Number.NaN);
-      let outOfRange = 0, nonFinite = 0;
+      let outOfRange = 0,
+        nonFinite = 0;
       for (let s = 0; s < SAMPLES; s++) {
         spec.sampleInput(rng, x);
         spec.inputRanges.forEach(([lo, hi], j) => {
@@ -237,8 +242,11 @@ describe('sampling and evaluation', () => {
     const fft = getTarget('fft');
     const jmeint = getTarget('jmeint');
     const rng = createRng(17, 'train-data');
-    const x1 = new Float64Array(1), x18 = new Float64Array(18), y2 = new Float64Array(2);
-    let zeros = 0, hits = 0;
+    const x1 = new Float64Array(1),
+      x18 = new Float64Array(18),
+      y2 = new Float64Array(2);
+    let zeros = 0,
+      hits = 0;
     for (let s = 0; s < 5000; s++) {
       fft.sampleInput(rng, x1);
       if (x1[0] === 0) zeros++;

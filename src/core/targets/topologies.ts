@@ -16,12 +16,7 @@ export function sumHiddenWidths(approximator: readonly number[]): number {
 }
 
 /** AXNet preset: predictor = [input, ...predictorHidden, Σ L_i + 2]. */
-export function makeAxnetPreset(
-  approximator: readonly number[],
-  predictorHidden: readonly number[],
-  source: string,
-  label?: string,
-): TopologyPreset {
+export function makeAxnetPreset(approximator: readonly number[], predictorHidden: readonly number[], source: string, label?: string): TopologyPreset {
   const predictor = [approximator[0], ...predictorHidden, sumHiddenWidths(approximator) + 2];
   return {
     label: label ?? `AXNet A ${approximator.join('-')}, C ${predictor.join('-')}`,
@@ -33,11 +28,7 @@ export function makeAxnetPreset(
 }
 
 /** Iterative/MCMA baseline preset: classifier = [input, ...classifierHidden, k]. */
-export function makeBaselinePreset(
-  approximator: readonly number[],
-  classifierHidden: readonly number[],
-  source: string,
-): TopologyPreset {
+export function makeBaselinePreset(approximator: readonly number[], classifierHidden: readonly number[], source: string): TopologyPreset {
   const predictor = [approximator[0], ...classifierHidden, BASELINE_CLASS_COUNT];
   return {
     label: `Iterative/MCMA A ${approximator.join('-')}, classifier ${predictor.join('-')}`,
@@ -52,5 +43,4 @@ export const SOURCE_AXBENCH_NN = 'AxBench NN topology (reference table) with an 
 export const SOURCE_ITERATIVE = 'Xu et al. iterative/MCMA code (reference table)';
 
 /** Source of the presets calibrated for the lab's default links (TARGET_LAB_DEFAULTS, labDefaults.ts). */
-export const SOURCE_LAB_CALIBRATION =
-  'lab default: calibrated so that the default link routes some inputs to the network and some to the CPU (labDefaults.ts)';
+export const SOURCE_LAB_CALIBRATION = 'lab default: calibrated so that the default link routes some inputs to the network and some to the CPU (labDefaults.ts)';

@@ -1,16 +1,7 @@
 import type { Rng } from '../rng';
 
 /** Stable ids of the eight AxBench targets; the URL stores these. */
-export const TARGET_IDS = [
-  'bessel_Jnu',
-  'blackscholes',
-  'fft',
-  'inversek2j',
-  'jmeint',
-  'jpeg',
-  'kmeans',
-  'sobel',
-] as const;
+export const TARGET_IDS = ['bessel_Jnu', 'blackscholes', 'fft', 'inversek2j', 'jmeint', 'jpeg', 'kmeans', 'sobel'] as const;
 export type TargetId = (typeof TARGET_IDS)[number];
 
 /**

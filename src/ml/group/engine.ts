@@ -21,7 +21,18 @@ import { createRng, type Rng } from '../../core/rng';
 import { getTarget } from '../../core/targets';
 import type { ErrorMetricId } from '../../core/targets/types';
 import type { MethodPhase, PhaseKind } from '../../core/methods/budget';
-import { buildGroupPositions, buildPaddedLayout, buildPaddingMask, padModelParameters, readFlatNet, splitFlatParameters, unpadModelParameters, initializeFlatParameters, type FlatNetSpec, type PaddedLayout } from '../methods/flat';
+import {
+  buildGroupPositions,
+  buildPaddedLayout,
+  buildPaddingMask,
+  padModelParameters,
+  readFlatNet,
+  splitFlatParameters,
+  unpadModelParameters,
+  initializeFlatParameters,
+  type FlatNetSpec,
+  type PaddedLayout,
+} from '../methods/flat';
 import type { DenseTensors, Rows } from '../axnet';
 import type { AxnetWeights, BaselineWeights, DenseLayerWeights, EvaluationPoint, MethodTopology, TrainChunkResult } from '../types';
 import { createGroupAdam, type GroupAdam } from './adam';
@@ -192,11 +203,13 @@ export function createGroupEngine(program: MethodProgram, models: readonly Progr
   // θ groups: one padded layout per group over the K models' nets; each model initialized exactly as alone.
   const groupNames = program.models[0].groups.map((g) => g.name);
   const groups: Group[] = groupNames.map((name, gi) => {
-    const padded = buildPaddedLayout(program.models.map((m) => {
-      const g = m.groups[gi];
-      if (!g || g.name !== name) throw new Error(`Models of one group must have the same θ groups (${name})`);
-      return g.nets;
-    }));
+    const padded = buildPaddedLayout(
+      program.models.map((m) => {
+        const g = m.groups[gi];
+        if (!g || g.name !== name) throw new Error(`Models of one group must have the same θ groups (${name})`);
+        return g.nets;
+      }),
+    );
     const size = padded.layout.size;
     const positions = buildGroupPositions(padded.layout, K);
     // Scatters per-model padded rows into θ's order.
@@ -208,7 +221,9 @@ export function createGroupEngine(program: MethodProgram, models: readonly Progr
       }
       return out;
     };
-    const theta = tf.tidy(() => tf.variable(tf.tensor1d(scatter((k) => padModelParameters(padded, k, initializeFlatParameters(padded.modelLayouts[k], models[k].config.seed)))), true));
+    const theta = tf.tidy(() =>
+      tf.variable(tf.tensor1d(scatter((k) => padModelParameters(padded, k, initializeFlatParameters(padded.modelLayouts[k], models[k].config.seed)))), true),
+    );
     const paddingMask = padded.padded ? buildPaddingMask(padded) : null;
     return {
       name,
@@ -230,10 +245,18 @@ export function createGroupEngine(program: MethodProgram, models: readonly Progr
     models.forEach((m, k) => out.set(get(m), k * get(models[0]).length));
     return out;
   };
-  const testX = tf.tensor3d(stack((m) => m.dataset.testX), [K, testSize, inputDim]);
+  const testX = tf.tensor3d(
+    stack((m) => m.dataset.testX),
+    [K, testSize, inputDim],
+  );
   let trainX: tf.Tensor3D | null = null; // built when a phase first needs predictions on the training sets
   const context: StepContext = {
-    bound: models.every((m) => m.config.errorBound === first.errorBound) ? first.errorBound : tf.tensor3d(models.map((m) => m.config.errorBound), [K, 1, 1]),
+    bound: models.every((m) => m.config.errorBound === first.errorBound)
+      ? first.errorBound
+      : tf.tensor3d(
+          models.map((m) => m.config.errorBound),
+          [K, 1, 1],
+        ),
     metric: target.errorMetric,
     lossWeights: models.some((m) => m.lossWeights && (m.lossWeights.mse !== 1 || m.lossWeights.ce !== 1))
       ? { mse: tf.tensor1d(models.map((m) => m.lossWeights?.mse ?? 1)), ce: tf.tensor1d(models.map((m) => m.lossWeights?.ce ?? 1)) }
@@ -290,7 +313,10 @@ export function createGroupEngine(program: MethodProgram, models: readonly Progr
 
   const tools: PhaseTools = {
     predictTrainSets: async () => {
-      trainX ??= tf.tensor3d(stack((m) => m.dataset.trainX), [K, trainSize, inputDim]);
+      trainX ??= tf.tensor3d(
+        stack((m) => m.dataset.trainX),
+        [K, trainSize, inputDim],
+      );
       const { output, gap } = await runPredict(trainX);
       return models.map((_, k) => ({
         output: output.subarray(k * trainSize * outputDim, (k + 1) * trainSize * outputDim),
@@ -338,7 +364,12 @@ export function createGroupEngine(program: MethodProgram, models: readonly Progr
         const columns = [parts.total, parts.mse, parts.crossEntropy, ...(hasLone ? [parts.loneMse ?? null] : [])].filter((v): v is tf.Tensor => v !== null);
         if (poison) {
           minimized = tf.mul(minimized, poison);
-          kept = tf.keep(tf.stack(columns.map((c) => tf.mul(c, poison)), 1));
+          kept = tf.keep(
+            tf.stack(
+              columns.map((c) => tf.mul(c, poison)),
+              1,
+            ),
+          );
         } else {
           kept = tf.keep(tf.stack(columns, 1));
         }
@@ -354,7 +385,11 @@ export function createGroupEngine(program: MethodProgram, models: readonly Progr
   const restoreModel = (k: number) => {
     for (const g of groups) {
       const restored = tf.tidy(() => {
-        return tf.where(modelEntries(g, (j) => j === k), g.lastGood, g.theta);
+        return tf.where(
+          modelEntries(g, (j) => j === k),
+          g.lastGood,
+          g.theta,
+        );
       });
       g.theta.assign(restored);
       restored.dispose();
@@ -379,7 +414,8 @@ export function createGroupEngine(program: MethodProgram, models: readonly Progr
           enteredPhase = p;
         }
         drawBatches();
-        const poisonHere = options.injectNaN && options.injectNaN.step === chunkStart + s + 1 ? tf.tensor1d(models.map((_, k) => (k === options.injectNaN!.model ? Number.NaN : 1))) : null;
+        const poisonHere =
+          options.injectNaN && options.injectNaN.step === chunkStart + s + 1 ? tf.tensor1d(models.map((_, k) => (k === options.injectNaN!.model ? Number.NaN : 1))) : null;
         try {
           stepLosses.push(runStep(phases[p], poisonHere));
         } finally {
@@ -452,7 +488,10 @@ export function createGroupEngine(program: MethodProgram, models: readonly Progr
     if (anyStopped) {
       for (const g of groups) {
         activeEntries.get(g)?.dispose();
-        activeEntries.set(g, modelEntries(g, (k) => stoppedAt[k] === null));
+        activeEntries.set(
+          g,
+          modelEntries(g, (k) => stoppedAt[k] === null),
+        );
       }
     }
     for (let s = 0; s < count; s++) {

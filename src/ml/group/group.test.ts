@@ -63,7 +63,10 @@ describe('K models as one program equal their solo runs', () => {
   it('AXNet, K = 8: every model gets its solo metrics exactly and its solo weights within float32 tolerance after 500 steps', async () => {
     const configs = VARIANTS.map((v) => ({ ...SMALL, ...v }));
     expect(partitionModelGroups(configs, 'axnet')).toHaveLength(1); // one program
-    const group = createModelGroupTrainer(configs.map((config) => ({ config })), 'axnet');
+    const group = createModelGroupTrainer(
+      configs.map((config) => ({ config })),
+      'axnet',
+    );
     const points = await runGroup(group);
     for (let k = 0; k < configs.length; k++) {
       const solo = await runSolo(configs[k], 'axnet');
@@ -73,22 +76,35 @@ describe('K models as one program equal their solo runs', () => {
     group.dispose();
   }, 240_000);
 
-  it.each(['iterative', 'weightsharing', 'onepass', 'lone'] as const)('%s, K = 4 with mixed seeds, bounds and widths', async (method) => {
-    const configs = VARIANTS.slice(0, 4).map((v) => ({ ...SMALL, steps: 100, rounds: 2, evalEvery: 100, ...v }));
-    const group = createModelGroupTrainer(configs.map((config) => ({ config })), method);
-    const points = await runGroup(group);
-    for (let k = 0; k < configs.length; k++) {
-      const solo = await runSolo(configs[k], method);
-      expect(points.map((p) => p[k])).toEqual(solo.points);
-      expectWeightsClose(await group.getWeights(k), solo.weights);
-    }
-    group.dispose();
-  }, 240_000);
+  it.each(['iterative', 'weightsharing', 'onepass', 'lone'] as const)(
+    '%s, K = 4 with mixed seeds, bounds and widths',
+    async (method) => {
+      const configs = VARIANTS.slice(0, 4).map((v) => ({ ...SMALL, steps: 100, rounds: 2, evalEvery: 100, ...v }));
+      const group = createModelGroupTrainer(
+        configs.map((config) => ({ config })),
+        method,
+      );
+      const points = await runGroup(group);
+      for (let k = 0; k < configs.length; k++) {
+        const solo = await runSolo(configs[k], method);
+        expect(points.map((p) => p[k])).toEqual(solo.points);
+        expectWeightsClose(await group.getWeights(k), solo.weights);
+      }
+      group.dispose();
+    },
+    240_000,
+  );
 
   it('models of other depths go into separate programs and still equal their solo runs', async () => {
-    const configs = [{ ...SMALL, steps: 100, evalEvery: 100 }, { ...SMALL, steps: 100, evalEvery: 100, seed: 2, approximatorHidden: [5] }];
+    const configs = [
+      { ...SMALL, steps: 100, evalEvery: 100 },
+      { ...SMALL, steps: 100, evalEvery: 100, seed: 2, approximatorHidden: [5] },
+    ];
     expect(partitionModelGroups(configs, 'axnet')).toEqual([[0], [1]]);
-    const group = createModelGroupTrainer(configs.map((config) => ({ config })), 'axnet');
+    const group = createModelGroupTrainer(
+      configs.map((config) => ({ config })),
+      'axnet',
+    );
     const points = await runGroup(group);
     for (let k = 0; k < 2; k++) expect(points.map((p) => p[k])).toEqual((await runSolo(configs[k], 'axnet')).points);
     group.dispose();
@@ -99,7 +115,11 @@ describe('divergence is per model', () => {
   it("one model's NaN stops that model at its last good weights with a message; the others go on as alone", async () => {
     const before = tf.memory().numTensors;
     const configs = [1, 2, 3].map((seed) => ({ ...SMALL, seed, steps: 60, evalEvery: 20 }));
-    const group = createModelGroupTrainer(configs.map((config) => ({ config })), 'axnet', { injectNaN: { model: 1, step: 25 } });
+    const group = createModelGroupTrainer(
+      configs.map((config) => ({ config })),
+      'axnet',
+      { injectNaN: { model: 1, step: 25 } },
+    );
     expect((await group.train(20)).diverged).toEqual([null, null, null]);
     const good = await group.getWeights(1);
     const second = await group.train(20);
@@ -127,7 +147,10 @@ describe('memory', () => {
   it('tf.memory().numTensors is unchanged over 200 steps for K = 64, and back to the start after dispose', async () => {
     const before = tf.memory().numTensors;
     const configs = Array.from({ length: 64 }, (_, k) => ({ ...SMALL, trainSize: 256, testSize: 64, seed: k + 1, errorBound: 0.005 + 0.001 * k }));
-    const group = createModelGroupTrainer(configs.map((config) => ({ config })), 'axnet');
+    const group = createModelGroupTrainer(
+      configs.map((config) => ({ config })),
+      'axnet',
+    );
     await group.train(5);
     const settled = tf.memory().numTensors;
     for (let k = 0; k < 13; k++) await group.train(15);

@@ -43,7 +43,8 @@ export function createModelGroupTrainer(specs: readonly GroupModelSpec[], method
   try {
     for (const indices of partitions) {
       const models: ProgramModel[] = indices.map((i) => ({ config: configs[i], dataset: datasets[i], lossWeights: specs[i].lossWeights }));
-      const injected = options.injectNaN && indices.includes(options.injectNaN.model) ? { model: indices.indexOf(options.injectNaN.model), step: options.injectNaN.step } : undefined;
+      const injected =
+        options.injectNaN && indices.includes(options.injectNaN.model) ? { model: indices.indexOf(options.injectNaN.model), step: options.injectNaN.step } : undefined;
       engines.push({ engine: createGroupEngine(buildMethodProgram(method, models), models, { injectNaN: injected }), indices });
     }
   } catch (error) {

@@ -35,9 +35,7 @@ export function resolveAxnetConfig(config: Readonly<LabConfig>, inputDim: number
   return {
     config: resolved,
     match: result,
-    notes: [
-      `Parameters matched (§V-A): AXNet ${result.axnetParams} vs baseline ${result.baselineParams} (ratio ${result.ratio.toFixed(3)}, weights + biases).`,
-    ],
+    notes: [`Parameters matched (§V-A): AXNet ${result.axnetParams} vs baseline ${result.baselineParams} (ratio ${result.ratio.toFixed(3)}, weights + biases).`],
   };
 }
 

@@ -97,7 +97,10 @@ export function buildTwoNetworkProgram(models: readonly ProgramModel[], method: 
         const classifierSafe = Uint8Array.from(gap!, (g) => (g > 0 ? 1 : 0));
         const next = chooseNextSubset(approxSafe, classifierSafe, chooseType);
         if (next.fellBack) {
-          tools.note(k, `Round ${phase.round}/${rounds}: choose_type ${chooseType} (${CHOOSE_TYPE_DESCRIPTIONS[chooseType]}) selected no training sample; trained on all data instead.`);
+          tools.note(
+            k,
+            `Round ${phase.round}/${rounds}: choose_type ${chooseType} (${CHOOSE_TYPE_DESCRIPTIONS[chooseType]}) selected no training sample; trained on all data instead.`,
+          );
         }
         return { indices: next.fellBack ? null : next.indices, labels: null };
       });

@@ -19,7 +19,18 @@ beforeAll(async () => {
 });
 
 // predictorHidden [4]: the fixture's C 2-4-10 (the lab default's predictor is wider since issue 7's calibration).
-const SMALL: LabConfig = { ...DEFAULT_CONFIG, backend: 'cpu', steps: 30, rounds: 3, trainSize: 512, testSize: 256, evalEvery: 20, errorBound: 0.05, trainLone: false, predictorHidden: [4] };
+const SMALL: LabConfig = {
+  ...DEFAULT_CONFIG,
+  backend: 'cpu',
+  steps: 30,
+  rounds: 3,
+  trainSize: 512,
+  testSize: 256,
+  evalEvery: 20,
+  errorBound: 0.05,
+  trainLone: false,
+  predictorHidden: [4],
+};
 const DATA = createDataset(SMALL);
 
 describe('budget', () => {
@@ -229,14 +240,15 @@ describe('weight sharing (§III-A)', () => {
     const xs = tf.tensor2d(x);
     const ys = tf.tensor2d(y);
     const gradOf = (loss: 'La' | 'Lp'): Float32Array =>
-      tf.tidy(() =>
-        tf
-          .grad((t: tf.Tensor) => {
-            const parts = splitFlatParameters(t as tf.Tensor1D, layout);
-            const f = forwardWeightSharing({ shared: parts.shared, approximation: parts.approximation, prediction: parts.prediction }, xs, 'softmax');
-            return loss === 'La' ? computeMse(f.output, ys) : computeClassifierCrossEntropy(f.gap, computeLabelSign(f.output, ys, 'absolute', 0.2));
-          })(theta)
-          .dataSync() as Float32Array,
+      tf.tidy(
+        () =>
+          tf
+            .grad((t: tf.Tensor) => {
+              const parts = splitFlatParameters(t as tf.Tensor1D, layout);
+              const f = forwardWeightSharing({ shared: parts.shared, approximation: parts.approximation, prediction: parts.prediction }, xs, 'softmax');
+              return loss === 'La' ? computeMse(f.output, ys) : computeClassifierCrossEntropy(f.gap, computeLabelSign(f.output, ys, 'absolute', 0.2));
+            })(theta)
+            .dataSync() as Float32Array,
       );
     const range = (name: string) => {
       const slots = layout.slots[name];
@@ -265,8 +277,7 @@ describe('weight sharing (§III-A)', () => {
         const f = forwardWeightSharing({ shared: parts.shared, approximation: parts.approximation, prediction: parts.prediction }, tf.tensor2d(x), 'softmax');
         return { h: Array.from(f.output.dataSync()), p: Array.from(f.gap.dataSync()) };
       });
-    const bump = (layers: DenseLayerWeights[], k: number) =>
-      layers.map((layer, i) => (i === k ? { ...layer, kernel: layer.kernel.map((v) => v + 0.3) } : layer));
+    const bump = (layers: DenseLayerWeights[], k: number) => layers.map((layer, i) => (i === k ? { ...layer, kernel: layer.kernel.map((v) => v + 0.3) } : layer));
     const base = run(nets);
     const sharedBumped = run({ ...nets, shared: bump(nets.shared, 0) });
     expect(sharedBumped.h).not.toEqual(base.h);

@@ -23,7 +23,13 @@ import { listMethodPhases } from '../../core/methods/budget';
 import { computeClassifierCrossEntropy, computeLogitGap, computeMse, countDenseParameters, formatWidths } from './common';
 
 /** Widths of the three parts, input first. */
-export function computeWeightSharingWidths(inputDim: number, outputDim: number, approximatorHidden: readonly number[], predictorHidden: readonly number[], predictionWidth: number) {
+export function computeWeightSharingWidths(
+  inputDim: number,
+  outputDim: number,
+  approximatorHidden: readonly number[],
+  predictorHidden: readonly number[],
+  predictionWidth: number,
+) {
   if (approximatorHidden.length === 0) throw new Error('Weight sharing needs at least one approximator hidden layer (the shared one)');
   const sharedWidth = approximatorHidden[0];
   return {

@@ -41,7 +41,10 @@ function ImageCanvas({ image, label, testId }: { image: ViewImage; label: string
     <figure className="bench-figure">
       <canvas ref={ref} data-testid={testId} role="img" aria-label={label} className="bench-canvas" style={{ aspectRatio: `${image.width} / ${image.height}` }} />
       <figcaption>
-        {label} <span className="bench-size">({image.width}×{image.height} px)</span>
+        {label}{' '}
+        <span className="bench-size">
+          ({image.width}×{image.height} px)
+        </span>
       </figcaption>
     </figure>
   );
@@ -57,9 +60,9 @@ function ImageView({ view }: { view: ImageBenchmarkView }) {
   return (
     <>
       <p className="panel-caption bench-caption">
-        Test photograph “{view.photoId}” (never used in training); {IMAGE_NOTES[view.target]}. Approximated = network output where the
-        predictor says safe, exact CPU output elsewhere. Step {view.step}: {(view.cpuFraction * 100).toFixed(1)}% of rows sent to the CPU, PSNR
-        against the exact image {Number.isFinite(view.psnr) ? `${view.psnr.toFixed(1)} dB` : '∞ (identical)'}.
+        Test photograph “{view.photoId}” (never used in training); {IMAGE_NOTES[view.target]}. Approximated = network output where the predictor says safe, exact CPU output
+        elsewhere. Step {view.step}: {(view.cpuFraction * 100).toFixed(1)}% of rows sent to the CPU, PSNR against the exact image{' '}
+        {Number.isFinite(view.psnr) ? `${view.psnr.toFixed(1)} dB` : '∞ (identical)'}.
       </p>
       <div className="bench-images" data-testid="benchmark-images" data-cpu-fraction={view.cpuFraction.toFixed(4)}>
         <ImageCanvas image={view.input} label="original photograph" testId="bench-input" />
@@ -91,11 +94,19 @@ function ScatterView({ view, outputName }: { view: ScatterBenchmarkView; outputN
   return (
     <>
       <p className="panel-caption bench-caption">
-        {view.exact.length} fresh inputs at step {view.step}: the network’s {outputName} against the exact one. Blue: predicted safe (the network
-        computes it); orange: predicted unsafe (sent to the CPU, exact). {safeCount} of {view.exact.length} go to the network.
+        {view.exact.length} fresh inputs at step {view.step}: the network’s {outputName} against the exact one. Blue: predicted safe (the network computes it); orange: predicted
+        unsafe (sent to the CPU, exact). {safeCount} of {view.exact.length} go to the network.
       </p>
-      <svg className="bench-scatter" data-testid="benchmark-scatter" data-points={view.exact.length} width={SCATTER_SIZE} height={SCATTER_SIZE}
-        viewBox={`0 0 ${SCATTER_SIZE} ${SCATTER_SIZE}`} role="img" aria-label="network output against exact output">
+      <svg
+        className="bench-scatter"
+        data-testid="benchmark-scatter"
+        data-points={view.exact.length}
+        width={SCATTER_SIZE}
+        height={SCATTER_SIZE}
+        viewBox={`0 0 ${SCATTER_SIZE} ${SCATTER_SIZE}`}
+        role="img"
+        aria-label="network output against exact output"
+      >
         <rect x={SCATTER_PAD} y={SCATTER_PAD} width={span} height={span} fill="#fafbfc" stroke="#e1e4e8" />
         <line x1={sx(lo)} y1={sy(lo)} x2={sx(hi)} y2={sy(hi)} stroke="#9aa5b1" strokeDasharray="4 3" />
         {Array.from(view.exact, (x, k) => (
@@ -104,12 +115,18 @@ function ScatterView({ view, outputName }: { view: ScatterBenchmarkView; outputN
         {listScaleTicks(createLinearScale(lo, hi), 4).map((tick, k) => (
           <g key={k} className="bench-scatter-tick">
             <line x1={sx(tick.value)} x2={sx(tick.value)} y1={SCATTER_SIZE - SCATTER_PAD} y2={SCATTER_SIZE - SCATTER_PAD + 5} />
-            <text x={sx(tick.value)} y={SCATTER_SIZE - SCATTER_PAD + 21} textAnchor="middle">{tick.label}</text>
+            <text x={sx(tick.value)} y={SCATTER_SIZE - SCATTER_PAD + 21} textAnchor="middle">
+              {tick.label}
+            </text>
             <line x1={SCATTER_PAD - 5} x2={SCATTER_PAD} y1={sy(tick.value)} y2={sy(tick.value)} />
-            <text x={SCATTER_PAD - 8} y={sy(tick.value) + 5} textAnchor="end">{tick.label}</text>
+            <text x={SCATTER_PAD - 8} y={sy(tick.value) + 5} textAnchor="end">
+              {tick.label}
+            </text>
           </g>
         ))}
-        <text className="bench-scatter-name" x={SCATTER_PAD + span / 2} y={SCATTER_SIZE - 10} textAnchor="middle">exact {outputName}</text>
+        <text className="bench-scatter-name" x={SCATTER_PAD + span / 2} y={SCATTER_SIZE - 10} textAnchor="middle">
+          exact {outputName}
+        </text>
         <text className="bench-scatter-name" x={16} y={SCATTER_PAD + span / 2} textAnchor="middle" transform={`rotate(-90 16 ${SCATTER_PAD + span / 2})`}>
           network {outputName}
         </text>

@@ -259,8 +259,11 @@ export function ColorBar({ scale, lut, title, testId, count = 4 }: { scale: Colo
       {title ? <div className="hm-bar-title">{title}</div> : null}
       {mark ? (
         <div className="hm-bar-mark-row">
-          <span className={`hm-bar-mark-label${markT > 0.8 ? ' end' : markT < 0.2 ? ' start' : ''}`} style={{ left: `${markT * 100}%` }}
-            data-testid={testId ? `${testId}-mark` : undefined}>
+          <span
+            className={`hm-bar-mark-label${markT > 0.8 ? ' end' : markT < 0.2 ? ' start' : ''}`}
+            style={{ left: `${markT * 100}%` }}
+            data-testid={testId ? `${testId}-mark` : undefined}
+          >
             {mark.label}
           </span>
         </div>

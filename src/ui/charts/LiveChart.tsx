@@ -142,7 +142,12 @@ function drawEndLabels(u: uPlot, series: readonly LiveSeries[], format: (value: 
   if (labels.length === 0) return;
   const top = u.bbox.top + 8 * ratio;
   const bottom = u.bbox.top + u.bbox.height - 4 * ratio;
-  const placed = spreadLabels(labels.map((label) => label.y), END_LABEL_GAP * ratio, top, bottom);
+  const placed = spreadLabels(
+    labels.map((label) => label.y),
+    END_LABEL_GAP * ratio,
+    top,
+    bottom,
+  );
   ctx.save();
   ctx.font = END_LABEL_FONT.replace('13px', `${13 * ratio}px`);
   ctx.textBaseline = 'middle';
@@ -220,9 +225,7 @@ export function LiveChart({ table, series, x, y, y2, height, ariaLabel, testId, 
             alpha: spec.alpha ?? 1,
             spanGaps: true,
             // End-labelled lines get a dot at their last point, which the end label's leader line joins.
-            points: spec.endLabel
-              ? { show: true, size: 9, width: 2, fill: spec.color, filter: (u, seriesIdx) => lastPointFilter(u, seriesIdx) }
-              : { show: false },
+            points: spec.endLabel ? { show: true, size: 9, width: 2, fill: spec.color, filter: (u, seriesIdx) => lastPointFilter(u, seriesIdx) } : { show: false },
             value: (_u, value) => (value === null || value === undefined ? '–' : latest.current.formatValue(value)),
           }),
         ),

@@ -1,15 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  DIVERGING,
-  ERROR_DECADES_ABOVE,
-  buildErrorScale,
-  dropCrowdedTicks,
-  createLinearScale,
-  formatTick,
-  indexOnScale,
-  listScaleTicks,
-  scaleToUnit,
-} from './colormap';
+import { DIVERGING, ERROR_DECADES_ABOVE, buildErrorScale, dropCrowdedTicks, createLinearScale, formatTick, indexOnScale, listScaleTicks, scaleToUnit } from './colormap';
 
 describe('linear scale', () => {
   it('maps min → 0, max → 1, clamps outside, NaN stays NaN', () => {

@@ -124,7 +124,9 @@ export function formatTick(value: number): string {
 
 const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 function toSuperscript(exponent: number): string {
-  const digits = String(Math.abs(exponent)).split('').map((d) => SUPERSCRIPT[Number(d)]);
+  const digits = String(Math.abs(exponent))
+    .split('')
+    .map((d) => SUPERSCRIPT[Number(d)]);
   return (exponent < 0 ? '⁻' : '') + digits.join('');
 }
 

@@ -72,7 +72,9 @@ function ParameterMatchNote({ runs }: { runs: readonly CompareRun[] }) {
     const b = baseline.parameterCounts.total;
     difference = b > 0 ? ((a - b) / b) * 100 : 0;
     verdict = `AXNet has ${a} parameters against ${METHODS[baseline.method].label}'s ${b} (${difference >= 0 ? '+' : ''}${difference.toFixed(1)}%).${
-      config.matchParameters ? ' Parameter matching is on but no match within 3% was found (see the notes).' : ' Tick “Parameter-matched” to size AXNet to within 3% of the baseline (§V-A).'
+      config.matchParameters
+        ? ' Parameter matching is on but no match within 3% was found (see the notes).'
+        : ' Tick “Parameter-matched” to size AXNet to within 3% of the baseline (§V-A).'
     }`;
   } else if (config.matchParameters) {
     verdict = 'Parameter matching is on: AXNet is sized to within 3% of the baseline’s count (§V-A).';
@@ -139,9 +141,9 @@ export function ComparePanel() {
       <header className="panel-header">
         <h2 id="compare-title">Compare methods</h2>
         <p className="panel-caption">
-          Like Fig. 2a against Fig. 2b: true invocation (thick) and predicted invocation (thin) of each method on the same {config.testSize}-sample
-          test set of {target.id}, every {config.evalEvery} steps. Weight sharing tends to oscillate; AXNet tends to climb steadily. Press play:
-          one worker per method, in parallel. {STEP_BUDGET_SUMMARY.charAt(0).toUpperCase() + STEP_BUDGET_SUMMARY.slice(1)}
+          Like Fig. 2a against Fig. 2b: true invocation (thick) and predicted invocation (thin) of each method on the same {config.testSize}-sample test set of {target.id}, every{' '}
+          {config.evalEvery} steps. Weight sharing tends to oscillate; AXNet tends to climb steadily. Press play: one worker per method, in parallel.{' '}
+          {STEP_BUDGET_SUMMARY.charAt(0).toUpperCase() + STEP_BUDGET_SUMMARY.slice(1)}
         </p>
       </header>
       <ul className="compare-legend" aria-label="Methods">
@@ -187,8 +189,15 @@ export function ComparePanel() {
         {!anyPoints ? (
           <p className="placeholder">Press play: each method’s curves appear at its first evaluation (step {Math.min(config.evalEvery, config.steps)}).</p>
         ) : (
-          <LiveChart table={table} series={series} x={xAxis} y={FRACTION_AXIS} height={340} ariaLabel={`Compare chart, x-axis ${AXIS_OPTIONS[axis].axis}. ${summary}.`}
-            testId="compare-chart" />
+          <LiveChart
+            table={table}
+            series={series}
+            x={xAxis}
+            y={FRACTION_AXIS}
+            height={340}
+            ariaLabel={`Compare chart, x-axis ${AXIS_OPTIONS[axis].axis}. ${summary}.`}
+            testId="compare-chart"
+          />
         )}
       </div>
       <div className="table-wrap">
@@ -196,13 +205,27 @@ export function ComparePanel() {
           <thead>
             <tr>
               <th scope="col">Method</th>
-              <th scope="col" title="Training steps taken, of the method's budget">Step</th>
-              <th scope="col" title="Fraction of test samples whose approximation is within the error bound">True invocation</th>
-              <th scope="col" title="Fraction of test samples the predictor marks safe">Predicted invocation</th>
-              <th scope="col" title="Paper §V: fraction safe AND predicted safe">Prediction accuracy</th>
-              <th scope="col" title="Paper §V: mean error over the samples predicted safe">Overall error</th>
-              <th scope="col" title="Weights + biases of every net the method trains">Parameters</th>
-              <th scope="col" title="Wall time spent in training steps in the worker">Training time</th>
+              <th scope="col" title="Training steps taken, of the method's budget">
+                Step
+              </th>
+              <th scope="col" title="Fraction of test samples whose approximation is within the error bound">
+                True invocation
+              </th>
+              <th scope="col" title="Fraction of test samples the predictor marks safe">
+                Predicted invocation
+              </th>
+              <th scope="col" title="Paper §V: fraction safe AND predicted safe">
+                Prediction accuracy
+              </th>
+              <th scope="col" title="Paper §V: mean error over the samples predicted safe">
+                Overall error
+              </th>
+              <th scope="col" title="Weights + biases of every net the method trains">
+                Parameters
+              </th>
+              <th scope="col" title="Wall time spent in training steps in the worker">
+                Training time
+              </th>
             </tr>
           </thead>
           <tbody>

@@ -40,12 +40,26 @@ export function MethodList() {
   const compare = methods.length > 1;
   return (
     <fieldset className="method-controls" data-testid="method-controls">
-      <legend>Methods {compare ? <span className="method-badge" data-testid="compare-badge">compare mode</span> : <span className="muted">(lab view)</span>}</legend>
+      <legend>
+        Methods{' '}
+        {compare ? (
+          <span className="method-badge" data-testid="compare-badge">
+            compare mode
+          </span>
+        ) : (
+          <span className="muted">(lab view)</span>
+        )}
+      </legend>
       <div className="method-list">
         {METHOD_IDS.map((method) => (
           <label className="toggle" key={method} title={describeMethod(method)}>
-            <input type="checkbox" data-testid={`method-${method}`} checked={chosen.has(method)}
-              disabled={chosen.has(method) && chosen.size === 1} onChange={(event) => toggleMethod(method, event.target.checked)} />
+            <input
+              type="checkbox"
+              data-testid={`method-${method}`}
+              checked={chosen.has(method)}
+              disabled={chosen.has(method) && chosen.size === 1}
+              onChange={(event) => toggleMethod(method, event.target.checked)}
+            />
             <span>{METHODS[method].label}</span>
           </label>
         ))}
@@ -72,7 +86,9 @@ export function MethodOptions() {
   return (
     <fieldset className="method-controls" data-testid="method-options">
       <legend>Method options</legend>
-      <p className="muted small" title={METHOD_BUDGET_RULE}>{STEP_BUDGET_SUMMARY.charAt(0).toUpperCase() + STEP_BUDGET_SUMMARY.slice(1)}</p>
+      <p className="muted small" title={METHOD_BUDGET_RULE}>
+        {STEP_BUDGET_SUMMARY.charAt(0).toUpperCase() + STEP_BUDGET_SUMMARY.slice(1)}
+      </p>
       <div className="field-grid">
         <label className="field" title="Which approximator hidden layers the control vectors reach (§III-D, Fig. 10c)">
           <span className="field-label">AXNet fusion</span>
@@ -96,8 +112,16 @@ export function MethodOptions() {
         </label>
         <label className="field" title="Rounds of iterative training (onepass is one round)">
           <span className="field-label">Iterative rounds</span>
-          <input type="number" data-testid="config-rounds" min={CONFIG_LIMITS.rounds.min} max={CONFIG_LIMITS.rounds.max} step="1" value={config.rounds}
-            disabled={!usesIterative} onChange={(event) => setRounds(Number(event.target.value))} />
+          <input
+            type="number"
+            data-testid="config-rounds"
+            min={CONFIG_LIMITS.rounds.min}
+            max={CONFIG_LIMITS.rounds.max}
+            step="1"
+            value={config.rounds}
+            disabled={!usesIterative}
+            onChange={(event) => setRounds(Number(event.target.value))}
+          />
         </label>
         <label className="field" title="Training subset of the next round (Xu et al.'s choose_type)">
           <span className="field-label">choose_type</span>

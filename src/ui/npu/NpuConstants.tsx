@@ -33,11 +33,19 @@ function NumberField({ value, onCommit, testId, label }: { value: number | null;
     }
   };
   return (
-    <input type="text" inputMode="decimal" className="npu-number" data-testid={testId} aria-label={label} value={text}
-      onChange={(event) => setText(event.target.value)} onBlur={commit}
+    <input
+      type="text"
+      inputMode="decimal"
+      className="npu-number"
+      data-testid={testId}
+      aria-label={label}
+      value={text}
+      onChange={(event) => setText(event.target.value)}
+      onBlur={commit}
       onKeyDown={(event) => {
         if (event.key === 'Enter') commit();
-      }} />
+      }}
+    />
   );
 }
 
@@ -52,9 +60,7 @@ export function NpuConstants({ cpuCost, defaultCpuCost }: { cpuCost: CpuPathCost
 
   return (
     <details className="npu-card npu-constants" data-testid="npu-constants">
-      <summary>
-        Architecture and constants — every value with its source, all editable{edits > 0 ? ` (${edits} constant${edits === 1 ? '' : 's'} edited)` : ''}
-      </summary>
+      <summary>Architecture and constants — every value with its source, all editable{edits > 0 ? ` (${edits} constant${edits === 1 ? '' : 's'} edited)` : ''}</summary>
       <div className="npu-constants-body">
         <table className="npu-table">
           <caption>Architecture (defaults after the MICRO 2012 NPU)</caption>
@@ -64,15 +70,25 @@ export function NpuConstants({ cpuCost, defaultCpuCost }: { cpuCost: CpuPathCost
                 <th scope="row">{FIELD_LABELS[f.field] ?? f.field}</th>
                 <td>
                   {f.kind === 'enum' ? (
-                    <select data-testid={`npu-param-${f.field}`} aria-label={FIELD_LABELS[f.field]} value={String(params[f.field])}
-                      onChange={(event) => setParam(f.field, event.target.value)}>
+                    <select
+                      data-testid={`npu-param-${f.field}`}
+                      aria-label={FIELD_LABELS[f.field]}
+                      value={String(params[f.field])}
+                      onChange={(event) => setParam(f.field, event.target.value)}
+                    >
                       {f.values.map((value) => (
-                        <option key={String(value)} value={String(value)}>{String(value)}</option>
+                        <option key={String(value)} value={String(value)}>
+                          {String(value)}
+                        </option>
                       ))}
                     </select>
                   ) : (
-                    <NumberField value={params[f.field]} testId={`npu-param-${f.field}`} label={FIELD_LABELS[f.field] ?? f.field}
-                      onCommit={(value) => value !== null && setParam(f.field, value)} />
+                    <NumberField
+                      value={params[f.field]}
+                      testId={`npu-param-${f.field}`}
+                      label={FIELD_LABELS[f.field] ?? f.field}
+                      onCommit={(value) => value !== null && setParam(f.field, value)}
+                    />
                   )}
                 </td>
                 <td className="cite small">{NPU_PARAM_SOURCES[f.field]}</td>
@@ -81,8 +97,12 @@ export function NpuConstants({ cpuCost, defaultCpuCost }: { cpuCost: CpuPathCost
             <tr>
               <th scope="row">CPU instructions per call</th>
               <td>
-                <NumberField value={cpuInstructions ?? cpuCost.instructions} testId="npu-param-cpuInstructions" label="CPU instructions per call"
-                  onCommit={(value) => setCpuInstructions(value === null || value === defaultCpuCost.instructions ? null : value)} />
+                <NumberField
+                  value={cpuInstructions ?? cpuCost.instructions}
+                  testId="npu-param-cpuInstructions"
+                  label="CPU instructions per call"
+                  onCommit={(value) => setCpuInstructions(value === null || value === defaultCpuCost.instructions ? null : value)}
+                />
               </td>
               <td className="cite small">
                 <span className="badge estimate">estimate</span> {cpuCost.citation}
@@ -105,10 +125,16 @@ export function NpuConstants({ cpuCost, defaultCpuCost }: { cpuCost: CpuPathCost
               const resolved = resolveNpuConstant(id, params.constantOverrides);
               return (
                 <tr key={id} className={resolved.edited ? 'edited' : undefined}>
-                  <th scope="row" title={id}>{NPU_CONSTANTS[id].label}</th>
+                  <th scope="row" title={id}>
+                    {NPU_CONSTANTS[id].label}
+                  </th>
                   <td>
-                    <NumberField value={resolved.value} testId={`npu-const-${id}`} label={NPU_CONSTANTS[id].label}
-                      onCommit={(value) => setConstant(id, value === null || value === resolved.defaultValue ? null : value)} />
+                    <NumberField
+                      value={resolved.value}
+                      testId={`npu-const-${id}`}
+                      label={NPU_CONSTANTS[id].label}
+                      onCommit={(value) => setConstant(id, value === null || value === resolved.defaultValue ? null : value)}
+                    />
                     {resolved.edited ? (
                       <button type="button" className="npu-btn small" onClick={() => setConstant(id, null)} title={`back to ${resolved.defaultValue}`}>
                         ↺

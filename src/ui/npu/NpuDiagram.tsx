@@ -72,17 +72,36 @@ function entryPath(location: NpuLocation | 'cpu', tile: TileBox): Point[] {
   switch (location) {
     case 'onChipMemory':
     case 'dram':
-      return [[MEM_PORT_X, BUS_Y], [MEM_PORT_X, MEM.y + MEM.h]];
+      return [
+        [MEM_PORT_X, BUS_Y],
+        [MEM_PORT_X, MEM.y + MEM.h],
+      ];
     case 'inputBuffer':
-      return [[tile.ibX, BUS_Y], [tile.ibX, TILES.y + TILES.h - 14]];
+      return [
+        [tile.ibX, BUS_Y],
+        [tile.ibX, TILES.y + TILES.h - 14],
+      ];
     case 'outputBuffer':
-      return [[tile.obX, BUS_Y], [tile.obX, TILES.y + TILES.h - 14]];
+      return [
+        [tile.obX, BUS_Y],
+        [tile.obX, TILES.y + TILES.h - 14],
+      ];
     case 'weightBuffers':
-      return [[tile.ibX, BUS_Y], [tile.ibX, TILES.y + TILES.h - 14], [tile.x + tile.w / 2, TILES.y + 130]];
+      return [
+        [tile.ibX, BUS_Y],
+        [tile.ibX, TILES.y + TILES.h - 14],
+        [tile.x + tile.w / 2, TILES.y + 130],
+      ];
     case 'controller':
-      return [[CTRL_PORT_X, BUS_Y], [CTRL_PORT_X, CTRL.y + CTRL.h]];
+      return [
+        [CTRL_PORT_X, BUS_Y],
+        [CTRL_PORT_X, CTRL.y + CTRL.h],
+      ];
     case 'cpu':
-      return [[CPU_PORT_X, BUS_Y], [CPU_PORT_X, CPU.y]];
+      return [
+        [CPU_PORT_X, BUS_Y],
+        [CPU_PORT_X, CPU.y],
+      ];
     default: {
       const never: never = location;
       throw new Error(`Unsupported NPU location: ${String(never)}`);
@@ -165,13 +184,24 @@ export const NpuDiagram = memo(function NpuDiagram({ model, params }: Props) {
   const region = (y: number, h: number, title: string, value: string, grey = false, testId?: string) => (
     <g>
       <rect x={MEM.x + 10} y={y} width={MEM.w - 20} height={h} rx={4} className={grey ? 'npu-mem-px' : 'npu-mem-region'} />
-      <text x={MEM.x + 18} y={y + 15} className="npu-label-strong">{title}</text>
-      <text x={MEM.x + 18} y={y + 31} className="npu-label" data-testid={testId}>{value}</text>
+      <text x={MEM.x + 18} y={y + 15} className="npu-label-strong">
+        {title}
+      </text>
+      <text x={MEM.x + 18} y={y + 31} className="npu-label" data-testid={testId}>
+        {value}
+      </text>
     </g>
   );
 
   return (
-    <svg className="npu-diagram" viewBox={`0 0 ${W} ${H}`} role="group" aria-label="NPU architecture (Fig. 5a), animated; each PE is a button that shows its internals" data-testid="npu-diagram" data-cycle={Math.floor(cycle)}>
+    <svg
+      className="npu-diagram"
+      viewBox={`0 0 ${W} ${H}`}
+      role="group"
+      aria-label="NPU architecture (Fig. 5a), animated; each PE is a button that shows its internals"
+      data-testid="npu-diagram"
+      data-cycle={Math.floor(cycle)}
+    >
       <desc id="npu-pe-hint">Press to show this PE's internals (Fig. 5b).</desc>
       <defs>
         <marker id="npu-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse">
@@ -189,7 +219,9 @@ export const NpuDiagram = memo(function NpuDiagram({ model, params }: Props) {
       <g className={`npu-control-bus${decided && !safe ? ' npu-route-on' : ''}`}>
         <path d={`M ${CTRL_CPU_X} ${CTRL.y + CTRL.h} V ${CPU.y}`} markerEnd="url(#npu-arrow)" />
       </g>
-      <text x={TILES.x + 24} y={CONTROL_BUS_Y - 6} className="npu-label">control bus (invoke)</text>
+      <text x={TILES.x + 24} y={CONTROL_BUS_Y - 6} className="npu-label">
+        control bus (invoke)
+      </text>
 
       {/* Data bus. */}
       <g className={`npu-data-bus${busActive ? ' active' : ''}`}>
@@ -204,23 +236,24 @@ export const NpuDiagram = memo(function NpuDiagram({ model, params }: Props) {
         <path d={`M ${CTRL_PORT_X} ${CTRL.y + CTRL.h} V ${BUS_Y}`} />
         <path d={`M ${CPU_PORT_X} ${BUS_Y} V ${CPU.y}`} />
       </g>
-      <text x={MEM_PORT_X + 10} y={BUS_Y + 16} className="npu-label">data bus ({params.busWidthBits} bit)</text>
+      <text x={MEM_PORT_X + 10} y={BUS_Y + 16} className="npu-label">
+        data bus ({params.busWidthBits} bit)
+      </text>
       <path d={`M ${SCHED_PORT_X} ${SCHED.y + SCHED.h} V ${BUS_Y}`} className="npu-sched-link" />
 
       {/* On-chip memory. */}
       <g data-testid="npu-memory">
         <rect x={MEM.x} y={MEM.y} width={MEM.w} height={MEM.h} rx={8} className="npu-box" />
-        <text x={MEM.x + 10} y={MEM.y - 8} className="npu-title">On-chip memory</text>
+        <text x={MEM.x + 10} y={MEM.y - 8} className="npu-title">
+          On-chip memory
+        </text>
         {region(MEM.y + 10, 44, 'x (input)', model.input.slice(0, 3).map(formatValue).join(', ') + (model.input.length > 3 ? ' …' : ''))}
-        {region(
-          MEM.y + 60,
-          44,
-          schedule.weightsFromDram ? 'W, b (from DRAM)' : 'W, b',
-          schedule.layerByLayer ? 'reloaded per layer' : 'resident in PE buffers',
-        )}
+        {region(MEM.y + 60, 44, schedule.weightsFromDram ? 'W, b (from DRAM)' : 'W, b', schedule.layerByLayer ? 'reloaded per layer' : 'resident in PE buffers')}
         {region(MEM.y + 110, 58, 'P(x)', cycle >= stage2End ? `P(safe) = ${formatValue(schedule.forward.safeProbability)}` : '—', true, 'npu-mem-px')}
         {cycle >= stage2End ? (
-          <text x={MEM.x + 18} y={MEM.y + 161} className="npu-label">{schedule.forward.predictedSafe ? 'safe' : 'unsafe'}</text>
+          <text x={MEM.x + 18} y={MEM.y + 161} className="npu-label">
+            {schedule.forward.predictedSafe ? 'safe' : 'unsafe'}
+          </text>
         ) : null}
         {region(MEM.y + 174, 44, 'c (control)', cycle >= stage2End ? `${schedule.forward.controls.reduce((s, c) => s + c.length, 0)} values` : '—')}
         {region(
@@ -235,7 +268,9 @@ export const NpuDiagram = memo(function NpuDiagram({ model, params }: Props) {
       {tiles.map((tile) => (
         <g key={tile.index} data-testid={`npu-tile-${tile.index}`}>
           <rect x={tile.x} y={TILES.y} width={tile.w} height={TILES.h} rx={16} className="npu-tile" />
-          <text x={tile.x + 10} y={TILES.y + 18} className="npu-label-strong">Tile {tile.index}</text>
+          <text x={tile.x + 10} y={TILES.y + 18} className="npu-label-strong">
+            Tile {tile.index}
+          </text>
           {tile.pes.map((box) => {
             const state = findPeNeuron(events, box.pe, Math.floor(cycle));
             const computing = !done && state?.state === 'computing';
@@ -246,7 +281,9 @@ export const NpuDiagram = memo(function NpuDiagram({ model, params }: Props) {
             const reading = !state
               ? ''
               : compact
-                ? showValue ? formatValue(state.event.value) : '·'
+                ? showValue
+                  ? formatValue(state.event.value)
+                  : '·'
                 : computing
                   ? describePeCycle(state.event.macs, state.event.control !== null, Math.floor(cycle) - state.event.startCycle)
                   : showValue
@@ -254,18 +291,34 @@ export const NpuDiagram = memo(function NpuDiagram({ model, params }: Props) {
                     : 'waiting';
             // No aria-label: the button's name is its visible text (WCAG 2.5.3, label in name); the hint is its description.
             return (
-              <g key={box.pe} data-testid={`npu-pe-${box.pe}`} role="button" tabIndex={0} aria-describedby="npu-pe-hint"
-                aria-pressed={selectedPe === box.pe} data-active={computing ? 'true' : 'false'} className="npu-pe-group"
+              <g
+                key={box.pe}
+                data-testid={`npu-pe-${box.pe}`}
+                role="button"
+                tabIndex={0}
+                aria-describedby="npu-pe-hint"
+                aria-pressed={selectedPe === box.pe}
+                data-active={computing ? 'true' : 'false'}
+                className="npu-pe-group"
                 onClick={() => selectNpuPe(selectedPe === box.pe ? null : box.pe)}
                 onKeyDown={(event) => {
                   if (event.key === 'Enter' || event.key === ' ') {
                     event.preventDefault();
                     selectNpuPe(selectedPe === box.pe ? null : box.pe);
                   }
-                }}>
-                <rect x={box.x} y={box.y} width={box.w} height={box.h} rx={6}
-                  className={`npu-pe${computing ? ` computing ${net}` : ''}${selectedPe === box.pe ? ' selected' : ''}${!state ? ' idle' : ''}`} />
-                <text x={box.x + 6} y={box.y + 13} className="npu-label-small">PE {box.pe}</text>
+                }}
+              >
+                <rect
+                  x={box.x}
+                  y={box.y}
+                  width={box.w}
+                  height={box.h}
+                  rx={6}
+                  className={`npu-pe${computing ? ` computing ${net}` : ''}${selectedPe === box.pe ? ' selected' : ''}${!state ? ' idle' : ''}`}
+                />
+                <text x={box.x + 6} y={box.y + 13} className="npu-label-small">
+                  PE {box.pe}
+                </text>
                 {state && !compact ? (
                   <>
                     <text x={box.x + 6} y={box.y + box.h / 2 + 4} className="npu-label">
@@ -276,15 +329,21 @@ export const NpuDiagram = memo(function NpuDiagram({ model, params }: Props) {
                     </text>
                   </>
                 ) : state && compact ? (
-                  <text x={box.x + 6} y={box.y + box.h - 5} className="npu-label-small">{reading}</text>
+                  <text x={box.x + 6} y={box.y + box.h - 5} className="npu-label-small">
+                    {reading}
+                  </text>
                 ) : null}
               </g>
             );
           })}
           <rect x={tile.x + 8} y={TILES.y + TILES.h - 50} width={tile.w / 2 - 12} height={36} rx={4} className="npu-buffer" />
-          <text x={tile.x + 14} y={TILES.y + TILES.h - 28} className="npu-label-small">Input buffer</text>
+          <text x={tile.x + 14} y={TILES.y + TILES.h - 28} className="npu-label-small">
+            Input buffer
+          </text>
           <rect x={tile.x + tile.w / 2 + 4} y={TILES.y + TILES.h - 50} width={tile.w / 2 - 12} height={36} rx={4} className="npu-buffer" />
-          <text x={tile.x + tile.w / 2 + 10} y={TILES.y + TILES.h - 28} className="npu-label-small">Output buffer</text>
+          <text x={tile.x + tile.w / 2 + 10} y={TILES.y + TILES.h - 28} className="npu-label-small">
+            Output buffer
+          </text>
         </g>
       ))}
       {params.tiles > MAX_TILES_SHOWN || hiddenPes > 0 ? (
@@ -296,28 +355,44 @@ export const NpuDiagram = memo(function NpuDiagram({ model, params }: Props) {
       {/* Controller, bus scheduler, CPU. */}
       <g data-testid="npu-controller" data-active={controllerActive ? 'true' : 'false'}>
         <rect x={CTRL.x} y={CTRL.y} width={CTRL.w} height={CTRL.h} rx={8} className={`npu-box${controllerActive ? ' active' : ''}`} />
-        <text x={CTRL.x + 12} y={CTRL.y + 20} className="npu-title">Controller</text>
+        <text x={CTRL.x + 12} y={CTRL.y + 20} className="npu-title">
+          Controller
+        </text>
         <text x={CTRL.x + 12} y={CTRL.y + 40} className="npu-label">
           {decided ? `P(safe) = ${formatValue(schedule.forward.safeProbability)}` : 'waits for P(x) (stage 3)'}
         </text>
-        <text x={CTRL.x + 12} y={CTRL.y + 58} className="npu-label-strong">{decided ? `invoke → ${safe ? 'approximator' : 'CPU'}` : ''}</text>
+        <text x={CTRL.x + 12} y={CTRL.y + 58} className="npu-label-strong">
+          {decided ? `invoke → ${safe ? 'approximator' : 'CPU'}` : ''}
+        </text>
       </g>
       <g>
         <rect x={SCHED.x} y={SCHED.y} width={SCHED.w} height={SCHED.h} rx={8} className={`npu-box${busActive ? ' soft-active' : ''}`} />
-        <text x={SCHED.x + 10} y={SCHED.y + 20} className="npu-title">Bus scheduler</text>
-        <text x={SCHED.x + 10} y={SCHED.y + 38} className="npu-label-small">{busActive ? 'bus granted' : 'idle'}</text>
+        <text x={SCHED.x + 10} y={SCHED.y + 20} className="npu-title">
+          Bus scheduler
+        </text>
+        <text x={SCHED.x + 10} y={SCHED.y + 38} className="npu-label-small">
+          {busActive ? 'bus granted' : 'idle'}
+        </text>
       </g>
       <g data-testid="npu-cpu" data-active={cpuPhase ? 'true' : 'false'}>
         <rect x={CPU.x} y={CPU.y} width={CPU.w} height={CPU.h} rx={8} className={`npu-box npu-cpu${cpuPhase ? ' active' : ''}`} />
-        <text x={CPU.x + 12} y={CPU.y + 20} className="npu-title">CPU ({formatValue(params.cpuClockHz / 1e9)} GHz)</text>
+        <text x={CPU.x + 12} y={CPU.y + 20} className="npu-title">
+          CPU ({formatValue(params.cpuClockHz / 1e9)} GHz)
+        </text>
         <text x={CPU.x + 12} y={CPU.y + 38} className="npu-label">
           {cpuRun ? `exact f(x): ${cpuRun.instructions} instr (estimate)` : 'not invoked for this input'}
         </text>
         {cpuRun ? (
           <>
             <rect x={CPU.x + 12} y={CPU.y + 50} width={CPU.w - 24} height={10} rx={3} className="npu-progress-bg" />
-            <rect x={CPU.x + 12} y={CPU.y + 50}
-              width={(CPU.w - 24) * Math.min(1, Math.max(0, (cycle - cpuRun.startCycle) / cpuRun.cycles))} height={10} rx={3} className="npu-progress" />
+            <rect
+              x={CPU.x + 12}
+              y={CPU.y + 50}
+              width={(CPU.w - 24) * Math.min(1, Math.max(0, (cycle - cpuRun.startCycle) / cpuRun.cycles))}
+              height={10}
+              rx={3}
+              className="npu-progress"
+            />
             <text x={CPU.x + 12} y={CPU.y + 74} className="npu-label-small">
               {cpuDone ? 'done' : `${cpuRun.cycles} NPU cycles (${cpuRun.cpuCycles} CPU cycles)`}
             </text>
@@ -328,7 +403,9 @@ export const NpuDiagram = memo(function NpuDiagram({ model, params }: Props) {
       {packets.map((p) => (
         <g key={p.key} className="npu-packet" transform={`translate(${p.x.toFixed(1)} ${p.y.toFixed(1)})`}>
           <circle r={7} />
-          <text x={10} y={-8} className="npu-packet-label">{p.label}</text>
+          <text x={10} y={-8} className="npu-packet-label">
+            {p.label}
+          </text>
         </g>
       ))}
     </svg>

@@ -59,7 +59,9 @@ export function NpuGainTable({ axnet, baselines, samples }: { axnet: NpuAggregat
         <thead>
           <tr>
             <th scope="col">method</th>
-            <th scope="col" title="fraction of test inputs the method's predictor / classifier sends to the approximator">invocation</th>
+            <th scope="col" title="fraction of test inputs the method's predictor / classifier sends to the approximator">
+              invocation
+            </th>
             <th scope="col">pJ / inference</th>
             <th scope="col">cycles</th>
             <th scope="col">energy gain vs CPU</th>
@@ -74,9 +76,8 @@ export function NpuGainTable({ axnet, baselines, samples }: { axnet: NpuAggregat
         </tbody>
       </table>
       <p className="small npu-fig10b" data-testid="npu-fig10b">
-        Fig. 10b compares these gains: the NPU cost of AXNet is almost that of onepass, except the ⊙c unit
-        (approximation-subnet multiply) in each PE, so the method whose predictor invokes the approximator more often
-        spends less energy per call — higher invocation, higher energy efficiency.{' '}
+        Fig. 10b compares these gains: the NPU cost of AXNet is almost that of onepass, except the ⊙c unit (approximation-subnet multiply) in each PE, so the method whose predictor
+        invokes the approximator more often spends less energy per call — higher invocation, higher energy efficiency.{' '}
         {baselines.length === 0
           ? `Tick ${BASELINE_METHODS.map(methodLabel).join(' and ')} next to AXNet (compare mode) and train them to add their rows.`
           : 'Baselines: classifier, then the approximator (no ⊙c); the same test inputs and CPU-path estimate.'}
@@ -107,7 +108,9 @@ export function NpuEnergy({ model }: { model: NpuModel }) {
           <tr>
             <th scope="col">component</th>
             <th scope="col">count × pJ/unit</th>
-            <th scope="col" className="num">pJ</th>
+            <th scope="col" className="num">
+              pJ
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -120,7 +123,9 @@ export function NpuEnergy({ model }: { model: NpuModel }) {
               <td title={c.sources.map((s) => `${s.label}: ${s.value} ${s.unit}${s.edited ? ' (edited)' : ''} — ${s.citation}`).join('\n')} className="cite">
                 {c.count} {c.unit} × {formatValue(c.pjPerUnit)} <span className="muted">({c.formula})</span>
               </td>
-              <td className="num" data-testid={`npu-energy-${c.id}`}>{formatPj(c.pj)}</td>
+              <td className="num" data-testid={`npu-energy-${c.id}`}>
+                {formatPj(c.pj)}
+              </td>
             </tr>
           ))}
         </tbody>
@@ -128,7 +133,9 @@ export function NpuEnergy({ model }: { model: NpuModel }) {
           <tr>
             <th scope="row">total</th>
             <td />
-            <td className="num" data-testid="npu-energy-total">{formatPj(total)}</td>
+            <td className="num" data-testid="npu-energy-total">
+              {formatPj(total)}
+            </td>
           </tr>
         </tfoot>
       </table>
@@ -143,8 +150,8 @@ export function NpuEnergy({ model }: { model: NpuModel }) {
         </ul>
       ) : null}
       <p className="small" data-testid="npu-tally">
-        Running totals: {tally.inferences} inference{tally.inferences === 1 ? '' : 's'} played to the end · {formatPj(tally.energyPj)} pJ ·{' '}
-        {tally.cycles} cycles · {tally.cpuCalls} on the CPU
+        Running totals: {tally.inferences} inference{tally.inferences === 1 ? '' : 's'} played to the end · {formatPj(tally.energyPj)} pJ · {tally.cycles} cycles · {tally.cpuCalls}{' '}
+        on the CPU
       </p>
 
       <NpuGainTable axnet={aggregate} baselines={model.baselines} samples={aggregate.samples} />
@@ -155,10 +162,9 @@ export function NpuEnergy({ model }: { model: NpuModel }) {
         <span data-testid="npu-speedup">{formatGain(aggregate.speedup)}</span>×.
       </p>
       <p className="npu-caveat small" data-testid="npu-caveat">
-        Caveat: this NPU model runs its five stages one after another, with no overlap of stages or transfers, at{' '}
-        {formatValue(params.clockHz / 1e9)} GHz, while the CPU path runs at {formatValue(params.cpuClockHz / 1e9)} GHz; the CPU costs
-        are estimates (instructions × pJ per instruction). Absolute numbers are indicative; the paper itself estimates its gains
-        from the MICRO 2012 NPU.
+        Caveat: this NPU model runs its five stages one after another, with no overlap of stages or transfers, at {formatValue(params.clockHz / 1e9)} GHz, while the CPU path runs
+        at {formatValue(params.cpuClockHz / 1e9)} GHz; the CPU costs are estimates (instructions × pJ per instruction). Absolute numbers are indicative; the paper itself estimates
+        its gains from the MICRO 2012 NPU.
       </p>
     </div>
   );

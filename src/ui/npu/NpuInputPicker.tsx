@@ -36,16 +36,33 @@ export function NpuInputPicker({ model }: { model: NpuModel }) {
       <div className="npu-picker">
         <label>
           test sample{' '}
-          <input type="number" data-testid="npu-sample" min={0} max={testSize - 1} step={1} value={current}
+          <input
+            type="number"
+            data-testid="npu-sample"
+            min={0}
+            max={testSize - 1}
+            step={1}
+            value={current}
             onChange={(event) => {
               const value = Number(event.target.value);
               if (Number.isFinite(value)) selectSample(Math.min(testSize - 1, Math.max(0, Math.round(value))));
-            }} />
+            }}
+          />
         </label>
         <span className="muted small">of {testSize}</span>
-        <button type="button" className="npu-btn small" onClick={() => selectSample((current - 1 + testSize) % testSize)} aria-label="Previous sample">‹</button>
-        <button type="button" className="npu-btn small" onClick={() => selectSample((current + 1) % testSize)} aria-label="Next sample">›</button>
-        <button type="button" className="npu-btn small" data-testid="npu-next-unsafe" disabled={nextUnsafe === null} onClick={() => nextUnsafe !== null && selectSample(nextUnsafe)}>
+        <button type="button" className="npu-btn small" onClick={() => selectSample((current - 1 + testSize) % testSize)} aria-label="Previous sample">
+          ‹
+        </button>
+        <button type="button" className="npu-btn small" onClick={() => selectSample((current + 1) % testSize)} aria-label="Next sample">
+          ›
+        </button>
+        <button
+          type="button"
+          className="npu-btn small"
+          data-testid="npu-next-unsafe"
+          disabled={nextUnsafe === null}
+          onClick={() => nextUnsafe !== null && selectSample(nextUnsafe)}
+        >
           next unsafe
         </button>
         <button type="button" className="npu-btn small" data-testid="npu-next-safe" disabled={nextSafe === null} onClick={() => nextSafe !== null && selectSample(nextSafe)}>
@@ -55,22 +72,32 @@ export function NpuInputPicker({ model }: { model: NpuModel }) {
       {sampleIndex === null ? (
         <p className="small">
           Point picked on the surface.{' '}
-          <button type="button" className="npu-btn small" onClick={() => pickPoint(null)}>back to test sample {current}</button>
+          <button type="button" className="npu-btn small" onClick={() => pickPoint(null)}>
+            back to test sample {current}
+          </button>
         </p>
       ) : null}
       <dl className="npu-readout">
         <dt>x</dt>
         <dd data-testid="npu-input">
-          {input.slice(0, 8).map((value, i) => `${target.inputNames[i] ?? `x${i + 1}`} = ${formatValue(value)}`).join(', ')}
+          {input
+            .slice(0, 8)
+            .map((value, i) => `${target.inputNames[i] ?? `x${i + 1}`} = ${formatValue(value)}`)
+            .join(', ')}
           {input.length > 8 ? ` … (${input.length} inputs)` : ''}
         </dd>
         <dt>P(x)</dt>
         <dd>
           P(safe) = <span data-testid="npu-px">{forward.safeProbability.toFixed(4)}</span> →{' '}
-          <strong data-testid="npu-decision" className={safe ? 'route-approx' : 'route-cpu'}>{safe ? 'safe: approximator' : 'unsafe: CPU'}</strong>
+          <strong data-testid="npu-decision" className={safe ? 'route-approx' : 'route-cpu'}>
+            {safe ? 'safe: approximator' : 'unsafe: CPU'}
+          </strong>
         </dd>
         <dt>exact f(x)</dt>
-        <dd>{exact.slice(0, 4).map(formatValue).join(', ')}{exact.length > 4 ? ' …' : ''}</dd>
+        <dd>
+          {exact.slice(0, 4).map(formatValue).join(', ')}
+          {exact.length > 4 ? ' …' : ''}
+        </dd>
         <dt>H(x)</dt>
         <dd>
           {Array.from(forward.output.slice(0, 4), formatValue).join(', ')}

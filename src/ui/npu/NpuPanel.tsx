@@ -35,22 +35,21 @@ export function NpuPanel() {
       <header className="panel-header">
         <h2 id="npu-title">NPU (Fig. 5)</h2>
         <p className="panel-caption">
-          The trained AXNet on the NPU of §IV: stages 1–3 run the prediction subnet and let the controller read P(x) from the grey
-          region of on-chip memory; it then invokes the approximation subnet (stages 4–5, ⊙c in each PE) or the CPU. Click a PE to
-          see inside it (Fig. 5b).
+          The trained AXNet on the NPU of §IV: stages 1–3 run the prediction subnet and let the controller read P(x) from the grey region of on-chip memory; it then invokes the
+          approximation subnet (stages 4–5, ⊙c in each PE) or the CPU. Click a PE to see inside it (Fig. 5b).
         </p>
       </header>
       {result.kind === 'none' ? (
         <div className="placeholder npu-empty" data-testid="npu-empty">
           {compareMode && !hasAxnet ? (
             <p data-testid="npu-no-axnet">
-              <strong>AXNet is not among the compared methods.</strong> The NPU animation runs AXNet: tick AXNet in the method list to
-              simulate it and compare its energy-efficiency gain with the baselines (Fig. 10b).
+              <strong>AXNet is not among the compared methods.</strong> The NPU animation runs AXNet: tick AXNet in the method list to simulate it and compare its energy-efficiency
+              gain with the baselines (Fig. 10b).
             </p>
           ) : (
             <p>
-              <strong>{compareMode ? 'Train the compared methods first (press Play).' : 'Train AXNet first (press Play).'}</strong> The NPU
-              view runs the trained network; it loads when the run is paused or done{training ? ` (training now, step ${step})` : ''}.
+              <strong>{compareMode ? 'Train the compared methods first (press Play).' : 'Train AXNet first (press Play).'}</strong> The NPU view runs the trained network; it loads
+              when the run is paused or done{training ? ` (training now, step ${step})` : ''}.
             </p>
           )}
           {!training && (hasAxnet || result.baselines.length === 0) ? (
@@ -58,12 +57,12 @@ export function NpuPanel() {
               ▶ {compareMode ? 'Train the methods' : 'Train AXNet'}
             </button>
           ) : null}
-          {result.baselines.length > 0 ? (
-            <NpuGainTable axnet={null} baselines={result.baselines} samples={result.baselines[0].aggregate.samples} />
-          ) : null}
+          {result.baselines.length > 0 ? <NpuGainTable axnet={null} baselines={result.baselines} samples={result.baselines[0].aggregate.samples} /> : null}
         </div>
       ) : result.kind === 'error' ? (
-        <p className="placeholder" data-testid="npu-error">The NPU model cannot run this network: {result.message}</p>
+        <p className="placeholder" data-testid="npu-error">
+          The NPU model cannot run this network: {result.message}
+        </p>
       ) : model ? (
         <>
           <p className="muted small npu-weights-note" data-testid="npu-weights-step">

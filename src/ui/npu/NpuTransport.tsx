@@ -110,14 +110,24 @@ export function NpuTransport({ model }: { model: NpuModel }) {
         <button type="button" className="npu-btn" data-testid="npu-step-cycle" onClick={stepCycle} disabled={done} title="Advance one NPU cycle">
           +1 cycle
         </button>
-        <button type="button" className="npu-btn" data-testid="npu-restart" onClick={() => { setPlayback('paused'); useLabStore.getState().setNpuCycle(0); }}>
+        <button
+          type="button"
+          className="npu-btn"
+          data-testid="npu-restart"
+          onClick={() => {
+            setPlayback('paused');
+            useLabStore.getState().setNpuCycle(0);
+          }}
+        >
           Restart
         </button>
         <label className="npu-speed">
           speed{' '}
           <select data-testid="npu-speed" value={speed} onChange={(event) => setSpeed(Number(event.target.value))}>
             {NPU_SPEEDS.map((s) => (
-              <option key={s} value={s}>{s} cycles/s</option>
+              <option key={s} value={s}>
+                {s} cycles/s
+              </option>
             ))}
           </select>
         </label>
@@ -136,9 +146,15 @@ export function NpuTransport({ model }: { model: NpuModel }) {
           const active = !done && activeStage === stage.id;
           const skipped = cpuPath && stage.id >= 4;
           return (
-            <li key={stage.id} data-testid={`npu-stage-${stage.id}`} data-active={active ? 'true' : 'false'} data-skipped={skipped ? 'true' : 'false'}
-              aria-current={active ? 'step' : undefined} className={`${active ? 'active' : ''}${skipped ? ' skipped' : ''}${!done && activeStage !== null && stage.id < activeStage ? ' past' : done && !skipped ? ' past' : ''}`}
-              title={stage.name}>
+            <li
+              key={stage.id}
+              data-testid={`npu-stage-${stage.id}`}
+              data-active={active ? 'true' : 'false'}
+              data-skipped={skipped ? 'true' : 'false'}
+              aria-current={active ? 'step' : undefined}
+              className={`${active ? 'active' : ''}${skipped ? ' skipped' : ''}${!done && activeStage !== null && stage.id < activeStage ? ' past' : done && !skipped ? ' past' : ''}`}
+              title={stage.name}
+            >
               <span className="npu-stage-num">{stage.id}</span>
               <span className="npu-stage-name">{STAGE_SHORT[stage.id]}</span>
               <span className="npu-stage-cycles">{skipped ? 'skipped (CPU)' : `${stage.cycles} cycles`}</span>
@@ -146,7 +162,9 @@ export function NpuTransport({ model }: { model: NpuModel }) {
           );
         })}
       </ol>
-      <p className="npu-stage-now" data-testid="npu-stage" aria-live="polite">{stageText}</p>
+      <p className="npu-stage-now" data-testid="npu-stage" aria-live="polite">
+        {stageText}
+      </p>
     </div>
   );
 }

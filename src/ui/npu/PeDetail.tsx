@@ -29,8 +29,12 @@ function Unit({ x, y, w, h, title, value, className = 'npu-unit', testId }: RegP
   return (
     <g data-testid={testId}>
       <rect x={x} y={y} width={w} height={h} rx={6} className={className} />
-      <text x={x + 8} y={y + 16} className="npu-label-strong">{title}</text>
-      <text x={x + 8} y={y + 33} className={value.length > 18 ? 'npu-value npu-value-small' : 'npu-value'}>{value}</text>
+      <text x={x + 8} y={y + 16} className="npu-label-strong">
+        {title}
+      </text>
+      <text x={x + 8} y={y + 33} className={value.length > 18 ? 'npu-value npu-value-small' : 'npu-value'}>
+        {value}
+      </text>
     </g>
   );
 }
@@ -62,8 +66,8 @@ export function PeDetail({ model }: { model: NpuModel }) {
   return (
     <div className="npu-pe-detail" data-testid="pe-detail" data-net={v.net} data-layer={v.layer} data-neuron={v.neuron}>
       <div className="npu-pe-detail-head">
-        <strong>PE {pe}</strong> · {netName}, layer {v.layer}, neuron {v.neuron} ({stateText}; cycles {found.event.startCycle}–
-        {found.event.startCycle + found.event.cycles - 1}) {close}
+        <strong>PE {pe}</strong> · {netName}, layer {v.layer}, neuron {v.neuron} ({stateText}; cycles {found.event.startCycle}–{found.event.startCycle + found.event.cycles - 1}){' '}
+        {close}
       </div>
       <svg viewBox="0 0 830 220" className="npu-pe-svg" role="img" aria-label={`Inside PE ${pe} (Fig. 5b)`}>
         <defs>
@@ -77,13 +81,31 @@ export function PeDetail({ model }: { model: NpuModel }) {
         <Unit x={190} y={30} w={120} h={56} title="Multiply-Add" value={`Σ x·w (${v.x.length} MACs)`} className="npu-unit op" />
         <Unit x={335} y={36} w={110} h={44} title="temporary reg" value={formatValue(v.dot)} testId="pe-temp" />
         <circle cx={470} cy={58} r={13} className="npu-unit op" />
-        <text x={464} y={63} className="npu-label-strong">+</text>
-        <Unit x={500} y={30} w={120} h={56} title={v.relu ? 'Activate (ReLU)' : 'Activate (linear)'} value={`${formatValue(v.preActivation)} → ${formatValue(v.activation)}`}
-          className="npu-unit op" testId="pe-activation" />
+        <text x={464} y={63} className="npu-label-strong">
+          +
+        </text>
+        <Unit
+          x={500}
+          y={30}
+          w={120}
+          h={56}
+          title={v.relu ? 'Activate (ReLU)' : 'Activate (linear)'}
+          value={`${formatValue(v.preActivation)} → ${formatValue(v.activation)}`}
+          className="npu-unit op"
+          testId="pe-activation"
+        />
         <Unit x={645} y={36} w={60} h={44} title="Switch" value={hadamard ? '⊙c' : 'direct'} className={`npu-unit switch ${hadamard ? 'approx' : 'pred'}`} />
         <Unit x={720} y={36} w={100} h={44} title="o reg" value={formatValue(v.output)} className="npu-unit reg-out" testId="pe-out" />
-        <Unit x={640} y={140} w={120} h={52} title="⊙c Multiplier" value={hadamard ? `× c = ${formatValue(v.control ?? 0)}` : 'not used'}
-          className={`npu-unit op${hadamard ? '' : ' unused'}`} testId="pe-control" />
+        <Unit
+          x={640}
+          y={140}
+          w={120}
+          h={52}
+          title="⊙c Multiplier"
+          value={hadamard ? `× c = ${formatValue(v.control ?? 0)}` : 'not used'}
+          className={`npu-unit op${hadamard ? '' : ' unused'}`}
+          testId="pe-control"
+        />
 
         <g className="pe-wire">
           <path d="M 175 31 H 181 V 50 H 188" markerEnd="url(#pe-arrow)" />
@@ -102,7 +124,9 @@ export function PeDetail({ model }: { model: NpuModel }) {
           {v.relu ? 'a = ReLU(Σ x·w + b)' : 'a = Σ x·w + b'} = {formatValue(v.activation)}
           {hadamard ? ` ;  o = a × c = ${formatValue(v.activation)} × ${formatValue(v.control ?? 0)} = ${formatValue(v.output)}` : ' ;  o = a'}
         </text>
-        <text x={190} y={210} className="npu-label-small">blue dotted: direct path (predictor / output layer) · orange: ⊙c path, enabled by the invoke signal in stage 3</text>
+        <text x={190} y={210} className="npu-label-small">
+          blue dotted: direct path (predictor / output layer) · orange: ⊙c path, enabled by the invoke signal in stage 3
+        </text>
       </svg>
     </div>
   );

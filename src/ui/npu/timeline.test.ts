@@ -60,8 +60,25 @@ describe('NPU timeline', () => {
   });
 
   it('interpolates along a polyline and finds the next safe/unsafe sample', () => {
-    expect(interpolatePolyline([[0, 0], [10, 0], [10, 10]], 0.75)).toEqual([10, 5]);
-    expect(interpolatePolyline([[0, 0], [10, 0]], 2)).toEqual([10, 0]);
+    expect(
+      interpolatePolyline(
+        [
+          [0, 0],
+          [10, 0],
+          [10, 10],
+        ],
+        0.75,
+      ),
+    ).toEqual([10, 5]);
+    expect(
+      interpolatePolyline(
+        [
+          [0, 0],
+          [10, 0],
+        ],
+        2,
+      ),
+    ).toEqual([10, 0]);
     const safe = Uint8Array.from([1, 0, 1, 1, 0]);
     expect(findNextSample(safe, 1, false)).toBe(4);
     expect(findNextSample(safe, 4, false)).toBe(1);

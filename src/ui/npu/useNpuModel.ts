@@ -62,10 +62,7 @@ export interface NpuBaselineAggregate {
 }
 
 /** 'none': no AXNet to simulate yet; the baselines trained in compare mode are still listed. */
-export type NpuModelResult =
-  | { kind: 'none'; baselines: NpuBaselineAggregate[]; cpuCost: CpuPathCost }
-  | { kind: 'error'; message: string }
-  | { kind: 'ready'; model: NpuModel };
+export type NpuModelResult = { kind: 'none'; baselines: NpuBaselineAggregate[]; cpuCost: CpuPathCost } | { kind: 'error'; message: string } | { kind: 'ready'; model: NpuModel };
 
 function computeDecisions(weights: AxnetWeights, testX: Float32Array, inputDim: number, size: number): NpuSampleDecisions {
   const safeProbability = new Float64Array(size);

@@ -62,8 +62,8 @@ export function ControlVectorPanel() {
     return (
       <section className="panel view-note-panel" data-testid="panel-control" id="panel-control" aria-labelledby="control-title">
         <p className="view-note" data-testid="control-waiting">
-          <strong id="control-title">Control vectors.</strong> Press Play or Step: per hidden neuron, its activation before and after ⊙c and the control
-          value c appear as maps over ({grid.names.inputs.join(', ')}).
+          <strong id="control-title">Control vectors.</strong> Press Play or Step: per hidden neuron, its activation before and after ⊙c and the control value c appear as maps over
+          ({grid.names.inputs.join(', ')}).
         </p>
       </section>
     );
@@ -76,9 +76,8 @@ export function ControlVectorPanel() {
       <header className="panel-header">
         <h2 id="control-title">Control vectors</h2>
         <p className="panel-caption view-caption">
-          Like Fig. 4d: per hidden neuron of the approximator, its activation before ⊙c, the control value c from the predictor, and the activation
-          after ⊙c, over ({grid.names.inputs.join(', ')}). A black line on a c map encloses where that neuron is {SUPPRESSION_RULE}; at the
-          cursor, suppressed neurons are framed in red.
+          Like Fig. 4d: per hidden neuron of the approximator, its activation before ⊙c, the control value c from the predictor, and the activation after ⊙c, over (
+          {grid.names.inputs.join(', ')}). A black line on a c map encloses where that neuron is {SUPPRESSION_RULE}; at the cursor, suppressed neurons are framed in red.
         </p>
       </header>
       {surface.hidden.length === 0 ? (
@@ -94,7 +93,10 @@ export function ControlVectorPanel() {
                 <div className="view-control-layer" key={i}>
                   <div className="view-control-layer-head">
                     <h3>
-                      Hidden layer {layerNumber} <span className="muted">({layer.width} neurons, c({layerNumber}) from the predictor)</span>
+                      Hidden layer {layerNumber}{' '}
+                      <span className="muted">
+                        ({layer.width} neurons, c({layerNumber}) from the predictor)
+                      </span>
                     </h3>
                     <div className="view-control-bars">
                       <ColorBar scale={scale.activation} lut={SEQUENTIAL} title="activation, before and after ⊙c" testId={`control-bar-a-${i}`} count={3} />
@@ -119,8 +121,12 @@ export function ControlVectorPanel() {
                       const frame = { x: grid.x, y: grid.y, resolution: surface.resolution, compact: true };
                       const name = `layer ${layerNumber} neuron ${j + 1}`;
                       return (
-                        <div key={j} className={`view-neuron${suppressed ? ' suppressed' : ''}`} data-testid={`control-neuron-${i}-${j}`}
-                          data-suppressed={values ? String(suppressed) : undefined}>
+                        <div
+                          key={j}
+                          className={`view-neuron${suppressed ? ' suppressed' : ''}`}
+                          data-testid={`control-neuron-${i}-${j}`}
+                          data-suppressed={values ? String(suppressed) : undefined}
+                        >
                           <div className="view-neuron-title">
                             <span>
                               a<sub>{j + 1}</sub>
@@ -135,16 +141,38 @@ export function ControlVectorPanel() {
                           </div>
                           <div className="view-neuron-maps">
                             <HeatmapFrame {...frame} title="before">
-                              <Heatmap {...common} testId={`control-before-${i}-${j}`} label={`activation before control, ${name}`} values={layer.before}
-                                scale={scale.activation} lut={SEQUENTIAL} tabbable={false} />
+                              <Heatmap
+                                {...common}
+                                testId={`control-before-${i}-${j}`}
+                                label={`activation before control, ${name}`}
+                                values={layer.before}
+                                scale={scale.activation}
+                                lut={SEQUENTIAL}
+                                tabbable={false}
+                              />
                             </HeatmapFrame>
                             <HeatmapFrame {...frame} hideY title="c">
-                              <Heatmap {...common} testId={`control-c-${i}-${j}`} label={`control value, ${name}`} values={layer.control}
-                                scale={scale.control} lut={DIVERGING} outline={scale.suppressed[j]} outlineColor="#111111" />
+                              <Heatmap
+                                {...common}
+                                testId={`control-c-${i}-${j}`}
+                                label={`control value, ${name}`}
+                                values={layer.control}
+                                scale={scale.control}
+                                lut={DIVERGING}
+                                outline={scale.suppressed[j]}
+                                outlineColor="#111111"
+                              />
                             </HeatmapFrame>
                             <HeatmapFrame {...frame} hideY title="after">
-                              <Heatmap {...common} testId={`control-after-${i}-${j}`} label={`activation after control, ${name}`} values={layer.after}
-                                scale={scale.activation} lut={SEQUENTIAL} tabbable={false} />
+                              <Heatmap
+                                {...common}
+                                testId={`control-after-${i}-${j}`}
+                                label={`activation after control, ${name}`}
+                                values={layer.after}
+                                scale={scale.activation}
+                                lut={SEQUENTIAL}
+                                tabbable={false}
+                              />
                             </HeatmapFrame>
                           </div>
                         </div>

@@ -21,8 +21,7 @@ const SERIES_STYLE: Record<(typeof INVOCATION_SERIES)[number], Omit<LiveSeries, 
 const FRACTION_AXIS = { label: 'invocation (fraction of test inputs)', range: [0, 1] as [number, number], format: (value: number) => value.toFixed(1) };
 const formatStep = (value: number) => value.toLocaleString('en-US');
 /** Tick text of the error axis: 2 significant digits, exponent form only outside [0.001, 10⁴). */
-const errorFormat = (value: number) =>
-  value === 0 ? '0' : Math.abs(value) >= 1e-3 && Math.abs(value) < 1e4 ? String(Number(value.toPrecision(2))) : value.toExponential(1);
+const errorFormat = (value: number) => (value === 0 ? '0' : Math.abs(value) >= 1e-3 && Math.abs(value) < 1e4 ? String(Number(value.toPrecision(2))) : value.toExponential(1));
 
 export function InvocationPanel() {
   const history = useLabStore(selectHistory);
@@ -33,14 +32,8 @@ export function InvocationPanel() {
   // The x-axis spans the whole run from the start, so the curves grow into it.
   const stepAxis = useMemo(() => ({ label: 'training step', range: [0, totalSteps] as [number, number], format: formatStep }), [totalSteps]);
   const hasLone = latest !== null && latest.loneTrueInvocation !== null;
-  const series = useMemo(
-    () => INVOCATION_SERIES.map((key): LiveSeries => ({ ...SERIES_STYLE[key], show: key !== 'loneTrueInvocation' || hasLone })),
-    [hasLone],
-  );
-  const errorAxis = useMemo(
-    () => ({ label: `overall error (bound ${config.errorBound})`, format: errorFormat, fromZeroTo: config.errorBound }),
-    [config.errorBound],
-  );
+  const series = useMemo(() => INVOCATION_SERIES.map((key): LiveSeries => ({ ...SERIES_STYLE[key], show: key !== 'loneTrueInvocation' || hasLone })), [hasLone]);
+  const errorAxis = useMemo(() => ({ label: `overall error (bound ${config.errorBound})`, format: errorFormat, fromZeroTo: config.errorBound }), [config.errorBound]);
   const summary = latest
     ? `Invocation curves to step ${latest.step}: true invocation ${formatMetric(latest.metrics.trueInvocation)}, predicted invocation ${formatMetric(
         latest.metrics.predictedInvocation,

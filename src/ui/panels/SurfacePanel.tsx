@@ -124,8 +124,8 @@ export function SurfacePanel() {
     return (
       <section className="panel view-note-panel" data-testid="panel-surface" id="panel-surface" aria-labelledby="surface-title">
         <p className="view-note" data-testid="surface-waiting">
-          <strong id="surface-title">{target.title}: surfaces.</strong> Press Play or Step: maps of {grid.names.outputs.join(' and ')} over ({xShort}, {yShort}) appear as
-          soon as the worker has built the networks.
+          <strong id="surface-title">{target.title}: surfaces.</strong> Press Play or Step: maps of {grid.names.outputs.join(' and ')} over ({xShort}, {yShort}) appear as soon as
+          the worker has built the networks.
         </p>
       </section>
     );
@@ -138,9 +138,9 @@ export function SurfacePanel() {
       <header className="panel-header">
         <h2 id="surface-title">{target.title}: surfaces</h2>
         <p className="panel-caption view-caption">
-          Like Fig. 4: {target.outputNames.map(shortenName).join(' and ')} over ({xShort}, {yShort}), what AXNet and a lone approximator make of it, AXNet’s
-          |error| with the region under the bound {config.errorBound} outlined in white, and where the predictor says “safe” (P &gt; 0.5, green outline;
-          dashed: truly safe). Focus a map and use the arrow keys, or hover it, to read the values.
+          Like Fig. 4: {target.outputNames.map(shortenName).join(' and ')} over ({xShort}, {yShort}), what AXNet and a lone approximator make of it, AXNet’s |error| with the region
+          under the bound {config.errorBound} outlined in white, and where the predictor says “safe” (P &gt; 0.5, green outline; dashed: truly safe). Focus a map and use the arrow
+          keys, or hover it, to read the values.
         </p>
         {outputs.length > 1 ? (
           <fieldset className="view-output-picker" data-testid="surface-output-picker">
@@ -154,41 +154,130 @@ export function SurfacePanel() {
           </fieldset>
         ) : null}
       </header>
-        <div className="view-map-grid" data-output={k}>
-          <HeatmapFrame title="Target" subtitle={outputName} x={grid.x} y={grid.y} resolution={surface.resolution}
-            colorBar={<ColorBar scale={valueScale} lut={DIVERGING} testId="surface-target-bar" title={`${shortenName(outputName)}, shared by target, AXNet and lone`} />}>
-            <Heatmap testId="surface-target" label={`target ${outputName}`} values={output.target} resolution={surface.resolution}
-              scale={valueScale} lut={DIVERGING} step={surface.step} cursor={cell} onCursor={onCursor} onActivate={onActivate} describedBy={readoutId} />
-          </HeatmapFrame>
-          <HeatmapFrame title="AXNet" subtitle={`output ${shortenName(outputName)}`} x={grid.x} y={grid.y} resolution={surface.resolution}
-            colorBar={<ColorBar scale={valueScale} lut={DIVERGING} title="same scale as the target" />}>
-            <Heatmap testId="surface-axnet" label={`AXNet output ${outputName}`} values={output.axnet} resolution={surface.resolution}
-              scale={valueScale} lut={DIVERGING} step={surface.step} cursor={cell} onCursor={onCursor} onActivate={onActivate} describedBy={readoutId} />
-          </HeatmapFrame>
-          {output.lone ? (
-            <HeatmapFrame title="Lone approximator" subtitle={`output ${shortenName(outputName)}`} x={grid.x} y={grid.y} resolution={surface.resolution}
-              colorBar={<ColorBar scale={valueScale} lut={DIVERGING} title="same scale as the target" />}>
-              <Heatmap testId="surface-lone" label={`lone approximator output ${outputName}`} values={output.lone} resolution={surface.resolution}
-                scale={valueScale} lut={DIVERGING} step={surface.step} cursor={cell} onCursor={onCursor} onActivate={onActivate} describedBy={readoutId} />
-            </HeatmapFrame>
-          ) : null}
-          <HeatmapFrame title="|error|" subtitle={`AXNet, ${metricName}${outputs.length > 1 ? ', all outputs' : ''}; white: under the bound`} x={grid.x} y={grid.y}
+      <div className="view-map-grid" data-output={k}>
+        <HeatmapFrame
+          title="Target"
+          subtitle={outputName}
+          x={grid.x}
+          y={grid.y}
+          resolution={surface.resolution}
+          colorBar={<ColorBar scale={valueScale} lut={DIVERGING} testId="surface-target-bar" title={`${shortenName(outputName)}, shared by target, AXNet and lone`} />}
+        >
+          <Heatmap
+            testId="surface-target"
+            label={`target ${outputName}`}
+            values={output.target}
             resolution={surface.resolution}
-            colorBar={<ColorBar scale={derived.errorScale} lut={SEQUENTIAL} testId="surface-error-bar" title="|error|, log scale" />}>
-            <Heatmap testId="surface-error" label={`AXNet ${metricName} error`} values={surface.error} resolution={surface.resolution}
-              scale={derived.errorScale} lut={SEQUENTIAL} step={surface.step} outline={derived.safeMask} outlineColor="#ffffff"
-              cursor={cell} onCursor={onCursor} onActivate={onActivate} describedBy={readoutId} />
+            scale={valueScale}
+            lut={DIVERGING}
+            step={surface.step}
+            cursor={cell}
+            onCursor={onCursor}
+            onActivate={onActivate}
+            describedBy={readoutId}
+          />
+        </HeatmapFrame>
+        <HeatmapFrame
+          title="AXNet"
+          subtitle={`output ${shortenName(outputName)}`}
+          x={grid.x}
+          y={grid.y}
+          resolution={surface.resolution}
+          colorBar={<ColorBar scale={valueScale} lut={DIVERGING} title="same scale as the target" />}
+        >
+          <Heatmap
+            testId="surface-axnet"
+            label={`AXNet output ${outputName}`}
+            values={output.axnet}
+            resolution={surface.resolution}
+            scale={valueScale}
+            lut={DIVERGING}
+            step={surface.step}
+            cursor={cell}
+            onCursor={onCursor}
+            onActivate={onActivate}
+            describedBy={readoutId}
+          />
+        </HeatmapFrame>
+        {output.lone ? (
+          <HeatmapFrame
+            title="Lone approximator"
+            subtitle={`output ${shortenName(outputName)}`}
+            x={grid.x}
+            y={grid.y}
+            resolution={surface.resolution}
+            colorBar={<ColorBar scale={valueScale} lut={DIVERGING} title="same scale as the target" />}
+          >
+            <Heatmap
+              testId="surface-lone"
+              label={`lone approximator output ${outputName}`}
+              values={output.lone}
+              resolution={surface.resolution}
+              scale={valueScale}
+              lut={DIVERGING}
+              step={surface.step}
+              cursor={cell}
+              onCursor={onCursor}
+              onActivate={onActivate}
+              describedBy={readoutId}
+            />
           </HeatmapFrame>
-          <HeatmapFrame title="P(safe)" subtitle="green: predicted safe, dashed: truly safe" x={grid.x} y={grid.y} resolution={surface.resolution}
-            colorBar={<ColorBar scale={P_SAFE_SCALE} lut={PROBABILITY} testId="surface-safe-bar" title="predictor’s P(safe | input)" />}>
-            <Heatmap testId="surface-safe" label="predicted safe probability" values={surface.safeProbability} resolution={surface.resolution}
-              scale={P_SAFE_SCALE} lut={PROBABILITY} step={surface.step} outline={derived.predictedMask} outlineColor="#1b5e20"
-              dashedOutline={derived.safeMask} cursor={cell} onCursor={onCursor} onActivate={onActivate} describedBy={readoutId} />
-          </HeatmapFrame>
-        </div>
-        <p className="view-readout" id={readoutId} data-testid="surface-hover" aria-live={focus.live}>
-          {values ? formatSurfaceReadout(values, grid.names, config.errorBound) : `Hover a map, or focus one and press the arrow keys, to read the values at a point (step ${surface.step}).`}
-        </p>
+        ) : null}
+        <HeatmapFrame
+          title="|error|"
+          subtitle={`AXNet, ${metricName}${outputs.length > 1 ? ', all outputs' : ''}; white: under the bound`}
+          x={grid.x}
+          y={grid.y}
+          resolution={surface.resolution}
+          colorBar={<ColorBar scale={derived.errorScale} lut={SEQUENTIAL} testId="surface-error-bar" title="|error|, log scale" />}
+        >
+          <Heatmap
+            testId="surface-error"
+            label={`AXNet ${metricName} error`}
+            values={surface.error}
+            resolution={surface.resolution}
+            scale={derived.errorScale}
+            lut={SEQUENTIAL}
+            step={surface.step}
+            outline={derived.safeMask}
+            outlineColor="#ffffff"
+            cursor={cell}
+            onCursor={onCursor}
+            onActivate={onActivate}
+            describedBy={readoutId}
+          />
+        </HeatmapFrame>
+        <HeatmapFrame
+          title="P(safe)"
+          subtitle="green: predicted safe, dashed: truly safe"
+          x={grid.x}
+          y={grid.y}
+          resolution={surface.resolution}
+          colorBar={<ColorBar scale={P_SAFE_SCALE} lut={PROBABILITY} testId="surface-safe-bar" title="predictor’s P(safe | input)" />}
+        >
+          <Heatmap
+            testId="surface-safe"
+            label="predicted safe probability"
+            values={surface.safeProbability}
+            resolution={surface.resolution}
+            scale={P_SAFE_SCALE}
+            lut={PROBABILITY}
+            step={surface.step}
+            outline={derived.predictedMask}
+            outlineColor="#1b5e20"
+            dashedOutline={derived.safeMask}
+            cursor={cell}
+            onCursor={onCursor}
+            onActivate={onActivate}
+            describedBy={readoutId}
+          />
+        </HeatmapFrame>
+      </div>
+      <p className="view-readout" id={readoutId} data-testid="surface-hover" aria-live={focus.live}>
+        {values
+          ? formatSurfaceReadout(values, grid.names, config.errorBound)
+          : `Hover a map, or focus one and press the arrow keys, to read the values at a point (step ${surface.step}).`}
+      </p>
     </section>
   );
 }

@@ -35,7 +35,12 @@ describe('surface readout', () => {
   });
 
   it('names every output of a multi-output target', () => {
-    const values = makeValues({ outputs: [{ target: 1.2, axnet: 1.1, lone: null }, { target: -0.5, axnet: -0.4, lone: null }] });
+    const values = makeValues({
+      outputs: [
+        { target: 1.2, axnet: 1.1, lone: null },
+        { target: -0.5, axnet: -0.4, lone: null },
+      ],
+    });
     const text = formatSurfaceReadout(values, { inputs: ['x', 'y'], outputs: ['θ1', 'θ2'] }, 0.1);
     expect(text).toContain('θ1: target 1.2, AXNet 1.1; θ2: target −0.5, AXNet −0.4;');
   });
@@ -53,7 +58,12 @@ describe('control readout', () => {
   const neuron = (control: number) => ({ before: 1, control, after: control, suppressed: Math.abs(control) < 0.1 });
 
   it('lists the suppressed neurons per layer, 1-based', () => {
-    const values = makeValues({ neurons: [[neuron(0.05), neuron(0.9), neuron(0)], [neuron(1), neuron(0.01)]] });
+    const values = makeValues({
+      neurons: [
+        [neuron(0.05), neuron(0.9), neuron(0)],
+        [neuron(1), neuron(0.01)],
+      ],
+    });
     expect(formatControlReadout(values, NAMES, [0, 1])).toBe('ν = 0.3, x = 0.85: 3 of 5 neurons suppressed (layer 1: 1, 3; layer 2: 2)');
     expect(formatControlReadout(values, NAMES, [1, 2])).toContain('(layer 2: 1, 3; layer 3: 2)');
   });

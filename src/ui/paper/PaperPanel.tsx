@@ -112,13 +112,17 @@ function FigureCard({ figure, claims, quick }: { figure: StudyFigure; claims: re
         <button type="button" className="mini" data-testid={`${figureTestId(figure)}-svg`} onClick={() => downloadText(`${baseName}.svg`, svg, 'image/svg+xml')}>
           SVG
         </button>
-        <button type="button" className="mini" data-testid={`${figureTestId(figure)}-png`}
+        <button
+          type="button"
+          className="mini"
+          data-testid={`${figureTestId(figure)}-png`}
           onClick={() => {
             setPngError(null);
             renderSvgToPng(svg)
               .then((blob) => downloadBlob(`${baseName}.png`, blob))
               .catch((error: unknown) => setPngError(error instanceof Error ? error.message : String(error)));
-          }}>
+          }}
+        >
           PNG
         </button>
         {pngError ? <span className="run-message small">{pngError}</span> : null}
@@ -170,9 +174,9 @@ export function PaperPanel() {
       <header className="panel-header">
         <h2 id="paper-title">Paper (§V): the figures, recomputed</h2>
         <p className="panel-caption">
-          Runs the study behind Fig. 2, 6, 7, 8, 9, 10a and 10c: every benchmark × method (onepass, iterative, AXNet sized to within 3% of
-          the baseline’s parameters), the jpeg topology sweep and the fusion study, all with the same data, seed, Adam, ReLU and losses (§V-A),
-          in {STUDY_WORKERS} study workers. Fig. 10b (energy) is a model estimate: see the NPU view. {plan.budgetStatement}
+          Runs the study behind Fig. 2, 6, 7, 8, 9, 10a and 10c: every benchmark × method (onepass, iterative, AXNet sized to within 3% of the baseline’s parameters), the jpeg
+          topology sweep and the fusion study, all with the same data, seed, Adam, ReLU and losses (§V-A), in {STUDY_WORKERS} study workers. Fig. 10b (energy) is a model estimate:
+          see the NPU view. {plan.budgetStatement}
         </p>
       </header>
 
@@ -194,8 +198,8 @@ export function PaperPanel() {
         </fieldset>
         {!quick ? (
           <p className="paper-warning" role="note" data-testid="paper-full-warning">
-            The full study trains for {estimateDuration('full')} in this tab (keep it open and in the foreground). Finished jobs are cached, so you
-            can cancel and resume later. The CLI (<code>axlab reproduce</code>) runs the same plan headless.
+            The full study trains for {estimateDuration('full')} in this tab (keep it open and in the foreground). Finished jobs are cached, so you can cancel and resume later. The
+            CLI (<code>axlab reproduce</code>) runs the same plan headless.
           </p>
         ) : null}
         <div className="paper-buttons">
@@ -211,8 +215,18 @@ export function PaperPanel() {
         </div>
       </div>
 
-      <div className="paper-progress" data-testid="paper-progress" data-status={status} data-done={done} data-total={total} data-cached={cachedCount}
-        data-trained={trained} data-failed={errors.length} role="status" aria-live="polite">
+      <div
+        className="paper-progress"
+        data-testid="paper-progress"
+        data-status={status}
+        data-done={done}
+        data-total={total}
+        data-cached={cachedCount}
+        data-trained={trained}
+        data-failed={errors.length}
+        role="status"
+        aria-live="polite"
+      >
         <div className="progress-bar" aria-hidden="true">
           <span style={{ width: `${(fraction * 100).toFixed(1)}%` }} />
         </div>
@@ -244,8 +258,13 @@ export function PaperPanel() {
 
       <div className="paper-exports">
         <span className="field-label">Export</span>
-        <button type="button" className="mini" data-testid="paper-export-csv" disabled={resultCount === 0}
-          onClick={() => downloadText(`axnet-study-${size}.csv`, renderResultsCsv(plan, results), 'text/csv')}>
+        <button
+          type="button"
+          className="mini"
+          data-testid="paper-export-csv"
+          disabled={resultCount === 0}
+          onClick={() => downloadText(`axnet-study-${size}.csv`, renderResultsCsv(plan, results), 'text/csv')}
+        >
           results CSV
         </button>
         <button type="button" className="mini" data-testid="paper-export-json" disabled={resultCount === 0} onClick={exportJson}>
@@ -256,13 +275,16 @@ export function PaperPanel() {
         </button>
         {resultCount > 0 ? (
           <span className="muted small" data-testid="paper-claims-summary">
-            {claims.length} claims: {agreeCount} agree, {differCount} differ, {claims.length - agreeCount - differCount} not computed (numeric claims agree within ±25% of the paper’s value).
+            {claims.length} claims: {agreeCount} agree, {differCount} differ, {claims.length - agreeCount - differCount} not computed (numeric claims agree within ±25% of the
+            paper’s value).
           </span>
         ) : null}
       </div>
 
       {resultCount === 0 ? (
-        <p className="placeholder">No results yet for the {size} study. Press “Run the {size} study”: figures appear as jobs finish.</p>
+        <p className="placeholder">
+          No results yet for the {size} study. Press “Run the {size} study”: figures appear as jobs finish.
+        </p>
       ) : (
         <div className="paper-figures">
           {figures.map((figure) => (

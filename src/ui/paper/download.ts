@@ -26,7 +26,11 @@ export function readSvgSize(svg: string): { width: number; height: number } {
   };
   let width = attribute('width');
   let height = attribute('height');
-  const viewBox = /\bviewBox="([^"]+)"/.exec(tag)?.[1].trim().split(/[\s,]+/).map(Number);
+  const viewBox = /\bviewBox="([^"]+)"/
+    .exec(tag)?.[1]
+    .trim()
+    .split(/[\s,]+/)
+    .map(Number);
   if ((!Number.isFinite(width) || !Number.isFinite(height)) && viewBox && viewBox.length === 4) {
     width = viewBox[2];
     height = viewBox[3];

@@ -14,11 +14,31 @@ describe('study exports', () => {
   it('writes one row per plan job, with values only where a result exists', () => {
     const plan = buildStudyPlan('quick');
     const job = plan.jobs[0];
-    const metrics = { trueInvocation: 0.5, predictedInvocation: 0.25, predictionAccuracy: 0.2, overallError: 0.01, codeAgreement: 0.9, codeOverallError: 0.005, samples: 512, safeCount: 256, predictedSafeCount: 128 };
+    const metrics = {
+      trueInvocation: 0.5,
+      predictedInvocation: 0.25,
+      predictionAccuracy: 0.2,
+      overallError: 0.01,
+      codeAgreement: 0.9,
+      codeOverallError: 0.005,
+      samples: 512,
+      safeCount: 256,
+      predictedSafeCount: 128,
+    };
     const point = { step: 200, metrics, loss: 1, mse: 0.5, crossEntropy: 0.5, loneTrueInvocation: null };
     const result: JobResult = {
-      id: job.id, target: job.target, method: job.method, metrics: point, history: [point], params: 99, trainingMs: 1234.5,
-      topology: job.topology, totalSteps: 200, diverged: null, backend: 'cpu', notes: ['a note, with a comma'],
+      id: job.id,
+      target: job.target,
+      method: job.method,
+      metrics: point,
+      history: [point],
+      params: 99,
+      trainingMs: 1234.5,
+      topology: job.topology,
+      totalSteps: 200,
+      diverged: null,
+      backend: 'cpu',
+      notes: ['a note, with a comma'],
     };
     const csv = renderResultsCsv(plan, { [job.id]: result });
     const lines = csv.trim().split('\r\n');

@@ -72,8 +72,7 @@ export function SweepControls() {
     <section className="control-group sweep-controls" aria-labelledby="group-sweep" data-testid="sweep-controls">
       <h2 id="group-sweep">Sweep</h2>
       <label className="toggle">
-        <input type="checkbox" data-testid="sweep-toggle" checked={sweep !== null}
-          onChange={(event) => setSweep(event.target.checked ? createDefaultSweep(config) : null)} />
+        <input type="checkbox" data-testid="sweep-toggle" checked={sweep !== null} onChange={(event) => setSweep(event.target.checked ? createDefaultSweep(config) : null)} />
         <span>Sweep one setting: train every value at once (one model group)</span>
       </label>
       {sweep ? (
@@ -81,11 +80,20 @@ export function SweepControls() {
           <div className="field-grid">
             <label className="field">
               <span className="field-label">Setting</span>
-              <select data-testid="sweep-parameter" value={sweep.parameter}
+              <select
+                data-testid="sweep-parameter"
+                value={sweep.parameter}
                 onChange={(event) => {
                   const parameter = event.target.value as SweepParameter;
-                  setSweep({ ...sweep, parameter, layer: 0, values: defaultValuesFor(parameter, sweep, config), seeds: parameter === 'seed' ? { kind: 'count', count: 1 } : sweep.seeds });
-                }}>
+                  setSweep({
+                    ...sweep,
+                    parameter,
+                    layer: 0,
+                    values: defaultValuesFor(parameter, sweep, config),
+                    seeds: parameter === 'seed' ? { kind: 'count', count: 1 } : sweep.seeds,
+                  });
+                }}
+              >
                 {SWEEP_PARAMETERS.map((p) => (
                   <option key={p} value={p}>
                     {SWEEP_PARAMETER_LABELS[p]}
@@ -107,36 +115,64 @@ export function SweepControls() {
             ) : (
               <label className="field" title="Every value trains with this many seeds (config seed, +1, …); the summary shows mean ± std">
                 <span className="field-label">Seeds per value</span>
-                <input type="number" data-testid="sweep-seeds" min={1} max={MAX_SWEEP_SEEDS} step={1} value={seedCount} disabled={sweep.parameter === 'seed'}
+                <input
+                  type="number"
+                  data-testid="sweep-seeds"
+                  min={1}
+                  max={MAX_SWEEP_SEEDS}
+                  step={1}
+                  value={seedCount}
+                  disabled={sweep.parameter === 'seed'}
                   onChange={(event) => {
                     const n = Math.round(Number(event.target.value));
                     if (Number.isFinite(n) && n >= 1) setSweep({ ...sweep, seeds: { kind: 'count', count: Math.min(MAX_SWEEP_SEEDS, n) } });
-                  }} />
+                  }}
+                />
               </label>
             )}
           </div>
           <label className="field" title="A list like 0.01,0.02,0.05, or a range from:to:count (add :log for a geometric range)">
             <span className="field-label">Values (list a,b,c or range from:to:count[:log])</span>
-            <input type="text" data-testid="sweep-values" value={draft} spellCheck={false}
-              onChange={(event) => setDraft(event.target.value)} onBlur={(event) => commitValues(event.target.value)} onKeyDown={onKeyDown} />
+            <input
+              type="text"
+              data-testid="sweep-values"
+              value={draft}
+              spellCheck={false}
+              onChange={(event) => setDraft(event.target.value)}
+              onBlur={(event) => commitValues(event.target.value)}
+              onKeyDown={onKeyDown}
+            />
           </label>
           {isWidth ? (
             <label className="field">
               <span className="field-label">Seeds per value</span>
-              <input type="number" data-testid="sweep-seeds" min={1} max={MAX_SWEEP_SEEDS} step={1} value={seedCount}
+              <input
+                type="number"
+                data-testid="sweep-seeds"
+                min={1}
+                max={MAX_SWEEP_SEEDS}
+                step={1}
+                value={seedCount}
                 onChange={(event) => {
                   const n = Math.round(Number(event.target.value));
                   if (Number.isFinite(n) && n >= 1) setSweep({ ...sweep, seeds: { kind: 'count', count: Math.min(MAX_SWEEP_SEEDS, n) } });
-                }} />
+                }}
+              />
             </label>
           ) : null}
-          {inputProblem ? <p className="sweep-problem" role="alert">{inputProblem}</p> : null}
+          {inputProblem ? (
+            <p className="sweep-problem" role="alert">
+              {inputProblem}
+            </p>
+          ) : null}
           <p className={planned?.plan ? 'sweep-plan muted small' : 'sweep-plan sweep-problem'} data-testid="sweep-plan" data-variants={planned?.plan?.variants.length ?? 0}>
             {planned?.plan
               ? `${planned.plan.values.length} value${planned.plan.values.length === 1 ? '' : 's'} × ${planned.plan.seeds.length} seed${planned.plan.seeds.length === 1 ? '' : 's'} = ${planned.plan.variants.length} variants of ${planned.plan.method}, ${config.steps.toLocaleString('en-US')} steps each; the sweep sets each variant's ${SWEEP_PARAMETER_LABELS[sweep.parameter]}.${planned.notes.length ? ` ${planned.notes.join(' ')}` : ''}`
               : planned?.problems.join(' ')}
           </p>
-          <p className="muted small">Widths: {CONFIG_LIMITS.hiddenWidth.min}–{CONFIG_LIMITS.hiddenWidth.max}. Press Play to train the sweep.</p>
+          <p className="muted small">
+            Widths: {CONFIG_LIMITS.hiddenWidth.min}–{CONFIG_LIMITS.hiddenWidth.max}. Press Play to train the sweep.
+          </p>
         </>
       ) : null}
     </section>

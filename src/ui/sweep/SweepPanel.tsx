@@ -256,7 +256,12 @@ function SweepStatus() {
       {run.backend ? ` · ${run.backend}` : ''}
       {run.modelStepsPerSecond > 0 ? ` · ${Math.round(run.modelStepsPerSecond).toLocaleString('en-US')} model-steps/s` : ''}
       {` · ${formatTrainingTime(run.trainingMs)}`}
-      {stoppedCount > 0 ? <span className="sweep-problem"> · {stoppedCount} variant{stoppedCount === 1 ? '' : 's'} stopped (diverged; the others go on)</span> : null}
+      {stoppedCount > 0 ? (
+        <span className="sweep-problem">
+          {' '}
+          · {stoppedCount} variant{stoppedCount === 1 ? '' : 's'} stopped (diverged; the others go on)
+        </span>
+      ) : null}
       {run.message ? <span className="sweep-problem"> · {run.message}</span> : null}
     </p>
   );
@@ -276,8 +281,8 @@ export function SweepPanel() {
         <p className="panel-caption">
           Every variant is one model of one group trained in the worker ({config.methods[0]}, {config.target}). Small multiples: true invocation
           <span className="sweep-key" style={{ background: TRUE_COLOR }} aria-hidden="true" /> and predicted invocation
-          <span className="sweep-key dashed" style={{ borderColor: PREDICTED_COLOR }} aria-hidden="true" /> from 0 to 1 over the steps. Summary: the
-          final values against the {label}
+          <span className="sweep-key dashed" style={{ borderColor: PREDICTED_COLOR }} aria-hidden="true" /> from 0 to 1 over the steps. Summary: the final values against the{' '}
+          {label}
           {sweep.seeds.kind === 'count' && sweep.seeds.count === 1 ? '' : ', mean ± std over the seeds'}, and the overall error
           <span className="sweep-key dotted" style={{ borderColor: ERROR_COLOR }} aria-hidden="true" /> on the right axis.
         </p>

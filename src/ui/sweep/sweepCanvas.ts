@@ -266,8 +266,16 @@ export function drawSummaryChart(ctx: CanvasRenderingContext2D, width: number, h
 
   // Series: lines through the means, markers, ± std bars.
   const sorted = [...rows].filter((r) => xs.includes(r.value)).sort((a, b) => a.value - b.value);
-  const series = (pick: (r: SweepSummaryRow) => { mean: number; std: number } | null, y: (v: number) => number, color: string, dash: number[], marker: 'circle' | 'square' | 'diamond') => {
-    const points = sorted.map((r) => ({ x: xOf(r.value), m: pick(r) })).filter((p): p is { x: number; m: { mean: number; std: number } } => p.m !== null && Number.isFinite(p.m.mean));
+  const series = (
+    pick: (r: SweepSummaryRow) => { mean: number; std: number } | null,
+    y: (v: number) => number,
+    color: string,
+    dash: number[],
+    marker: 'circle' | 'square' | 'diamond',
+  ) => {
+    const points = sorted
+      .map((r) => ({ x: xOf(r.value), m: pick(r) }))
+      .filter((p): p is { x: number; m: { mean: number; std: number } } => p.m !== null && Number.isFinite(p.m.mean));
     ctx.strokeStyle = color;
     ctx.fillStyle = color;
     ctx.lineWidth = 2;
