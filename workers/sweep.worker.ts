@@ -8,7 +8,6 @@
  */
 import type { LabConfig } from '../src/core/config';
 import { computeBackendCacheKey } from '../src/core/backendCache';
-import { computeRestMs } from '../src/core/cpuShare';
 import type { SweepPlan } from '../src/core/sweep';
 import { loadTargetData } from '../src/core/targets/loadTargetData';
 import { createTrainingProbe, selectBackend, type BackendSelection } from '../src/ml/backend';
@@ -16,6 +15,7 @@ import type { ModelGroupTrainer } from '../src/ml/group';
 import { createSweepGroup, describeSweepShape, trainSweepChunk } from '../src/ml/sweep';
 import { createIndexedDbBackendCache } from './backendCacheStore';
 import { prepareWasm } from './prepareWasm';
+import { createRunControl } from './runControl';
 import { CHUNK_BUDGET_MS, PROGRESS_INTERVAL_MS, type BackendAttempt } from './protocol';
 import type { FromSweepWorkerMessage, SweepPointMessage, SweepProgressPayload, ToSweepWorkerMessage } from './sweepProtocol';
 
@@ -23,13 +23,7 @@ declare const self: DedicatedWorkerGlobalScope;
 
 let group: ModelGroupTrainer | null = null;
 let evalEvery = 1;
-let cpuShare = 1;
 let lastChunkMs = 0;
-let initPromise: Promise<void> | null = null;
-let wantRunning = false;
-let busy = false;
-let stopped = false;
-let failed = false;
 let pendingBackendReport: BackendAttempt[] | null = null;
 let pendingPoints: SweepPointMessage[] = [];
 let pendingStopped: SweepProgressPayload['stopped'] = [];
@@ -44,16 +38,11 @@ function post(message: FromSweepWorkerMessage): void {
   self.postMessage(message);
 }
 
-function describeError(error: unknown): string {
-  if (error instanceof Error) return error.message || error.name;
-  return String(error);
-}
-
-function postError(message: string, fatal: boolean): void {
-  failed = true;
-  wantRunning = false;
-  post({ type: 'error', message, fatal });
-}
+const control = createRunControl({
+  name: 'sweep worker',
+  postError: (message, fatal) => post({ type: 'error', message, fatal }),
+  dispose: () => disposeGroup(),
+});
 
 /** Forced: that backend. 'auto': the fastest on this very K-model group (a throw-away group per candidate). */
 async function chooseBackend(config: LabConfig, plan: SweepPlan): Promise<BackendSelection> {
@@ -114,11 +103,10 @@ function isFinished(active: ModelGroupTrainer): boolean {
 
 async function runLoop(): Promise<void> {
   const active = group;
-  if (!active || busy || failed) return;
-  busy = true;
+  if (!active) return;
   let msPerStep = 2 * active.size;
-  try {
-    while (wantRunning && !stopped && !isFinished(active)) {
+  await control.exclusive(async () => {
+    while (control.wantRunning && !control.stopped && !isFinished(active)) {
       const before = active.step;
       const training = countTraining(active);
       const budgetSteps = Math.max(1, Math.floor(CHUNK_BUDGET_MS / Math.max(msPerStep, 1e-3)));
@@ -141,15 +129,12 @@ async function runLoop(): Promise<void> {
       }
       if (isFinished(active)) break;
       if (now - lastProgressAt >= PROGRESS_INTERVAL_MS || chunk.stopped.length > 0) sendProgress(true);
-      await new Promise<void>((resolve) => setTimeout(resolve, computeRestMs(lastChunkMs, cpuShare)));
+      await control.rest(lastChunkMs);
     }
-    if (stopped || failed) return;
-    wantRunning = false;
+    if (control.stopped) return;
+    control.finish();
     sendProgress(false, isFinished(active) ? 'done' : 'progress');
-  } finally {
-    busy = false;
-    if (stopped) disposeGroup();
-  }
+  });
 }
 
 function disposeGroup(): void {
@@ -157,45 +142,25 @@ function disposeGroup(): void {
   group = null;
 }
 
-function schedule(job: () => Promise<void>): void {
-  const ready = initPromise ?? Promise.reject(new Error('The sweep worker received a command before init.'));
-  ready.then(job).catch((error: unknown) => {
-    if (!stopped && !failed) postError(describeError(error), true);
-  });
-}
-
 function handleMessage(message: ToSweepWorkerMessage): void {
   switch (message.type) {
     case 'init':
-      if (initPromise) {
-        postError('The sweep worker was initialised twice; press Reset.', true);
-        return;
-      }
-      cpuShare = typeof message.cpuShare === 'number' && message.cpuShare > 0 ? Math.min(1, message.cpuShare) : 1;
-      initPromise = initialize(message.plan, message.config);
-      schedule(async () => {});
+      control.init(message, () => initialize(message.plan, message.config));
       return;
     case 'run':
-      wantRunning = true;
-      schedule(runLoop);
+      control.run(runLoop);
       return;
     case 'pause':
-      wantRunning = false;
+      control.pause();
       return;
     case 'stop':
-      stopped = true;
-      wantRunning = false;
-      if (!busy) disposeGroup();
+      control.stop();
       return;
     default: {
       const unknown: never = message;
-      postError(`Unsupported message: ${JSON.stringify(unknown)}`, true);
+      control.fail(`Unsupported message: ${JSON.stringify(unknown)}`, true);
     }
   }
 }
 
-self.onmessage = (event: MessageEvent<ToSweepWorkerMessage>) => handleMessage(event.data);
-self.onunhandledrejection = (event: PromiseRejectionEvent) => {
-  event.preventDefault();
-  postError(describeError(event.reason), true);
-};
+control.listen<ToSweepWorkerMessage>(self, handleMessage);

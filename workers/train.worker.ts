@@ -10,7 +10,6 @@ import type { LabConfig, MethodId } from '../src/core/config';
 import { computeBackendCacheKey } from '../src/core/backendCache';
 import { createDataset } from '../src/core/dataset';
 import { loadTargetData } from '../src/core/targets/loadTargetData';
-import { computeRestMs } from '../src/core/cpuShare';
 import { createTrainingProbe, selectBackend, type BackendSelection } from '../src/ml/backend';
 import { resolveFusedLayers } from '../src/core/axnetMath';
 import { collectBenchmarkBuffers, computeBenchmarkView, createAxnetRunner, createBaselineRunner, type BenchmarkViewData, type NetworkRunner } from '../src/core/benchmarkViews';
@@ -20,6 +19,7 @@ import { createTrainingSession, type TrainingSession } from '../src/ml/session';
 import type { AxnetWeights, MethodTopology, SurfaceSnapshot } from '../src/core/weights';
 import type { MethodTrainer } from '../src/ml/types';
 import { createIndexedDbBackendCache } from './backendCacheStore';
+import { createRunControl } from './runControl';
 import { prepareWasm } from './prepareWasm';
 import {
   CHUNK_BUDGET_MS,
@@ -39,17 +39,8 @@ declare const self: DedicatedWorkerGlobalScope;
 let trainer: MethodTrainer | null = null;
 /** False in compare mode: no surface snapshots or benchmark views, curves (plus the trained nets for the NPU view). */
 let sendViews = true;
-/** Fraction of a core this worker may train (init's cpuShare); it rests between chunks below 1. */
-let cpuShare = 1;
 /** Training time of the last chunk, ms: the base of the rest that follows it. */
 let lastChunkMs = 0;
-let initPromise: Promise<void> | null = null;
-/** True while the user wants the run loop going. */
-let wantRunning = false;
-/** True while a run loop or a step job is executing. */
-let busy = false;
-let stopped = false;
-let failed = false;
 
 // Fields that go out once, on the first message after init.
 let pendingBackendReport: BackendAttempt[] | null = null;
@@ -65,16 +56,11 @@ function post(message: FromWorkerMessage, transfer: Transferable[] = []): void {
   self.postMessage(message, transfer);
 }
 
-function describeError(error: unknown): string {
-  if (error instanceof Error) return error.message || error.name;
-  return String(error);
-}
-
-function postError(message: string, fatal: boolean): void {
-  failed = true;
-  wantRunning = false;
-  post({ type: 'error', message, fatal });
-}
+const control = createRunControl({
+  name: 'worker',
+  postError: (message, fatal) => post({ type: 'error', message, fatal }),
+  dispose: () => disposeTrainer(),
+});
 
 /**
  * Forced backend: that one. 'auto': the fastest by measurement of this very training program (a throw-away
@@ -182,7 +168,7 @@ async function trainChunk(active: TrainingSession, limit: number): Promise<boole
   const outcome = await active.trainChunk(limit);
   lastChunkMs = outcome.elapsedMs;
   if (outcome.diverged) {
-    postError(`${outcome.diverged.message} Training stopped at the last good weights; change the settings or press Reset.`, false);
+    control.fail(`${outcome.diverged.message} Training stopped at the last good weights; change the settings or press Reset.`, false);
     return false;
   }
   return true;
@@ -193,98 +179,63 @@ function disposeTrainer(): void {
   trainer = null;
 }
 
-/** Yields to the event loop (pause/stop are handled there), resting after the last chunk as cpuShare asks. */
-const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, computeRestMs(lastChunkMs, cpuShare)));
-
 async function runLoop(): Promise<void> {
   const active = trainer;
   const loop = session;
-  if (!active || !loop || busy || failed) return;
-  busy = true;
-  try {
-    while (wantRunning && !stopped && !loop.done) {
-      if (!(await trainChunk(loop, Number.POSITIVE_INFINITY))) break;
-      const now = performance.now();
+  if (!active || !loop) return;
+  await control.exclusive(async () => {
+    while (control.wantRunning && !control.stopped && !loop.done) {
+      if (!(await trainChunk(loop, Number.POSITIVE_INFINITY))) return;
       if (loop.done) break;
-      if (now - lastProgressAt >= PROGRESS_INTERVAL_MS) await sendProgress(true, false);
-      await yieldToEventLoop();
+      if (performance.now() - lastProgressAt >= PROGRESS_INTERVAL_MS) await sendProgress(true, false);
+      await control.rest(lastChunkMs);
     }
-    if (stopped || failed) return;
-    wantRunning = false;
-    if (active.step >= active.totalSteps) await sendProgress(false, true, 'done');
-    else await sendProgress(false, true);
-  } finally {
-    busy = false;
-    if (stopped) disposeTrainer();
-  }
+    if (control.stopped) return;
+    control.finish();
+    await sendProgress(false, true, active.step >= active.totalSteps ? 'done' : 'progress');
+  });
 }
 
 async function runSteps(count: number): Promise<void> {
   const active = trainer;
   const loop = session;
-  if (!active || !loop || busy || failed) return;
-  busy = true;
-  try {
+  if (!active || !loop) return;
+  await control.exclusive(async () => {
     const goal = Math.min(active.totalSteps, active.step + Math.max(0, Math.floor(count)));
-    while (!stopped && active.step < goal) {
+    while (!control.stopped && active.step < goal) {
       if (!(await trainChunk(loop, goal - active.step))) return;
-      await yieldToEventLoop();
+      await control.rest(lastChunkMs);
     }
-    if (stopped) return;
+    if (control.stopped) return;
     // A stepped run shows the state it stopped at.
     await loop.evaluateCurrent();
     loop.resetThroughput();
     await sendProgress(false, true, active.step >= active.totalSteps ? 'done' : 'progress');
-  } finally {
-    busy = false;
-    if (stopped) disposeTrainer();
-  }
-}
-
-/** Runs a job after init, turning any exception into an `error` message. */
-function schedule(job: () => Promise<void>): void {
-  const ready = initPromise ?? Promise.reject(new Error('The worker received a command before init.'));
-  ready.then(job).catch((error: unknown) => {
-    if (!stopped && !failed) postError(describeError(error), true);
   });
 }
 
 function handleMessage(message: ToWorkerMessage): void {
   switch (message.type) {
     case 'init':
-      if (initPromise) {
-        postError('The worker was initialised twice; press Reset.', true);
-        return;
-      }
-      cpuShare = typeof message.cpuShare === 'number' && message.cpuShare > 0 ? Math.min(1, message.cpuShare) : 1;
-      initPromise = initialize(message.config, message.method, message.surfaces ?? true);
-      schedule(async () => {});
+      control.init(message, () => initialize(message.config, message.method, message.surfaces ?? true));
       return;
     case 'run':
-      wantRunning = true;
-      schedule(runLoop);
+      control.run(runLoop);
       return;
     case 'pause':
-      wantRunning = false;
+      control.pause();
       return;
     case 'step':
-      wantRunning = false;
-      schedule(() => runSteps(message.count));
+      control.step(() => runSteps(message.count));
       return;
     case 'stop':
-      stopped = true;
-      wantRunning = false;
-      if (!busy) disposeTrainer();
+      control.stop();
       return;
     default: {
       const unknown: never = message;
-      postError(`Unsupported message: ${JSON.stringify(unknown)}`, true);
+      control.fail(`Unsupported message: ${JSON.stringify(unknown)}`, true);
     }
   }
 }
 
-self.onmessage = (event: MessageEvent<ToWorkerMessage>) => handleMessage(event.data);
-self.onunhandledrejection = (event: PromiseRejectionEvent) => {
-  event.preventDefault();
-  postError(describeError(event.reason), true);
-};
+control.listen<ToWorkerMessage>(self, handleMessage);

@@ -1,0 +1,131 @@
+/// <reference lib="webworker" />
+/**
+ * The run control of a worker role that trains in a loop (train, sweep): one `init`, then `run`,
+ * `pause`, `step` and `stop`; every job waits for init, runs alone, and any exception becomes an
+ * `error` message. Between chunks a loop rests as its cpuShare asks (src/core/cpuShare.ts) and yields,
+ * so pause and stop are handled promptly. The role brings its initialization, loops and disposal.
+ */
+import { computeRestMs } from '../src/core/cpuShare';
+
+export interface RunControlRole {
+  /** Role name for messages, e.g. 'sweep worker'. */
+  name: string;
+  postError(message: string, fatal: boolean): void;
+  /** Frees the role's models (after stop, once no job runs). */
+  dispose(): void;
+}
+
+export interface RunControl {
+  /** True while the user wants the run loop going (run, until pause, stop, a failure or the end). */
+  readonly wantRunning: boolean;
+  readonly stopped: boolean;
+  readonly failed: boolean;
+  /** Fraction of a core this worker may train (init's cpuShare). */
+  readonly cpuShare: number;
+  /** Posts the error and ends the loop. */
+  fail(message: string, fatal: boolean): void;
+  init(message: { cpuShare?: unknown }, start: () => Promise<void>): void;
+  /** Wants the loop going and schedules it. */
+  run(loop: () => Promise<void>): void;
+  pause(): void;
+  /** Stops wanting the loop and schedules a bounded job (e.g. N steps). */
+  step(job: () => Promise<void>): void;
+  stop(): void;
+  /** The loop is done of its own accord (the end of training). */
+  finish(): void;
+  /** Runs body unless another job runs or the run failed; disposes after it when stop came meanwhile. */
+  exclusive(body: () => Promise<void>): Promise<void>;
+  /** Yields to the event loop after a chunk of chunkMs, resting as cpuShare asks. */
+  rest(chunkMs: number): Promise<void>;
+  /** Installs the role's message handler and turns unhandled rejections into error messages. */
+  listen<M>(scope: DedicatedWorkerGlobalScope, handle: (message: M) => void): void;
+}
+
+export function describeError(error: unknown): string {
+  if (error instanceof Error) return error.message || error.name;
+  return String(error);
+}
+
+export function createRunControl(role: RunControlRole): RunControl {
+  let initPromise: Promise<void> | null = null;
+  let wantRunning = false;
+  let busy = false;
+  let stopped = false;
+  let failed = false;
+  let cpuShare = 1;
+
+  const fail = (message: string, fatal: boolean) => {
+    failed = true;
+    wantRunning = false;
+    role.postError(message, fatal);
+  };
+  /** Runs a job after init, turning any exception into an `error` message. */
+  const schedule = (job: () => Promise<void>) => {
+    const ready = initPromise ?? Promise.reject(new Error(`The ${role.name} received a command before init.`));
+    ready.then(job).catch((error: unknown) => {
+      if (!stopped && !failed) fail(describeError(error), true);
+    });
+  };
+
+  return {
+    get wantRunning() {
+      return wantRunning;
+    },
+    get stopped() {
+      return stopped;
+    },
+    get failed() {
+      return failed;
+    },
+    get cpuShare() {
+      return cpuShare;
+    },
+    fail,
+    init(message, start) {
+      if (initPromise) {
+        fail(`The ${role.name} was initialised twice; press Reset.`, true);
+        return;
+      }
+      cpuShare = typeof message.cpuShare === 'number' && message.cpuShare > 0 ? Math.min(1, message.cpuShare) : 1;
+      initPromise = start();
+      schedule(async () => {});
+    },
+    run(loop) {
+      wantRunning = true;
+      schedule(loop);
+    },
+    pause() {
+      wantRunning = false;
+    },
+    step(job) {
+      wantRunning = false;
+      schedule(job);
+    },
+    stop() {
+      stopped = true;
+      wantRunning = false;
+      if (!busy) role.dispose();
+    },
+    finish() {
+      wantRunning = false;
+    },
+    async exclusive(body) {
+      if (busy || failed) return;
+      busy = true;
+      try {
+        await body();
+      } finally {
+        busy = false;
+        if (stopped) role.dispose();
+      }
+    },
+    rest: (chunkMs) => new Promise<void>((resolve) => setTimeout(resolve, computeRestMs(chunkMs, cpuShare))),
+    listen(scope, handle) {
+      scope.onmessage = (event: MessageEvent) => handle(event.data);
+      scope.onunhandledrejection = (event: PromiseRejectionEvent) => {
+        event.preventDefault();
+        fail(describeError(event.reason), true);
+      };
+    },
+  };
+}
