@@ -107,8 +107,13 @@ describe('runStudy', () => {
 });
 
 describe('runStudy with runJobGroup', () => {
-  /** The quick plan's jpeg iterative jobs (Fig. 6 + Fig. 9) share one program; the rest are singletons. */
-  const plan = buildStudyPlan('quick');
+  /** The quick plan plus two seed copies of its first job, which share that job's program; the rest are singletons. */
+  const quick = buildStudyPlan('quick');
+  const first = quick.jobs[0];
+  const plan = {
+    ...quick,
+    jobs: [...quick.jobs, ...[2, 3].map((seed) => ({ ...first, id: `${first.id}/seed${seed}`, config: { ...first.config, seed: first.config.seed + seed } }))],
+  };
 
   it('runs each group of groupStudyJobs once, in plan order, and counts jobs', async () => {
     const calls: string[][] = [];

@@ -149,6 +149,8 @@ export interface GroupEngine {
   predict(x: Float32Array, rows: number): Promise<{ output: Float32Array; gap: Float32Array | null; lone: Float32Array | null }>;
   /** Runs fn on the split nets inside a tidy and keeps the tensors it returns (e.g. AXNet's hidden activations for a surface). */
   withNets(fn: (nets: NetTensors) => tf.Tensor[]): tf.Tensor[];
+  /** Input rows for the nets of withNets: `count` rows of every model (values: K × count × N). */
+  rows(values: Float32Array, count: number): tf.Tensor;
   readNet(model: number, net: string): Promise<DenseLayerWeights[]>;
   getWeights(model: number): Promise<AxnetWeights>;
   getBaselineWeights(model: number): Promise<BaselineWeights | null>;
@@ -245,11 +247,17 @@ export function createGroupEngine(program: MethodProgram, models: readonly Progr
     models.forEach((m, k) => out.set(get(m), k * get(models[0]).length));
     return out;
   };
-  const testX = tf.tensor3d(
+  /**
+   * Rows of every model: [K, rows, width]; one model's as [rows, width], so that a single run is the very
+   * program of one model (on tfjs cpu a rank-3 broadcast add costs 4× a rank-2 one; and the numbers are the same).
+   */
+  const rowsOf = (values: Float32Array, rows: number, width: number): tf.Tensor => (K === 1 ? tf.tensor2d(values, [rows, width]) : tf.tensor3d(values, [K, rows, width]));
+  const testX = rowsOf(
     stack((m) => m.dataset.testX),
-    [K, testSize, inputDim],
+    testSize,
+    inputDim,
   );
-  let trainX: tf.Tensor3D | null = null; // built when a phase first needs predictions on the training sets
+  let trainX: tf.Tensor | null = null; // built when a phase first needs predictions on the training sets
   const context: StepContext = {
     bound: models.every((m) => m.config.errorBound === first.errorBound)
       ? first.errorBound
@@ -289,7 +297,9 @@ export function createGroupEngine(program: MethodProgram, models: readonly Progr
     return phases.length;
   };
   const effectiveTheta = (g: Group): tf.Tensor => (g.mask ? tf.mul(g.theta, g.mask) : g.theta);
-  const splitAll = (): NetTensors => Object.assign({}, ...groups.map((g) => splitFlatParameters(effectiveTheta(g) as tf.Tensor1D, g.padded.layout, K)));
+  /** The model axis of the nets: K, or none for one model (kernels [fanIn, fanOut], as rowsOf). */
+  const modelAxis = K === 1 ? undefined : K;
+  const splitAll = (): NetTensors => Object.assign({}, ...groups.map((g) => splitFlatParameters(effectiveTheta(g) as tf.Tensor1D, g.padded.layout, modelAxis)));
   /** Per entry of group g's θ: whether it belongs to a model for which `pick` holds. */
   const modelEntries = (g: Group, pick: (k: number) => boolean): tf.Tensor => {
     const size = g.padded.layout.size;
@@ -298,7 +308,7 @@ export function createGroupEngine(program: MethodProgram, models: readonly Progr
     return tf.tensor1d(flags, 'bool');
   };
 
-  const runPredict = async (x: tf.Tensor3D) => {
+  const runPredict = async (x: tf.Tensor) => {
     const tensors = tf.tidy(() => {
       const { output, gap, lone } = program.predict(splitAll(), x);
       return [output, gap ?? tf.zeros([0]), lone ?? tf.zeros([0])];
@@ -313,9 +323,10 @@ export function createGroupEngine(program: MethodProgram, models: readonly Progr
 
   const tools: PhaseTools = {
     predictTrainSets: async () => {
-      trainX ??= tf.tensor3d(
+      trainX ??= rowsOf(
         stack((m) => m.dataset.trainX),
-        [K, trainSize, inputDim],
+        trainSize,
+        inputDim,
       );
       const { output, gap } = await runPredict(trainX);
       return models.map((_, k) => ({
@@ -350,14 +361,14 @@ export function createGroupEngine(program: MethodProgram, models: readonly Progr
   const runStep = (phase: ProgramPhase, poison: tf.Tensor | null): tf.Tensor =>
     tf.tidy(() => {
       const group = groupByName.get(phase.group)!;
-      const x = tf.tensor3d(batchX, [K, batchSize, inputDim]);
-      const y = tf.tensor3d(batchY, [K, batchSize, outputDim]);
+      const x = rowsOf(batchX, batchSize, inputDim);
+      const y = rowsOf(batchY, batchSize, outputDim);
       const labelled = phaseData.some((d) => d.labels !== null);
-      const sign = labelled ? tf.tensor3d(batchSign, [K, batchSize, 1]) : null;
+      const sign = labelled ? rowsOf(batchSign, batchSize, 1) : null;
       let kept: tf.Tensor | null = null;
       const { grads } = tf.variableGrads(() => {
         // The phase's nets only (a phase updates one θ group): as the per-method trainers did.
-        const nets = splitFlatParameters(effectiveTheta(group) as tf.Tensor1D, group.padded.layout, K);
+        const nets = splitFlatParameters(effectiveTheta(group) as tf.Tensor1D, group.padded.layout, modelAxis);
         const parts = program.computeStepLoss(phase.kind, nets, x, y, sign, context);
         // Minimized per model: J (+ the lone approximator's MSE: its entries of θ get no gradient from J and vice versa).
         let minimized = parts.loneMse ? tf.add(parts.total, parts.loneMse) : parts.total;
@@ -367,11 +378,12 @@ export function createGroupEngine(program: MethodProgram, models: readonly Progr
           kept = tf.keep(
             tf.stack(
               columns.map((c) => tf.mul(c, poison)),
-              1,
+              modelAxis === undefined ? 0 : 1,
             ),
           );
         } else {
-          kept = tf.keep(tf.stack(columns, 1));
+          // [K, columns]; one model's scalars as [columns] (the same order when read back).
+          kept = tf.keep(tf.stack(columns, modelAxis === undefined ? 0 : 1));
         }
         // Σ over models: each model's gradient is its own loss's (∂/∂θ_k of Σ_j L_j = ∂L_k/∂θ_k).
         return tf.sum(minimized) as tf.Scalar;
@@ -601,7 +613,7 @@ export function createGroupEngine(program: MethodProgram, models: readonly Progr
     evaluate,
     predict: async (x, rows) => {
       assertUsable();
-      const input = tf.tensor3d(x, [K, rows, inputDim]);
+      const input = rowsOf(x, rows, inputDim);
       try {
         return await runPredict(input);
       } finally {
@@ -609,6 +621,7 @@ export function createGroupEngine(program: MethodProgram, models: readonly Progr
       }
     },
     withNets: (fn) => tf.tidy(() => fn(splitAll())),
+    rows: (values, count) => rowsOf(values, count, inputDim),
     readNet,
     getWeights: async (k) => program.toAxnetWeights(await readAll(k)),
     getBaselineWeights: async (k) => program.toBaselineWeights(await readAll(k)),

@@ -8,7 +8,6 @@
  * model (the lab's run, a compare lane), or createModelGroupTrainer (src/ml/group) for K models at once;
  * drive it with runToCompletion / nextEvaluationStep(step, trainer) (they read trainer.totalSteps).
  */
-import * as tf from '@tensorflow/tfjs';
 import { cloneConfig, type LabConfig, type MethodId } from '../../core/config';
 import { createDataset, type Dataset } from '../../core/dataset';
 import { computeSampleErrors } from '../../core/metrics';
@@ -65,7 +64,7 @@ async function computeSurface(engine: GroupEngine, config: Readonly<LabConfig>, 
   if (forwardHidden) {
     let fusedLayers: readonly number[] = [];
     const tensors = engine.withNets((nets) => {
-      const h = forwardHidden(nets, tf.tensor3d(inputs, [1, n * n, 2]));
+      const h = forwardHidden(nets, engine.rows(inputs, n * n));
       fusedLayers = [...h.fusedLayers];
       return [...h.before, ...h.controls, ...h.after];
     });
