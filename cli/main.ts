@@ -21,11 +21,13 @@ import { runToCompletion } from '../src/ml/session';
 import { parseLink } from '../src/core/link';
 import { runNodeBench } from '../bench/nodeBench';
 import { NpuUsageError, runNpu } from './npu';
+import { CliUsageError, takeFlag, takeOption } from './args';
 
 /** Exit code for bad input (usage errors, unknown targets, malformed rows). */
 export const EXIT_USAGE = 2;
 
-class UsageError extends Error {}
+/** Every usage error of the commands (their own classes extend it). */
+const UsageError = CliUsageError;
 
 const USAGE = `Usage:
   axlab targets                                   list the targets
@@ -91,22 +93,6 @@ async function runEval(args: string[]): Promise<void> {
     lines.push(Array.from(output, formatNumber).join(' '));
   });
   process.stdout.write(lines.length ? `${lines.join('\n')}\n` : '');
-}
-
-function takeOption(args: string[], name: string): string | undefined {
-  const index = args.indexOf(name);
-  if (index < 0) return undefined;
-  const value = args[index + 1];
-  if (value === undefined || value.startsWith('--')) throw new UsageError(`${name} needs a value`);
-  args.splice(index, 2);
-  return value;
-}
-
-function takeFlag(args: string[], name: string): boolean {
-  const index = args.indexOf(name);
-  if (index < 0) return false;
-  args.splice(index, 1);
-  return true;
 }
 
 async function runTrain(argsIn: string[]): Promise<void> {

@@ -31,25 +31,10 @@ import type { MethodTrainer } from '../src/ml/types';
 import { NPU_METHODS, isBaselineMethod } from '../src/core/methods/registry';
 
 import { parseLink } from '../src/core/link';
+import { CliUsageError, takeFlag, takeOption } from './args';
 
 /** Bad command line or link; cli/main.ts turns it into exit code 2. */
-export class NpuUsageError extends Error {}
-
-function takeFlag(args: string[], name: string): boolean {
-  const index = args.indexOf(name);
-  if (index < 0) return false;
-  args.splice(index, 1);
-  return true;
-}
-
-function takeOption(args: string[], name: string): string | undefined {
-  const index = args.indexOf(name);
-  if (index < 0) return undefined;
-  const value = args[index + 1];
-  if (value === undefined || value.startsWith('--')) throw new NpuUsageError(`${name} needs a value`);
-  args.splice(index, 2);
-  return value;
-}
+export class NpuUsageError extends CliUsageError {}
 
 function printTable(header: string[], rows: string[][]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]?.length ?? 0)));

@@ -11,25 +11,10 @@ import { loadTargetData } from '../src/core/targets/loadTargetData';
 import { createTrainingProbe, selectBackend } from '../src/ml/backend';
 import { buildSweepRows, createSweepGroup, runSweepToCompletion } from '../src/ml/sweep';
 import { parseLink } from '../src/core/link';
+import { CliUsageError, takeFlag, takeOption } from './args';
 
 /** Bad input: the caller turns it into exit code 2. */
-export class SweepUsageError extends Error {}
-
-function takeFlag(args: string[], name: string): boolean {
-  const index = args.indexOf(name);
-  if (index < 0) return false;
-  args.splice(index, 1);
-  return true;
-}
-
-function takeOption(args: string[], name: string): string | undefined {
-  const index = args.indexOf(name);
-  if (index < 0) return undefined;
-  const value = args[index + 1];
-  if (value === undefined || value.startsWith('--')) throw new SweepUsageError(`${name} needs a value`);
-  args.splice(index, 2);
-  return value;
-}
+export class SweepUsageError extends CliUsageError {}
 
 const formatFraction = (x: number) => (Number.isFinite(x) ? x.toFixed(4) : '—');
 const formatError = (x: number | null) => (x === null || !Number.isFinite(x) ? '—' : x.toPrecision(4));
