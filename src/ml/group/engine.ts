@@ -570,19 +570,27 @@ export function createGroupEngine(program: MethodProgram, models: readonly Progr
     });
   };
 
+  /** Model k's own θ of group g (unpadded), from one readback of the group's variable. */
+  const readModelTheta = async (g: Group, k: number): Promise<Float32Array> => {
+    const values = (await g.theta.data()) as Float32Array;
+    const size = g.padded.layout.size;
+    const row = Float32Array.from({ length: size }, (_, e) => values[g.positions[k * size + e]]);
+    return unpadModelParameters(g.padded, k, row);
+  };
   const readNet = async (k: number, net: string): Promise<DenseLayerWeights[]> => {
     assertUsable();
     const g = netGroup.get(net);
     if (!g) throw new Error(`Unknown net: ${net}`);
-    const values = (await g.theta.data()) as Float32Array;
-    const size = g.padded.layout.size;
-    const row = Float32Array.from({ length: size }, (_, e) => values[g.positions[k * size + e]]);
-    const own = unpadModelParameters(g.padded, k, row);
-    return readFlatNet(g.padded.modelLayouts[k], own, net);
+    return readFlatNet(g.padded.modelLayouts[k], await readModelTheta(g, k), net);
   };
+  /** Every net of model k, one readback per θ group. */
   const readAll = async (k: number) => {
+    assertUsable();
     const nets = new Map<string, DenseLayerWeights[]>();
-    for (const g of groups) for (const net of g.padded.layout.nets) nets.set(net.name, await readNet(k, net.name));
+    for (const g of groups) {
+      const own = await readModelTheta(g, k);
+      for (const net of g.padded.layout.nets) nets.set(net.name, readFlatNet(g.padded.modelLayouts[k], own, net.name));
+    }
     return (net: string) => {
       const hit = nets.get(net);
       if (!hit) throw new Error(`Unknown net: ${net}`);
