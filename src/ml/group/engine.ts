@@ -18,7 +18,6 @@ import type { BackendName, LabConfig, MethodId } from '../../core/config';
 import type { Dataset } from '../../core/dataset';
 import { computeInvocationMetrics, computeSampleErrors, labelSafe } from '../../core/metrics';
 import { createRng, type Rng } from '../../core/rng';
-import { getTarget } from '../../core/targets';
 import type { ErrorMetricId } from '../../core/targets/types';
 import type { MethodPhase, PhaseKind } from '../../core/methods/budget';
 import {
@@ -40,9 +39,18 @@ import { createGroupAdam, type GroupAdam } from './adam';
 /** Net tensors of all groups by net name: kernels [K, fanIn, fanOut], biases [K, 1, fanOut]. */
 export type NetTensors = Record<string, DenseTensors[]>;
 
+/** What the engine itself reads of a model's config (a method's program reads the rest of its own config type). */
+export interface EngineModelConfig {
+  seed: number;
+  learningRate: number;
+  batchSize: number;
+  /** Error bound of eq. 1 (AXNet); the accuracy bound of a regression target (AxTrain). */
+  errorBound: number;
+}
+
 /** One model of a group: its config, its data, its loss weights. */
-export interface ProgramModel {
-  config: Readonly<LabConfig>;
+export interface ProgramModel<C extends EngineModelConfig = LabConfig> {
+  config: Readonly<C>;
   dataset: Dataset;
   /** J = mse·La + ce·Lp; absent: 1 and 1 (the paper's J, eq. 2). */
   lossWeights?: { mse: number; ce: number };
@@ -72,9 +80,12 @@ export interface ProgramPhase extends MethodPhase {
 export interface StepContext {
   /** Error bound of eq. 1: one number when every model has the same, else one per model, [K, 1, 1]. */
   bound: number | tf.Tensor;
-  metric: ErrorMetricId;
+  /** The target's error metric (null: a classification data set, which has none). */
+  metric: ErrorMetricId | null;
   /** Loss weights [K] each, or null when every model has J = La + Lp. */
   lossWeights: { mse: tf.Tensor; ce: tf.Tensor } | null;
+  /** The training step being computed, 1-based over all phases (a program that draws noise per step reads it). */
+  step: number;
 }
 
 /** Per-model [K] losses of one step: the minimized total and the parts reported (null when the phase has none). */
@@ -84,22 +95,41 @@ export interface StepLoss {
   crossEntropy: tf.Tensor | null;
   /** The lone approximator's MSE, trained beside AXNet on the same batches (config.trainLone). */
   loneMse?: tf.Tensor | null;
+  /** Per-model [K] values of the program's extraColumns, in that order (reported, not minimized). */
+  extras?: tf.Tensor[];
+}
+
+/** Per model: the means over one epoch's steps (NaN where the model did not train). */
+export interface EpochMeans {
+  total: number;
+  mse: number;
+  extras: number[];
+}
+
+/** Per model: the loss averages since the last read (evaluate), each NaN until first reported. */
+export interface LossAverages {
+  loss: number;
+  mse: number;
+  crossEntropy: number;
+  extras: number[];
 }
 
 /** The nets of one model (widths may differ between models; names, streams and depth may not). */
-export interface ProgramModelNets {
+export interface ProgramModelNets<C extends EngineModelConfig = LabConfig> {
   groups: { name: string; nets: FlatNetSpec[] }[];
   topology: MethodTopology;
   parameterCounts: { approximator: number; predictor: number; total: number; lone: number };
   /** The config its nets were built from (AXNet with matchParameters: the matched widths). */
-  effectiveConfig: Readonly<LabConfig>;
+  effectiveConfig: Readonly<C>;
   notes: string[];
 }
 
 /** A method as data for the engine. */
-export interface MethodProgram {
-  method: MethodId;
-  models: ProgramModelNets[];
+export interface MethodProgram<C extends EngineModelConfig = LabConfig, M extends string = MethodId> {
+  method: M;
+  /** The error metric of the models' target (labels of eq. 1, §V metrics); null for a classification data set. */
+  errorMetric: ErrorMetricId | null;
+  models: ProgramModelNets<C>[];
   /** The phases in training order (the same for every model of the group). */
   phases: ProgramPhase[];
   /** AXNet reports J = La + Lp per step as its loss; the others report the sum of their parts' averages. */
@@ -117,6 +147,16 @@ export interface MethodProgram {
   toBaselineWeights(read: (net: string) => DenseLayerWeights[]): BaselineWeights | null;
   /** Net name of the lone approximator trained beside the method, or null. */
   loneNet: string | null;
+  /** Names of StepLoss.extras (e.g. AxTrain's S(w) and γ): averaged like the losses. */
+  extraColumns?: readonly string[];
+  /**
+   * Steps per epoch, for a program whose loss changes at epoch ends (AxTrain's adaptive γ): the engine
+   * then syncs at every epoch end and calls endEpoch with the epoch's per-model means, before the
+   * next step; chunking does not change the numbers.
+   */
+  epochSteps?: number;
+  /** epoch: 1-based; means[k] of model k (NaN for a model that has stopped). */
+  endEpoch?(epoch: number, means: EpochMeans[]): void;
 }
 
 export interface EngineOptions {
@@ -127,8 +167,8 @@ export interface EngineOptions {
 /** One model's per-chunk outcome, as TrainChunkResult. */
 export type ModelDivergence = TrainChunkResult['diverged'];
 
-export interface GroupEngine {
-  readonly method: MethodId;
+export interface GroupEngine<C extends EngineModelConfig = LabConfig, M extends string = MethodId> {
+  readonly method: M;
   readonly size: number;
   readonly backend: BackendName;
   readonly totalSteps: number;
@@ -139,12 +179,15 @@ export interface GroupEngine {
   readonly trainingMs: number;
   /** What the next step trains, e.g. 'round 3/8 · classifier'; 'done' at the end. */
   readonly phase: string;
-  readonly program: MethodProgram;
+  readonly program: MethodProgram<C, M>;
   notes(model: number): readonly string[];
   /** Step of model k: the group's step, or its stop step. */
   modelStep(model: number): number;
   train(steps: number): Promise<{ step: number; diverged: ModelDivergence[] }>;
+  /** §V metrics of every model on its test set (needs the program's errorMetric). */
   evaluate(): Promise<EvaluationPoint[]>;
+  /** Model k's loss averages since the last read (evaluate reads them too), then starts new sums. */
+  takeLossAverages(model: number): LossAverages;
   /** Forward x [K, n, N] of every model (rows given per model). */
   predict(x: Float32Array, rows: number): Promise<{ output: Float32Array; gap: Float32Array | null; lone: Float32Array | null }>;
   /** Runs fn on the split nets inside a tidy and keeps the tensors it returns (e.g. AXNet's hidden activations for a surface). */
@@ -178,21 +221,30 @@ const KEPT: Record<PhaseKind, { mse: boolean; ce: boolean }> = {
   classifier: { mse: false, ce: true },
 };
 
-export function createGroupEngine(program: MethodProgram, models: readonly ProgramModel[], options: EngineOptions = {}): GroupEngine {
+export function createGroupEngine<C extends EngineModelConfig, M extends string>(
+  program: MethodProgram<C, M>,
+  models: readonly ProgramModel<C>[],
+  options: EngineOptions = {},
+): GroupEngine<C, M> {
   const K = models.length;
   if (K === 0) throw new Error('A model group needs at least one model');
   if (program.models.length !== K) throw new Error(`The program describes ${program.models.length} models, not ${K}`);
   const first = models[0].config;
-  const target = getTarget(first.target);
   const { inputDim, outputDim } = models[0].dataset;
   const batchSize = first.batchSize;
   const testSize = models[0].dataset.testSize;
   const trainSize = models[0].dataset.trainSize;
   for (const m of models) {
-    if (m.config.target !== first.target || m.config.batchSize !== batchSize || m.dataset.testSize !== testSize || m.dataset.trainSize !== trainSize) {
-      throw new Error('Every model of a group must share the target, batch size and data set sizes');
+    if (m.dataset.inputDim !== inputDim || m.dataset.outputDim !== outputDim || m.config.batchSize !== batchSize || m.dataset.testSize !== testSize || m.dataset.trainSize !== trainSize) {
+      throw new Error('Every model of a group must share the data shapes, batch size and data set sizes');
     }
   }
+  const requireMetric = (): ErrorMetricId => {
+    if (program.errorMetric === null) throw new Error(`${program.method} has no error metric: the §V metrics need a target`);
+    return program.errorMetric;
+  };
+  const extraCount = program.extraColumns?.length ?? 0;
+  const epochSteps = program.epochSteps && program.endEpoch ? Math.max(1, Math.floor(program.epochSteps)) : 0;
   const backend = tf.getBackend() as BackendName;
   const { phases } = program;
   const totalSteps = phases.reduce((sum, p) => sum + p.steps, 0);
@@ -242,7 +294,7 @@ export function createGroupEngine(program: MethodProgram, models: readonly Progr
   const netGroup = new Map<string, Group>();
   for (const g of groups) for (const net of g.padded.layout.nets) netGroup.set(net.name, g);
 
-  const stack = (get: (m: ProgramModel) => Float32Array) => {
+  const stack = (get: (m: ProgramModel<C>) => Float32Array) => {
     const out = new Float32Array(K * get(models[0]).length);
     models.forEach((m, k) => out.set(get(m), k * get(models[0]).length));
     return out;
@@ -265,7 +317,8 @@ export function createGroupEngine(program: MethodProgram, models: readonly Progr
           models.map((m) => m.config.errorBound),
           [K, 1, 1],
         ),
-    metric: target.errorMetric,
+    metric: program.errorMetric,
+    step: 0,
     lossWeights: models.some((m) => m.lossWeights && (m.lossWeights.mse !== 1 || m.lossWeights.ce !== 1))
       ? { mse: tf.tensor1d(models.map((m) => m.lossWeights?.mse ?? 1)), ce: tf.tensor1d(models.map((m) => m.lossWeights?.ce ?? 1)) }
       : null,
@@ -286,8 +339,11 @@ export function createGroupEngine(program: MethodProgram, models: readonly Progr
   let disposed = false;
   let trainingMs = 0;
   // Per model: loss sums since the last evaluate (float64), and the last reported averages.
-  const sums = models.map(() => ({ total: 0, totalCount: 0, mse: 0, mseCount: 0, ce: 0, ceCount: 0 }));
-  const last = models.map(() => ({ loss: Number.NaN, mse: Number.NaN, crossEntropy: Number.NaN }));
+  const emptySums = () => ({ total: 0, totalCount: 0, mse: 0, mseCount: 0, ce: 0, ceCount: 0, extras: new Float64Array(extraCount), extrasCount: 0 });
+  const sums = models.map(emptySums);
+  const last = models.map(() => ({ loss: Number.NaN, mse: Number.NaN, crossEntropy: Number.NaN, extras: new Array<number>(extraCount).fill(Number.NaN) }));
+  // Per model: sums over the current epoch (programs with epochSteps).
+  let epochSums = models.map(emptySums);
 
   const assertUsable = () => {
     if (disposed) throw new Error('This trainer has been disposed');
@@ -334,7 +390,7 @@ export function createGroupEngine(program: MethodProgram, models: readonly Progr
         gap: gap ? gap.subarray(k * trainSize, (k + 1) * trainSize) : null,
       }));
     },
-    computeTrainErrors: (k, output) => computeSampleErrors(target.errorMetric, output, models[k].dataset.trainY, outputDim),
+    computeTrainErrors: (k, output) => computeSampleErrors(requireMetric(), output, models[k].dataset.trainY, outputDim),
     note: (k, text) => {
       notes[k].push(text);
     },
@@ -372,7 +428,9 @@ export function createGroupEngine(program: MethodProgram, models: readonly Progr
         const parts = program.computeStepLoss(phase.kind, nets, x, y, sign, context);
         // Minimized per model: J (+ the lone approximator's MSE: its entries of θ get no gradient from J and vice versa).
         let minimized = parts.loneMse ? tf.add(parts.total, parts.loneMse) : parts.total;
-        const columns = [parts.total, parts.mse, parts.crossEntropy, ...(hasLone ? [parts.loneMse ?? null] : [])].filter((v): v is tf.Tensor => v !== null);
+        const extras = parts.extras ?? [];
+        if (extras.length !== extraCount) throw new Error(`${program.method} reported ${extras.length} extra columns, not ${extraCount}`);
+        const columns = [parts.total, parts.mse, parts.crossEntropy, ...(hasLone ? [parts.loneMse ?? null] : []), ...extras].filter((v): v is tf.Tensor => v !== null);
         if (poison) {
           minimized = tf.mul(minimized, poison);
           kept = tf.keep(
@@ -392,7 +450,7 @@ export function createGroupEngine(program: MethodProgram, models: readonly Progr
       return kept!;
     });
 
-  const columnsOf = (kind: PhaseKind) => 1 + (KEPT[kind].mse ? 1 : 0) + (KEPT[kind].ce ? 1 : 0) + (hasLone ? 1 : 0);
+  const columnsOf = (kind: PhaseKind) => 1 + (KEPT[kind].mse ? 1 : 0) + (KEPT[kind].ce ? 1 : 0) + (hasLone ? 1 : 0) + extraCount;
 
   const restoreModel = (k: number) => {
     for (const g of groups) {
@@ -408,11 +466,8 @@ export function createGroupEngine(program: MethodProgram, models: readonly Progr
     }
   };
 
-  const train = async (requested: number): Promise<{ step: number; diverged: ModelDivergence[] }> => {
-    assertUsable();
-    const diverged: ModelDivergence[] = models.map(() => null);
-    const count = Math.max(0, Math.min(Math.floor(requested), totalSteps - step));
-    if (count === 0 || stoppedAt.every((s) => s !== null)) return { step, diverged };
+  /** `count` steps (≥ 1, within the budget) with one sync at the end; divergence restores the segment's start. */
+  const trainSegment = async (count: number, diverged: ModelDivergence[]): Promise<void> => {
     const started = now();
     const chunkStart = step;
     const activeAtStart = stoppedAt.map((s) => s === null);
@@ -426,6 +481,7 @@ export function createGroupEngine(program: MethodProgram, models: readonly Progr
           enteredPhase = p;
         }
         drawBatches();
+        context.step = chunkStart + s + 1;
         const poisonHere =
           options.injectNaN && options.injectNaN.step === chunkStart + s + 1 ? tf.tensor1d(models.map((_, k) => (k === options.injectNaN!.model ? Number.NaN : 1))) : null;
         try {
@@ -451,7 +507,7 @@ export function createGroupEngine(program: MethodProgram, models: readonly Progr
       thetaSums.forEach((t) => t.dispose());
     }
     const badStep = models.map(() => -1);
-    type Row = { total: number; mse: number | null; ce: number | null };
+    type Row = { total: number; mse: number | null; ce: number | null; extras: number[] };
     const parsed: Row[][] = [];
     let offset = 0;
     for (let s = 0; s < count; s++) {
@@ -460,7 +516,13 @@ export function createGroupEngine(program: MethodProgram, models: readonly Progr
       const rows: Row[] = [];
       for (let k = 0; k < K; k++) {
         const base = offset + k * width;
-        const row = { total: values[base], mse: kept.mse ? values[base + 1] : null, ce: kept.ce ? values[base + (kept.mse ? 2 : 1)] : null };
+        const extrasBase = base + width - extraCount;
+        const row = {
+          total: values[base],
+          mse: kept.mse ? values[base + 1] : null,
+          ce: kept.ce ? values[base + (kept.mse ? 2 : 1)] : null,
+          extras: Array.from({ length: extraCount }, (_, c) => values[extrasBase + c]),
+        };
         rows.push(row);
         if (activeAtStart[k] && badStep[k] < 0) {
           for (let c = 0; c < width; c++) if (!Number.isFinite(values[base + c])) badStep[k] = s;
@@ -509,17 +571,20 @@ export function createGroupEngine(program: MethodProgram, models: readonly Progr
     for (let s = 0; s < count; s++) {
       for (let k = 0; k < K; k++) {
         if (!activeAtStart[k] || diverged[k]) continue; // stopped before this chunk, or this chunk is undone for model k
-        const { total, mse, ce } = parsed[s][k];
-        const sum = sums[k];
-        sum.total += total;
-        sum.totalCount++;
-        if (mse !== null) {
-          sum.mse += mse;
-          sum.mseCount++;
-        }
-        if (ce !== null) {
-          sum.ce += ce;
-          sum.ceCount++;
+        const { total, mse, ce, extras } = parsed[s][k];
+        for (const sum of epochSteps ? [sums[k], epochSums[k]] : [sums[k]]) {
+          sum.total += total;
+          sum.totalCount++;
+          if (mse !== null) {
+            sum.mse += mse;
+            sum.mseCount++;
+          }
+          if (ce !== null) {
+            sum.ce += ce;
+            sum.ceCount++;
+          }
+          for (let c = 0; c < extraCount; c++) sum.extras[c] += extras[c];
+          sum.extrasCount++;
         }
       }
     }
@@ -531,42 +596,70 @@ export function createGroupEngine(program: MethodProgram, models: readonly Progr
     }
     lastGoodStep = step;
     trainingMs += now() - started;
+  };
+
+  const train = async (requested: number): Promise<{ step: number; diverged: ModelDivergence[] }> => {
+    assertUsable();
+    const diverged: ModelDivergence[] = models.map(() => null);
+    let left = Math.max(0, Math.min(Math.floor(requested), totalSteps - step));
+    while (left > 0 && !stoppedAt.every((s) => s !== null)) {
+      // Without epochs: one segment. With epochs: segments end at epoch ends, where the program's loss may change.
+      const count = epochSteps ? Math.min(left, epochSteps - (step % epochSteps)) : left;
+      await trainSegment(count, diverged);
+      left -= count;
+      if (epochSteps && step % epochSteps === 0 && step > 0 && !stoppedAt.every((s) => s !== null)) {
+        const means = epochSums.map((sum) => ({
+          total: sum.totalCount ? sum.total / sum.totalCount : Number.NaN,
+          mse: sum.mseCount ? sum.mse / sum.mseCount : Number.NaN,
+          extras: Array.from(sum.extras, (value) => (sum.extrasCount ? value / sum.extrasCount : Number.NaN)),
+        }));
+        epochSums = models.map(emptySums);
+        program.endEpoch!(step / epochSteps, means);
+      }
+    }
     return { step, diverged };
   };
 
   const modelStep = (k: number) => stoppedAt[k] ?? step;
 
+  const takeLossAverages = (k: number): LossAverages => {
+    const sum = sums[k];
+    const previous = last[k];
+    if (program.reportsJointLoss) {
+      if (sum.totalCount > 0) previous.loss = sum.total / sum.totalCount;
+      if (sum.mseCount > 0) previous.mse = sum.mse / sum.mseCount;
+      if (sum.ceCount > 0) previous.crossEntropy = sum.ce / sum.ceCount;
+    } else {
+      if (sum.mseCount > 0) previous.mse = sum.mse / sum.mseCount;
+      if (sum.ceCount > 0) previous.crossEntropy = sum.ce / sum.ceCount;
+      const any = Number.isFinite(previous.mse) || Number.isFinite(previous.crossEntropy);
+      previous.loss = any ? (Number.isFinite(previous.mse) ? previous.mse : 0) + (Number.isFinite(previous.crossEntropy) ? previous.crossEntropy : 0) : Number.NaN;
+    }
+    if (sum.extrasCount > 0) for (let c = 0; c < extraCount; c++) previous.extras[c] = sum.extras[c] / sum.extrasCount;
+    sums[k] = emptySums();
+    return { loss: previous.loss, mse: previous.mse, crossEntropy: previous.crossEntropy, extras: [...previous.extras] };
+  };
+
   const evaluate = async (): Promise<EvaluationPoint[]> => {
     assertUsable();
+    const metric = requireMetric();
     const { output, gap, lone } = await runPredict(testX);
     return models.map((m, k) => {
       const slice = (values: Float32Array, width: number) => values.subarray(k * testSize * width, (k + 1) * testSize * width);
-      const errors = computeSampleErrors(target.errorMetric, slice(output, outputDim), m.dataset.testY, outputDim);
+      const errors = computeSampleErrors(metric, slice(output, outputDim), m.dataset.testY, outputDim);
       // Predicted safe ⇔ gap > 0 (softmax: z_safe − z_unsafe; sigmoid: z; ties → unsafe, as argmax);
       // no classifier (lone): every input is approximated.
       const predictedSafe = gap ? Uint8Array.from(slice(gap, 1), (g) => (g > 0 ? 1 : 0)) : new Uint8Array(errors.length).fill(1);
       const metrics = computeInvocationMetrics(errors, predictedSafe, m.config.errorBound);
       let loneTrueInvocation: number | null = null;
       if (lone) {
-        const loneErrors = computeSampleErrors(target.errorMetric, slice(lone, outputDim), m.dataset.testY, outputDim);
+        const loneErrors = computeSampleErrors(metric, slice(lone, outputDim), m.dataset.testY, outputDim);
         let safe = 0;
         for (const e of loneErrors) if (labelSafe(e, m.config.errorBound)) safe++;
         loneTrueInvocation = loneErrors.length === 0 ? 0 : safe / loneErrors.length;
       }
-      const sum = sums[k];
-      const previous = last[k];
-      if (program.reportsJointLoss) {
-        if (sum.totalCount > 0) previous.loss = sum.total / sum.totalCount;
-        if (sum.mseCount > 0) previous.mse = sum.mse / sum.mseCount;
-        if (sum.ceCount > 0) previous.crossEntropy = sum.ce / sum.ceCount;
-      } else {
-        if (sum.mseCount > 0) previous.mse = sum.mse / sum.mseCount;
-        if (sum.ceCount > 0) previous.crossEntropy = sum.ce / sum.ceCount;
-        const any = Number.isFinite(previous.mse) || Number.isFinite(previous.crossEntropy);
-        previous.loss = any ? (Number.isFinite(previous.mse) ? previous.mse : 0) + (Number.isFinite(previous.crossEntropy) ? previous.crossEntropy : 0) : Number.NaN;
-      }
-      Object.assign(sum, { total: 0, totalCount: 0, mse: 0, mseCount: 0, ce: 0, ceCount: 0 });
-      return { step: modelStep(k), metrics, loss: previous.loss, mse: previous.mse, crossEntropy: previous.crossEntropy, loneTrueInvocation };
+      const { loss, mse, crossEntropy } = takeLossAverages(k);
+      return { step: modelStep(k), metrics, loss, mse, crossEntropy, loneTrueInvocation };
     });
   };
 
@@ -619,6 +712,7 @@ export function createGroupEngine(program: MethodProgram, models: readonly Progr
     modelStep,
     train,
     evaluate,
+    takeLossAverages,
     predict: async (x, rows) => {
       assertUsable();
       const input = rowsOf(x, rows, inputDim);

@@ -12,7 +12,7 @@ import { matchAxnetParameters, type ParameterMatch } from '../../core/paramMatch
 import { computeAxnetLayout, computeAxnetLoss, forwardApproximator, forwardAxnet, type AxnetTensors } from '../axnet';
 import type { MethodProgram, NetTensors, ProgramModel } from '../group/engine';
 import { listMethodPhases } from '../../core/methods/budget';
-import { computeMse, countDenseParameters, formatWidths } from './common';
+import { computeMse, countDenseParameters, formatWidths, readTargetErrorMetric } from './common';
 
 /**
  * The config AXNet is built from: with matchParameters, hidden widths whose AXNet total is within 3% of the
@@ -94,14 +94,16 @@ export function buildAxnetProgram(models: readonly ProgramModel[]): MethodProgra
   });
   const fusedLayers = built[0].layout.fusedLayers;
   const params = (nets: NetTensors): AxnetTensors => ({ approximator: nets.approximator, predictor: nets.predictor, lone: nets.lone ?? null, fusedLayers, predictionOutput });
+  const metric = readTargetErrorMetric(models);
   return {
     method: 'axnet',
+    errorMetric: metric,
     models: built.map((b) => b.nets),
     phases: listMethodPhases(first, 'axnet').map((p) => ({ ...p, group: 'axnet' })),
     reportsJointLoss: true,
     loneNet: trainLone ? 'lone' : null,
     computeStepLoss: (_kind, nets, x, y, _sign, context) => {
-      const parts = computeAxnetLoss(forwardAxnet(params(nets), x), y, { metric: context.metric, bound: context.bound });
+      const parts = computeAxnetLoss(forwardAxnet(params(nets), x), y, { metric, bound: context.bound });
       const total = context.lossWeights ? tf.add(tf.mul(parts.mse, context.lossWeights.mse), tf.mul(parts.crossEntropy, context.lossWeights.ce)) : parts.loss;
       return { total, mse: parts.mse, crossEntropy: parts.crossEntropy, loneMse: nets.lone ? computeMse(forwardApproximator(nets.lone, x), y) : null };
     },

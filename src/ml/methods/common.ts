@@ -2,6 +2,9 @@
 import * as tf from '@tensorflow/tfjs';
 import type { PredictionOutput } from '../../core/config';
 import { countDenseParameters } from '../../core/metrics';
+import { getTarget } from '../../core/targets';
+import type { ErrorMetricId } from '../../core/targets/types';
+import type { ProgramModel } from '../group/engine';
 import { meanPerModel, splitUnits, type Rows } from '../axnet';
 
 /**
@@ -23,6 +26,11 @@ export function computeClassifierCrossEntropy(gap: Rows, sign: Rows): tf.Tensor 
 /** La = mean (H(x) − y)² over batch and outputs → scalar, or [K]. */
 export function computeMse(output: Rows, y: Rows): tf.Tensor {
   return meanPerModel(tf.squaredDifference(output, y));
+}
+
+/** The error metric of the models' target (every model of a group has the same target). */
+export function readTargetErrorMetric(models: readonly ProgramModel[]): ErrorMetricId {
+  return getTarget(models[0].config.target).errorMetric;
 }
 
 /** "2-4-4-1". */

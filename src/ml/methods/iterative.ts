@@ -24,7 +24,7 @@ import { forwardApproximator } from '../axnet';
 import type { MethodProgram, PhaseData, ProgramModel } from '../group/engine';
 import { listMethodPhases } from '../../core/methods/budget';
 import { CHOOSE_TYPE_DESCRIPTIONS, chooseNextSubset } from '../../core/methods/chooseSubset';
-import { computeClassifierCrossEntropy, computeLogitGap, computeMse, countDenseParameters, formatWidths } from './common';
+import { computeClassifierCrossEntropy, computeLogitGap, computeMse, countDenseParameters, formatWidths, readTargetErrorMetric } from './common';
 
 export type TwoNetworkMethod = Extract<MethodId, 'onepass' | 'iterative'>;
 
@@ -42,6 +42,7 @@ export function buildTwoNetworkProgram(models: readonly ProgramModel[], method: 
   const phases = listMethodPhases({ steps: first.steps, rounds }, method).map((p) => ({ ...p, group: p.kind === 'approximator' ? 'A' : 'C' }));
   return {
     method,
+    errorMetric: readTargetErrorMetric(models),
     models: models.map((m) => {
       const { inputDim, outputDim } = m.dataset;
       const approximatorWidths = [inputDim, ...m.config.approximatorHidden, outputDim];

@@ -7,11 +7,12 @@
 import { forwardApproximator } from '../axnet';
 import type { MethodProgram, ProgramModel } from '../group/engine';
 import { listMethodPhases } from '../../core/methods/budget';
-import { computeMse, countDenseParameters, formatWidths } from './common';
+import { computeMse, countDenseParameters, formatWidths, readTargetErrorMetric } from './common';
 
 export function buildLoneProgram(models: readonly ProgramModel[]): MethodProgram {
   return {
     method: 'lone',
+    errorMetric: readTargetErrorMetric(models),
     models: models.map((m) => {
       const approximatorWidths = [m.dataset.inputDim, ...m.config.approximatorHidden, m.dataset.outputDim];
       const count = countDenseParameters(approximatorWidths);

@@ -20,7 +20,7 @@ import { getPredictionWidth } from '../../core/axnetMath';
 import { applyDenseLayer, computeLabelSign, forwardApproximator, type DenseTensors, type Rows } from '../axnet';
 import type { MethodProgram, NetTensors, ProgramModel } from '../group/engine';
 import { listMethodPhases } from '../../core/methods/budget';
-import { computeClassifierCrossEntropy, computeLogitGap, computeMse, countDenseParameters, formatWidths } from './common';
+import { computeClassifierCrossEntropy, computeLogitGap, computeMse, countDenseParameters, formatWidths, readTargetErrorMetric } from './common';
 
 /** Widths of the three parts, input first. */
 export function computeWeightSharingWidths(
@@ -55,9 +55,11 @@ export function forwardWeightSharing(
 export function buildWeightSharingProgram(models: readonly ProgramModel[]): MethodProgram {
   const predictionOutput = models[0].config.predictionOutput ?? 'softmax';
   if (models.some((m) => (m.config.predictionOutput ?? 'softmax') !== predictionOutput)) throw new Error('Every weight-sharing model of a group must share the P(x) kind');
+  const metric = readTargetErrorMetric(models);
   const pick = (nets: NetTensors) => ({ shared: nets.shared, approximation: nets.approximation, prediction: nets.prediction });
   return {
     method: 'weightsharing',
+    errorMetric: metric,
     models: models.map((m) => {
       const { inputDim, outputDim } = m.dataset;
       const widths = computeWeightSharingWidths(inputDim, outputDim, m.config.approximatorHidden, m.config.predictorHidden, getPredictionWidth(predictionOutput));
@@ -99,7 +101,7 @@ export function buildWeightSharingProgram(models: readonly ProgramModel[]): Meth
       const { output, gap } = forwardWeightSharing(pick(nets), x, predictionOutput);
       // J = La + Lp (eq. 2); s = 1 − 2·p_label from the current H(x), no gradient through it (eq. 1).
       const mse = computeMse(output, y);
-      const crossEntropy = computeClassifierCrossEntropy(gap, computeLabelSign(output, y, context.metric, context.bound));
+      const crossEntropy = computeClassifierCrossEntropy(gap, computeLabelSign(output, y, metric, context.bound));
       const total = context.lossWeights ? tf.add(tf.mul(mse, context.lossWeights.mse), tf.mul(crossEntropy, context.lossWeights.ce)) : tf.add(mse, crossEntropy);
       return { total, mse, crossEntropy };
     },
