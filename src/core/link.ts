@@ -28,6 +28,7 @@ import { TARGET_IDS } from './targets/types';
 import { NPU_CONSTANT_IDS } from './npu/constants';
 import { CONSTANT_OVERRIDE_PREFIX, DEFAULT_NPU_PARAMS, NPU_PARAM_FIELDS, clampCpuInstructions, clampNpuParams, diffNpuParams, readNpuParams, type NpuParams } from './npu/params';
 import { SWEEP_LINK_KEYS, formatSweepLink, readSweepLink, type SweepLinkKey, type SweepSpec } from './sweep';
+import { AXTRAIN_LINK_KEYS, formatAxtrainLink, readAxtrainLink, type AxtrainConfig } from './axtrain/config';
 
 /** Links longer than this are refused whole: no legitimate config needs it. */
 export const MAX_HASH_LENGTH = 2048;
@@ -84,6 +85,16 @@ export interface ParsedLink {
   npuCpuInstructions: number | null;
   /** Sweep mode's spec (src/core/sweep.ts: `sweep=…&sweepValues=…`), or null when the link has no sweep. */
   sweep: SweepSpec | null;
+  /** AxTrain's config (src/core/axtrain/config.ts: `ax=<dataset>&ax.<key>=…`), or null when the link has none. */
+  axtrain: AxtrainConfig | null;
+}
+
+/** The link parts besides the lab config: each written only when given and not default. */
+export interface LinkExtras {
+  npu?: NpuParams | null;
+  npuCpuInstructions?: number | null;
+  sweep?: SweepSpec | null;
+  axtrain?: AxtrainConfig | null;
 }
 
 /**
@@ -95,6 +106,7 @@ export const NPU_KEY_PREFIX = 'npu.';
 export const NPU_CPU_INSTRUCTIONS_KEY = 'npu.cpui';
 /** Sweep keys (src/core/sweep.ts reads and writes them; this codec only passes their raw text on). */
 const SWEEP_KEYS: ReadonlySet<string> = new Set(SWEEP_LINK_KEYS);
+const AXTRAIN_KEYS: ReadonlySet<string> = new Set(AXTRAIN_LINK_KEYS);
 const NPU_KEYS: ReadonlySet<string> = new Set([
   ...NPU_PARAM_FIELDS.map((f) => NPU_KEY_PREFIX + f.key),
   ...NPU_CONSTANT_IDS.map((id) => CONSTANT_OVERRIDE_PREFIX + id),
@@ -187,7 +199,7 @@ export function parseLink(hashOrUrl: string): ParsedLink {
   let config = cloneConfig(DEFAULT_CONFIG);
   const problems: string[] = [];
   const hash = extractHash(typeof hashOrUrl === 'string' ? hashOrUrl : '');
-  const npuDefaults = () => ({ npu: clampNpuParams(DEFAULT_NPU_PARAMS), npuCpuInstructions: null, sweep: null });
+  const npuDefaults = () => ({ npu: clampNpuParams(DEFAULT_NPU_PARAMS), npuCpuInstructions: null, sweep: null, axtrain: null });
   if (hash.trim() === '') return { config, problems, ...npuDefaults() };
   if (hash.length > MAX_HASH_LENGTH) {
     problems.push(`The link is ${hash.length} characters long (more than ${MAX_HASH_LENGTH}); it was ignored and the defaults are used.`);
@@ -209,7 +221,7 @@ export function parseLink(hashOrUrl: string): ParsedLink {
       values.set('v', value);
       continue;
     }
-    if (!PARAM_BY_KEY.has(key) && !NPU_KEYS.has(key) && !SWEEP_KEYS.has(key)) {
+    if (!PARAM_BY_KEY.has(key) && !NPU_KEYS.has(key) && !SWEEP_KEYS.has(key) && !AXTRAIN_KEYS.has(key)) {
       problems.push(`Unknown setting ${quote(key)} was ignored.`);
       continue;
     }
@@ -235,7 +247,8 @@ export function parseLink(hashOrUrl: string): ParsedLink {
   }
   const npuLink = readNpuLink(values, problems);
   const sweep = readSweepLink((key: SweepLinkKey) => values.get(key), problems);
-  return { config, problems, ...npuLink, sweep };
+  const axtrain = readAxtrainLink((key) => values.get(key), problems);
+  return { config, problems, ...npuLink, sweep, axtrain };
 }
 
 /** Validates one raw value and writes it into config; returns a problem text or null. */
@@ -315,7 +328,7 @@ function formatValue(config: Readonly<LabConfig>, spec: ParamSpec): string {
  * is not DEFAULT_CONFIG's, every other field when it is not the target's lab default (and, when given,
  * the NPU values that differ from the NPU defaults). So `#v=1&target=sobel` is the whole sobel default.
  */
-export function formatHash(config: Readonly<LabConfig>, npu?: NpuParams | null, npuCpuInstructions?: number | null, sweep?: SweepSpec | null): string {
+export function formatHash(config: Readonly<LabConfig>, extras: LinkExtras = {}): string {
   const parts = [`v=${CONFIG_VERSION}`];
   const targetDefaults = applyTargetDefaults(DEFAULT_CONFIG, config.target);
   for (const spec of URL_PARAMS) {
@@ -323,14 +336,15 @@ export function formatHash(config: Readonly<LabConfig>, npu?: NpuParams | null, 
     const base = spec.field === 'target' ? DEFAULT_CONFIG : targetDefaults;
     if (value !== formatValue(base, spec)) parts.push(`${spec.key}=${encodeURIComponent(value)}`);
   }
-  parts.push(...formatNpuParts(npu, npuCpuInstructions));
-  parts.push(...formatSweepLink(sweep));
+  parts.push(...formatNpuParts(extras.npu, extras.npuCpuInstructions));
+  parts.push(...formatSweepLink(extras.sweep));
+  parts.push(...formatAxtrainLink(extras.axtrain));
   return `#${parts.join('&')}`;
 }
 
 /** The current page's address with the config's hash, for the Share button. */
-export function buildShareUrl(currentHref: string, config: Readonly<LabConfig>, npu?: NpuParams | null, npuCpuInstructions?: number | null, sweep?: SweepSpec | null): string {
+export function buildShareUrl(currentHref: string, config: Readonly<LabConfig>, extras: LinkExtras = {}): string {
   const hashIndex = currentHref.indexOf('#');
   const base = hashIndex >= 0 ? currentHref.slice(0, hashIndex) : currentHref;
-  return `${base}${formatHash(config, npu, npuCpuInstructions, sweep)}`;
+  return `${base}${formatHash(config, extras)}`;
 }

@@ -5,7 +5,7 @@ import { buildShareUrl, formatHash, parseLink } from './link';
 
 describe('NPU params in the link', () => {
   it('writes nothing for the defaults and keeps the config-only hash unchanged', () => {
-    expect(formatHash(DEFAULT_CONFIG, clampNpuParams(DEFAULT_NPU_PARAMS), null)).toBe('#v=1');
+    expect(formatHash(DEFAULT_CONFIG, { npu: clampNpuParams(DEFAULT_NPU_PARAMS) })).toBe('#v=1');
     const parsed = parseLink('#v=1&steps=40');
     expect(parsed.npu).toEqual(clampNpuParams(DEFAULT_NPU_PARAMS));
     expect(parsed.npuCpuInstructions).toBeNull();
@@ -22,7 +22,7 @@ describe('NPU params in the link', () => {
       numberFormat: 'float',
       constantOverrides: { eyerissMac: 3.5, cpuEnergyPerInstruction: 120 },
     });
-    const hash = formatHash(config, npu, 450);
+    const hash = formatHash(config, { npu, npuCpuInstructions: 450 });
     expect(hash).toContain('npu.nt=2');
     expect(hash).toContain('npu.np=4');
     expect(hash).toContain('e.eyerissMac=3.5');
@@ -32,7 +32,7 @@ describe('NPU params in the link', () => {
     expect(parsed.config).toEqual(config);
     expect(parsed.npu).toEqual(npu);
     expect(parsed.npuCpuInstructions).toBe(450);
-    expect(buildShareUrl('http://x/#v=1', config, npu, 450)).toBe(`http://x/${hash}`);
+    expect(buildShareUrl('http://x/#v=1', config, { npu, npuCpuInstructions: 450 })).toBe(`http://x/${hash}`);
   });
 
   it('clamps and reports bad NPU values; unknown NPU keys and prototype keys are ignored', () => {

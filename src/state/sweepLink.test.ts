@@ -11,7 +11,7 @@ const bound = (values: SweepSpec['values'], seeds: SweepSpec['seeds'] = { kind: 
 describe('sweep fields in the link', () => {
   it('goes through the link codec: parseLink reads what formatHash writes, and the config is unchanged by sweep keys', () => {
     const spec = bound({ kind: 'range', from: 0.005, to: 0.05, count: 16, scale: 'log' }, { kind: 'count', count: 2 });
-    const hash = formatHash({ ...CONFIG, steps: 300 }, null, null, spec);
+    const hash = formatHash({ ...CONFIG, steps: 300 }, { sweep: spec });
     expect(hash).toContain('sweep=errorBound');
     expect(hash).toContain('sweepRange=0.005%3A0.05%3A16%3Alog');
     const parsed = parseLink(hash);
@@ -85,7 +85,7 @@ describe('sweep fields in the link', () => {
         expect(problems.length).toBeGreaterThan(0);
       }
       // What parsed reads back the same.
-      expect(parseLink(formatHash(parsed.config, null, null, spec)).sweep).toEqual(spec);
+      expect(parseLink(formatHash(parsed.config, { sweep: spec })).sweep).toEqual(spec);
     }
   });
 });

@@ -54,10 +54,10 @@ export function startUrlSync(): () => void {
 /** The hash of the config and the NPU slice's params. */
 function formatCurrentHash(): string {
   const state = useLabStore.getState();
-  return formatHash(state.config, state.npuParams, state.npuCpuInstructions, state.sweep);
+  return formatHash(state.config, { npu: state.npuParams, npuCpuInstructions: state.npuCpuInstructions, sweep: state.sweep });
 }
 
 export function getShareUrl(): string {
   const state = useLabStore.getState();
-  return buildShareUrl(window.location.href, state.config, state.npuParams, state.npuCpuInstructions, state.sweep);
+  return buildShareUrl(window.location.href, state.config, { npu: state.npuParams, npuCpuInstructions: state.npuCpuInstructions, sweep: state.sweep });
 }
