@@ -11,6 +11,7 @@
 import { TARGET_LAB_DEFAULTS } from '../targets/labDefaults';
 import { TARGET_IDS, type TargetId } from '../targets/types';
 import { type LinkField, formatLinkFields, quoteLinkText, readLinkFields } from '../linkFields';
+import { AXTRAIN_TRAIN_FRACTION, CLASSIFICATION_DATASETS, CLASSIFICATION_DATASET_IDS, isClassificationDatasetId, type ClassificationDatasetId } from './datasets';
 
 export const AXTRAIN_METHOD_IDS = ['bp', 'act', 'pas', 'actpas'] as const;
 export type AxtrainMethodId = (typeof AXTRAIN_METHOD_IDS)[number];
@@ -22,10 +23,9 @@ export const AXTRAIN_METHOD_LABELS: Readonly<Record<AxtrainMethodId, string>> = 
   actpas: 'AxTrain (act + pas)',
 };
 
-export const CLASSIFICATION_DATASET_IDS = ['breastcancer', 'digits'] as const;
-export type ClassificationDatasetId = (typeof CLASSIFICATION_DATASET_IDS)[number];
 export const AXTRAIN_DATASET_IDS = [...CLASSIFICATION_DATASET_IDS, ...TARGET_IDS] as const;
 export type AxtrainDatasetId = ClassificationDatasetId | TargetId;
+export { CLASSIFICATION_DATASET_IDS, isClassificationDatasetId, type ClassificationDatasetId };
 
 /** The hardware that pas trains against (evaluation always covers every setting). */
 export const AXTRAIN_HARDWARE_KINDS = ['ntv', 'drum'] as const;
@@ -90,7 +90,7 @@ export const AXTRAIN_LIMITS = {
   errorBound: { min: 1e-6, max: 100 },
 } as const;
 
-/** Per data set: the topology and budget its default link trains (classification: AxTrain Tab. 1). */
+/** Per data set: the topology and budget its default link trains (classification: the registry's AxTrain Tab. 1 facts). */
 export interface AxtrainDatasetDefaults {
   hidden: number[];
   epochs: number;
@@ -99,25 +99,20 @@ export interface AxtrainDatasetDefaults {
   source: string;
 }
 
-const CLASSIFICATION_DEFAULTS: Readonly<Record<ClassificationDatasetId, AxtrainDatasetDefaults>> = {
-  breastcancer: { hidden: [64, 64], epochs: 150, ntvVoltageMv: 400, errorBound: 0.1, source: 'AxTrain Tab. 1: 30-64-64-2, aggressive NTV 400 mV' },
-  digits: {
-    hidden: [128, 128],
-    epochs: 40,
-    ntvVoltageMv: 660,
-    errorBound: 0.1,
-    source: 'stand-in for AxTrain Tab. 1 MNIST-MLP (784-128-128-10, aggressive NTV 660 mV): 64-128-128-10 on 8×8 digits',
-  },
-};
-
-export function isClassificationDataset(id: AxtrainDatasetId): id is ClassificationDatasetId {
-  return (CLASSIFICATION_DATASET_IDS as readonly string[]).includes(id);
-}
+/** Epochs of a classification set's default link (the paper gives none; breast cancer: the reference's calibration run, §A.8). */
+const CLASSIFICATION_EPOCHS: Readonly<Record<ClassificationDatasetId, number>> = { breastcancer: 150, digits: 40 };
 
 export function readAxtrainDatasetDefaults(id: AxtrainDatasetId): AxtrainDatasetDefaults {
-  if (isClassificationDataset(id)) {
-    const d = CLASSIFICATION_DEFAULTS[id];
-    return { ...d, hidden: [...d.hidden] };
+  if (isClassificationDatasetId(id)) {
+    const spec = CLASSIFICATION_DATASETS[id];
+    const voltage = NTV_VOLTAGES_MV.find((mv) => mv === spec.aggressiveVoltageMv.value) ?? 660;
+    return {
+      hidden: spec.topology.value.slice(1, -1),
+      epochs: CLASSIFICATION_EPOCHS[id],
+      ntvVoltageMv: voltage,
+      errorBound: 0.1,
+      source: `${spec.topology.citation}; ${spec.aggressiveVoltageMv.citation}`,
+    };
   }
   const lab = TARGET_LAB_DEFAULTS[id];
   if (!lab) throw new Error(`Unknown AxTrain data set: ${String(id)}`);
@@ -146,7 +141,7 @@ const SHARED_DEFAULTS = {
   steThreshold: 1,
   sensitivityBiases: false,
   evalRuns: 50,
-  trainFraction: 0.8,
+  trainFraction: AXTRAIN_TRAIN_FRACTION.value,
 };
 
 /** The default AxTrain config of data set `id` (fresh arrays). */
