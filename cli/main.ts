@@ -4,6 +4,7 @@
  *
  *   axlab targets
  *   axlab eval <target>                       rows on stdin → exact outputs on stdout
+ *   axlab drum <k>                            integer pairs `a b` on stdin → signed DRUM-k products on stdout
  *   axlab train '<link or #hash>' [--json] [--backend cpu|wasm]
  *   axlab bench-node [--steps N] [--quick] [--out FILE]  steps/s of the trainer vs a naive Layers-API model.fit,
  *                                             and model-steps/s of K-model groups vs PyTorch (bench/nodeBench.ts)
@@ -22,6 +23,8 @@ import { parseLink } from '../src/core/link';
 import { runNodeBench } from '../bench/nodeBench';
 import { NpuUsageError, runNpu } from './npu';
 import { CliUsageError, takeFlag, takeOption } from './args';
+import { DRUM_K_MAX } from '../src/core/approx/drum';
+import { computeDrumProducts, parseDrumK } from './drum';
 
 /** Exit code for bad input (usage errors, unknown targets, malformed rows). */
 export const EXIT_USAGE = 2;
@@ -32,6 +35,8 @@ const UsageError = CliUsageError;
 const USAGE = `Usage:
   axlab targets                                   list the targets
   axlab eval <target>                             read input rows (whitespace-separated) on stdin, print exact outputs
+  axlab drum <k>                                  read integer pairs \`a b\` on stdin, one per line; print each signed
+                                                  DRUM-k product (sign-magnitude, k = 1…${DRUM_K_MAX}), one per line
   axlab train '<link or #hash>' [--json] [--backend cpu|wasm]
                                                   train every method the link names and print the final §V metrics
   axlab sweep '<link or #hash>' [--json] [--backend cpu|wasm]
@@ -92,6 +97,13 @@ async function runEval(args: string[]): Promise<void> {
     target.evaluate(input, output);
     lines.push(Array.from(output, formatNumber).join(' '));
   });
+  process.stdout.write(lines.length ? `${lines.join('\n')}\n` : '');
+}
+
+/** `axlab drum <k>`: the signed DRUM-k product of each stdin pair (cli/drum.ts). */
+async function runDrum(args: string[]): Promise<void> {
+  const k = parseDrumK(args);
+  const lines = computeDrumProducts(await readStdin(), k);
   process.stdout.write(lines.length ? `${lines.join('\n')}\n` : '');
 }
 
@@ -193,6 +205,8 @@ async function main(argv: string[]): Promise<void> {
       return runTargets();
     case 'eval':
       return runEval(rest);
+    case 'drum':
+      return runDrum(rest);
     case 'train':
       return runTrain(rest);
     case 'sweep': {

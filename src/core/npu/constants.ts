@@ -111,6 +111,31 @@ export const NPU_CONSTANTS = {
   micro2012FifoBits: { label: 'MICRO 2012 NPU: I/O FIFO width', value: 32, unit: 'bit', citation: `${MICRO12}, secondary sources — unverified`, status: 'unverified' },
   micro2012Speedup: { label: 'MICRO 2012 NPU: mean speedup', value: 2.3, unit: '×', citation: `${MICRO12}, abstract — verified`, status: 'verified' },
   micro2012EnergySaving: { label: 'MICRO 2012 NPU: mean energy saving', value: 3.0, unit: '×', citation: `${MICRO12}, abstract — verified`, status: 'verified' },
+
+  // AxTrain's approximate hardware (reference axtrain-nas.md A.4.1, A.4.2; priced in src/core/approx/energy.ts).
+  drumOverheadFraction: {
+    label: 'DRUM-k overhead (LOD, mux, shifter)',
+    // o = midpoint of 1 − 0.54 − (8/16)² (54 % saved at k = 8) and 1 − 0.80 − (4/16)² (80 % saved at k = 4).
+    value: (1 - 0.54 - (8 / 16) ** 2 + (1 - 0.8 - (4 / 16) ** 2)) / 2,
+    unit: '× int mult, 16 bit',
+    citation:
+      'Lab estimate: E_mult(k) = E_mult16 · ((k/16)² + o), the k×k core ∝ k² plus a fixed overhead o. The DRUM abstract (Hashemi et al., ICCAD 2015) gives 54–80 % power saved against an exact 16-bit multiplier (per-k values unverified; which k the range spans is unverified, taken as k = 8…4). No single o fits both ends (54 % at k = 8 needs o = 0.21, 80 % at k = 4 needs 0.1375); their midpoint 0.174 gives 57.6 % (k = 8) … 76.4 % (k = 4), 3.6 pp inside each end — estimate',
+    status: 'estimate',
+  },
+  sramNominalVoltage: {
+    label: 'SRAM nominal supply',
+    value: 1.1,
+    unit: 'V',
+    citation: 'AxTrain §4: SRAM is reliable "at nominal voltage levels (e.g., 1.1V)" — paper',
+    status: 'paper',
+  },
+  sramVoltageEnergyExponent: {
+    label: 'SRAM read energy vs supply, exponent',
+    value: 2,
+    unit: 'E ∝ (V / V_nom)^n',
+    citation: 'Lab estimate: dynamic energy ∝ C·V² (AxTrain used CACTI-P, not available here); leakage ignored, so 0.597 at 0.85 V, 0.360 at 0.66 V, 0.132 at 0.40 V — estimate',
+    status: 'estimate',
+  },
 } as const satisfies Record<string, NpuConstant>;
 
 export type NpuConstantId = keyof typeof NPU_CONSTANTS;
