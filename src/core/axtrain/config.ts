@@ -10,6 +10,7 @@
  */
 import { TARGET_LAB_DEFAULTS } from '../targets/labDefaults';
 import { TARGET_IDS, type TargetId } from '../targets/types';
+import { NTV_VOLTAGE_PRESETS, type NtvVoltageMv } from '../approx/ntv';
 import { type LinkField, formatLinkFields, quoteLinkText, readLinkFields } from '../linkFields';
 import { AXTRAIN_TRAIN_FRACTION, CLASSIFICATION_DATASETS, CLASSIFICATION_DATASET_IDS, isClassificationDatasetId, type ClassificationDatasetId } from './datasets';
 
@@ -31,9 +32,8 @@ export { CLASSIFICATION_DATASET_IDS, isClassificationDatasetId, type Classificat
 export const AXTRAIN_HARDWARE_KINDS = ['ntv', 'drum'] as const;
 export type AxtrainHardwareKind = (typeof AXTRAIN_HARDWARE_KINDS)[number];
 
-/** NTV supply voltages with a published flip rate (AxTrain §4, citing Dreslinski et al. [8]). */
-export const NTV_VOLTAGES_MV = [400, 660, 850] as const;
-export type NtvVoltageMv = (typeof NTV_VOLTAGES_MV)[number];
+/** NTV supply voltages with a published flip rate (AxTrain §4, citing Dreslinski et al. [8]: src/core/approx/ntv.ts). */
+export const NTV_VOLTAGES_MV: readonly NtvVoltageMv[] = NTV_VOLTAGE_PRESETS.map((p) => p.voltageMv);
 
 export interface AxtrainConfig {
   dataset: AxtrainDatasetId;

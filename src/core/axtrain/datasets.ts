@@ -14,6 +14,7 @@
  * splitDataset: one seeded shuffle (stream 'classification-split:<id>'), then a stratified 80/20 split
  * (AxTrain §4: 80 % train, 20 % test; stratification is the lab's), inputs scaled with the TRAIN rows' statistics only.
  */
+import { AXTRAIN_DATASET_VOLTAGES, type AxtrainDatasetVoltages } from '../approx/ntv';
 import { createRng, type Rng } from '../rng';
 import { decodeBase64 } from '../targets/photos';
 
@@ -71,6 +72,13 @@ export const AXTRAIN_TRAIN_FRACTION: CitedFact<number> = {
   status: 'paper',
 };
 
+/** Tab. 1's voltages live in one table (src/core/approx/ntv.ts). */
+function readTab1Voltages(id: AxtrainDatasetVoltages['id']): AxtrainDatasetVoltages {
+  const row = AXTRAIN_DATASET_VOLTAGES.find((r) => r.id === id);
+  if (!row) throw new Error(`AxTrain Tab. 1 has no row ${id}`);
+  return row;
+}
+
 const SKLEARN_PACKAGE = 'Debian python3-sklearn 1.2.1+dfsg-1';
 
 export const CLASSIFICATION_DATASETS: Readonly<Record<ClassificationDatasetId, ClassificationDatasetSpec>> = Object.freeze({
@@ -89,8 +97,8 @@ export const CLASSIFICATION_DATASETS: Readonly<Record<ClassificationDatasetId, C
     },
     standInFor: null,
     topology: { value: [30, 64, 64, 2], citation: 'AxTrain Tab. 1, "Breast cancer": 30,64,64,2 — paper', status: 'paper' },
-    aggressiveVoltageMv: { value: 400, citation: 'AxTrain Tab. 1, "Breast cancer": Agg 400 mV — paper', status: 'paper' },
-    conservativeVoltageMv: { value: 660, citation: 'AxTrain Tab. 1, "Breast cancer": Con 660 mV — paper', status: 'paper' },
+    aggressiveVoltageMv: { value: readTab1Voltages('breast-cancer').aggressiveMv, citation: 'AxTrain Tab. 1, "Breast cancer": Agg 400 mV — paper', status: 'paper' },
+    conservativeVoltageMv: { value: readTab1Voltages('breast-cancer').conservativeMv, citation: 'AxTrain Tab. 1, "Breast cancer": Con 660 mV — paper', status: 'paper' },
     inputScaling: {
       value: { kind: 'zscore' },
       citation:
@@ -118,12 +126,12 @@ export const CLASSIFICATION_DATASETS: Readonly<Record<ClassificationDatasetId, C
       status: 'interpretation',
     },
     aggressiveVoltageMv: {
-      value: 660,
+      value: readTab1Voltages('mnist-mlp').aggressiveMv,
       citation: 'Borrowed from MNIST: AxTrain Tab. 1 "MNIST-MLP" Agg 660 mV (paper), applied to its digits stand-in — interpretation',
       status: 'interpretation',
     },
     conservativeVoltageMv: {
-      value: 850,
+      value: readTab1Voltages('mnist-mlp').conservativeMv,
       citation: 'Borrowed from MNIST: AxTrain Tab. 1 "MNIST-MLP" Con 850 mV (paper), applied to its digits stand-in — interpretation',
       status: 'interpretation',
     },

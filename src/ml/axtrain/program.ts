@@ -1,0 +1,173 @@
+/**
+ * AxTrain's methods (He et al., ISLPED'18) as programs of the one engine (src/ml/group/engine.ts):
+ *   bp      E only (plain back-propagation, §2.2);
+ *   act     E_tot = E + γ·S(w) (eq. 4), S of eq. 5 in the closed form of ./sensitivity.ts (its one tf gradient is
+ *           eq. 6), γ adapted once per epoch (§3.1.3, src/core/approx/gammaSchedule.ts);
+ *   pas     E of the net run on the approximate hardware model (DRUM-k multipliers or NTV bit flips in the weight
+ *           memory, §3.2), back-propagated through the eq. 12 straight-through estimator (./hardware.ts);
+ *   actpas  AxTrain: act for `epochs`, then pas for `pasEpochs` more (§4, "a few more epochs").
+ * Nets: [N, …hidden, M], ReLU hidden (§2.2); the output is a sigmoid for a classification set (§2.2, E = binary
+ * cross-entropy over the M sigmoid outputs: the paper does not name E, 'interpretation') or linear for an AxBench
+ * target (E = MSE, a lab extension). One θ group 'net'; init as every lab net (src/ml/methods/flat.ts).
+ * act needs K = 1 per engine (S is written for one model's tensors); bp and pas train any K.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { type AxtrainConfig, type AxtrainMethodId, AXTRAIN_METHOD_LABELS } from '../../core/axtrain/config';
+import { createGammaState, defaultDeltaGamma, nextGamma, type GammaState } from '../../core/approx/gammaSchedule';
+import type { ActivationId } from '../../core/approx/sensitivity';
+import { getNtvFlipRate } from '../../core/approx/ntv';
+import { createRng, type Rng } from '../../core/rng';
+import type { MethodProgram, NetTensors, ProgramModel, ProgramPhase } from '../group/engine';
+import { meanPerModel, type DenseTensors, type Rows } from '../axnet';
+import { countDenseParameters, formatWidths } from '../methods/common';
+import { sensitivityTensor } from './sensitivity';
+import { approxDense, type HardwareModel } from './hardware';
+import type { AxtrainData } from './data';
+
+/** The hardware a forward pass runs on (every layer alike, §3.2: one static setting for the whole net). */
+export type ForwardHardware = HardwareModel;
+
+/** Per model: γ's schedule state and Δγ (null until the first epoch ends). */
+export interface AxtrainModelState {
+  gamma: GammaState;
+  deltaGamma: number | null;
+}
+
+export interface AxtrainProgram extends MethodProgram<AxtrainConfig, AxtrainMethodId> {
+  /** Live per-model γ state (read by the trainer's evaluation). */
+  readonly states: readonly AxtrainModelState[];
+  /** Activation per layer: relu hidden, sigmoid or linear output. */
+  readonly activations: readonly ActivationId[];
+}
+
+/** E per model: binary cross-entropy over sigmoid outputs from logits z (mean of softplus(z) − y·z), or MSE. → [K] or scalar. */
+export function computeDataLoss(logitsOrOutput: Rows, y: Rows, classification: boolean): tf.Tensor {
+  if (!classification) return meanPerModel(tf.squaredDifference(logitsOrOutput, y));
+  // −[y log σ(z) + (1 − y) log(1 − σ(z))] = softplus(z) − y·z (stable for any z)
+  return meanPerModel(tf.sub(tf.softplus(logitsOrOutput), tf.mul(y, logitsOrOutput)));
+}
+
+/**
+ * The net's pre-activation output (logits for sigmoid outputs) on `hardwareOf` (one model, or one per layer): a^l = relu(x^l) for hidden
+ * layers, the last layer left linear (the caller applies the sigmoid where it needs O_k).
+ */
+export function forwardAxtrainNet(layers: readonly DenseTensors[], x: Rows, hardwareOf: ForwardHardware | ((layer: number) => ForwardHardware), steThreshold: number | null): Rows {
+  let a = x;
+  layers.forEach((layer, l) => {
+    const hardware = typeof hardwareOf === 'function' ? hardwareOf(l) : hardwareOf;
+    const z = hardware.kind === 'exact' ? tf.add(tf.matMul(a, layer.kernel), layer.bias) : approxDense(a as tf.Tensor2D, layer.kernel as tf.Tensor2D, layer.bias as tf.Tensor1D, hardware, steThreshold);
+    a = l < layers.length - 1 ? tf.relu(z) : z;
+  });
+  return a;
+}
+
+/** The hardware pas trains on (config.hardware), with its NTV mask stream 'ntv-train' per model. */
+export function resolveTrainingHardware(config: Readonly<AxtrainConfig>, rng: Rng): ForwardHardware {
+  if (config.hardware === 'drum') return { kind: 'drum', k: config.drumK, actBits: config.drumBits, weightBits: config.drumBits };
+  return { kind: 'ntv', weightBits: config.weightBits, flips: { kind: 'draw', p: getNtvFlipRate(config.ntvVoltageMv), rng } };
+}
+
+export function describeHardware(config: Readonly<AxtrainConfig>): string {
+  return config.hardware === 'drum' ? `DRUM-${config.drumK}` : `NTV ${config.ntvVoltageMv} mV`;
+}
+
+export function buildAxtrainProgram(models: readonly ProgramModel<AxtrainConfig>[], method: AxtrainMethodId, data: AxtrainData, epochSteps: number): AxtrainProgram {
+  const first = models[0].config;
+  const classification = data.task.kind === 'classification';
+  const usesSensitivity = method === 'act' || method === 'actpas';
+  if (usesSensitivity && models.length !== 1) throw new Error('AxTrain-act trains one model per program (S(w) is written for one model)');
+  for (const m of models) {
+    if (m.config.hidden.length !== first.hidden.length || m.config.epochs !== first.epochs || m.config.pasEpochs !== first.pasEpochs) {
+      throw new Error('Every AxTrain model of a group must share its depth and epochs');
+    }
+  }
+  const { inputDim, outputDim } = data.dataset;
+  const activations: ActivationId[] = [...first.hidden.map(() => 'relu' as const), classification ? 'sigmoid' : 'linear'];
+  const hardwareLabel = describeHardware(first);
+  const mainSteps = first.epochs * epochSteps;
+  const pasSteps = first.pasEpochs * epochSteps;
+  const phase = (label: string, steps: number): ProgramPhase => ({ label, kind: 'approximator', steps, round: 1, group: 'net' });
+  const phases: ProgramPhase[] =
+    method === 'bp'
+      ? [phase('BP · E', mainSteps)]
+      : method === 'act'
+        ? [phase('act · E + γ·S(w)', mainSteps)]
+        : method === 'pas'
+          ? [phase(`pas · E on ${hardwareLabel}`, mainSteps)]
+          : [phase('act · E + γ·S(w)', mainSteps), ...(pasSteps > 0 ? [phase(`pas · E on ${hardwareLabel}`, pasSteps)] : [])];
+  // Which steps (1-based) run on the hardware model.
+  const onHardware = (step: number) => method === 'pas' || (method === 'actpas' && step > mainSteps);
+  const trainingHardware = models.map((m) => resolveTrainingHardware(m.config, createRng(m.config.seed, 'ntv-train')));
+  const states: AxtrainModelState[] = models.map((m) => ({ gamma: createGammaState(m.config.gamma0), deltaGamma: null }));
+  const steThreshold = (c: Readonly<AxtrainConfig>) => (c.steThreshold > 0 ? c.steThreshold : null);
+  if (models.some((m) => m.config.hardware !== first.hardware || m.config.steThreshold !== first.steThreshold)) {
+    throw new Error('Every AxTrain model of a group must train on the same hardware kind and STE threshold');
+  }
+  return {
+    method,
+    errorMetric: data.task.kind === 'regression' ? data.task.metric : null,
+    models: models.map((m) => {
+      const widths = [inputDim, ...m.config.hidden, outputDim];
+      const count = countDenseParameters(widths);
+      return {
+        groups: [{ name: 'net', nets: [{ name: 'net', widths, stream: 'axtrain-init' }] }],
+        topology: {
+          approximator: widths,
+          predictor: null,
+          sharedLayers: 0,
+          parameters: count,
+          match: null,
+          description: `${AXTRAIN_METHOD_LABELS[method]}: ${formatWidths(widths)} (${count} parameters, weights + biases)`,
+        },
+        parameterCounts: { approximator: count, predictor: 0, total: count, lone: 0 },
+        effectiveConfig: m.config,
+        notes: [],
+      };
+    }),
+    phases,
+    reportsJointLoss: false,
+    loneNet: null,
+    extraColumns: usesSensitivity ? ['sensitivity', 'gamma'] : [],
+    epochSteps,
+    states,
+    activations,
+    computeStepLoss: (_kind, nets, x, y, _sign, context) => {
+      const layers = nets.net;
+      // K = 1 for act (checked above); for pas with K > 1 each model's hardware draws from its own stream.
+      const hardware: ForwardHardware = onHardware(context.step) ? trainingHardware[0] : { kind: 'exact' };
+      if (hardware.kind === 'ntv' && models.length > 1) throw new Error('NTV training draws one mask stream per model: train one model per program');
+      const logits = forwardAxtrainNet(layers, x, hardware, steThreshold(first));
+      const dataLoss = computeDataLoss(logits, y, classification);
+      if (!usesSensitivity) return { total: dataLoss, mse: dataLoss, crossEntropy: null, extras: [] };
+      const sensitivity = sensitivityTensor(
+        layers.map((l) => ({ kernel: l.kernel, bias: l.bias })),
+        activations,
+        x as tf.Tensor2D,
+        { includeBiases: first.sensitivityBiases },
+      );
+      const gamma = tf.scalar(states[0].gamma.gamma);
+      // eq. 4: E_tot = E + γ·S(w) in the act phase; the pas phase minimizes E on the hardware (S reported only).
+      const total = onHardware(context.step) ? dataLoss : tf.add(dataLoss, tf.mul(gamma, sensitivity));
+      return { total, mse: dataLoss, crossEntropy: null, extras: [sensitivity, gamma] };
+    },
+    endEpoch: (epoch, means) => {
+      if (!usesSensitivity || epoch * epochSteps > mainSteps) return; // γ only matters while act trains
+      means.forEach((mean, k) => {
+        const error = mean.mse;
+        const sensitivity = mean.extras[0];
+        if (!Number.isFinite(error) || !Number.isFinite(sensitivity)) return; // a stopped model
+        const state = states[k];
+        const config = models[k].config;
+        // Δγ = scale·Ē₁/S̄₁ from the first epoch (γ = γ0 there): the reference's scale-free default, §A.3.
+        state.deltaGamma ??= sensitivity > 0 ? defaultDeltaGamma(error, sensitivity, config.deltaGammaScale) : 0;
+        state.gamma = nextGamma(state.gamma, error, { deltaGamma: state.deltaGamma, bound: config.gammaBound });
+      });
+    },
+    predict: (nets: NetTensors, x) => {
+      const logits = forwardAxtrainNet(nets.net, x, { kind: 'exact' }, null);
+      return { output: classification ? tf.sigmoid(logits) : logits, gap: null };
+    },
+    toAxnetWeights: (read) => ({ approximator: read('net'), predictor: [], fusedLayers: [] }),
+    toBaselineWeights: (read) => ({ approximator: read('net'), classifier: [] }),
+  };
+}
