@@ -8,7 +8,7 @@
  *   axlab train '<link or #hash>' [--json] [--backend cpu|wasm]
  *   axlab bench-node [--steps N] [--quick] [--out FILE]  steps/s of the trainer vs a naive Layers-API model.fit,
  *                                             and model-steps/s of K-model groups vs PyTorch (bench/nodeBench.ts)
- *   axlab reproduce [--quick] [--out DIR] [--shard i/n]   the §V study (or shard i of n) → report.md, results.json, fig-*.svg (cli/reproduce.ts)
+ *   axlab reproduce [--quick] [--init ID] [--out DIR] [--shard i/n]   the §V study (or shard i of n) → report.md, results.json, fig-*.svg (cli/reproduce.ts)
  *   axlab merge DIR… [--out DIR]              the shards' results → the report of a single run
  *   axlab sweep '<link or #hash>' [--json] [--backend cpu|wasm]   every variant of the link's sweep (cli/sweep.ts)
  */
@@ -49,9 +49,10 @@ const USAGE = `Usage:
   axlab bench-node [--steps N] [--json] [--quick] [--out FILE]
                                                   training steps/s on cpu and wasm vs a naive tfjs model.fit, and
                                                   model-steps/s of K = 1, 8, 64, 256 models (--quick: 1, 8) vs PyTorch
-  axlab reproduce [--quick] [--out DIR] [--jobs N] [--cache DIR] [--shard i/n]
+  axlab reproduce [--quick] [--init ID] [--out DIR] [--jobs N] [--cache DIR] [--shard i/n]
                                                   train the §V study (Fig. 2, 6–9, 10a, 10c); write DIR/report.md,
                                                   DIR/results.json, DIR/fig-*.svg (default DIR ./reproduce-out);
+                                                  --init authorsZeroBias (default, the authors' code) or bias0.1;
                                                   --shard i/n trains only shard i of n (1-based) for axlab merge
   axlab merge DIR… [--out DIR]                    combine the shards' results.json into the report of a single run`;
 
@@ -173,6 +174,7 @@ async function trainMethod(config: LabConfig, method: MethodId, quiet: boolean):
       predictedInvocation: last.metrics.predictedInvocation,
       predictionAccuracy: last.metrics.predictionAccuracy,
       overallError: last.metrics.overallError,
+      overallErrorWorstOutput: last.metrics.overallErrorWorstOutput,
       loneTrueInvocation: last.loneTrueInvocation,
       params: trainer.parameterCounts.total,
       steps: trainer.step,

@@ -22,7 +22,16 @@ const fail = (message: string): never => {
 
 describe('axlab reproduce', () => {
   it('parses its options', () => {
-    expect(parseReproduceArgs(['--quick', '--out', 'x', '--jobs', '1'], fail)).toEqual({ quick: true, out: 'x', jobs: 1, cacheDir: null, shard: null });
+    expect(parseReproduceArgs(['--quick', '--out', 'x', '--jobs', '1'], fail)).toEqual({
+      quick: true,
+      initialization: 'authorsZeroBias',
+      out: 'x',
+      jobs: 1,
+      cacheDir: null,
+      shard: null,
+    });
+    expect(parseReproduceArgs(['--init', 'bias0.1'], fail).initialization).toBe('bias0.1');
+    expect(() => parseReproduceArgs(['--init', 'zeros'], fail)).toThrow(/--init must be one of authorsZeroBias, bias0\.1/);
     expect(parseReproduceArgs(['--shard', '3/8'], fail).shard).toEqual({ index: 3, count: 8 });
     expect(() => parseReproduceArgs(['--shard', '0/8'], fail)).toThrow(/--shard .*numbered from 1/);
     expect(() => parseReproduceArgs(['--shard', '9/8'], fail)).toThrow(/--shard .*between 1 and 8/);

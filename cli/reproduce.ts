@@ -1,5 +1,5 @@
 /**
- * `axlab reproduce [--quick] [--out DIR] [--jobs N] [--cache DIR] [--shard i/n]`: runs the §V study
+ * `axlab reproduce [--quick] [--init ID] [--out DIR] [--jobs N] [--cache DIR] [--shard i/n]`: runs the §V study
  * (src/core/study/plan.ts) in Node on tfjs cpu and writes DIR/report.md, DIR/results.json and DIR/fig-*.svg.
  * Jobs that can train as one program (src/core/study/groups.ts) train as one ModelGroupTrainer
  * (src/ml/study/runJobGroup.ts); --jobs N > 1 trains N groups at once in worker threads (one tfjs cpu
@@ -16,7 +16,8 @@ import { Worker } from 'node:worker_threads';
 import * as tf from '@tensorflow/tfjs';
 import { buildStudyFigures, formatSeconds } from '../src/core/study/figures';
 import { groupStudyJobs } from '../src/core/study/groups';
-import { buildStudyPlan, type StudyJob } from '../src/core/study/plan';
+import { INITIALIZATIONS, type Initialization } from '../src/core/config';
+import { buildStudyPlan, STUDY_INITIALIZATION, type StudyJob } from '../src/core/study/plan';
 import { figureFileName, renderStudyReport } from '../src/core/study/report';
 import type { JobResult } from '../src/core/study/results';
 import { runStudy, StudyCancelledError, type RunJobGroup, type StudyCache, type StudyProgress } from '../src/core/study/runner';
@@ -24,15 +25,18 @@ import { hashStudyPlan, mergeStudyResults, orderResults, parseShardSpec, shardSt
 import { renderChart } from '../src/core/study/svg';
 import type { ReproduceWorkerReply, ReproduceWorkerRequest } from './reproduceWorker';
 
-export const REPRODUCE_USAGE = `axlab reproduce [--quick] [--out DIR] [--jobs N] [--cache DIR] [--shard i/n]
+export const REPRODUCE_USAGE = `axlab reproduce [--quick] [--init ID] [--out DIR] [--jobs N] [--cache DIR] [--shard i/n]
                                                   train the §V study (Fig. 2, 6–9, 10a, 10c) and write DIR/report.md,
                                                   DIR/results.json, DIR/fig-*.svg (default DIR ./reproduce-out; --jobs default 2);
+                                                  --init ${INITIALIZATIONS.join('|')}: initial biases (default ${STUDY_INITIALIZATION}, the authors' code);
                                                   --shard i/n: only shard i of n (1-based), partial results for axlab merge
   axlab merge DIR… [--out DIR]                     combine the results.json of the shards of one plan into the report of a
                                                   single run (refuses different plans, conflicting or missing jobs)`;
 
 export interface ReproduceOptions {
   quick: boolean;
+  /** Initial biases of every job (default STUDY_INITIALIZATION: the authors' zeros). */
+  initialization: Initialization;
   out: string;
   jobs: number;
   cacheDir: string | null;
@@ -146,7 +150,14 @@ function createWorkerPool(size: number): { runJobGroup: RunJobGroup; close: () =
 
 export function parseReproduceArgs(argsIn: readonly string[], fail: (message: string) => never): ReproduceOptions {
   const args = [...argsIn];
-  const options: ReproduceOptions = { quick: false, out: 'reproduce-out', jobs: Math.max(1, Math.min(2, availableParallelism())), cacheDir: null, shard: null };
+  const options: ReproduceOptions = {
+    quick: false,
+    initialization: STUDY_INITIALIZATION,
+    out: 'reproduce-out',
+    jobs: Math.max(1, Math.min(2, availableParallelism())),
+    cacheDir: null,
+    shard: null,
+  };
   while (args.length) {
     const arg = args.shift()!;
     const value = () => {
@@ -161,6 +172,13 @@ export function parseReproduceArgs(argsIn: readonly string[], fail: (message: st
       case '--out':
         options.out = value();
         break;
+      case '--init': {
+        const text = value();
+        const known = INITIALIZATIONS.find((id) => id === text);
+        if (!known) fail(`--init must be one of ${INITIALIZATIONS.join(', ')}, not ${JSON.stringify(text)}`);
+        options.initialization = known;
+        break;
+      }
       case '--cache':
         options.cacheDir = value();
         break;
@@ -215,7 +233,7 @@ async function writeStudyOutputs(out: string, file: StudyResultsFile): Promise<v
 /** Runs the study (or one shard of it) and writes the report; resolves with the exit code. */
 export async function runReproduce(options: ReproduceOptions): Promise<number> {
   tf.env().set('PROD', true);
-  const plan = buildStudyPlan(options.quick ? 'quick' : 'full');
+  const plan = buildStudyPlan(options.quick ? 'quick' : 'full', { initialization: options.initialization });
   const planHash = hashStudyPlan(plan);
   const runPlan = options.shard ? shardStudyPlan(plan, options.shard.index, options.shard.count) : plan;
   const out = resolve(options.out);

@@ -2,6 +2,8 @@
  * Records the golden vectors of src/ml/group/fixtures/golden-cpu.json: every method trained by the
  * per-method trainers of the lab before the one engine (commit 3426cd2), on cpu, small configs. The
  * engine's K = 1 runs must reproduce them bit for bit (engine.test.ts). Run: npx tsx scripts/record-golden.ts (on a checkout of that commit, where runToCompletion came from src/ml/trainer)
+ * Added later by hand: metrics.overallErrorWorstOutput (issue 11), equal to overallError in every recorded
+ * evaluation (one output, or nothing predicted safe); the weights and every other number are the recorded ones.
  */
 import * as tf from '@tensorflow/tfjs';
 import { writeFileSync } from 'node:fs';

@@ -109,7 +109,7 @@ async function buildRunner(active: MethodTrainer, axnetWeights: AxnetWeights | n
   if (active.method === 'axnet') {
     const weights = axnetWeights ?? (await active.getWeights());
     const fusedLayers = resolveFusedLayers(config.fusion, weights.approximator.length - 1);
-    return createAxnetRunner({ ...weights, fusedLayers, predictionOutput: config.predictionOutput });
+    return createAxnetRunner({ ...weights, fusedLayers, predictionOutput: config.predictionOutput, controlPlacement: config.controlPlacement });
   }
   const baseline = (await active.getBaselineWeights?.()) ?? null;
   return baseline ? createBaselineRunner(baseline.approximator, baseline.classifier, config.predictionOutput) : null;

@@ -37,6 +37,21 @@ describe('axnetMath', () => {
     expect(Array.from(computeAxnetForward(PARAMS, [-1]).before[0])).toEqual([0, 1.5]);
   });
 
+  it('computes eq. 4 as printed when asked: ⊙c on W(i)ᵀa(i), inside the ReLU, before the bias', () => {
+    // x = 0.25: W(0)ᵀx = [0.25, −0.25], c = [0.25, 2], b = [0, 0.5].
+    const inside = computeAxnetForward({ ...PARAMS, controlPlacement: 'insideActivation' }, [0.25]);
+    expect(Array.from(inside.controls[0])).toEqual([0.25, 2]);
+    expect(Array.from(inside.before[0])).toEqual([0.25, 0.25]); // ReLU(W(0)ᵀx + b): the activation without c
+    expect(Array.from(inside.after[0])).toEqual([0.0625, 0]); // ReLU([0.25·0.25 + 0, −0.25·2 + 0.5])
+    expect(inside.output[0]).toBeCloseTo(2 * 0.0625 + 3 * 0 - 1, 12);
+    // After the activation (Algorithm 1, the default): ReLU([0.25, 0.25]) ⊙ [0.25, 2] = [0.0625, 0.5] → 0.625.
+    const after = computeAxnetForward({ ...PARAMS, controlPlacement: 'afterActivation' }, [0.25]);
+    expect(after.output[0]).toBeCloseTo(0.625, 12);
+    expect(Array.from(computeAxnetForward(PARAMS, [0.25]).output)).toEqual(Array.from(after.output));
+    // The logits do not depend on the placement.
+    expect(Array.from(inside.logits)).toEqual(Array.from(after.logits));
+  });
+
   it('lone approximator is a plain ReLU MLP', () => {
     expect(computeApproximatorForward(PARAMS.approximator, [0.25])[0]).toBeCloseTo(2 * 0.25 + 3 * 0.25 - 1, 12);
   });

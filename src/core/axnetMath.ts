@@ -9,10 +9,12 @@
  *   with a sigmoid P(x) it is Σ_{i fused} L_i + 1 wide: [c(i)…, z], P(safe | x) = σ(z) (eq. 3, second case);
  * - fusion (§III-D, Fig. 10c): the control vectors reach all hidden layers ('all', the default), only the
  *   first ('first') or only the second ('second'); unfused layers get no ⊙c;
- * - approximator hidden layer i: a(i+1) = ReLU(a(i)·W(i) + b(i)) ⊙ c(i)  (eq. 4, ⊙ after the activation,
- *   as in the authors' code) when layer i is fused, else a(i+1) = ReLU(a(i)·W(i) + b(i)); the output layer is linear.
+ * - approximator hidden layer i, when fused: a(i+1) = ReLU(a(i)·W(i) + b(i)) ⊙ c(i) (controlPlacement
+ *   'afterActivation', the default: Algorithm 1 line 9, the §IV PE, the authors' code) or
+ *   a(i+1) = ReLU((a(i)·W(i)) ⊙ c(i) + b(i)) ('insideActivation': eq. 4 as printed); unfused,
+ *   a(i+1) = ReLU(a(i)·W(i) + b(i)); the output layer is linear.
  */
-import type { FusionChoice, PredictionOutput } from './config';
+import type { ControlPlacement, FusionChoice, PredictionOutput } from './config';
 import { computeSampleErrors, labelSafe } from './metrics';
 import type { ErrorMetricId } from './targets/types';
 
@@ -75,6 +77,8 @@ export interface AxnetParams {
   fusedLayers?: readonly number[];
   /** P(x) as 2 softmax logits (default) or 1 sigmoid unit (eq. 3). */
   predictionOutput?: PredictionOutput;
+  /** ⊙c(i) after the activation (default; Algorithm 1, §IV, authors' code) or inside it (eq. 4 as printed). */
+  controlPlacement?: ControlPlacement;
 }
 
 export interface AxnetForwardResult {
@@ -88,9 +92,9 @@ export interface AxnetForwardResult {
   fusedLayers: number[];
   /** Control vectors c(i), one per fused approximator hidden layer i: [L_i]. */
   controls: Float64Array[];
-  /** ReLU(a(i)·W(i) + b(i)) before ⊙c(i), per fused layer: [L_i]. */
+  /** ReLU(a(i)·W(i) + b(i)), the activation without the control, per fused layer: [L_i]. */
   before: Float64Array[];
-  /** After ⊙c(i), i.e. the input of the next approximator layer, per fused layer: [L_i]. */
+  /** The layer's output with ⊙c(i) (either placement), i.e. the input of the next approximator layer, per fused layer: [L_i]. */
   after: Float64Array[];
 }
 
@@ -99,6 +103,17 @@ export function computeDenseLayer(layer: DenseLayerParams, x: ArrayLike<number>)
   const y = new Float64Array(layer.fanOut);
   for (let j = 0; j < layer.fanOut; j++) {
     let sum = layer.bias[j];
+    for (let i = 0; i < layer.fanIn; i++) sum += x[i] * layer.kernel[i * layer.fanOut + j];
+    y[j] = sum;
+  }
+  return y;
+}
+
+/** x·W without the bias (W(i)ᵀa(i), what ⊙c(i) multiplies in eq. 4 as printed); x: [fanIn] → [fanOut]. */
+export function computeDenseProduct(layer: DenseLayerParams, x: ArrayLike<number>): Float64Array {
+  const y = new Float64Array(layer.fanOut);
+  for (let j = 0; j < layer.fanOut; j++) {
+    let sum = 0;
     for (let i = 0; i < layer.fanIn; i++) sum += x[i] * layer.kernel[i * layer.fanOut + j];
     y[j] = sum;
   }
@@ -175,18 +190,31 @@ export function computeAxnetForward(params: AxnetParams, input: ArrayLike<number
   const before: Float64Array[] = [];
   const after: Float64Array[] = [];
   const hiddenCount = params.approximator.length - 1;
+  const inside = (params.controlPlacement ?? 'afterActivation') === 'insideActivation';
   let a: Float64Array = Float64Array.from(input);
   for (let i = 0; i < hiddenCount; i++) {
-    const activated = applyRelu(computeDenseLayer(params.approximator[i], a));
+    const layer = params.approximator[i];
     const k = fusedLayers.indexOf(i);
     if (k < 0) {
       // unfused layer (§III-D): a(i+1) = f(W(i)ᵀ a(i) + b(i)), no ⊙c
-      a = activated;
+      a = applyRelu(computeDenseLayer(layer, a));
       continue;
     }
-    // a(i+1) = f(W(i)ᵀ a(i) + b(i)) ⊙ c(i)  (eq. 4); f = ReLU
-    const controlled = new Float64Array(activated.length);
-    for (let j = 0; j < activated.length; j++) controlled[j] = activated[j] * controls[k][j];
+    const controlled = new Float64Array(layer.fanOut);
+    let activated: Float64Array;
+    if (inside) {
+      // a(i+1) = f(W(i)ᵀ a(i) ⊙ c(i) + b(i))  (eq. 4 as printed); f = ReLU
+      const product = computeDenseProduct(layer, a);
+      activated = new Float64Array(layer.fanOut);
+      for (let j = 0; j < layer.fanOut; j++) {
+        activated[j] = Math.max(product[j] + layer.bias[j], 0);
+        controlled[j] = Math.max(product[j] * controls[k][j] + layer.bias[j], 0);
+      }
+    } else {
+      // a(i+1) = f(W(i)ᵀ a(i) + b(i)) ⊙ c(i)  (Algorithm 1 line 9, §IV, authors' code); f = ReLU
+      activated = applyRelu(computeDenseLayer(layer, a));
+      for (let j = 0; j < activated.length; j++) controlled[j] = activated[j] * controls[k][j];
+    }
     before.push(activated);
     after.push(controlled);
     a = controlled;

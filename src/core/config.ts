@@ -23,6 +23,22 @@ export type FusionChoice = (typeof FUSION_CHOICES)[number];
 export const PREDICTION_OUTPUTS = ['softmax', 'sigmoid'] as const;
 export type PredictionOutput = (typeof PREDICTION_OUTPUTS)[number];
 
+/**
+ * How θ starts: kernels ~ N(0, 0.1) from the seeded stream either way (authors' code); the biases are
+ * the dense layer's default zeros ('authorsZeroBias', the authors' code) or 0.1 ('bias0.1', the lab's
+ * default link). The values and their sources: INITIALIZATION_SPECS (src/core/modelChoices.ts).
+ */
+export const INITIALIZATIONS = ['authorsZeroBias', 'bias0.1'] as const;
+export type Initialization = (typeof INITIALIZATIONS)[number];
+
+/**
+ * Where ⊙c(i) sits in an AXNet hidden layer: after the activation, f(W(i)ᵀa(i) + b(i)) ⊙ c(i) (Algorithm 1
+ * line 9, the PE of §IV, the authors' code), or inside it, f(W(i)ᵀa(i) ⊙ c(i) + b(i)) (eq. 4 as printed).
+ * Formulas and sources: CONTROL_PLACEMENT_SPECS (src/core/modelChoices.ts).
+ */
+export const CONTROL_PLACEMENTS = ['afterActivation', 'insideActivation'] as const;
+export type ControlPlacement = (typeof CONTROL_PLACEMENTS)[number];
+
 /** Iterative training's choice of the next training subset (Xu et al.'s choose_type, reference §3). */
 export const CHOOSE_TYPES = [0, 1, 2, 3, 4] as const;
 export type ChooseType = (typeof CHOOSE_TYPES)[number];
@@ -66,6 +82,10 @@ export interface LabConfig {
   chooseType: ChooseType;
   /** Size AXNet's nets to within 3% of the baseline's parameter count (§V-A). */
   matchParameters: boolean;
+  /** Initial biases of every method's nets (kernels are N(0, 0.1) either way). */
+  initialization: Initialization;
+  /** AXNet only: ⊙c(i) after the activation (Algorithm 1, §IV, authors' code) or inside it (eq. 4 as printed). */
+  controlPlacement: ControlPlacement;
 }
 
 /** The LabConfig fields that each target's TARGET_LAB_DEFAULTS entry sets. */
@@ -83,6 +103,10 @@ const SHARED_DEFAULTS: Readonly<Omit<LabConfig, 'target' | TargetDefaultField>> 
   rounds: 8,
   chooseType: 3,
   matchParameters: false,
+  // Today's behaviour, so the lab's default link and its golden vectors keep their numbers; the §V study
+  // uses the authors' zeros (src/core/study/plan.ts).
+  initialization: 'bias0.1',
+  controlPlacement: 'afterActivation',
 };
 
 /** Target `target` and the config fields of its TARGET_LAB_DEFAULTS entry (fresh arrays). */

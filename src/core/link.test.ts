@@ -3,8 +3,10 @@ import {
   BACKEND_CHOICES,
   CHOOSE_TYPES,
   CONFIG_LIMITS,
+  CONTROL_PLACEMENTS,
   DEFAULT_CONFIG,
   FUSION_CHOICES,
+  INITIALIZATIONS,
   METHOD_IDS,
   PREDICTION_OUTPUTS,
   applyTargetDefaults,
@@ -46,6 +48,8 @@ function randomConfig(rng: Rng): LabConfig {
     rounds: 1 + rng.int(CONFIG_LIMITS.rounds.max),
     chooseType: pick(rng, CHOOSE_TYPES),
     matchParameters: rng.next() < 0.5,
+    initialization: pick(rng, INITIALIZATIONS),
+    controlPlacement: pick(rng, CONTROL_PLACEMENTS),
   };
 }
 
@@ -62,6 +66,8 @@ function expectWithinLimits(config: LabConfig): void {
   expect(FUSION_CHOICES).toContain(config.fusion);
   expect(PREDICTION_OUTPUTS).toContain(config.predictionOutput);
   expect(CHOOSE_TYPES).toContain(config.chooseType);
+  expect(INITIALIZATIONS).toContain(config.initialization);
+  expect(CONTROL_PLACEMENTS).toContain(config.controlPlacement);
   expect(config.methods.length).toBeGreaterThan(0);
   for (const method of config.methods) expect(METHOD_IDS).toContain(method);
   expect(new Set(config.methods).size).toBe(config.methods.length);
@@ -133,6 +139,19 @@ describe('parseLink', () => {
     const parsed = parseLink('#v=99&lr=abc&steps=NaN&bound=Infinity&target=doom&backend=cuda&lone=maybe&approx=4,4&x=1');
     expect(parsed.config).toEqual(cloneConfig(DEFAULT_CONFIG));
     expect(parsed.problems.length).toBe(9);
+  });
+
+  it("reads the initialization and the place of ⊙c, writes them only when they differ from today's defaults, refuses unknown values", () => {
+    expect(DEFAULT_CONFIG.initialization).toBe('bias0.1');
+    expect(DEFAULT_CONFIG.controlPlacement).toBe('afterActivation');
+    const faithful = { ...cloneConfig(DEFAULT_CONFIG), initialization: 'authorsZeroBias' as const, controlPlacement: 'insideActivation' as const };
+    expect(formatHash(faithful)).toBe('#v=1&init=authorsZeroBias&ctrl=insideActivation');
+    expect(parseLink('#v=1&init=authorsZeroBias&ctrl=insideActivation')).toMatchObject({ config: faithful, problems: [] });
+    expect(formatHash(parseLink('#v=1&init=bias0.1&ctrl=afterActivation').config)).toBe('#v=1');
+    const bad = parseLink('#init=zeros&ctrl=__proto__');
+    expect(bad.config).toEqual(cloneConfig(DEFAULT_CONFIG));
+    expect(bad.problems).toHaveLength(2);
+    expect(bad.problems[0]).toMatch(/init=.*expected one of authorsZeroBias, bias0\.1/);
   });
 
   it('reads compare-mode method lists and drops unknown or repeated methods', () => {

@@ -14,9 +14,11 @@ import {
   BACKEND_CHOICES,
   CHOOSE_TYPES,
   CONFIG_LIMITS,
+  CONTROL_PLACEMENTS,
   CONFIG_VERSION,
   DEFAULT_CONFIG,
   FUSION_CHOICES,
+  INITIALIZATIONS,
   METHOD_IDS,
   PREDICTION_OUTPUTS,
   applyTargetDefaults,
@@ -39,7 +41,7 @@ const WidthListText = v.pipe(v.string(), v.regex(/^\d{1,4}(-\d{1,4}){0,15}$/));
 const FlagText = v.picklist(['0', '1', 'true', 'false']);
 
 type NumericField = 'learningRate' | 'batchSize' | 'errorBound' | 'seed' | 'steps' | 'trainSize' | 'testSize' | 'evalEvery' | 'rounds';
-type EnumField = 'target' | 'backend' | 'fusion' | 'predictionOutput';
+type EnumField = 'target' | 'backend' | 'fusion' | 'predictionOutput' | 'initialization' | 'controlPlacement';
 type FlagField = 'trainLone' | 'matchParameters';
 
 /** One row per URL parameter, in the order they are written (Playground's state.ts idea). */
@@ -71,6 +73,8 @@ export const URL_PARAMS: readonly ParamSpec[] = [
   { key: 'rounds', field: 'rounds', kind: 'int' },
   { key: 'choose', field: 'chooseType', kind: 'choose' },
   { key: 'match', field: 'matchParameters', kind: 'flag' },
+  { key: 'init', field: 'initialization', kind: 'enum', values: INITIALIZATIONS },
+  { key: 'ctrl', field: 'controlPlacement', kind: 'enum', values: CONTROL_PLACEMENTS },
 ];
 
 const PARAM_BY_KEY: ReadonlyMap<string, ParamSpec> = new Map(URL_PARAMS.map((spec) => [spec.key, spec]));

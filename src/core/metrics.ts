@@ -4,15 +4,28 @@ import type { ErrorMetricId } from './targets/types';
 export const RELATIVE_ERROR_EPSILON = 1e-11;
 
 /**
- * Per-sample error used for eq. 1 and for the overall error.
- * For absolute and relative error the sample's error is the largest over its outputs,
- * so that "error < bound" is the same as "every output within the bound" (authors' code).
- * For rms it is sqrt(mean_j (h_j − y_j)²).
- * predictions, targets: [samples × outputDim], row-major.
+ * How a sample's outputs combine into its error, for absolute and relative error:
+ * - 'worstOutput': the largest over its outputs, so that "error < bound" is the same as "every output within
+ *   the bound" (authors' code). Eq. 1's label uses it, and so does overallErrorWorstOutput.
+ * - 'meanOverOutputs': the mean over its outputs, as the authors' code averages the overall error (issue 11).
+ * For rms the metric is already one value over all outputs, sqrt(mean_j (h_j − y_j)²), whichever is asked.
  */
-export function computeSampleErrors(metric: ErrorMetricId, predictions: ArrayLike<number>, targets: ArrayLike<number>, outputDim: number): Float64Array {
+export type SampleErrorReduction = 'worstOutput' | 'meanOverOutputs';
+
+/**
+ * Per-sample error in the target's metric, its outputs combined by `reduction` (default 'worstOutput', eq. 1's).
+ * predictions, targets: [samples × outputDim], row-major. A NaN output makes the sample's error NaN (unsafe).
+ */
+export function computeSampleErrors(
+  metric: ErrorMetricId,
+  predictions: ArrayLike<number>,
+  targets: ArrayLike<number>,
+  outputDim: number,
+  reduction: SampleErrorReduction = 'worstOutput',
+): Float64Array {
   const samples = Math.floor(targets.length / outputDim);
   const errors = new Float64Array(samples);
+  const mean = reduction === 'meanOverOutputs';
   for (let s = 0; s < samples; s++) {
     let accumulated = 0;
     for (let j = 0; j < outputDim; j++) {
@@ -22,11 +35,12 @@ export function computeSampleErrors(metric: ErrorMetricId, predictions: ArrayLik
       if (metric === 'rms') accumulated += diff * diff;
       else {
         const e = metric === 'absolute' ? Math.abs(diff) : Math.abs(diff) / (Math.abs(y) + RELATIVE_ERROR_EPSILON);
-        // NaN must make the sample unsafe, so it wins over any finite value.
-        accumulated = Number.isNaN(e) || e > accumulated ? e : accumulated;
+        // Worst output: NaN must make the sample unsafe, so it wins over any finite value (a sum keeps NaN by itself).
+        if (mean) accumulated += e;
+        else accumulated = Number.isNaN(e) || e > accumulated ? e : accumulated;
       }
     }
-    errors[s] = metric === 'rms' ? Math.sqrt(accumulated / outputDim) : accumulated;
+    errors[s] = metric === 'rms' ? Math.sqrt(accumulated / outputDim) : mean ? accumulated / outputDim : accumulated;
   }
   return errors;
 }
@@ -44,14 +58,17 @@ export interface InvocationMetrics {
   /** §V (paper): fraction of test samples that are safe AND predicted safe. */
   predictionAccuracy: number;
   /**
-   * §V (paper): mean error over the samples predicted safe, E[Err | predicted safe].
+   * §V (paper): mean error over the samples predicted safe, E[Err | predicted safe], each sample's error the
+   * mean over its outputs as the authors' code takes it ('meanOverOutputs'; one output or rms: its error).
    * null when no sample is predicted safe: the mean over an empty set is undefined (not 0, which
    * would read as a perfect approximation of inputs that all went to the CPU).
    */
   overallError: number | null;
+  /** The same mean with each sample's error its worst output (eq. 1's error: 'worstOutput'); null as overallError. */
+  overallErrorWorstOutput: number | null;
   /** Authors' code: agreement of the two labels, mean(p_label == predicted). */
   codeAgreement: number;
-  /** Authors' code: mean over ALL samples of (predicted safe × error). */
+  /** Authors' code: mean over ALL samples of (predicted safe × error), the error averaged over outputs as overallError's. */
   codeOverallError: number;
   samples: number;
   safeCount: number;
@@ -60,22 +77,33 @@ export interface InvocationMetrics {
 
 /**
  * The metrics of AXNet §V on one test set.
- * errors: per-sample errors (computeSampleErrors); predictedSafe: predictor's decision per sample.
+ * errors: per-sample errors of eq. 1 (computeSampleErrors, 'worstOutput'): the labels, the invocations and
+ * overallErrorWorstOutput; outputMeanErrors: the same samples' errors averaged over outputs ('meanOverOutputs'),
+ * for overallError and codeOverallError — omitted, `errors` serves (one output, or rms, where both are equal);
+ * predictedSafe: predictor's decision per sample.
  */
-export function computeInvocationMetrics(errors: ArrayLike<number>, predictedSafe: ArrayLike<boolean | number>, bound: number): InvocationMetrics {
+export function computeInvocationMetrics(
+  errors: ArrayLike<number>,
+  predictedSafe: ArrayLike<boolean | number>,
+  bound: number,
+  outputMeanErrors: ArrayLike<number> = errors,
+): InvocationMetrics {
   const samples = errors.length;
+  if (outputMeanErrors.length !== samples) throw new Error(`${outputMeanErrors.length} output-mean errors for ${samples} samples`);
   let safeCount = 0,
     predictedSafeCount = 0,
     bothCount = 0,
     agreeCount = 0,
-    predictedSafeErrorSum = 0;
+    predictedSafeErrorSum = 0,
+    predictedSafeWorstSum = 0;
   for (let s = 0; s < samples; s++) {
     const safe = labelSafe(errors[s], bound);
     const predicted = Boolean(predictedSafe[s]);
     if (safe) safeCount++;
     if (predicted) {
       predictedSafeCount++;
-      predictedSafeErrorSum += errors[s];
+      predictedSafeErrorSum += outputMeanErrors[s];
+      predictedSafeWorstSum += errors[s];
     }
     if (safe && predicted) bothCount++;
     if (safe === predicted) agreeCount++;
@@ -86,6 +114,7 @@ export function computeInvocationMetrics(errors: ArrayLike<number>, predictedSaf
     predictedInvocation: fraction(predictedSafeCount),
     predictionAccuracy: fraction(bothCount),
     overallError: predictedSafeCount === 0 ? null : predictedSafeErrorSum / predictedSafeCount,
+    overallErrorWorstOutput: predictedSafeCount === 0 ? null : predictedSafeWorstSum / predictedSafeCount,
     codeAgreement: fraction(agreeCount),
     codeOverallError: samples === 0 ? 0 : predictedSafeErrorSum / samples,
     samples,

@@ -1,6 +1,6 @@
 /**
  * Which models can train as one batched program (src/ml/group): the same method, target, depth and
- * schedule; they may differ in seed, learning rate, error bound and hidden widths (issue 8 §2).
+ * schedule; they may differ in seed, learning rate, error bound, hidden widths (issue 8 §2) and initialization.
  */
 import type { LabConfig, MethodId } from './config';
 
@@ -17,7 +17,8 @@ export function computeModelGroupKey(config: Readonly<LabConfig>, method: Method
     config.trainSize,
     config.testSize,
     config.evalEvery,
-    method === 'axnet' ? [config.fusion, config.trainLone, config.matchParameters] : null,
+    // Initialization may differ (each model's θ starts on its own); the place of ⊙c is part of the program.
+    method === 'axnet' ? [config.fusion, config.trainLone, config.matchParameters, config.controlPlacement] : null,
     method === 'lone' ? null : config.predictionOutput,
     method === 'iterative' || method === 'onepass' ? config.chooseType : null,
   ]);

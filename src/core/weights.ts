@@ -2,7 +2,7 @@
  * Trained networks and training results as plain data: no tf. The trainers in src/ml produce them; the
  * worker protocol, the store, the NPU simulator, the study and the CLI read them.
  */
-import type { PredictionOutput } from './config';
+import type { ControlPlacement, PredictionOutput } from './config';
 import type { InvocationMetrics } from './metrics';
 
 /** Dense layer weights (read back from tf by src/ml): kernel is [fanIn × fanOut] row-major, y = x·W + b. */
@@ -15,7 +15,7 @@ export interface DenseLayerWeights {
 
 /** A trained AXNet as plain data (for the NPU simulator, exports and tests). */
 export interface AxnetWeights {
-  /** Approximator layers: hidden layers (ReLU, then ⊙c, eq. 4) and the linear output layer. */
+  /** Approximator layers: hidden layers (ReLU and ⊙c(i), eq. 4, placed by controlPlacement) and the linear output layer. */
   approximator: DenseLayerWeights[];
   /** Predictor layers: hidden (ReLU) and the linear split output layer [c(i) per fused layer…, P logits] (eq. 3). */
   predictor: DenseLayerWeights[];
@@ -23,6 +23,8 @@ export interface AxnetWeights {
   fusedLayers?: number[];
   /** P(x) as 2 softmax logits or 1 sigmoid unit (eq. 3); absent = softmax. */
   predictionOutput?: PredictionOutput;
+  /** ⊙c(i) after the activation (Algorithm 1, §IV, authors' code) or inside it (eq. 4 as printed); absent = after. */
+  controlPlacement?: ControlPlacement;
 }
 
 /** One evaluation of the §V metrics on the test set. */

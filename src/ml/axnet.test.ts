@@ -1,6 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { computeAxnetForward, computeAxnetLoss as computeAxnetLossF64 } from '../core/axnetMath';
+import type { ControlPlacement } from '../core/config';
+import { createRng } from '../core/rng';
 import { computeAxnetLayout, computeAxnetLoss, forwardAxnet, initializeAxnetParameters, packAxnetParameters, splitAxnetParameters, unpackAxnetParameters } from './axnet';
 import type { AxnetWeights } from '../core/weights';
 
@@ -32,8 +34,8 @@ const INPUTS = [
   [1.2, -0.6],
 ];
 
-/** Eq. 3–4 written out by hand for the 2-2-1 / 2-2-4 net. */
-function computeByHand(x: number[]) {
+/** Eq. 3–4 written out by hand for the 2-2-1 / 2-2-4 net, with ⊙c after the activation (Algorithm 1) or inside it (eq. 4 as printed). */
+function computeByHand(x: number[], placement: ControlPlacement = 'afterActivation') {
   const relu = (v: number) => Math.max(0, v);
   const W = (layer: { kernel: Float32Array }, i: number, j: number, fanOut: number) => layer.kernel[i * fanOut + j];
   const [p1, p2] = WEIGHTS.predictor;
@@ -41,9 +43,10 @@ function computeByHand(x: number[]) {
   const out = [0, 1, 2, 3].map((j) => h[0] * W(p2, 0, j, 4) + h[1] * W(p2, 1, j, 4) + p2.bias[j]);
   const c = out.slice(0, 2);
   const [a1, a2] = WEIGHTS.approximator;
-  // a(1) = ReLU(x·W(0) + b(0)) ⊙ c(1)  (eq. 4)
-  const before = [0, 1].map((j) => relu(x[0] * W(a1, 0, j, 2) + x[1] * W(a1, 1, j, 2) + a1.bias[j]));
-  const after = before.map((v, j) => v * c[j]);
+  const product = [0, 1].map((j) => x[0] * W(a1, 0, j, 2) + x[1] * W(a1, 1, j, 2));
+  const before = [0, 1].map((j) => relu(product[j] + a1.bias[j]));
+  // after: a(1) = ReLU(x·W(0) + b(0)) ⊙ c(1) (Algorithm 1 line 9); inside: a(1) = ReLU((x·W(0)) ⊙ c(1) + b(0)) (eq. 4 as printed)
+  const after = placement === 'afterActivation' ? before.map((v, j) => v * c[j]) : [0, 1].map((j) => relu(product[j] * c[j] + a1.bias[j]));
   const output = after[0] * W(a2, 0, 0, 1) + after[1] * W(a2, 1, 0, 1) + a2.bias[0];
   return { output, c, before, after, gap: out[3] - out[2] };
 }
@@ -84,11 +87,66 @@ describe('AXNet forward (eq. 3–4)', () => {
     x.dispose();
   });
 
+  it('puts ⊙c inside the activation when asked (eq. 4 as printed): tf and axnetMath equal the hand computation', () => {
+    const before = tf.memory().numTensors;
+    const theta = tf.tensor1d(packAxnetParameters(LAYOUT, WEIGHTS));
+    const x = tf.tensor2d(INPUTS);
+    const run = (controlPlacement: ControlPlacement) =>
+      tf.tidy(() => {
+        const f = forwardAxnet({ ...splitAxnetParameters(theta, LAYOUT), controlPlacement }, x, true);
+        return { output: f.output.arraySync() as number[][], before: f.before[0].arraySync() as number[][], after: f.after[0].arraySync() as number[][] };
+      });
+    const inside = run('insideActivation');
+    const after = run('afterActivation');
+    INPUTS.forEach((input, s) => {
+      const hand = computeByHand(input, 'insideActivation');
+      const ref = computeAxnetForward({ ...WEIGHTS, controlPlacement: 'insideActivation' }, input);
+      expect(inside.output[s][0]).toBeCloseTo(hand.output, 5);
+      expect(ref.output[0]).toBeCloseTo(hand.output, 6);
+      for (let j = 0; j < 2; j++) {
+        expect(inside.before[s][j]).toBeCloseTo(hand.before[j], 5);
+        expect(inside.after[s][j]).toBeCloseTo(hand.after[j], 5);
+        expect(ref.after[0][j]).toBeCloseTo(hand.after[j], 6);
+      }
+      // The default is the placement of Algorithm 1: an absent controlPlacement computes 'afterActivation'.
+      expect(after.output[s][0]).toBeCloseTo(computeByHand(input).output, 5);
+      expect(computeAxnetForward(WEIGHTS, input).output[0]).toBe(computeAxnetForward({ ...WEIGHTS, controlPlacement: 'afterActivation' }, input).output[0]);
+    });
+    // The two placements are different functions on this net (the test above could not pass with either formula).
+    expect(Math.max(...INPUTS.map((input) => Math.abs(computeByHand(input, 'insideActivation').output - computeByHand(input).output)))).toBeGreaterThan(0.05);
+    theta.dispose();
+    x.dispose();
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('puts ⊙c inside the activation for K models at once ([K, batch, ·]) as for each model alone', () => {
+    const before = tf.memory().numTensors;
+    const second: AxnetWeights = {
+      approximator: WEIGHTS.approximator.map((l) => ({ ...l, kernel: l.kernel.map((w) => -0.5 * w), bias: l.bias.map((b) => b + 0.2) })),
+      predictor: WEIGHTS.predictor.map((l) => ({ ...l, kernel: l.kernel.map((w) => 0.8 * w) })),
+    };
+    const models = [WEIGHTS, second];
+    const stacked = tf.tidy(() => {
+      const stack = (pick: (w: AxnetWeights) => { fanIn: number; fanOut: number; kernel: Float32Array; bias: Float32Array }[]) =>
+        pick(WEIGHTS).map((layer, l) => ({
+          kernel: tf.stack(models.map((m) => tf.tensor2d(pick(m)[l].kernel, [layer.fanIn, layer.fanOut]))),
+          bias: tf.stack(models.map((m) => tf.tensor2d(pick(m)[l].bias, [1, layer.fanOut]))),
+        }));
+      const x = tf.stack([tf.tensor2d(INPUTS), tf.tensor2d(INPUTS)]);
+      const f = forwardAxnet({ approximator: stack((w) => w.approximator), predictor: stack((w) => w.predictor), lone: null, controlPlacement: 'insideActivation' }, x);
+      return f.output.arraySync() as number[][][];
+    });
+    models.forEach((weights, k) =>
+      INPUTS.forEach((input, s) => expect(stacked[k][s][0]).toBeCloseTo(computeAxnetForward({ ...weights, controlPlacement: 'insideActivation' }, input).output[0], 5)),
+    );
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
   it('packs and unpacks θ losslessly, and initializes kernels N(0, 0.1) with biases 0.1', () => {
     const theta = packAxnetParameters(LAYOUT, WEIGHTS);
     expect(unpackAxnetParameters(LAYOUT, theta).axnet).toEqual({ ...WEIGHTS, fusedLayers: [0], predictionOutput: 'softmax' });
     const layout = computeAxnetLayout(2, 1, [16, 16], [16], true);
-    const init = initializeAxnetParameters(layout, 7);
+    const init = initializeAxnetParameters(layout, 7, 'bias0.1');
     const kernels: number[] = [];
     for (const slot of [...layout.approximator, ...layout.predictor, ...layout.lone!]) {
       kernels.push(...init.subarray(slot.kernelOffset, slot.kernelOffset + slot.fanIn * slot.fanOut));
@@ -99,8 +157,29 @@ describe('AXNet forward (eq. 3–4)', () => {
     expect(Math.abs(mean)).toBeLessThan(0.02);
     expect(std).toBeGreaterThan(0.08);
     expect(std).toBeLessThan(0.12);
-    expect(initializeAxnetParameters(layout, 7)).toEqual(init);
-    expect(initializeAxnetParameters(layout, 8)).not.toEqual(init);
+    expect(initializeAxnetParameters(layout, 7, 'bias0.1')).toEqual(init);
+    expect(initializeAxnetParameters(layout, 8, 'bias0.1')).not.toEqual(init);
+  });
+
+  it("the authors' initialization: every bias exactly 0, kernels 0.1·N(0, 1) from the seeded streams, the same kernels as with biases 0.1", () => {
+    const layout = computeAxnetLayout(2, 1, [16, 16], [16], true);
+    const zeros = initializeAxnetParameters(layout, 7, 'authorsZeroBias');
+    const tenths = initializeAxnetParameters(layout, 7, 'bias0.1');
+    // The kernels, drawn in order from stream 'axnet-init' (approximator then predictor) and 'lone-init' (lone).
+    for (const [slots, stream] of [
+      [[...layout.approximator, ...layout.predictor], 'axnet-init'],
+      [layout.lone!, 'lone-init'],
+    ] as const) {
+      const rng = createRng(7, stream);
+      for (const slot of slots) {
+        for (let k = 0; k < slot.fanIn * slot.fanOut; k++) expect(zeros[slot.kernelOffset + k]).toBe(Math.fround(0.1 * rng.normal()));
+        expect(Array.from(zeros.subarray(slot.biasOffset, slot.biasOffset + slot.fanOut)).every((b) => Object.is(b, 0))).toBe(true);
+        expect(zeros.subarray(slot.kernelOffset, slot.kernelOffset + slot.fanIn * slot.fanOut)).toEqual(
+          tenths.subarray(slot.kernelOffset, slot.kernelOffset + slot.fanIn * slot.fanOut),
+        );
+      }
+    }
+    expect(() => initializeAxnetParameters(layout, 7, 'he' as never)).toThrow(/Unsupported initialization/);
   });
 });
 

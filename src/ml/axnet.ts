@@ -13,24 +13,29 @@
  * The predictor's output layer is Σ L_i + 2 wide (eq. 3): [c(1)…c(l), z_unsafe, z_safe]. Generalized:
  * with fusion 'first' / 'second' (§III-D) only that hidden layer gets a control vector, so the output is
  * Σ_{i fused} L_i + 2 wide; with a sigmoid P(x) the last part is one unit z instead of two logits (eq. 3).
+ * ⊙c(i) sits after the activation (Algorithm 1, §IV, authors' code; the default) or inside it (eq. 4 as
+ * printed): config.controlPlacement, CONTROL_PLACEMENT_SPECS (src/core/modelChoices.ts).
  */
 import * as tf from '@tensorflow/tfjs';
-import type { FusionChoice, PredictionOutput } from '../core/config';
+import type { ControlPlacement, FusionChoice, Initialization, PredictionOutput } from '../core/config';
 import { getPredictionWidth, resolveFusedLayers } from '../core/axnetMath';
+import { INIT_KERNEL_STDDEV, getInitialBias } from '../core/modelChoices';
 import type { ErrorMetricId } from '../core/targets/types';
 import { RELATIVE_ERROR_EPSILON } from '../core/metrics';
 import { createRng } from '../core/rng';
 import type { AxnetWeights, DenseLayerWeights } from '../core/weights';
 
-/** Standard deviation of the N(0, σ) kernel initialization (authors' code: 0.1). */
-export const INIT_KERNEL_STDDEV = 0.1;
 /**
- * Every bias starts at 0.1 (the TF1-era `tf.constant(0.1)` idiom for ReLU nets; the authors' bias
- * init is not recorded). Choice: with zero biases and lr 1e-2, all ReLUs of the 2-4-4-1 lone
- * approximator died (constant output, true invocation 0.13) in 3 of 6 seeds at bound 0.05 within
- * 3000 steps; with 0.1 none did, and AXNet passed 0.9 true invocation in 5 of 6 seeds (lab measurement).
+ * Initialization (config.initialization, INITIALIZATION_SPECS in src/core/modelChoices.ts): kernels
+ * ~ N(0, INIT_KERNEL_STDDEV = 0.1) from the seeded stream, as in the authors' code, and biases either
+ * - 'authorsZeroBias': zeros, the authors' code (their dense layers keep the default zero bias; issue 11), or
+ * - 'bias0.1': 0.1, the lab's default link (the TF1-era `tf.constant(0.1)` idiom for ReLU nets). Lab
+ *   measurement behind that default: with zero biases and lr 1e-2, all ReLUs of the 2-4-4-1 lone approximator
+ *   died (constant output, true invocation 0.13) in 3 of 6 seeds at bound 0.05 within 3000 steps; with 0.1
+ *   none did, and AXNet passed 0.9 true invocation in 5 of 6 seeds. Issue 11 found the same collapse in the
+ *   baselines with the authors' zeros (Bessel 2-4-4-1: 2 of 3 seeds), while AXNet did not die.
  */
-export const INIT_BIAS = 0.1;
+export { INIT_KERNEL_STDDEV };
 
 export interface DenseSlot {
   fanIn: number;
@@ -107,17 +112,19 @@ export function computeAxnetLayout(
 }
 
 /**
- * Initial θ: kernels ~ N(0, 0.1) (authors' code), biases 0.1 (INIT_BIAS).
+ * Initial θ: kernels ~ N(0, 0.1) (authors' code), biases 0 ('authorsZeroBias') or 0.1 ('bias0.1').
  * AXNet's kernels draw from stream 'axnet-init' (approximator layers first, then predictor layers,
  * each kernel row-major); the lone approximator's from 'lone-init'. Never tf.randomNormal (seed 0 is ignored there).
+ * The kernels do not depend on the initialization: the biases draw nothing from the stream.
  */
-export function initializeAxnetParameters(layout: AxnetLayout, seed: number): Float32Array {
+export function initializeAxnetParameters(layout: AxnetLayout, seed: number, initialization: Initialization): Float32Array {
   const theta = new Float32Array(layout.size);
+  const bias = getInitialBias(initialization);
   const fill = (slots: DenseSlot[], stream: 'axnet-init' | 'lone-init') => {
     const rng = createRng(seed, stream);
     for (const slot of slots) {
       for (let k = 0; k < slot.fanIn * slot.fanOut; k++) theta[slot.kernelOffset + k] = INIT_KERNEL_STDDEV * rng.normal();
-      theta.fill(INIT_BIAS, slot.biasOffset, slot.biasOffset + slot.fanOut);
+      theta.fill(bias, slot.biasOffset, slot.biasOffset + slot.fanOut);
     }
   };
   fill([...layout.approximator, ...layout.predictor], 'axnet-init');
@@ -194,6 +201,8 @@ export interface AxnetTensors {
   /** Fused hidden layers (default: all) and P(x) kind (default: softmax), from the layout. */
   fusedLayers?: readonly number[];
   predictionOutput?: PredictionOutput;
+  /** Where ⊙c(i) sits (default: after the activation, Algorithm 1 / §IV / authors' code). */
+  controlPlacement?: ControlPlacement;
 }
 
 /** θ → per-layer tensors: one split kernel plus one reshape per weight matrix (differentiable). */
@@ -251,17 +260,22 @@ export interface AxnetForwardTensors {
   logitGap: Rows;
   /** [batch, 2]: [z_unsafe, z_safe], or [batch, 1]: [z] for a sigmoid P(x) (only with keepHidden). */
   logits: Rows | null;
-  /** Per FUSED hidden layer (only with keepHidden): c(i), ReLU(a·W + b) before ⊙c(i), and after: [batch, L_i]. */
+  /**
+   * Per FUSED hidden layer (only with keepHidden): c(i); `before` = ReLU(a·W + b), the activation without the
+   * control; `after` = the layer's output with it (the next layer's input): ReLU(a·W + b) ⊙ c(i) after the
+   * activation, ReLU((a·W) ⊙ c(i) + b) inside it. [batch, L_i] each.
+   */
   controls: Rows[];
   before: Rows[];
   after: Rows[];
 }
 
-/** Predictor (ReLU hidden layers, linear split output, eq. 3) and approximator with ⊙c (eq. 4). x: [batch, N]. */
+/** Predictor (ReLU hidden layers, linear split output, eq. 3) and approximator with ⊙c (eq. 4, either placement). x: [batch, N]. */
 export function forwardAxnet(params: AxnetTensors, x: Rows, keepHidden = false): AxnetForwardTensors {
   const hiddenCount = params.approximator.length - 1;
   const fusedLayers = params.fusedLayers ?? Array.from({ length: hiddenCount }, (_, i) => i);
   const sigmoid = params.predictionOutput === 'sigmoid';
+  const inside = (params.controlPlacement ?? 'afterActivation') === 'insideActivation';
   // Predictor: h(k+1) = ReLU(h(k)·W + b); last layer linear, [batch, Σ_{fused} L_i + 2 (or + 1)]
   let h = x;
   params.predictor.forEach((layer, k) => {
@@ -278,14 +292,25 @@ export function forwardAxnet(params: AxnetTensors, x: Rows, keepHidden = false):
   const after: Rows[] = [];
   let a = x;
   for (let i = 0; i < hiddenCount; i++) {
-    const activated = applyDenseLayer(params.approximator[i], a, 'relu');
+    const layer = params.approximator[i];
     const k = fusedLayers.indexOf(i);
     if (k < 0) {
       // unfused layer (§III-D): a(i+1) = f(W(i)ᵀ a(i) + b(i)), no ⊙c
-      a = activated;
+      a = applyDenseLayer(layer, a, 'relu');
       continue;
     }
-    // a(i+1) = f(W(i)ᵀ a(i) + b(i)) ⊙ c(i)  (AXNet eq. 4, ⊙ after the ReLU as in the authors' code); a: [batch, L_i]
+    if (inside) {
+      // a(i+1) = f(W(i)ᵀ a(i) ⊙ c(i) + b(i))  (eq. 4 as printed: ⊙ before the bias and the ReLU); a: [batch, L_i]
+      const product = tf.matMul(a as tf.Tensor3D, layer.kernel as tf.Tensor3D);
+      a = tf.relu(tf.add(tf.mul(product, controls[k]), layer.bias));
+      if (keepHidden) {
+        before.push(tf.relu(tf.add(product, layer.bias)));
+        after.push(a);
+      }
+      continue;
+    }
+    // a(i+1) = f(W(i)ᵀ a(i) + b(i)) ⊙ c(i)  (Algorithm 1 line 9, the §IV PE, the authors' code); a: [batch, L_i]
+    const activated = applyDenseLayer(layer, a, 'relu');
     a = tf.mul(activated, controls[k]);
     if (keepHidden) {
       before.push(activated);

@@ -16,6 +16,7 @@ function createFakeGroup(K: number, totalSteps: number, diverging: number, diver
     predictedInvocation: k / K,
     predictionAccuracy: 0.5,
     overallError: 0.01,
+    overallErrorWorstOutput: 0.01,
     codeAgreement: 0,
     codeOverallError: 0,
     samples: 1,

@@ -12,6 +12,7 @@ const point = (step: number, trueInvocation: number) => ({
     predictedInvocation: 0.5,
     predictionAccuracy: 0.5,
     overallError: 0.1,
+    overallErrorWorstOutput: 0.1,
     codeAgreement: 1,
     codeOverallError: 0.05,
     samples: 2,

@@ -71,6 +71,8 @@ const FIELD_LABELS: Partial<Record<keyof LabConfig, string>> = {
   predictionOutput: 'P(x) output',
   chooseType: 'choose_type',
   matchParameters: 'parameter matching',
+  initialization: 'initialization',
+  controlPlacement: 'place of ⊙c (eq. 4)',
 };
 
 function formatValue(value: unknown): string {

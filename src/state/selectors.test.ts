@@ -27,6 +27,7 @@ const METRICS: InvocationMetrics = {
   predictedInvocation: 0.25,
   predictionAccuracy: 0.2,
   overallError: 0.01,
+  overallErrorWorstOutput: 0.01,
   codeAgreement: 0.7,
   codeOverallError: 0.0025,
   samples: 4,

@@ -44,6 +44,7 @@ describe('run slice', () => {
         predictedInvocation: 0.5,
         predictionAccuracy: 0.5,
         overallError: 0.1,
+        overallErrorWorstOutput: 0.1,
         codeAgreement: 1,
         codeOverallError: 0.05,
         samples: 2,

@@ -9,8 +9,10 @@ import { create, type StateCreator } from 'zustand';
 import {
   CHOOSE_TYPES,
   CONFIG_LIMITS,
+  CONTROL_PLACEMENTS,
   DEFAULT_CONFIG,
   FUSION_CHOICES,
+  INITIALIZATIONS,
   METHOD_IDS,
   PREDICTION_OUTPUTS,
   applyTargetDefaults,
@@ -20,7 +22,9 @@ import {
   isTargetId,
   type BackendName,
   type ChooseType,
+  type ControlPlacement,
   type FusionChoice,
+  type Initialization,
   type LabConfig,
   type MethodId,
   type PredictionOutput,
@@ -95,6 +99,10 @@ export interface ConfigSlice {
   setRounds: (rounds: number) => void;
   setChooseType: (chooseType: number) => void;
   setMatchParameters: (matchParameters: boolean) => void;
+  /** Initial biases of every method's nets: the authors' zeros or 0.1 (src/core/modelChoices.ts). */
+  setInitialization: (initialization: string) => void;
+  /** AXNet's ⊙c(i) after the activation (Algorithm 1, §IV, authors' code) or inside it (eq. 4 as printed). */
+  setControlPlacement: (placement: string) => void;
 }
 
 /**
@@ -211,6 +219,18 @@ const createConfigSlice: StateCreator<LabState, [], [], ConfigSlice> = (set) => 
         : {},
     ),
   setMatchParameters: (matchParameters) => set((state) => (matchParameters === state.config.matchParameters ? {} : { config: { ...state.config, matchParameters } })),
+  setInitialization: (initialization) =>
+    set((state) =>
+      (INITIALIZATIONS as readonly string[]).includes(initialization) && initialization !== state.config.initialization
+        ? { config: { ...state.config, initialization: initialization as Initialization } }
+        : {},
+    ),
+  setControlPlacement: (placement) =>
+    set((state) =>
+      (CONTROL_PLACEMENTS as readonly string[]).includes(placement) && placement !== state.config.controlPlacement
+        ? { config: { ...state.config, controlPlacement: placement as ControlPlacement } }
+        : {},
+    ),
 });
 
 const INITIAL_RUN = {

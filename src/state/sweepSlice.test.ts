@@ -19,6 +19,7 @@ function point(step: number, t: number): EvaluationPoint {
       predictedInvocation: t / 2,
       predictionAccuracy: t,
       overallError: 0.01,
+      overallErrorWorstOutput: 0.01,
       codeAgreement: 0,
       codeOverallError: 0,
       samples: 1,

@@ -4,6 +4,7 @@ import { isImageTarget } from '../core/imageViews';
 import type { TargetSpec } from '../core/targets/types';
 import { isCompareMode } from '../state/compareController';
 import { SUPPRESSION_RULE } from '../core/axnetMath';
+import { describeControlPlacement } from '../core/modelChoices';
 import { useLabStore } from '../state/store';
 import { PARAMETER_RULE } from './MetricsPanel';
 
@@ -27,6 +28,7 @@ export function describeBenchmarkView(spec: Pick<TargetSpec, 'id' | 'title' | 'i
 
 export function AboutPanel() {
   const targetId = useLabStore((state) => state.config.target);
+  const controlPlacement = useLabStore((state) => state.config.controlPlacement);
   const compare = useLabStore((state) => isCompareMode(state.config));
   const spec = getTarget(targetId);
   return (
@@ -35,7 +37,8 @@ export function AboutPanel() {
       <p>
         <strong>AXNet</strong> (ICCAD 2018) fuses two networks for approximate computing: an <em>approximator</em> that imitates the target function and a <em>predictor</em> that
         says whether an input is safe to approximate (error below the bound, eq. 1). The predictor’s output layer is split into control vectors c(i), multiplied element-wise into
-        the approximator’s hidden activations (eq. 4), and P(x), the safe-to-approximate probability. Both are trained together on J = MSE + cross-entropy (eq. 2).
+        the approximator’s hidden layers (eq. 4), and P(x), the safe-to-approximate probability. Both are trained together on J = MSE + cross-entropy (eq. 2). This run computes{' '}
+        <span data-testid="about-placement">{describeControlPlacement(controlPlacement)}</span>.
       </p>
       <p data-testid="about-target">
         <strong>This target: {spec.title}.</strong> {spec.description} Inputs: {listInputs(spec.inputNames)}; error metric: {spec.errorMetric}.

@@ -5,7 +5,11 @@ import { useLabStore } from '../state/store';
 export const PARAMETER_RULE = 'weights + biases of both nets; the paper’s own counts use a different rule';
 
 const ACCURACY_NOTE = 'Paper (§V): fraction of test samples that are safe AND predicted safe. Authors’ code: agreement of the two labels, mean(p_label == predicted).';
-const ERROR_NOTE = 'Paper (§V): mean error over the samples predicted safe. Authors’ code: mean over ALL samples of (predicted safe × error).';
+const ERROR_NOTE =
+  'Paper (§V): mean error over the samples predicted safe, each sample’s error the mean over its outputs, as the authors’ code averages it. Authors’ code: mean over ALL samples of (predicted safe × error).';
+/** Tooltip of the worst-output variant of the overall error (InvocationMetrics.overallErrorWorstOutput). */
+export const WORST_OUTPUT_ERROR_NOTE =
+  'Worst output: the same mean with each sample’s error its largest output error, the error of the safe label (eq. 1: every output within the bound). Equal to the overall error for one output or an rms metric.';
 /** Tooltip of the paper's overall error when it is undefined (metrics.ts: null over an empty set). */
 export const UNDEFINED_ERROR_NOTE = 'Undefined: no input was predicted safe (every test input goes to the CPU).';
 
@@ -18,26 +22,39 @@ export function describeOverallError(metrics: { overallError: number | null } | 
   return { value: formatMetric(metrics?.overallError), note: ERROR_NOTE };
 }
 
+/** The worst-output variant as shown: "—" when undefined (nothing predicted safe), "–" before the first evaluation. */
+export function describeWorstOutputError(metrics: { overallErrorWorstOutput: number | null } | null): string {
+  return metrics !== null && metrics.overallErrorWorstOutput === null ? '—' : formatMetric(metrics?.overallErrorWorstOutput);
+}
+
+interface SecondaryValue {
+  label: string;
+  value: string;
+  testId: string;
+  /** Its own tooltip; default: the readout's. */
+  note?: string;
+}
+
 interface ReadoutProps {
   label: string;
   testId: string;
   value: string;
   note?: string;
-  secondary?: { label: string; value: string; testId: string };
+  secondary?: readonly SecondaryValue[];
 }
 
-function Readout({ label, testId, value, note, secondary }: ReadoutProps) {
+function Readout({ label, testId, value, note, secondary = [] }: ReadoutProps) {
   return (
     <div className="readout" title={note}>
       <span className="readout-label">{label}</span>
       <span className="readout-value" data-testid={testId}>
         {value}
       </span>
-      {secondary ? (
-        <span className="readout-secondary" title={note}>
-          {secondary.label} <span data-testid={secondary.testId}>{secondary.value}</span>
+      {secondary.map((extra) => (
+        <span className="readout-secondary" title={extra.note ?? note} key={extra.testId}>
+          {extra.label} <span data-testid={extra.testId}>{extra.value}</span>
         </span>
-      ) : null}
+      ))}
     </div>
   );
 }
@@ -73,14 +90,22 @@ export function MetricsPanel() {
         testId="metric-prediction-accuracy"
         value={formatMetric(metrics?.predictionAccuracy)}
         note={ACCURACY_NOTE}
-        secondary={{ label: 'code:', value: formatMetric(metrics?.codeAgreement), testId: 'metric-code-agreement' }}
+        secondary={[{ label: 'code:', value: formatMetric(metrics?.codeAgreement), testId: 'metric-code-agreement' }]}
       />
       <Readout
         label="Overall error"
         testId="metric-overall-error"
         value={overallError.value}
         note={overallError.note}
-        secondary={{ label: 'code:', value: formatMetric(metrics?.codeOverallError), testId: 'metric-code-overall-error' }}
+        secondary={[
+          { label: 'code:', value: formatMetric(metrics?.codeOverallError), testId: 'metric-code-overall-error' },
+          {
+            label: 'worst output:',
+            value: describeWorstOutputError(metrics),
+            testId: 'metric-overall-error-worst-output',
+            note: WORST_OUTPUT_ERROR_NOTE,
+          },
+        ]}
       />
       <Readout
         label="Parameters"

@@ -8,6 +8,7 @@
  * for MNIST) with ReLU hidden layers and sigmoid outputs (§2.2), or an AxBench target of the lab with a
  * linear output (accuracy = fraction of test inputs within the bound: an extension, as NAS eq. 5).
  */
+import { INITIALIZATIONS, type Initialization } from '../config';
 import { TARGET_LAB_DEFAULTS } from '../targets/labDefaults';
 import { TARGET_IDS, type TargetId } from '../targets/types';
 import { NTV_VOLTAGE_PRESETS, type NtvVoltageMv } from '../approx/ntv';
@@ -71,6 +72,8 @@ export interface AxtrainConfig {
   /** Accuracy bound of a regression target (fraction of test inputs with error ≤ bound); unused for classification. */
   errorBound: number;
   trainFraction: number;
+  /** Biases at the start (kernels N(0, 0.1)); the lab's 0.1 keeps ReLU nets alive (src/core/modelChoices.ts). */
+  initialization: Initialization;
 }
 
 export const AXTRAIN_LIMITS = {
@@ -142,6 +145,7 @@ const SHARED_DEFAULTS = {
   sensitivityBiases: false,
   evalRuns: 50,
   trainFraction: AXTRAIN_TRAIN_FRACTION.value,
+  initialization: 'bias0.1' as Initialization,
 };
 
 /** The default AxTrain config of data set `id` (fresh arrays). */
@@ -177,6 +181,7 @@ export const AXTRAIN_LINK_FIELDS: readonly LinkField<AxtrainConfig>[] = [
   { key: 'ax.sbias', field: 'sensitivityBiases', kind: 'flag' },
   { key: 'ax.runs', field: 'evalRuns', kind: 'int', ...L.evalRuns },
   { key: 'ax.bound', field: 'errorBound', kind: 'float', ...L.errorBound },
+  { key: 'ax.init', field: 'initialization', kind: 'enum', values: INITIALIZATIONS },
 ];
 export const AXTRAIN_LINK_KEYS: readonly string[] = [AXTRAIN_LINK_KEY, ...AXTRAIN_LINK_FIELDS.map((f) => f.key)];
 

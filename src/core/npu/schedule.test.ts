@@ -135,6 +135,33 @@ describe('scheduleInference: hand-worked 2-2-1 / 2-2-4 AXNet', () => {
       }
   });
 
+  it('puts the ⊙c multiply before the bias and activate when eq. 4 is taken as printed (same cycles and counts)', () => {
+    // Approximator biases [0, 1.5]; x = [1, 2]: Σ x·w = [3, −1], c = [1, 2].
+    // After activate (§IV PE): ReLU([3, 0.5]) × c = [3, 1] → y = 2·3 + 5·1 + 1 = 12.
+    // Inside (eq. 4 as printed): ReLU([3·1 + 0, −1·2 + 1.5]) = [3, 0] → y = 2·3 + 1 = 7.
+    const biased: AxnetParams = { ...NET, approximator: [dense(2, 2, [1, 1, 1, -1], [0, 1.5]), NET.approximator[1]] };
+    const after = scheduleInference(biased, [1, 2], PARAMS, { cpuCost: CPU });
+    const inside = scheduleInference({ ...biased, controlPlacement: 'insideActivation' }, [1, 2], PARAMS, { cpuCost: CPU });
+    expect(Array.from(after.forward.approximatorOutput!)).toEqual([12]);
+    expect(Array.from(inside.forward.approximatorOutput!)).toEqual([7]);
+    expect(Array.from(inside.forward.approximatorOutput!)).toEqual(Array.from(computeAxnetForward({ ...biased, controlPlacement: 'insideActivation' }, [1, 2]).output));
+    const neurons = (r: typeof inside) => r.stages[3].events.filter((e): e is Extract<NpuEvent, { type: 'neuron' }> => e.type === 'neuron');
+    expect(neurons(inside).map((n) => [n.layer, n.neuron, n.dot, n.preActivation, n.activation, n.control, n.value])).toEqual([
+      [0, 0, 3, 3, 3, 1, 3],
+      [0, 1, -1, -0.5, 0, 2, 0],
+      [1, 0, 6, 7, 7, null, 7],
+    ]);
+    expect(neurons(after).map((n) => [n.dot, n.preActivation, n.activation, n.value])).toEqual([
+      [3, 3, 3, 3],
+      [-1, 0.5, 0.5, 1],
+      [11, 12, 12, 12],
+    ]);
+    expect(inside.cycles).toEqual(after.cycles);
+    expect(inside.counts).toEqual(after.counts);
+    expect(after.stages[3].name).toBe('approximator forward (⊙c after activate)');
+    expect(inside.stages[3].name).toBe('approximator forward (⊙c before bias and activate)');
+  });
+
   it('runs the CPU path and no approximator for an unsafe input', () => {
     const r = scheduleInference(NET, [2, 1], PARAMS, { cpuCost: CPU });
     expect(r.forward.logits).toEqual([0.5, -1]);

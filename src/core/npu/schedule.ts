@@ -5,7 +5,9 @@
  *   1. fetch x (on-chip memory → input buffer) and run the predictor → [c(1)…c(l), z_unsafe, z_safe];
  *   2. write P(x) and c to on-chip memory;
  *   3. the controller reads the two logits and invokes the approximator (z_safe > z_unsafe) or the CPU;
- *   4. the approximator: a(i+1) = ReLU(a(i)·W(i) + b(i)) ⊙ c(i)  (eq. 4), ⊙ by the PE's multiplier after activate;
+ *   4. the approximator: a(i+1) = ReLU(a(i)·W(i) + b(i)) ⊙ c(i), ⊙ by the PE's multiplier after activate (Algorithm 1
+ *      line 9, the §IV PE, the authors' code; the default), or, with controlPlacement 'insideActivation' (eq. 4 as
+ *      printed), a(i+1) = ReLU((a(i)·W(i)) ⊙ c(i) + b(i)): the multiplier then scales the dot product before the bias;
  *   5. write H(x) to on-chip memory.
  * When P(x) says unsafe, the CPU runs the exact function after stage 3, and stages 4–5 take 0 cycles.
  *
@@ -21,7 +23,17 @@
  * Accesses: each MAC reads one weight (plus one bias read per neuron) from the PE weight buffer and one input
  * word from the tile's input buffer, broadcast to the tile's PEs (fanIn reads per tile and wave).
  */
-import { computeDenseLayer, computeSoftmaxSafe, getControlWidths, getFusedLayers, validateAxnetParams, type AxnetParams, type DenseLayerParams } from '../axnetMath';
+import type { ControlPlacement } from '../config';
+import {
+  computeDenseLayer,
+  computeDenseProduct,
+  computeSoftmaxSafe,
+  getControlWidths,
+  getFusedLayers,
+  validateAxnetParams,
+  type AxnetParams,
+  type DenseLayerParams,
+} from '../axnetMath';
 import type { CpuPathCost } from './cpuCost';
 import { ENERGY_COMPONENT_IDS, resolveEnergyRates, type EnergyComponentId, type EnergyRates } from './energy';
 import { resolveNpuConstant, type ResolvedNpuConstant } from './constants';
@@ -58,11 +70,13 @@ export type NpuEvent =
       pe: number;
       tile: number;
       macs: number;
-      /** a·W + b, before the activation. */
+      /** Σ x·w: the dot product in the temporary register, before the bias. */
+      dot: number;
+      /** What the activate unit takes: a·W + b, or (a·W)·c + b with ⊙c inside the activation (eq. 4 as printed). */
       preActivation: number;
       /** After ReLU (hidden layers) or identity (output layers). */
       activation: number;
-      /** c_j for the ⊙c multiply, else null. */
+      /** c_j for the ⊙c multiply (after activate, or before the bias with ⊙c inside the activation), else null. */
       control: number | null;
       /** What the PE writes to its output register. */
       value: number;
@@ -200,6 +214,8 @@ interface Plan {
   controlWidths: number[];
   /** P(x) as 2 softmax logits [z_unsafe, z_safe] or 1 sigmoid unit (eq. 3). */
   predictionOutput: 'softmax' | 'sigmoid';
+  /** Where the PE applies ⊙c(i): after activate (§IV) or on the dot product before the bias (eq. 4 as printed). */
+  controlPlacement: ControlPlacement;
 }
 
 const STAGE_NAMES: Record<NpuStageId, string> = {
@@ -209,6 +225,9 @@ const STAGE_NAMES: Record<NpuStageId, string> = {
   4: 'approximator forward (⊙c after activate)',
   5: 'write result to on-chip memory',
 };
+
+/** Stage 4's name with ⊙c inside the activation (eq. 4 as printed). */
+const INSIDE_STAGE_4_NAME = 'approximator forward (⊙c before bias and activate)';
 
 function makeCounts(): NpuCounts {
   return {
@@ -255,6 +274,7 @@ class Scheduler {
     readonly params: NpuParams,
     readonly layerByLayer: boolean,
     readonly weightsFromDram: boolean,
+    readonly controlPlacement: ControlPlacement,
   ) {
     this.totalPes = countPes(params);
   }
@@ -331,12 +351,16 @@ class Scheduler {
     this.layers.push({ net, layer: index, fanIn: n, fanOut: m, waves, neuronCycles, hadamard, relu });
     if (n > this.params.inputBufferWords) this.warnings.push(`${net} layer ${index}: ${n} inputs exceed the ${this.params.inputBufferWords}-word input buffer`);
     if (m > this.params.outputBufferWords) this.warnings.push(`${net} layer ${index}: ${m} outputs exceed the ${this.params.outputBufferWords}-word output buffer`);
-    const pre = computeDenseLayer(layer, x); // a·W + b; [fanOut]
+    const dots = computeDenseProduct(layer, x); // a·W; [fanOut]
+    const pre = computeDenseLayer(layer, x); // a·W + b, summed as axnetMath's forward sums it; [fanOut]
+    const inside = this.controlPlacement === 'insideActivation';
     const out = new Float64Array(m);
     for (let j = 0; j < m; j++) {
-      const activation = relu ? Math.max(pre[j], 0) : pre[j];
       const c = control ? control[j] : null;
-      const value = c === null ? activation : activation * c; // ⊙c after the activation (eq. 4)
+      // ⊙c inside the activation (eq. 4 as printed): f((a·W)·c + b); else f(a·W + b), then ·c after activate (§IV PE).
+      const preActivation = c !== null && inside ? dots[j] * c + layer.bias[j] : pre[j];
+      const activation = relu ? Math.max(preActivation, 0) : preActivation;
+      const value = c === null || inside ? activation : activation * c;
       out[j] = value;
       const wave = Math.floor(j / P);
       const pe = j % P;
@@ -351,7 +375,8 @@ class Scheduler {
         pe,
         tile: Math.floor(pe / this.params.pesPerTile),
         macs: n,
-        preActivation: pre[j],
+        dot: dots[j],
+        preActivation,
         activation,
         control: c,
         value,
@@ -394,7 +419,8 @@ class Scheduler {
 
   /** Closes the events since `startCycle` into a stage. */
   closeStage(id: NpuStageId, startCycle: number): NpuStage {
-    const stage: NpuStage = { id, name: STAGE_NAMES[id], startCycle, cycles: this.cycle - startCycle, events: this.events };
+    const name = id === 4 && this.controlPlacement === 'insideActivation' ? INSIDE_STAGE_4_NAME : STAGE_NAMES[id];
+    const stage: NpuStage = { id, name, startCycle, cycles: this.cycle - startCycle, events: this.events };
     this.events = [];
     return stage;
   }
@@ -445,7 +471,7 @@ function scheduleNetworks(plan: Plan, input: ArrayLike<number>, params: NpuParam
   const outputWidth = plan.approximator[plan.approximator.length - 1].fanOut;
   const weightWords = allLayers.reduce((s, l) => s + countLayerWords(l), 0);
   const weightsFromDram = layerByLayer && weightWords + x.length + predictorWidth + outputWidth > params.onChipMemoryWords;
-  const s = new Scheduler(params, layerByLayer, weightsFromDram);
+  const s = new Scheduler(params, layerByLayer, weightsFromDram, plan.controlPlacement);
   if (x.length > params.inputBufferWords) s.warnings.push(`${x.length} inputs exceed the ${params.inputBufferWords}-word input buffer`);
 
   // Stage 1: x → input buffer(s), predictor forward.
@@ -554,6 +580,7 @@ export function scheduleInference(weights: AxnetParams, input: ArrayLike<number>
       fusedLayers: getFusedLayers(weights),
       controlWidths: getControlWidths(weights),
       predictionOutput: weights.predictionOutput ?? 'softmax',
+      controlPlacement: weights.controlPlacement ?? 'afterActivation',
     },
     input,
     params,
@@ -585,6 +612,7 @@ export function scheduleBaselineInference(nets: BaselineNets, input: ArrayLike<n
       fusedLayers: [],
       controlWidths: [],
       predictionOutput: nets.classifier[nets.classifier.length - 1].fanOut === 1 ? 'sigmoid' : 'softmax',
+      controlPlacement: 'afterActivation', // no ⊙c in a baseline
     },
     input,
     params,

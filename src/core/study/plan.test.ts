@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CONFIG_LIMITS, METHOD_IDS } from '../config';
+import { DEFAULT_CONFIG } from '../config';
 import { buildStudyPlan, computeJobKey, countTopologyParameters, describeTopology, STUDY_BENCHMARKS, STUDY_FIGURE_IDS, stableStringify } from './plan';
 
 describe('buildStudyPlan', () => {
@@ -81,6 +82,23 @@ describe('buildStudyPlan', () => {
     expect(computeJobKey(a)).not.toBe(computeJobKey(b));
     expect(computeJobKey({ ...a, config: { ...a.config, seed: 2 } })).not.toBe(computeJobKey(a));
     expect(stableStringify({ b: 1, a: [2, { d: 3, c: 4 }] })).toBe('{"a":[2,{"c":4,"d":3}],"b":1}');
+  });
+
+  it("starts every job from the authors' initialization (zero biases, ⊙c after the activation) unless asked for biases 0.1", () => {
+    const faithful = buildStudyPlan('quick');
+    expect(faithful.initialization).toBe('authorsZeroBias');
+    for (const job of faithful.jobs) expect([job.config.initialization, job.config.controlPlacement]).toEqual(['authorsZeroBias', 'afterActivation']);
+    expect(faithful.budgetStatement).toMatch(/Initialization: authors’ code: zero biases \(kernels N\(0, 0\.1\), biases 0\)/);
+    // The lab's default link keeps biases 0.1; the study can run under it too, with the same job ids and other cache keys.
+    expect(DEFAULT_CONFIG.initialization).toBe('bias0.1');
+    const tenth = buildStudyPlan('quick', { initialization: 'bias0.1' });
+    expect(tenth.jobs.map((j) => j.id)).toEqual(faithful.jobs.map((j) => j.id));
+    for (const [k, job] of tenth.jobs.entries()) {
+      expect(job.config).toEqual({ ...faithful.jobs[k].config, initialization: 'bias0.1' });
+      expect(computeJobKey(job)).not.toBe(computeJobKey(faithful.jobs[k]));
+    }
+    expect(tenth.budgetStatement).toMatch(/biases 0\.1/);
+    expect(() => buildStudyPlan('quick', { initialization: 'glorot' as never })).toThrow(/Unsupported initialization/);
   });
 
   it('fails loudly on an unknown size', () => {

@@ -12,8 +12,9 @@
  *   Fig. 10a  AXNet / iterative parameter and training-time ratios (derived from Fig. 6 and Fig. 9 jobs)
  *   Fig. 10c  fusion all / first / second on jpeg and sobel with the paper's topologies
  */
-import { DEFAULT_CONFIG, type FusionChoice, type LabConfig, type MethodId } from '../config';
+import { DEFAULT_CONFIG, INITIALIZATIONS, type FusionChoice, type Initialization, type LabConfig, type MethodId } from '../config';
 import { countDenseParameters } from '../metrics';
+import { CONTROL_PLACEMENT_SPECS, INITIALIZATION_SPECS } from '../modelChoices';
 import { listMethodPhases } from '../methods/budget';
 import { methodLabel } from '../methods/registry';
 import { getTarget } from '../targets';
@@ -25,8 +26,26 @@ export type StudyFigureId = (typeof STUDY_FIGURE_IDS)[number];
 export const STUDY_SIZES = ['full', 'quick'] as const;
 export type StudySize = (typeof STUDY_SIZES)[number];
 
-/** Bump when the meaning of a plan changes; it is part of every cache key. */
-export const STUDY_PLAN_VERSION = 2;
+/**
+ * Bump when the meaning of a plan changes; it is part of every cache key. 3: the overall error averages each
+ * sample's outputs (the authors' code) and jobs carry their initialization (issue 11).
+ */
+export const STUDY_PLAN_VERSION = 3;
+
+/**
+ * The study's faithful default initialization: the authors' code (kernels N(0, 0.1), zero biases). The lab's
+ * default link keeps biases 0.1 (src/core/config.ts); buildStudyPlan(size, { initialization: 'bias0.1' }) runs
+ * the study under that start, to report both.
+ */
+export const STUDY_INITIALIZATION: Initialization = 'authorsZeroBias';
+
+/** Where AXNet's ⊙c sits in the study: after the activation (Algorithm 1, §IV, authors' code). */
+export const STUDY_CONTROL_PLACEMENT = 'afterActivation' as const;
+
+export interface StudyPlanOptions {
+  /** Initial biases of every job's nets (default STUDY_INITIALIZATION, the authors' zeros). */
+  initialization?: Initialization;
+}
 
 /** The seven benchmarks of §V-A (jmeint is in AxBench but not in the paper's figures). */
 export const STUDY_BENCHMARKS: readonly TargetId[] = ['bessel_Jnu', 'blackscholes', 'fft', 'inversek2j', 'jpeg', 'kmeans', 'sobel'];
@@ -176,6 +195,8 @@ export interface StudyJob {
 export interface StudyPlan {
   version: number;
   size: StudySize;
+  /** The initialization every job starts from (its config says the same). */
+  initialization: Initialization;
   budget: StudyBudget;
   jobs: StudyJob[];
   /** Human-readable statement of the budget, for reports. */
@@ -248,7 +269,7 @@ export function estimateJobCost(job: Pick<StudyJob, 'method' | 'config'>): numbe
   return phases * config.steps * width + evaluations * 5;
 }
 
-function makeJob(budget: StudyBudget, spec: JobSpec): StudyJob {
+function makeStudyJob(budget: StudyBudget, initialization: Initialization, spec: JobSpec): StudyJob {
   const fusion = spec.fusion ?? 'all';
   const config: LabConfig = {
     ...DEFAULT_CONFIG,
@@ -271,6 +292,8 @@ function makeJob(budget: StudyBudget, spec: JobSpec): StudyJob {
     rounds: budget.rounds,
     chooseType: 3,
     matchParameters: spec.matchParameters ?? false,
+    initialization,
+    controlPlacement: STUDY_CONTROL_PLACEMENT,
   };
   const topology = describeTopology(spec.target, spec.method, spec.approximatorHidden, spec.predictorHidden, fusion);
   const job: StudyJob = { id: spec.id, figures: spec.figures, target: spec.target, method: spec.method, config, label: spec.label, topology, cost: 0 };
@@ -279,19 +302,21 @@ function makeJob(budget: StudyBudget, spec: JobSpec): StudyJob {
 }
 
 /**
- * The jobs of the §V study at one budget. Deterministic: the same size always yields the same jobs,
- * ids, configs and order.
+ * The jobs of the §V study at one budget. Deterministic: the same size and options always yield the same jobs,
+ * ids, configs and order (the ids do not name the initialization; the configs and the cache keys do).
  */
-export function buildStudyPlan(size: StudySize): StudyPlan {
+export function buildStudyPlan(size: StudySize, options: StudyPlanOptions = {}): StudyPlan {
   const budget = STUDY_BUDGETS[size];
   if (!budget) throw new Error(`Unsupported study size: ${size}`);
+  const initialization = options.initialization ?? STUDY_INITIALIZATION;
+  if (!(INITIALIZATIONS as readonly string[]).includes(initialization)) throw new Error(`Unsupported initialization: ${String(initialization)}`);
   const jobs: StudyJob[] = [];
 
   // Fig. 2: the unstable weight-sharing net of §III-A against AXNet, same nets and data.
   const fig2 = { approximatorHidden: [4, 4], predictorHidden: [4] };
   for (const method of ['weightsharing', 'axnet'] as const) {
     jobs.push(
-      makeJob(budget, {
+      makeStudyJob(budget, initialization, {
         id: `fig2/bessel_Jnu/${method}`,
         figures: ['fig2'],
         target: 'bessel_Jnu',
@@ -309,7 +334,7 @@ export function buildStudyPlan(size: StudySize): StudyPlan {
     const hidden = baselineHidden(target);
     for (const method of COMPARED_METHODS) {
       jobs.push(
-        makeJob(budget, {
+        makeStudyJob(budget, initialization, {
           id: `fig6/${target}/${method}`,
           // jpeg's size-matched pair doubles as the largest Fig. 9 points (iterative A 64-16-64).
           figures: target === 'jpeg' && method !== 'onepass' ? ['fig6', 'fig7', 'fig8', 'fig9', 'fig10a'] : ['fig6', 'fig7', 'fig8', 'fig10a'],
@@ -330,7 +355,7 @@ export function buildStudyPlan(size: StudySize): StudyPlan {
     const hidden = baselineHidden(target);
     const half = (widths: number[]) => widths.map((w) => Math.max(1, Math.ceil(w / 2)));
     jobs.push(
-      makeJob(budget, {
+      makeStudyJob(budget, initialization, {
         id: `fig10a/${target}/axnet-small`,
         figures: ['fig10a'],
         target,
@@ -345,7 +370,7 @@ export function buildStudyPlan(size: StudySize): StudyPlan {
   // Fig. 9 (and 10a for jpeg): invocation vs parameter count on jpeg.
   for (const [h, c] of budget.fig9Axnet) {
     jobs.push(
-      makeJob(budget, {
+      makeStudyJob(budget, initialization, {
         id: `fig9/jpeg/axnet/h${h}-c${c}`,
         figures: ['fig9', 'fig10a'],
         target: 'jpeg',
@@ -358,7 +383,7 @@ export function buildStudyPlan(size: StudySize): StudyPlan {
   }
   for (const [h, c] of budget.fig9Iterative) {
     jobs.push(
-      makeJob(budget, {
+      makeStudyJob(budget, initialization, {
         id: `fig9/jpeg/iterative/h${h}-c${c}`,
         figures: ['fig9', 'fig10a'],
         target: 'jpeg',
@@ -378,7 +403,7 @@ export function buildStudyPlan(size: StudySize): StudyPlan {
   for (const [target, approximatorHidden, predictorHidden] of fusionNets) {
     for (const fusion of ['all', 'first', 'second'] as const) {
       jobs.push(
-        makeJob(budget, {
+        makeStudyJob(budget, initialization, {
           id: `fig10c/${target}/${fusion}`,
           figures: ['fig10c'],
           target,
@@ -397,10 +422,12 @@ export function buildStudyPlan(size: StudySize): StudyPlan {
     `${budget.steps} steps (jpeg ${budget.jpegSteps}) per AXNet run and per phase of each baseline round, ` +
     `iterative ${budget.rounds} rounds, batch 128, Adam lr 0.01 (jpeg 0.001, all methods), ReLU, train ${budget.trainSize} / test ${budget.testSize} samples, seed ${STUDY_SEED}; ` +
     `Fig. 2 ${budget.fig2Steps} steps evaluated every ${budget.fig2EvalEvery}. ` +
+    `Initialization: ${INITIALIZATION_SPECS[initialization].label} (kernels N(0, 0.1), biases ${INITIALIZATION_SPECS[initialization].bias}); ` +
+    `AXNet ⊙c ${CONTROL_PLACEMENT_SPECS[STUDY_CONTROL_PLACEMENT].label}; overall error averaged over each sample's outputs (authors' code). ` +
     `Baseline topologies are the registry's iterative/MCMA presets except ${Object.entries(STUDY_BASELINE_OVERRIDES)
       .map(([target, o]) => `${target}: ${o!.reason}`)
       .join('; ')}.`;
-  return { version: STUDY_PLAN_VERSION, size, budget, jobs, budgetStatement };
+  return { version: STUDY_PLAN_VERSION, size, initialization, budget, jobs, budgetStatement };
 }
 
 /** FNV-1a (two 32-bit lanes) of a string, as 16 hex digits; stable across runtimes. */

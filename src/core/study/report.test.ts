@@ -25,7 +25,17 @@ describe('renderStudyReport', () => {
       for (const name of ['Fig. 2', 'Fig. 6', 'Fig. 7', 'Fig. 8', 'Fig. 9', 'Fig. 10a', 'Fig. 10c']) expect(text).toContain(`## ${name} — `);
       expect(text).toContain(`Missing jobs: ${plan.jobs[0].id}`);
       expect(text).not.toMatch(/NaN/);
+      expect(text).toContain('- Initialization: authors’ code: zero biases');
+      expect(text).toContain('AXNet’s ⊙c: a(i+1) = f(W(i)ᵀa(i) + b(i)) ⊙ c(i)');
     }
+  });
+
+  it('says which initialization a plan ran with, and that an old plan (no field) started at biases 0.1', () => {
+    const report = (plan: ReturnType<typeof buildStudyPlan>) =>
+      renderStudyReport({ version: 1, size: 'quick', budgetStatement: plan.budgetStatement, finishedAt: '', wallMs: 0, environment: 'test', plan, results: {} });
+    expect(report(buildStudyPlan('quick', { initialization: 'bias0.1' }))).toContain('- Initialization: biases 0.1 (lab default)');
+    const { initialization: _dropped, ...old } = buildStudyPlan('quick');
+    expect(report(old as ReturnType<typeof buildStudyPlan>)).toContain('not recorded (a plan older than version 3: biases 0.1)');
   });
 
   it('escapes table cells and names figure files', () => {

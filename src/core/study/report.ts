@@ -4,7 +4,8 @@
  */
 import { computeStudyClaims, type StudyClaim } from './claims';
 import { buildStudyFigures, formatSeconds, type FigureTable, type StudyFigure } from './figures';
-import { describeStudyBound, QUICK_BUDGET_NOTE, STUDY_BENCHMARKS } from './plan';
+import { CONTROL_PLACEMENT_SPECS, INITIALIZATION_SPECS } from '../modelChoices';
+import { describeStudyBound, QUICK_BUDGET_NOTE, STUDY_BENCHMARKS, STUDY_CONTROL_PLACEMENT } from './plan';
 import type { StudyReport } from './results';
 
 function escapeCell(text: string): string {
@@ -47,6 +48,15 @@ export function renderStudyReport(report: StudyReport): string {
   out.push(`- Environment: ${report.environment}; finished ${report.finishedAt}.`);
   out.push(
     '- Same data (seed), error bound, optimizer (Adam), activation (ReLU) and losses for every method (§V-A); AXNet resized to within 3 % of the baseline’s parameters in Fig. 6–8.',
+  );
+  // Plans before version 3 carried no initialization: they all started every bias at 0.1.
+  const initialization = plan.initialization ? INITIALIZATION_SPECS[plan.initialization] : null;
+  out.push(
+    `- Initialization: ${initialization ? `${initialization.label} — ${initialization.description}` : 'not recorded (a plan older than version 3: biases 0.1)'} ` +
+      `AXNet’s ⊙c: ${CONTROL_PLACEMENT_SPECS[STUDY_CONTROL_PLACEMENT].formula} (${CONTROL_PLACEMENT_SPECS[STUDY_CONTROL_PLACEMENT].label}).`,
+  );
+  out.push(
+    '- Overall error (Fig. 8): each predicted-safe sample’s error averaged over its outputs, as the authors’ code does; the safe label still needs every output within the bound.',
   );
   out.push('- Parameters are counted as weights + biases of every deployed net (the paper’s own counts differ: 1284 vs 3216 printed, 1138 vs 3202 by this rule).');
   out.push(`- Error bounds: ${STUDY_BENCHMARKS.map((t) => `${t} ${describeStudyBound(t)}`).join('; ')}.`);

@@ -10,6 +10,8 @@ export interface FakeNumbers {
   predictedInvocation?: number;
   predictionAccuracy?: number;
   overallError?: number;
+  /** Default: overallError (one output: the two are equal). */
+  overallErrorWorstOutput?: number;
   params?: number;
   trainingMs?: number;
   /** True invocation per evaluation (the last one is the final value). */
@@ -24,6 +26,7 @@ export function makeFakeMetrics(numbers: FakeNumbers, samples = 1000): Invocatio
     predictedInvocation,
     predictionAccuracy: numbers.predictionAccuracy ?? Math.min(trueInvocation, predictedInvocation),
     overallError: numbers.overallError ?? 0.01,
+    overallErrorWorstOutput: numbers.overallErrorWorstOutput ?? numbers.overallError ?? 0.01,
     codeAgreement: 0.9,
     codeOverallError: (numbers.overallError ?? 0.01) * predictedInvocation,
     samples,

@@ -51,7 +51,12 @@ const meanStd = (values: readonly number[]): MeanStd => {
 };
 
 /** Accuracy and E of the net on the test set on one hardware model (forward only). */
-async function scoreOn(trainer: AxtrainTrainer, x: tf.Tensor2D, y: tf.Tensor2D, hardware: ForwardHardware | ((layer: number) => ForwardHardware)): Promise<{ accuracy: number; loss: number }> {
+async function scoreOn(
+  trainer: AxtrainTrainer,
+  x: tf.Tensor2D,
+  y: tf.Tensor2D,
+  hardware: ForwardHardware | ((layer: number) => ForwardHardware),
+): Promise<{ accuracy: number; loss: number }> {
   const classification = trainer.data.task.kind === 'classification';
   const [output, loss] = trainer.withLayers((layers) => {
     const logits = forwardAxtrainNet(layers as never, x, hardware, null);

@@ -55,7 +55,10 @@ export function forwardAxtrainNet(layers: readonly DenseTensors[], x: Rows, hard
   let a = x;
   layers.forEach((layer, l) => {
     const hardware = typeof hardwareOf === 'function' ? hardwareOf(l) : hardwareOf;
-    const z = hardware.kind === 'exact' ? tf.add(tf.matMul(a, layer.kernel), layer.bias) : approxDense(a as tf.Tensor2D, layer.kernel as tf.Tensor2D, layer.bias as tf.Tensor1D, hardware, steThreshold);
+    const z =
+      hardware.kind === 'exact'
+        ? tf.add(tf.matMul(a, layer.kernel), layer.bias)
+        : approxDense(a as tf.Tensor2D, layer.kernel as tf.Tensor2D, layer.bias as tf.Tensor1D, hardware, steThreshold);
     a = l < layers.length - 1 ? tf.relu(z) : z;
   });
   return a;

@@ -9,12 +9,13 @@
  *     and applies one Adam with per-model learning rates (./adam.ts);
  *   - one readback per chunk: every step's per-model losses and Σθ per model; a model whose loss or
  *     weights became NaN/Inf is restored to its weights of the chunk start and stopped, the others go on;
- *   - evaluation computes the §V metrics of each model on its own test set.
+ *   - evaluation computes the §V metrics of each model on its own test set (overall error: each sample's
+ *     error averaged over its outputs, as the authors' code; the worst-output variant beside it).
  * K = 1 gives the numbers of the per-method trainers this replaced, bit for bit on cpu (engine.test.ts).
  * Same models + same backend ⇒ same numbers, however the steps are chunked.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { BackendName, LabConfig, MethodId } from '../../core/config';
+import type { BackendName, Initialization, LabConfig, MethodId } from '../../core/config';
 import type { Dataset } from '../../core/dataset';
 import { computeInvocationMetrics, computeSampleErrors, labelSafe } from '../../core/metrics';
 import { createRng, type Rng } from '../../core/rng';
@@ -46,6 +47,8 @@ export interface EngineModelConfig {
   batchSize: number;
   /** Error bound of eq. 1 (AXNet); the accuracy bound of a regression target (AxTrain). */
   errorBound: number;
+  /** Biases at the start (kernels are N(0, 0.1) either way): src/core/modelChoices.ts. */
+  initialization: Initialization;
 }
 
 /** One model of a group: its config, its data, its loss weights. */
@@ -235,7 +238,13 @@ export function createGroupEngine<C extends EngineModelConfig, M extends string>
   const testSize = models[0].dataset.testSize;
   const trainSize = models[0].dataset.trainSize;
   for (const m of models) {
-    if (m.dataset.inputDim !== inputDim || m.dataset.outputDim !== outputDim || m.config.batchSize !== batchSize || m.dataset.testSize !== testSize || m.dataset.trainSize !== trainSize) {
+    if (
+      m.dataset.inputDim !== inputDim ||
+      m.dataset.outputDim !== outputDim ||
+      m.config.batchSize !== batchSize ||
+      m.dataset.testSize !== testSize ||
+      m.dataset.trainSize !== trainSize
+    ) {
       throw new Error('Every model of a group must share the data shapes, batch size and data set sizes');
     }
   }
@@ -254,7 +263,8 @@ export function createGroupEngine<C extends EngineModelConfig, M extends string>
     return sum + p.steps;
   }, 0);
 
-  // θ groups: one padded layout per group over the K models' nets; each model initialized exactly as alone.
+  // θ groups: one padded layout per group over the K models' nets; each model initialized exactly as alone
+  // (its own seed and initialization: kernels N(0, 0.1), biases 0 or 0.1).
   const groupNames = program.models[0].groups.map((g) => g.name);
   const groups: Group[] = groupNames.map((name, gi) => {
     const padded = buildPaddedLayout(
@@ -276,7 +286,10 @@ export function createGroupEngine<C extends EngineModelConfig, M extends string>
       return out;
     };
     const theta = tf.tidy(() =>
-      tf.variable(tf.tensor1d(scatter((k) => padModelParameters(padded, k, initializeFlatParameters(padded.modelLayouts[k], models[k].config.seed)))), true),
+      tf.variable(
+        tf.tensor1d(scatter((k) => padModelParameters(padded, k, initializeFlatParameters(padded.modelLayouts[k], models[k].config.seed, models[k].config.initialization)))),
+        true,
+      ),
     );
     const paddingMask = padded.padded ? buildPaddingMask(padded) : null;
     return {
@@ -647,10 +660,12 @@ export function createGroupEngine<C extends EngineModelConfig, M extends string>
     return models.map((m, k) => {
       const slice = (values: Float32Array, width: number) => values.subarray(k * testSize * width, (k + 1) * testSize * width);
       const errors = computeSampleErrors(metric, slice(output, outputDim), m.dataset.testY, outputDim);
+      // The overall error averages each sample's outputs (authors' code); eq. 1's label needs every output within the bound.
+      const outputMeanErrors = outputDim > 1 && metric !== 'rms' ? computeSampleErrors(metric, slice(output, outputDim), m.dataset.testY, outputDim, 'meanOverOutputs') : errors;
       // Predicted safe ⇔ gap > 0 (softmax: z_safe − z_unsafe; sigmoid: z; ties → unsafe, as argmax);
       // no classifier (lone): every input is approximated.
       const predictedSafe = gap ? Uint8Array.from(slice(gap, 1), (g) => (g > 0 ? 1 : 0)) : new Uint8Array(errors.length).fill(1);
-      const metrics = computeInvocationMetrics(errors, predictedSafe, m.config.errorBound);
+      const metrics = computeInvocationMetrics(errors, predictedSafe, m.config.errorBound, outputMeanErrors);
       let loneTrueInvocation: number | null = null;
       if (lone) {
         const loneErrors = computeSampleErrors(metric, slice(lone, outputDim), m.dataset.testY, outputDim);

@@ -2,7 +2,8 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, type LabConfig, type MethodId } from '../../core/config';
 import { partitionModelGroups } from '../../core/modelGroup';
-import { createMethodTrainer } from '../methods';
+import { createDataset } from '../../core/dataset';
+import { buildMethodProgram, createMethodTrainer } from '../methods';
 import { nextEvaluationStep } from '../trainer';
 import type { AxnetWeights, EvaluationPoint } from '../types';
 import { createModelGroupTrainer, type ModelGroupTrainer } from './index';
@@ -174,4 +175,55 @@ describe('loss weights', () => {
     expect(weighted.crossEntropy).not.toBe(plain.crossEntropy);
     group.dispose();
   }, 60_000);
+});
+
+describe('initialization and the place of ⊙c come from each config', () => {
+  it("the authors' initialization starts every bias of every net at exactly 0, with the kernels of the bias-0.1 start", async () => {
+    const zero = createMethodTrainer({ ...SMALL, initialization: 'authorsZeroBias', methods: ['onepass'] }, 'onepass');
+    const tenth = createMethodTrainer({ ...SMALL, initialization: 'bias0.1', methods: ['onepass'] }, 'onepass');
+    const [z, t] = [(await zero.getBaselineWeights!())!, (await tenth.getBaselineWeights!())!];
+    zero.dispose();
+    tenth.dispose();
+    for (const [a, b] of [
+      [z.approximator, t.approximator],
+      [z.classifier, t.classifier],
+    ] as const) {
+      a.forEach((layer, l) => {
+        expect(Array.from(layer.bias).every((v) => Object.is(v, 0))).toBe(true);
+        expect(Array.from(b[l].bias).every((v) => v === Math.fround(0.1))).toBe(true);
+        expect(layer.kernel).toEqual(b[l].kernel);
+      });
+    }
+  });
+
+  it('K = 2 AXNet models with other initializations train as one program (⊙c inside the activation) and equal their solo runs', async () => {
+    const base = { ...SMALL, steps: 60, evalEvery: 30, controlPlacement: 'insideActivation' as const };
+    const configs = [
+      { ...base, initialization: 'authorsZeroBias' as const },
+      { ...base, initialization: 'bias0.1' as const, seed: 2 },
+    ];
+    expect(partitionModelGroups(configs, 'axnet')).toHaveLength(1);
+    expect(partitionModelGroups([configs[0], { ...configs[0], controlPlacement: 'afterActivation' }], 'axnet')).toEqual([[0], [1]]);
+    const group = createModelGroupTrainer(
+      configs.map((config) => ({ config })),
+      'axnet',
+    );
+    const points = await runGroup(group);
+    for (let k = 0; k < 2; k++) {
+      const solo = await runSolo(configs[k], 'axnet');
+      expect(points.map((p) => p[k])).toEqual(solo.points);
+      const weights = await group.getWeights(k);
+      expect(weights.controlPlacement).toBe('insideActivation');
+      expectWeightsClose(weights, solo.weights);
+    }
+    group.dispose();
+    // One AXNet program refuses models that disagree on the place of ⊙c (partitionModelGroups keeps them apart).
+    const other = { ...configs[1], controlPlacement: 'afterActivation' as const };
+    expect(() =>
+      buildMethodProgram(
+        'axnet',
+        [configs[0], other].map((config) => ({ config, dataset: createDataset(config) })),
+      ),
+    ).toThrow(/the place of ⊙c/);
+  }, 120_000);
 });

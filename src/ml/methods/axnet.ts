@@ -2,7 +2,8 @@
  * AXNet (paper §III-B, Algorithm 1) as a program of the one engine (src/ml/group/engine.ts): the
  * approximator and the predictor in one θ group, J = La + Lp (eq. 2) with p_label recomputed every batch
  * (eq. 1), one Adam on both; optionally the lone approximator (MSE only) trained beside it on the same
- * batches (config.trainLone, Fig. 4c). Fusion and P(x) kind come from the config (§III-D, eq. 3); with
+ * batches (config.trainLone, Fig. 4c). Fusion, P(x) kind and the place of ⊙c(i) (after the activation or, eq. 4 as
+ * printed, inside it) come from the config (§III-D, eq. 3, eq. 4); with
  * matchParameters the widths are re-sized by the §V-A rule (src/core/paramMatch.ts).
  */
 import * as tf from '@tensorflow/tfjs';
@@ -44,9 +45,15 @@ export function buildAxnetProgram(models: readonly ProgramModel[]): MethodProgra
   const fusion = first.fusion ?? 'all';
   const predictionOutput = first.predictionOutput ?? 'softmax';
   const trainLone = first.trainLone;
+  const controlPlacement = first.controlPlacement;
   const built = models.map((m) => {
-    if ((m.config.fusion ?? 'all') !== fusion || (m.config.predictionOutput ?? 'softmax') !== predictionOutput || m.config.trainLone !== trainLone) {
-      throw new Error('Every AXNet model of a group must share fusion, P(x) kind and trainLone');
+    if (
+      (m.config.fusion ?? 'all') !== fusion ||
+      (m.config.predictionOutput ?? 'softmax') !== predictionOutput ||
+      m.config.trainLone !== trainLone ||
+      m.config.controlPlacement !== controlPlacement
+    ) {
+      throw new Error('Every AXNet model of a group must share fusion, P(x) kind, trainLone and the place of ⊙c');
     }
     const { inputDim, outputDim } = m.dataset;
     const resolved = resolveAxnetConfig(m.config, inputDim, outputDim);
@@ -93,7 +100,14 @@ export function buildAxnetProgram(models: readonly ProgramModel[]): MethodProgra
     };
   });
   const fusedLayers = built[0].layout.fusedLayers;
-  const params = (nets: NetTensors): AxnetTensors => ({ approximator: nets.approximator, predictor: nets.predictor, lone: nets.lone ?? null, fusedLayers, predictionOutput });
+  const params = (nets: NetTensors): AxnetTensors => ({
+    approximator: nets.approximator,
+    predictor: nets.predictor,
+    lone: nets.lone ?? null,
+    fusedLayers,
+    predictionOutput,
+    controlPlacement,
+  });
   const metric = readTargetErrorMetric(models);
   return {
     method: 'axnet',
@@ -115,7 +129,7 @@ export function buildAxnetProgram(models: readonly ProgramModel[]): MethodProgra
       const forward = forwardAxnet(params(nets), x, true);
       return { fusedLayers, before: forward.before, controls: forward.controls, after: forward.after };
     },
-    toAxnetWeights: (read) => ({ approximator: read('approximator'), predictor: read('predictor'), fusedLayers: [...fusedLayers], predictionOutput }),
+    toAxnetWeights: (read) => ({ approximator: read('approximator'), predictor: read('predictor'), fusedLayers: [...fusedLayers], predictionOutput, controlPlacement }),
     toBaselineWeights: () => null,
   };
 }

@@ -1,7 +1,7 @@
 /**
  * Flat parameter vectors: several dense nets in ONE float32 variable θ, split by one `split` kernel per
  * step (tiny nets are dispatch-bound, PLATFORM.md). Kernels are [fanIn × fanOut] row-major, y = x·W + b;
- * init: N(0, 0.1) kernels, biases 0.1 (src/ml/axnet.ts).
+ * init: N(0, 0.1) kernels, biases 0 or 0.1 by config.initialization (src/ml/axnet.ts, src/core/modelChoices.ts).
  *
  * K models of one method share one θ of shape [K, P] (a leading model axis): every model's nets are
  * placed in ONE padded layout whose widths are the largest of the group; a model's own units occupy the
@@ -10,8 +10,10 @@
  * gradient, so each model computes exactly what it computes alone (the padded terms add exact zeros).
  */
 import * as tf from '@tensorflow/tfjs';
+import type { Initialization } from '../../core/config';
+import { INIT_KERNEL_STDDEV, getInitialBias } from '../../core/modelChoices';
 import { createRng, type Rng } from '../../core/rng';
-import { INIT_BIAS, INIT_KERNEL_STDDEV, type DenseSlot, type DenseTensors } from '../axnet';
+import type { DenseSlot, DenseTensors } from '../axnet';
 import type { DenseLayerWeights } from '../../core/weights';
 
 /** A layer width: one number, or the sizes of its segments (an output split into parts, eq. 3). */
@@ -52,9 +54,10 @@ export function buildFlatLayout(nets: readonly FlatNetSpec[]): FlatLayout {
   return { nets: [...nets], slots, size: offset, splitSizes };
 }
 
-/** Kernels ~ N(0, 0.1) from each net's stream (row-major, layer order), biases 0.1. */
-export function initializeFlatParameters(layout: FlatLayout, seed: number): Float32Array {
+/** Kernels ~ N(0, 0.1) from each net's stream (row-major, layer order), biases 0 ('authorsZeroBias') or 0.1 ('bias0.1'). */
+export function initializeFlatParameters(layout: FlatLayout, seed: number, initialization: Initialization): Float32Array {
   const theta = new Float32Array(layout.size);
+  const bias = getInitialBias(initialization);
   const streams = new Map<string, Rng>();
   for (const net of layout.nets) {
     let rng = streams.get(net.stream);
@@ -64,7 +67,7 @@ export function initializeFlatParameters(layout: FlatLayout, seed: number): Floa
     }
     for (const slot of layout.slots[net.name]) {
       for (let k = 0; k < slot.fanIn * slot.fanOut; k++) theta[slot.kernelOffset + k] = INIT_KERNEL_STDDEV * rng.normal();
-      theta.fill(INIT_BIAS, slot.biasOffset, slot.biasOffset + slot.fanOut);
+      theta.fill(bias, slot.biasOffset, slot.biasOffset + slot.fanOut);
     }
   }
   return theta;

@@ -15,6 +15,7 @@ import type { CompareRun } from '../../state/compareSlice';
 import { buildCompareTable, formatMetric, formatTrainingTime, selectConfig, type CompareAxis } from '../../state/selectors';
 import { useLabStore } from '../../state/store';
 import { LiveChart, type LiveAxis, type LiveSeries } from '../charts/LiveChart';
+import { WORST_OUTPUT_ERROR_NOTE } from '../MetricsPanel';
 import './compare.css';
 
 /** Pixel columns each run is pre-decimated to before the runs are joined (the chart decimates again to its width). */
@@ -217,7 +218,10 @@ export function ComparePanel() {
               <th scope="col" title="Paper §V: fraction safe AND predicted safe">
                 Prediction accuracy
               </th>
-              <th scope="col" title="Paper §V: mean error over the samples predicted safe">
+              <th
+                scope="col"
+                title={`Paper §V: mean error over the samples predicted safe, each sample’s error the mean over its outputs (authors’ code). ${WORST_OUTPUT_ERROR_NOTE}`}
+              >
                 Overall error
               </th>
               <th scope="col" title="Weights + biases of every net the method trains">
@@ -244,7 +248,15 @@ export function ComparePanel() {
                   <td>{formatMetric(last?.trueInvocation)}</td>
                   <td>{formatMetric(last?.predictedInvocation)}</td>
                   <td>{formatMetric(last?.predictionAccuracy)}</td>
-                  <td>{formatMetric(last?.overallError)}</td>
+                  <td>
+                    {formatMetric(last?.overallError)}
+                    {last && last.overallErrorWorstOutput !== last.overallError ? (
+                      <span className="muted" title={WORST_OUTPUT_ERROR_NOTE} data-testid={`compare-error-worst-${method}`}>
+                        {' '}
+                        (worst output {formatMetric(last.overallErrorWorstOutput)})
+                      </span>
+                    ) : null}
+                  </td>
                   <td data-testid={`compare-params-${method}`}>{run ? formatCounts(run) : '–'}</td>
                   <td>{run ? formatTrainingTime(run.trainingMs) : '–'}</td>
                 </tr>

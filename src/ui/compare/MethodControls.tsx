@@ -1,12 +1,13 @@
 /**
  * Method controls of the config form, in two parts: MethodList (which methods to train: one = lab
- * view, several = compare mode) and MethodOptions (AXNet's fusion and P(x) output, iterative
- * training's rounds and choose_type, parameter matching). All of it lives in the config slice, so
- * it is part of the share link.
+ * view, several = compare mode) and MethodOptions (AXNet's fusion, P(x) output and place of ⊙c, the
+ * initialization, iterative training's rounds and choose_type, parameter matching). All of it lives in the
+ * config slice, so it is part of the share link.
  */
 import { METHOD_BUDGET_RULE } from '../../core/methods/budget';
 import { METHODS, STEP_BUDGET_SUMMARY } from '../../core/methods/registry';
-import { CHOOSE_TYPES, CONFIG_LIMITS, FUSION_CHOICES, METHOD_IDS, PREDICTION_OUTPUTS, type MethodId } from '../../core/config';
+import { CHOOSE_TYPES, CONFIG_LIMITS, CONTROL_PLACEMENTS, FUSION_CHOICES, INITIALIZATIONS, METHOD_IDS, PREDICTION_OUTPUTS, type MethodId } from '../../core/config';
+import { CONTROL_PLACEMENT_SPECS, INITIALIZATION_SPECS } from '../../core/modelChoices';
 import { selectConfig } from '../../state/selectors';
 import { useLabStore } from '../../state/store';
 import './compare.css';
@@ -71,11 +72,24 @@ export function MethodList() {
   );
 }
 
-/** The methods' own options (folded under "Advanced"): AXNet's fusion and P(x), iterative's rounds and choose_type, parameter matching. */
+/** Tooltip of the initialization select: both choices, and which one is the authors' code. */
+export const INITIALIZATION_TOOLTIP = `Initial weights of every method's nets. ${INITIALIZATIONS.map((id) => INITIALIZATION_SPECS[id].description).join(' ')}`;
+
+/** Tooltip of the ⊙c placement select: both formulas, and which one is the authors' code. */
+export const CONTROL_PLACEMENT_TOOLTIP = `Where AXNet's control vector multiplies a hidden layer. ${CONTROL_PLACEMENTS.map(
+  (id) => `${CONTROL_PLACEMENT_SPECS[id].formula}: ${CONTROL_PLACEMENT_SPECS[id].description}`,
+).join(' ')}`;
+
+/**
+ * The methods' own options (folded under "Advanced"): AXNet's fusion, P(x) and place of ⊙c, the initialization,
+ * iterative's rounds and choose_type, parameter matching.
+ */
 export function MethodOptions() {
   const config = useLabStore(selectConfig);
   const setFusion = useLabStore((state) => state.setFusion);
   const setPredictionOutput = useLabStore((state) => state.setPredictionOutput);
+  const setInitialization = useLabStore((state) => state.setInitialization);
+  const setControlPlacement = useLabStore((state) => state.setControlPlacement);
   const setRounds = useLabStore((state) => state.setRounds);
   const setChooseType = useLabStore((state) => state.setChooseType);
   const setMatchParameters = useLabStore((state) => state.setMatchParameters);
@@ -110,6 +124,26 @@ export function MethodOptions() {
             ))}
           </select>
         </label>
+        <label className="field" title={INITIALIZATION_TOOLTIP}>
+          <span className="field-label">Initialization</span>
+          <select data-testid="config-init" value={config.initialization} onChange={(event) => setInitialization(event.target.value)}>
+            {INITIALIZATIONS.map((choice) => (
+              <option key={choice} value={choice}>
+                {INITIALIZATION_SPECS[choice].label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field" title={CONTROL_PLACEMENT_TOOLTIP}>
+          <span className="field-label">AXNet ⊙c placement</span>
+          <select data-testid="config-ctrl" value={config.controlPlacement} disabled={!usesAxnet} onChange={(event) => setControlPlacement(event.target.value)}>
+            {CONTROL_PLACEMENTS.map((choice) => (
+              <option key={choice} value={choice}>
+                {CONTROL_PLACEMENT_SPECS[choice].label}
+              </option>
+            ))}
+          </select>
+        </label>
         <label className="field" title="Rounds of iterative training (onepass is one round)">
           <span className="field-label">Iterative rounds</span>
           <input
@@ -134,6 +168,9 @@ export function MethodOptions() {
           </select>
         </label>
       </div>
+      <p className="muted small" data-testid="config-faithfulness-note">
+        Kernels start N(0, 0.1) either way; the authors’ code starts biases at 0 and applies ⊙c after the activation (eq. 4 as printed puts it inside).
+      </p>
       <label className="toggle" title="§V-A: shrink AXNet's nets until its parameter count is within 3% of the baseline's">
         <input type="checkbox" data-testid="config-match" checked={config.matchParameters} onChange={(event) => setMatchParameters(event.target.checked)} />
         <span>Parameter-matched: size AXNet to within 3% of the baseline’s parameter count (§V-A)</span>

@@ -122,11 +122,15 @@ const PAYLOAD_LABEL: Record<TransferEvent['payload'], string> = {
   output: 'H(x)',
 };
 
-/** What a PE does in cycle k of a neuron: fanIn MACs, then activate (bias + ReLU), then ⊙c (schedule.ts). */
-function describePeCycle(macs: number, hadamard: boolean, k: number): string {
+/**
+ * What a PE does in cycle k of a neuron (schedule.ts): fanIn MACs, then activate (bias + ReLU), then ⊙c; with ⊙c
+ * inside the activation (eq. 4 as printed) the ⊙c multiply comes before activate.
+ */
+function describePeCycle(macs: number, hadamard: boolean, k: number, inside: boolean): string {
   if (k < macs) return `MAC ${k + 1}/${macs}`;
-  if (k === macs) return 'activate';
-  return hadamard ? '⊙c multiply' : 'activate';
+  if (!hadamard) return 'activate';
+  if (k === macs) return inside ? '⊙c multiply' : 'activate';
+  return inside ? 'activate' : '⊙c multiply';
 }
 
 function tileSpecific(location: NpuLocation): boolean {
@@ -285,7 +289,12 @@ export const NpuDiagram = memo(function NpuDiagram({ model, params }: Props) {
                   ? formatValue(state.event.value)
                   : '·'
                 : computing
-                  ? describePeCycle(state.event.macs, state.event.control !== null, Math.floor(cycle) - state.event.startCycle)
+                  ? describePeCycle(
+                      state.event.macs,
+                      state.event.control !== null,
+                      Math.floor(cycle) - state.event.startCycle,
+                      model.weights.controlPlacement === 'insideActivation',
+                    )
                   : showValue
                     ? `= ${formatValue(state.event.value)}`
                     : 'waiting';

@@ -3,7 +3,9 @@
  * x reg and w reg feed the multiply-add unit; its dot product waits in the temporary register; the bias from
  * b reg is added; the activate unit applies ReLU (hidden layers) or passes the value (output layer); the switch
  * sends it straight to the o reg (blue dotted path: predictor) or through the ⊙c multiplier (orange path:
- * approximator hidden layers, a·c, eq. 4).
+ * approximator hidden layers, a·c: Algorithm 1 line 9, the §IV PE, the authors' code). With ⊙c inside the
+ * activation (eq. 4 as printed, config.controlPlacement) the labels say so: the PE then scales Σ x·w by c before
+ * the bias, and the drawing keeps the §IV wiring.
  */
 import { useLabStore } from '../../state/store';
 import { computePeValues, findPeNeuron, formatValue } from './timeline';
@@ -61,6 +63,8 @@ export function PeDetail({ model }: { model: NpuModel }) {
   }
   const v = computePeValues(model.weights, model.events, model.input, found.event);
   const hadamard = v.control !== null;
+  // ⊙c inside the activation (eq. 4 as printed): o = f(Σ x·w × c + b); after it (§IV PE, the default): o = f(Σ x·w + b) × c.
+  const inside = hadamard && model.weights.controlPlacement === 'insideActivation';
   const netName = v.net === 'predictor' ? 'prediction subnet' : 'approximation subnet';
   const stateText = found.state === 'computing' ? 'computing now' : found.state === 'done' ? 'finished' : 'next to run';
   return (
@@ -120,12 +124,17 @@ export function PeDetail({ model }: { model: NpuModel }) {
         <path d="M 705 50 H 718" className={`pe-path-pred${hadamard ? ' off' : ''}`} markerEnd="url(#pe-arrow)" />
         <path d="M 690 80 V 138" className={`pe-path-approx${hadamard ? '' : ' off'}`} markerEnd="url(#pe-arrow)" />
         <path d="M 760 166 H 790 V 82" className={`pe-path-approx${hadamard ? '' : ' off'}`} markerEnd="url(#pe-arrow)" />
-        <text x={190} y={125} className="npu-label">
-          {v.relu ? 'a = ReLU(Σ x·w + b)' : 'a = Σ x·w + b'} = {formatValue(v.activation)}
-          {hadamard ? ` ;  o = a × c = ${formatValue(v.activation)} × ${formatValue(v.control ?? 0)} = ${formatValue(v.output)}` : ' ;  o = a'}
+        <text x={190} y={125} className="npu-label" data-testid="pe-formula">
+          {inside
+            ? `o = ReLU(Σ x·w × c + b) = ReLU(${formatValue(v.dot)} × ${formatValue(v.control ?? 0)} + ${formatValue(v.b)}) = ${formatValue(v.output)}  (⊙c inside the activation, eq. 4 as printed)`
+            : `${v.relu ? 'a = ReLU(Σ x·w + b)' : 'a = Σ x·w + b'} = ${formatValue(v.activation)}${
+                hadamard ? ` ;  o = a × c = ${formatValue(v.activation)} × ${formatValue(v.control ?? 0)} = ${formatValue(v.output)}` : ' ;  o = a'
+              }`}
         </text>
         <text x={190} y={210} className="npu-label-small">
-          blue dotted: direct path (predictor / output layer) · orange: ⊙c path, enabled by the invoke signal in stage 3
+          {inside
+            ? 'eq. 4 as printed: c scales Σ x·w before the bias; the §IV PE drawn here multiplies after activate instead'
+            : 'blue dotted: direct path (predictor / output layer) · orange: ⊙c path, enabled by the invoke signal in stage 3'}
         </text>
       </svg>
     </div>

@@ -114,7 +114,7 @@ export function computePeValues(weights: AxnetParams, events: readonly NpuEvent[
     x,
     w,
     b,
-    dot: event.preActivation - b,
+    dot: event.dot,
     preActivation: event.preActivation,
     activation: event.activation,
     control: event.control,

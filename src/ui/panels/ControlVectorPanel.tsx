@@ -1,7 +1,8 @@
 /**
  * Fig. 4 (d) of the paper, live: for each approximator hidden layer i and neuron j, the activation
- * a_j(i) before the Hadamard product, the control value c_j(i) from the predictor, and a_j(i)·c_j(i)
- * after it (Algorithm 1: the control multiplies the activation), each as a map over the input grid,
+ * a_j(i) without the control, ReLU(W(i)ᵀa(i) + b(i)), the control value c_j(i) from the predictor, and the
+ * layer's output with it — a_j(i)·c_j(i) with ⊙c after the activation (Algorithm 1, the default), or
+ * ReLU((W(i)ᵀa(i))_j·c_j(i) + b_j(i)) with ⊙c inside it (eq. 4 as printed) — each as a map over the input grid,
  * with the target's input names and ranges on the axes and one numbered colour bar per layer and quantity.
  * The cursor (hover or arrow keys) marks the point on every map and outlines the neurons that the
  * control vector suppresses there.
@@ -9,6 +10,7 @@
 import { useId, useMemo } from 'react';
 import { getTarget } from '../../core/targets/index';
 import { SUPPRESSION_RULE, SUPPRESSION_THRESHOLD, isSuppressed } from '../../core/axnetMath';
+import { describeControlPlacement } from '../../core/modelChoices';
 import { findRange, readSurfaceAt, selectConfig, selectSurface } from '../../state/selectors';
 import { useLabStore } from '../../state/store';
 import { DIVERGING, SEQUENTIAL, createLinearScale, formatTick, type ColorScale } from '../charts/colormap';
@@ -76,8 +78,9 @@ export function ControlVectorPanel() {
       <header className="panel-header">
         <h2 id="control-title">Control vectors</h2>
         <p className="panel-caption view-caption">
-          Like Fig. 4d: per hidden neuron of the approximator, its activation before ⊙c, the control value c from the predictor, and the activation after ⊙c, over (
-          {grid.names.inputs.join(', ')}). A black line on a c map encloses where that neuron is {SUPPRESSION_RULE}; at the cursor, suppressed neurons are framed in red.
+          Like Fig. 4d: per hidden neuron of the approximator, its activation without the control, ReLU(W(i)ᵀa(i) + b(i)), the control value c from the predictor, and the layer’s
+          output with it, over ({grid.names.inputs.join(', ')}). A black line on a c map encloses where that neuron is {SUPPRESSION_RULE}; at the cursor, suppressed neurons are
+          framed in red. Running: <span data-testid="control-placement">{describeControlPlacement(config.controlPlacement)}</span>.
         </p>
       </header>
       {surface.hidden.length === 0 ? (
@@ -99,7 +102,7 @@ export function ControlVectorPanel() {
                       </span>
                     </h3>
                     <div className="view-control-bars">
-                      <ColorBar scale={scale.activation} lut={SEQUENTIAL} title="activation, before and after ⊙c" testId={`control-bar-a-${i}`} count={3} />
+                      <ColorBar scale={scale.activation} lut={SEQUENTIAL} title="activation, without and with c" testId={`control-bar-a-${i}`} count={3} />
                       <ColorBar scale={scale.control} lut={DIVERGING} title="control value c (white: 0)" testId={`control-bar-c-${i}`} count={3} />
                     </div>
                   </div>

@@ -19,6 +19,7 @@ describe('study exports', () => {
       predictedInvocation: 0.25,
       predictionAccuracy: 0.2,
       overallError: 0.01,
+      overallErrorWorstOutput: 0.01,
       codeAgreement: 0.9,
       codeOverallError: 0.005,
       samples: 512,
