@@ -5,6 +5,7 @@
  *   axlab targets
  *   axlab eval <target>                       rows on stdin → exact outputs on stdout
  *   axlab drum <k>                            integer pairs `a b` on stdin → signed DRUM-k products on stdout
+ *   axlab axtrain '<link>' [--json]           AxTrain's methods on the link's data, on every hardware setting (cli/axtrain.ts)
  *   axlab train '<link or #hash>' [--json] [--backend cpu|wasm]
  *   axlab bench-node [--steps N] [--quick] [--out FILE]  steps/s of the trainer vs a naive Layers-API model.fit,
  *                                             and model-steps/s of K-model groups vs PyTorch (bench/nodeBench.ts)
@@ -13,7 +14,7 @@
  *   axlab sweep '<link or #hash>' [--json] [--backend cpu|wasm]   every variant of the link's sweep (cli/sweep.ts)
  */
 import * as tf from '@tensorflow/tfjs';
-import type { BackendName, LabConfig, MethodId } from '../src/core/config';
+import type { LabConfig, MethodId } from '../src/core/config';
 import { getTarget, isTargetId, listTargets } from '../src/core/targets';
 import { selectBackend } from '../src/ml/backend';
 import { loadTargetData } from '../src/core/targets/loadTargetData';
@@ -22,7 +23,7 @@ import { runToCompletion } from '../src/ml/session';
 import { parseLink } from '../src/core/link';
 import { runNodeBench } from '../bench/nodeBench';
 import { NpuUsageError, runNpu } from './npu';
-import { CliUsageError, takeFlag, takeOption } from './args';
+import { CliUsageError, formatTable, resolveNodeBackend, takeFlag, takeOption } from './args';
 import { DRUM_K_MAX } from '../src/core/approx/drum';
 import { computeDrumProducts, parseDrumK } from './drum';
 
@@ -37,6 +38,10 @@ const USAGE = `Usage:
   axlab eval <target>                             read input rows (whitespace-separated) on stdin, print exact outputs
   axlab drum <k>                                  read integer pairs \`a b\` on stdin, one per line; print each signed
                                                   DRUM-k product (sign-magnitude, k = 1…${DRUM_K_MAX}), one per line
+  axlab axtrain '<link or #hash>' [--json] [--backend cpu|wasm] [--quiet]
+                                                  AxTrain (ISLPED'18): train bp, act, pas, actpas on the link's ax=<dataset>
+                                                  and print clean accuracy, S(w), accuracy on DRUM k = 1…8 and NTV 400/660/850 mV
+                                                  (mean ± std over ax.runs masks), energy estimates and the paper's claims
   axlab train '<link or #hash>' [--json] [--backend cpu|wasm]
                                                   train every method the link names and print the final §V metrics
   axlab sweep '<link or #hash>' [--json] [--backend cpu|wasm]
@@ -118,15 +123,7 @@ async function runTrain(argsIn: string[]): Promise<void> {
   if (unknown) throw new UsageError(`Unknown option: ${unknown}`);
   const { config, problems } = parseLink(args[0]);
   if (problems.length > 0) throw new UsageError(`Bad link:\n  ${problems.join('\n  ')}`);
-  let backend: BackendName;
-  if (backendArg !== undefined) {
-    if (backendArg !== 'cpu' && backendArg !== 'wasm') throw new UsageError(`--backend must be cpu or wasm in Node, not ${JSON.stringify(backendArg)}`);
-    backend = backendArg;
-  } else if (config.backend === 'wasm' || config.backend === 'cpu') backend = config.backend;
-  else {
-    backend = 'cpu';
-    if (config.backend !== 'auto') process.stderr.write(`note: the link asks for ${config.backend}, which Node does not have; running on cpu\n`);
-  }
+  const backend = resolveNodeBackend(backendArg, config.backend, (line) => process.stderr.write(`${line}\n`));
   const selection = await selectBackend(backend);
   if (selection.backend !== backend) {
     process.stderr.write(`note: ${backend} failed (${selection.tried.map((t) => `${t.name}: ${t.reason}`).join('; ')}); running on ${selection.backend}\n`);
@@ -189,13 +186,7 @@ async function trainMethod(config: LabConfig, method: MethodId, quiet: boolean):
 }
 
 export function printTable(header: string[], rows: string[][]): void {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]?.length ?? 0)));
-  const line = (cells: string[]) =>
-    cells
-      .map((c, i) => c.padEnd(widths[i]))
-      .join('  ')
-      .trimEnd();
-  process.stdout.write(`${[line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n')}\n`);
+  process.stdout.write(`${formatTable(header, rows)}\n`);
 }
 
 async function main(argv: string[]): Promise<void> {
@@ -211,6 +202,10 @@ async function main(argv: string[]): Promise<void> {
       return runDrum(rest);
     case 'train':
       return runTrain(rest);
+    case 'axtrain': {
+      const { runAxtrain } = await import('./axtrain');
+      return runAxtrain(rest);
+    }
     case 'sweep': {
       const { SweepUsageError, runSweep } = await import('./sweep');
       process.exitCode = await runSweep(rest).catch((error: unknown) => {

@@ -31,22 +31,10 @@ import type { MethodTrainer } from '../src/ml/types';
 import { NPU_METHODS, isBaselineMethod } from '../src/core/methods/registry';
 
 import { parseLink } from '../src/core/link';
-import { CliUsageError, takeFlag, takeOption } from './args';
+import { CliUsageError, formatTable, takeFlag, takeOption } from './args';
 
 /** Bad command line or link; cli/main.ts turns it into exit code 2. */
 export class NpuUsageError extends CliUsageError {}
-
-function printTable(header: string[], rows: string[][]): string {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]?.length ?? 0)));
-  // Numeric columns are right-aligned, text columns left-aligned.
-  const numeric = header.map((_, i) => rows.every((r) => (r[i] ?? '') === '' || /^[-+]?[\d.]+(e[-+]?\d+)?$/i.test(r[i])));
-  const line = (cells: string[]) =>
-    cells
-      .map((c, i) => (numeric[i] ? c.padStart(widths[i]) : c.padEnd(widths[i])))
-      .join('  ')
-      .trimEnd();
-  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
-}
 
 const fmt = (value: number | undefined, digits = 2) => (value !== undefined && Number.isFinite(value) ? value.toFixed(digits) : '—');
 
@@ -188,7 +176,7 @@ export async function runNpu(argsIn: string[]): Promise<void> {
         '0',
         '0',
       ]);
-    out.push(printTable(['stage', 'name', 'start', 'cycles', 'neurons', 'transfers'], stageRows));
+    out.push(formatTable(['stage', 'name', 'start', 'cycles', 'neurons', 'transfers'], stageRows));
     out.push('');
     const c = schedule.counts;
     out.push(
@@ -198,7 +186,7 @@ export async function runNpu(argsIn: string[]): Promise<void> {
     );
     out.push('');
     out.push(
-      printTable(
+      formatTable(
         ['component', 'count', 'unit', 'pJ/unit', 'pJ'],
         [
           ...schedule.energy.components.map((e) => [e.id === 'cpu' ? 'CPU path (estimate)' : e.label, String(e.count), e.unit, String(+e.pjPerUnit.toPrecision(6)), fmt(e.pj)]),
@@ -220,7 +208,7 @@ export async function runNpu(argsIn: string[]): Promise<void> {
     out.push('');
     out.push(`test-set aggregates per method (${aggregate.samples} samples; invocation = the method's own predictor / classifier decisions; Fig. 10b):`);
     out.push(
-      printTable(
+      formatTable(
         ['method', 'steps', 'invocation %', 'pJ/inference', 'cycles', 'energy gain', 'speedup'],
         aggregates.map((a) =>
           a.error !== undefined

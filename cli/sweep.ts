@@ -11,23 +11,13 @@ import { loadTargetData } from '../src/core/targets/loadTargetData';
 import { createTrainingProbe, selectBackend } from '../src/ml/backend';
 import { buildSweepRows, createSweepGroup, runSweepToCompletion } from '../src/ml/sweep';
 import { parseLink } from '../src/core/link';
-import { CliUsageError, takeFlag, takeOption } from './args';
+import { CliUsageError, formatTable, takeFlag, takeOption } from './args';
 
 /** Bad input: the caller turns it into exit code 2. */
 export class SweepUsageError extends CliUsageError {}
 
 const formatFraction = (x: number) => (Number.isFinite(x) ? x.toFixed(4) : '—');
 const formatError = (x: number | null) => (x === null || !Number.isFinite(x) ? '—' : x.toPrecision(4));
-
-function printTable(header: string[], rows: string[][]): void {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]?.length ?? 0)));
-  const line = (cells: string[]) =>
-    cells
-      .map((c, i) => c.padEnd(widths[i]))
-      .join('  ')
-      .trimEnd();
-  process.stdout.write(`${[line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n')}\n`);
-}
 
 export async function runSweep(argsIn: string[]): Promise<number> {
   const args = [...argsIn];
@@ -86,18 +76,20 @@ export async function runSweep(argsIn: string[]): Promise<number> {
     };
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   } else {
-    printTable(
-      [parameter, 'seed', 'true inv.', 'predicted inv.', 'accuracy', 'overall error', 'steps', 'stopped'],
-      rows.map((r) => [
-        String(r.value),
-        String(r.seed),
-        formatFraction(r.trueInvocation),
-        formatFraction(r.predictedInvocation),
-        formatFraction(r.predictionAccuracy),
-        formatError(r.overallError),
-        String(r.steps),
-        r.stopped ?? '',
-      ]),
+    process.stdout.write(
+      `${formatTable(
+        [parameter, 'seed', 'true inv.', 'predicted inv.', 'accuracy', 'overall error', 'steps', 'stopped'],
+        rows.map((r) => [
+          String(r.value),
+          String(r.seed),
+          formatFraction(r.trueInvocation),
+          formatFraction(r.predictedInvocation),
+          formatFraction(r.predictionAccuracy),
+          formatError(r.overallError),
+          String(r.steps),
+          r.stopped ?? '',
+        ]),
+      )}\n`,
     );
     process.stdout.write(`${K} variants of ${plan.method} on ${config.target}, ${group.totalSteps} steps each, ${selection.backend}: ${(wallMs / 1000).toFixed(1)} s\n`);
   }

@@ -8,6 +8,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { AxtrainConfig } from '../../core/axtrain/config';
 import { NTV_RNG_STREAM, NTV_VOLTAGE_PRESETS, type NtvVoltageMv } from '../../core/approx/ntv';
+import { computeMeanStd, type HardwareReport, type HardwareResult } from '../../core/axtrain/report';
 import { drawFlipMasks } from '../../core/approx/fixedPoint';
 import { priceDrumMultiply, priceWeightRead } from '../../core/approx/energy';
 import { createRng } from '../../core/rng';
@@ -16,39 +17,7 @@ import { computeAxtrainAccuracy, type AxtrainTrainer } from './trainer';
 
 export const DRUM_EVAL_KS = [1, 2, 3, 4, 5, 6, 7, 8] as const;
 
-export interface MeanStd {
-  mean: number;
-  std: number;
-  runs: number;
-}
-
-export type HardwareSetting = { kind: 'exact' } | { kind: 'drum'; k: number } | { kind: 'ntv'; voltageMv: NtvVoltageMv; flipRate: number };
-
-export interface HardwareResult {
-  setting: HardwareSetting;
-  accuracy: MeanStd;
-  loss: MeanStd;
-  /** L / L_exact (Fig. 6's y-axis). */
-  normalizedLoss: number;
-  /** Estimated energy of one inference's multiplies (DRUM) or weight reads (NTV), pJ: label "estimate". */
-  energyPj: number | null;
-  /** The same, relative to the exact hardware's (1 = no saving). */
-  energyRatio: number | null;
-}
-
-export interface HardwareReport {
-  results: HardwareResult[];
-  /** Multiplies and stored words of one inference of this net. */
-  multipliesPerInference: number;
-  storedWordsPerInference: number;
-}
-
-const meanStd = (values: readonly number[]): MeanStd => {
-  const n = values.length;
-  const mean = values.reduce((a, b) => a + b, 0) / n;
-  const variance = n > 1 ? values.reduce((a, b) => a + (b - mean) ** 2, 0) / (n - 1) : 0;
-  return { mean, std: Math.sqrt(variance), runs: n };
-};
+export type { HardwareReport, HardwareResult };
 
 /** Accuracy and E of the net on the test set on one hardware model (forward only). */
 async function scoreOn(
@@ -87,8 +56,8 @@ export async function evaluateOnHardware(trainer: AxtrainTrainer, options: { dru
     const results: HardwareResult[] = [
       {
         setting: { kind: 'exact' },
-        accuracy: meanStd([exact.accuracy]),
-        loss: meanStd([exact.loss]),
+        accuracy: computeMeanStd([exact.accuracy]),
+        loss: computeMeanStd([exact.loss]),
         normalizedLoss: 1,
         energyPj: null,
         energyRatio: null,
@@ -99,8 +68,8 @@ export async function evaluateOnHardware(trainer: AxtrainTrainer, options: { dru
       const price = priceDrumMultiply(k);
       results.push({
         setting: { kind: 'drum', k },
-        accuracy: meanStd([score.accuracy]),
-        loss: meanStd([score.loss]),
+        accuracy: computeMeanStd([score.accuracy]),
+        loss: computeMeanStd([score.loss]),
         normalizedLoss: score.loss / exact.loss,
         energyPj: price.pj * multiplies,
         energyRatio: price.pj / price.exactPj,
@@ -120,10 +89,10 @@ export async function evaluateOnHardware(trainer: AxtrainTrainer, options: { dru
         losses.push(score.loss);
       }
       const price = priceWeightRead({ voltageV: preset.voltageMv / 1000, wordBits: config.weightBits, memoryBytes });
-      const loss = meanStd(losses);
+      const loss = computeMeanStd(losses);
       results.push({
         setting: { kind: 'ntv', voltageMv: preset.voltageMv, flipRate: preset.flipRate },
-        accuracy: meanStd(accuracies),
+        accuracy: computeMeanStd(accuracies),
         loss,
         normalizedLoss: loss.mean / exact.loss,
         energyPj: price.pj * storedWords,

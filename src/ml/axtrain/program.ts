@@ -23,6 +23,7 @@ import { countDenseParameters, formatWidths } from '../methods/common';
 import { sensitivityTensor } from './sensitivity';
 import { approxDense, type HardwareModel } from './hardware';
 import type { AxtrainData } from './data';
+import { describeSetting, readTrainingSetting } from '../../core/axtrain/report';
 
 /** The hardware a forward pass runs on (every layer alike, §3.2: one static setting for the whole net). */
 export type ForwardHardware = HardwareModel;
@@ -70,10 +71,6 @@ export function resolveTrainingHardware(config: Readonly<AxtrainConfig>, rng: Rn
   return { kind: 'ntv', weightBits: config.weightBits, flips: { kind: 'draw', p: getNtvFlipRate(config.ntvVoltageMv), rng } };
 }
 
-export function describeHardware(config: Readonly<AxtrainConfig>): string {
-  return config.hardware === 'drum' ? `DRUM-${config.drumK}` : `NTV ${config.ntvVoltageMv} mV`;
-}
-
 export function buildAxtrainProgram(models: readonly ProgramModel<AxtrainConfig>[], method: AxtrainMethodId, data: AxtrainData, epochSteps: number): AxtrainProgram {
   const first = models[0].config;
   const classification = data.task.kind === 'classification';
@@ -86,7 +83,7 @@ export function buildAxtrainProgram(models: readonly ProgramModel<AxtrainConfig>
   }
   const { inputDim, outputDim } = data.dataset;
   const activations: ActivationId[] = [...first.hidden.map(() => 'relu' as const), classification ? 'sigmoid' : 'linear'];
-  const hardwareLabel = describeHardware(first);
+  const hardwareLabel = describeSetting(readTrainingSetting(first));
   const mainSteps = first.epochs * epochSteps;
   const pasSteps = first.pasEpochs * epochSteps;
   const phase = (label: string, steps: number): ProgramPhase => ({ label, kind: 'approximator', steps, round: 1, group: 'net' });

@@ -41,9 +41,10 @@ function activateWithDerivative(id: ActivationId, z: tf.Tensor): { a: tf.Tensor;
       return { a: t, hPrime: tf.sub(1, tf.square(t)) };
     }
     case 'sigmoid': {
-      // h' = σ(1 − σ)
+      // h' = σ(z)·(1 − σ(z)) = σ(z)·σ(−z): the second factor from σ(−z), not 1 − σ, so that a saturated output
+      // (|z| ≳ 17, where float32 σ rounds to 1) keeps its tiny derivative instead of an exact 0.
       const s = tf.sigmoid(z);
-      return { a: s, hPrime: tf.mul(s, tf.sub(1, s)) };
+      return { a: s, hPrime: tf.mul(s, tf.sigmoid(tf.neg(z))) };
     }
     case 'linear':
       return { a: z, hPrime: tf.onesLike(z) };
