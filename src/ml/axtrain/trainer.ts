@@ -12,24 +12,9 @@ import { createGroupEngine, type ProgramModel } from '../group/engine';
 import { buildAxtrainProgram, computeDataLoss, forwardAxtrainNet, type AxtrainProgram } from './program';
 import { sensitivityTensor } from './sensitivity';
 import type { AxtrainData } from './data';
+import type { AxtrainPoint } from '../../core/axtrain/run';
 
-/** One evaluation of an AxTrain run (curves: E, S(w) and γ per epoch, §4 / Fig. 5 style). */
-export interface AxtrainPoint {
-  step: number;
-  epoch: number;
-  /** Mean training E over the steps since the last point. */
-  trainError: number;
-  /** Mean S(w) over those steps' batches (act and actpas; null otherwise). */
-  trainSensitivity: number | null;
-  /** γ in use (act and actpas; null otherwise). */
-  gamma: number | null;
-  /** Exact-hardware test accuracy: argmax match, or the fraction of test rows within the bound (regression). */
-  testAccuracy: number;
-  /** E on the test set. */
-  testLoss: number;
-  /** S(w) on the test set (eq. 5, per-sample reading), for every method. */
-  testSensitivity: number;
-}
+export type { AxtrainPoint };
 
 export interface AxtrainTrainer {
   readonly method: AxtrainMethodId;
