@@ -5,14 +5,23 @@
  *           eq. 6), γ adapted once per epoch (§3.1.3, src/core/approx/gammaSchedule.ts);
  *   pas     E of the net run on the approximate hardware model (DRUM-k multipliers or NTV bit flips in the weight
  *           memory, §3.2), back-propagated through the eq. 12 straight-through estimator (./hardware.ts);
- *   actpas  AxTrain: act for `epochs`, then pas for `pasEpochs` more (§4, "a few more epochs").
+ *   actpas  AxTrain: act for `epochs`, then a fresh pas stage of `pasEpochs` from the act net's weights (§4, "then
+ *           fine-tune with pas for a few more epochs"): two programs in sequence (./trainer.ts), so that the study can
+ *           fine-tune one act net for every hardware setting.
  * Nets: [N, …hidden, M], ReLU hidden (§2.2); the output is a sigmoid for a classification set (§2.2, E = binary
  * cross-entropy over the M sigmoid outputs: the paper does not name E, 'interpretation') or linear for an AxBench
  * target (E = MSE, a lab extension). One θ group 'net'; init as every lab net (src/ml/methods/flat.ts).
  * act needs K = 1 per engine (S is written for one model's tensors); bp and pas train any K.
  */
+
+/** One training stage: one program of the engine. */
+export type AxtrainStageMethod = 'bp' | 'act' | 'pas';
+export interface AxtrainStage {
+  method: AxtrainStageMethod;
+  epochs: number;
+}
 import * as tf from '@tensorflow/tfjs';
-import { type AxtrainConfig, type AxtrainMethodId, AXTRAIN_METHOD_LABELS } from '../../core/axtrain/config';
+import type { AxtrainConfig } from '../../core/axtrain/config';
 import { createGammaState, defaultDeltaGamma, nextGamma, type GammaState } from '../../core/approx/gammaSchedule';
 import type { ActivationId } from '../../core/approx/sensitivity';
 import { getNtvFlipRate } from '../../core/approx/ntv';
@@ -34,7 +43,7 @@ export interface AxtrainModelState {
   deltaGamma: number | null;
 }
 
-export interface AxtrainProgram extends MethodProgram<AxtrainConfig, AxtrainMethodId> {
+export interface AxtrainProgram extends MethodProgram<AxtrainConfig, AxtrainStageMethod> {
   /** Live per-model γ state (read by the trainer's evaluation). */
   readonly states: readonly AxtrainModelState[];
   /** Activation per layer: relu hidden, sigmoid or linear output. */
@@ -71,32 +80,22 @@ export function resolveTrainingHardware(config: Readonly<AxtrainConfig>, rng: Rn
   return { kind: 'ntv', weightBits: config.weightBits, flips: { kind: 'draw', p: getNtvFlipRate(config.ntvVoltageMv), rng } };
 }
 
-export function buildAxtrainProgram(models: readonly ProgramModel<AxtrainConfig>[], method: AxtrainMethodId, data: AxtrainData, epochSteps: number): AxtrainProgram {
+export function buildAxtrainProgram(models: readonly ProgramModel<AxtrainConfig>[], stage: AxtrainStage, data: AxtrainData, epochSteps: number): AxtrainProgram {
   const first = models[0].config;
+  const { method } = stage;
   const classification = data.task.kind === 'classification';
-  const usesSensitivity = method === 'act' || method === 'actpas';
+  const usesSensitivity = method === 'act';
   if (usesSensitivity && models.length !== 1) throw new Error('AxTrain-act trains one model per program (S(w) is written for one model)');
   for (const m of models) {
-    if (m.config.hidden.length !== first.hidden.length || m.config.epochs !== first.epochs || m.config.pasEpochs !== first.pasEpochs) {
-      throw new Error('Every AxTrain model of a group must share its depth and epochs');
-    }
+    if (m.config.hidden.length !== first.hidden.length) throw new Error('Every AxTrain model of a group must share its depth');
   }
   const { inputDim, outputDim } = data.dataset;
   const activations: ActivationId[] = [...first.hidden.map(() => 'relu' as const), classification ? 'sigmoid' : 'linear'];
   const hardwareLabel = describeSetting(readTrainingSetting(first));
-  const mainSteps = first.epochs * epochSteps;
-  const pasSteps = first.pasEpochs * epochSteps;
-  const phase = (label: string, steps: number): ProgramPhase => ({ label, kind: 'approximator', steps, round: 1, group: 'net' });
-  const phases: ProgramPhase[] =
-    method === 'bp'
-      ? [phase('BP · E', mainSteps)]
-      : method === 'act'
-        ? [phase('act · E + γ·S(w)', mainSteps)]
-        : method === 'pas'
-          ? [phase(`pas · E on ${hardwareLabel}`, mainSteps)]
-          : [phase('act · E + γ·S(w)', mainSteps), ...(pasSteps > 0 ? [phase(`pas · E on ${hardwareLabel}`, pasSteps)] : [])];
-  // Which steps (1-based) run on the hardware model.
-  const onHardware = (step: number) => method === 'pas' || (method === 'actpas' && step > mainSteps);
+  const steps = stage.epochs * epochSteps;
+  const label = method === 'bp' ? 'BP · E' : method === 'act' ? 'act · E + γ·S(w)' : `pas · E on ${hardwareLabel}`;
+  const phases: ProgramPhase[] = [{ label, kind: 'approximator', steps, round: 1, group: 'net' }];
+  const onHardware = method === 'pas';
   const trainingHardware = models.map((m) => resolveTrainingHardware(m.config, createRng(m.config.seed, 'ntv-train')));
   const states: AxtrainModelState[] = models.map((m) => ({ gamma: createGammaState(m.config.gamma0), deltaGamma: null }));
   const steThreshold = (c: Readonly<AxtrainConfig>) => (c.steThreshold > 0 ? c.steThreshold : null);
@@ -117,7 +116,7 @@ export function buildAxtrainProgram(models: readonly ProgramModel<AxtrainConfig>
           sharedLayers: 0,
           parameters: count,
           match: null,
-          description: `${AXTRAIN_METHOD_LABELS[method]}: ${formatWidths(widths)} (${count} parameters, weights + biases)`,
+          description: `${label}: ${formatWidths(widths)} (${count} parameters, weights + biases)`,
         },
         parameterCounts: { approximator: count, predictor: 0, total: count, lone: 0 },
         effectiveConfig: m.config,
@@ -131,10 +130,10 @@ export function buildAxtrainProgram(models: readonly ProgramModel<AxtrainConfig>
     epochSteps,
     states,
     activations,
-    computeStepLoss: (_kind, nets, x, y, _sign, context) => {
+    computeStepLoss: (_kind, nets, x, y) => {
       const layers = nets.net;
       // K = 1 for act (checked above); for pas with K > 1 each model's hardware draws from its own stream.
-      const hardware: ForwardHardware = onHardware(context.step) ? trainingHardware[0] : { kind: 'exact' };
+      const hardware: ForwardHardware = onHardware ? trainingHardware[0] : { kind: 'exact' };
       if (hardware.kind === 'ntv' && models.length > 1) throw new Error('NTV training draws one mask stream per model: train one model per program');
       const logits = forwardAxtrainNet(layers, x, hardware, steThreshold(first));
       const dataLoss = computeDataLoss(logits, y, classification);
@@ -146,12 +145,12 @@ export function buildAxtrainProgram(models: readonly ProgramModel<AxtrainConfig>
         { includeBiases: first.sensitivityBiases },
       );
       const gamma = tf.scalar(states[0].gamma.gamma);
-      // eq. 4: E_tot = E + γ·S(w) in the act phase; the pas phase minimizes E on the hardware (S reported only).
-      const total = onHardware(context.step) ? dataLoss : tf.add(dataLoss, tf.mul(gamma, sensitivity));
+      // eq. 4: E_tot = E + γ·S(w)
+      const total = tf.add(dataLoss, tf.mul(gamma, sensitivity));
       return { total, mse: dataLoss, crossEntropy: null, extras: [sensitivity, gamma] };
     },
-    endEpoch: (epoch, means) => {
-      if (!usesSensitivity || epoch * epochSteps > mainSteps) return; // γ only matters while act trains
+    endEpoch: (_epoch, means) => {
+      if (!usesSensitivity) return;
       means.forEach((mean, k) => {
         const error = mean.mse;
         const sensitivity = mean.extras[0];

@@ -26,9 +26,9 @@ describe('AxTrain trainer on the one engine', () => {
     const chunked = await train(config, 'act', data, 3); // 3 does not divide the 8 steps of an epoch
     try {
       expect(whole.totalSteps).toBe(4 * 8);
-      expect(chunked.program.states[0].gamma).toEqual(whole.program.states[0].gamma);
-      expect(whole.program.states[0].gamma.epochs).toBe(4);
-      expect(whole.program.states[0].deltaGamma).toBeGreaterThan(0);
+      expect(chunked.gammaState).toEqual(whole.gammaState);
+      expect(whole.gammaState!.gamma.epochs).toBe(4);
+      expect(whole.gammaState!.deltaGamma).toBeGreaterThan(0);
       expect(await chunked.readNet()).toEqual(await whole.readNet());
       expect(await chunked.evaluate()).toEqual(await whole.evaluate());
     } finally {
@@ -46,14 +46,36 @@ describe('AxTrain trainer on the one engine', () => {
     expect(trainer.phase).toMatch(/act/);
     await trainer.train(16);
     expect(trainer.phase).toMatch(/pas · E on NTV 400 mV/);
+    // The pas stage starts from the act net's weights.
+    const actNet = await trainer.readNet();
+    const gammaAfterAct = (await trainer.evaluate()).gamma;
+    expect(gammaAfterAct).not.toBeNull();
     const points = await trainAxtrainToCompletion(trainer);
     expect(points.at(-1)!.step).toBe(24);
+    expect(points.at(-1)!.gamma).toBe(gammaAfterAct); // γ is the act stage's, kept through pas
+    expect(await trainer.readNet()).not.toEqual(actNet);
     const report = await evaluateOnHardware(trainer);
     expect(report.results.map((r) => r.setting.kind)).toEqual(['exact', ...Array(8).fill('drum'), 'ntv', 'ntv', 'ntv']);
     for (const r of report.results) expect(r.accuracy.mean).toBeGreaterThanOrEqual(0);
     expect(report.results.find((r) => r.setting.kind === 'ntv')!.accuracy.runs).toBe(3);
     trainer.dispose();
     expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('actpas = act, then a pas stage from the act net: the same numbers as a pas trainer started from that net', async () => {
+    const config = breastCancer({ epochs: 2, pasEpochs: 1, seed: 4 });
+    const data = await loadAxtrainData(config);
+    const actpas = await train(config, 'actpas', data);
+    const act = await train(config, 'act', data);
+    const fineTuned = createAxtrainTrainer(config, 'pas', data, { initialNet: await act.readNet(), stages: [{ method: 'pas', epochs: 1 }] });
+    try {
+      await fineTuned.train(fineTuned.totalSteps);
+      expect(await fineTuned.readNet()).toEqual(await actpas.readNet());
+    } finally {
+      actpas.dispose();
+      act.dispose();
+      fineTuned.dispose();
+    }
   });
 
   it('NTV evaluation is paired: the same net meets the same masks on every call', async () => {

@@ -9,7 +9,8 @@ import type { BackendName } from '../../core/config';
 import { computeSampleErrors } from '../../core/metrics';
 import type { DenseLayerWeights } from '../../core/weights';
 import { createGroupEngine, type ProgramModel } from '../group/engine';
-import { buildAxtrainProgram, computeDataLoss, forwardAxtrainNet, type AxtrainProgram } from './program';
+import { buildAxtrainProgram, computeDataLoss, forwardAxtrainNet, type AxtrainModelState, type AxtrainStage } from './program';
+import type { ActivationId } from '../../core/approx/sensitivity';
 import { sensitivityTensor } from './sensitivity';
 import type { AxtrainData } from './data';
 import type { AxtrainPoint } from '../../core/axtrain/run';
@@ -26,7 +27,10 @@ export interface AxtrainTrainer {
   readonly step: number;
   readonly phase: string;
   readonly trainingMs: number;
-  readonly program: AxtrainProgram;
+  /** Activation per layer (relu hidden; sigmoid or linear output). */
+  readonly activations: readonly ActivationId[];
+  /** The adaptive γ's state while an act stage trains (null otherwise). */
+  readonly gammaState: AxtrainModelState | null;
   /** Set once training diverged (the trainer then keeps its last good weights). */
   readonly diverged: { atStep: number; message: string } | null;
   train(steps: number): Promise<{ step: number; diverged: { atStep: number; message: string } | null }>;
@@ -55,18 +59,46 @@ export function computeAxtrainAccuracy(data: AxtrainData, output: Float32Array, 
   return correct / testSize;
 }
 
-export function createAxtrainTrainer(configIn: Readonly<AxtrainConfig>, method: AxtrainMethodId, data: AxtrainData): AxtrainTrainer {
+/** The stages of a method: bp, act and pas train `epochs`; actpas is act for `epochs`, then pas for `pasEpochs` from its net. */
+export function listAxtrainStages(method: AxtrainMethodId, config: Pick<AxtrainConfig, 'epochs' | 'pasEpochs'>): AxtrainStage[] {
+  if (method !== 'actpas') return [{ method, epochs: config.epochs }];
+  return [{ method: 'act', epochs: config.epochs }, ...(config.pasEpochs > 0 ? [{ method: 'pas' as const, epochs: config.pasEpochs }] : [])];
+}
+
+export interface AxtrainTrainerOptions {
+  /** Start from this net (e.g. an act net, to fine-tune it with pas) instead of the seeded init. */
+  initialNet?: readonly DenseLayerWeights[];
+  /** Stages to train instead of listAxtrainStages(method, config) (the study: one pas stage from a shared act net). */
+  stages?: readonly AxtrainStage[];
+}
+
+export function createAxtrainTrainer(configIn: Readonly<AxtrainConfig>, method: AxtrainMethodId, data: AxtrainData, options: AxtrainTrainerOptions = {}): AxtrainTrainer {
   const config = Object.freeze(cloneAxtrainConfig(configIn));
   const epochSteps = computeEpochSteps(data.dataset.trainSize, config.batchSize);
+  const stages = options.stages ?? listAxtrainStages(method, config);
+  if (stages.length === 0) throw new Error(`${method}: nothing to train`);
   const models: ProgramModel<AxtrainConfig>[] = [{ config, dataset: data.dataset }];
-  const program = buildAxtrainProgram(models, method, data, epochSteps);
-  const engine = createGroupEngine(program, models);
+  const stageEnds = stages.map((_, i) => stages.slice(0, i + 1).reduce((sum, s) => sum + s.epochs * epochSteps, 0));
+  const totalSteps = stageEnds[stageEnds.length - 1];
   const classification = data.task.kind === 'classification';
-  const usesSensitivity = (program.extraColumns?.length ?? 0) > 0;
+  // The current stage's engine; the next one starts from its final net when it ends.
+  let stageIndex = 0;
+  const startStage = (index: number, initialNet: readonly DenseLayerWeights[] | undefined) => {
+    const program = buildAxtrainProgram(models, stages[index], data, epochSteps);
+    const engine = createGroupEngine(program, models, initialNet ? { initialNets: () => ({ net: initialNet }) } : {});
+    return { program, engine };
+  };
+  let { program, engine } = startStage(0, options.initialNet);
+  let finishedMs = 0;
+  /** γ of the last act stage (kept through a later pas stage), or null when no stage is act. */
+  let lastGamma: number | null = null;
+  const stageOffset = () => (stageIndex === 0 ? 0 : stageEnds[stageIndex - 1]);
+  const currentStep = () => stageOffset() + engine.modelStep(0);
   let testX: tf.Tensor2D | null = tf.tensor2d(data.dataset.testX, [data.dataset.testSize, data.dataset.inputDim]);
   let testY: tf.Tensor2D | null = tf.tensor2d(data.dataset.testY, [data.dataset.testSize, data.dataset.outputDim]);
   let diverged: AxtrainTrainer['diverged'] = null;
   const withLayers: AxtrainTrainer['withLayers'] = (fn) => engine.withNets((nets) => fn(nets.net));
+  const readGamma = () => (program.method === 'act' ? program.states[0].gamma.gamma : lastGamma);
 
   return {
     method,
@@ -74,25 +106,45 @@ export function createAxtrainTrainer(configIn: Readonly<AxtrainConfig>, method: 
     data,
     backend: engine.backend,
     epochSteps,
-    totalSteps: engine.totalSteps,
+    totalSteps,
     get step() {
-      return engine.modelStep(0);
+      return currentStep();
     },
     get phase() {
-      return engine.phase;
+      return currentStep() >= totalSteps ? 'done' : engine.phase;
     },
     get trainingMs() {
-      return engine.trainingMs;
+      return finishedMs + engine.trainingMs;
     },
-    program,
+    get activations() {
+      return program.activations;
+    },
+    get gammaState() {
+      return program.method === 'act' ? program.states[0] : null;
+    },
     get diverged() {
       return diverged;
     },
-    train: async (steps) => {
-      if (diverged) return { step: engine.modelStep(0), diverged };
-      const result = await engine.train(steps);
-      diverged = result.diverged[0];
-      return { step: engine.modelStep(0), diverged };
+    train: async (requested) => {
+      let left = Math.max(0, Math.floor(requested));
+      while (left > 0 && !diverged && currentStep() < totalSteps) {
+        const before = currentStep();
+        const result = await engine.train(Math.min(left, stageEnds[stageIndex] - before));
+        if (result.diverged[0]) diverged = { ...result.diverged[0], atStep: stageOffset() + result.diverged[0].atStep };
+        const trained = currentStep() - before;
+        left -= trained;
+        if (!diverged && currentStep() >= stageEnds[stageIndex] && stageIndex + 1 < stages.length) {
+          // The next stage starts from this stage's net, with a fresh optimizer (a new training stage, §4).
+          const net = await engine.readNet(0, 'net');
+          if (program.method === 'act') lastGamma = program.states[0].gamma.gamma;
+          finishedMs += engine.trainingMs;
+          engine.dispose();
+          stageIndex++;
+          ({ program, engine } = startStage(stageIndex, net));
+        }
+        if (trained === 0) break;
+      }
+      return { step: currentStep(), diverged };
     },
     evaluate: async () => {
       if (!testX || !testY) throw new Error('This trainer has been disposed');
@@ -115,13 +167,14 @@ export function createAxtrainTrainer(configIn: Readonly<AxtrainConfig>, method: 
         loss.dispose();
         sensitivity.dispose();
       }
-      const step = engine.modelStep(0);
+      const step = currentStep();
+      const actStage = program.method === 'act';
       return {
         step,
         epoch: step / epochSteps,
         trainError: averages.mse,
-        trainSensitivity: usesSensitivity ? averages.extras[0] : null,
-        gamma: usesSensitivity ? program.states[0].gamma.gamma : null,
+        trainSensitivity: actStage ? averages.extras[0] : null,
+        gamma: readGamma(),
         testAccuracy: computeAxtrainAccuracy(data, values[0], config.errorBound),
         testLoss: values[1][0],
         testSensitivity: values[2][0],

@@ -15,7 +15,7 @@ export async function computeLastLayerSensitivityMap(trainer: AxtrainTrainer): P
   const x = tf.tensor2d(dataset.testX, [dataset.testSize, dataset.inputDim]);
   try {
     const [map] = trainer.withLayers((layers) => {
-      const maps = sensitivityMapTensors(layers, trainer.program.activations, x);
+      const maps = sensitivityMapTensors(layers, trainer.activations, x);
       return [maps[maps.length - 1].kernel];
     });
     try {

@@ -30,6 +30,7 @@ import {
   splitFlatParameters,
   unpadModelParameters,
   initializeFlatParameters,
+  packFlatParameters,
   type FlatNetSpec,
   type PaddedLayout,
 } from '../methods/flat';
@@ -165,6 +166,8 @@ export interface MethodProgram<C extends EngineModelConfig = LabConfig, M extend
 export interface EngineOptions {
   /** Test hook: makes model `model`'s loss of this training step (1-based, over all phases) NaN. */
   injectNaN?: { model: number; step: number };
+  /** Start model k from these nets (by net name, every net of the program) instead of its seeded init; null: the init. */
+  initialNets?: (model: number) => Record<string, readonly DenseLayerWeights[]> | null;
 }
 
 /** One model's per-chunk outcome, as TrainChunkResult. */
@@ -287,7 +290,17 @@ export function createGroupEngine<C extends EngineModelConfig, M extends string>
     };
     const theta = tf.tidy(() =>
       tf.variable(
-        tf.tensor1d(scatter((k) => padModelParameters(padded, k, initializeFlatParameters(padded.modelLayouts[k], models[k].config.seed, models[k].config.initialization)))),
+        tf.tensor1d(
+          scatter((k) => {
+            const given = options.initialNets?.(k);
+            const layout = padded.modelLayouts[k];
+            return padModelParameters(
+              padded,
+              k,
+              given ? packFlatParameters(layout, given) : initializeFlatParameters(layout, models[k].config.seed, models[k].config.initialization),
+            );
+          }),
+        ),
         true,
       ),
     );
