@@ -7,7 +7,7 @@
  * energy estimates, the mode selection of Fig. 9 and the paper's claims beside ours. --json: the same as one object.
  */
 import { AXTRAIN_METHOD_LABELS, type AxtrainConfig, type AxtrainMethodId } from '../src/core/axtrain/config';
-import { computeAxtrainClaims, describeSetting, readTrainingSetting, selectApproximateModes, type HardwareReport } from '../src/core/axtrain/report';
+import { computeAxtrainClaims, describeSetting, lookupSingleRun, readTrainingSetting, selectApproximateModes, type HardwareReport } from '../src/core/axtrain/report';
 import { parseLink } from '../src/core/link';
 import { selectBackend } from '../src/ml/backend';
 import { loadAxtrainData } from '../src/ml/axtrain/data';
@@ -69,7 +69,7 @@ export async function runAxtrain(argsIn: readonly string[]): Promise<void> {
   const wallMs = Math.round(performance.now() - started);
   const byMethod = Object.fromEntries(runs.map((r) => [r.method, r.hardware])) as Partial<Record<AxtrainMethodId, HardwareReport>>;
   const trainedFor = readTrainingSetting(config);
-  const claims = computeAxtrainClaims(config.dataset, byMethod, { pas: trainedFor, actpas: trainedFor });
+  const claims = computeAxtrainClaims(config.dataset, lookupSingleRun(byMethod, { pas: trainedFor, actpas: trainedFor }));
   const modes = runs.map((r) => selectApproximateModes(r.method, r.hardware));
   if (runs.some((r) => r.diverged)) process.exitCode = 1;
   if (json) {

@@ -20,20 +20,26 @@ import { INITIALIZATIONS, type Initialization } from '../src/core/config';
 import { buildStudyPlan, STUDY_INITIALIZATION, type StudyJob } from '../src/core/study/plan';
 import { figureFileName, renderStudyReport } from '../src/core/study/report';
 import type { JobResult } from '../src/core/study/results';
-import { runStudy, StudyCancelledError, type RunJobGroup, type StudyCache, type StudyProgress } from '../src/core/study/runner';
+import { runStudy, StudyCancelledError, type RunJobGroup, type StudyProgress } from '../src/core/study/runner';
 import { hashStudyPlan, mergeStudyResults, orderResults, parseShardSpec, shardStudyPlan, StudyMergeError, type StudyResultsFile } from '../src/core/study/shard';
 import { renderChart } from '../src/core/study/svg';
 import type { ReproduceWorkerReply, ReproduceWorkerRequest } from './reproduceWorker';
 
-export const REPRODUCE_USAGE = `axlab reproduce [--quick] [--init ID] [--out DIR] [--jobs N] [--cache DIR] [--shard i/n]
+export const REPRODUCE_USAGE = `axlab reproduce [--paper axnet|axtrain] [--quick] [--seeds N] [--init ID] [--out DIR] [--jobs N] [--cache DIR] [--shard i/n]
                                                   train the §V study (Fig. 2, 6–9, 10a, 10c) and write DIR/report.md,
                                                   DIR/results.json, DIR/fig-*.svg (default DIR ./reproduce-out; --jobs default 2);
                                                   --init ${INITIALIZATIONS.join('|')}: initial biases (default ${STUDY_INITIALIZATION}, the authors' code);
-                                                  --shard i/n: only shard i of n (1-based), partial results for axlab merge
+                                                  --shard i/n: only shard i of n (1-based), partial results for axlab merge;
+                                                  --paper axtrain: the AxTrain study (Figs. 6, 7, 9 on breast cancer and digits,
+                                                  --seeds N, default 3; --quick: 1 seed, CI-sized) → DIR/report.md, results.json
   axlab merge DIR… [--out DIR]                     combine the results.json of the shards of one plan into the report of a
                                                   single run (refuses different plans, conflicting or missing jobs)`;
 
 export interface ReproduceOptions {
+  /** Which paper's study: AXNet's §V (default) or AxTrain's (cli/reproduceAxtrain.ts). */
+  paper: 'axnet' | 'axtrain';
+  /** Seeds per cell (AxTrain; null: the plan's default, 3 full / 1 quick). */
+  seeds: number | null;
   quick: boolean;
   /** Initial biases of every job (default STUDY_INITIALIZATION: the authors' zeros). */
   initialization: Initialization;
@@ -52,14 +58,14 @@ function formatDuration(ms: number | null): string {
   return s >= 60 ? `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s` : `${s}s`;
 }
 
-/** A directory of JSON files keyed by the job hash. */
-export function createDirectoryCache(dir: string): StudyCache {
+/** A directory of JSON files keyed by the job hash (the §V study's jobs, the AxTrain study's units). */
+export function createDirectoryCache<T = JobResult>(dir: string): { get(key: string): Promise<T | undefined>; set(key: string, result: T): Promise<void> } {
   const file = (key: string) => join(dir, `${createHash('sha1').update(key).digest('hex').slice(0, 16)}-${key.replace(/[^a-z0-9-]/gi, '_')}.json`);
   return {
     async get(key) {
       const path = file(key);
       if (!existsSync(path)) return undefined;
-      return JSON.parse(await readFile(path, 'utf8')) as JobResult;
+      return JSON.parse(await readFile(path, 'utf8')) as T;
     },
     async set(key, result) {
       await mkdir(dir, { recursive: true });
@@ -151,6 +157,8 @@ function createWorkerPool(size: number): { runJobGroup: RunJobGroup; close: () =
 export function parseReproduceArgs(argsIn: readonly string[], fail: (message: string) => never): ReproduceOptions {
   const args = [...argsIn];
   const options: ReproduceOptions = {
+    paper: 'axnet',
+    seeds: null,
     quick: false,
     initialization: STUDY_INITIALIZATION,
     out: 'reproduce-out',
@@ -169,6 +177,18 @@ export function parseReproduceArgs(argsIn: readonly string[], fail: (message: st
       case '--quick':
         options.quick = true;
         break;
+      case '--paper': {
+        const text = value();
+        if (text !== 'axnet' && text !== 'axtrain') fail(`--paper must be axnet or axtrain, not ${JSON.stringify(text)}`);
+        options.paper = text as ReproduceOptions['paper'];
+        break;
+      }
+      case '--seeds': {
+        const seeds = Number(value());
+        if (!Number.isInteger(seeds) || seeds < 1 || seeds > 20) fail('--seeds must be an integer from 1 to 20');
+        options.seeds = seeds;
+        break;
+      }
       case '--out':
         options.out = value();
         break;
@@ -233,6 +253,11 @@ async function writeStudyOutputs(out: string, file: StudyResultsFile): Promise<v
 /** Runs the study (or one shard of it) and writes the report; resolves with the exit code. */
 export async function runReproduce(options: ReproduceOptions): Promise<number> {
   tf.env().set('PROD', true);
+  if (options.paper === 'axtrain') {
+    const { runAxtrainReproduce } = await import('./reproduceAxtrain');
+    return runAxtrainReproduce(options);
+  }
+  if (options.seeds !== null) throw new Error('--seeds applies to --paper axtrain only (the §V study has its own seeds)');
   const plan = buildStudyPlan(options.quick ? 'quick' : 'full', { initialization: options.initialization });
   const planHash = hashStudyPlan(plan);
   const runPlan = options.shard ? shardStudyPlan(plan, options.shard.index, options.shard.count) : plan;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  lookupSingleRun,
   AXTRAIN_PAPER_CLAIMS,
   computeAxtrainClaims,
   computeMeanStd,
@@ -42,7 +43,7 @@ describe('AxTrain report', () => {
     const bp = report({ exact: 0.96, drum: [0.9, 0.95, 0.96, 0.96], ntv: [0.6, 0.9, 0.95] }, [10, 4, 2, 1.5]);
     const act = report({ exact: 0.96, drum: [0.92, 0.95, 0.96, 0.96], ntv: [0.65, 0.92, 0.95] }, [5, 3, 1.5, 1.2]);
     const actpas = report({ exact: 0.96, drum: [0.95, 0.96, 0.96, 0.96], ntv: [0.9, 0.95, 0.96] }, [2, 2, 1, 1]);
-    const claims = computeAxtrainClaims('breastcancer', { bp, act, actpas }, { actpas: { kind: 'ntv', voltageMv: 400, flipRate: 0.1 } });
+    const claims = computeAxtrainClaims('breastcancer', lookupSingleRun({ bp, act, actpas }, { actpas: { kind: 'ntv', voltageMv: 400, flipRate: 0.1 } }));
     const byId = Object.fromEntries(claims.map((c) => [c.id, c]));
     // act at K1 → k = 1: 1 − 5/10 = 50 %; K2: 1 − 3/4 = 25 %; K3: 1 − 1.5/2 = 25 %.
     expect(byId['fig6-act-K1'].ours).toBeCloseTo(50, 10);
@@ -50,13 +51,13 @@ describe('AxTrain report', () => {
     expect(byId['fig6-act-K3'].paper).toBe(AXTRAIN_PAPER_CLAIMS.fig6Act.K3);
     // actpas was fine-tuned for NTV 400 mV: its DRUM claims are not computed, and say why.
     expect(byId['fig6-actpas-K1'].ours).toBeNull();
-    expect(byId['fig6-actpas-K1'].reading).toMatch(/fine-tuned for DRUM-1/);
+    expect(byId['fig6-actpas-K1'].reading).toMatch(/trained for DRUM-1/);
     // Fig. 7 aggressive (breast cancer: 400 mV): (0.9 − 0.6)/0.6 = 50 %, absolute 30 points.
     expect(byId['fig7-aggressive'].ours).toBeCloseTo(50, 10);
     expect(byId['fig7-aggressive'].reading).toMatch(/absolute: 30\.00 points/);
     expect(byId['fig7-conservative'].ours).toBeNull(); // 660 mV: not the setting actpas was tuned for
     // A user mapping K1 → k = 2 moves the K1 claim.
-    const remapped = computeAxtrainClaims('breastcancer', { bp, act }, {}, { K1: 2 });
+    const remapped = computeAxtrainClaims('breastcancer', lookupSingleRun({ bp, act }, {}), { K1: 2 });
     expect(remapped.find((c) => c.id === 'fig6-act-K1')!.ours).toBeCloseTo(25, 10);
   });
 

@@ -4,7 +4,7 @@
  */
 import { AXTRAIN_METHOD_LABELS, type AxtrainDatasetId, type AxtrainMethodId } from './config';
 import { CLASSIFICATION_DATASETS, isClassificationDatasetId } from './datasets';
-import { resolveDrumPresets, DRUM_PRESET_IDS, type DrumPresetId } from '../approx/drum';
+import { resolveDrumPresets, type DrumPresetId } from '../approx/drum';
 import { getNtvFlipRate, type NtvVoltageMv } from '../approx/ntv';
 import type { AxtrainConfig } from './config';
 
@@ -104,48 +104,60 @@ export const AXTRAIN_PAPER_CLAIMS = {
 } as const;
 
 /**
- * The paper's claims against one data set's reports per method (each method trained on the same seed).
- * Fig. 6: "act reduces the error by x% vs BP" read as 1 − (L_k/L_exact)_act / (L_k/L_exact)_BP at k = K_i (the K→k
- * mapping is an interpretation; "by" rather than "to"). Fig. 7: AxTrain's accuracy gain under NTV, read as relative
- * (acc − acc_BP)/acc_BP (the paper does not say relative or absolute; the absolute points are in the reading text).
+ * The report a claim reads for `method` judged on `setting`, or null when there is none: AxTrain (actpas) and pas are
+ * fine-tuned for one setting, so only a net trained for that very setting may be judged on it; bp and act are not
+ * tied to a setting.
  */
-export function computeAxtrainClaims(
-  dataset: AxtrainDatasetId,
-  reports: Partial<Record<AxtrainMethodId, HardwareReport>>,
-  /** The hardware each method's pas part trained for (pas, actpas); AxTrain is fine-tuned per setting, so a claim on another setting is not computed. */
-  trainedFor: Partial<Record<AxtrainMethodId, HardwareSetting>>,
-  kMapping: Partial<Record<DrumPresetId, number>> = {},
-): AxtrainClaimRow[] {
-  /** Whether `method`'s net may be judged on `setting` (bp and act are not tied to one). */
-  const judges = (method: AxtrainMethodId, setting: HardwareSetting) => {
+export type ReportLookup = (method: AxtrainMethodId, setting: HardwareSetting) => HardwareReport | null;
+
+/** The lookup of one run: one report per method; pas and actpas count only on the setting they trained for. */
+export function lookupSingleRun(reports: Partial<Record<AxtrainMethodId, HardwareReport>>, trainedFor: Partial<Record<AxtrainMethodId, HardwareSetting>>): ReportLookup {
+  return (method, setting) => {
     const trained = trainedFor[method];
-    return !trained || describeSetting(trained) === describeSetting(setting);
+    if (trained && describeSetting(trained) !== describeSetting(setting)) return null;
+    return reports[method] ?? null;
   };
-  const needs = (method: AxtrainMethodId, setting: HardwareSetting) =>
-    `needs ${AXTRAIN_METHOD_LABELS[method]} fine-tuned for ${describeSetting(setting)} (this run's was for ${trainedFor[method] ? describeSetting(trainedFor[method]) : '—'})`;
+}
+
+/** Where the paper's claims are judged: DRUM at K1–K3 (Fig. 6) and NTV at the data set's aggressive and conservative voltages (Fig. 7). */
+export function listClaimSettings(dataset: AxtrainDatasetId, kMapping: Partial<Record<DrumPresetId, number>> = {}): HardwareSetting[] {
+  const presets = resolveDrumPresets(kMapping);
+  const { aggressiveMv, conservativeMv } = readNtvVoltagePair(dataset);
+  return [
+    ...(['K1', 'K2', 'K3'] as const).map((p): HardwareSetting => ({ kind: 'drum', k: presets[p] })),
+    ...[aggressiveMv, conservativeMv].map((voltageMv): HardwareSetting => ({ kind: 'ntv', voltageMv, flipRate: getNtvFlipRate(voltageMv) })),
+  ];
+}
+
+/**
+ * The paper's claims for one data set and seed, from `lookup`. Fig. 6: "act reduces the error by x% vs BP" read as
+ * 1 − (L_k/L_exact)_act / (L_k/L_exact)_BP at k = K_i (the K→k mapping is an interpretation; "by" rather than "to").
+ * Fig. 7: AxTrain's accuracy gain under NTV, read as relative (acc − acc_BP)/acc_BP (the paper does not say relative
+ * or absolute; the absolute points are in the reading text).
+ */
+export function computeAxtrainClaims(dataset: AxtrainDatasetId, lookup: ReportLookup, kMapping: Partial<Record<DrumPresetId, number>> = {}): AxtrainClaimRow[] {
   const presets = resolveDrumPresets(kMapping);
   const rows: AxtrainClaimRow[] = [];
-  const normalizedLossAt = (method: AxtrainMethodId, k: number) => {
-    const report = reports[method];
-    const hit = report ? findResult(report, { kind: 'drum', k }) : null;
-    return hit ? hit.normalizedLoss : null;
-  };
+  const needs = (method: AxtrainMethodId, setting: HardwareSetting) => `needs ${AXTRAIN_METHOD_LABELS[method]} trained for ${describeSetting(setting)}`;
   for (const [method, paper] of [
     ['act', AXTRAIN_PAPER_CLAIMS.fig6Act],
     ['actpas', AXTRAIN_PAPER_CLAIMS.fig6Axtrain],
   ] as const) {
-    for (const preset of DRUM_PRESET_IDS.filter((p): p is 'K1' | 'K2' | 'K3' => p !== 'K4')) {
+    for (const preset of ['K1', 'K2', 'K3'] as const) {
       const k = presets[preset];
       const setting: HardwareSetting = { kind: 'drum', k };
-      const ours = judges(method, setting) ? normalizedLossAt(method, k) : null;
-      const bp = normalizedLossAt('bp', k);
+      const ours = lookup(method, setting);
+      const bp = lookup('bp', setting);
+      const oursLoss = ours ? findResult(ours, setting)?.normalizedLoss : undefined;
+      const bpLoss = bp ? findResult(bp, setting)?.normalizedLoss : undefined;
+      const known = oursLoss !== undefined && bpLoss !== undefined && bpLoss > 0;
       rows.push({
         id: `fig6-${method}-${preset}`,
         figure: 'Fig. 6',
         claim: `${AXTRAIN_METHOD_LABELS[method]} reduces the normalised loss vs BP at ${preset}`,
         paper: paper[preset],
-        ours: ours !== null && bp !== null && bp > 0 ? 100 * (1 - ours / bp) : null,
-        reading: judges(method, setting) ? `1 − (L/L_exact)_${method} / (L/L_exact)_BP at DRUM-${k} (${preset} → k = ${k}: interpretation; "reduces by")` : needs(method, setting),
+        ours: known ? 100 * (1 - oursLoss / bpLoss) : null,
+        reading: known ? `1 − (L/L_exact)_${method} / (L/L_exact)_BP at DRUM-${k} (${preset} → k = ${k}: interpretation; "reduces by")` : needs(ours ? 'bp' : method, setting),
       });
     }
   }
@@ -154,33 +166,30 @@ export function computeAxtrainClaims(
     ['aggressive', voltages.aggressiveMv, AXTRAIN_PAPER_CLAIMS.fig7Aggressive],
     ['conservative', voltages.conservativeMv, AXTRAIN_PAPER_CLAIMS.fig7Conservative],
   ] as const) {
-    const at = (method: AxtrainMethodId) => {
-      const report = reports[method];
-      const hit = report?.results.find((r) => r.setting.kind === 'ntv' && r.setting.voltageMv === voltageMv);
-      return hit ? hit.accuracy.mean : null;
-    };
-    const flipRate = reports.bp?.results.find((r) => r.setting.kind === 'ntv' && r.setting.voltageMv === voltageMv)?.setting;
-    const setting: HardwareSetting = flipRate ?? { kind: 'ntv', voltageMv, flipRate: Number.NaN };
-    const ours = judges('actpas', setting) ? at('actpas') : null;
-    const bp = at('bp');
+    const setting: HardwareSetting = { kind: 'ntv', voltageMv, flipRate: getNtvFlipRate(voltageMv) };
+    const oursHit = (() => {
+      const r = lookup('actpas', setting);
+      return r ? findResult(r, setting) : null;
+    })();
+    const bpHit = (() => {
+      const r = lookup('bp', setting);
+      return r ? findResult(r, setting) : null;
+    })();
+    const ours = oursHit?.accuracy.mean ?? null;
+    const bp = bpHit?.accuracy.mean ?? null;
     rows.push({
       id: `fig7-${which}`,
       figure: 'Fig. 7',
       claim: `AxTrain raises accuracy vs BP under ${which} NTV (${voltageMv} mV)`,
       paper,
       ours: ours !== null && bp !== null && bp > 0 ? (100 * (ours - bp)) / bp : null,
-      reading: !judges('actpas', setting)
-        ? needs('actpas', setting)
-        : ours !== null && bp !== null
-          ? `relative gain (acc − acc_BP)/acc_BP over ${reportRuns(reports.actpas, voltageMv)} masks; absolute: ${(100 * (ours - bp)).toFixed(2)} points (the paper does not say which)`
-          : 'needs bp and actpas',
+      reading:
+        ours !== null && bp !== null
+          ? `relative gain (acc − acc_BP)/acc_BP over ${oursHit?.accuracy.runs ?? 0} masks; absolute: ${(100 * (ours - bp)).toFixed(2)} points (the paper does not say which)`
+          : needs(ours === null ? 'actpas' : 'bp', setting),
     });
   }
   return rows;
-}
-
-function reportRuns(report: HardwareReport | undefined, voltageMv: number): number {
-  return report?.results.find((r) => r.setting.kind === 'ntv' && r.setting.voltageMv === voltageMv)?.accuracy.runs ?? 0;
 }
 
 /** Fig. 9's testable part: per method, the most aggressive DRUM k and the lowest NTV voltage whose accuracy stays within `allowedLoss` of the same net's exact accuracy. */
