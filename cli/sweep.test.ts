@@ -42,7 +42,7 @@ describe('axlab sweep', () => {
     expect(code, stderr).toBe(0);
     const lines = stdout.trim().split('\n');
     expect(lines[0]).toMatch(/^error bound\s+seed\s+true inv\.\s+predicted inv\.\s+accuracy\s+overall error\s+steps/);
-    expect(lines.slice(2, 5).map((l) => Number(l.split(/\s+/)[0]))).toEqual([0.01, 0.0316228, 0.1]);
+    expect(lines.slice(2, 5).map((l) => Number(l.trim().split(/\s+/)[0]))).toEqual([0.01, 0.0316228, 0.1]);
     expect(lines[5]).toMatch(/3 variants of axnet on bessel_Jnu, 100 steps each, cpu/);
   }, 120_000);
 

@@ -135,3 +135,18 @@ describe('AxTrain trainer on the one engine', () => {
     }
   });
 });
+
+describe('AxTrain study unit', () => {
+  it('trains bp, act, pas per NTV setting and AxTrain per claim setting from one act net', async () => {
+    const { buildAxtrainStudyPlan } = await import('../../core/axtrain/study');
+    const { runAxtrainStudyUnit } = await import('./study');
+    const unit = { ...buildAxtrainStudyPlan({ quick: true, datasets: ['breastcancer'] }).units[0] };
+    unit.config = { ...unit.config, epochs: 1, pasEpochs: 1, evalRuns: 2 };
+    const before = tf.memory().numTensors;
+    const rows = await runAxtrainStudyUnit(unit);
+    expect(tf.memory().numTensors).toBe(before);
+    expect(rows.map((r) => r.method)).toEqual(['bp', 'act', 'pas', 'pas', 'actpas', 'actpas', 'actpas', 'actpas', 'actpas']);
+    expect(rows.filter((r) => r.method === 'actpas').map((r) => r.final.step)).toEqual([16, 16, 16, 16, 16]); // 1 act epoch + 1 pas epoch
+    for (const r of rows) expect(r.hardware.results).toHaveLength(12);
+  }, 60_000);
+});

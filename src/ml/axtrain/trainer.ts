@@ -70,6 +70,8 @@ export interface AxtrainTrainerOptions {
   initialNet?: readonly DenseLayerWeights[];
   /** Stages to train instead of listAxtrainStages(method, config) (the study: one pas stage from a shared act net). */
   stages?: readonly AxtrainStage[];
+  /** Steps the initial net already trained (its step and epoch count on from there). */
+  startStep?: number;
 }
 
 export function createAxtrainTrainer(configIn: Readonly<AxtrainConfig>, method: AxtrainMethodId, data: AxtrainData, options: AxtrainTrainerOptions = {}): AxtrainTrainer {
@@ -80,6 +82,7 @@ export function createAxtrainTrainer(configIn: Readonly<AxtrainConfig>, method: 
   const models: ProgramModel<AxtrainConfig>[] = [{ config, dataset: data.dataset }];
   const stageEnds = stages.map((_, i) => stages.slice(0, i + 1).reduce((sum, s) => sum + s.epochs * epochSteps, 0));
   const totalSteps = stageEnds[stageEnds.length - 1];
+  const startStep = Math.max(0, Math.floor(options.startStep ?? 0));
   const classification = data.task.kind === 'classification';
   // The current stage's engine; the next one starts from its final net when it ends.
   let stageIndex = 0;
@@ -106,9 +109,9 @@ export function createAxtrainTrainer(configIn: Readonly<AxtrainConfig>, method: 
     data,
     backend: engine.backend,
     epochSteps,
-    totalSteps,
+    totalSteps: startStep + totalSteps,
     get step() {
-      return currentStep();
+      return startStep + currentStep();
     },
     get phase() {
       return currentStep() >= totalSteps ? 'done' : engine.phase;
@@ -144,7 +147,7 @@ export function createAxtrainTrainer(configIn: Readonly<AxtrainConfig>, method: 
         }
         if (trained === 0) break;
       }
-      return { step: currentStep(), diverged };
+      return { step: startStep + currentStep(), diverged };
     },
     evaluate: async () => {
       if (!testX || !testY) throw new Error('This trainer has been disposed');
@@ -167,7 +170,7 @@ export function createAxtrainTrainer(configIn: Readonly<AxtrainConfig>, method: 
         loss.dispose();
         sensitivity.dispose();
       }
-      const step = currentStep();
+      const step = startStep + currentStep();
       const actStage = program.method === 'act';
       return {
         step,

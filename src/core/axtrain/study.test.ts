@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { buildAxtrainStudyPlan, configureStudyTraining, renderAxtrainStudyReport, summarizeAxtrainClaims, summarizeSetting, type AxtrainStudyRow } from './study';
+import type { HardwareReport, HardwareSetting } from './report';
+
+const report = (ntv400: number, drumLoss: number[]): HardwareReport => ({
+  results: [
+    { setting: { kind: 'exact' }, accuracy: { mean: 0.97, std: 0, runs: 1 }, loss: { mean: 0.1, std: 0, runs: 1 }, normalizedLoss: 1, energyPj: null, energyRatio: null },
+    ...drumLoss.map((l, i) => ({
+      setting: { kind: 'drum' as const, k: i + 1 },
+      accuracy: { mean: 0.95, std: 0, runs: 1 },
+      loss: { mean: l / 10, std: 0, runs: 1 },
+      normalizedLoss: l,
+      energyPj: 1,
+      energyRatio: 0.2,
+    })),
+    {
+      setting: { kind: 'ntv', voltageMv: 400, flipRate: 0.1 },
+      accuracy: { mean: ntv400, std: 0.1, runs: 50 },
+      loss: { mean: 1, std: 0, runs: 50 },
+      normalizedLoss: 10,
+      energyPj: 1,
+      energyRatio: 0.13,
+    },
+  ],
+  multipliesPerInference: 6144,
+  storedWordsPerInference: 6274,
+});
+const point = { step: 8, epoch: 1, trainError: 0.1, trainSensitivity: null, gamma: null, testAccuracy: 0.97, testLoss: 0.1, testSensitivity: 1 };
+const row = (seed: number, method: AxtrainStudyRow['method'], trainedFor: HardwareSetting | null, hardware: HardwareReport): AxtrainStudyRow => ({
+  dataset: 'breastcancer',
+  seed,
+  method,
+  trainedFor,
+  final: point,
+  hardware,
+  trainingMs: 1,
+});
+const ntv400: HardwareSetting = { kind: 'ntv', voltageMv: 400, flipRate: 0.1 };
+
+describe('AxTrain study', () => {
+  it('plans every data set × seed with pas per NTV setting and AxTrain per claim setting', () => {
+    const plan = buildAxtrainStudyPlan({ seeds: 3 });
+    expect(plan.units).toHaveLength(6);
+    expect(new Set(plan.units.map((u) => u.key)).size).toBe(6);
+    const bc = plan.units[0];
+    expect(bc.config.epochs).toBe(150);
+    expect(bc.pasSettings.map((s) => (s.kind === 'ntv' ? s.voltageMv : 0))).toEqual([400, 660]);
+    expect(bc.actpasSettings.map((s) => (s.kind === 'drum' ? `k${s.k}` : s.kind === 'ntv' ? `${s.voltageMv}` : ''))).toEqual(['k1', 'k2', 'k3', '400', '660']);
+    expect(buildAxtrainStudyPlan({ quick: true }).units).toHaveLength(2);
+    expect(configureStudyTraining(bc, 'actpas', { kind: 'drum', k: 2 })).toMatchObject({ hardware: 'drum', drumK: 2, methods: ['actpas'] });
+    expect(configureStudyTraining(bc, 'pas', { kind: 'ntv', voltageMv: 660, flipRate: 0.01 })).toMatchObject({ hardware: 'ntv', ntvVoltageMv: 660 });
+  });
+
+  it('pairs each seed with its own BP and judges AxTrain only on the setting it was fine-tuned for', () => {
+    const rows = [1, 2].flatMap((seed) => [
+      row(seed, 'bp', null, report(0.6, [10, 4, 2])),
+      row(seed, 'act', null, report(0.62, [5, 3, 2])),
+      // AxTrain fine-tuned for 400 mV: better there; its DRUM numbers must not be used.
+      row(seed, 'actpas', ntv400, report(seed === 1 ? 0.9 : 0.54, [1, 1, 1])),
+      row(seed, 'actpas', { kind: 'drum', k: 1 }, report(0.1, [2, 9, 9])),
+    ]);
+    const claims = Object.fromEntries(summarizeAxtrainClaims('breastcancer', rows).map((c) => [c.id, c]));
+    expect(claims['fig6-act-K1'].perSeed).toEqual([50, 50]);
+    expect(claims['fig6-act-K1'].verdict).toMatch(/improves on BP in 2\/2 seeds, by at least/);
+    expect(claims['fig6-actpas-K1'].perSeed[0]).toBeCloseTo(80, 10); // 1 − 2/10 from the DRUM-1 net, not the 400 mV one
+    expect(claims['fig6-actpas-K2'].judged).toBe(0); // no AxTrain net was fine-tuned for k = 2
+    expect(claims['fig7-aggressive'].perSeed[0]).toBeCloseTo(50, 10);
+    expect(claims['fig7-aggressive'].perSeed[1]).toBeCloseTo(-10, 10);
+    expect(claims['fig7-aggressive'].verdict).toMatch(/1\/2 seeds only/);
+    expect(summarizeSetting(rows, 'breastcancer', 'actpas', ntv400, ntv400, 'accuracy')).toMatchObject({ mean: 0.72, runs: 2 });
+    const markdown = renderAxtrainStudyReport({ version: 1, plan: { quick: true, seeds: 2, units: [] }, rows, wallMs: 1000 });
+    expect(markdown).toMatch(/## breastcancer/);
+    expect(markdown).toMatch(/\| Fig\. 7 \| AxTrain raises accuracy vs BP under aggressive NTV \(400 mV\) \| 32\.1% \| 20\.00 ± 42\.43% \|/);
+    expect(markdown).toMatch(/Choices where the paper is silent/);
+  });
+});
