@@ -20,6 +20,9 @@ import { selectBackend } from '../src/ml/backend';
 import { loadTargetData } from '../src/core/targets/loadTargetData';
 import { createMethodTrainer } from '../src/ml/methods';
 import { runToCompletion } from '../src/ml/session';
+import { createDataset } from '../src/core/dataset';
+import { evaluateAxnetOnHardware, type AxnetHardwareResult } from '../src/ml/axtrain/axnetHardware';
+import { describeSetting } from '../src/core/axtrain/report';
 import { parseLink } from '../src/core/link';
 import { runNodeBench } from '../bench/nodeBench';
 import { NpuUsageError, runNpu } from './npu';
@@ -42,8 +45,9 @@ const USAGE = `Usage:
                                                   AxTrain (ISLPED'18): train bp, act, pas, actpas on the link's ax=<dataset>
                                                   and print clean accuracy, S(w), accuracy on DRUM k = 1…8 and NTV 400/660/850 mV
                                                   (mean ± std over ax.runs masks), energy estimates and the paper's claims
-  axlab train '<link or #hash>' [--json] [--backend cpu|wasm]
-                                                  train every method the link names and print the final §V metrics
+  axlab train '<link or #hash>' [--json] [--backend cpu|wasm] [--hardware]
+                                                  train every method the link names and print the final §V metrics;
+                                                  --hardware: AXNet's fused net also on DRUM k = 1…8 and NTV 400/660/850 mV
   axlab sweep '<link or #hash>' [--json] [--backend cpu|wasm]
                                                   train every variant of the link's sweep (sweep=…&sweepValues=… or
                                                   sweepRange=from:to:count[:log], sweepSeeds=N) as one model group
@@ -118,6 +122,7 @@ async function runTrain(argsIn: string[]): Promise<void> {
   const json = takeFlag(args, '--json');
   const backendArg = takeOption(args, '--backend');
   const quiet = takeFlag(args, '--quiet');
+  const hardware = takeFlag(args, '--hardware');
   if (args.length !== 1) throw new UsageError(`train needs exactly one link or hash, e.g. axlab train '#steps=500&seed=3'`);
   const unknown = args.find((a) => a.startsWith('--'));
   if (unknown) throw new UsageError(`Unknown option: ${unknown}`);
@@ -132,7 +137,7 @@ async function runTrain(argsIn: string[]): Promise<void> {
   // Every method the link names, one after another, each exactly as a browser worker trains it.
   const summaries: Record<string, unknown>[] = [];
   for (const method of config.methods) {
-    const summary = await trainMethod(config, method, quiet);
+    const summary = await trainMethod(config, method, quiet, hardware);
     summaries.push(summary);
     if (summary.diverged) process.exitCode = 1;
   }
@@ -140,9 +145,30 @@ async function runTrain(argsIn: string[]): Promise<void> {
   else {
     printTable(
       ['metric', ...summaries.map((s) => String(s.method))],
-      Object.keys(summaries[0]).map((key) => [key, ...summaries.map((s) => formatSummaryValue(s[key]))]),
+      Object.keys(summaries[0])
+        .filter((key) => key !== 'hardware')
+        .map((key) => [key, ...summaries.map((s) => formatSummaryValue(s[key]))]),
     );
+    for (const s of summaries) if (s.hardware) printHardwareTable(String(s.method), s.hardware as AxnetHardwareResult[]);
   }
+  if (hardware && !config.methods.includes('axnet')) process.stderr.write('note: --hardware evaluates AXNet nets only; the link trains none\n');
+}
+
+/** AXNet's §V metrics on every hardware setting (NTV: mean ± std over the masks). */
+function printHardwareTable(method: string, results: readonly AxnetHardwareResult[]): void {
+  const cell = (m: { mean: number; std: number; runs: number }) => (m.runs === 0 ? '—' : m.runs > 1 ? `${m.mean.toFixed(4)} ± ${m.std.toFixed(4)}` : m.mean.toFixed(4));
+  process.stdout.write(`\n${method} on approximate hardware (energy: lab estimates)\n`);
+  printTable(
+    ['hardware', 'true inv.', 'predicted inv.', 'overall error', 'prediction acc.', 'energy / inference'],
+    results.map((r) => [
+      describeSetting(r.setting),
+      cell(r.trueInvocation),
+      cell(r.predictedInvocation),
+      cell(r.overallError),
+      cell(r.predictionAccuracy),
+      r.energyPj === null ? '—' : `${r.energyPj.toFixed(1)} pJ (×${r.energyRatio!.toFixed(3)})`,
+    ]),
+  );
 }
 
 function formatSummaryValue(value: unknown): string {
@@ -151,7 +177,7 @@ function formatSummaryValue(value: unknown): string {
 }
 
 /** Trains one method to its budget and returns the final §V metrics the browser shows at that step. */
-async function trainMethod(config: LabConfig, method: MethodId, quiet: boolean): Promise<Record<string, unknown>> {
+async function trainMethod(config: LabConfig, method: MethodId, quiet: boolean, hardware = false): Promise<Record<string, unknown>> {
   const started = performance.now();
   const trainer = createMethodTrainer(config, method);
   try {
@@ -179,6 +205,10 @@ async function trainMethod(config: LabConfig, method: MethodId, quiet: boolean):
       ms: Math.round(ms),
       trainingMs: Math.round(trainer.trainingMs),
       diverged: result.diverged,
+      // --hardware: AXNet's fused net on DRUM-k and NTV weight memory (issue 9 §5, src/ml/axtrain/axnetHardware.ts).
+      ...(hardware && method === 'axnet'
+        ? { hardware: await evaluateAxnetOnHardware(await trainer.getWeights(), createDataset(trainer.effectiveConfig), trainer.effectiveConfig) }
+        : {}),
     };
   } finally {
     trainer.dispose();

@@ -203,7 +203,12 @@ export interface AxnetTensors {
   predictionOutput?: PredictionOutput;
   /** Where ⊙c(i) sits (default: after the activation, Algorithm 1 / §IV / authors' code). */
   controlPlacement?: ControlPlacement;
+  /** The product x·W of every dense layer: exact tf.matMul by default; an approximate multiplier (DRUM-k, src/ml/axtrain/hardware.ts) to run the net on approximate hardware. */
+  multiply?: DenseProduct;
 }
+
+/** x [batch, fanIn] · W [fanIn, fanOut] → [batch, fanOut]. */
+export type DenseProduct = (x: Rows, kernel: tf.Tensor) => Rows;
 
 /** θ → per-layer tensors: one split kernel plus one reshape per weight matrix (differentiable). */
 export function splitAxnetParameters(theta: tf.Tensor1D, layout: AxnetLayout): AxnetTensors {
@@ -245,8 +250,9 @@ export function splitUnits(x: Rows, sizes: readonly number[]): Rows[] {
  * Plain matMul + add (+ relu): under a gradient tape tf.fused.matMul does not fuse relu, and its custom
  * gradient adds ~10 reshape/identity kernels.
  */
-export function applyDenseLayer(layer: DenseTensors, x: Rows, activation: 'relu' | 'linear'): Rows {
-  const z = tf.add(tf.matMul(x as tf.Tensor3D, layer.kernel as tf.Tensor3D), layer.bias);
+export function applyDenseLayer(layer: DenseTensors, x: Rows, activation: 'relu' | 'linear', multiply?: DenseProduct): Rows {
+  const product = multiply ? multiply(x, layer.kernel) : tf.matMul(x as tf.Tensor3D, layer.kernel as tf.Tensor3D);
+  const z = tf.add(product, layer.bias);
   return activation === 'relu' ? tf.relu(z) : z;
 }
 
@@ -279,7 +285,7 @@ export function forwardAxnet(params: AxnetTensors, x: Rows, keepHidden = false):
   // Predictor: h(k+1) = ReLU(h(k)·W + b); last layer linear, [batch, Σ_{fused} L_i + 2 (or + 1)]
   let h = x;
   params.predictor.forEach((layer, k) => {
-    h = applyDenseLayer(layer, h, k < params.predictor.length - 1 ? 'relu' : 'linear');
+    h = applyDenseLayer(layer, h, k < params.predictor.length - 1 ? 'relu' : 'linear', params.multiply);
   });
   const kernelShape = (i: number) => params.approximator[i].kernel.shape;
   const widths = fusedLayers.map((i) => kernelShape(i)[kernelShape(i).length - 1]);
@@ -296,12 +302,12 @@ export function forwardAxnet(params: AxnetTensors, x: Rows, keepHidden = false):
     const k = fusedLayers.indexOf(i);
     if (k < 0) {
       // unfused layer (§III-D): a(i+1) = f(W(i)ᵀ a(i) + b(i)), no ⊙c
-      a = applyDenseLayer(layer, a, 'relu');
+      a = applyDenseLayer(layer, a, 'relu', params.multiply);
       continue;
     }
     if (inside) {
       // a(i+1) = f(W(i)ᵀ a(i) ⊙ c(i) + b(i))  (eq. 4 as printed: ⊙ before the bias and the ReLU); a: [batch, L_i]
-      const product = tf.matMul(a as tf.Tensor3D, layer.kernel as tf.Tensor3D);
+      const product = params.multiply ? params.multiply(a, layer.kernel) : tf.matMul(a as tf.Tensor3D, layer.kernel as tf.Tensor3D);
       a = tf.relu(tf.add(tf.mul(product, controls[k]), layer.bias));
       if (keepHidden) {
         before.push(tf.relu(tf.add(product, layer.bias)));
@@ -310,14 +316,14 @@ export function forwardAxnet(params: AxnetTensors, x: Rows, keepHidden = false):
       continue;
     }
     // a(i+1) = f(W(i)ᵀ a(i) + b(i)) ⊙ c(i)  (Algorithm 1 line 9, the §IV PE, the authors' code); a: [batch, L_i]
-    const activated = applyDenseLayer(layer, a, 'relu');
+    const activated = applyDenseLayer(layer, a, 'relu', params.multiply);
     a = tf.mul(activated, controls[k]);
     if (keepHidden) {
       before.push(activated);
       after.push(a);
     }
   }
-  const output = applyDenseLayer(params.approximator[hiddenCount], a, 'linear');
+  const output = applyDenseLayer(params.approximator[hiddenCount], a, 'linear', params.multiply);
   return {
     output,
     logitGap,

@@ -149,6 +149,11 @@ export const STE_THRESHOLD = 1;
 
 /** DRUM-k dense forward: y = (x̃_q · K̃_q) · 2^−(f_x + f_K) + b, x̃_q = drumOperand(quantize(x)). */
 function computeDrumDense(x: tf.Tensor2D, kernel: tf.Tensor2D, bias: tf.Tensor1D, hw: Extract<HardwareModel, { kind: 'drum' }>): tf.Tensor2D {
+  return tf.tidy(() => tf.add(computeDrumProduct(x, kernel, hw), bias) as tf.Tensor2D);
+}
+
+/** The product x·K of a DRUM-k datapath (no bias): (x̃_q · K̃_q) · 2^−(f_x + f_K). Forward only (no STE: see approxDense). */
+export function computeDrumProduct(x: tf.Tensor2D, kernel: tf.Tensor2D, hw: Extract<HardwareModel, { kind: 'drum' }>): tf.Tensor2D {
   return tf.tidy(() => {
     const actFormat = hw.actFormat ?? chooseFormatTensor(x, hw.actBits, { minIntBits: DRUM_OPERAND_MIN_INT_BITS });
     const weightFormat = hw.weightFormat ?? chooseFormatTensor(kernel, hw.weightBits, { minIntBits: DRUM_OPERAND_MIN_INT_BITS });
@@ -157,7 +162,7 @@ function computeDrumDense(x: tf.Tensor2D, kernel: tf.Tensor2D, bias: tf.Tensor1D
     const kernelTilde = drumOperandTensor(quantizeTensor(kernel, weightFormat), hw.k, hw.weightBits);
     const lsbX = isFormatTensor(actFormat) ? actFormat.lsb : tf.scalar(2 ** -actFormat.fracBits);
     const lsbK = isFormatTensor(weightFormat) ? weightFormat.lsb : tf.scalar(2 ** -weightFormat.fracBits);
-    return tf.add(tf.mul(tf.matMul(xTilde, kernelTilde), tf.mul(lsbX, lsbK)), bias) as tf.Tensor2D;
+    return tf.mul(tf.matMul(xTilde, kernelTilde), tf.mul(lsbX, lsbK)) as tf.Tensor2D;
   });
 }
 
