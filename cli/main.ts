@@ -21,7 +21,8 @@ import { loadTargetData } from '../src/core/targets/loadTargetData';
 import { createMethodTrainer } from '../src/ml/methods';
 import { runToCompletion } from '../src/ml/session';
 import { createDataset } from '../src/core/dataset';
-import { evaluateAxnetOnHardware, type AxnetHardwareResult } from '../src/ml/axtrain/axnetHardware';
+import { evaluateAxnetOnHardware, fineTuneAxnetOnHardware, type AxnetHardwareResult } from '../src/ml/axtrain/axnetHardware';
+import type { AxnetWeights } from '../src/core/weights';
 import { describeSetting } from '../src/core/axtrain/report';
 import { parseLink } from '../src/core/link';
 import { runNodeBench } from '../bench/nodeBench';
@@ -45,9 +46,10 @@ const USAGE = `Usage:
                                                   AxTrain (ISLPED'18): train bp, act, pas, actpas on the link's ax=<dataset>
                                                   and print clean accuracy, S(w), accuracy on DRUM k = 1…8 and NTV 400/660/850 mV
                                                   (mean ± std over ax.runs masks), energy estimates and the paper's claims
-  axlab train '<link or #hash>' [--json] [--backend cpu|wasm] [--hardware]
+  axlab train '<link or #hash>' [--json] [--backend cpu|wasm] [--hardware [--pas-steps N]]
                                                   train every method the link names and print the final §V metrics;
-                                                  --hardware: AXNet's fused net also on DRUM k = 1…8 and NTV 400/660/850 mV
+                                                  --hardware: AXNet's fused net also on DRUM k = 1…8 and NTV 400/660/850 mV;
+                                                  --pas-steps N: and a copy fine-tuned N steps on each (noise-aware, AxTrain-pas)
   axlab sweep '<link or #hash>' [--json] [--backend cpu|wasm]
                                                   train every variant of the link's sweep (sweep=…&sweepValues=… or
                                                   sweepRange=from:to:count[:log], sweepSeeds=N) as one model group
@@ -123,6 +125,10 @@ async function runTrain(argsIn: string[]): Promise<void> {
   const backendArg = takeOption(args, '--backend');
   const quiet = takeFlag(args, '--quiet');
   const hardware = takeFlag(args, '--hardware');
+  const pasStepsText = takeOption(args, '--pas-steps');
+  const pasSteps = pasStepsText === undefined ? 0 : Number(pasStepsText);
+  if (!Number.isInteger(pasSteps) || pasSteps < 0 || pasSteps > 1e6) throw new UsageError(`--pas-steps must be a whole number of steps, not ${JSON.stringify(pasStepsText)}`);
+  if (pasSteps > 0 && !hardware) throw new UsageError('--pas-steps needs --hardware');
   if (args.length !== 1) throw new UsageError(`train needs exactly one link or hash, e.g. axlab train '#steps=500&seed=3'`);
   const unknown = args.find((a) => a.startsWith('--'));
   if (unknown) throw new UsageError(`Unknown option: ${unknown}`);
@@ -137,7 +143,7 @@ async function runTrain(argsIn: string[]): Promise<void> {
   // Every method the link names, one after another, each exactly as a browser worker trains it.
   const summaries: Record<string, unknown>[] = [];
   for (const method of config.methods) {
-    const summary = await trainMethod(config, method, quiet, hardware);
+    const summary = await trainMethod(config, method, quiet, hardware ? { pasSteps } : null);
     summaries.push(summary);
     if (summary.diverged) process.exitCode = 1;
   }
@@ -154,18 +160,37 @@ async function runTrain(argsIn: string[]): Promise<void> {
   if (hardware && !config.methods.includes('axnet')) process.stderr.write('note: --hardware evaluates AXNet nets only; the link trains none\n');
 }
 
+type HardwareRow = AxnetHardwareResult & { noiseAware?: AxnetHardwareResult };
+
+/** AXNet's §V metrics on every hardware setting; with pasSteps > 0 also those of a copy fine-tuned on each setting (noise-aware). */
+async function evaluateAxnetHardwareRows(weights: AxnetWeights, config: LabConfig, pasSteps: number): Promise<HardwareRow[]> {
+  const dataset = createDataset(config);
+  const rows: HardwareRow[] = await evaluateAxnetOnHardware(weights, dataset, config);
+  if (pasSteps === 0) return rows;
+  for (const row of rows) {
+    const setting = row.setting;
+    if (setting.kind === 'exact') continue;
+    const tuned = await fineTuneAxnetOnHardware(weights, dataset, config, setting, pasSteps);
+    const only = setting.kind === 'drum' ? { drumKs: [setting.k], voltagesMv: [] } : { drumKs: [], voltagesMv: [setting.voltageMv] };
+    row.noiseAware = (await evaluateAxnetOnHardware(tuned, dataset, config, only))[1];
+  }
+  return rows;
+}
+
 /** AXNet's §V metrics on every hardware setting (NTV: mean ± std over the masks). */
-function printHardwareTable(method: string, results: readonly AxnetHardwareResult[]): void {
+function printHardwareTable(method: string, results: readonly HardwareRow[]): void {
   const cell = (m: { mean: number; std: number; runs: number }) => (m.runs === 0 ? '—' : m.runs > 1 ? `${m.mean.toFixed(4)} ± ${m.std.toFixed(4)}` : m.mean.toFixed(4));
   process.stdout.write(`\n${method} on approximate hardware (energy: lab estimates)\n`);
+  const tuned = results.some((r) => r.noiseAware);
   printTable(
-    ['hardware', 'true inv.', 'predicted inv.', 'overall error', 'prediction acc.', 'energy / inference'],
+    ['hardware', 'true inv.', 'predicted inv.', 'overall error', 'prediction acc.', ...(tuned ? ['noise-aware true inv.', 'noise-aware error'] : []), 'energy / inference'],
     results.map((r) => [
       describeSetting(r.setting),
       cell(r.trueInvocation),
       cell(r.predictedInvocation),
       cell(r.overallError),
       cell(r.predictionAccuracy),
+      ...(tuned ? [r.noiseAware ? cell(r.noiseAware.trueInvocation) : '—', r.noiseAware ? cell(r.noiseAware.overallError) : '—'] : []),
       r.energyPj === null ? '—' : `${r.energyPj.toFixed(1)} pJ (×${r.energyRatio!.toFixed(3)})`,
     ]),
   );
@@ -177,7 +202,7 @@ function formatSummaryValue(value: unknown): string {
 }
 
 /** Trains one method to its budget and returns the final §V metrics the browser shows at that step. */
-async function trainMethod(config: LabConfig, method: MethodId, quiet: boolean, hardware = false): Promise<Record<string, unknown>> {
+async function trainMethod(config: LabConfig, method: MethodId, quiet: boolean, hardware: { pasSteps: number } | null = null): Promise<Record<string, unknown>> {
   const started = performance.now();
   const trainer = createMethodTrainer(config, method);
   try {
@@ -206,9 +231,7 @@ async function trainMethod(config: LabConfig, method: MethodId, quiet: boolean, 
       trainingMs: Math.round(trainer.trainingMs),
       diverged: result.diverged,
       // --hardware: AXNet's fused net on DRUM-k and NTV weight memory (issue 9 §5, src/ml/axtrain/axnetHardware.ts).
-      ...(hardware && method === 'axnet'
-        ? { hardware: await evaluateAxnetOnHardware(await trainer.getWeights(), createDataset(trainer.effectiveConfig), trainer.effectiveConfig) }
-        : {}),
+      ...(hardware && method === 'axnet' ? { hardware: await evaluateAxnetHardwareRows(await trainer.getWeights(), trainer.effectiveConfig, hardware.pasSteps) } : {}),
     };
   } finally {
     trainer.dispose();

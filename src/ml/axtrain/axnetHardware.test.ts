@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, type LabConfig } from '../../core/config';
 import { createDataset } from '../../core/dataset';
 import { createMethodTrainer } from '../methods';
-import { evaluateAxnetOnHardware } from './axnetHardware';
+import { evaluateAxnetOnHardware, fineTuneAxnetOnHardware } from './axnetHardware';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -29,5 +29,27 @@ describe('AXNet on approximate hardware (issue 9 §5)', () => {
     expect(drum1.energyRatio!).toBeLessThan(drum8.energyRatio!);
     expect(ntv.trueInvocation.runs).toBe(4);
     expect(await evaluateAxnetOnHardware(weights, dataset, config, options)).toEqual(results);
+  }, 60_000);
+});
+
+describe('noise-aware AXNet', () => {
+  it('fine-tunes a trained AXNet on DRUM-2 and on NTV 660 mV: new weights, same shapes, no leaked tensors, deterministic', async () => {
+    const config: LabConfig = { ...DEFAULT_CONFIG, steps: 100, trainSize: 512, testSize: 256, backend: 'cpu', trainLone: false };
+    const dataset = createDataset(config);
+    const trainer = createMethodTrainer(config, 'axnet', { dataset });
+    await trainer.train(config.steps);
+    const weights = await trainer.getWeights();
+    trainer.dispose();
+    const before = tf.memory().numTensors;
+    for (const setting of [
+      { kind: 'drum' as const, k: 2 },
+      { kind: 'ntv' as const, voltageMv: 660 as const, flipRate: 0.01 },
+    ]) {
+      const tuned = await fineTuneAxnetOnHardware(weights, dataset, config, setting, 20);
+      expect(tuned.approximator.map((l) => l.kernel.length)).toEqual(weights.approximator.map((l) => l.kernel.length));
+      expect(tuned.approximator[0].kernel).not.toEqual(weights.approximator[0].kernel);
+      expect(await fineTuneAxnetOnHardware(weights, dataset, config, setting, 20)).toEqual(tuned);
+    }
+    expect(tf.memory().numTensors).toBe(before);
   }, 60_000);
 });

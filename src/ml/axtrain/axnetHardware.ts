@@ -8,7 +8,7 @@
  * (src/core/approx/energy.ts; both estimates).
  */
 import * as tf from '@tensorflow/tfjs';
-import type { LabConfig } from '../../core/config';
+import { cloneConfig, type LabConfig } from '../../core/config';
 import type { Dataset } from '../../core/dataset';
 import { computeInvocationMetrics, computeSampleErrors } from '../../core/metrics';
 import { getTarget } from '../../core/targets';
@@ -19,7 +19,9 @@ import { priceDrumMultiply, priceWeightRead } from '../../core/approx/energy';
 import { computeMeanStd, type HardwareSetting, type MeanStd } from '../../core/axtrain/report';
 import { createRng } from '../../core/rng';
 import { forwardAxnet, type AxnetTensors, type DenseTensors } from '../axnet';
-import { computeDrumProduct, flipStoredWeightsTensor } from './hardware';
+import { computeDrumProduct, createDrumProductSte, flipStoredWeightsTensor, readStoredWeightsSte, STE_THRESHOLD } from './hardware';
+import { createGroupEngine, type ProgramModel } from '../group/engine';
+import { buildAxnetProgram, type AxnetTrainingHardware } from '../methods/axnet';
 
 export interface AxnetHardwareResult {
   setting: HardwareSetting;
@@ -134,5 +136,41 @@ export async function evaluateAxnetOnHardware(
   } finally {
     x.dispose();
     tf.dispose([...approximator, ...predictor].flatMap((l) => [l.kernel, l.bias]));
+  }
+}
+
+/**
+ * Noise-aware AXNet (issue 9 §5): `weights` fine-tuned for `steps` more steps of J = La + Lp (eq. 2) on `setting`
+ * (AxTrain-pas applied to AXNet: DRUM-k products or NTV weight reads in the forward, eq. 12's STE backward; a fresh
+ * Adam at the config's learning rate, the config's batches). Returns the fine-tuned weights.
+ */
+export async function fineTuneAxnetOnHardware(
+  weights: AxnetWeights,
+  dataset: Dataset,
+  configIn: Readonly<LabConfig>,
+  setting: Exclude<HardwareSetting, { kind: 'exact' }>,
+  steps: number,
+  options: { wordBits?: number; drumBits?: number; steThreshold?: number | null } = {},
+): Promise<AxnetWeights> {
+  const config = { ...cloneConfig(configIn), trainLone: false, matchParameters: false, steps };
+  const threshold = options.steThreshold === undefined ? STE_THRESHOLD : options.steThreshold;
+  const drumBits = options.drumBits ?? 16;
+  const wordBits = options.wordBits ?? 8;
+  const rng = createRng(config.seed, 'ntv-train-axnet');
+  const hardware: AxnetTrainingHardware =
+    setting.kind === 'drum'
+      ? { multiply: createDrumProductSte({ kind: 'drum', k: setting.k, actBits: drumBits, weightBits: drumBits }, threshold), steps, label: `AXNet · J on DRUM-${setting.k}` }
+      : {
+          read: (layer) => readStoredWeightsSte(layer.kernel, layer.bias, wordBits, { kind: 'draw', p: setting.flipRate, rng }, threshold),
+          steps,
+          label: `AXNet · J on NTV ${setting.voltageMv} mV`,
+        };
+  const models: ProgramModel[] = [{ config, dataset }];
+  const engine = createGroupEngine(buildAxnetProgram(models, hardware), models, { initialNets: () => ({ approximator: weights.approximator, predictor: weights.predictor }) });
+  try {
+    await engine.train(steps);
+    return await engine.getWeights(0);
+  } finally {
+    engine.dispose();
   }
 }

@@ -3,7 +3,17 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { drumMultiply } from '../../core/approx/drum';
 import { DRUM_OPERAND_MIN_INT_BITS, applyFlipMasks, chooseFormat, dequantize, drawFlipMasks, quantize, type FixedPointFormat } from '../../core/approx/fixedPoint';
 import { createRng } from '../../core/rng';
-import { approxDense, chooseFormatTensor, drumOperandTensor, flipStoredWeightsTensor, quantizeTensor, type HardwareModel } from './hardware';
+import {
+  approxDense,
+  chooseFormatTensor,
+  computeDrumProduct,
+  createDrumProductSte,
+  drumOperandTensor,
+  flipStoredWeightsTensor,
+  quantizeTensor,
+  readStoredWeightsSte,
+  type HardwareModel,
+} from './hardware';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -265,5 +275,60 @@ describe('approxDense', () => {
       expect(tf.memory().numTensors).toBe(before);
       tf.dispose([x, kernel, bias]);
     });
+  });
+});
+
+describe('training on the hardware (AXNet pas, issue 9 §5): STE products and weight reads', () => {
+  it('the DRUM product forwards DRUM-k and passes dy·1[|dy| < 1] back as the exact product would', () => {
+    const x = tf.tensor2d([
+      [0.5, -1.25],
+      [2, 0.75],
+    ]);
+    const kernel = tf.tensor2d([
+      [0.3, -0.7, 1.1],
+      [0.9, 0.2, -0.4],
+    ]);
+    const dy = tf.tensor2d([
+      [0.5, 3, -0.2],
+      [-2, 0.1, 0.9],
+    ]);
+    const hw = { kind: 'drum' as const, k: 2, actBits: 16, weightBits: 16 };
+    const product = createDrumProductSte(hw, 1);
+    const { value, grads } = tf.valueAndGrads((a: tf.Tensor, b: tf.Tensor) => tf.sum(tf.mul(product(a, b), dy)))([x, kernel]);
+    expect(Array.from(value.dataSync())[0]).toBeCloseTo(tf.sum(tf.mul(computeDrumProduct(x, kernel, hw), dy)).dataSync()[0], 5);
+    const g = tf.mul(dy, tf.cast(tf.less(tf.abs(dy), 1), 'float32'));
+    expect(Array.from(grads[0].dataSync())).toEqual(Array.from(tf.matMul(g, kernel, false, true).dataSync()));
+    expect(Array.from(grads[1].dataSync())).toEqual(Array.from(tf.matMul(x, g, true, false).dataSync()));
+  });
+
+  it('an NTV read forwards the flipped words and passes the masked gradient to the stored weights', () => {
+    const kernel = tf.tensor2d([
+      [0.25, -0.5],
+      [0.125, 0.75],
+    ]);
+    const bias = tf.tensor1d([0.1, -0.2]);
+    const masks = Int32Array.from([0b1, 0, 0b10000000, 0, 0, 0b100]);
+    const f = (k: tf.Tensor, b: tf.Tensor) => {
+      const read = readStoredWeightsSte(k, b, 8, { kind: 'masks', masks }, 1);
+      return tf.add(
+        tf.sum(
+          tf.mul(
+            read.kernel,
+            tf.tensor2d([
+              [0.5, 2],
+              [-0.3, 1],
+            ]),
+          ),
+        ),
+        tf.sum(read.bias),
+      );
+    };
+    const { grads } = tf.valueAndGrads(f)([kernel, bias]);
+    expect(Array.from(grads[0].dataSync())).toEqual([0.5, 0, -0.30000001192092896, 0]); // |2| and |1| ≥ 1: masked
+    expect(Array.from(grads[1].dataSync())).toEqual([0, 0]); // dy = 1 on each bias: masked at threshold 1
+    const expected = flipStoredWeightsTensor([kernel, bias], 8, { kind: 'masks', masks }).flipped;
+    const read = readStoredWeightsSte(kernel, bias, 8, { kind: 'masks', masks }, null);
+    expect(Array.from(read.kernel.dataSync())).toEqual(Array.from(expected[0].dataSync()));
+    expect(Array.from(read.bias.dataSync())).toEqual(Array.from(expected[1].dataSync()));
   });
 });

@@ -206,3 +206,44 @@ export function approxDense(x: tf.Tensor2D, kernel: tf.Tensor2D, bias: tf.Tensor
   });
   return op(x, kernel, bias) as tf.Tensor2D;
 }
+
+/** g = dy · 1[|dy| < threshold] (AxTrain eq. 12); dy itself when threshold is null. */
+function maskGradient(dy: tf.Tensor, steThreshold: number | null): tf.Tensor {
+  return steThreshold === null ? dy : tf.mul(dy, tf.cast(tf.less(tf.abs(dy), steThreshold), dy.dtype));
+}
+
+/**
+ * The DRUM-k product x·K for training on the hardware (pas): forward computeDrumProduct, backward the eq. 12
+ * straight-through estimator at the exact product (∂/∂x = g·Kᵀ, ∂/∂K = xᵀ·g). One model's rows ([batch, fanIn]).
+ */
+export function createDrumProductSte(hw: Extract<HardwareModel, { kind: 'drum' }>, steThreshold: number | null = STE_THRESHOLD): (x: tf.Tensor, kernel: tf.Tensor) => tf.Tensor {
+  const op = tf.customGrad((x, kernel, save) => {
+    (save as tf.GradSaveFunc)([x as tf.Tensor, kernel as tf.Tensor]);
+    return {
+      value: computeDrumProduct(x as tf.Tensor2D, kernel as tf.Tensor2D, hw),
+      gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
+        const g = maskGradient(dy, steThreshold);
+        return [tf.matMul(g, saved[1], false, true), tf.matMul(saved[0], g, true, false)];
+      },
+    };
+  });
+  return (x, kernel) => op(x, kernel) as tf.Tensor;
+}
+
+/**
+ * One layer's kernel and bias read from NTV SRAM for training on it (pas): the read-back values forward
+ * (flipStoredWeightsTensor), the eq. 12 straight-through estimator backward (the memory read is the approximate
+ * operator: its output's gradient, masked, goes to the stored weight).
+ */
+export function readStoredWeightsSte(
+  kernel: tf.Tensor,
+  bias: tf.Tensor,
+  wordBits: number,
+  flips: NtvFlipSource,
+  steThreshold: number | null = STE_THRESHOLD,
+): { kernel: tf.Tensor; bias: tf.Tensor } {
+  const { flipped } = flipStoredWeightsTensor([kernel, bias], wordBits, flips);
+  const through = (clean: tf.Tensor, read: tf.Tensor) =>
+    tf.customGrad((w) => ({ value: tf.add(tf.mul(w as tf.Tensor, 0), read), gradFunc: (dy: tf.Tensor) => maskGradient(dy, steThreshold) }))(clean) as tf.Tensor;
+  return { kernel: through(kernel, flipped[0]), bias: through(bias, flipped[1]) };
+}

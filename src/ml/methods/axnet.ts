@@ -10,7 +10,7 @@ import * as tf from '@tensorflow/tfjs';
 import { cloneConfig, type LabConfig } from '../../core/config';
 import { getPredictionWidth } from '../../core/axnetMath';
 import { matchAxnetParameters, type ParameterMatch } from '../../core/paramMatch';
-import { computeAxnetLayout, computeAxnetLoss, forwardApproximator, forwardAxnet, type AxnetTensors } from '../axnet';
+import { computeAxnetLayout, computeAxnetLoss, forwardApproximator, forwardAxnet, type AxnetTensors, type DenseProduct, type DenseTensors } from '../axnet';
 import type { MethodProgram, NetTensors, ProgramModel } from '../group/engine';
 import { listMethodPhases } from '../../core/methods/budget';
 import { computeMse, countDenseParameters, formatWidths, readTargetErrorMetric } from './common';
@@ -40,7 +40,20 @@ export function resolveAxnetConfig(config: Readonly<LabConfig>, inputDim: number
   };
 }
 
-export function buildAxnetProgram(models: readonly ProgramModel[]): MethodProgram {
+/**
+ * Training AXNet on the hardware it will run on (noise-aware, AxTrain-pas applied to AXNet; issue 9 §5): every dense
+ * product through `multiply` (DRUM-k with the eq. 12 STE) and/or every layer's weights through `read` (NTV SRAM with
+ * the STE), in the training forward only; prediction stays exact (the evaluation applies the hardware itself).
+ */
+export interface AxnetTrainingHardware {
+  multiply?: DenseProduct;
+  read?: (layer: DenseTensors) => DenseTensors;
+  /** Optimizer steps of this (fine-tuning) program instead of config.steps, and its phase label. */
+  steps: number;
+  label: string;
+}
+
+export function buildAxnetProgram(models: readonly ProgramModel[], hardware: AxnetTrainingHardware | null = null): MethodProgram {
   const first = models[0].config;
   const fusion = first.fusion ?? 'all';
   const predictionOutput = first.predictionOutput ?? 'softmax';
@@ -113,11 +126,14 @@ export function buildAxnetProgram(models: readonly ProgramModel[]): MethodProgra
     method: 'axnet',
     errorMetric: metric,
     models: built.map((b) => b.nets),
-    phases: listMethodPhases(first, 'axnet').map((p) => ({ ...p, group: 'axnet' })),
+    phases: hardware
+      ? [{ label: hardware.label, kind: 'joint', steps: hardware.steps, round: 1, group: 'axnet' }]
+      : listMethodPhases(first, 'axnet').map((p) => ({ ...p, group: 'axnet' })),
     reportsJointLoss: true,
     loneNet: trainLone ? 'lone' : null,
     computeStepLoss: (_kind, nets, x, y, _sign, context) => {
-      const parts = computeAxnetLoss(forwardAxnet(params(nets), x), y, { metric, bound: context.bound });
+      const deployed = hardware ? onHardware(params(nets), hardware) : params(nets);
+      const parts = computeAxnetLoss(forwardAxnet(deployed, x), y, { metric, bound: context.bound });
       const total = context.lossWeights ? tf.add(tf.mul(parts.mse, context.lossWeights.mse), tf.mul(parts.crossEntropy, context.lossWeights.ce)) : parts.loss;
       return { total, mse: parts.mse, crossEntropy: parts.crossEntropy, loneMse: nets.lone ? computeMse(forwardApproximator(nets.lone, x), y) : null };
     },
@@ -131,5 +147,16 @@ export function buildAxnetProgram(models: readonly ProgramModel[]): MethodProgra
     },
     toAxnetWeights: (read) => ({ approximator: read('approximator'), predictor: read('predictor'), fusedLayers: [...fusedLayers], predictionOutput, controlPlacement }),
     toBaselineWeights: () => null,
+  };
+}
+
+/** The nets as the hardware sees them: weights read through `read`, products through `multiply`. */
+function onHardware(params: AxnetTensors, hardware: AxnetTrainingHardware): AxnetTensors {
+  const read = hardware.read;
+  return {
+    ...params,
+    approximator: read ? params.approximator.map(read) : params.approximator,
+    predictor: read ? params.predictor.map(read) : params.predictor,
+    multiply: hardware.multiply ?? params.multiply,
   };
 }
