@@ -23,6 +23,8 @@ const fail = (message: string): never => {
 describe('axlab reproduce', () => {
   it('parses its options', () => {
     expect(parseReproduceArgs(['--quick', '--out', 'x', '--jobs', '1'], fail)).toEqual({
+      paper: 'axnet',
+      seeds: null,
       quick: true,
       initialization: 'authorsZeroBias',
       out: 'x',
@@ -31,6 +33,9 @@ describe('axlab reproduce', () => {
       shard: null,
     });
     expect(parseReproduceArgs(['--init', 'bias0.1'], fail).initialization).toBe('bias0.1');
+    expect(parseReproduceArgs(['--paper', 'axtrain', '--seeds', '5'], fail)).toMatchObject({ paper: 'axtrain', seeds: 5 });
+    expect(() => parseReproduceArgs(['--paper', 'nas'], fail)).toThrow(/--paper must be axnet or axtrain/);
+    expect(() => parseReproduceArgs(['--seeds', '0'], fail)).toThrow(/--seeds/);
     expect(() => parseReproduceArgs(['--init', 'zeros'], fail)).toThrow(/--init must be one of authorsZeroBias, bias0\.1/);
     expect(parseReproduceArgs(['--shard', '3/8'], fail).shard).toEqual({ index: 3, count: 8 });
     expect(() => parseReproduceArgs(['--shard', '0/8'], fail)).toThrow(/--shard .*numbered from 1/);
