@@ -12,7 +12,7 @@ import { parseLink } from '../src/core/link';
 import { selectBackend } from '../src/ml/backend';
 import { loadAxtrainData } from '../src/ml/axtrain/data';
 import { evaluateOnHardware } from '../src/ml/axtrain/evaluate';
-import { createAxtrainTrainer, trainAxtrainToCompletion, type AxtrainPoint } from '../src/ml/axtrain/trainer';
+import { createAxtrainTrainer, trainAxtrainToCompletion, type AxtrainPoint, type AxtrainTrainer } from '../src/ml/axtrain/trainer';
 import { CliUsageError, formatTable, resolveNodeBackend, takeFlag, takeOption } from './args';
 
 export interface AxtrainMethodRun {
@@ -25,8 +25,15 @@ export interface AxtrainMethodRun {
   hardware: HardwareReport;
 }
 
-/** Trains and evaluates every method of `config`; progress lines go to `log`. */
-export async function runAxtrainMethods(config: Readonly<AxtrainConfig>, log: (line: string) => void): Promise<{ runs: AxtrainMethodRun[]; description: string }> {
+/**
+ * Trains and evaluates every method of `config`; progress lines go to `log`. `inspect`, when given, reads each trained
+ * net before it is disposed (scripts/make-axtrain-fixture.ts takes the Fig. 1 and Fig. 4 views there).
+ */
+export async function runAxtrainMethods(
+  config: Readonly<AxtrainConfig>,
+  log: (line: string) => void,
+  inspect?: (trainer: AxtrainTrainer, run: AxtrainMethodRun) => Promise<void>,
+): Promise<{ runs: AxtrainMethodRun[]; description: string }> {
   const data = await loadAxtrainData(config);
   const runs: AxtrainMethodRun[] = [];
   for (const method of config.methods) {
@@ -38,7 +45,17 @@ export async function runAxtrainMethods(config: Readonly<AxtrainConfig>, log: (l
         log(`${method} epoch ${p.epoch.toFixed(0)}  E ${p.trainError.toPrecision(4)}  test acc ${p.testAccuracy.toFixed(4)}  S ${p.testSensitivity.toPrecision(4)}${extra}`);
       }
       const hardware = await evaluateOnHardware(trainer);
-      runs.push({ method, steps: trainer.step, trainingMs: Math.round(trainer.trainingMs), diverged: trainer.diverged, final: points.at(-1)!, points, hardware });
+      const run: AxtrainMethodRun = {
+        method,
+        steps: trainer.step,
+        trainingMs: Math.round(trainer.trainingMs),
+        diverged: trainer.diverged,
+        final: points.at(-1)!,
+        points,
+        hardware,
+      };
+      if (inspect) await inspect(trainer, run);
+      runs.push(run);
     } finally {
       trainer.dispose();
     }
