@@ -241,7 +241,7 @@ describe('claims', () => {
     expect(fig6Act.ours).toBeCloseTo(100 * (1 - actK1 / bpK1), 9);
     const fig6Axtrain = claims.find((c) => c.id === 'fig6-actpas-K1')!;
     expect(fig6Axtrain.computed).toBe(false);
-    expect(fig6Axtrain.oursText).toMatch(/^not computed: needs AxTrain \(act \+ pas\) fine-tuned for DRUM-1/);
+    expect(fig6Axtrain.oursText).toMatch(/^not computed: needs AxTrain \(act \+ pas\) trained for DRUM-1/);
     const aggressive = claims.find((c) => c.id === 'fig7-aggressive')!;
     expect(aggressive.computed).toBe(true);
     expect(aggressive.paper).toBe(32.1);

@@ -19,6 +19,7 @@ import type { ApproxFactStatus } from '../../../core/approx/status';
 import { AXTRAIN_METHOD_LABELS, type AxtrainConfig, type AxtrainMethodId } from '../../../core/axtrain/config';
 import {
   computeAxtrainClaims,
+  lookupSingleRun,
   describeSetting,
   findResult,
   readNtvVoltagePair,
@@ -657,7 +658,7 @@ export function buildClaimViews(
 ): ClaimView[] {
   const reports = Object.fromEntries(reportsOf(snapshots).map((r) => [r.method, r.report])) as Partial<Record<AxtrainMethodId, HardwareReport>>;
   const trainedFor = readTrainingSetting(config);
-  return computeAxtrainClaims(config.dataset, reports, { pas: trainedFor, actpas: trainedFor }, kMapping).map((row) => ({
+  return computeAxtrainClaims(config.dataset, lookupSingleRun(reports, { pas: trainedFor, actpas: trainedFor }), kMapping).map((row) => ({
     ...row,
     paperText: `${row.paper}%`,
     oursText: row.ours === null || !Number.isFinite(row.ours) ? `not computed: ${row.reading}` : `${row.ours.toFixed(2).replace(/^-/, '−')}%`,

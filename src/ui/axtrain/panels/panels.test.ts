@@ -150,7 +150,7 @@ describe('the panels', () => {
     for (const k of [1, 2, 3, 4]) expect(chart).toContain(`k = ${k}K${k}`);
     expect(chart).not.toMatch(/k = [5-8]K/);
     expect(textOf(html, 'axtrain-multiplier-claims-fig6-act-K1')).toMatch(/Paper40\.77%Ours−?\d+\.\d\d%/);
-    expect(textOf(html, 'axtrain-multiplier-claims-fig6-actpas-K1')).toMatch(/not computed: needs AxTrain \(act \+ pas\) fine-tuned for DRUM-1/);
+    expect(textOf(html, 'axtrain-multiplier-claims-fig6-actpas-K1')).toMatch(/not computed: needs AxTrain \(act \+ pas\) trained for DRUM-1/);
     expect(textOf(html, 'axtrain-panel-multiplier')).toMatch(/interpretation/);
   });
 
@@ -184,8 +184,8 @@ describe('the panels', () => {
     // act at K1–K3 and AxTrain at 400 mV (what it was fine-tuned for); AxTrain's DRUM rows and its 660 mV row are not computed.
     expect(attributeOf(html, 'axtrain-claims-table', 'data-computed')).toBe('4');
     expect(attributeOf(html, 'axtrain-claim-fig7-aggressive', 'data-computed')).toBe('true');
-    expect(textOf(html, 'axtrain-claim-fig7-conservative')).toMatch(/not computed: needs AxTrain \(act \+ pas\) fine-tuned for NTV 660 mV/);
-    expect(textOf(html, 'axtrain-claim-fig6-actpas-K2')).toMatch(/58\.45%.*not computed: needs AxTrain \(act \+ pas\) fine-tuned for DRUM-2 \(this run.s was for NTV 400 mV/);
+    expect(textOf(html, 'axtrain-claim-fig7-conservative')).toMatch(/not computed: needs AxTrain \(act \+ pas\) trained for NTV 660 mV/);
+    expect(textOf(html, 'axtrain-claim-fig6-actpas-K2')).toMatch(/58\.45%.*not computed: needs AxTrain \(act \+ pas\) trained for DRUM-2/);
     expect(textOf(html, 'axtrain-claim-fig7-conservative')).toMatch(/8\.163%/);
   });
 
