@@ -3,12 +3,14 @@ import { createRoot } from 'react-dom/client';
 import { watchConfigChanges } from './state/trainingController';
 import { startUrlSync } from './state/urlSync';
 import { watchSweepChanges } from './state/sweepController';
+import { watchAxtrainChanges } from './state/axtrainController';
 import { App } from './ui/App';
 import './ui/styles.css';
 
 startUrlSync();
 watchConfigChanges();
 watchSweepChanges();
+watchAxtrainChanges();
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');

@@ -16,6 +16,7 @@ export const WORKER_ROLES = {
   train: () => import('./train.worker'),
   study: () => import('./study.worker'),
   sweep: () => import('./sweep.worker'),
+  axtrain: () => import('./axtrain.worker'),
   bench: () => import('../bench/bench.worker'),
 } as const;
 export type WorkerRole = keyof typeof WORKER_ROLES;

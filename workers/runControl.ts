@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 /**
- * The run control of a worker role that trains in a loop (train, sweep): one `init`, then `run`,
+ * The run control of a worker role that trains in a loop (train, sweep, axtrain): one `init`, then `run`,
  * `pause`, `step` and `stop`; every job waits for init, runs alone, and any exception becomes an
  * `error` message. Between chunks a loop rests as its cpuShare asks (src/core/cpuShare.ts) and yields,
  * so pause and stop are handled promptly. The role brings its initialization, loops and disposal.

@@ -2,7 +2,8 @@
  * The one zustand store of the lab, made of three slices (zustand's slices pattern):
  * - config: the LabConfig that determines a run (the URL hash mirrors it, urlSync.ts);
  * - run: what the training worker reported (status, step, backend, history, surface);
- * - ui: hover point, notices, selected panel.
+ * - ui: hover point, notices, selected panel;
+ * and the compare, NPU, study, sweep and AxTrain slices of their own files.
  * Components read it through the named selectors of selectors.ts.
  */
 import { create, type StateCreator } from 'zustand';
@@ -36,6 +37,7 @@ import { createStudySlice, type StudySlice } from './studySlice';
 import type { BenchmarkViewData } from '../core/benchmarkViews';
 import { createNpuSlice, type NpuSlice } from './npuSlice';
 import { createSweepSlice, type SweepSlice } from './sweepSlice';
+import { createAxtrainSlice, type AxtrainSlice } from './axtrainSlice';
 
 export type RunStatus = 'idle' | 'initializing' | 'running' | 'paused' | 'done' | 'error';
 export type NoticeKind = 'link' | 'divergence' | 'crash' | 'device' | 'info';
@@ -173,7 +175,7 @@ export interface UiSlice {
   selectPanel: (panel: PanelId) => void;
 }
 
-export type LabState = ConfigSlice & RunSlice & UiSlice & CompareSlice & NpuSlice & StudySlice & SweepSlice;
+export type LabState = ConfigSlice & RunSlice & UiSlice & CompareSlice & NpuSlice & StudySlice & SweepSlice & AxtrainSlice;
 
 const createConfigSlice: StateCreator<LabState, [], [], ConfigSlice> = (set) => ({
   config: cloneConfig(DEFAULT_CONFIG),
@@ -329,4 +331,5 @@ export const useLabStore = create<LabState>()((...args) => ({
   ...createStudySlice(...args),
   ...createNpuSlice(...args),
   ...createSweepSlice(...args),
+  ...createAxtrainSlice(...args),
 }));

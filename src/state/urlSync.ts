@@ -1,9 +1,9 @@
 /**
- * Mirrors the config slice into location.hash (the URL is a projection of the config) and reads
- * it back on load and on hashchange. Links are untrusted: parseLink validates and clamps them,
- * and any problem becomes a role="alert" notice instead of an exception.
+ * Mirrors the config slice (and the NPU params, the sweep spec and the AxTrain config) into location.hash
+ * (the URL is a projection of the config) and reads it back on load and on hashchange. Links are untrusted:
+ * parseLink validates and clamps them, and any problem becomes a role="alert" notice instead of an exception.
  */
-import { buildShareUrl, formatHash, parseLink } from '../core/link';
+import { buildShareUrl, formatHash, parseLink, type LinkExtras } from '../core/link';
 import { useLabStore } from './store';
 
 function describeProblems(problems: readonly string[]): string {
@@ -14,12 +14,13 @@ function describeProblems(problems: readonly string[]): string {
 
 /** Applies a hash to the store; returns whether it had problems. */
 export function applyHash(hash: string): boolean {
-  const { config, problems, npu, npuCpuInstructions, sweep } = parseLink(hash);
+  const { config, problems, npu, npuCpuInstructions, sweep, axtrain } = parseLink(hash);
   const store = useLabStore.getState();
   // A link that changes only NPU keys must not restart training (any config change does).
   if (formatHash(config) !== formatHash(store.config)) store.replaceConfig(config);
   store.replaceNpuParams(npu, npuCpuInstructions);
   store.setSweep(sweep);
+  store.setAxtrain(axtrain);
   if (problems.length > 0) store.showNotice({ kind: 'link', text: describeProblems(problems) });
   else if (store.notice?.kind === 'link') store.showNotice(null);
   return problems.length > 0;
@@ -36,7 +37,13 @@ export function startUrlSync(): () => void {
   applyHash(window.location.hash);
   writeHash(formatCurrentHash());
   const unsubscribe = useLabStore.subscribe((state, previous) => {
-    if (state.config !== previous.config || state.npuParams !== previous.npuParams || state.npuCpuInstructions !== previous.npuCpuInstructions || state.sweep !== previous.sweep) {
+    if (
+      state.config !== previous.config ||
+      state.npuParams !== previous.npuParams ||
+      state.npuCpuInstructions !== previous.npuCpuInstructions ||
+      state.sweep !== previous.sweep ||
+      state.axtrain !== previous.axtrain
+    ) {
       writeHash(formatCurrentHash());
     }
   });
@@ -51,13 +58,17 @@ export function startUrlSync(): () => void {
   };
 }
 
-/** The hash of the config and the NPU slice's params. */
-function formatCurrentHash(): string {
+/** What the link holds besides the config: the NPU slice's params, the sweep spec and the AxTrain config. */
+function readLinkExtras(): LinkExtras {
   const state = useLabStore.getState();
-  return formatHash(state.config, { npu: state.npuParams, npuCpuInstructions: state.npuCpuInstructions, sweep: state.sweep });
+  return { npu: state.npuParams, npuCpuInstructions: state.npuCpuInstructions, sweep: state.sweep, axtrain: state.axtrain };
+}
+
+/** The hash of the config and the link's extras. */
+function formatCurrentHash(): string {
+  return formatHash(useLabStore.getState().config, readLinkExtras());
 }
 
 export function getShareUrl(): string {
-  const state = useLabStore.getState();
-  return buildShareUrl(window.location.href, state.config, { npu: state.npuParams, npuCpuInstructions: state.npuCpuInstructions, sweep: state.sweep });
+  return buildShareUrl(window.location.href, useLabStore.getState().config, readLinkExtras());
 }

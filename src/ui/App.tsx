@@ -18,6 +18,8 @@ const NpuPanel = lazyView('NPU view', () => import('./npu/NpuPanel').then((m) =>
 const InvocationPanel = lazyView('Invocation chart', () => import('./panels/InvocationPanel').then((m) => m.InvocationPanel), { prefetch: true });
 const SweepPanel = lazyView('Sweep view', () => import('./sweep/SweepPanel').then((m) => m.SweepPanel), { prefetch: true });
 const ComparePanel = lazyView('Compare view', () => import('./compare/ComparePanel').then((m) => m.ComparePanel), { prefetch: true });
+// Not prefetched: only a link with `ax=` or the AxTrain tab opens it.
+const AxtrainView = lazyView('AxTrain view', () => import('./axtrain/AxtrainView').then((m) => m.AxtrainView));
 
 function RunMessage() {
   const status = useLabStore(selectStatus);
@@ -30,6 +32,23 @@ export function App() {
   const compareMode = useLabStore((state) => state.config.methods.length > 1);
   const paperOpen = useLabStore((state) => state.paperOpen);
   const sweepMode = useLabStore((state) => state.sweep !== null);
+  const axtrainView = useLabStore((state) => state.axtrain !== null && !state.paperOpen);
+  if (axtrainView) {
+    // The AxTrain view brings its own controls column.
+    return (
+      <div className="app">
+        <Header />
+        <Notice />
+        <main className="layout layout-single">
+          <div className="main-column">
+            <PanelNav />
+            <AxtrainView />
+          </div>
+        </main>
+        <Footer />
+      </div>
+    );
+  }
   return (
     <div className="app">
       <Header />
@@ -66,9 +85,15 @@ export function App() {
           )}
         </div>
       </main>
-      <footer className="app-footer muted small">
-        AXNet Lab · after Zhenghao Peng et al., “AXNet: ApproXimate computing using an end-to-end trainable neural network”, ICCAD 2018.
-      </footer>
+      <Footer />
     </div>
+  );
+}
+
+function Footer() {
+  return (
+    <footer className="app-footer muted small">
+      AXNet Lab · after Zhenghao Peng et al., “AXNet: ApproXimate computing using an end-to-end trainable neural network”, ICCAD 2018.
+    </footer>
   );
 }

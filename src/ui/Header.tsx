@@ -1,6 +1,11 @@
-/** Top bar: title, backend badge, play/pause, step, reset, share. Space toggles play. */
+/**
+ * Top bar: title, backend badge, play/pause, step, reset, share. Space toggles play. The AxTrain view has its own
+ * transport and status (src/ui/axtrain/AxtrainView.tsx): there the lab's transport and badge step aside, and Space
+ * toggles AxTrain's run.
+ */
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import './backend.css';
+import { toggleAxtrain } from '../state/axtrainController';
 import { playRun, pauseRun, resetRun, stepRun, togglePlay } from '../state/trainingController';
 import {
   formatBackendAttempt,
@@ -61,7 +66,9 @@ function useSpaceToTogglePlay(): void {
       if (event.code !== 'Space' && event.key !== ' ') return;
       if (event.repeat || event.ctrlKey || event.metaKey || event.altKey || ownsSpaceKey(event.target)) return;
       event.preventDefault();
-      togglePlay();
+      const state = useLabStore.getState();
+      if (state.axtrain !== null && !state.paperOpen) toggleAxtrain();
+      else togglePlay();
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
@@ -173,15 +180,18 @@ export function Header() {
   const backendTooltip = useLabStore(selectBackendTooltip);
   const stepsPerSecond = useLabStore(selectStepsPerSecond);
   const sweepMode = useLabStore((state) => state.sweep !== null);
+  const axtrainView = useLabStore((state) => state.axtrain !== null && !state.paperOpen);
   useSpaceToTogglePlay();
 
   return (
     <header className="app-header" ref={headerRef}>
       <div className="brand">
         <h1>AXNet Lab</h1>
-        <span className="tagline">approximator + predictor, fused by control vectors (ICCAD 2018)</span>
+        <span className="tagline">
+          {axtrainView ? 'AxTrain: training nets for approximate hardware (ISLPED 2018)' : 'approximator + predictor, fused by control vectors (ICCAD 2018)'}
+        </span>
       </div>
-      <div className="transport">
+      <div className="transport" hidden={axtrainView}>
         <button type="button" className="icon-button" data-testid="reset-button" aria-label="Reset" title="Reset: a new run from step 0" onClick={resetRun}>
           <Icon name="reset" />
         </button>
@@ -218,7 +228,7 @@ export function Header() {
         </div>
       </div>
       <div className="header-right">
-        <BackendBadge label={backendLabel} tooltip={backendTooltip} />
+        {axtrainView ? null : <BackendBadge label={backendLabel} tooltip={backendTooltip} />}
         <ShareControl />
       </div>
     </header>

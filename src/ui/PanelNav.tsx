@@ -2,7 +2,11 @@
  * Jump links to the figure panels; the selected one is remembered in the ui slice. Each link names
  * the views that have its panel: compare mode shows the comparison, About and NPU panels only, so
  * it offers no link to the lab view's Invocation, Benchmark and Control-vector panels.
+ * Two tabs open views of their own: AxTrain (an AxTrain config in the store, so `ax=…` in the link;
+ * the tab brings the breast-cancer defaults) and Paper. A panel link leaves the AxTrain view (its
+ * config, and so its part of the link, goes); the Paper tab keeps it, so Back to AxTrain finds it.
  */
+import { createAxtrainConfig } from '../core/axtrain/config';
 import { isCompareMode } from '../state/compareController';
 import { selectSelectedPanel } from '../state/selectors';
 import { useLabStore, type PanelId } from '../state/store';
@@ -37,10 +41,13 @@ export function PanelNav() {
   const paperOpen = useLabStore((state) => state.paperOpen);
   const setPaperOpen = useLabStore((state) => state.setPaperOpen);
   const view: LabView = useLabStore((state) => (isCompareMode(state.config) ? 'compare' : 'lab'));
+  const axtrainOpen = useLabStore((state) => state.axtrain !== null);
+  const setAxtrain = useLabStore((state) => state.setAxtrain);
+  const axtrainCurrent = axtrainOpen && !paperOpen;
   return (
     <nav className="panel-nav" aria-label="Panels" data-testid="panel-nav" data-view={view}>
       {linksForView(view).map((link) => {
-        const current = !paperOpen && link.panel !== null && link.panel === selected;
+        const current = !paperOpen && !axtrainOpen && link.panel !== null && link.panel === selected;
         return (
           <a
             key={link.anchor}
@@ -53,6 +60,7 @@ export function PanelNav() {
               event.preventDefault();
               if (link.panel !== null) selectPanel(link.panel);
               setPaperOpen(false);
+              setAxtrain(null);
               // After the lab view is back (when the Paper view was open), scroll to the panel.
               window.requestAnimationFrame(() =>
                 (document.getElementById(`panel-${link.anchor}`) ?? document.getElementById('panel-benchmark'))?.scrollIntoView({ behavior: 'smooth', block: 'start' }),
@@ -63,6 +71,20 @@ export function PanelNav() {
           </a>
         );
       })}
+      <a
+        href="#panel-axtrain"
+        data-testid="tab-axtrain"
+        className={axtrainCurrent ? 'active' : undefined}
+        aria-current={axtrainCurrent ? 'true' : undefined}
+        title="AxTrain (He et al., ISLPED'18): train nets that stay accurate on approximate hardware (DRUM-k multipliers, NTV weight memory)"
+        onClick={(event) => {
+          event.preventDefault();
+          setPaperOpen(false);
+          if (!useLabStore.getState().axtrain) setAxtrain(createAxtrainConfig('breastcancer'));
+        }}
+      >
+        AxTrain
+      </a>
       <a
         href="#panel-paper"
         data-testid="tab-paper"

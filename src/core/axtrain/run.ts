@@ -52,3 +52,24 @@ export interface AxtrainMethodSnapshot {
   landscape: LossLandscapeSnapshot | null;
   diverged: { atStep: number; message: string } | null;
 }
+
+/**
+ * What changed of one method since the previous progress message (workers/axtrainProtocol.ts): the points to
+ * append, and the latest landscape, map and hardware report to put in place of the old ones (null: unchanged).
+ */
+export interface AxtrainMethodDelta {
+  method: AxtrainMethodId;
+  step: number;
+  totalSteps: number;
+  phase: string;
+  points: AxtrainPoint[];
+  landscape: LossLandscapeSnapshot | null;
+  sensitivityMap: SensitivityMapSnapshot | null;
+  hardware: HardwareReport | null;
+  diverged: { atStep: number; message: string } | null;
+}
+
+/** The browser's evaluation cadence: every max(1, ⌊epochs / 20⌋) epochs (≈ 20 points per curve) and at the last step. */
+export function computeEvalEveryEpochs(epochs: number): number {
+  return Math.max(1, Math.floor(epochs / 20));
+}
