@@ -7,6 +7,7 @@ import { createDataset, type Dataset } from '../../core/dataset';
 import { CLASSIFICATION_DATASETS, isClassificationDatasetId, loadClassificationDataset, splitDataset } from '../../core/axtrain/datasets';
 import type { AxtrainConfig } from '../../core/axtrain/config';
 import { getTarget } from '../../core/targets';
+import { loadTargetData } from '../../core/targets/loadTargetData';
 import type { ErrorMetricId } from '../../core/targets/types';
 
 export interface AxtrainData {
@@ -36,6 +37,7 @@ export async function loadAxtrainData(config: Pick<AxtrainConfig, 'dataset' | 's
       description: `${CLASSIFICATION_DATASETS[config.dataset].title}: ${split.train.count} train / ${split.test.count} test rows (stratified)`,
     };
   }
+  await loadTargetData(config.dataset); // the image targets' photographs (a chunk of their own)
   const lab = applyTargetDefaults(DEFAULT_CONFIG, config.dataset);
   const dataset = createDataset({ target: config.dataset, seed: config.seed, trainSize: lab.trainSize, testSize: lab.testSize });
   return {

@@ -119,6 +119,13 @@ describe('AxTrain trainer on the one engine', () => {
     expect(Math.abs(results.act.clean - results.bp.clean)).toBeLessThanOrEqual(0.015 + 1e-9);
   }, 60_000);
 
+  it('loads an image target (its photographs first)', async () => {
+    const data = await loadAxtrainData({ ...createAxtrainConfig('sobel'), seed: 2 });
+    expect(data.task).toMatchObject({ kind: 'regression', metric: 'rms' });
+    expect(data.dataset.inputDim).toBe(9);
+    expect(data.dataset.trainSize).toBeGreaterThan(0);
+  });
+
   it('trains on an AxBench target with a linear output; accuracy is the fraction within the bound', async () => {
     const config = { ...createAxtrainConfig('bessel_Jnu'), epochs: 1, methods: ['bp' as const] };
     const data = await loadAxtrainData(config);
