@@ -7,6 +7,7 @@
  * energy estimates, the mode selection of Fig. 9 and the paper's claims beside ours. --json: the same as one object.
  */
 import { AXTRAIN_METHOD_LABELS, type AxtrainConfig, type AxtrainMethodId } from '../src/core/axtrain/config';
+import { computeEvalEveryEpochs } from '../src/core/axtrain/run';
 import { computeAxtrainClaims, describeSetting, lookupSingleRun, readTrainingSetting, selectApproximateModes, type HardwareReport } from '../src/core/axtrain/report';
 import { parseLink } from '../src/core/link';
 import { selectBackend } from '../src/ml/backend';
@@ -39,7 +40,8 @@ export async function runAxtrainMethods(
   for (const method of config.methods) {
     const trainer = createAxtrainTrainer(config, method, data);
     try {
-      const points = await trainAxtrainToCompletion(trainer, Math.max(1, Math.floor(config.epochs / 10)));
+      // The browser's evaluation cadence (src/ml/axtrain/session.ts): the same points as the AxTrain view.
+      const points = await trainAxtrainToCompletion(trainer, computeEvalEveryEpochs(config.epochs));
       for (const p of points) {
         const extra = p.gamma === null ? '' : `  γ ${p.gamma.toPrecision(3)}`;
         log(`${method} epoch ${p.epoch.toFixed(0)}  E ${p.trainError.toPrecision(4)}  test acc ${p.testAccuracy.toFixed(4)}  S ${p.testSensitivity.toPrecision(4)}${extra}`);
@@ -95,7 +97,7 @@ export async function runAxtrain(argsIn: readonly string[]): Promise<void> {
   }
   const out: string[] = [];
   out.push(
-    `AxTrain on ${description}; net ${[config.hidden.join('-')]} hidden; ${config.epochs} epochs (+${config.pasEpochs} pas for actpas); seed ${config.seed}; ${selection.backend}; ${(wallMs / 1000).toFixed(1)} s`,
+    `AxTrain on ${description}; hidden layers ${config.hidden.join('-')}; ${config.epochs} epochs (+${config.pasEpochs} pas for actpas); seed ${config.seed}; ${selection.backend}; ${(wallMs / 1000).toFixed(1)} s`,
   );
   const header = ['setting', ...runs.map((r) => AXTRAIN_METHOD_LABELS[r.method])];
   const rows: string[][] = [];
