@@ -3,8 +3,7 @@
  * each with the constants it came from so that the UI can show their status. Both are lab estimates (reference
  * axtrain-nas.md A.4.1 "DRUM energy", A.4.2 "Storage energy").
  */
-import { resolveNpuConstant, type NpuConstantId, type ResolvedNpuConstant } from '../npu/constants';
-import { pickSramConstant } from '../npu/energy';
+import { pickSramConstant, resolveNpuConstant, type NpuConstantId, type ResolvedNpuConstant } from '../npu/constants';
 import { SRAM_ENERGY_SCALE_CONSTANTS, sramEnergyScale } from './ntv';
 
 export interface ApproxEnergyPrice {
