@@ -45,7 +45,7 @@ function makeNet(seed: number, options: { grid?: number; controlPlacement?: Axne
  * Inputs in [−1, 1]; the z_safe bias shifted so that about half the inputs are predicted safe (kept on the grid when
  * there is one); targets = the exact output plus noise, so that some samples are within the bound and some not.
  */
-function makeFixture(seed: number, samples: number, options: { grid?: number } = {}): { net: AxnetParams; testSet: HardwareTestSet } {
+function makeFixture(seed: number, samples: number, options: { grid?: number } = {}): { net: AxnetParams; testSet: HardwareTestSet & { x: Float32Array; y: Float32Array } } {
   const net = makeNet(seed, options);
   const rng = createRng(seed, 'test-set');
   const x = Float32Array.from({ length: samples * 3 }, () => 2 * rng.next() - 1);

@@ -31,7 +31,7 @@ export function priceDrumMultiply(k: number, overrides?: Partial<Record<NpuConst
     pj,
     exactPj: mult16.value,
     saving: mult16.value > 0 ? 1 - pj / mult16.value : 0,
-    formula: `${mult16.value} pJ × ((${k}/16)² + ${overhead.value})`,
+    formula: `${mult16.value} pJ × ((${k}/16)² + ${Number(overhead.value.toPrecision(6))})`, // o = 0.17375, not its float tail
     sources: [mult16, overhead],
   };
 }
