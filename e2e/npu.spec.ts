@@ -155,3 +155,39 @@ test('NPU params and constants are editable, go into the link, and keep the trai
   await expect(page.getByTestId('npu-tile-1')).toBeVisible();
   await expect(page.getByTestId('npu-pe-3')).toBeVisible();
 });
+
+test('the hardware model is a setting: DRUM-k and NTV change the readout, go into the link and keep the trained run', async ({ page }) => {
+  const errors = collectErrors(page);
+  await page.goto(FIXTURE);
+  await trainToDone(page);
+  await openNpu(page);
+  const card = page.getByTestId('npu-hardware');
+  await expect(card.getByTestId('npu-hw-row-exact')).toBeVisible();
+  await expect(card.getByTestId('npu-hw-row-selected')).toHaveCount(0);
+  const exactTrue = (await card.getByTestId('npu-hw-true-exact').textContent()) ?? '';
+  const macExact = await readNumber(page, 'npu-energy-mac');
+
+  // DRUM-1 (K1): the readout gains a row whose invocation differs from exact; the MAC is priced by the DRUM estimate.
+  await card.getByTestId('npu-hardware-select').selectOption('drum1');
+  await expect(page).toHaveURL(/npu\.hw=drum1/);
+  await expect(card.getByTestId('npu-hardware-k')).toContainText('interpretation');
+  await expect(card.getByTestId('npu-hw-row-selected')).toBeVisible();
+  await expect(card.getByTestId('npu-hw-true-exact')).toHaveText(exactTrue);
+  await expect(card.getByTestId('npu-hw-true-selected')).not.toHaveText(exactTrue);
+  await expect(card.getByTestId('npu-hardware-energy')).toContainText('estimate');
+  await expect(card.getByTestId('npu-hardware-energy')).toContainText('((1/16)²');
+  await expect.poll(() => readNumber(page, 'npu-energy-mac')).toBeLessThan(macExact);
+
+  // NTV at 400 mV: mean ± std over the view's 20 runs.
+  await card.getByTestId('npu-hardware-select').selectOption('ntv400');
+  await expect(page).toHaveURL(/npu\.hw=ntv400/);
+  await expect(card.getByTestId('npu-hardware-p')).toContainText('10 %');
+  await expect(card.getByTestId('npu-hw-true-selected')).toContainText('±');
+  await expect(card.getByTestId('npu-hardware-status')).toContainText('20 runs');
+  await expect(card.getByTestId('npu-hardware-energy')).toContainText('0.4 V / 1.1 V');
+
+  // The hardware is the NPU's: the trained run stays.
+  await expect(page.getByTestId('metric-step')).toHaveText(String(STEPS));
+  await expect(page.getByTestId('npu-weights-step')).toContainText(`step ${STEPS}`);
+  expect(errors).toEqual([]);
+});

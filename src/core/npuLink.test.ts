@@ -46,4 +46,24 @@ describe('NPU params in the link', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.hasOwn(parsed.npu.constantOverrides, '__proto__')).toBe(false);
   });
+
+  it('carries the hardware model as npu.hw, validated against the known settings', () => {
+    const config = cloneConfig(DEFAULT_CONFIG);
+    for (const hardware of ['drum1', 'drum8', 'ntv400', 'ntv850'] as const) {
+      const npu = clampNpuParams({ ...DEFAULT_NPU_PARAMS, hardware });
+      const hash = formatHash(config, { npu });
+      expect(hash).toBe(`#v=1&npu.hw=${hardware}`);
+      const parsed = parseLink(hash);
+      expect(parsed.problems).toEqual([]);
+      expect(parsed.npu.hardware).toBe(hardware);
+      expect(parsed.config).toEqual(config); // the hardware belongs to the NPU, not to the run: the config (and so training) is untouched
+    }
+    expect(formatHash(config, { npu: clampNpuParams({ ...DEFAULT_NPU_PARAMS, hardware: 'exact' }) })).toBe('#v=1');
+    for (const bad of ['drum9', 'ntv500', 'exact%20', '__proto__', 'DRUM4']) {
+      const parsed = parseLink(`#v=1&npu.hw=${bad}`);
+      expect(parsed.npu.hardware).toBe('exact');
+      expect(parsed.problems).toHaveLength(1);
+      expect(parsed.problems[0]).toContain('npu.hw=');
+    }
+  });
 });

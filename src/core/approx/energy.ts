@@ -3,8 +3,7 @@
  * each with the constants it came from so that the UI can show their status. Both are lab estimates (reference
  * axtrain-nas.md A.4.1 "DRUM energy", A.4.2 "Storage energy").
  */
-import { resolveNpuConstant, type NpuConstantId, type ResolvedNpuConstant } from '../npu/constants';
-import { pickSramConstant } from '../npu/energy';
+import { pickSramConstant, resolveNpuConstant, type NpuConstantId, type ResolvedNpuConstant } from '../npu/constants';
 import { SRAM_ENERGY_SCALE_CONSTANTS, sramEnergyScale } from './ntv';
 
 export interface ApproxEnergyPrice {
@@ -32,7 +31,7 @@ export function priceDrumMultiply(k: number, overrides?: Partial<Record<NpuConst
     pj,
     exactPj: mult16.value,
     saving: mult16.value > 0 ? 1 - pj / mult16.value : 0,
-    formula: `${mult16.value} pJ × ((${k}/16)² + ${overhead.value})`,
+    formula: `${mult16.value} pJ × ((${k}/16)² + ${Number(overhead.value.toPrecision(6))})`, // o = 0.17375, not its float tail
     sources: [mult16, overhead],
   };
 }

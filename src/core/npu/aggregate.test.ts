@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AxnetParams, DenseLayerParams } from '../axnetMath';
-import { aggregateAxnetCost, aggregateBaselineCost } from './aggregate';
+import { aggregateAxnetCost, aggregateBaselineCost, reweightNpuAggregate } from './aggregate';
 import { getCpuPathCost, makeCpuPathCost } from './cpuCost';
 import { DEFAULT_NPU_PARAMS } from './params';
 
@@ -62,5 +62,20 @@ describe('aggregateBaselineCost', () => {
     expect(b.invocation).toBe(0.5);
     expect(b.approximatorPath.counts.hadamardMultiplies).toBe(0);
     expect(b.energyGain).toBeGreaterThan(0);
+  });
+});
+
+describe('reweightNpuAggregate', () => {
+  it('re-mixes the two scheduled paths at another predicted invocation, e.g. the decisions on approximate hardware', () => {
+    const a = aggregateAxnetCost(NET, [1, 2, 2, 1], PARAMS, { cpuCost: CPU });
+    const allSafe = reweightNpuAggregate(a, 1, PARAMS, CPU);
+    expect(allSafe.averageEnergyPj).toBeCloseTo(a.approximatorPath.energy.totalPj, 9);
+    expect(allSafe.invocation).toBe(1);
+    const quarter = reweightNpuAggregate(a, 0.25, PARAMS, CPU);
+    expect(quarter.invokedCount).toBe(0.5);
+    expect(quarter.averageEnergyPj).toBeCloseTo(0.25 * 293.15 + 0.75 * 7172.4, 9);
+    expect(reweightNpuAggregate(a, 0.5, PARAMS, CPU)).toEqual(a);
+    expect(() => reweightNpuAggregate(a, Number.NaN, PARAMS, CPU)).toThrow(RangeError);
+    expect(() => reweightNpuAggregate(a, 1.5, PARAMS, CPU)).toThrow(RangeError);
   });
 });

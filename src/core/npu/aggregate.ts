@@ -24,6 +24,7 @@ export interface NpuAggregateOptions {
 
 export interface NpuAggregate {
   samples: number;
+  /** Inputs sent to the approximator (a mean over runs, so possibly fractional, after reweightNpuAggregate). */
   invokedCount: number;
   /** invokedCount / samples (NaN when empty). */
   invocation: number;
@@ -103,6 +104,16 @@ export function aggregateAxnetCost(weights: AxnetParams, inputs: ArrayLike<numbe
   const safePath = scheduleInference(weights, probe, params, { cpuCost: options.cpuCost, decision: 'safe' });
   const unsafePath = scheduleInference(weights, probe, params, { cpuCost: options.cpuCost, decision: 'unsafe' });
   return combinePaths(safePath, unsafePath, samples, countInvoked(decisions), params, options.cpuCost);
+}
+
+/**
+ * The same aggregate at another predicted invocation f (e.g. the predictor's decisions on approximate hardware, or
+ * their mean over NTV runs): E_avg = f · E_safe + (1 − f) · E_unsafe with the aggregate's two scheduled paths.
+ * f outside [0, 1] or NaN throws.
+ */
+export function reweightNpuAggregate(aggregate: NpuAggregate, invocation: number, params: NpuParams, cpuCost: CpuPathCost): NpuAggregate {
+  if (!(invocation >= 0 && invocation <= 1)) throw new RangeError(`invocation must be in [0, 1], not ${invocation}`);
+  return combinePaths(aggregate.approximatorPath, aggregate.cpuPath, aggregate.samples, invocation * aggregate.samples, params, cpuCost);
 }
 
 /**

@@ -162,3 +162,10 @@ export function resolveNpuConstant(id: NpuConstantId, overrides?: Partial<Record
   const edited = override !== undefined && Number.isFinite(override) && override >= 0 && override !== base.value;
   return { ...base, id, defaultValue: base.value, value: edited ? override : base.value, edited };
 }
+
+/** The SRAM row of reference §4 for a memory of `bytes`: the smallest listed size ≥ bytes (8 KB, 32 KB, 1 MB). */
+export function pickSramConstant(bytes: number): NpuConstantId {
+  if (bytes <= 8 * 1024) return 'sramRead8KB';
+  if (bytes <= 32 * 1024) return 'sramRead32KB';
+  return 'sramRead1MB';
+}

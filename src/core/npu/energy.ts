@@ -3,7 +3,9 @@
  * NpuParams (word width, number format, memory size, edited constants). Each rate keeps the constants it
  * came from, so the UI can show their citations.
  */
-import { resolveNpuConstant, type NpuConstantId, type ResolvedNpuConstant } from './constants';
+import { priceDrumMultiply, priceWeightRead } from '../approx/energy';
+import { readNpuHardware } from '../approx/npuHardware';
+import { pickSramConstant, resolveNpuConstant, type NpuConstantId, type ResolvedNpuConstant } from './constants';
 import type { NpuParams } from './params';
 
 export type EnergyComponentId = 'mac' | 'activation' | 'hadamard' | 'weightBuffer' | 'ioBuffers' | 'onChipMemory' | 'bus' | 'dram' | 'controller' | 'cpu';
@@ -46,13 +48,6 @@ const MAC_SOURCES: Record<Format, NpuConstantId[]> = {
 const ADD_SOURCE: Record<Format, NpuConstantId> = { fixed16: 'intAdd16', fixed32: 'intAdd32', float16: 'fpAdd16', float32: 'fpAdd32' };
 const MULT_SOURCE: Record<Format, NpuConstantId> = { fixed16: 'intMult16', fixed32: 'intMult32', float16: 'fpMult16', float32: 'fpMult32' };
 
-/** The SRAM row of reference §4 for a memory of `bytes`: the smallest listed size ≥ bytes (8 KB, 32 KB, 1 MB). */
-export function pickSramConstant(bytes: number): NpuConstantId {
-  if (bytes <= 8 * 1024) return 'sramRead8KB';
-  if (bytes <= 32 * 1024) return 'sramRead32KB';
-  return 'sramRead1MB';
-}
-
 /**
  * Energies per unit for `params`:
  * - MAC: fixed16 → Eyeriss MAC (2 pJ); otherwise Horowitz mult + add at the format;
@@ -66,6 +61,13 @@ export function pickSramConstant(bytes: number): NpuConstantId {
  * - controller: one 32-bit compare ≈ one int add;
  * - CPU: pJ per instruction.
  * Writes are charged like reads.
+ * The hardware model (params.hardware, issue 9 §5) changes two of these rates, all estimates:
+ * - DRUM-k: the MAC's multiplier becomes a 16-bit DRUM-k, E_MAC = E_MAC,exact − E_mult + E_DRUM(k) with
+ *   E_DRUM(k) = E_mult16 · ((k/16)² + o) (priceDrumMultiply); when the MAC is priced as mult + add, the add stays.
+ *   The ⊙c multiply stays exact, as in the accuracy model (src/core/approx/axnetOnHardware.ts);
+ * - NTV at V: the PE weight buffer (where every MAC reads its weight) runs at V, its rate × (V / V_nom)^n, the
+ *   voltage factor of priceWeightRead (the buffer is priced as Eyeriss' register file, so only the factor carries
+ *   over; the SRAM row of priceWeightRead is not used). On-chip memory and DRAM stay at nominal voltage.
  */
 export function resolveEnergyRates(params: NpuParams): EnergyRates {
   const format = `${params.numberFormat}${params.wordBits}` as Format;
@@ -82,6 +84,7 @@ export function resolveEnergyRates(params: NpuParams): EnergyRates {
   const dram = c('eyerissDram');
   const compare = c('intAdd32');
   const epi = c('cpuEnergyPerInstruction');
+  const hardware = readNpuHardware(params.hardware);
   const rate = (id: EnergyComponentId, label: string, pjPerUnit: number, unit: string, formula: string, sources: ResolvedNpuConstant[]): EnergyRate => ({
     id,
     label,
@@ -90,18 +93,45 @@ export function resolveEnergyRates(params: NpuParams): EnergyRates {
     formula,
     sources,
   });
+  let mac = rate(
+    'mac',
+    'MAC',
+    macSources.reduce((s, k) => s + k.value, 0),
+    'MAC',
+    macSources.map((k) => `${k.value} pJ`).join(' + '),
+    macSources,
+  );
+  if (hardware.kind === 'drum') {
+    // E_MAC = E_MAC,exact − E_mult + E_DRUM(k)  [estimate]; with a mult + add MAC the mult is simply replaced.
+    const drum = priceDrumMultiply(hardware.k, params.constantOverrides);
+    const rest = macSources.filter((k) => k.id !== mult.id);
+    const restPj = rest.reduce((sum, k) => sum + k.value, 0);
+    const replaced = rest.length < macSources.length;
+    const pj = (replaced ? restPj : Math.max(restPj - mult.value, 0)) + drum.pj;
+    const exactPart = replaced ? rest.map((k) => `${k.value} pJ + `).join('') : `${restPj} pJ − ${mult.value} pJ + `;
+    const sources = [...macSources, mult, ...drum.sources].filter((k, i, all) => all.findIndex((other) => other.id === k.id) === i);
+    mac = rate('mac', `MAC (DRUM-${hardware.k} multiply)`, pj, 'MAC', `${exactPart}${drum.formula}`, sources);
+  }
+  let weightBuffer = rate('weightBuffer', 'PE weight buffer', rf.value * w16, 'word access', `${rf.value} pJ × ${params.wordBits}/16`, [rf]);
+  if (hardware.kind === 'ntv') {
+    // E_read(V) = E_read · (V / V_nom)^n  [estimate]: the voltage factor 1 − saving of priceWeightRead.
+    const voltageV = hardware.voltageMv / 1000;
+    const price = priceWeightRead({ voltageV, wordBits: params.wordBits, memoryBytes: (params.peWeightBufferWords * params.wordBits) / 8, overrides: params.constantOverrides });
+    const [, nominal, exponent] = price.sources;
+    weightBuffer = rate(
+      'weightBuffer',
+      `PE weight buffer (NTV ${hardware.voltageMv} mV)`,
+      rf.value * w16 * (1 - price.saving),
+      'word access',
+      `${rf.value} pJ × ${params.wordBits}/16 × (${voltageV} V / ${nominal.value} V)^${exponent.value}`,
+      [rf, nominal, exponent],
+    );
+  }
   return {
-    mac: rate(
-      'mac',
-      'MAC',
-      macSources.reduce((s, k) => s + k.value, 0),
-      'MAC',
-      macSources.map((k) => `${k.value} pJ`).join(' + '),
-      macSources,
-    ),
+    mac,
     activation: rate('activation', 'activate (bias add + ReLU)', add.value, 'neuron', `${add.value} pJ`, [add]),
     hadamard: rate('hadamard', '⊙c multiply', mult.value, 'multiply', `${mult.value} pJ`, [mult]),
-    weightBuffer: rate('weightBuffer', 'PE weight buffer', rf.value * w16, 'word access', `${rf.value} pJ × ${params.wordBits}/16`, [rf]),
+    weightBuffer,
     ioBuffers: rate('ioBuffers', 'input/output buffers', sram8.value * w64, 'word access', `${sram8.value} pJ × ${params.wordBits}/64`, [sram8]),
     onChipMemory: rate('onChipMemory', 'on-chip memory', onChip.value * w64, 'word access', `${onChip.value} pJ × ${params.wordBits}/64`, [onChip]),
     bus: rate('bus', 'data bus', hop.value * w16, 'word moved', `${hop.value} pJ × ${params.wordBits}/16`, [hop]),

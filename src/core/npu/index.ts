@@ -7,8 +7,10 @@
  * - NpuParams, DEFAULT_NPU_PARAMS, NPU_PARAM_FIELDS ({ key, field, min, max | values }), clampNpuParams(untrusted),
  *   diffNpuParams(params) / readNpuParams(entries): the architecture as a flat record for share links;
  *   edited constants travel as `e.<constantId>` in params.constantOverrides.
+ *   params.hardware (`npu.hw`): exact, DRUM-k (k = 1…8) or NTV at 400 / 660 / 850 mV (src/core/approx/npuHardware.ts).
  * - resolveEnergyRates(params): pJ per MAC, activate, ⊙c multiply, word access (weight buffer, I/O buffers,
- *   on-chip memory, DRAM), word on the bus, controller decision and CPU instruction, each with its source constants.
+ *   on-chip memory, DRAM), word on the bus, controller decision and CPU instruction, each with its source constants;
+ *   on DRUM-k the MAC's multiplier and on NTV the weight buffer are priced by src/core/approx/energy.ts.
  * - getCpuPathCost(targetId) / CPU_PATH_COSTS / makeCpuPathCost(n): estimated instructions per call of the exact
  *   function (status 'estimate').
  * - scheduleInference(weights, input, params, { cpuCost, decision? }) → NpuInferenceSchedule: float64 forward
@@ -17,7 +19,8 @@
  *   `${cycles} cycles · ${pJ/MAC} pJ/MAC · ${util}% util · ${energy} pJ/inference`.
  * - scheduleBaselineInference({ approximator, classifier }, …): the same for onepass / iterative (no ⊙c).
  * - aggregateAxnetCost / aggregateBaselineCost(…, inputs [samples × inputDim], params, { cpuCost, predictedSafe? }):
- *   mean energy and cycles per inference, CPU-only energy, energy-efficiency gain E_cpu_only / E_avg, speedup.
+ *   mean energy and cycles per inference, CPU-only energy, energy-efficiency gain E_cpu_only / E_avg, speedup;
+ *   reweightNpuAggregate(aggregate, f, …): the same at another predicted invocation f (e.g. on approximate hardware).
  *
  * Units: energy in pJ, time in NPU cycles at params.clockHz (CPU time converted), sizes in words of params.wordBits.
  */

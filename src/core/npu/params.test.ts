@@ -24,7 +24,7 @@ describe('NPU constants', () => {
 
 describe('NPU params', () => {
   it('defaults follow the MICRO 2012 NPU', () => {
-    expect(DEFAULT_NPU_PARAMS).toMatchObject({ pesPerTile: 8, peWeightBufferWords: 512, inputBufferWords: 128, clockHz: 1e9, cpuClockHz: 3.4e9 });
+    expect(DEFAULT_NPU_PARAMS).toMatchObject({ pesPerTile: 8, peWeightBufferWords: 512, inputBufferWords: 128, clockHz: 1e9, cpuClockHz: 3.4e9, hardware: 'exact' });
   });
 
   it('clamps untrusted input and drops unknown keys', () => {
@@ -34,6 +34,7 @@ describe('NPU params', () => {
       busWidthBits: 'NaN',
       wordBits: 24,
       numberFormat: 'posit',
+      hardware: 'drum9',
       clockHz: Infinity,
       constantOverrides: { eyerissMac: 5, __proto__: 1, notAConstant: 2, intAdd16: -4 } as Record<string, unknown>,
     } as Record<string, unknown>);
@@ -42,15 +43,23 @@ describe('NPU params', () => {
     expect(p.busWidthBits).toBe(DEFAULT_NPU_PARAMS.busWidthBits);
     expect(p.wordBits).toBe(16);
     expect(p.numberFormat).toBe('fixed');
+    expect(p.hardware).toBe('exact');
     expect(p.clockHz).toBe(DEFAULT_NPU_PARAMS.clockHz);
     expect(p.constantOverrides).toEqual({ eyerissMac: 5, intAdd16: 0 });
     expect(clampNpuParams(null)).toEqual({ ...DEFAULT_NPU_PARAMS, constantOverrides: {} });
   });
 
   it('round-trips through the URL diff', () => {
-    const p = { ...DEFAULT_NPU_PARAMS, tiles: 2, wordBits: 32 as const, numberFormat: 'float' as const, constantOverrides: { cpuEnergyPerInstruction: 500 } };
+    const p = {
+      ...DEFAULT_NPU_PARAMS,
+      tiles: 2,
+      wordBits: 32 as const,
+      numberFormat: 'float' as const,
+      hardware: 'ntv660' as const,
+      constantOverrides: { cpuEnergyPerInstruction: 500 },
+    };
     const diff = diffNpuParams(p);
-    expect(diff).toEqual({ nt: '2', nwd: '32', nfmt: 'float', 'e.cpuEnergyPerInstruction': '500' });
+    expect(diff).toEqual({ nt: '2', nwd: '32', nfmt: 'float', hw: 'ntv660', 'e.cpuEnergyPerInstruction': '500' });
     expect(readNpuParams(diff)).toEqual(p);
     expect(diffNpuParams(DEFAULT_NPU_PARAMS)).toEqual({});
     expect(new Set(NPU_PARAM_FIELDS.map((f) => f.key)).size).toBe(NPU_PARAM_FIELDS.length);

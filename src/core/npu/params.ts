@@ -2,6 +2,7 @@
  * Architecture parameters of the AXNet NPU (paper §IV, Fig. 5) as a flat record of numbers and enums,
  * so that a share link can carry them. Defaults follow the MICRO 2012 NPU (reference §4).
  */
+import { DEFAULT_NPU_HARDWARE, NPU_HARDWARE_IDS, isNpuHardwareId, type NpuHardwareId } from '../approx/npuHardware';
 import { NPU_CONSTANTS, NPU_CONSTANT_IDS, isNpuConstantId, type NpuConstantId } from './constants';
 
 export type NpuWordBits = 16 | 32;
@@ -29,6 +30,12 @@ export interface NpuParams {
   /** Data word width, bits. */
   wordBits: NpuWordBits;
   numberFormat: NpuNumberFormat;
+  /**
+   * The arithmetic and weight memory the nets run on (issue 9 §5): exact, DRUM-k multipliers (k = 1…8) or NTV weight
+   * SRAM at 400 / 660 / 850 mV (src/core/approx/npuHardware.ts). It prices the MAC and the weight buffer
+   * (resolveEnergyRates) and selects the accuracy model of the view's hardware readout; it never restarts training.
+   */
+  hardware: NpuHardwareId;
   /** Edited constants (by id), replacing the table values of constants.ts; values in their units. */
   constantOverrides: Partial<Record<NpuConstantId, number>>;
 }
@@ -45,6 +52,7 @@ export const DEFAULT_NPU_PARAMS: Readonly<NpuParams> = Object.freeze({
   cpuClockHz: NPU_CONSTANTS.cpuClockHz.value,
   wordBits: 16,
   numberFormat: 'fixed',
+  hardware: DEFAULT_NPU_HARDWARE,
   constantOverrides: Object.freeze({}),
 });
 
@@ -61,6 +69,7 @@ export const NPU_PARAM_SOURCES: Readonly<Record<Exclude<keyof NpuParams, 'consta
   cpuClockHz: NPU_CONSTANTS.cpuClockHz.citation,
   wordBits: 'Lab default: 16-bit words (Eyeriss costs are per 16-bit access)',
   numberFormat: 'Lab default: fixed point',
+  hardware: 'Lab default: exact hardware; DRUM-k and NTV after AxTrain §4 (K1–K4 ↔ k = 1–4 is an interpretation; the NTV flip rates’ source figure is unverified)',
 };
 
 /** One URL field: short key, NpuParams field, and limits (numbers are clamped into [min, max]). */
@@ -74,7 +83,8 @@ export type NpuParamField =
     }
   | { key: string; field: 'clockHz' | 'cpuClockHz'; kind: 'number'; min: number; max: number }
   | { key: string; field: 'wordBits'; kind: 'enum'; values: readonly NpuWordBits[] }
-  | { key: string; field: 'numberFormat'; kind: 'enum'; values: readonly NpuNumberFormat[] };
+  | { key: string; field: 'numberFormat'; kind: 'enum'; values: readonly NpuNumberFormat[] }
+  | { key: string; field: 'hardware'; kind: 'enum'; values: readonly NpuHardwareId[] };
 
 export const NPU_PARAM_FIELDS: readonly NpuParamField[] = [
   { key: 'nt', field: 'tiles', kind: 'int', min: 1, max: 64 },
@@ -88,6 +98,7 @@ export const NPU_PARAM_FIELDS: readonly NpuParamField[] = [
   { key: 'cclk', field: 'cpuClockHz', kind: 'number', min: 1e6, max: 1e10 },
   { key: 'nwd', field: 'wordBits', kind: 'enum', values: [16, 32] },
   { key: 'nfmt', field: 'numberFormat', kind: 'enum', values: ['fixed', 'float'] },
+  { key: 'hw', field: 'hardware', kind: 'enum', values: NPU_HARDWARE_IDS },
 ];
 
 /** URL key of an edited constant: `e.<constantId>`; values are clamped into [0, CONSTANT_OVERRIDE_MAX]. */
@@ -121,8 +132,10 @@ export function clampNpuParams(input: Partial<Record<keyof NpuParams, unknown>> 
         if (f.field === 'wordBits') {
           const n = Number(raw);
           out.wordBits = n === 16 || n === 32 ? n : DEFAULT_NPU_PARAMS.wordBits;
-        } else {
+        } else if (f.field === 'numberFormat') {
           out.numberFormat = raw === 'fixed' || raw === 'float' ? raw : DEFAULT_NPU_PARAMS.numberFormat;
+        } else {
+          out.hardware = isNpuHardwareId(raw) ? raw : DEFAULT_NPU_PARAMS.hardware;
         }
         break;
       default: {

@@ -18,6 +18,7 @@ const FIELD_LABELS: Record<string, string> = {
   cpuClockHz: 'CPU clock (Hz)',
   wordBits: 'word width (bits)',
   numberFormat: 'number format',
+  hardware: 'hardware',
 };
 
 /** A number input that commits on Enter or blur, so typing "0." does not fight the store. */
@@ -65,7 +66,8 @@ export function NpuConstants({ cpuCost, defaultCpuCost }: { cpuCost: CpuPathCost
         <table className="npu-table">
           <caption>Architecture (defaults after the MICRO 2012 NPU)</caption>
           <tbody>
-            {NPU_PARAM_FIELDS.map((f) => (
+            {/* The hardware model has its own control in the Hardware card (NpuHardware.tsx). */}
+            {NPU_PARAM_FIELDS.filter((f) => f.field !== 'hardware').map((f) => (
               <tr key={f.key}>
                 <th scope="row">{FIELD_LABELS[f.field] ?? f.field}</th>
                 <td>

@@ -3,6 +3,7 @@
  * Timeloop-style summary line, running totals, and the test-set averages with the energy-efficiency gain over
  * CPU-only execution (paper Fig. 10b compares such gains across methods).
  */
+import { describeNpuHardware } from '../../core/approx/npuHardware';
 import type { MethodId } from '../../core/config';
 import { BASELINE_METHODS, METHODS, methodLabel } from '../../core/methods/registry';
 import type { EnergyComponentId, NpuAggregate } from '../../core/npu';
@@ -155,6 +156,12 @@ export function NpuEnergy({ model }: { model: NpuModel }) {
       </p>
 
       <NpuGainTable axnet={aggregate} baselines={model.baselines} samples={aggregate.samples} />
+      {params.hardware !== 'exact' ? (
+        <p className="small" data-testid="npu-energy-hardware-note">
+          Rates of {describeNpuHardware(params.hardware).label} (MAC / weight buffer above); invocation from the exact predictor. The Approximate hardware card below reweights by
+          the predictor's decisions on that hardware.
+        </p>
+      ) : null}
       <p className="small">
         CPU-only (every call on the CPU, <em>estimate</em>): {formatPj(aggregate.cpuOnly.energyPj)} pJ and {aggregate.cpuOnly.cpuCycles} CPU cycles per call (
         {model.cpuCost.instructions} instructions — {model.cpuCost.citation}). Energy-efficiency gain of AXNet over CPU-only:{' '}

@@ -11,6 +11,7 @@ import { playRun } from '../../state/trainingController';
 import { NpuConstants } from './NpuConstants';
 import { NpuDiagram } from './NpuDiagram';
 import { NpuEnergy, NpuGainTable } from './NpuEnergy';
+import { NpuHardware } from './NpuHardware';
 import { NpuInputPicker } from './NpuInputPicker';
 import { NpuTransport, useNpuPlayback } from './NpuTransport';
 import { PeDetail } from './PeDetail';
@@ -81,6 +82,7 @@ export function NpuPanel() {
             <NpuInputPicker model={model} />
             <NpuEnergy model={model} />
           </div>
+          <NpuHardware model={model} />
           <NpuConstants cpuCost={model.cpuCost} defaultCpuCost={getCpuPathCost(targetId)} />
         </>
       ) : null}
