@@ -3,7 +3,8 @@
  * (src/core/axtrain/study.ts) in Node on tfjs cpu: every unit (data set × seed) trains bp, act, pas per NTV
  * setting and AxTrain fine-tuned per claim setting (src/ml/axtrain/study.ts); writes DIR/report.md and
  * DIR/results.json (one row per trained net: data set, seed, method, the setting it trained for, every hardware
- * result). --cache DIR keeps finished units, so an interrupted run resumes.
+ * result). --cache DIR keeps finished units, so an interrupted run resumes. The runner (src/core/axtrain/studyRunner.ts),
+ * the assembly of the results and both files' text are the Paper view's too, so the browser exports the same files.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';

@@ -202,3 +202,40 @@ test('AxTrain: cached units show at once, the claims table is the CLI’s, and t
   await expect(page.getByTestId('paper-axtrain-export-md')).toBeDisabled();
   expect(errors).toEqual([]);
 });
+
+test('AxTrain: the quick study trains in the study worker with progress, and gives the CLI’s rows (slow: AXLAB_SLOW_E2E=1)', async ({ page }) => {
+  test.skip(!process.env.AXLAB_SLOW_E2E, 'trains for about a minute on a 2-core machine; AXLAB_SLOW_E2E=1 runs it');
+  test.setTimeout(240_000);
+  const errors = collectErrors(page);
+  const cli = JSON.parse(await readFile(join(AXTRAIN_FIXTURE, 'results.json'), 'utf8')) as FixtureResults & { rows: { trainingMs: number }[] };
+  await page.goto('/#v=1&backend=cpu');
+  await openPaper(page);
+  const progress = page.getByTestId('paper-axtrain-progress');
+  await expect(progress).toHaveAttribute('data-cached', '0');
+  const started = Date.now();
+  await page.getByTestId('paper-axtrain-run').click();
+  await expect(progress).toHaveAttribute('data-status', 'running');
+  await expect(page.getByTestId('paper-axtrain-cancel')).toBeEnabled();
+  await expect(progress).toContainText('ETA');
+  await expect(progress).toContainText('now: breastcancer, seed 1');
+  await expect(progress).toHaveAttribute('data-done', '1', { timeout: 120_000 });
+  await expect(progress).toHaveAttribute('data-status', 'done', { timeout: 200_000 });
+  console.log(`AxTrain quick study in the browser: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  await expect(progress).toHaveAttribute('data-trained', '2');
+  await expect(page.getByTestId('paper-axtrain-breastcancer-claims').locator('tbody tr')).toHaveCount(8);
+
+  // The browser trained the same nets to the same numbers as the CLI (tfjs cpu both): every row but its training time.
+  const [json] = await Promise.all([page.waitForEvent('download'), page.getByTestId('paper-axtrain-export-json').click()]);
+  const browser = JSON.parse(await readFile(await json.path(), 'utf8')) as typeof cli;
+  const withoutTime = (rows: typeof cli.rows) => rows.map((row) => JSON.stringify({ ...row, trainingMs: 0 }));
+  const differing = withoutTime(browser.rows).filter((row, i) => row !== withoutTime(cli.rows)[i]).length;
+  console.log(`AxTrain rows differing from the CLI's: ${differing} of ${cli.rows.length}; browser wall time ${browser.wallMs} ms`);
+  expect(browser.plan).toEqual(cli.plan);
+  expect(withoutTime(browser.rows)).toEqual(withoutTime(cli.rows));
+
+  await page.reload();
+  await openPaper(page);
+  await expect(progress).toHaveAttribute('data-cached', '2');
+  await expect(progress).toHaveAttribute('data-trained', '0');
+  expect(errors).toEqual([]);
+});

@@ -54,8 +54,10 @@ export function labelAxtrainUnit(unit: Pick<AxtrainStudyUnit, 'dataset' | 'seed'
 /**
  * Milliseconds of one training step (batch 64) per data set and method, and of one forward pass over the test set
  * (evaluation: exact, DRUM k = 1…8, NTV × R masks at 3 voltages), from `axlab reproduce --paper axtrain --quick` on
- * this project's 2-core machine under load (Node, tfjs cpu; breast cancer 14 s, digits 42 s; the brief's browser
- * figure for the same plan is about 60 s) — estimate. pasDrum: a pas step through DRUM products; pasNtv: through NTV flips.
+ * this project's 2-core machine under load (Node, tfjs cpu; breast cancer unit 14 s, digits unit 42 s; the browser's
+ * slowdown over these is in src/ui/paper/AxtrainStudySection.tsx) — estimate. pasDrum: a pas step through DRUM
+ * products; pasNtv: through NTV flips. Each row: the unit's measured trainingMs / steps; testPass: the unit's wall
+ * time less its trainings, over its 9 nets × (9 + 3R) passes.
  */
 export const AXTRAIN_STUDY_TIMINGS_MS: Readonly<Record<ClassificationDatasetId, { bp: number; act: number; pasNtv: number; pasDrum: number; testPass: number }>> = {
   breastcancer: { bp: 8.7, act: 29.5, pasNtv: 7.8, pasDrum: 28.2, testPass: 8.5 },

@@ -23,7 +23,7 @@ const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '
 describe('AxTrain study section (Paper view)', () => {
   it('with no units: the budgets with their estimated time, the run button, exports disabled, the open choices', () => {
     const html = render({});
-    expect(html).toContain('quick — 2 units (2 data sets × 1 seed), CI-sized epochs, about 60 s');
+    expect(html).toContain('quick — 2 units (2 data sets × 1 seed), CI-sized epochs, about 70 s');
     expect(html).toMatch(/full — 6 units \(2 data sets × 3 seeds\), the reference’s epochs and 50 NTV masks, about \d+ min/);
     expect(html).toContain('Run the quick AxTrain study');
     expect(html).toContain('Times are estimates from');

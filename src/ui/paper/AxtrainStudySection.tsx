@@ -18,10 +18,11 @@ import { renderAxtrainExports } from './exports';
 import { formatEstimate, formatEta } from './format';
 
 /**
- * Browser wall time over the Node-measured estimate (AXTRAIN_STUDY_TIMINGS_MS): the quick plan took about 60 s in
- * headless Chromium on this project's 2-core machine against 56 s estimated — estimate.
+ * Browser wall time over the Node-measured estimate (AXTRAIN_STUDY_TIMINGS_MS): the quick plan took 74.4 s in the study
+ * worker in headless Chromium on this project's 2-core machine under other jobs' load (e2e/paper.spec.ts, slow test)
+ * against the 56 s that `axlab reproduce --paper axtrain --quick` took there — estimate.
  */
-const BROWSER_SLOWDOWN = 1.1;
+const BROWSER_SLOWDOWN = 1.3;
 
 function describeBudget(budget: AxtrainBudget): string {
   const plan = getAxtrainStudyPlan(budget);
