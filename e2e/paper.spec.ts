@@ -1,4 +1,6 @@
 import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { collectErrors } from './helpers';
 
@@ -85,5 +87,155 @@ test('cancel stops the study and clear cache empties it', async ({ page }) => {
   await page.reload();
   await openPaper(page);
   await expect(progress).toHaveAttribute('data-cached', '0');
+  expect(errors).toEqual([]);
+});
+
+/** The quick AxTrain study as `axlab reproduce --paper axtrain --quick` wrote it (src/core/axtrain/fixtures/quick-study/README.md). */
+const AXTRAIN_FIXTURE = resolve('src/core/axtrain/fixtures/quick-study');
+/** The first unit's wall time as that run logged it (src/core/axtrain/fixtures/quickStudy.ts). */
+const AXTRAIN_FIRST_UNIT_MS = 14_000;
+
+interface FixtureResults {
+  plan: { units: string[] };
+  rows: { dataset: string; seed: number }[];
+  wallMs: number;
+}
+
+test('AxTrain: cached units show at once, the claims table is the CLI’s, and the exports are its report.md and results.json', async ({ page }) => {
+  const errors = collectErrors(page);
+  const resultsText = await readFile(join(AXTRAIN_FIXTURE, 'results.json'), 'utf8');
+  const reportText = await readFile(join(AXTRAIN_FIXTURE, 'report.md'), 'utf8');
+  const results = JSON.parse(resultsText) as FixtureResults;
+  // One record per unit, as the Paper view caches a finished unit (studyCache.ts, namespace 'axtrain').
+  const records = results.plan.units.map((key, index) => ({
+    key,
+    rows: results.rows.filter((row) => key.includes(`-${row.dataset}-s${row.seed}-`)),
+    wallMs: index === 0 ? AXTRAIN_FIRST_UNIT_MS : results.wallMs - AXTRAIN_FIRST_UNIT_MS,
+  }));
+  await page.goto('/#v=1&backend=cpu');
+  await page.evaluate(async (units) => {
+    await new Promise<void>((resolve, reject) => {
+      const open = indexedDB.open('axnet-lab-study', 1);
+      open.onupgradeneeded = () => open.result.createObjectStore('jobs');
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const transaction = open.result.transaction('jobs', 'readwrite');
+        for (const unit of units) transaction.objectStore('jobs').put(unit, `axtrain:${unit.key}`);
+        transaction.objectStore('jobs').put({ kept: true }, 'v0-not-axtrain'); // stands for a §V job: the AxTrain clear must keep it
+        transaction.oncomplete = () => {
+          open.result.close();
+          resolve();
+        };
+        transaction.onerror = () => reject(transaction.error);
+      };
+    });
+  }, records);
+  await page.reload();
+  await openPaper(page);
+
+  const section = page.getByTestId('paper-axtrain');
+  const progress = page.getByTestId('paper-axtrain-progress');
+  await expect(page.getByTestId('paper-axtrain-budget-quick')).toBeChecked();
+  await expect(progress).toHaveAttribute('data-status', 'done');
+  await expect(progress).toHaveAttribute('data-cached', '2');
+  await expect(progress).toHaveAttribute('data-trained', '0');
+  await expect(page.getByTestId('paper-axtrain-budget-line')).toContainText('Quick (CI-sized) budget, 1 seed(s), 18 trained nets, wall time 56 s');
+
+  // The claims table, row by row, is the report's (the CLI's markdown cells).
+  for (const dataset of ['breastcancer', 'digits']) {
+    const table = page.getByTestId(`paper-axtrain-${dataset}-claims`);
+    await expect(table.getByRole('columnheader')).toHaveText(['figure', 'claim', 'paper', 'ours', 'verdict']);
+    const part = reportText.slice(reportText.indexOf(`## ${dataset} (`));
+    const lines = part
+      .slice(0, part.indexOf('### Fig. 7'))
+      .split('\n')
+      .filter((line) => /^\| Fig\. \d/.test(line));
+    expect(lines).toHaveLength(8);
+    const rows = table.locator('tbody tr');
+    await expect(rows).toHaveCount(lines.length);
+    for (const [index, line] of lines.entries()) {
+      await expect(rows.nth(index).locator('th, td')).toHaveText(line.slice(2, -2).split(' | '));
+    }
+  }
+  await expect(page.getByTestId('paper-axtrain-breastcancer-claims-fig7-aggressive')).toContainText('32.1%');
+  await expect(page.getByTestId('paper-axtrain-breastcancer-fig7')).toBeVisible();
+  await expect(page.getByTestId('paper-axtrain-digits-fig6')).toBeVisible();
+  await expect(page.getByTestId('paper-axtrain-choices').locator('li').first()).toContainText('K1…K4');
+
+  const [markdown] = await Promise.all([page.waitForEvent('download'), page.getByTestId('paper-axtrain-export-md').click()]);
+  expect(markdown.suggestedFilename()).toBe('axtrain-study-quick-report.md');
+  expect(await readFile(await markdown.path(), 'utf8')).toBe(reportText);
+  const [json] = await Promise.all([page.waitForEvent('download'), page.getByTestId('paper-axtrain-export-json').click()]);
+  expect(json.suggestedFilename()).toBe('axtrain-study-quick-results.json');
+  expect(await readFile(await json.path(), 'utf8')).toBe(resultsText);
+
+  // Body text ≥ 14 px; no serious accessibility violation in the section.
+  const smallest = await section.evaluate((root) =>
+    Math.min(...[...root.querySelectorAll('p, li, th, td, caption, label, button')].map((el) => Number.parseFloat(getComputedStyle(el).fontSize))),
+  );
+  expect(smallest).toBeGreaterThanOrEqual(14);
+  const axe = await new AxeBuilder({ page }).include('[data-testid="paper-axtrain"]').analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+  await section.screenshot({ path: '/tmp/paper-axtrain.png' });
+
+  // Clearing the AxTrain cache leaves the §V study's cache alone and empties the section, also after a reload.
+  await page.getByTestId('paper-axtrain-clear-cache').click();
+  await expect(page.getByTestId('paper-axtrain-breastcancer-claims')).toHaveCount(0);
+  const keys = await page.evaluate(
+    () =>
+      new Promise<string[]>((resolveKeys, reject) => {
+        const open = indexedDB.open('axnet-lab-study', 1);
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction('jobs', 'readonly').objectStore('jobs').getAllKeys();
+          request.onsuccess = () => {
+            open.result.close();
+            resolveKeys(request.result.map(String));
+          };
+        };
+      }),
+  );
+  expect(keys).toEqual(['v0-not-axtrain']);
+  await page.reload();
+  await openPaper(page);
+  await expect(progress).toHaveAttribute('data-cached', '0');
+  await expect(page.getByTestId('paper-axtrain-export-md')).toBeDisabled();
+  expect(errors).toEqual([]);
+});
+
+test('AxTrain: the quick study trains in the study worker with progress, and gives the CLI’s rows (slow: AXLAB_SLOW_E2E=1)', async ({ page }) => {
+  test.skip(!process.env.AXLAB_SLOW_E2E, 'trains for about a minute on a 2-core machine; AXLAB_SLOW_E2E=1 runs it');
+  test.setTimeout(240_000);
+  const errors = collectErrors(page);
+  const cli = JSON.parse(await readFile(join(AXTRAIN_FIXTURE, 'results.json'), 'utf8')) as FixtureResults & { rows: { trainingMs: number }[] };
+  await page.goto('/#v=1&backend=cpu');
+  await openPaper(page);
+  const progress = page.getByTestId('paper-axtrain-progress');
+  await expect(progress).toHaveAttribute('data-cached', '0');
+  const started = Date.now();
+  await page.getByTestId('paper-axtrain-run').click();
+  await expect(progress).toHaveAttribute('data-status', 'running');
+  await expect(page.getByTestId('paper-axtrain-cancel')).toBeEnabled();
+  await expect(progress).toContainText('ETA');
+  await expect(progress).toContainText('now: breastcancer, seed 1');
+  await expect(progress).toHaveAttribute('data-done', '1', { timeout: 120_000 });
+  await expect(progress).toHaveAttribute('data-status', 'done', { timeout: 200_000 });
+  console.log(`AxTrain quick study in the browser: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  await expect(progress).toHaveAttribute('data-trained', '2');
+  await expect(page.getByTestId('paper-axtrain-breastcancer-claims').locator('tbody tr')).toHaveCount(8);
+
+  // The browser trained the same nets to the same numbers as the CLI (tfjs cpu both): every row but its training time.
+  const [json] = await Promise.all([page.waitForEvent('download'), page.getByTestId('paper-axtrain-export-json').click()]);
+  const browser = JSON.parse(await readFile(await json.path(), 'utf8')) as typeof cli;
+  const withoutTime = (rows: typeof cli.rows) => rows.map((row) => JSON.stringify({ ...row, trainingMs: 0 }));
+  const differing = withoutTime(browser.rows).filter((row, i) => row !== withoutTime(cli.rows)[i]).length;
+  console.log(`AxTrain rows differing from the CLI's: ${differing} of ${cli.rows.length}; browser wall time ${browser.wallMs} ms`);
+  expect(browser.plan).toEqual(cli.plan);
+  expect(withoutTime(browser.rows)).toEqual(withoutTime(cli.rows));
+
+  await page.reload();
+  await openPaper(page);
+  await expect(progress).toHaveAttribute('data-cached', '2');
+  await expect(progress).toHaveAttribute('data-trained', '0');
   expect(errors).toEqual([]);
 });

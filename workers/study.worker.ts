@@ -1,9 +1,14 @@
 /// <reference lib="webworker" />
 /**
- * Study worker: trains one program of the §V study at a time (runStudyJobGroup: the group's jobs as
- * one K-model program of the engine, on the jobs' backend, cpu) and posts their results as plain data.
- * The page cancels by terminating the worker. It runs as the 'study' role of workers/lab.worker.ts.
+ * Study worker: trains the Paper view's studies one piece at a time and posts the results as plain data. It runs
+ * as the 'study' role of workers/lab.worker.ts; the page cancels by terminating it.
+ * - 'group': one program of the §V study (runStudyJobGroup: the group's jobs as one K-model program of the engine,
+ *   on the jobs' backend, cpu);
+ * - 'axtrain-unit': one unit of the AxTrain study (runAxtrainStudyUnit, on tfjs cpu as `axlab reproduce --paper
+ *   axtrain`, so the numbers are the CLI's), with a line per finished training. Its code is a chunk of its own,
+ *   fetched on the first unit, so the §V study does not load AxTrain's.
  */
+import { selectBackend } from '../src/ml/backend';
 import { runStudyJobGroup } from '../src/ml/study/runJobGroup';
 import type { FromStudyWorkerMessage, ToStudyWorkerMessage } from './studyProtocol';
 
@@ -13,6 +18,15 @@ function post(message: FromStudyWorkerMessage): void {
   self.postMessage(message);
 }
 
+const describeError = (error: unknown) => (error instanceof Error ? error.message || error.name : String(error));
+
+async function runAxtrainUnit(id: string, unit: Extract<ToStudyWorkerMessage, { type: 'axtrain-unit' }>['unit']): Promise<void> {
+  const { runAxtrainStudyUnit } = await import('../src/ml/axtrain/study');
+  await selectBackend('cpu');
+  const rows = await runAxtrainStudyUnit(unit, (line) => post({ type: 'axtrain-line', id, line }));
+  post({ type: 'axtrain-rows', id, rows });
+}
+
 async function handleMessage(message: ToStudyWorkerMessage): Promise<void> {
   switch (message.type) {
     case 'group': {
@@ -20,13 +34,21 @@ async function handleMessage(message: ToStudyWorkerMessage): Promise<void> {
       try {
         post({ type: 'results', id, results: await runStudyJobGroup(jobs) });
       } catch (error) {
-        post({ type: 'error', id, message: error instanceof Error ? error.message || error.name : String(error) });
+        post({ type: 'error', id, message: describeError(error) });
+      }
+      return;
+    }
+    case 'axtrain-unit': {
+      try {
+        await runAxtrainUnit(message.id, message.unit);
+      } catch (error) {
+        post({ type: 'error', id: message.id, message: describeError(error) });
       }
       return;
     }
     default: {
-      const unknown: never = message.type;
-      throw new Error(`Unsupported message: ${String(unknown)}`);
+      const unknown: never = message;
+      throw new Error(`Unsupported message: ${JSON.stringify(unknown)}`);
     }
   }
 }

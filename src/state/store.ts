@@ -34,6 +34,7 @@ import type { AxnetWeights, EvaluationPoint, SurfaceSnapshot } from '../core/wei
 import type { BackendAttempt, ParameterCounts, ProgressPayload } from '../../workers/protocol';
 import { createCompareSlice, type CompareSlice } from './compareSlice';
 import { createStudySlice, type StudySlice } from './studySlice';
+import { createAxtrainStudySlice, type AxtrainStudySlice } from './axtrainStudySlice';
 import type { BenchmarkViewData } from '../core/benchmarkViews';
 import { createNpuSlice, type NpuSlice } from './npuSlice';
 import { createSweepSlice, type SweepSlice } from './sweepSlice';
@@ -175,7 +176,7 @@ export interface UiSlice {
   selectPanel: (panel: PanelId) => void;
 }
 
-export type LabState = ConfigSlice & RunSlice & UiSlice & CompareSlice & NpuSlice & StudySlice & SweepSlice & AxtrainSlice;
+export type LabState = ConfigSlice & RunSlice & UiSlice & CompareSlice & NpuSlice & StudySlice & AxtrainStudySlice & SweepSlice & AxtrainSlice;
 
 const createConfigSlice: StateCreator<LabState, [], [], ConfigSlice> = (set) => ({
   config: cloneConfig(DEFAULT_CONFIG),
@@ -329,6 +330,7 @@ export const useLabStore = create<LabState>()((...args) => ({
   ...createUiSlice(...args),
   ...createCompareSlice(...args),
   ...createStudySlice(...args),
+  ...createAxtrainStudySlice(...args),
   ...createNpuSlice(...args),
   ...createSweepSlice(...args),
   ...createAxtrainSlice(...args),

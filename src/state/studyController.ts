@@ -1,14 +1,14 @@
 /**
  * Runs the §V study for the Paper view: runStudy (src/core/study/runner.ts) on the main thread owns
  * the job order, the ETA and the IndexedDB cache; each program of jobs (src/core/study/groups.ts)
- * trains in one of STUDY_WORKERS study workers (two cores ⇒ two workers). Cancel aborts runStudy and terminates the workers (squoosh
+ * trains in one of STUDY_WORKERS study workers (two cores ⇒ two workers; studyWorkerPool.ts). Cancel aborts runStudy and terminates the workers (squoosh
  * style); finished jobs stay cached, so the next run picks up where this one stopped.
  */
-import { buildStudyPlan, computeJobKey, type StudyJob, type StudyPlan, type StudySize } from '../core/study/plan';
+import { buildStudyPlan, computeJobKey, type StudyPlan, type StudySize } from '../core/study/plan';
 import type { JobResult } from '../core/study/results';
-import { StudyCancelledError, runStudy, type StudyProgress } from '../core/study/runner';
-import type { FromStudyWorkerMessage, ToStudyWorkerMessage } from '../../workers/studyProtocol';
+import { runStudy, type StudyProgress } from '../core/study/runner';
 import { openStudyCache } from './studyCache';
+import { StudyWorkerPool } from './studyWorkerPool';
 import { useLabStore } from './store';
 
 /** Study workers run at once (the lab's machines have two cores). */
@@ -24,66 +24,6 @@ export function getStudyPlan(size: StudySize): StudyPlan {
     plans.set(size, plan);
   }
   return plan;
-}
-
-interface PoolWorker {
-  worker: Worker;
-  busy: boolean;
-}
-
-/** A pool of study workers; each runs one program of jobs at a time. */
-class StudyWorkerPool {
-  private workers: PoolWorker[] = [];
-
-  run(jobs: StudyJob[], signal?: AbortSignal): Promise<JobResult[]> {
-    const id = jobs[0].id;
-    if (signal?.aborted) return Promise.reject(new StudyCancelledError());
-    const entry = this.workers.find((w) => !w.busy) ?? this.spawn();
-    entry.busy = true;
-    return new Promise<JobResult[]>((resolve, reject) => {
-      const finish = () => {
-        entry.busy = false;
-        signal?.removeEventListener('abort', onAbort);
-      };
-      const onAbort = () => {
-        finish();
-        this.remove(entry);
-        reject(new StudyCancelledError());
-      };
-      signal?.addEventListener('abort', onAbort, { once: true });
-      entry.worker.onmessage = (event: MessageEvent<FromStudyWorkerMessage>) => {
-        const message = event.data;
-        if (message.id !== id) return;
-        finish();
-        if (message.type === 'results') resolve(message.results);
-        else reject(new Error(message.message));
-      };
-      entry.worker.onerror = (event: ErrorEvent) => {
-        event.preventDefault();
-        finish();
-        this.remove(entry);
-        reject(new Error(`The study worker crashed${event.message ? `: ${event.message}` : ''}.`));
-      };
-      entry.worker.postMessage({ type: 'group', id, jobs } satisfies ToStudyWorkerMessage);
-    });
-  }
-
-  terminate(): void {
-    for (const entry of this.workers) entry.worker.terminate();
-    this.workers = [];
-  }
-
-  private spawn(): PoolWorker {
-    const worker = new Worker(new URL('../../workers/lab.worker.ts', import.meta.url), { type: 'module', name: 'study' });
-    const entry = { worker, busy: false };
-    this.workers.push(entry);
-    return entry;
-  }
-
-  private remove(entry: PoolWorker): void {
-    entry.worker.terminate();
-    this.workers = this.workers.filter((w) => w !== entry);
-  }
 }
 
 let activeRun: { controller: AbortController; pool: StudyWorkerPool } | null = null;
@@ -147,7 +87,7 @@ export async function startStudy(): Promise<void> {
       cache: openStudyCache<JobResult>(),
       runJobGroup: async (jobs, context) => {
         for (let k = 0; k < jobs.length; k++) useLabStore.getState().countTrainedJob();
-        return pool.run(jobs, context.signal);
+        return pool.runGroup(jobs, context.signal);
       },
       onProgress: (progress) => {
         if (activeRun?.controller === controller) useLabStore.getState().setStudyState({ studyProgress: toProgressView(progress, plan) });
@@ -186,7 +126,7 @@ export function cancelStudy(): void {
   useLabStore.getState().setStudyState({ studyStatus: 'cancelled', studyProgress: progress ? { ...progress, running: [], etaMs: null } : null });
 }
 
-/** Deletes every cached job result (both sizes) and clears the view. */
+/** Deletes every cached job result of the §V study (both sizes; the AxTrain study's stay) and clears the view. */
 export async function clearStudyCache(): Promise<void> {
   cancelStudy();
   await openStudyCache<JobResult>().clear();

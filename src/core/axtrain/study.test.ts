@@ -1,5 +1,18 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildAxtrainStudyPlan, configureStudyTraining, renderAxtrainStudyReport, summarizeAxtrainClaims, summarizeSetting, type AxtrainStudyRow } from './study';
+import {
+  assembleAxtrainStudyResults,
+  buildAxtrainStudyPlan,
+  buildAxtrainStudyTables,
+  configureStudyTraining,
+  formatAxtrainResultsJson,
+  isAxtrainUnitRecord,
+  renderAxtrainStudyReport,
+  summarizeAxtrainClaims,
+  summarizeSetting,
+  type AxtrainStudyRow,
+} from './study';
+import { buildQuickStudyRecords, QUICK_STUDY_RESULTS } from './fixtures/quickStudy';
 import type { HardwareReport, HardwareSetting } from './report';
 
 const report = (ntv400: number, drumLoss: number[]): HardwareReport => ({
@@ -72,5 +85,56 @@ describe('AxTrain study', () => {
     expect(markdown).toMatch(/## breastcancer/);
     expect(markdown).toMatch(/\| Fig\. 7 \| AxTrain raises accuracy vs BP under aggressive NTV \(400 mV\) \| 32\.1% \| 20\.00 ± 42\.43% \|/);
     expect(markdown).toMatch(/Choices where the paper is silent/);
+  });
+
+  it('prints every table of the report from buildAxtrainStudyTables, cell for cell (what the Paper view shows)', () => {
+    const markdown = renderAxtrainStudyReport(QUICK_STUDY_RESULTS);
+    const tables = buildAxtrainStudyTables(QUICK_STUDY_RESULTS.rows);
+    expect(tables.map((t) => t.dataset)).toEqual(['breastcancer', 'digits']);
+    for (const t of tables) {
+      expect(markdown).toContain(`## ${t.heading}\n`);
+      expect(t.claimsTable.rows).toHaveLength(t.claims.length);
+      t.claims.forEach((claim, i) => expect(t.claimsTable.rows[i]).toEqual([claim.figure, claim.claim, `${claim.paper}%`, expect.any(String), claim.verdict]));
+      for (const table of [t.claimsTable, t.fig7, t.fig6]) {
+        const block = [
+          `### ${table.title}`,
+          '',
+          `| ${table.header.join(' | ')} |`,
+          `| ${table.header.map(() => '---').join(' | ')} |`,
+          ...table.rows.map((r) => `| ${r.join(' | ')} |`),
+        ];
+        expect(markdown).toContain(block.join('\n'));
+      }
+    }
+    // Fig. 7: BP, act, pas, AxTrain; Fig. 6 leaves pas out (it is not trained for DRUM from scratch).
+    expect(tables[0].fig7.rows.map((r) => r[0])).toEqual(['BP', 'AxTrain-act', 'AxTrain-pas (trained for the column’s setting)', 'AxTrain (act → pas for the column’s setting)']);
+    expect(tables[0].fig6.header).toEqual(['method', 'k = 1', 'k = 2', 'k = 3', 'k = 4', 'k = 5', 'k = 6', 'k = 7', 'k = 8']);
+    expect(tables[0].fig6.rows).toHaveLength(3);
+  });
+
+  it('assembles results in plan order from unit records, as the CLI writes them (the recorded quick run, byte for byte)', () => {
+    const plan = buildAxtrainStudyPlan({ quick: true });
+    expect(QUICK_STUDY_RESULTS.plan.units).toEqual(plan.units.map((u) => u.key)); // else: regenerate the fixture (fixtures/quick-study/README.md)
+    const records = buildQuickStudyRecords();
+    // Records given in reverse order still give the plan's order.
+    const reversed = Object.fromEntries(Object.entries(records).reverse());
+    const results = assembleAxtrainStudyResults(plan, reversed, QUICK_STUDY_RESULTS.wallMs);
+    expect(results).toEqual(QUICK_STUDY_RESULTS);
+    const dir = new URL('./fixtures/quick-study/', import.meta.url);
+    expect(formatAxtrainResultsJson(results)).toBe(readFileSync(new URL('results.json', dir), 'utf8'));
+    expect(renderAxtrainStudyReport(results)).toBe(readFileSync(new URL('report.md', dir), 'utf8'));
+    // A unit without a record leaves its rows out; the plan still lists it.
+    const partial = assembleAxtrainStudyResults(plan, { [plan.units[1].key]: records[plan.units[1].key] }, 10.4);
+    expect(partial.rows.every((r) => r.dataset === 'digits')).toBe(true);
+    expect(partial).toMatchObject({ wallMs: 10, plan: { quick: true, seeds: 1, units: plan.units.map((u) => u.key) } });
+  });
+
+  it('accepts as a cached unit only a record of that very key', () => {
+    const record = { key: 'v1-digits-s1', rows: [], wallMs: 3 };
+    expect(isAxtrainUnitRecord(record, 'v1-digits-s1')).toBe(true);
+    expect(isAxtrainUnitRecord(record, 'v1-digits-s2')).toBe(false);
+    for (const value of [undefined, null, [], 'x', { key: 'v1-digits-s1', rows: [] }, { key: 'v1-digits-s1', rows: {}, wallMs: 1 }, { ...record, wallMs: Number.NaN }]) {
+      expect(isAxtrainUnitRecord(value, 'v1-digits-s1')).toBe(false);
+    }
   });
 });

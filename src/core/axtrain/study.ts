@@ -179,57 +179,100 @@ export const AXTRAIN_OPEN_CHOICES: readonly string[] = [
   'Data: breast cancer (the paper’s), digits 8×8 as a stand-in for MNIST; Image segmentation, Ionosphere, Satimage are not shipped.',
 ];
 
+/** A table of the report and the Paper view: one header, rows of cells already formatted (the same strings in both). */
+export interface AxtrainStudyTable {
+  title: string;
+  header: string[];
+  rows: string[][];
+}
+
+/** One data set's part of the study: its claims (paired per seed) and the tables of the claims, Fig. 7 and Fig. 6. */
+export interface AxtrainDatasetTables {
+  dataset: ClassificationDatasetId;
+  /** "breastcancer (6144 multiplies, 6274 stored words per inference)". */
+  heading: string;
+  claims: AxtrainClaimSummary[];
+  claimsTable: AxtrainStudyTable;
+  fig7: AxtrainStudyTable;
+  fig6: AxtrainStudyTable;
+}
+
+const FIG6_KS = [1, 2, 3, 4, 5, 6, 7, 8] as const;
+
+const STUDY_TRAININGS: readonly { label: string; method: AxtrainMethodId; trainedFor: (s: HardwareSetting) => HardwareSetting | null }[] = [
+  { label: 'BP', method: 'bp', trainedFor: () => null },
+  { label: 'AxTrain-act', method: 'act', trainedFor: () => null },
+  { label: 'AxTrain-pas (trained for the column’s setting)', method: 'pas', trainedFor: (s) => s },
+  { label: 'AxTrain (act → pas for the column’s setting)', method: 'actpas', trainedFor: (s) => s },
+];
+
+/** The tables of every data set in `rows` (in the order the rows name them): what the report prints and the Paper view shows. */
+export function buildAxtrainStudyTables(rows: readonly AxtrainStudyRow[]): AxtrainDatasetTables[] {
+  const datasets = [...new Set(rows.map((r) => r.dataset))];
+  return datasets.map((dataset) => {
+    const mine = rows.filter((r) => r.dataset === dataset);
+    const first = mine[0];
+    const claims = summarizeAxtrainClaims(dataset, mine);
+    const { aggressiveMv, conservativeMv } = readNtvVoltagePair(dataset);
+    const voltages = NTV_VOLTAGE_PRESETS.filter((p) => p.voltageMv === aggressiveMv || p.voltageMv === conservativeMv);
+    const masks = first.hardware.results.find((r) => r.setting.kind === 'ntv')?.accuracy.runs ?? 0;
+    return {
+      dataset,
+      heading: `${dataset} (${first.hardware.multipliesPerInference} multiplies, ${first.hardware.storedWordsPerInference} stored words per inference)`,
+      claims,
+      claimsTable: {
+        title: 'The paper’s claims beside ours',
+        header: ['figure', 'claim', 'paper', 'ours', 'verdict'],
+        rows: claims.map((c) => [c.figure, c.claim, `${c.paper}%`, pct(c.ours), c.verdict]),
+      },
+      fig7: {
+        title: `Fig. 7: test accuracy under NTV weight memory (mean over seeds of the mean over ${masks} masks)`,
+        header: ['method', 'exact', ...voltages.map((p) => `${p.voltageMv} mV (p = ${p.flipRate * 100}%)`)],
+        rows: STUDY_TRAININGS.map((t) => {
+          const cells = voltages.map((p) => {
+            const setting: HardwareSetting = { kind: 'ntv', voltageMv: p.voltageMv, flipRate: p.flipRate };
+            return fmt(summarizeSetting(mine, dataset, t.method, t.trainedFor(setting), setting, 'accuracy'));
+          });
+          const exactOf = t.method === 'bp' || t.method === 'act' ? fmt(summarizeSetting(mine, dataset, t.method, null, { kind: 'exact' }, 'accuracy')) : '—';
+          return [t.label, exactOf, ...cells];
+        }),
+      },
+      fig6: {
+        title: 'Fig. 6: normalised test loss L_k / L_exact on DRUM-k (K1…K4 ↦ k = 1…4: interpretation)',
+        header: ['method', ...FIG6_KS.map((k) => `k = ${k}`)],
+        rows: STUDY_TRAININGS.filter((t) => t.method !== 'pas').map((t) => [
+          t.label,
+          ...FIG6_KS.map((k) => fmt(summarizeSetting(mine, dataset, t.method, t.trainedFor({ kind: 'drum', k }), { kind: 'drum', k }, 'normalizedLoss'))),
+        ]),
+      },
+    };
+  });
+}
+
+/** "Quick (CI-sized) budget, 1 seed(s), 18 trained nets, wall time 56 s": which budget produced the numbers, and in how long. */
+export function describeAxtrainStudyRun(results: Pick<AxtrainStudyResults, 'plan' | 'rows' | 'wallMs'>): string {
+  return `${results.plan.quick ? 'Quick (CI-sized) budget' : 'Full budget'}, ${results.plan.seeds} seed(s), ${results.rows.length} trained nets, wall time ${(results.wallMs / 1000).toFixed(0)} s`;
+}
+
+function renderMarkdownTable(table: AxtrainStudyTable): string[] {
+  return [`| ${table.header.join(' | ')} |`, `| ${table.header.map(() => '---').join(' | ')} |`, ...table.rows.map((cells) => `| ${cells.join(' | ')} |`)];
+}
+
 export function renderAxtrainStudyReport(results: AxtrainStudyResults): string {
   const out: string[] = [];
   out.push('# AxTrain study (He et al., ISLPED’18)');
   out.push('');
   out.push(
-    `${results.plan.quick ? 'Quick (CI-sized) budget' : 'Full budget'}, ${results.plan.seeds} seed(s), ${results.rows.length} trained nets, wall time ${(results.wallMs / 1000).toFixed(0)} s. The paper’s numbers are averages over its six applications; ours are per data set, mean ± std over seeds, each seed paired with BP on the same data, batches and NTV masks.`,
+    `${describeAxtrainStudyRun(results)}. The paper’s numbers are averages over its six applications; ours are per data set, mean ± std over seeds, each seed paired with BP on the same data, batches and NTV masks.`,
   );
-  const datasets = [...new Set(results.rows.map((r) => r.dataset))];
-  for (const dataset of datasets) {
-    const rows = results.rows.filter((r) => r.dataset === dataset);
-    const first = rows[0];
+  for (const tables of buildAxtrainStudyTables(results.rows)) {
     out.push('');
-    out.push(`## ${dataset} (${first.hardware.multipliesPerInference} multiplies, ${first.hardware.storedWordsPerInference} stored words per inference)`);
-    out.push('');
-    out.push('### The paper’s claims beside ours');
-    out.push('');
-    out.push('| figure | claim | paper | ours | verdict |');
-    out.push('| --- | --- | --- | --- | --- |');
-    for (const c of summarizeAxtrainClaims(dataset, rows)) out.push(`| ${c.figure} | ${c.claim} | ${c.paper}% | ${pct(c.ours)} | ${c.verdict} |`);
-    const { aggressiveMv, conservativeMv } = readNtvVoltagePair(dataset);
-    const trainings: { label: string; method: AxtrainMethodId; trainedFor: (s: HardwareSetting) => HardwareSetting | null }[] = [
-      { label: 'BP', method: 'bp', trainedFor: () => null },
-      { label: 'AxTrain-act', method: 'act', trainedFor: () => null },
-      { label: 'AxTrain-pas (trained for the column’s setting)', method: 'pas', trainedFor: (s) => s },
-      { label: 'AxTrain (act → pas for the column’s setting)', method: 'actpas', trainedFor: (s) => s },
-    ];
-    out.push('');
-    out.push(
-      `### Fig. 7: test accuracy under NTV weight memory (mean over seeds of the mean over ${first.hardware.results.find((r) => r.setting.kind === 'ntv')?.accuracy.runs ?? 0} masks)`,
-    );
-    out.push('');
-    const voltages = NTV_VOLTAGE_PRESETS.filter((p) => p.voltageMv === aggressiveMv || p.voltageMv === conservativeMv);
-    out.push(`| method | exact | ${voltages.map((p) => `${p.voltageMv} mV (p = ${p.flipRate * 100}%)`).join(' | ')} |`);
-    out.push(`| --- | --- | ${voltages.map(() => '---').join(' | ')} |`);
-    for (const t of trainings) {
-      const cells = voltages.map((p) => {
-        const setting: HardwareSetting = { kind: 'ntv', voltageMv: p.voltageMv, flipRate: p.flipRate };
-        return fmt(summarizeSetting(rows, dataset, t.method, t.trainedFor(setting), setting, 'accuracy'));
-      });
-      const exactOf = t.method === 'bp' || t.method === 'act' ? fmt(summarizeSetting(rows, dataset, t.method, null, { kind: 'exact' }, 'accuracy')) : '—';
-      out.push(`| ${t.label} | ${exactOf} | ${cells.join(' | ')} |`);
-    }
-    out.push('');
-    out.push('### Fig. 6: normalised test loss L_k / L_exact on DRUM-k (K1…K4 ↦ k = 1…4: interpretation)');
-    out.push('');
-    const ks = [1, 2, 3, 4, 5, 6, 7, 8];
-    out.push(`| method | ${ks.map((k) => `k = ${k}`).join(' | ')} |`);
-    out.push(`| --- | ${ks.map(() => '---').join(' | ')} |`);
-    for (const t of trainings.filter((t) => t.method !== 'pas')) {
-      const cells = ks.map((k) => fmt(summarizeSetting(rows, dataset, t.method, t.trainedFor({ kind: 'drum', k }), { kind: 'drum', k }, 'normalizedLoss')));
-      out.push(`| ${t.label} | ${cells.join(' | ')} |`);
+    out.push(`## ${tables.heading}`);
+    for (const table of [tables.claimsTable, tables.fig7, tables.fig6]) {
+      out.push('');
+      out.push(`### ${table.title}`);
+      out.push('');
+      out.push(...renderMarkdownTable(table));
     }
   }
   out.push('');
@@ -239,4 +282,33 @@ export function renderAxtrainStudyReport(results: AxtrainStudyResults): string {
   out.push('');
   out.push(`Methods: ${Object.values(AXTRAIN_METHOD_LABELS).join(', ')}.`);
   return `${out.join('\n')}\n`;
+}
+
+/** results.json as `axlab reproduce --paper axtrain` writes it (and the Paper view exports it). */
+export function formatAxtrainResultsJson(results: AxtrainStudyResults): string {
+  return `${JSON.stringify(results, null, 1)}\n`;
+}
+
+/** A finished unit as the caches keep it: its rows and the wall time it took to train and evaluate them. */
+export interface AxtrainUnitRecord {
+  key: string;
+  rows: AxtrainStudyRow[];
+  wallMs: number;
+}
+
+/** Whether a cached value is a record of `key` (anything else, e.g. an older format, counts as not cached). */
+export function isAxtrainUnitRecord(value: unknown, key: string): value is AxtrainUnitRecord {
+  if (typeof value !== 'object' || value === null) return false;
+  const record = value as Partial<AxtrainUnitRecord>;
+  return record.key === key && Array.isArray(record.rows) && typeof record.wallMs === 'number' && Number.isFinite(record.wallMs);
+}
+
+/** The results of `plan` from the records at hand: rows in plan order (units without a record are left out). */
+export function assembleAxtrainStudyResults(plan: AxtrainStudyPlan, records: Readonly<Record<string, AxtrainUnitRecord>>, wallMs: number): AxtrainStudyResults {
+  return {
+    version: plan.version,
+    plan: { quick: plan.quick, seeds: plan.seeds, units: plan.units.map((u) => u.key) },
+    rows: plan.units.flatMap((u) => (Object.hasOwn(records, u.key) ? records[u.key].rows : [])),
+    wallMs: Math.round(wallMs),
+  };
 }

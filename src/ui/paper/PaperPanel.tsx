@@ -14,7 +14,9 @@ import { renderChart } from '../../core/study/svg';
 import { cancelStudy, clearStudyCache, getStudyPlan, loadCachedStudy, startStudy, STUDY_WORKERS } from '../../state/studyController';
 import { useLabStore } from '../../state/store';
 import { downloadBlob, downloadText, renderSvgToPng } from './download';
+import { AxtrainStudySection } from './AxtrainStudySection';
 import { buildStudyReport, renderResultsCsv } from './exports';
+import { formatEstimate, formatEta } from './format';
 import './paper.css';
 
 /** Measured in headless Chromium on this project’s 2-core machines (tfjs cpu, two study workers): the quick plan, 12.8k step-equivalents, took 28–58 s (the slower under load). */
@@ -23,15 +25,7 @@ const BROWSER_COST_RATE = 300;
 function estimateDuration(size: StudySize): string {
   const plan = getStudyPlan(size);
   const cost = plan.jobs.reduce((sum, job) => sum + job.cost, 0);
-  const seconds = cost / BROWSER_COST_RATE;
-  return seconds < 120 ? `about ${Math.max(10, Math.round(seconds / 10) * 10)} s` : `about ${Math.round(seconds / 60)} min`;
-}
-
-function formatEta(ms: number | null): string {
-  if (ms === null || !Number.isFinite(ms)) return 'estimating…';
-  if (ms < 1000) return 'under a second';
-  const seconds = Math.round(ms / 1000);
-  return seconds < 90 ? `${seconds} s` : `${Math.round(seconds / 60)} min`;
+  return formatEstimate(cost / BROWSER_COST_RATE);
 }
 
 /** data-testid suffix of a figure: fig2 → "2", fig10a → "10a". */
@@ -292,6 +286,8 @@ export function PaperPanel() {
           ))}
         </div>
       )}
+
+      <AxtrainStudySection />
     </section>
   );
 }

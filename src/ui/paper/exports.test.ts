@@ -1,7 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { buildQuickStudyRecords, QUICK_STUDY_RESULTS } from '../../core/axtrain/fixtures/quickStudy';
+import { buildAxtrainStudyPlan, formatAxtrainResultsJson, renderAxtrainStudyReport } from '../../core/axtrain/study';
 import { buildStudyPlan } from '../../core/study/plan';
 import type { JobResult } from '../../core/study/results';
-import { RESULTS_CSV_HEADER, buildStudyReport, escapeCsvField, renderResultsCsv } from './exports';
+import { selectAxtrainStudyView } from '../../state/axtrainStudySlice';
+import { RESULTS_CSV_HEADER, buildStudyReport, escapeCsvField, renderAxtrainExports, renderResultsCsv } from './exports';
 
 describe('study exports', () => {
   it('escapes CSV fields with commas, quotes and line breaks (RFC 4180)', () => {
@@ -51,5 +55,29 @@ describe('study exports', () => {
     const report = buildStudyReport(plan, { [job.id]: result }, 1000, 'test');
     expect(report.size).toBe('quick');
     expect(Object.keys(report.results)).toEqual([job.id]);
+  });
+
+  it('AxTrain: the browser’s report.md and results.json are renderAxtrainStudyReport and the CLI’s JSON of the same rows', () => {
+    const plan = buildAxtrainStudyPlan({ quick: true });
+    const records = buildQuickStudyRecords();
+    // The rows as the Paper view holds them: one cached record per unit, in any order.
+    const { results } = selectAxtrainStudyView(plan, Object.fromEntries(Object.entries(records).reverse()));
+    const files = renderAxtrainExports(results);
+    expect(files.markdown.name).toBe('axtrain-study-quick-report.md');
+    expect(files.json.name).toBe('axtrain-study-quick-results.json');
+    // The same rows assembled as `axlab reproduce --paper axtrain` does (its rows in unit order, its wall time).
+    const cliResults = {
+      version: plan.version,
+      plan: { quick: true, seeds: 1, units: plan.units.map((u) => u.key) },
+      rows: QUICK_STUDY_RESULTS.rows,
+      wallMs: QUICK_STUDY_RESULTS.wallMs,
+    };
+    expect(files.markdown.text).toBe(renderAxtrainStudyReport(cliResults));
+    expect(files.json.text).toBe(formatAxtrainResultsJson(cliResults));
+    // And the files that command wrote for these rows, byte for byte.
+    const dir = new URL('../../core/axtrain/fixtures/quick-study/', import.meta.url);
+    expect(files.markdown.text).toBe(readFileSync(new URL('report.md', dir), 'utf8'));
+    expect(files.json.text).toBe(readFileSync(new URL('results.json', dir), 'utf8'));
+    expect(renderAxtrainExports({ ...results, plan: { ...results.plan, quick: false } }).json.name).toBe('axtrain-study-full-results.json');
   });
 });

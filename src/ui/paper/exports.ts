@@ -1,4 +1,8 @@
-/** Exports of the Paper view: results CSV (one row per job) and results JSON (a StudyReport). */
+/**
+ * Exports of the Paper view. AXNet (§V) study: results CSV (one row per job) and results JSON (a StudyReport).
+ * AxTrain study: results.json and report.md, the very text `axlab reproduce --paper axtrain` writes for the same rows.
+ */
+import { formatAxtrainResultsJson, renderAxtrainStudyReport, type AxtrainStudyResults } from '../../core/axtrain/study';
 import { STUDY_PLAN_VERSION, formatTopology, type StudyPlan } from '../../core/study/plan';
 import type { JobResult, StudyReport } from '../../core/study/results';
 
@@ -70,5 +74,14 @@ export function buildStudyReport(plan: StudyPlan, results: Readonly<Record<strin
     environment,
     plan,
     results: { ...results },
+  };
+}
+
+/** The AxTrain study's two files, named by budget ("axtrain-study-quick-results.json"), with the CLI's content. */
+export function renderAxtrainExports(results: AxtrainStudyResults): { json: { name: string; text: string }; markdown: { name: string; text: string } } {
+  const budget = results.plan.quick ? 'quick' : 'full';
+  return {
+    json: { name: `axtrain-study-${budget}-results.json`, text: formatAxtrainResultsJson(results) },
+    markdown: { name: `axtrain-study-${budget}-report.md`, text: renderAxtrainStudyReport(results) },
   };
 }

@@ -1,0 +1,83 @@
+import { createElement as h } from 'react';
+import { renderToString } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { buildQuickStudyRecords, QUICK_STUDY_RESULTS } from '../../core/axtrain/fixtures/quickStudy';
+import { AXTRAIN_OPEN_CHOICES, buildAxtrainStudyTables } from '../../core/axtrain/study';
+import { AxtrainStudyBody, type AxtrainSectionState } from './AxtrainStudySection';
+
+const EMPTY: AxtrainSectionState = {
+  axtrainBudget: 'quick',
+  axtrainStatus: 'idle',
+  axtrainProgress: null,
+  axtrainRecords: {},
+  axtrainCachedCount: 0,
+  axtrainTrainedCount: 0,
+  axtrainMessage: null,
+};
+/** The section's HTML without React's text-joint markers. */
+const render = (state: Partial<AxtrainSectionState>) => renderToString(h(AxtrainStudyBody, { state: { ...EMPTY, ...state } })).replace(/<!-- -->/g, '');
+
+/** React escapes text; the cells hold only ’, ±, →, — and the like, which it leaves as they are, plus & < > " '. */
+const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#x27;');
+
+describe('AxTrain study section (Paper view)', () => {
+  it('with no units: the budgets with their estimated time, the run button, exports disabled, the open choices', () => {
+    const html = render({});
+    expect(html).toContain('quick — 2 units (2 data sets × 1 seed), CI-sized epochs, about 70 s');
+    expect(html).toMatch(/full — 6 units \(2 data sets × 3 seeds\), the reference’s epochs and 50 NTV masks, about \d+ min/);
+    expect(html).toContain('Run the quick AxTrain study');
+    expect(html).toContain('Times are estimates from');
+    expect(html).toMatch(/<button[^>]*data-testid="paper-axtrain-export-md"[^>]*disabled=""/);
+    expect(html).toContain('data-done="0" data-total="2"');
+    for (const choice of AXTRAIN_OPEN_CHOICES) expect(html).toContain(escapeHtml(choice));
+    expect(html).not.toContain('data-testid="paper-axtrain-breastcancer-claims"');
+  });
+
+  it('from cached units: every cell of the report’s claims, Fig. 7 and Fig. 6 tables, with headers, the budget and the wall time', () => {
+    const html = render({ axtrainRecords: buildQuickStudyRecords(), axtrainCachedCount: 2, axtrainStatus: 'done' });
+    expect(html).toContain('data-done="2" data-total="2" data-cached="2" data-trained="0"');
+    expect(html).toContain('Quick (CI-sized) budget, 1 seed(s), 18 trained nets, wall time 56 s');
+    expect(html).toContain('Run again (all cached)');
+    expect(html).not.toMatch(/<button[^>]*data-testid="paper-axtrain-export-md"[^>]*disabled/);
+    for (const tables of buildAxtrainStudyTables(QUICK_STUDY_RESULTS.rows)) {
+      for (const table of [tables.claimsTable, tables.fig7, tables.fig6]) {
+        expect(html).toContain(`<caption>${escapeHtml(table.title)}</caption>`);
+        for (const cell of table.header) expect(html).toContain(`<th scope="col">${escapeHtml(cell)}</th>`);
+        for (const row of table.rows) {
+          const cells = `<th scope="row">${escapeHtml(row[0])}</th>${row
+            .slice(1)
+            .map((c) => `<td>${escapeHtml(c)}</td>`)
+            .join('')}`;
+          expect(html).toContain(cells);
+        }
+      }
+      for (const claim of tables.claims) expect(html).toContain(`data-testid="paper-axtrain-${tables.dataset}-claims-${claim.id}"`);
+    }
+  });
+
+  it('while running: units done, ETA, the unit and its last line', () => {
+    const records = buildQuickStudyRecords();
+    const [firstKey] = Object.keys(records);
+    const html = render({
+      axtrainRecords: { [firstKey]: records[firstKey] },
+      axtrainTrainedCount: 1,
+      axtrainStatus: 'running',
+      axtrainProgress: {
+        done: 1,
+        total: 2,
+        cachedCount: 0,
+        trainedCount: 1,
+        elapsedMs: 14_000,
+        etaMs: 42_000,
+        running: 'digits, seed 1',
+        line: 'v1-digits-s1-e3-p1-r5 bp: acc 0.8691 in 1.3 s',
+      },
+    });
+    expect(html).toContain('1/2 units · 0 from the cache · 1 trained in this session · ETA 42 s · now: digits, seed 1');
+    expect(html).toContain('v1-digits-s1-e3-p1-r5 bp: acc 0.8691 in 1.3 s');
+    expect(html).toContain('9 trained nets, wall time 14 s (1 of 2 units so far)');
+    expect(html).toContain('Run the remaining unit<');
+    expect(html).toMatch(/<button[^>]*data-testid="paper-axtrain-run"[^>]*disabled=""/);
+    expect(html).not.toMatch(/<button[^>]*data-testid="paper-axtrain-cancel"[^>]*disabled/);
+  });
+});
