@@ -52,6 +52,15 @@ test('AxTrain from a link: Play trains every method in lockstep to done; a contr
   await page.getByTestId('axtrain-drum-k').selectOption('3');
   await expect.poll(() => page.url()).toContain('ax.hw=drum');
   await expect.poll(() => page.url()).toContain('ax.k=3');
+  // The advanced settings: a decimal learning rate and an absurd STE threshold (clamped), both into the link.
+  await page.getByText('Advanced: optimizer, γ and the straight-through estimator').click();
+  await page.getByTestId('axtrain-lr').fill('0.0005');
+  await page.getByTestId('axtrain-lr').press('Enter');
+  await expect.poll(() => page.url()).toContain('ax.lr=0.0005');
+  await page.getByTestId('axtrain-ste').fill('1e9');
+  await page.getByTestId('axtrain-ste').press('Enter');
+  await expect(page.getByTestId('axtrain-ste')).toHaveValue('1000000');
+  await expect.poll(() => page.url()).toContain('ax.ste=1000000');
   // Reset clears the results; a panel link leaves the view and drops AxTrain from the link.
   await page.getByTestId('axtrain-reset').click();
   await expect(page.getByTestId('axtrain-progress-bp')).toHaveCount(0);

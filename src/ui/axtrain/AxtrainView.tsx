@@ -33,10 +33,12 @@ interface NumberFieldProps {
   label: string;
   testId: string;
   hint?: string;
+  /** A decimal field (learning rate, γ settings): any step, decimal keyboard. Default: whole numbers. */
+  decimal?: boolean;
 }
 
 /** A number input with a local draft; it commits (clamped) on Enter, blur or the spinner arrows. */
-function NumberField({ field, label, testId, hint }: NumberFieldProps) {
+function NumberField({ field, label, testId, hint, decimal = false }: NumberFieldProps) {
   const value = useLabStore((state) => state.axtrain?.[field] ?? 0);
   const setNumber = useLabStore((state) => state.setAxtrainNumber);
   const [draft, setDraft] = useState(String(value));
@@ -60,12 +62,12 @@ function NumberField({ field, label, testId, hint }: NumberFieldProps) {
       <span className="field-label">{label}</span>
       <input
         type="number"
-        inputMode="numeric"
+        inputMode={decimal ? 'decimal' : 'numeric'}
         data-testid={testId}
         value={draft}
         min={min}
         max={max}
-        step={1}
+        step={decimal ? 'any' : 1}
         onChange={(event) => {
           setDraft(event.target.value);
           // Spinner arrows and wheel produce complete values; typed text waits for Enter or blur.
@@ -218,6 +220,29 @@ function AxtrainControls({ config, run }: { config: AxtrainConfig; run: AxtrainR
         <NumberField field="evalRuns" label="NTV eval runs" testId="axtrain-runs" hint="Flip masks per NTV voltage in the final evaluation (the paper: 50)" />
         <NumberField field="seed" label="Seed" testId="axtrain-seed" hint="Seeds the split, the initialisation, the batches and the masks: same seed ⇒ same numbers" />
       </div>
+      <details className="axtrain-advanced" data-testid="axtrain-advanced">
+        <summary>Advanced: optimizer, γ and the straight-through estimator</summary>
+        <div className="field-grid">
+          <NumberField field="learningRate" label="Learning rate" testId="axtrain-lr" hint="Adam's step size for every method" decimal />
+          <NumberField field="batchSize" label="Batch" testId="axtrain-batch" hint="Rows per step; an epoch is ⌈train rows / batch⌉ steps" />
+          <NumberField field="gamma0" label="γ0" testId="axtrain-gamma0" hint="γ at the start (§3.1.3; the paper gives none: lab default 0)" decimal />
+          <NumberField field="deltaGammaScale" label="Δγ scale" testId="axtrain-dgamma" hint="Δγ = scale · Ē/S̄ of the first epoch (the paper gives no Δγ)" decimal />
+          <NumberField
+            field="gammaBound"
+            label="D (γ bound)"
+            testId="axtrain-gamma-bound"
+            hint="γ rises while the epoch's E is below D or below its weighted past (§3.1.3)"
+            decimal
+          />
+          <NumberField
+            field="steThreshold"
+            label="STE threshold"
+            testId="axtrain-ste"
+            hint="Eq. 12: the gradient passes where |dy| < threshold (the paper: 1); 0 passes every gradient unmasked"
+            decimal
+          />
+        </div>
+      </details>
     </aside>
   );
 }
