@@ -32,6 +32,19 @@ describe('axlab npu', () => {
     expect(testSet.averageEnergyPj).toBeGreaterThan(0);
   });
 
+  it('with npu.hw it scores the fused net on that hardware beside exact (the NPU view readout); without, hardware is null', () => {
+    const { code, stdout, stderr } = runCli(['npu', '#steps=50&backend=cpu&test=128&npu.hw=ntv660', '--json', '--quiet']);
+    expect(code, stderr).toBe(0);
+    const { hardware, testSet } = JSON.parse(stdout);
+    expect(hardware.exact.setting).toEqual({ kind: 'exact' });
+    expect(hardware.selected.setting).toEqual({ kind: 'ntv', voltageMv: 660, flipRate: 0.01 });
+    expect(hardware.selected.trueInvocation.runs).toBe(20);
+    expect(hardware.selected.energyRatio).toBeLessThan(1);
+    // Exact hardware gives the predictor the same decisions as the NPU aggregate.
+    expect(hardware.exact.predictedInvocation.mean).toBeCloseTo(testSet.invocation, 12);
+    expect(JSON.parse(runCli(['npu', '#steps=5&backend=cpu&test=64', '--json', '--quiet']).stdout).hardware).toBeNull();
+  });
+
   it('applies NPU params from the link and picks the sample', () => {
     const { code, stdout, stderr } = runCli(['npu', '#steps=20&backend=cpu&test=64&npu.nt=2&npu.np=4&e.eyerissMac=4', '--json', '--quiet', '--sample', '5']);
     expect(code, stderr).toBe(0);

@@ -7,6 +7,11 @@
  * same data, and get one test-set aggregate row each, with their classifier's decisions (paper Fig. 10b); JSON:
  * `aggregates`, one entry per method. NPU params in the link (`npu.<key>`, `e.<constantId>`, `npu.cpui`) apply.
  */
+import { evaluateAxnetOnHardwareSteps, type AxnetHardwareEvaluation, type HardwareTestSet } from '../src/core/approx/axnetOnHardware';
+import { NPU_NTV_RUNS, readNpuHardware } from '../src/core/approx/npuHardware';
+import { describeSetting } from '../src/core/axtrain/report';
+import type { AxnetWeights } from '../src/core/weights';
+import { runToCompletion as runGenerator } from '../src/core/cooperative';
 import type { BackendName, LabConfig, MethodId } from '../src/core/config';
 import { computeAxnetForward } from '../src/core/axnetMath';
 import { createDataset, type Dataset } from '../src/core/dataset';
@@ -132,6 +137,8 @@ export async function runNpu(argsIn: string[]): Promise<void> {
     const exact = new Float64Array(target.outputDim);
     target.evaluate(input, exact);
     const forward = computeAxnetForward(weights, input);
+    // npu.hw: AXNet's fused net on the approximate hardware (§V metrics on the test set, as the NPU view's readout).
+    const hardware = npu.hardware === 'exact' ? null : evaluateNpuHardware(weights, dataset, config, npu);
     const report = {
       target: config.target,
       steps: trainer.step,
@@ -144,6 +151,7 @@ export async function runNpu(argsIn: string[]): Promise<void> {
       inference: describeSchedule(schedule),
       testSet: describeAggregate(aggregate),
       aggregates,
+      hardware,
     };
     if (json) {
       process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
@@ -218,6 +226,23 @@ export async function runNpu(argsIn: string[]): Promise<void> {
       ),
     );
     for (const a of aggregates) if (a.error !== undefined) out.push(`  ${a.method}: ${a.error}`);
+    if (hardware) {
+      const cell = (m: { mean: number; std: number; runs: number }) => (m.runs === 0 ? '—' : m.runs > 1 ? `${m.mean.toFixed(4)} ± ${m.std.toFixed(4)}` : m.mean.toFixed(4));
+      out.push('');
+      out.push(`AXNet's fused net on ${describeSetting(hardware.selected.setting)} (npu.hw; NTV: ${NPU_NTV_RUNS} masks; energies are estimates):`);
+      out.push(
+        formatTable(
+          ['hardware', 'true inv.', 'predicted inv.', 'overall error', 'fused-net pJ (multiplies or reads)'],
+          [hardware.exact, hardware.selected].map((h) => [
+            describeSetting(h.setting),
+            cell(h.trueInvocation),
+            cell(h.predictedInvocation),
+            cell(h.overallError),
+            h.energyPj === null ? '—' : `${fmt(h.energyPj)} (×${h.energyRatio!.toFixed(3)} per operation)`,
+          ]),
+        ),
+      );
+    }
     if (aggregates.length > 1) out.push("  AXNet's NPU cost is almost that of onepass except the ⊙c unit in each PE, so higher invocation → higher energy efficiency.");
     out.push('');
     out.push('note: the NPU model runs its stages without overlap at the NPU clock; CPU costs are estimates (instructions × pJ/instruction).');
@@ -226,6 +251,17 @@ export async function runNpu(argsIn: string[]): Promise<void> {
   } finally {
     trainer.dispose();
   }
+}
+
+/** The view's readout: exact and npu.hw's hardware, from the same float64 code the NPU view runs (src/core/approx/axnetOnHardware.ts). */
+function evaluateNpuHardware(weights: AxnetWeights, dataset: Dataset, config: LabConfig, npu: NpuParams): { exact: AxnetHardwareEvaluation; selected: AxnetHardwareEvaluation } {
+  const target = getTarget(config.target);
+  const testSet: HardwareTestSet = { x: dataset.testX, y: dataset.testY, inputDim: dataset.inputDim, outputDim: dataset.outputDim };
+  const base = { metric: target.errorMetric, errorBound: config.errorBound, seed: config.seed, overrides: npu.constantOverrides };
+  return {
+    exact: runGenerator(evaluateAxnetOnHardwareSteps(weights, testSet, { ...base, setting: { kind: 'exact' } })),
+    selected: runGenerator(evaluateAxnetOnHardwareSteps(weights, testSet, { ...base, setting: readNpuHardware(npu.hardware), runs: NPU_NTV_RUNS })),
+  };
 }
 
 /** One method's test-set aggregate (JSON `aggregates` entry); `error` when its nets cannot run on the NPU model. */
