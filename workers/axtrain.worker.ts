@@ -137,24 +137,7 @@ function disposeSession(): void {
 }
 
 function handleMessage(message: ToAxtrainWorkerMessage): void {
-  switch (message.type) {
-    case 'init':
-      control.init(message, () => initialize(message.config, message.backend));
-      return;
-    case 'run':
-      control.run(runLoop);
-      return;
-    case 'pause':
-      control.pause();
-      return;
-    case 'stop':
-      control.stop();
-      return;
-    default: {
-      const unknown: never = message;
-      control.fail(`Unsupported message: ${JSON.stringify(unknown)}`, true);
-    }
-  }
+  control.dispatch(message, { start: (message) => initialize(message.config, message.backend), loop: runLoop });
 }
 
 control.listen<ToAxtrainWorkerMessage>(self, handleMessage);

@@ -39,6 +39,20 @@ export interface RunControl {
   rest(chunkMs: number): Promise<void>;
   /** Installs the role's message handler and turns unhandled rejections into error messages. */
   listen<M>(scope: DedicatedWorkerGlobalScope, handle: (message: M) => void): void;
+  /** The one message switch of every run role: init starts the role, run / pause / step / stop drive its loop; anything else fails. */
+  dispatch<M extends RunControlMessage>(message: M, role: RunRoleJobs<M>): void;
+}
+
+/** The messages every run role takes (workers/*Protocol.ts: init carries the role's own fields; only the train role steps). */
+export type RunControlMessage = { type: 'init'; cpuShare?: unknown } | { type: 'run' } | { type: 'pause' } | { type: 'step'; count: number } | { type: 'stop' };
+
+export interface RunRoleJobs<M extends RunControlMessage> {
+  /** Builds the role's models from its init message. */
+  start(message: Extract<M, { type: 'init' }>): Promise<void>;
+  /** The run loop (until pause, stop, a failure or the end). */
+  loop(): Promise<void>;
+  /** N steps (roles that step). */
+  steps?(count: number): Promise<void>;
 }
 
 export function describeError(error: unknown): string {
@@ -120,6 +134,30 @@ export function createRunControl(role: RunControlRole): RunControl {
       }
     },
     rest: (chunkMs) => new Promise<void>((resolve) => setTimeout(resolve, computeRestMs(chunkMs, cpuShare))),
+    dispatch(message, jobs) {
+      switch (message.type) {
+        case 'init':
+          this.init(message, () => jobs.start(message as Extract<typeof message, { type: 'init' }>));
+          return;
+        case 'run':
+          this.run(() => jobs.loop());
+          return;
+        case 'pause':
+          this.pause();
+          return;
+        case 'step':
+          if (jobs.steps) {
+            const { count } = message as Extract<RunControlMessage, { type: 'step' }>;
+            this.step(() => jobs.steps!(count));
+            return;
+          }
+          break;
+        case 'stop':
+          this.stop();
+          return;
+      }
+      fail(`Unsupported message: ${JSON.stringify(message)}`, true);
+    },
     listen(scope, handle) {
       scope.onmessage = (event: MessageEvent) => handle(event.data);
       scope.onunhandledrejection = (event: PromiseRejectionEvent) => {

@@ -143,24 +143,7 @@ function disposeGroup(): void {
 }
 
 function handleMessage(message: ToSweepWorkerMessage): void {
-  switch (message.type) {
-    case 'init':
-      control.init(message, () => initialize(message.plan, message.config));
-      return;
-    case 'run':
-      control.run(runLoop);
-      return;
-    case 'pause':
-      control.pause();
-      return;
-    case 'stop':
-      control.stop();
-      return;
-    default: {
-      const unknown: never = message;
-      control.fail(`Unsupported message: ${JSON.stringify(unknown)}`, true);
-    }
-  }
+  control.dispatch(message, { start: (message) => initialize(message.plan, message.config), loop: runLoop });
 }
 
 control.listen<ToSweepWorkerMessage>(self, handleMessage);

@@ -215,27 +215,7 @@ async function runSteps(count: number): Promise<void> {
 }
 
 function handleMessage(message: ToWorkerMessage): void {
-  switch (message.type) {
-    case 'init':
-      control.init(message, () => initialize(message.config, message.method, message.surfaces ?? true));
-      return;
-    case 'run':
-      control.run(runLoop);
-      return;
-    case 'pause':
-      control.pause();
-      return;
-    case 'step':
-      control.step(() => runSteps(message.count));
-      return;
-    case 'stop':
-      control.stop();
-      return;
-    default: {
-      const unknown: never = message;
-      control.fail(`Unsupported message: ${JSON.stringify(unknown)}`, true);
-    }
-  }
+  control.dispatch(message, { start: (message) => initialize(message.config, message.method, message.surfaces ?? true), loop: runLoop, steps: runSteps });
 }
 
 control.listen<ToWorkerMessage>(self, handleMessage);

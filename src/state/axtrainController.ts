@@ -12,6 +12,7 @@
 import { computeWorkerCpuShare } from '../core/cpuShare';
 import type { FromAxtrainWorkerMessage, ToAxtrainWorkerMessage } from '../../workers/axtrainProtocol';
 import { sameAxtrainConfig, type AxtrainProgressUpdate } from './axtrainSlice';
+import { routeRunMessage } from './runMessages';
 import { createFrameBatcher } from './frameBatcher';
 import { statusAfterMessage, useLabStore, type LabState } from './store';
 import { pauseRun } from './trainingController';
@@ -52,23 +53,7 @@ function fail(entry: ActiveAxtrain, text: string, fatal: boolean): void {
 
 function handleMessage(entry: ActiveAxtrain, message: FromAxtrainWorkerMessage): void {
   if (entry !== active) return;
-  switch (message.type) {
-    case 'progress':
-      progressBatcher.push({ entry, message });
-      return;
-    case 'done':
-      entry.intent = 'paused';
-      entry.finished = true;
-      progressBatcher.push({ entry, message });
-      return;
-    case 'error':
-      fail(entry, message.message, message.fatal);
-      return;
-    default: {
-      const unknown: never = message;
-      throw new Error(`Unsupported AxTrain worker message: ${JSON.stringify(unknown)}`);
-    }
-  }
+  routeRunMessage(entry, message, { push: (item) => progressBatcher.push(item), fail }, 'AxTrain worker');
 }
 
 /** Starts a worker on the store's AxTrain config and a fresh run for it; false when there is no config. */

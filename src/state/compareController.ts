@@ -8,6 +8,7 @@ import type { LabConfig, MethodId } from '../core/config';
 import type { FromWorkerMessage, ToWorkerMessage } from '../../workers/protocol';
 import { summarizeCompareRuns, type CompareProgressUpdate } from './compareSlice';
 import { computeWorkerCpuShare } from '../core/cpuShare';
+import { routeRunMessage } from './runMessages';
 import { createFrameBatcher } from './frameBatcher';
 import { statusAfterMessage, useLabStore } from './store';
 import { WORKER_LOAD_FAILURE_TEXT, isCodeLoadFailure, isWorkerLoadFailure } from './workerFailure';
@@ -59,23 +60,7 @@ const progressBatcher = createFrameBatcher<{ entry: CompareWorker; message: Prog
 
 function handleMessage(entry: CompareWorker, message: FromWorkerMessage): void {
   if (!active.includes(entry)) return; // a worker we already replaced
-  switch (message.type) {
-    case 'progress':
-      progressBatcher.push({ entry, message });
-      return;
-    case 'done':
-      entry.intent = 'paused';
-      entry.finished = true;
-      progressBatcher.push({ entry, message });
-      return;
-    case 'error':
-      fail(entry, message.message, message.fatal);
-      return;
-    default: {
-      const unknown: never = message;
-      throw new Error(`Unsupported worker message: ${JSON.stringify(unknown)}`);
-    }
-  }
+  routeRunMessage(entry, message, { push: (item) => progressBatcher.push(item), fail }, 'worker');
 }
 
 function fail(entry: CompareWorker, text: string, terminate: boolean): void {

@@ -8,6 +8,7 @@
 import { planSweep } from '../core/sweep';
 import { computeWorkerCpuShare } from '../core/cpuShare';
 import type { FromSweepWorkerMessage, ToSweepWorkerMessage } from '../../workers/sweepProtocol';
+import { routeRunMessage } from './runMessages';
 import { createFrameBatcher } from './frameBatcher';
 import { statusAfterMessage, useLabStore, type LabState } from './store';
 import type { SweepProgressUpdate } from './sweepSlice';
@@ -66,23 +67,7 @@ function fail(entry: ActiveSweep, text: string, fatal: boolean): void {
 
 function handleMessage(entry: ActiveSweep, message: FromSweepWorkerMessage): void {
   if (entry !== active) return;
-  switch (message.type) {
-    case 'progress':
-      progressBatcher.push({ entry, message });
-      return;
-    case 'done':
-      entry.intent = 'paused';
-      entry.finished = true;
-      progressBatcher.push({ entry, message });
-      return;
-    case 'error':
-      fail(entry, message.message, message.fatal);
-      return;
-    default: {
-      const unknown: never = message;
-      throw new Error(`Unsupported sweep worker message: ${JSON.stringify(unknown)}`);
-    }
-  }
+  routeRunMessage(entry, message, { push: (item) => progressBatcher.push(item), fail }, 'sweep worker');
 }
 
 /** Plans the sweep and starts its worker; false (with a notice) when the sweep cannot run. */

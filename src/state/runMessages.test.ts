@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { routeRunMessage, type RunWorkerEntry, type RunWorkerMessage } from './runMessages';
+
+describe('routeRunMessage', () => {
+  it('batches progress, ends the run on done, hands errors to fail, and refuses unknown messages', () => {
+    const entry: RunWorkerEntry = { intent: 'running', finished: false };
+    const pushed: string[] = [];
+    const failed: [string, boolean][] = [];
+    const handlers = {
+      push: (item: { message: { type: string } }) => pushed.push(item.message.type),
+      fail: (_: RunWorkerEntry, text: string, fatal: boolean) => failed.push([text, fatal]),
+    };
+    routeRunMessage(entry, { type: 'progress' } as RunWorkerMessage, handlers, 'test worker');
+    expect(entry).toEqual({ intent: 'running', finished: false });
+    routeRunMessage(entry, { type: 'done' } as RunWorkerMessage, handlers, 'test worker');
+    expect(entry).toEqual({ intent: 'paused', finished: true });
+    routeRunMessage(entry, { type: 'error', message: 'boom', fatal: true }, handlers, 'test worker');
+    expect(pushed).toEqual(['progress', 'done']);
+    expect(failed).toEqual([['boom', true]]);
+    expect(() => routeRunMessage(entry, { type: 'ping' } as unknown as RunWorkerMessage, handlers, 'test worker')).toThrow(/Unsupported test worker message/);
+  });
+});
