@@ -2,7 +2,9 @@
 //   (a) time from Play to the first metric on the default link (#v=1, backend auto) and on backend=wasm;
 //   (b) long tasks (PerformanceObserver 'longtask': count, max, total) and frames (requestAnimationFrame
 //       callbacks per second, worst gap) over a window of a single wasm run, starting 1 s after Play;
-//   (c) the same during a 4-method compare run (#v=1&methods=axnet,onepass,iterative,weightsharing&backend=wasm).
+//   (c) the same during a 4-method compare run (#v=1&methods=axnet,onepass,iterative,weightsharing&backend=wasm);
+//   (d) the same during an AxTrain run of every method (#ax=breastcancer&ax.epochs=20&backend=wasm), whose first
+//       snapshot mounts every figure panel at once (counted from 0.2 s after Play, to include that mount).
 // Prints a table and writes bench/results/ui-perf-<label>-<time>.json.
 //
 // Usage: node bench/ui-perf.mjs [--dist DIR | --url BASE_URL] [--label NAME] [--seconds 20] [--first-metric-timeout 150]
@@ -104,13 +106,13 @@ function clickPlayAndTimeFirstMetric(timeoutMs) {
   });
 }
 
-async function openLab(browser, base, hash) {
+async function openLab(browser, base, hash, playTestId = 'play-button') {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   const errors = [];
   page.on('pageerror', (error) => errors.push(error.message));
   await page.addInitScript(installProbes);
   await page.goto(new URL(hash, base).href);
-  await page.getByTestId('play-button').waitFor();
+  await page.getByTestId(playTestId).waitFor();
   return { page, errors };
 }
 
@@ -141,19 +143,19 @@ function summarizeMainThread(trace) {
 }
 
 /** Long tasks and frames in [Play + 1 s, Play + 1 s + window]. */
-async function measureResponsiveness(browser, base, name, hash) {
-  const { page, errors } = await openLab(browser, base, hash);
-  const playAt = await page.evaluate(() => {
-    document.querySelector('[data-testid="play-button"]').click();
+async function measureResponsiveness(browser, base, name, hash, playTestId = 'play-button', settleMs = SETTLE_MS) {
+  const { page, errors } = await openLab(browser, base, hash, playTestId);
+  const playAt = await page.evaluate((id) => {
+    document.querySelector(`[data-testid="${id}"]`).click();
     return performance.now();
-  });
-  await page.waitForTimeout(SETTLE_MS);
+  }, playTestId);
+  await page.waitForTimeout(settleMs);
   // A trace of the window gives each main-thread task's wall time (dur) and its thread CPU time (tdur):
   // on a loaded machine a task can be "long" while the thread was descheduled, not working.
   await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
   await page.waitForTimeout(WINDOW_MS + 100);
   const cpu = summarizeMainThread(JSON.parse((await browser.stopTracing()).toString()));
-  const from = playAt + SETTLE_MS;
+  const from = playAt + settleMs;
   const to = from + WINDOW_MS;
   const probe = await page.evaluate(
     ({ from, to }) => {
@@ -176,7 +178,7 @@ async function measureResponsiveness(browser, base, name, hash) {
     longTaskTotalMs: durations.reduce((sum, d) => sum + d, 0),
     fps: probe.frames / (WINDOW_MS / 1000),
     worstFrameGapMs: probe.worstGap,
-    step: await readText(page, 'metric-step'),
+    step: await readText(page, playTestId === 'play-button' ? 'metric-step' : 'axtrain-status'),
     backend: await readText(page, 'backend-name'),
     longTaskApi: !probe.noLongTaskApi,
     mainThreadCpuMs: cpu.cpuMs,
@@ -201,6 +203,7 @@ try {
   results.firstMetric.push(await measureFirstMetric(browser, served.base, 'default link, wasm', '#v=1&backend=wasm'));
   results.responsiveness.push(await measureResponsiveness(browser, served.base, 'single run, wasm', '#v=1&backend=wasm'));
   results.responsiveness.push(await measureResponsiveness(browser, served.base, '4-method compare, wasm', '#v=1&methods=axnet,onepass,iterative,weightsharing&backend=wasm'));
+  results.responsiveness.push(await measureResponsiveness(browser, served.base, 'AxTrain, 4 methods, wasm', '#ax=breastcancer&ax.epochs=20&backend=wasm', 'axtrain-play', 200));
 } finally {
   await browser.close();
   served.close();

@@ -11,6 +11,7 @@
  * on unmount. Data is decimated (M4, decimate.ts) to the plot's pixel columns before it is handed over.
  */
 import { useEffect, useMemo, useRef } from 'react';
+import { cancelSliced, queueSliced } from './slicedQueue';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { decimateTable, findLastValueIndex, spreadLabels, type SeriesTable } from '../../core/decimate';
@@ -194,66 +195,83 @@ export function LiveChart({ table, series, x, y, y2, height, ariaLabel, testId, 
   const axes = useRef({ x, y, y2 });
   axes.current = { x, y, y2 };
 
+  // Building and redrawing go through the sliced queue (./slicedQueue.ts), keyed by this chart: many charts
+  // mounting or updating at once become short tasks, and a redraw superseded by newer data never runs.
+  const queueKey = useRef({ build: {}, draw: {} }).current;
+
   useEffect(() => {
     const box = boxRef.current;
     if (!box) return;
-    const { x: xAxis, y: yAxis, y2: y2Axis } = axes.current;
-    const specs = latest.current.series;
-    const width = Math.max(200, box.clientWidth);
-    const scales: uPlot.Scales = { x: { time: false, ...buildScale(xAxis) }, y: buildScale(yAxis) };
-    if (y2Axis) scales.y2 = buildScale(y2Axis);
-    const axisList: uPlot.Axis[] = [buildAxis(xAxis, 2, 'x', true), buildAxis(yAxis, 3, 'y', true)];
-    if (y2Axis) axisList.push(buildAxis(y2Axis, 1, 'y2', false));
-    const options: uPlot.Options = {
-      width,
-      height,
-      padding: [12, hasEndLabels ? END_LABEL_ROOM : y2Axis ? 4 : 16, 0, 0],
-      scales,
-      axes: axisList,
-      cursor: { drag: { x: false, y: false }, points: { size: 7 } },
-      legend: { show: true, live: true },
-      series: [
-        { label: xAxis.label, value: (_u, value) => (value === null || value === undefined ? '–' : xAxis.format ? xAxis.format(value) : String(value)) },
-        ...specs.map(
-          (spec): uPlot.Series => ({
-            label: spec.label,
-            stroke: spec.color,
-            width: spec.width ?? 2.5,
-            dash: spec.dash,
-            scale: spec.scale ?? 'y',
-            show: spec.show ?? true,
-            alpha: spec.alpha ?? 1,
-            spanGaps: true,
-            // End-labelled lines get a dot at their last point, which the end label's leader line joins.
-            points: spec.endLabel ? { show: true, size: 9, width: 2, fill: spec.color, filter: (u, seriesIdx) => lastPointFilter(u, seriesIdx) } : { show: false },
-            value: (_u, value) => (value === null || value === undefined ? '–' : latest.current.formatValue(value)),
-          }),
-        ),
-      ],
-      hooks: { draw: [(u) => drawEndLabels(u, latest.current.series, latest.current.formatValue)] },
+    let observer: ResizeObserver | null = null;
+    let built: uPlot | null = null;
+    const buildPlot = (box: HTMLDivElement): uPlot => {
+      const { x: xAxis, y: yAxis, y2: y2Axis } = axes.current;
+      const specs = latest.current.series;
+      const width = Math.max(200, box.clientWidth);
+      const scales: uPlot.Scales = { x: { time: false, ...buildScale(xAxis) }, y: buildScale(yAxis) };
+      if (y2Axis) scales.y2 = buildScale(y2Axis);
+      const axisList: uPlot.Axis[] = [buildAxis(xAxis, 2, 'x', true), buildAxis(yAxis, 3, 'y', true)];
+      if (y2Axis) axisList.push(buildAxis(y2Axis, 1, 'y2', false));
+      const options: uPlot.Options = {
+        width,
+        height,
+        padding: [12, hasEndLabels ? END_LABEL_ROOM : y2Axis ? 4 : 16, 0, 0],
+        scales,
+        axes: axisList,
+        cursor: { drag: { x: false, y: false }, points: { size: 7 } },
+        legend: { show: true, live: true },
+        series: [
+          { label: xAxis.label, value: (_u, value) => (value === null || value === undefined ? '–' : xAxis.format ? xAxis.format(value) : String(value)) },
+          ...specs.map(
+            (spec): uPlot.Series => ({
+              label: spec.label,
+              stroke: spec.color,
+              width: spec.width ?? 2.5,
+              dash: spec.dash,
+              scale: spec.scale ?? 'y',
+              show: spec.show ?? true,
+              alpha: spec.alpha ?? 1,
+              spanGaps: true,
+              // End-labelled lines get a dot at their last point, which the end label's leader line joins.
+              points: spec.endLabel ? { show: true, size: 9, width: 2, fill: spec.color, filter: (u, seriesIdx) => lastPointFilter(u, seriesIdx) } : { show: false },
+              value: (_u, value) => (value === null || value === undefined ? '–' : latest.current.formatValue(value)),
+            }),
+          ),
+        ],
+        hooks: { draw: [(u) => drawEndLabels(u, latest.current.series, latest.current.formatValue)] },
+      };
+      const plot = new uPlot(options, toAligned(latest.current.table, width), box);
+      plotRef.current = plot;
+      styleLegendMarkers(plot, specs);
+      observer = new ResizeObserver(() => {
+        const next = Math.max(200, box.clientWidth);
+        if (Math.abs(next - plot.width) < 1) return;
+        plot.setSize({ width: next, height });
+        plot.setData(toAligned(latest.current.table, plotColumns(plot)));
+      });
+      observer.observe(box);
+      return plot;
     };
-    const plot = new uPlot(options, toAligned(latest.current.table, width), box);
-    plotRef.current = plot;
-    styleLegendMarkers(plot, specs);
-    const observer = new ResizeObserver(() => {
-      const next = Math.max(200, box.clientWidth);
-      if (Math.abs(next - plot.width) < 1) return;
-      plot.setSize({ width: next, height });
-      plot.setData(toAligned(latest.current.table, plotColumns(plot)));
+    const cancelBuild = queueSliced(queueKey.build, () => {
+      built = buildPlot(box);
     });
-    observer.observe(box);
     return () => {
-      observer.disconnect();
-      plot.destroy();
+      cancelBuild();
+      cancelSliced(queueKey.draw);
+      observer?.disconnect();
+      (built as uPlot | null)?.destroy();
       plotRef.current = null;
     };
     // layoutKey covers series, axes and height (hasEndLabels follows series); the rest is read through refs.
-  }, [layoutKey]);
+  }, [layoutKey, queueKey]);
 
   useEffect(() => {
-    const plot = plotRef.current;
-    if (plot) plot.setData(toAligned(table, plotColumns(plot)));
-  }, [table]);
+    if (!plotRef.current) return; // the queued build draws the latest table
+    queueSliced(queueKey.draw, () => {
+      const plot = plotRef.current;
+      if (plot) plot.setData(toAligned(latest.current.table, plotColumns(plot)));
+    });
+  }, [table, queueKey]);
 
   return <div ref={boxRef} className="live-chart" role="img" aria-label={ariaLabel} data-testid={testId} />;
 }

@@ -6,7 +6,7 @@
  * for; the DRUM explorer needs no run. The K1…K4 → k mapping is the one setting kept here (an interpretation, shared
  * by Fig. 6, the claims and the explorer).
  */
-import { useState } from 'react';
+import { useDeferredValue, useState } from 'react';
 import { DRUM_K_PRESETS, type DrumPresetId } from '../../../core/approx/drum';
 import type { AxtrainConfig } from '../../../core/axtrain/config';
 import type { AxtrainMethodSnapshot } from '../../../core/axtrain/run';
@@ -25,8 +25,13 @@ export interface AxtrainPanelsProps {
   running: boolean;
 }
 
-export function AxtrainPanels({ config, snapshots, running }: AxtrainPanelsProps) {
+export function AxtrainPanels(props: AxtrainPanelsProps) {
   const [kMapping, setKMapping] = useState<Record<DrumPresetId, number>>({ ...DRUM_K_PRESETS });
+  // The panels render the run at a deferred priority: React renders them in interruptible slices after the
+  // progress line and the controls, so a snapshot that re-lays out every figure never blocks the thread.
+  const config = useDeferredValue(props.config);
+  const snapshots = useDeferredValue(props.snapshots);
+  const running = useDeferredValue(props.running);
   return (
     <div className="axtrain-panels" data-testid="axtrain-panels" data-running={running} data-methods={snapshots.map((s) => s.method).join(',')}>
       <TrainingCurvesPanel config={config} snapshots={snapshots} running={running} />
