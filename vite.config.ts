@@ -1,10 +1,72 @@
-import { defineConfig } from 'vitest/config';
+import { defineConfig, type Plugin } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 
+/**
+ * The Content-Security-Policy of the built lab (issue 12 item 10), one list for the meta tag and the headers.
+ * - script-src 'self' 'wasm-unsafe-eval': the bundle, the module workers (worker-src falls back to script-src, so
+ *   no blob: is needed: wasm runs single-threaded, src/ml/backend.ts) and tfjs-backend-wasm's WebAssembly
+ *   compilation; no 'unsafe-eval', no 'unsafe-inline'.
+ * - style-src 'self': the bundled CSS file. React writes style={…} through the CSSOM (element.style), which CSP
+ *   does not govern (only style="…" in parsed markup and <style> elements are), measured in Chromium by
+ *   e2e/csp.spec.ts: zero violations while the lab trains and the charts draw.
+ * - img-src 'self' blob: data:: the Paper view renders its SVG figures to PNG through a blob: URL (src/ui/paper/download.ts).
+ * - connect-src 'self': the .wasm files; frame-ancestors only works as a header (a meta tag must leave it out, or
+ *   Chromium logs an error).
+ */
+const CSP_DIRECTIVES = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  "img-src 'self' blob: data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+];
+export const CONTENT_SECURITY_POLICY = CSP_DIRECTIVES.join('; ');
+
+/** The headers of `vite preview`; a host that serves dist/ should send the same. */
+export const SECURITY_HEADERS: Record<string, string> = {
+  'Content-Security-Policy': `${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), usb=(), serial=(), bluetooth=(), payment=()',
+};
+
+/**
+ * The dev server cannot run under the strict policy: Vite injects its CSS as <style> elements and
+ * @vitejs/plugin-react an inline React-refresh preamble. It gets the other headers and a policy that allows
+ * exactly those two (dev only; the build and `vite preview` are strict).
+ */
+const DEV_HEADERS: Record<string, string> = {
+  ...SECURITY_HEADERS,
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'").replace(
+    "style-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+  ),
+};
+
+/** Writes the policy as the first element of <head> in the built index.html (not in dev, see DEV_HEADERS). */
+function contentSecurityPolicyMeta(): Plugin {
+  return {
+    name: 'axlab-csp-meta',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' }],
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react()],
-  base: './',
+  plugins: [react(), contentSecurityPolicyMeta()],
+  // Absolute asset URLs: a link with an extra path (/foo/#v=1) loads the lab from the preview server's SPA
+  // fallback instead of looking for /foo/assets/… (a blank page, issue 12 item 9). The build is served at the
+  // site root.
+  base: '/',
   worker: { format: 'es' },
+  server: { headers: DEV_HEADERS },
+  preview: { headers: SECURITY_HEADERS },
   optimizeDeps: {
     // Without this, the first Worker load re-optimizes dependencies and reloads the page (PLATFORM.md).
     include: ['@tensorflow/tfjs', '@tensorflow/tfjs-backend-webgpu', '@tensorflow/tfjs-backend-wasm'],

@@ -14,7 +14,7 @@ import { selectBackend } from '../src/ml/backend';
 import { loadAxtrainData } from '../src/ml/axtrain/data';
 import { evaluateOnHardware } from '../src/ml/axtrain/evaluate';
 import { createAxtrainTrainer, trainAxtrainToCompletion, type AxtrainPoint, type AxtrainTrainer } from '../src/ml/axtrain/trainer';
-import { CliUsageError, formatTable, resolveNodeBackend, takeFlag, takeOption } from './args';
+import { CliUsageError, formatTable, rejectUnknownOptions, resolveNodeBackend, takeFlag, takeOption } from './args';
 
 export interface AxtrainMethodRun {
   method: AxtrainMethodId;
@@ -72,8 +72,7 @@ export async function runAxtrain(argsIn: readonly string[]): Promise<void> {
   const json = takeFlag(args, '--json');
   const quiet = takeFlag(args, '--quiet');
   const backendArg = takeOption(args, '--backend');
-  const unknown = args.find((a) => a.startsWith('--'));
-  if (unknown) throw new CliUsageError(`Unknown option: ${unknown}`);
+  rejectUnknownOptions(args, 'axtrain');
   if (args.length !== 1) throw new CliUsageError(`axtrain needs exactly one link or hash, e.g. axlab axtrain '#ax=breastcancer&ax.epochs=30'`);
   const parsed = parseLink(args[0]);
   if (parsed.problems.length > 0) throw new CliUsageError(`Bad link:\n  ${parsed.problems.join('\n  ')}`);

@@ -13,21 +13,12 @@
  *   axlab merge DIR… [--out DIR]              the shards' results → the report of a single run
  *   axlab sweep '<link or #hash>' [--json] [--backend cpu|wasm]   every variant of the link's sweep (cli/sweep.ts)
  */
-import * as tf from '@tensorflow/tfjs';
-import type { LabConfig, MethodId } from '../src/core/config';
 import { getTarget, isTargetId, listTargets } from '../src/core/targets';
-import { selectBackend } from '../src/ml/backend';
-import { loadTargetData } from '../src/core/targets/loadTargetData';
-import { createMethodTrainer } from '../src/ml/methods';
-import { runToCompletion } from '../src/ml/session';
-import { createDataset } from '../src/core/dataset';
-import { evaluateAxnetOnHardware, fineTuneAxnetOnHardware, type AxnetHardwareResult } from '../src/ml/axtrain/axnetHardware';
-import type { AxnetWeights } from '../src/core/weights';
-import { describeSetting } from '../src/core/axtrain/report';
 import { parseLink } from '../src/core/link';
-import { runNodeBench } from '../bench/nodeBench';
-import { NpuUsageError, runNpu } from './npu';
-import { CliUsageError, formatTable, resolveNodeBackend, takeFlag, takeOption } from './args';
+import { CliUsageError, checkWritableOutput, describeFileError, formatTable, parseIntegerArgument, rejectUnknownOptions, takeFlag, takeOption } from './args';
+import { parseDecimal } from '../src/core/decimal';
+import { TARGET_DOMAINS, findDomainViolation } from '../src/core/targets/domains';
+import type { TargetId } from '../src/core/targets/types';
 import { DRUM_K_MAX } from '../src/core/approx/drum';
 import { computeDrumProducts, parseDrumK } from './drum';
 
@@ -87,29 +78,43 @@ function runTargets(): void {
 async function runEval(args: string[]): Promise<void> {
   const id = args[0];
   if (!id) throw new UsageError('eval needs a target id, e.g. `axlab eval bessel_Jnu`');
+  rejectUnknownOptions(args, 'eval');
+  if (args.length > 1) throw new UsageError(`eval takes one target id, not ${args.length} arguments (the rows come on stdin)`);
   if (!isTargetId(id))
     throw new UsageError(
       `Unknown target: ${id}. Known: ${listTargets()
         .map((t) => t.id)
         .join(', ')}`,
     );
+  process.stdout.write(evaluateRows(id, await readStdin()));
+}
+
+/**
+ * The exact outputs of `target` for the stdin rows in `text`, one line each (blank lines and `#` comments
+ * skipped). Every field must be a decimal number (src/core/decimal.ts) and every row inside the target's domain
+ * (src/core/targets/domains.ts); the first bad line throws a usage error naming its number, before anything is printed.
+ */
+function evaluateRows(id: TargetId, text: string): string {
   const target = getTarget(id);
-  const text = await readStdin();
   const output = new Float64Array(target.outputDim);
   const lines: string[] = [];
   text.split(/\r?\n/).forEach((line, k) => {
-    if (line.trim() === '' || line.trim().startsWith('#')) return;
-    const fields = line.trim().split(/\s+/);
+    const trimmed = line.trim();
+    if (trimmed === '' || trimmed.startsWith('#')) return;
+    const fields = trimmed.split(/\s+/);
     if (fields.length !== target.inputDim) throw new UsageError(`line ${k + 1}: expected ${target.inputDim} numbers for ${id}, got ${fields.length}`);
     const input = fields.map((field) => {
-      const value = Number(field);
-      if (!Number.isFinite(value)) throw new UsageError(`line ${k + 1}: not a finite number: ${JSON.stringify(field)}`);
+      const value = parseDecimal(field);
+      if (value === null) throw new UsageError(`line ${k + 1}: not a decimal number: ${JSON.stringify(field)} (write digits, like 0.5 or 1e-3)`);
       return value;
     });
+    const violation = findDomainViolation(id, input, target.inputNames);
+    if (violation) throw new UsageError(`line ${k + 1}: outside the domain of ${id} (${TARGET_DOMAINS[id].description}): ${violation}`);
     target.evaluate(input, output);
+    if (!output.every(Number.isFinite)) throw new UsageError(`line ${k + 1}: ${id} is not finite at this input`);
     lines.push(Array.from(output, formatNumber).join(' '));
   });
-  process.stdout.write(lines.length ? `${lines.join('\n')}\n` : '');
+  return lines.length ? `${lines.join('\n')}\n` : '';
 }
 
 /** `axlab drum <k>`: the signed DRUM-k product of each stdin pair (cli/drum.ts). */
@@ -126,125 +131,32 @@ async function runTrain(argsIn: string[]): Promise<void> {
   const quiet = takeFlag(args, '--quiet');
   const hardware = takeFlag(args, '--hardware');
   const pasStepsText = takeOption(args, '--pas-steps');
-  const pasSteps = pasStepsText === undefined ? 0 : Number(pasStepsText);
-  if (!Number.isInteger(pasSteps) || pasSteps < 0 || pasSteps > 1e6) throw new UsageError(`--pas-steps must be a whole number of steps, not ${JSON.stringify(pasStepsText)}`);
+  const pasSteps = pasStepsText === undefined ? 0 : parseIntegerArgument(pasStepsText, '--pas-steps', 0, 1e6);
   if (pasSteps > 0 && !hardware) throw new UsageError('--pas-steps needs --hardware');
+  rejectUnknownOptions(args, 'train');
   if (args.length !== 1) throw new UsageError(`train needs exactly one link or hash, e.g. axlab train '#steps=500&seed=3'`);
-  const unknown = args.find((a) => a.startsWith('--'));
-  if (unknown) throw new UsageError(`Unknown option: ${unknown}`);
   const { config, problems } = parseLink(args[0]);
   if (problems.length > 0) throw new UsageError(`Bad link:\n  ${problems.join('\n  ')}`);
-  const backend = resolveNodeBackend(backendArg, config.backend, (line) => process.stderr.write(`${line}\n`));
-  const selection = await selectBackend(backend);
-  if (selection.backend !== backend) {
-    process.stderr.write(`note: ${backend} failed (${selection.tried.map((t) => `${t.name}: ${t.reason}`).join('; ')}); running on ${selection.backend}\n`);
-  }
-  await loadTargetData(config.target); // image targets: the photographs
-  // Every method the link names, one after another, each exactly as a browser worker trains it.
-  const summaries: Record<string, unknown>[] = [];
-  for (const method of config.methods) {
-    const summary = await trainMethod(config, method, quiet, hardware ? { pasSteps } : null);
-    summaries.push(summary);
-    if (summary.diverged) process.exitCode = 1;
-  }
-  if (json) process.stdout.write(`${JSON.stringify(summaries.length === 1 ? summaries[0] : summaries, null, 2)}\n`);
-  else {
-    printTable(
-      ['metric', ...summaries.map((s) => String(s.method))],
-      Object.keys(summaries[0])
-        .filter((key) => key !== 'hardware')
-        .map((key) => [key, ...summaries.map((s) => formatSummaryValue(s[key]))]),
-    );
-    for (const s of summaries) if (s.hardware) printHardwareTable(String(s.method), s.hardware as AxnetHardwareResult[]);
-  }
-  if (hardware && !config.methods.includes('axnet')) process.stderr.write('note: --hardware evaluates AXNet nets only; the link trains none\n');
+  await loadTensorflow();
+  const { trainLink } = await import('./train');
+  await trainLink(config, { json, quiet, backendArg, hardware: hardware ? { pasSteps } : null });
 }
 
-type HardwareRow = AxnetHardwareResult & { noiseAware?: AxnetHardwareResult };
-
-/** AXNet's §V metrics on every hardware setting; with pasSteps > 0 also those of a copy fine-tuned on each setting (noise-aware). */
-async function evaluateAxnetHardwareRows(weights: AxnetWeights, config: LabConfig, pasSteps: number): Promise<HardwareRow[]> {
-  const dataset = createDataset(config);
-  const rows: HardwareRow[] = await evaluateAxnetOnHardware(weights, dataset, config);
-  if (pasSteps === 0) return rows;
-  for (const row of rows) {
-    const setting = row.setting;
-    if (setting.kind === 'exact') continue;
-    const tuned = await fineTuneAxnetOnHardware(weights, dataset, config, setting, pasSteps);
-    const only = setting.kind === 'drum' ? { drumKs: [setting.k], voltagesMv: [] } : { drumKs: [], voltagesMv: [setting.voltageMv] };
-    row.noiseAware = (await evaluateAxnetOnHardware(tuned, dataset, config, only))[1];
-  }
-  return rows;
+/**
+ * tf.js, loaded only by the commands that train (0.5 s of start-up on this machine, measured): usage errors and
+ * `targets`, `eval` and `drum` answer without it. The cpu backend's "install tfjs-node" banner goes to stderr;
+ * PROD silences it.
+ */
+async function loadTensorflow(): Promise<void> {
+  const tf = await import('@tensorflow/tfjs');
+  tf.env().set('PROD', true);
 }
 
-/** AXNet's §V metrics on every hardware setting (NTV: mean ± std over the masks). */
-function printHardwareTable(method: string, results: readonly HardwareRow[]): void {
-  const cell = (m: { mean: number; std: number; runs: number }) => (m.runs === 0 ? '—' : m.runs > 1 ? `${m.mean.toFixed(4)} ± ${m.std.toFixed(4)}` : m.mean.toFixed(4));
-  process.stdout.write(`\n${method} on approximate hardware (energy: lab estimates)\n`);
-  const tuned = results.some((r) => r.noiseAware);
-  printTable(
-    ['hardware', 'true inv.', 'predicted inv.', 'overall error', 'prediction acc.', ...(tuned ? ['noise-aware true inv.', 'noise-aware error'] : []), 'energy / inference'],
-    results.map((r) => [
-      describeSetting(r.setting),
-      cell(r.trueInvocation),
-      cell(r.predictedInvocation),
-      cell(r.overallError),
-      cell(r.predictionAccuracy),
-      ...(tuned ? [r.noiseAware ? cell(r.noiseAware.trueInvocation) : '—', r.noiseAware ? cell(r.noiseAware.overallError) : '—'] : []),
-      r.energyPj === null ? '—' : `${r.energyPj.toFixed(1)} pJ (×${r.energyRatio!.toFixed(3)})`,
-    ]),
-  );
-}
-
-function formatSummaryValue(value: unknown): string {
-  if (value === null || value === undefined) return '—';
-  return typeof value === 'object' ? JSON.stringify(value) : String(value);
-}
-
-/** Trains one method to its budget and returns the final §V metrics the browser shows at that step. */
-async function trainMethod(config: LabConfig, method: MethodId, quiet: boolean, hardware: { pasSteps: number } | null = null): Promise<Record<string, unknown>> {
-  const started = performance.now();
-  const trainer = createMethodTrainer(config, method);
-  try {
-    const result = await runToCompletion(trainer, (point) => {
-      if (quiet) return;
-      const m = point.metrics;
-      process.stderr.write(
-        `${method} step ${point.step}/${trainer.totalSteps}  true ${m.trueInvocation.toFixed(4)}  predicted ${m.predictedInvocation.toFixed(4)}  loss ${point.loss.toPrecision(4)}\n`,
-      );
-    });
-    const ms = performance.now() - started;
-    const last = result.evaluations.at(-1) ?? (await trainer.evaluate());
-    return {
-      target: config.target,
-      method,
-      trueInvocation: last.metrics.trueInvocation,
-      predictedInvocation: last.metrics.predictedInvocation,
-      predictionAccuracy: last.metrics.predictionAccuracy,
-      overallError: last.metrics.overallError,
-      overallErrorWorstOutput: last.metrics.overallErrorWorstOutput,
-      loneTrueInvocation: last.loneTrueInvocation,
-      params: trainer.parameterCounts.total,
-      steps: trainer.step,
-      backend: trainer.backend,
-      ms: Math.round(ms),
-      trainingMs: Math.round(trainer.trainingMs),
-      diverged: result.diverged,
-      // --hardware: AXNet's fused net on DRUM-k and NTV weight memory (issue 9 §5, src/ml/axtrain/axnetHardware.ts).
-      ...(hardware && method === 'axnet' ? { hardware: await evaluateAxnetHardwareRows(await trainer.getWeights(), trainer.effectiveConfig, hardware.pasSteps) } : {}),
-    };
-  } finally {
-    trainer.dispose();
-  }
-}
-
-export function printTable(header: string[], rows: string[][]): void {
+function printTable(header: string[], rows: string[][]): void {
   process.stdout.write(`${formatTable(header, rows)}\n`);
 }
 
 async function main(argv: string[]): Promise<void> {
-  // The cpu backend's "install tfjs-node" banner goes to stderr; PROD silences it.
-  tf.env().set('PROD', true);
   const [command, ...rest] = argv;
   switch (command) {
     case 'targets':
@@ -255,30 +167,35 @@ async function main(argv: string[]): Promise<void> {
       return runDrum(rest);
     case 'train':
       return runTrain(rest);
+    // Their usage errors (SweepUsageError, NpuUsageError, …) extend CliUsageError: exit 2 with the message.
     case 'axtrain': {
+      await loadTensorflow();
       const { runAxtrain } = await import('./axtrain');
       return runAxtrain(rest);
     }
     case 'sweep': {
-      const { SweepUsageError, runSweep } = await import('./sweep');
-      process.exitCode = await runSweep(rest).catch((error: unknown) => {
-        throw error instanceof SweepUsageError ? new UsageError(error.message) : error;
-      });
+      await loadTensorflow();
+      const { runSweep } = await import('./sweep');
+      process.exitCode = await runSweep(rest);
       return;
     }
-    case 'npu':
-      return runNpu(rest).catch((error: unknown) => {
-        throw error instanceof NpuUsageError ? new UsageError(error.message) : error;
-      });
+    case 'npu': {
+      await loadTensorflow();
+      const { runNpu } = await import('./npu');
+      return runNpu(rest);
+    }
     case 'bench-node': {
       const args = [...rest];
       const json = takeFlag(args, '--json');
       const quick = takeFlag(args, '--quick');
       const out = takeOption(args, '--out');
       const stepsText = takeOption(args, '--steps');
-      const steps = stepsText === undefined ? (quick ? 100 : 300) : Number(stepsText);
-      if (!Number.isInteger(steps) || steps < 10) throw new UsageError('--steps must be an integer ≥ 10');
-      if (args.length) throw new UsageError(`Unknown option for bench-node: ${args[0]}`);
+      const steps = stepsText === undefined ? (quick ? 100 : 300) : parseIntegerArgument(stepsText, '--steps', 10, 1e7);
+      rejectUnknownOptions(args, 'bench-node');
+      if (args.length) throw new UsageError(`bench-node takes no arguments besides its options, not ${JSON.stringify(args[0])}`);
+      if (out !== undefined) checkWritableOutput(out, 'file');
+      await loadTensorflow();
+      const { runNodeBench } = await import('../bench/nodeBench');
       await runNodeBench({ steps, json, quick, out });
       return;
     }
@@ -287,6 +204,9 @@ async function main(argv: string[]): Promise<void> {
       const options = parseReproduceArgs(rest, (message) => {
         throw new UsageError(message);
       });
+      checkWritableOutput(options.out, 'directory');
+      if (options.cacheDir !== null) checkWritableOutput(options.cacheDir, 'directory', '--cache');
+      await loadTensorflow();
       process.exitCode = await runReproduce(options);
       return;
     }
@@ -295,7 +215,9 @@ async function main(argv: string[]): Promise<void> {
       const fail = (message: string): never => {
         throw new UsageError(message);
       };
-      process.exitCode = await runMerge(parseMergeArgs(rest, fail), fail);
+      const options = parseMergeArgs(rest, fail);
+      checkWritableOutput(options.out, 'directory');
+      process.exitCode = await runMerge(options, fail);
       return;
     }
     case undefined:
@@ -309,12 +231,38 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
-main(process.argv.slice(2)).catch((error: unknown) => {
+/** Node's system errors (file system, sockets) carry a code and a syscall; they are the user's environment, not a bug. */
+function isSystemError(error: unknown): error is NodeJS.ErrnoException {
+  return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string' && typeof (error as NodeJS.ErrnoException).syscall === 'string';
+}
+
+/**
+ * Every failure ends in one line on stderr and an exit code, never a stack trace (issue 12 item 8): usage errors
+ * exit 2; file-system errors name the path and exit 1; anything else is a bug, reported by its message (the stack
+ * with AXLAB_DEBUG=1) with exit 1. A reader that closes the pipe early (`axlab targets | head -1`) ends the
+ * program quietly with exit 0: nobody is left to read the rest.
+ */
+function reportFailure(error: unknown): number {
   if (error instanceof UsageError) {
     process.stderr.write(`axlab: ${error.message}\n`);
-    process.exitCode = EXIT_USAGE;
-  } else {
-    process.stderr.write(`axlab: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exitCode = 1;
+    return EXIT_USAGE;
   }
+  if (isSystemError(error)) {
+    process.stderr.write(`axlab: cannot ${error.syscall}${error.path ? ` ${error.path}` : ''}: ${describeFileError(error)}\n`);
+    return 1;
+  }
+  const debug = process.env.AXLAB_DEBUG === '1';
+  const text = error instanceof Error ? (debug ? (error.stack ?? error.message) : error.message) : String(error);
+  process.stderr.write(`axlab: ${text}\n${debug ? '' : '(set AXLAB_DEBUG=1 for the stack trace)\n'}`);
+  return 1;
+}
+
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  process.exitCode = reportFailure(error);
+});
+// A closed stderr has no one to tell; the exit code still says how the run went.
+process.stderr.on('error', () => {});
+main(process.argv.slice(2)).catch((error: unknown) => {
+  process.exitCode = reportFailure(error);
 });

@@ -46,7 +46,12 @@ describe('axlab reproduce', () => {
     expect(parseReproduceArgs([], fail).out).toBe('reproduce-out');
     expect(() => parseReproduceArgs(['--jobs', '0'], fail)).toThrow(/--jobs/);
     expect(() => parseReproduceArgs(['--out'], fail)).toThrow(/needs a value/);
-    expect(() => parseReproduceArgs(['--frob'], fail)).toThrow(/Unknown option/);
+    expect(() => parseReproduceArgs(['--frob'], fail)).toThrow(/Unknown option --frob for reproduce/);
+    // Decimal only, and --seeds only where it applies (issue 12 item 8).
+    expect(() => parseReproduceArgs(['--jobs', '0x2'], fail)).toThrow(/--jobs must be a whole number from 1 to 16, not "0x2"/);
+    expect(() => parseReproduceArgs(['--seeds', '1e1', '--paper', 'axtrain'], fail)).toThrow(/--seeds must be a whole number/);
+    expect(() => parseReproduceArgs(['--seeds', '3'], fail)).toThrow(/--seeds applies to --paper axtrain only/);
+    expect(() => parseMergeArgs(['a', '--bogus'], fail)).toThrow(/Unknown option --bogus for merge/);
   });
 
   it('rejects bad options with exit code 2', () => {

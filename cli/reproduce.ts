@@ -184,8 +184,9 @@ export function parseReproduceArgs(argsIn: readonly string[], fail: (message: st
         break;
       }
       case '--seeds': {
-        const seeds = Number(value());
-        if (!Number.isInteger(seeds) || seeds < 1 || seeds > 20) fail('--seeds must be an integer from 1 to 20');
+        const text = value();
+        const seeds = Number(text);
+        if (!/^\d+$/.test(text) || seeds < 1 || seeds > 20) fail(`--seeds must be a whole number from 1 to 20, not ${JSON.stringify(text)}`);
         options.seeds = seeds;
         break;
       }
@@ -203,8 +204,9 @@ export function parseReproduceArgs(argsIn: readonly string[], fail: (message: st
         options.cacheDir = value();
         break;
       case '--jobs': {
-        const jobs = Number(value());
-        if (!Number.isInteger(jobs) || jobs < 1 || jobs > 16) fail('--jobs must be an integer from 1 to 16');
+        const text = value();
+        const jobs = Number(text);
+        if (!/^\d+$/.test(text) || jobs < 1 || jobs > 16) fail(`--jobs must be a whole number from 1 to 16, not ${JSON.stringify(text)}`);
         options.jobs = jobs;
         break;
       }
@@ -218,9 +220,10 @@ export function parseReproduceArgs(argsIn: readonly string[], fail: (message: st
         break;
       }
       default:
-        fail(`Unknown option for reproduce: ${arg}`);
+        fail(`Unknown option ${arg} for reproduce`);
     }
   }
+  if (options.seeds !== null && options.paper !== 'axtrain') fail('--seeds applies to --paper axtrain only (the §V study has its own seeds)');
   return options;
 }
 
@@ -257,7 +260,6 @@ export async function runReproduce(options: ReproduceOptions): Promise<number> {
     const { runAxtrainReproduce } = await import('./reproduceAxtrain');
     return runAxtrainReproduce(options);
   }
-  if (options.seeds !== null) throw new Error('--seeds applies to --paper axtrain only (the §V study has its own seeds)');
   const plan = buildStudyPlan(options.quick ? 'quick' : 'full', { initialization: options.initialization });
   const planHash = hashStudyPlan(plan);
   const runPlan = options.shard ? shardStudyPlan(plan, options.shard.index, options.shard.count) : plan;
@@ -336,7 +338,7 @@ export function parseMergeArgs(argsIn: readonly string[], fail: (message: string
       const v = args.shift();
       if (v === undefined || v.startsWith('--')) fail('--out needs a value');
       options.out = v;
-    } else if (arg.startsWith('--')) fail(`Unknown option for merge: ${arg}`);
+    } else if (arg.startsWith('--')) fail(`Unknown option ${arg} for merge`);
     else options.inputs.push(arg);
   }
   if (!options.inputs.length) fail('merge needs the result directories of the shards, e.g. axlab merge results/shard-* --out results/merged');

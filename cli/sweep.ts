@@ -11,7 +11,7 @@ import { loadTargetData } from '../src/core/targets/loadTargetData';
 import { createTrainingProbe, selectBackend } from '../src/ml/backend';
 import { buildSweepRows, createSweepGroup, runSweepToCompletion } from '../src/ml/sweep';
 import { parseLink } from '../src/core/link';
-import { CliUsageError, formatTable, takeFlag, takeOption } from './args';
+import { CliUsageError, formatTable, rejectUnknownOptions, takeFlag, takeOption } from './args';
 
 /** Bad input: the caller turns it into exit code 2. */
 export class SweepUsageError extends CliUsageError {}
@@ -24,8 +24,7 @@ export async function runSweep(argsIn: string[]): Promise<number> {
   const json = takeFlag(args, '--json');
   const quiet = takeFlag(args, '--quiet');
   const backendArg = takeOption(args, '--backend');
-  const unknown = args.find((a) => a.startsWith('--'));
-  if (unknown) throw new SweepUsageError(`Unknown option: ${unknown}`);
+  rejectUnknownOptions(args, 'sweep');
   if (args.length !== 1) throw new SweepUsageError(`sweep needs exactly one link or hash, e.g. axlab sweep '#steps=300&sweep=errorBound&sweepRange=0.01:0.1:4:log'`);
   const { config, problems, sweep } = parseLink(args[0]);
   if (problems.length > 0) throw new SweepUsageError(`Bad link:\n  ${problems.join('\n  ')}`);

@@ -1,3 +1,4 @@
+import { applyCrossFieldRules } from './linkRules';
 import { describe, expect, it } from 'vitest';
 import {
   BACKEND_CHOICES,
@@ -106,10 +107,11 @@ describe('formatHash', () => {
 });
 
 describe('parseLink', () => {
-  it('round-trips 500 random configs exactly and without problems', () => {
+  it('round-trips 500 random valid configs exactly and without problems', () => {
     const rng = createRng(11, 'url-roundtrip');
     for (let i = 0; i < 500; i++) {
-      const config = ensureSomeMethod(randomConfig(rng));
+      // Valid: the cross-field rules (linkRules.ts) hold, as for every config a link can give.
+      const config = applyCrossFieldRules(ensureSomeMethod(randomConfig(rng)), null).config;
       const parsed = parseLink(formatHash(config));
       expect(parsed.problems).toEqual([]);
       expect(parsed.config).toEqual(config);

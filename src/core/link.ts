@@ -8,6 +8,8 @@
  *   a valibot schema and are clamped to CONFIG_LIMITS, and parsed data is never merged into an
  *   object (no prototype pollution): the config is built field by field from the defaults.
  * - Any problem is reported as text for a role="alert" notice; the offending field keeps its default.
+ * - Fields valid alone but not together (src/core/linkRules.ts) are moved to the nearest valid value, one
+ *   notice per fixed value.
  */
 import * as v from 'valibot';
 import {
@@ -30,12 +32,13 @@ import { TARGET_IDS } from './targets/types';
 import { NPU_CONSTANT_IDS } from './npu/constants';
 import { CONSTANT_OVERRIDE_PREFIX, DEFAULT_NPU_PARAMS, NPU_PARAM_FIELDS, clampCpuInstructions, clampNpuParams, diffNpuParams, readNpuParams, type NpuParams } from './npu/params';
 import { SWEEP_LINK_KEYS, formatSweepLink, readSweepLink, type SweepLinkKey, type SweepSpec } from './sweep';
+import { DECIMAL_PATTERN } from './decimal';
+import { applyCrossFieldRules } from './linkRules';
 import { AXTRAIN_LINK_KEYS, formatAxtrainLink, readAxtrainLink, type AxtrainConfig } from './axtrain/config';
 
 /** Links longer than this are refused whole: no legitimate config needs it. */
 export const MAX_HASH_LENGTH = 2048;
 
-const DECIMAL_PATTERN = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 const NumberText = v.pipe(v.string(), v.regex(DECIMAL_PATTERN), v.transform(Number), v.number(), v.finite());
 const WidthListText = v.pipe(v.string(), v.regex(/^\d{1,4}(-\d{1,4}){0,15}$/));
 const FlagText = v.picklist(['0', '1', 'true', 'false']);
@@ -250,9 +253,12 @@ export function parseLink(hashOrUrl: string): ParsedLink {
     if (problem) problems.push(problem);
   }
   const npuLink = readNpuLink(values, problems);
-  const sweep = readSweepLink((key: SweepLinkKey) => values.get(key), problems);
+  const readSweep = readSweepLink((key: SweepLinkKey) => values.get(key), problems);
   const axtrain = readAxtrainLink((key) => values.get(key), problems);
-  return { config, problems, ...npuLink, sweep, axtrain };
+  // Fields valid alone but not together (fusion against depth, …): the nearest valid value, one notice each.
+  const fixed = applyCrossFieldRules(config, readSweep);
+  problems.push(...fixed.notices);
+  return { config: fixed.config, problems, ...npuLink, sweep: fixed.sweep, axtrain };
 }
 
 /** Validates one raw value and writes it into config; returns a problem text or null. */

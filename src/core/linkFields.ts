@@ -6,7 +6,8 @@
  * Used by the AxTrain part of the link (src/core/axtrain/config.ts).
  */
 
-const DECIMAL_PATTERN = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+import { DECIMAL_PATTERN } from './decimal';
+
 const WIDTHS_PATTERN = /^\d{1,4}(-\d{1,4}){0,15}$/;
 
 /** One field of a link part. T is the config object the table fills. */

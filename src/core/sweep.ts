@@ -12,6 +12,7 @@
  *   sweepSeeds=3                     seeds config.seed … config.seed + 2 for every value, or
  *   sweepSeedList=1,7,9              these seeds for every value
  */
+import { parseDecimal } from './decimal';
 import { CONFIG_LIMITS, cloneConfig, type LabConfig, type MethodId } from './config';
 
 export const SWEEP_PARAMETERS = ['errorBound', 'learningRate', 'seed', 'approximatorWidth', 'predictorWidth'] as const;
@@ -337,14 +338,7 @@ export type SweepLinkKey = (typeof SWEEP_LINK_KEYS)[number];
 
 /** Links carry at most this many listed values (as many as variants can be). */
 const MAX_LIST_LENGTH = MAX_SWEEP_VARIANTS;
-const NUMBER_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 const WHOLE_TEXT = /^\d{1,10}$/;
-
-function readNumber(text: string): number | null {
-  if (!NUMBER_TEXT.test(text)) return null;
-  const x = Number(text);
-  return Number.isFinite(x) ? x : null;
-}
 
 function quote(text: string): string {
   const printable = text.replace(/[^\x20-\x7e]/g, '?');
@@ -356,7 +350,7 @@ function readNumberList(key: string, raw: string, problems: string[]): number[] 
   const parts = raw.split(',');
   const numbers: number[] = [];
   for (const part of parts) {
-    const x = readNumber(part.trim());
+    const x = parseDecimal(part.trim());
     if (x === null) {
       problems.push(`${key}=${quote(raw)} is not a comma list of numbers; the sweep is off.`);
       return null;
@@ -378,8 +372,8 @@ function readRange(raw: string, problems: string[]): Extract<SweepValues, { kind
     return null;
   };
   if (parts.length < 3 || parts.length > 4) return bad();
-  const from = readNumber(parts[0]);
-  const to = readNumber(parts[1]);
+  const from = parseDecimal(parts[0]);
+  const to = parseDecimal(parts[1]);
   if (from === null || to === null || !WHOLE_TEXT.test(parts[2])) return bad();
   const scaleText = parts[3] ?? 'linear';
   if (scaleText !== 'linear' && scaleText !== 'log') return bad();

@@ -277,3 +277,32 @@ describe('training probe', () => {
     expect(elapsed).toBeLessThan(1500 + 1000); // budget plus one step in flight and wasm's first start
   });
 });
+
+describe('describeWasmBlock (issue 12 item 10)', () => {
+  it('is empty where WebAssembly compiles (Node), so a wasm failure keeps its own reason', async () => {
+    const { describeWasmBlock } = await import('./backend');
+    expect(describeWasmBlock()).toBe('');
+  });
+
+  it('names the policy when compiling is refused the way Chromium words it, and any other compile failure as such', async () => {
+    const { describeWasmBlock } = await import('./backend');
+    const refuse = (message: string) =>
+      class {
+        constructor() {
+          throw new Error(message);
+        }
+      };
+    try {
+      vi.stubGlobal('WebAssembly', {
+        Module: refuse("WebAssembly.Module(): Refused to compile or instantiate WebAssembly module because 'wasm-unsafe-eval' is not an allowed source of script"),
+      });
+      expect(describeWasmBlock()).toBe(": the page's Content-Security-Policy does not allow WebAssembly ('wasm-unsafe-eval' is missing from script-src)");
+      vi.stubGlobal('WebAssembly', { Module: refuse('out of memory') });
+      expect(describeWasmBlock()).toBe(': WebAssembly cannot compile here (out of memory)');
+      vi.stubGlobal('WebAssembly', undefined);
+      expect(describeWasmBlock()).toBe(': this runtime has no WebAssembly');
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+});

@@ -189,6 +189,29 @@ async function registerBackend(name: BackendName, options: SelectBackendOptions,
   return software;
 }
 
+/** The smallest WebAssembly module: the magic number \0asm and version 1. */
+const EMPTY_WASM_MODULE = new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]);
+
+/**
+ * Why wasm cannot start here, when the reason is that WebAssembly may not be compiled at all: a
+ * Content-Security-Policy without 'wasm-unsafe-eval' (issue 12 item 10), or no WebAssembly. tfjs only logs
+ * that error and returns false from setBackend, so the notice would otherwise say nothing useful. Empty text
+ * when an empty module compiles (then the cause is elsewhere).
+ */
+export function describeWasmBlock(): string {
+  const wasm = (globalThis as { WebAssembly?: { Module: new (bytes: Uint8Array) => unknown } }).WebAssembly;
+  if (!wasm) return ': this runtime has no WebAssembly';
+  try {
+    new wasm.Module(EMPTY_WASM_MODULE);
+    return '';
+  } catch (error) {
+    const blockedByPolicy = /Content.Security.Policy|wasm-unsafe-eval|unsafe-eval/i.test(describeError(error));
+    return blockedByPolicy
+      ? `: the page's Content-Security-Policy does not allow WebAssembly ('wasm-unsafe-eval' is missing from script-src)`
+      : `: WebAssembly cannot compile here (${describeError(error)})`;
+  }
+}
+
 /** [[1,2],[3,4]]·[[5,6],[7,8]] = [[19,22],[43,50]], read back asynchronously. */
 export async function selfTestBackend(): Promise<void> {
   const product = tf.tidy(() => tf.matMul(tf.tensor2d([1, 2, 3, 4], [2, 2]), tf.tensor2d([5, 6, 7, 8], [2, 2])));
@@ -214,7 +237,7 @@ function describeError(error: unknown): string {
 async function activateBackend(name: BackendName, options: SelectBackendOptions, rejectSoftware: boolean): Promise<string | null> {
   let software = await registerBackend(name, options, rejectSoftware);
   const ok = await tf.setBackend(name);
-  if (!ok) throw new Error(`tf.setBackend('${name}') returned false`);
+  if (!ok) throw new Error(`tf.setBackend('${name}') returned false${name === 'wasm' ? describeWasmBlock() : ''}`);
   await tf.ready();
   if (tf.getBackend() !== name) throw new Error(`tf.getBackend() is '${tf.getBackend()}' after setBackend('${name}')`);
   if (name === 'webgl') {

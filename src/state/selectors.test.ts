@@ -13,6 +13,7 @@ import {
   formatTopology,
   readSurfaceAt,
   selectBackendLabel,
+  selectBackendFallback,
   selectBackendTooltip,
   selectCanStep,
   selectIsRunning,
@@ -93,6 +94,21 @@ describe('run selectors', () => {
       'wasm: chosen: 412 steps/s, the fastest measured',
       'cpu: failed',
     ]);
+  });
+
+  it('words a forced backend that fell back, for a visible notice, and stays null otherwise (issue 12 item 5)', () => {
+    const report = [
+      { name: 'wasm', ok: false, reason: 'CompileError: WebAssembly.instantiate(): refused by the Content-Security-Policy', verdict: 'failed' as const },
+      { name: 'cpu', ok: true, reason: 'self-test passed', verdict: 'chosen' as const },
+    ];
+    const forced = (backend: 'wasm' | 'auto' | 'cpu', running: 'wasm' | 'cpu' | null) =>
+      makeState({ config: { ...DEFAULT_CONFIG, backend }, backend: running, backendReport: running ? report : [] });
+    expect(selectBackendFallback(forced('wasm', 'cpu'))).toBe(
+      'Asked for wasm, running on cpu: wasm: CompileError: WebAssembly.instantiate(): refused by the Content-Security-Policy. Its numbers can differ from a wasm run.',
+    );
+    expect(selectBackendFallback(forced('wasm', null))).toBeNull();
+    expect(selectBackendFallback(forced('auto', 'cpu'))).toBeNull();
+    expect(selectBackendFallback(forced('cpu', 'cpu'))).toBeNull();
   });
 });
 

@@ -38,6 +38,18 @@ export function formatBackendAttempt(attempt: LabState['backendReport'][number])
   return `${attempt.name}: ${attempt.reason ?? (attempt.ok ? 'self-test passed' : 'failed')}`;
 }
 
+/**
+ * A forced backend (`backend=wasm` in the link) that the worker could not use, in words for a visible notice
+ * (issue 12 item 5: a shared link must not give other numbers silently): "Asked for wasm, running on cpu: wasm:
+ * <why>". Null for auto, before the worker reports, and when the forced backend runs.
+ */
+export const selectBackendFallback = (state: LabState): string | null => {
+  const requested = state.config.backend;
+  if (requested === 'auto' || state.backend === null || state.backend === requested) return null;
+  const failed = state.backendReport.find((attempt) => attempt.name === requested);
+  return `Asked for ${requested}, running on ${state.backend}${failed ? `: ${formatBackendAttempt(failed)}` : ''}. Its numbers can differ from a ${requested} run.`;
+};
+
 /** Tooltip text: what became of every backend tried (measured steps/s and why it was or was not used). */
 export const selectBackendTooltip = (state: LabState): string => {
   if (state.backendReport.length === 0) return `Requested backend: ${state.config.backend}. Press play to start the worker.`;

@@ -9,7 +9,7 @@ import { useLabStore } from './store';
 function describeProblems(problems: readonly string[]): string {
   const shown = problems.slice(0, 4).join(' ');
   const more = problems.length > 4 ? ` (and ${problems.length - 4} more)` : '';
-  return `This link had problems, so defaults were used for the affected settings: ${shown}${more}`;
+  return `This link had problems; the affected settings use their defaults or the nearest valid values: ${shown}${more}`;
 }
 
 /** Applies a hash to the store; returns whether it had problems. */

@@ -11,6 +11,7 @@ import {
   formatBackendAttempt,
   selectBackendLabel,
   selectBackendReport,
+  selectBackendFallback,
   selectBackendTooltip,
   selectCanStep,
   selectConfig,
@@ -178,6 +179,7 @@ export function Header() {
   const config = useLabStore(selectConfig);
   const backendLabel = useLabStore(selectBackendLabel);
   const backendTooltip = useLabStore(selectBackendTooltip);
+  const backendFallback = useLabStore(selectBackendFallback);
   const stepsPerSecond = useLabStore(selectStepsPerSecond);
   const sweepMode = useLabStore((state) => state.sweep !== null);
   const axtrainView = useLabStore((state) => state.axtrain !== null && !state.paperOpen);
@@ -229,6 +231,11 @@ export function Header() {
       </div>
       <div className="header-right">
         {axtrainView ? null : <BackendBadge label={backendLabel} tooltip={backendTooltip} />}
+        {axtrainView || backendFallback === null ? null : (
+          <p className="backend-fallback" role="alert" data-testid="backend-fallback">
+            {backendFallback}
+          </p>
+        )}
         <ShareControl />
       </div>
     </header>
