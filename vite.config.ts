@@ -11,7 +11,8 @@ export default defineConfig({
     VitePWA({
       registerType: 'prompt',
       injectRegister: false,
-      includeAssets: ['favicon.svg'],
+      // The globs below already take the icons and favicon.svg; the plugin's own copies would list them twice.
+      includeManifestIcons: false,
       manifest: {
         name: 'AXNet Lab',
         short_name: 'AXNet Lab',
@@ -30,8 +31,8 @@ export default defineConfig({
       },
       workbox: {
         // Everything the lab and its workers load: JS chunks, CSS, the page, the tfjs-backend-wasm .wasm files (Vite
-        // assets, workers/prepareWasm.ts), the photographs and icons.
-        globPatterns: ['**/*.{js,css,html,wasm,png,svg,webmanifest}'],
+        // assets, workers/prepareWasm.ts), the photographs and icons. The plugin adds manifest.webmanifest itself.
+        globPatterns: ['**/*.{js,css,html,wasm,png,svg}'],
         // Not precached: the benchmark page (bench/, `npm run bench` only) and the multi-threaded wasm, which the lab
         // never loads (WASM_HAS_MULTITHREAD_SUPPORT is off, src/ml/backend.ts).
         globIgnores: ['bench/**', 'assets/bench-*.js', 'assets/bench.worker-*.js', 'assets/*threaded-simd*.wasm'],
