@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { collectErrors } from './helpers';
 
@@ -70,5 +71,28 @@ test('after one load the lab reloads and trains offline, on cpu and on wasm', as
 
   expect(failed).toEqual([]);
   expect(fromNetwork).toEqual([]);
+  expect(errors).toEqual([]);
+});
+
+test('a newer service worker waiting shows "update available"; Reload lets it take over and reloads the page', async ({ page }) => {
+  const errors = collectErrors(page);
+  await page.goto('/#v=1&backend=cpu');
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 60_000 });
+  await expect(page.getByTestId('update-notice')).toHaveCount(0);
+  // A new build, as another tab would install it: the same scope, a new script URL. It installs and waits.
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.register('./sw.js?build=2', { scope: './' });
+  });
+  const notice = page.getByRole('status').filter({ hasText: 'A new version of the lab is available' });
+  await expect(notice).toBeVisible();
+  await expect(page.getByTestId('update-notice')).toBeVisible();
+  const axe = await new AxeBuilder({ page }).include('[data-testid="update-notice"]').analyze();
+  expect(axe.violations.map((violation) => violation.id)).toEqual([]);
+  const reloaded = page.waitForEvent('load');
+  await notice.getByRole('button', { name: 'Reload' }).click();
+  await reloaded;
+  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller?.scriptURL ?? '')).toContain('sw.js?build=2');
+  await expect(page.getByTestId('update-notice')).toHaveCount(0);
+  await expect(page.getByTestId('metric-step')).toHaveText('0');
   expect(errors).toEqual([]);
 });

@@ -46,8 +46,22 @@ describe('createOfflineWatcher', () => {
     expect(fake.calls).toHaveLength(1);
   });
 
+  it('reloads the page once when the new worker takes control, whichever signal comes first', async () => {
+    const fake = fakeRegister();
+    let reloads = 0;
+    const controllerListeners: (() => void)[] = [];
+    const watcher = createOfflineWatcher(fake.register, { reloadPage: () => reloads++, onControllerChange: (listener) => controllerListeners.push(listener) });
+    fake.fire().onNeedRefresh?.();
+    await watcher.applyUpdate();
+    expect(controllerListeners).toHaveLength(1);
+    expect(reloads).toBe(0);
+    controllerListeners[0]();
+    fake.fire().onNeedReload?.();
+    expect(reloads).toBe(1);
+  });
+
   it('a page a service worker already controls starts offline-ready; the inert watcher never changes', () => {
-    expect(createOfflineWatcher(fakeRegister().register, true).getState().offlineReady).toBe(true);
+    expect(createOfflineWatcher(fakeRegister().register, { controlled: true }).getState().offlineReady).toBe(true);
     const inert = createInertOfflineWatcher();
     expect(inert.getState()).toEqual({ offlineReady: false, updateWaiting: false, registerError: null });
   });

@@ -4,15 +4,25 @@
  * and waits. This module turns the register callbacks into a small observable state for the "update available"
  * notice (src/ui/UpdateNotice.tsx): `offlineReady` once the precache is complete, `updateWaiting` when a newer build
  * waits, and `applyUpdate()`, which lets the waiting worker take over; the page then reloads itself
- * (workbox-window's `controlling` event). The register function is passed in, so the logic is tested without a browser.
+ * (createOfflineWatcher). The register function is passed in, so the logic is tested without a browser.
  */
 
 /** The part of vite-plugin-pwa's `registerSW` this module uses (virtual:pwa-register). */
 export type RegisterServiceWorker = (options: {
   onNeedRefresh?: () => void;
   onOfflineReady?: () => void;
+  onNeedReload?: () => void;
   onRegisterError?: (error: unknown) => void;
 }) => (reloadPage?: boolean) => Promise<void>;
+
+export interface OfflineWatcherOptions {
+  /** A service worker already serves this page (a later visit): the lab is offline-ready from the start. */
+  controlled?: boolean;
+  /** Reloads the page (location.reload in the browser). */
+  reloadPage?: () => void;
+  /** Calls `listener` when a new service worker takes control of the page (navigator.serviceWorker's controllerchange). */
+  onControllerChange?: (listener: () => void) => void;
+}
 
 export interface OfflineState {
   /** The precache is complete: the lab now loads and trains without a network. */
@@ -34,9 +44,19 @@ export interface OfflineWatcher {
 
 const INITIAL_STATE: OfflineState = { offlineReady: false, updateWaiting: false, registerError: null };
 
-/** `controlled`: a service worker already serves this page (a later visit), so the lab is offline-ready from the start. */
-export function createOfflineWatcher(register: RegisterServiceWorker, controlled = false): OfflineWatcher {
-  let state: OfflineState = { ...INITIAL_STATE, offlineReady: controlled };
+/**
+ * The page reloads once the new worker controls it: workbox-window says so for an update of this page's own worker
+ * (`onNeedReload`), and `controllerchange` covers a worker another tab installed (workbox-window's "external" one).
+ * Whichever comes first reloads; the other finds it done.
+ */
+export function createOfflineWatcher(register: RegisterServiceWorker, options: OfflineWatcherOptions = {}): OfflineWatcher {
+  let state: OfflineState = { ...INITIAL_STATE, offlineReady: options.controlled ?? false };
+  let reloading = false;
+  const reloadOnce = () => {
+    if (reloading) return;
+    reloading = true;
+    options.reloadPage?.();
+  };
   const listeners = new Set<() => void>();
   const update = (patch: Partial<OfflineState>) => {
     state = { ...state, ...patch };
@@ -45,6 +65,7 @@ export function createOfflineWatcher(register: RegisterServiceWorker, controlled
   const updateServiceWorker = register({
     onOfflineReady: () => update({ offlineReady: true }),
     onNeedRefresh: () => update({ updateWaiting: true }),
+    onNeedReload: reloadOnce,
     onRegisterError: (error) => update({ registerError: error instanceof Error ? error.message : String(error) }),
   });
   return {
@@ -55,6 +76,7 @@ export function createOfflineWatcher(register: RegisterServiceWorker, controlled
     },
     async applyUpdate() {
       if (!state.updateWaiting) return;
+      options.onControllerChange?.(reloadOnce);
       await updateServiceWorker(true);
     },
     dismissUpdate: () => update({ updateWaiting: false }),

@@ -11,7 +11,13 @@ let watcher: OfflineWatcher | null = null;
 export function startServiceWorker(): OfflineWatcher {
   if (watcher) return watcher;
   const supported = typeof navigator !== 'undefined' && 'serviceWorker' in navigator;
-  watcher = supported ? createOfflineWatcher(registerSW, navigator.serviceWorker.controller !== null) : createInertOfflineWatcher();
+  watcher = supported
+    ? createOfflineWatcher(registerSW, {
+        controlled: navigator.serviceWorker.controller !== null,
+        reloadPage: () => window.location.reload(),
+        onControllerChange: (listener) => navigator.serviceWorker.addEventListener('controllerchange', listener, { once: true }),
+      })
+    : createInertOfflineWatcher();
   return watcher;
 }
 
