@@ -17,6 +17,10 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${PORT}/`,
     headless: true,
+    // The lab's service worker (vite.config.ts) would serve later requests from its precache, past page.route and
+    // the network conditions the specs set up. Every context starts with none; the specs of offline use
+    // (e2e/offline.spec.ts) allow it with test.use({ serviceWorkers: 'allow' }).
+    serviceWorkers: 'block',
     launchOptions: {
       executablePath,
       args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--enable-unsafe-webgpu'],

@@ -43,7 +43,7 @@ export type ControlPlacement = (typeof CONTROL_PLACEMENTS)[number];
 export const CHOOSE_TYPES = [0, 1, 2, 3, 4] as const;
 export type ChooseType = (typeof CHOOSE_TYPES)[number];
 
-/** Version of the link format; bump it and add a migration in src/core/link.ts when fields change meaning. */
+/** Version of the link format; bump it and add a migration to src/core/linkMigrations.ts when fields change meaning. */
 export const CONFIG_VERSION = 1;
 
 /**

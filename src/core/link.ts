@@ -10,6 +10,7 @@
  * - Any problem is reported as text for a role="alert" notice; the offending field keeps its default.
  * - Fields valid alone but not together (src/core/linkRules.ts) are moved to the nearest valid value, one
  *   notice per fixed value.
+ * - A link of an older version (or with no `v`) is migrated to today's keys first, not rejected (linkMigrations.ts).
  */
 import * as v from 'valibot';
 import {
@@ -29,6 +30,7 @@ import {
   type LabConfig,
 } from './config';
 import { TARGET_IDS } from './targets/types';
+import { migrateLinkPairs, type LinkPair } from './linkMigrations';
 import { NPU_CONSTANT_IDS } from './npu/constants';
 import { CONSTANT_OVERRIDE_PREFIX, DEFAULT_NPU_PARAMS, NPU_PARAM_FIELDS, clampCpuInstructions, clampNpuParams, diffNpuParams, readNpuParams, type NpuParams } from './npu/params';
 import { SWEEP_LINK_KEYS, formatSweepLink, readSweepLink, type SweepLinkKey, type SweepSpec } from './sweep';
@@ -213,7 +215,8 @@ export function parseLink(hashOrUrl: string): ParsedLink {
     return { config, problems, ...npuDefaults() };
   }
 
-  const values = new Map<string, string>();
+  const decoded: LinkPair[] = [];
+  let rawVersion: string | undefined;
   for (const part of hash.split('&')) {
     if (part === '') continue;
     const equals = part.indexOf('=');
@@ -224,21 +227,21 @@ export function parseLink(hashOrUrl: string): ParsedLink {
       problems.push(`Could not decode ${quote(part)}; it was ignored.`);
       continue;
     }
-    if (key === 'v') {
-      values.set('v', value);
-      continue;
-    }
+    if (key === 'v') rawVersion = value;
+    else decoded.push({ key, value });
+  }
+
+  // An older link is rewritten into today's keys and values first (linkMigrations.ts), then read like a new one.
+  const migrated = migrateLinkPairs(decoded, rawVersion);
+  if (migrated.problem) problems.push(migrated.problem);
+  const values = new Map<string, string>();
+  for (const { key, value } of migrated.pairs) {
     if (!PARAM_BY_KEY.has(key) && !NPU_KEYS.has(key) && !SWEEP_KEYS.has(key) && !AXTRAIN_KEYS.has(key)) {
       problems.push(`Unknown setting ${quote(key)} was ignored.`);
       continue;
     }
     if (values.has(key)) problems.push(`Setting ${quote(key)} appears more than once; the last value is used.`);
     values.set(key, value);
-  }
-
-  const version = values.get('v');
-  if (version !== undefined && version !== String(CONFIG_VERSION)) {
-    problems.push(`Link version ${quote(version)} is not supported (this lab reads version ${CONFIG_VERSION}); settings were read as version ${CONFIG_VERSION}.`);
   }
 
   // A known target brings its lab defaults first; the loop below then applies the link's own values.

@@ -4,6 +4,7 @@ import { ControlsPanel } from './ControlsPanel';
 import { Header } from './Header';
 import { MetricsPanel } from './MetricsPanel';
 import { Notice } from './Notice';
+import { OfflineReadyNote, UpdateNotice } from './UpdateNotice';
 import { PanelNav } from './PanelNav';
 import { ControlVectorPanel } from './panels/ControlVectorPanel';
 import { BenchmarkView } from './benchmarks/BenchmarkView';
@@ -39,6 +40,7 @@ export function App() {
       <div className="app">
         <Header />
         <Notice />
+        <UpdateNotice />
         <main className="layout layout-single">
           <div className="main-column">
             <PanelNav />
@@ -53,6 +55,7 @@ export function App() {
     <div className="app">
       <Header />
       <Notice />
+      <UpdateNotice />
       <main className="layout">
         <ControlsPanel />
         <div className="main-column">
@@ -94,6 +97,7 @@ function Footer() {
   return (
     <footer className="app-footer muted small">
       AXNet Lab · after Zhenghao Peng et al., “AXNet: ApproXimate computing using an end-to-end trainable neural network”, ICCAD 2018.
+      <OfflineReadyNote />
     </footer>
   );
 }

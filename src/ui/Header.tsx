@@ -1,9 +1,9 @@
 /**
- * Top bar: title, backend badge, play/pause, step, reset, share. Space toggles play. The AxTrain view has its own
+ * Top bar: title, backend badge, play/pause, step, reset, share (ShareDialog.tsx). Space toggles play. The AxTrain view has its own
  * transport and status (src/ui/axtrain/AxtrainView.tsx): there the lab's transport and badge step aside, and Space
  * toggles AxTrain's run.
  */
-import { useEffect, useRef, useState, type RefObject } from 'react';
+import { Suspense, lazy, useEffect, useRef, useState, type RefObject } from 'react';
 import './backend.css';
 import { toggleAxtrain } from '../state/axtrainController';
 import { playRun, pauseRun, resetRun, stepRun, togglePlay } from '../state/trainingController';
@@ -76,34 +76,33 @@ function useSpaceToTogglePlay(): void {
   }, []);
 }
 
+const ShareDialog = lazy(() => import('./ShareDialog'));
+
+/** The Share button; it opens the Share dialog (link, QR code, copy) and gets the focus back when it closes. */
 function ShareControl() {
   const [url, setUrl] = useState<string | null>(null);
-  const [copied, setCopied] = useState(false);
-  const share = async () => {
-    const link = getShareUrl();
-    setUrl(link);
-    setCopied(false);
-    try {
-      if (!navigator.clipboard) throw new Error('no clipboard');
-      await navigator.clipboard.writeText(link);
-      setCopied(true);
-      window.setTimeout(() => setCopied(false), 2500);
-    } catch {
-      setCopied(false); // the readonly field below is the fallback
-    }
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const close = () => {
+    setUrl(null);
+    buttonRef.current?.focus();
   };
   return (
     <div className="share">
-      <button type="button" className="button" data-testid="share-button" onClick={() => void share()} title="Copy a link that reproduces this configuration">
+      <button
+        ref={buttonRef}
+        type="button"
+        className="button"
+        data-testid="share-button"
+        aria-haspopup="dialog"
+        onClick={() => setUrl(getShareUrl())}
+        title="A link and a QR code that reproduce this configuration"
+      >
         Share
       </button>
-      {copied ? (
-        <span className="copied" role="status">
-          Copied
-        </span>
-      ) : null}
       {url ? (
-        <input className="share-url" data-testid="share-url" readOnly value={url} aria-label="Link to this configuration" onFocus={(event) => event.currentTarget.select()} />
+        <Suspense fallback={null}>
+          <ShareDialog url={url} onClose={close} />
+        </Suspense>
       ) : null}
     </div>
   );

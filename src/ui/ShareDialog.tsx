@@ -1,0 +1,94 @@
+/**
+ * The Share dialog (issue 13, "Sharing"): the current link, its QR code for a class to scan, and "Copy link", which
+ * says what the link holds ("Link copied: target sobel, 3 methods, seed 7, backend wasm"; src/core/linkSummary.ts).
+ * The link is the config's diff from the defaults with its version (src/core/link.ts). A modal <dialog>: focus moves
+ * into it, Escape or Close shuts it, and the Share button gets the focus back (Header.tsx). Loaded in its own chunk
+ * with the QR library, so first paint carries neither.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { describeLinkContents } from '../core/linkSummary';
+import { drawShareQr } from './shareQr';
+
+type CopyState = { kind: 'idle' } | { kind: 'copied' } | { kind: 'failed' };
+
+export interface ShareDialogProps {
+  url: string;
+  onClose: () => void;
+}
+
+export default function ShareDialog({ url, onClose }: ShareDialogProps) {
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const copyRef = useRef<HTMLButtonElement>(null);
+  const [copy, setCopy] = useState<CopyState>({ kind: 'idle' });
+  const [qrProblem, setQrProblem] = useState<string | null>(null);
+  const [large, setLarge] = useState(false);
+  const contents = describeLinkContents(url);
+
+  useEffect(() => {
+    const dialog = dialogRef.current;
+    if (dialog && !dialog.open) dialog.showModal();
+    // The first action takes the focus (WAI-ARIA's dialog pattern), whatever the browser's own dialog focusing picks.
+    copyRef.current?.focus();
+  }, []);
+
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    if (!canvas) return;
+    let current = true;
+    drawShareQr(canvas, url)
+      .then(() => current && setQrProblem(null))
+      .catch(() => current && setQrProblem('This link is too long for a QR code; copy it instead.'));
+    return () => {
+      current = false;
+    };
+  }, [url]);
+
+  const copyLink = async () => {
+    try {
+      if (!navigator.clipboard) throw new Error('no clipboard');
+      await navigator.clipboard.writeText(url);
+      setCopy({ kind: 'copied' });
+    } catch {
+      setCopy({ kind: 'failed' });
+    }
+  };
+
+  const status = copy.kind === 'copied' ? `Link copied: ${contents}.` : copy.kind === 'failed' ? 'Copying is blocked here: select the link above and copy it.' : '';
+
+  return (
+    <dialog
+      ref={dialogRef}
+      className={`share-dialog${large ? ' share-dialog-large' : ''}`}
+      aria-labelledby="share-title"
+      aria-describedby="share-contents"
+      data-testid="share-dialog"
+      onClose={onClose}
+    >
+      <h2 id="share-title">Share this lab</h2>
+      <p id="share-contents" data-testid="share-contents">
+        The link holds {contents} (only what differs from the defaults, and the link's version).
+      </p>
+      <canvas ref={canvasRef} className="share-qr" data-testid="share-qr" data-link={url} role="img" aria-label="QR code of the link" hidden={qrProblem !== null} />
+      {qrProblem ? <p className="share-qr-problem">{qrProblem}</p> : null}
+      <label className="share-field">
+        <span>Link</span>
+        <input className="share-url" data-testid="share-url" readOnly value={url} onFocus={(event) => event.currentTarget.select()} />
+      </label>
+      <p className="share-status" role="status" data-testid="share-status">
+        {status}
+      </p>
+      <div className="share-buttons">
+        <button ref={copyRef} type="button" className="prompt-button primary" data-testid="share-copy" onClick={() => void copyLink()}>
+          Copy link
+        </button>
+        <button type="button" className="prompt-button" data-testid="share-enlarge" aria-pressed={large} onClick={() => setLarge((value) => !value)}>
+          {large ? 'Smaller QR code' : 'Larger QR code'}
+        </button>
+        <button type="button" className="prompt-button" data-testid="share-close" onClick={() => dialogRef.current?.close()}>
+          Close
+        </button>
+      </div>
+    </dialog>
+  );
+}
