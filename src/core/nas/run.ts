@@ -85,13 +85,18 @@ export interface DriveOptions {
   /** Candidates each search asks for per round (q = 1: SMAC's sequential loop). */
   batch: number;
   objective: NasObjective;
-  /** Measures the given candidates (new keys only), in any order; resolves with one measure per candidate, same order. */
-  measure(configs: readonly NasConfig[]): Promise<NasMeasure[]>;
+  /**
+   * Measures the given candidates (new keys only); resolves with one measure per candidate, same order, or with null
+   * when a stop interrupted it (the round's candidates are then measured again on resume, never asked again).
+   */
+  measure(configs: readonly NasConfig[]): Promise<NasMeasure[] | null>;
   /** Called after every round with that round's records (in the order told). */
   onRound?(records: readonly NasRecord[], round: number): void;
   /** Asked before each round; true ends the run (pause keeps the state: call driveNasRun again with the same state). */
   shouldStop?(): boolean;
 }
+
+type RoundAsk = { id: NasSearchId; search: NasSearch; ask: NasAsk };
 
 /** The state of a run between rounds, so that a paused run goes on where it stopped. */
 export interface NasRunState {
@@ -99,15 +104,17 @@ export interface NasRunState {
   round: number;
   /** Measures by configuration key. */
   measured: Map<string, NasMeasure>;
+  /** The asks of a round a stop interrupted: measured first on resume (they are pending in their searches). */
+  interrupted: RoundAsk[] | null;
 }
 
 export function createNasRunState(): NasRunState {
-  return { records: [], round: 0, measured: new Map() };
+  return { records: [], round: 0, measured: new Map(), interrupted: null };
 }
 
 /** Whether every search has spent its budget (nothing pending). */
-export function isNasRunDone(searches: DriveOptions['searches']): boolean {
-  return searches.every(({ search }) => search.remaining <= 0 && search.pendingCount === 0);
+export function isNasRunDone(searches: DriveOptions['searches'], state: NasRunState): boolean {
+  return state.interrupted === null && searches.every(({ search }) => search.remaining <= 0 && search.pendingCount === 0);
 }
 
 /**
@@ -118,12 +125,15 @@ export async function driveNasRun(options: DriveOptions, state: NasRunState = cr
   const exhausted = new Set<NasSearchId>();
   for (;;) {
     if (options.shouldStop?.()) return state;
-    const asks: { id: NasSearchId; search: NasSearch; ask: NasAsk }[] = [];
-    for (const { id, search } of options.searches) {
-      if (exhausted.has(id) || search.remaining <= 0) continue;
-      const batch = search.ask(options.batch);
-      if (batch.length === 0) exhausted.add(id);
-      for (const ask of batch) asks.push({ id, search, ask });
+    const asks: RoundAsk[] = state.interrupted ?? [];
+    state.interrupted = null;
+    if (asks.length === 0) {
+      for (const { id, search } of options.searches) {
+        if (exhausted.has(id) || search.remaining <= 0) continue;
+        const batch = search.ask(options.batch);
+        if (batch.length === 0) exhausted.add(id);
+        for (const ask of batch) asks.push({ id, search, ask });
+      }
     }
     if (asks.length === 0) return state;
     const fresh: NasConfig[] = [];
@@ -136,6 +146,10 @@ export async function driveNasRun(options: DriveOptions, state: NasRunState = cr
       }
     }
     const measures = fresh.length > 0 ? await options.measure(fresh) : [];
+    if (measures === null) {
+      state.interrupted = asks;
+      return state;
+    }
     if (measures.length !== fresh.length) throw new Error(`NAS: measure returned ${measures.length} results for ${fresh.length} candidates`);
     fresh.forEach((config, i) => state.measured.set(configKey(config), measures[i]));
     state.round++;
