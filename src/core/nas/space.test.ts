@@ -9,6 +9,7 @@ import {
   decode,
   describeConfig,
   encode,
+  enumerateSpace,
   isInSpace,
   neighbours,
   parseConfigKey,
@@ -139,5 +140,16 @@ describe('NAS search space', () => {
     expect(sharedKeys).toContain('4s-4s');
     expect(sharedKeys).not.toContain('4s-4r');
     for (const n of neighbours(cfg([4, 'relu'], [4, 'relu']), shared)) expect(isInSpace(n, shared)).toBe(true);
+  });
+});
+
+describe('enumerateSpace', () => {
+  it('yields every configuration once, as many as countConfigurations', () => {
+    for (const space of [createNasSpace({ maxWidth: 4 }), createNasSpace({ maxWidth: 3, sharedActivation: true }), createNasSpace({ maxHiddenLayers: 1, activations: ['tanh'] })]) {
+      const keys = [...enumerateSpace(space)].map(configKey);
+      expect(keys.length).toBe(countConfigurations(space));
+      expect(new Set(keys).size).toBe(keys.length);
+      for (const k of keys) expect(isInSpace(parseConfigKey(k)!, space)).toBe(true);
+    }
   });
 });

@@ -185,3 +185,25 @@ export function describeConfig(config: NasConfig): string {
   const n = config.layers.length;
   return `${n} ${n === 1 ? 'layer' : 'layers'}: ${config.layers.map((l) => `${l.width} ${l.activation}`).join(' → ')}`;
 }
+
+/** Every configuration of `space` in a fixed order (L, then widths, then activations); 147,840 for the default space. */
+export function* enumerateSpace(space: NasSpaceOptions): Generator<NasConfig> {
+  const activationLists: NasActivation[][][] = [];
+  for (let L = 1; L <= space.maxHiddenLayers; L++) {
+    let lists: NasActivation[][] = space.sharedActivation ? space.activations.map((a) => new Array<NasActivation>(L).fill(a)) : [[]];
+    if (!space.sharedActivation) for (let i = 0; i < L; i++) lists = lists.flatMap((list) => space.activations.map((a) => [...list, a]));
+    activationLists.push(lists);
+  }
+  for (let L = 1; L <= space.maxHiddenLayers; L++) {
+    const widthCount = space.maxWidth ** L;
+    for (let index = 0; index < widthCount; index++) {
+      const widths: number[] = [];
+      let rest = index;
+      for (let i = 0; i < L; i++) {
+        widths.unshift(1 + (rest % space.maxWidth));
+        rest = Math.floor(rest / space.maxWidth);
+      }
+      for (const activations of activationLists[L - 1]) yield { layers: widths.map((width, i) => ({ width, activation: activations[i] })) };
+    }
+  }
+}
