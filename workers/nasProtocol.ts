@@ -8,11 +8,7 @@ import type { FeatureImportance } from '../src/core/nas/surrogate';
 import type { NasSessionSettings } from '../src/ml/nas/session';
 import type { BackendAttempt } from './protocol';
 
-export type ToNasWorkerMessage =
-  | { type: 'init'; settings: NasSessionSettings; backend: BackendChoice; cpuShare?: number }
-  | { type: 'run' }
-  | { type: 'pause' }
-  | { type: 'stop' };
+export type ToNasWorkerMessage = { type: 'init'; settings: NasSessionSettings; backend: BackendChoice; cpuShare?: number } | { type: 'run' } | { type: 'pause' } | { type: 'stop' };
 
 export interface NasProgressPayload {
   running: boolean;
