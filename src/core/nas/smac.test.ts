@@ -124,6 +124,13 @@ describe('SMAC ask/tell loop', () => {
     expect(big.ask(8).map((a) => a.proposer)).toEqual(new Array(8).fill('smac-initial'));
   });
 
+  it('runs on the ml-random-forest surrogate too (same interface)', () => {
+    const search = createSmac({ space: DEFAULT_NAS_SPACE, budget: 20, seed: 2, challengers: 200, surrogate: { kind: 'ml-random-forest' } });
+    const { asks } = runSearch(search, 2);
+    expect(new Set(asks.map((a) => configKey(a.config))).size).toBe(20);
+    expect(search.surrogate?.kind).toBe('ml-random-forest');
+  });
+
   it('beats random search and the enumeration on regret (budget 56, 10 seeds; D.2.7 items 5, 6), sequentially and in batches of 4', () => {
     const optimum = syntheticOptimum().fperf;
     const enumerationRegret = optimum - runSearch(createEnumerationSearch()).best;
