@@ -9,7 +9,8 @@
 import type { BackendChoice } from '../src/core/config';
 import type { NasRecord } from '../src/core/nas/run';
 import { selectBackend, type BackendSelection } from '../src/ml/backend';
-import { createNasSession, type NasSession, type NasSessionSettings } from '../src/ml/nas/session';
+import type { NasRunConfig } from '../src/core/nas/config';
+import { createNasSession, resolveNasSessionSettings, type NasSession } from '../src/ml/nas/session';
 import type { FromNasWorkerMessage, NasProgressPayload, ToNasWorkerMessage } from './nasProtocol';
 import { prepareWasm } from './prepareWasm';
 import { PROGRESS_INTERVAL_MS, type BackendAttempt } from './protocol';
@@ -38,8 +39,9 @@ const control = createRunControl({
   },
 });
 
-async function initialize(settings: NasSessionSettings, choice: BackendChoice): Promise<void> {
+async function initialize(config: NasRunConfig, choice: BackendChoice): Promise<void> {
   const selection: BackendSelection = await selectBackend(choice, { prepareWasm });
+  const settings = resolveNasSessionSettings(config);
   session = await createNasSession(settings);
   pendingBackendReport = selection.tried.map((t) => ({ name: t.name, ok: t.ok, reason: t.reason, verdict: t.verdict }));
   const { dataset, validation } = session.data;
@@ -100,7 +102,7 @@ async function runLoop(): Promise<void> {
 }
 
 function handleMessage(message: ToNasWorkerMessage): void {
-  control.dispatch(message, { start: (message) => initialize(message.settings, message.backend), loop: runLoop });
+  control.dispatch(message, { start: (message) => initialize(message.config, message.backend), loop: runLoop });
 }
 
 control.listen<ToNasWorkerMessage>(self, handleMessage);

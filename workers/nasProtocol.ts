@@ -5,10 +5,10 @@
 import type { BackendChoice, BackendName } from '../src/core/config';
 import type { NasRecord } from '../src/core/nas/run';
 import type { FeatureImportance } from '../src/core/nas/surrogate';
-import type { NasSessionSettings } from '../src/ml/nas/session';
+import type { NasRunConfig } from '../src/core/nas/config';
 import type { BackendAttempt } from './protocol';
 
-export type ToNasWorkerMessage = { type: 'init'; settings: NasSessionSettings; backend: BackendChoice; cpuShare?: number } | { type: 'run' } | { type: 'pause' } | { type: 'stop' };
+export type ToNasWorkerMessage = { type: 'init'; config: NasRunConfig; backend: BackendChoice; cpuShare?: number } | { type: 'run' } | { type: 'pause' } | { type: 'stop' };
 
 export interface NasProgressPayload {
   running: boolean;
@@ -27,8 +27,4 @@ export interface NasProgressPayload {
   importance: FeatureImportance | null;
 }
 
-export type FromNasWorkerMessage =
-  | ({ type: 'progress' } & NasProgressPayload)
-  | ({ type: 'done' } & NasProgressPayload)
-  | { type: 'net'; key: string; net: { kernel: number[][]; bias: number[] }[] | null }
-  | { type: 'error'; message: string; fatal: boolean };
+export type FromNasWorkerMessage = ({ type: 'progress' } & NasProgressPayload) | ({ type: 'done' } & NasProgressPayload) | { type: 'error'; message: string; fatal: boolean };

@@ -13,7 +13,10 @@ import { createEnumerationSearch, createRandomSearch, type EnumerationOptions } 
 import { createSmac, type SmacOptions } from '../../core/nas/smac';
 import { createNasRunState, driveNasRun, isNasRunDone, type NasMeasure, type NasObjective, type NasRecord, type NasRunState, type NasSearchId } from '../../core/nas/run';
 import type { NasNormalization, NasWeights } from '../../core/nas/objective';
-import type { NasSpaceOptions } from '../../core/nas/space';
+import { configKey, createNasSpace, type NasSpaceOptions } from '../../core/nas/space';
+import { resolveNasErrorBound, resolveNasWeights, type NasRunConfig } from '../../core/nas/config';
+import { TARGET_LAB_DEFAULTS } from '../../core/targets/labDefaults';
+import type { TargetId } from '../../core/targets/types';
 import type { NasConfig, NasSearch } from '../../core/nas/types';
 import type { BackendName, Initialization } from '../../core/config';
 import { buildNasData, type NasData } from './evaluate';
@@ -62,6 +65,33 @@ export interface NasRunHooks {
   shouldStop?(): boolean;
   onRound?(records: readonly NasRecord[], round: number): void;
   onTrainProgress?(progress: NasTrainProgress): void;
+}
+
+/**
+ * The session settings of a NAS config (the view's link and the CLI's alike): the bound of its Table 2 group (jmeint:
+ * none, its classification rate), the weights of its preset, the space, SMAC's knobs, and the candidates' optimizer
+ * from the target's lab defaults (learning rate, batch, data sizes: src/core/targets/labDefaults.ts).
+ */
+export function resolveNasSessionSettings(config: Readonly<NasRunConfig>): NasSessionSettings {
+  const lab = TARGET_LAB_DEFAULTS[config.target as TargetId];
+  return {
+    target: config.target,
+    bound: resolveNasErrorBound(config).bound ?? 0,
+    budget: config.budget,
+    stepsPerCandidate: config.stepsPerCandidate,
+    seed: config.seed,
+    batch: config.batch,
+    learningRate: lab.learningRate,
+    batchSize: lab.batchSize,
+    trainSize: lab.trainSize,
+    testSize: lab.testSize,
+    weights: resolveNasWeights(config),
+    normalization: config.normalization,
+    space: createNasSpace({ maxWidth: config.maxWidth, sharedActivation: config.sharedActivation }),
+    smac: { initFraction: config.initFraction, interleave: config.interleave, challengers: config.challengers },
+    enumeration: { activation: config.enumerationActivation, maxWidth: config.maxWidth },
+    searches: ['smac', 'random', 'enumeration'],
+  };
 }
 
 /** The smallest net of the space (one hidden ReLU neuron) has the largest speedup and energy reduction: the 'max' scale. */
@@ -121,7 +151,7 @@ export async function createNasSession(settings: NasSessionSettings): Promise<Na
     const hardwareShare = configs.length > 0 ? result.hardwareMs / configs.length : 0;
     return result.candidates.map((candidate, i) => {
       if (!candidate) throw new Error(`NAS: candidate ${i} came back untrained`);
-      nets.set(candidate.key, candidate.net);
+      nets.set(configKey(candidate.config), candidate.net);
       return {
         valAccuracy: candidate.valAccuracy,
         testAccuracy: candidate.testAccuracy,
