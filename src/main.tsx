@@ -4,6 +4,7 @@ import { watchConfigChanges } from './state/trainingController';
 import { startUrlSync } from './state/urlSync';
 import { watchSweepChanges } from './state/sweepController';
 import { watchAxtrainChanges } from './state/axtrainController';
+import { watchNasChanges } from './state/nasController';
 import { App } from './ui/App';
 import './ui/styles.css';
 
@@ -11,6 +12,7 @@ startUrlSync();
 watchConfigChanges();
 watchSweepChanges();
 watchAxtrainChanges();
+watchNasChanges();
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
