@@ -20,6 +20,7 @@ const BASE: Omit<NasTrainOptions, 'candidates'> = {
   learningRate: 0.01,
   batchSize: 32,
   data: DATA,
+  maxCandidatesPerProgram: Number.POSITIVE_INFINITY, // batch on cpu too (the default there is one per program)
 };
 const cfg = (...layers: [number, NasConfig['layers'][number]['activation']][]): NasConfig => ({ layers: layers.map(([width, activation]) => ({ width, activation })) });
 const flat = (net: { kernel: Float32Array | ArrayLike<number>; bias: ArrayLike<number> }[]) => net.flatMap((l) => [...Array.from(l.kernel), ...Array.from(l.bias)]);
@@ -156,6 +157,11 @@ describe('trainNasCandidates (cpu)', () => {
     expect(result.stopped).toBe(true);
     expect(result.candidates).toEqual([null, null, null, null]);
     expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('trains one candidate per program by default on cpu', async () => {
+    const result = await trainNasCandidates({ ...BASE, maxCandidatesPerProgram: undefined, stepsPerCandidate: 5, candidates: batch });
+    expect(result.candidates.map((c) => c!.programSize)).toEqual([1, 1, 1, 1]);
   });
 
   it('rejects a bad step budget and data of another target', async () => {

@@ -46,7 +46,10 @@ export interface NasTrainOptions {
   /** How a sample's outputs combine into its error for P_acc (default 'worstOutput', eq. 1's label). */
   reduction?: SampleErrorReduction;
   chunkBudgetMs?: number;
-  /** At most this many candidates per program (default: no limit besides the padding budget); 1 trains them one by one. */
+  /**
+   * At most this many candidates per program; 1 trains them one by one. Default: 1 on the tfjs cpu backend, where one
+   * model per program was faster in every measurement (NAS_PADDING_LIMIT's note), else no limit besides the padding budget.
+   */
   maxCandidatesPerProgram?: number;
   /** Polled after every chunk; true stops training (the candidates of unfinished programs come back null). */
   shouldStop?: () => boolean;
@@ -108,10 +111,14 @@ function repeatRows(values: Float32Array, copies: number): Float32Array {
  * at each position, so a program of K models costs about K · P_padded entries against Σ P_own trained apart.
  * A candidate joins a program while K · P_padded ≤ NAS_PADDING_LIMIT · Σ P_own, or while K · P_padded stays under
  * NAS_PADDING_FLOOR entries (tiny nets are dispatch-bound: padding them costs little).
- * Measured on this machine (Node, 8 blackscholes candidates, 300 steps, batch 128, scoring included): eight 2-layer
- * nets of one shape [16, 8] (mixed activations) trained 1.36× faster as one program than one by one on wasm (0.84× on
- * cpu), but eight shapes from [4, 4] to [64, 8] and [48, 32] padded to [64, 32] (4.5× the entries) trained 0.68× as
- * fast on wasm and 0.27× on cpu.
+ * Measured on this machine (Node, 2 shared cores, 8 blackscholes candidates × 2000 steps, batch 128, 63,000 training
+ * rows, scoring included; one batch against one by one):
+ *   wasm, eight [16, 8] nets (mixed activations, one program):              7.7 s against 13.8 s (1.79× faster);
+ *   wasm, eight shapes [4, 4] … [64, 8], [48, 32] (programs of 5, 2 and 1): 38.2 s against 28.6 s (0.75×);
+ *   cpu, the same two sets:                                                  31.6 s / 26.8 s and 72.5 s / 61.7 s (0.85×).
+ * So batching pays on wasm for candidates of similar shapes and never on tfjs cpu (hence one per program there by
+ * default). Both constants are estimates, not yet calibrated (the floor let five small shapes share a program at
+ * ~3× their own entries).
  */
 export const NAS_PADDING_LIMIT = 1.5;
 export const NAS_PADDING_FLOOR = 4096;
@@ -180,7 +187,8 @@ export async function trainNasCandidates(options: NasTrainOptions): Promise<NasT
       initialization: options.initialization ?? DEFAULT_CONFIG.initialization,
     }),
   );
-  const groups = planNasPrograms(options.candidates, dataset.inputDim, dataset.outputDim, options.maxCandidatesPerProgram);
+  const maxModels = options.maxCandidatesPerProgram ?? (tf.getBackend() === 'cpu' ? 1 : Number.POSITIVE_INFINITY);
+  const groups = planNasPrograms(options.candidates, dataset.inputDim, dataset.outputDim, maxModels);
   const totalSteps = groups.length * options.stepsPerCandidate;
   const budgetMs = options.chunkBudgetMs ?? NAS_CHUNK_BUDGET_MS;
   const results: (NasCandidateResult | null)[] = options.candidates.map(() => null);
