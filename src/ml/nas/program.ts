@@ -9,11 +9,14 @@
  * program, so a mixed batch of 1- and 2-layer candidates becomes two programs (train.ts).
  *
  * Per-model activations: a hidden layer whose models all use one activation applies it directly; a mixed layer
- * computes each activation present once over all K models and blends them with per-model one-hot masks [K, 1, 1]:
- *   a = Σ_f m_f ⊙ f(z),  m_f[k] = 1 if model k uses f at this layer, else 0.
- * 1·f(z) + 0·g(z) = f(z) exactly for finite z (σ and tanh are bounded), and so is its gradient, so the blend changes
- * no bit of a model's numbers. Padded units of a sigmoid layer output σ(0) = 0.5, but the next layer's kernel rows of
- * those units are padding (zero), so they add exact zeros.
+ * splits z [K, batch, w] along the model axis into runs of consecutive models with one activation, applies each run's
+ * activation and concatenates: a[k] = f_k(z[k]). Slices and concat only copy, so each model gets exactly its own
+ * f(z) and gradient (no bit changes). Measured against one-hot masks a = Σ_f m_f ⊙ f(z) with m_f [K, 1, 1] (the
+ * same bits): forward + gradient of a [4, 128, 32] layer with relu/sigmoid/tanh/relu took 6.3 ms against 27 ms
+ * (broadcast masks) and 14 ms (full-size masks) on tfjs cpu, 1.06 against 2.7 and 1.9 ms on wasm (Node, this
+ * machine). train.ts orders a program's models by their activations so that the runs are long.
+ * Padded units of a sigmoid layer output σ(0) = 0.5, but the next layer's kernel rows of those units are padding
+ * (zero), so they add exact zeros.
  */
 import * as tf from '@tensorflow/tfjs';
 import type { Initialization } from '../../core/config';
@@ -96,19 +99,22 @@ export function forwardNasNets(layers: readonly DenseTensors[], x: Rows, activat
       a = applyActivation(present[0], z);
       return;
     }
-    // a = Σ_f m_f ⊙ f(z), m_f: [K, 1, 1] one-hot over the models.
-    const K = kinds.length;
-    a = present
-      .map((kind) =>
-        tf.mul(
-          applyActivation(kind, z),
-          tf.tensor3d(
-            Float32Array.from(kinds, (k) => (k === kind ? 1 : 0)),
-            [K, 1, 1],
-          ),
-        ),
-      )
-      .reduce((sum, term) => tf.add(sum, term));
+    // Runs of consecutive models with one activation: split z [K, batch, w] along the model axis, f per run, concat.
+    const runs: { kind: NasActivation; models: number }[] = [];
+    for (const kind of kinds) {
+      const last = runs[runs.length - 1];
+      if (last && last.kind === kind) last.models++;
+      else runs.push({ kind, models: 1 });
+    }
+    const parts = tf.split(
+      z,
+      runs.map((r) => r.models),
+      0,
+    );
+    a = tf.concat(
+      parts.map((part, r) => applyActivation(runs[r].kind, part)),
+      0,
+    );
   });
   return a;
 }

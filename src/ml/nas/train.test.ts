@@ -4,7 +4,7 @@ import type { NasConfig } from '../../core/nas/types';
 import { NPU_PARAM_PRESETS, getCpuPathCost, nasHardwareCost } from '../../core/npu';
 import { buildNasData } from './evaluate';
 import { buildNasProgram, deriveNasCandidateSeed, forwardNasNets, formatNasConfigKey, makeNasModelConfig } from './program';
-import { groupNasCandidatesByDepth, trainNasCandidates, type NasTrainOptions } from './train';
+import { NAS_PADDING_FLOOR, planNasPrograms, trainNasCandidates, type NasTrainOptions } from './train';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -20,6 +20,7 @@ const BASE: Omit<NasTrainOptions, 'candidates'> = {
   learningRate: 0.01,
   batchSize: 32,
   data: DATA,
+  maxCandidatesPerProgram: Number.POSITIVE_INFINITY, // batch on cpu too (the default there is one per program)
 };
 const cfg = (...layers: [number, NasConfig['layers'][number]['activation']][]): NasConfig => ({ layers: layers.map(([width, activation]) => ({ width, activation })) });
 const flat = (net: { kernel: Float32Array | ArrayLike<number>; bias: ArrayLike<number> }[]) => net.flatMap((l) => [...Array.from(l.kernel), ...Array.from(l.bias)]);
@@ -61,10 +62,26 @@ describe('the NAS program', () => {
     expect(() => buildNasProgram([model(cfg([4, 'relu'])), model(cfg([4, 'relu'], [4, 'tanh']))], 'relative')).toThrow(/same depth/);
     expect(() => buildNasProgram([model(cfg([4, 'relu'])), model(cfg([8, 'relu']), 20)], 'relative')).toThrow(/step budget/);
     expect(() => model({ layers: [] })).toThrow(/at least one hidden layer/);
-    expect(groupNasCandidatesByDepth([cfg([4, 'relu'], [2, 'relu']), cfg([3, 'tanh']), cfg([5, 'relu'], [5, 'relu']), cfg([7, 'relu'])])).toEqual([
-      [1, 3],
+    expect(planNasPrograms([cfg([4, 'relu'], [2, 'relu']), cfg([3, 'tanh']), cfg([5, 'relu'], [5, 'relu']), cfg([7, 'relu'])], 6, 1)).toEqual([
+      [3, 1],
       [0, 2],
     ]);
+    // Within a program: by activations layer by layer (runs of one activation), ties by index.
+    expect(planNasPrograms([cfg([4, 'tanh'], [2, 'relu']), cfg([3, 'relu'], [1, 'tanh']), cfg([5, 'relu'], [5, 'relu']), cfg([7, 'tanh'], [2, 'relu'])], 6, 1)).toEqual([
+      [2, 1, 0, 3],
+    ]);
+    expect(planNasPrograms([cfg([4, 'relu']), cfg([5, 'relu']), cfg([6, 'relu'])], 6, 1, 2)).toEqual([[0, 1], [2]]);
+  });
+
+  it('packs candidates of very different sizes into separate programs (the padding budget)', () => {
+    // 128×128 padded around a 2×2 net would cost 2 × 17,537 entries against 17,537 + 23.
+    const programs = planNasPrograms([cfg([2, 'relu'], [2, 'relu']), cfg([128, 'relu'], [128, 'relu']), cfg([120, 'tanh'], [128, 'relu']), cfg([3, 'relu'], [2, 'relu'])], 6, 1);
+    expect(programs).toEqual([
+      [0, 3],
+      [1, 2],
+    ]);
+    // Small nets share a program under the floor, whatever the ratio.
+    expect(2 * (6 * 3 + 3 + 3 * 2 + 2 + 2 + 1)).toBeLessThanOrEqual(NAS_PADDING_FLOOR);
   });
 
   it('seeds a candidate by (seed, its key) only', () => {
@@ -140,6 +157,11 @@ describe('trainNasCandidates (cpu)', () => {
     expect(result.stopped).toBe(true);
     expect(result.candidates).toEqual([null, null, null, null]);
     expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('trains one candidate per program by default on cpu', async () => {
+    const result = await trainNasCandidates({ ...BASE, maxCandidatesPerProgram: undefined, stepsPerCandidate: 5, candidates: batch });
+    expect(result.candidates.map((c) => c!.programSize)).toEqual([1, 1, 1, 1]);
   });
 
   it('rejects a bad step budget and data of another target', async () => {
