@@ -19,6 +19,7 @@
  * (zero), so they add exact zeros.
  */
 import * as tf from '@tensorflow/tfjs';
+import { configKey } from '../../core/nas/space';
 import type { Initialization } from '../../core/config';
 import { createRng } from '../../core/rng';
 import type { ErrorMetricId } from '../../core/targets/types';
@@ -35,17 +36,12 @@ export interface NasModelConfig extends EngineModelConfig {
 
 export type NasProgram = MethodProgram<NasModelConfig, 'nas'>;
 
-/** A stable text key of a candidate, e.g. '16:relu,8:tanh' (its seed and cache key). */
-export function formatNasConfigKey(config: NasConfig): string {
-  return config.layers.map((l) => `${l.width}:${l.activation}`).join(',');
-}
-
 /**
  * The seed of candidate `config` in a search of seed `seed`: a candidate's init and batch streams depend on
  * (seed, its key) only, never on which batch of candidates it trains in.
  */
 export function deriveNasCandidateSeed(seed: number, config: NasConfig): number {
-  return Math.floor(createRng(seed, `nas-candidate:${formatNasConfigKey(config)}`).next() * 2 ** 32);
+  return Math.floor(createRng(seed, `nas-candidate:${configKey(config)}`).next() * 2 ** 32);
 }
 
 /** An engine model config for candidate `candidate` of a search. */
@@ -54,7 +50,7 @@ export function makeNasModelConfig(
   options: { seed: number; learningRate: number; batchSize: number; errorBound: number; stepsPerCandidate: number; initialization: Initialization },
 ): NasModelConfig {
   if (candidate.layers.length === 0) throw new Error('A NAS candidate needs at least one hidden layer');
-  for (const l of candidate.layers) if (!Number.isInteger(l.width) || l.width < 1) throw new Error(`Hidden widths must be positive integers, got ${formatNasConfigKey(candidate)}`);
+  for (const l of candidate.layers) if (!Number.isInteger(l.width) || l.width < 1) throw new Error(`Hidden widths must be positive integers, got ${configKey(candidate)}`);
   return {
     seed: deriveNasCandidateSeed(options.seed, candidate),
     learningRate: options.learningRate,

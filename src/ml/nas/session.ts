@@ -13,7 +13,7 @@ import { createEnumerationSearch, createRandomSearch, type EnumerationOptions } 
 import { createSmac, type SmacOptions } from '../../core/nas/smac';
 import { createNasRunState, driveNasRun, isNasRunDone, type NasMeasure, type NasObjective, type NasRecord, type NasRunState, type NasSearchId } from '../../core/nas/run';
 import type { NasNormalization, NasWeights } from '../../core/nas/objective';
-import { configKey, createNasSpace, type NasSpaceOptions } from '../../core/nas/space';
+import { createNasSpace, type NasSpaceOptions } from '../../core/nas/space';
 import { resolveNasErrorBound, resolveNasWeights, type NasRunConfig } from '../../core/nas/config';
 import { TARGET_LAB_DEFAULTS } from '../../core/targets/labDefaults';
 import type { TargetId } from '../../core/targets/types';
@@ -151,7 +151,7 @@ export async function createNasSession(settings: NasSessionSettings): Promise<Na
     const hardwareShare = configs.length > 0 ? result.hardwareMs / configs.length : 0;
     return result.candidates.map((candidate, i) => {
       if (!candidate) throw new Error(`NAS: candidate ${i} came back untrained`);
-      nets.set(configKey(candidate.config), candidate.net);
+      nets.set(candidate.key, candidate.net);
       return {
         valAccuracy: candidate.valAccuracy,
         testAccuracy: candidate.testAccuracy,

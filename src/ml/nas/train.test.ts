@@ -1,9 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
+import { configKey } from '../../core/nas/space';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { NasConfig } from '../../core/nas/types';
 import { NPU_PARAM_PRESETS, getCpuPathCost, nasHardwareCost } from '../../core/npu';
 import { buildNasData } from './evaluate';
-import { buildNasProgram, deriveNasCandidateSeed, forwardNasNets, formatNasConfigKey, makeNasModelConfig } from './program';
+import { buildNasProgram, deriveNasCandidateSeed, forwardNasNets, makeNasModelConfig } from './program';
 import { NAS_PADDING_FLOOR, planNasPrograms, trainNasCandidates, type NasTrainOptions } from './train';
 
 beforeAll(async () => {
@@ -86,7 +87,7 @@ describe('the NAS program', () => {
 
   it('seeds a candidate by (seed, its key) only', () => {
     const a = cfg([16, 'relu'], [8, 'tanh']);
-    expect(formatNasConfigKey(a)).toBe('16:relu,8:tanh');
+    expect(configKey(a)).toBe('16r-8t');
     expect(deriveNasCandidateSeed(3, a)).toBe(deriveNasCandidateSeed(3, cfg([16, 'relu'], [8, 'tanh'])));
     expect(deriveNasCandidateSeed(3, a)).not.toBe(deriveNasCandidateSeed(4, a));
     expect(deriveNasCandidateSeed(3, a)).not.toBe(deriveNasCandidateSeed(3, cfg([16, 'relu'], [8, 'sigmoid'])));
@@ -129,7 +130,7 @@ describe('trainNasCandidates (cpu)', () => {
     const result = await trainNasCandidates({ ...BASE, stepsPerCandidate: 20, candidates, onProgress: (p) => progress.push(p.step) });
     expect(result.stopped).toBe(false);
     expect(result.backend).toBe('cpu');
-    expect(result.candidates.map((c) => c!.key)).toEqual(candidates.map(formatNasConfigKey));
+    expect(result.candidates.map((c) => c!.key)).toEqual(candidates.map(configKey));
     expect(result.candidates.map((c) => c!.programSize)).toEqual([2, 1, 2]);
     expect(progress[progress.length - 1]).toBe(40); // two programs × 20 steps
     for (const c of result.candidates) {

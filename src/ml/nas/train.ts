@@ -8,6 +8,7 @@
  * candidate's init and batches are seeded by (seed, its key)).
  */
 import * as tf from '@tensorflow/tfjs';
+import { configKey } from '../../core/nas/space';
 import { DEFAULT_CONFIG, type BackendChoice, type BackendName, type Initialization } from '../../core/config';
 import type { SampleErrorReduction } from '../../core/metrics';
 import type { NasConfig } from '../../core/nas/types';
@@ -18,7 +19,7 @@ import type { DenseLayerWeights } from '../../core/weights';
 import { selectBackend } from '../backend';
 import { createGroupEngine, type ProgramModel } from '../group/engine';
 import { buildNasData, computeNasAccuracy, computeNasMse, type NasData, type NasSplit } from './evaluate';
-import { buildNasProgram, formatNasConfigKey, makeNasModelConfig, type NasModelConfig } from './program';
+import { buildNasProgram, makeNasModelConfig, type NasModelConfig } from './program';
 
 /** Target wall time of one training chunk, ms (the lab worker's order of magnitude). */
 export const NAS_CHUNK_BUDGET_MS = 50;
@@ -231,7 +232,7 @@ export async function trainNasCandidates(options: NasTrainOptions): Promise<NasT
         hardwareMs += now() - hardwareStart;
         results[i] = {
           config,
-          key: formatNasConfigKey(config),
+          key: configKey(config),
           seed: modelConfigs[i].seed,
           ...scores[k],
           trainMs: programMs / indices.length,

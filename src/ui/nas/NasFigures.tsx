@@ -113,7 +113,7 @@ export function ParetoScatter({ records, split, onFront, feasible, picks, cAcc, 
             const r = point.onFront ? 7 : 5;
             const grey = !point.feasible;
             return (
-              // biome-ignore lint/a11y/useSemanticElements: an SVG marker; the candidate table beside it has the same action as a button
+              // biome-ignore lint/a11y/noStaticElementInteractions: a mouse shortcut; the front table below the scatter selects by keyboard
               <path
                 key={point.record}
                 d={markerPath(style.marker, point.x, point.y, r)}
@@ -124,8 +124,6 @@ export function ParetoScatter({ records, split, onFront, feasible, picks, cAcc, 
                 data-search={point.search}
                 data-front={point.onFront}
                 data-feasible={point.feasible}
-                role="button"
-                tabIndex={-1}
                 onClick={() => onSelect(point.record)}
               >
                 <title>{`${style.label} #${record.index}: ${describeConfig(record.config)} · P_acc ${pct(readAccuracy(record, split))} · energy ${times(record.measure.energyReduction)} · speedup ${times(record.measure.speedup)}${point.onFront ? ' · on the front' : ''}${grey ? ' · outside the constraints' : ''}`}</title>
@@ -179,18 +177,23 @@ export function ParetoScatter({ records, split, onFront, feasible, picks, cAcc, 
   );
 }
 
+/** One x (evaluations 1…n) and one column per search, null past a search's last evaluation. */
+function padHistories(histories: readonly NasSearchHistory[], read: (h: NasSearchHistory) => readonly number[]) {
+  const longest = Math.max(0, ...histories.map((h) => read(h).length));
+  const x = Array.from({ length: longest }, (_, i) => i + 1);
+  return { x, ys: histories.map((h) => x.map((_, i) => (i < read(h).length ? read(h)[i] : null))) };
+}
+
 export function HistoryCharts({ histories }: { histories: readonly NasSearchHistory[] }) {
   const longest = Math.max(0, ...histories.map((h) => h.bestFperf.length));
-  const x = Array.from({ length: longest }, (_, i) => i + 1);
   const series: LiveSeries[] = histories.map((h) => ({
     label: NAS_SEARCH_STYLES[h.search].label,
     color: NAS_SEARCH_STYLES[h.search].color,
     dash: h.search === 'random' ? [6, 4] : h.search === 'enumeration' ? [2, 3] : undefined,
     endLabel: NAS_SEARCH_STYLES[h.search].label,
   }));
-  const pad = (values: readonly number[]) => x.map((_, i) => (i < values.length ? values[i] : null));
-  const fperfTable = useMemo(() => ({ x, ys: histories.map((h) => pad(h.bestFperf)) }), [histories, longest]);
-  const hvTable = useMemo(() => ({ x, ys: histories.map((h) => pad(h.hypervolume)) }), [histories, longest]);
+  const fperfTable = useMemo(() => padHistories(histories, (h) => h.bestFperf), [histories]);
+  const hvTable = useMemo(() => padHistories(histories, (h) => h.hypervolume), [histories]);
   if (longest === 0) return <p className="placeholder">The histories appear after the first round.</p>;
   return (
     <div className="nas-history-grid">
@@ -228,13 +231,11 @@ export function ParallelCoordinates({
   split,
   onFront,
   selected,
-  onSelect,
 }: {
   records: readonly NasRecord[];
   split: NasSplit;
   onFront: readonly boolean[];
   selected: number | null;
-  onSelect(record: number): void;
 }) {
   const [boxRef, width] = useMeasuredBox(720);
   const height = 300;
@@ -253,7 +254,6 @@ export function ParallelCoordinates({
               stroke={NAS_SEARCH_STYLES[line.search].color}
               strokeOpacity={line.record === selected ? 1 : line.onFront ? 0.75 : 0.2}
               strokeWidth={line.record === selected ? 3 : line.onFront ? 1.8 : 1}
-              onClick={() => onSelect(line.record)}
             />
           ))}
         {layout.axes.map((axis) => (

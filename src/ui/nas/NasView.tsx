@@ -303,7 +303,10 @@ interface SelectionProps {
 function Selection({ config, records, onFront, split, onSplit, selected, onSelect: setSelected }: SelectionProps) {
   const [pickFrom, setPickFrom] = useState<NasSearchId>('smac');
   const setField = useLabStore((state) => state.setNasField);
-  const constraints: NasConstraints = { cAcc: config.cAcc, cEnergy: config.cEnergy, cSpeed: config.cSpeed > 0 ? config.cSpeed : undefined, theta: config.theta };
+  const constraints = useMemo<NasConstraints>(
+    () => ({ cAcc: config.cAcc, cEnergy: config.cEnergy, cSpeed: config.cSpeed > 0 ? config.cSpeed : undefined, theta: config.theta }),
+    [config.cAcc, config.cEnergy, config.cSpeed, config.theta],
+  );
   const analysis = useMemo(() => {
     const feasible = records.map((r) => isFeasible(r, split, constraints));
     const own = records.map((r, i) => (r.search === pickFrom ? i : -1)).filter((i) => i >= 0);
@@ -313,7 +316,7 @@ function Selection({ config, records, onFront, split, onSplit, selected, onSelec
       constraints,
     ).map((p) => ({ ...p, record: p.record === null ? null : own[p.record] }));
     return { feasible, picks };
-  }, [records, split, constraints.cAcc, constraints.cEnergy, constraints.cSpeed, constraints.theta, pickFrom]);
+  }, [records, split, constraints, pickFrom]);
   const chosen = selected !== null ? records[selected] : null;
   return (
     <section className="panel nas-figure wide" data-testid="nas-panel-pareto" aria-labelledby="nas-pareto-title">
@@ -399,6 +402,47 @@ function Selection({ config, records, onFront, split, onSplit, selected, onSelec
           );
         })}
       </ul>
+      <details className="nas-front-table" data-testid="nas-front-table">
+        <summary>
+          The front of {NAS_SEARCH_LABELS[pickFrom]} as a table ({records.filter((r, i) => r.search === pickFrom && onFront[i]).length} candidates)
+        </summary>
+        <table className="axtrain-table">
+          <thead>
+            <tr>
+              <th>#</th>
+              <th>topology</th>
+              <th>P_acc</th>
+              <th>energy red.</th>
+              <th>speedup</th>
+              <th>f_perf</th>
+              <th>
+                <span className="visually-hidden">select</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {records
+              .map((r, i) => ({ r, i }))
+              .filter(({ r, i }) => r.search === pickFrom && onFront[i])
+              .sort((a, b) => readAccuracy(b.r, split) - readAccuracy(a.r, split))
+              .map(({ r, i }) => (
+                <tr key={r.index} className={selected === i ? 'current' : undefined}>
+                  <th scope="row">{r.index}</th>
+                  <td>{describeConfig(r.config)}</td>
+                  <td>{pct(readAccuracy(r, split))}</td>
+                  <td>{times(r.measure.energyReduction)}</td>
+                  <td>{times(r.measure.speedup)}</td>
+                  <td>{r.fperf.toFixed(4)}</td>
+                  <td>
+                    <button type="button" className="nas-link-button" onClick={() => setSelected(i)} aria-label={`select #${r.index}`}>
+                      select
+                    </button>
+                  </td>
+                </tr>
+              ))}
+          </tbody>
+        </table>
+      </details>
       {chosen ? (
         <div className="nas-chosen" data-testid="nas-chosen" data-record={chosen.index}>
           <strong>
@@ -528,7 +572,7 @@ export function NasView() {
             <h3 id="nas-parallel-title">Candidates in parallel coordinates</h3>
             <div className="panel-caption">A one-layer net’s n2 and A2 are inactive: drawn on the “n/a” tick, never dropped. Bold: on its search’s front.</div>
           </header>
-          <ParallelCoordinates records={records} split={split} onFront={onFront} selected={selected} onSelect={setSelected} />
+          <ParallelCoordinates records={records} split={split} onFront={onFront} selected={selected} />
         </section>
         <section className="panel nas-figure" data-testid="nas-panel-importance" aria-labelledby="nas-importance-title">
           <header className="panel-header">
