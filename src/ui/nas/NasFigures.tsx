@@ -190,7 +190,7 @@ export function HistoryCharts({ histories }: { histories: readonly NasSearchHist
     label: NAS_SEARCH_STYLES[h.search].label,
     color: NAS_SEARCH_STYLES[h.search].color,
     dash: h.search === 'random' ? [6, 4] : h.search === 'enumeration' ? [2, 3] : undefined,
-    endLabel: NAS_SEARCH_STYLES[h.search].label,
+    endLabel: NAS_SEARCH_STYLES[h.search].short,
   }));
   const fperfTable = useMemo(() => padHistories(histories, (h) => h.bestFperf), [histories]);
   const hvTable = useMemo(() => padHistories(histories, (h) => h.hypervolume), [histories]);

@@ -9,10 +9,10 @@ import { readAccuracy, type NasSplit } from '../../core/nas/analysis';
 import { NAS_ACTIVATIONS } from '../../core/nas/types';
 
 /** Colour, marker and label of each search (colour-blind-safe pairs, and a distinct marker shape each). */
-export const NAS_SEARCH_STYLES: Readonly<Record<NasSearchId, { color: string; marker: 'circle' | 'square' | 'triangle'; label: string }>> = {
-  smac: { color: '#1565c0', marker: 'circle', label: 'SMAC (RF + EI)' },
-  random: { color: '#a84300', marker: 'triangle', label: 'random search' },
-  enumeration: { color: '#2e7d32', marker: 'square', label: 'enumeration (MICRO’12)' },
+export const NAS_SEARCH_STYLES: Readonly<Record<NasSearchId, { color: string; marker: 'circle' | 'square' | 'triangle'; label: string; short: string }>> = {
+  smac: { color: '#1565c0', marker: 'circle', label: 'SMAC (RF + EI)', short: 'SMAC' },
+  random: { color: '#a84300', marker: 'triangle', label: 'random search', short: 'random' },
+  enumeration: { color: '#2e7d32', marker: 'square', label: 'enumeration (MICRO’12)', short: 'enumeration' },
 };
 
 export interface PlotBox {
@@ -197,8 +197,8 @@ export function layoutParallel(records: readonly NasRecord[], split: NasSplit, o
     const x = left + k * step;
     let ticks: ParallelAxis['ticks'];
     if (id === 'L') ticks = Array.from({ length: maxHiddenLayers }, (_, i) => ({ label: String(i + 1), y: linear(maxHiddenLayers > 1 ? i / (maxHiddenLayers - 1) : 0.5) }));
-    else if (id.startsWith('n')) ticks = [...[1, 8, 32, 128].map((w) => ({ label: String(w), y: widthY(w) })), ...(id === 'n1' ? [] : [{ label: NA, y: naY }])];
-    else if (id.startsWith('a')) ticks = [...NAS_ACTIVATIONS.map((a) => ({ label: a, y: activationY(a) })), ...(id === 'a1' ? [] : [{ label: NA, y: naY }])];
+    else if (/^n\d$/.test(id)) ticks = [...[1, 8, 32, 128].map((w) => ({ label: String(w), y: widthY(w) })), ...(id === 'n1' ? [] : [{ label: NA, y: naY }])];
+    else if (/^a\d$/.test(id)) ticks = [...NAS_ACTIVATIONS.map((a) => ({ label: a, y: activationY(a) })), ...(id === 'a1' ? [] : [{ label: NA, y: naY }])];
     else if (id === 'acc') ticks = [0, 0.5, 1].map((v) => ({ label: `${v * 100}%`, y: bottom - v * span }));
     else if (id === 'energy') ticks = [eLo, eHi].map((v) => ({ label: `${formatTick(v)}×`, y: ratioY(v, eLo, eHi) }));
     else ticks = [sLo, sHi].map((v) => ({ label: `${formatTick(v)}×`, y: ratioY(v, sLo, sHi) }));
