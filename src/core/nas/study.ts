@@ -292,57 +292,41 @@ export function renderNasStudyFigures(results: NasStudyResults): Record<string, 
   return out;
 }
 
-function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  return [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+/** One table of the study: the report's markdown and the Paper view's HTML are both made from these. */
+export interface NasStudyTable {
+  id: 'walltime' | 'fig4b' | 'fig4a' | 'seeds' | 'fig5';
+  title: string;
+  /** Sentences before the table (the paper's numbers, how ours are read). */
+  intro: string[];
+  header: string[];
+  rows: string[][];
+  /** Sentences after it (claims, averages). */
+  outro: string[];
 }
 
-export function renderNasStudyReport(results: NasStudyResults): string {
+export function buildNasStudyTables(results: NasStudyResults): NasStudyTable[] {
   const { plan, records } = results;
-  const lines: string[] = [];
-  const done = plan.units.filter((u) => records[u.key]).length;
-  lines.push(`# NAS study (Chen et al., DATE'20)${plan.quick ? ' — QUICK budget' : ''}`);
-  lines.push('');
-  lines.push(
-    `${done} of ${plan.units.length} runs; each run is SMAC, random search and the MICRO'12 enumeration at one budget (${plan.units[0]?.config.budget} candidates each, ${plan.units[0]?.config.stepsPerCandidate} Adam steps per candidate, widths ≤ ${plan.units[0]?.config.maxWidth}). Wall time ${(results.wallMs / 1000).toFixed(0)} s. Accuracy (P_acc, eq. 5) is reported on the held-out test split; the searches saw a validation split.`,
-  );
-  if (plan.quick) lines.push('', '**Quick budget**: fewer candidates, fewer steps and narrower nets than the paper; the numbers show the method, not the paper’s magnitudes.');
-  lines.push('', '## Wall time per run', '');
-  lines.push(
-    table(
-      ['run', 'benchmark', 'bound group', 'weights', 'seed', 'distinct candidates trained', 'wall time'],
-      plan.units
-        .filter((u) => records[u.key])
-        .map((u) => [
-          u.key,
-          u.config.target,
-          String(u.config.boundGroup),
-          u.config.weights,
-          String(u.config.seed),
-          String(new Set(records[u.key].records.map((r) => r.key)).size),
-          `${(records[u.key].wallMs / 1000).toFixed(0)} s`,
-        ]),
-    ),
-  );
-
-  // Fig. 4b and 4a.
+  const tables: NasStudyTable[] = [];
+  tables.push({
+    id: 'walltime',
+    title: 'Wall time per run',
+    intro: [],
+    header: ['run', 'benchmark', 'bound group', 'weights', 'seed', 'distinct candidates trained', 'wall time'],
+    rows: plan.units
+      .filter((u) => records[u.key])
+      .map((u) => [
+        u.key,
+        u.config.target,
+        String(u.config.boundGroup),
+        u.config.weights,
+        String(u.config.seed),
+        String(new Set(records[u.key].records.map((r) => r.key)).size),
+        `${(records[u.key].wallMs / 1000).toFixed(0)} s`,
+      ]),
+    outro: [],
+  });
   const tradeoff = plan.units.filter((u) => u.role === 'fig3' && u.config.weights === 'tradeoff' && records[u.key]);
   if (tradeoff.length > 0) {
-    lines.push('', '## Fig. 4b: best accuracy and the fronts (blackscholes, bound group 1 = 0.01)', '');
-    lines.push('The paper: NAS’s best accuracy 93.7% against the enumeration’s 90.3%, and up to about 2× more energy reduction at equal accuracy.', '');
-    const rows = tradeoff.map((u) => {
-      const rs = records[u.key].records;
-      const o = (s: NasSearchId) => outcomeOf(rs, s, plan.accuracyThreshold);
-      return [
-        String(u.config.seed),
-        pct(o('smac').bestTestAccuracy),
-        pct(o('enumeration').bestTestAccuracy),
-        pct(o('random').bestTestAccuracy),
-        o('smac').hypervolume.toFixed(3),
-        o('enumeration').hypervolume.toFixed(3),
-        o('random').hypervolume.toFixed(3),
-      ];
-    });
-    lines.push(table(['seed', 'NAS best P_acc', 'enumeration best P_acc', 'random best P_acc', 'HV NAS', 'HV enumeration', 'HV random'], rows));
     const wins = tradeoff.filter((u) => {
       const rs = records[u.key].records;
       return (
@@ -350,97 +334,130 @@ export function renderNasStudyReport(results: NasStudyResults): string {
         outcomeOf(rs, 'smac', 0).bestTestAccuracy >= outcomeOf(rs, 'enumeration', 0).bestTestAccuracy
       );
     }).length;
-    lines.push(
-      '',
-      `Claim (reference B.9, N3): NAS’s front hypervolume ≥ the enumeration’s and its best accuracy ≥ the enumeration’s — holds in ${wins} of ${tradeoff.length} seeds.`,
-    );
-    lines.push('', '### Fig. 4a: online selection (energy reduction ≥ 2.5×, accuracy ≥ 90%), from the trade-off search’s front', '');
-    lines.push(
-      table(
-        ['seed', 'quality', 'energy', 'integrated (θ = 0.5)'],
-        tradeoff.map((u) => {
-          const own = recordsOf(records[u.key].records, 'smac');
-          const picks = computePicks(own, 'test', plan.constraints);
-          return [
-            String(u.config.seed),
-            ...picks.map((p) =>
-              p.record === null
-                ? `none: ${p.reason}`
-                : `${describeConfig(own[p.record].config)} (${pct(readAccuracy(own[p.record], 'test'))}, ${times(own[p.record].measure.energyReduction)})`,
-            ),
-          ];
-        }),
-      ),
-    );
+    tables.push({
+      id: 'fig4b',
+      title: 'Fig. 4b: best accuracy and the fronts (blackscholes, bound group 1 = 0.01)',
+      intro: ['The paper: NAS’s best accuracy 93.7% against the enumeration’s 90.3%, and up to about 2× more energy reduction at equal accuracy.'],
+      header: ['seed', 'NAS best P_acc', 'enumeration best P_acc', 'random best P_acc', 'HV NAS', 'HV enumeration', 'HV random'],
+      rows: tradeoff.map((u) => {
+        const rs = records[u.key].records;
+        const o = (s: NasSearchId) => outcomeOf(rs, s, plan.accuracyThreshold);
+        return [
+          String(u.config.seed),
+          pct(o('smac').bestTestAccuracy),
+          pct(o('enumeration').bestTestAccuracy),
+          pct(o('random').bestTestAccuracy),
+          o('smac').hypervolume.toFixed(3),
+          o('enumeration').hypervolume.toFixed(3),
+          o('random').hypervolume.toFixed(3),
+        ];
+      }),
+      outro: [`Claim (reference B.9, N3): NAS’s front hypervolume ≥ the enumeration’s and its best accuracy ≥ the enumeration’s — holds in ${wins} of ${tradeoff.length} seeds.`],
+    });
+    tables.push({
+      id: 'fig4a',
+      title: 'Fig. 4a: online selection (energy reduction ≥ 2.5×, accuracy ≥ 90%), from the trade-off search’s front',
+      intro: [],
+      header: ['seed', 'quality', 'energy', 'integrated (θ = 0.5)'],
+      rows: tradeoff.map((u) => {
+        const own = recordsOf(records[u.key].records, 'smac');
+        const picks = computePicks(own, 'test', plan.constraints);
+        return [
+          String(u.config.seed),
+          ...picks.map((p) =>
+            p.record === null
+              ? `none: ${p.reason}`
+              : `${describeConfig(own[p.record].config)} (${pct(readAccuracy(own[p.record], 'test'))}, ${times(own[p.record].measure.energyReduction)})`,
+          ),
+        ];
+      }),
+      outro: [],
+    });
   }
-
-  // SMAC vs random vs enumeration over seeds.
   if (results.seeds.length > 0) {
-    lines.push('', '## SMAC against random search and the enumeration (Fig. 3 runs)', '');
-    lines.push('Regret = the best f_perf any search found in that run − this search’s best (the true optimum is unknown); HV on the test split.', '');
-    lines.push(
-      table(
-        ['seed', 'weights', 'regret SMAC', 'regret random', 'regret enumeration', 'HV SMAC', 'HV random', 'HV enumeration'],
-        results.seeds.map((r) => [
-          String(r.seed),
-          r.weights,
-          r.regret.smac.toFixed(4),
-          r.regret.random.toFixed(4),
-          r.regret.enumeration.toFixed(4),
-          r.hypervolume.smac.toFixed(3),
-          r.hypervolume.random.toFixed(3),
-          r.hypervolume.enumeration.toFixed(3),
-        ]),
-      ),
-    );
     const smacBeatsRandom = results.seeds.filter((r) => r.regret.smac <= r.regret.random).length;
     const smacBeatsEnum = results.seeds.filter((r) => r.regret.smac <= r.regret.enumeration).length;
-    lines.push('', `SMAC’s regret ≤ random search’s in ${smacBeatsRandom} of ${results.seeds.length} runs, ≤ the enumeration’s in ${smacBeatsEnum} of ${results.seeds.length}.`);
+    tables.push({
+      id: 'seeds',
+      title: 'SMAC against random search and the enumeration (Fig. 3 runs)',
+      intro: ['Regret = the best f_perf any search found in that run − this search’s best (the true optimum is unknown); HV on the test split.'],
+      header: ['seed', 'weights', 'regret SMAC', 'regret random', 'regret enumeration', 'HV SMAC', 'HV random', 'HV enumeration'],
+      rows: results.seeds.map((r) => [
+        String(r.seed),
+        r.weights,
+        r.regret.smac.toFixed(4),
+        r.regret.random.toFixed(4),
+        r.regret.enumeration.toFixed(4),
+        r.hypervolume.smac.toFixed(3),
+        r.hypervolume.random.toFixed(3),
+        r.hypervolume.enumeration.toFixed(3),
+      ]),
+      outro: [`SMAC’s regret ≤ random search’s in ${smacBeatsRandom} of ${results.seeds.length} runs, ≤ the enumeration’s in ${smacBeatsEnum} of ${results.seeds.length}.`],
+    });
   }
-
-  // Fig. 5.
   if (results.fig5.length > 0) {
-    lines.push('', '## Fig. 5: speedup and energy reduction at the accuracy threshold, NAS against the enumeration', '');
-    lines.push(
-      'The paper (its seven benchmarks, accuracy ≥ 90%): group 1 enumeration 2.95× / 3.0×, NAS 4.29× / 5.0×; group 2 enumeration 4.13× / 4.5×, NAS 5.86× / 7.7×; overall 1.43× more speedup and 1.74× more energy reduction. Our CPU side is the lab’s instruction-count estimate (src/core/npu/cpuCost.ts), so absolute ratios differ; NAS/enumeration ratios compare.',
-      '',
-    );
-    lines.push(
-      table(
-        ['benchmark', 'group', 'threshold', 'speedup enum.', 'speedup NAS', 'ratio', 'energy enum.', 'energy NAS', 'ratio', 'note'],
-        results.fig5.map((r) => [
-          r.target,
-          String(r.group),
-          pct(r.threshold),
-          times(r.enumeration.speedupAtThreshold),
-          times(r.nas.speedupAtThreshold),
-          times(r.speedupRatio),
-          times(r.enumeration.energyAtThreshold),
-          times(r.nas.energyAtThreshold),
-          times(r.energyRatio),
-          r.thresholdNote ?? '',
-        ]),
-      ),
-    );
     const geoSpeed = geometricMean(results.fig5.map((r) => r.speedupRatio));
     const geoEnergy = geometricMean(results.fig5.map((r) => r.energyRatio));
     const meanSpeed = ratioOfMeans(results.fig5.map((r) => [r.nas.speedupAtThreshold, r.enumeration.speedupAtThreshold]));
     const meanEnergy = ratioOfMeans(results.fig5.map((r) => [r.nas.energyAtThreshold, r.enumeration.energyAtThreshold]));
-    lines.push(
-      '',
-      `NAS over the enumeration — geometric mean of the per-run ratios: speedup ${times(geoSpeed)}, energy ${times(geoEnergy)}; ratio of the means: speedup ${times(meanSpeed)}, energy ${times(meanEnergy)}. The paper: 1.43× and 1.74× (its 1.43× equals the ratio of its group means; its 1.74× matches no average of its printed numbers, reference B.9).`,
-    );
+    tables.push({
+      id: 'fig5',
+      title: 'Fig. 5: speedup and energy reduction at the accuracy threshold, NAS against the enumeration',
+      intro: [
+        'The paper (its seven benchmarks, accuracy ≥ 90%): group 1 enumeration 2.95× / 3.0×, NAS 4.29× / 5.0×; group 2 enumeration 4.13× / 4.5×, NAS 5.86× / 7.7×; overall 1.43× more speedup and 1.74× more energy reduction. Our CPU side is the lab’s instruction-count estimate (src/core/npu/cpuCost.ts), so absolute ratios differ; NAS/enumeration ratios compare.',
+      ],
+      header: ['benchmark', 'group', 'threshold', 'speedup enum.', 'speedup NAS', 'ratio', 'energy enum.', 'energy NAS', 'ratio', 'note'],
+      rows: results.fig5.map((r) => [
+        r.target,
+        String(r.group),
+        pct(r.threshold),
+        times(r.enumeration.speedupAtThreshold),
+        times(r.nas.speedupAtThreshold),
+        times(r.speedupRatio),
+        times(r.enumeration.energyAtThreshold),
+        times(r.nas.energyAtThreshold),
+        times(r.energyRatio),
+        r.thresholdNote ?? '',
+      ]),
+      outro: [
+        `NAS over the enumeration — geometric mean of the per-run ratios: speedup ${times(geoSpeed)}, energy ${times(geoEnergy)}; ratio of the means: speedup ${times(meanSpeed)}, energy ${times(meanEnergy)}. The paper: 1.43× and 1.74× (its 1.43× equals the ratio of its group means; its 1.74× matches no average of its printed numbers, reference B.9).`,
+      ],
+    });
   }
-  lines.push('', '## Differences from the paper, said', '');
-  lines.push(
-    [
-      '- Training: Adam steps per candidate instead of 300 epochs; candidates trained in batches on the lab’s engine (tfjs), not on a Titan X.',
-      '- Hardware: the lab’s NPU model with an Eyeriss-like preset (16-bit, 1 GHz; array and buffer sizes from memory, unverified) and the lab’s CPU instruction-count estimate, not nn_dataflow + MARSSx86/McPAT.',
-      '- P_speed, P_energy: speedup and energy reduction divided by the largest over the space (normalization "max", an interpretation: the paper does not define them).',
-      '- The fronts are built from every evaluation; the picks use the energy constraint in the quality mode and E_norm = the largest energy reduction on the front (interpretations, reference B.5).',
-      '- The lab’s blackscholes and fft data differ from AxBench’s inputs: at Table 2’s bounds the lab’s nets stay far below the paper’s accuracies (see the tables), which is why the quick Fig. 5 uses jpeg, kmeans and inversek2j.',
-    ].join('\n'),
-  );
+  return tables;
+}
+
+/** What the study does differently from the paper, said in the report and the Paper view. */
+export const NAS_STUDY_DIFFERENCES: readonly string[] = [
+  'Training: Adam steps per candidate instead of 300 epochs; candidates trained in batches on the lab’s engine (tfjs), not on a Titan X.',
+  'Hardware: the lab’s NPU model with an Eyeriss-like preset (16-bit, 1 GHz; array and buffer sizes from memory, unverified) and the lab’s CPU instruction-count estimate, not nn_dataflow + MARSSx86/McPAT.',
+  'P_speed, P_energy: speedup and energy reduction divided by the largest over the space (normalization "max", an interpretation: the paper does not define them).',
+  'The fronts are built from every evaluation; the picks use the energy constraint in the quality mode and E_norm = the largest energy reduction on the front (interpretations, reference B.5).',
+  'The lab’s blackscholes and fft data differ from AxBench’s inputs: at Table 2’s bounds the lab’s nets stay far below the paper’s accuracies (see the tables), which is why the quick Fig. 5 uses jpeg, kmeans and inversek2j.',
+];
+
+export function describeNasStudyRun(results: NasStudyResults): string {
+  const { plan, records } = results;
+  const done = plan.units.filter((u) => records[u.key]).length;
+  const first = plan.units[0]?.config;
+  return `${done} of ${plan.units.length} runs; each run is SMAC, random search and the MICRO'12 enumeration at one budget (${first?.budget} candidates each, ${first?.stepsPerCandidate} Adam steps per candidate, widths ≤ ${first?.maxWidth}). Wall time ${(results.wallMs / 1000).toFixed(0)} s. Accuracy (P_acc, eq. 5) is reported on the held-out test split; the searches saw a validation split.`;
+}
+
+function markdownTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  return [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+}
+
+export function renderNasStudyReport(results: NasStudyResults): string {
+  const lines: string[] = [`# NAS study (Chen et al., DATE'20)${results.plan.quick ? ' — QUICK budget' : ''}`, '', describeNasStudyRun(results)];
+  if (results.plan.quick)
+    lines.push('', '**Quick budget**: fewer candidates, fewer steps and narrower nets than the paper; the numbers show the method, not the paper’s magnitudes.');
+  for (const t of buildNasStudyTables(results)) {
+    lines.push('', `## ${t.title}`, '');
+    for (const p of t.intro) lines.push(p, '');
+    lines.push(markdownTable(t.header, t.rows));
+    for (const p of t.outro) lines.push('', p);
+  }
+  lines.push('', '## Differences from the paper, said', '', ...NAS_STUDY_DIFFERENCES.map((d) => `- ${d}`));
   return `${lines.join('\n')}\n`;
 }
 
