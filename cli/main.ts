@@ -6,6 +6,7 @@
  *   axlab eval <target>                       rows on stdin → exact outputs on stdout
  *   axlab drum <k>                            integer pairs `a b` on stdin → signed DRUM-k products on stdout
  *   axlab axtrain '<link>' [--json]           AxTrain's methods on the link's data, on every hardware setting (cli/axtrain.ts)
+ *   axlab nas '<link>' [--json]               the NAS search (SMAC, random, enumeration) on the link's nas=<target> (cli/nas.ts)
  *   axlab train '<link or #hash>' [--json] [--backend cpu|wasm]
  *   axlab bench-node [--steps N] [--quick] [--out FILE]  steps/s of the trainer vs a naive Layers-API model.fit,
  *                                             and model-steps/s of K-model groups vs PyTorch (bench/nodeBench.ts)
@@ -37,6 +38,10 @@ const USAGE = `Usage:
                                                   AxTrain (ISLPED'18): train bp, act, pas, actpas on the link's ax=<dataset>
                                                   and print clean accuracy, S(w), accuracy on DRUM k = 1…8 and NTV 400/660/850 mV
                                                   (mean ± std over ax.runs masks), energy estimates and the paper's claims
+  axlab nas '<link or #hash>' [--json] [--backend cpu|wasm] [--quiet]
+                                                  NAS (DATE'20): SMAC, random search and the MICRO'12 enumeration on the
+                                                  link's nas=<target> at one budget; prints each front, the three online
+                                                  picks and the timings; --json: every evaluation, fronts, picks
   axlab train '<link or #hash>' [--json] [--backend cpu|wasm] [--hardware [--pas-steps N]]
                                                   train every method the link names and print the final §V metrics;
                                                   --hardware: AXNet's fused net also on DRUM k = 1…8 and NTV 400/660/850 mV;
@@ -172,6 +177,10 @@ async function main(argv: string[]): Promise<void> {
       await loadTensorflow();
       const { runAxtrain } = await import('./axtrain');
       return runAxtrain(rest);
+    }
+    case 'nas': {
+      const { runNas } = await import('./nas');
+      return runNas(rest);
     }
     case 'sweep': {
       await loadTensorflow();

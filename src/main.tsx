@@ -5,6 +5,7 @@ import { startUrlSync } from './state/urlSync';
 import { watchSweepChanges } from './state/sweepController';
 import { watchAxtrainChanges } from './state/axtrainController';
 import { startServiceWorker } from './state/serviceWorker';
+import { watchNasChanges } from './state/nasController';
 import { App } from './ui/App';
 import './ui/styles.css';
 
@@ -13,6 +14,7 @@ watchConfigChanges();
 watchSweepChanges();
 watchAxtrainChanges();
 startServiceWorker();
+watchNasChanges();
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');

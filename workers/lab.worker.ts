@@ -17,6 +17,7 @@ export const WORKER_ROLES = {
   study: () => import('./study.worker'),
   sweep: () => import('./sweep.worker'),
   axtrain: () => import('./axtrain.worker'),
+  nas: () => import('./nas.worker'),
   bench: () => import('../bench/bench.worker'),
 } as const;
 export type WorkerRole = keyof typeof WORKER_ROLES;

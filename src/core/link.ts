@@ -37,6 +37,7 @@ import { SWEEP_LINK_KEYS, formatSweepLink, readSweepLink, type SweepLinkKey, typ
 import { DECIMAL_PATTERN } from './decimal';
 import { applyCrossFieldRules } from './linkRules';
 import { AXTRAIN_LINK_KEYS, formatAxtrainLink, readAxtrainLink, type AxtrainConfig } from './axtrain/config';
+import { NAS_LINK_KEYS, formatNasLink, readNasLink, type NasRunConfig } from './nas/config';
 
 /** Links longer than this are refused whole: no legitimate config needs it. */
 export const MAX_HASH_LENGTH = 2048;
@@ -96,6 +97,8 @@ export interface ParsedLink {
   sweep: SweepSpec | null;
   /** AxTrain's config (src/core/axtrain/config.ts: `ax=<dataset>&ax.<key>=…`), or null when the link has none. */
   axtrain: AxtrainConfig | null;
+  /** The NAS view's settings (src/core/nas/config.ts: `nas=<target>&nas.<key>=…`), or null when the link has none. */
+  nas: NasRunConfig | null;
 }
 
 /** The link parts besides the lab config: each written only when given and not default. */
@@ -104,6 +107,7 @@ export interface LinkExtras {
   npuCpuInstructions?: number | null;
   sweep?: SweepSpec | null;
   axtrain?: AxtrainConfig | null;
+  nas?: NasRunConfig | null;
 }
 
 /**
@@ -116,6 +120,7 @@ export const NPU_CPU_INSTRUCTIONS_KEY = 'npu.cpui';
 /** Sweep keys (src/core/sweep.ts reads and writes them; this codec only passes their raw text on). */
 const SWEEP_KEYS: ReadonlySet<string> = new Set(SWEEP_LINK_KEYS);
 const AXTRAIN_KEYS: ReadonlySet<string> = new Set(AXTRAIN_LINK_KEYS);
+const NAS_KEYS: ReadonlySet<string> = new Set(NAS_LINK_KEYS);
 const NPU_KEYS: ReadonlySet<string> = new Set([
   ...NPU_PARAM_FIELDS.map((f) => NPU_KEY_PREFIX + f.key),
   ...NPU_CONSTANT_IDS.map((id) => CONSTANT_OVERRIDE_PREFIX + id),
@@ -208,7 +213,7 @@ export function parseLink(hashOrUrl: string): ParsedLink {
   let config = cloneConfig(DEFAULT_CONFIG);
   const problems: string[] = [];
   const hash = extractHash(typeof hashOrUrl === 'string' ? hashOrUrl : '');
-  const npuDefaults = () => ({ npu: clampNpuParams(DEFAULT_NPU_PARAMS), npuCpuInstructions: null, sweep: null, axtrain: null });
+  const npuDefaults = () => ({ npu: clampNpuParams(DEFAULT_NPU_PARAMS), npuCpuInstructions: null, sweep: null, axtrain: null, nas: null });
   if (hash.trim() === '') return { config, problems, ...npuDefaults() };
   if (hash.length > MAX_HASH_LENGTH) {
     problems.push(`The link is ${hash.length} characters long (more than ${MAX_HASH_LENGTH}); it was ignored and the defaults are used.`);
@@ -236,7 +241,7 @@ export function parseLink(hashOrUrl: string): ParsedLink {
   if (migrated.problem) problems.push(migrated.problem);
   const values = new Map<string, string>();
   for (const { key, value } of migrated.pairs) {
-    if (!PARAM_BY_KEY.has(key) && !NPU_KEYS.has(key) && !SWEEP_KEYS.has(key) && !AXTRAIN_KEYS.has(key)) {
+    if (!PARAM_BY_KEY.has(key) && !NPU_KEYS.has(key) && !SWEEP_KEYS.has(key) && !AXTRAIN_KEYS.has(key) && !NAS_KEYS.has(key)) {
       problems.push(`Unknown setting ${quote(key)} was ignored.`);
       continue;
     }
@@ -259,9 +264,10 @@ export function parseLink(hashOrUrl: string): ParsedLink {
   const readSweep = readSweepLink((key: SweepLinkKey) => values.get(key), problems);
   const axtrain = readAxtrainLink((key) => values.get(key), problems);
   // Fields valid alone but not together (fusion against depth, …): the nearest valid value, one notice each.
+  const nas = readNasLink((key) => values.get(key), problems);
   const fixed = applyCrossFieldRules(config, readSweep);
   problems.push(...fixed.notices);
-  return { config: fixed.config, problems, ...npuLink, sweep: fixed.sweep, axtrain };
+  return { config: fixed.config, problems, ...npuLink, sweep: fixed.sweep, axtrain, nas };
 }
 
 /** Validates one raw value and writes it into config; returns a problem text or null. */
@@ -352,6 +358,7 @@ export function formatHash(config: Readonly<LabConfig>, extras: LinkExtras = {})
   parts.push(...formatNpuParts(extras.npu, extras.npuCpuInstructions));
   parts.push(...formatSweepLink(extras.sweep));
   parts.push(...formatAxtrainLink(extras.axtrain));
+  parts.push(...formatNasLink(extras.nas));
   return `#${parts.join('&')}`;
 }
 

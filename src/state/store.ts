@@ -39,6 +39,8 @@ import type { BenchmarkViewData } from '../core/benchmarkViews';
 import { createNpuSlice, type NpuSlice } from './npuSlice';
 import { createSweepSlice, type SweepSlice } from './sweepSlice';
 import { createAxtrainSlice, type AxtrainSlice } from './axtrainSlice';
+import { createNasSlice, type NasSlice } from './nasSlice';
+import { createNasStudySlice, type NasStudySlice } from './nasStudySlice';
 
 export type RunStatus = 'idle' | 'initializing' | 'running' | 'paused' | 'done' | 'error';
 export type NoticeKind = 'link' | 'divergence' | 'crash' | 'device' | 'info';
@@ -176,7 +178,7 @@ export interface UiSlice {
   selectPanel: (panel: PanelId) => void;
 }
 
-export type LabState = ConfigSlice & RunSlice & UiSlice & CompareSlice & NpuSlice & StudySlice & AxtrainStudySlice & SweepSlice & AxtrainSlice;
+export type LabState = ConfigSlice & RunSlice & UiSlice & CompareSlice & NpuSlice & StudySlice & AxtrainStudySlice & SweepSlice & AxtrainSlice & NasSlice & NasStudySlice;
 
 const createConfigSlice: StateCreator<LabState, [], [], ConfigSlice> = (set) => ({
   config: cloneConfig(DEFAULT_CONFIG),
@@ -334,4 +336,6 @@ export const useLabStore = create<LabState>()((...args) => ({
   ...createNpuSlice(...args),
   ...createSweepSlice(...args),
   ...createAxtrainSlice(...args),
+  ...createNasSlice(...args),
+  ...createNasStudySlice(...args),
 }));

@@ -1,5 +1,5 @@
 /**
- * Mirrors the config slice (and the NPU params, the sweep spec and the AxTrain config) into location.hash
+ * Mirrors the config slice (and the NPU params, the sweep spec, the AxTrain and the NAS configs) into location.hash
  * (the URL is a projection of the config) and reads it back on load and on hashchange. Links are untrusted:
  * parseLink validates and clamps them, and any problem becomes a role="alert" notice instead of an exception.
  */
@@ -14,13 +14,14 @@ function describeProblems(problems: readonly string[]): string {
 
 /** Applies a hash to the store; returns whether it had problems. */
 export function applyHash(hash: string): boolean {
-  const { config, problems, npu, npuCpuInstructions, sweep, axtrain } = parseLink(hash);
+  const { config, problems, npu, npuCpuInstructions, sweep, axtrain, nas } = parseLink(hash);
   const store = useLabStore.getState();
   // A link that changes only NPU keys must not restart training (any config change does).
   if (formatHash(config) !== formatHash(store.config)) store.replaceConfig(config);
   store.replaceNpuParams(npu, npuCpuInstructions);
   store.setSweep(sweep);
   store.setAxtrain(axtrain);
+  store.setNas(nas);
   if (problems.length > 0) store.showNotice({ kind: 'link', text: describeProblems(problems) });
   else if (store.notice?.kind === 'link') store.showNotice(null);
   return problems.length > 0;
@@ -42,7 +43,8 @@ export function startUrlSync(): () => void {
       state.npuParams !== previous.npuParams ||
       state.npuCpuInstructions !== previous.npuCpuInstructions ||
       state.sweep !== previous.sweep ||
-      state.axtrain !== previous.axtrain
+      state.axtrain !== previous.axtrain ||
+      state.nas !== previous.nas
     ) {
       writeHash(formatCurrentHash());
     }
@@ -61,7 +63,7 @@ export function startUrlSync(): () => void {
 /** What the link holds besides the config: the NPU slice's params, the sweep spec and the AxTrain config. */
 function readLinkExtras(): LinkExtras {
   const state = useLabStore.getState();
-  return { npu: state.npuParams, npuCpuInstructions: state.npuCpuInstructions, sweep: state.sweep, axtrain: state.axtrain };
+  return { npu: state.npuParams, npuCpuInstructions: state.npuCpuInstructions, sweep: state.sweep, axtrain: state.axtrain, nas: state.nas };
 }
 
 /** The hash of the config and the link's extras. */

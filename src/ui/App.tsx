@@ -21,6 +21,8 @@ const SweepPanel = lazyView('Sweep view', () => import('./sweep/SweepPanel').the
 const ComparePanel = lazyView('Compare view', () => import('./compare/ComparePanel').then((m) => m.ComparePanel), { prefetch: true });
 // Not prefetched: only a link with `ax=` or the AxTrain tab opens it.
 const AxtrainView = lazyView('AxTrain view', () => import('./axtrain/AxtrainView').then((m) => m.AxtrainView));
+// Not prefetched: only a link with `nas=` or the NAS tab opens it.
+const NasView = lazyView('NAS view', () => import('./nas/NasView').then((m) => m.NasView));
 
 function RunMessage() {
   const status = useLabStore(selectStatus);
@@ -34,8 +36,9 @@ export function App() {
   const paperOpen = useLabStore((state) => state.paperOpen);
   const sweepMode = useLabStore((state) => state.sweep !== null);
   const axtrainView = useLabStore((state) => state.axtrain !== null && !state.paperOpen);
-  if (axtrainView) {
-    // The AxTrain view brings its own controls column.
+  const nasView = useLabStore((state) => state.nas !== null && !state.paperOpen);
+  if (nasView || axtrainView) {
+    // The NAS and AxTrain views bring their own controls column (a link with both opens NAS).
     return (
       <div className="app">
         <Header />
@@ -44,7 +47,7 @@ export function App() {
         <main className="layout layout-single">
           <div className="main-column">
             <PanelNav />
-            <AxtrainView />
+            {nasView ? <NasView /> : <AxtrainView />}
           </div>
         </main>
         <Footer />

@@ -7,6 +7,7 @@
  * config, and so its part of the link, goes); the Paper tab keeps it, so Back to AxTrain finds it.
  */
 import { createAxtrainConfig } from '../core/axtrain/config';
+import { createNasClassroomConfig } from '../core/nas/config';
 import { isCompareMode } from '../state/compareController';
 import { selectSelectedPanel } from '../state/selectors';
 import { useLabStore, type PanelId } from '../state/store';
@@ -43,11 +44,14 @@ export function PanelNav() {
   const view: LabView = useLabStore((state) => (isCompareMode(state.config) ? 'compare' : 'lab'));
   const axtrainOpen = useLabStore((state) => state.axtrain !== null);
   const setAxtrain = useLabStore((state) => state.setAxtrain);
-  const axtrainCurrent = axtrainOpen && !paperOpen;
+  const nasOpen = useLabStore((state) => state.nas !== null);
+  const setNas = useLabStore((state) => state.setNas);
+  const axtrainCurrent = axtrainOpen && !nasOpen && !paperOpen;
+  const nasCurrent = nasOpen && !paperOpen;
   return (
     <nav className="panel-nav" aria-label="Panels" data-testid="panel-nav" data-view={view}>
       {linksForView(view).map((link) => {
-        const current = !paperOpen && !axtrainOpen && link.panel !== null && link.panel === selected;
+        const current = !paperOpen && !axtrainOpen && !nasOpen && link.panel !== null && link.panel === selected;
         return (
           <a
             key={link.anchor}
@@ -61,6 +65,7 @@ export function PanelNav() {
               if (link.panel !== null) selectPanel(link.panel);
               setPaperOpen(false);
               setAxtrain(null);
+              setNas(null);
               // After the lab view is back (when the Paper view was open), scroll to the panel.
               window.requestAnimationFrame(() =>
                 (document.getElementById(`panel-${link.anchor}`) ?? document.getElementById('panel-benchmark'))?.scrollIntoView({ behavior: 'smooth', block: 'start' }),
@@ -80,10 +85,26 @@ export function PanelNav() {
         onClick={(event) => {
           event.preventDefault();
           setPaperOpen(false);
+          setNas(null);
           if (!useLabStore.getState().axtrain) setAxtrain(createAxtrainConfig('breastcancer'));
         }}
       >
         AxTrain
+      </a>
+      <a
+        href="#panel-nas"
+        data-testid="tab-nas"
+        className={nasCurrent ? 'active' : undefined}
+        aria-current={nasCurrent ? 'true' : undefined}
+        title="NAS (Chen et al., DATE'20): search the approximator's topology with SMAC, against random search and the MICRO'12 enumeration"
+        onClick={(event) => {
+          event.preventDefault();
+          setPaperOpen(false);
+          setAxtrain(null);
+          if (!useLabStore.getState().nas) setNas(createNasClassroomConfig());
+        }}
+      >
+        NAS
       </a>
       <a
         href="#panel-paper"

@@ -20,3 +20,40 @@ export interface NasConfig {
 
 /** Which search proposed a candidate (SMAC's origin of the pick, or a baseline). */
 export type NasProposer = 'smac-initial' | 'smac-ei' | 'smac-local' | 'smac-interleave' | 'random' | 'enumeration';
+
+/** One candidate handed out by a search's `ask`, with what the UI shows of its origin. */
+export interface NasAsk {
+  config: NasConfig;
+  proposer: NasProposer;
+  /** EI of the pick under the surrogate (null for random, initial and baseline picks). */
+  ei: number | null;
+  /** Surrogate mean μ and standard deviation σ of the pick's cost (null where no surrogate was asked). */
+  mu: number | null;
+  sigma: number | null;
+  /** Wall time the search spent choosing this candidate (SMAC's column of Table 3), ms. */
+  searchMs: number;
+}
+
+/** One evaluated candidate: its cost c = −f_perf (SMAC minimizes). */
+export interface NasEvaluation {
+  config: NasConfig;
+  cost: number;
+  proposer: NasProposer;
+}
+
+/**
+ * The ask/tell interface every search shares (SMAC, random search, enumeration). `ask(q)` returns up to q new
+ * candidates (fewer when the budget runs out, none after); `tell` reports a cost for a candidate that was asked.
+ * No configuration is ever handed out twice.
+ */
+export interface NasSearch {
+  ask(q?: number): NasAsk[];
+  tell(config: NasConfig, cost: number): void;
+  /** Everything told so far, in the order told. */
+  readonly evaluations: readonly NasEvaluation[];
+  /** Candidates asked but not told yet. */
+  readonly pendingCount: number;
+  /** budget − told − pending. */
+  readonly remaining: number;
+  readonly budget: number;
+}

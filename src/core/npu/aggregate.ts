@@ -5,13 +5,15 @@
  *   E_cpu_only = instructions × pJ/instruction  (every call on the CPU, no NPU);
  *   energy-efficiency gain = E_cpu_only / E_avg;  speedup = t_cpu_only / t_avg  (paper Fig. 10b compares gains).
  * With no samples the averages, gain and speedup are NaN.
+ * A lone approximator (aggregateApproximatorCost: DATE'20's candidates) has one path, every invocation on the NPU:
+ *   energy reduction = E_CPU / E_NPU,  speedup = t_CPU / t_NPU  (DATE'20 §III-C: P_energy, P_speed against the CPU).
  */
 import { computeAxnetForward, computeApproximatorForward, type AxnetParams } from '../axnetMath';
 import { resolveNpuConstant } from './constants';
 import type { CpuPathCost } from './cpuCost';
 import type { EnergyComponentId } from './energy';
 import type { NpuParams } from './params';
-import { scheduleBaselineInference, scheduleInference, type BaselineNets, type NpuInferenceSchedule } from './schedule';
+import { scheduleApproximatorOnly, scheduleBaselineInference, scheduleInference, type BaselineNets, type NpuHiddenActivation, type NpuInferenceSchedule } from './schedule';
 
 export interface NpuAggregateOptions {
   cpuCost: CpuPathCost;
@@ -44,6 +46,20 @@ export interface NpuAggregate {
   speedup: number;
 }
 
+/** Every call on the CPU, no NPU: E = instructions × pJ/instruction, t = instructions × CPI / f_cpu (cpuCost.ts, estimate). */
+export interface CpuOnlyCost {
+  energyPj: number;
+  cpuCycles: number;
+  seconds: number;
+}
+
+export function computeCpuOnlyCost(params: NpuParams, cpuCost: CpuPathCost): CpuOnlyCost {
+  const epi = resolveNpuConstant('cpuEnergyPerInstruction', params.constantOverrides).value;
+  const cpi = resolveNpuConstant('cpuCyclesPerInstruction', params.constantOverrides).value;
+  const cpuCycles = cpuCost.instructions * cpi;
+  return { energyPj: cpuCost.instructions * epi, cpuCycles, seconds: cpuCycles / params.cpuClockHz };
+}
+
 function countInvoked(decisions: ArrayLike<boolean | number>): number {
   let n = 0;
   for (let i = 0; i < decisions.length; i++) if (decisions[i]) n++;
@@ -67,10 +83,7 @@ function combinePaths(
   const averageEnergyPj = mix(safePath.energy.totalPj, unsafePath.energy.totalPj);
   const averageCycles = mix(safePath.cycles.total, unsafePath.cycles.total);
   const averageSeconds = averageCycles / params.clockHz;
-  const epi = resolveNpuConstant('cpuEnergyPerInstruction', params.constantOverrides).value;
-  const cpi = resolveNpuConstant('cpuCyclesPerInstruction', params.constantOverrides).value;
-  const cpuCycles = cpuCost.instructions * cpi;
-  const cpuOnly = { energyPj: cpuCost.instructions * epi, cpuCycles, seconds: cpuCycles / params.cpuClockHz };
+  const cpuOnly = computeCpuOnlyCost(params, cpuCost);
   return {
     samples,
     invokedCount,
@@ -136,4 +149,55 @@ export function aggregateBaselineCost(nets: BaselineNets, inputs: ArrayLike<numb
   const safePath = scheduleBaselineInference(nets, probe, params, { cpuCost: options.cpuCost, decision: 'safe' });
   const unsafePath = scheduleBaselineInference(nets, probe, params, { cpuCost: options.cpuCost, decision: 'unsafe' });
   return combinePaths(safePath, unsafePath, samples, countInvoked(decisions), params, options.cpuCost);
+}
+
+/** The NPU cost of a lone approximator, every invocation on the NPU (no predictor, no controller, no CPU fallback). */
+export interface ApproximatorAggregate {
+  /** The one inference (stages 4–5), with its counts and energy components. */
+  schedule: NpuInferenceSchedule;
+  /** E_NPU, pJ per inference. */
+  energyPj: number;
+  /** t_NPU in cycles at params.clockHz, and in seconds. */
+  cycles: number;
+  seconds: number;
+  /** Σ fanIn·fanOut. */
+  macs: number;
+  cpuOnly: CpuOnlyCost;
+  /** E_CPU / E_NPU. */
+  energyReduction: number;
+  /** t_CPU / t_NPU. */
+  speedup: number;
+}
+
+/**
+ * The cost of the approximator [widths[0], …, widths[L]] (widths: input first, output last) with one activation per
+ * hidden layer, against the exact function on the CPU. The schedule's cycles and counts depend only on the shapes and
+ * activations (scheduleApproximatorOnly), so the net is scheduled with zero weights on a zero input: no trained
+ * weights are needed.
+ */
+export function aggregateApproximatorCost(
+  widths: readonly number[],
+  activations: readonly NpuHiddenActivation[],
+  params: NpuParams,
+  options: { cpuCost: CpuPathCost },
+): ApproximatorAggregate {
+  if (widths.length < 2) throw new Error(`An approximator needs an input and an output width, got [${widths.join(', ')}]`);
+  for (const w of widths) if (!Number.isInteger(w) || w < 1) throw new Error(`Layer widths must be positive integers, got [${widths.join(', ')}]`);
+  const layers = widths.slice(1).map((fanOut, k) => {
+    const fanIn = widths[k];
+    return { fanIn, fanOut, kernel: new Float64Array(fanIn * fanOut), bias: new Float64Array(fanOut) };
+  });
+  const schedule = scheduleApproximatorOnly(layers, activations, new Float64Array(widths[0]), params);
+  const cpuOnly = computeCpuOnlyCost(params, options.cpuCost);
+  const energyPj = schedule.energy.totalPj;
+  return {
+    schedule,
+    energyPj,
+    cycles: schedule.cycles.total,
+    seconds: schedule.seconds,
+    macs: schedule.counts.macs,
+    cpuOnly,
+    energyReduction: cpuOnly.energyPj / energyPj,
+    speedup: cpuOnly.seconds / schedule.seconds,
+  };
 }

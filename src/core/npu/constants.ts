@@ -107,6 +107,13 @@ export const NPU_CONSTANTS = {
     citation: `${MICRO12}, secondary sources — unverified`,
     status: 'unverified',
   },
+  activationLutCycles: {
+    label: 'sigmoid / tanh lookup, cycles per neuron',
+    value: 1,
+    unit: 'cycles / neuron',
+    citation: `${MICRO12}: each PE computes its sigmoid by a lookup table (micro2012SigmoidTableEntries). Lab estimate: one table read takes 1 cycle after the bias add and is one SRAM access of the table's size per neuron (its energy: the SRAM row of that size, resolveEnergyRates); tanh(z) = 2σ(2z) − 1 reads the same table (the shift and subtract are taken as free); ReLU stays a free sign test — estimate`,
+    status: 'estimate',
+  },
   micro2012FifoEntries: { label: 'MICRO 2012 NPU: I/O FIFO depth', value: 128, unit: 'entries', citation: `${MICRO12}, secondary sources — unverified`, status: 'unverified' },
   micro2012FifoBits: { label: 'MICRO 2012 NPU: I/O FIFO width', value: 32, unit: 'bit', citation: `${MICRO12}, secondary sources — unverified`, status: 'unverified' },
   micro2012Speedup: { label: 'MICRO 2012 NPU: mean speedup', value: 2.3, unit: '×', citation: `${MICRO12}, abstract — verified`, status: 'verified' },

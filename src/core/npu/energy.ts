@@ -8,11 +8,12 @@ import { readNpuHardware } from '../approx/npuHardware';
 import { pickSramConstant, resolveNpuConstant, type NpuConstantId, type ResolvedNpuConstant } from './constants';
 import type { NpuParams } from './params';
 
-export type EnergyComponentId = 'mac' | 'activation' | 'hadamard' | 'weightBuffer' | 'ioBuffers' | 'onChipMemory' | 'bus' | 'dram' | 'controller' | 'cpu';
+export type EnergyComponentId = 'mac' | 'activation' | 'activationLut' | 'hadamard' | 'weightBuffer' | 'ioBuffers' | 'onChipMemory' | 'bus' | 'dram' | 'controller' | 'cpu';
 
 export const ENERGY_COMPONENT_IDS: readonly EnergyComponentId[] = [
   'mac',
   'activation',
+  'activationLut',
   'hadamard',
   'weightBuffer',
   'ioBuffers',
@@ -52,6 +53,8 @@ const MULT_SOURCE: Record<Format, NpuConstantId> = { fixed16: 'intMult16', fixed
  * Energies per unit for `params`:
  * - MAC: fixed16 → Eyeriss MAC (2 pJ); otherwise Horowitz mult + add at the format;
  * - activation (bias add + ReLU, one per neuron): one add at the format (ReLU is a sign test, taken as free);
+ * - sigmoid / tanh lookup (one per sigmoid or tanh neuron, after the bias add): one read of the MICRO 2012 sigmoid
+ *   table, priced as the Horowitz SRAM row for the table's size (entries × wordBits) × wordBits/64 [estimate];
  * - ⊙c multiply: one mult at the format;
  * - PE weight buffer: Eyeriss register file, pJ/16 bit × wordBits/16;
  * - I/O buffers (≤ 8 KB): Horowitz SRAM 8 KB, pJ/64 bit × wordBits/64;
@@ -83,6 +86,9 @@ export function resolveEnergyRates(params: NpuParams): EnergyRates {
   const hop = c('eyerissArrayHop');
   const dram = c('eyerissDram');
   const compare = c('intAdd32');
+  const lutEntries = c('micro2012SigmoidTableEntries');
+  const lutCycles = c('activationLutCycles');
+  const lutSram = c(pickSramConstant((lutEntries.value * params.wordBits) / 8));
   const epi = c('cpuEnergyPerInstruction');
   const hardware = readNpuHardware(params.hardware);
   const rate = (id: EnergyComponentId, label: string, pjPerUnit: number, unit: string, formula: string, sources: ResolvedNpuConstant[]): EnergyRate => ({
@@ -130,6 +136,14 @@ export function resolveEnergyRates(params: NpuParams): EnergyRates {
   return {
     mac,
     activation: rate('activation', 'activate (bias add + ReLU)', add.value, 'neuron', `${add.value} pJ`, [add]),
+    activationLut: rate(
+      'activationLut',
+      'sigmoid / tanh lookup',
+      lutSram.value * w64,
+      'table read',
+      `${lutSram.value} pJ × ${params.wordBits}/64 (${lutEntries.value}-entry table)`,
+      [lutCycles, lutEntries, lutSram],
+    ),
     hadamard: rate('hadamard', '⊙c multiply', mult.value, 'multiply', `${mult.value} pJ`, [mult]),
     weightBuffer,
     ioBuffers: rate('ioBuffers', 'input/output buffers', sram8.value * w64, 'word access', `${sram8.value} pJ × ${params.wordBits}/64`, [sram8]),

@@ -22,6 +22,12 @@
  *   mean energy and cycles per inference, CPU-only energy, energy-efficiency gain E_cpu_only / E_avg, speedup;
  *   reweightNpuAggregate(aggregate, f, …): the same at another predicted invocation f (e.g. on approximate hardware).
  *
+ * - scheduleApproximatorOnly(layers, activations, input, params): a lone approximator (DATE'20's NAS candidates: no
+ *   predictor, no controller), per-layer relu / sigmoid / tanh (the sigmoid-table lookup, activationLutCycles, estimate);
+ *   aggregateApproximatorCost(widths, activations, params, { cpuCost }) and nasHardwareCost(N, M, NasConfig, params,
+ *   cpuCost): E_NPU, t_NPU, energy reduction E_CPU/E_NPU and speedup t_CPU/t_NPU from the shapes alone.
+ * - NPU_PARAM_PRESETS / getNpuPreset(id) / findNpuPreset(params): the MICRO 2012 default and an Eyeriss-like preset.
+ *
  * Units: energy in pJ, time in NPU cycles at params.clockHz (CPU time converted), sizes in words of params.wordBits.
  */
 export * from './constants';
@@ -30,3 +36,4 @@ export * from './energy';
 export * from './cpuCost';
 export * from './schedule';
 export * from './aggregate';
+export * from './approximatorCost';

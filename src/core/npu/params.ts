@@ -72,6 +72,79 @@ export const NPU_PARAM_SOURCES: Readonly<Record<Exclude<keyof NpuParams, 'consta
   hardware: 'Lab default: exact hardware; DRUM-k and NTV after AxTrain §4 (K1–K4 ↔ k = 1–4 is an interpretation; the NTV flip rates’ source figure is unverified)',
 };
 
+/** A named set of NpuParams with where each value comes from. */
+export interface NpuParamsPreset {
+  id: NpuPresetId;
+  label: string;
+  params: Readonly<NpuParams>;
+  /** Per field that differs from DEFAULT_NPU_PARAMS (or matters to the preset): its source and status. */
+  sources: Readonly<Partial<Record<Exclude<keyof NpuParams, 'constantOverrides'>, string>>>;
+}
+
+export const NPU_PRESET_IDS = ['micro2012', 'eyeriss'] as const;
+export type NpuPresetId = (typeof NPU_PRESET_IDS)[number];
+
+/**
+ * Eyeriss (Chen et al., ISSCC 2016) as DATE'20 §IV runs it ("an Eyeriss NPU that operates at 1GHz", nn_dataflow):
+ * 168 PEs as 12 × 14 and a 108 KB global buffer are recollections (reference B.7, unverified), 16-bit fixed point
+ * (nn_dataflow's default word), so the MAC, the PE register file, the array hop and DRAM are priced by the Eyeriss
+ * constants already in constants.ts (resolveEnergyRates, fixed16). The lab's model maps the array onto its tiles
+ * (12 rows of 14 PEs, neuron-level parallelism) and the global buffer onto its on-chip memory.
+ */
+const EYERISS_PARAMS: Readonly<NpuParams> = Object.freeze({
+  ...DEFAULT_NPU_PARAMS,
+  tiles: 12,
+  pesPerTile: 14,
+  peWeightBufferWords: 224, // Eyeriss filter scratchpad: 224 × 16 bit per PE (recollection, unverified)
+  onChipMemoryWords: (108 * 1024) / 2, // 108 KB global buffer at 16 bit (unverified)
+  busWidthBits: 64, // lab estimate: a 64-bit global-buffer-to-array bus
+  clockHz: NPU_CONSTANTS.npuClockHz.value, // 1 GHz (DATE'20 §IV)
+  cpuClockHz: NPU_CONSTANTS.cpuClockHz.value,
+  wordBits: 16,
+  numberFormat: 'fixed',
+  constantOverrides: Object.freeze({}),
+});
+
+export const NPU_PARAM_PRESETS: Readonly<Record<NpuPresetId, NpuParamsPreset>> = Object.freeze({
+  micro2012: { id: 'micro2012', label: 'MICRO 2012 NPU (lab default)', params: DEFAULT_NPU_PARAMS, sources: NPU_PARAM_SOURCES },
+  eyeriss: {
+    id: 'eyeriss',
+    label: 'Eyeriss-like (DATE’20: 16-bit, 1 GHz)',
+    params: EYERISS_PARAMS,
+    sources: {
+      tiles: 'Eyeriss ISSCC 2016: 168 PEs as 12 × 14, taken as 12 tiles (reference B.7, from memory — unverified)',
+      pesPerTile: 'Eyeriss ISSCC 2016: 14 PEs per row (reference B.7, from memory — unverified)',
+      peWeightBufferWords: 'Eyeriss ISSCC 2016: 224 × 16-bit filter scratchpad per PE (from memory — unverified)',
+      onChipMemoryWords: 'Eyeriss ISSCC 2016: 108 KB global buffer = 55,296 16-bit words (reference B.7, from memory — unverified); priced by the lab’s SRAM row for its size',
+      busWidthBits: 'Lab estimate: 64-bit bus between the global buffer and the array — estimate',
+      clockHz: NPU_CONSTANTS.npuClockHz.citation,
+      cpuClockHz: NPU_CONSTANTS.cpuClockHz.citation,
+      wordBits: 'nn_dataflow default word: 16 bits (reference B.7 — verified from its source)',
+      numberFormat: 'Fixed point: the Eyeriss constants are per 16-bit fixed-point MAC and access (constants.ts)',
+      inputBufferWords: NPU_CONSTANTS.micro2012FifoEntries.citation,
+      outputBufferWords: NPU_CONSTANTS.micro2012FifoEntries.citation,
+      hardware: NPU_PARAM_SOURCES.hardware,
+    },
+  },
+});
+
+/** The preset `id`; throws `Unsupported NPU preset: ${id}` for anything else. */
+export function getNpuPreset(id: string): NpuParamsPreset {
+  const presetId = NPU_PRESET_IDS.find((p) => p === id);
+  if (presetId === undefined) throw new Error(`Unsupported NPU preset: ${id}`);
+  return NPU_PARAM_PRESETS[presetId];
+}
+
+/** The id of the preset whose params equal `params` (no edited constants), or null. */
+export function findNpuPreset(params: Readonly<NpuParams>): NpuPresetId | null {
+  if (Object.keys(params.constantOverrides).length > 0) return null;
+  for (const id of NPU_PRESET_IDS) {
+    const preset = NPU_PARAM_PRESETS[id].params;
+    if (NPU_PARAM_FIELDS.every((f) => params[f.field] === preset[f.field])) return id;
+  }
+  return null;
+}
+
 /** One URL field: short key, NpuParams field, and limits (numbers are clamped into [min, max]). */
 export type NpuParamField =
   | {

@@ -10,10 +10,13 @@
  *      printed), a(i+1) = ReLU((a(i)·W(i)) ⊙ c(i) + b(i)): the multiplier then scales the dot product before the bias;
  *   5. write H(x) to on-chip memory.
  * When P(x) says unsafe, the CPU runs the exact function after stage 3, and stages 4–5 take 0 cycles.
+ * A lone approximator (scheduleApproximatorOnly: the NAS candidates of DATE'20, no predictor, no controller) has no
+ * stages 1–3 (0 cycles each): every invocation runs stages 4–5, with each hidden layer's own activation.
  *
  * Timing (cycles at params.clockHz):
  * - neuron-level parallelism: neuron j of a layer runs on PE (j mod P), P = tiles × pesPerTile, in wave ⌊j / P⌋;
- * - a neuron takes fanIn MAC cycles + 1 activate cycle (+1 for ⊙c in the AXNet approximator's hidden layers);
+ * - a neuron takes fanIn MAC cycles + 1 activate cycle (+1 for ⊙c in the AXNet approximator's hidden layers;
+ *   + activationLutCycles for a sigmoid or tanh neuron, a read of the MICRO'12 sigmoid table [estimate]);
  *   a layer takes ceil(width / P) × that;
  * - a bus transfer of n words takes ceil(n · wordBits / busWidthBits) cycles;
  * - between layers the outputs go output buffer → input buffer (resident weights) or through on-chip memory
@@ -40,6 +43,13 @@ import { resolveNpuConstant, type ResolvedNpuConstant } from './constants';
 import { countPes, type NpuParams } from './params';
 
 export type NpuNetName = 'predictor' | 'approximator';
+/**
+ * A hidden layer's activation on the PE: ReLU (a sign test, free), or sigmoid / tanh by a lookup of the MICRO'12
+ * sigmoid table (constants.ts activationLutCycles: 1 cycle + one table read per neuron, estimate). Output layers
+ * are linear.
+ */
+export type NpuHiddenActivation = 'relu' | 'sigmoid' | 'tanh';
+export type NpuActivation = NpuHiddenActivation | 'linear';
 export type NpuLocation = 'onChipMemory' | 'inputBuffer' | 'outputBuffer' | 'weightBuffers' | 'controller' | 'dram';
 export type NpuPayload = 'input' | 'weights' | 'activations' | 'control' | 'prediction' | 'output';
 export type NpuStageId = 1 | 2 | 3 | 4 | 5;
@@ -74,7 +84,7 @@ export type NpuEvent =
       dot: number;
       /** What the activate unit takes: a·W + b, or (a·W)·c + b with ⊙c inside the activation (eq. 4 as printed). */
       preActivation: number;
-      /** After ReLU (hidden layers) or identity (output layers). */
+      /** After the layer's activation: ReLU, sigmoid or tanh (hidden layers), identity (output layers). */
       activation: number;
       /** c_j for the ⊙c multiply (after activate, or before the bias with ⊙c inside the activation), else null. */
       control: number | null;
@@ -96,6 +106,8 @@ export interface NpuCounts {
   macs: number;
   /** Activate steps (bias add + ReLU/identity), one per neuron computed. */
   activations: number;
+  /** Sigmoid-table reads, one per sigmoid or tanh neuron (0 for ReLU nets). */
+  activationLutReads: number;
   hadamardMultiplies: number;
   weightBufferReads: number;
   weightBufferWrites: number;
@@ -134,10 +146,12 @@ export interface NpuLayerPlan {
   fanIn: number;
   fanOut: number;
   waves: number;
-  /** Cycles of one neuron: fanIn + 1 (+1 with ⊙c). */
+  /** Cycles of one neuron: fanIn + 1 (+1 with ⊙c, + the lookup's cycles for sigmoid / tanh). */
   neuronCycles: number;
   hadamard: boolean;
+  /** activation === 'relu'. */
   relu: boolean;
+  activation: NpuActivation;
 }
 
 export interface NpuForward {
@@ -164,7 +178,8 @@ export interface NpuCpuRun {
 }
 
 export interface NpuInferenceSchedule {
-  kind: 'axnet' | 'baseline';
+  /** 'approximator': a lone approximator (scheduleApproximatorOnly), no predictor and no controller. */
+  kind: 'axnet' | 'baseline' | 'approximator';
   forward: NpuForward;
   /** What the controller invoked in stage 3 (after options.decision, if any). */
   invoked: 'approximator' | 'cpu';
@@ -206,9 +221,12 @@ export interface BaselineNets {
 }
 
 interface Plan {
-  kind: 'axnet' | 'baseline';
-  predictor: readonly DenseLayerParams[];
+  kind: NpuInferenceSchedule['kind'];
+  /** null: a lone approximator (no stages 1–3; every input is approximated). */
+  predictor: readonly DenseLayerParams[] | null;
   approximator: readonly DenseLayerParams[];
+  /** The approximator's hidden activations, one per hidden layer (AXNet and the baselines: all ReLU). */
+  approximatorActivations: readonly NpuHiddenActivation[];
   /** Approximator hidden layers that receive a control vector, in the predictor's output order (§III-D). */
   fusedLayers: number[];
   controlWidths: number[];
@@ -233,6 +251,7 @@ function makeCounts(): NpuCounts {
   return {
     macs: 0,
     activations: 0,
+    activationLutReads: 0,
     hadamardMultiplies: 0,
     weightBufferReads: 0,
     weightBufferWrites: 0,
@@ -269,6 +288,8 @@ class Scheduler {
   cycle = 0;
   events: NpuEvent[] = [];
   readonly totalPes: number;
+  /** Cycles of one sigmoid-table read (constants.ts activationLutCycles). */
+  readonly lutCycles: number;
 
   constructor(
     readonly params: NpuParams,
@@ -277,6 +298,7 @@ class Scheduler {
     readonly controlPlacement: ControlPlacement,
   ) {
     this.totalPes = countPes(params);
+    this.lutCycles = resolveNpuConstant('activationLutCycles', params.constantOverrides).value;
   }
 
   /** Tiles holding at least one neuron of a layer `width` wide. */
@@ -341,14 +363,17 @@ class Scheduler {
     }
   }
 
-  /** One dense layer on the PEs; x: [fanIn] → [fanOut] (after ReLU and ⊙c where they apply). */
-  computeLayer(net: NpuNetName, index: number, layer: DenseLayerParams, x: Float64Array, relu: boolean, control: Float64Array | null): Float64Array {
+  /** One dense layer on the PEs; x: [fanIn] → [fanOut] (after the activation and ⊙c where they apply). */
+  computeLayer(net: NpuNetName, index: number, layer: DenseLayerParams, x: Float64Array, activationKind: NpuActivation, control: Float64Array | null): Float64Array {
     const { fanIn: n, fanOut: m } = layer;
     const P = this.totalPes;
     const hadamard = control !== null;
-    const neuronCycles = n + 1 + (hadamard ? 1 : 0);
+    const lookup = activationKind === 'sigmoid' || activationKind === 'tanh';
+    // fanIn MACs + 1 activate (+ the sigmoid-table read for sigmoid / tanh) (+ 1 for ⊙c).
+    const neuronCycles = n + 1 + (lookup ? this.lutCycles : 0) + (hadamard ? 1 : 0);
     const waves = Math.ceil(m / P);
-    this.layers.push({ net, layer: index, fanIn: n, fanOut: m, waves, neuronCycles, hadamard, relu });
+    const relu = activationKind === 'relu';
+    this.layers.push({ net, layer: index, fanIn: n, fanOut: m, waves, neuronCycles, hadamard, relu, activation: activationKind });
     if (n > this.params.inputBufferWords) this.warnings.push(`${net} layer ${index}: ${n} inputs exceed the ${this.params.inputBufferWords}-word input buffer`);
     if (m > this.params.outputBufferWords) this.warnings.push(`${net} layer ${index}: ${m} outputs exceed the ${this.params.outputBufferWords}-word output buffer`);
     const dots = computeDenseProduct(layer, x); // a·W; [fanOut]
@@ -359,7 +384,7 @@ class Scheduler {
       const c = control ? control[j] : null;
       // ⊙c inside the activation (eq. 4 as printed): f((a·W)·c + b); else f(a·W + b), then ·c after activate (§IV PE).
       const preActivation = c !== null && inside ? dots[j] * c + layer.bias[j] : pre[j];
-      const activation = relu ? Math.max(preActivation, 0) : preActivation;
+      const activation = applyNpuActivation(activationKind, preActivation);
       const value = c === null || inside ? activation : activation * c;
       out[j] = value;
       const wave = Math.floor(j / P);
@@ -387,6 +412,7 @@ class Scheduler {
     const c = this.counts;
     c.macs += n * m;
     c.activations += m;
+    if (lookup) c.activationLutReads += m;
     c.weightBufferReads += (n + 1) * m; // weights + bias
     c.inputBufferReads += n * tileWaves + (hadamard ? m : 0); // x broadcast per tile and wave, c_j per neuron
     c.outputBufferWrites += m;
@@ -396,8 +422,14 @@ class Scheduler {
     return out;
   }
 
-  /** A whole net: hidden layers ReLU (⊙c(i) when controls are given), last layer linear. */
-  runNet(net: NpuNetName, layers: readonly DenseLayerParams[], input: Float64Array, controls: readonly (Float64Array | null)[] | null): Float64Array {
+  /** A whole net: hidden layers ReLU or the given activations (⊙c(i) when controls are given), last layer linear. */
+  runNet(
+    net: NpuNetName,
+    layers: readonly DenseLayerParams[],
+    input: Float64Array,
+    controls: readonly (Float64Array | null)[] | null,
+    hiddenActivations: readonly NpuHiddenActivation[] | null = null,
+  ): Float64Array {
     let a = input;
     for (let k = 0; k < layers.length; k++) {
       const layer = layers[k];
@@ -412,7 +444,8 @@ class Scheduler {
         }
       }
       const last = k === layers.length - 1;
-      a = this.computeLayer(net, k, layer, a, !last, controls && !last ? (controls[k] ?? null) : null);
+      const activation: NpuActivation = last ? 'linear' : (hiddenActivations?.[k] ?? 'relu');
+      a = this.computeLayer(net, k, layer, a, activation, controls && !last ? (controls[k] ?? null) : null);
     }
     return a;
   }
@@ -423,6 +456,24 @@ class Scheduler {
     const stage: NpuStage = { id, name, startCycle, cycles: this.cycle - startCycle, events: this.events };
     this.events = [];
     return stage;
+  }
+}
+
+/** f(z) of one neuron: max(z, 0), σ(z) = 1 / (1 + e^−z), tanh(z) or z, in float64. */
+export function applyNpuActivation(kind: NpuActivation, z: number): number {
+  switch (kind) {
+    case 'relu':
+      return Math.max(z, 0);
+    case 'sigmoid':
+      return 1 / (1 + Math.exp(-z));
+    case 'tanh':
+      return Math.tanh(z);
+    case 'linear':
+      return z;
+    default: {
+      const never: never = kind;
+      throw new Error(`Unsupported activation: ${String(never)}`);
+    }
   }
 }
 
@@ -440,6 +491,7 @@ export function computeEnergyComponents(counts: NpuCounts, rates: EnergyRates): 
   const units: Record<EnergyComponentId, number> = {
     mac: counts.macs,
     activation: counts.activations,
+    activationLut: counts.activationLutReads,
     hadamard: counts.hadamardMultiplies,
     weightBuffer: counts.weightBufferReads + counts.weightBufferWrites,
     ioBuffers: counts.inputBufferReads + counts.inputBufferWrites + counts.outputBufferReads + counts.outputBufferWrites,
@@ -461,42 +513,89 @@ function toFloat64(input: ArrayLike<number>, expected: number): Float64Array {
   return Float64Array.from(input);
 }
 
-function scheduleNetworks(plan: Plan, input: ArrayLike<number>, params: NpuParams, options: ScheduleOptions): NpuInferenceSchedule {
-  const x = toFloat64(input, plan.predictor[0].fanIn);
+/** What stages 1–3 decided: P(x), the controller's decision and the CPU run when it says unsafe. */
+interface PredictorStages {
+  stages: [NpuStage, NpuStage, NpuStage];
+  predictorOutput: Float64Array;
+  logits: [number, number];
+  safeProbability: number;
+  predictedSafe: boolean;
+  safe: boolean;
+  cpu: NpuCpuRun | null;
+}
+
+/** Stages 1–3 of a net with a predictor (or a baseline's classifier): fetch x, P(x), the controller's decision, the CPU path. */
+function runPredictorStages(
+  s: Scheduler,
+  predictor: readonly DenseLayerParams[],
+  predictionOutput: Plan['predictionOutput'],
+  x: Float64Array,
+  options: ScheduleOptions,
+): PredictorStages {
+  const predictorWidth = predictor[predictor.length - 1].fanOut;
+  // Stage 1: x → input buffer(s), predictor forward.
+  s.transfer('onChipMemory', 'inputBuffer', x.length, 'input', null, null, s.countTilesUsed(predictor[0].fanOut));
+  const predictorOutput = s.runNet('predictor', predictor, x, null);
+  const stage1 = s.closeStage(1, 0);
+
+  // Stage 2: [c, z] → on-chip memory.
+  let start = s.cycle;
+  s.transfer('outputBuffer', 'onChipMemory', predictorWidth, 'prediction', 'predictor', predictor.length - 1);
+  const stage2 = s.closeStage(2, start);
+
+  // Stage 3: controller reads P(x) and decides (1 cycle). Softmax: safe iff z_safe > z_unsafe;
+  // sigmoid: safe iff σ(z) > 0.5, i.e. z > 0 (reported as the logit pair [0, z]).
+  start = s.cycle;
+  const sigmoid = predictionOutput === 'sigmoid';
+  const logits: [number, number] = sigmoid ? [0, predictorOutput[predictorWidth - 1]] : [predictorOutput[predictorWidth - 2], predictorOutput[predictorWidth - 1]];
+  const predictedSafe = logits[1] > logits[0];
+  const safe = options.decision === undefined ? predictedSafe : options.decision === 'safe';
+  const safeProbability = computeSoftmaxSafe(logits[0], logits[1]);
+  s.transfer('onChipMemory', 'controller', sigmoid ? 1 : 2, 'prediction', 'predictor', predictor.length - 1);
+  s.events.push({ type: 'decide', startCycle: s.cycle, cycles: 1, safe, safeProbability, logits });
+  s.cycle += 1;
+  s.counts.controllerDecisions += 1;
+  const stage3 = s.closeStage(3, start);
+
+  // CPU path (unsafe): the exact function on the CPU, latency in NPU cycles.
+  let cpu: NpuCpuRun | null = null;
+  if (!safe) {
+    const cpi = resolveNpuConstant('cpuCyclesPerInstruction', s.params.constantOverrides).value;
+    const instructions = options.cpuCost.instructions;
+    const cpuCycles = instructions * cpi;
+    const cycles = Math.ceil((cpuCycles * s.params.clockHz) / s.params.cpuClockHz);
+    cpu = { startCycle: s.cycle, cycles, cpuCycles, instructions, cost: options.cpuCost };
+    s.counts.cpuInstructions += instructions;
+    s.cycle += cycles;
+  }
+  return { stages: [stage1, stage2, stage3], predictorOutput, logits, safeProbability, predictedSafe, safe, cpu };
+}
+
+function scheduleNetworks(plan: Plan, input: ArrayLike<number>, params: NpuParams, options: ScheduleOptions | null): NpuInferenceSchedule {
+  const predictor = plan.predictor;
+  const x = toFloat64(input, plan.approximator[0].fanIn);
   const totalPes = countPes(params);
-  const allLayers = [...plan.predictor, ...plan.approximator];
+  const allLayers = [...(predictor ?? []), ...plan.approximator];
   const peWeightWords = countPeWeightWords(allLayers, totalPes);
   const layerByLayer = peWeightWords > params.peWeightBufferWords;
-  const predictorWidth = plan.predictor[plan.predictor.length - 1].fanOut;
+  const predictorWidth = predictor ? predictor[predictor.length - 1].fanOut : 0;
   const outputWidth = plan.approximator[plan.approximator.length - 1].fanOut;
   const weightWords = allLayers.reduce((s, l) => s + countLayerWords(l), 0);
   const weightsFromDram = layerByLayer && weightWords + x.length + predictorWidth + outputWidth > params.onChipMemoryWords;
   const s = new Scheduler(params, layerByLayer, weightsFromDram, plan.controlPlacement);
   if (x.length > params.inputBufferWords) s.warnings.push(`${x.length} inputs exceed the ${params.inputBufferWords}-word input buffer`);
 
-  // Stage 1: x → input buffer(s), predictor forward.
-  s.transfer('onChipMemory', 'inputBuffer', x.length, 'input', null, null, s.countTilesUsed(plan.predictor[0].fanOut));
-  const predictorOutput = s.runNet('predictor', plan.predictor, x, null);
-  const stage1 = s.closeStage(1, 0);
-
-  // Stage 2: [c, z] → on-chip memory.
-  let start = s.cycle;
-  s.transfer('outputBuffer', 'onChipMemory', predictorWidth, 'prediction', 'predictor', plan.predictor.length - 1);
-  const stage2 = s.closeStage(2, start);
-
-  // Stage 3: controller reads P(x) and decides (1 cycle). Softmax: safe iff z_safe > z_unsafe;
-  // sigmoid: safe iff σ(z) > 0.5, i.e. z > 0 (reported as the logit pair [0, z]).
-  start = s.cycle;
-  const sigmoid = plan.predictionOutput === 'sigmoid';
-  const logits: [number, number] = sigmoid ? [0, predictorOutput[predictorWidth - 1]] : [predictorOutput[predictorWidth - 2], predictorOutput[predictorWidth - 1]];
-  const predictedSafe = logits[1] > logits[0];
-  const safe = options.decision === undefined ? predictedSafe : options.decision === 'safe';
-  const safeProbability = computeSoftmaxSafe(logits[0], logits[1]);
-  s.transfer('onChipMemory', 'controller', sigmoid ? 1 : 2, 'prediction', 'predictor', plan.predictor.length - 1);
-  s.events.push({ type: 'decide', startCycle: s.cycle, cycles: 1, safe, safeProbability, logits });
-  s.cycle += 1;
-  s.counts.controllerDecisions += 1;
-  const stage3 = s.closeStage(3, start);
+  // Stages 1–3 (predictor, controller, CPU path); a lone approximator has none: every input is approximated.
+  let predicted: PredictorStages;
+  if (predictor) {
+    if (!options) throw new Error('A net with a predictor needs the CPU path cost');
+    predicted = runPredictorStages(s, predictor, plan.predictionOutput, x, options);
+  } else {
+    const empty = [s.closeStage(1, 0), s.closeStage(2, 0), s.closeStage(3, 0)] as [NpuStage, NpuStage, NpuStage];
+    predicted = { stages: empty, predictorOutput: new Float64Array(0), logits: [Number.NaN, Number.NaN], safeProbability: 1, predictedSafe: true, safe: true, cpu: null };
+  }
+  const { predictorOutput, logits, safeProbability, predictedSafe, safe, cpu } = predicted;
+  const [stage1, stage2, stage3] = predicted.stages;
 
   // c(i) in the predictor's output order; controlsByLayer[k] is hidden layer k's vector, null when unfused.
   const controls: Float64Array[] = [];
@@ -509,26 +608,14 @@ function scheduleNetworks(plan: Plan, input: ArrayLike<number>, params: NpuParam
     offset += width;
   });
 
-  // CPU path (unsafe): the exact function on the CPU, latency in NPU cycles.
-  let cpu: NpuCpuRun | null = null;
-  if (!safe) {
-    const cpi = resolveNpuConstant('cpuCyclesPerInstruction', params.constantOverrides).value;
-    const instructions = options.cpuCost.instructions;
-    const cpuCycles = instructions * cpi;
-    const cycles = Math.ceil((cpuCycles * params.clockHz) / params.cpuClockHz);
-    cpu = { startCycle: s.cycle, cycles, cpuCycles, instructions, cost: options.cpuCost };
-    s.counts.cpuInstructions += instructions;
-    s.cycle += cycles;
-  }
-
   // Stage 4: x and c → input buffer, approximator forward.
-  start = s.cycle;
+  let start = s.cycle;
   let approximatorOutput: Float64Array | null = null;
   if (safe) {
     s.transfer('onChipMemory', 'inputBuffer', x.length, 'input', null, null, s.countTilesUsed(plan.approximator[0].fanOut));
     const controlWords = plan.controlWidths.reduce((a, b) => a + b, 0);
-    s.transfer('onChipMemory', 'inputBuffer', controlWords, 'control', 'predictor', plan.predictor.length - 1);
-    approximatorOutput = s.runNet('approximator', plan.approximator, x, plan.kind === 'axnet' ? controlsByLayer : null);
+    s.transfer('onChipMemory', 'inputBuffer', controlWords, 'control', 'predictor', predictor ? predictor.length - 1 : null);
+    approximatorOutput = s.runNet('approximator', plan.approximator, x, plan.kind === 'axnet' ? controlsByLayer : null, plan.approximatorActivations);
   }
   const stage4 = s.closeStage(4, start);
 
@@ -565,6 +652,52 @@ function scheduleNetworks(plan: Plan, input: ArrayLike<number>, params: NpuParam
   };
 }
 
+/** ReLU for every hidden layer (AXNet, the baselines). */
+function listReluActivations(layers: readonly DenseLayerParams[]): NpuHiddenActivation[] {
+  return layers.slice(0, -1).map(() => 'relu');
+}
+
+/** Kernel and bias sizes match fanIn × fanOut and consecutive layers chain. */
+function validateDenseChain(name: string, layers: readonly DenseLayerParams[]): void {
+  layers.forEach((l, i) => {
+    if (l.kernel.length !== l.fanIn * l.fanOut || l.bias.length !== l.fanOut) throw new Error(`${name} layer ${i}: kernel/bias sizes do not match ${l.fanIn}×${l.fanOut}`);
+    if (i > 0 && layers[i - 1].fanOut !== l.fanIn) throw new Error(`${name} layer ${i}: fanIn mismatch`);
+  });
+}
+
+/**
+ * One inference of a lone approximator (the NAS candidates of DATE'20 §III, Fig. 2: no predictor, no controller,
+ * every invocation on the NPU): stage 4 (x → input buffer, the forward pass) and stage 5 (H(x) → on-chip memory);
+ * stages 1–3 take 0 cycles. activations: one per hidden layer (sigmoid / tanh add the lookup of the MICRO'12 sigmoid
+ * table, constants.ts activationLutCycles); the output layer is linear. The cycles and counts depend only on the
+ * layer shapes and activations, never on the weight values (no zero-skipping): the values only fill the events.
+ */
+export function scheduleApproximatorOnly(
+  layers: readonly DenseLayerParams[],
+  activations: readonly NpuHiddenActivation[],
+  input: ArrayLike<number>,
+  params: NpuParams,
+): NpuInferenceSchedule {
+  if (layers.length === 0) throw new Error('An approximator needs at least one layer');
+  if (activations.length !== layers.length - 1) throw new Error(`${layers.length - 1} hidden layers need as many activations, not ${activations.length}`);
+  validateDenseChain('approximator', layers);
+  return scheduleNetworks(
+    {
+      kind: 'approximator',
+      predictor: null,
+      approximator: layers,
+      approximatorActivations: activations,
+      fusedLayers: [],
+      controlWidths: [],
+      predictionOutput: 'softmax', // unused: no predictor
+      controlPlacement: 'afterActivation', // no ⊙c
+    },
+    input,
+    params,
+    null,
+  );
+}
+
 /**
  * One AXNet inference on the NPU: the float64 forward pass (eq. 3–4), the controller's decision, the five-stage
  * timeline with per-neuron and per-transfer events, access counts, energy per component (pJ) and utilization.
@@ -577,6 +710,7 @@ export function scheduleInference(weights: AxnetParams, input: ArrayLike<number>
       kind: 'axnet',
       predictor: weights.predictor,
       approximator: weights.approximator,
+      approximatorActivations: listReluActivations(weights.approximator),
       fusedLayers: getFusedLayers(weights),
       controlWidths: getControlWidths(weights),
       predictionOutput: weights.predictionOutput ?? 'softmax',
@@ -594,21 +728,14 @@ export function scheduleBaselineInference(nets: BaselineNets, input: ArrayLike<n
   const classes = nets.classifier[nets.classifier.length - 1].fanOut;
   if (classes !== 2) throw new Error(`Baseline classifier must end in 2 logits, got ${classes}`);
   if (nets.classifier[0].fanIn !== nets.approximator[0].fanIn) throw new Error('Baseline classifier and approximator take different input widths');
-  for (const [name, layers] of [
-    ['classifier', nets.classifier],
-    ['approximator', nets.approximator],
-  ] as const) {
-    layers.forEach((l, i) => {
-      if (l.kernel.length !== l.fanIn * l.fanOut || l.bias.length !== l.fanOut)
-        throw new Error(`Baseline ${name} layer ${i}: kernel/bias sizes do not match ${l.fanIn}×${l.fanOut}`);
-      if (i > 0 && layers[i - 1].fanOut !== l.fanIn) throw new Error(`Baseline ${name} layer ${i}: fanIn mismatch`);
-    });
-  }
+  validateDenseChain('Baseline classifier', nets.classifier);
+  validateDenseChain('Baseline approximator', nets.approximator);
   return scheduleNetworks(
     {
       kind: 'baseline',
       predictor: nets.classifier,
       approximator: nets.approximator,
+      approximatorActivations: listReluActivations(nets.approximator),
       fusedLayers: [],
       controlWidths: [],
       predictionOutput: nets.classifier[nets.classifier.length - 1].fanOut === 1 ? 'sigmoid' : 'softmax',

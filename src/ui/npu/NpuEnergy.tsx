@@ -14,6 +14,7 @@ import type { NpuBaselineAggregate, NpuModel } from './useNpuModel';
 export const COMPONENT_COLORS: Record<EnergyComponentId, string> = {
   mac: '#1e88e5',
   activation: '#43a047',
+  activationLut: '#9ccc65',
   hadamard: '#fb8c00',
   weightBuffer: '#8e24aa',
   ioBuffers: '#00acc1',

@@ -1,0 +1,350 @@
+/**
+ * The NAS view's figures (DATE'20 Figs. 3–4, Table 3, and what Optuna's dashboard taught users to expect): the
+ * Pareto scatter with the constraint lines and the three picks, the best-so-far and hypervolume histories of SMAC,
+ * random search and the enumeration, the parallel coordinates (inactive parameters on an "n/a" tick), the
+ * surrogate's feature importance, and the per-round timing. Pure presentation over the run's records.
+ */
+import { useId, useMemo } from 'react';
+import type { NasPick, NasRoundTiming, NasSearchHistory, NasSplit } from '../../core/nas/analysis';
+import { readAccuracy } from '../../core/nas/analysis';
+import type { NasRecord } from '../../core/nas/run';
+import { describeConfig } from '../../core/nas/space';
+import type { FeatureImportance } from '../../core/nas/surrogate';
+import { LiveChart, type LiveSeries } from '../charts/LiveChart';
+import { useMeasuredBox } from '../axtrain/panels/common';
+import { NAS_SEARCH_STYLES, layoutParallel, layoutScatter, markerPath } from './figureData';
+
+const MODE_STYLES: Readonly<Record<NasPick['mode'], { color: string; label: string }>> = {
+  quality: { color: '#6a1b9a', label: 'quality' },
+  energy: { color: '#c62828', label: 'energy' },
+  integrated: { color: '#111', label: 'integrated' },
+};
+
+const pct = (v: number) => (Number.isFinite(v) ? `${(100 * v).toFixed(1)}%` : '—');
+const times = (v: number) => (Number.isFinite(v) ? `${v.toFixed(2)}×` : '—');
+
+export interface ParetoScatterProps {
+  records: readonly NasRecord[];
+  split: NasSplit;
+  onFront: readonly boolean[];
+  feasible: readonly boolean[];
+  picks: readonly NasPick[];
+  cAcc: number;
+  cEnergy: number;
+  selected: number | null;
+  onSelect(record: number): void;
+}
+
+export function ParetoScatter({ records, split, onFront, feasible, picks, cAcc, cEnergy, selected, onSelect }: ParetoScatterProps) {
+  const [boxRef, width] = useMeasuredBox(720);
+  const height = Math.round(Math.min(520, Math.max(340, width * 0.56)));
+  const layout = useMemo(
+    () => layoutScatter({ records, split, onFront, feasible, cAcc, cEnergy, width, height }),
+    [records, split, onFront, feasible, cAcc, cEnergy, width, height],
+  );
+  const { plot } = layout;
+  const bottom = plot.top + plot.height;
+  const clip = useId().replace(/[^a-zA-Z0-9_-]/g, '');
+  // Dominated and infeasible points first, the front and the picks on top.
+  const order = [...layout.points].sort((a, b) => Number(a.onFront) - Number(b.onFront) || Number(a.feasible) - Number(b.feasible));
+  return (
+    <div ref={boxRef} className="nas-scatter">
+      <svg
+        width={width}
+        height={height}
+        role="img"
+        aria-label={`Pareto scatter: ${records.length} candidates, accuracy on the ${split} split against energy reduction`}
+        data-testid="nas-scatter"
+        data-points={records.length}
+        data-front={onFront.filter(Boolean).length}
+      >
+        <defs>
+          <clipPath id={`nas-clip-${clip}`}>
+            <rect x={plot.left} y={plot.top} width={plot.width} height={plot.height} />
+          </clipPath>
+        </defs>
+        {layout.yTicks.map((tick) => (
+          <g key={`y${tick.value}`}>
+            <line x1={plot.left} x2={plot.left + plot.width} y1={tick.at} y2={tick.at} stroke="#e6e8ec" />
+            <text x={plot.left - 6} y={tick.at + 4} fontSize="13" textAnchor="end" fill="#333">
+              {tick.label}
+            </text>
+          </g>
+        ))}
+        {layout.xTicks.map((tick) => (
+          <g key={`x${tick.value}`}>
+            <line x1={tick.at} x2={tick.at} y1={plot.top} y2={bottom} stroke="#eef0f3" />
+            <text x={tick.at} y={bottom + 18} fontSize="13" textAnchor="middle" fill="#333">
+              {tick.label}
+            </text>
+          </g>
+        ))}
+        <line x1={plot.left} x2={plot.left} y1={plot.top} y2={bottom} stroke="#333" />
+        <line x1={plot.left} x2={plot.left + plot.width} y1={bottom} y2={bottom} stroke="#333" />
+        <text x={plot.left + plot.width / 2} y={height - 8} fontSize="14" textAnchor="middle" fill="#1f2933">
+          P_acc: fraction within the error bound ({split === 'test' ? 'held-out test split' : 'validation split'}, eq. 5)
+        </text>
+        <text x={14} y={plot.top + plot.height / 2} fontSize="14" textAnchor="middle" fill="#1f2933" transform={`rotate(-90 14 ${plot.top + plot.height / 2})`}>
+          energy reduction over the CPU (×)
+        </text>
+        <g clipPath={`url(#nas-clip-${clip})`}>
+          {layout.cAccX !== null ? (
+            <g data-testid="nas-cacc-line">
+              <line x1={layout.cAccX} x2={layout.cAccX} y1={plot.top} y2={bottom} stroke="#333" strokeDasharray="5 4" strokeWidth="1.5" />
+              <text x={layout.cAccX + 4} y={plot.top + 14} fontSize="13" fill="#111">
+                C_acc {pct(cAcc)}
+              </text>
+            </g>
+          ) : null}
+          {layout.cEnergyY !== null ? (
+            <g data-testid="nas-cenergy-line">
+              <line x1={plot.left} x2={plot.left + plot.width} y1={layout.cEnergyY} y2={layout.cEnergyY} stroke="#333" strokeDasharray="5 4" strokeWidth="1.5" />
+              <text x={plot.left + plot.width - 4} y={layout.cEnergyY - 5} fontSize="13" textAnchor="end" fill="#111">
+                C_energy {times(cEnergy)}
+              </text>
+            </g>
+          ) : null}
+          {layout.fronts.map((front) => (
+            <path key={front.search} d={front.path} fill="none" stroke={NAS_SEARCH_STYLES[front.search].color} strokeWidth="2" strokeOpacity="0.7" />
+          ))}
+          {order.map((point) => {
+            const style = NAS_SEARCH_STYLES[point.search];
+            const record = records[point.record];
+            const r = point.onFront ? 7 : 5;
+            const grey = !point.feasible;
+            return (
+              // biome-ignore lint/a11y/noStaticElementInteractions: a mouse shortcut; the front table below the scatter selects by keyboard
+              <path
+                key={point.record}
+                d={markerPath(style.marker, point.x, point.y, r)}
+                fill={grey ? '#c3c8cf' : point.onFront ? style.color : '#fff'}
+                stroke={grey ? '#8a929b' : style.color}
+                strokeWidth={point.record === selected ? 3.5 : 1.6}
+                className="nas-point"
+                data-search={point.search}
+                data-front={point.onFront}
+                data-feasible={point.feasible}
+                onClick={() => onSelect(point.record)}
+              >
+                <title>{`${style.label} #${record.index}: ${describeConfig(record.config)} · P_acc ${pct(readAccuracy(record, split))} · energy ${times(record.measure.energyReduction)} · speedup ${times(record.measure.speedup)}${point.onFront ? ' · on the front' : ''}${grey ? ' · outside the constraints' : ''}`}</title>
+              </path>
+            );
+          })}
+          {picks.map((pick, k) => {
+            if (pick.record === null) return null;
+            const point = layout.points[pick.record];
+            if (!point) return null;
+            const style = MODE_STYLES[pick.mode];
+            return (
+              <g key={pick.mode} data-testid={`nas-pick-marker-${pick.mode}`} data-record={records[pick.record].index}>
+                <path d={markerPath('pentagon', point.x, point.y, 12 + 3 * k)} fill="none" stroke={style.color} strokeWidth="2.5" />
+              </g>
+            );
+          })}
+        </g>
+      </svg>
+      <ul className="nas-legend" aria-label="Legend">
+        {(['smac', 'random', 'enumeration'] as const).map((search) => (
+          <li key={search}>
+            <svg width="18" height="18" aria-hidden="true">
+              <path d={markerPath(NAS_SEARCH_STYLES[search].marker, 9, 9, 6)} fill={NAS_SEARCH_STYLES[search].color} stroke={NAS_SEARCH_STYLES[search].color} />
+            </svg>
+            {NAS_SEARCH_STYLES[search].label}
+          </li>
+        ))}
+        <li>
+          <svg width="18" height="18" aria-hidden="true">
+            <circle cx="9" cy="9" r="5" fill="#fff" stroke="#444" strokeWidth="1.6" />
+          </svg>
+          dominated (hollow)
+        </li>
+        <li>
+          <svg width="18" height="18" aria-hidden="true">
+            <circle cx="9" cy="9" r="5" fill="#c3c8cf" stroke="#8a929b" />
+          </svg>
+          outside the constraints
+        </li>
+        {picks.map((pick) => (
+          <li key={pick.mode}>
+            <svg width="22" height="22" aria-hidden="true">
+              <path d={markerPath('pentagon', 11, 11, 9)} fill="none" stroke={MODE_STYLES[pick.mode].color} strokeWidth="2.5" />
+            </svg>
+            {MODE_STYLES[pick.mode].label} pick
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** One x (evaluations 1…n) and one column per search, null past a search's last evaluation. */
+function padHistories(histories: readonly NasSearchHistory[], read: (h: NasSearchHistory) => readonly number[]) {
+  const longest = Math.max(0, ...histories.map((h) => read(h).length));
+  const x = Array.from({ length: longest }, (_, i) => i + 1);
+  return { x, ys: histories.map((h) => x.map((_, i) => (i < read(h).length ? read(h)[i] : null))) };
+}
+
+export function HistoryCharts({ histories }: { histories: readonly NasSearchHistory[] }) {
+  const longest = Math.max(0, ...histories.map((h) => h.bestFperf.length));
+  const series: LiveSeries[] = histories.map((h) => ({
+    label: NAS_SEARCH_STYLES[h.search].label,
+    color: NAS_SEARCH_STYLES[h.search].color,
+    dash: h.search === 'random' ? [6, 4] : h.search === 'enumeration' ? [2, 3] : undefined,
+    endLabel: NAS_SEARCH_STYLES[h.search].short,
+  }));
+  const fperfTable = useMemo(() => padHistories(histories, (h) => h.bestFperf), [histories]);
+  const hvTable = useMemo(() => padHistories(histories, (h) => h.hypervolume), [histories]);
+  if (longest === 0) return <p className="placeholder">The histories appear after the first round.</p>;
+  return (
+    <div className="nas-history-grid">
+      <figure className="nas-history">
+        <figcaption>Best f_perf so far (eq. 4, validation split)</figcaption>
+        <LiveChart
+          table={fperfTable}
+          series={series}
+          x={{ label: 'evaluations' }}
+          y={{ label: 'best f_perf' }}
+          height={240}
+          ariaLabel={`Best f_perf so far after ${longest} evaluations: ${histories.map((h) => `${NAS_SEARCH_STYLES[h.search].label} ${h.bestFperf.at(-1)?.toFixed(4)}`).join(', ')}`}
+          testId="nas-history-fperf"
+        />
+      </figure>
+      <figure className="nas-history">
+        <figcaption>Hypervolume of the front so far (P_acc × energy reduction, reference (0, 0))</figcaption>
+        <LiveChart
+          table={hvTable}
+          series={series}
+          x={{ label: 'evaluations' }}
+          y={{ label: 'hypervolume' }}
+          height={240}
+          ariaLabel={`Hypervolume after ${longest} evaluations: ${histories.map((h) => `${NAS_SEARCH_STYLES[h.search].label} ${h.hypervolume.at(-1)?.toFixed(3)}`).join(', ')}`}
+          testId="nas-history-hv"
+          formatValue={(v) => v.toFixed(3)}
+        />
+      </figure>
+    </div>
+  );
+}
+
+export function ParallelCoordinates({
+  records,
+  split,
+  onFront,
+  selected,
+}: {
+  records: readonly NasRecord[];
+  split: NasSplit;
+  onFront: readonly boolean[];
+  selected: number | null;
+}) {
+  const [boxRef, width] = useMeasuredBox(720);
+  const height = 300;
+  const layout = useMemo(() => layoutParallel(records, split, onFront, width, height), [records, split, onFront, width]);
+  return (
+    <div ref={boxRef} className="nas-parallel">
+      <svg width={width} height={height} role="img" aria-label={`Parallel coordinates of ${records.length} candidates`} data-testid="nas-parallel" data-lines={layout.lines.length}>
+        {layout.lines
+          .slice()
+          .sort((a, b) => Number(a.onFront) - Number(b.onFront))
+          .map((line) => (
+            <polyline
+              key={line.record}
+              points={line.points.map((p) => `${p.x.toFixed(1)},${p.y.toFixed(1)}`).join(' ')}
+              fill="none"
+              stroke={NAS_SEARCH_STYLES[line.search].color}
+              strokeOpacity={line.record === selected ? 1 : line.onFront ? 0.75 : 0.2}
+              strokeWidth={line.record === selected ? 3 : line.onFront ? 1.8 : 1}
+            />
+          ))}
+        {layout.axes.map((axis) => (
+          <g key={axis.id} data-axis={axis.id}>
+            <line x1={axis.x} x2={axis.x} y1={layout.top} y2={layout.bottom} stroke="#333" />
+            <text x={axis.x} y={16} fontSize="13" textAnchor="middle" fontWeight="600" fill="#1f2933">
+              {axis.label}
+            </text>
+            {axis.ticks.map((tick) => (
+              <text key={tick.label} x={axis.x + 4} y={tick.y + 4} fontSize="12" fill={tick.label === 'n/a' ? '#a84300' : '#333'}>
+                {tick.label}
+              </text>
+            ))}
+          </g>
+        ))}
+      </svg>
+    </div>
+  );
+}
+
+export function ImportanceBars({ importance, names }: { importance: FeatureImportance | null; names: readonly string[] }) {
+  if (!importance) return <p className="placeholder">SMAC's random forest reports its feature importance after its first fit on evaluations.</p>;
+  const max = Math.max(1e-12, ...importance.values);
+  return (
+    <div data-testid="nas-importance" data-method={importance.method}>
+      <p className="small muted">
+        {importance.label}. Importance from SMAC’s own samples is biased toward where it searched (Optuna’s docs suggest an exploring sampler for importance).
+      </p>
+      <table className="axtrain-table nas-importance-table">
+        <tbody>
+          {importance.values.map((value, i) => (
+            <tr key={names[i] ?? i}>
+              <th scope="row">{names[i] ?? `feature ${i}`}</th>
+              <td className="nas-bar-cell">
+                <span className="nas-bar" style={{ width: `${(100 * value) / max}%` }} />
+              </td>
+              <td>{(100 * value).toFixed(1)}%</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export function TimingTable({ timings }: { timings: readonly NasRoundTiming[] }) {
+  const total = timings.reduce(
+    (t, r) => ({ trainMs: t.trainMs + r.trainMs, hardwareMs: t.hardwareMs + r.hardwareMs, searchMs: t.searchMs + r.searchMs, candidates: t.candidates + r.candidates }),
+    { trainMs: 0, hardwareMs: 0, searchMs: 0, candidates: 0 },
+  );
+  const per = (ms: number) => (total.candidates > 0 ? `${(ms / total.candidates).toFixed(ms / total.candidates < 10 ? 2 : 0)} ms` : '—');
+  const shown = timings.slice(-8);
+  return (
+    <table className="axtrain-table" data-testid="nas-timing" data-rounds={timings.length}>
+      <caption className="small muted">
+        Per round (the last {shown.length} of {timings.length}) and per trained candidate; the paper’s Table 3 per iteration beside (Titan X GPU).
+      </caption>
+      <thead>
+        <tr>
+          <th>round</th>
+          <th>new candidates</th>
+          <th>training + validation</th>
+          <th>hardware simulation</th>
+          <th>search (SMAC)</th>
+        </tr>
+      </thead>
+      <tbody>
+        {shown.map((row) => (
+          <tr key={row.round}>
+            <th scope="row">{row.round}</th>
+            <td>{row.candidates}</td>
+            <td>{(row.trainMs / 1000).toFixed(2)} s</td>
+            <td>{row.hardwareMs.toFixed(2)} ms</td>
+            <td>{row.searchMs.toFixed(1)} ms</td>
+          </tr>
+        ))}
+        <tr className="current">
+          <th scope="row">per candidate</th>
+          <td>{total.candidates}</td>
+          <td>{per(total.trainMs)}</td>
+          <td>{per(total.hardwareMs)}</td>
+          <td>{per(total.searchMs)}</td>
+        </tr>
+        <tr>
+          <th scope="row">paper (Table 3)</th>
+          <td>—</td>
+          <td>52–400 s</td>
+          <td>0.5–6 s</td>
+          <td>0.2–5 s</td>
+        </tr>
+      </tbody>
+    </table>
+  );
+}

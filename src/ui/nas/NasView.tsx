@@ -1,0 +1,595 @@
+/**
+ * The NAS view (a NAS config in the store, `nas=<target>` in the link): a search of the approximator's topology
+ * (Chen et al., DATE'20) by SMAC beside random search and the MICRO'12 enumeration at one budget. A controls
+ * column (target, budget, steps, weights, bound group, batch, seed; SMAC's knobs folded), a status line, and the
+ * figures: the live Pareto scatter with the constraint lines and the three online picks (Table 1, eq. 6), whose
+ * θ slider and constraints move the picks at once (selection settings never restart the run), the histories, the
+ * parallel coordinates, the surrogate's importance and Table 3's timing. A candidate opens in the lab and the NPU
+ * view. Every control writes the link, validated as a link is (src/state/nasSlice.ts).
+ */
+import { useDeferredValue, useEffect, useMemo, useState, type KeyboardEvent } from 'react';
+import { NAS_CONFIG_LIMITS, NAS_TABLE2_BOUNDS, NAS_WEIGHT_CHOICES, resolveNasErrorBound, resolveNasWeights, type NasRunConfig } from '../../core/nas/config';
+import {
+  buildRunJson,
+  computeFront,
+  computeHistories,
+  computePicks,
+  computeRoundTimings,
+  isFeasible,
+  listEncodedFeatureNames,
+  readAccuracy,
+  recordsOf,
+  summarizeSearches,
+  formatRecordsCsv,
+  type NasConstraints,
+  type NasSplit,
+} from '../../core/nas/analysis';
+import { NAS_NORMALIZATIONS, NAS_NORMALIZATION_NOTES, NAS_WEIGHT_PRESETS } from '../../core/nas/objective';
+import { NAS_SEARCH_IDS, NAS_SEARCH_LABELS, type NasRecord, type NasSearchId } from '../../core/nas/run';
+import { NAS_SELECTION_MODES } from '../../core/nas/select';
+import { countConfigurations, createNasSpace, describeConfig } from '../../core/nas/space';
+import { NAS_ACTIVATIONS } from '../../core/nas/types';
+import { getTarget } from '../../core/targets/index';
+import { TARGET_IDS } from '../../core/targets/types';
+import { pauseNas, playNas, resetNas } from '../../state/nasController';
+import { selectNasRunning, selectNasStale, type NasRun } from '../../state/nasSlice';
+import { useLabStore } from '../../state/store';
+import { HistoryCharts, ImportanceBars, ParallelCoordinates, ParetoScatter, TimingTable } from './NasFigures';
+import '../axtrain/axtrain.css';
+import '../axtrain/panels/axtrainPanels.css';
+import './nas.css';
+
+const STATUS_TEXT = { idle: 'ready', initializing: 'starting…', running: 'searching', paused: 'paused', done: 'done', error: 'failed' } as const;
+const pct = (v: number | null | undefined) => (v === null || v === undefined || !Number.isFinite(v) ? '—' : `${(100 * v).toFixed(1)}%`);
+const times = (v: number | null | undefined) => (v === null || v === undefined || !Number.isFinite(v) ? '—' : `${v.toFixed(2)}×`);
+
+/** A text input that commits on Enter, blur or a spinner step, through the link's validation; it shows the stored value after. */
+function Field({ field, label, testId, hint, step = 'any' }: { field: keyof NasRunConfig; label: string; testId: string; hint?: string; step?: string }) {
+  const value = useLabStore((state) => (state.nas ? String(state.nas[field]) : ''));
+  const setField = useLabStore((state) => state.setNasField);
+  const showNotice = useLabStore((state) => state.showNotice);
+  const [draft, setDraft] = useState(value);
+  useEffect(() => setDraft(value), [value]);
+  const commit = (text: string) => {
+    if (text.trim() === '' || text === value) {
+      setDraft(value);
+      return;
+    }
+    const problems = setField(field, text.trim());
+    if (problems.length > 0) showNotice({ kind: 'link', text: problems.join(' ') });
+    setDraft(String(useLabStore.getState().nas?.[field] ?? value));
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'Enter') commit(event.currentTarget.value);
+    if (event.key === 'Escape') setDraft(value);
+  };
+  return (
+    <label className="field" title={hint}>
+      <span className="field-label">{label}</span>
+      <input
+        type="number"
+        inputMode="decimal"
+        step={step}
+        data-testid={testId}
+        value={draft}
+        onChange={(event) => {
+          setDraft(event.target.value);
+          if ((event.nativeEvent as InputEvent).inputType === undefined) commit(event.target.value);
+        }}
+        onBlur={(event) => commit(event.target.value)}
+        onKeyDown={onKeyDown}
+      />
+    </label>
+  );
+}
+
+function Select({
+  field,
+  label,
+  testId,
+  options,
+  hint,
+}: {
+  field: keyof NasRunConfig;
+  label: string;
+  testId: string;
+  options: readonly { value: string; label: string }[];
+  hint?: string;
+}) {
+  const value = useLabStore((state) => (state.nas ? String(state.nas[field]) : ''));
+  const setField = useLabStore((state) => state.setNasField);
+  return (
+    <label className="field" title={hint}>
+      <span className="field-label">{label}</span>
+      <select data-testid={testId} value={value} onChange={(event) => setField(field, event.target.value)}>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+function Controls({ config, run }: { config: NasRunConfig; run: NasRun | null }) {
+  const running = useLabStore(selectNasRunning);
+  const setField = useLabStore((state) => state.setNasField);
+  const bound = resolveNasErrorBound(config);
+  const table2 = NAS_TABLE2_BOUNDS[config.target];
+  const weights = resolveNasWeights(config);
+  const space = createNasSpace({ maxWidth: config.maxWidth, sharedActivation: config.sharedActivation });
+  return (
+    <aside className="panel axtrain-controls" aria-label="NAS settings" data-testid="nas-controls">
+      <h2>NAS</h2>
+      <p className="muted small axtrain-intro">
+        A search of the approximator’s topology (Chen et al., DATE’20): SMAC against random search and the MICRO’12 enumeration, at one budget.
+      </p>
+      <div className="axtrain-transport">
+        <button
+          type="button"
+          className={`axtrain-button primary${running ? ' playing' : ''}`}
+          data-testid="nas-play"
+          onClick={running ? pauseNas : playNas}
+          disabled={run?.status === 'error'}
+        >
+          {running ? 'Pause' : 'Play'}
+        </button>
+        <button type="button" className="axtrain-button" data-testid="nas-reset" onClick={resetNas}>
+          Reset
+        </button>
+      </div>
+      <label className="field">
+        <span className="field-label">Benchmark</span>
+        <select data-testid="nas-target" value={config.target} onChange={(event) => setField('target', event.target.value)}>
+          {TARGET_IDS.map((id) => (
+            <option key={id} value={id}>
+              {id} — {getTarget(id).title}
+            </option>
+          ))}
+        </select>
+      </label>
+      <div className="field-grid">
+        <Field field="budget" label="Budget per search" testId="nas-budget" step="1" hint="Evaluations of each search (the enumeration has 56; the paper: ≤ 500)" />
+        <Field field="stepsPerCandidate" label="Steps per candidate" testId="nas-steps" step="1" hint="Adam steps each candidate trains (the paper: 300 epochs)" />
+      </div>
+      <Select
+        field="weights"
+        label="f_perf weights (eq. 4)"
+        testId="nas-weights"
+        options={NAS_WEIGHT_CHOICES.map((id) => ({ value: id, label: id === 'custom' ? 'custom α β ε' : `${NAS_WEIGHT_PRESETS[id].label} (${NAS_WEIGHT_PRESETS[id].source})` }))}
+      />
+      {config.weights === 'custom' ? (
+        <div className="field-grid three">
+          <Field field="alpha" label="α" testId="nas-alpha" />
+          <Field field="beta" label="β" testId="nas-beta" />
+          <Field field="eps" label="ε" testId="nas-eps" />
+        </div>
+      ) : (
+        <p className="small muted" data-testid="nas-weights-values">
+          α {weights.alpha} · β {weights.beta} · ε {weights.eps}
+        </p>
+      )}
+      <Select
+        field="boundGroup"
+        label="Error bound (Table 2)"
+        testId="nas-bound-group"
+        options={[
+          { value: '1', label: `group 1${table2 ? ` (${table2.group1})` : ''}` },
+          { value: '2', label: `group 2${table2 ? ` (${table2.group2})` : ''}` },
+          { value: 'custom', label: 'custom' },
+        ]}
+      />
+      {config.boundGroup === 'custom' ? <Field field="errorBound" label="Bound" testId="nas-bound" /> : null}
+      <p className="small muted" data-testid="nas-bound-source">
+        bound {bound.bound ?? 'none'}: {bound.source}
+      </p>
+      <div className="field-grid">
+        <Field field="batch" label="Batch q" testId="nas-batch" step="1" hint="Candidates each search asks per round; they train as one program (q = 1: SMAC’s sequential loop)" />
+        <Field field="seed" label="Seed" testId="nas-seed" step="1" hint="Seeds the data, the searches and every candidate’s init and batches" />
+      </div>
+      <details className="axtrain-advanced" data-testid="nas-advanced">
+        <summary>Advanced: space, SMAC, enumeration, normalization</summary>
+        <div className="field-grid">
+          <Field field="maxWidth" label="Widest layer" testId="nas-max-width" step="1" />
+          <Field field="challengers" label="Challengers" testId="nas-challengers" step="1" hint="Random configurations sorted by EI per pick (SMAC3: 10,000)" />
+          <Field field="initFraction" label="Initial design" testId="nas-init" hint="Share of the budget sampled at random first (SMAC3: 10%)" />
+          <Field field="interleave" label="Random interleave" testId="nas-interleave" hint="Probability of a random pick after the initial design (SMAC3: 0.2)" />
+        </div>
+        <label className="toggle">
+          <input type="checkbox" data-testid="nas-shared" checked={config.sharedActivation} onChange={(event) => setField('sharedActivation', event.target.checked ? '1' : '0')} />
+          <span>One activation for every layer (the O(P·M^L) reading of §II)</span>
+        </label>
+        <Select
+          field="enumerationActivation"
+          label="Enumeration’s activation"
+          testId="nas-enum-act"
+          options={NAS_ACTIVATIONS.map((a) => ({ value: a, label: a === 'sigmoid' ? 'sigmoid (the MICRO’12 NPU’s; unverified)' : a }))}
+        />
+        <Select
+          field="normalization"
+          label="P_speed, P_energy"
+          testId="nas-norm"
+          options={NAS_NORMALIZATIONS.map((n) => ({ value: n, label: `${NAS_NORMALIZATION_NOTES[n].label} (${NAS_NORMALIZATION_NOTES[n].status})` }))}
+        />
+        <p className="small muted">{countConfigurations(space).toLocaleString('en-US')} configurations in the space.</p>
+      </details>
+    </aside>
+  );
+}
+
+function Status({ run, config }: { run: NasRun | null; config: NasRunConfig }) {
+  if (!run) {
+    return (
+      <p className="axtrain-status" data-testid="nas-status" data-status="idle">
+        <strong>{STATUS_TEXT.idle}</strong> · press Play: the three searches run side by side, {config.budget} candidates each, and the front forms as they are trained.
+      </p>
+    );
+  }
+  const counts = NAS_SEARCH_IDS.map((id) => `${NAS_SEARCH_LABELS[id]} ${recordsOf(run.records, id).length} / ${run.config.budget}`).join(' · ');
+  return (
+    <div className="axtrain-status" data-testid="nas-status" data-status={run.status} data-records={run.records.length}>
+      <p className="axtrain-status-line">
+        <strong>{STATUS_TEXT[run.status]}</strong>
+        <span data-testid="nas-backend">
+          {' · backend '}
+          {run.backend ?? '…'}
+        </span>
+        {run.description ? <span className="muted"> · {run.description}</span> : null}
+      </p>
+      <p className="axtrain-status-line" data-testid="nas-counts">
+        {counts}
+      </p>
+      {run.training ? (
+        <p className="axtrain-status-line" data-testid="nas-training">
+          training a batch of {run.training.candidates} candidates: step {run.training.step} / {run.training.totalSteps}
+          <progress max={Math.max(1, run.training.totalSteps)} value={run.training.step} aria-label="batch progress" />
+        </p>
+      ) : null}
+      {run.message ? (
+        <p className="axtrain-problem" role="alert">
+          {run.message}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function downloadText(name: string, text: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/**
+ * Opens a candidate's topology in the lab: a link with its benchmark and its hidden widths as AXNet's approximator
+ * (`approx=`; the lab's nets are ReLU, the view says so), then, for 'npu', the NPU panel (its Fig. 5 inference).
+ */
+function openInLab(target: string, record: NasRecord, panel: 'lab' | 'npu'): void {
+  window.location.hash = `#v=1&target=${encodeURIComponent(target)}&approx=${record.config.layers.map((l) => l.width).join('-')}`;
+  if (panel === 'npu') {
+    useLabStore.getState().selectPanel('npu');
+    requestAnimationFrame(() => document.getElementById('panel-npu')?.scrollIntoView({ block: 'start' }));
+  }
+}
+
+/** Per record: whether it is on its own search's front on `split`. */
+function markFronts(records: readonly NasRecord[], split: NasSplit): boolean[] {
+  const onFront = new Array<boolean>(records.length).fill(false);
+  for (const search of NAS_SEARCH_IDS) {
+    const indices = records.map((r, i) => (r.search === search ? i : -1)).filter((i) => i >= 0);
+    for (const k of computeFront(
+      indices.map((i) => records[i]),
+      split,
+    ))
+      onFront[indices[k]] = true;
+  }
+  return onFront;
+}
+
+interface SelectionProps {
+  config: NasRunConfig;
+  records: readonly NasRecord[];
+  onFront: readonly boolean[];
+  split: NasSplit;
+  onSplit(split: NasSplit): void;
+  selected: number | null;
+  onSelect(record: number | null): void;
+}
+
+function Selection({ config, records, onFront, split, onSplit, selected, onSelect: setSelected }: SelectionProps) {
+  const [pickFrom, setPickFrom] = useState<NasSearchId>('smac');
+  const setField = useLabStore((state) => state.setNasField);
+  const constraints = useMemo<NasConstraints>(
+    () => ({ cAcc: config.cAcc, cEnergy: config.cEnergy, cSpeed: config.cSpeed > 0 ? config.cSpeed : undefined, theta: config.theta }),
+    [config.cAcc, config.cEnergy, config.cSpeed, config.theta],
+  );
+  const analysis = useMemo(() => {
+    const feasible = records.map((r) => isFeasible(r, split, constraints));
+    const own = records.map((r, i) => (r.search === pickFrom ? i : -1)).filter((i) => i >= 0);
+    const picks = computePicks(
+      own.map((i) => records[i]),
+      split,
+      constraints,
+    ).map((p) => ({ ...p, record: p.record === null ? null : own[p.record] }));
+    return { feasible, picks };
+  }, [records, split, constraints, pickFrom]);
+  const chosen = selected !== null ? records[selected] : null;
+  return (
+    <section className="panel nas-figure wide" data-testid="nas-panel-pareto" aria-labelledby="nas-pareto-title">
+      <header className="panel-header">
+        <h3 id="nas-pareto-title">Pareto front and online selection (Figs. 3, 4a, 4b)</h3>
+        <div className="panel-caption">
+          Every candidate of every search; filled markers are its search’s front S_pare (P_acc ↑, energy reduction ↑), grey ones miss the constraints. The pentagons are the picks
+          of Table 1 from the chosen search’s front: quality (most accurate with energy ≥ C_energy), energy (most energy reduction with P_acc ≥ C_acc), and integrated, eq. 6:
+          argmax θ·(P_acc − C_acc) + (1 − θ)·(E − C_energy)/E_norm.
+        </div>
+      </header>
+      <div className="nas-selection-controls">
+        <label className="field">
+          <span className="field-label">Split</span>
+          <select data-testid="nas-split" value={split} onChange={(event) => onSplit(event.target.value as NasSplit)}>
+            <option value="test">held-out test (reported)</option>
+            <option value="validation">validation (what the search saw)</option>
+          </select>
+        </label>
+        <label className="field">
+          <span className="field-label">Picks from</span>
+          <select data-testid="nas-pick-from" value={pickFrom} onChange={(event) => setPickFrom(event.target.value as NasSearchId)}>
+            {NAS_SEARCH_IDS.map((id) => (
+              <option key={id} value={id}>
+                {NAS_SEARCH_LABELS[id]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <Select
+          field="mode"
+          label="Mode shown"
+          testId="nas-mode"
+          options={NAS_SELECTION_MODES.map((m) => ({ value: m, label: m }))}
+          hint="The pick the link and the summary name (Table 1)"
+        />
+        <Field field="cAcc" label="C_acc (P_acc ≥)" testId="nas-cacc" step="0.01" />
+        <Field field="cEnergy" label="C_energy (× ≥)" testId="nas-cenergy" step="0.1" />
+        <Field field="cSpeed" label="C_speed (0 = none)" testId="nas-cspeed" step="0.1" />
+        <label className="field nas-theta">
+          <span className="field-label">θ (eq. 6): {config.theta.toFixed(2)}</span>
+          <input
+            type="range"
+            min={NAS_CONFIG_LIMITS.theta.min}
+            max={NAS_CONFIG_LIMITS.theta.max}
+            step={0.05}
+            value={config.theta}
+            data-testid="nas-theta"
+            onChange={(event) => setField('theta', event.target.value)}
+          />
+        </label>
+      </div>
+      <ParetoScatter
+        records={records}
+        split={split}
+        onFront={onFront}
+        feasible={analysis.feasible}
+        picks={analysis.picks}
+        cAcc={config.cAcc}
+        cEnergy={config.cEnergy}
+        selected={selected}
+        onSelect={setSelected}
+      />
+      <ul className="nas-picks" data-testid="nas-picks">
+        {analysis.picks.map((pick) => {
+          const record = pick.record === null ? null : records[pick.record];
+          return (
+            <li key={pick.mode} data-testid={`nas-pick-${pick.mode}`} data-record={record ? record.index : ''} data-current={config.mode === pick.mode}>
+              <strong>{pick.mode}</strong>
+              {record ? (
+                <>
+                  {' '}
+                  #{record.index} {describeConfig(record.config)} · P_acc {pct(readAccuracy(record, split))} · energy {times(record.measure.energyReduction)} · speedup{' '}
+                  {times(record.measure.speedup)}{' '}
+                  <button type="button" className="nas-link-button" onClick={() => setSelected(pick.record)}>
+                    select
+                  </button>
+                </>
+              ) : (
+                <span className="muted"> · {pick.reason}</span>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+      <details className="nas-front-table" data-testid="nas-front-table">
+        <summary>
+          The front of {NAS_SEARCH_LABELS[pickFrom]} as a table ({records.filter((r, i) => r.search === pickFrom && onFront[i]).length} candidates)
+        </summary>
+        <table className="axtrain-table">
+          <thead>
+            <tr>
+              <th>#</th>
+              <th>topology</th>
+              <th>P_acc</th>
+              <th>energy red.</th>
+              <th>speedup</th>
+              <th>f_perf</th>
+              <th>
+                <span className="visually-hidden">select</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {records
+              .map((r, i) => ({ r, i }))
+              .filter(({ r, i }) => r.search === pickFrom && onFront[i])
+              .sort((a, b) => readAccuracy(b.r, split) - readAccuracy(a.r, split))
+              .map(({ r, i }) => (
+                <tr key={r.index} className={selected === i ? 'current' : undefined}>
+                  <th scope="row">{r.index}</th>
+                  <td>{describeConfig(r.config)}</td>
+                  <td>{pct(readAccuracy(r, split))}</td>
+                  <td>{times(r.measure.energyReduction)}</td>
+                  <td>{times(r.measure.speedup)}</td>
+                  <td>{r.fperf.toFixed(4)}</td>
+                  <td>
+                    <button type="button" className="nas-link-button" onClick={() => setSelected(i)} aria-label={`select #${r.index}`}>
+                      select
+                    </button>
+                  </td>
+                </tr>
+              ))}
+          </tbody>
+        </table>
+      </details>
+      {chosen ? (
+        <div className="nas-chosen" data-testid="nas-chosen" data-record={chosen.index}>
+          <strong>
+            #{chosen.index} {describeConfig(chosen.config)}
+          </strong>{' '}
+          ({NAS_SEARCH_LABELS[chosen.search]}, {chosen.proposer}) · test P_acc {pct(chosen.measure.testAccuracy)} · validation {pct(chosen.measure.valAccuracy)} · energy{' '}
+          {times(chosen.measure.energyReduction)} · speedup {times(chosen.measure.speedup)} · f_perf {chosen.fperf.toFixed(4)}
+          <button type="button" className="axtrain-button" data-testid="nas-open-lab" onClick={() => openInLab(config.target, chosen, 'lab')}>
+            Open in the lab
+          </button>
+          <button type="button" className="axtrain-button" data-testid="nas-open-npu" onClick={() => openInLab(config.target, chosen, 'npu')}>
+            Open in the NPU view
+          </button>
+          <p className="small muted">
+            The lab trains this topology as AXNet’s approximator (its nets use ReLU; this candidate’s activations are {chosen.config.layers.map((l) => l.activation).join(', ')}).
+          </p>
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+function Summary({ config, records }: { config: NasRunConfig; records: readonly NasRecord[] }) {
+  const summaries = summarizeSearches(records, 'test', config.cAcc);
+  const constraints: NasConstraints = { cAcc: config.cAcc, cEnergy: config.cEnergy, cSpeed: config.cSpeed > 0 ? config.cSpeed : undefined, theta: config.theta };
+  return (
+    <section className="panel nas-figure wide" data-testid="nas-panel-summary" aria-labelledby="nas-summary-title">
+      <header className="panel-header">
+        <h3 id="nas-summary-title">The searches side by side (test split)</h3>
+      </header>
+      <table className="axtrain-table" data-testid="nas-summary">
+        <thead>
+          <tr>
+            <th>search</th>
+            <th>evaluations</th>
+            <th>best f_perf</th>
+            <th>its topology</th>
+            <th>best P_acc</th>
+            <th>front</th>
+            <th>hypervolume</th>
+            <th>energy at P_acc ≥ {pct(config.cAcc)}</th>
+            <th>speedup there</th>
+          </tr>
+        </thead>
+        <tbody>
+          {summaries.map((s) => (
+            <tr key={s.search} data-search={s.search}>
+              <th scope="row">{NAS_SEARCH_LABELS[s.search]}</th>
+              <td>{s.evaluations}</td>
+              <td>{s.bestFperf.toFixed(4)}</td>
+              <td>{s.best ? describeConfig(s.best.config) : '—'}</td>
+              <td>{pct(s.bestTestAccuracy)}</td>
+              <td>{s.frontSize}</td>
+              <td>{s.hypervolume.toFixed(3)}</td>
+              <td>{times(s.energyAtAccuracy)}</td>
+              <td>{times(s.speedupAtAccuracy)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="small muted">
+        The paper (blackscholes, bound 0.01): NAS’s best accuracy 93.7% against the enumeration’s 90.3%, and up to about 2× more energy reduction at equal accuracy (Fig. 4b); over
+        its benchmarks 1.43× more speedup and 1.74× more energy reduction than the enumeration (Fig. 5).
+      </p>
+      <div className="nas-exports">
+        <button
+          type="button"
+          className="axtrain-button"
+          data-testid="nas-export-csv"
+          onClick={() => downloadText(`nas-${config.target}-seed${config.seed}.csv`, formatRecordsCsv(records), 'text/csv')}
+        >
+          Export CSV
+        </button>
+        <button
+          type="button"
+          className="axtrain-button"
+          data-testid="nas-export-json"
+          onClick={() =>
+            downloadText(`nas-${config.target}-seed${config.seed}.json`, `${JSON.stringify({ config, ...buildRunJson(records, constraints) }, null, 2)}\n`, 'application/json')
+          }
+        >
+          Export JSON
+        </button>
+        <code className="small">npx axlab nas '{typeof window !== 'undefined' ? window.location.hash : ''}' --json</code>
+      </div>
+    </section>
+  );
+}
+
+export function NasView() {
+  const config = useLabStore((state) => state.nas);
+  const run = useLabStore((state) => state.nasRun);
+  const stale = useLabStore(selectNasStale);
+  const [split, setSplit] = useState<NasSplit>('test');
+  const [selected, setSelected] = useState<number | null>(null);
+  // Figures render at deferred priority (interruptible), after the status line and the controls.
+  const records = useDeferredValue(run?.records ?? EMPTY);
+  const histories = useMemo(() => computeHistories(records), [records]);
+  const timings = useMemo(() => computeRoundTimings(records), [records]);
+  const onFront = useMemo(() => markFronts(records, split), [records, split]);
+  if (!config) return null;
+  const shownConfig = { ...(run?.config ?? config), cAcc: config.cAcc, cEnergy: config.cEnergy, cSpeed: config.cSpeed, theta: config.theta, mode: config.mode };
+  return (
+    <div className="axtrain-layout" data-testid="nas-view">
+      <Controls config={config} run={run} />
+      <div className="axtrain-main">
+        <section className="panel axtrain-run" aria-label="NAS run">
+          <Status run={run} config={config} />
+          {run && (stale || run.interrupted) ? (
+            <p className="axtrain-stale" data-testid="nas-stale" role="status">
+              {stale
+                ? 'The run settings changed: the results below are from the earlier settings. Press Play to search with the new ones.'
+                : 'A settings change stopped this run; its results stay.'}
+            </p>
+          ) : null}
+        </section>
+        <Selection config={shownConfig} records={records} onFront={onFront} split={split} onSplit={setSplit} selected={selected} onSelect={setSelected} />
+        <section className="panel nas-figure" data-testid="nas-panel-history" aria-labelledby="nas-history-title">
+          <header className="panel-header">
+            <h3 id="nas-history-title">SMAC against random search and the enumeration</h3>
+            <div className="panel-caption">After each evaluation: the best f_perf told so far and the hypervolume of the front (what each search saw: validation split).</div>
+          </header>
+          <HistoryCharts histories={histories} />
+        </section>
+        <section className="panel nas-figure" data-testid="nas-panel-parallel" aria-labelledby="nas-parallel-title">
+          <header className="panel-header">
+            <h3 id="nas-parallel-title">Candidates in parallel coordinates</h3>
+            <div className="panel-caption">A one-layer net’s n2 and A2 are inactive: drawn on the “n/a” tick, never dropped. Bold: on its search’s front.</div>
+          </header>
+          <ParallelCoordinates records={records} split={split} onFront={onFront} selected={selected} />
+        </section>
+        <section className="panel nas-figure" data-testid="nas-panel-importance" aria-labelledby="nas-importance-title">
+          <header className="panel-header">
+            <h3 id="nas-importance-title">What SMAC’s surrogate finds important</h3>
+          </header>
+          <ImportanceBars importance={run?.importance ?? null} names={listEncodedFeatureNames(2)} />
+        </section>
+        <section className="panel nas-figure" data-testid="nas-panel-timing" aria-labelledby="nas-timing-title">
+          <header className="panel-header">
+            <h3 id="nas-timing-title">Where the time goes (Table 3)</h3>
+          </header>
+          <TimingTable timings={timings} />
+        </section>
+        <Summary config={shownConfig} records={records} />
+      </div>
+    </div>
+  );
+}
+
+const EMPTY: NasRecord[] = [];

@@ -1,0 +1,108 @@
+/// <reference lib="webworker" />
+/**
+ * NAS worker: a thin message loop around one NAS session (src/ml/nas/session.ts), which owns the searches (SMAC's
+ * surrogate and ledger, random search, the enumeration) and trains each round's new candidates as one batch per
+ * depth on the engine. Records reach the page after every round; the batch in training reports its steps every
+ * PROGRESS_INTERVAL_MS. Pause and stop are polled after every training chunk (≈ 50 ms). The backend: forced →
+ * that one; 'auto' → selectBackend's chain (never a software WebGPU adapter). Runs as the 'nas' role of lab.worker.ts.
+ */
+import type { BackendChoice } from '../src/core/config';
+import type { NasRecord } from '../src/core/nas/run';
+import { selectBackend, type BackendSelection } from '../src/ml/backend';
+import type { NasRunConfig } from '../src/core/nas/config';
+import { createNasSession, resolveNasSessionSettings, type NasSession } from '../src/ml/nas/session';
+import type { FromNasWorkerMessage, NasProgressPayload, ToNasWorkerMessage } from './nasProtocol';
+import { prepareWasm } from './prepareWasm';
+import { PROGRESS_INTERVAL_MS, type BackendAttempt } from './protocol';
+import { createRunControl } from './runControl';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+let session: NasSession | null = null;
+let pendingRecords: NasRecord[] = [];
+let pendingBackendReport: BackendAttempt[] | null = null;
+let pendingDescription: string | null = null;
+let training: NasProgressPayload['training'] = null;
+let firstMessage = true;
+let lastProgressAt = 0;
+let lastImportanceRound = -1;
+
+function post(message: FromNasWorkerMessage): void {
+  self.postMessage(message);
+}
+
+const control = createRunControl({
+  name: 'NAS worker',
+  postError: (message, fatal) => post({ type: 'error', message, fatal }),
+  dispose: () => {
+    session = null;
+  },
+});
+
+async function initialize(config: NasRunConfig, choice: BackendChoice): Promise<void> {
+  const selection: BackendSelection = await selectBackend(choice, { prepareWasm });
+  const settings = resolveNasSessionSettings(config);
+  session = await createNasSession(settings);
+  pendingBackendReport = selection.tried.map((t) => ({ name: t.name, ok: t.ok, reason: t.reason, verdict: t.verdict }));
+  const { dataset, validation } = session.data;
+  pendingDescription = `${settings.target}: ${dataset.trainSize} train / ${validation.size} validation / ${dataset.testSize} test rows`;
+  firstMessage = true;
+  sendProgress(false, 'progress', selection.backend);
+}
+
+function readImportance(): NasProgressPayload['importance'] {
+  const smac = session?.searches.find((s) => s.id === 'smac')?.search as { surrogate?: { featureImportance(): NonNullable<NasProgressPayload['importance']> } | null } | undefined;
+  const round = session?.state.round ?? -1;
+  if (!smac?.surrogate || round === lastImportanceRound) return null;
+  lastImportanceRound = round;
+  return smac.surrogate.featureImportance();
+}
+
+function sendProgress(running: boolean, type: 'progress' | 'done' = 'progress', backend: NasProgressPayload['backend'] = null): void {
+  if (!session) return;
+  const payload: NasProgressPayload = {
+    running,
+    backend: firstMessage ? (backend ?? session.backend()) : null,
+    backendReport: pendingBackendReport,
+    description: pendingDescription,
+    scale: firstMessage ? session.objective.scale : null,
+    records: pendingRecords,
+    training,
+    importance: readImportance(),
+  };
+  firstMessage = false;
+  pendingRecords = [];
+  pendingBackendReport = null;
+  pendingDescription = null;
+  lastProgressAt = performance.now();
+  post({ type, ...payload });
+}
+
+async function runLoop(): Promise<void> {
+  const active = session;
+  if (!active) return;
+  await control.exclusive(async () => {
+    const done = await active.run({
+      shouldStop: () => !control.wantRunning || control.stopped,
+      onRound: (records) => {
+        pendingRecords.push(...records);
+        training = null;
+        sendProgress(true);
+      },
+      onTrainProgress: (progress) => {
+        training = { candidates: progress.candidates, step: progress.step, totalSteps: progress.totalSteps };
+        if (performance.now() - lastProgressAt >= PROGRESS_INTERVAL_MS) sendProgress(true);
+      },
+    });
+    if (control.stopped) return;
+    control.finish();
+    training = null;
+    sendProgress(false, done ? 'done' : 'progress');
+  });
+}
+
+function handleMessage(message: ToNasWorkerMessage): void {
+  control.dispatch(message, { start: (message) => initialize(message.config, message.backend), loop: runLoop });
+}
+
+control.listen<ToNasWorkerMessage>(self, handleMessage);
