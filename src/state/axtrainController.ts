@@ -12,18 +12,13 @@
 import { computeWorkerCpuShare } from '../core/cpuShare';
 import type { FromAxtrainWorkerMessage, ToAxtrainWorkerMessage } from '../../workers/axtrainProtocol';
 import { sameAxtrainConfig, type AxtrainProgressUpdate } from './axtrainSlice';
-import { routeRunMessage } from './runMessages';
+import { spawnRunWorker, stopRunWorker, type RunWorker } from './runMessages';
 import { createFrameBatcher } from './frameBatcher';
 import { statusAfterMessage, useLabStore, type LabState } from './store';
 import { pauseRun } from './trainingController';
-import { WORKER_LOAD_FAILURE_TEXT, isCodeLoadFailure, isWorkerLoadFailure } from './workerFailure';
+import { WORKER_LOAD_FAILURE_TEXT, isCodeLoadFailure } from './workerFailure';
 
-interface ActiveAxtrain {
-  worker: Worker;
-  intent: 'running' | 'paused';
-  heardFrom: boolean;
-  finished: boolean;
-}
+type ActiveAxtrain = RunWorker;
 
 let active: ActiveAxtrain | null = null;
 
@@ -51,11 +46,6 @@ function fail(entry: ActiveAxtrain, text: string, fatal: boolean): void {
   if (fatal) terminate();
 }
 
-function handleMessage(entry: ActiveAxtrain, message: FromAxtrainWorkerMessage): void {
-  if (entry !== active) return;
-  routeRunMessage(entry, message, { push: (item) => progressBatcher.push(item), fail }, 'AxTrain worker');
-}
-
 /** Starts a worker on the store's AxTrain config and a fresh run for it; false when there is no config. */
 function start(): boolean {
   terminate();
@@ -63,21 +53,10 @@ function start(): boolean {
   const config = store.axtrain;
   if (!config) return false;
   store.startAxtrainRun(config);
-  const worker = new Worker(new URL('../../workers/lab.worker.ts', import.meta.url), { type: 'module', name: 'axtrain' });
-  const entry: ActiveAxtrain = { worker, intent: 'paused', heardFrom: false, finished: false };
-  worker.onmessage = (event: MessageEvent<FromAxtrainWorkerMessage>) => {
-    entry.heardFrom = true;
-    handleMessage(entry, event.data);
-  };
-  worker.onerror = (event: ErrorEvent) => {
-    event.preventDefault();
-    if (isWorkerLoadFailure(event, entry.heardFrom)) fail(entry, WORKER_LOAD_FAILURE_TEXT, true);
-    else fail(entry, `the AxTrain worker crashed${event.message ? `: ${event.message}` : ''}.`, true);
-  };
-  worker.onmessageerror = () => fail(entry, 'a message from the AxTrain worker could not be read.', true);
+  const entry = spawnRunWorker<FromAxtrainWorkerMessage>('axtrain', 'AxTrain worker', { isCurrent: (e) => e === active, push: (item) => progressBatcher.push(item), fail });
   active = entry;
   const cpuShare = computeWorkerCpuShare(globalThis.navigator?.hardwareConcurrency ?? Number.NaN, 1);
-  worker.postMessage({ type: 'init', config, backend: store.config.backend, cpuShare } satisfies ToAxtrainWorkerMessage);
+  entry.worker.postMessage({ type: 'init', config, backend: store.config.backend, cpuShare } satisfies ToAxtrainWorkerMessage);
   return true;
 }
 
@@ -85,12 +64,7 @@ function terminate(): void {
   progressBatcher.cancel();
   const old = active;
   active = null;
-  if (!old) return;
-  try {
-    old.worker.postMessage({ type: 'stop' } satisfies ToAxtrainWorkerMessage);
-  } finally {
-    old.worker.terminate();
-  }
+  stopRunWorker(old);
 }
 
 /** Play: goes on with a paused run; after a finished or interrupted run, or with other settings, starts a new one. */

@@ -13,17 +13,12 @@ import type { FromNasWorkerMessage, ToNasWorkerMessage } from '../../workers/nas
 import { pauseAxtrain } from './axtrainController';
 import { createFrameBatcher } from './frameBatcher';
 import { sameNasRun, type NasProgressUpdate } from './nasSlice';
-import { routeRunMessage } from './runMessages';
+import { spawnRunWorker, stopRunWorker, type RunWorker } from './runMessages';
 import { statusAfterMessage, useLabStore } from './store';
 import { pauseRun } from './trainingController';
-import { WORKER_LOAD_FAILURE_TEXT, isCodeLoadFailure, isWorkerLoadFailure } from './workerFailure';
+import { WORKER_LOAD_FAILURE_TEXT, isCodeLoadFailure } from './workerFailure';
 
-interface ActiveNas {
-  worker: Worker;
-  intent: 'running' | 'paused';
-  heardFrom: boolean;
-  finished: boolean;
-}
+type ActiveNas = RunWorker;
 
 let active: ActiveNas | null = null;
 
@@ -53,22 +48,10 @@ function start(): boolean {
   const config = store.nas;
   if (!config) return false;
   store.startNasRun(config);
-  const worker = new Worker(new URL('../../workers/lab.worker.ts', import.meta.url), { type: 'module', name: 'nas' });
-  const entry: ActiveNas = { worker, intent: 'paused', heardFrom: false, finished: false };
-  worker.onmessage = (event: MessageEvent<FromNasWorkerMessage>) => {
-    entry.heardFrom = true;
-    if (entry !== active) return;
-    routeRunMessage(entry, event.data, { push: (item) => progressBatcher.push(item), fail }, 'NAS worker');
-  };
-  worker.onerror = (event: ErrorEvent) => {
-    event.preventDefault();
-    if (isWorkerLoadFailure(event, entry.heardFrom)) fail(entry, WORKER_LOAD_FAILURE_TEXT, true);
-    else fail(entry, `the NAS worker crashed${event.message ? `: ${event.message}` : ''}.`, true);
-  };
-  worker.onmessageerror = () => fail(entry, 'a message from the NAS worker could not be read.', true);
+  const entry = spawnRunWorker<FromNasWorkerMessage>('nas', 'NAS worker', { isCurrent: (e) => e === active, push: (item) => progressBatcher.push(item), fail });
   active = entry;
   const cpuShare = computeWorkerCpuShare(globalThis.navigator?.hardwareConcurrency ?? Number.NaN, 1);
-  worker.postMessage({ type: 'init', config, backend: store.config.backend, cpuShare } satisfies ToNasWorkerMessage);
+  entry.worker.postMessage({ type: 'init', config, backend: store.config.backend, cpuShare } satisfies ToNasWorkerMessage);
   return true;
 }
 
@@ -76,12 +59,7 @@ function terminate(): void {
   progressBatcher.cancel();
   const old = active;
   active = null;
-  if (!old) return;
-  try {
-    old.worker.postMessage({ type: 'stop' } satisfies ToNasWorkerMessage);
-  } finally {
-    old.worker.terminate();
-  }
+  stopRunWorker(old);
 }
 
 /** Play: goes on with a paused run; after a finished or interrupted run, or with other run settings, starts a new one. */

@@ -3,6 +3,7 @@
  * sweep, the AxTrain view): `progress` goes to the controller's frame batcher; `done` marks the run finished
  * (paused, so Play starts a new one) and goes to the batcher too; `error` goes to the controller's fail().
  */
+import { WORKER_LOAD_FAILURE_TEXT, isWorkerLoadFailure } from './workerFailure';
 
 /** What a controller keeps of each of its workers' runs. */
 export interface RunWorkerEntry {
@@ -36,5 +37,53 @@ export function routeRunMessage<E extends RunWorkerEntry, M extends RunWorkerMes
     }
     default:
       throw new Error(`Unsupported ${workerName} message: ${JSON.stringify(message)}`);
+  }
+}
+
+/** A controller's worker: the entry routeRunMessage updates, the Worker, and whether it has spoken yet. */
+export interface RunWorker extends RunWorkerEntry {
+  worker: Worker;
+  heardFrom: boolean;
+}
+
+/** The roles of workers/lab.worker.ts that run a training loop under a controller. */
+export type RunWorkerRole = 'sweep' | 'axtrain' | 'nas';
+
+/**
+ * Starts workers/lab.worker.ts in `role` (paused, not yet initialised) with the one wiring every run controller
+ * shares: messages are routed by routeRunMessage while the entry is the controller's current one; a crash, a chunk
+ * that cannot load (workerFailure.ts) and an unreadable message go to `fail` with a sentence naming the worker.
+ */
+export function spawnRunWorker<M extends RunWorkerMessage>(
+  role: RunWorkerRole,
+  workerName: string,
+  handlers: {
+    isCurrent: (entry: RunWorker) => boolean;
+    push: (item: { entry: RunWorker; message: Extract<M, { type: 'progress' | 'done' }> }) => void;
+    fail: (entry: RunWorker, text: string, fatal: boolean) => void;
+  },
+): RunWorker {
+  const worker = new Worker(new URL('../../workers/lab.worker.ts', import.meta.url), { type: 'module', name: role });
+  const entry: RunWorker = { worker, intent: 'paused', heardFrom: false, finished: false };
+  worker.onmessage = (event: MessageEvent<M>) => {
+    entry.heardFrom = true;
+    if (handlers.isCurrent(entry)) routeRunMessage(entry, event.data, handlers, workerName);
+  };
+  worker.onerror = (event: ErrorEvent) => {
+    event.preventDefault();
+    if (isWorkerLoadFailure(event, entry.heardFrom)) handlers.fail(entry, WORKER_LOAD_FAILURE_TEXT, true);
+    else handlers.fail(entry, `the ${workerName} crashed${event.message ? `: ${event.message}` : ''}.`, true);
+  };
+  worker.onmessageerror = () => handlers.fail(entry, `a message from the ${workerName} could not be read.`, true);
+  return entry;
+}
+
+/** Asks a run worker to stop (it frees its models) and terminates it. */
+export function stopRunWorker(entry: RunWorker | null): void {
+  if (!entry) return;
+  try {
+    entry.worker.postMessage({ type: 'stop' });
+  } finally {
+    entry.worker.terminate();
   }
 }

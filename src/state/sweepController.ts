@@ -8,18 +8,13 @@
 import { planSweep } from '../core/sweep';
 import { computeWorkerCpuShare } from '../core/cpuShare';
 import type { FromSweepWorkerMessage, ToSweepWorkerMessage } from '../../workers/sweepProtocol';
-import { routeRunMessage } from './runMessages';
+import { spawnRunWorker, stopRunWorker, type RunWorker } from './runMessages';
 import { createFrameBatcher } from './frameBatcher';
 import { statusAfterMessage, useLabStore, type LabState } from './store';
 import type { SweepProgressUpdate } from './sweepSlice';
-import { WORKER_LOAD_FAILURE_TEXT, isCodeLoadFailure, isWorkerLoadFailure } from './workerFailure';
+import { WORKER_LOAD_FAILURE_TEXT, isCodeLoadFailure } from './workerFailure';
 
-interface ActiveSweep {
-  worker: Worker;
-  intent: 'running' | 'paused';
-  heardFrom: boolean;
-  finished: boolean;
-}
+type ActiveSweep = RunWorker;
 
 let active: ActiveSweep | null = null;
 
@@ -65,11 +60,6 @@ function fail(entry: ActiveSweep, text: string, fatal: boolean): void {
   syncHeader();
 }
 
-function handleMessage(entry: ActiveSweep, message: FromSweepWorkerMessage): void {
-  if (entry !== active) return;
-  routeRunMessage(entry, message, { push: (item) => progressBatcher.push(item), fail }, 'sweep worker');
-}
-
 /** Plans the sweep and starts its worker; false (with a notice) when the sweep cannot run. */
 function start(): boolean {
   terminate();
@@ -82,21 +72,10 @@ function start(): boolean {
   }
   store.resetRunState();
   store.startSweepRun(plan, notes);
-  const worker = new Worker(new URL('../../workers/lab.worker.ts', import.meta.url), { type: 'module', name: 'sweep' });
-  const entry: ActiveSweep = { worker, intent: 'paused', heardFrom: false, finished: false };
-  worker.onmessage = (event: MessageEvent<FromSweepWorkerMessage>) => {
-    entry.heardFrom = true;
-    handleMessage(entry, event.data);
-  };
-  worker.onerror = (event: ErrorEvent) => {
-    event.preventDefault();
-    if (isWorkerLoadFailure(event, entry.heardFrom)) fail(entry, WORKER_LOAD_FAILURE_TEXT, true);
-    else fail(entry, `the sweep worker crashed${event.message ? `: ${event.message}` : ''}.`, true);
-  };
-  worker.onmessageerror = () => fail(entry, 'a message from the sweep worker could not be read.', true);
+  const entry = spawnRunWorker<FromSweepWorkerMessage>('sweep', 'sweep worker', { isCurrent: (e) => e === active, push: (item) => progressBatcher.push(item), fail });
   active = entry;
   const cpuShare = computeWorkerCpuShare(globalThis.navigator?.hardwareConcurrency ?? Number.NaN, 1);
-  worker.postMessage({ type: 'init', plan, config: store.config, cpuShare } satisfies ToSweepWorkerMessage);
+  entry.worker.postMessage({ type: 'init', plan, config: store.config, cpuShare } satisfies ToSweepWorkerMessage);
   syncHeader();
   return true;
 }
@@ -105,12 +84,7 @@ function terminate(): void {
   progressBatcher.cancel();
   const old = active;
   active = null;
-  if (!old) return;
-  try {
-    old.worker.postMessage({ type: 'stop' } satisfies ToSweepWorkerMessage);
-  } finally {
-    old.worker.terminate();
-  }
+  stopRunWorker(old);
 }
 
 export function playSweep(): void {
