@@ -1,5 +1,4 @@
 /** The config form: every control writes the config slice (clamped); runChange.ts decides what that does to the run. */
-import { useEffect, useState, type KeyboardEvent } from 'react';
 import { BACKEND_CHOICES, CONFIG_LIMITS } from '../core/config';
 import { getTarget, listTargets } from '../core/targets/index';
 import { formatTopology, selectConfig } from '../state/selectors';
@@ -7,6 +6,7 @@ import { useLabStore } from '../state/store';
 import { MethodList, MethodOptions } from './compare/MethodControls';
 import { RunChangePrompt } from './Notice';
 import { SweepControls } from './sweep/SweepControls';
+import { CommitNumberField } from './CommitNumberField';
 
 type NumericField = 'learningRate' | 'batchSize' | 'errorBound' | 'seed' | 'steps' | 'trainSize' | 'testSize' | 'evalEvery';
 
@@ -18,44 +18,15 @@ interface NumberFieldProps {
   hint?: string;
 }
 
-/** A number input with a local draft; it commits (clamped) on Enter, blur or the spinner arrows. */
+/** A config number (clamped by the store's setNumber). */
 function NumberField({ field, label, testId, step, hint }: NumberFieldProps) {
   const value = useLabStore((state) => state.config[field]);
   const setNumber = useLabStore((state) => state.setNumber);
-  const [draft, setDraft] = useState(String(value));
-  useEffect(() => setDraft(String(value)), [value]);
   const commit = (text: string) => {
-    const parsed = Number(text);
-    if (text.trim() === '' || !Number.isFinite(parsed)) {
-      setDraft(String(value));
-      return;
-    }
-    setNumber(field, parsed);
-    setDraft(String(useLabStore.getState().config[field]));
+    setNumber(field, Number(text));
+    return String(useLabStore.getState().config[field]);
   };
-  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    if (event.key === 'Enter') commit(event.currentTarget.value);
-    if (event.key === 'Escape') setDraft(String(value));
-  };
-  return (
-    <label className="field" title={hint}>
-      <span className="field-label">{label}</span>
-      <input
-        type="number"
-        inputMode="decimal"
-        data-testid={testId}
-        value={draft}
-        step={step ?? 'any'}
-        onChange={(event) => {
-          setDraft(event.target.value);
-          // Spinner arrows and wheel produce complete values; typed text waits for Enter or blur.
-          if ((event.nativeEvent as InputEvent).inputType === undefined) commit(event.target.value);
-        }}
-        onBlur={(event) => commit(event.target.value)}
-        onKeyDown={onKeyDown}
-      />
-    </label>
-  );
+  return <CommitNumberField value={String(value)} commit={commit} label={label} testId={testId} step={step} hint={hint} />;
 }
 
 interface LayersEditorProps {

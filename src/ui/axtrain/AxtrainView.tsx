@@ -6,7 +6,6 @@
  * (src/state/axtrainController.ts), which this view says beside the buttons and above the panels.
  * It loads in a chunk of its own (App.tsx: lazyView), like the Sweep and Paper views.
  */
-import { useEffect, useState, type KeyboardEvent } from 'react';
 import { AXTRAIN_LIMITS, AXTRAIN_METHOD_IDS, AXTRAIN_METHOD_LABELS, CLASSIFICATION_DATASET_IDS, type AxtrainConfig, type AxtrainMethodId } from '../../core/axtrain/config';
 import { CLASSIFICATION_DATASETS } from '../../core/axtrain/datasets';
 import { NTV_VOLTAGE_PRESETS } from '../../core/approx/ntv';
@@ -17,6 +16,7 @@ import { describeMethodProgress, selectAxtrainRunning, selectAxtrainStale, type 
 import { formatTrainingTime } from '../../state/selectors';
 import { useLabStore } from '../../state/store';
 import { AxtrainPanels } from './panels';
+import { CommitNumberField } from '../CommitNumberField';
 import './axtrain.css';
 
 const STATUS_TEXT = { idle: 'ready', initializing: 'starting…', running: 'training', paused: 'paused', done: 'done', error: 'failed' } as const;
@@ -37,47 +37,16 @@ interface NumberFieldProps {
   decimal?: boolean;
 }
 
-/** A number input with a local draft; it commits (clamped) on Enter, blur or the spinner arrows. */
+/** An AxTrain number (clamped into AXTRAIN_LIMITS by the store). */
 function NumberField({ field, label, testId, hint, decimal = false }: NumberFieldProps) {
   const value = useLabStore((state) => state.axtrain?.[field] ?? 0);
   const setNumber = useLabStore((state) => state.setAxtrainNumber);
-  const [draft, setDraft] = useState(String(value));
-  useEffect(() => setDraft(String(value)), [value]);
   const { min, max } = AXTRAIN_LIMITS[field];
   const commit = (text: string) => {
-    const parsed = Number(text);
-    if (text.trim() === '' || !Number.isFinite(parsed)) {
-      setDraft(String(value));
-      return;
-    }
-    setNumber(field, parsed);
-    setDraft(String(useLabStore.getState().axtrain?.[field] ?? value));
+    setNumber(field, Number(text));
+    return String(useLabStore.getState().axtrain?.[field] ?? value);
   };
-  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    if (event.key === 'Enter') commit(event.currentTarget.value);
-    if (event.key === 'Escape') setDraft(String(value));
-  };
-  return (
-    <label className="field" title={hint}>
-      <span className="field-label">{label}</span>
-      <input
-        type="number"
-        inputMode={decimal ? 'decimal' : 'numeric'}
-        data-testid={testId}
-        value={draft}
-        min={min}
-        max={max}
-        step={decimal ? 'any' : 1}
-        onChange={(event) => {
-          setDraft(event.target.value);
-          // Spinner arrows and wheel produce complete values; typed text waits for Enter or blur.
-          if ((event.nativeEvent as InputEvent).inputType === undefined) commit(event.target.value);
-        }}
-        onBlur={(event) => commit(event.target.value)}
-        onKeyDown={onKeyDown}
-      />
-    </label>
-  );
+  return <CommitNumberField value={String(value)} commit={commit} label={label} testId={testId} hint={hint} min={min} max={max} integer={!decimal} />;
 }
 
 function DatasetSelect({ config }: { config: AxtrainConfig }) {

@@ -7,7 +7,7 @@
  * parallel coordinates, the surrogate's importance and Table 3's timing. A candidate opens in the lab and the NPU
  * view. Every control writes the link, validated as a link is (src/state/nasSlice.ts).
  */
-import { useDeferredValue, useEffect, useMemo, useState, type KeyboardEvent } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import { NAS_CONFIG_LIMITS, NAS_TABLE2_BOUNDS, NAS_WEIGHT_CHOICES, resolveNasErrorBound, resolveNasWeights, type NasRunConfig } from '../../core/nas/config';
 import {
   buildRunJson,
@@ -35,6 +35,7 @@ import { pauseNas, playNas, resetNas } from '../../state/nasController';
 import { selectNasRunning, selectNasStale, type NasRun } from '../../state/nasSlice';
 import { useLabStore } from '../../state/store';
 import { HistoryCharts, ImportanceBars, ParallelCoordinates, ParetoScatter, TimingTable } from './NasFigures';
+import { CommitNumberField } from '../CommitNumberField';
 import '../axtrain/axtrain.css';
 import '../axtrain/panels/axtrainPanels.css';
 import './nas.css';
@@ -43,44 +44,17 @@ const STATUS_TEXT = { idle: 'ready', initializing: 'starting…', running: 'sear
 const pct = (v: number | null | undefined) => (v === null || v === undefined || !Number.isFinite(v) ? '—' : `${(100 * v).toFixed(1)}%`);
 const times = (v: number | null | undefined) => (v === null || v === undefined || !Number.isFinite(v) ? '—' : `${v.toFixed(2)}×`);
 
-/** A text input that commits on Enter, blur or a spinner step, through the link's validation; it shows the stored value after. */
+/** A NAS number, read through the link's field table (clamped as a link is; a clamp says so in a notice). */
 function Field({ field, label, testId, hint, step = 'any' }: { field: keyof NasRunConfig; label: string; testId: string; hint?: string; step?: string }) {
   const value = useLabStore((state) => (state.nas ? String(state.nas[field]) : ''));
   const setField = useLabStore((state) => state.setNasField);
   const showNotice = useLabStore((state) => state.showNotice);
-  const [draft, setDraft] = useState(value);
-  useEffect(() => setDraft(value), [value]);
   const commit = (text: string) => {
-    if (text.trim() === '' || text === value) {
-      setDraft(value);
-      return;
-    }
-    const problems = setField(field, text.trim());
+    const problems = setField(field, text);
     if (problems.length > 0) showNotice({ kind: 'link', text: problems.join(' ') });
-    setDraft(String(useLabStore.getState().nas?.[field] ?? value));
+    return String(useLabStore.getState().nas?.[field] ?? value);
   };
-  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    if (event.key === 'Enter') commit(event.currentTarget.value);
-    if (event.key === 'Escape') setDraft(value);
-  };
-  return (
-    <label className="field" title={hint}>
-      <span className="field-label">{label}</span>
-      <input
-        type="number"
-        inputMode="decimal"
-        step={step}
-        data-testid={testId}
-        value={draft}
-        onChange={(event) => {
-          setDraft(event.target.value);
-          if ((event.nativeEvent as InputEvent).inputType === undefined) commit(event.target.value);
-        }}
-        onBlur={(event) => commit(event.target.value)}
-        onKeyDown={onKeyDown}
-      />
-    </label>
-  );
+  return <CommitNumberField value={value} commit={commit} label={label} testId={testId} hint={hint} step={step} integer={step === '1'} />;
 }
 
 function Select({
