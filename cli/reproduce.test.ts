@@ -34,7 +34,8 @@ describe('axlab reproduce', () => {
     });
     expect(parseReproduceArgs(['--init', 'bias0.1'], fail).initialization).toBe('bias0.1');
     expect(parseReproduceArgs(['--paper', 'axtrain', '--seeds', '5'], fail)).toMatchObject({ paper: 'axtrain', seeds: 5 });
-    expect(() => parseReproduceArgs(['--paper', 'nas'], fail)).toThrow(/--paper must be axnet or axtrain/);
+    expect(parseReproduceArgs(['--paper', 'nas', '--seeds', '2', '--quick'], fail)).toMatchObject({ paper: 'nas', seeds: 2, quick: true });
+    expect(() => parseReproduceArgs(['--paper', 'bogus'], fail)).toThrow(/--paper must be axnet, axtrain or nas/);
     expect(() => parseReproduceArgs(['--seeds', '0'], fail)).toThrow(/--seeds/);
     expect(() => parseReproduceArgs(['--init', 'zeros'], fail)).toThrow(/--init must be one of authorsZeroBias, bias0\.1/);
     expect(parseReproduceArgs(['--shard', '3/8'], fail).shard).toEqual({ index: 3, count: 8 });
@@ -50,7 +51,7 @@ describe('axlab reproduce', () => {
     // Decimal only, and --seeds only where it applies (issue 12 item 8).
     expect(() => parseReproduceArgs(['--jobs', '0x2'], fail)).toThrow(/--jobs must be a whole number from 1 to 16, not "0x2"/);
     expect(() => parseReproduceArgs(['--seeds', '1e1', '--paper', 'axtrain'], fail)).toThrow(/--seeds must be a whole number/);
-    expect(() => parseReproduceArgs(['--seeds', '3'], fail)).toThrow(/--seeds applies to --paper axtrain only/);
+    expect(() => parseReproduceArgs(['--seeds', '3'], fail)).toThrow(/--seeds applies to --paper axtrain and nas only/);
     expect(() => parseMergeArgs(['a', '--bogus'], fail)).toThrow(/Unknown option --bogus for merge/);
   });
 
