@@ -93,14 +93,14 @@ test('a settings change on a paused run asks first; Space on a focused checkbox 
 test('compare mode links only the panels it shows, and the About text follows the target', async ({ page }) => {
   await page.goto(`/#v=1&${SMALL}&methods=axnet,onepass&target=blackscholes`);
   const nav = page.getByRole('navigation', { name: 'Panels' });
-  await expect(nav.getByRole('link')).toHaveText(['Compare methods (Fig. 2)', 'NPU (Fig. 5)', 'AxTrain', 'Paper (§V)']);
+  await expect(nav.getByRole('link')).toHaveText(['Compare methods (Fig. 2)', 'NPU (Fig. 5)', 'AxTrain', 'NAS', 'Paper (§V)']);
   await nav.getByRole('link', { name: /Compare methods/ }).click();
   await expect(page.getByTestId('panel-compare')).toBeInViewport();
   await expect(page.getByTestId('about-target')).toContainText('Black–Scholes');
   await expect(page.getByTestId('about')).not.toContainText('Bessel');
 
   await page.goto(`/#v=1&${SMALL}`);
-  await expect(nav.getByRole('link')).toHaveText(['Invocation (Fig. 2b)', 'Benchmark view (Fig. 4a–c)', 'Control vectors (Fig. 4d)', 'NPU (Fig. 5)', 'AxTrain', 'Paper (§V)']);
+  await expect(nav.getByRole('link')).toHaveText(['Invocation (Fig. 2b)', 'Benchmark view (Fig. 4a–c)', 'Control vectors (Fig. 4d)', 'NPU (Fig. 5)', 'AxTrain', 'NAS', 'Paper (§V)']);
   await expect(page.getByTestId('about-target')).toContainText('Bessel');
 });
 
