@@ -80,6 +80,17 @@ describe('NAS settings and link part', () => {
     expect(formatNasLink(null)).toEqual([]);
   });
 
+  it('nas.method picks the searched method (default lone, written only when it differs); an unknown one is a named problem', () => {
+    expect(createNasRunConfig('jpeg').method).toBe('lone');
+    expect(read('nas=jpeg').config?.method).toBe('lone');
+    expect(read('nas=jpeg&nas.method=axnet').config?.method).toBe('axnet');
+    expect(read('nas=jpeg&nas.method=onepass').config?.method).toBe('onepass');
+    expect(formatNasLink({ ...createNasRunConfig('jpeg'), method: 'iterative' })).toEqual(['nas=jpeg', 'nas.method=iterative']);
+    const { config, problems } = read('nas=jpeg&nas.method=weightsharing');
+    expect(config?.method).toBe('lone');
+    expect(problems.join(' ')).toMatch(/nas\.method/);
+  });
+
   it('clamps absurd values and names each problem; unknown targets fall back', () => {
     const { config, problems } = read('nas=mnist&nas.budget=1e9&nas.steps=0&nas.theta=abc&nas.group=3&nas.shared=maybe&nas.batch=2.5');
     expect(config!.target).toBe('blackscholes');
