@@ -17,7 +17,7 @@ import { countDenseParameters } from '../../core/metrics';
 import { loadTargetData } from '../../core/targets/loadTargetData';
 import type { DenseLayerWeights } from '../../core/weights';
 import { selectBackend } from '../backend';
-import { createGroupEngine, type ProgramModel } from '../group/engine';
+import { createGroupEngine, type EngineModelConfig, type GroupEngine, type ProgramModel } from '../group/engine';
 import { buildNasData, computeNasAccuracy, computeNasMse, type NasData, type NasSplit } from './evaluate';
 import { buildNasProgram, makeNasModelConfig, type NasModelConfig } from './program';
 
@@ -101,7 +101,7 @@ const now = (): number => (typeof performance !== 'undefined' ? performance.now(
 const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** K copies of a split's rows, [K × size × width], for a prediction of every model of a program. */
-function repeatRows(values: Float32Array, copies: number): Float32Array {
+export function repeatRows(values: Float32Array, copies: number): Float32Array {
   const out = new Float32Array(values.length * copies);
   for (let k = 0; k < copies; k++) out.set(values, k * values.length);
   return out;
@@ -164,6 +164,38 @@ export function planNasPrograms(candidates: readonly NasConfig[], inputDim: numb
   return programs;
 }
 
+/** What trainEngineInChunks needs of an engine (any method's: NAS candidates, AXNet, the baselines). */
+type ChunkedEngine = Pick<GroupEngine<EngineModelConfig, string>, 'step' | 'totalSteps' | 'stoppedAt' | 'train'>;
+
+/**
+ * Trains an engine to its budget in chunks of about budgetMs (the step count of a chunk follows a running mean of
+ * ms per step), yielding to the event loop between chunks; `shouldStop` is polled after every chunk. The numbers do
+ * not depend on the chunking (the engine's invariant). Returns each model's divergence (or null) and whether it stopped.
+ */
+export async function trainEngineInChunks(
+  engine: ChunkedEngine,
+  options: { budgetMs: number; shouldStop?: () => boolean; onChunk?: (step: number) => void },
+): Promise<{ stopped: boolean; diverged: ({ atStep: number; message: string } | null)[] }> {
+  const diverged: ({ atStep: number; message: string } | null)[] = engine.stoppedAt.map(() => null);
+  let msPerStep = 1;
+  while (engine.step < engine.totalSteps && !engine.stoppedAt.every((s) => s !== null)) {
+    const count = Math.max(1, Math.min(engine.totalSteps - engine.step, Math.floor(options.budgetMs / Math.max(msPerStep, 1e-3))));
+    const chunkStart = now();
+    const before = engine.step;
+    const outcome = await engine.train(count);
+    outcome.diverged.forEach((d, k) => {
+      if (d) diverged[k] = d;
+    });
+    const steps = engine.step - before;
+    if (steps > 0) msPerStep = 0.7 * msPerStep + 0.3 * ((now() - chunkStart) / steps);
+    options.onChunk?.(engine.step);
+    if (options.shouldStop?.()) return { stopped: true, diverged };
+    await yieldToEventLoop();
+    if (steps === 0) break;
+  }
+  return { stopped: false, diverged };
+}
+
 export async function trainNasCandidates(options: NasTrainOptions): Promise<NasTrainResult> {
   if (!Number.isInteger(options.stepsPerCandidate) || options.stepsPerCandidate < 1)
     throw new RangeError(`stepsPerCandidate must be a positive integer, not ${options.stepsPerCandidate}`);
@@ -204,23 +236,8 @@ export async function trainNasCandidates(options: NasTrainOptions): Promise<NasT
     const started = now();
     const engine = createGroupEngine(buildNasProgram(models, data.metric), models);
     try {
-      const diverged: NasCandidateResult['diverged'][] = indices.map(() => null);
-      let msPerStep = 1;
-      while (engine.step < engine.totalSteps && !engine.stoppedAt.every((s) => s !== null)) {
-        const count = Math.max(1, Math.min(engine.totalSteps - engine.step, Math.floor(budgetMs / Math.max(msPerStep, 1e-3))));
-        const chunkStart = now();
-        const before = engine.step;
-        const outcome = await engine.train(count);
-        outcome.diverged.forEach((d, k) => {
-          if (d) diverged[k] = d;
-        });
-        const steps = engine.step - before;
-        if (steps > 0) msPerStep = 0.7 * msPerStep + 0.3 * ((now() - chunkStart) / steps);
-        report(stepsBefore + engine.step);
-        if (options.shouldStop?.()) return { candidates: results, stopped: true, backend: engine.backend, trainMs: trainMs + (now() - started), hardwareMs };
-        await yieldToEventLoop();
-        if (steps === 0) break;
-      }
+      const { stopped, diverged } = await trainEngineInChunks(engine, { budgetMs, shouldStop: options.shouldStop, onChunk: (step) => report(stepsBefore + step) });
+      if (stopped) return { candidates: results, stopped: true, backend: engine.backend, trainMs: trainMs + (now() - started), hardwareMs };
       const scores = await scoreProgram(engine, indices.length, data, options.bound, options.reduction);
       const programMs = now() - started;
       trainMs += programMs;
