@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../rng';
 import { TARGET_IDS } from '../targets/types';
-import { NAS_LINK_FIELDS, NAS_LINK_KEYS, createNasRunConfig, formatNasLink, readNasLink, resolveNasErrorBound, resolveNasWeights } from './config';
+import {
+  NAS_LINK_FIELDS,
+  NAS_LINK_KEYS,
+  NAS_METHODS,
+  createNasRunConfig,
+  hasNasPredictor,
+  nasAccuracyLabel,
+  formatNasLink,
+  readNasLink,
+  resolveNasErrorBound,
+  resolveNasWeights,
+} from './config';
 
 const read = (hash: string) => {
   const problems: string[] = [];
@@ -89,6 +100,9 @@ describe('NAS settings and link part', () => {
     const { config, problems } = read('nas=jpeg&nas.method=weightsharing');
     expect(config?.method).toBe('lone');
     expect(problems.join(' ')).toMatch(/nas\.method/);
+    // Only the lone search has no predictor; its axis is P_acc, the others' true invocation.
+    expect(NAS_METHODS.filter(hasNasPredictor)).toEqual(['axnet', 'onepass', 'iterative']);
+    expect(NAS_METHODS.map(nasAccuracyLabel)).toEqual(['P_acc', 'true invocation', 'true invocation', 'true invocation']);
   });
 
   it('clamps absurd values and names each problem; unknown targets fall back', () => {

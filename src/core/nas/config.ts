@@ -31,6 +31,15 @@ export const NAS_METHOD_LABELS: Readonly<Record<NasMethod, string>> = {
   iterative: 'iterative (R rounds)',
 };
 
+/**
+ * The accuracy axis's name: P_acc (eq. 5) for a lone approximator; for AXNet-NAS "true invocation", meaning the
+ * inputs both sent to the approximator and within the bound (src/ml/nas/axnetMeasure.ts; the AXNet paper's §V calls
+ * this "prediction accuracy" and its "true invocation" the within-bound fraction alone).
+ */
+export function nasAccuracyLabel(method: NasMethod): string {
+  return method === 'lone' ? 'P_acc' : 'true invocation';
+}
+
 /** Whether a method's candidates carry a predictor (the AXNet-NAS space). */
 export function hasNasPredictor(method: NasMethod): boolean {
   return method !== 'lone';
