@@ -10,6 +10,7 @@ import { createMethodTrainer } from '../methods';
 import { makeTwoNetLabConfig, measureTwoNetCandidates } from './axnetMeasure';
 import { buildNasData } from './evaluate';
 import { createNasSession, resolveNasSessionSettings, type NasSessionSettings } from './session';
+import { planNasPrograms } from './train';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -120,5 +121,33 @@ describe('the AXNet measure equals the lab’s own trainer', () => {
     const options = { bound: 0.01, stepsPerCandidate: 10, seed: 1, learningRate: 0.01, batchSize: 32, data };
     expect(() => makeTwoNetLabConfig({ layers: [{ width: 4, activation: 'relu' }] }, 'axnet', options)).toThrow(/predictor/);
     expect(() => makeTwoNetLabConfig({ layers: [{ width: 4, activation: 'tanh' }], predictor: [4] }, 'onepass', options)).toThrow(/ReLU/);
+  });
+});
+
+describe('AXNet-NAS programs', () => {
+  const relu = (widths: number[], predictor: number[]): NasConfig => ({ layers: widths.map((width) => ({ width, activation: 'relu' as const })), predictor });
+  const twoNets = (c: NasConfig) => [
+    [6, ...c.layers.map((l) => l.width), 1],
+    [6, ...(c.predictor ?? []), c.layers.reduce((sum, l) => sum + l.width, 0) + 2],
+  ];
+
+  it('one program per depth pair of the two nets, packed under the padding budget', () => {
+    const configs = [relu([4], [8]), relu([4], [8, 8]), relu([5], [4]), relu([4, 4], [8]), relu([120], [32]), relu([128], [30])];
+    expect(planNasPrograms(configs, 6, 1, Number.POSITIVE_INFINITY, twoNets)).toEqual([[0, 2], [4, 5], [1], [3]]);
+    expect(planNasPrograms(configs, 6, 1, 1, twoNets)).toHaveLength(6);
+  });
+
+  it('a candidate’s numbers do not depend on which candidates share its program (cpu, bit for bit)', async () => {
+    const before = tf.memory().numTensors;
+    const data = buildNasData({ target: 'blackscholes', seed: 2, trainSize: 512, testSize: 128 });
+    const options = { bound: 0.05, stepsPerCandidate: 20, seed: 2, learningRate: 0.01, batchSize: 32, data };
+    const configs = [relu([4], [8]), relu([6], [4]), relu([3], [8])];
+    for (const method of ['axnet', 'onepass'] as const) {
+      const together = await measureTwoNetCandidates(configs, method, { ...options, maxCandidatesPerProgram: 8 });
+      const alone = await measureTwoNetCandidates(configs, method, { ...options, maxCandidatesPerProgram: 1 });
+      const strip = (r: typeof together) => r.candidates!.map((c) => [c.key, c.measure.finalMse, c.measure.invocation]);
+      expect(strip(together)).toEqual(strip(alone));
+    }
+    expect(tf.memory().numTensors).toBe(before);
   });
 });

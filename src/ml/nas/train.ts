@@ -129,26 +129,42 @@ export const NAS_PADDING_FLOOR = 4096;
  * first; within a depth, candidates by parameter count packed greedily under the padding budget above (and at most
  * maxModels per program); within a program ordered by their activations layer by layer (then by index), so that each
  * mixed layer splits into few runs of one activation (program.ts). A candidate's numbers do not depend on its program.
+ * `netWidths` gives a candidate's nets, each [input, …hidden, output] (default its lone approximator; AXNet-NAS: the
+ * approximator and the predictor): one program per depth of every net, the padding cost summed over the nets.
  */
-export function planNasPrograms(candidates: readonly NasConfig[], inputDim: number, outputDim: number, maxModels = Number.POSITIVE_INFINITY): number[][] {
-  const byDepth = new Map<number, number[]>();
-  candidates.forEach((c, i) => {
-    const depth = c.layers.length;
-    byDepth.set(depth, [...(byDepth.get(depth) ?? []), i]);
+export function planNasPrograms(
+  candidates: readonly NasConfig[],
+  inputDim: number,
+  outputDim: number,
+  maxModels = Number.POSITIVE_INFINITY,
+  netWidths: (config: NasConfig) => number[][] = (config) => [listNasWidths(inputDim, outputDim, config)],
+): number[][] {
+  const nets = candidates.map(netWidths);
+  const depthOf = (i: number) => nets[i].map((w) => w.length);
+  const byDepth = new Map<string, { depth: number[]; indices: number[] }>();
+  candidates.forEach((_, i) => {
+    const key = depthOf(i).join(',');
+    const entry = byDepth.get(key) ?? { depth: depthOf(i), indices: [] };
+    entry.indices.push(i);
+    byDepth.set(key, entry);
   });
-  const widthsOf = (i: number) => listNasWidths(inputDim, outputDim, candidates[i]);
-  const own = candidates.map((_, i) => countDenseParameters(widthsOf(i)));
+  const countAll = (widths: readonly number[][]) => widths.reduce((sum, w) => sum + countDenseParameters(w), 0);
+  const own = candidates.map((_, i) => countAll(nets[i]));
   const signature = (i: number) => candidates[i].layers.map((l) => l.activation).join(',');
   const byActivations = (i: number, j: number) => (signature(i) < signature(j) ? -1 : signature(i) > signature(j) ? 1 : i - j);
+  const byDepthOrder = (a: number[], b: number[]) => {
+    for (let k = 0; k < Math.min(a.length, b.length); k++) if (a[k] !== b[k]) return a[k] - b[k];
+    return a.length - b.length;
+  };
   const programs: number[][] = [];
-  for (const [, indices] of [...byDepth.entries()].sort((a, b) => a[0] - b[0])) {
+  for (const { indices } of [...byDepth.values()].sort((a, b) => byDepthOrder(a.depth, b.depth))) {
     let current: number[] = [];
-    let padded: number[] = [];
+    let padded: number[][] = [];
     let ownSum = 0;
     for (const i of [...indices].sort((a, b) => own[a] - own[b] || a - b)) {
-      const widths = widthsOf(i);
-      const joined = current.length === 0 ? widths : padded.map((w, p) => Math.max(w, widths[p]));
-      const cost = (current.length + 1) * countDenseParameters(joined);
+      const widths = nets[i];
+      const joined = current.length === 0 ? widths : padded.map((net, n) => net.map((w, p) => Math.max(w, widths[n][p])));
+      const cost = (current.length + 1) * countAll(joined);
       const fits = current.length < maxModels && (cost <= NAS_PADDING_LIMIT * (ownSum + own[i]) || cost <= NAS_PADDING_FLOOR);
       if (current.length > 0 && !fits) {
         programs.push(current.sort(byActivations));
