@@ -25,19 +25,22 @@ import { hashStudyPlan, mergeStudyResults, orderResults, parseShardSpec, shardSt
 import { renderChart } from '../src/core/study/svg';
 import type { ReproduceWorkerReply, ReproduceWorkerRequest } from './reproduceWorker';
 
-export const REPRODUCE_USAGE = `axlab reproduce [--paper axnet|axtrain] [--quick] [--seeds N] [--init ID] [--out DIR] [--jobs N] [--cache DIR] [--shard i/n]
+export const REPRODUCE_USAGE = `axlab reproduce [--paper axnet|axtrain|nas] [--quick] [--seeds N] [--init ID] [--out DIR] [--jobs N] [--cache DIR] [--shard i/n]
                                                   train the §V study (Fig. 2, 6–9, 10a, 10c) and write DIR/report.md,
                                                   DIR/results.json, DIR/fig-*.svg (default DIR ./reproduce-out; --jobs default 2);
                                                   --init ${INITIALIZATIONS.join('|')}: initial biases (default ${STUDY_INITIALIZATION}, the authors' code);
                                                   --shard i/n: only shard i of n (1-based), partial results for axlab merge;
                                                   --paper axtrain: the AxTrain study (Figs. 6, 7, 9 on breast cancer and digits,
                                                   --seeds N, default 3; --quick: 1 seed, CI-sized) → DIR/report.md, results.json
+                                                  --paper nas: the NAS study (Figs. 3, 4a/4b, 5 of DATE'20; SMAC vs random
+                                                  vs enumeration; --seeds N for Fig. 3/4, default 3; --quick: 1 seed, 3
+                                                  benchmarks, budget 16) → DIR/report.md, results.json, fig-nas-*.svg
   axlab merge DIR… [--out DIR]                     combine the results.json of the shards of one plan into the report of a
                                                   single run (refuses different plans, conflicting or missing jobs)`;
 
 export interface ReproduceOptions {
-  /** Which paper's study: AXNet's §V (default) or AxTrain's (cli/reproduceAxtrain.ts). */
-  paper: 'axnet' | 'axtrain';
+  /** Which paper's study: AXNet's §V (default), AxTrain's (cli/reproduceAxtrain.ts) or the NAS paper's (cli/reproduceNas.ts). */
+  paper: 'axnet' | 'axtrain' | 'nas';
   /** Seeds per cell (AxTrain; null: the plan's default, 3 full / 1 quick). */
   seeds: number | null;
   quick: boolean;
@@ -179,7 +182,7 @@ export function parseReproduceArgs(argsIn: readonly string[], fail: (message: st
         break;
       case '--paper': {
         const text = value();
-        if (text !== 'axnet' && text !== 'axtrain') fail(`--paper must be axnet or axtrain, not ${JSON.stringify(text)}`);
+        if (text !== 'axnet' && text !== 'axtrain' && text !== 'nas') fail(`--paper must be axnet, axtrain or nas, not ${JSON.stringify(text)}`);
         options.paper = text as ReproduceOptions['paper'];
         break;
       }
@@ -257,7 +260,11 @@ export async function runReproduce(options: ReproduceOptions): Promise<number> {
     const { runAxtrainReproduce } = await import('./reproduceAxtrain');
     return runAxtrainReproduce(options);
   }
-  if (options.seeds !== null) throw new Error('--seeds applies to --paper axtrain only (the §V study has its own seeds)');
+  if (options.paper === 'nas') {
+    const { runNasReproduce } = await import('./reproduceNas');
+    return runNasReproduce(options);
+  }
+  if (options.seeds !== null) throw new Error('--seeds applies to --paper axtrain and nas only (the §V study has its own seeds)');
   const plan = buildStudyPlan(options.quick ? 'quick' : 'full', { initialization: options.initialization });
   const planHash = hashStudyPlan(plan);
   const runPlan = options.shard ? shardStudyPlan(plan, options.shard.index, options.shard.count) : plan;

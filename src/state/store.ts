@@ -40,6 +40,7 @@ import { createNpuSlice, type NpuSlice } from './npuSlice';
 import { createSweepSlice, type SweepSlice } from './sweepSlice';
 import { createAxtrainSlice, type AxtrainSlice } from './axtrainSlice';
 import { createNasSlice, type NasSlice } from './nasSlice';
+import { createNasStudySlice, type NasStudySlice } from './nasStudySlice';
 
 export type RunStatus = 'idle' | 'initializing' | 'running' | 'paused' | 'done' | 'error';
 export type NoticeKind = 'link' | 'divergence' | 'crash' | 'device' | 'info';
@@ -177,7 +178,7 @@ export interface UiSlice {
   selectPanel: (panel: PanelId) => void;
 }
 
-export type LabState = ConfigSlice & RunSlice & UiSlice & CompareSlice & NpuSlice & StudySlice & AxtrainStudySlice & SweepSlice & AxtrainSlice & NasSlice;
+export type LabState = ConfigSlice & RunSlice & UiSlice & CompareSlice & NpuSlice & StudySlice & AxtrainStudySlice & SweepSlice & AxtrainSlice & NasSlice & NasStudySlice;
 
 const createConfigSlice: StateCreator<LabState, [], [], ConfigSlice> = (set) => ({
   config: cloneConfig(DEFAULT_CONFIG),
@@ -336,4 +337,5 @@ export const useLabStore = create<LabState>()((...args) => ({
   ...createSweepSlice(...args),
   ...createAxtrainSlice(...args),
   ...createNasSlice(...args),
+  ...createNasStudySlice(...args),
 }));

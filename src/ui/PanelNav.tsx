@@ -7,7 +7,7 @@
  * config, and so its part of the link, goes); the Paper tab keeps it, so Back to AxTrain finds it.
  */
 import { createAxtrainConfig } from '../core/axtrain/config';
-import { createNasRunConfig } from '../core/nas/config';
+import { createNasClassroomConfig } from '../core/nas/config';
 import { isCompareMode } from '../state/compareController';
 import { selectSelectedPanel } from '../state/selectors';
 import { useLabStore, type PanelId } from '../state/store';
@@ -101,7 +101,7 @@ export function PanelNav() {
           event.preventDefault();
           setPaperOpen(false);
           setAxtrain(null);
-          if (!useLabStore.getState().nas) setNas(createNasRunConfig('blackscholes'));
+          if (!useLabStore.getState().nas) setNas(createNasClassroomConfig());
         }}
       >
         NAS

@@ -112,7 +112,11 @@ export function smallestNasConfig(space: NasSpaceOptions): NasConfig {
   return space.predictor ? { layers, predictor: [1] } : { layers };
 }
 
-export async function createNasSession(settings: NasSessionSettings): Promise<NasSession> {
+/**
+ * `measured`: measures by configuration key from earlier runs of the same data, bound, seed and steps (a study's runs
+ * that differ only in their weights share the random search's and the enumeration's candidates): reused, not retrained.
+ */
+export async function createNasSession(settings: NasSessionSettings, measured?: Map<string, NasMeasure>): Promise<NasSession> {
   await loadTargetData(settings.target);
   const data = buildNasData({ target: settings.target, seed: settings.seed, trainSize: settings.trainSize, testSize: settings.testSize });
   const npuParams = settings.npuParams ?? NPU_PARAM_PRESETS.eyeriss.params;
@@ -143,6 +147,7 @@ export async function createNasSession(settings: NasSessionSettings): Promise<Na
   };
   const searches = settings.searches.map((id) => ({ id, search: make(id) }));
   const state = createNasRunState();
+  if (measured) state.measured = measured;
   const nets = new Map<string, DenseLayerWeights[]>();
   let lastBackend: BackendName | null = null;
   let stopRequested: (() => boolean) | undefined;

@@ -15,6 +15,7 @@ import { cancelStudy, clearStudyCache, getStudyPlan, loadCachedStudy, startStudy
 import { useLabStore } from '../../state/store';
 import { downloadBlob, downloadText, renderSvgToPng } from './download';
 import { AxtrainStudySection } from './AxtrainStudySection';
+import { NasStudySection } from './NasStudySection';
 import { buildStudyReport, renderResultsCsv } from './exports';
 import { formatEstimate, formatEta } from './format';
 import './paper.css';
@@ -288,6 +289,7 @@ export function PaperPanel() {
       )}
 
       <AxtrainStudySection />
+      <NasStudySection />
     </section>
   );
 }

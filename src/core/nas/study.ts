@@ -1,0 +1,466 @@
+/**
+ * The NAS study (Chen et al., DATE'20 §IV; reference B.9): the runs behind Fig. 3 (enumeration vs the accuracy-
+ * focused and the trade-off search on blackscholes), Fig. 4a/4b (online selection with energy ≥ 2.5× and accuracy
+ * ≥ 90%; the fronts, beside the paper's 93.7% vs 90.3% best accuracy) and Fig. 5 (speedup and energy reduction per
+ * benchmark and error-bound group, NAS against the enumeration, beside 1.43× and 1.74×), plus SMAC against random
+ * search and the enumeration over seeds (regret, hypervolume). Each unit is one NAS run (run.ts: the three searches
+ * at one budget); the plan, the results and the report are pure, so the CLI (`axlab reproduce --paper nas`) and
+ * a browser runner share them.
+ *
+ * Averages (reference B.9's arithmetic note): the paper's 1.43× matches the ratio of its group means of speedup, but
+ * its 1.74× matches neither that (1.69×) nor anything printed; the report gives both the geometric mean of the
+ * per-unit ratios and the ratio of the means, and says which is which.
+ */
+import { computeFront, computeHypervolume, computePicks, readAccuracy, recordsOf, type NasConstraints } from './analysis';
+import { createNasRunConfig, type NasBoundGroup, type NasRunConfig } from './config';
+import type { NasRecord, NasSearchId } from './run';
+import { describeConfig } from './space';
+import type { NasWeightPresetId } from './objective';
+import type { TargetId } from '../targets/types';
+import type { BarChartData, XYChartData } from '../study/figures';
+import { renderBarChart, renderScatterChart } from '../study/svg';
+
+export interface NasStudyUnit {
+  /** Stable id (the cache key), e.g. 'fig3-blackscholes-g1-tradeoff-s1-b56-st2000'. */
+  key: string;
+  role: 'fig3' | 'fig5';
+  config: NasRunConfig;
+}
+
+export interface NasStudyPlan {
+  quick: boolean;
+  units: NasStudyUnit[];
+  /** Fig. 5's accuracy threshold (the paper: 90%, "limit the quality loss to 10%"). */
+  accuracyThreshold: number;
+  /** Fig. 4a's constraints. */
+  constraints: NasConstraints;
+}
+
+/** Fig. 5's benchmarks: the paper's seven; quick: three whose bounds the lab's nets reach (measured, README). */
+export const NAS_STUDY_TARGETS: readonly TargetId[] = ['blackscholes', 'fft', 'inversek2j', 'jpeg', 'kmeans', 'sobel', 'jmeint'];
+export const NAS_QUICK_TARGETS: readonly TargetId[] = ['jpeg', 'kmeans', 'inversek2j'];
+
+export function formatNasUnitKey(
+  role: NasStudyUnit['role'],
+  config: Pick<NasRunConfig, 'target' | 'boundGroup' | 'weights' | 'seed' | 'budget' | 'stepsPerCandidate' | 'maxWidth'>,
+): string {
+  return `${role}-${config.target}-g${config.boundGroup}-${config.weights}-s${config.seed}-b${config.budget}-st${config.stepsPerCandidate}-w${config.maxWidth}`;
+}
+
+export interface NasStudyOptions {
+  quick?: boolean;
+  /** Seeds of the Fig. 3/4 runs (default 3; quick 1). */
+  seeds?: number;
+}
+
+/**
+ * Full: Fig. 3/4 on blackscholes group 1 (the paper's bound 0.01), both weight presets, 3 seeds, budget 56 (the
+ * enumeration's size), 2000 steps; Fig. 5 on the seven benchmarks × both groups, trade-off, seed 1. Quick: budget
+ * 16, 600 steps, widths ≤ 64, one seed, Fig. 5 on three benchmarks × group 2 (reference B.9's scaled version).
+ */
+export function buildNasStudyPlan(options: NasStudyOptions = {}): NasStudyPlan {
+  const quick = options.quick ?? false;
+  const seeds = Math.max(1, Math.min(10, Math.round(options.seeds ?? (quick ? 1 : 3))));
+  const size = quick ? { budget: 16, stepsPerCandidate: 600, maxWidth: 64 } : { budget: 56, stepsPerCandidate: 2000, maxWidth: 128 };
+  const make = (role: NasStudyUnit['role'], target: TargetId, boundGroup: NasBoundGroup, weights: NasWeightPresetId, seed: number): NasStudyUnit => {
+    const config: NasRunConfig = { ...createNasRunConfig(target), ...size, boundGroup, weights, seed };
+    return { key: formatNasUnitKey(role, config), role, config };
+  };
+  const units: NasStudyUnit[] = [];
+  for (let seed = 1; seed <= seeds; seed++) for (const weights of ['accuracy', 'tradeoff'] as const) units.push(make('fig3', 'blackscholes', 1, weights, seed));
+  for (const target of quick ? NAS_QUICK_TARGETS : NAS_STUDY_TARGETS)
+    for (const group of quick ? ([2] as const) : ([1, 2] as const)) units.push(make('fig5', target, group, 'tradeoff', 1));
+  return { quick, units, accuracyThreshold: 0.9, constraints: { cAcc: 0.9, cEnergy: 2.5, theta: 0.5 } };
+}
+
+/** One finished unit: its records (every evaluation of every search) and wall time. */
+export interface NasUnitRecord {
+  key: string;
+  records: NasRecord[];
+  wallMs: number;
+  backend: string;
+}
+
+export function isNasUnitRecord(value: unknown): value is NasUnitRecord {
+  const v = value as NasUnitRecord | null;
+  return !!v && typeof v === 'object' && typeof v.key === 'string' && Array.isArray(v.records) && typeof v.wallMs === 'number';
+}
+
+// ─── What the figures read ─────────────────────────────────────────────────────────────────────────────────────
+
+export interface SearchOutcome {
+  search: NasSearchId;
+  bestTestAccuracy: number;
+  hypervolume: number;
+  bestFperf: number;
+  /** Among candidates with test P_acc ≥ τ: the largest energy reduction and speedup (null: none reached τ). */
+  energyAtThreshold: number | null;
+  speedupAtThreshold: number | null;
+}
+
+function outcomeOf(records: readonly NasRecord[], search: NasSearchId, threshold: number): SearchOutcome {
+  const own = recordsOf(records, search);
+  const feasible = own.filter((r) => r.measure.testAccuracy >= threshold);
+  return {
+    search,
+    bestTestAccuracy: own.length ? Math.max(...own.map((r) => r.measure.testAccuracy)) : Number.NaN,
+    hypervolume: computeHypervolume(own, 'test'),
+    bestFperf: own.length ? Math.max(...own.map((r) => r.fperf)) : Number.NaN,
+    energyAtThreshold: feasible.length ? Math.max(...feasible.map((r) => r.measure.energyReduction)) : null,
+    speedupAtThreshold: feasible.length ? Math.max(...feasible.map((r) => r.measure.speedup)) : null,
+  };
+}
+
+export interface Fig5Row {
+  target: TargetId;
+  group: NasBoundGroup;
+  /** The threshold used: the paper's 90%, or (when neither search reaches it) the lower of their best accuracies. */
+  threshold: number;
+  thresholdNote: string | null;
+  nas: SearchOutcome;
+  enumeration: SearchOutcome;
+  speedupRatio: number | null;
+  energyRatio: number | null;
+}
+
+/** Fig. 5 per unit: NAS (SMAC, trade-off) against the enumeration at the accuracy threshold. */
+export function buildFig5Rows(plan: NasStudyPlan, records: Readonly<Record<string, NasUnitRecord>>): Fig5Row[] {
+  const rows: Fig5Row[] = [];
+  for (const unit of plan.units.filter((u) => u.role === 'fig5')) {
+    const record = records[unit.key];
+    if (!record) continue;
+    let threshold = plan.accuracyThreshold;
+    let note: string | null = null;
+    let nas = outcomeOf(record.records, 'smac', threshold);
+    let enumeration = outcomeOf(record.records, 'enumeration', threshold);
+    if (nas.energyAtThreshold === null || enumeration.energyAtThreshold === null) {
+      const lower = Math.min(nas.bestTestAccuracy, enumeration.bestTestAccuracy);
+      if (Number.isFinite(lower) && lower > 0) {
+        note = `${(100 * plan.accuracyThreshold).toFixed(0)}% not reached by ${nas.energyAtThreshold === null ? 'NAS' : 'the enumeration'}${nas.energyAtThreshold === null && enumeration.energyAtThreshold === null ? ' nor the enumeration' : ''}: compared at ${(100 * lower).toFixed(1)}%, the lower best accuracy`;
+        threshold = lower;
+        nas = outcomeOf(record.records, 'smac', threshold);
+        enumeration = outcomeOf(record.records, 'enumeration', threshold);
+      }
+    }
+    const ratio = (a: number | null, b: number | null) => (a !== null && b !== null && b > 0 ? a / b : null);
+    rows.push({
+      target: unit.config.target,
+      group: unit.config.boundGroup,
+      threshold,
+      thresholdNote: note,
+      nas,
+      enumeration,
+      speedupRatio: ratio(nas.speedupAtThreshold, enumeration.speedupAtThreshold),
+      energyRatio: ratio(nas.energyAtThreshold, enumeration.energyAtThreshold),
+    });
+  }
+  return rows;
+}
+
+/** Geometric mean of the finite positive values (null when none). */
+export function geometricMean(values: readonly (number | null)[]): number | null {
+  const ok = values.filter((v): v is number => v !== null && Number.isFinite(v) && v > 0);
+  return ok.length ? Math.exp(ok.reduce((s, v) => s + Math.log(v), 0) / ok.length) : null;
+}
+
+/** Ratio of the arithmetic means of a and b over the rows where both exist (the paper's group-mean reading). */
+export function ratioOfMeans(pairs: readonly [number | null, number | null][]): number | null {
+  const ok = pairs.filter((p): p is [number, number] => p[0] !== null && p[1] !== null);
+  if (ok.length === 0) return null;
+  const a = ok.reduce((s, p) => s + p[0], 0) / ok.length;
+  const b = ok.reduce((s, p) => s + p[1], 0) / ok.length;
+  return b > 0 ? a / b : null;
+}
+
+export interface SeedComparisonRow {
+  unit: string;
+  seed: number;
+  weights: string;
+  /** Best f_perf found by any search in this unit (the reference for regret: the true optimum is unknown). */
+  bestAny: number;
+  regret: Record<NasSearchId, number>;
+  hypervolume: Record<NasSearchId, number>;
+}
+
+/** SMAC against random search and the enumeration per Fig. 3 unit: regret to the best any search found, and HV. */
+export function buildSeedComparison(plan: NasStudyPlan, records: Readonly<Record<string, NasUnitRecord>>): SeedComparisonRow[] {
+  return plan.units
+    .filter((u) => u.role === 'fig3' && records[u.key])
+    .map((unit) => {
+      const all = records[unit.key].records;
+      const bestAny = Math.max(...all.map((r) => r.fperf));
+      const best = (s: NasSearchId) => Math.max(...recordsOf(all, s).map((r) => r.fperf));
+      const ids = ['smac', 'random', 'enumeration'] as const;
+      return {
+        unit: unit.key,
+        seed: unit.config.seed,
+        weights: unit.config.weights,
+        bestAny,
+        regret: Object.fromEntries(ids.map((s) => [s, bestAny - best(s)])) as Record<NasSearchId, number>,
+        hypervolume: Object.fromEntries(ids.map((s) => [s, computeHypervolume(recordsOf(all, s), 'test')])) as Record<NasSearchId, number>,
+      };
+    });
+}
+
+// ─── The report ────────────────────────────────────────────────────────────────────────────────────────────────
+
+const pct = (v: number | null | undefined) => (v === null || v === undefined || !Number.isFinite(v) ? '—' : `${(100 * v).toFixed(1)}%`);
+const times = (v: number | null | undefined) => (v === null || v === undefined || !Number.isFinite(v) ? '—' : `${v.toFixed(2)}×`);
+
+/** Fig. 3 (a–c) as one scatter: the enumeration, the accuracy-focused and the trade-off search of one seed. */
+export function buildFig3Chart(plan: NasStudyPlan, records: Readonly<Record<string, NasUnitRecord>>, seed = 1): XYChartData | null {
+  const of = (weights: string) => plan.units.find((u) => u.role === 'fig3' && u.config.seed === seed && u.config.weights === weights);
+  const accuracyUnit = of('accuracy');
+  const tradeoffUnit = of('tradeoff');
+  if (!accuracyUnit || !tradeoffUnit || !records[accuracyUnit.key] || !records[tradeoffUnit.key]) return null;
+  const points = (rs: readonly NasRecord[]) => rs.map((r) => ({ x: 100 * r.measure.testAccuracy, y: r.measure.energyReduction }));
+  return {
+    kind: 'scatter',
+    title: `Fig. 3: blackscholes, seed ${seed}: accuracy vs energy reduction of every candidate`,
+    xLabel: 'P_acc within the bound (test split, %)',
+    yLabel: 'energy reduction over the CPU (×)',
+    series: [
+      { name: '(a) enumeration', points: points(recordsOf(records[tradeoffUnit.key].records, 'enumeration')) },
+      { name: '(b) NAS, accuracy focus', points: points(recordsOf(records[accuracyUnit.key].records, 'smac')) },
+      { name: '(c) NAS, trade-off', points: points(recordsOf(records[tradeoffUnit.key].records, 'smac')) },
+    ],
+  };
+}
+
+/** Fig. 4b: the fronts of the enumeration and of the trade-off search (front points only). */
+export function buildFig4bChart(plan: NasStudyPlan, records: Readonly<Record<string, NasUnitRecord>>, seed = 1): XYChartData | null {
+  const unit = plan.units.find((u) => u.role === 'fig3' && u.config.seed === seed && u.config.weights === 'tradeoff');
+  if (!unit || !records[unit.key]) return null;
+  const front = (search: NasSearchId) => {
+    const own = recordsOf(records[unit.key].records, search);
+    return computeFront(own, 'test')
+      .map((i) => ({ x: 100 * own[i].measure.testAccuracy, y: own[i].measure.energyReduction }))
+      .sort((a, b) => a.x - b.x);
+  };
+  return {
+    kind: 'line',
+    title: `Fig. 4b: Pareto fronts, blackscholes, seed ${seed}`,
+    xLabel: 'P_acc within the bound (test split, %)',
+    yLabel: 'energy reduction over the CPU (×)',
+    series: [
+      { name: 'enumeration front', points: front('enumeration'), dashed: false },
+      { name: 'NAS (trade-off) front', points: front('smac') },
+      { name: 'random search front', points: front('random') },
+    ],
+  };
+}
+
+export function buildFig5Chart(rows: readonly Fig5Row[], what: 'energy' | 'speedup'): BarChartData {
+  const read = (o: SearchOutcome) => (what === 'energy' ? o.energyAtThreshold : o.speedupAtThreshold) ?? 0;
+  return {
+    kind: 'bar',
+    title: `Fig. 5: ${what === 'energy' ? 'energy reduction' : 'speedup'} at the accuracy threshold, NAS vs enumeration`,
+    xLabel: 'benchmark, error-bound group',
+    yLabel: what === 'energy' ? 'energy reduction (×)' : 'speedup (×)',
+    categories: rows.map((r) => `${r.target} g${r.group}`),
+    series: [
+      { name: 'enumeration (MICRO’12)', values: rows.map((r) => read(r.enumeration)) },
+      { name: 'NAS (SMAC, trade-off)', values: rows.map((r) => read(r.nas)) },
+    ],
+  };
+}
+
+export interface NasStudyResults {
+  plan: NasStudyPlan;
+  records: Record<string, NasUnitRecord>;
+  fig5: Fig5Row[];
+  seeds: SeedComparisonRow[];
+  wallMs: number;
+}
+
+export function assembleNasStudyResults(plan: NasStudyPlan, records: Record<string, NasUnitRecord>, wallMs: number): NasStudyResults {
+  return { plan, records, fig5: buildFig5Rows(plan, records), seeds: buildSeedComparison(plan, records), wallMs };
+}
+
+/** The SVG figures of the report, by file name. */
+export function renderNasStudyFigures(results: NasStudyResults): Record<string, string> {
+  const out: Record<string, string> = {};
+  const quick = { quick: results.plan.quick };
+  const fig3 = buildFig3Chart(results.plan, results.records);
+  if (fig3) out['fig-nas-3.svg'] = renderScatterChart(fig3, quick);
+  const fig4b = buildFig4bChart(results.plan, results.records);
+  if (fig4b) out['fig-nas-4b.svg'] = renderScatterChart({ ...fig4b, kind: 'scatter' }, quick);
+  if (results.fig5.length > 0) {
+    out['fig-nas-5-energy.svg'] = renderBarChart(buildFig5Chart(results.fig5, 'energy'), quick);
+    out['fig-nas-5-speedup.svg'] = renderBarChart(buildFig5Chart(results.fig5, 'speedup'), quick);
+  }
+  return out;
+}
+
+/** One table of the study: the report's markdown and the Paper view's HTML are both made from these. */
+export interface NasStudyTable {
+  id: 'walltime' | 'fig4b' | 'fig4a' | 'seeds' | 'fig5';
+  title: string;
+  /** Sentences before the table (the paper's numbers, how ours are read). */
+  intro: string[];
+  header: string[];
+  rows: string[][];
+  /** Sentences after it (claims, averages). */
+  outro: string[];
+}
+
+export function buildNasStudyTables(results: NasStudyResults): NasStudyTable[] {
+  const { plan, records } = results;
+  const tables: NasStudyTable[] = [];
+  tables.push({
+    id: 'walltime',
+    title: 'Wall time per run',
+    intro: [],
+    header: ['run', 'benchmark', 'bound group', 'weights', 'seed', 'distinct candidates trained', 'wall time'],
+    rows: plan.units
+      .filter((u) => records[u.key])
+      .map((u) => [
+        u.key,
+        u.config.target,
+        String(u.config.boundGroup),
+        u.config.weights,
+        String(u.config.seed),
+        String(new Set(records[u.key].records.map((r) => r.key)).size),
+        `${(records[u.key].wallMs / 1000).toFixed(0)} s`,
+      ]),
+    outro: [],
+  });
+  const tradeoff = plan.units.filter((u) => u.role === 'fig3' && u.config.weights === 'tradeoff' && records[u.key]);
+  if (tradeoff.length > 0) {
+    const wins = tradeoff.filter((u) => {
+      const rs = records[u.key].records;
+      return (
+        computeHypervolume(recordsOf(rs, 'smac'), 'test') >= computeHypervolume(recordsOf(rs, 'enumeration'), 'test') &&
+        outcomeOf(rs, 'smac', 0).bestTestAccuracy >= outcomeOf(rs, 'enumeration', 0).bestTestAccuracy
+      );
+    }).length;
+    tables.push({
+      id: 'fig4b',
+      title: 'Fig. 4b: best accuracy and the fronts (blackscholes, bound group 1 = 0.01)',
+      intro: ['The paper: NAS’s best accuracy 93.7% against the enumeration’s 90.3%, and up to about 2× more energy reduction at equal accuracy.'],
+      header: ['seed', 'NAS best P_acc', 'enumeration best P_acc', 'random best P_acc', 'HV NAS', 'HV enumeration', 'HV random'],
+      rows: tradeoff.map((u) => {
+        const rs = records[u.key].records;
+        const o = (s: NasSearchId) => outcomeOf(rs, s, plan.accuracyThreshold);
+        return [
+          String(u.config.seed),
+          pct(o('smac').bestTestAccuracy),
+          pct(o('enumeration').bestTestAccuracy),
+          pct(o('random').bestTestAccuracy),
+          o('smac').hypervolume.toFixed(3),
+          o('enumeration').hypervolume.toFixed(3),
+          o('random').hypervolume.toFixed(3),
+        ];
+      }),
+      outro: [`Claim (reference B.9, N3): NAS’s front hypervolume ≥ the enumeration’s and its best accuracy ≥ the enumeration’s — holds in ${wins} of ${tradeoff.length} seeds.`],
+    });
+    tables.push({
+      id: 'fig4a',
+      title: 'Fig. 4a: online selection (energy reduction ≥ 2.5×, accuracy ≥ 90%), from the trade-off search’s front',
+      intro: [],
+      header: ['seed', 'quality', 'energy', 'integrated (θ = 0.5)'],
+      rows: tradeoff.map((u) => {
+        const own = recordsOf(records[u.key].records, 'smac');
+        const picks = computePicks(own, 'test', plan.constraints);
+        return [
+          String(u.config.seed),
+          ...picks.map((p) =>
+            p.record === null
+              ? `none: ${p.reason}`
+              : `${describeConfig(own[p.record].config)} (${pct(readAccuracy(own[p.record], 'test'))}, ${times(own[p.record].measure.energyReduction)})`,
+          ),
+        ];
+      }),
+      outro: [],
+    });
+  }
+  if (results.seeds.length > 0) {
+    const smacBeatsRandom = results.seeds.filter((r) => r.regret.smac <= r.regret.random).length;
+    const smacBeatsEnum = results.seeds.filter((r) => r.regret.smac <= r.regret.enumeration).length;
+    tables.push({
+      id: 'seeds',
+      title: 'SMAC against random search and the enumeration (Fig. 3 runs)',
+      intro: ['Regret = the best f_perf any search found in that run − this search’s best (the true optimum is unknown); HV on the test split.'],
+      header: ['seed', 'weights', 'regret SMAC', 'regret random', 'regret enumeration', 'HV SMAC', 'HV random', 'HV enumeration'],
+      rows: results.seeds.map((r) => [
+        String(r.seed),
+        r.weights,
+        r.regret.smac.toFixed(4),
+        r.regret.random.toFixed(4),
+        r.regret.enumeration.toFixed(4),
+        r.hypervolume.smac.toFixed(3),
+        r.hypervolume.random.toFixed(3),
+        r.hypervolume.enumeration.toFixed(3),
+      ]),
+      outro: [`SMAC’s regret ≤ random search’s in ${smacBeatsRandom} of ${results.seeds.length} runs, ≤ the enumeration’s in ${smacBeatsEnum} of ${results.seeds.length}.`],
+    });
+  }
+  if (results.fig5.length > 0) {
+    const geoSpeed = geometricMean(results.fig5.map((r) => r.speedupRatio));
+    const geoEnergy = geometricMean(results.fig5.map((r) => r.energyRatio));
+    const meanSpeed = ratioOfMeans(results.fig5.map((r) => [r.nas.speedupAtThreshold, r.enumeration.speedupAtThreshold]));
+    const meanEnergy = ratioOfMeans(results.fig5.map((r) => [r.nas.energyAtThreshold, r.enumeration.energyAtThreshold]));
+    tables.push({
+      id: 'fig5',
+      title: 'Fig. 5: speedup and energy reduction at the accuracy threshold, NAS against the enumeration',
+      intro: [
+        'The paper (its seven benchmarks, accuracy ≥ 90%): group 1 enumeration 2.95× / 3.0×, NAS 4.29× / 5.0×; group 2 enumeration 4.13× / 4.5×, NAS 5.86× / 7.7×; overall 1.43× more speedup and 1.74× more energy reduction. Our CPU side is the lab’s instruction-count estimate (src/core/npu/cpuCost.ts), so absolute ratios differ; NAS/enumeration ratios compare.',
+      ],
+      header: ['benchmark', 'group', 'threshold', 'speedup enum.', 'speedup NAS', 'ratio', 'energy enum.', 'energy NAS', 'ratio', 'note'],
+      rows: results.fig5.map((r) => [
+        r.target,
+        String(r.group),
+        pct(r.threshold),
+        times(r.enumeration.speedupAtThreshold),
+        times(r.nas.speedupAtThreshold),
+        times(r.speedupRatio),
+        times(r.enumeration.energyAtThreshold),
+        times(r.nas.energyAtThreshold),
+        times(r.energyRatio),
+        r.thresholdNote ?? '',
+      ]),
+      outro: [
+        `NAS over the enumeration — geometric mean of the per-run ratios: speedup ${times(geoSpeed)}, energy ${times(geoEnergy)}; ratio of the means: speedup ${times(meanSpeed)}, energy ${times(meanEnergy)}. The paper: 1.43× and 1.74× (its 1.43× equals the ratio of its group means; its 1.74× matches no average of its printed numbers, reference B.9).`,
+      ],
+    });
+  }
+  return tables;
+}
+
+/** What the study does differently from the paper, said in the report and the Paper view. */
+export const NAS_STUDY_DIFFERENCES: readonly string[] = [
+  'Training: Adam steps per candidate instead of 300 epochs; candidates trained in batches on the lab’s engine (tfjs), not on a Titan X.',
+  'Hardware: the lab’s NPU model with an Eyeriss-like preset (16-bit, 1 GHz; array and buffer sizes from memory, unverified) and the lab’s CPU instruction-count estimate, not nn_dataflow + MARSSx86/McPAT.',
+  'P_speed, P_energy: speedup and energy reduction divided by the largest over the space (normalization "max", an interpretation: the paper does not define them).',
+  'The fronts are built from every evaluation; the picks use the energy constraint in the quality mode and E_norm = the largest energy reduction on the front (interpretations, reference B.5).',
+  'The lab’s blackscholes and fft data differ from AxBench’s inputs: at Table 2’s bounds the lab’s nets stay far below the paper’s accuracies (see the tables), which is why the quick Fig. 5 uses jpeg, kmeans and inversek2j.',
+];
+
+export function describeNasStudyRun(results: NasStudyResults): string {
+  const { plan, records } = results;
+  const done = plan.units.filter((u) => records[u.key]).length;
+  const first = plan.units[0]?.config;
+  return `${done} of ${plan.units.length} runs; each run is SMAC, random search and the MICRO'12 enumeration at one budget (${first?.budget} candidates each, ${first?.stepsPerCandidate} Adam steps per candidate, widths ≤ ${first?.maxWidth}). Wall time ${(results.wallMs / 1000).toFixed(0)} s. Accuracy (P_acc, eq. 5) is reported on the held-out test split; the searches saw a validation split.`;
+}
+
+function markdownTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  return [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+}
+
+export function renderNasStudyReport(results: NasStudyResults): string {
+  const lines: string[] = [`# NAS study (Chen et al., DATE'20)${results.plan.quick ? ' — QUICK budget' : ''}`, '', describeNasStudyRun(results)];
+  if (results.plan.quick)
+    lines.push('', '**Quick budget**: fewer candidates, fewer steps and narrower nets than the paper; the numbers show the method, not the paper’s magnitudes.');
+  for (const t of buildNasStudyTables(results)) {
+    lines.push('', `## ${t.title}`, '');
+    for (const p of t.intro) lines.push(p, '');
+    lines.push(markdownTable(t.header, t.rows));
+    for (const p of t.outro) lines.push('', p);
+  }
+  lines.push('', '## Differences from the paper, said', '', ...NAS_STUDY_DIFFERENCES.map((d) => `- ${d}`));
+  return `${lines.join('\n')}\n`;
+}
+
+export function formatNasResultsJson(results: NasStudyResults): string {
+  return `${JSON.stringify({ quick: results.plan.quick, wallMs: results.wallMs, units: results.plan.units, records: results.records, fig5: results.fig5, seeds: results.seeds }, null, 1)}\n`;
+}

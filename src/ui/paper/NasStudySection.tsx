@@ -1,0 +1,199 @@
+/**
+ * The Paper view's NAS (DATE'20) section: the study of reference B.9 as scaled there (src/core/nas/study.ts): Fig. 3
+ * (enumeration vs the accuracy-focused and the trade-off search on blackscholes), Fig. 4a/4b (online selection and
+ * the fronts, beside 93.7% vs 90.3%), Fig. 5 (NAS against the enumeration per benchmark and bound group, beside 1.43×
+ * and 1.74×) and SMAC against random search over seeds. The same plan, tables and SVGs as `axlab reproduce --paper
+ * nas`, one run at a time in a NAS worker; finished runs are cached in IndexedDB.
+ */
+import { useEffect, useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import {
+  NAS_STUDY_DIFFERENCES,
+  assembleNasStudyResults,
+  buildNasStudyTables,
+  describeNasStudyRun,
+  formatNasResultsJson,
+  renderNasStudyFigures,
+  renderNasStudyReport,
+  type NasStudyTable,
+} from '../../core/nas/study';
+import { cancelNasStudy, clearNasStudyCache, getNasStudyPlan, loadCachedNasStudy, startNasStudy } from '../../state/nasStudyController';
+import type { NasStudyBudget } from '../../state/nasStudySlice';
+import { useLabStore } from '../../state/store';
+import { downloadText } from './download';
+
+function describeBudget(budget: NasStudyBudget): string {
+  const plan = getNasStudyPlan(budget);
+  const first = plan.units[0].config;
+  return budget === 'quick'
+    ? `quick — ${plan.units.length} runs (Fig. 3/4: 1 seed; Fig. 5: jpeg, kmeans, inversek2j at group 2), ${first.budget} candidates per search, ${first.stepsPerCandidate} steps, widths ≤ ${first.maxWidth}: tens of minutes`
+    : `full — ${plan.units.length} runs (Fig. 3/4: 3 seeds; Fig. 5: 7 benchmarks × 2 groups), the paper’s 56 candidates per search, 2000 steps: many hours in a tab (use the CLI)`;
+}
+
+function Table({ table }: { table: NasStudyTable }) {
+  return (
+    <article className="nas-study-table" data-testid={`paper-nas-${table.id}`}>
+      <h3>{table.title}</h3>
+      {table.intro.map((p) => (
+        <p key={p} className="small">
+          {p}
+        </p>
+      ))}
+      <div className="axtrain-table-wrap">
+        <table className="axtrain-table">
+          <thead>
+            <tr>
+              {table.header.map((cell) => (
+                <th key={cell} scope="col">
+                  {cell}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {table.rows.map((row) => (
+              <tr key={row.join('|')}>
+                <th scope="row">{row[0]}</th>
+                {row.slice(1).map((cell, c) => (
+                  <td key={`${c}-${cell}`}>{cell}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {table.outro.map((p) => (
+        <p key={p} className="small" data-testid={`paper-nas-${table.id}-claim`}>
+          {p}
+        </p>
+      ))}
+    </article>
+  );
+}
+
+export function NasStudySection() {
+  const { budget, status, progress, records, message } = useLabStore(
+    useShallow((s) => ({ budget: s.nasStudyBudget, status: s.nasStudyStatus, progress: s.nasStudyProgress, records: s.nasStudyRecords, message: s.nasStudyMessage })),
+  );
+  useEffect(() => {
+    if (useLabStore.getState().nasStudyStatus !== 'running') void loadCachedNasStudy(budget);
+  }, [budget]);
+  const plan = getNasStudyPlan(budget);
+  const running = status === 'running';
+  const results = useMemo(() => {
+    const present = plan.units.filter((u) => Object.hasOwn(records, u.key));
+    return assembleNasStudyResults(
+      plan,
+      records,
+      present.reduce((sum, u) => sum + records[u.key].wallMs, 0),
+    );
+  }, [plan, records]);
+  const done = plan.units.filter((u) => Object.hasOwn(records, u.key)).length;
+  const total = plan.units.length;
+  const tables = useMemo(() => buildNasStudyTables(results), [results]);
+  const figures = useMemo(() => Object.entries(renderNasStudyFigures(results)), [results]);
+  return (
+    <section className="paper-axtrain" data-testid="paper-nas" aria-labelledby="paper-nas-title">
+      <header className="panel-header">
+        <h2 id="paper-nas-title">NAS for approximate computing (DATE’20)</h2>
+        <p className="panel-caption">
+          Each run searches an approximator’s topology three ways at one budget: SMAC (random forest + EI), random search and the MICRO’12 enumeration; accuracy is the fraction
+          within Table 2’s bound on a held-out test split, and speedup and energy reduction come from the lab’s NPU model (Eyeriss-like preset) against the CPU. The same plan and
+          code as <code>axlab reproduce --paper nas</code>.
+        </p>
+      </header>
+      <div className="paper-controls">
+        <fieldset className="paper-size" disabled={running}>
+          <legend className="field-label">Budget</legend>
+          {(['quick', 'full'] as const).map((b) => (
+            <label className="toggle" key={b}>
+              <input
+                type="radio"
+                name="nas-study-budget"
+                data-testid={`paper-nas-budget-${b}`}
+                checked={budget === b}
+                onChange={() => useLabStore.getState().setNasStudyBudget(b)}
+              />
+              <span>{describeBudget(b)}</span>
+            </label>
+          ))}
+        </fieldset>
+        <div className="paper-buttons">
+          <button type="button" className="action" data-testid="paper-nas-run" disabled={running || status === 'loading'} onClick={() => void startNasStudy()}>
+            {done === total ? 'Run again (all cached)' : done > 0 ? `Run the remaining ${total - done} runs` : `Run the ${budget} NAS study`}
+          </button>
+          <button type="button" className="action secondary" data-testid="paper-nas-cancel" disabled={!running} onClick={cancelNasStudy}>
+            Cancel NAS study
+          </button>
+          <button type="button" className="action secondary" data-testid="paper-nas-clear-cache" disabled={running} onClick={() => void clearNasStudyCache()}>
+            Clear NAS cache
+          </button>
+        </div>
+      </div>
+      <div className="paper-progress" data-testid="paper-nas-progress" data-status={status} data-done={done} data-total={total} role="status" aria-live="polite">
+        <div className="progress-bar" aria-hidden="true">
+          <span style={{ width: `${((100 * done) / Math.max(1, total)).toFixed(1)}%` }} />
+        </div>
+        <p className="small">
+          {done}/{total} runs
+          {running && progress?.running ? ` · now: ${progress.running} (${progress.evaluations} evaluations)` : ''}
+          {status === 'cancelled' ? ' · cancelled (finished runs are kept in the cache)' : ''}
+          {status === 'loading' ? ' · reading the cache…' : ''}
+        </p>
+        {message ? <p className="small run-message">{message}</p> : null}
+      </div>
+      {done > 0 ? (
+        <>
+          <p className="axtrain-budget-line" data-testid="paper-nas-budget-line">
+            {describeNasStudyRun(results)}
+          </p>
+          {plan.quick ? (
+            <p className="quick-banner" data-testid="paper-nas-quick-label">
+              Quick budget: fewer candidates, fewer steps and narrower nets than the paper — the method at work, not the paper’s magnitudes.
+            </p>
+          ) : null}
+          <div className="paper-exports">
+            <span className="field-label">Export</span>
+            <button
+              type="button"
+              className="mini"
+              data-testid="paper-nas-export-json"
+              onClick={() => downloadText('nas-results.json', formatNasResultsJson(results), 'application/json')}
+            >
+              NAS results.json
+            </button>
+            <button type="button" className="mini" data-testid="paper-nas-export-md" onClick={() => downloadText('nas-report.md', renderNasStudyReport(results), 'text/markdown')}>
+              NAS report.md
+            </button>
+          </div>
+          <div className="paper-figures">
+            {figures.map(([name, svg]) => (
+              <figure key={name} className="paper-figure" data-testid={`paper-nas-figure-${name.replace(/\.svg$/, '')}`}>
+                {/* The study's own SVG renderer (src/core/study/svg.ts): escaped text, no script. */}
+                <div className="paper-svg" role="img" aria-label={name} dangerouslySetInnerHTML={{ __html: svg }} />
+                <button type="button" className="mini" onClick={() => downloadText(name, svg, 'image/svg+xml')}>
+                  {name}
+                </button>
+              </figure>
+            ))}
+          </div>
+          {tables.map((t) => (
+            <Table key={t.id} table={t} />
+          ))}
+        </>
+      ) : (
+        <p className="placeholder">
+          No NAS results yet for the {budget} budget. Press “Run the {budget} NAS study”: the figures appear as runs finish.
+        </p>
+      )}
+      <div className="axtrain-choices">
+        <h3>Where the lab differs from the paper</h3>
+        <ul data-testid="paper-nas-differences">
+          {NAS_STUDY_DIFFERENCES.map((d) => (
+            <li key={d}>{d}</li>
+          ))}
+        </ul>
+      </div>
+    </section>
+  );
+}
