@@ -5,7 +5,9 @@
  * reported on the held-out test split. Prints each search's front, the three online picks (Table 1, eq. 6) and
  * Table 3's timings. --json: every evaluation (configuration, P_acc, energy reduction, speedup, f_perf, which
  * search proposed it), the fronts as indices into the evaluations, each mode's pick (an index, or null with the
- * reason), and the timings.
+ * reason), and the timings. nas.method=axnet | onepass | iterative (AXNet-NAS, issue 10 §5): the candidates are
+ * approximator + predictor widths trained as the lab trains that method; the accuracy column is then the true
+ * invocation (inputs sent to the approximator and within the bound) and the ratios are the whole system's.
  */
 import { buildRunJson, computeFront, computeRoundTimings, recordsOf, summarizeSearches, type NasConstraints } from '../src/core/nas/analysis';
 import { NAS_METHOD_LABELS, nasAccuracyLabel, resolveNasErrorBound } from '../src/core/nas/config';

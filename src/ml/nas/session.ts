@@ -113,7 +113,7 @@ export function smallestNasConfig(space: NasSpaceOptions): NasConfig {
 }
 
 /**
- * `measured`: measures by configuration key from earlier runs of the same data, bound, seed and steps (a study's runs
+ * `measured`: measures by configuration key from earlier runs of the same method, data, bound, seed and steps (a study's runs
  * that differ only in their weights share the random search's and the enumeration's candidates): reused, not retrained.
  */
 export async function createNasSession(settings: NasSessionSettings, measured?: Map<string, NasMeasure>): Promise<NasSession> {
