@@ -41,7 +41,9 @@ const USAGE = `Usage:
   axlab nas '<link or #hash>' [--json] [--backend cpu|wasm] [--quiet]
                                                   NAS (DATE'20): SMAC, random search and the MICRO'12 enumeration on the
                                                   link's nas=<target> at one budget; prints each front, the three online
-                                                  picks and the timings; --json: every evaluation, fronts, picks
+                                                  picks and the timings; --json: every evaluation, fronts, picks;
+                                                  nas.method=axnet|onepass|iterative: AXNet-NAS (approximator + predictor
+                                                  widths, scored by true invocation and the whole system's NPU cost)
   axlab train '<link or #hash>' [--json] [--backend cpu|wasm] [--hardware [--pas-steps N]]
                                                   train every method the link names and print the final §V metrics;
                                                   --hardware: AXNet's fused net also on DRUM k = 1…8 and NTV 400/660/850 mV;

@@ -39,7 +39,8 @@ export async function runNasReproduce(options: ReproduceOptions): Promise<number
       continue;
     }
     const { config } = unit;
-    const measuresKey = `${config.target}|${config.boundGroup}|${config.seed}|${config.stepsPerCandidate}|${config.maxWidth}`;
+    // The method too: AXNet-NAS's axnet, onepass and iterative candidates share keys ('16r|p8') but not their measures.
+    const measuresKey = `${config.method}|${config.target}|${config.boundGroup}|${config.seed}|${config.stepsPerCandidate}|${config.maxWidth}`;
     const measured = shared.get(measuresKey) ?? new Map<string, NasMeasure>();
     shared.set(measuresKey, measured);
     const unitStart = performance.now();

@@ -86,3 +86,26 @@ test('a hostile NAS link is clamped with a notice, never thrown', async ({ page 
   await expect(page.getByRole('alert').first()).toContainText('nas=');
   expect(errors).toEqual([]);
 });
+
+test('AXNet-NAS from a link (nas.method=axnet): the method select, a search of approximator + predictor, the axes say safe & approximated', async ({ page }) => {
+  const errors = collectErrors(page);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto('/#nas=blackscholes&nas.method=axnet&nas.budget=2&nas.steps=50&nas.maxWidth=8&nas.batch=2&nas.cAcc=0&nas.cEnergy=0&backend=wasm');
+  await expect(page.getByTestId('nas-method')).toHaveValue('axnet');
+  await expect(page.getByTestId('nas-method-note')).toContainText('predictor');
+  await expect(page.getByTestId('nas-cacc').locator('xpath=..')).toContainText('safe & approximated');
+  await page.getByTestId('nas-play').click();
+  await expect(page.getByTestId('nas-status')).toHaveAttribute('data-status', 'done', { timeout: 110_000 });
+  await expect(page.getByTestId('nas-scatter')).toHaveAttribute('data-points', '6');
+  await expect(page.getByTestId('nas-scatter')).toContainText('safe & approximated');
+  await expect(page.getByTestId('nas-scatter')).not.toContainText('P_acc');
+  await expect(page.getByTestId('nas-summary')).toContainText('predictor');
+  // Back to the lone search: the link drops nas.method; the shown results stay AXNet's (and say so) until Reset.
+  await page.getByTestId('nas-method').selectOption('lone');
+  await expect.poll(() => page.evaluate(() => window.location.hash)).not.toContain('nas.method');
+  await expect(page.getByTestId('nas-stale')).toBeVisible();
+  await expect(page.getByTestId('nas-scatter')).toContainText('safe & approximated');
+  await page.getByTestId('nas-reset').click();
+  await expect(page.getByTestId('nas-cacc').locator('xpath=..')).toContainText('P_acc');
+  expect(errors).toEqual([]);
+});

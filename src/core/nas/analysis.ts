@@ -167,10 +167,12 @@ export function computeRoundTimings(records: readonly NasRecord[]): NasRoundTimi
   return [...rounds.values()].sort((a, b) => a.round - b.round);
 }
 
-/** Names of `encode`'s columns (space.ts): L, then width and activation per possible layer. */
-export function listEncodedFeatureNames(maxHiddenLayers: number): string[] {
+/** Names of `encode`'s columns (space.ts): L, then width and activation per possible layer; then L_p and the predictor widths (AXNet-NAS). */
+export function listEncodedFeatureNames(maxHiddenLayers: number, predictorMaxHiddenLayers = 0): string[] {
   const names = ['L (hidden layers)'];
   for (let i = 1; i <= maxHiddenLayers; i++) names.push(`n${i} (width)`, `A${i} (activation)`);
+  if (predictorMaxHiddenLayers > 0) names.push('L_p (predictor layers)');
+  for (let i = 1; i <= predictorMaxHiddenLayers; i++) names.push(`p${i} (predictor width)`);
   return names;
 }
 
@@ -186,6 +188,7 @@ const CSV_COLUMNS = [
   'a1',
   'n2',
   'a2',
+  'predictor',
   'val_accuracy',
   'test_accuracy',
   'speedup',
@@ -224,6 +227,7 @@ export function formatRecordsCsv(records: readonly NasRecord[]): string {
       layer(0)?.activation ?? 'n/a',
       layer(1)?.width ?? 'n/a',
       layer(1)?.activation ?? 'n/a',
+      r.config.predictor ? r.config.predictor.join('-') : 'n/a',
       r.measure.valAccuracy,
       r.measure.testAccuracy,
       r.measure.speedup,
@@ -250,7 +254,8 @@ export interface NasRunJson {
     index: number;
     search: NasSearchId;
     proposer: string;
-    configuration: { layers: { width: number; activation: string }[] };
+    /** predictor: the predictor's hidden widths (AXNet-NAS); absent for a lone approximator. */
+    configuration: { layers: { width: number; activation: string }[]; predictor?: number[] };
     topology: string;
     valAccuracy: number;
     testAccuracy: number;
@@ -280,7 +285,10 @@ export function buildRunJson(records: readonly NasRecord[], constraints: NasCons
       index: r.index,
       search: r.search,
       proposer: r.proposer,
-      configuration: { layers: r.config.layers.map((l) => ({ width: l.width, activation: l.activation })) },
+      configuration: {
+        layers: r.config.layers.map((l) => ({ width: l.width, activation: l.activation })),
+        ...(r.config.predictor ? { predictor: [...r.config.predictor] } : {}),
+      },
       topology: describeConfig(r.config),
       valAccuracy: r.measure.valAccuracy,
       testAccuracy: r.measure.testAccuracy,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ENUMERATION_WIDTHS, createEnumerationSearch, createRandomSearch, enumerationConfigs } from './baselines';
+import { ENUMERATION_PREDICTOR_WIDTHS, ENUMERATION_WIDTHS, createEnumerationSearch, createRandomSearch, enumerationConfigs } from './baselines';
 import { DEFAULT_NAS_SPACE, configKey, createNasSpace, isInSpace } from './space';
 import type { NasSearch } from './types';
 
@@ -60,5 +60,20 @@ describe('random search baseline', () => {
     const search = createRandomSearch(tiny, 100, 4);
     expect(search.budget).toBe(5);
     expect(drain(search, 2).sort()).toEqual(['1t', '2t', '3t', '4t', '5t']);
+  });
+});
+
+describe('the AXNet-NAS enumeration (issue 10 §5)', () => {
+  it('pairs every ReLU net with a one-layer predictor of 4, 8, 16, 32, approximator-major, all in the AXNet space', () => {
+    const configs = enumerationConfigs({ activation: 'relu', predictorWidths: ENUMERATION_PREDICTOR_WIDTHS });
+    expect(configs.length).toBe(56 * 4);
+    expect(configs.slice(0, 6).map(configKey)).toEqual(['2r|p4', '2r|p8', '2r|p16', '2r|p32', '4r|p4', '4r|p8']);
+    expect(configKey(configs[configs.length - 1])).toBe('128r-128r|p32');
+    expect(new Set(configs.map(configKey)).size).toBe(configs.length);
+    const space = createNasSpace({ predictor: { maxHiddenLayers: 2, maxWidth: 32 } });
+    for (const c of configs) expect(isInSpace(c, space)).toBe(true);
+    // As a search its budget is clamped to its own size, not the lone 56.
+    expect(drain(createEnumerationSearch({ activation: 'relu', predictorWidths: ENUMERATION_PREDICTOR_WIDTHS }, 500), 8)).toEqual(configs.map(configKey));
+    expect(drain(createEnumerationSearch({ activation: 'relu', predictorWidths: [4, 8] }, 3), 2)).toEqual(['2r|p4', '2r|p8', '4r|p4']);
   });
 });

@@ -4,6 +4,10 @@
  *   of every layer to powers of two". The width set and whether one-layer nets count are 'unverified'; the lab takes
  *   widths {2, 4, …, 128} with 1 or 2 hidden layers, 7 + 49 = 56 nets (49 with twoLayersOnly), one activation for all
  *   (default sigmoid, the MICRO'12 NPU's: 'unverified');
+ * - AXNet-NAS (issue 10 §5): every net above (ReLU, as every lab AXNet) × a one-layer predictor of 4, 8, 16 or 32
+ *   neurons, approximator-major (224 candidates; at a budget of 56, the first 14 approximators with all four
+ *   predictors). 'interpretation': MICRO'12 has no predictor; these widths span the lab's predictors (3–16,
+ *   src/core/targets/labDefaults.ts) and the AXNet paper's (4–12, Fig. 9/10c) in powers of two, as its approximators;
  * - random search: uniform samples of the space (space.ts), never one twice.
  * Both have SMAC's ask/tell interface (types.ts NasSearch).
  */
@@ -15,6 +19,9 @@ import type { NasActivation, NasAsk, NasConfig, NasSearch } from './types';
 /** Powers of two up to 128 (B.6, 'interpretation' of MICRO'12's "powers of two"). */
 export const ENUMERATION_WIDTHS = [2, 4, 8, 16, 32, 64, 128] as const;
 
+/** The AXNet-NAS enumeration's one-layer predictors ('interpretation', above). */
+export const ENUMERATION_PREDICTOR_WIDTHS = [4, 8, 16, 32] as const;
+
 export interface EnumerationOptions {
   /** One activation for every hidden layer (default sigmoid, 'unverified': the MICRO'12 NPU's). */
   activation: NasActivation;
@@ -22,9 +29,11 @@ export interface EnumerationOptions {
   twoLayersOnly: boolean;
   /** Widths above this are left out (the search space's maxWidth). */
   maxWidth: number;
+  /** AXNet-NAS: each net paired with a one-layer predictor of each of these widths (approximator-major); null = lone nets. */
+  predictorWidths: readonly number[] | null;
 }
 
-export const DEFAULT_ENUMERATION_OPTIONS: Readonly<EnumerationOptions> = Object.freeze({ activation: 'sigmoid', twoLayersOnly: false, maxWidth: 128 });
+export const DEFAULT_ENUMERATION_OPTIONS: Readonly<EnumerationOptions> = Object.freeze({ activation: 'sigmoid', twoLayersOnly: false, maxWidth: 128, predictorWidths: null });
 
 /** The enumeration in a fixed order: one-layer nets by width, then two-layer nets by (n_1, n_2). 56 by default. */
 export function enumerationConfigs(options: Partial<EnumerationOptions> = {}): NasConfig[] {
@@ -33,7 +42,9 @@ export function enumerationConfigs(options: Partial<EnumerationOptions> = {}): N
   const layer = (width: number) => ({ width, activation: o.activation });
   const one = o.twoLayersOnly ? [] : widths.map((w) => ({ layers: [layer(w)] }));
   const two = widths.flatMap((w1) => widths.map((w2) => ({ layers: [layer(w1), layer(w2)] })));
-  return [...one, ...two];
+  const nets: NasConfig[] = [...one, ...two];
+  const predictors = o.predictorWidths;
+  return predictors ? nets.flatMap(({ layers }) => predictors.map((p) => ({ layers, predictor: [p] }))) : nets;
 }
 
 function createLedgerSearch(ledger: SearchLedger, next: () => NasAsk | null): NasSearch {
@@ -77,7 +88,11 @@ export function createRandomSearch(space: NasSpaceOptions, budget: number, seed:
 export function createEnumerationSearch(options: Partial<EnumerationOptions> = {}, budget?: number): NasSearch {
   const configs = enumerationConfigs(options);
   const unique = configs.filter((c, i) => configs.findIndex((d) => configKey(d) === configKey(c)) === i);
-  const space = createNasSpace({ maxWidth: options.maxWidth ?? DEFAULT_ENUMERATION_OPTIONS.maxWidth });
+  const predictorWidths = options.predictorWidths ?? null;
+  const space = createNasSpace({
+    maxWidth: options.maxWidth ?? DEFAULT_ENUMERATION_OPTIONS.maxWidth,
+    predictor: predictorWidths ? { maxHiddenLayers: 1, maxWidth: Math.max(1, ...predictorWidths) } : null,
+  });
   const ledger = createSearchLedger(Math.min(unique.length, budget === undefined ? unique.length : clampBudget(budget, space)));
   let index = 0;
   return createLedgerSearch(ledger, () => {

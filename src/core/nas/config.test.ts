@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../rng';
 import { TARGET_IDS } from '../targets/types';
-import { NAS_LINK_FIELDS, NAS_LINK_KEYS, createNasRunConfig, formatNasLink, readNasLink, resolveNasErrorBound, resolveNasWeights } from './config';
+import {
+  NAS_LINK_FIELDS,
+  NAS_LINK_KEYS,
+  NAS_METHODS,
+  createNasRunConfig,
+  hasNasPredictor,
+  nasAccuracyLabel,
+  formatNasLink,
+  readNasLink,
+  resolveNasErrorBound,
+  resolveNasWeights,
+} from './config';
 
 const read = (hash: string) => {
   const problems: string[] = [];
@@ -78,6 +89,20 @@ describe('NAS settings and link part', () => {
     expect(formatNasLink(createNasRunConfig('fft'))).toEqual(['nas=fft']);
     expect(read('nas=jpeg&nas.group=2').config?.boundGroup).toBe(2);
     expect(formatNasLink(null)).toEqual([]);
+  });
+
+  it('nas.method picks the searched method (default lone, written only when it differs); an unknown one is a named problem', () => {
+    expect(createNasRunConfig('jpeg').method).toBe('lone');
+    expect(read('nas=jpeg').config?.method).toBe('lone');
+    expect(read('nas=jpeg&nas.method=axnet').config?.method).toBe('axnet');
+    expect(read('nas=jpeg&nas.method=onepass').config?.method).toBe('onepass');
+    expect(formatNasLink({ ...createNasRunConfig('jpeg'), method: 'iterative' })).toEqual(['nas=jpeg', 'nas.method=iterative']);
+    const { config, problems } = read('nas=jpeg&nas.method=weightsharing');
+    expect(config?.method).toBe('lone');
+    expect(problems.join(' ')).toMatch(/nas\.method/);
+    // Only the lone search has no predictor; its axis is P_acc, the others' safe-and-approximated fraction.
+    expect(NAS_METHODS.filter(hasNasPredictor)).toEqual(['axnet', 'onepass', 'iterative']);
+    expect(NAS_METHODS.map(nasAccuracyLabel)).toEqual(['P_acc', 'safe & approximated', 'safe & approximated', 'safe & approximated']);
   });
 
   it('clamps absurd values and names each problem; unknown targets fall back', () => {

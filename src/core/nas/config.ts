@@ -14,10 +14,43 @@ import { NAS_ACTIVATIONS, type NasActivation } from './types';
 export const NAS_WEIGHT_CHOICES = ['accuracy', 'tradeoff', 'custom'] as const;
 export type NasWeightChoice = (typeof NAS_WEIGHT_CHOICES)[number];
 export const NAS_BOUND_GROUPS = [1, 2, 'custom'] as const;
+
+/**
+ * What a NAS run searches (issue 10 §5): 'lone' = the paper's search, a lone approximator scored by P_acc (eq. 5);
+ * 'axnet' = AXNet's approximator and predictor topologies together, scored by the trained AXNet's fraction of inputs approximated within the bound (§V prediction accuracy);
+ * 'onepass' / 'iterative' = the same two-net space for the lab's baselines (approximator + a separately trained
+ * classifier), so that their fronts compare with AXNet's at the same budget.
+ */
+export const NAS_METHODS = ['lone', 'axnet', 'onepass', 'iterative'] as const;
+export type NasMethod = (typeof NAS_METHODS)[number];
+
+export const NAS_METHOD_LABELS: Readonly<Record<NasMethod, string>> = {
+  lone: 'lone approximator (DATE’20)',
+  axnet: 'AXNet (approximator + predictor)',
+  onepass: 'onepass (approximator, then classifier)',
+  iterative: 'iterative (R rounds)',
+};
+
+/**
+ * The accuracy axis's name: P_acc (eq. 5) for a lone approximator; for AXNet-NAS the fraction of inputs both sent
+ * to the approximator and within the bound — the AXNet paper's §V "prediction accuracy" (the lab's
+ * predictionAccuracy, src/core/metrics.ts), named by what it counts so that it is not read as §V's "true invocation"
+ * (within the bound whatever the predictor says, kept beside it in every record as withinBound).
+ */
+export function nasAccuracyLabel(method: NasMethod): string {
+  return method === 'lone' ? 'P_acc' : 'safe & approximated';
+}
+
+/** Whether a method's candidates carry a predictor (the AXNet-NAS space). */
+export function hasNasPredictor(method: NasMethod): boolean {
+  return method !== 'lone';
+}
 export type NasBoundGroup = (typeof NAS_BOUND_GROUPS)[number];
 
 export interface NasRunConfig {
   target: TargetId;
+  /** What is searched (default 'lone', the paper's search). */
+  method: NasMethod;
   /** Evaluations per search (default 56 = the enumeration's size, B.6; the paper: ≤ 500). */
   budget: number;
   /** Adam steps per candidate (default 2000, 'estimate' [D.2.3]; the paper: 300 epochs). */
@@ -116,6 +149,7 @@ export function createNasRunConfig(target: TargetId = 'blackscholes'): NasRunCon
   const row = NAS_TABLE2_BOUNDS[target];
   return {
     target,
+    method: 'lone',
     budget: 56,
     stepsPerCandidate: 2000,
     weights: 'tradeoff',
@@ -157,6 +191,7 @@ export const NAS_LINK_KEY = 'nas';
 const L = NAS_CONFIG_LIMITS;
 /** Every other NAS key of the link (`nas.<key>`), in the order they are written. */
 export const NAS_LINK_FIELDS: readonly LinkField<NasRunConfig>[] = [
+  { key: 'nas.method', field: 'method', kind: 'enum', values: NAS_METHODS },
   { key: 'nas.budget', field: 'budget', kind: 'int', ...L.budget },
   { key: 'nas.steps', field: 'stepsPerCandidate', kind: 'int', ...L.stepsPerCandidate },
   { key: 'nas.weights', field: 'weights', kind: 'enum', values: NAS_WEIGHT_CHOICES },

@@ -41,6 +41,26 @@ export interface NasMeasure {
   hardwareMs: number;
   /** Set when its training diverged (its accuracies are then those of the last finite weights, or 0). */
   diverged?: string;
+  /**
+   * AXNet-NAS (a candidate with a predictor, src/ml/nas/axnetMeasure.ts): the invocations and the whole system's
+   * cost on each split. valAccuracy / testAccuracy are then invokedWithinBound, speedup / energyReduction the
+   * validation split's.
+   */
+  invocation?: { validation: NasInvocationSplit; test: NasInvocationSplit };
+}
+
+/** One split of an AXNet-NAS measure (fractions of the split's inputs; ratios against the CPU running everything). */
+export interface NasInvocationSplit {
+  /** Sent to the approximator AND within the bound (computeInvocationMetrics' predictionAccuracy): the accuracy axis. */
+  invokedWithinBound: number;
+  /** Within the bound, whatever the predictor says (the AXNet paper's §V "true invocation"; the lab's trueInvocation). */
+  withinBound: number;
+  /** Sent to the approximator (predicted invocation f). */
+  predicted: number;
+  /** E_cpu-only / (f · E_npu-path + (1 − f) · E_cpu-path). */
+  energyReduction: number;
+  /** t_cpu-only / (f · t_npu-path + (1 − f) · t_cpu-path). */
+  speedup: number;
 }
 
 /** One evaluation of one search, in the order told. */

@@ -153,3 +153,82 @@ describe('enumerateSpace', () => {
     }
   });
 });
+
+describe('the AXNet-NAS space (approximator × predictor, issue 10 §5)', () => {
+  const axnetSpace = createNasSpace({ maxWidth: 4, predictor: { maxHiddenLayers: 2, maxWidth: 3 } });
+  const withPredictor = (config: NasConfig, predictor: number[]): NasConfig => ({ ...config, predictor });
+
+  it('is ReLU only, clamps the predictor space, and keeps the lone space without a predictor key', () => {
+    expect(axnetSpace.activations).toEqual(['relu']);
+    expect(createNasSpace({ predictor: { maxHiddenLayers: 7, maxWidth: 900 } }).predictor).toEqual({ maxHiddenLayers: 2, maxWidth: 128 });
+    expect(createNasSpace({ predictor: { maxHiddenLayers: Number.NaN, maxWidth: 0 } }).predictor).toEqual({ maxHiddenLayers: 2, maxWidth: 1 });
+    expect('predictor' in createNasSpace({ predictor: null })).toBe(false);
+  });
+
+  it('counts |χ_approximator| · Σ W_p^{L_p} and enumerates exactly that many distinct configurations', () => {
+    expect(countConfigurations(axnetSpace)).toBe((4 + 16) * (3 + 9));
+    expect(countConfigurations(createNasSpace({ predictor: { maxHiddenLayers: 2, maxWidth: 32 } }))).toBe((128 + 128 ** 2) * (32 + 32 ** 2));
+    const keys = [...enumerateSpace(axnetSpace)].map(configKey);
+    expect(keys.length).toBe(countConfigurations(axnetSpace));
+    expect(new Set(keys).size).toBe(keys.length);
+    for (const k of keys) expect(isInSpace(parseConfigKey(k)!, axnetSpace)).toBe(true);
+    expect(keys.slice(0, 4)).toEqual(['1r|p1', '1r|p2', '1r|p3', '1r|p1-1']);
+  });
+
+  it('keys, descriptions and the lone keys unchanged', () => {
+    const config = withPredictor(cfg([16, 'relu'], [8, 'relu']), [8, 8]);
+    expect(configKey(config)).toBe('16r-8r|p8-8');
+    expect(configKey(cfg([16, 'relu'], [8, 'relu']))).toBe('16r-8r');
+    expect(parseConfigKey('16r-8r|p8-8')).toEqual(config);
+    expect(parseConfigKey('16r|p')).toBeNull();
+    expect(parseConfigKey('16r|p0')).toBeNull();
+    expect(parseConfigKey('16r|p4-x')).toBeNull();
+    expect(describeConfig(config)).toBe('2 layers: 16 relu → 8 relu; predictor 8 → 8');
+  });
+
+  it('encode appends L_p and the predictor widths (−1 inactive); decode inverts it and rejects set inactive widths', () => {
+    const space = createNasSpace({ predictor: { maxHiddenLayers: 2, maxWidth: 32 } });
+    expect(encode(withPredictor(cfg([16, 'relu']), [8]), space)).toEqual([1, 16, 0, NAS_INACTIVE, NAS_INACTIVE, 1, 8, NAS_INACTIVE]);
+    expect(encode(withPredictor(cfg([16, 'relu'], [4, 'relu']), [8, 2]), space)).toEqual([2, 16, 0, 4, 0, 2, 8, 2]);
+    const rng = createRng(5, 'nas-test');
+    for (let i = 0; i < 2000; i++) {
+      const config = sampleConfig(rng, space);
+      expect(isInSpace(config, space)).toBe(true);
+      expect(decode(encode(config, space), space)).toEqual(config);
+      expect(parseConfigKey(configKey(config))).toEqual(config);
+    }
+    expect(() => decode([1, 16, 0, -1, -1, 1, 8, 3], space)).toThrow(/predictor layer 2 is inactive but set/);
+    expect(() => decode([1, 16, 0, -1, -1, 1, 40, -1], space)).toThrow(/outside/);
+    expect(() => decode([1, 16, 0, -1, -1], space)).toThrow(/length/);
+    // A lone configuration is not in a predictor space, and a predictor is not in the lone space.
+    expect(isInSpace(cfg([16, 'relu']), space)).toBe(false);
+    expect(isInSpace(withPredictor(cfg([16, 'relu']), [8]), DEFAULT_NAS_SPACE)).toBe(false);
+  });
+
+  it('samples L_p uniformly and predictor widths uniformly given L_p (χ² on 4·10⁴ draws); the approximator drawn first', () => {
+    const space = createNasSpace({ maxWidth: 8, predictor: { maxHiddenLayers: 2, maxWidth: 3 } });
+    const rng = createRng(6, 'nas-test');
+    const depthCounts = [0, 0];
+    const widthCounts = [0, 0, 0];
+    for (let i = 0; i < 40_000; i++) {
+      const predictor = sampleConfig(rng, space).predictor!;
+      depthCounts[predictor.length - 1]++;
+      for (const w of predictor) widthCounts[w - 1]++;
+    }
+    expect(chiSquare(depthCounts)).toBeLessThan(CHI2_999[1]);
+    expect(chiSquare(widthCounts)).toBeLessThan(CHI2_999[2]);
+    const lone = createNasSpace({ maxWidth: 8, activations: ['relu'] });
+    // The approximator is drawn first, as in the lone space: a fresh stream gives the same approximator.
+    for (let seed = 0; seed < 50; seed++) expect(sampleConfig(createRng(seed, 'nas-test'), space).layers).toEqual(sampleConfig(createRng(seed, 'nas-test'), lone).layers);
+  });
+
+  it('neighbours: the approximator moves keep the predictor, then the predictor moves keep the approximator', () => {
+    const space = createNasSpace({ predictor: { maxHiddenLayers: 2, maxWidth: 32 } });
+    const keys = neighbours(withPredictor(cfg([16, 'relu']), [8]), space).map(configKey);
+    expect(keys).toEqual(['8r|p8', '15r|p8', '17r|p8', '24r|p8', '16r-16r|p8', '16r|p1', '16r|p7', '16r|p9', '16r|p16', '16r|p8-8']);
+    const two = neighbours(withPredictor(cfg([2, 'relu']), [32, 4]), space).map(configKey);
+    for (const k of ['2r|p24-4', '2r|p31-4', '2r|p32-3', '2r|p32-5', '2r|p32-12', '2r|p4', '2r|p32']) expect(two).toContain(k);
+    expect(two).not.toContain('2r|p33-4');
+    expect(new Set(two).size).toBe(two.length);
+  });
+});

@@ -13,9 +13,13 @@ export interface NasHiddenLayer {
   activation: NasActivation;
 }
 
-/** One candidate topology: 1..maxHiddenLayers hidden layers, in order from the input. */
+/**
+ * One candidate topology: 1..maxHiddenLayers hidden layers, in order from the input. AXNet-NAS (issue 10 §5) adds
+ * the predictor's hidden widths (ReLU, as every lab predictor and classifier); absent = a lone approximator.
+ */
 export interface NasConfig {
   layers: readonly NasHiddenLayer[];
+  predictor?: readonly number[];
 }
 
 /** Which search proposed a candidate (SMAC's origin of the pick, or a baseline). */

@@ -3,6 +3,8 @@
  * searches at one budget (SMAC, random search, the MICRO'12 enumeration), the objective with its 'max' scale, and
  * the measure the driver (src/core/nas/run.ts) calls: train the new candidates as one batch per depth
  * (./train.ts), then P_acc on both splits and the NPU cost from the shape (src/core/npu/approximatorCost.ts).
+ * AXNet-NAS (settings.method 'axnet' | 'onepass' | 'iterative', issue 10 §5): the space gains the predictor's widths
+ * and the measure is ./axnetMeasure.ts (the lab's trainer of that method, true invocation, the whole system's cost).
  * Same settings + same backend ⇒ same records, however the run is paused and resumed.
  */
 import { loadTargetData } from '../../core/targets/loadTargetData';
@@ -14,7 +16,10 @@ import { createSmac, type SmacOptions } from '../../core/nas/smac';
 import { createNasRunState, driveNasRun, isNasRunDone, type NasMeasure, type NasObjective, type NasRecord, type NasRunState, type NasSearchId } from '../../core/nas/run';
 import type { NasNormalization, NasWeights } from '../../core/nas/objective';
 import { createNasSpace, type NasSpaceOptions } from '../../core/nas/space';
-import { resolveNasErrorBound, resolveNasWeights, type NasRunConfig } from '../../core/nas/config';
+import { hasNasPredictor, resolveNasErrorBound, resolveNasWeights, type NasMethod, type NasRunConfig } from '../../core/nas/config';
+import { ENUMERATION_PREDICTOR_WIDTHS } from '../../core/nas/baselines';
+import { DEFAULT_NAS_PREDICTOR_SPACE } from '../../core/nas/space';
+import { computeTwoNetScale, measureTwoNetCandidates } from './axnetMeasure';
 import { TARGET_LAB_DEFAULTS } from '../../core/targets/labDefaults';
 import type { TargetId } from '../../core/targets/types';
 import type { NasConfig, NasSearch } from '../../core/nas/types';
@@ -26,6 +31,8 @@ import type { DenseLayerWeights } from '../types';
 /** What one NAS run needs (the view's and the CLI's config, resolved). */
 export interface NasSessionSettings {
   target: string;
+  /** What is searched (default 'lone'); the others need a space with a predictor. */
+  method?: NasMethod;
   bound: number;
   budget: number;
   stepsPerCandidate: number;
@@ -74,8 +81,10 @@ export interface NasRunHooks {
  */
 export function resolveNasSessionSettings(config: Readonly<NasRunConfig>): NasSessionSettings {
   const lab = TARGET_LAB_DEFAULTS[config.target as TargetId];
+  const twoNets = hasNasPredictor(config.method);
   return {
     target: config.target,
+    method: config.method,
     bound: resolveNasErrorBound(config).bound ?? 0,
     budget: config.budget,
     stepsPerCandidate: config.stepsPerCandidate,
@@ -87,20 +96,24 @@ export function resolveNasSessionSettings(config: Readonly<NasRunConfig>): NasSe
     testSize: lab.testSize,
     weights: resolveNasWeights(config),
     normalization: config.normalization,
-    space: createNasSpace({ maxWidth: config.maxWidth, sharedActivation: config.sharedActivation }),
+    space: createNasSpace({ maxWidth: config.maxWidth, sharedActivation: config.sharedActivation, predictor: twoNets ? DEFAULT_NAS_PREDICTOR_SPACE : null }),
     smac: { initFraction: config.initFraction, interleave: config.interleave, challengers: config.challengers },
-    enumeration: { activation: config.enumerationActivation, maxWidth: config.maxWidth },
+    // AXNet-NAS: ReLU nets (every lab AXNet), each with a one-layer predictor of 4, 8, 16 or 32 (baselines.ts).
+    enumeration: twoNets
+      ? { activation: 'relu', maxWidth: config.maxWidth, predictorWidths: ENUMERATION_PREDICTOR_WIDTHS }
+      : { activation: config.enumerationActivation, maxWidth: config.maxWidth },
     searches: ['smac', 'random', 'enumeration'],
   };
 }
 
-/** The smallest net of the space (one hidden ReLU neuron) has the largest speedup and energy reduction: the 'max' scale. */
+/** The smallest net of the space (one hidden ReLU neuron; one predictor neuron) has the largest speedup and energy reduction: the 'max' scale. */
 export function smallestNasConfig(space: NasSpaceOptions): NasConfig {
-  return { layers: [{ width: 1, activation: space.activations.includes('relu') ? 'relu' : space.activations[0] }] };
+  const layers = [{ width: 1, activation: space.activations.includes('relu') ? 'relu' : space.activations[0] }] as const;
+  return space.predictor ? { layers, predictor: [1] } : { layers };
 }
 
 /**
- * `measured`: measures by configuration key from earlier runs of the same data, bound, seed and steps (a study's runs
+ * `measured`: measures by configuration key from earlier runs of the same method, data, bound, seed and steps (a study's runs
  * that differ only in their weights share the random search's and the enumeration's candidates): reused, not retrained.
  */
 export async function createNasSession(settings: NasSessionSettings, measured?: Map<string, NasMeasure>): Promise<NasSession> {
@@ -108,12 +121,16 @@ export async function createNasSession(settings: NasSessionSettings, measured?: 
   const data = buildNasData({ target: settings.target, seed: settings.seed, trainSize: settings.trainSize, testSize: settings.testSize });
   const npuParams = settings.npuParams ?? NPU_PARAM_PRESETS.eyeriss.params;
   const cpuCost = getCpuPathCost(data.target);
-  const top = nasHardwareCost(data.dataset.inputDim, data.dataset.outputDim, smallestNasConfig(settings.space), npuParams, cpuCost);
-  const objective: NasObjective = {
-    weights: settings.weights,
-    normalization: settings.normalization,
-    scale: { maxSpeedup: top.speedup, maxEnergyReduction: top.energyReduction },
-  };
+  const method = settings.method ?? 'lone';
+  if (hasNasPredictor(method) !== Boolean(settings.space.predictor))
+    throw new Error(`NAS method ${method} needs a space ${hasNasPredictor(method) ? 'with' : 'without'} a predictor`);
+  const { inputDim, outputDim } = data.dataset;
+  let scale: NasObjective['scale'];
+  if (method === 'lone') {
+    const top = nasHardwareCost(inputDim, outputDim, smallestNasConfig(settings.space), npuParams, cpuCost);
+    scale = { maxSpeedup: top.speedup, maxEnergyReduction: top.energyReduction };
+  } else scale = computeTwoNetScale(method, inputDim, outputDim, npuParams, cpuCost);
+  const objective: NasObjective = { weights: settings.weights, normalization: settings.normalization, scale };
   const make = (id: NasSearchId): NasSearch => {
     switch (id) {
       case 'smac':
@@ -136,7 +153,29 @@ export async function createNasSession(settings: NasSessionSettings, measured?: 
   let stopRequested: (() => boolean) | undefined;
   let onTrainProgress: NasRunHooks['onTrainProgress'];
 
+  const measureTwoNets = async (configs: readonly NasConfig[], twoNetMethod: Exclude<NasMethod, 'lone'>): Promise<NasMeasure[] | null> => {
+    const result = await measureTwoNetCandidates(configs, twoNetMethod, {
+      bound: settings.bound,
+      stepsPerCandidate: settings.stepsPerCandidate,
+      seed: settings.seed,
+      learningRate: settings.learningRate,
+      batchSize: settings.batchSize,
+      initialization: settings.initialization,
+      data,
+      npuParams,
+      shouldStop: stopRequested,
+      onProgress: onTrainProgress,
+    });
+    lastBackend = result.backend;
+    if (!result.candidates) return null;
+    return result.candidates.map((candidate) => {
+      nets.set(candidate.key, candidate.approximator);
+      return candidate.measure;
+    });
+  };
+
   const measure = async (configs: readonly NasConfig[]): Promise<NasMeasure[] | null> => {
+    if (method !== 'lone') return measureTwoNets(configs, method);
     const result = await trainNasCandidates({
       target: settings.target,
       bound: settings.bound,

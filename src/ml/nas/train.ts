@@ -17,7 +17,7 @@ import { countDenseParameters } from '../../core/metrics';
 import { loadTargetData } from '../../core/targets/loadTargetData';
 import type { DenseLayerWeights } from '../../core/weights';
 import { selectBackend } from '../backend';
-import { createGroupEngine, type ProgramModel } from '../group/engine';
+import { createGroupEngine, type EngineModelConfig, type GroupEngine, type ProgramModel } from '../group/engine';
 import { buildNasData, computeNasAccuracy, computeNasMse, type NasData, type NasSplit } from './evaluate';
 import { buildNasProgram, makeNasModelConfig, type NasModelConfig } from './program';
 
@@ -101,7 +101,7 @@ const now = (): number => (typeof performance !== 'undefined' ? performance.now(
 const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** K copies of a split's rows, [K × size × width], for a prediction of every model of a program. */
-function repeatRows(values: Float32Array, copies: number): Float32Array {
+export function repeatRows(values: Float32Array, copies: number): Float32Array {
   const out = new Float32Array(values.length * copies);
   for (let k = 0; k < copies; k++) out.set(values, k * values.length);
   return out;
@@ -129,26 +129,42 @@ export const NAS_PADDING_FLOOR = 4096;
  * first; within a depth, candidates by parameter count packed greedily under the padding budget above (and at most
  * maxModels per program); within a program ordered by their activations layer by layer (then by index), so that each
  * mixed layer splits into few runs of one activation (program.ts). A candidate's numbers do not depend on its program.
+ * `netWidths` gives a candidate's nets, each [input, …hidden, output] (default its lone approximator; AXNet-NAS: the
+ * approximator and the predictor): one program per depth of every net, the padding cost summed over the nets.
  */
-export function planNasPrograms(candidates: readonly NasConfig[], inputDim: number, outputDim: number, maxModels = Number.POSITIVE_INFINITY): number[][] {
-  const byDepth = new Map<number, number[]>();
-  candidates.forEach((c, i) => {
-    const depth = c.layers.length;
-    byDepth.set(depth, [...(byDepth.get(depth) ?? []), i]);
+export function planNasPrograms(
+  candidates: readonly NasConfig[],
+  inputDim: number,
+  outputDim: number,
+  maxModels = Number.POSITIVE_INFINITY,
+  netWidths: (config: NasConfig) => number[][] = (config) => [listNasWidths(inputDim, outputDim, config)],
+): number[][] {
+  const nets = candidates.map(netWidths);
+  const depthOf = (i: number) => nets[i].map((w) => w.length);
+  const byDepth = new Map<string, { depth: number[]; indices: number[] }>();
+  candidates.forEach((_, i) => {
+    const key = depthOf(i).join(',');
+    const entry = byDepth.get(key) ?? { depth: depthOf(i), indices: [] };
+    entry.indices.push(i);
+    byDepth.set(key, entry);
   });
-  const widthsOf = (i: number) => listNasWidths(inputDim, outputDim, candidates[i]);
-  const own = candidates.map((_, i) => countDenseParameters(widthsOf(i)));
+  const countAll = (widths: readonly number[][]) => widths.reduce((sum, w) => sum + countDenseParameters(w), 0);
+  const own = candidates.map((_, i) => countAll(nets[i]));
   const signature = (i: number) => candidates[i].layers.map((l) => l.activation).join(',');
   const byActivations = (i: number, j: number) => (signature(i) < signature(j) ? -1 : signature(i) > signature(j) ? 1 : i - j);
+  const byDepthOrder = (a: number[], b: number[]) => {
+    for (let k = 0; k < Math.min(a.length, b.length); k++) if (a[k] !== b[k]) return a[k] - b[k];
+    return a.length - b.length;
+  };
   const programs: number[][] = [];
-  for (const [, indices] of [...byDepth.entries()].sort((a, b) => a[0] - b[0])) {
+  for (const { indices } of [...byDepth.values()].sort((a, b) => byDepthOrder(a.depth, b.depth))) {
     let current: number[] = [];
-    let padded: number[] = [];
+    let padded: number[][] = [];
     let ownSum = 0;
     for (const i of [...indices].sort((a, b) => own[a] - own[b] || a - b)) {
-      const widths = widthsOf(i);
-      const joined = current.length === 0 ? widths : padded.map((w, p) => Math.max(w, widths[p]));
-      const cost = (current.length + 1) * countDenseParameters(joined);
+      const widths = nets[i];
+      const joined = current.length === 0 ? widths : padded.map((net, n) => net.map((w, p) => Math.max(w, widths[n][p])));
+      const cost = (current.length + 1) * countAll(joined);
       const fits = current.length < maxModels && (cost <= NAS_PADDING_LIMIT * (ownSum + own[i]) || cost <= NAS_PADDING_FLOOR);
       if (current.length > 0 && !fits) {
         programs.push(current.sort(byActivations));
@@ -162,6 +178,38 @@ export function planNasPrograms(candidates: readonly NasConfig[], inputDim: numb
     if (current.length > 0) programs.push(current.sort(byActivations));
   }
   return programs;
+}
+
+/** What trainEngineInChunks needs of an engine (any method's: NAS candidates, AXNet, the baselines). */
+type ChunkedEngine = Pick<GroupEngine<EngineModelConfig, string>, 'step' | 'totalSteps' | 'stoppedAt' | 'train'>;
+
+/**
+ * Trains an engine to its budget in chunks of about budgetMs (the step count of a chunk follows a running mean of
+ * ms per step), yielding to the event loop between chunks; `shouldStop` is polled after every chunk. The numbers do
+ * not depend on the chunking (the engine's invariant). Returns each model's divergence (or null) and whether it stopped.
+ */
+export async function trainEngineInChunks(
+  engine: ChunkedEngine,
+  options: { budgetMs: number; shouldStop?: () => boolean; onChunk?: (step: number) => void },
+): Promise<{ stopped: boolean; diverged: ({ atStep: number; message: string } | null)[] }> {
+  const diverged: ({ atStep: number; message: string } | null)[] = engine.stoppedAt.map(() => null);
+  let msPerStep = 1;
+  while (engine.step < engine.totalSteps && !engine.stoppedAt.every((s) => s !== null)) {
+    const count = Math.max(1, Math.min(engine.totalSteps - engine.step, Math.floor(options.budgetMs / Math.max(msPerStep, 1e-3))));
+    const chunkStart = now();
+    const before = engine.step;
+    const outcome = await engine.train(count);
+    outcome.diverged.forEach((d, k) => {
+      if (d) diverged[k] = d;
+    });
+    const steps = engine.step - before;
+    if (steps > 0) msPerStep = 0.7 * msPerStep + 0.3 * ((now() - chunkStart) / steps);
+    options.onChunk?.(engine.step);
+    if (options.shouldStop?.()) return { stopped: true, diverged };
+    await yieldToEventLoop();
+    if (steps === 0) break;
+  }
+  return { stopped: false, diverged };
 }
 
 export async function trainNasCandidates(options: NasTrainOptions): Promise<NasTrainResult> {
@@ -204,23 +252,8 @@ export async function trainNasCandidates(options: NasTrainOptions): Promise<NasT
     const started = now();
     const engine = createGroupEngine(buildNasProgram(models, data.metric), models);
     try {
-      const diverged: NasCandidateResult['diverged'][] = indices.map(() => null);
-      let msPerStep = 1;
-      while (engine.step < engine.totalSteps && !engine.stoppedAt.every((s) => s !== null)) {
-        const count = Math.max(1, Math.min(engine.totalSteps - engine.step, Math.floor(budgetMs / Math.max(msPerStep, 1e-3))));
-        const chunkStart = now();
-        const before = engine.step;
-        const outcome = await engine.train(count);
-        outcome.diverged.forEach((d, k) => {
-          if (d) diverged[k] = d;
-        });
-        const steps = engine.step - before;
-        if (steps > 0) msPerStep = 0.7 * msPerStep + 0.3 * ((now() - chunkStart) / steps);
-        report(stepsBefore + engine.step);
-        if (options.shouldStop?.()) return { candidates: results, stopped: true, backend: engine.backend, trainMs: trainMs + (now() - started), hardwareMs };
-        await yieldToEventLoop();
-        if (steps === 0) break;
-      }
+      const { stopped, diverged } = await trainEngineInChunks(engine, { budgetMs, shouldStop: options.shouldStop, onChunk: (step) => report(stepsBefore + step) });
+      if (stopped) return { candidates: results, stopped: true, backend: engine.backend, trainMs: trainMs + (now() - started), hardwareMs };
       const scores = await scoreProgram(engine, indices.length, data, options.bound, options.reduction);
       const programMs = now() - started;
       trainMs += programMs;

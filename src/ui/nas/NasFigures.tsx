@@ -33,9 +33,11 @@ export interface ParetoScatterProps {
   cEnergy: number;
   selected: number | null;
   onSelect(record: number): void;
+  /** The accuracy axis's name (nasAccuracyLabel: P_acc, or AXNet-NAS's safe & approximated); default P_acc. */
+  accuracyLabel?: string;
 }
 
-export function ParetoScatter({ records, split, onFront, feasible, picks, cAcc, cEnergy, selected, onSelect }: ParetoScatterProps) {
+export function ParetoScatter({ records, split, onFront, feasible, picks, cAcc, cEnergy, selected, onSelect, accuracyLabel = 'P_acc' }: ParetoScatterProps) {
   const [boxRef, width] = useMeasuredBox(720);
   const height = Math.round(Math.min(520, Math.max(340, width * 0.56)));
   const layout = useMemo(
@@ -82,7 +84,9 @@ export function ParetoScatter({ records, split, onFront, feasible, picks, cAcc, 
         <line x1={plot.left} x2={plot.left} y1={plot.top} y2={bottom} stroke="#333" />
         <line x1={plot.left} x2={plot.left + plot.width} y1={bottom} y2={bottom} stroke="#333" />
         <text x={plot.left + plot.width / 2} y={height - 8} fontSize="14" textAnchor="middle" fill="#1f2933">
-          P_acc: fraction within the error bound ({split === 'test' ? 'held-out test split' : 'validation split'}, eq. 5)
+          {accuracyLabel === 'P_acc'
+            ? `P_acc: fraction within the error bound (${split === 'test' ? 'held-out test split' : 'validation split'}, eq. 5)`
+            : `${accuracyLabel}: fraction sent to the approximator and within the bound (${split === 'test' ? 'held-out test split' : 'validation split'})`}
         </text>
         <text x={14} y={plot.top + plot.height / 2} fontSize="14" textAnchor="middle" fill="#1f2933" transform={`rotate(-90 14 ${plot.top + plot.height / 2})`}>
           energy reduction over the CPU (×)
@@ -126,7 +130,7 @@ export function ParetoScatter({ records, split, onFront, feasible, picks, cAcc, 
                 data-feasible={point.feasible}
                 onClick={() => onSelect(point.record)}
               >
-                <title>{`${style.label} #${record.index}: ${describeConfig(record.config)} · P_acc ${pct(readAccuracy(record, split))} · energy ${times(record.measure.energyReduction)} · speedup ${times(record.measure.speedup)}${point.onFront ? ' · on the front' : ''}${grey ? ' · outside the constraints' : ''}`}</title>
+                <title>{`${style.label} #${record.index}: ${describeConfig(record.config)} · ${accuracyLabel} ${pct(readAccuracy(record, split))} · energy ${times(record.measure.energyReduction)} · speedup ${times(record.measure.speedup)}${point.onFront ? ' · on the front' : ''}${grey ? ' · outside the constraints' : ''}`}</title>
               </path>
             );
           })}
@@ -184,7 +188,7 @@ function padHistories(histories: readonly NasSearchHistory[], read: (h: NasSearc
   return { x, ys: histories.map((h) => x.map((_, i) => (i < read(h).length ? read(h)[i] : null))) };
 }
 
-export function HistoryCharts({ histories }: { histories: readonly NasSearchHistory[] }) {
+export function HistoryCharts({ histories, accuracyLabel = 'P_acc' }: { histories: readonly NasSearchHistory[]; accuracyLabel?: string }) {
   const longest = Math.max(0, ...histories.map((h) => h.bestFperf.length));
   const series: LiveSeries[] = histories.map((h) => ({
     label: NAS_SEARCH_STYLES[h.search].label,
@@ -210,7 +214,7 @@ export function HistoryCharts({ histories }: { histories: readonly NasSearchHist
         />
       </figure>
       <figure className="nas-history">
-        <figcaption>Hypervolume of the front so far (P_acc × energy reduction, reference (0, 0))</figcaption>
+        <figcaption>Hypervolume of the front so far ({accuracyLabel} × energy reduction, reference (0, 0))</figcaption>
         <LiveChart
           table={hvTable}
           series={series}
@@ -231,15 +235,17 @@ export function ParallelCoordinates({
   split,
   onFront,
   selected,
+  accuracyLabel = 'P_acc',
 }: {
   records: readonly NasRecord[];
   split: NasSplit;
   onFront: readonly boolean[];
   selected: number | null;
+  accuracyLabel?: string;
 }) {
   const [boxRef, width] = useMeasuredBox(720);
   const height = 300;
-  const layout = useMemo(() => layoutParallel(records, split, onFront, width, height), [records, split, onFront, width]);
+  const layout = useMemo(() => layoutParallel(records, split, onFront, width, height, 2, accuracyLabel), [records, split, onFront, width, accuracyLabel]);
   return (
     <div ref={boxRef} className="nas-parallel">
       <svg width={width} height={height} role="img" aria-label={`Parallel coordinates of ${records.length} candidates`} data-testid="nas-parallel" data-lines={layout.lines.length}>

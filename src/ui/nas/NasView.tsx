@@ -8,7 +8,18 @@
  * view. Every control writes the link, validated as a link is (src/state/nasSlice.ts).
  */
 import { useDeferredValue, useMemo, useState } from 'react';
-import { NAS_CONFIG_LIMITS, NAS_TABLE2_BOUNDS, NAS_WEIGHT_CHOICES, resolveNasErrorBound, resolveNasWeights, type NasRunConfig } from '../../core/nas/config';
+import {
+  NAS_CONFIG_LIMITS,
+  NAS_METHOD_LABELS,
+  NAS_METHODS,
+  NAS_TABLE2_BOUNDS,
+  NAS_WEIGHT_CHOICES,
+  hasNasPredictor,
+  nasAccuracyLabel,
+  resolveNasErrorBound,
+  resolveNasWeights,
+  type NasRunConfig,
+} from '../../core/nas/config';
 import {
   buildRunJson,
   computeFront,
@@ -27,7 +38,7 @@ import {
 import { NAS_NORMALIZATIONS, NAS_NORMALIZATION_NOTES, NAS_WEIGHT_PRESETS } from '../../core/nas/objective';
 import { NAS_SEARCH_IDS, NAS_SEARCH_LABELS, type NasRecord, type NasSearchId } from '../../core/nas/run';
 import { NAS_SELECTION_MODES } from '../../core/nas/select';
-import { countConfigurations, createNasSpace, describeConfig } from '../../core/nas/space';
+import { DEFAULT_NAS_PREDICTOR_SPACE, countConfigurations, createNasSpace, describeConfig } from '../../core/nas/space';
 import { NAS_ACTIVATIONS } from '../../core/nas/types';
 import { getTarget } from '../../core/targets/index';
 import { TARGET_IDS } from '../../core/targets/types';
@@ -92,7 +103,9 @@ function Controls({ config, run }: { config: NasRunConfig; run: NasRun | null })
   const bound = resolveNasErrorBound(config);
   const table2 = NAS_TABLE2_BOUNDS[config.target];
   const weights = resolveNasWeights(config);
-  const space = createNasSpace({ maxWidth: config.maxWidth, sharedActivation: config.sharedActivation });
+  const twoNets = hasNasPredictor(config.method);
+  // The session's space (src/ml/nas/session.ts resolveNasSessionSettings): with the predictor for AXNet-NAS.
+  const space = createNasSpace({ maxWidth: config.maxWidth, sharedActivation: config.sharedActivation, predictor: twoNets ? DEFAULT_NAS_PREDICTOR_SPACE : null });
   return (
     <aside className="panel axtrain-controls" aria-label="NAS settings" data-testid="nas-controls">
       <h2>NAS</h2>
@@ -123,6 +136,20 @@ function Controls({ config, run }: { config: NasRunConfig; run: NasRun | null })
           ))}
         </select>
       </label>
+      <Select
+        field="method"
+        label="Search"
+        testId="nas-method"
+        options={NAS_METHODS.map((m) => ({ value: m, label: NAS_METHOD_LABELS[m] }))}
+        hint="lone: the paper’s search of one approximator; AXNet and the baselines: the approximator’s and the predictor’s (classifier’s) hidden widths together, ReLU, scored by the inputs approximated within the bound and the whole system’s cost"
+      />
+      {twoNets ? (
+        <p className="small muted" data-testid="nas-method-note">
+          Candidates: approximator widths + predictor widths ({DEFAULT_NAS_PREDICTOR_SPACE.maxHiddenLayers} layers of ≤ {DEFAULT_NAS_PREDICTOR_SPACE.maxWidth}), ReLU, trained as
+          the lab trains {config.method}. Accuracy axis: “safe & approximated”, the inputs sent to the approximator and within the bound (§V’s prediction accuracy); energy and
+          speedup: predictor and approximator on the NPU, the CPU for the rejected inputs.
+        </p>
+      ) : null}
       <div className="field-grid">
         <Field field="budget" label="Budget per search" testId="nas-budget" step="1" hint="Evaluations of each search (the enumeration has 56; the paper: ≤ 500)" />
         <Field field="stepsPerCandidate" label="Steps per candidate" testId="nas-steps" step="1" hint="Adam steps each candidate trains (the paper: 300 epochs)" />
@@ -171,15 +198,25 @@ function Controls({ config, run }: { config: NasRunConfig; run: NasRun | null })
           <Field field="interleave" label="Random interleave" testId="nas-interleave" hint="Probability of a random pick after the initial design (SMAC3: 0.2)" />
         </div>
         <label className="toggle">
-          <input type="checkbox" data-testid="nas-shared" checked={config.sharedActivation} onChange={(event) => setField('sharedActivation', event.target.checked ? '1' : '0')} />
+          <input
+            type="checkbox"
+            data-testid="nas-shared"
+            checked={config.sharedActivation}
+            disabled={twoNets}
+            onChange={(event) => setField('sharedActivation', event.target.checked ? '1' : '0')}
+          />
           <span>One activation for every layer (the O(P·M^L) reading of §II)</span>
         </label>
-        <Select
-          field="enumerationActivation"
-          label="Enumeration’s activation"
-          testId="nas-enum-act"
-          options={NAS_ACTIVATIONS.map((a) => ({ value: a, label: a === 'sigmoid' ? 'sigmoid (the MICRO’12 NPU’s; unverified)' : a }))}
-        />
+        {twoNets ? (
+          <p className="small muted">Enumeration: the MICRO’12 nets in ReLU, each with a one-layer predictor of 4, 8, 16 or 32.</p>
+        ) : (
+          <Select
+            field="enumerationActivation"
+            label="Enumeration’s activation"
+            testId="nas-enum-act"
+            options={NAS_ACTIVATIONS.map((a) => ({ value: a, label: a === 'sigmoid' ? 'sigmoid (the MICRO’12 NPU’s; unverified)' : a }))}
+          />
+        )}
         <Select
           field="normalization"
           label="P_speed, P_energy"
@@ -242,8 +279,10 @@ function downloadText(name: string, text: string, type: string): void {
  * Opens a candidate's topology in the lab: a link with its benchmark and its hidden widths as AXNet's approximator
  * (`approx=`; the lab's nets are ReLU, the view says so), then, for 'npu', the NPU panel (its Fig. 5 inference).
  */
-function openInLab(target: string, record: NasRecord, panel: 'lab' | 'npu'): void {
-  window.location.hash = `#v=1&target=${encodeURIComponent(target)}&approx=${record.config.layers.map((l) => l.width).join('-')}`;
+/** The lab's link of a candidate: its approximator widths; an AXNet-NAS candidate's predictor widths and method too. */
+function openInLab(target: string, record: NasRecord, panel: 'lab' | 'npu', method: NasRunConfig['method']): void {
+  const predictor = record.config.predictor ? `&pred=${record.config.predictor.join('-')}&methods=${method}` : '';
+  window.location.hash = `#v=1&target=${encodeURIComponent(target)}&approx=${record.config.layers.map((l) => l.width).join('-')}${predictor}`;
   if (panel === 'npu') {
     useLabStore.getState().selectPanel('npu');
     requestAnimationFrame(() => document.getElementById('panel-npu')?.scrollIntoView({ block: 'start' }));
@@ -292,14 +331,15 @@ function Selection({ config, records, onFront, split, onSplit, selected, onSelec
     return { feasible, picks };
   }, [records, split, constraints, pickFrom]);
   const chosen = selected !== null ? records[selected] : null;
+  const acc = nasAccuracyLabel(config.method);
   return (
     <section className="panel nas-figure wide" data-testid="nas-panel-pareto" aria-labelledby="nas-pareto-title">
       <header className="panel-header">
         <h3 id="nas-pareto-title">Pareto front and online selection (Figs. 3, 4a, 4b)</h3>
         <div className="panel-caption">
-          Every candidate of every search; filled markers are its search’s front S_pare (P_acc ↑, energy reduction ↑), grey ones miss the constraints. The pentagons are the picks
-          of Table 1 from the chosen search’s front: quality (most accurate with energy ≥ C_energy), energy (most energy reduction with P_acc ≥ C_acc), and integrated, eq. 6:
-          argmax θ·(P_acc − C_acc) + (1 − θ)·(E − C_energy)/E_norm.
+          Every candidate of every search; filled markers are its search’s front S_pare ({acc} ↑, energy reduction ↑), grey ones miss the constraints. The pentagons are the picks
+          of Table 1 from the chosen search’s front: quality (most accurate with energy ≥ C_energy), energy (most energy reduction with {acc} ≥ C_acc), and integrated, eq. 6:
+          argmax θ·({acc} − C_acc) + (1 − θ)·(E − C_energy)/E_norm.
         </div>
       </header>
       <div className="nas-selection-controls">
@@ -327,7 +367,7 @@ function Selection({ config, records, onFront, split, onSplit, selected, onSelec
           options={NAS_SELECTION_MODES.map((m) => ({ value: m, label: m }))}
           hint="The pick the link and the summary name (Table 1)"
         />
-        <Field field="cAcc" label="C_acc (P_acc ≥)" testId="nas-cacc" step="0.01" />
+        <Field field="cAcc" label={`C_acc (${acc} ≥)`} testId="nas-cacc" step="0.01" />
         <Field field="cEnergy" label="C_energy (× ≥)" testId="nas-cenergy" step="0.1" />
         <Field field="cSpeed" label="C_speed (0 = none)" testId="nas-cspeed" step="0.1" />
         <label className="field nas-theta">
@@ -353,6 +393,7 @@ function Selection({ config, records, onFront, split, onSplit, selected, onSelec
         cEnergy={config.cEnergy}
         selected={selected}
         onSelect={setSelected}
+        accuracyLabel={acc}
       />
       <ul className="nas-picks" data-testid="nas-picks">
         {analysis.picks.map((pick) => {
@@ -363,7 +404,7 @@ function Selection({ config, records, onFront, split, onSplit, selected, onSelec
               {record ? (
                 <>
                   {' '}
-                  #{record.index} {describeConfig(record.config)} · P_acc {pct(readAccuracy(record, split))} · energy {times(record.measure.energyReduction)} · speedup{' '}
+                  #{record.index} {describeConfig(record.config)} · {acc} {pct(readAccuracy(record, split))} · energy {times(record.measure.energyReduction)} · speedup{' '}
                   {times(record.measure.speedup)}{' '}
                   <button type="button" className="nas-link-button" onClick={() => setSelected(pick.record)}>
                     select
@@ -385,7 +426,7 @@ function Selection({ config, records, onFront, split, onSplit, selected, onSelec
             <tr>
               <th>#</th>
               <th>topology</th>
-              <th>P_acc</th>
+              <th>{acc}</th>
               <th>energy red.</th>
               <th>speedup</th>
               <th>f_perf</th>
@@ -422,16 +463,18 @@ function Selection({ config, records, onFront, split, onSplit, selected, onSelec
           <strong>
             #{chosen.index} {describeConfig(chosen.config)}
           </strong>{' '}
-          ({NAS_SEARCH_LABELS[chosen.search]}, {chosen.proposer}) · test P_acc {pct(chosen.measure.testAccuracy)} · validation {pct(chosen.measure.valAccuracy)} · energy{' '}
+          ({NAS_SEARCH_LABELS[chosen.search]}, {chosen.proposer}) · test {acc} {pct(chosen.measure.testAccuracy)} · validation {pct(chosen.measure.valAccuracy)} · energy{' '}
           {times(chosen.measure.energyReduction)} · speedup {times(chosen.measure.speedup)} · f_perf {chosen.fperf.toFixed(4)}
-          <button type="button" className="axtrain-button" data-testid="nas-open-lab" onClick={() => openInLab(config.target, chosen, 'lab')}>
+          <button type="button" className="axtrain-button" data-testid="nas-open-lab" onClick={() => openInLab(config.target, chosen, 'lab', config.method)}>
             Open in the lab
           </button>
-          <button type="button" className="axtrain-button" data-testid="nas-open-npu" onClick={() => openInLab(config.target, chosen, 'npu')}>
+          <button type="button" className="axtrain-button" data-testid="nas-open-npu" onClick={() => openInLab(config.target, chosen, 'npu', config.method)}>
             Open in the NPU view
           </button>
           <p className="small muted">
-            The lab trains this topology as AXNet’s approximator (its nets use ReLU; this candidate’s activations are {chosen.config.layers.map((l) => l.activation).join(', ')}).
+            {chosen.config.predictor
+              ? `The lab opens this ${config.method} topology: approximator ${chosen.config.layers.map((l) => l.width).join('-')}, predictor ${chosen.config.predictor.join('-')} (ReLU).`
+              : `The lab trains this topology as AXNet’s approximator (its nets use ReLU; this candidate’s activations are ${chosen.config.layers.map((l) => l.activation).join(', ')}).`}
           </p>
         </div>
       ) : null}
@@ -441,6 +484,7 @@ function Selection({ config, records, onFront, split, onSplit, selected, onSelec
 
 function Summary({ config, records }: { config: NasRunConfig; records: readonly NasRecord[] }) {
   const summaries = summarizeSearches(records, 'test', config.cAcc);
+  const acc = nasAccuracyLabel(config.method);
   const constraints: NasConstraints = { cAcc: config.cAcc, cEnergy: config.cEnergy, cSpeed: config.cSpeed > 0 ? config.cSpeed : undefined, theta: config.theta };
   return (
     <section className="panel nas-figure wide" data-testid="nas-panel-summary" aria-labelledby="nas-summary-title">
@@ -454,10 +498,12 @@ function Summary({ config, records }: { config: NasRunConfig; records: readonly 
             <th>evaluations</th>
             <th>best f_perf</th>
             <th>its topology</th>
-            <th>best P_acc</th>
+            <th>best {acc}</th>
             <th>front</th>
             <th>hypervolume</th>
-            <th>energy at P_acc ≥ {pct(config.cAcc)}</th>
+            <th>
+              energy at {acc} ≥ {pct(config.cAcc)}
+            </th>
             <th>speedup there</th>
           </tr>
         </thead>
@@ -539,20 +585,23 @@ export function NasView() {
             <h3 id="nas-history-title">SMAC against random search and the enumeration</h3>
             <div className="panel-caption">After each evaluation: the best f_perf told so far and the hypervolume of the front (what each search saw: validation split).</div>
           </header>
-          <HistoryCharts histories={histories} />
+          <HistoryCharts histories={histories} accuracyLabel={nasAccuracyLabel(shownConfig.method)} />
         </section>
         <section className="panel nas-figure" data-testid="nas-panel-parallel" aria-labelledby="nas-parallel-title">
           <header className="panel-header">
             <h3 id="nas-parallel-title">Candidates in parallel coordinates</h3>
             <div className="panel-caption">A one-layer net’s n2 and A2 are inactive: drawn on the “n/a” tick, never dropped. Bold: on its search’s front.</div>
           </header>
-          <ParallelCoordinates records={records} split={split} onFront={onFront} selected={selected} />
+          <ParallelCoordinates records={records} split={split} onFront={onFront} selected={selected} accuracyLabel={nasAccuracyLabel(shownConfig.method)} />
         </section>
         <section className="panel nas-figure" data-testid="nas-panel-importance" aria-labelledby="nas-importance-title">
           <header className="panel-header">
             <h3 id="nas-importance-title">What SMAC’s surrogate finds important</h3>
           </header>
-          <ImportanceBars importance={run?.importance ?? null} names={listEncodedFeatureNames(2)} />
+          <ImportanceBars
+            importance={run?.importance ?? null}
+            names={listEncodedFeatureNames(2, hasNasPredictor(shownConfig.method) ? DEFAULT_NAS_PREDICTOR_SPACE.maxHiddenLayers : 0)}
+          />
         </section>
         <section className="panel nas-figure" data-testid="nas-panel-timing" aria-labelledby="nas-timing-title">
           <header className="panel-header">

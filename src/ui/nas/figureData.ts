@@ -170,13 +170,21 @@ const NA = 'n/a';
  * Axes L, n1, A1, n2, A2, P_acc, energy reduction, speedup. Widths on a log2 scale (1…128); activations and L
  * categorical; an inactive n2/A2 on the "n/a" tick at the bottom of its axis.
  */
-export function layoutParallel(records: readonly NasRecord[], split: NasSplit, onFront: readonly boolean[], width: number, height: number, maxHiddenLayers = 2): ParallelLayout {
+export function layoutParallel(
+  records: readonly NasRecord[],
+  split: NasSplit,
+  onFront: readonly boolean[],
+  width: number,
+  height: number,
+  maxHiddenLayers = 2,
+  accuracyLabel = 'P_acc',
+): ParallelLayout {
   const top = 34;
   const bottom = height - 20;
   const span = bottom - top;
   const ids: { id: string; label: string }[] = [{ id: 'L', label: 'layers L' }];
   for (let i = 1; i <= maxHiddenLayers; i++) ids.push({ id: `n${i}`, label: `width n${i}` }, { id: `a${i}`, label: `activation A${i}` });
-  ids.push({ id: 'acc', label: 'P_acc' }, { id: 'energy', label: 'energy red.' }, { id: 'speed', label: 'speedup' });
+  ids.push({ id: 'acc', label: accuracyLabel }, { id: 'energy', label: 'energy red.' }, { id: 'speed', label: 'speedup' });
   const left = 40;
   const right = width - 40;
   const step = ids.length > 1 ? (right - left) / (ids.length - 1) : 0;
