@@ -100,7 +100,15 @@ test('compare mode links only the panels it shows, and the About text follows th
   await expect(page.getByTestId('about')).not.toContainText('Bessel');
 
   await page.goto(`/#v=1&${SMALL}`);
-  await expect(nav.getByRole('link')).toHaveText(['Invocation (Fig. 2b)', 'Benchmark view (Fig. 4a–c)', 'Control vectors (Fig. 4d)', 'NPU (Fig. 5)', 'AxTrain', 'NAS', 'Paper (§V)']);
+  await expect(nav.getByRole('link')).toHaveText([
+    'Invocation (Fig. 2b)',
+    'Benchmark view (Fig. 4a–c)',
+    'Control vectors (Fig. 4d)',
+    'NPU (Fig. 5)',
+    'AxTrain',
+    'NAS',
+    'Paper (§V)',
+  ]);
   await expect(page.getByTestId('about-target')).toContainText('Bessel');
 });
 
