@@ -51,7 +51,7 @@ export interface WatchdogOptions {
 
 export interface Watchdog {
   /** The worker spoke at `now` (page clock, ms); a heartbeat also brings its step and chunk time. */
-  heard(now: number, beat?: Pick<Heartbeat, 'step' | 'chunkMs'>): void;
+  heard(now: number, beat?: Partial<Pick<Heartbeat, 'step' | 'chunkMs'>>): void;
   /** The worker should be running from `now` on (Play): the silence counts from here. */
   arm(now: number): void;
   /** The worker need not run (pause, done, failure): silence is fine. */
@@ -81,10 +81,8 @@ export function createWatchdog(options: WatchdogOptions = {}): Watchdog {
   return {
     heard(now, beat) {
       lastHeardAt = Math.max(lastHeardAt, now);
-      if (beat) {
-        step = beat.step;
-        if (Number.isFinite(beat.chunkMs) && beat.chunkMs > 0) chunkMs = Math.max(chunkMs ?? 0, beat.chunkMs);
-      }
+      if (beat?.step !== undefined && Number.isFinite(beat.step)) step = beat.step;
+      if (beat?.chunkMs !== undefined && Number.isFinite(beat.chunkMs) && beat.chunkMs > 0) chunkMs = Math.max(chunkMs ?? 0, beat.chunkMs);
     },
     arm(now) {
       if (!armed) {
