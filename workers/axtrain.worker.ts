@@ -39,6 +39,8 @@ function post(message: FromAxtrainWorkerMessage, transfer: Transferable[] = []):
 const control = createRunControl({
   name: 'AxTrain worker',
   postError: (message, fatal) => post({ type: 'error', message, fatal }),
+  postHeartbeat: (beat) => post({ type: 'heartbeat', ...beat }),
+  currentStep: () => Math.min(...(session?.readProgress().map((lane) => lane.step) ?? [0])),
   dispose: () => disposeSession(),
 });
 

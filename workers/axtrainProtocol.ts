@@ -6,7 +6,7 @@
 import type { AxtrainConfig } from '../src/core/axtrain/config';
 import type { AxtrainMethodDelta } from '../src/core/axtrain/run';
 import type { BackendChoice, BackendName } from '../src/core/config';
-import type { BackendAttempt } from './protocol';
+import type { BackendAttempt, HeartbeatMessage } from './protocol';
 
 export type ToAxtrainWorkerMessage =
   /** `backend` is the lab's choice (the link's `backend=`): 'auto' measures this very run's methods. `cpuShare` as protocol.ts. */
@@ -36,4 +36,5 @@ export interface AxtrainProgressPayload {
 export type FromAxtrainWorkerMessage =
   | ({ type: 'progress' } & AxtrainProgressPayload)
   | ({ type: 'done' } & AxtrainProgressPayload)
+  | HeartbeatMessage
   | { type: 'error'; message: string; fatal: boolean };

@@ -34,6 +34,8 @@ function post(message: FromNasWorkerMessage): void {
 const control = createRunControl({
   name: 'NAS worker',
   postError: (message, fatal) => post({ type: 'error', message, fatal }),
+  postHeartbeat: (beat) => post({ type: 'heartbeat', ...beat }),
+  currentStep: () => training?.step ?? 0,
   dispose: () => {
     session = null;
   },
@@ -82,14 +84,23 @@ async function runLoop(): Promise<void> {
   const active = session;
   if (!active) return;
   await control.exclusive(async () => {
+    let lastCallbackAt = performance.now();
+    /** NAS's session drives its own loop: a heartbeat at each of its callbacks, the time since the previous one as the chunk. */
+    const beat = () => {
+      const now = performance.now();
+      control.heartbeat(now - lastCallbackAt);
+      lastCallbackAt = now;
+    };
     const done = await active.run({
       shouldStop: () => !control.wantRunning || control.stopped,
       onRound: (records) => {
+        beat();
         pendingRecords.push(...records);
         training = null;
         sendProgress(true);
       },
       onTrainProgress: (progress) => {
+        beat();
         training = { candidates: progress.candidates, step: progress.step, totalSteps: progress.totalSteps };
         if (performance.now() - lastProgressAt >= PROGRESS_INTERVAL_MS) sendProgress(true);
       },

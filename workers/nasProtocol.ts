@@ -6,7 +6,7 @@ import type { BackendChoice, BackendName } from '../src/core/config';
 import type { NasRecord } from '../src/core/nas/run';
 import type { FeatureImportance } from '../src/core/nas/surrogate';
 import type { NasRunConfig } from '../src/core/nas/config';
-import type { BackendAttempt } from './protocol';
+import type { BackendAttempt, HeartbeatMessage } from './protocol';
 
 export type ToNasWorkerMessage = { type: 'init'; config: NasRunConfig; backend: BackendChoice; cpuShare?: number } | { type: 'run' } | { type: 'pause' } | { type: 'stop' };
 
@@ -27,4 +27,8 @@ export interface NasProgressPayload {
   importance: FeatureImportance | null;
 }
 
-export type FromNasWorkerMessage = ({ type: 'progress' } & NasProgressPayload) | ({ type: 'done' } & NasProgressPayload) | { type: 'error'; message: string; fatal: boolean };
+export type FromNasWorkerMessage =
+  | ({ type: 'progress' } & NasProgressPayload)
+  | ({ type: 'done' } & NasProgressPayload)
+  | HeartbeatMessage
+  | { type: 'error'; message: string; fatal: boolean };

@@ -5,6 +5,7 @@
  */
 import type { BenchmarkViewData } from '../src/core/benchmarkViews';
 import type { BackendName, LabConfig, MethodId } from '../src/core/config';
+import type { Heartbeat } from '../src/core/watchdog';
 import type { AxnetWeights, BaselineWeights, EvaluationPoint, MethodTopology, SurfaceSnapshot } from '../src/core/weights';
 
 /** One backend tried during selection (src/ml/backend.ts BackendAttempt, as plain data). */
@@ -89,8 +90,15 @@ export interface ProgressPayload {
   baselineWeights?: BaselineWeights | null;
 }
 
+/** A run worker's sign of progress between chunks, for the page's watchdog (src/core/watchdog.ts); every run protocol has it. */
+export type HeartbeatMessage = { type: 'heartbeat' } & Heartbeat;
+
 /** Messages from the worker. */
-export type FromWorkerMessage = ({ type: 'progress' } & ProgressPayload) | ({ type: 'done' } & ProgressPayload) | { type: 'error'; message: string; fatal: boolean };
+export type FromWorkerMessage =
+  | ({ type: 'progress' } & ProgressPayload)
+  | ({ type: 'done' } & ProgressPayload)
+  | HeartbeatMessage
+  | { type: 'error'; message: string; fatal: boolean };
 
 /** Grid resolution of the surface snapshots. */
 export const SURFACE_RESOLUTION = 40;

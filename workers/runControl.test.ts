@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { HEARTBEAT_INTERVAL_MS, type Heartbeat } from '../src/core/watchdog';
 import { createRunControl, type RunControlMessage } from './runControl';
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -8,7 +9,13 @@ describe('run control: the one message switch of the run roles', () => {
     const calls: string[] = [];
     const errors: [string, boolean][] = [];
     let disposed = 0;
-    const control = createRunControl({ name: 'test worker', postError: (message, fatal) => errors.push([message, fatal]), dispose: () => disposed++ });
+    const control = createRunControl({
+      name: 'test worker',
+      postError: (message, fatal) => errors.push([message, fatal]),
+      postHeartbeat: () => {},
+      currentStep: () => 0,
+      dispose: () => disposed++,
+    });
     const jobs = {
       start: async (message: { type: 'init'; cpuShare?: unknown }) => void calls.push(`start ${String(message.cpuShare)}`),
       loop: async () => void calls.push('loop'),
@@ -31,5 +38,37 @@ describe('run control: the one message switch of the run roles', () => {
     control.dispatch({ type: 'stop' }, jobs);
     expect(control.stopped).toBe(true);
     expect(disposed).toBeGreaterThan(0);
+  });
+
+  it('rest posts a heartbeat between chunks, at most every HEARTBEAT_INTERVAL_MS, with the step and the slowest chunk since the last one', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'performance'] });
+    try {
+      const beats: Heartbeat[] = [];
+      let step = 0;
+      const control = createRunControl({ name: 'test worker', postError: () => {}, postHeartbeat: (beat) => beats.push(beat), currentStep: () => step, dispose: () => {} });
+      const rest = async (chunkMs: number) => {
+        const done = control.rest(chunkMs);
+        await vi.runAllTimersAsync();
+        await done;
+      };
+      step = 10;
+      await rest(30);
+      expect(beats.map(({ step, chunkMs }) => [step, chunkMs])).toEqual([[10, 30]]);
+      step = 20;
+      await rest(80); // within the interval: no heartbeat, but its chunk time is remembered
+      step = 30;
+      await rest(5);
+      expect(beats).toHaveLength(1);
+      vi.advanceTimersByTime(HEARTBEAT_INTERVAL_MS);
+      step = 40;
+      await rest(10);
+      expect(beats.map(({ step, chunkMs }) => [step, chunkMs])).toEqual([
+        [10, 30],
+        [40, 80],
+      ]);
+      expect(beats[1]!.at - beats[0]!.at).toBeGreaterThanOrEqual(HEARTBEAT_INTERVAL_MS);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -6,11 +6,20 @@
  * so pause and stop are handled promptly. The role brings its initialization, loops and disposal.
  */
 import { computeRestMs } from '../src/core/cpuShare';
+import { HEARTBEAT_INTERVAL_MS, type Heartbeat } from '../src/core/watchdog';
 
 export interface RunControlRole {
   /** Role name for messages, e.g. 'sweep worker'. */
   name: string;
   postError(message: string, fatal: boolean): void;
+  /**
+   * Posts `{ type: 'heartbeat', ...beat }` for the page's watchdog (src/core/watchdog.ts). rest() calls it between chunks,
+   * at most every HEARTBEAT_INTERVAL_MS: only a finished chunk proves progress (a timer would keep beating through a hung
+   * readback, which is the very fault the watchdog is for).
+   */
+  postHeartbeat(beat: Heartbeat): void;
+  /** The step the role has reached (for the heartbeat). */
+  currentStep(): number;
   /** Frees the role's models (after stop, once no job runs). */
   dispose(): void;
 }
@@ -35,7 +44,9 @@ export interface RunControl {
   finish(): void;
   /** Runs body unless another job runs or the run failed; disposes after it when stop came meanwhile. */
   exclusive(body: () => Promise<void>): Promise<void>;
-  /** Yields to the event loop after a chunk of chunkMs, resting as cpuShare asks. */
+  /** Posts a heartbeat if one is due (roles whose loop does not go through rest, e.g. NAS's session callbacks). */
+  heartbeat(chunkMs: number): void;
+  /** Yields to the event loop after a chunk of chunkMs, resting as cpuShare asks; posts a heartbeat when one is due. */
   rest(chunkMs: number): Promise<void>;
   /** Installs the role's message handler and turns unhandled rejections into error messages. */
   listen<M>(scope: DedicatedWorkerGlobalScope, handle: (message: M) => void): void;
@@ -67,6 +78,17 @@ export function createRunControl(role: RunControlRole): RunControl {
   let stopped = false;
   let failed = false;
   let cpuShare = 1;
+  let lastBeatAt = Number.NEGATIVE_INFINITY;
+  /** Longest chunk since the last heartbeat, ms (the watchdog's limit grows with it). */
+  let slowestChunkMs = 0;
+  const beat = (chunkMs: number) => {
+    slowestChunkMs = Math.max(slowestChunkMs, chunkMs);
+    const now = performance.now();
+    if (now - lastBeatAt < HEARTBEAT_INTERVAL_MS) return;
+    lastBeatAt = now;
+    role.postHeartbeat({ step: role.currentStep(), chunkMs: slowestChunkMs, at: now });
+    slowestChunkMs = 0;
+  };
 
   const fail = (message: string, fatal: boolean) => {
     failed = true;
@@ -133,7 +155,11 @@ export function createRunControl(role: RunControlRole): RunControl {
         if (stopped) role.dispose();
       }
     },
-    rest: (chunkMs) => new Promise<void>((resolve) => setTimeout(resolve, computeRestMs(chunkMs, cpuShare))),
+    heartbeat: beat,
+    rest: (chunkMs) => {
+      beat(chunkMs);
+      return new Promise<void>((resolve) => setTimeout(resolve, computeRestMs(chunkMs, cpuShare)));
+    },
     dispatch(message, jobs) {
       switch (message.type) {
         case 'init':

@@ -41,6 +41,8 @@ function post(message: FromSweepWorkerMessage): void {
 const control = createRunControl({
   name: 'sweep worker',
   postError: (message, fatal) => post({ type: 'error', message, fatal }),
+  postHeartbeat: (beat) => post({ type: 'heartbeat', ...beat }),
+  currentStep: () => group?.step ?? 0,
   dispose: () => disposeGroup(),
 });
 

@@ -5,7 +5,7 @@
 import type { BackendName, LabConfig } from '../src/core/config';
 import type { SweepPlan } from '../src/core/sweep';
 import type { EvaluationPoint } from '../src/ml/types';
-import type { BackendAttempt } from './protocol';
+import type { BackendAttempt, HeartbeatMessage } from './protocol';
 
 export type ToSweepWorkerMessage =
   /** `plan` from planSweep (plain data); `config` is the sweep's base config (its backend choice is used). */
@@ -36,4 +36,8 @@ export interface SweepProgressPayload {
   stopped: { variant: number; atStep: number; message: string }[];
 }
 
-export type FromSweepWorkerMessage = ({ type: 'progress' } & SweepProgressPayload) | ({ type: 'done' } & SweepProgressPayload) | { type: 'error'; message: string; fatal: boolean };
+export type FromSweepWorkerMessage =
+  | ({ type: 'progress' } & SweepProgressPayload)
+  | ({ type: 'done' } & SweepProgressPayload)
+  | HeartbeatMessage
+  | { type: 'error'; message: string; fatal: boolean };

@@ -59,6 +59,8 @@ function post(message: FromWorkerMessage, transfer: Transferable[] = []): void {
 const control = createRunControl({
   name: 'worker',
   postError: (message, fatal) => post({ type: 'error', message, fatal }),
+  postHeartbeat: (beat) => post({ type: 'heartbeat', ...beat }),
+  currentStep: () => trainer?.step ?? 0,
   dispose: () => disposeTrainer(),
 });
 

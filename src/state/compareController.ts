@@ -12,6 +12,8 @@ import { routeRunMessage } from './runMessages';
 import { createFrameBatcher } from './frameBatcher';
 import { statusAfterMessage, useLabStore } from './store';
 import { WORKER_LOAD_FAILURE_TEXT, isCodeLoadFailure, isWorkerLoadFailure } from './workerFailure';
+import { describeSilence } from '../core/watchdog';
+import { watchRunWorker, type RunWatchdog } from './runWatchdog';
 
 interface CompareWorker {
   method: MethodId;
@@ -20,6 +22,8 @@ interface CompareWorker {
   finished: boolean;
   /** The worker posted at least one message (so its code loaded). */
   heardFrom: boolean;
+  /** Ends the worker when it falls silent while it should train (runWatchdog.ts). */
+  watchdog: RunWatchdog;
 }
 
 let active: CompareWorker[] = [];
@@ -73,6 +77,7 @@ function fail(entry: CompareWorker, text: string, terminate: boolean): void {
   }
   useLabStore.getState().failCompareRun(entry.method, text);
   if (terminate) {
+    entry.watchdog.dispose();
     entry.worker.terminate();
   }
   syncHeader();
@@ -87,9 +92,19 @@ function startWorkers(): void {
   const cpuShare = computeWorkerCpuShare(globalThis.navigator?.hardwareConcurrency ?? Number.NaN, config.methods.length);
   active = config.methods.map((method) => {
     const worker = new Worker(new URL('../../workers/lab.worker.ts', import.meta.url), { type: 'module', name: 'train' });
-    const entry: CompareWorker = { method, worker, intent: 'paused', finished: false, heardFrom: false };
+    const watchdog = watchRunWorker({
+      isWanted: () => active.includes(entry) && entry.intent === 'running' && !entry.finished,
+      onSilent: (silence) => {
+        // The other lanes go on; Continue starts the whole comparison again with the same settings.
+        const text = `${describeSilence(`${method} worker`, silence)} It was ended at step ${silence.step}; the other methods go on. Continue starts the comparison again from step 0 with the same settings.`;
+        fail(entry, text, true);
+        useLabStore.getState().showNotice({ kind: 'crash', text, action: 'continue' });
+      },
+    });
+    const entry: CompareWorker = { method, worker, intent: 'paused', finished: false, heardFrom: false, watchdog };
     worker.onmessage = (event: MessageEvent<FromWorkerMessage>) => {
       entry.heardFrom = true;
+      watchdog.heard(event.data);
       handleMessage(entry, event.data);
     };
     worker.onerror = (event: ErrorEvent) => {
@@ -111,6 +126,7 @@ function terminateAll(): void {
   const old = active;
   active = [];
   for (const entry of old) {
+    entry.watchdog.dispose();
     try {
       entry.worker.postMessage({ type: 'stop' } satisfies ToWorkerMessage);
     } finally {

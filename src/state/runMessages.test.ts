@@ -14,6 +14,8 @@ describe('routeRunMessage', () => {
     expect(entry).toEqual({ intent: 'running', finished: false });
     routeRunMessage(entry, { type: 'done' } as RunWorkerMessage, handlers, 'test worker');
     expect(entry).toEqual({ intent: 'paused', finished: true });
+    routeRunMessage(entry, { type: 'heartbeat' } as RunWorkerMessage, handlers, 'test worker');
+    expect(pushed).toEqual(['progress', 'done']); // a heartbeat is for the watchdog only
     routeRunMessage(entry, { type: 'error', message: 'boom', fatal: true }, handlers, 'test worker');
     expect(pushed).toEqual(['progress', 'done']);
     expect(failed).toEqual([['boom', true]]);

@@ -3,6 +3,8 @@
  * sweep, the AxTrain view): `progress` goes to the controller's frame batcher; `done` marks the run finished
  * (paused, so Play starts a new one) and goes to the batcher too; `error` goes to the controller's fail().
  */
+import { describeSilence } from '../core/watchdog';
+import { watchRunWorker, type RunWatchdog } from './runWatchdog';
 import { WORKER_LOAD_FAILURE_TEXT, isWorkerLoadFailure } from './workerFailure';
 
 /** What a controller keeps of each of its workers' runs. */
@@ -12,7 +14,7 @@ export interface RunWorkerEntry {
 }
 
 /** A run worker's messages: the union of every run protocol (workers/*Protocol.ts) has exactly these tags. */
-export type RunWorkerMessage = { type: 'progress' } | { type: 'done' } | { type: 'error'; message: string; fatal: boolean };
+export type RunWorkerMessage = { type: 'progress' } | { type: 'done' } | { type: 'heartbeat' } | { type: 'error'; message: string; fatal: boolean };
 
 export function routeRunMessage<E extends RunWorkerEntry, M extends RunWorkerMessage>(
   entry: E,
@@ -30,6 +32,8 @@ export function routeRunMessage<E extends RunWorkerEntry, M extends RunWorkerMes
       entry.finished = true;
       handlers.push({ entry, message: message as Progress });
       return;
+    case 'heartbeat':
+      return; // a sign of life for the watchdog (runWatchdog.ts), nothing to show
     case 'error': {
       const error = message as Extract<RunWorkerMessage, { type: 'error' }>;
       handlers.fail(entry, error.message, error.fatal);
@@ -44,6 +48,8 @@ export function routeRunMessage<E extends RunWorkerEntry, M extends RunWorkerMes
 export interface RunWorker extends RunWorkerEntry {
   worker: Worker;
   heardFrom: boolean;
+  /** Ends the worker when it falls silent while it should run (runWatchdog.ts). */
+  watchdog: RunWatchdog;
 }
 
 /** The roles of workers/lab.worker.ts that run a training loop under a controller. */
@@ -52,7 +58,8 @@ export type RunWorkerRole = 'sweep' | 'axtrain' | 'nas';
 /**
  * Starts workers/lab.worker.ts in `role` (paused, not yet initialised) with the one wiring every run controller
  * shares: messages are routed by routeRunMessage while the entry is the controller's current one; a crash, a chunk
- * that cannot load (workerFailure.ts) and an unreadable message go to `fail` with a sentence naming the worker.
+ * that cannot load (workerFailure.ts) and an unreadable message go to `fail` with a sentence naming the worker, and
+ * so does a worker that stops answering while it should run (the watchdog, runWatchdog.ts): `fail(…, true)` ends it.
  */
 export function spawnRunWorker<M extends RunWorkerMessage>(
   role: RunWorkerRole,
@@ -64,9 +71,14 @@ export function spawnRunWorker<M extends RunWorkerMessage>(
   },
 ): RunWorker {
   const worker = new Worker(new URL('../../workers/lab.worker.ts', import.meta.url), { type: 'module', name: role });
-  const entry: RunWorker = { worker, intent: 'paused', heardFrom: false, finished: false };
+  const watchdog = watchRunWorker({
+    isWanted: () => handlers.isCurrent(entry) && entry.intent === 'running' && !entry.finished,
+    onSilent: (silence) => handlers.fail(entry, `${describeSilence(workerName, silence)} It was ended at step ${silence.step}.`, true),
+  });
+  const entry: RunWorker = { worker, intent: 'paused', heardFrom: false, finished: false, watchdog };
   worker.onmessage = (event: MessageEvent<M>) => {
     entry.heardFrom = true;
+    watchdog.heard(event.data);
     if (handlers.isCurrent(entry)) routeRunMessage(entry, event.data, handlers, workerName);
   };
   worker.onerror = (event: ErrorEvent) => {
@@ -81,6 +93,7 @@ export function spawnRunWorker<M extends RunWorkerMessage>(
 /** Asks a run worker to stop (it frees its models) and terminates it. */
 export function stopRunWorker(entry: RunWorker | null): void {
   if (!entry) return;
+  entry.watchdog.dispose();
   try {
     entry.worker.postMessage({ type: 'stop' });
   } finally {

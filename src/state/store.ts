@@ -49,6 +49,8 @@ export type PanelId = 'invocation' | 'surface' | 'control' | 'npu';
 export interface Notice {
   kind: NoticeKind;
   text: string;
+  /** 'continue': the notice offers Continue (trainingController.continueRun: the run starts again with the same settings). */
+  action?: 'continue';
 }
 
 /** A point of a 2-D target's input plane, in input units (first input, second input). */

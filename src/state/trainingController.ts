@@ -13,6 +13,8 @@ import { decideConfigChange, describeConfigChanges, mergeConfigChange } from './
 import { statusAfterMessage, useLabStore, type NoticeKind, type RunProgressUpdate } from './store';
 import { formatHash } from '../core/link';
 import { WORKER_LOAD_FAILURE_TEXT, isCodeLoadFailure, isWorkerLoadFailure } from './workerFailure';
+import { describeSilence, type Silence } from '../core/watchdog';
+import { watchRunWorker, type RunWatchdog } from './runWatchdog';
 
 interface ActiveRun {
   worker: Worker;
@@ -20,6 +22,8 @@ interface ActiveRun {
   intent: 'running' | 'paused';
   /** The worker posted at least one message (so its code loaded). */
   heardFrom: boolean;
+  /** Ends the worker when it falls silent while it should train (runWatchdog.ts). */
+  watchdog: RunWatchdog;
 }
 
 let active: ActiveRun | null = null;
@@ -68,6 +72,8 @@ function handleWorkerMessage(run: ActiveRun, message: FromWorkerMessage): void {
       run.intent = 'paused';
       progressBatcher.push({ run, message });
       return;
+    case 'heartbeat':
+      return; // a sign of life for the watchdog, nothing to show
     case 'error': {
       progressBatcher.flush(); // the points before the failure still count
       const failure = message.fatal ? describeWorkerFailure(message.message) : { kind: 'divergence' as const, text: message.message };
@@ -93,11 +99,37 @@ function failFromCrash(run: ActiveRun, text: string): void {
   terminateWorker();
 }
 
+/**
+ * The continue notice of a worker that stopped answering. No checkpoint is kept (the engine cannot restore Adam's
+ * moments or its RNG streams), so Continue trains again from step 0 with the same settings: the same seed on the
+ * same backend gives the same numbers, so the run catches up with what was lost.
+ */
+export function describeStalledRun(silence: Pick<Silence, 'silentMs' | 'step'>, backend: string | null): string {
+  const where = backend ? ` on ${backend}` : '';
+  const lost = silence.step > 0 ? ` (no checkpoint is kept: its ${silence.step} steps are trained again, to the same numbers)` : '';
+  return `${describeSilence('training worker', silence)} It was ended. Continue starts it again from step 0 with the same settings${where}${lost}.`;
+}
+
+function failFromSilence(run: ActiveRun, silence: Silence): void {
+  if (run !== active) return;
+  progressBatcher.flush();
+  const store = useLabStore.getState();
+  const text = describeStalledRun({ silentMs: silence.silentMs, step: Math.max(silence.step, store.step) }, store.backend);
+  store.failRun(text);
+  store.showNotice({ kind: 'crash', text, action: 'continue' });
+  terminateWorker();
+}
+
 function startWorker(): ActiveRun {
   const worker = new Worker(new URL('../../workers/lab.worker.ts', import.meta.url), { type: 'module', name: 'train' });
-  const run: ActiveRun = { worker, intent: 'paused', heardFrom: false };
+  const watchdog = watchRunWorker({
+    isWanted: () => run === active && run.intent === 'running' && useLabStore.getState().status !== 'error',
+    onSilent: (silence) => failFromSilence(run, silence),
+  });
+  const run: ActiveRun = { worker, intent: 'paused', heardFrom: false, watchdog };
   worker.onmessage = (event: MessageEvent<FromWorkerMessage>) => {
     run.heardFrom = true;
+    watchdog.heard(event.data);
     handleWorkerMessage(run, event.data);
   };
   worker.onerror = (event: ErrorEvent) => {
@@ -118,6 +150,7 @@ function terminateWorker(): void {
   if (!active) return;
   const run = active;
   active = null;
+  run.watchdog.dispose();
   try {
     run.worker.postMessage({ type: 'stop' } satisfies ToWorkerMessage);
   } finally {
@@ -229,6 +262,13 @@ function closeRunChange(): void {
 /** Equal settings ⇔ equal canonical link (formatHash writes every field that differs from the defaults). */
 function sameSettings(a: Readonly<LabConfig>, b: Readonly<LabConfig>): boolean {
   return formatHash(a) === formatHash(b);
+}
+
+/** The notice's Continue (a worker that stopped answering): the run, or the comparison, starts again with the same settings and trains. */
+export function continueRun(): void {
+  clearRun();
+  useLabStore.getState().showNotice(null);
+  playRun();
 }
 
 /** Ends the current run; the next play starts a new one from step 0, with the proposed settings if a question was open. */

@@ -1,5 +1,5 @@
 /** The one alert area (bad links, divergence, worker crash, lost GPU device), and the run-change question. */
-import { acceptRunChange, keepCurrentRun } from '../state/trainingController';
+import { acceptRunChange, continueRun, keepCurrentRun } from '../state/trainingController';
 import { describeRunChange } from '../state/runChange';
 import { selectNotice } from '../state/selectors';
 import { useLabStore } from '../state/store';
@@ -11,6 +11,11 @@ export function Notice() {
   return (
     <div className={`notice notice-${notice.kind}`} role="alert" data-testid="notice">
       <span>{notice.text}</span>
+      {notice.action === 'continue' ? (
+        <button type="button" className="prompt-button primary" data-testid="notice-continue" onClick={continueRun}>
+          Continue
+        </button>
+      ) : null}
       <button type="button" className="mini" aria-label="Dismiss" onClick={() => showNotice(null)}>
         ✕
       </button>

@@ -1,0 +1,122 @@
+/**
+ * The run workers' watchdog, as pure timing (no timers, no DOM): the page records when it last heard from a worker
+ * (any message: a heartbeat, progress, done) and asks at a regular tick whether the worker has been silent for
+ * longer than its limit while it should be running.
+ *
+ *   limit = max(WATCHDOG_FLOOR_MS, WATCHDOG_CHUNK_FACTOR × chunkMs)
+ *
+ * where chunkMs is the longest chunk the worker reported lately (its heartbeats carry it). Before the first
+ * measured chunk of a run (shader compilation, the first readback) the limit is WATCHDOG_STARTUP_MS.
+ * A tick that comes much later than expected (the laptop slept, the tab was frozen) is a jump of the page's clock,
+ * not a silent worker: the silence is measured again from that tick.
+ */
+
+/** Silence always allowed while running, ms. Source: issue 12 ("a floor of a few seconds"); status 'estimate'. */
+export const WATCHDOG_FLOOR_MS = 4000;
+/** Silence allowed per measured chunk time (a chunk may be this many times slower than the slowest seen). Status 'estimate'. */
+export const WATCHDOG_CHUNK_FACTOR = 20;
+/**
+ * Silence allowed before the worker has reported a chunk of the current run, ms: covers WebGL shader compilation and
+ * the first readback of a large net. Status 'estimate' (first chunks measured at 0.2–3 s on this machine's cpu/wasm).
+ */
+export const WATCHDOG_STARTUP_MS = 15_000;
+/** How often the page checks its workers, ms. Status 'estimate' (detection within floor + one tick). */
+export const WATCHDOG_TICK_MS = 500;
+/** How often a worker posts a heartbeat between chunks at most, ms (the brief asks for at least every ~1 s). Status 'estimate'. */
+export const HEARTBEAT_INTERVAL_MS = 500;
+
+/** What a worker's heartbeat carries (workers/runControl.ts). */
+export interface Heartbeat {
+  /** The step the worker has reached. */
+  step: number;
+  /** Wall time of its last chunk, ms. */
+  chunkMs: number;
+  /** The worker's clock (performance.now() of the worker), ms; for the record only: the page uses its own clock. */
+  at: number;
+}
+
+/** A worker found silent: how long, and the last step it reported. */
+export interface Silence {
+  silentMs: number;
+  limitMs: number;
+  step: number;
+}
+
+export interface WatchdogOptions {
+  floorMs?: number;
+  chunkFactor?: number;
+  startupMs?: number;
+  tickMs?: number;
+}
+
+export interface Watchdog {
+  /** The worker spoke at `now` (page clock, ms); a heartbeat also brings its step and chunk time. */
+  heard(now: number, beat?: Partial<Pick<Heartbeat, 'step' | 'chunkMs'>>): void;
+  /** The worker should be running from `now` on (Play): the silence counts from here. */
+  arm(now: number): void;
+  /** The worker need not run (pause, done, failure): silence is fine. */
+  disarm(): void;
+  readonly armed: boolean;
+  /** The silence limit now, ms. */
+  readonly limitMs: number;
+  /** At a tick: the silence if the armed worker has been quiet past its limit, else null. */
+  check(now: number): Silence | null;
+}
+
+export function computeSilenceLimitMs(chunkMs: number | null, options: WatchdogOptions = {}): number {
+  const floorMs = options.floorMs ?? WATCHDOG_FLOOR_MS;
+  if (chunkMs === null || !Number.isFinite(chunkMs)) return Math.max(floorMs, options.startupMs ?? WATCHDOG_STARTUP_MS);
+  return Math.max(floorMs, (options.chunkFactor ?? WATCHDOG_CHUNK_FACTOR) * Math.max(0, chunkMs));
+}
+
+export function createWatchdog(options: WatchdogOptions = {}): Watchdog {
+  const tickMs = options.tickMs ?? WATCHDOG_TICK_MS;
+  let armed = false;
+  let lastHeardAt = 0;
+  let lastCheckAt: number | null = null;
+  let step = 0;
+  /** Longest chunk of the current armed stretch, ms; null before the first one. */
+  let chunkMs: number | null = null;
+  const limit = () => computeSilenceLimitMs(chunkMs, options);
+  return {
+    heard(now, beat) {
+      lastHeardAt = Math.max(lastHeardAt, now);
+      if (beat?.step !== undefined && Number.isFinite(beat.step)) step = beat.step;
+      if (beat?.chunkMs !== undefined && Number.isFinite(beat.chunkMs) && beat.chunkMs > 0) chunkMs = Math.max(chunkMs ?? 0, beat.chunkMs);
+    },
+    arm(now) {
+      if (!armed) {
+        lastHeardAt = now;
+        lastCheckAt = null;
+      }
+      armed = true;
+    },
+    disarm() {
+      armed = false;
+    },
+    get armed() {
+      return armed;
+    },
+    get limitMs() {
+      return limit();
+    },
+    check(now) {
+      const previousCheck = lastCheckAt;
+      lastCheckAt = now;
+      if (!armed) return null;
+      // A late tick (sleep, frozen tab): the page's clock jumped; count the silence from now.
+      if (previousCheck !== null && now - previousCheck > Math.max(limit(), 4 * tickMs)) {
+        lastHeardAt = now;
+        return null;
+      }
+      const silentMs = now - lastHeardAt;
+      const limitMs = limit();
+      return silentMs > limitMs ? { silentMs, limitMs, step } : null;
+    },
+  };
+}
+
+/** The notice's sentence for a silent worker, e.g. "The training worker stopped responding (no progress for 6 s)." */
+export function describeSilence(workerName: string, silence: Pick<Silence, 'silentMs'>): string {
+  return `The ${workerName} stopped responding (no progress for ${Math.round(silence.silentMs / 1000)} s).`;
+}
