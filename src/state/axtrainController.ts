@@ -11,61 +11,33 @@
  */
 import { computeWorkerCpuShare } from '../core/cpuShare';
 import type { FromAxtrainWorkerMessage, ToAxtrainWorkerMessage } from '../../workers/axtrainProtocol';
-import { sameAxtrainConfig, type AxtrainProgressUpdate } from './axtrainSlice';
-import { spawnRunWorker, stopRunWorker, type RunWorker } from './runMessages';
-import { createFrameBatcher } from './frameBatcher';
-import { statusAfterMessage, useLabStore, type LabState } from './store';
+import { sameAxtrainConfig } from './axtrainSlice';
+import { createWorkerRunController } from './runMessages';
+import { useLabStore, type LabState } from './store';
 import { pauseRun } from './trainingController';
-import { WORKER_LOAD_FAILURE_TEXT, isCodeLoadFailure } from './workerFailure';
-
-type ActiveAxtrain = RunWorker;
-
-let active: ActiveAxtrain | null = null;
 
 export function isAxtrainMode(state: Pick<LabState, 'axtrain'>): boolean {
   return state.axtrain !== null;
 }
 
-type ProgressMessage = Extract<FromAxtrainWorkerMessage, { type: 'progress' | 'done' }>;
-
-const progressBatcher = createFrameBatcher<{ entry: ActiveAxtrain; message: ProgressMessage }>((queued) => {
-  const updates: AxtrainProgressUpdate[] = queued
-    .filter(({ entry }) => entry === active) // messages of a replaced worker are dropped
-    .map(({ entry, message }) => ({ payload: message, status: statusAfterMessage(message, entry.intent) }));
-  useLabStore.getState().applyAxtrainProgressBatch(updates);
+const controller = createWorkerRunController<FromAxtrainWorkerMessage, ToAxtrainWorkerMessage>({
+  role: 'axtrain',
+  workerName: 'AxTrain worker',
+  stoppedText: 'AxTrain stopped:',
+  begin() {
+    const store = useLabStore.getState();
+    const config = store.axtrain;
+    if (!config) return null;
+    store.startAxtrainRun(config);
+    const cpuShare = computeWorkerCpuShare(globalThis.navigator?.hardwareConcurrency ?? Number.NaN, 1);
+    return { type: 'init', config, backend: store.config.backend, cpuShare };
+  },
+  applyBatch: (updates) => useLabStore.getState().applyAxtrainProgressBatch(updates),
+  failRun: (text) => useLabStore.getState().failAxtrainRun(text),
+  runStatus: () => useLabStore.getState().axtrainRun?.status,
+  hasBackend: () => Boolean(useLabStore.getState().axtrainRun?.backend),
+  setStatus: (status) => useLabStore.getState().setAxtrainStatus(status),
 });
-
-function fail(entry: ActiveAxtrain, text: string, fatal: boolean): void {
-  if (entry !== active) return;
-  progressBatcher.flush(); // the points before the failure still count
-  entry.finished = true;
-  const store = useLabStore.getState();
-  const shown = isCodeLoadFailure(text) ? WORKER_LOAD_FAILURE_TEXT : `AxTrain stopped: ${text} Press Reset to start again.`;
-  store.failAxtrainRun(shown);
-  store.showNotice({ kind: 'crash', text: shown });
-  if (fatal) terminate();
-}
-
-/** Starts a worker on the store's AxTrain config and a fresh run for it; false when there is no config. */
-function start(): boolean {
-  terminate();
-  const store = useLabStore.getState();
-  const config = store.axtrain;
-  if (!config) return false;
-  store.startAxtrainRun(config);
-  const entry = spawnRunWorker<FromAxtrainWorkerMessage>('axtrain', 'AxTrain worker', { isCurrent: (e) => e === active, push: (item) => progressBatcher.push(item), fail });
-  active = entry;
-  const cpuShare = computeWorkerCpuShare(globalThis.navigator?.hardwareConcurrency ?? Number.NaN, 1);
-  entry.worker.postMessage({ type: 'init', config, backend: store.config.backend, cpuShare } satisfies ToAxtrainWorkerMessage);
-  return true;
-}
-
-function terminate(): void {
-  progressBatcher.cancel();
-  const old = active;
-  active = null;
-  stopRunWorker(old);
-}
 
 /** Play: goes on with a paused run; after a finished or interrupted run, or with other settings, starts a new one. */
 export function playAxtrain(): void {
@@ -73,33 +45,20 @@ export function playAxtrain(): void {
   const run = store.axtrainRun;
   if (!store.axtrain || run?.status === 'error') return; // after a failure: Reset first
   pauseRun(); // the lab's own run (single, compare or sweep) waits
-  if (!active || active.finished || !run || !sameAxtrainConfig(run.config, store.axtrain)) {
-    if (!start()) return;
-  }
-  const entry = active!;
-  entry.intent = 'running';
-  entry.worker.postMessage({ type: 'run' } satisfies ToAxtrainWorkerMessage);
-  const current = useLabStore.getState().axtrainRun;
-  if (current?.backend) useLabStore.getState().setAxtrainStatus('running');
+  controller.play(!run || !sameAxtrainConfig(run.config, store.axtrain));
 }
 
-export function pauseAxtrain(): void {
-  if (!active || active.finished) return;
-  active.intent = 'paused';
-  active.worker.postMessage({ type: 'pause' } satisfies ToAxtrainWorkerMessage);
-  const status = useLabStore.getState().axtrainRun?.status;
-  if (status === 'running' || status === 'initializing') useLabStore.getState().setAxtrainStatus('paused');
-}
+export const pauseAxtrain = controller.pause;
 
 export function toggleAxtrain(): void {
   const status = useLabStore.getState().axtrainRun?.status;
-  if ((status === 'running' || status === 'initializing') && active?.intent === 'running') pauseAxtrain();
+  if ((status === 'running' || status === 'initializing') && controller.isRunning()) pauseAxtrain();
   else playAxtrain();
 }
 
 /** Ends the run's worker and clears its results. */
 export function resetAxtrain(): void {
-  terminate();
+  controller.terminate();
   if (useLabStore.getState().axtrainRun) useLabStore.getState().clearAxtrainRun();
 }
 
@@ -120,9 +79,9 @@ export function watchAxtrainChanges(): () => void {
       return;
     }
     const run = state.axtrainRun;
-    if (!run || !active) return;
+    if (!run || !controller.isLive()) return;
     if (configChanged && sameAxtrainConfig(run.config, state.axtrain)) return;
-    terminate();
+    controller.terminate();
     state.interruptAxtrainRun();
   });
   return () => {

@@ -11,56 +11,29 @@
 import { computeWorkerCpuShare } from '../core/cpuShare';
 import type { FromNasWorkerMessage, ToNasWorkerMessage } from '../../workers/nasProtocol';
 import { pauseAxtrain } from './axtrainController';
-import { createFrameBatcher } from './frameBatcher';
-import { sameNasRun, type NasProgressUpdate } from './nasSlice';
-import { spawnRunWorker, stopRunWorker, type RunWorker } from './runMessages';
-import { statusAfterMessage, useLabStore } from './store';
+import { sameNasRun } from './nasSlice';
+import { createWorkerRunController } from './runMessages';
+import { useLabStore } from './store';
 import { pauseRun } from './trainingController';
-import { WORKER_LOAD_FAILURE_TEXT, isCodeLoadFailure } from './workerFailure';
 
-type ActiveNas = RunWorker;
-
-let active: ActiveNas | null = null;
-
-type ProgressMessage = Extract<FromNasWorkerMessage, { type: 'progress' | 'done' }>;
-
-const progressBatcher = createFrameBatcher<{ entry: ActiveNas; message: ProgressMessage }>((queued) => {
-  const updates: NasProgressUpdate[] = queued
-    .filter(({ entry }) => entry === active)
-    .map(({ entry, message }) => ({ payload: message, status: statusAfterMessage(message, entry.intent) }));
-  useLabStore.getState().applyNasProgressBatch(updates);
+const controller = createWorkerRunController<FromNasWorkerMessage, ToNasWorkerMessage>({
+  role: 'nas',
+  workerName: 'NAS worker',
+  stoppedText: 'NAS stopped:',
+  begin() {
+    const store = useLabStore.getState();
+    const config = store.nas;
+    if (!config) return null;
+    store.startNasRun(config);
+    const cpuShare = computeWorkerCpuShare(globalThis.navigator?.hardwareConcurrency ?? Number.NaN, 1);
+    return { type: 'init', config, backend: store.config.backend, cpuShare };
+  },
+  applyBatch: (updates) => useLabStore.getState().applyNasProgressBatch(updates),
+  failRun: (text) => useLabStore.getState().failNasRun(text),
+  runStatus: () => useLabStore.getState().nasRun?.status,
+  hasBackend: () => Boolean(useLabStore.getState().nasRun?.backend),
+  setStatus: (status) => useLabStore.getState().setNasStatus(status),
 });
-
-function fail(entry: ActiveNas, text: string, fatal: boolean): void {
-  if (entry !== active) return;
-  progressBatcher.flush();
-  entry.finished = true;
-  const store = useLabStore.getState();
-  const shown = isCodeLoadFailure(text) ? WORKER_LOAD_FAILURE_TEXT : `NAS stopped: ${text} Press Reset to start again.`;
-  store.failNasRun(shown);
-  store.showNotice({ kind: 'crash', text: shown });
-  if (fatal) terminate();
-}
-
-function start(): boolean {
-  terminate();
-  const store = useLabStore.getState();
-  const config = store.nas;
-  if (!config) return false;
-  store.startNasRun(config);
-  const entry = spawnRunWorker<FromNasWorkerMessage>('nas', 'NAS worker', { isCurrent: (e) => e === active, push: (item) => progressBatcher.push(item), fail });
-  active = entry;
-  const cpuShare = computeWorkerCpuShare(globalThis.navigator?.hardwareConcurrency ?? Number.NaN, 1);
-  entry.worker.postMessage({ type: 'init', config, backend: store.config.backend, cpuShare } satisfies ToNasWorkerMessage);
-  return true;
-}
-
-function terminate(): void {
-  progressBatcher.cancel();
-  const old = active;
-  active = null;
-  stopRunWorker(old);
-}
 
 /** Play: goes on with a paused run; after a finished or interrupted run, or with other run settings, starts a new one. */
 export function playNas(): void {
@@ -69,26 +42,14 @@ export function playNas(): void {
   if (!store.nas || run?.status === 'error') return;
   pauseRun();
   pauseAxtrain();
-  if (!active || active.finished || !run || !sameNasRun(run.config, store.nas)) {
-    if (!start()) return;
-  }
-  const entry = active as ActiveNas;
-  entry.intent = 'running';
-  entry.worker.postMessage({ type: 'run' } satisfies ToNasWorkerMessage);
-  if (useLabStore.getState().nasRun?.backend) useLabStore.getState().setNasStatus('running');
+  controller.play(!run || !sameNasRun(run.config, store.nas));
 }
 
-export function pauseNas(): void {
-  if (!active || active.finished) return;
-  active.intent = 'paused';
-  active.worker.postMessage({ type: 'pause' } satisfies ToNasWorkerMessage);
-  const status = useLabStore.getState().nasRun?.status;
-  if (status === 'running' || status === 'initializing') useLabStore.getState().setNasStatus('paused');
-}
+export const pauseNas = controller.pause;
 
 /** Ends the run's worker and clears its results. */
 export function resetNas(): void {
-  terminate();
+  controller.terminate();
   if (useLabStore.getState().nasRun) useLabStore.getState().clearNasRun();
 }
 
@@ -106,9 +67,9 @@ export function watchNasChanges(): () => void {
       return;
     }
     const run = state.nasRun;
-    if (!run || !active) return;
+    if (!run || !controller.isLive()) return;
     if (!backendChanged && sameNasRun(run.config, state.nas)) return;
-    terminate();
+    controller.terminate();
     state.interruptNasRun();
   });
   return () => {

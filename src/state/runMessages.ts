@@ -1,11 +1,13 @@
 /**
  * The one routing of a run worker's messages, for every controller that owns such workers (compare lanes, the
- * sweep, the AxTrain view): `progress` goes to the controller's frame batcher; `done` marks the run finished
+ * sweep, the AxTrain and NAS views): `progress` goes to the controller's frame batcher; `done` marks the run finished
  * (paused, so Play starts a new one) and goes to the batcher too; `error` goes to the controller's fail().
  */
 import { describeSilence } from '../core/watchdog';
+import { createFrameBatcher } from './frameBatcher';
 import { watchRunWorker, type RunWatchdog } from './runWatchdog';
-import { WORKER_LOAD_FAILURE_TEXT, isWorkerLoadFailure } from './workerFailure';
+import { statusAfterMessage, useLabStore, type RunStatus } from './store';
+import { WORKER_LOAD_FAILURE_TEXT, isCodeLoadFailure, isWorkerLoadFailure } from './workerFailure';
 
 /** What a controller keeps of each of its workers' runs. */
 export interface RunWorkerEntry {
@@ -99,4 +101,109 @@ export function stopRunWorker(entry: RunWorker | null): void {
   } finally {
     entry.worker.terminate();
   }
+}
+
+/** The parts in which the sweep, AxTrain and NAS controllers differ; everything else is createWorkerRunController's. */
+export interface WorkerRunSpec<M extends RunWorkerMessage, Init> {
+  role: RunWorkerRole;
+  /** In messages: "the NAS worker crashed". */
+  workerName: string;
+  /** The failure line's opening: "NAS stopped:". */
+  stoppedText: string;
+  /** Prepares the store's run and returns the worker's init message; null when nothing can start (the spec said why). */
+  begin(): Init | null;
+  /** One frame's progress and done messages of the current worker, with the status each leaves. */
+  applyBatch(updates: { payload: Extract<M, { type: 'progress' | 'done' }>; status: RunStatus }[]): void;
+  failRun(text: string): void;
+  runStatus(): RunStatus | undefined;
+  /** Whether the run has reported its backend (its worker is initialised). */
+  hasBackend(): boolean;
+  setStatus(status: RunStatus): void;
+  /** After every change of the run's state (the sweep mirrors its run into the header). */
+  afterChange?(): void;
+}
+
+export interface WorkerRunController {
+  /** Whether a current, unfinished worker exists. */
+  isLive(): boolean;
+  /** Play: starts a worker when there is none, it finished, or `fresh`; then sets it running. False when none could start. */
+  play(fresh?: boolean): boolean;
+  pause(): void;
+  /** Whether the current worker was last told to run. */
+  isRunning(): boolean;
+  /** Ends the current worker (its run's state stays). */
+  terminate(): void;
+}
+
+/**
+ * One run under one worker of `role`, the controller the sweep, the AxTrain view and the NAS view share. It never
+ * rewinds a worker: a fresh Play after a finished run (or other settings) starts a new one. Progress reaches the store
+ * at most once per animation frame (frameBatcher.ts); messages of a replaced worker are dropped. A failure flushes the
+ * points before it, marks the run failed with one sentence and shows it as a crash notice.
+ */
+export function createWorkerRunController<M extends RunWorkerMessage, Init>(spec: WorkerRunSpec<M, Init>): WorkerRunController {
+  let active: RunWorker | null = null;
+  type Item = { entry: RunWorker; message: Extract<M, { type: 'progress' | 'done' }> };
+  const batcher = createFrameBatcher<Item>((queued) => {
+    spec.applyBatch(queued.filter(({ entry }) => entry === active).map(({ entry, message }) => ({ payload: message, status: statusAfterMessage(message, entry.intent) })));
+    spec.afterChange?.();
+  });
+
+  const terminate = () => {
+    batcher.cancel();
+    const old = active;
+    active = null;
+    stopRunWorker(old);
+  };
+
+  const fail = (entry: RunWorker, text: string, fatal: boolean) => {
+    if (entry !== active) return;
+    batcher.flush(); // the points before the failure still count
+    entry.finished = true;
+    const shown = isCodeLoadFailure(text) ? WORKER_LOAD_FAILURE_TEXT : `${spec.stoppedText} ${text} Press Reset to start again.`;
+    spec.failRun(shown);
+    useLabStore.getState().showNotice({ kind: 'crash', text: shown });
+    if (fatal) terminate();
+    spec.afterChange?.();
+  };
+
+  const start = (): boolean => {
+    terminate();
+    const init = spec.begin();
+    if (init === null) return false;
+    const entry = spawnRunWorker<M>(spec.role, spec.workerName, { isCurrent: (e) => e === active, push: (item) => batcher.push(item), fail });
+    active = entry;
+    entry.worker.postMessage(init);
+    spec.afterChange?.();
+    return true;
+  };
+
+  const pause = () => {
+    if (!active || active.finished) return;
+    active.intent = 'paused';
+    active.worker.postMessage({ type: 'pause' });
+    const status = spec.runStatus();
+    if (status === 'running' || status === 'initializing') spec.setStatus('paused');
+    spec.afterChange?.();
+  };
+
+  const play = (fresh = false): boolean => {
+    if (!active || active.finished || fresh) {
+      if (!start()) return false;
+    }
+    const entry = active as RunWorker;
+    entry.intent = 'running';
+    entry.worker.postMessage({ type: 'run' });
+    if (spec.hasBackend()) spec.setStatus('running');
+    spec.afterChange?.();
+    return true;
+  };
+
+  return {
+    isLive: () => active !== null && !active.finished,
+    play,
+    pause,
+    isRunning: () => active?.intent === 'running',
+    terminate,
+  };
 }

@@ -8,15 +8,8 @@
 import { planSweep } from '../core/sweep';
 import { computeWorkerCpuShare } from '../core/cpuShare';
 import type { FromSweepWorkerMessage, ToSweepWorkerMessage } from '../../workers/sweepProtocol';
-import { spawnRunWorker, stopRunWorker, type RunWorker } from './runMessages';
-import { createFrameBatcher } from './frameBatcher';
-import { statusAfterMessage, useLabStore, type LabState } from './store';
-import type { SweepProgressUpdate } from './sweepSlice';
-import { WORKER_LOAD_FAILURE_TEXT, isCodeLoadFailure } from './workerFailure';
-
-type ActiveSweep = RunWorker;
-
-let active: ActiveSweep | null = null;
+import { createWorkerRunController } from './runMessages';
+import { useLabStore, type LabState } from './store';
 
 export function isSweepMode(state: Pick<LabState, 'sweep'>): boolean {
   return state.sweep !== null;
@@ -38,79 +31,42 @@ function syncHeader(): void {
   });
 }
 
-type ProgressMessage = Extract<FromSweepWorkerMessage, { type: 'progress' | 'done' }>;
-
-const progressBatcher = createFrameBatcher<{ entry: ActiveSweep; message: ProgressMessage }>((queued) => {
-  const updates: SweepProgressUpdate[] = queued
-    .filter(({ entry }) => entry === active)
-    .map(({ entry, message }) => ({ payload: message, status: statusAfterMessage(message, entry.intent) }));
-  useLabStore.getState().applySweepProgressBatch(updates);
-  syncHeader();
+const controller = createWorkerRunController<FromSweepWorkerMessage, ToSweepWorkerMessage>({
+  role: 'sweep',
+  workerName: 'sweep worker',
+  stoppedText: 'The sweep stopped:',
+  /** Plans the sweep; null (with a notice) when the sweep cannot run. */
+  begin() {
+    const store = useLabStore.getState();
+    if (!store.sweep) return null;
+    const { plan, problems, notes } = planSweep(store.sweep, store.config);
+    if (!plan) {
+      store.showNotice({ kind: 'info', text: `The sweep cannot run: ${problems.join(' ')}` });
+      return null;
+    }
+    store.resetRunState();
+    store.startSweepRun(plan, notes);
+    const cpuShare = computeWorkerCpuShare(globalThis.navigator?.hardwareConcurrency ?? Number.NaN, 1);
+    return { type: 'init', plan, config: store.config, cpuShare };
+  },
+  applyBatch: (updates) => useLabStore.getState().applySweepProgressBatch(updates),
+  failRun: (text) => useLabStore.getState().failSweepRun(text),
+  runStatus: () => useLabStore.getState().sweepRun?.status,
+  hasBackend: () => Boolean(useLabStore.getState().sweepRun?.backend),
+  setStatus: (status) => useLabStore.getState().setSweepStatus(status),
+  afterChange: syncHeader,
 });
 
-function fail(entry: ActiveSweep, text: string, fatal: boolean): void {
-  if (entry !== active) return;
-  progressBatcher.flush();
-  entry.finished = true;
-  const store = useLabStore.getState();
-  const shown = isCodeLoadFailure(text) ? WORKER_LOAD_FAILURE_TEXT : `The sweep stopped: ${text} Press Reset to start again.`;
-  store.failSweepRun(shown);
-  store.showNotice({ kind: 'crash', text: shown });
-  if (fatal) terminate();
-  syncHeader();
-}
-
-/** Plans the sweep and starts its worker; false (with a notice) when the sweep cannot run. */
-function start(): boolean {
-  terminate();
-  const store = useLabStore.getState();
-  if (!store.sweep) return false;
-  const { plan, problems, notes } = planSweep(store.sweep, store.config);
-  if (!plan) {
-    store.showNotice({ kind: 'info', text: `The sweep cannot run: ${problems.join(' ')}` });
-    return false;
-  }
-  store.resetRunState();
-  store.startSweepRun(plan, notes);
-  const entry = spawnRunWorker<FromSweepWorkerMessage>('sweep', 'sweep worker', { isCurrent: (e) => e === active, push: (item) => progressBatcher.push(item), fail });
-  active = entry;
-  const cpuShare = computeWorkerCpuShare(globalThis.navigator?.hardwareConcurrency ?? Number.NaN, 1);
-  entry.worker.postMessage({ type: 'init', plan, config: store.config, cpuShare } satisfies ToSweepWorkerMessage);
-  syncHeader();
-  return true;
-}
-
-function terminate(): void {
-  progressBatcher.cancel();
-  const old = active;
-  active = null;
-  stopRunWorker(old);
-}
-
 export function playSweep(): void {
-  const run = useLabStore.getState().sweepRun;
-  if (run?.status === 'error') return; // reset first
-  if (!active || active.finished) {
-    if (!start()) return;
-  }
-  const entry = active!;
-  entry.intent = 'running';
-  entry.worker.postMessage({ type: 'run' } satisfies ToSweepWorkerMessage);
-  if (useLabStore.getState().sweepRun?.backend) useLabStore.getState().setSweepStatus('running');
-  syncHeader();
+  if (useLabStore.getState().sweepRun?.status === 'error') return; // reset first
+  controller.play();
 }
 
-export function pauseSweep(): void {
-  if (!active || active.finished) return;
-  active.intent = 'paused';
-  active.worker.postMessage({ type: 'pause' } satisfies ToSweepWorkerMessage);
-  if (useLabStore.getState().sweepRun?.status === 'running') useLabStore.getState().setSweepStatus('paused');
-  syncHeader();
-}
+export const pauseSweep = controller.pause;
 
 /** Ends the sweep's worker and clears its run. */
 export function resetSweep(): void {
-  terminate();
+  controller.terminate();
   if (useLabStore.getState().sweepRun) useLabStore.getState().clearSweepRun();
 }
 

@@ -12,9 +12,9 @@
  * Both have SMAC's ask/tell interface (types.ts NasSearch).
  */
 import { createRng } from '../rng';
-import { clampBudget, createSearchLedger, type SearchLedger, sampleUntaken } from './ledger';
+import { clampBudget, createLedgerSearch, createSearchLedger, sampleUntaken } from './ledger';
 import { configKey, createNasSpace, type NasSpaceOptions } from './space';
-import type { NasActivation, NasAsk, NasConfig, NasSearch } from './types';
+import type { NasActivation, NasConfig, NasSearch } from './types';
 
 /** Powers of two up to 128 (B.6, 'interpretation' of MICRO'12's "powers of two"). */
 export const ENUMERATION_WIDTHS = [2, 4, 8, 16, 32, 64, 128] as const;
@@ -45,33 +45,6 @@ export function enumerationConfigs(options: Partial<EnumerationOptions> = {}): N
   const nets: NasConfig[] = [...one, ...two];
   const predictors = o.predictorWidths;
   return predictors ? nets.flatMap(({ layers }) => predictors.map((p) => ({ layers, predictor: [p] }))) : nets;
-}
-
-function createLedgerSearch(ledger: SearchLedger, next: () => NasAsk | null): NasSearch {
-  return {
-    budget: ledger.budget,
-    evaluations: ledger.evaluations,
-    get pendingCount() {
-      return ledger.pending.size;
-    },
-    get remaining() {
-      return ledger.remaining();
-    },
-    ask(q = 1) {
-      const out: NasAsk[] = [];
-      const count = Math.max(0, Math.min(Math.round(q), ledger.remaining()));
-      for (let i = 0; i < count; i++) {
-        const ask = next();
-        if (!ask) break;
-        ledger.hand(ask.config, ask.proposer);
-        out.push(ask);
-      }
-      return out;
-    },
-    tell: (config, cost) => {
-      ledger.tell(config, cost);
-    },
-  };
 }
 
 /** Random search: `budget` distinct uniform samples of `space` from the seeded stream 'nas-random-search'. */

@@ -5,7 +5,7 @@
  */
 import type { Rng } from '../rng';
 import { configKey, countConfigurations, enumerateSpace, type NasSpaceOptions, sampleConfig } from './space';
-import type { NasConfig, NasEvaluation, NasProposer } from './types';
+import type { NasAsk, NasConfig, NasEvaluation, NasProposer, NasSearch } from './types';
 
 export const NAS_BUDGET_LIMITS = { min: 1, max: 500 } as const; // DATE'20 §III-B: "at most 500 evaluations" ('paper')
 
@@ -56,6 +56,39 @@ export function createSearchLedger(budget: number): SearchLedger {
       return evaluation;
     },
   };
+}
+
+/**
+ * The ask/tell interface (types.ts NasSearch) over a ledger: ask(q) takes up to q candidates from `next`, one after
+ * another (so each sees the ones handed out before it), and hands each out; tell records the cost. Every search (SMAC,
+ * random search, the enumeration) is this with its own `next`; `extra` adds a search's own read-outs (getters kept).
+ */
+export function createLedgerSearch<Extra extends object = Record<never, never>>(ledger: SearchLedger, next: () => NasAsk | null, extra?: Extra): NasSearch & Extra {
+  const search: NasSearch = {
+    budget: ledger.budget,
+    evaluations: ledger.evaluations,
+    get pendingCount() {
+      return ledger.pending.size;
+    },
+    get remaining() {
+      return ledger.remaining();
+    },
+    ask(q = 1) {
+      const out: NasAsk[] = [];
+      const count = Math.max(0, Math.min(Math.round(q), ledger.remaining()));
+      for (let i = 0; i < count; i++) {
+        const ask = next();
+        if (!ask) break;
+        ledger.hand(ask.config, ask.proposer);
+        out.push(ask);
+      }
+      return out;
+    },
+    tell: (config, cost) => {
+      ledger.tell(config, cost);
+    },
+  };
+  return Object.defineProperties(search, Object.getOwnPropertyDescriptors(extra ?? {})) as NasSearch & Extra;
 }
 
 const SAMPLE_TRIES = 256;

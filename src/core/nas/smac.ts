@@ -26,7 +26,7 @@
  */
 import { createRng } from '../rng';
 import { expectedImprovement } from './acquisition';
-import { clampBudget, createSearchLedger, sampleUntaken } from './ledger';
+import { clampBudget, createLedgerSearch, createSearchLedger, sampleUntaken } from './ledger';
 import { configKey, encode, neighbours, type NasSpaceOptions, sampleConfig } from './space';
 import { createSurrogate, type SurrogateOptions } from './surrogate';
 import type { NasAsk, NasConfig, NasProposer, NasSearch } from './types';
@@ -199,36 +199,13 @@ export function createSmac(options: Pick<SmacOptions, 'space' | 'budget' | 'seed
       const pick = maximizeEi();
       if (pick) result = { config: pick.config, proposer: pick.proposer, ei: pick.ei, mu: pick.mu, sigma: pick.sigma };
     }
-    if (!result) return null;
-    ledger.hand(result.config, result.proposer);
-    return { ...result, searchMs: o.now() - t0 };
+    return result ? { ...result, searchMs: o.now() - t0 } : null;
   };
 
-  return {
-    budget,
+  return createLedgerSearch(ledger, askOne, {
     initialCount,
     get surrogate() {
       return lastSurrogate;
     },
-    evaluations: ledger.evaluations,
-    get pendingCount() {
-      return ledger.pending.size;
-    },
-    get remaining() {
-      return ledger.remaining();
-    },
-    ask(q = 1) {
-      const out: NasAsk[] = [];
-      const count = Math.max(0, Math.min(Math.round(q), ledger.remaining()));
-      for (let i = 0; i < count; i++) {
-        const next = askOne();
-        if (!next) break;
-        out.push(next);
-      }
-      return out;
-    },
-    tell(config, cost) {
-      ledger.tell(config, cost);
-    },
-  };
+  });
 }

@@ -153,19 +153,22 @@ export async function createNasSession(settings: NasSessionSettings, measured?: 
   let stopRequested: (() => boolean) | undefined;
   let onTrainProgress: NasRunHooks['onTrainProgress'];
 
+  /** What every candidate trains with, whichever measure runs (read at each batch: the hooks are set per run() call). */
+  const candidateTraining = () => ({
+    bound: settings.bound,
+    stepsPerCandidate: settings.stepsPerCandidate,
+    seed: settings.seed,
+    learningRate: settings.learningRate,
+    batchSize: settings.batchSize,
+    initialization: settings.initialization,
+    data,
+    npuParams,
+    shouldStop: stopRequested,
+    onProgress: onTrainProgress,
+  });
+
   const measureTwoNets = async (configs: readonly NasConfig[], twoNetMethod: Exclude<NasMethod, 'lone'>): Promise<NasMeasure[] | null> => {
-    const result = await measureTwoNetCandidates(configs, twoNetMethod, {
-      bound: settings.bound,
-      stepsPerCandidate: settings.stepsPerCandidate,
-      seed: settings.seed,
-      learningRate: settings.learningRate,
-      batchSize: settings.batchSize,
-      initialization: settings.initialization,
-      data,
-      npuParams,
-      shouldStop: stopRequested,
-      onProgress: onTrainProgress,
-    });
+    const result = await measureTwoNetCandidates(configs, twoNetMethod, candidateTraining());
     lastBackend = result.backend;
     if (!result.candidates) return null;
     return result.candidates.map((candidate) => {
@@ -176,20 +179,7 @@ export async function createNasSession(settings: NasSessionSettings, measured?: 
 
   const measure = async (configs: readonly NasConfig[]): Promise<NasMeasure[] | null> => {
     if (method !== 'lone') return measureTwoNets(configs, method);
-    const result = await trainNasCandidates({
-      target: settings.target,
-      bound: settings.bound,
-      candidates: configs,
-      stepsPerCandidate: settings.stepsPerCandidate,
-      seed: settings.seed,
-      learningRate: settings.learningRate,
-      batchSize: settings.batchSize,
-      initialization: settings.initialization,
-      data,
-      npuParams,
-      shouldStop: stopRequested,
-      onProgress: onTrainProgress,
-    });
+    const result = await trainNasCandidates({ ...candidateTraining(), target: settings.target, candidates: configs });
     lastBackend = result.backend;
     if (result.stopped) return null;
     const hardwareShare = configs.length > 0 ? result.hardwareMs / configs.length : 0;

@@ -26,7 +26,7 @@ function describeBudget(budget: NasStudyBudget): string {
   const plan = getNasStudyPlan(budget);
   const first = plan.units[0].config;
   return budget === 'quick'
-    ? `quick — ${plan.units.length} runs (Fig. 3/4: 1 seed; Fig. 5: jpeg, kmeans, inversek2j at group 2), ${first.budget} candidates per search, ${first.stepsPerCandidate} steps, widths ≤ ${first.maxWidth}: tens of minutes`
+    ? `quick — ${plan.units.length} runs (Fig. 3/4: 1 seed; Fig. 5: jpeg, kmeans, inversek2j at group 2), ${first.budget} candidates per search, ${first.stepsPerCandidate} steps, widths ≤ ${first.maxWidth}: a few minutes on wasm`
     : `full — ${plan.units.length} runs (Fig. 3/4: 3 seeds; Fig. 5: 7 benchmarks × 2 groups), the paper’s 56 candidates per search, 2000 steps: many hours in a tab (use the CLI)`;
 }
 
