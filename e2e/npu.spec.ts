@@ -191,3 +191,18 @@ test('the hardware model is a setting: DRUM-k and NTV change the readout, go int
   await expect(page.getByTestId('npu-weights-step')).toContainText(`step ${STEPS}`);
   expect(errors).toEqual([]);
 });
+
+test('the NPU view off screen does not simulate a run that ends, and shows its weights when it scrolls in', async ({ page }) => {
+  const errors = collectErrors(page);
+  await page.goto(FIXTURE);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  // Below the first screen by more than the on-screen margin (useOnScreen: 200 px).
+  await expect.poll(() => page.getByTestId('panel-npu').evaluate((element) => element.getBoundingClientRect().top - window.innerHeight)).toBeGreaterThan(200);
+  await trainToDone(page);
+  await page.waitForTimeout(500);
+  await expect(page.getByTestId('npu-weights-step')).toHaveCount(0); // the run's end cost the page no simulation
+  await expect(page.getByTestId('npu-empty')).toHaveCount(1);
+  await openNpu(page);
+  await expect(page.getByTestId('npu-weights-step')).toContainText(`step ${STEPS}`);
+  expect(errors).toEqual([]);
+});

@@ -8,7 +8,7 @@
  * The worker sends the image and scatter data when a run pauses or ends (src/core/benchmarkViews.ts).
  * data-drawn-step on the section is written after the drawing, so tests can wait for it.
  */
-import { useEffect, useRef } from 'react';
+import { useDeferredValue, useEffect, useRef } from 'react';
 import type { ImageBenchmarkView, ScatterBenchmarkView, ViewImage } from '../../core/benchmarkViews';
 import { isImageTarget } from '../../core/imageViews';
 import { getTarget } from '../../core/targets/index';
@@ -137,7 +137,7 @@ function ScatterView({ view, outputName }: { view: ScatterBenchmarkView; outputN
 
 export function BenchmarkView() {
   const config = useLabStore(selectConfig);
-  const surface = useLabStore(selectSurface);
+  const surface = useDeferredValue(useLabStore(selectSurface)); // maps render at transition priority, in slices
   const benchmark = useLabStore((state) => state.benchmark);
   const target = getTarget(config.target);
   const ref = useRef<HTMLElement>(null);

@@ -13,6 +13,8 @@
 import { memo, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode, type RefObject } from 'react';
 import { createLinearScale, dropCrowdedTicks, formatLutGradient, indexOnScale, listScaleTicks, scaleToUnit, type ColorScale, type Lut } from './colormap';
 import { findCellAt, moveGridCursor, type GridCell } from './gridCursor';
+import { queueSliced } from './slicedQueue';
+import { useOnScreen } from '../useOnScreen';
 import './heatmap.css';
 
 export interface HeatmapProps {
@@ -64,22 +66,6 @@ function strokeBoundary(context: CanvasRenderingContext2D, mask: Uint8Array, n: 
   context.stroke();
 }
 
-/**
- * Whether an element is on screen (or within a margin of it), tracked with an IntersectionObserver; true where
- * there is none. Maps off screen skip their repaints and catch up with the latest data when they scroll in.
- */
-function useOnScreen(ref: RefObject<HTMLElement | null>): boolean {
-  const [onScreen, setOnScreen] = useState(true);
-  useLayoutEffect(() => {
-    const element = ref.current;
-    if (!element || typeof IntersectionObserver === 'undefined') return;
-    const observer = new IntersectionObserver((entries) => setOnScreen(entries.some((entry) => entry.isIntersecting)), { rootMargin: '200px' });
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, [ref]);
-  return onScreen;
-}
-
 /** CSS width of an element, tracked with a ResizeObserver (0 before layout). */
 function useElementWidth(ref: RefObject<HTMLElement | null>, enabled: boolean): number {
   const [width, setWidth] = useState(0);
@@ -110,52 +96,60 @@ function HeatmapImpl(props: HeatmapProps) {
   const pixels = Math.max(1, Math.round(cssSize * pixelRatio));
   const { kind, min, max } = scale;
 
-  // Data layer: runs only when the data, its scale, the outlines or the pixel size change.
+  // Data layer: runs only when the data, its scale, the outlines or the pixel size change. The paint goes through the
+  // sliced queue (slicedQueue.ts): the ~30 maps of a run's first evaluation paint over several short tasks, and a
+  // newer paint of the same map replaces a pending one.
   useEffect(() => {
     const canvas = baseRef.current;
-    const context = canvas?.getContext('2d');
-    if (!canvas || !context || n < 1 || cssSize <= 0 || !onScreen) return;
-    scratchRef.current ??= document.createElement('canvas');
-    const scratch = scratchRef.current;
-    scratch.width = n;
-    scratch.height = n;
-    const scratchContext = scratch.getContext('2d');
-    if (!scratchContext) return;
-    const image = scratchContext.createImageData(n, n);
-    const colourScale: ColorScale = { kind, min, max, clipped: false, mark: null };
-    for (let j = 0; j < n; j++) {
-      for (let i = 0; i < n; i++) {
-        const k = indexOnScale(colourScale, values[(j * n + i) * stride + offset]);
-        const p = ((n - 1 - j) * n + i) * 4;
-        if (k < 0) {
-          image.data.set([255, 0, 255, 255], p);
-        } else {
-          image.data[p] = lut[k * 3];
-          image.data[p + 1] = lut[k * 3 + 1];
-          image.data[p + 2] = lut[k * 3 + 2];
-          image.data[p + 3] = 255;
+    if (!canvas || n < 1 || cssSize <= 0 || !onScreen) return;
+    return queueSliced(baseRef, () => {
+      const context = canvas.getContext('2d');
+      if (!context) return;
+      scratchRef.current ??= document.createElement('canvas');
+      const scratch = scratchRef.current;
+      scratch.width = n;
+      scratch.height = n;
+      const scratchContext = scratch.getContext('2d');
+      if (!scratchContext) return;
+      const image = scratchContext.createImageData(n, n);
+      const colourScale: ColorScale = { kind, min, max, clipped: false, mark: null };
+      for (let j = 0; j < n; j++) {
+        for (let i = 0; i < n; i++) {
+          const k = indexOnScale(colourScale, values[(j * n + i) * stride + offset]);
+          const p = ((n - 1 - j) * n + i) * 4;
+          if (k < 0) {
+            image.data[p] = 255;
+            image.data[p + 1] = 0;
+            image.data[p + 2] = 255;
+            image.data[p + 3] = 255;
+          } else {
+            image.data[p] = lut[k * 3];
+            image.data[p + 1] = lut[k * 3 + 1];
+            image.data[p + 2] = lut[k * 3 + 2];
+            image.data[p + 3] = 255;
+          }
         }
       }
-    }
-    scratchContext.putImageData(image, 0, 0);
-    // One grid cell = one flat square (no smoothing): the grid the network was sampled on, as it is.
-    context.imageSmoothingEnabled = false;
-    context.clearRect(0, 0, canvas.width, canvas.height);
-    context.drawImage(scratch, 0, 0, canvas.width, canvas.height);
-    const cell = canvas.width / n;
-    context.lineWidth = Math.max(1.5, pixelRatio * 2);
-    if (dashedOutline) {
-      context.strokeStyle = 'rgba(20, 20, 20, 0.9)';
-      context.setLineDash([4 * pixelRatio, 3 * pixelRatio]);
-      strokeBoundary(context, dashedOutline, n, cell);
-      context.setLineDash([]);
-    }
-    if (outline) {
-      context.strokeStyle = outlineColor ?? '#ffffff';
-      strokeBoundary(context, outline, n, cell);
-    }
-    canvas.dataset.drawnStep = String(step);
-    canvas.dataset.paints = String(Number(canvas.dataset.paints ?? '0') + 1);
+      scratchContext.putImageData(image, 0, 0);
+      // One grid cell = one flat square (no smoothing): the grid the network was sampled on, as it is.
+      context.imageSmoothingEnabled = false;
+      context.clearRect(0, 0, canvas.width, canvas.height);
+      context.drawImage(scratch, 0, 0, canvas.width, canvas.height);
+      const cell = canvas.width / n;
+      context.lineWidth = Math.max(1.5, pixelRatio * 2);
+      if (dashedOutline) {
+        context.strokeStyle = 'rgba(20, 20, 20, 0.9)';
+        context.setLineDash([4 * pixelRatio, 3 * pixelRatio]);
+        strokeBoundary(context, dashedOutline, n, cell);
+        context.setLineDash([]);
+      }
+      if (outline) {
+        context.strokeStyle = outlineColor ?? '#ffffff';
+        strokeBoundary(context, outline, n, cell);
+      }
+      canvas.dataset.drawnStep = String(step);
+      canvas.dataset.paints = String(Number(canvas.dataset.paints ?? '0') + 1);
+    });
   }, [values, n, stride, offset, kind, min, max, lut, outline, dashedOutline, step, pixels, pixelRatio, cssSize, outlineColor, onScreen]);
 
   const { cursor, cursorColor } = props;

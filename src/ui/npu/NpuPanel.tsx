@@ -5,7 +5,9 @@
  * In compare mode the axnet worker's network is simulated, and the onepass / iterative networks add their test-set
  * gains (Fig. 10b).
  */
+import { useRef } from 'react';
 import { getCpuPathCost } from '../../core/npu';
+import { useOnScreen } from '../useOnScreen';
 import { useLabStore } from '../../state/store';
 import { playRun } from '../../state/trainingController';
 import { NpuConstants } from './NpuConstants';
@@ -19,7 +21,8 @@ import { useNpuModel } from './useNpuModel';
 import './npu.css';
 
 export function NpuPanel() {
-  const result = useNpuModel();
+  const sectionRef = useRef<HTMLElement>(null);
+  const result = useNpuModel(useOnScreen(sectionRef));
   const params = useLabStore((s) => s.npuParams);
   const status = useLabStore((s) => s.status);
   const step = useLabStore((s) => s.step);
@@ -32,7 +35,7 @@ export function NpuPanel() {
   useNpuPlayback(model);
 
   return (
-    <section className="panel npu-panel" data-testid="panel-npu" id="panel-npu" aria-labelledby="npu-title">
+    <section ref={sectionRef} className="panel npu-panel" data-testid="panel-npu" id="panel-npu" aria-labelledby="npu-title">
       <header className="panel-header">
         <h2 id="npu-title">NPU (Fig. 5)</h2>
         <p className="panel-caption">

@@ -10,6 +10,7 @@ import { computeAxnetForward, validateAxnetParams } from '../../core/axnetMath';
 import { sampleTargetRows } from '../../core/dataset';
 import { BASELINE_METHODS, type BaselineMethodId } from '../../core/methods/registry';
 import { useTargetData } from '../useTargetData';
+import { useWhileVisible } from '../useOnScreen';
 import {
   aggregateAxnetCost,
   aggregateBaselineCost,
@@ -77,10 +78,23 @@ function computeDecisions(weights: AxnetWeights, testX: Float32Array, inputDim: 
   return { safeProbability, safe, unsafeCount };
 }
 
-export function useNpuModel(): NpuModelResult {
-  const labWeights = useLabStore((s) => s.weights);
-  const labWeightsStep = useLabStore((s) => s.weightsStep);
-  const compareAxnet = useLabStore((s) => s.npuCompareAxnet);
+/**
+ * visible: whether the view is on screen; while it is not, the model keeps the nets it last showed, so that a run's
+ * end (new weights) costs the page nothing until the view scrolls in (useOnScreen).
+ */
+export function useNpuModel(visible = true): NpuModelResult {
+  const labWeights = useWhileVisible(
+    useLabStore((s) => s.weights),
+    visible,
+  );
+  const labWeightsStep = useWhileVisible(
+    useLabStore((s) => s.weightsStep),
+    visible,
+  );
+  const compareAxnet = useWhileVisible(
+    useLabStore((s) => s.npuCompareAxnet),
+    visible,
+  );
   // The lab-view run when it has been trained, else compare mode's axnet worker.
   const fromLab = labWeights !== null && labWeightsStep > 0;
   const weights = fromLab ? labWeights : (compareAxnet?.weights ?? null);
@@ -92,7 +106,10 @@ export function useNpuModel(): NpuModelResult {
   const cpuInstructions = useLabStore((s) => s.npuCpuInstructions);
   const sample = useLabStore((s) => s.npuSample);
   const point = useLabStore((s) => s.npuPoint);
-  const baselineNets = useLabStore((s) => s.npuBaselines);
+  const baselineNets = useWhileVisible(
+    useLabStore((s) => s.npuBaselines),
+    visible,
+  );
 
   const target = getTarget(targetId);
   const hasNets = weights !== null || Object.keys(baselineNets).length > 0;

@@ -7,7 +7,7 @@
  * The cursor (hover or arrow keys) marks the point on every map and outlines the neurons that the
  * control vector suppresses there.
  */
-import { useId, useMemo } from 'react';
+import { useDeferredValue, useId, useMemo } from 'react';
 import { getTarget } from '../../core/targets/index';
 import { SUPPRESSION_RULE, SUPPRESSION_THRESHOLD, isSuppressed } from '../../core/axnetMath';
 import { describeControlPlacement } from '../../core/modelChoices';
@@ -23,7 +23,7 @@ import './views.css';
 export const CONTROL_MAP_MIN = 96;
 
 export function ControlVectorPanel() {
-  const surface = useLabStore(selectSurface);
+  const surface = useDeferredValue(useLabStore(selectSurface)); // maps render at transition priority, in slices
   const config = useLabStore(selectConfig);
   const target = getTarget(config.target);
   const { hover, cell, onCursor, onActivate } = useGridCursor(surface);

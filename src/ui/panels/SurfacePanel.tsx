@@ -5,7 +5,7 @@
  * predictor's P(safe) with the predicted-safe region (P > 0.5).
  * The cursor (mouse or arrow keys on a focused map) is the store's hover point, shared by every map.
  */
-import { useCallback, useId, useMemo, useState, type FocusEvent } from 'react';
+import { useCallback, useDeferredValue, useId, useMemo, useState, type FocusEvent } from 'react';
 import { getTarget } from '../../core/targets/index';
 import type { TargetSpec } from '../../core/targets/types';
 import type { SurfaceSnapshot } from '../../core/weights';
@@ -78,7 +78,7 @@ export function describeGrid(target: TargetSpec, ranges: readonly [readonly [num
 const P_SAFE_SCALE: ColorScale = { ...createLinearScale(0, 1), mark: { value: 0.5, label: 'P = 0.5' } };
 
 export function SurfacePanel() {
-  const surface = useLabStore(selectSurface);
+  const surface = useDeferredValue(useLabStore(selectSurface)); // maps render at transition priority, in slices
   const config = useLabStore(selectConfig);
   const target = getTarget(config.target);
   const { hover, cell, onCursor, onActivate } = useGridCursor(surface);
