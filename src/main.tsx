@@ -7,9 +7,11 @@ import { watchAxtrainChanges } from './state/axtrainController';
 import { startServiceWorker } from './state/serviceWorker';
 import { watchNasChanges } from './state/nasController';
 import { App } from './ui/App';
+import { startI18n } from './ui/i18n';
 import './ui/styles.css';
 
 startUrlSync();
+startI18n();
 watchConfigChanges();
 watchSweepChanges();
 watchAxtrainChanges();

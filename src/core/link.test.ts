@@ -283,3 +283,24 @@ describe('buildShareUrl', () => {
     expect(buildShareUrl('http://127.0.0.1:4173/index.html', config)).toBe('http://127.0.0.1:4173/index.html#v=1&seed=42');
   });
 });
+
+describe('the interface language in the link', () => {
+  it('reads lang=zh and lang=en, and reports anything else without throwing', () => {
+    expect(parseLink('#v=1&lang=zh').language).toBe('zh');
+    expect(parseLink('#v=1&lang=en').language).toBe('en');
+    expect(parseLink('#v=1').language).toBeNull();
+    for (const raw of ['fr', 'ZH', '__proto__', '%3Cscript%3E', '']) {
+      const parsed = parseLink(`#v=1&lang=${raw}`);
+      expect(parsed.language).toBeNull();
+      expect(parsed.problems.join(' ')).toMatch(/not a language of the lab/);
+    }
+  });
+
+  it('writes lang only when it is not English, and the link round-trips', () => {
+    expect(formatHash(DEFAULT_CONFIG, { language: 'en' })).not.toContain('lang=');
+    const hash = formatHash(DEFAULT_CONFIG, { language: 'zh' });
+    expect(hash).toContain('lang=zh');
+    expect(parseLink(hash).language).toBe('zh');
+    expect(parseLink(hash).problems).toEqual([]);
+  });
+});

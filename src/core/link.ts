@@ -12,6 +12,7 @@
  *   notice per fixed value.
  * - A link of an older version (or with no `v`) is migrated to today's keys first, not rejected (linkMigrations.ts).
  */
+import { DEFAULT_LANGUAGE, isLanguageId, LANGUAGE_IDS, type LanguageId } from './language';
 import * as v from 'valibot';
 import {
   BACKEND_CHOICES,
@@ -99,6 +100,8 @@ export interface ParsedLink {
   axtrain: AxtrainConfig | null;
   /** The NAS view's settings (src/core/nas/config.ts: `nas=<target>&nas.<key>=…`), or null when the link has none. */
   nas: NasRunConfig | null;
+  /** The interface language (`lang=en|zh`, src/core/language.ts), or null when the link names none. */
+  language: LanguageId | null;
 }
 
 /** The link parts besides the lab config: each written only when given and not default. */
@@ -108,7 +111,12 @@ export interface LinkExtras {
   sweep?: SweepSpec | null;
   axtrain?: AxtrainConfig | null;
   nas?: NasRunConfig | null;
+  /** Written when it is not English (a link without `lang=` opens in the reader's own language). */
+  language?: LanguageId | null;
 }
+
+/** The link key of the interface language. */
+export const LANGUAGE_KEY = 'lang';
 
 /**
  * NPU keys of the link (the NPU slice, not the config): `npu.<key>` for the fields of NPU_PARAM_FIELDS,
@@ -213,7 +221,7 @@ export function parseLink(hashOrUrl: string): ParsedLink {
   let config = cloneConfig(DEFAULT_CONFIG);
   const problems: string[] = [];
   const hash = extractHash(typeof hashOrUrl === 'string' ? hashOrUrl : '');
-  const npuDefaults = () => ({ npu: clampNpuParams(DEFAULT_NPU_PARAMS), npuCpuInstructions: null, sweep: null, axtrain: null, nas: null });
+  const npuDefaults = () => ({ npu: clampNpuParams(DEFAULT_NPU_PARAMS), npuCpuInstructions: null, sweep: null, axtrain: null, nas: null, language: null });
   if (hash.trim() === '') return { config, problems, ...npuDefaults() };
   if (hash.length > MAX_HASH_LENGTH) {
     problems.push(`The link is ${hash.length} characters long (more than ${MAX_HASH_LENGTH}); it was ignored and the defaults are used.`);
@@ -241,7 +249,7 @@ export function parseLink(hashOrUrl: string): ParsedLink {
   if (migrated.problem) problems.push(migrated.problem);
   const values = new Map<string, string>();
   for (const { key, value } of migrated.pairs) {
-    if (!PARAM_BY_KEY.has(key) && !NPU_KEYS.has(key) && !SWEEP_KEYS.has(key) && !AXTRAIN_KEYS.has(key) && !NAS_KEYS.has(key)) {
+    if (!PARAM_BY_KEY.has(key) && !NPU_KEYS.has(key) && !SWEEP_KEYS.has(key) && !AXTRAIN_KEYS.has(key) && !NAS_KEYS.has(key) && key !== LANGUAGE_KEY) {
       problems.push(`Unknown setting ${quote(key)} was ignored.`);
       continue;
     }
@@ -267,7 +275,11 @@ export function parseLink(hashOrUrl: string): ParsedLink {
   const nas = readNasLink((key) => values.get(key), problems);
   const fixed = applyCrossFieldRules(config, readSweep);
   problems.push(...fixed.notices);
-  return { config: fixed.config, problems, ...npuLink, sweep: fixed.sweep, axtrain, nas };
+  const rawLanguage = values.get(LANGUAGE_KEY);
+  const language = rawLanguage === undefined ? null : isLanguageId(rawLanguage) ? rawLanguage : null;
+  if (rawLanguage !== undefined && language === null)
+    problems.push(`${LANGUAGE_KEY}=${quote(rawLanguage)} is not a language of the lab (${LANGUAGE_IDS.join(', ')}); it was ignored.`);
+  return { config: fixed.config, problems, ...npuLink, sweep: fixed.sweep, axtrain, nas, language };
 }
 
 /** Validates one raw value and writes it into config; returns a problem text or null. */
@@ -359,6 +371,7 @@ export function formatHash(config: Readonly<LabConfig>, extras: LinkExtras = {})
   parts.push(...formatSweepLink(extras.sweep));
   parts.push(...formatAxtrainLink(extras.axtrain));
   parts.push(...formatNasLink(extras.nas));
+  if (extras.language && extras.language !== DEFAULT_LANGUAGE) parts.push(`${LANGUAGE_KEY}=${extras.language}`);
   return `#${parts.join('&')}`;
 }
 

@@ -30,9 +30,6 @@ export const selectCanStep = (state: LabState) => state.status === 'idle' || sta
 export const selectLatestPoint = (state: LabState): EvaluationPoint | null => (state.history.length > 0 ? state.history[state.history.length - 1] : null);
 export const selectLatestMetrics = (state: LabState): InvocationMetrics | null => selectLatestPoint(state)?.metrics ?? null;
 
-/** The backend in use, or a placeholder before the worker reported one. */
-export const selectBackendLabel = (state: LabState): string => state.backend ?? (state.status === 'initializing' ? 'starting…' : 'not started');
-
 /** One row of the backend report: "wasm: chosen: 412 steps/s, the fastest measured" (the worker words the reason). */
 export function formatBackendAttempt(attempt: LabState['backendReport'][number]): string {
   return `${attempt.name}: ${attempt.reason ?? (attempt.ok ? 'self-test passed' : 'failed')}`;

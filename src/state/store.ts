@@ -6,6 +6,7 @@
  * and the compare, NPU, study, sweep and AxTrain slices of their own files.
  * Components read it through the named selectors of selectors.ts.
  */
+import { DEFAULT_LANGUAGE, isLanguageId, type LanguageId } from '../core/language';
 import { create, type StateCreator } from 'zustand';
 import {
   CHOOSE_TYPES,
@@ -175,9 +176,12 @@ export interface UiSlice {
   notice: Notice | null;
   runChange: RunChangePrompt | null;
   selectedPanel: PanelId;
+  /** The interface language (src/core/language.ts): in the link as `lang=` when not English, and remembered. */
+  language: LanguageId;
   setHover: (hover: HoverPoint | null) => void;
   showNotice: (notice: Notice | null) => void;
   selectPanel: (panel: PanelId) => void;
+  setLanguage: (language: LanguageId) => void;
 }
 
 export type LabState = ConfigSlice & RunSlice & UiSlice & CompareSlice & NpuSlice & StudySlice & AxtrainStudySlice & SweepSlice & AxtrainSlice & NasSlice & NasStudySlice;
@@ -323,9 +327,11 @@ const createUiSlice: StateCreator<LabState, [], [], UiSlice> = (set) => ({
   notice: null,
   runChange: null,
   selectedPanel: 'invocation',
+  language: DEFAULT_LANGUAGE,
   setHover: (hover) => set({ hover }),
   showNotice: (notice) => set({ notice }),
   selectPanel: (selectedPanel) => set({ selectedPanel }),
+  setLanguage: (language) => set((state) => (isLanguageId(language) && language !== state.language ? { language } : {})),
 });
 
 export const useLabStore = create<LabState>()((...args) => ({

@@ -4,6 +4,7 @@
  * parseLink validates and clamps them, and any problem becomes a role="alert" notice instead of an exception.
  */
 import { buildShareUrl, formatHash, parseLink, type LinkExtras } from '../core/link';
+import { startLanguagePreference } from './languagePreference';
 import { useLabStore } from './store';
 
 function describeProblems(problems: readonly string[]): string {
@@ -14,7 +15,7 @@ function describeProblems(problems: readonly string[]): string {
 
 /** Applies a hash to the store; returns whether it had problems. */
 export function applyHash(hash: string): boolean {
-  const { config, problems, npu, npuCpuInstructions, sweep, axtrain, nas } = parseLink(hash);
+  const { config, problems, npu, npuCpuInstructions, sweep, axtrain, nas, language } = parseLink(hash);
   const store = useLabStore.getState();
   // A link that changes only NPU keys must not restart training (any config change does).
   if (formatHash(config) !== formatHash(store.config)) store.replaceConfig(config);
@@ -22,6 +23,7 @@ export function applyHash(hash: string): boolean {
   store.setSweep(sweep);
   store.setAxtrain(axtrain);
   store.setNas(nas);
+  if (language) store.setLanguage(language); // a link without lang= keeps the reader's own (languagePreference.ts)
   if (problems.length > 0) store.showNotice({ kind: 'link', text: describeProblems(problems) });
   else if (store.notice?.kind === 'link') store.showNotice(null);
   return problems.length > 0;
@@ -35,6 +37,7 @@ function writeHash(hash: string): void {
 
 /** Reads the hash now, then keeps URL and config in step. Returns an unsubscribe function. */
 export function startUrlSync(): () => void {
+  startLanguagePreference(parseLink(window.location.hash).language);
   applyHash(window.location.hash);
   writeHash(formatCurrentHash());
   const unsubscribe = useLabStore.subscribe((state, previous) => {
@@ -44,7 +47,8 @@ export function startUrlSync(): () => void {
       state.npuCpuInstructions !== previous.npuCpuInstructions ||
       state.sweep !== previous.sweep ||
       state.axtrain !== previous.axtrain ||
-      state.nas !== previous.nas
+      state.nas !== previous.nas ||
+      state.language !== previous.language
     ) {
       writeHash(formatCurrentHash());
     }
@@ -63,7 +67,7 @@ export function startUrlSync(): () => void {
 /** What the link holds besides the config: the NPU slice's params, the sweep spec and the AxTrain config. */
 function readLinkExtras(): LinkExtras {
   const state = useLabStore.getState();
-  return { npu: state.npuParams, npuCpuInstructions: state.npuCpuInstructions, sweep: state.sweep, axtrain: state.axtrain, nas: state.nas };
+  return { npu: state.npuParams, npuCpuInstructions: state.npuCpuInstructions, sweep: state.sweep, axtrain: state.axtrain, nas: state.nas, language: state.language };
 }
 
 /** The hash of the config and the link's extras. */

@@ -1,4 +1,5 @@
 /** App shell: header, configuration sidebar, metrics, and one panel per figure. */
+import { useT } from './i18n';
 import { AboutPanel } from './AboutPanel';
 import { ControlsPanel } from './ControlsPanel';
 import { Header } from './Header';
@@ -97,9 +98,10 @@ export function App() {
 }
 
 function Footer() {
+  const t = useT('common');
   return (
     <footer className="app-footer muted small">
-      AXNet Lab · after Zhenghao Peng et al., “AXNet: ApproXimate computing using an end-to-end trainable neural network”, ICCAD 2018.
+      {t('footer')}
       <OfflineReadyNote />
     </footer>
   );

@@ -9,7 +9,6 @@ import { toggleAxtrain } from '../state/axtrainController';
 import { playRun, pauseRun, resetRun, stepRun, togglePlay } from '../state/trainingController';
 import {
   formatBackendAttempt,
-  selectBackendLabel,
   selectBackendReport,
   selectBackendFallback,
   selectBackendTooltip,
@@ -21,6 +20,8 @@ import {
   selectStepsPerSecond,
 } from '../state/selectors';
 import { useLabStore } from '../state/store';
+import { LANGUAGES, type LanguageId } from '../core/language';
+import { formatNumber, useLanguage, useT } from './i18n';
 import { getShareUrl } from '../state/urlSync';
 
 /** Small inline icons (no icon font needed). */
@@ -37,15 +38,6 @@ function Icon({ name }: { name: 'play' | 'pause' | 'step' | 'reset' }) {
     </svg>
   );
 }
-
-const STATUS_TEXT = {
-  idle: 'ready',
-  initializing: 'starting worker…',
-  running: 'training',
-  paused: 'paused',
-  done: 'done',
-  error: 'stopped',
-} as const;
 
 /**
  * Elements that own the Space key: form controls (Space ticks a checkbox), buttons and summaries
@@ -80,6 +72,7 @@ const ShareDialog = lazy(() => import('./ShareDialog'));
 
 /** The Share button; it opens the Share dialog (link, QR code, copy) and gets the focus back when it closes. */
 function ShareControl() {
+  const t = useT('header');
   const [url, setUrl] = useState<string | null>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const close = () => {
@@ -88,16 +81,8 @@ function ShareControl() {
   };
   return (
     <div className="share">
-      <button
-        ref={buttonRef}
-        type="button"
-        className="button"
-        data-testid="share-button"
-        aria-haspopup="dialog"
-        onClick={() => setUrl(getShareUrl())}
-        title="A link and a QR code that reproduce this configuration"
-      >
-        Share
+      <button ref={buttonRef} type="button" className="button" data-testid="share-button" aria-haspopup="dialog" onClick={() => setUrl(getShareUrl())} title={t('shareTitle')}>
+        {t('share')}
       </button>
       {url ? (
         <Suspense fallback={null}>
@@ -105,6 +90,25 @@ function ShareControl() {
         </Suspense>
       ) : null}
     </div>
+  );
+}
+
+/** English / 中文, at any time: the store's language (remembered, and in the link when not English). */
+function LanguageSwitch() {
+  const t = useT('common');
+  const language = useLanguage();
+  const setLanguage = useLabStore((state) => state.setLanguage);
+  return (
+    <label className="language-switch">
+      <span className="visually-hidden">{t('languageLabel')}</span>
+      <select data-testid="language-select" value={language} onChange={(event) => setLanguage(event.target.value as LanguageId)} title={t('languageLabel')}>
+        {LANGUAGES.map((l) => (
+          <option key={l.id} value={l.id} lang={l.htmlLang}>
+            {l.label}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
 
@@ -121,9 +125,9 @@ function useHeaderHeightVariable(ref: RefObject<HTMLElement | null>): void {
 }
 
 /** "412 steps/s" with 3 significant digits below 100 (software backends run at 1–10 steps/s). */
-function formatStepsPerSecond(rate: number | undefined): string {
+function formatStepsPerSecond(rate: number | undefined, language: LanguageId, t: ReturnType<typeof useT<'header'>>): string {
   if (rate === undefined || !Number.isFinite(rate)) return '–';
-  return `${rate >= 100 ? Math.round(rate).toLocaleString('en-US') : rate.toPrecision(2)} steps/s`;
+  return t('stepsPerSecond', { rate: rate >= 100 ? formatNumber(Math.round(rate), language) : rate.toPrecision(2) });
 }
 
 /**
@@ -131,32 +135,34 @@ function formatStepsPerSecond(rate: number | undefined): string {
  * used (chosen, slower, software adapter, failed self-test, from cache), as the worker reported it.
  */
 function BackendBadge({ label, tooltip }: { label: string; tooltip: string }) {
+  const t = useT('header');
+  const language = useLanguage();
   const report = useLabStore(selectBackendReport);
   const requested = useLabStore((state) => state.config.backend);
   const status = useLabStore(selectStatus);
   return (
     <details className="backend-badge">
       <summary title={tooltip}>
-        backend <strong data-testid="backend-name">{label}</strong>
+        {t('backend')} <strong data-testid="backend-name">{label}</strong>
       </summary>
       <div className="backend-details" data-testid="backend-details">
-        <p className="backend-details-title">{requested === 'auto' ? 'auto: the fastest of the backends that work, timed on this net' : `forced by the link: ${requested}`}</p>
+        <p className="backend-details-title">{requested === 'auto' ? t('backendAuto') : t('backendForced', { backend: requested })}</p>
         {report.length === 0 ? (
-          <p>{status === 'idle' ? 'Press Play to start the worker.' : 'No report from the worker yet (compare mode: each method’s worker picks its own).'}</p>
+          <p>{status === 'idle' ? t('backendIdle') : t('backendNoReport')}</p>
         ) : (
           <table>
             <thead>
               <tr>
-                <th scope="col">backend</th>
-                <th scope="col">measured</th>
-                <th scope="col">outcome</th>
+                <th scope="col">{t('backendColumn')}</th>
+                <th scope="col">{t('measuredColumn')}</th>
+                <th scope="col">{t('outcomeColumn')}</th>
               </tr>
             </thead>
             <tbody>
               {report.map((attempt) => (
                 <tr key={attempt.name} data-testid={`backend-row-${attempt.name}`} className={attempt.ok ? 'backend-chosen' : undefined}>
                   <th scope="row">{attempt.name}</th>
-                  <td className="backend-rate">{formatStepsPerSecond(attempt.stepsPerSecond)}</td>
+                  <td className="backend-rate">{formatStepsPerSecond(attempt.stepsPerSecond, language, t)}</td>
                   <td>{formatBackendAttempt(attempt).slice(attempt.name.length + 2)}</td>
                 </tr>
               ))}
@@ -176,32 +182,33 @@ export function Header() {
   const status = useLabStore(selectStatus);
   const step = useLabStore(selectStep);
   const config = useLabStore(selectConfig);
-  const backendLabel = useLabStore(selectBackendLabel);
+  const backendInUse = useLabStore((state) => state.backend);
   const backendTooltip = useLabStore(selectBackendTooltip);
   const backendFallback = useLabStore(selectBackendFallback);
   const stepsPerSecond = useLabStore(selectStepsPerSecond);
   const sweepMode = useLabStore((state) => state.sweep !== null);
   const axtrainView = useLabStore((state) => state.axtrain !== null && !state.paperOpen);
+  const t = useT('header');
+  const tc = useT('common');
+  const language = useLanguage();
   useSpaceToTogglePlay();
 
   return (
     <header className="app-header" ref={headerRef}>
       <div className="brand">
-        <h1>AXNet Lab</h1>
-        <span className="tagline">
-          {axtrainView ? 'AxTrain: training nets for approximate hardware (ISLPED 2018)' : 'approximator + predictor, fused by control vectors (ICCAD 2018)'}
-        </span>
+        <h1>{tc('appTitle')}</h1>
+        <span className="tagline">{axtrainView ? t('taglineAxtrain') : t('taglineLab')}</span>
       </div>
       <div className="transport" hidden={axtrainView}>
-        <button type="button" className="icon-button" data-testid="reset-button" aria-label="Reset" title="Reset: a new run from step 0" onClick={resetRun}>
+        <button type="button" className="icon-button" data-testid="reset-button" aria-label={t('reset')} title={t('resetTitle')} onClick={resetRun}>
           <Icon name="reset" />
         </button>
         <button
           type="button"
           className={`play-button${isRunning ? ' playing' : ''}`}
           data-testid="play-button"
-          aria-label={isRunning ? 'Pause' : 'Play'}
-          title={isRunning ? 'Pause (Space)' : 'Play (Space)'}
+          aria-label={isRunning ? t('pause') : t('play')}
+          title={isRunning ? t('pauseTitle') : t('playTitle')}
           onClick={isRunning ? pauseRun : playRun}
           disabled={status === 'error'}
         >
@@ -211,8 +218,8 @@ export function Header() {
           type="button"
           className="icon-button"
           data-testid="step-button"
-          aria-label={`Step ${config.evalEvery} steps`}
-          title={sweepMode ? 'A sweep trains with Play only' : `Train ${config.evalEvery} steps, then evaluate`}
+          aria-label={t('stepLabel', { steps: config.evalEvery })}
+          title={sweepMode ? t('stepSweepTitle') : t('stepTitle', { steps: config.evalEvery })}
           onClick={() => stepRun(config.evalEvery)}
           disabled={!canStep || sweepMode}
         >
@@ -220,21 +227,22 @@ export function Header() {
         </button>
         <div className="run-state">
           <span className="run-step">
-            step <strong>{step.toLocaleString('en-US')}</strong> / {config.steps.toLocaleString('en-US')}
+            {t('stepCounter')} <strong>{formatNumber(step, language)}</strong> / {formatNumber(config.steps, language)}
           </span>
           <span className={`run-status status-${status}`}>
-            {STATUS_TEXT[status]}
-            {status === 'running' && stepsPerSecond > 0 ? ` · ${Math.round(stepsPerSecond)} steps/s` : ''}
+            {t(`status.${status}`)}
+            {status === 'running' && stepsPerSecond > 0 ? ` · ${t('stepsPerSecond', { rate: Math.round(stepsPerSecond) })}` : ''}
           </span>
         </div>
       </div>
       <div className="header-right">
-        {axtrainView ? null : <BackendBadge label={backendLabel} tooltip={backendTooltip} />}
+        {axtrainView ? null : <BackendBadge label={backendInUse ?? (status === 'initializing' ? t('backendStarting') : t('backendNotStarted'))} tooltip={backendTooltip} />}
         {axtrainView || backendFallback === null ? null : (
           <p className="backend-fallback" role="alert" data-testid="backend-fallback">
             {backendFallback}
           </p>
         )}
+        <LanguageSwitch />
         <ShareControl />
       </div>
     </header>

@@ -1,25 +1,27 @@
 /** Live readouts of the §V metrics at the latest evaluation, plus parameter count and training time. */
 import { formatMetric, selectLatestPoint, selectParameterCounts, selectStep, selectTrainingMs } from '../state/selectors';
 import { useLabStore } from '../state/store';
+import { formatNumber, useLanguage, useT } from './i18n';
+import { en } from './i18n/locales/en';
 
-export const PARAMETER_RULE = 'weights + biases of both nets; the paper’s own counts use a different rule';
-
-const ACCURACY_NOTE = 'Paper (§V): fraction of test samples that are safe AND predicted safe. Authors’ code: agreement of the two labels, mean(p_label == predicted).';
-const ERROR_NOTE =
-  'Paper (§V): mean error over the samples predicted safe, each sample’s error the mean over its outputs, as the authors’ code averages it. Authors’ code: mean over ALL samples of (predicted safe × error).';
+/** English texts, for the modules that quote them outside a translated component (the catalog is the one source). */
+export const PARAMETER_RULE = en.metrics.parameterRule;
 /** Tooltip of the worst-output variant of the overall error (InvocationMetrics.overallErrorWorstOutput). */
-export const WORST_OUTPUT_ERROR_NOTE =
-  'Worst output: the same mean with each sample’s error its largest output error, the error of the safe label (eq. 1: every output within the bound). Equal to the overall error for one output or an rms metric.';
+export const WORST_OUTPUT_ERROR_NOTE = en.metrics.worstOutputNote;
 /** Tooltip of the paper's overall error when it is undefined (metrics.ts: null over an empty set). */
-export const UNDEFINED_ERROR_NOTE = 'Undefined: no input was predicted safe (every test input goes to the CPU).';
+export const UNDEFINED_ERROR_NOTE = en.metrics.undefinedErrorNote;
 
 /**
  * The paper's overall error as shown: "—" with a tooltip when no input was predicted safe (the mean over
- * an empty set, null in metrics.ts), formatMetric otherwise ("–" before the first evaluation).
+ * an empty set, null in metrics.ts), formatMetric otherwise ("–" before the first evaluation). Notes in the
+ * given language (default English).
  */
-export function describeOverallError(metrics: { overallError: number | null } | null): { value: string; note: string } {
-  if (metrics !== null && metrics.overallError === null) return { value: '—', note: `${UNDEFINED_ERROR_NOTE} ${ERROR_NOTE}` };
-  return { value: formatMetric(metrics?.overallError), note: ERROR_NOTE };
+export function describeOverallError(
+  metrics: { overallError: number | null } | null,
+  notes: { undefinedErrorNote: string; errorNote: string } = en.metrics,
+): { value: string; note: string } {
+  if (metrics !== null && metrics.overallError === null) return { value: '—', note: `${notes.undefinedErrorNote} ${notes.errorNote}` };
+  return { value: formatMetric(metrics?.overallError), note: notes.errorNote };
 }
 
 /** The worst-output variant as shown: "—" when undefined (nothing predicted safe), "–" before the first evaluation. */
@@ -60,6 +62,8 @@ function Readout({ label, testId, value, note, secondary = [] }: ReadoutProps) {
 }
 
 export function MetricsPanel() {
+  const t = useT('metrics');
+  const language = useLanguage();
   const step = useLabStore(selectStep);
   const latest = useLabStore(selectLatestPoint);
   const counts = useLabStore(selectParameterCounts);
@@ -68,68 +72,52 @@ export function MetricsPanel() {
   const method = useLabStore((state) => state.method);
   const phase = useLabStore((state) => state.phase);
   const totalSteps = useLabStore((state) => state.totalSteps);
-  const overallError = describeOverallError(metrics);
+  const overallError = describeOverallError(metrics, { undefinedErrorNote: t('undefinedErrorNote'), errorNote: t('errorNote') });
 
   return (
-    <section className="metrics" aria-label="Metrics">
-      <Readout label="Step" testId="metric-step" value={String(step)} note="Training steps taken by the trainer" />
+    <section className="metrics" aria-label={t('label')}>
+      <Readout label={t('step')} testId="metric-step" value={String(step)} note={t('stepNote')} />
+      <Readout label={t('trueInvocation')} testId="metric-true-invocation" value={formatMetric(metrics?.trueInvocation)} note={t('trueInvocationNote')} />
+      <Readout label={t('predictedInvocation')} testId="metric-predicted-invocation" value={formatMetric(metrics?.predictedInvocation)} note={t('predictedInvocationNote')} />
       <Readout
-        label="True invocation"
-        testId="metric-true-invocation"
-        value={formatMetric(metrics?.trueInvocation)}
-        note="Fraction of test samples whose approximation is within the error bound"
-      />
-      <Readout
-        label="Predicted invocation"
-        testId="metric-predicted-invocation"
-        value={formatMetric(metrics?.predictedInvocation)}
-        note="Fraction of test samples the predictor marks safe"
-      />
-      <Readout
-        label="Prediction accuracy"
+        label={t('predictionAccuracy')}
         testId="metric-prediction-accuracy"
         value={formatMetric(metrics?.predictionAccuracy)}
-        note={ACCURACY_NOTE}
-        secondary={[{ label: 'code:', value: formatMetric(metrics?.codeAgreement), testId: 'metric-code-agreement' }]}
+        note={t('accuracyNote')}
+        secondary={[{ label: t('code'), value: formatMetric(metrics?.codeAgreement), testId: 'metric-code-agreement' }]}
       />
       <Readout
-        label="Overall error"
+        label={t('overallError')}
         testId="metric-overall-error"
         value={overallError.value}
         note={overallError.note}
         secondary={[
-          { label: 'code:', value: formatMetric(metrics?.codeOverallError), testId: 'metric-code-overall-error' },
+          { label: t('code'), value: formatMetric(metrics?.codeOverallError), testId: 'metric-code-overall-error' },
           {
-            label: 'worst output:',
+            label: t('worstOutput'),
             value: describeWorstOutputError(metrics),
             testId: 'metric-overall-error-worst-output',
-            note: WORST_OUTPUT_ERROR_NOTE,
+            note: t('worstOutputNote'),
           },
         ]}
       />
       <Readout
-        label="Parameters"
+        label={t('parameters')}
         testId="metric-params"
         value={counts ? String(counts.total) : '–'}
-        note={`${PARAMETER_RULE}${counts ? `. Approximator ${counts.approximator}, predictor ${counts.predictor}${counts.lone ? `; lone approximator ${counts.lone} (not included)` : ''}.` : ''}`}
+        note={`${t('parameterRule')}${counts ? `. ${t('parameterSplit', { approximator: counts.approximator, predictor: counts.predictor })}${counts.lone ? `; ${t('parameterLone', { lone: counts.lone })}` : ''}.` : ''}`}
       />
-      <Readout
-        label="Training time"
-        testId="metric-training-time"
-        value={`${(trainingMs / 1000).toFixed(1)} s`}
-        note="Wall time spent in training steps in the worker (evaluation and drawing excluded)"
-      />
+      <Readout label={t('trainingTime')} testId="metric-training-time" value={t('seconds', { value: (trainingMs / 1000).toFixed(1) })} note={t('trainingTimeNote')} />
       <p className="metrics-note muted small">
-        {latest
-          ? `Metrics at step ${latest.step}, loss ${formatMetric(latest.loss)} (MSE ${formatMetric(latest.mse)} + CE ${formatMetric(latest.crossEntropy)}).`
-          : 'Metrics appear at the first evaluation.'}
+        {latest ? t('at', { step: latest.step, loss: formatMetric(latest.loss), mse: formatMetric(latest.mse), ce: formatMetric(latest.crossEntropy) }) : t('before')}
         {method ? (
           <span data-testid="metric-phase">
             {' '}
-            Method {method}, {totalSteps.toLocaleString('en-US')} steps in all{phase ? `; now: ${phase}` : ''}.
+            {t('method', { method, total: formatNumber(totalSteps, language) })}
+            {phase ? t('methodNow', { phase }) : ''}.
           </span>
         ) : null}{' '}
-        Secondary values (“code:”) are the authors’ code variants; hover for the difference.
+        {t('secondary')}
       </p>
     </section>
   );

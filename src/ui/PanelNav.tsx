@@ -11,6 +11,7 @@ import { createNasClassroomConfig } from '../core/nas/config';
 import { isCompareMode } from '../state/compareController';
 import { selectSelectedPanel } from '../state/selectors';
 import { useLabStore, type PanelId } from '../state/store';
+import { useT } from './i18n';
 
 type LabView = 'lab' | 'compare';
 
@@ -19,16 +20,17 @@ interface NavLink {
   anchor: string;
   /** The ui slice's selected panel, for the links that have one. */
   panel: PanelId | null;
-  label: string;
+  /** Its text: a key of the 'nav' namespace (src/ui/i18n/locales). */
+  label: 'invocation' | 'compare' | 'surface' | 'control' | 'npu';
   views: readonly LabView[];
 }
 
 export const NAV_LINKS: readonly NavLink[] = [
-  { anchor: 'invocation', panel: 'invocation', label: 'Invocation (Fig. 2b)', views: ['lab'] },
-  { anchor: 'compare', panel: null, label: 'Compare methods (Fig. 2)', views: ['compare'] },
-  { anchor: 'surface', panel: 'surface', label: 'Benchmark view (Fig. 4a–c)', views: ['lab'] },
-  { anchor: 'control', panel: 'control', label: 'Control vectors (Fig. 4d)', views: ['lab'] },
-  { anchor: 'npu', panel: 'npu', label: 'NPU (Fig. 5)', views: ['lab', 'compare'] },
+  { anchor: 'invocation', panel: 'invocation', label: 'invocation', views: ['lab'] },
+  { anchor: 'compare', panel: null, label: 'compare', views: ['compare'] },
+  { anchor: 'surface', panel: 'surface', label: 'surface', views: ['lab'] },
+  { anchor: 'control', panel: 'control', label: 'control', views: ['lab'] },
+  { anchor: 'npu', panel: 'npu', label: 'npu', views: ['lab', 'compare'] },
 ];
 
 /** The links a view can serve (every one of them scrolls to a panel that view renders). */
@@ -37,6 +39,7 @@ export function linksForView(view: LabView): NavLink[] {
 }
 
 export function PanelNav() {
+  const t = useT('nav');
   const selected = useLabStore(selectSelectedPanel);
   const selectPanel = useLabStore((state) => state.selectPanel);
   const paperOpen = useLabStore((state) => state.paperOpen);
@@ -49,7 +52,7 @@ export function PanelNav() {
   const axtrainCurrent = axtrainOpen && !nasOpen && !paperOpen;
   const nasCurrent = nasOpen && !paperOpen;
   return (
-    <nav className="panel-nav" aria-label="Panels" data-testid="panel-nav" data-view={view}>
+    <nav className="panel-nav" aria-label={t('label')} data-testid="panel-nav" data-view={view}>
       {linksForView(view).map((link) => {
         const current = !paperOpen && !axtrainOpen && !nasOpen && link.panel !== null && link.panel === selected;
         return (
@@ -72,7 +75,7 @@ export function PanelNav() {
               );
             }}
           >
-            {link.label}
+            {t(link.label)}
           </a>
         );
       })}
@@ -81,7 +84,7 @@ export function PanelNav() {
         data-testid="tab-axtrain"
         className={axtrainCurrent ? 'active' : undefined}
         aria-current={axtrainCurrent ? 'true' : undefined}
-        title="AxTrain (He et al., ISLPED'18): train nets that stay accurate on approximate hardware (DRUM-k multipliers, NTV weight memory)"
+        title={t('axtrainTitle')}
         onClick={(event) => {
           event.preventDefault();
           setPaperOpen(false);
@@ -89,14 +92,14 @@ export function PanelNav() {
           if (!useLabStore.getState().axtrain) setAxtrain(createAxtrainConfig('breastcancer'));
         }}
       >
-        AxTrain
+        {t('axtrain')}
       </a>
       <a
         href="#panel-nas"
         data-testid="tab-nas"
         className={nasCurrent ? 'active' : undefined}
         aria-current={nasCurrent ? 'true' : undefined}
-        title="NAS (Chen et al., DATE'20): search the approximator's topology with SMAC, against random search and the MICRO'12 enumeration"
+        title={t('nasTitle')}
         onClick={(event) => {
           event.preventDefault();
           setPaperOpen(false);
@@ -104,20 +107,20 @@ export function PanelNav() {
           if (!useLabStore.getState().nas) setNas(createNasClassroomConfig());
         }}
       >
-        NAS
+        {t('nas')}
       </a>
       <a
         href="#panel-paper"
         data-testid="tab-paper"
         className={paperOpen ? 'active' : undefined}
         aria-current={paperOpen ? 'true' : undefined}
-        title="Reproduce the paper's §V figures: a study of every benchmark × method, run in the browser"
+        title={t('paperTitle')}
         onClick={(event) => {
           event.preventDefault();
           setPaperOpen(true);
         }}
       >
-        Paper (§V)
+        {t('paper')}
       </a>
     </nav>
   );

@@ -1,0 +1,11 @@
+// Typed keys: t('header.play') is checked against the English catalog, so a missing key fails the typecheck.
+import 'i18next';
+import type { en } from './locales/en';
+
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    defaultNS: 'common';
+    resources: typeof en;
+    returnNull: false;
+  }
+}
