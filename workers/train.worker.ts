@@ -7,6 +7,9 @@
  * It runs as the 'train' role of workers/lab.worker.ts (one worker build: tfjs shared with the other roles).
  */
 import type { LabConfig, MethodId } from '../src/core/config';
+import { collectCheckpointBuffers } from '../src/core/checkpoint';
+import { computeReadbackLimitMs } from '../src/core/watchdog';
+import { isGpuBackend, watchGpuLoss } from '../src/ml/gpuLoss';
 import { computeBackendCacheKey } from '../src/core/backendCache';
 import { createDataset } from '../src/core/dataset';
 import { loadTargetData } from '../src/core/targets/loadTargetData';
@@ -31,6 +34,7 @@ import {
   type FromWorkerMessage,
   type ParameterCounts,
   type ProgressPayload,
+  type ResumeRequest,
   type ToWorkerMessage,
 } from './protocol';
 
@@ -51,6 +55,11 @@ let sentNotes = 0;
 let session: TrainingSession | null = null;
 let lastProgressAt = 0;
 let lastSurfaceAt = -Infinity;
+/** Set once the GPU under the backend is gone (the reason): nothing trains any more; the page continues elsewhere. */
+let gpuLost: string | null = null;
+let stopWatchingGpu: () => void = () => {};
+/** Slowest chunk so far, ms (null before the first): the base of a GPU chunk's readback limit. */
+let slowestChunkMs: number | null = null;
 
 function post(message: FromWorkerMessage, transfer: Transferable[] = []): void {
   self.postMessage(message, transfer);
@@ -77,13 +86,15 @@ async function chooseBackend(config: LabConfig, method: MethodId, dataset: Retur
   });
 }
 
-async function initialize(config: LabConfig, method: MethodId, views: boolean): Promise<void> {
+async function initialize(config: LabConfig, method: MethodId, views: boolean, resume: ResumeRequest | undefined): Promise<void> {
   sendViews = views;
   await loadTargetData(config.target); // image targets: the photographs' chunk
   const dataset = createDataset(config);
-  const selection = await chooseBackend(config, method, dataset);
-  // A fresh trainer, seeded as usual: the measurement's throw-away trainers leave no trace in its numbers.
-  trainer = createMethodTrainer(config, method, { dataset });
+  // A resumed run continues on the backend it is given (its checkpoint's, or the next one after a GPU loss), unmeasured.
+  const selection = resume ? await selectBackend(resume.backend, { prepareWasm }) : await chooseBackend(config, method, dataset);
+  // A fresh trainer, seeded as usual (the measurement's throw-away trainers leave no trace in its numbers), or the checkpoint's.
+  trainer = createMethodTrainer(config, method, { dataset, ...(resume?.checkpoint ? { checkpoint: resume.checkpoint } : {}) });
+  stopWatchingGpu = watchGpuLoss(reportGpuLoss);
   pendingTopology = trainer.topology;
   pendingBackendReport = selection.tried.map((t) => ({
     name: t.name,
@@ -162,21 +173,65 @@ async function sendProgress(running: boolean, forceSurface: boolean, type: 'prog
   post({ type, ...payload }, [...collectSurfaceBuffers(surface), ...collectBenchmarkBuffers(benchmark)]);
 }
 
+/** The GPU is gone: say so once; the loops end and the page ends this worker and continues from the last checkpoint. */
+function reportGpuLoss(reason: string): void {
+  if (gpuLost !== null || !trainer) return;
+  gpuLost = reason;
+  post({ type: 'gpu-lost', backend: trainer.backend, reason, step: trainer.step });
+}
+
+const TIMED_OUT = Symbol('timed out');
+
+/** A GPU backend's work (its readback) within its limit, else TIMED_OUT and a GPU loss; cpu and wasm are not bounded (the page watchdog is). */
+async function withinReadbackLimit<T>(work: Promise<T>): Promise<T | typeof TIMED_OUT> {
+  if (!trainer || !isGpuBackend(trainer.backend)) return work;
+  const limitMs = computeReadbackLimitMs(slowestChunkMs);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<typeof TIMED_OUT>((resolve) => {
+    timer = setTimeout(() => resolve(TIMED_OUT), limitMs);
+  });
+  try {
+    const result = await Promise.race([work, timeout]);
+    if (result === TIMED_OUT) reportGpuLoss(`a GPU readback did not finish within ${(limitMs / 1000).toFixed(0)} s`);
+    return result;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** The last good state at an evaluation, to the page (its buffers transferred: the trainer keeps its own tensors). */
+async function postCheckpoint(active: MethodTrainer): Promise<boolean> {
+  const checkpoint = await withinReadbackLimit(active.checkpoint());
+  if (checkpoint === TIMED_OUT) return false;
+  post({ type: 'checkpoint', checkpoint }, collectCheckpointBuffers(checkpoint));
+  return true;
+}
+
 /**
  * One chunk of the session (at most `limit` steps, sized to ≈ CHUNK_BUDGET_MS, never past the next
- * evaluation step). Returns false when training diverged (an error was posted; the trainer kept its last good weights).
+ * evaluation step); at an evaluation step the progress with its point and then the checkpoint go out. Returns false
+ * when training must end: it diverged (an error was posted; the trainer kept its last good weights) or the GPU was lost.
  */
 async function trainChunk(active: TrainingSession, limit: number): Promise<boolean> {
-  const outcome = await active.trainChunk(limit);
+  if (gpuLost !== null) return false;
+  const outcome = await withinReadbackLimit(active.trainChunk(limit));
+  if (outcome === TIMED_OUT || gpuLost !== null) return false;
   lastChunkMs = outcome.elapsedMs;
+  slowestChunkMs = Math.max(slowestChunkMs ?? 0, outcome.elapsedMs);
   if (outcome.diverged) {
     control.fail(`${outcome.diverged.message} Training stopped at the last good weights; change the settings or press Reset.`, false);
     return false;
+  }
+  if (outcome.evaluated) {
+    await sendProgress(true, false);
+    if (!(await postCheckpoint(active.trainer as MethodTrainer))) return false;
   }
   return true;
 }
 
 function disposeTrainer(): void {
+  stopWatchingGpu();
+  stopWatchingGpu = () => {};
   trainer?.dispose();
   trainer = null;
 }
@@ -186,13 +241,13 @@ async function runLoop(): Promise<void> {
   const loop = session;
   if (!active || !loop) return;
   await control.exclusive(async () => {
-    while (control.wantRunning && !control.stopped && !loop.done) {
+    while (control.wantRunning && !control.stopped && !loop.done && gpuLost === null) {
       if (!(await trainChunk(loop, Number.POSITIVE_INFINITY))) return;
       if (loop.done) break;
       if (performance.now() - lastProgressAt >= PROGRESS_INTERVAL_MS) await sendProgress(true, false);
       await control.rest(lastChunkMs);
     }
-    if (control.stopped) return;
+    if (control.stopped || gpuLost !== null) return;
     control.finish();
     await sendProgress(false, true, active.step >= active.totalSteps ? 'done' : 'progress');
   });
@@ -208,7 +263,7 @@ async function runSteps(count: number): Promise<void> {
       if (!(await trainChunk(loop, goal - active.step))) return;
       await control.rest(lastChunkMs);
     }
-    if (control.stopped) return;
+    if (control.stopped || gpuLost !== null) return;
     // A stepped run shows the state it stopped at.
     await loop.evaluateCurrent();
     loop.resetThroughput();
@@ -217,7 +272,7 @@ async function runSteps(count: number): Promise<void> {
 }
 
 function handleMessage(message: ToWorkerMessage): void {
-  control.dispatch(message, { start: (message) => initialize(message.config, message.method, message.surfaces ?? true), loop: runLoop, steps: runSteps });
+  control.dispatch(message, { start: (message) => initialize(message.config, message.method, message.surfaces ?? true, message.resume), loop: runLoop, steps: runSteps });
 }
 
 control.listen<ToWorkerMessage>(self, handleMessage);
