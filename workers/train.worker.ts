@@ -10,6 +10,7 @@ import type { LabConfig, MethodId } from '../src/core/config';
 import { collectCheckpointBuffers } from '../src/core/checkpoint';
 import { computeReadbackLimitMs } from '../src/core/watchdog';
 import { isGpuBackend, watchGpuLoss } from '../src/ml/gpuLoss';
+import { isGpuLossMessage } from '../src/core/backendFallback';
 import { computeBackendCacheKey } from '../src/core/backendCache';
 import { createDataset } from '../src/core/dataset';
 import { loadTargetData } from '../src/core/targets/loadTargetData';
@@ -22,7 +23,7 @@ import { createTrainingSession, type TrainingSession } from '../src/ml/session';
 import type { AxnetWeights, MethodTopology, SurfaceSnapshot } from '../src/core/weights';
 import type { MethodTrainer } from '../src/ml/types';
 import { createIndexedDbBackendCache } from './backendCacheStore';
-import { createRunControl } from './runControl';
+import { createRunControl, describeError } from './runControl';
 import { prepareWasm } from './prepareWasm';
 import {
   CHUNK_BUDGET_MS,
@@ -180,20 +181,34 @@ function reportGpuLoss(reason: string): void {
   post({ type: 'gpu-lost', backend: trainer.backend, reason, step: trainer.step });
 }
 
-const TIMED_OUT = Symbol('timed out');
+/** What guardGpu gives when the GPU is gone (a GPU loss was reported; the loops end). */
+const GPU_GONE = Symbol('GPU gone');
+/** How long a GPU failure waits for the backend's own loss event (device.lost resolves just after the failed readback), ms. */
+const GPU_LOSS_GRACE_MS = 300;
 
-/** A GPU backend's work (its readback) within its limit, else TIMED_OUT and a GPU loss; cpu and wasm are not bounded (the page watchdog is). */
-async function withinReadbackLimit<T>(work: Promise<T>): Promise<T | typeof TIMED_OUT> {
-  if (!trainer || !isGpuBackend(trainer.backend)) return work;
+/**
+ * GPU work of the worker (a chunk and its one readback, a checkpoint, views) as a lost GPU sees it: within its readback
+ * limit (src/core/watchdog.ts computeReadbackLimitMs), else GPU_GONE; a throw that the backend's loss event follows, or
+ * that names a lost device (WebGPU's "mapAsync … unmapped"), is a GPU loss too. cpu and wasm run unguarded (the page
+ * watchdog is theirs).
+ */
+async function guardGpu<T>(work: () => Promise<T>): Promise<T | typeof GPU_GONE> {
+  if (!trainer || !isGpuBackend(trainer.backend)) return work();
+  if (gpuLost !== null) return GPU_GONE;
   const limitMs = computeReadbackLimitMs(slowestChunkMs);
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<typeof TIMED_OUT>((resolve) => {
-    timer = setTimeout(() => resolve(TIMED_OUT), limitMs);
+  const timeout = new Promise<typeof GPU_GONE>((resolve) => {
+    timer = setTimeout(() => resolve(GPU_GONE), limitMs);
   });
   try {
-    const result = await Promise.race([work, timeout]);
-    if (result === TIMED_OUT) reportGpuLoss(`a GPU readback did not finish within ${(limitMs / 1000).toFixed(0)} s`);
-    return result;
+    const result = await Promise.race([work(), timeout]);
+    if (result === GPU_GONE) reportGpuLoss(`a GPU readback did not finish within ${(limitMs / 1000).toFixed(0)} s`);
+    return gpuLost !== null ? GPU_GONE : result;
+  } catch (error) {
+    if (gpuLost === null) await new Promise((resolve) => setTimeout(resolve, GPU_LOSS_GRACE_MS));
+    if (gpuLost === null && isGpuLossMessage(describeError(error))) reportGpuLoss(`the GPU failed: ${describeError(error)}`);
+    if (gpuLost !== null) return GPU_GONE;
+    throw error;
   } finally {
     clearTimeout(timer);
   }
@@ -201,8 +216,8 @@ async function withinReadbackLimit<T>(work: Promise<T>): Promise<T | typeof TIME
 
 /** The last good state at an evaluation, to the page (its buffers transferred: the trainer keeps its own tensors). */
 async function postCheckpoint(active: MethodTrainer): Promise<boolean> {
-  const checkpoint = await withinReadbackLimit(active.checkpoint());
-  if (checkpoint === TIMED_OUT) return false;
+  const checkpoint = await guardGpu(() => active.checkpoint());
+  if (checkpoint === GPU_GONE) return false;
   post({ type: 'checkpoint', checkpoint }, collectCheckpointBuffers(checkpoint));
   return true;
 }
@@ -214,8 +229,8 @@ async function postCheckpoint(active: MethodTrainer): Promise<boolean> {
  */
 async function trainChunk(active: TrainingSession, limit: number): Promise<boolean> {
   if (gpuLost !== null) return false;
-  const outcome = await withinReadbackLimit(active.trainChunk(limit));
-  if (outcome === TIMED_OUT || gpuLost !== null) return false;
+  const outcome = await guardGpu(() => active.trainChunk(limit));
+  if (outcome === GPU_GONE) return false;
   lastChunkMs = outcome.elapsedMs;
   slowestChunkMs = Math.max(slowestChunkMs ?? 0, outcome.elapsedMs);
   if (outcome.diverged) {
@@ -223,7 +238,7 @@ async function trainChunk(active: TrainingSession, limit: number): Promise<boole
     return false;
   }
   if (outcome.evaluated) {
-    await sendProgress(true, false);
+    if ((await guardGpu(() => sendProgress(true, false))) === GPU_GONE) return false;
     if (!(await postCheckpoint(active.trainer as MethodTrainer))) return false;
   }
   return true;
@@ -244,12 +259,12 @@ async function runLoop(): Promise<void> {
     while (control.wantRunning && !control.stopped && !loop.done && gpuLost === null) {
       if (!(await trainChunk(loop, Number.POSITIVE_INFINITY))) return;
       if (loop.done) break;
-      if (performance.now() - lastProgressAt >= PROGRESS_INTERVAL_MS) await sendProgress(true, false);
+      if (performance.now() - lastProgressAt >= PROGRESS_INTERVAL_MS && (await guardGpu(() => sendProgress(true, false))) === GPU_GONE) return;
       await control.rest(lastChunkMs);
     }
     if (control.stopped || gpuLost !== null) return;
     control.finish();
-    await sendProgress(false, true, active.step >= active.totalSteps ? 'done' : 'progress');
+    await guardGpu(() => sendProgress(false, true, active.step >= active.totalSteps ? 'done' : 'progress'));
   });
 }
 
@@ -265,9 +280,9 @@ async function runSteps(count: number): Promise<void> {
     }
     if (control.stopped || gpuLost !== null) return;
     // A stepped run shows the state it stopped at.
-    await loop.evaluateCurrent();
+    if ((await guardGpu(() => loop.evaluateCurrent())) === GPU_GONE) return;
     loop.resetThroughput();
-    await sendProgress(false, true, active.step >= active.totalSteps ? 'done' : 'progress');
+    await guardGpu(() => sendProgress(false, true, active.step >= active.totalSteps ? 'done' : 'progress'));
   });
 }
 

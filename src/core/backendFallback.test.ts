@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseFallbackBackend } from './backendFallback';
+import { chooseFallbackBackend, isGpuLossMessage } from './backendFallback';
 
 describe('chooseFallbackBackend', () => {
   it('continues on the fastest measured cpu-side backend', () => {
@@ -17,5 +17,12 @@ describe('chooseFallbackBackend', () => {
     expect(chooseFallbackBackend('webgl', [{ name: 'webgpu', verdict: 'slower', stepsPerSecond: 999 }])).toBe('wasm');
     expect(chooseFallbackBackend('webgpu', [])).toBe('wasm');
     expect(chooseFallbackBackend('wasm', [{ name: 'wasm', verdict: 'chosen', stepsPerSecond: 100 }])).toBe('cpu');
+  });
+
+  it('tells a lost GPU from other errors by its message', () => {
+    expect(isGpuLossMessage("Failed to execute 'mapAsync' on 'GPUBuffer': Buffer was unmapped before mapping was resolved.")).toBe(true);
+    expect(isGpuLossMessage('GPU device was lost: destroyed')).toBe(true);
+    expect(isGpuLossMessage('WebGL context lost')).toBe(true);
+    expect(isGpuLossMessage('Out of memory')).toBe(false);
   });
 });

@@ -13,6 +13,11 @@ export interface MeasuredBackend {
   stepsPerSecond?: number;
 }
 
+/** Whether an error's text says the GPU is gone: a lost device or context, or WebGPU's readback of a destroyed device. */
+export function isGpuLossMessage(message: string): boolean {
+  return /device.*lost|lost.*device|context.*lost|unmapped before mapping was resolved|device.*destroyed/i.test(message);
+}
+
 const GPU_BACKENDS: readonly BackendName[] = ['webgpu', 'webgl'];
 
 export function chooseFallbackBackend(lost: BackendName, report: readonly MeasuredBackend[]): BackendName {

@@ -32,11 +32,12 @@ export const HEARTBEAT_INTERVAL_MS = 500;
  * A GPU chunk (its one readback) that has not finished after max(GPU_READBACK_FLOOR_MS, GPU_READBACK_CHUNK_FACTOR × the
  * slowest chunk seen) counts as a lost GPU; before the first chunk (shader compilation) GPU_READBACK_STARTUP_MS. Each is
  * below the page watchdog's limit (floor, factor, startup above), so that a hung readback is told as a GPU loss and the run
- * continues on the next backend, not as a silent worker. Status 'estimate' (chunks take 20–300 ms here).
+ * continues on the next backend, not as a silent worker. Status 'estimate' (chunks take 20–300 ms here; the first chunk
+ * on Chromium's software WebGPU adapter, shader compilation included, measured 3 to over 10 s on this loaded machine).
  */
 export const GPU_READBACK_FLOOR_MS = 3000;
 export const GPU_READBACK_CHUNK_FACTOR = 10;
-export const GPU_READBACK_STARTUP_MS = 10_000;
+export const GPU_READBACK_STARTUP_MS = 14_000;
 
 /** The readback limit of the train worker's GPU chunks, ms (slowestChunkMs: null before the first chunk). */
 export function computeReadbackLimitMs(slowestChunkMs: number | null): number {

@@ -50,7 +50,10 @@ export function watchGpuLoss(onLost: (reason: string) => void): () => void {
     };
   }
   if (name === 'webgpu' && backend.device?.lost) {
-    backend.device.lost.then((info) => lost(`the WebGPU device was lost (${info.reason ?? 'unknown'}${info.message ? `: ${info.message}` : ''})`));
+    backend.device.lost.then((info) => {
+      const detail = info.message ? `: ${info.message.replace(/\.$/, '')}` : '';
+      lost(`the WebGPU device was lost, reason ${info.reason ?? 'unknown'}${detail}`);
+    });
     return () => {
       watching = false;
     };

@@ -9,7 +9,7 @@
  */
 import type { TrainerCheckpoint } from '../core/checkpoint';
 import type { BackendName, LabConfig } from '../core/config';
-import { chooseFallbackBackend } from '../core/backendFallback';
+import { chooseFallbackBackend, isGpuLossMessage } from '../core/backendFallback';
 import type { FromWorkerMessage, ResumeRequest, ToWorkerMessage } from '../../workers/protocol';
 import { isCompareMode, pauseCompare, playCompare, resetCompare, stepCompare } from './compareController';
 import { createFrameBatcher } from './frameBatcher';
@@ -44,7 +44,7 @@ export function getLastCheckpoint(): TrainerCheckpoint | null {
 /** Turns a worker error into advice the user can act on. */
 export function describeWorkerFailure(message: string): { kind: NoticeKind; text: string } {
   if (isCodeLoadFailure(message)) return { kind: 'crash', text: WORKER_LOAD_FAILURE_TEXT };
-  if (/device.*lost|lost.*device|context.*lost/i.test(message)) {
+  if (isGpuLossMessage(message)) {
     return {
       kind: 'device',
       text: `The GPU device was lost (${message}). Press Reset to start again; if it keeps happening, choose the wasm or cpu backend.`,
