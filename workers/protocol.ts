@@ -4,6 +4,7 @@
  * Both unions are tagged by `type` and handled in exhaustive switches.
  */
 import type { BenchmarkViewData } from '../src/core/benchmarkViews';
+import type { TrainerCheckpoint } from '../src/core/checkpoint';
 import type { BackendName, LabConfig, MethodId } from '../src/core/config';
 import type { Heartbeat } from '../src/core/watchdog';
 import type { AxnetWeights, BaselineWeights, EvaluationPoint, MethodTopology, SurfaceSnapshot } from '../src/core/weights';
@@ -37,11 +38,21 @@ export type ToWorkerMessage =
    * (compare mode draws curves only). `cpuShare` (0 < share ≤ 1, default 1) is the fraction of a core this
    * worker may train: it rests between chunks so that the page keeps a core (src/core/cpuShare.ts).
    */
-  | { type: 'init'; config: LabConfig; method: MethodId; surfaces?: boolean; cpuShare?: number }
+  | { type: 'init'; config: LabConfig; method: MethodId; surfaces?: boolean; cpuShare?: number; resume?: ResumeRequest }
   | { type: 'run' }
   | { type: 'pause' }
   | { type: 'step'; count: number }
   | { type: 'stop' };
+
+/**
+ * Continue a run from its last checkpoint (after a fault, or a reload) on `backend`, unmeasured: the checkpoint's own
+ * backend continues bit for bit; another one (after a GPU loss) gives that backend's numbers from the checkpoint on.
+ * checkpoint null: from step 0 on that backend (a GPU lost before the first evaluation).
+ */
+export interface ResumeRequest {
+  checkpoint: TrainerCheckpoint | null;
+  backend: BackendName;
+}
 
 /** State pushed by the worker; shared by `progress` and `done`. */
 export interface ProgressPayload {
@@ -98,6 +109,10 @@ export type FromWorkerMessage =
   | ({ type: 'progress' } & ProgressPayload)
   | ({ type: 'done' } & ProgressPayload)
   | HeartbeatMessage
+  /** The last good state, at every evaluation (after the progress that carries the evaluation); its buffers are transferred. */
+  | { type: 'checkpoint'; checkpoint: TrainerCheckpoint }
+  /** The GPU backend stopped working (WebGL context lost, WebGPU device lost, or a readback past its limit, src/core/watchdog.ts computeReadbackLimitMs); the worker trains no more. */
+  | { type: 'gpu-lost'; backend: BackendName; reason: string; step: number }
   | { type: 'error'; message: string; fatal: boolean };
 
 /** Grid resolution of the surface snapshots. */

@@ -7,6 +7,10 @@
  * It runs as the 'train' role of workers/lab.worker.ts (one worker build: tfjs shared with the other roles).
  */
 import type { LabConfig, MethodId } from '../src/core/config';
+import { collectCheckpointBuffers } from '../src/core/checkpoint';
+import { computeReadbackLimitMs } from '../src/core/watchdog';
+import { isGpuBackend, watchGpuLoss } from '../src/ml/gpuLoss';
+import { isGpuLossMessage } from '../src/core/backendFallback';
 import { computeBackendCacheKey } from '../src/core/backendCache';
 import { createDataset } from '../src/core/dataset';
 import { loadTargetData } from '../src/core/targets/loadTargetData';
@@ -19,7 +23,7 @@ import { createTrainingSession, type TrainingSession } from '../src/ml/session';
 import type { AxnetWeights, MethodTopology, SurfaceSnapshot } from '../src/core/weights';
 import type { MethodTrainer } from '../src/ml/types';
 import { createIndexedDbBackendCache } from './backendCacheStore';
-import { createRunControl } from './runControl';
+import { createRunControl, describeError } from './runControl';
 import { prepareWasm } from './prepareWasm';
 import {
   CHUNK_BUDGET_MS,
@@ -31,6 +35,7 @@ import {
   type FromWorkerMessage,
   type ParameterCounts,
   type ProgressPayload,
+  type ResumeRequest,
   type ToWorkerMessage,
 } from './protocol';
 
@@ -51,6 +56,11 @@ let sentNotes = 0;
 let session: TrainingSession | null = null;
 let lastProgressAt = 0;
 let lastSurfaceAt = -Infinity;
+/** Set once the GPU under the backend is gone (the reason): nothing trains any more; the page continues elsewhere. */
+let gpuLost: string | null = null;
+let stopWatchingGpu: () => void = () => {};
+/** Slowest chunk so far, ms (null before the first): the base of a GPU chunk's readback limit. */
+let slowestChunkMs: number | null = null;
 
 function post(message: FromWorkerMessage, transfer: Transferable[] = []): void {
   self.postMessage(message, transfer);
@@ -77,13 +87,15 @@ async function chooseBackend(config: LabConfig, method: MethodId, dataset: Retur
   });
 }
 
-async function initialize(config: LabConfig, method: MethodId, views: boolean): Promise<void> {
+async function initialize(config: LabConfig, method: MethodId, views: boolean, resume: ResumeRequest | undefined): Promise<void> {
   sendViews = views;
   await loadTargetData(config.target); // image targets: the photographs' chunk
   const dataset = createDataset(config);
-  const selection = await chooseBackend(config, method, dataset);
-  // A fresh trainer, seeded as usual: the measurement's throw-away trainers leave no trace in its numbers.
-  trainer = createMethodTrainer(config, method, { dataset });
+  // A resumed run continues on the backend it is given (its checkpoint's, or the next one after a GPU loss), unmeasured.
+  const selection = resume ? await selectBackend(resume.backend, { prepareWasm }) : await chooseBackend(config, method, dataset);
+  // A fresh trainer, seeded as usual (the measurement's throw-away trainers leave no trace in its numbers), or the checkpoint's.
+  trainer = createMethodTrainer(config, method, { dataset, ...(resume?.checkpoint ? { checkpoint: resume.checkpoint } : {}) });
+  stopWatchingGpu = watchGpuLoss(reportGpuLoss);
   pendingTopology = trainer.topology;
   pendingBackendReport = selection.tried.map((t) => ({
     name: t.name,
@@ -162,21 +174,79 @@ async function sendProgress(running: boolean, forceSurface: boolean, type: 'prog
   post({ type, ...payload }, [...collectSurfaceBuffers(surface), ...collectBenchmarkBuffers(benchmark)]);
 }
 
+/** The GPU is gone: say so once; the loops end and the page ends this worker and continues from the last checkpoint. */
+function reportGpuLoss(reason: string): void {
+  if (gpuLost !== null || !trainer) return;
+  gpuLost = reason;
+  post({ type: 'gpu-lost', backend: trainer.backend, reason, step: trainer.step });
+}
+
+/** What guardGpu gives when the GPU is gone (a GPU loss was reported; the loops end). */
+const GPU_GONE = Symbol('GPU gone');
+/** How long a GPU failure waits for the backend's own loss event (device.lost resolves just after the failed readback), ms. */
+const GPU_LOSS_GRACE_MS = 300;
+
+/**
+ * GPU work of the worker (a chunk and its one readback, a checkpoint, views) as a lost GPU sees it: within its readback
+ * limit (src/core/watchdog.ts computeReadbackLimitMs), else GPU_GONE; a throw that the backend's loss event follows, or
+ * that names a lost device (WebGPU's "mapAsync … unmapped"), is a GPU loss too. cpu and wasm run unguarded (the page
+ * watchdog is theirs).
+ */
+async function guardGpu<T>(work: () => Promise<T>): Promise<T | typeof GPU_GONE> {
+  if (!trainer || !isGpuBackend(trainer.backend)) return work();
+  if (gpuLost !== null) return GPU_GONE;
+  const limitMs = computeReadbackLimitMs(slowestChunkMs);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<typeof GPU_GONE>((resolve) => {
+    timer = setTimeout(() => resolve(GPU_GONE), limitMs);
+  });
+  try {
+    const result = await Promise.race([work(), timeout]);
+    if (result === GPU_GONE) reportGpuLoss(`a GPU readback did not finish within ${(limitMs / 1000).toFixed(0)} s`);
+    return gpuLost !== null ? GPU_GONE : result;
+  } catch (error) {
+    if (gpuLost === null) await new Promise((resolve) => setTimeout(resolve, GPU_LOSS_GRACE_MS));
+    if (gpuLost === null && isGpuLossMessage(describeError(error))) reportGpuLoss(`the GPU failed: ${describeError(error)}`);
+    if (gpuLost !== null) return GPU_GONE;
+    throw error;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** The last good state at an evaluation, to the page (its buffers transferred: the trainer keeps its own tensors). */
+async function postCheckpoint(active: MethodTrainer): Promise<boolean> {
+  const checkpoint = await guardGpu(() => active.checkpoint());
+  if (checkpoint === GPU_GONE) return false;
+  post({ type: 'checkpoint', checkpoint }, collectCheckpointBuffers(checkpoint));
+  return true;
+}
+
 /**
  * One chunk of the session (at most `limit` steps, sized to ≈ CHUNK_BUDGET_MS, never past the next
- * evaluation step). Returns false when training diverged (an error was posted; the trainer kept its last good weights).
+ * evaluation step); at an evaluation step the progress with its point and then the checkpoint go out. Returns false
+ * when training must end: it diverged (an error was posted; the trainer kept its last good weights) or the GPU was lost.
  */
 async function trainChunk(active: TrainingSession, limit: number): Promise<boolean> {
-  const outcome = await active.trainChunk(limit);
+  if (gpuLost !== null) return false;
+  const outcome = await guardGpu(() => active.trainChunk(limit));
+  if (outcome === GPU_GONE) return false;
   lastChunkMs = outcome.elapsedMs;
+  slowestChunkMs = Math.max(slowestChunkMs ?? 0, outcome.elapsedMs);
   if (outcome.diverged) {
     control.fail(`${outcome.diverged.message} Training stopped at the last good weights; change the settings or press Reset.`, false);
     return false;
+  }
+  if (outcome.evaluated) {
+    if ((await guardGpu(() => sendProgress(true, false))) === GPU_GONE) return false;
+    if (!(await postCheckpoint(active.trainer as MethodTrainer))) return false;
   }
   return true;
 }
 
 function disposeTrainer(): void {
+  stopWatchingGpu();
+  stopWatchingGpu = () => {};
   trainer?.dispose();
   trainer = null;
 }
@@ -186,15 +256,15 @@ async function runLoop(): Promise<void> {
   const loop = session;
   if (!active || !loop) return;
   await control.exclusive(async () => {
-    while (control.wantRunning && !control.stopped && !loop.done) {
+    while (control.wantRunning && !control.stopped && !loop.done && gpuLost === null) {
       if (!(await trainChunk(loop, Number.POSITIVE_INFINITY))) return;
       if (loop.done) break;
-      if (performance.now() - lastProgressAt >= PROGRESS_INTERVAL_MS) await sendProgress(true, false);
+      if (performance.now() - lastProgressAt >= PROGRESS_INTERVAL_MS && (await guardGpu(() => sendProgress(true, false))) === GPU_GONE) return;
       await control.rest(lastChunkMs);
     }
-    if (control.stopped) return;
+    if (control.stopped || gpuLost !== null) return;
     control.finish();
-    await sendProgress(false, true, active.step >= active.totalSteps ? 'done' : 'progress');
+    await guardGpu(() => sendProgress(false, true, active.step >= active.totalSteps ? 'done' : 'progress'));
   });
 }
 
@@ -208,16 +278,16 @@ async function runSteps(count: number): Promise<void> {
       if (!(await trainChunk(loop, goal - active.step))) return;
       await control.rest(lastChunkMs);
     }
-    if (control.stopped) return;
+    if (control.stopped || gpuLost !== null) return;
     // A stepped run shows the state it stopped at.
-    await loop.evaluateCurrent();
+    if ((await guardGpu(() => loop.evaluateCurrent())) === GPU_GONE) return;
     loop.resetThroughput();
-    await sendProgress(false, true, active.step >= active.totalSteps ? 'done' : 'progress');
+    await guardGpu(() => sendProgress(false, true, active.step >= active.totalSteps ? 'done' : 'progress'));
   });
 }
 
 function handleMessage(message: ToWorkerMessage): void {
-  control.dispatch(message, { start: (message) => initialize(message.config, message.method, message.surfaces ?? true), loop: runLoop, steps: runSteps });
+  control.dispatch(message, { start: (message) => initialize(message.config, message.method, message.surfaces ?? true, message.resume), loop: runLoop, steps: runSteps });
 }
 
 control.listen<ToWorkerMessage>(self, handleMessage);

@@ -46,4 +46,17 @@ describe('createRng', () => {
     expect(Math.abs(sum / n)).toBeLessThan(0.02);
     expect(Math.abs(sumSq / n - 1)).toBeLessThan(0.03);
   });
+
+  it('continues exactly from a saved state, including the spare Box–Muller normal', () => {
+    const original = createRng(9, 'batches');
+    for (let i = 0; i < 37; i++) original.next();
+    original.normal(); // leaves a spare normal
+    const state = original.getState();
+    expect(state.spareNormal).not.toBeNull();
+    const copy = createRng(1, 'misc');
+    copy.setState(structuredClone(state));
+    expect(Array.from({ length: 5 }, copy.normal)).toEqual(Array.from({ length: 5 }, original.normal));
+    expect(Array.from({ length: 50 }, () => copy.int(1000))).toEqual(Array.from({ length: 50 }, () => original.int(1000)));
+    expect(() => copy.setState({ words: [0, 0, 0, 0], spareNormal: null })).toThrow();
+  });
 });

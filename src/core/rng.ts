@@ -17,6 +17,18 @@ export interface Rng {
   int(n: number): number;
   /** Standard normal N(0, 1), Box–Muller. */
   normal(): number;
+  /** The stream's full position: the four xoshiro128** words and the spare Box–Muller normal (a checkpoint's part). */
+  getState(): RngState;
+  /** Continues from a state of getState: the draws that follow equal those that followed it. */
+  setState(state: RngState): void;
+}
+
+/** A stream's position as plain data (structured-clone and JSON safe). */
+export interface RngState {
+  /** xoshiro128** state words a, b, c, d as uint32. */
+  words: [number, number, number, number];
+  /** The second normal of the last Box–Muller pair, not yet handed out, or null. */
+  spareNormal: number | null;
 }
 
 /** Named streams of one run. Adding a stream never changes the others. */
@@ -81,6 +93,13 @@ export function createRng(seed: number, stream: RngStream | string = 'misc'): Rn
       const radius = Math.sqrt(-2 * Math.log(u));
       spareNormal = radius * Math.sin(2 * Math.PI * v);
       return radius * Math.cos(2 * Math.PI * v);
+    },
+    getState: () => ({ words: [a, b, c, d], spareNormal }),
+    setState: (state) => {
+      const words = state.words.map((w) => w >>> 0);
+      if (words.length !== 4 || words.every((w) => w === 0)) throw new Error('An Rng state needs four words, not all zero');
+      [a, b, c, d] = words;
+      spareNormal = typeof state.spareNormal === 'number' ? state.spareNormal : null;
     },
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { WATCHDOG_FLOOR_MS, WATCHDOG_STARTUP_MS, computeSilenceLimitMs, createWatchdog, describeSilence } from './watchdog';
+import { WATCHDOG_CHUNK_WINDOW, WATCHDOG_FLOOR_MS, WATCHDOG_STARTUP_MS, computeReadbackLimitMs, computeSilenceLimitMs, createWatchdog, describeSilence } from './watchdog';
 
 /** Drives a watchdog with a fake clock: ticks every `tick` ms from `from` to `to`, returns the first silence. */
 function tickUntil(dog: ReturnType<typeof createWatchdog>, from: number, to: number, tick = 500) {
@@ -20,6 +20,16 @@ describe('computeSilenceLimitMs', () => {
     expect(computeSilenceLimitMs(null)).toBe(WATCHDOG_STARTUP_MS);
     expect(computeSilenceLimitMs(Number.NaN)).toBe(WATCHDOG_STARTUP_MS);
     expect(computeSilenceLimitMs(Number.POSITIVE_INFINITY)).toBe(WATCHDOG_STARTUP_MS);
+  });
+});
+
+describe('computeReadbackLimitMs', () => {
+  it('tells a hung GPU readback before the page watchdog would call the worker silent, for every chunk time', () => {
+    for (const chunkMs of [null, 0, 5, 20, 150, 300, 1000, 5000]) {
+      expect(computeReadbackLimitMs(chunkMs)).toBeLessThan(computeSilenceLimitMs(chunkMs));
+    }
+    expect(computeReadbackLimitMs(20)).toBe(3000);
+    expect(computeReadbackLimitMs(1000)).toBe(10_000);
   });
 });
 
@@ -51,6 +61,15 @@ describe('createWatchdog', () => {
     expect(dog.limitMs).toBe(9000);
     expect(tickUntil(dog, 0, 9000)).toBeNull();
     expect(dog.check(9500)).not.toBeNull();
+  });
+
+  it('forgets a slow first chunk once WATCHDOG_CHUNK_WINDOW faster heartbeats came', () => {
+    const dog = createWatchdog();
+    dog.arm(0);
+    dog.heard(0, { step: 10, chunkMs: 700 });
+    expect(dog.limitMs).toBe(14_000);
+    for (let i = 1; i <= WATCHDOG_CHUNK_WINDOW; i++) dog.heard(500 * i, { step: 10 + i, chunkMs: 20 });
+    expect(dog.limitMs).toBe(WATCHDOG_FLOOR_MS);
   });
 
   it('gives the first chunk of a run the start-up grace', () => {

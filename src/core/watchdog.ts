@@ -5,7 +5,8 @@
  *
  *   limit = max(WATCHDOG_FLOOR_MS, WATCHDOG_CHUNK_FACTOR × chunkMs)
  *
- * where chunkMs is the longest chunk the worker reported lately (its heartbeats carry it). Before the first
+ * where chunkMs is the longest chunk of the worker's last WATCHDOG_CHUNK_WINDOW heartbeats (a slow first chunk — JIT
+ * warm-up, measured at 0.7 s on a loaded machine — must not stretch the limit for the rest of the run). Before the first
  * measured chunk of a run (shader compilation, the first readback) the limit is WATCHDOG_STARTUP_MS.
  * A tick that comes much later than expected (the laptop slept, the tab was frozen) is a jump of the page's clock,
  * not a silent worker: the silence is measured again from that tick.
@@ -20,10 +21,29 @@ export const WATCHDOG_CHUNK_FACTOR = 20;
  * the first readback of a large net. Status 'estimate' (first chunks measured at 0.2–3 s on this machine's cpu/wasm).
  */
 export const WATCHDOG_STARTUP_MS = 15_000;
+/** Heartbeats whose chunk times set the limit (≈ 4 s of heartbeats at HEARTBEAT_INTERVAL_MS). Status 'estimate'. */
+export const WATCHDOG_CHUNK_WINDOW = 8;
 /** How often the page checks its workers, ms. Status 'estimate' (detection within floor + one tick). */
 export const WATCHDOG_TICK_MS = 500;
 /** How often a worker posts a heartbeat between chunks at most, ms (the brief asks for at least every ~1 s). Status 'estimate'. */
 export const HEARTBEAT_INTERVAL_MS = 500;
+
+/**
+ * A GPU chunk (its one readback) that has not finished after max(GPU_READBACK_FLOOR_MS, GPU_READBACK_CHUNK_FACTOR × the
+ * slowest chunk seen) counts as a lost GPU; before the first chunk (shader compilation) GPU_READBACK_STARTUP_MS. Each is
+ * below the page watchdog's limit (floor, factor, startup above), so that a hung readback is told as a GPU loss and the run
+ * continues on the next backend, not as a silent worker. Status 'estimate' (chunks take 20–300 ms here; the first chunk
+ * on Chromium's software WebGPU adapter, shader compilation included, measured 3 to over 10 s on this loaded machine).
+ */
+export const GPU_READBACK_FLOOR_MS = 3000;
+export const GPU_READBACK_CHUNK_FACTOR = 10;
+export const GPU_READBACK_STARTUP_MS = 14_000;
+
+/** The readback limit of the train worker's GPU chunks, ms (slowestChunkMs: null before the first chunk). */
+export function computeReadbackLimitMs(slowestChunkMs: number | null): number {
+  if (slowestChunkMs === null || !Number.isFinite(slowestChunkMs)) return GPU_READBACK_STARTUP_MS;
+  return Math.max(GPU_READBACK_FLOOR_MS, GPU_READBACK_CHUNK_FACTOR * Math.max(0, slowestChunkMs));
+}
 
 /** What a worker's heartbeat carries (workers/runControl.ts). */
 export interface Heartbeat {
@@ -75,14 +95,17 @@ export function createWatchdog(options: WatchdogOptions = {}): Watchdog {
   let lastHeardAt = 0;
   let lastCheckAt: number | null = null;
   let step = 0;
-  /** Longest chunk of the current armed stretch, ms; null before the first one. */
-  let chunkMs: number | null = null;
-  const limit = () => computeSilenceLimitMs(chunkMs, options);
+  /** Chunk times of the latest heartbeats (at most WATCHDOG_CHUNK_WINDOW), ms; empty before the first one. */
+  const recentChunks: number[] = [];
+  const limit = () => computeSilenceLimitMs(recentChunks.length > 0 ? Math.max(...recentChunks) : null, options);
   return {
     heard(now, beat) {
       lastHeardAt = Math.max(lastHeardAt, now);
       if (beat?.step !== undefined && Number.isFinite(beat.step)) step = beat.step;
-      if (beat?.chunkMs !== undefined && Number.isFinite(beat.chunkMs) && beat.chunkMs > 0) chunkMs = Math.max(chunkMs ?? 0, beat.chunkMs);
+      if (beat?.chunkMs !== undefined && Number.isFinite(beat.chunkMs) && beat.chunkMs > 0) {
+        recentChunks.push(beat.chunkMs);
+        if (recentChunks.length > WATCHDOG_CHUNK_WINDOW) recentChunks.shift();
+      }
     },
     arm(now) {
       if (!armed) {

@@ -2,6 +2,7 @@
  * The tf-facing trainer interfaces. The plain data they return lives in src/core/weights.ts (re-exported here
  * for the trainers).
  */
+import type { TrainerCheckpoint } from '../core/checkpoint';
 import type { BackendName, LabConfig, MethodId } from '../core/config';
 import type { AxnetWeights, BaselineWeights, DenseLayerWeights, EvaluationPoint, MethodTopology, SurfaceSnapshot, TrainChunkResult } from '../core/weights';
 
@@ -52,4 +53,6 @@ export interface MethodTrainer extends LabTrainer {
   getBaselineWeights?(): Promise<BaselineWeights | null>;
   /** The lone approximator trained beside AXNet (config.trainLone), or null. */
   getLoneWeights?(): Promise<DenseLayerWeights[] | null>;
+  /** Everything its next step reads, as plain data (createMethodTrainer's `checkpoint` option continues from it). */
+  checkpoint(): Promise<TrainerCheckpoint>;
 }

@@ -15,8 +15,22 @@ export interface RunWorkerEntry {
   finished: boolean;
 }
 
-/** A run worker's messages: the union of every run protocol (workers/*Protocol.ts) has exactly these tags. */
-export type RunWorkerMessage = { type: 'progress' } | { type: 'done' } | { type: 'heartbeat' } | { type: 'error'; message: string; fatal: boolean };
+/**
+ * A run worker's messages: every run protocol (workers/*Protocol.ts) has the first four tags; the train worker also
+ * posts its checkpoints and a GPU loss (workers/protocol.ts).
+ */
+export type RunWorkerMessage =
+  | { type: 'progress' }
+  | { type: 'done' }
+  | { type: 'heartbeat' }
+  | { type: 'error'; message: string; fatal: boolean }
+  | { type: 'checkpoint' }
+  | { type: 'gpu-lost'; backend: string; reason: string };
+
+/** The sentence of a lost GPU, e.g. "The GPU stopped responding on webgl (the WebGL context was lost)." */
+export function describeGpuLoss(loss: { backend: string; reason: string }): string {
+  return `The GPU stopped responding on ${loss.backend} (${loss.reason}).`;
+}
 
 export function routeRunMessage<E extends RunWorkerEntry, M extends RunWorkerMessage>(
   entry: E,
@@ -35,7 +49,13 @@ export function routeRunMessage<E extends RunWorkerEntry, M extends RunWorkerMes
       handlers.push({ entry, message: message as Progress });
       return;
     case 'heartbeat':
-      return; // a sign of life for the watchdog (runWatchdog.ts), nothing to show
+    case 'checkpoint':
+      return; // a sign of life for the watchdog (runWatchdog.ts); a lane's checkpoint is not kept (only the lab's run resumes)
+    case 'gpu-lost': {
+      const loss = message as Extract<RunWorkerMessage, { type: 'gpu-lost' }>;
+      handlers.fail(entry, describeGpuLoss(loss), true);
+      return;
+    }
     case 'error': {
       const error = message as Extract<RunWorkerMessage, { type: 'error' }>;
       handlers.fail(entry, error.message, error.fatal);

@@ -163,6 +163,8 @@ export interface RunSlice {
   applyProgressBatch: (updates: readonly RunProgressUpdate[]) => void;
   failRun: (message: string) => void;
   resetRunState: () => void;
+  /** A run that continues from its checkpoint at `step` (a fault, a GPU loss, a reload): its curves up to there stay. */
+  resumeRunState: (step: number) => void;
 }
 
 /** A settings change waiting for the user's answer (runChange.ts): the step "New run" would discard, and the changes. */
@@ -263,7 +265,16 @@ const INITIAL_RUN = {
   benchmark: null as BenchmarkViewData | null,
 };
 
-type RunProgressFields = Omit<RunSlice, 'setStatus' | 'applyProgress' | 'applyProgressBatch' | 'failRun' | 'resetRunState' | 'message'>;
+type RunProgressFields = Omit<RunSlice, 'setStatus' | 'applyProgress' | 'applyProgressBatch' | 'failRun' | 'resetRunState' | 'resumeRunState' | 'message'>;
+
+/**
+ * The run fields of a run that continues from its checkpoint at `step` (pure): the evaluation points up to that step
+ * stay (the resumed worker evaluates the later ones again, to the same numbers on the same backend), the step is the
+ * checkpoint's, the backend is unknown until the new worker reports it; the run is initializing.
+ */
+export function truncateRunTo(state: Pick<RunSlice, 'history'>, step: number): Pick<RunSlice, 'history' | 'step' | 'status' | 'backend' | 'message' | 'stepsPerSecond'> {
+  return { history: state.history.filter((point) => point.step <= step), step, status: 'initializing', backend: null, message: null, stepsPerSecond: 0 };
+}
 
 /**
  * The run fields after worker messages, applied in order (pure): the last message's step, status and
@@ -320,6 +331,7 @@ const createRunSlice: StateCreator<LabState, [], [], RunSlice> = (set) => ({
   },
   failRun: (message) => set({ status: 'error', message }),
   resetRunState: () => set({ ...INITIAL_RUN }),
+  resumeRunState: (step) => set((state) => truncateRunTo(state, step)),
 });
 
 const createUiSlice: StateCreator<LabState, [], [], UiSlice> = (set) => ({

@@ -3,9 +3,14 @@
  * them into worker messages and folds the worker's messages into the store.
  * Like squoosh, it never tries to rewind a worker: reset or a config change that the user accepts
  * terminates it, and the next play starts a fresh one. The main thread never trains.
+ * Faults: the worker posts its checkpoint at every evaluation and this module keeps the last one. A worker that falls
+ * silent (the watchdog) or loses its GPU is ended; the run continues from that checkpoint in a new worker, on the same
+ * backend (Continue) or, after a GPU loss, automatically on the next backend (src/core/backendFallback.ts).
  */
-import type { LabConfig } from '../core/config';
-import type { FromWorkerMessage, ToWorkerMessage } from '../../workers/protocol';
+import type { TrainerCheckpoint } from '../core/checkpoint';
+import type { BackendName, LabConfig } from '../core/config';
+import { chooseFallbackBackend, isGpuLossMessage } from '../core/backendFallback';
+import type { FromWorkerMessage, ResumeRequest, ToWorkerMessage } from '../../workers/protocol';
 import { isCompareMode, pauseCompare, playCompare, resetCompare, stepCompare } from './compareController';
 import { createFrameBatcher } from './frameBatcher';
 import { isSweepMode, pauseSweep, playSweep, resetSweep } from './sweepController';
@@ -15,6 +20,7 @@ import { formatHash } from '../core/link';
 import { WORKER_LOAD_FAILURE_TEXT, isCodeLoadFailure, isWorkerLoadFailure } from './workerFailure';
 import { describeSilence, type Silence } from '../core/watchdog';
 import { watchRunWorker, type RunWatchdog } from './runWatchdog';
+import { describeGpuLoss } from './runMessages';
 
 interface ActiveRun {
   worker: Worker;
@@ -27,11 +33,18 @@ interface ActiveRun {
 }
 
 let active: ActiveRun | null = null;
+/** The last good state of the current run (the worker's latest checkpoint), kept across the worker's end; null at step 0. */
+let lastCheckpoint: TrainerCheckpoint | null = null;
+
+/** The current run's last checkpoint (for the reload store), or null. */
+export function getLastCheckpoint(): TrainerCheckpoint | null {
+  return lastCheckpoint;
+}
 
 /** Turns a worker error into advice the user can act on. */
 export function describeWorkerFailure(message: string): { kind: NoticeKind; text: string } {
   if (isCodeLoadFailure(message)) return { kind: 'crash', text: WORKER_LOAD_FAILURE_TEXT };
-  if (/device.*lost|lost.*device|context.*lost/i.test(message)) {
+  if (isGpuLossMessage(message)) {
     return {
       kind: 'device',
       text: `The GPU device was lost (${message}). Press Reset to start again; if it keeps happening, choose the wasm or cpu backend.`,
@@ -74,6 +87,12 @@ function handleWorkerMessage(run: ActiveRun, message: FromWorkerMessage): void {
       return;
     case 'heartbeat':
       return; // a sign of life for the watchdog, nothing to show
+    case 'checkpoint':
+      lastCheckpoint = message.checkpoint;
+      return;
+    case 'gpu-lost':
+      handleRunFault(run, { kind: 'gpu-lost', backend: message.backend, reason: message.reason });
+      return;
     case 'error': {
       progressBatcher.flush(); // the points before the failure still count
       const failure = message.fatal ? describeWorkerFailure(message.message) : { kind: 'divergence' as const, text: message.message };
@@ -100,31 +119,61 @@ function failFromCrash(run: ActiveRun, text: string): void {
 }
 
 /**
- * The continue notice of a worker that stopped answering. No checkpoint is kept (the engine cannot restore Adam's
- * moments or its RNG streams), so Continue trains again from step 0 with the same settings: the same seed on the
- * same backend gives the same numbers, so the run catches up with what was lost.
+ * The continue notice of a worker that stopped answering: Continue resumes from the last checkpoint (taken at the last
+ * evaluation) on the same backend, which gives the numbers of an uninterrupted run; before the first checkpoint it
+ * trains again from step 0 with the same settings (the same seed on the same backend gives the same numbers).
  */
-export function describeStalledRun(silence: Pick<Silence, 'silentMs' | 'step'>, backend: string | null): string {
+export function describeStalledRun(silence: Pick<Silence, 'silentMs' | 'step'>, backend: string | null, checkpointStep: number | null): string {
   const where = backend ? ` on ${backend}` : '';
-  const lost = silence.step > 0 ? ` (no checkpoint is kept: its ${silence.step} steps are trained again, to the same numbers)` : '';
+  if (checkpointStep !== null) {
+    const lost = silence.step > checkpointStep ? ` (the ${silence.step - checkpointStep} steps after it are trained again, to the same numbers)` : '';
+    return `${describeSilence('training worker', silence)} It was ended. Continue resumes from step ${checkpointStep}, the last checkpoint, with the same settings${where}${lost}.`;
+  }
+  const lost = silence.step > 0 ? ` (no checkpoint yet: its ${silence.step} steps are trained again, to the same numbers)` : '';
   return `${describeSilence('training worker', silence)} It was ended. Continue starts it again from step 0 with the same settings${where}${lost}.`;
 }
 
-function failFromSilence(run: ActiveRun, silence: Silence): void {
-  if (run !== active) return;
-  progressBatcher.flush();
-  const store = useLabStore.getState();
-  const text = describeStalledRun({ silentMs: silence.silentMs, step: Math.max(silence.step, store.step) }, store.backend);
-  store.failRun(text);
-  store.showNotice({ kind: 'crash', text, action: 'continue' });
-  terminateWorker();
+/** The notice of a lost GPU: what happened, and where the run goes on from where. */
+export function describeGpuFallback(loss: { backend: string; reason: string }, next: BackendName, checkpointStep: number | null): string {
+  const from = checkpointStep !== null ? `from step ${checkpointStep}, the last checkpoint` : 'from step 0 (no checkpoint yet)';
+  return `${describeGpuLoss(loss)} Continuing on ${next} ${from}; from there on the numbers are ${next}'s.`;
 }
 
-function startWorker(): ActiveRun {
+/** What ended a worker that should have trained (the one fault path: the watchdog's silence, or the worker's own GPU loss). */
+type RunFault = { kind: 'silent'; silence: Silence } | { kind: 'gpu-lost'; backend: BackendName; reason: string };
+
+function handleRunFault(run: ActiveRun, fault: RunFault): void {
+  if (run !== active) return;
+  progressBatcher.flush(); // the points before the fault still count
+  const store = useLabStore.getState();
+  const checkpointStep = lastCheckpoint?.step ?? null;
+  const intent = run.intent;
+  terminateWorker();
+  if (fault.kind === 'silent') {
+    const text = describeStalledRun({ silentMs: fault.silence.silentMs, step: Math.max(fault.silence.step, store.step) }, store.backend, checkpointStep);
+    store.failRun(text);
+    store.showNotice({ kind: 'crash', text, action: 'continue' });
+    return;
+  }
+  // A lost GPU: no question to ask; the run goes on by itself on the next backend of the measured chain.
+  const next = chooseFallbackBackend(fault.backend, store.backendReport);
+  store.showNotice({ kind: 'device', text: describeGpuFallback(fault, next, checkpointStep) });
+  resumeRun({ checkpoint: lastCheckpoint, backend: next }, intent);
+}
+
+/** A new worker that continues the run from `resume` (its curves up to the checkpoint stay). */
+function resumeRun(resume: ResumeRequest, intent: 'running' | 'paused'): void {
+  terminateWorker();
+  const run = startWorker(resume);
+  run.intent = intent;
+  if (intent === 'running') post(run, { type: 'run' });
+}
+
+function startWorker(resume?: ResumeRequest): ActiveRun {
   const worker = new Worker(new URL('../../workers/lab.worker.ts', import.meta.url), { type: 'module', name: 'train' });
   const watchdog = watchRunWorker({
     isWanted: () => run === active && run.intent === 'running' && useLabStore.getState().status !== 'error',
-    onSilent: (silence) => failFromSilence(run, silence),
+    onSilent: (silence) => handleRunFault(run, { kind: 'silent', silence }),
   });
   const run: ActiveRun = { worker, intent: 'paused', heardFrom: false, watchdog };
   worker.onmessage = (event: MessageEvent<FromWorkerMessage>) => {
@@ -140,9 +189,14 @@ function startWorker(): ActiveRun {
   worker.onmessageerror = () => failFromCrash(run, 'A message from the training worker could not be read.');
   active = run;
   const store = useLabStore.getState();
-  store.resetRunState();
-  store.setStatus('initializing');
-  post(run, { type: 'init', config: store.config, method: store.config.methods[0] ?? 'axnet' });
+  if (resume) {
+    store.resumeRunState(resume.checkpoint?.step ?? 0);
+  } else {
+    lastCheckpoint = null;
+    store.resetRunState();
+    store.setStatus('initializing');
+  }
+  post(run, { type: 'init', config: store.config, method: store.config.methods[0] ?? 'axnet', ...(resume ? { resume } : {}) });
   return run;
 }
 
@@ -244,6 +298,7 @@ export function stepRun(count: number): void {
 /** Ends the current run and clears its state (no question asked). */
 function clearRun(): void {
   terminateWorker();
+  lastCheckpoint = null;
   resetCompare();
   resetSweep();
   const store = useLabStore.getState();
@@ -264,8 +319,18 @@ function sameSettings(a: Readonly<LabConfig>, b: Readonly<LabConfig>): boolean {
   return formatHash(a) === formatHash(b);
 }
 
-/** The notice's Continue (a worker that stopped answering): the run, or the comparison, starts again with the same settings and trains. */
+/**
+ * The notice's Continue (a worker that stopped answering): the lab's run resumes from its last checkpoint on the backend
+ * that took it, and says so; without one (or for a comparison) it starts again with the same settings and trains.
+ */
 export function continueRun(): void {
+  const store = useLabStore.getState();
+  const checkpoint = lastCheckpoint;
+  if (checkpoint && !isCompareMode(store.config) && !isSweepMode(store)) {
+    resumeRun({ checkpoint, backend: checkpoint.backend }, 'running');
+    useLabStore.getState().showNotice({ kind: 'info', text: `The run continued from step ${checkpoint.step}, its last checkpoint, on ${checkpoint.backend}.` });
+    return;
+  }
   clearRun();
   useLabStore.getState().showNotice(null);
   playRun();

@@ -8,6 +8,7 @@
  * active keeps its θ (tf.where, not a multiplication: NaN · 0 is NaN).
  */
 import * as tf from '@tensorflow/tfjs';
+import type { AdamCheckpoint } from '../../core/checkpoint';
 
 /** As in the authors' TF1 code: β1 0.9, β2 0.999, ε 1e-8 (fixed, not the backend's default). */
 export const ADAM_BETA1 = 0.9;
@@ -17,6 +18,10 @@ export const ADAM_EPSILON = 1e-8;
 export interface GroupAdam {
   /** One update of θ from its gradient (inside the caller's tidy). active: bool per entry of θ, or null when every model trains. */
   apply(theta: tf.Variable, gradient: tf.Tensor, active: tf.Tensor | null): void;
+  /** m, v, β1ᵗ and β2ᵗ read back as plain data. */
+  readState(): Promise<AdamCheckpoint>;
+  /** Puts back a state of readState (same size): the next apply continues as after it. */
+  writeState(state: AdamCheckpoint): void;
   dispose(): void;
 }
 
@@ -45,6 +50,20 @@ export function createGroupAdam(entryRates: Float32Array): GroupAdam {
       theta.assign(active ? tf.where(active, updated, theta) : updated);
       accBeta1.assign(tf.mul(accBeta1, ADAM_BETA1));
       accBeta2.assign(tf.mul(accBeta2, ADAM_BETA2));
+    },
+    async readState() {
+      const [m, v, b1, b2] = (await Promise.all([firstMoment.data(), secondMoment.data(), accBeta1.data(), accBeta2.data()])) as Float32Array[];
+      // Copies: on tfjs cpu data() is the tensor's own store, and a checkpoint's buffers are transferred (detached).
+      return { firstMoment: m.slice(), secondMoment: v.slice(), accBeta1: b1[0], accBeta2: b2[0] };
+    },
+    writeState(state) {
+      if (state.firstMoment.length !== entryRates.length || state.secondMoment.length !== entryRates.length) {
+        throw new Error(`Adam state of ${state.firstMoment.length} entries does not fit θ of ${entryRates.length}`);
+      }
+      // Copies in as well: tfjs cpu keeps the given array as the tensor's store.
+      const values = [tf.tensor1d(state.firstMoment.slice()), tf.tensor1d(state.secondMoment.slice()), tf.scalar(state.accBeta1), tf.scalar(state.accBeta2)];
+      [firstMoment, secondMoment, accBeta1, accBeta2].forEach((variable, i) => variable.assign(values[i]));
+      values.forEach((t) => t.dispose());
     },
     dispose() {
       [firstMoment, secondMoment, accBeta1, accBeta2, negativeRates].forEach((t) => t.dispose());

@@ -19,6 +19,7 @@ import type { BackendName, Initialization, LabConfig, MethodId } from '../../cor
 import type { Dataset } from '../../core/dataset';
 import { computeInvocationMetrics, computeSampleErrors, labelSafe } from '../../core/metrics';
 import { createRng, type Rng } from '../../core/rng';
+import type { EngineCheckpoint, LossSumsCheckpoint } from '../../core/checkpoint';
 import type { ErrorMetricId } from '../../core/targets/types';
 import type { MethodPhase, PhaseKind } from '../../core/methods/budget';
 import {
@@ -161,6 +162,10 @@ export interface MethodProgram<C extends EngineModelConfig = LabConfig, M extend
   epochSteps?: number;
   /** epoch: 1-based; means[k] of model k (NaN for a model that has stopped). */
   endEpoch?(epoch: number, means: EpochMeans[]): void;
+  /** A program with state of its own (what endEpoch changes) gives it as plain data for a checkpoint… */
+  captureState?(): unknown;
+  /** …and takes it back on restore. A program with endEpoch but without these cannot be checkpointed. */
+  restoreState?(state: unknown): void;
 }
 
 export interface EngineOptions {
@@ -203,6 +208,10 @@ export interface GroupEngine<C extends EngineModelConfig = LabConfig, M extends 
   readNet(model: number, net: string): Promise<DenseLayerWeights[]>;
   getWeights(model: number): Promise<AxnetWeights>;
   getBaselineWeights(model: number): Promise<BaselineWeights | null>;
+  /** Everything the next step reads, as plain data (between chunks; src/core/checkpoint.ts). */
+  checkpoint(): Promise<EngineCheckpoint>;
+  /** Continues from a checkpoint of an engine of the same program and models: the next steps equal the uninterrupted run's (same backend). */
+  restore(checkpoint: EngineCheckpoint): void;
   dispose(): void;
 }
 
@@ -691,6 +700,83 @@ export function createGroupEngine<C extends EngineModelConfig, M extends string>
     });
   };
 
+  const copySums = (sum: ReturnType<typeof emptySums>): LossSumsCheckpoint => ({ ...sum, extras: Array.from(sum.extras) });
+  const readSums = (sum: LossSumsCheckpoint): ReturnType<typeof emptySums> => ({ ...sum, extras: Float64Array.from(sum.extras) });
+  const canCheckpointProgram = () => !program.endEpoch || (program.captureState !== undefined && program.restoreState !== undefined);
+
+  const checkpoint = async (): Promise<EngineCheckpoint> => {
+    assertUsable();
+    if (!canCheckpointProgram()) throw new Error(`${program.method} cannot be checkpointed: its program keeps state it does not expose`);
+    const groupStates = [];
+    for (const g of groups) {
+      // A copy: on tfjs cpu data() is the variable's own store, and a checkpoint's buffers get transferred.
+      const theta = ((await g.theta.data()) as Float32Array).slice();
+      groupStates.push({ name: g.name, theta, adam: await g.adam.readState() });
+    }
+    return {
+      method: program.method,
+      size: K,
+      step,
+      lastGoodStep,
+      trainingMs,
+      groups: groupStates,
+      batchRngs: batchRngs.map((rng) => rng.getState()),
+      enteredPhase,
+      phaseData: phaseData.map((d) => ({ indices: d.indices ? d.indices.slice() : null, labels: d.labels ? d.labels.slice() : null })),
+      stoppedAt: [...stoppedAt],
+      notes: notes.map((n) => [...n]),
+      sums: sums.map(copySums),
+      epochSums: epochSums.map(copySums),
+      lastAverages: last.map((l) => ({ ...l, extras: [...l.extras] })),
+      program: program.captureState ? program.captureState() : null,
+    };
+  };
+
+  const restore = (saved: EngineCheckpoint): void => {
+    assertUsable();
+    if (!canCheckpointProgram()) throw new Error(`${program.method} cannot be restored from a checkpoint`);
+    if (saved.method !== program.method || saved.size !== K) throw new Error(`A checkpoint of ${saved.size} ${saved.method} model(s) does not fit ${K} ${program.method}`);
+    if (
+      saved.groups.length !== groups.length ||
+      saved.groups.some((g, i) => g.name !== groups[i].name || g.theta.length !== groups[i].theta.size) ||
+      saved.batchRngs.length !== K ||
+      saved.phaseData.length !== K
+    ) {
+      throw new Error('The checkpoint was taken from other networks (θ groups or sizes differ)');
+    }
+    if (!Number.isInteger(saved.step) || saved.step < 0 || saved.step > totalSteps) throw new Error(`Checkpoint step ${saved.step} is outside 0…${totalSteps}`);
+    saved.groups.forEach((state, i) => {
+      const g = groups[i];
+      const theta = tf.tensor1d(state.theta.slice()); // a copy: tfjs cpu keeps the given array as the store
+      g.theta.assign(theta);
+      theta.dispose();
+      // The divergence guard's last-good weights: θ between chunks.
+      g.lastGood.dispose();
+      g.lastGood = tf.clone(g.theta);
+      g.adam.writeState(state.adam);
+    });
+    saved.batchRngs.forEach((state, k) => batchRngs[k].setState(state));
+    step = saved.step;
+    lastGoodStep = saved.lastGoodStep;
+    trainingMs = saved.trainingMs;
+    enteredPhase = saved.enteredPhase;
+    phaseData = saved.phaseData.map((d) => ({ indices: d.indices ? d.indices.slice() : null, labels: d.labels ? d.labels.slice() : null }));
+    saved.stoppedAt.forEach((s, k) => (stoppedAt[k] = s));
+    activeEntries.forEach((t) => t.dispose());
+    activeEntries.clear();
+    if (stoppedAt.some((s) => s !== null))
+      for (const g of groups)
+        activeEntries.set(
+          g,
+          modelEntries(g, (k) => stoppedAt[k] === null),
+        );
+    saved.notes.forEach((n, k) => (notes[k] = [...n]));
+    saved.sums.forEach((sum, k) => (sums[k] = readSums(sum)));
+    epochSums = saved.epochSums.map(readSums);
+    saved.lastAverages.forEach((l, k) => (last[k] = { ...l, extras: [...l.extras] }));
+    if (program.restoreState) program.restoreState(saved.program);
+  };
+
   /** Model k's own θ of group g (unpadded), from one readback of the group's variable. */
   const readModelTheta = async (g: Group, k: number): Promise<Float32Array> => {
     const values = (await g.theta.data()) as Float32Array;
@@ -755,6 +841,8 @@ export function createGroupEngine<C extends EngineModelConfig, M extends string>
     readNet,
     getWeights: async (k) => program.toAxnetWeights(await readAll(k)),
     getBaselineWeights: async (k) => program.toBaselineWeights(await readAll(k)),
+    checkpoint,
+    restore,
     dispose: () => {
       if (disposed) return;
       disposed = true;

@@ -15,6 +15,7 @@ import { getTarget } from '../../core/targets';
 import { createGroupEngine, type GroupEngine, type MethodProgram, type ProgramModel } from '../group/engine';
 import { buildSurfaceGrid, pickSurfaceOutput } from '../trainer';
 import type { MethodTrainer, SurfaceSnapshot, TrainChunkResult } from '../types';
+import type { TrainerCheckpoint } from '../../core/checkpoint';
 import { buildAxnetProgram } from './axnet';
 import { buildTwoNetworkProgram } from './iterative';
 import { buildLoneProgram } from './lone';
@@ -47,6 +48,11 @@ export interface MethodTrainerOptions {
   dataset?: Dataset;
   /** Test hook: makes the loss of this training step (1-based, global over phases) NaN. */
   injectNaNAtStep?: number;
+  /**
+   * Continue from this checkpoint (trainer.checkpoint() of the same config and method) instead of step 0: on the
+   * backend that took it, the run then goes on bit for bit as the uninterrupted one (methods.test.ts).
+   */
+  checkpoint?: TrainerCheckpoint;
 }
 
 const sigmoid = (g: number) => (g >= 0 ? 1 / (1 + Math.exp(-g)) : Math.exp(g) / (1 + Math.exp(g)));
@@ -110,6 +116,19 @@ export function createMethodTrainer(configIn: Readonly<LabConfig>, method: Metho
   const nets = program.models[0];
   const effectiveConfig = Object.freeze(cloneConfig(nets.effectiveConfig));
   let diverged: TrainChunkResult['diverged'] = null;
+  if (options.checkpoint) {
+    if (options.checkpoint.method !== method) {
+      engine.dispose();
+      throw new Error(`A ${options.checkpoint.method} checkpoint cannot continue a ${method} run`);
+    }
+    try {
+      engine.restore(options.checkpoint.engine);
+    } catch (error) {
+      engine.dispose();
+      throw error;
+    }
+    diverged = options.checkpoint.diverged ? { ...options.checkpoint.diverged } : null;
+  }
   return {
     method,
     config: effectiveConfig,
@@ -142,6 +161,7 @@ export function createMethodTrainer(configIn: Readonly<LabConfig>, method: Metho
     getWeights: () => engine.getWeights(0),
     getBaselineWeights: () => engine.getBaselineWeights(0),
     getLoneWeights: async () => (program.loneNet ? engine.readNet(0, program.loneNet) : null),
+    checkpoint: async () => ({ method, step: engine.modelStep(0), backend: engine.backend, engine: await engine.checkpoint(), diverged: diverged ? { ...diverged } : null }),
     dispose: () => engine.dispose(),
   };
 }

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import type { EvaluationPoint } from '../core/weights';
+import { truncateRunTo } from './store';
+import { describeGpuFallback, describeStalledRun } from './trainingController';
+
+describe('continuing a run from its checkpoint', () => {
+  it('keeps the curves up to the checkpoint step and shows that step', () => {
+    const history = [500, 1000, 1500].map((step) => ({ step }) as EvaluationPoint);
+    const next = truncateRunTo({ history }, 1000);
+    expect(next.history.map((p) => p.step)).toEqual([500, 1000]);
+    expect(next).toMatchObject({ step: 1000, status: 'initializing', backend: null, message: null });
+  });
+
+  it('names the checkpoint in the stalled-worker notice, or step 0 before the first one', () => {
+    expect(describeStalledRun({ silentMs: 4600, step: 1180 }, 'cpu', 1000)).toBe(
+      'The training worker stopped responding (no progress for 5 s). It was ended. Continue resumes from step 1000, the last checkpoint, with the same settings on cpu (the 180 steps after it are trained again, to the same numbers).',
+    );
+    expect(describeStalledRun({ silentMs: 4600, step: 80 }, 'wasm', null)).toMatch(/Continue starts it again from step 0 with the same settings on wasm \(no checkpoint yet/);
+  });
+
+  it('says where a run goes on after a GPU loss', () => {
+    expect(describeGpuFallback({ backend: 'webgl', reason: 'the WebGL context was lost' }, 'wasm', 1500)).toBe(
+      "The GPU stopped responding on webgl (the WebGL context was lost). Continuing on wasm from step 1500, the last checkpoint; from there on the numbers are wasm's.",
+    );
+    expect(describeGpuFallback({ backend: 'webgpu', reason: 'x' }, 'cpu', null)).toMatch(/Continuing on cpu from step 0 \(no checkpoint yet\)/);
+  });
+});
