@@ -67,3 +67,52 @@ export function createDataset(config: Pick<LabConfig, 'target' | 'seed' | 'train
     testSize: config.testSize,
   };
 }
+
+/** Copies rows `indices` of [rows × width] into a new array. */
+function gatherRows(values: Float32Array, width: number, indices: ArrayLike<number>): Float32Array {
+  const out = new Float32Array(indices.length * width);
+  for (let r = 0; r < indices.length; r++) out.set(values.subarray(indices[r] * width, (indices[r] + 1) * width), r * width);
+  return out;
+}
+
+/** Rows [size × inputDim] → [size × outputDim], row-major. */
+export interface DataRows {
+  x: Float32Array;
+  y: Float32Array;
+  size: number;
+}
+
+/**
+ * A validation split carved from `full`'s training rows: a Fisher–Yates shuffle of the row indices (seeded stream
+ * `stream`), the first ⌈fraction · trainSize⌉ held out; the others, in their original order, train. The test rows
+ * are kept as they are. Used by the NAS search (stream 'nas-validation') and the §V study (stream 'study-validation').
+ */
+export function carveValidationSplit(full: Dataset, fraction: number, seed: number, stream: string): { dataset: Dataset; validation: DataRows } {
+  if (!(fraction > 0 && fraction < 1)) throw new RangeError(`validationFraction must be in (0, 1), not ${fraction}`);
+  const { trainSize, inputDim, outputDim } = full;
+  const validationSize = Math.ceil(fraction * trainSize);
+  if (validationSize >= trainSize) throw new RangeError(`${trainSize} training rows leave none to train after ${validationSize} for validation`);
+  const order = Int32Array.from({ length: trainSize }, (_, i) => i);
+  const rng = createRng(seed, stream);
+  for (let i = trainSize - 1; i > 0; i--) {
+    const j = rng.int(i + 1);
+    const t = order[i];
+    order[i] = order[j];
+    order[j] = t;
+  }
+  const held = order.subarray(0, validationSize);
+  const kept = Int32Array.from(order.subarray(validationSize)).sort();
+  return {
+    dataset: {
+      inputDim,
+      outputDim,
+      trainX: gatherRows(full.trainX, inputDim, kept),
+      trainY: gatherRows(full.trainY, outputDim, kept),
+      testX: full.testX,
+      testY: full.testY,
+      trainSize: kept.length,
+      testSize: full.testSize,
+    },
+    validation: { x: gatherRows(full.trainX, inputDim, held), y: gatherRows(full.trainY, outputDim, held), size: validationSize },
+  };
+}

@@ -53,6 +53,7 @@ function createFakeGroup(K: number, totalSteps: number, diverging: number, diver
         return { step: s, metrics: metrics(k, s), loss: 0, mse: 0, crossEntropy: 0, loneTrueInvocation: null };
       });
     },
+    evaluateValidation: () => Promise.reject(new Error('unused')),
     getWeights: () => Promise.reject(new Error('unused')),
     getBaselineWeights: async () => null,
     dispose() {},

@@ -1,9 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { compareWithPaper, computeAverageRelativeGain, computeStudyClaims } from './claims';
+import { compareWithPaper, computeAverageRelativeGain, computeLeadClaims, computeStudyClaims, judgeLeadClaim } from './claims';
+import { comparePaired } from './stats';
 import { buildStudyFigures, computeOscillation, computeRatioRows, normalizedOverallError } from './figures';
-import { buildStudyPlan, QUICK_BUDGET_NOTE, type StudyPlan } from './plan';
+import { buildStudyPlan as buildFullStudyPlan, QUICK_BUDGET_NOTE, type StudySize, type StudyPlan } from './plan';
+import { projectStudyView } from './protocolView';
 import type { JobResult } from './results';
 import { makeFakeResult, type FakeNumbers } from './testing';
+
+/** The one-run shape the per-claim rules read: one job per cell at the study bound (projectStudyView of one seed, per phase). */
+function buildStudyPlan(size: StudySize): StudyPlan {
+  return projectStudyView(buildFullStudyPlan(size, { seeds: 1, protocols: ['perPhase'] }), {}, 'perPhase').plan;
+}
 
 /** Results for every job: AXNet 0.6, iterative 0.5, onepass 0.4 true invocation unless overridden. */
 function fakeResults(plan: StudyPlan, override: (id: string) => FakeNumbers | undefined = () => undefined): Record<string, JobResult> {
@@ -138,5 +145,51 @@ describe('figures', () => {
     }
     const empty = buildStudyFigures(plan, {});
     expect(empty.find((f) => f.id === 'fig6')!.missing).toContain('fig6/jpeg/axnet');
+  });
+});
+
+describe('leading claims (per protocol, seeds and bounds)', () => {
+  const plan = buildFullStudyPlan('quick', { seeds: 3 });
+
+  it('agrees only when the paired comparison goes the paper’s way and the size is close', () => {
+    const claims = Object.fromEntries(computeLeadClaims(plan, fakeResults(plan)).map((c) => [c.id, c]));
+    for (const protocol of ['perPhase', 'equalSteps', 'converge'] as const) {
+      const onepass = claims['gain-vs-onepass'].readings.find((r) => r.protocol === protocol)!;
+      // 0.6 vs 0.4 on every benchmark, bound and seed: +50 % ± 0, 105 of 105 pairs higher.
+      expect(onepass.spread.mean).toBeCloseTo(0.5, 12);
+      expect(onepass.spread.n).toBe(3);
+      expect(onepass.paired).toMatchObject({ wins: 105, losses: 0, direction: 'higher' });
+      expect(onepass.verdict).toBe('agrees');
+      // 0.6 vs 0.5: +20 %, right direction but outside ±25 % of +30.8 % and outside 2 std (0).
+      const iterative = claims['gain-vs-iterative'].readings.find((r) => r.protocol === protocol)!;
+      expect(iterative.verdict).toBe('differs');
+      expect(iterative.verdictText).toMatch(/same direction .* smaller/);
+      expect(claims['highest-everywhere'].readings.find((r) => r.protocol === protocol)!.ours).toMatch(/^7\/7/);
+    }
+    // Training time 1000 vs 10000 ms: −90 % (paper −74 %: within 25 %), every pair faster.
+    expect(claims['time-average'].readings[0]).toMatchObject({ verdict: 'agrees', spread: { mean: expect.closeTo(0.9, 12) } });
+  });
+
+  it('finds no separation when AXNet and a baseline differ only by seed noise', () => {
+    // Seeds 1, 2, 3 put AXNet at +0.1, −0.1, +0.0 around onepass on every benchmark and bound.
+    const results = fakeResults(plan, (id) => {
+      const job = plan.jobs.find((j) => j.id === id)!;
+      if (job.method !== 'axnet' || !job.cell.startsWith('fig6/')) return undefined;
+      return { trueInvocation: 0.4 + [0.1, -0.1, 0][job.seed - 1] };
+    });
+    const gain = computeLeadClaims(plan, results).find((c) => c.id === 'gain-vs-onepass')!.readings[0];
+    expect(gain.paired).toMatchObject({ wins: 35, losses: 35, ties: 35, direction: 'no separation' });
+    expect(gain.verdict).toBe('differs');
+    expect(gain.verdictText).toMatch(/no separation/);
+    expect(gain.spread.std).toBeGreaterThan(0.2);
+  });
+
+  it('judges a claim from the seeds’ spread and the sign test', () => {
+    const higher = comparePaired([0.1, 0.1, 0.1, 0.1, 0.1, 0.1]);
+    const f = (v: number) => v.toFixed(2);
+    expect(judgeLeadClaim(0.5, { mean: 0.3, std: 0.15, n: 3 }, higher, f).verdict).toBe('agrees'); // within 2 std
+    expect(judgeLeadClaim(0.5, { mean: 0.3, std: 0.05, n: 3 }, higher, f).text).toMatch(/^differs: same direction .*smaller/);
+    expect(judgeLeadClaim(0.5, { mean: 0.5, std: 0, n: 3 }, comparePaired([-0.1, -0.1, -0.1, -0.1, -0.1, -0.1]), f).text).toMatch(/^differs: the opposite way/);
+    expect(judgeLeadClaim(0.5, { mean: Number.NaN, std: 0, n: 0 }, null, f).verdict).toBe('not computed');
   });
 });

@@ -16,7 +16,11 @@ import {
   sweepPoints,
 } from './figures';
 import { QUICK_BUDGET_NOTE, type StudyFigureId, type StudyPlan } from './plan';
+import { planProtocols, projectStudyView } from './protocolView';
+import type { StudyProtocol } from './protocols';
 import type { JobResult, StudyResults } from './results';
+import { comparePaired, formatSpread, mean, summarize, type PairedComparison, type Spread } from './stats';
+import { collectStudySweep, findSweepCell, gainPerSeed, pairedDifferences } from './sweep';
 
 export type ClaimVerdict = 'agrees' | 'differs' | 'not computed';
 
@@ -456,4 +460,179 @@ export function computeStudyClaims(plan: StudyPlan, results: StudyResults): Stud
 
   if (plan.size === 'quick') for (const claim of claims) claim.verdictText = `${QUICK_BUDGET_NOTE}: ${claim.verdictText}`;
   return claims;
+}
+
+/** One protocol's reading of a leading claim. */
+export interface ProtocolReading {
+  protocol: StudyProtocol;
+  /** Mean ± std over seeds of our value (NaN mean: not computed). */
+  spread: Spread;
+  /** The paired comparison behind the verdict (per benchmark, bound and seed). */
+  paired: PairedComparison | null;
+  ours: string;
+  verdict: ClaimVerdict;
+  verdictText: string;
+}
+
+export interface LeadClaim {
+  id: string;
+  figure: StudyFigureId;
+  statement: string;
+  paper: string;
+  paperValue: number;
+  formula: string;
+  readings: ProtocolReading[];
+}
+
+/**
+ * Verdict of a leading claim from the seeds' values and the paired comparison. Rule: 'agrees' when the paired
+ * comparison goes the paper's way (sign test p < 0.05, stats.ts) AND our mean is within ±25 % of the paper's value
+ * or within 2 std (over seeds) of it; 'differs' otherwise, saying whether the direction or the size fails.
+ */
+export function judgeLeadClaim(paper: number, spread: Spread, paired: PairedComparison | null, format: (v: number) => string): { verdict: ClaimVerdict; text: string } {
+  if (!paired || !Number.isFinite(spread.mean)) return { verdict: 'not computed', text: 'not computed: results it needs are missing' };
+  const pairs = `${paired.wins}↑ ${paired.losses}↓ ${paired.ties}= of ${paired.pairs} pairs, sign test p = ${paired.pValue.toPrecision(2)}`;
+  const close = Math.abs(spread.mean - paper) <= CLAIM_RELATIVE_TOLERANCE * Math.abs(paper) || Math.abs(spread.mean - paper) <= 2 * spread.std;
+  if (paired.direction !== 'higher') {
+    const way = paired.direction === 'lower' ? 'the opposite way' : 'no separation';
+    return { verdict: 'differs', text: `differs: ${way} (${pairs}); ours ${format(spread.mean)} vs paper ${format(paper)}` };
+  }
+  if (!close) {
+    const size = Math.abs(spread.mean) < Math.abs(paper) ? 'smaller' : 'larger';
+    return {
+      verdict: 'differs',
+      text: `differs: same direction (${pairs}), ${size}: ours ${formatSpread(spread, format)} vs paper ${format(paper)}`,
+    };
+  }
+  return { verdict: 'agrees', text: `agrees: ${pairs}; ours ${format(spread.mean)} vs paper ${format(paper)} (within ±25 % or 2 std)` };
+}
+
+const pct = (v: number) => `${v >= 0 ? '+' : ''}${(100 * v).toFixed(1)} %`;
+const reduction = (v: number) => `${v >= 0 ? '−' : '+'}${Math.abs(100 * v).toFixed(1)} %`;
+
+function seedsOfPlan(plan: StudyPlan): number[] {
+  return plan.seeds?.length ? plan.seeds : [1];
+}
+
+function gainReading(plan: StudyPlan, results: StudyResults, protocol: StudyProtocol, base: MethodId, paper: number): ProtocolReading {
+  const sweep = collectStudySweep(plan, results, protocol);
+  const spread = summarize(gainPerSeed(sweep, base, null, seedsOfPlan(plan)));
+  const diffs: number[] = [];
+  for (const target of sweep.targets)
+    for (const bound of sweep.bounds[target] ?? [])
+      diffs.push(...pairedDifferences(findSweepCell(sweep, target, bound, 'axnet'), findSweepCell(sweep, target, bound, base), (o) => o.metrics.trueInvocation));
+  const paired = diffs.length ? comparePaired(diffs) : null;
+  const { verdict, text } = judgeLeadClaim(paper, spread, paired, pct);
+  const ours = Number.isFinite(spread.mean)
+    ? `${formatSpread(spread, pct)} (${spread.n} seeds; mean TI difference ${paired ? `${(100 * paired.meanDifference).toFixed(1)} points` : 'n/a'})`
+    : 'n/a';
+  return { protocol, spread, paired, ours, verdict, verdictText: text };
+}
+
+/**
+ * Per seed: mean over benchmarks and bounds of 1 − t_AXNet / t_iterative for the size-matched Fig. 6 pairs (the
+ * protocol's training time: converge stops at the early stop). Paired: t_iterative − t_AXNet per benchmark, bound, seed.
+ */
+function timeReading(plan: StudyPlan, results: StudyResults, protocol: StudyProtocol): ProtocolReading {
+  const sweep = collectStudySweep(plan, results, protocol);
+  const perSeed: number[] = [];
+  const diffs: number[] = [];
+  for (const seed of seedsOfPlan(plan)) {
+    const values: number[] = [];
+    for (const target of sweep.targets)
+      for (const bound of sweep.bounds[target] ?? []) {
+        const a = findSweepCell(sweep, target, bound, 'axnet')?.outcomes.find((o) => o.seed === seed);
+        const i = findSweepCell(sweep, target, bound, 'iterative')?.outcomes.find((o) => o.seed === seed);
+        if (!a || !i || !(i.trainingMs > 0)) continue;
+        values.push(1 - a.trainingMs / i.trainingMs);
+        // Relative, so that a tie means "within 0.5 % of iterative's time".
+        diffs.push((i.trainingMs - a.trainingMs) / i.trainingMs);
+      }
+    if (values.length) perSeed.push(mean(values));
+  }
+  const spread = summarize(perSeed);
+  const paired = diffs.length ? comparePaired(diffs) : null;
+  const { verdict, text } = judgeLeadClaim(0.74, spread, paired, reduction);
+  return { protocol, spread, paired, ours: Number.isFinite(spread.mean) ? `${formatSpread(spread, reduction)} (${spread.n} seeds)` : 'n/a', verdict, verdictText: text };
+}
+
+/** Benchmarks where AXNet is higher than both baselines by the paired comparison over all its bounds and seeds. */
+function everywhereReading(plan: StudyPlan, results: StudyResults, protocol: StudyProtocol): ProtocolReading {
+  const sweep = collectStudySweep(plan, results, protocol);
+  const winners: TargetId[] = [];
+  const others: string[] = [];
+  for (const target of sweep.targets) {
+    const vs = (base: MethodId) =>
+      comparePaired(
+        (sweep.bounds[target] ?? []).flatMap((bound) =>
+          pairedDifferences(findSweepCell(sweep, target, bound, 'axnet'), findSweepCell(sweep, target, bound, base), (o) => o.metrics.trueInvocation),
+        ),
+      ).direction;
+    const [o, i] = [vs('onepass'), vs('iterative')];
+    if (o === 'higher' && i === 'higher') winners.push(target);
+    else others.push(`${target} (vs onepass ${o}, vs iterative ${i})`);
+  }
+  const total = sweep.targets.length;
+  const spread: Spread = { mean: total ? winners.length / total : Number.NaN, std: 0, n: total };
+  const verdict: ClaimVerdict = total === 0 ? 'not computed' : winners.length === total ? 'agrees' : 'differs';
+  const verdictText =
+    verdict === 'not computed'
+      ? 'not computed: results it needs are missing'
+      : verdict === 'agrees'
+        ? `agrees: AXNet higher than both on all ${total} (sign test over bounds × seeds)`
+        : `differs: higher than both on ${winners.length}/${total}; not on ${others.join('; ')}`;
+  return { protocol, spread, paired: null, ours: total ? `${winners.length}/${total}${winners.length ? ` (${winners.join(', ')})` : ''}` : 'n/a', verdict, verdictText };
+}
+
+/** The claims the report leads with, each read under every protocol of the plan. */
+export function computeLeadClaims(plan: StudyPlan, results: StudyResults): LeadClaim[] {
+  const protocols = planProtocols(plan);
+  const quick = plan.size === 'quick';
+  const mark = (r: ProtocolReading): ProtocolReading => (quick ? { ...r, verdictText: `${QUICK_BUDGET_NOTE}: ${r.verdictText}` } : r);
+  return [
+    {
+      id: 'gain-vs-onepass',
+      figure: 'fig6',
+      statement: 'AXNet’s true invocation is higher than onepass’s by +50.7 % on average',
+      paper: '+50.7 %',
+      paperValue: 0.507,
+      formula:
+        'per seed: mean over benchmarks and bounds of TI_AXNet / TI_onepass − 1 (TI_onepass = 0 skipped); mean ± std over seeds; paired: TI_AXNet − TI_onepass per benchmark, bound, seed',
+      readings: protocols.map((p) => mark(gainReading(plan, results, p, 'onepass', 0.507))),
+    },
+    {
+      id: 'gain-vs-iterative',
+      figure: 'fig6',
+      statement: 'AXNet’s true invocation is higher than iterative’s by +30.8 % on average',
+      paper: '+30.8 %',
+      paperValue: 0.308,
+      formula: 'per seed: mean over benchmarks and bounds of TI_AXNet / TI_iterative − 1; mean ± std over seeds; paired: TI_AXNet − TI_iterative per benchmark, bound, seed',
+      readings: protocols.map((p) => mark(gainReading(plan, results, p, 'iterative', 0.308))),
+    },
+    {
+      id: 'time-average',
+      figure: 'fig10a',
+      statement: 'AXNet’s training time is 74 % shorter than iterative’s on average',
+      paper: '−74 %',
+      paperValue: 0.74,
+      formula:
+        'per seed: mean over benchmarks and bounds of 1 − t_AXNet / t_iterative (size-matched pairs; converge: time to the early stop); paired: (t_iterative − t_AXNet) / t_iterative',
+      readings: protocols.map((p) => mark(timeReading(plan, results, p))),
+    },
+    {
+      id: 'highest-everywhere',
+      figure: 'fig6',
+      statement: 'AXNet has greater true invocation than iterative and onepass in all benchmarks',
+      paper: 'all 7 benchmarks',
+      paperValue: 1,
+      formula: 'count of benchmarks where the paired comparison (sign test over bounds × seeds) puts AXNet above onepass and above iterative',
+      readings: protocols.map((p) => mark(everywhereReading(plan, results, p))),
+    },
+  ];
+}
+
+/** Every claim of computeStudyClaims read under one protocol: seed means at the study bounds. */
+export function computeProtocolClaims(plan: StudyPlan, results: StudyResults, protocol: StudyProtocol): StudyClaim[] {
+  const view = projectStudyView(plan, results, protocol);
+  return computeStudyClaims(view.plan, view.results);
 }

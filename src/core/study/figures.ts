@@ -7,7 +7,10 @@ import type { MethodId } from '../config';
 import type { TargetId } from '../targets/types';
 import { methodLabel } from '../methods/registry';
 import { COMPARED_METHODS, formatTopology, QUICK_BUDGET_NOTE, type StudyFigureId, type StudyJob, type StudyPlan } from './plan';
+import { listMissingJobs, planProtocols, projectStudyView } from './protocolView';
+import { STUDY_PROTOCOL_SPECS, type StudyProtocol } from './protocols';
 import type { JobResult, StudyResults } from './results';
+import { buildSweepFig6, buildSweepFig7 } from './sweep';
 
 export interface BarSeries {
   name: string;
@@ -34,6 +37,8 @@ export interface XYPoint {
   x: number;
   y: number;
   label?: string;
+  /** Half-length of an error bar (e.g. the std over seeds), drawn as y ± yError. */
+  yError?: number;
 }
 
 export interface XYSeries {
@@ -50,9 +55,23 @@ export interface XYChartData {
   series: XYSeries[];
   yMin?: number;
   yMax?: number;
+  /** Logarithmic x axis, ticked at the points' x values (error bounds). */
+  xLog?: boolean;
+  /** Vertical marks at x values, e.g. bounds where the methods cannot separate. */
+  marks?: { x: number; label: string }[];
 }
 
-export type ChartData = BarChartData | XYChartData;
+/** Small multiples: one XY panel per benchmark, in a grid of `columns`, one shared legend. */
+export interface FacetChartData {
+  kind: 'facets';
+  title: string;
+  columns: number;
+  panels: XYChartData[];
+  /** A note under the title (e.g. what the marks mean). */
+  note?: string;
+}
+
+export type ChartData = BarChartData | XYChartData | FacetChartData;
 
 export interface FigureTable {
   header: string[];
@@ -484,15 +503,24 @@ export function buildFig10c(plan: StudyPlan, results: StudyResults): StudyFigure
   };
 }
 
-/** All figures of the study, in paper order. */
-export function buildStudyFigures(plan: StudyPlan, results: StudyResults): StudyFigure[] {
+/**
+ * All figures of the study under one protocol (default: the plan's first), in paper order: Figs. 6 and 7 as bound
+ * sweeps over seeds (./sweep.ts); the others from the seed means at the study bounds (projectStudyView).
+ */
+export function buildStudyFigures(plan: StudyPlan, results: StudyResults, protocol: StudyProtocol = planProtocols(plan)[0]): StudyFigure[] {
+  const view = projectStudyView(plan, results, protocol);
+  const tag = (figure: StudyFigure): StudyFigure => ({
+    ...figure,
+    caption: `${figure.caption} Protocol: ${STUDY_PROTOCOL_SPECS[protocol].label}; means over seeds ${(plan.seeds ?? [1]).join(', ')}.`,
+    missing: listMissingJobs(plan, results, protocol, figure.id),
+  });
   return [
-    buildFig2(plan, results),
-    buildFig6(plan, results),
-    buildFig7(plan, results),
-    buildFig8(plan, results),
-    buildFig9(plan, results),
-    buildFig10a(plan, results),
-    buildFig10c(plan, results),
+    tag(buildFig2(view.plan, view.results)),
+    buildSweepFig6(plan, results, protocol),
+    buildSweepFig7(plan, results, protocol),
+    tag(buildFig8(view.plan, view.results)),
+    tag(buildFig9(view.plan, view.results)),
+    tag(buildFig10a(view.plan, view.results)),
+    tag(buildFig10c(view.plan, view.results)),
   ];
 }

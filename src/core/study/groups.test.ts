@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { groupStudyJobs, studyGroupKey } from './groups';
 import { buildStudyPlan, type StudyJob } from './plan';
 
-const FULL = buildStudyPlan('full');
+const FULL = buildStudyPlan('full', { seeds: 1, protocols: ['perPhase'] });
 const job = (id: string) => FULL.jobs.find((j) => j.id === id)!;
 const withConfig = (base: StudyJob, change: Partial<StudyJob['config']>): StudyJob => ({ ...base, config: { ...base.config, ...change } });
 
@@ -43,10 +43,9 @@ describe('groupStudyJobs', () => {
     // Seeds of a job (issue 11's study cells) share its program, in plan order.
     const base = job('fig6/jpeg/iterative');
     const seeded = [base, { ...withConfig(base, { seed: 2 }), id: `${base.id}/s2` }, { ...withConfig(base, { seed: 3 }), id: `${base.id}/s3` }];
-    expect(
-      groupStudyJobs([...FULL.jobs, ...seeded.slice(1)])
-        .find((g) => g.jobs[0].id === base.id)
-        ?.jobs.map((j) => j.id),
-    ).toEqual(seeded.map((j) => j.id));
+    const program = groupStudyJobs([...FULL.jobs, ...seeded.slice(1)]).find((g) => g.jobs.some((j) => j.id === base.id))!;
+    expect(program.jobs.map((j) => j.id).filter((id) => id === base.id || id.startsWith(`${base.id}/s`))).toEqual(seeded.map((j) => j.id));
+    // …and so do the bounds of its sweep (errorBound may differ inside a program).
+    expect(program.jobs.filter((j) => j.cell === base.cell).map((j) => j.bound)).toEqual(expect.arrayContaining([0.0005, 0.001, 0.002, 0.005, 0.01]));
   });
 });

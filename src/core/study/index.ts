@@ -8,3 +8,7 @@ export * from './report';
 export * from './groups';
 export * from './runner';
 export * from './shard';
+export * from './protocols';
+export * from './protocolView';
+export * from './stats';
+export * from './sweep';

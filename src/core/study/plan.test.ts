@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { CONFIG_LIMITS, METHOD_IDS } from '../config';
 import { DEFAULT_CONFIG } from '../config';
-import { buildStudyPlan, computeJobKey, countTopologyParameters, describeTopology, STUDY_BENCHMARKS, STUDY_FIGURE_IDS, stableStringify } from './plan';
+import {
+  buildStudyPlan,
+  computeJobKey,
+  countTopologyParameters,
+  describeTopology,
+  STUDY_BENCHMARKS,
+  STUDY_BOUND_SWEEPS,
+  STUDY_BOUNDS,
+  STUDY_FIGURE_IDS,
+  stableStringify,
+} from './plan';
+import { computeMethodTotalSteps } from '../methods/budget';
 
 describe('buildStudyPlan', () => {
   for (const size of ['full', 'quick'] as const) {
@@ -18,7 +29,9 @@ describe('buildStudyPlan', () => {
         expect(METHOD_IDS).toContain(job.method);
         expect(job.config.methods).toEqual([job.method]);
         expect(job.config.target).toBe(job.target);
-        expect(job.config.seed).toBe(1);
+        expect(job.config.seed).toBe(job.seed);
+        expect(plan.seeds).toContain(job.seed);
+        expect(job.config.errorBound).toBe(job.bound);
         expect(job.config.backend).toBe('cpu');
         expect(job.config.steps).toBeGreaterThan(0);
         expect(job.config.steps).toBeLessThanOrEqual(CONFIG_LIMITS.steps.max);
@@ -32,7 +45,7 @@ describe('buildStudyPlan', () => {
   it('compares the three methods on every benchmark with the same data and bound; AXNet parameter-matched', () => {
     const plan = buildStudyPlan('full');
     for (const target of STUDY_BENCHMARKS) {
-      const jobs = plan.jobs.filter((j) => j.figures.includes('fig6') && j.target === target);
+      const jobs = plan.jobs.filter((j) => j.figures.includes('fig6') && j.target === target && j.seed === 1 && j.bound === STUDY_BOUNDS[target] && j.schedule === 'perPhase');
       expect(jobs.map((j) => j.method).sort()).toEqual(['axnet', 'iterative', 'onepass']);
       const pick = (j: (typeof jobs)[number]) => [
         j.config.seed,
@@ -103,5 +116,39 @@ describe('buildStudyPlan', () => {
 
   it('fails loudly on an unknown size', () => {
     expect(() => buildStudyPlan('huge' as never)).toThrow(/Unsupported study size/);
+  });
+
+  it('sweeps ≥ 5 ascending bounds per benchmark, each cell × every seed, under the schedules its protocols need', () => {
+    const plan = buildStudyPlan('quick', { seeds: 3 });
+    expect(plan.protocols).toEqual(['perPhase', 'equalSteps', 'converge']);
+    expect(plan.schedules).toEqual(['perPhase', 'equalSteps']);
+    expect(plan.seeds).toEqual([1, 2, 3]);
+    for (const target of STUDY_BENCHMARKS) {
+      const bounds = STUDY_BOUND_SWEEPS[target];
+      expect(bounds.length).toBeGreaterThanOrEqual(5);
+      expect([...bounds].sort((a, b) => a - b)).toEqual(bounds);
+      expect(bounds).toContain(STUDY_BOUNDS[target]);
+      for (const schedule of plan.schedules)
+        for (const method of ['onepass', 'iterative', 'axnet'] as const)
+          for (const bound of bounds) {
+            const cell = plan.jobs.filter((j) => j.cell === `fig6/${target}/${method}` && j.bound === bound && j.schedule === schedule);
+            expect(cell.map((j) => j.seed)).toEqual([1, 2, 3]);
+          }
+    }
+    expect(buildStudyPlan('quick', { protocols: ['converge'], seeds: 1 }).schedules).toEqual(['equalSteps']);
+    expect(() => buildStudyPlan('quick', { protocols: [] })).toThrow(/at least one protocol/);
+    expect(() => buildStudyPlan('quick', { seeds: 0 })).toThrow(/seeds/);
+  });
+
+  it('gives every method the same total steps under equalSteps, and N per phase under perPhase', () => {
+    const plan = buildStudyPlan('full', { seeds: 1 });
+    const totals = (schedule: string, target: string) =>
+      ['onepass', 'iterative', 'axnet'].map((method) => {
+        const job = plan.jobs.find((j) => j.cell === `fig6/${target}/${method}` && j.schedule === schedule && j.bound === STUDY_BOUNDS[j.target])!;
+        return computeMethodTotalSteps(job.config, job.method);
+      });
+    expect(totals('equalSteps', 'sobel')).toEqual([16000, 16000, 16000]);
+    expect(totals('equalSteps', 'jpeg')).toEqual([10000, 10000, 10000]);
+    expect(totals('perPhase', 'sobel')).toEqual([8000, 64000, 4000]);
   });
 });

@@ -19,6 +19,7 @@ import { listMethodPhases } from '../methods/budget';
 import { methodLabel } from '../methods/registry';
 import { getTarget } from '../targets';
 import type { TargetId } from '../targets/types';
+import { STUDY_EARLY_STOP, STUDY_PROTOCOL_SPECS, STUDY_PROTOCOLS, STUDY_VALIDATION_FRACTION, stepsPerPhase, type StudyProtocol, type StudySchedule } from './protocols';
 
 export const STUDY_FIGURE_IDS = ['fig2', 'fig6', 'fig7', 'fig8', 'fig9', 'fig10a', 'fig10c'] as const;
 export type StudyFigureId = (typeof STUDY_FIGURE_IDS)[number];
@@ -28,9 +29,13 @@ export type StudySize = (typeof STUDY_SIZES)[number];
 
 /**
  * Bump when the meaning of a plan changes; it is part of every cache key. 3: the overall error averages each
- * sample's outputs (the authors' code) and jobs carry their initialization (issue 11).
+ * sample's outputs (the authors' code) and jobs carry their initialization (issue 11). 4: budget protocols,
+ * bound sweeps and seeds; every job trains on the training rows minus a validation split (STUDY_VALIDATION_FRACTION).
  */
-export const STUDY_PLAN_VERSION = 3;
+export const STUDY_PLAN_VERSION = 4;
+
+/** Seeds per study cell by default (issue 11: every cell over at least 3 seeds). */
+export const STUDY_DEFAULT_SEEDS = 3;
 
 /**
  * The study's faithful default initialization: the authors' code (kernels N(0, 0.1), zero biases). The lab's
@@ -45,6 +50,16 @@ export const STUDY_CONTROL_PLACEMENT = 'afterActivation' as const;
 export interface StudyPlanOptions {
   /** Initial biases of every job's nets (default STUDY_INITIALIZATION, the authors' zeros). */
   initialization?: Initialization;
+  /** Budget protocols to cover (default all three); the plan trains the schedules they need. */
+  protocols?: readonly StudyProtocol[];
+  /** Seeds per cell, 1…20 (default STUDY_DEFAULT_SEEDS): seeds 1…n. */
+  seeds?: number;
+  /**
+   * The tfjs backend of every job (default 'cpu', what the Paper view's workers run). `axlab reproduce` uses wasm:
+   * 2.7–4.3× faster in Node (measured on the quick plan's sobel iterative and jpeg AXNet programs), with numbers
+   * that differ from cpu's in float rounding (~1e-8 relative), so the backend is part of every job's cache key.
+   */
+  backend?: 'cpu' | 'wasm';
 }
 
 /** The seven benchmarks of §V-A (jmeint is in AxBench but not in the paper's figures). */
@@ -68,6 +83,22 @@ export const STUDY_BOUNDS: Readonly<Record<TargetId, number>> = Object.freeze({
   jpeg: 0.005,
   kmeans: 0.1,
   sobel: 0.05,
+});
+
+/**
+ * Fig. 6–8 bound sweeps: ≥ 5 bounds per benchmark, from where almost no test sample is within the bound for the
+ * small nets of §V to where almost every one is (lab choice from the presets' range and the lab's measured
+ * invocations, docs/reproduce-full). Each includes STUDY_BOUNDS[target], the bound of the other figures.
+ */
+export const STUDY_BOUND_SWEEPS: Readonly<Record<TargetId, readonly number[]>> = Object.freeze({
+  bessel_Jnu: [0.005, 0.01, 0.02, 0.05, 0.15],
+  blackscholes: [0.005, 0.015, 0.05, 0.1, 0.3],
+  fft: [0.001, 0.01, 0.025, 0.05, 0.1],
+  inversek2j: [0.02, 0.05, 0.1, 0.2, 0.5],
+  jmeint: [0.1],
+  jpeg: [0.0005, 0.001, 0.002, 0.005, 0.01],
+  kmeans: [0.01, 0.02, 0.03, 0.05, 0.1],
+  sobel: [0.01, 0.03, 0.05, 0.1, 0.2],
 });
 
 /** Where the bound of `target` comes from (the registry's preset source, if the value is a preset). */
@@ -111,6 +142,9 @@ export interface StudyBudget {
   jpegSteps: number;
   /** Rounds R of iterative training (Xu et al. use 8). */
   rounds: number;
+  /** equalSteps (and converge's cap): total optimizer steps T of every method; jpeg: jpegEqualTotalSteps. */
+  equalTotalSteps: number;
+  jpegEqualTotalSteps: number;
   trainSize: number;
   testSize: number;
   evalEvery: number;
@@ -136,6 +170,8 @@ export const STUDY_BUDGETS: Readonly<Record<StudySize, StudyBudget>> = Object.fr
     steps: 4000,
     jpegSteps: 2500,
     rounds: 8,
+    equalTotalSteps: 16000,
+    jpegEqualTotalSteps: 10000,
     trainSize: 8192,
     testSize: 2048,
     evalEvery: 500,
@@ -154,12 +190,14 @@ export const STUDY_BUDGETS: Readonly<Record<StudySize, StudyBudget>> = Object.fr
   },
   quick: {
     size: 'quick',
-    steps: 150,
-    jpegSteps: 100,
+    steps: 80,
+    jpegSteps: 50,
     rounds: 2,
-    trainSize: 1024,
-    testSize: 512,
-    evalEvery: 50,
+    equalTotalSteps: 320,
+    jpegEqualTotalSteps: 200,
+    trainSize: 512,
+    testSize: 256,
+    evalEvery: 20,
     fig2Steps: 200,
     fig2EvalEvery: 20,
     fig9Axnet: [[6, 4]],
@@ -178,8 +216,19 @@ export interface StudyTopology {
 }
 
 export interface StudyJob {
-  /** Stable id, e.g. 'fig6/jpeg/axnet'; the same plan size always gives the same ids. */
+  /**
+   * Stable id: the cell, then '/b<bound>' off the study bound and '/s<seed>' for seeds after the first, prefixed by
+   * 'equalSteps/' for that schedule; e.g. 'fig6/jpeg/axnet', 'equalSteps/fig6/jpeg/axnet/b0.001/s2'.
+   */
   id: string;
+  /** The job's cell without bound, seed and schedule: 'fig6/jpeg/axnet' (the id of seed 1 at the study bound, per phase). */
+  cell: string;
+  /** The error bound (config.errorBound). */
+  bound: number;
+  /** The seed (config.seed): data streams, initialization and batches. */
+  seed: number;
+  /** The training schedule (./protocols.ts): perPhase, or equalSteps (read by the equalSteps and converge protocols). */
+  schedule: StudySchedule;
   figures: StudyFigureId[];
   target: TargetId;
   method: MethodId;
@@ -195,6 +244,13 @@ export interface StudyJob {
 export interface StudyPlan {
   version: number;
   size: StudySize;
+  /** The protocols this plan can be read under, and the schedules it trains for them. */
+  protocols: StudyProtocol[];
+  schedules: StudySchedule[];
+  /** Seeds of every cell, 1…n. */
+  seeds: number[];
+  /** The Fig. 6–8 bound sweep of every benchmark (ascending). */
+  bounds: Partial<Record<TargetId, number[]>>;
   /** The initialization every job starts from (its config says the same). */
   initialization: Initialization;
   budget: StudyBudget;
@@ -251,13 +307,27 @@ interface JobSpec {
   predictorHidden: number[];
   fusion?: FusionChoice;
   matchParameters?: boolean;
+  /** Per-phase steps of the perPhase schedule (default the budget's); equalSteps uses the budget's total. */
   steps?: number;
+  /** equalSteps total (default the budget's). */
+  totalSteps?: number;
   evalEvery?: number;
   label: string;
+  /** Default STUDY_BOUNDS[target]. */
+  bound?: number;
 }
 
 function stepsFor(budget: StudyBudget, target: TargetId): number {
   return target === 'jpeg' ? budget.jpegSteps : budget.steps;
+}
+
+function totalStepsFor(budget: StudyBudget, target: TargetId): number {
+  return target === 'jpeg' ? budget.jpegEqualTotalSteps : budget.equalTotalSteps;
+}
+
+/** Job id of a cell at a bound, seed and schedule (see StudyJob.id). */
+export function studyJobId(cell: string, target: TargetId, bound: number, seed: number, schedule: StudySchedule): string {
+  return `${schedule === 'perPhase' ? '' : `${schedule}/`}${cell}${bound === STUDY_BOUNDS[target] ? '' : `/b${bound}`}${seed === 1 ? '' : `/s${seed}`}`;
 }
 
 /** Step-equivalents of a job: baselines train A and C each round; jpeg steps cost about 2.5×. */
@@ -269,8 +339,18 @@ export function estimateJobCost(job: Pick<StudyJob, 'method' | 'config'>): numbe
   return phases * config.steps * width + evaluations * 5;
 }
 
-function makeStudyJob(budget: StudyBudget, initialization: Initialization, spec: JobSpec): StudyJob {
+interface JobVariant {
+  backend: 'cpu' | 'wasm';
+  initialization: Initialization;
+  schedule: StudySchedule;
+  seed: number;
+}
+
+function makeStudyJob(budget: StudyBudget, variant: JobVariant, spec: JobSpec): StudyJob {
+  const { initialization, schedule, seed } = variant;
   const fusion = spec.fusion ?? 'all';
+  const bound = spec.bound ?? STUDY_BOUNDS[spec.target];
+  const steps = stepsPerPhase(schedule, spec.method, spec.steps ?? stepsFor(budget, spec.target), spec.totalSteps ?? totalStepsFor(budget, spec.target), budget.rounds);
   const config: LabConfig = {
     ...DEFAULT_CONFIG,
     target: spec.target,
@@ -278,10 +358,10 @@ function makeStudyJob(budget: StudyBudget, initialization: Initialization, spec:
     predictorHidden: [...spec.predictorHidden],
     learningRate: STUDY_LEARNING_RATES[spec.target],
     batchSize: 128,
-    errorBound: STUDY_BOUNDS[spec.target],
-    seed: STUDY_SEED,
-    steps: spec.steps ?? stepsFor(budget, spec.target),
-    backend: 'cpu',
+    errorBound: bound,
+    seed,
+    steps,
+    backend: variant.backend,
     trainLone: false,
     trainSize: budget.trainSize,
     testSize: budget.testSize,
@@ -296,55 +376,82 @@ function makeStudyJob(budget: StudyBudget, initialization: Initialization, spec:
     controlPlacement: STUDY_CONTROL_PLACEMENT,
   };
   const topology = describeTopology(spec.target, spec.method, spec.approximatorHidden, spec.predictorHidden, fusion);
-  const job: StudyJob = { id: spec.id, figures: spec.figures, target: spec.target, method: spec.method, config, label: spec.label, topology, cost: 0 };
+  const job: StudyJob = {
+    id: studyJobId(spec.id, spec.target, bound, seed, schedule),
+    cell: spec.id,
+    bound,
+    seed,
+    schedule,
+    figures: spec.figures,
+    target: spec.target,
+    method: spec.method,
+    config,
+    label: `${spec.label}${bound === STUDY_BOUNDS[spec.target] ? '' : ` · bound ${bound}`}${seed === 1 ? '' : ` · seed ${seed}`}${schedule === 'perPhase' ? '' : ` · ${schedule}`}`,
+    topology,
+    cost: 0,
+  };
   job.cost = estimateJobCost(job);
   return job;
 }
 
 /**
  * The jobs of the §V study at one budget. Deterministic: the same size and options always yield the same jobs,
- * ids, configs and order (the ids do not name the initialization; the configs and the cache keys do).
+ * ids, configs and order (the ids do not name the initialization; the configs and the cache keys do). Every cell
+ * runs once per seed, under each schedule the protocols need; Fig. 6–8 cells once per bound of the sweep.
  */
 export function buildStudyPlan(size: StudySize, options: StudyPlanOptions = {}): StudyPlan {
   const budget = STUDY_BUDGETS[size];
   if (!budget) throw new Error(`Unsupported study size: ${size}`);
   const initialization = options.initialization ?? STUDY_INITIALIZATION;
   if (!(INITIALIZATIONS as readonly string[]).includes(initialization)) throw new Error(`Unsupported initialization: ${String(initialization)}`);
-  const jobs: StudyJob[] = [];
+  const protocols = STUDY_PROTOCOLS.filter((p) => (options.protocols ?? STUDY_PROTOCOLS).includes(p));
+  if (protocols.length === 0) throw new Error(`A study plan needs at least one protocol of ${STUDY_PROTOCOLS.join(', ')}`);
+  const seedCount = options.seeds ?? STUDY_DEFAULT_SEEDS;
+  if (!Number.isInteger(seedCount) || seedCount < 1 || seedCount > 20) throw new RangeError(`seeds must be a whole number from 1 to 20, not ${seedCount}`);
+  const seeds = Array.from({ length: seedCount }, (_, k) => STUDY_SEED + k);
+  const backend = options.backend ?? 'cpu';
+  if (backend !== 'cpu' && backend !== 'wasm') throw new Error(`Unsupported study backend: ${String(backend)}`);
+  const schedules = (['perPhase', 'equalSteps'] as const).filter((schedule) => protocols.some((p) => STUDY_PROTOCOL_SPECS[p].schedule === schedule));
+  const specs: JobSpec[] = [];
 
   // Fig. 2: the unstable weight-sharing net of §III-A against AXNet, same nets and data.
   const fig2 = { approximatorHidden: [4, 4], predictorHidden: [4] };
   for (const method of ['weightsharing', 'axnet'] as const) {
-    jobs.push(
-      makeStudyJob(budget, initialization, {
-        id: `fig2/bessel_Jnu/${method}`,
-        figures: ['fig2'],
-        target: 'bessel_Jnu',
-        method,
-        ...fig2,
-        steps: budget.fig2Steps,
-        evalEvery: budget.fig2EvalEvery,
-        label: `Fig. 2 · bessel_Jnu · ${methodLabel(method)}`,
-      }),
-    );
+    specs.push({
+      id: `fig2/bessel_Jnu/${method}`,
+      figures: ['fig2'],
+      target: 'bessel_Jnu',
+      method,
+      ...fig2,
+      steps: budget.fig2Steps,
+      totalSteps: budget.fig2Steps,
+      evalEvery: budget.fig2EvalEvery,
+      label: `Fig. 2 · bessel_Jnu · ${methodLabel(method)}`,
+    });
   }
 
-  // Fig. 6–8 (and 10a): every benchmark × method; AXNet shrunk to the baseline's parameter count (≤ 3 %).
+  // Fig. 6–8 (and 10a): every benchmark × method × bound of the sweep; AXNet shrunk to the baseline's parameter count (≤ 3 %).
   for (const target of STUDY_BENCHMARKS) {
     const hidden = baselineHidden(target);
     for (const method of COMPARED_METHODS) {
-      jobs.push(
-        makeStudyJob(budget, initialization, {
+      for (const bound of STUDY_BOUND_SWEEPS[target]) {
+        const atStudyBound = bound === STUDY_BOUNDS[target];
+        specs.push({
           id: `fig6/${target}/${method}`,
-          // jpeg's size-matched pair doubles as the largest Fig. 9 points (iterative A 64-16-64).
-          figures: target === 'jpeg' && method !== 'onepass' ? ['fig6', 'fig7', 'fig8', 'fig9', 'fig10a'] : ['fig6', 'fig7', 'fig8', 'fig10a'],
+          // jpeg's size-matched pair doubles as the largest Fig. 9 points (iterative A 64-16-64); Fig. 10a reads the study bound.
+          figures: atStudyBound
+            ? target === 'jpeg' && method !== 'onepass'
+              ? ['fig6', 'fig7', 'fig8', 'fig9', 'fig10a']
+              : ['fig6', 'fig7', 'fig8', 'fig10a']
+            : ['fig6', 'fig7', 'fig8'],
           target,
           method,
           ...hidden,
+          bound,
           matchParameters: method === 'axnet',
           label: `Fig. 6–8 · ${target} · ${methodLabel(method)}`,
-        }),
-      );
+        });
+      }
     }
   }
 
@@ -354,45 +461,39 @@ export function buildStudyPlan(size: StudySize, options: StudyPlanOptions = {}):
     if (target === 'jpeg') continue;
     const hidden = baselineHidden(target);
     const half = (widths: number[]) => widths.map((w) => Math.max(1, Math.ceil(w / 2)));
-    jobs.push(
-      makeStudyJob(budget, initialization, {
-        id: `fig10a/${target}/axnet-small`,
-        figures: ['fig10a'],
-        target,
-        method: 'axnet',
-        approximatorHidden: half(hidden.approximatorHidden),
-        predictorHidden: half(hidden.predictorHidden),
-        label: `Fig. 10a · ${target} · AXNet at half the baseline's hidden widths`,
-      }),
-    );
+    specs.push({
+      id: `fig10a/${target}/axnet-small`,
+      figures: ['fig10a'],
+      target,
+      method: 'axnet',
+      approximatorHidden: half(hidden.approximatorHidden),
+      predictorHidden: half(hidden.predictorHidden),
+      label: `Fig. 10a · ${target} · AXNet at half the baseline's hidden widths`,
+    });
   }
 
   // Fig. 9 (and 10a for jpeg): invocation vs parameter count on jpeg.
   for (const [h, c] of budget.fig9Axnet) {
-    jobs.push(
-      makeStudyJob(budget, initialization, {
-        id: `fig9/jpeg/axnet/h${h}-c${c}`,
-        figures: ['fig9', 'fig10a'],
-        target: 'jpeg',
-        method: 'axnet',
-        approximatorHidden: [h],
-        predictorHidden: [c],
-        label: `Fig. 9 · jpeg · AXNet A 64-${h}-64, C 64-${c}-${h + 2}`,
-      }),
-    );
+    specs.push({
+      id: `fig9/jpeg/axnet/h${h}-c${c}`,
+      figures: ['fig9', 'fig10a'],
+      target: 'jpeg',
+      method: 'axnet',
+      approximatorHidden: [h],
+      predictorHidden: [c],
+      label: `Fig. 9 · jpeg · AXNet A 64-${h}-64, C 64-${c}-${h + 2}`,
+    });
   }
   for (const [h, c] of budget.fig9Iterative) {
-    jobs.push(
-      makeStudyJob(budget, initialization, {
-        id: `fig9/jpeg/iterative/h${h}-c${c}`,
-        figures: ['fig9', 'fig10a'],
-        target: 'jpeg',
-        method: 'iterative',
-        approximatorHidden: [h],
-        predictorHidden: [c],
-        label: `Fig. 9 · jpeg · iterative A 64-${h}-64, C 64-${c}-2`,
-      }),
-    );
+    specs.push({
+      id: `fig9/jpeg/iterative/h${h}-c${c}`,
+      figures: ['fig9', 'fig10a'],
+      target: 'jpeg',
+      method: 'iterative',
+      approximatorHidden: [h],
+      predictorHidden: [c],
+      label: `Fig. 9 · jpeg · iterative A 64-${h}-64, C 64-${c}-2`,
+    });
   }
 
   // Fig. 10c: fusion study with the paper's topologies (jpeg A 64-8-8-64, C 64-12-*; sobel A 9-6-6-1, C 9-8-*).
@@ -402,32 +503,38 @@ export function buildStudyPlan(size: StudySize, options: StudyPlanOptions = {}):
   ];
   for (const [target, approximatorHidden, predictorHidden] of fusionNets) {
     for (const fusion of ['all', 'first', 'second'] as const) {
-      jobs.push(
-        makeStudyJob(budget, initialization, {
-          id: `fig10c/${target}/${fusion}`,
-          figures: ['fig10c'],
-          target,
-          method: 'axnet',
-          approximatorHidden,
-          predictorHidden,
-          fusion,
-          label: `Fig. 10c · ${target} · AXNet fusion ${fusion}`,
-        }),
-      );
+      specs.push({
+        id: `fig10c/${target}/${fusion}`,
+        figures: ['fig10c'],
+        target,
+        method: 'axnet',
+        approximatorHidden,
+        predictorHidden,
+        fusion,
+        label: `Fig. 10c · ${target} · AXNet fusion ${fusion}`,
+      });
     }
   }
 
+  const jobs: StudyJob[] = [];
+  for (const schedule of schedules) for (const spec of specs) for (const seed of seeds) jobs.push(makeStudyJob(budget, { backend, initialization, schedule, seed }, spec));
+
+  const bounds: Partial<Record<TargetId, number[]>> = {};
+  for (const target of STUDY_BENCHMARKS) bounds[target] = [...STUDY_BOUND_SWEEPS[target]];
   const budgetStatement =
     `${size === 'quick' ? `QUICK BUDGET — not full-budget results. ` : 'Full budget. '}` +
-    `${budget.steps} steps (jpeg ${budget.jpegSteps}) per AXNet run and per phase of each baseline round, ` +
-    `iterative ${budget.rounds} rounds, batch 128, Adam lr 0.01 (jpeg 0.001, all methods), ReLU, train ${budget.trainSize} / test ${budget.testSize} samples, seed ${STUDY_SEED}; ` +
+    `Protocols: ${protocols.map((p) => `${p} — ${STUDY_PROTOCOL_SPECS[p].rule}`).join('; ')}. ` +
+    `N = ${budget.steps} steps (jpeg ${budget.jpegSteps}); T = ${budget.equalTotalSteps} (jpeg ${budget.jpegEqualTotalSteps}); ` +
+    `early stopping: patience ${STUDY_EARLY_STOP.patience} evaluations of every ${budget.evalEvery} steps, improvement > ${100 * STUDY_EARLY_STOP.minDelta} points of validation true invocation. ` +
+    `tfjs ${backend} backend. Iterative ${budget.rounds} rounds, batch 128, Adam lr 0.01 (jpeg 0.001, all methods), ReLU, train ${budget.trainSize} samples (${100 * STUDY_VALIDATION_FRACTION} % of them held out as the validation split) / test ${budget.testSize}, ` +
+    `seeds ${seeds.join(', ')} (data, initialization and batches); ` +
     `Fig. 2 ${budget.fig2Steps} steps evaluated every ${budget.fig2EvalEvery}. ` +
     `Initialization: ${INITIALIZATION_SPECS[initialization].label} (kernels N(0, 0.1), biases ${INITIALIZATION_SPECS[initialization].bias}); ` +
     `AXNet ⊙c ${CONTROL_PLACEMENT_SPECS[STUDY_CONTROL_PLACEMENT].label}; overall error averaged over each sample's outputs (authors' code). ` +
     `Baseline topologies are the registry's iterative/MCMA presets except ${Object.entries(STUDY_BASELINE_OVERRIDES)
       .map(([target, o]) => `${target}: ${o!.reason}`)
       .join('; ')}.`;
-  return { version: STUDY_PLAN_VERSION, size, initialization, budget, jobs, budgetStatement };
+  return { version: STUDY_PLAN_VERSION, size, protocols, schedules: [...schedules], seeds, bounds, initialization, budget, jobs, budgetStatement };
 }
 
 /** FNV-1a (two 32-bit lanes) of a string, as 16 hex digits; stable across runtimes. */

@@ -10,6 +10,13 @@ import type { StudyPlan, StudySize, StudyTopology } from './plan';
 /** One evaluation of the §V metrics on the test set. */
 export type StudyEvaluationPoint = EvaluationPoint;
 
+/** One evaluation on the validation split (the converge protocol's early stopping reads trueInvocation). */
+export interface StudyValidationPoint {
+  step: number;
+  trueInvocation: number;
+  predictionAccuracy: number;
+}
+
 export interface JobResult {
   id: string;
   target: TargetId;
@@ -18,6 +25,8 @@ export interface JobResult {
   metrics: StudyEvaluationPoint;
   /** Every evaluation, in step order (the last one equals `metrics`). */
   history: StudyEvaluationPoint[];
+  /** Every evaluation on the validation split, at the steps of `history` (absent in results before plan version 4). */
+  validation?: StudyValidationPoint[];
   /** Weights + biases of both nets as trained (after any parameter matching). */
   params: number;
   /** Wall-clock time of training (evaluations excluded where the trainer can tell), ms. */

@@ -152,8 +152,12 @@ export async function runStudy(plan: StudyPlan, options: RunStudyOptions): Promi
     report();
     const unitStarted = now();
     try {
-      const trained = runGroup ? await runGroup(jobs, { signal }) : [await runJob!(jobs[0], { signal })];
-      if (trained.length !== jobs.length) throw new Error(`The group runner returned ${trained.length} results for ${jobs.length} jobs`);
+      // Jobs of equal cache keys (equal configs, e.g. a Fig. 2 job under both schedules) train once.
+      const keys = jobs.map((job) => computeJobKey(job));
+      const unique = jobs.filter((_, k) => keys.indexOf(keys[k]) === k);
+      const once = runGroup ? await runGroup(unique, { signal }) : [await runJob!(jobs[0], { signal })];
+      if (once.length !== unique.length) throw new Error(`The group runner returned ${once.length} results for ${unique.length} jobs`);
+      const trained = keys.map((key) => once[unique.findIndex((job) => computeJobKey(job) === key)]);
       const unitMs = now() - unitStarted;
       const unitCost = jobs.reduce((sum, job) => sum + Math.max(1, job.cost), 0);
       for (const [k, job] of jobs.entries()) {

@@ -7,6 +7,7 @@
  * the least cost so far (ties: the lowest index). It depends on the plan only, never on timing or on
  * what is cached, so every machine computes the same split.
  */
+import type { StudyResultRow } from './protocolView';
 import { groupStudyJobs, type StudyJobGroup } from './groups';
 import { computeJobKey, hashText, stableStringify, type StudyJob, type StudyPlan } from './plan';
 import type { JobResult, StudyReport } from './results';
@@ -35,6 +36,8 @@ export interface StudyResultsFile extends StudyReport {
   shard?: StudyShard;
   /** Set by `axlab merge`: the inputs. */
   mergedFrom?: StudyShardOrigin[];
+  /** Written to results.json: every job once per protocol (listStudyResultRows), derived from `results`. */
+  rows?: StudyResultRow[];
 }
 
 export const MAX_SHARD_COUNT = 1024;
@@ -100,7 +103,8 @@ export function withoutJobTiming(result: JobResult): JobResult {
  * must agree on exactly. Results are listed in plan order.
  */
 export function withoutStudyTiming(file: StudyResultsFile): StudyResultsFile {
-  const { shard: _shard, mergedFrom: _mergedFrom, ...rest } = file;
+  // rows are derived from results (listStudyResultRows) and carry training times: equal results ⇒ equal rows.
+  const { shard: _shard, mergedFrom: _mergedFrom, rows: _rows, ...rest } = file;
   return { ...rest, finishedAt: '', wallMs: 0, environment: '', results: orderResults(file.plan, file.results, withoutJobTiming) };
 }
 

@@ -90,4 +90,27 @@ describe('svg renderers', () => {
     expect(niceTicks(0, 0)).toEqual([0, 0.2, 0.4, 0.6, 0.8, 1]);
     expect(niceTicks(Number.NaN, 1)).toEqual([0, 1]);
   });
+
+  it('draws error bars, log-x bound ticks, n.s. marks and facet panels', () => {
+    const panel: XYChartData = {
+      kind: 'line',
+      title: 'sobel',
+      xLabel: 'error bound (log)',
+      yLabel: 'true invocation',
+      xLog: true,
+      yMin: 0,
+      yMax: 1,
+      marks: [{ x: 0.05, label: 'n.s.' }],
+      series: [{ name: 'AXNet', points: [0.01, 0.05, 0.2].map((x, k) => ({ x, y: 0.2 + 0.3 * k, yError: 0.05 })) }],
+    };
+    const svg = renderLineChart(panel);
+    expectWellFormed(svg);
+    expect(svg.match(/class="error-bar"/g)).toHaveLength(3);
+    expect(svg).toContain('>n.s.</text>');
+    for (const tick of ['0.01', '0.05', '0.2']) expect(svg).toContain(`>${tick}</text>`);
+    const facets = renderChart({ kind: 'facets', title: 'Fig. 6', columns: 2, panels: [panel, { ...panel, title: 'fft' }], note: 'mean ± std' });
+    expectWellFormed(facets);
+    expect(facets.match(/class="panel"/g)).toHaveLength(2);
+    expect(facets).toContain('mean ± std');
+  });
 });

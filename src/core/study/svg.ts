@@ -3,7 +3,7 @@
  * Deterministic (same data ⇒ same bytes), no DOM; every number written is finite (no "NaN" text).
  * Quick-budget figures carry a visible watermark (QUICK_BUDGET_NOTE).
  */
-import type { BarChartData, ChartData, XYChartData, XYSeries } from './figures';
+import type { BarChartData, ChartData, FacetChartData, XYChartData, XYSeries } from './figures';
 import { QUICK_BUDGET_NOTE } from './plan';
 
 export interface SvgOptions {
@@ -11,6 +11,8 @@ export interface SvgOptions {
   height?: number;
   /** Draw the "quick budget — not full-budget results" watermark. */
   quick?: boolean;
+  /** Leave out the legend (a facet panel: the grid has one). */
+  hideLegend?: boolean;
 }
 
 /** Colour-blind-safe palette (Okabe–Ito). */
@@ -199,19 +201,28 @@ function renderXY(chart: XYChartData, connect: boolean, options: SvgOptions): st
   const height = options.height ?? 420;
   const series: XYSeries[] = chart.series.map((s) => ({ ...s, points: s.points.filter((p) => Number.isFinite(p.x) && Number.isFinite(p.y)) }));
   const colors = assignColors(series);
-  const legend = legendItems(
-    series.map((s) => s.name),
-    colors,
-    series.map((s) => (s.dashed ? 'dashed' : 'solid')),
-    width,
-    42,
-  );
+  const legend = options.hideLegend
+    ? { svg: '', height: 0 }
+    : legendItems(
+        series.map((s) => s.name),
+        colors,
+        series.map((s) => (s.dashed ? 'dashed' : 'solid')),
+        width,
+        42,
+      );
   const frame: Frame = { width, height, left: 64, right: 24, top: 42 + legend.height + 8, bottom: 56 };
-  const xs = series.flatMap((s) => s.points.map((p) => p.x));
-  const ys = series.flatMap((s) => s.points.map((p) => p.y));
+  const log = chart.xLog === true;
+  const tx = (v: number) => (log ? Math.log10(v) : v);
+  const xs = series.flatMap((s) => s.points.map((p) => tx(p.x))).filter(Number.isFinite);
+  // Error bars stay inside a fixed y range (invocation cannot leave [0, 1]).
+  const clampY = (v: number) => Math.min(chart.yMax ?? Number.POSITIVE_INFINITY, Math.max(chart.yMin ?? Number.NEGATIVE_INFINITY, v));
+  const ys = series.flatMap((s) => s.points.flatMap((p) => (p.yError ? [clampY(p.y - p.yError), clampY(p.y + p.yError)] : [p.y])));
   const xLo = xs.length ? Math.min(...xs) : 0;
   const xHi = xs.length ? Math.max(...xs) : 1;
-  const xTicks = niceTicks(xLo, xHi > xLo ? xHi : xLo + 1);
+  // A log axis is ticked at the data's own x values (the bounds), padded by a tenth of the range.
+  const logValues = [...new Set(series.flatMap((s) => s.points.map((p) => p.x)))].sort((a, b) => a - b);
+  const pad = (xHi - xLo || 1) * 0.08;
+  const xTicks = log ? [xLo - pad, xHi + pad] : niceTicks(xLo, xHi > xLo ? xHi : xLo + 1);
   const [yLo, yHi] = dataExtent(ys, chart.yMin, chart.yMax);
   const yTicks = niceTicks(yLo, yHi);
   const plotWidth = width - frame.left - frame.right;
@@ -220,13 +231,19 @@ function renderXY(chart: XYChartData, connect: boolean, options: SvgOptions): st
   const x1 = xTicks[xTicks.length - 1];
   const y0 = yTicks[0];
   const y1 = yTicks[yTicks.length - 1];
-  const sx = (v: number) => frame.left + (plotWidth * (v - x0)) / (x1 - x0 || 1);
+  const sx = (v: number) => frame.left + (plotWidth * (tx(v) - x0)) / (x1 - x0 || 1);
   const sy = (v: number) => frame.top + plotHeight * (1 - (v - y0) / (y1 - y0 || 1));
   const parts: string[] = [openSvg(width, height, chart.title), legend.svg, yAxis(frame, yTicks, sy, chart.yLabel)];
-  const xAxis = xTicks.map(
+  const xAxis = (log ? logValues : xTicks).map(
     (t) =>
       `<line x1="${n(sx(t))}" y1="${n(height - frame.bottom)}" x2="${n(sx(t))}" y2="${n(height - frame.bottom + 4)}" stroke="#333"/><text x="${n(sx(t))}" y="${n(height - frame.bottom + 16)}" font-size="11" text-anchor="middle">${escapeXml(formatTick(t))}</text>`,
   );
+  for (const mark of chart.marks ?? []) {
+    const mx = sx(mark.x);
+    xAxis.push(
+      `<g class="mark"><line x1="${n(mx)}" y1="${n(frame.top)}" x2="${n(mx)}" y2="${n(height - frame.bottom)}" stroke="#999" stroke-dasharray="2 3"/><text x="${n(mx)}" y="${n(frame.top + 11)}" font-size="10" fill="#555" text-anchor="middle">${escapeXml(mark.label)}</text></g>`,
+    );
+  }
   parts.push(
     `<g class="x-axis"><line x1="${n(frame.left)}" y1="${n(height - frame.bottom)}" x2="${n(width - frame.right)}" y2="${n(height - frame.bottom)}" stroke="#333"/>${xAxis.join('')}</g>`,
   );
@@ -241,9 +258,16 @@ function renderXY(chart: XYChartData, connect: boolean, options: SvgOptions): st
     }
     const radius = connect && s.points.length > 30 ? 0 : 3.5;
     for (const p of s.points) {
+      if (p.yError && p.yError > 0) {
+        const [top, bottom] = [sy(clampY(p.y + p.yError)), sy(clampY(p.y - p.yError))];
+        const cx = sx(p.x);
+        g.push(
+          `<path class="error-bar" d="M${n(cx)} ${n(top)}V${n(bottom)}M${n(cx - 3)} ${n(top)}H${n(cx + 3)}M${n(cx - 3)} ${n(bottom)}H${n(cx + 3)}" stroke="${color}" stroke-width="1.2" fill="none"/>`,
+        );
+      }
       if (radius > 0) {
         g.push(
-          `<circle cx="${n(sx(p.x))}" cy="${n(sy(p.y))}" r="${radius}" fill="${s.dashed ? '#ffffff' : color}" stroke="${color}"><title>${escapeXml(`${s.name}: (${formatTick(p.x)}, ${formatTick(p.y)})${p.label ? ` ${p.label}` : ''}`)}</title></circle>`,
+          `<circle cx="${n(sx(p.x))}" cy="${n(sy(p.y))}" r="${radius}" fill="${s.dashed ? '#ffffff' : color}" stroke="${color}"><title>${escapeXml(`${s.name}: (${formatTick(p.x)}, ${formatTick(p.y)}${p.yError ? ` ± ${formatTick(p.yError)}` : ''})${p.label ? ` ${p.label}` : ''}`)}</title></circle>`,
         );
       }
       if (p.label) {
@@ -269,6 +293,41 @@ export function renderScatterChart(chart: XYChartData, options: SvgOptions = {})
   return renderXY(chart, false, options);
 }
 
+/**
+ * Small multiples: each panel rendered as its own XY chart (nested <svg>, its legend dropped) in a grid, under one
+ * title and one legend of the first panel's series.
+ */
+export function renderFacetChart(chart: FacetChartData, options: SvgOptions = {}): string {
+  const columns = Math.max(1, chart.columns);
+  const panelWidth = 360;
+  const panelHeight = 280;
+  const rows = Math.ceil(chart.panels.length / columns);
+  const width = options.width ?? columns * panelWidth;
+  const first = chart.panels[0]?.series ?? [];
+  const colors = assignColors(first);
+  const legend = legendItems(
+    first.map((s) => s.name),
+    colors,
+    first.map((s) => (s.dashed ? 'dashed' : 'solid')),
+    width,
+    chart.note ? 58 : 42,
+  );
+  const top = (chart.note ? 58 : 42) + legend.height;
+  const height = top + rows * panelHeight;
+  const parts: string[] = [openSvg(width, height, chart.title)];
+  if (chart.note) parts.push(`<text x="${n(width / 2)}" y="38" font-size="11" fill="#444" text-anchor="middle">${escapeXml(chart.note)}</text>`);
+  parts.push(legend.svg);
+  chart.panels.forEach((panel, k) => {
+    const x = (k % columns) * (width / columns);
+    const y = top + Math.floor(k / columns) * panelHeight;
+    const inner = renderXY({ ...panel, series: panel.series }, true, { width: Math.floor(width / columns), height: panelHeight, hideLegend: true });
+    parts.push(`<g class="panel" transform="translate(${n(x)} ${n(y)})">${inner}</g>`);
+  });
+  if (options.quick) parts.push(watermark({ width, height, left: 0, right: 0, top, bottom: 0 }, true));
+  parts.push('</svg>');
+  return parts.join('');
+}
+
 /** Renders any chart of ./figures.ts. */
 export function renderChart(chart: ChartData, options: SvgOptions = {}): string {
   switch (chart.kind) {
@@ -278,6 +337,8 @@ export function renderChart(chart: ChartData, options: SvgOptions = {}): string 
       return renderLineChart(chart, options);
     case 'scatter':
       return renderScatterChart(chart, options);
+    case 'facets':
+      return renderFacetChart(chart, options);
     default: {
       const unknown: never = chart;
       throw new Error(`Unsupported chart kind: ${(unknown as { kind: string }).kind}`);

@@ -5,7 +5,9 @@
  * one batched engine (./engine.ts); other sets are split into such groups, trained one after another.
  */
 import { cloneConfig, type LabConfig, type MethodId } from '../../core/config';
-import { createDataset, type Dataset } from '../../core/dataset';
+import { carveValidationSplit, createDataset, type DataRows, type Dataset } from '../../core/dataset';
+import { computeInvocationMetrics, computeSampleErrors, type InvocationMetrics } from '../../core/metrics';
+import { getTarget } from '../../core/targets';
 import { partitionModelGroups } from '../../core/modelGroup';
 import { buildMethodProgram } from '../methods';
 import type { EvaluationPoint } from '../types';
@@ -17,27 +19,34 @@ export type { GroupChunkResult, GroupModelSpec, ModelGroupTrainer } from './type
 export interface ModelGroupOptions {
   /** Test hook: makes model `model`'s loss NaN at training step `step` (1-based). */
   injectNaN?: EngineOptions['injectNaN'];
+  /**
+   * Holds out this fraction of every model's training rows as a validation split (carveValidationSplit, seeded
+   * stream 'study-validation' of the model's seed): the models train on the rest, and evaluateValidation reads it.
+   */
+  validationFraction?: number;
 }
 
 const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
-/** Data sets shared by models that draw the same data (same target, seed and sizes). */
-function createDatasets(configs: readonly Readonly<LabConfig>[]): Dataset[] {
-  const cache = new Map<string, Dataset>();
+/** Data sets shared by models that draw the same data (same target, seed and sizes), with their validation rows. */
+function createDatasets(configs: readonly Readonly<LabConfig>[], validationFraction: number | undefined): { dataset: Dataset; validation: DataRows | null }[] {
+  const cache = new Map<string, { dataset: Dataset; validation: DataRows | null }>();
   return configs.map((config) => {
     const key = JSON.stringify([config.target, config.seed, config.trainSize, config.testSize]);
     const known = cache.get(key);
     if (known) return known;
-    const dataset = createDataset(config);
-    cache.set(key, dataset);
-    return dataset;
+    const full = createDataset(config);
+    const data = validationFraction === undefined ? { dataset: full, validation: null } : carveValidationSplit(full, validationFraction, config.seed, 'study-validation');
+    cache.set(key, data);
+    return data;
   });
 }
 
 export function createModelGroupTrainer(specs: readonly GroupModelSpec[], method: MethodId, options: ModelGroupOptions = {}): ModelGroupTrainer {
   if (specs.length === 0) throw new Error('A model group needs at least one model');
   const configs = specs.map((s) => Object.freeze(cloneConfig(s.config)));
-  const datasets = createDatasets(configs);
+  const data = createDatasets(configs, options.validationFraction);
+  const datasets = data.map((d) => d.dataset);
   const partitions = partitionModelGroups(configs, method);
   const engines: { engine: GroupEngine; indices: number[] }[] = [];
   try {
@@ -100,6 +109,28 @@ export function createModelGroupTrainer(specs: readonly GroupModelSpec[], method
         indices.forEach((i, position) => (points[i] = evaluated[position]));
       }
       return points;
+    },
+    async evaluateValidation(): Promise<InvocationMetrics[]> {
+      const out: InvocationMetrics[] = [];
+      for (const { engine, indices } of engines) {
+        const splits = indices.map((i) => data[i].validation);
+        if (splits.some((v) => v === null)) throw new Error('evaluateValidation needs the validationFraction option');
+        const rows = splits[0]!.size;
+        const { inputDim, outputDim } = datasets[indices[0]];
+        const x = new Float32Array(indices.length * rows * inputDim);
+        splits.forEach((v, position) => x.set(v!.x, position * rows * inputDim));
+        const { output, gap } = await engine.predict(x, rows);
+        indices.forEach((i, position) => {
+          const own = output.subarray(position * rows * outputDim, (position + 1) * rows * outputDim);
+          const metric = getTarget(configs[i].target).errorMetric;
+          const errors = computeSampleErrors(metric, own, splits[position]!.y, outputDim);
+          const meanErrors = outputDim > 1 && metric !== 'rms' ? computeSampleErrors(metric, own, splits[position]!.y, outputDim, 'meanOverOutputs') : errors;
+          // Predicted safe ⇔ gap > 0, as the engine's evaluate; no classifier: every input is approximated.
+          const predictedSafe = gap ? Uint8Array.from(gap.subarray(position * rows, (position + 1) * rows), (g) => (g > 0 ? 1 : 0)) : new Uint8Array(rows).fill(1);
+          out[i] = computeInvocationMetrics(errors, predictedSafe, configs[i].errorBound, meanErrors);
+        });
+      }
+      return out;
     },
     getWeights: (i) => located[i].engine.getWeights(located[i].position),
     getBaselineWeights: (i) => located[i].engine.getBaselineWeights(located[i].position),

@@ -3,6 +3,7 @@
  * see of it (createModelGroupTrainer in ./index.ts, over the one engine of ./engine.ts).
  */
 import type { BackendName, LabConfig, MethodId } from '../../core/config';
+import type { InvocationMetrics } from '../../core/metrics';
 import type { AxnetWeights, BaselineWeights, EvaluationPoint, MethodTopology } from '../types';
 
 /** What may differ between the models of one group (everything else must be equal: see groupKey). */
@@ -42,6 +43,8 @@ export interface ModelGroupTrainer {
   train(steps: number): Promise<GroupChunkResult>;
   /** The §V metrics of every model on its test set (a stopped model: of its kept weights, at its stop step). */
   evaluate(): Promise<EvaluationPoint[]>;
+  /** The §V metrics of every model on its validation split (needs ModelGroupOptions.validationFraction). */
+  evaluateValidation(): Promise<InvocationMetrics[]>;
   getWeights(model: number): Promise<AxnetWeights>;
   getBaselineWeights(model: number): Promise<BaselineWeights | null>;
   dispose(): void;

@@ -16,9 +16,8 @@
  * the first ⌈fraction · trainSize⌉ rows held out; the rest trains. The held-out TEST split is used only for what is
  * reported (the front, the picks): the paper does not separate them ('interpretation').
  */
-import { createDataset, type Dataset } from '../../core/dataset';
+import { carveValidationSplit, createDataset, type DataRows, type Dataset } from '../../core/dataset';
 import { computeSampleErrors, labelSafe, type SampleErrorReduction } from '../../core/metrics';
-import { createRng } from '../../core/rng';
 import { getTarget } from '../../core/targets';
 import { TARGET_LAB_DEFAULTS } from '../../core/targets/labDefaults';
 import type { ErrorMetricId, TargetId } from '../../core/targets/types';
@@ -30,11 +29,7 @@ export const NAS_CLASSIFICATION_TARGETS: ReadonlySet<string> = new Set<TargetId>
 export const NAS_VALIDATION_FRACTION = 0.1;
 
 /** Rows [size × inputDim] → [size × outputDim], row-major. */
-export interface NasSplit {
-  x: Float32Array;
-  y: Float32Array;
-  size: number;
-}
+export type NasSplit = DataRows;
 
 export interface NasData {
   target: TargetId;
@@ -58,13 +53,6 @@ export interface NasDataOptions {
   validationFraction?: number;
 }
 
-/** Copies rows `indices` of [rows × width] into a new array. */
-function gatherRows(values: Float32Array, width: number, indices: ArrayLike<number>): Float32Array {
-  const out = new Float32Array(indices.length * width);
-  for (let r = 0; r < indices.length; r++) out.set(values.subarray(indices[r] * width, (indices[r] + 1) * width), r * width);
-  return out;
-}
-
 /**
  * The lab's data set of the target (needs loadTargetData for the image targets), with a validation split carved
  * from its training rows: a Fisher–Yates shuffle of the row indices (stream 'nas-validation'), the first
@@ -78,33 +66,11 @@ export function buildNasData(options: NasDataOptions): NasData {
   const fraction = options.validationFraction ?? NAS_VALIDATION_FRACTION;
   if (!(fraction > 0 && fraction < 1)) throw new RangeError(`validationFraction must be in (0, 1), not ${fraction}`);
   const full = createDataset({ target: target.id as TargetId, seed: options.seed, trainSize, testSize });
-  const validationSize = Math.ceil(fraction * trainSize);
-  if (validationSize >= trainSize) throw new RangeError(`${trainSize} training rows leave none to train after ${validationSize} for validation`);
-  const order = Int32Array.from({ length: trainSize }, (_, i) => i);
-  const rng = createRng(options.seed, 'nas-validation');
-  for (let i = trainSize - 1; i > 0; i--) {
-    const j = rng.int(i + 1);
-    const t = order[i];
-    order[i] = order[j];
-    order[j] = t;
-  }
-  const held = order.subarray(0, validationSize);
-  const kept = Int32Array.from(order.subarray(validationSize)).sort();
-  const { inputDim, outputDim } = full;
-  const dataset: Dataset = {
-    inputDim,
-    outputDim,
-    trainX: gatherRows(full.trainX, inputDim, kept),
-    trainY: gatherRows(full.trainY, outputDim, kept),
-    testX: full.testX,
-    testY: full.testY,
-    trainSize: kept.length,
-    testSize: full.testSize,
-  };
+  const { dataset, validation } = carveValidationSplit(full, fraction, options.seed, 'nas-validation');
   return {
     target: target.id as TargetId,
     dataset,
-    validation: { x: gatherRows(full.trainX, inputDim, held), y: gatherRows(full.trainY, outputDim, held), size: validationSize },
+    validation,
     test: { x: full.testX, y: full.testY, size: full.testSize },
     scoring: NAS_CLASSIFICATION_TARGETS.has(target.id) ? 'classification' : target.errorMetric,
     metric: target.errorMetric,

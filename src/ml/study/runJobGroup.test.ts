@@ -4,7 +4,6 @@ import { groupStudyJobs } from '../../core/study/groups';
 import { buildStudyPlan, computeJobKey, type StudyJob } from '../../core/study/plan';
 import { runStudy } from '../../core/study/runner';
 import { withoutJobTiming } from '../../core/study/shard';
-import { runStudyJob } from './runJob';
 import { runStudyJobGroup } from './runJobGroup';
 
 beforeAll(async () => {
@@ -37,11 +36,14 @@ describe('runStudyJobGroup', () => {
   });
 
   for (const jobs of GROUPS) {
-    it(`gives each job of a ${jobs[0].method} group the result runStudyJob gives it (${jobs.length} models)`, async () => {
+    it(`gives each job of a ${jobs[0].method} group the result it gets as a program of one (${jobs.length} models)`, async () => {
       const grouped = await runStudyJobGroup(jobs);
       expect(grouped.map((r) => r.id)).toEqual(jobs.map((j) => j.id));
       for (const [k, job] of jobs.entries()) {
-        const alone = await runStudyJob(job);
+        const [alone] = await runStudyJobGroup([job]);
+        // The validation split is evaluated at every evaluation step, beside the test set.
+        expect(grouped[k].validation!.map((p) => p.step)).toEqual(grouped[k].history.map((p) => p.step));
+        for (const p of grouped[k].validation!) expect(p.trueInvocation).toBeGreaterThanOrEqual(0);
         expect(withoutJobTiming(grouped[k])).toEqual(withoutJobTiming(alone));
         // The schedule of runToCompletion: every multiple of evalEvery, and the last step.
         expect(grouped[k].history.map((p) => p.step).slice(0, 2)).toEqual([15, 30]);

@@ -5,19 +5,22 @@
  * nextEvaluationStep), a model's history ending at the evaluation where it diverged, and its
  * totalSteps the step it stopped at.
  *
- * A group of one job is trained by runStudyJob itself (a program of one model is its MethodTrainer).
+ * Every job, a group of one included, trains on its training rows minus the validation split
+ * (STUDY_VALIDATION_FRACTION, src/core/study/protocols.ts) and is evaluated on that split beside the test set at
+ * every evaluation (JobResult.validation), which the converge protocol's early stopping reads.
  *
  * trainingMs of a job is the group's training time / K: the share of the program's wall time that
  * the job costs (equal to its own time when the models train one after another, and what batching
  * saves otherwise).
  */
 import type { StudyJob } from '../../core/study/plan';
-import type { JobResult, StudyEvaluationPoint } from '../../core/study/results';
+import { STUDY_VALIDATION_FRACTION } from '../../core/study/protocols';
+import type { JobResult, StudyEvaluationPoint, StudyValidationPoint } from '../../core/study/results';
 import { studyGroupKey } from '../../core/study/groups';
 import { StudyCancelledError } from '../../core/study/runner';
 import { createModelGroupTrainer } from '../group';
 import { nextEvaluationStep } from '../trainer';
-import { prepareStudyRuntime, runStudyJob, toPlainPoint, type RunStudyJobOptions } from './runJob';
+import { prepareStudyRuntime, toPlainPoint, type RunStudyJobOptions } from './runJob';
 
 /** Trains `jobs` (one group: equal studyGroupKey) as one program; results in the order of `jobs`. */
 export async function runStudyJobGroup(jobs: readonly StudyJob[], options: Omit<RunStudyJobOptions, 'onEvaluation'> = {}): Promise<JobResult[]> {
@@ -27,15 +30,16 @@ export async function runStudyJobGroup(jobs: readonly StudyJob[], options: Omit<
   const stranger = jobs.find((job) => studyGroupKey(job) !== key);
   if (stranger) throw new Error(`${stranger.id} cannot train in one program with ${jobs[0].id} (method, target, depth or budget differ)`);
   if (signal?.aborted) throw new StudyCancelledError();
-  if (jobs.length === 1) return [await runStudyJob(jobs[0], options)];
   await prepareStudyRuntime(options.backend ?? jobs[0].config.backend, jobs[0].config.target);
   const group = createModelGroupTrainer(
     jobs.map((job) => ({ config: job.config })),
     jobs[0].method,
+    { validationFraction: STUDY_VALIDATION_FRACTION },
   );
   try {
     const schedule = { totalSteps: group.totalSteps, config: { evalEvery: jobs[0].config.evalEvery } };
     const histories: StudyEvaluationPoint[][] = jobs.map(() => []);
+    const validations: StudyValidationPoint[][] = jobs.map(() => []);
     const diverged: JobResult['diverged'][] = jobs.map(() => null);
     // runToCompletion, model by model: train to the next evaluation step, evaluate; a diverged model's
     // history ends with the evaluation of its restored weights.
@@ -43,9 +47,11 @@ export async function runStudyJobGroup(jobs: readonly StudyJob[], options: Omit<
       if (signal?.aborted) break;
       const chunk = await group.train(nextEvaluationStep(group.step, schedule) - group.step);
       const points = await group.evaluate();
+      const validation = await group.evaluateValidation();
       for (let k = 0; k < jobs.length; k++) {
         if (diverged[k]) continue;
         histories[k].push(toPlainPoint(points[k]));
+        validations[k].push({ step: points[k].step, trueInvocation: validation[k].trueInvocation, predictionAccuracy: validation[k].predictionAccuracy });
         if (chunk.diverged[k]) diverged[k] = chunk.diverged[k];
       }
     }
@@ -61,6 +67,7 @@ export async function runStudyJobGroup(jobs: readonly StudyJob[], options: Omit<
         method: job.method,
         metrics: last,
         history: histories[k].length ? histories[k] : [last],
+        validation: validations[k],
         params: topology.parameters,
         trainingMs: group.trainingMs / group.size,
         topology: { approximator: [...topology.approximator], predictor: [...(topology.predictor ?? [])] },
