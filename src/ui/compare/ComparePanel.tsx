@@ -10,7 +10,7 @@
 import { useId, useMemo, useState } from 'react';
 import type { MethodId } from '../../core/config';
 import { METHODS, STEP_BUDGET_SUMMARY, isBaselineMethod } from '../../core/methods/registry';
-import { getTarget } from '../../core/targets/index';
+import { resolveTarget } from '../../core/targets/index';
 import type { CompareRun } from '../../state/compareSlice';
 import { buildCompareTable, formatMetric, formatTrainingTime, selectConfig, type CompareAxis } from '../../state/selectors';
 import { useLabStore } from '../../state/store';
@@ -99,7 +99,7 @@ function ParameterMatchNote({ runs }: { runs: readonly CompareRun[] }) {
 export function ComparePanel() {
   const runs = useLabStore((state) => state.compareRuns);
   const config = useLabStore(selectConfig);
-  const target = getTarget(config.target);
+  const target = resolveTarget(config);
   const [axis, setAxis] = useState<CompareAxis>('budget');
   const [showPredicted, setShowPredicted] = useState(true);
   const axisName = useId();

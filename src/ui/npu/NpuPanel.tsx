@@ -5,7 +5,7 @@
  * In compare mode the axnet worker's network is simulated, and the onepass / iterative networks add their test-set
  * gains (Fig. 10b).
  */
-import { getCpuPathCost } from '../../core/npu';
+import { getConfigCpuPathCost } from '../../core/npu';
 import { useLabStore } from '../../state/store';
 import { playRun } from '../../state/trainingController';
 import { NpuConstants } from './NpuConstants';
@@ -24,6 +24,7 @@ export function NpuPanel() {
   const status = useLabStore((s) => s.status);
   const step = useLabStore((s) => s.step);
   const targetId = useLabStore((s) => s.config.target);
+  const customFunction = useLabStore((s) => s.config.customFunction);
   const methods = useLabStore((s) => s.config.methods);
   const compareMode = methods.length > 1;
   const hasAxnet = methods.includes('axnet');
@@ -83,7 +84,7 @@ export function NpuPanel() {
             <NpuEnergy model={model} />
           </div>
           <NpuHardware model={model} />
-          <NpuConstants cpuCost={model.cpuCost} defaultCpuCost={getCpuPathCost(targetId)} />
+          <NpuConstants cpuCost={model.cpuCost} defaultCpuCost={getConfigCpuPathCost({ target: targetId, customFunction })} />
         </>
       ) : null}
     </section>

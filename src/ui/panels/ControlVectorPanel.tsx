@@ -8,7 +8,7 @@
  * control vector suppresses there.
  */
 import { useId, useMemo } from 'react';
-import { getTarget } from '../../core/targets/index';
+import { resolveTarget } from '../../core/targets/index';
 import { SUPPRESSION_RULE, SUPPRESSION_THRESHOLD, isSuppressed } from '../../core/axnetMath';
 import { describeControlPlacement } from '../../core/modelChoices';
 import { findRange, readSurfaceAt, selectConfig, selectSurface } from '../../state/selectors';
@@ -25,7 +25,7 @@ export const CONTROL_MAP_MIN = 96;
 export function ControlVectorPanel() {
   const surface = useLabStore(selectSurface);
   const config = useLabStore(selectConfig);
-  const target = getTarget(config.target);
+  const target = resolveTarget(config);
   const { hover, cell, onCursor, onActivate } = useGridCursor(surface);
   const readoutId = useId();
   const focus = useFocusWithin();

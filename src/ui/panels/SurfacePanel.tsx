@@ -6,7 +6,7 @@
  * The cursor (mouse or arrow keys on a focused map) is the store's hover point, shared by every map.
  */
 import { useCallback, useId, useMemo, useState, type FocusEvent } from 'react';
-import { getTarget } from '../../core/targets/index';
+import { resolveTarget } from '../../core/targets/index';
 import type { TargetSpec } from '../../core/targets/types';
 import type { SurfaceSnapshot } from '../../core/weights';
 import { findGridIndex, findRange, gridValue, listSurfaceOutputs, readSurfaceAt, selectConfig, selectHover, selectSurface } from '../../state/selectors';
@@ -80,7 +80,7 @@ const P_SAFE_SCALE: ColorScale = { ...createLinearScale(0, 1), mark: { value: 0.
 export function SurfacePanel() {
   const surface = useLabStore(selectSurface);
   const config = useLabStore(selectConfig);
-  const target = getTarget(config.target);
+  const target = resolveTarget(config);
   const { hover, cell, onCursor, onActivate } = useGridCursor(surface);
   const [picked, setPicked] = useState(0);
   const readoutId = useId();
