@@ -10,7 +10,8 @@ import { getConfigCpuPathCost } from '../core/npu/cpuCost';
 import { resolveTarget } from '../core/targets/index';
 import { useLabStore } from '../state/store';
 
-const ALLOWED = `Inputs x0…x${CUSTOM_MAX_INPUTS - 1}, numbers, pi, e, + − * / ^ and ${[...CUSTOM_FUNCTIONS.keys()].join(', ')}; at most ${CUSTOM_FUNCTION_LIMITS.maxLength} characters.`;
+const FUNCTION_NAMES = [...CUSTOM_FUNCTIONS.keys()].join(', ');
+const ALLOWED = `Inputs x0…x${CUSTOM_MAX_INPUTS - 1}, numbers, pi, e, + − * / ^ and ${FUNCTION_NAMES}; at most ${CUSTOM_FUNCTION_LIMITS.maxLength} characters.`;
 
 export function CustomFunctionEditor() {
   const customFunction = useLabStore((state) => state.config.customFunction);
@@ -66,8 +67,12 @@ export function CustomFunctionEditor() {
         />
       </label>
       <p className="muted small" id="custom-fn-help">
-        {ALLOWED} Press Enter to apply.
+        Inputs x0…x{CUSTOM_MAX_INPUTS - 1}, numbers, pi, e, + − * / ^ and functions; Enter applies.
       </p>
+      <details className="muted small">
+        <summary>Allowed functions</summary>
+        {FUNCTION_NAMES}; at most {CUSTOM_FUNCTION_LIMITS.maxLength} characters, {CUSTOM_FUNCTION_LIMITS.maxDepth} levels, {CUSTOM_FUNCTION_LIMITS.maxNodes} parts.
+      </details>
       <p role="alert" className="custom-fn-error" data-testid="custom-fn-error">
         {error ?? ''}
       </p>
