@@ -40,6 +40,10 @@ export interface XYSeries {
   name: string;
   points: XYPoint[];
   dashed?: boolean;
+  /** Its own colour (the live charts' exports); absent: the palette (svg.ts assignColors). */
+  color?: string;
+  /** 'right': drawn against the right axis (XYChartData.y2Label), e.g. the overall error beside invocations. */
+  axis?: 'left' | 'right';
 }
 
 export interface XYChartData {
@@ -50,6 +54,11 @@ export interface XYChartData {
   series: XYSeries[];
   yMin?: number;
   yMax?: number;
+  /** Fixed x range; absent: the data's, widened to nice ticks. */
+  xMin?: number;
+  xMax?: number;
+  /** Label of the right axis; series with axis 'right' use it. */
+  y2Label?: string;
 }
 
 export type ChartData = BarChartData | XYChartData;

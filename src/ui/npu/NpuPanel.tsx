@@ -17,8 +17,19 @@ import { NpuTransport, useNpuPlayback } from './NpuTransport';
 import { PeDetail } from './PeDetail';
 import { useNpuModel } from './useNpuModel';
 import './npu.css';
+import { ExportMenu, ExportScope } from '../exports/ExportMenu';
+import { useRunStem } from '../exports/RunExports';
 
 export function NpuPanel() {
+  return (
+    <ExportScope>
+      <NpuPanelBody />
+    </ExportScope>
+  );
+}
+
+function NpuPanelBody() {
+  const exportStem = useRunStem();
   const result = useNpuModel();
   const params = useLabStore((s) => s.npuParams);
   const status = useLabStore((s) => s.status);
@@ -35,7 +46,10 @@ export function NpuPanel() {
   return (
     <section className="panel npu-panel" data-testid="panel-npu" id="panel-npu" aria-labelledby="npu-title">
       <header className="panel-header">
-        <h2 id="npu-title">NPU (Fig. 5)</h2>
+        <div className="panel-title-row">
+          <h2 id="npu-title">NPU (Fig. 5)</h2>
+          <ExportMenu stem={exportStem} testId="export-npu" />
+        </div>
         <p className="panel-caption">
           The trained AXNet on the NPU of §IV: stages 1–3 run the prediction subnet and let the controller read P(x) from the grey region of on-chip memory; it then invokes the
           approximation subnet (stages 4–5, ⊙c in each PE) or the CPU. Click a PE to see inside it (Fig. 5b).
