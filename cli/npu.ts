@@ -27,7 +27,7 @@ import {
   type NpuInferenceSchedule,
   type NpuParams,
 } from '../src/core/npu';
-import { getTarget } from '../src/core/targets';
+import { resolveTarget } from '../src/core/targets';
 import { selectBackend } from '../src/ml/backend';
 import { loadTargetData } from '../src/core/targets/loadTargetData';
 import { createMethodTrainer } from '../src/ml/methods';
@@ -111,7 +111,7 @@ export async function runNpu(argsIn: string[]): Promise<void> {
   const selection = await selectBackend(backend);
   if (selection.backend !== backend) process.stderr.write(`note: ${backend} failed; running on ${selection.backend}\n`);
 
-  const target = getTarget(config.target);
+  const target = resolveTarget(config);
   await loadTargetData(config.target); // image targets: the photographs
   const dataset = createDataset(config);
   const skipped = config.methods.filter((m) => !NPU_METHODS.includes(m));
@@ -254,7 +254,7 @@ export async function runNpu(argsIn: string[]): Promise<void> {
 
 /** The view's readout: exact and npu.hw's hardware, from the same float64 code the NPU view runs (src/core/approx/axnetOnHardware.ts). */
 function evaluateNpuHardware(weights: AxnetWeights, dataset: Dataset, config: LabConfig, npu: NpuParams): { exact: AxnetHardwareEvaluation; selected: AxnetHardwareEvaluation } {
-  const target = getTarget(config.target);
+  const target = resolveTarget(config);
   const testSet: HardwareTestSet = { x: dataset.testX, y: dataset.testY, inputDim: dataset.inputDim, outputDim: dataset.outputDim };
   const base = { metric: target.errorMetric, errorBound: config.errorBound, seed: config.seed, overrides: npu.constantOverrides };
   return {

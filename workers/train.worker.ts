@@ -13,6 +13,7 @@ import { isGpuBackend, watchGpuLoss } from '../src/ml/gpuLoss';
 import { isGpuLossMessage } from '../src/core/backendFallback';
 import { computeBackendCacheKey } from '../src/core/backendCache';
 import { createDataset } from '../src/core/dataset';
+import { resolveTarget } from '../src/core/targets';
 import { loadTargetData } from '../src/core/targets/loadTargetData';
 import { createTrainingProbe, selectBackend, type BackendSelection } from '../src/ml/backend';
 import { resolveFusedLayers } from '../src/core/axnetMath';
@@ -132,7 +133,7 @@ async function buildRunner(active: MethodTrainer, axnetWeights: AxnetWeights | n
 /** The benchmark view (image or scatter) of the current weights; null for 2-D targets (their surface serves). */
 async function takeBenchmarkView(active: MethodTrainer, axnetWeights: AxnetWeights | null): Promise<BenchmarkViewData | null> {
   const runner = await buildRunner(active, axnetWeights);
-  return runner ? computeBenchmarkView(active.config.target, runner, active.config.seed, active.step) : null;
+  return runner ? computeBenchmarkView(resolveTarget(active.config), runner, active.config.seed, active.step) : null;
 }
 
 async function sendProgress(running: boolean, forceSurface: boolean, type: 'progress' | 'done' = 'progress'): Promise<void> {

@@ -11,7 +11,7 @@ import { computeApproximatorForward, computeAxnetForward, type AxnetParams, type
 import type { PredictionOutput } from './config';
 import { buildImageView, computeExactOutputs, computeImagePsnr, isImageTarget, renderInputImage, renderOutputImage, renderRoutingMap, type ImageTargetId } from './imageViews';
 import { createRng } from './rng';
-import { getTarget } from './targets';
+import { getTarget, type TargetSpec } from './targets';
 
 /** One row through a trained method: H(x) [outputDim] and whether it goes to the network (predicted safe). */
 export type NetworkRunner = (input: ArrayLike<number>) => { output: Float64Array; safe: boolean };
@@ -125,8 +125,8 @@ export function computeImageBenchmarkView(target: ImageTargetId, run: NetworkRun
 }
 
 /** Fresh inputs (seeded) with exact and network outputs, for targets without an image or 2-D view. */
-export function computeScatterBenchmarkView(targetId: string, run: NetworkRunner, seed: number, step: number, samples = SCATTER_SAMPLES): ScatterBenchmarkView {
-  const target = getTarget(targetId);
+export function computeScatterBenchmarkView(targetOrId: string | TargetSpec, run: NetworkRunner, seed: number, step: number, samples = SCATTER_SAMPLES): ScatterBenchmarkView {
+  const target = typeof targetOrId === 'string' ? getTarget(targetOrId) : targetOrId;
   const rng = createRng(seed, 'benchmark-view');
   const input = new Float64Array(target.inputDim);
   const output = new Float64Array(target.outputDim);
@@ -145,10 +145,11 @@ export function computeScatterBenchmarkView(targetId: string, run: NetworkRunner
 }
 
 /** The view a target gets (null for 2-D targets, whose surface snapshots serve as their view). */
-export function computeBenchmarkView(targetId: string, run: NetworkRunner, seed: number, step: number): BenchmarkViewData | null {
-  if (isImageTarget(targetId)) return computeImageBenchmarkView(targetId, run, step);
-  if (getTarget(targetId).inputDim === 2) return null;
-  return computeScatterBenchmarkView(targetId, run, seed, step);
+export function computeBenchmarkView(targetOrId: string | TargetSpec, run: NetworkRunner, seed: number, step: number): BenchmarkViewData | null {
+  const target = typeof targetOrId === 'string' ? getTarget(targetOrId) : targetOrId;
+  if (isImageTarget(target.id)) return computeImageBenchmarkView(target.id, run, step);
+  if (target.inputDim === 2) return null;
+  return computeScatterBenchmarkView(target, run, seed, step);
 }
 
 /** ArrayBuffers of a view, for postMessage's transfer list. */

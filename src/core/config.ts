@@ -1,5 +1,6 @@
 import { type TARGET_DEFAULT_FIELDS, TARGET_LAB_DEFAULTS } from './targets/labDefaults';
-import { TARGET_IDS, type TargetId } from './targets/types';
+import { CUSTOM_LAB_DEFAULTS, DEFAULT_CUSTOM_FUNCTION, cloneCustomFunction, type CustomFunctionConfig } from './targets/customDefaults';
+import { CUSTOM_TARGET_ID, LAB_TARGET_IDS, type LabTargetId } from './targets/types';
 
 /** Backends in the order the lab tries them when the user leaves the choice to it. */
 export const BACKEND_CHAIN = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
@@ -51,7 +52,9 @@ export const CONFIG_VERSION = 1;
  * and the same object drives the worker and the CLI: same config + same backend ⇒ same numbers.
  */
 export interface LabConfig {
-  target: TargetId;
+  target: LabTargetId;
+  /** The expression and input ranges of the user's own function; used when target is 'custom' (customFunction.ts). */
+  customFunction: CustomFunctionConfig;
   /** Approximator hidden widths L_1..L_l (input and output widths come from the target). */
   approximatorHidden: number[];
   /** Predictor hidden widths; its output layer is Σ L_i + 2 wide (eq. 3, softmax P(x)). */
@@ -93,6 +96,7 @@ type TargetDefaultField = (typeof TARGET_DEFAULT_FIELDS)[number];
 
 /** The fields no target sets: the same for every target's default link. */
 const SHARED_DEFAULTS: Readonly<Omit<LabConfig, 'target' | TargetDefaultField>> = {
+  customFunction: DEFAULT_CUSTOM_FUNCTION,
   seed: 1,
   backend: 'auto',
   evalEvery: 100,
@@ -110,8 +114,8 @@ const SHARED_DEFAULTS: Readonly<Omit<LabConfig, 'target' | TargetDefaultField>> 
 };
 
 /** Target `target` and the config fields of its TARGET_LAB_DEFAULTS entry (fresh arrays). */
-function readTargetDefaults(target: TargetId): Pick<LabConfig, 'target' | TargetDefaultField> {
-  const defaults = TARGET_LAB_DEFAULTS[target];
+function readTargetDefaults(target: LabTargetId): Pick<LabConfig, 'target' | TargetDefaultField> {
+  const defaults = target === CUSTOM_TARGET_ID ? CUSTOM_LAB_DEFAULTS : TARGET_LAB_DEFAULTS[target];
   return {
     target,
     approximatorHidden: [...defaults.approximatorHidden],
@@ -131,7 +135,7 @@ function readTargetDefaults(target: TargetId): Pick<LabConfig, 'target' | Target
  * field (seed, backend, methods, …) is kept. The one mechanism behind a target switch in the sidebar,
  * a link that names only the target (src/core/link.ts), and DEFAULT_CONFIG.
  */
-export function applyTargetDefaults(config: Readonly<LabConfig>, target: TargetId): LabConfig {
+export function applyTargetDefaults(config: Readonly<LabConfig>, target: LabTargetId): LabConfig {
   return { ...cloneConfig(config), ...readTargetDefaults(target) };
 }
 
@@ -142,6 +146,7 @@ export function applyTargetDefaults(config: Readonly<LabConfig>, target: TargetI
 export const DEFAULT_CONFIG: Readonly<LabConfig> = Object.freeze<LabConfig>({
   ...SHARED_DEFAULTS,
   methods: [...SHARED_DEFAULTS.methods],
+  customFunction: cloneCustomFunction(DEFAULT_CUSTOM_FUNCTION),
   ...readTargetDefaults('bessel_Jnu'),
 });
 
@@ -161,8 +166,8 @@ export const CONFIG_LIMITS = {
   chooseType: { min: 0, max: 4 },
 } as const;
 
-export function isTargetId(value: unknown): value is TargetId {
-  return typeof value === 'string' && (TARGET_IDS as readonly string[]).includes(value);
+export function isTargetId(value: unknown): value is LabTargetId {
+  return typeof value === 'string' && (LAB_TARGET_IDS as readonly string[]).includes(value);
 }
 
 export function isBackendChoice(value: unknown): value is BackendChoice {
@@ -179,5 +184,6 @@ export function cloneConfig(config: Readonly<LabConfig>): LabConfig {
     approximatorHidden: [...config.approximatorHidden],
     predictorHidden: [...config.predictorHidden],
     methods: [...config.methods],
+    customFunction: cloneCustomFunction(config.customFunction),
   };
 }

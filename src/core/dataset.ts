@@ -6,7 +6,7 @@
  */
 import type { LabConfig } from './config';
 import { createRng } from './rng';
-import { getTarget } from './targets';
+import { resolveTarget } from './targets';
 import type { DataSplit, TargetSpec } from './targets/types';
 
 export interface Dataset {
@@ -52,8 +52,8 @@ export function sampleTargetRows(target: TargetSpec, size: number, seed: number,
   return { x, y };
 }
 
-export function createDataset(config: Pick<LabConfig, 'target' | 'seed' | 'trainSize' | 'testSize'>): Dataset {
-  const target = getTarget(config.target);
+export function createDataset(config: Pick<LabConfig, 'target' | 'seed' | 'trainSize' | 'testSize'> & { customFunction?: LabConfig['customFunction'] }): Dataset {
+  const target = resolveTarget(config);
   const train = sampleTargetRows(target, config.trainSize, config.seed, 'train-data');
   const test = sampleTargetRows(target, config.testSize, config.seed, 'test-data');
   return {

@@ -1,3 +1,4 @@
+import { DEFAULT_CUSTOM_FUNCTION, cloneCustomFunction } from './targets/customDefaults';
 import { applyCrossFieldRules } from './linkRules';
 import { describe, expect, it } from 'vitest';
 import {
@@ -31,6 +32,7 @@ function randomConfig(rng: Rng): LabConfig {
   const logUniform = (min: number, max: number) => Math.exp(rng.uniform(Math.log(min), Math.log(max)));
   return {
     target: pick(rng, TARGET_IDS),
+    customFunction: cloneCustomFunction(DEFAULT_CUSTOM_FUNCTION),
     approximatorHidden: randomWidths(rng),
     predictorHidden: randomWidths(rng),
     learningRate: logUniform(CONFIG_LIMITS.learningRate.min, CONFIG_LIMITS.learningRate.max),

@@ -30,7 +30,8 @@ import {
   isMethodId,
   type LabConfig,
 } from './config';
-import { TARGET_IDS } from './targets/types';
+import { CUSTOM_TARGET_ID, LAB_TARGET_IDS } from './targets/types';
+import { CUSTOM_FUNCTION_LINK_KEYS, formatCustomFunctionLink, readCustomFunctionLink } from './targets/customFunctionLink';
 import { migrateLinkPairs, type LinkPair } from './linkMigrations';
 import { NPU_CONSTANT_IDS } from './npu/constants';
 import { CONSTANT_OVERRIDE_PREFIX, DEFAULT_NPU_PARAMS, NPU_PARAM_FIELDS, clampCpuInstructions, clampNpuParams, diffNpuParams, readNpuParams, type NpuParams } from './npu/params';
@@ -61,7 +62,7 @@ type ParamSpec =
   | { key: string; field: FlagField; kind: 'flag' };
 
 export const URL_PARAMS: readonly ParamSpec[] = [
-  { key: 'target', field: 'target', kind: 'enum', values: TARGET_IDS },
+  { key: 'target', field: 'target', kind: 'enum', values: LAB_TARGET_IDS },
   { key: 'methods', field: 'methods', kind: 'methods' },
   { key: 'approx', field: 'approximatorHidden', kind: 'widths' },
   { key: 'pred', field: 'predictorHidden', kind: 'widths' },
@@ -129,6 +130,7 @@ export const NPU_CPU_INSTRUCTIONS_KEY = 'npu.cpui';
 const SWEEP_KEYS: ReadonlySet<string> = new Set(SWEEP_LINK_KEYS);
 const AXTRAIN_KEYS: ReadonlySet<string> = new Set(AXTRAIN_LINK_KEYS);
 const NAS_KEYS: ReadonlySet<string> = new Set(NAS_LINK_KEYS);
+const CUSTOM_FUNCTION_KEYS: ReadonlySet<string> = new Set(CUSTOM_FUNCTION_LINK_KEYS);
 const NPU_KEYS: ReadonlySet<string> = new Set([
   ...NPU_PARAM_FIELDS.map((f) => NPU_KEY_PREFIX + f.key),
   ...NPU_CONSTANT_IDS.map((id) => CONSTANT_OVERRIDE_PREFIX + id),
@@ -249,7 +251,15 @@ export function parseLink(hashOrUrl: string): ParsedLink {
   if (migrated.problem) problems.push(migrated.problem);
   const values = new Map<string, string>();
   for (const { key, value } of migrated.pairs) {
-    if (!PARAM_BY_KEY.has(key) && !NPU_KEYS.has(key) && !SWEEP_KEYS.has(key) && !AXTRAIN_KEYS.has(key) && !NAS_KEYS.has(key) && key !== LANGUAGE_KEY) {
+    if (
+      !PARAM_BY_KEY.has(key) &&
+      !NPU_KEYS.has(key) &&
+      !SWEEP_KEYS.has(key) &&
+      !AXTRAIN_KEYS.has(key) &&
+      !NAS_KEYS.has(key) &&
+      !CUSTOM_FUNCTION_KEYS.has(key) &&
+      key !== LANGUAGE_KEY
+    ) {
       problems.push(`Unknown setting ${quote(key)} was ignored.`);
       continue;
     }
@@ -260,7 +270,7 @@ export function parseLink(hashOrUrl: string): ParsedLink {
   // A known target brings its lab defaults first; the loop below then applies the link's own values.
   // An unknown one is reported by the loop and leaves DEFAULT_CONFIG's target.
   const rawTarget = values.get('target');
-  const linkTarget = TARGET_IDS.find((id) => id === rawTarget);
+  const linkTarget = LAB_TARGET_IDS.find((id) => id === rawTarget);
   if (linkTarget !== undefined) config = applyTargetDefaults(config, linkTarget);
   for (const spec of URL_PARAMS) {
     const raw = values.get(spec.key);
@@ -268,6 +278,8 @@ export function parseLink(hashOrUrl: string): ParsedLink {
     const problem = applyParam(config, spec, raw);
     if (problem) problems.push(problem);
   }
+  // The user's own function (`fn=…&fn.x0=lo,hi`): parsed, whitelisted and checked (customFunctionLink.ts).
+  config.customFunction = readCustomFunctionLink((key) => values.get(key), config.target === CUSTOM_TARGET_ID, problems);
   const npuLink = readNpuLink(values, problems);
   const readSweep = readSweepLink((key: SweepLinkKey) => values.get(key), problems);
   const axtrain = readAxtrainLink((key) => values.get(key), problems);
@@ -367,6 +379,7 @@ export function formatHash(config: Readonly<LabConfig>, extras: LinkExtras = {})
     const base = spec.field === 'target' ? DEFAULT_CONFIG : targetDefaults;
     if (value !== formatValue(base, spec)) parts.push(`${spec.key}=${encodeURIComponent(value)}`);
   }
+  if (config.target === CUSTOM_TARGET_ID) parts.push(...formatCustomFunctionLink(config.customFunction));
   parts.push(...formatNpuParts(extras.npu, extras.npuCpuInstructions));
   parts.push(...formatSweepLink(extras.sweep));
   parts.push(...formatAxtrainLink(extras.axtrain));

@@ -32,6 +32,8 @@ import {
   type PredictionOutput,
 } from '../core/config';
 import type { AxnetWeights, EvaluationPoint, SurfaceSnapshot } from '../core/weights';
+import { cloneCustomFunction, type CustomFunctionConfig } from '../core/targets/customDefaults';
+import { checkCustomFunction, customFunctionKey } from '../core/targets/customFunction';
 import type { BackendAttempt, ParameterCounts, ProgressPayload } from '../../workers/protocol';
 import { createCompareSlice, type CompareSlice } from './compareSlice';
 import { createStudySlice, type StudySlice } from './studySlice';
@@ -97,6 +99,11 @@ export interface ConfigSlice {
   replaceConfig: (config: LabConfig) => void;
   setNumber: (field: NumericConfigField, value: number) => void;
   setTarget: (target: string) => void;
+  /**
+   * Stores the custom target's expression and ranges when they pass checkCustomFunction (whitelist, limits,
+   * finite on the ranges); returns the refusal's message (nothing stored) or null.
+   */
+  setCustomFunction: (customFunction: Readonly<CustomFunctionConfig>) => string | null;
   setBackend: (backend: string) => void;
   setTrainLone: (trainLone: boolean) => void;
   setHidden: (net: 'approximatorHidden' | 'predictorHidden', widths: readonly number[]) => void;
@@ -197,6 +204,13 @@ const createConfigSlice: StateCreator<LabState, [], [], ConfigSlice> = (set) => 
       return next === state.config[field] ? {} : { config: { ...state.config, [field]: next } };
     }),
   setTarget: (target) => set((state) => (isTargetId(target) && target !== state.config.target ? { config: applyTargetDefaults(state.config, target) } : {})),
+  setCustomFunction: (customFunction) => {
+    const checked = checkCustomFunction(customFunction);
+    if (!checked.ok) return checked.message;
+    const next = cloneCustomFunction({ ...customFunction, expression: checked.value.expression });
+    set((state) => (customFunctionKey(next) === customFunctionKey(state.config.customFunction) ? {} : { config: { ...state.config, customFunction: next } }));
+    return null;
+  },
   setBackend: (backend) => set((state) => (isBackendChoice(backend) && backend !== state.config.backend ? { config: { ...state.config, backend } } : {})),
   setTrainLone: (trainLone) => set((state) => (trainLone === state.config.trainLone ? {} : { config: { ...state.config, trainLone } })),
   setHidden: (net, widths) => set((state) => ({ config: { ...state.config, [net]: clampHiddenWidths(widths, state.config[net]) } })),

@@ -75,6 +75,11 @@ function formatCurrentHash(): string {
   return formatHash(useLabStore.getState().config, readLinkExtras());
 }
 
+/** The '#v=1&…' hash of the current config and the link's extras (what the share link ends with). */
+export function getShareHash(): string {
+  return formatCurrentHash();
+}
+
 export function getShareUrl(): string {
   return buildShareUrl(window.location.href, useLabStore.getState().config, readLinkExtras());
 }

@@ -1,5 +1,5 @@
 /** "About this run": what AXNet is and how to read the panels, in the words of the chosen target. */
-import { getTarget } from '../core/targets/index';
+import { resolveTarget } from '../core/targets/index';
 import { isImageTarget } from '../core/imageViews';
 import type { TargetSpec } from '../core/targets/types';
 import { isCompareMode } from '../state/compareController';
@@ -28,9 +28,10 @@ export function describeBenchmarkView(spec: Pick<TargetSpec, 'id' | 'title' | 'i
 
 export function AboutPanel() {
   const targetId = useLabStore((state) => state.config.target);
+  const customFunction = useLabStore((state) => state.config.customFunction);
   const controlPlacement = useLabStore((state) => state.config.controlPlacement);
   const compare = useLabStore((state) => isCompareMode(state.config));
-  const spec = getTarget(targetId);
+  const spec = resolveTarget({ target: targetId, customFunction });
   return (
     <section className="panel about" aria-labelledby="about-title" data-testid="about" data-target={spec.id}>
       <h2 id="about-title">About this run</h2>

@@ -1,12 +1,14 @@
 /** The config form: every control writes the config slice (clamped); runChange.ts decides what that does to the run. */
 import { BACKEND_CHOICES, CONFIG_LIMITS } from '../core/config';
-import { getTarget, listTargets } from '../core/targets/index';
+import { listTargets, resolveTarget } from '../core/targets/index';
 import { formatTopology, selectConfig } from '../state/selectors';
 import { useLabStore } from '../state/store';
 import { MethodList, MethodOptions } from './compare/MethodControls';
 import { RunChangePrompt } from './Notice';
 import { SweepControls } from './sweep/SweepControls';
 import { CommitNumberField } from './CommitNumberField';
+import { CustomFunctionEditor } from './CustomFunctionEditor';
+import { CUSTOM_TARGET_ID } from '../core/targets/types';
 
 type NumericField = 'learningRate' | 'batchSize' | 'errorBound' | 'seed' | 'steps' | 'trainSize' | 'testSize' | 'evalEvery';
 
@@ -100,7 +102,7 @@ export function ControlsPanel() {
   const setBackend = useLabStore((state) => state.setBackend);
   const setTrainLone = useLabStore((state) => state.setTrainLone);
   const setNumber = useLabStore((state) => state.setNumber);
-  const target = getTarget(config.target);
+  const target = resolveTarget(config);
 
   return (
     <aside className="panel controls" aria-label="Configuration" data-testid="controls">
@@ -115,8 +117,12 @@ export function ControlsPanel() {
                 {spec.id} — {spec.title}
               </option>
             ))}
+            <option value={CUSTOM_TARGET_ID} title="Type your own expression in x0…x3 and its input ranges">
+              {CUSTOM_TARGET_ID} — your own function
+            </option>
           </select>
         </label>
+        {config.target === CUSTOM_TARGET_ID ? <CustomFunctionEditor /> : null}
         <NumberField
           field="errorBound"
           label={`Error bound (${target.errorMetric})`}

@@ -9,7 +9,9 @@
  * ≈50 (acos), ≈60 (atan2), ≈100 (pow), ≈80 (gamma); sqrt is one sqrtsd; call overhead ≈10.
  * They are order-of-magnitude figures, not measurements.
  */
-import { TARGET_IDS, type TargetId } from '../targets/types';
+import type { CustomFunctionConfig } from '../targets/customDefaults';
+import { CUSTOM_OP_INSTRUCTIONS, compileCustomFunction } from '../targets/customFunction';
+import { CUSTOM_TARGET_ID, TARGET_IDS, type LabTargetId, type TargetId } from '../targets/types';
 
 export interface CpuPathCost {
   /** Dynamic instructions per call of the exact function. */
@@ -84,4 +86,19 @@ export function getCpuPathCost(id: string): CpuPathCost {
 export function makeCpuPathCost(instructions: number, citation = 'user-set instruction count'): CpuPathCost {
   if (!Number.isFinite(instructions) || instructions < 0) throw new Error(`CPU instruction count must be ≥ 0, got ${instructions}`);
   return { instructions, citation, status: 'estimate', targetId: null };
+}
+
+/**
+ * The CPU-path cost of a lab config's target: the table's estimate for a benchmark; for the user's own function
+ * (customFunction.ts) the sum of CUSTOM_OP_INSTRUCTIONS over its expression tree plus the call (an estimate).
+ */
+export function getConfigCpuPathCost(config: { readonly target: LabTargetId; readonly customFunction?: Readonly<CustomFunctionConfig> }): CpuPathCost {
+  if (config.target !== CUSTOM_TARGET_ID) return getCpuPathCost(config.target);
+  const compiled = compileCustomFunction(config.customFunction?.expression ?? '');
+  if (!compiled.ok) throw new Error(`Invalid custom function: ${compiled.message}`);
+  const { libm, pow, arithmetic, load, callOverhead } = CUSTOM_OP_INSTRUCTIONS;
+  return makeCpuPathCost(
+    compiled.value.cpuInstructions,
+    `custom function ${compiled.value.expression}: ${compiled.value.cpuCostBreakdown}; estimate by op counting (load ${load}, + − * / ${arithmetic}, libm call ${libm}–60, pow ${pow}, call ${callOverhead})`,
+  );
 }

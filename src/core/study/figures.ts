@@ -45,6 +45,10 @@ export interface XYSeries {
   name: string;
   points: XYPoint[];
   dashed?: boolean;
+  /** Its own colour (the live charts' exports); absent: the palette (svg.ts assignColors). */
+  color?: string;
+  /** 'right': drawn against the right axis (XYChartData.y2Label), e.g. the overall error beside invocations. */
+  axis?: 'left' | 'right';
 }
 
 export interface XYChartData {
@@ -59,6 +63,11 @@ export interface XYChartData {
   xLog?: boolean;
   /** Vertical marks at x values, e.g. bounds where the methods cannot separate. */
   marks?: { x: number; label: string }[];
+  /** Fixed x range; absent: the data's, widened to nice ticks. */
+  xMin?: number;
+  xMax?: number;
+  /** Label of the right axis; series with axis 'right' use it. */
+  y2Label?: string;
 }
 
 /** Small multiples: one XY panel per benchmark, in a grid of `columns`, one shared legend. */

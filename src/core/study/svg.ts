@@ -63,12 +63,12 @@ interface Frame {
 }
 
 /** Series colours: a 'light' (bar) or dashed (line) series reuses the colour of the series before it. */
-function assignColors(series: readonly { variant?: string; dashed?: boolean }[]): string[] {
+function assignColors(series: readonly { variant?: string; dashed?: boolean; color?: string }[]): string[] {
   const colors: string[] = [];
   let next = 0;
   series.forEach((s, i) => {
     const follows = (s.variant === 'light' || s.dashed) && i > 0;
-    colors.push(follows ? colors[i - 1] : SERIES_COLORS[next++ % SERIES_COLORS.length]);
+    colors.push(s.color ?? (follows ? colors[i - 1] : SERIES_COLORS[next++ % SERIES_COLORS.length]));
   });
   return colors;
 }
@@ -210,15 +210,17 @@ function renderXY(chart: XYChartData, connect: boolean, options: SvgOptions): st
         width,
         42,
       );
-  const frame: Frame = { width, height, left: 64, right: 24, top: 42 + legend.height + 8, bottom: 56 };
+  const hasRight = chart.y2Label !== undefined && series.some((s) => s.axis === 'right');
+  const frame: Frame = { width, height, left: 64, right: hasRight ? 64 : 24, top: 42 + legend.height + 8, bottom: 56 };
   const log = chart.xLog === true;
   const tx = (v: number) => (log ? Math.log10(v) : v);
   const xs = series.flatMap((s) => s.points.map((p) => tx(p.x))).filter(Number.isFinite);
   // Error bars stay inside a fixed y range (invocation cannot leave [0, 1]).
   const clampY = (v: number) => Math.min(chart.yMax ?? Number.POSITIVE_INFINITY, Math.max(chart.yMin ?? Number.NEGATIVE_INFINITY, v));
-  const ys = series.flatMap((s) => s.points.flatMap((p) => (p.yError ? [clampY(p.y - p.yError), clampY(p.y + p.yError)] : [p.y])));
-  const xLo = xs.length ? Math.min(...xs) : 0;
-  const xHi = xs.length ? Math.max(...xs) : 1;
+  const onLeft = series.filter((s) => !hasRight || s.axis !== 'right');
+  const ys = onLeft.flatMap((s) => s.points.flatMap((p) => (p.yError ? [clampY(p.y - p.yError), clampY(p.y + p.yError)] : [p.y])));
+  const xLo = chart.xMin !== undefined ? tx(chart.xMin) : xs.length ? Math.min(...xs) : 0;
+  const xHi = chart.xMax !== undefined ? tx(chart.xMax) : xs.length ? Math.max(...xs) : 1;
   // A log axis is ticked at the data's own x values (the bounds), padded by a tenth of the range.
   const logValues = [...new Set(series.flatMap((s) => s.points.map((p) => p.x)))].sort((a, b) => a - b);
   const pad = (xHi - xLo || 1) * 0.08;
@@ -233,7 +235,25 @@ function renderXY(chart: XYChartData, connect: boolean, options: SvgOptions): st
   const y1 = yTicks[yTicks.length - 1];
   const sx = (v: number) => frame.left + (plotWidth * (tx(v) - x0)) / (x1 - x0 || 1);
   const sy = (v: number) => frame.top + plotHeight * (1 - (v - y0) / (y1 - y0 || 1));
+  const syLeft = sy;
   const parts: string[] = [openSvg(width, height, chart.title), legend.svg, yAxis(frame, yTicks, sy, chart.yLabel)];
+  let sy2 = sy;
+  if (hasRight) {
+    const [r0, r1] = dataExtent(series.filter((s) => s.axis === 'right').flatMap((s) => s.points.map((p) => p.y)));
+    const rightTicks = niceTicks(r0, r1);
+    const lo = rightTicks[0];
+    const hi = rightTicks[rightTicks.length - 1];
+    sy2 = (v: number) => frame.top + plotHeight * (1 - (v - lo) / (hi - lo || 1));
+    const x = width - frame.right;
+    const mid = (frame.top + height - frame.bottom) / 2;
+    const ticks = rightTicks.map(
+      (t) =>
+        `<line x1="${n(x)}" y1="${n(sy2(t))}" x2="${n(x + 4)}" y2="${n(sy2(t))}" stroke="#333"/><text x="${n(x + 6)}" y="${n(sy2(t) + 4)}" font-size="11">${escapeXml(formatTick(t))}</text>`,
+    );
+    parts.push(
+      `<g class="y2-axis"><line x1="${n(x)}" y1="${n(frame.top)}" x2="${n(x)}" y2="${n(height - frame.bottom)}" stroke="#333"/>${ticks.join('')}<text x="${n(width - 12)}" y="${n(mid)}" font-size="12" text-anchor="middle" transform="rotate(90 ${n(width - 12)} ${n(mid)})">${escapeXml(chart.y2Label ?? '')}</text></g>`,
+    );
+  }
   const xAxis = (log ? logValues : xTicks).map(
     (t) =>
       `<line x1="${n(sx(t))}" y1="${n(height - frame.bottom)}" x2="${n(sx(t))}" y2="${n(height - frame.bottom + 4)}" stroke="#333"/><text x="${n(sx(t))}" y="${n(height - frame.bottom + 16)}" font-size="11" text-anchor="middle">${escapeXml(formatTick(t))}</text>`,
@@ -250,6 +270,7 @@ function renderXY(chart: XYChartData, connect: boolean, options: SvgOptions): st
   parts.push(`<text x="${n(frame.left + plotWidth / 2)}" y="${n(height - 12)}" font-size="12" text-anchor="middle">${escapeXml(chart.xLabel)}</text>`);
   series.forEach((s, i) => {
     const color = colors[i];
+    const sy = hasRight && s.axis === 'right' ? sy2 : syLeft;
     const g: string[] = [];
     if (connect && s.points.length > 1) {
       g.push(

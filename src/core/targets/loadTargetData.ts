@@ -4,10 +4,12 @@
  * a target: the training worker, the CLI, the study runner, the NPU view (useTargetData).
  */
 import { getTarget } from './index';
+import { CUSTOM_TARGET_ID } from './types';
 
 const loaded = new Set<string>();
 
 export async function loadTargetData(id: string): Promise<void> {
+  if (id === CUSTOM_TARGET_ID) return; // the user's function needs nothing fetched
   const load = getTarget(id).loadData;
   if (load) await load();
   loaded.add(id);
@@ -15,5 +17,6 @@ export async function loadTargetData(id: string): Promise<void> {
 
 /** True when `id` can be sampled synchronously now (nothing to load, or loadTargetData(id) has resolved). */
 export function isTargetDataLoaded(id: string): boolean {
+  if (id === CUSTOM_TARGET_ID) return true;
   return getTarget(id).loadData === undefined || loaded.has(id);
 }

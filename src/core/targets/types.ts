@@ -4,6 +4,13 @@ import type { Rng } from '../rng';
 export const TARGET_IDS = ['bessel_Jnu', 'blackscholes', 'fft', 'inversek2j', 'jmeint', 'jpeg', 'kmeans', 'sobel'] as const;
 export type TargetId = (typeof TARGET_IDS)[number];
 
+/** The user's own function (src/core/targets/customFunction.ts): its spec is built from LabConfig.customFunction. */
+export const CUSTOM_TARGET_ID = 'custom';
+/** What LabConfig.target holds: a registered benchmark or the user's own function. */
+export type LabTargetId = TargetId | typeof CUSTOM_TARGET_ID;
+/** Every value of LabConfig.target, in the target select's order. */
+export const LAB_TARGET_IDS: readonly LabTargetId[] = [...TARGET_IDS, CUSTOM_TARGET_ID];
+
 /**
  * Per-sample error metrics, as the AXNet authors' code computes them.
  * - absolute: |h − y| per output;
@@ -47,7 +54,7 @@ export interface TopologyPreset {
 }
 
 export interface TargetSpec {
-  id: TargetId;
+  id: LabTargetId;
   title: string;
   description: string;
   inputDim: number;

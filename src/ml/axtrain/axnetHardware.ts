@@ -11,7 +11,7 @@ import * as tf from '@tensorflow/tfjs';
 import { cloneConfig, type LabConfig } from '../../core/config';
 import type { Dataset } from '../../core/dataset';
 import { computeInvocationMetrics, computeSampleErrors } from '../../core/metrics';
-import { getTarget } from '../../core/targets';
+import { resolveTarget } from '../../core/targets';
 import type { AxnetWeights, DenseLayerWeights } from '../../core/weights';
 import { drawFlipMasks } from '../../core/approx/fixedPoint';
 import { NTV_RNG_STREAM, NTV_VOLTAGE_PRESETS, type NtvVoltageMv } from '../../core/approx/ntv';
@@ -52,7 +52,7 @@ export async function evaluateAxnetOnHardware(
   config: Readonly<LabConfig>,
   options: AxnetHardwareOptions = {},
 ): Promise<AxnetHardwareResult[]> {
-  const metric = getTarget(config.target).errorMetric;
+  const metric = resolveTarget(config).errorMetric;
   const runs = Math.max(1, Math.floor(options.runs ?? 50));
   const wordBits = options.wordBits ?? 8;
   const drumBits = options.drumBits ?? 16;

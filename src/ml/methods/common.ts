@@ -2,7 +2,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { PredictionOutput } from '../../core/config';
 import { countDenseParameters } from '../../core/metrics';
-import { getTarget } from '../../core/targets';
+import { resolveTarget } from '../../core/targets';
 import type { ErrorMetricId } from '../../core/targets/types';
 import type { ProgramModel } from '../group/engine';
 import { meanPerModel, splitUnits, type Rows } from '../axnet';
@@ -30,7 +30,7 @@ export function computeMse(output: Rows, y: Rows): tf.Tensor {
 
 /** The error metric of the models' target (every model of a group has the same target). */
 export function readTargetErrorMetric(models: readonly ProgramModel[]): ErrorMetricId {
-  return getTarget(models[0].config.target).errorMetric;
+  return resolveTarget(models[0].config).errorMetric;
 }
 
 /** "2-4-4-1". */

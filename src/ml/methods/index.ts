@@ -11,7 +11,7 @@
 import { cloneConfig, type LabConfig, type MethodId } from '../../core/config';
 import { createDataset, type Dataset } from '../../core/dataset';
 import { computeSampleErrors } from '../../core/metrics';
-import { getTarget } from '../../core/targets';
+import { resolveTarget } from '../../core/targets';
 import { createGroupEngine, type GroupEngine, type MethodProgram, type ProgramModel } from '../group/engine';
 import { buildSurfaceGrid, pickSurfaceOutput } from '../trainer';
 import type { MethodTrainer, SurfaceSnapshot, TrainChunkResult } from '../types';
@@ -59,7 +59,7 @@ const sigmoid = (g: number) => (g >= 0 ? 1 / (1 + Math.exp(-g)) : Math.exp(g) / 
 
 /** Values of model 0 over the n×n grid of a 2-D target (null for other targets). */
 async function computeSurface(engine: GroupEngine, config: Readonly<LabConfig>, resolution: number): Promise<SurfaceSnapshot | null> {
-  const target = getTarget(config.target);
+  const target = resolveTarget(config);
   if (target.inputDim !== 2 || target.inputRanges.length < 2) return null;
   const n = Math.max(1, Math.floor(resolution));
   const { inputs, exact, ranges } = buildSurfaceGrid(target, n);

@@ -28,7 +28,7 @@ export function toPlainPoint(point: EvaluationPoint): StudyEvaluationPoint {
 let activeChoice: BackendChoice | null = null;
 
 /** Selects the backend `choice` (once per thread) and loads `target`'s data (photo targets: the images). */
-export async function prepareStudyRuntime(choice: BackendChoice, target: StudyJob['target']): Promise<void> {
+export async function prepareStudyRuntime(choice: BackendChoice, target: string): Promise<void> {
   if (activeChoice !== choice || (choice !== 'auto' && tf.getBackend() !== choice)) {
     await selectBackend(choice);
     activeChoice = choice;

@@ -11,7 +11,7 @@
 import { useDeferredValue, useEffect, useRef } from 'react';
 import type { ImageBenchmarkView, ScatterBenchmarkView, ViewImage } from '../../core/benchmarkViews';
 import { isImageTarget } from '../../core/imageViews';
-import { getTarget } from '../../core/targets/index';
+import { resolveTarget } from '../../core/targets/index';
 import { selectConfig, selectSurface } from '../../state/selectors';
 import { useLabStore } from '../../state/store';
 import { createLinearScale, listScaleTicks } from '../charts/colormap';
@@ -139,7 +139,7 @@ export function BenchmarkView() {
   const config = useLabStore(selectConfig);
   const surface = useDeferredValue(useLabStore(selectSurface)); // maps render at transition priority, in slices
   const benchmark = useLabStore((state) => state.benchmark);
-  const target = getTarget(config.target);
+  const target = resolveTarget(config);
   const ref = useRef<HTMLElement>(null);
   const twoD = target.inputDim === 2 && !isImageTarget(target.id);
   const view = benchmark && benchmark.target === target.id ? benchmark : null;

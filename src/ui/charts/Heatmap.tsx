@@ -16,6 +16,31 @@ import { findCellAt, moveGridCursor, type GridCell } from './gridCursor';
 import { queueSliced } from './slicedQueue';
 import { useOnScreen } from '../useOnScreen';
 import './heatmap.css';
+import { escapeXml } from '../../core/study/svg';
+import { canvasToPng } from '../exports/download';
+import { useFigureExport } from '../exports/ExportMenu';
+
+/**
+ * The map as a vector SVG: one <rect> per grid cell in its LUT colour (magenta off the scale, as drawn), the
+ * first input left → right and the second bottom → top, at `size` CSS px; the outlines are left out.
+ */
+export function renderHeatmapSvg(props: Pick<HeatmapProps, 'values' | 'resolution' | 'stride' | 'offset' | 'scale' | 'lut' | 'label'> & { size: number }): string {
+  const { values, resolution: n, stride = 1, offset = 0, scale, lut, label } = props;
+  const size = Math.max(1, Math.round(props.size));
+  const cell = size / n;
+  const colourScale: ColorScale = { ...scale, clipped: false, mark: null };
+  const rects: string[] = [];
+  for (let j = 0; j < n; j++) {
+    for (let i = 0; i < n; i++) {
+      const value = values[(j * n + i) * stride + offset];
+      const k = indexOnScale(colourScale, value);
+      const fill = k < 0 ? '#ff00ff' : `rgb(${lut[k * 3]},${lut[k * 3 + 1]},${lut[k * 3 + 2]})`;
+      const title = Number.isFinite(value) ? `<title>${Number(value.toPrecision(4))}</title>` : '';
+      rects.push(`<rect x="${(i * cell).toFixed(2)}" y="${((n - 1 - j) * cell).toFixed(2)}" width="${cell.toFixed(2)}" height="${cell.toFixed(2)}" fill="${fill}">${title}</rect>`);
+    }
+  }
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${size}" height="${size}" viewBox="0 0 ${size} ${size}" shape-rendering="crispEdges" role="img" aria-label="${escapeXml(label)}"><title>${escapeXml(label)}</title>${rects.join('')}</svg>`;
+}
 
 export interface HeatmapProps {
   testId: string;
@@ -95,6 +120,12 @@ function HeatmapImpl(props: HeatmapProps) {
   const pixelRatio = typeof window === 'undefined' ? 1 : Math.min(3, window.devicePixelRatio || 1);
   const pixels = Math.max(1, Math.round(cssSize * pixelRatio));
   const { kind, min, max } = scale;
+  useFigureExport(
+    props.testId,
+    props.label,
+    () => (baseRef.current ? canvasToPng(baseRef.current) : Promise.reject(new Error('The map is not drawn yet.'))),
+    () => renderHeatmapSvg({ values, resolution: n, stride, offset, scale, lut, label: props.label, size: cssSize || 256 }),
+  );
 
   // Data layer: runs only when the data, its scale, the outlines or the pixel size change. The paint goes through the
   // sliced queue (slicedQueue.ts): the ~30 maps of a run's first evaluation paint over several short tasks, and a

@@ -16,6 +16,10 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { decimateTable, findLastValueIndex, spreadLabels, type SeriesTable } from '../../core/decimate';
 import './liveChart.css';
+import type { XYChartData } from '../../core/study/figures';
+import { renderLineChart } from '../../core/study/svg';
+import { canvasToPng } from '../exports/download';
+import { useFigureExport } from '../exports/ExportMenu';
 
 export interface LiveSeries {
   label: string;
@@ -58,6 +62,34 @@ export interface LiveChartProps {
   testId?: string;
   /** Format of values in the legend (cursor readout) and end labels. */
   formatValue?: (value: number) => string;
+  /** Name in the panel's Export menu (ExportMenu.tsx); absent: the test id. Export needs a testId. */
+  exportLabel?: string;
+}
+
+/** Columns of an exported SVG line (the table is decimated to these, M4 keeps the extremes). */
+const SVG_COLUMNS = 1200;
+
+/** The chart as a vector SVG (the study's line renderer, src/core/study/svg.ts) at its on-screen size. */
+export function renderLiveChartSvg(props: Pick<LiveChartProps, 'table' | 'series' | 'x' | 'y' | 'y2' | 'height'> & { title: string; width: number }): string {
+  const decimated = decimateTable(props.table, SVG_COLUMNS);
+  const chart: XYChartData = {
+    kind: 'line',
+    title: props.title,
+    xLabel: props.x.label,
+    yLabel: props.y.label,
+    y2Label: props.y2?.label,
+    xMin: props.x.range?.[0],
+    xMax: props.x.range?.[1],
+    yMin: props.y.range?.[0] ?? (props.y.fromZeroTo !== undefined ? 0 : undefined),
+    yMax: props.y.range?.[1],
+    series: props.series.flatMap((spec, k) => {
+      if (spec.show === false) return [];
+      const ys = decimated.ys[k];
+      const points = Array.from(decimated.x, (x, i) => ({ x, y: ys[i] as number })).filter((p) => p.y !== null && p.y !== undefined && Number.isFinite(p.y));
+      return [{ name: spec.label, points, dashed: spec.dash !== undefined, color: spec.color, axis: spec.scale === 'y2' ? ('right' as const) : ('left' as const) }];
+    }),
+  };
+  return renderLineChart(chart, { width: Math.max(320, Math.round(props.width)), height: props.height + 90 });
 }
 
 const AXIS_FONT = '13px Helvetica Neue, Helvetica, Arial, system-ui, sans-serif';
@@ -171,9 +203,19 @@ function drawEndLabels(u: uPlot, series: readonly LiveSeries[], format: (value: 
   ctx.restore();
 }
 
-export function LiveChart({ table, series, x, y, y2, height, ariaLabel, testId, formatValue = defaultFormat }: LiveChartProps) {
+export function LiveChart({ table, series, x, y, y2, height, ariaLabel, testId, formatValue = defaultFormat, exportLabel }: LiveChartProps) {
   const boxRef = useRef<HTMLDivElement>(null);
   const plotRef = useRef<uPlot | null>(null);
+  const label = exportLabel ?? testId ?? 'chart';
+  useFigureExport(
+    testId,
+    label,
+    () => {
+      const canvas = plotRef.current?.ctx.canvas;
+      return canvas ? canvasToPng(canvas) : Promise.reject(new Error('The chart is not drawn yet.'));
+    },
+    () => renderLiveChartSvg({ table, series, x, y, y2, height, title: label, width: plotRef.current?.width ?? boxRef.current?.clientWidth ?? 640 }),
+  );
   // The latest props, for the uPlot hooks and the resize handler (they outlive a render).
   const latest = useRef({ table, series, formatValue });
   latest.current = { table, series, formatValue };

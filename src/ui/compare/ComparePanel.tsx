@@ -10,13 +10,15 @@
 import { useId, useMemo, useState } from 'react';
 import type { MethodId } from '../../core/config';
 import { METHODS, STEP_BUDGET_SUMMARY, isBaselineMethod } from '../../core/methods/registry';
-import { getTarget } from '../../core/targets/index';
+import { resolveTarget } from '../../core/targets/index';
 import type { CompareRun } from '../../state/compareSlice';
 import { buildCompareTable, formatMetric, formatTrainingTime, selectConfig, type CompareAxis } from '../../state/selectors';
 import { useLabStore } from '../../state/store';
 import { LiveChart, type LiveAxis, type LiveSeries } from '../charts/LiveChart';
 import { WORST_OUTPUT_ERROR_NOTE } from '../MetricsPanel';
 import './compare.css';
+import { ExportMenu, ExportScope } from '../exports/ExportMenu';
+import { useRunStem } from '../exports/RunExports';
 
 /** Pixel columns each run is pre-decimated to before the runs are joined (the chart decimates again to its width). */
 const COLUMNS_PER_RUN = 1024;
@@ -97,9 +99,18 @@ function ParameterMatchNote({ runs }: { runs: readonly CompareRun[] }) {
 }
 
 export function ComparePanel() {
+  return (
+    <ExportScope>
+      <ComparePanelBody />
+    </ExportScope>
+  );
+}
+
+function ComparePanelBody() {
+  const exportStem = useRunStem();
   const runs = useLabStore((state) => state.compareRuns);
   const config = useLabStore(selectConfig);
-  const target = getTarget(config.target);
+  const target = resolveTarget(config);
   const [axis, setAxis] = useState<CompareAxis>('budget');
   const [showPredicted, setShowPredicted] = useState(true);
   const axisName = useId();
@@ -140,7 +151,10 @@ export function ComparePanel() {
   return (
     <section className="panel" data-testid="panel-compare" id="panel-compare" aria-labelledby="compare-title">
       <header className="panel-header">
-        <h2 id="compare-title">Compare methods</h2>
+        <div className="panel-title-row">
+          <h2 id="compare-title">Compare methods</h2>
+          <ExportMenu stem={exportStem} testId="export-compare" />
+        </div>
         <p className="panel-caption">
           Like Fig. 2a against Fig. 2b: true invocation (thick) and predicted invocation (thin) of each method on the same {config.testSize}-sample test set of {target.id}, every{' '}
           {config.evalEvery} steps. Weight sharing tends to oscillate; AXNet tends to climb steadily. Press play: one worker per method, in parallel.{' '}
@@ -198,6 +212,7 @@ export function ComparePanel() {
             height={340}
             ariaLabel={`Compare chart, x-axis ${AXIS_OPTIONS[axis].axis}. ${summary}.`}
             testId="compare-chart"
+            exportLabel="Compare chart"
           />
         )}
       </div>

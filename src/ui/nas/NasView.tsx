@@ -7,6 +7,7 @@
  * parallel coordinates, the surrogate's importance and Table 3's timing. A candidate opens in the lab and the NPU
  * view. Every control writes the link, validated as a link is (src/state/nasSlice.ts).
  */
+import { downloadText } from '../exports/download';
 import { useDeferredValue, useMemo, useState } from 'react';
 import {
   NAS_CONFIG_LIMITS,
@@ -264,15 +265,6 @@ function Status({ run, config }: { run: NasRun | null; config: NasRunConfig }) {
       ) : null}
     </div>
   );
-}
-
-function downloadText(name: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 /**

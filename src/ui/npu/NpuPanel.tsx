@@ -6,7 +6,7 @@
  * gains (Fig. 10b).
  */
 import { useRef } from 'react';
-import { getCpuPathCost } from '../../core/npu';
+import { getConfigCpuPathCost } from '../../core/npu';
 import { useOnScreen } from '../useOnScreen';
 import { useLabStore } from '../../state/store';
 import { playRun } from '../../state/trainingController';
@@ -19,14 +19,26 @@ import { NpuTransport, useNpuPlayback } from './NpuTransport';
 import { PeDetail } from './PeDetail';
 import { useNpuModel } from './useNpuModel';
 import './npu.css';
+import { ExportMenu, ExportScope } from '../exports/ExportMenu';
+import { useRunStem } from '../exports/RunExports';
 
 export function NpuPanel() {
+  return (
+    <ExportScope>
+      <NpuPanelBody />
+    </ExportScope>
+  );
+}
+
+function NpuPanelBody() {
+  const exportStem = useRunStem();
   const sectionRef = useRef<HTMLElement>(null);
   const result = useNpuModel(useOnScreen(sectionRef));
   const params = useLabStore((s) => s.npuParams);
   const status = useLabStore((s) => s.status);
   const step = useLabStore((s) => s.step);
   const targetId = useLabStore((s) => s.config.target);
+  const customFunction = useLabStore((s) => s.config.customFunction);
   const methods = useLabStore((s) => s.config.methods);
   const compareMode = methods.length > 1;
   const hasAxnet = methods.includes('axnet');
@@ -37,7 +49,10 @@ export function NpuPanel() {
   return (
     <section ref={sectionRef} className="panel npu-panel" data-testid="panel-npu" id="panel-npu" aria-labelledby="npu-title">
       <header className="panel-header">
-        <h2 id="npu-title">NPU (Fig. 5)</h2>
+        <div className="panel-title-row">
+          <h2 id="npu-title">NPU (Fig. 5)</h2>
+          <ExportMenu stem={exportStem} testId="export-npu" />
+        </div>
         <p className="panel-caption">
           The trained AXNet on the NPU of §IV: stages 1–3 run the prediction subnet and let the controller read P(x) from the grey region of on-chip memory; it then invokes the
           approximation subnet (stages 4–5, ⊙c in each PE) or the CPU. Click a PE to see inside it (Fig. 5b).
@@ -86,7 +101,7 @@ export function NpuPanel() {
             <NpuEnergy model={model} />
           </div>
           <NpuHardware model={model} />
-          <NpuConstants cpuCost={model.cpuCost} defaultCpuCost={getCpuPathCost(targetId)} />
+          <NpuConstants cpuCost={model.cpuCost} defaultCpuCost={getConfigCpuPathCost({ target: targetId, customFunction })} />
         </>
       ) : null}
     </section>

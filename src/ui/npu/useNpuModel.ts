@@ -14,14 +14,14 @@ import { useWhileVisible } from '../useOnScreen';
 import {
   aggregateAxnetCost,
   aggregateBaselineCost,
-  getCpuPathCost,
+  getConfigCpuPathCost,
   makeCpuPathCost,
   scheduleInference,
   type CpuPathCost,
   type NpuAggregate,
   type NpuInferenceSchedule,
 } from '../../core/npu';
-import { getTarget } from '../../core/targets/index';
+import { resolveTarget } from '../../core/targets/index';
 import type { TargetSpec } from '../../core/targets/types';
 import type { AxnetWeights } from '../../core/weights';
 import { useLabStore } from '../../state/store';
@@ -100,6 +100,7 @@ export function useNpuModel(visible = true): NpuModelResult {
   const weights = fromLab ? labWeights : (compareAxnet?.weights ?? null);
   const weightsStep = fromLab ? labWeightsStep : (compareAxnet?.step ?? 0);
   const targetId = useLabStore((s) => s.config.target);
+  const customFunction = useLabStore((s) => s.config.customFunction);
   const seed = useLabStore((s) => s.config.seed);
   const testSize = useLabStore((s) => s.config.testSize);
   const params = useLabStore((s) => s.npuParams);
@@ -111,13 +112,13 @@ export function useNpuModel(visible = true): NpuModelResult {
     visible,
   );
 
-  const target = getTarget(targetId);
+  const target = resolveTarget({ target: targetId, customFunction });
   const hasNets = weights !== null || Object.keys(baselineNets).length > 0;
   const dataReady = useTargetData(targetId); // image targets: the photographs arrive in their own chunk
-  const testSet = useMemo(() => (hasNets && dataReady ? sampleTargetRows(getTarget(targetId), testSize, seed, 'test-data') : null), [hasNets, dataReady, targetId, testSize, seed]);
+  const testSet = useMemo(() => (hasNets && dataReady ? sampleTargetRows(target, testSize, seed, 'test-data') : null), [hasNets, dataReady, target, testSize, seed]);
   const cpuCost = useMemo(
-    () => (cpuInstructions === null ? getCpuPathCost(targetId) : makeCpuPathCost(cpuInstructions, 'user-set instruction count (estimate)')),
-    [cpuInstructions, targetId],
+    () => (cpuInstructions === null ? getConfigCpuPathCost({ target: targetId, customFunction }) : makeCpuPathCost(cpuInstructions, 'user-set instruction count (estimate)')),
+    [cpuInstructions, targetId, customFunction],
   );
   const base = useMemo((): { ok: true; decisions: NpuSampleDecisions } | { ok: false; message: string } | null => {
     if (!weights || !testSet) return null;

@@ -8,7 +8,7 @@
  * control vector suppresses there.
  */
 import { useDeferredValue, useId, useMemo } from 'react';
-import { getTarget } from '../../core/targets/index';
+import { resolveTarget } from '../../core/targets/index';
 import { SUPPRESSION_RULE, SUPPRESSION_THRESHOLD, isSuppressed } from '../../core/axnetMath';
 import { describeControlPlacement } from '../../core/modelChoices';
 import { findRange, readSurfaceAt, selectConfig, selectSurface } from '../../state/selectors';
@@ -18,14 +18,25 @@ import { ColorBar, Heatmap, HeatmapFrame } from '../charts/Heatmap';
 import { describeGrid, useFocusWithin, useGridCursor } from './SurfacePanel';
 import { explainMissingGrid, formatControlReadout } from './surfaceReadout';
 import './views.css';
+import { ExportMenu, ExportScope } from '../exports/ExportMenu';
+import { useRunStem } from '../exports/RunExports';
 
 /** Control-vector maps are at least this wide (CSS px); they grow with the panel. */
 export const CONTROL_MAP_MIN = 96;
 
 export function ControlVectorPanel() {
+  return (
+    <ExportScope>
+      <ControlVectorPanelBody />
+    </ExportScope>
+  );
+}
+
+function ControlVectorPanelBody() {
+  const exportStem = useRunStem();
   const surface = useDeferredValue(useLabStore(selectSurface)); // maps render at transition priority, in slices
   const config = useLabStore(selectConfig);
-  const target = getTarget(config.target);
+  const target = resolveTarget(config);
   const { hover, cell, onCursor, onActivate } = useGridCursor(surface);
   const readoutId = useId();
   const focus = useFocusWithin();
@@ -76,7 +87,10 @@ export function ControlVectorPanel() {
   return (
     <section className="panel" data-testid="panel-control" id="panel-control" aria-labelledby="control-title" {...focus.handlers}>
       <header className="panel-header">
-        <h2 id="control-title">Control vectors</h2>
+        <div className="panel-title-row">
+          <h2 id="control-title">Control vectors</h2>
+          <ExportMenu stem={exportStem} testId="export-control" />
+        </div>
         <p className="panel-caption view-caption">
           Like Fig. 4d: per hidden neuron of the approximator, its activation without the control, ReLU(W(i)ᵀa(i) + b(i)), the control value c from the predictor, and the layer’s
           output with it, over ({grid.names.inputs.join(', ')}). A black line on a c map encloses where that neuron is {SUPPRESSION_RULE}; at the cursor, suppressed neurons are

@@ -9,6 +9,8 @@ import { METHODS } from '../../core/methods/registry';
 import { INVOCATION_SERIES, buildInvocationTable, formatMetric, selectConfig, selectHistory, selectLatestPoint } from '../../state/selectors';
 import { useLabStore } from '../../state/store';
 import { LiveChart, type LiveSeries } from '../charts/LiveChart';
+import { ExportMenu, ExportScope } from '../exports/ExportMenu';
+import { ReproduceBlock, buildRunExportActions, useRunStem } from '../exports/RunExports';
 
 const SERIES_STYLE: Record<(typeof INVOCATION_SERIES)[number], Omit<LiveSeries, 'show'>> = {
   trueInvocation: { label: 'true invocation', color: '#1565c0', width: 3 },
@@ -24,6 +26,16 @@ const formatStep = (value: number) => value.toLocaleString('en-US');
 const errorFormat = (value: number) => (value === 0 ? '0' : Math.abs(value) >= 1e-3 && Math.abs(value) < 1e4 ? String(Number(value.toPrecision(2))) : value.toExponential(1));
 
 export function InvocationPanel() {
+  return (
+    <ExportScope>
+      <InvocationPanelBody />
+    </ExportScope>
+  );
+}
+
+function InvocationPanelBody() {
+  const stem = useRunStem();
+  const hasWeights = useLabStore((state) => state.weights !== null);
   const history = useLabStore(selectHistory);
   const latest = useLabStore(selectLatestPoint);
   const config = useLabStore(selectConfig);
@@ -45,7 +57,12 @@ export function InvocationPanel() {
   return (
     <section className="panel" data-testid="panel-invocation" data-points={history.length} id="panel-invocation" aria-labelledby="invocation-title">
       <header className="panel-header">
-        <h2 id="invocation-title">Invocation</h2>
+        <div className="panel-title-row">
+          <h2 id="invocation-title">Invocation</h2>
+          <ExportMenu stem={stem} testId="export-invocation" actions={buildRunExportActions(stem, hasWeights, history.length > 0)}>
+            <ReproduceBlock />
+          </ExportMenu>
+        </div>
         <p className="panel-caption">
           Like Fig. 2b: the §V metrics on the {config.testSize}-sample test set every {config.evalEvery} steps.
         </p>
@@ -54,7 +71,17 @@ export function InvocationPanel() {
         {history.length === 0 ? (
           <p className="placeholder">Curves appear at the first evaluation (step {Math.min(config.evalEvery, config.steps)}).</p>
         ) : (
-          <LiveChart table={table} series={series} x={stepAxis} y={FRACTION_AXIS} y2={errorAxis} height={300} ariaLabel={summary} testId="invocation-chart" />
+          <LiveChart
+            table={table}
+            series={series}
+            x={stepAxis}
+            y={FRACTION_AXIS}
+            y2={errorAxis}
+            height={300}
+            ariaLabel={summary}
+            testId="invocation-chart"
+            exportLabel="Invocation chart"
+          />
         )}
       </div>
     </section>

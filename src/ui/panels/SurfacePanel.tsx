@@ -6,7 +6,7 @@
  * The cursor (mouse or arrow keys on a focused map) is the store's hover point, shared by every map.
  */
 import { useCallback, useDeferredValue, useId, useMemo, useState, type FocusEvent } from 'react';
-import { getTarget } from '../../core/targets/index';
+import { resolveTarget } from '../../core/targets/index';
 import type { TargetSpec } from '../../core/targets/types';
 import type { SurfaceSnapshot } from '../../core/weights';
 import { findGridIndex, findRange, gridValue, listSurfaceOutputs, readSurfaceAt, selectConfig, selectHover, selectSurface } from '../../state/selectors';
@@ -16,6 +16,8 @@ import type { GridCell } from '../charts/gridCursor';
 import { ColorBar, Heatmap, HeatmapFrame, type GridAxis } from '../charts/Heatmap';
 import { explainMissingGrid, formatSurfaceReadout, shortenName, type ReadoutNames } from './surfaceReadout';
 import './views.css';
+import { ExportMenu, ExportScope } from '../exports/ExportMenu';
+import { useRunStem } from '../exports/RunExports';
 
 /** Cursor handling shared by the surface and control-vector panels: cells ↔ input-space points (the store's hover). */
 export function useGridCursor(surface: SurfaceSnapshot | null) {
@@ -78,9 +80,18 @@ export function describeGrid(target: TargetSpec, ranges: readonly [readonly [num
 const P_SAFE_SCALE: ColorScale = { ...createLinearScale(0, 1), mark: { value: 0.5, label: 'P = 0.5' } };
 
 export function SurfacePanel() {
+  return (
+    <ExportScope>
+      <SurfacePanelBody />
+    </ExportScope>
+  );
+}
+
+function SurfacePanelBody() {
+  const exportStem = useRunStem();
   const surface = useDeferredValue(useLabStore(selectSurface)); // maps render at transition priority, in slices
   const config = useLabStore(selectConfig);
-  const target = getTarget(config.target);
+  const target = resolveTarget(config);
   const { hover, cell, onCursor, onActivate } = useGridCursor(surface);
   const [picked, setPicked] = useState(0);
   const readoutId = useId();
@@ -136,7 +147,10 @@ export function SurfacePanel() {
   return (
     <section className="panel" data-testid="panel-surface" id="panel-surface" aria-labelledby="surface-title" {...focus.handlers}>
       <header className="panel-header">
-        <h2 id="surface-title">{target.title}: surfaces</h2>
+        <div className="panel-title-row">
+          <h2 id="surface-title">{target.title}: surfaces</h2>
+          <ExportMenu stem={exportStem} testId="export-surface" />
+        </div>
         <p className="panel-caption view-caption">
           Like Fig. 4: {target.outputNames.map(shortenName).join(' and ')} over ({xShort}, {yShort}), what AXNet and a lone approximator make of it, AXNet’s |error| with the region
           under the bound {config.errorBound} outlined in white, and where the predictor says “safe” (P &gt; 0.5, green outline; dashed: truly safe). Focus a map and use the arrow

@@ -13,7 +13,7 @@ import { AXTRAIN_STUDY_TIMINGS_STATUS, estimateAxtrainStudyMs } from '../../core
 import { cancelAxtrainStudy, clearAxtrainStudyCache, getAxtrainStudyPlan, loadCachedAxtrainStudy, startAxtrainStudy } from '../../state/axtrainStudyController';
 import { selectAxtrainStudyView, type AxtrainBudget, type AxtrainStudySlice } from '../../state/axtrainStudySlice';
 import { useLabStore } from '../../state/store';
-import { downloadText } from './download';
+import { downloadText } from '../exports/download';
 import { renderAxtrainExports } from './exports';
 import { formatEstimate, formatEta } from './format';
 

@@ -20,7 +20,7 @@ import {
 import { cancelNasStudy, clearNasStudyCache, getNasStudyPlan, loadCachedNasStudy, startNasStudy } from '../../state/nasStudyController';
 import type { NasStudyBudget } from '../../state/nasStudySlice';
 import { useLabStore } from '../../state/store';
-import { downloadText } from './download';
+import { downloadText } from '../exports/download';
 
 function describeBudget(budget: NasStudyBudget): string {
   const plan = getNasStudyPlan(budget);

@@ -13,7 +13,7 @@ import { figureFileName, renderStudyReport } from '../../core/study/report';
 import { renderChart } from '../../core/study/svg';
 import { cancelStudy, clearStudyCache, getStudyPlan, loadCachedStudy, startStudy, STUDY_WORKERS } from '../../state/studyController';
 import { useLabStore } from '../../state/store';
-import { downloadBlob, downloadText, renderSvgToPng } from './download';
+import { downloadBlob, downloadText, renderSvgToPng } from '../exports/download';
 import { AxtrainStudySection } from './AxtrainStudySection';
 import { NasStudySection } from './NasStudySection';
 import { buildStudyReport, renderResultsCsv } from './exports';

@@ -5,6 +5,7 @@
 import { formatAxtrainResultsJson, renderAxtrainStudyReport, type AxtrainStudyResults } from '../../core/axtrain/study';
 import { STUDY_PLAN_VERSION, formatTopology, type StudyPlan } from '../../core/study/plan';
 import type { JobResult, StudyReport } from '../../core/study/results';
+import { escapeCsvField } from '../../core/runExport';
 
 export const RESULTS_CSV_HEADER = [
   'job',
@@ -25,10 +26,8 @@ export const RESULTS_CSV_HEADER = [
   'notes',
 ] as const;
 
-/** RFC 4180 field: quoted when it holds a comma, quote or line break. */
-export function escapeCsvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
+/** RFC 4180 fields: one escaper for every CSV the lab writes (src/core/runExport.ts). */
+export { escapeCsvField };
 
 function formatCsvNumber(value: number | null | undefined): string {
   return value === null || value === undefined || !Number.isFinite(value) ? '' : String(value);

@@ -21,7 +21,8 @@ export function downloadText(filename: string, text: string, type: string): void
 export function readSvgSize(svg: string): { width: number; height: number } {
   const tag = /<svg\b[^>]*>/i.exec(svg)?.[0] ?? '';
   const attribute = (name: string) => {
-    const match = new RegExp(`\\b${name}="([\\d.]+)`).exec(tag);
+    // Whitespace before the name: `\b` would also match inside `stroke-width="…"`.
+    const match = new RegExp(`\\s${name}="([\\d.]+)`).exec(tag);
     return match ? Number(match[1]) : Number.NaN;
   };
   let width = attribute('width');
@@ -63,4 +64,56 @@ export async function renderSvgToPng(svg: string, scale = 2): Promise<Blob> {
   } finally {
     URL.revokeObjectURL(url);
   }
+}
+
+/** The PNG of a canvas as drawn (its pixel size: CSS size × devicePixelRatio). */
+export function canvasToPng(canvas: HTMLCanvasElement): Promise<Blob> {
+  return new Promise<Blob>((resolve, reject) => canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('PNG encoding failed.'))), 'image/png'));
+}
+
+/** Presentation properties copied from the page's stylesheets onto an exported SVG's elements. */
+const SVG_STYLE_PROPERTIES = [
+  'fill',
+  'fill-opacity',
+  'stroke',
+  'stroke-width',
+  'stroke-dasharray',
+  'stroke-linecap',
+  'stroke-linejoin',
+  'stroke-opacity',
+  'opacity',
+  'font-family',
+  'font-size',
+  'font-weight',
+  'text-anchor',
+  'dominant-baseline',
+  'visibility',
+  'display',
+] as const;
+
+/**
+ * A standalone SVG document of an on-page <svg> whose look comes from CSS classes: every element gets its
+ * computed presentation properties as attributes, and the root its on-screen size (so it renders the same anywhere).
+ */
+export function serializeStyledSvg(svg: SVGSVGElement): { svg: string; width: number; height: number } {
+  const clone = svg.cloneNode(true) as SVGSVGElement;
+  const originals = [svg, ...svg.querySelectorAll('*')];
+  const copies = [clone, ...clone.querySelectorAll('*')];
+  originals.forEach((element, k) => {
+    const copy = copies[k];
+    if (!(copy instanceof Element)) return;
+    const computed = window.getComputedStyle(element);
+    // Presentation attributes, not a style attribute: the page's CSP (style-src 'self') blocks inline styles, also
+    // inside the SVG rendered for the PNG (renderSvgToPng loads it from a blob: URL under the same policy).
+    for (const property of SVG_STYLE_PROPERTIES) copy.setAttribute(property, computed.getPropertyValue(property));
+    copy.removeAttribute('style');
+    copy.removeAttribute('class');
+  });
+  const rect = svg.getBoundingClientRect();
+  const width = Math.round(rect.width);
+  const height = Math.round(rect.height);
+  clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+  clone.setAttribute('width', String(width));
+  clone.setAttribute('height', String(height));
+  return { svg: new XMLSerializer().serializeToString(clone), width, height };
 }
