@@ -406,3 +406,9 @@ export function buildShareUrl(currentHref: string, config: Readonly<LabConfig>, 
   const base = hashIndex >= 0 ? currentHref.slice(0, hashIndex) : currentHref;
   return `${base}${formatHash(config, extras)}`;
 }
+
+/** `url` (a share link) with its classroom part replaced: read by parseLink, written again by buildShareUrl. */
+export function withClassroom(url: string, classroom: Readonly<ClassroomLink>): string {
+  const { config, npu, npuCpuInstructions, sweep, axtrain, nas } = parseLink(url);
+  return buildShareUrl(url, config, { npu, npuCpuInstructions, sweep, axtrain, nas, classroom: { ...classroom } });
+}

@@ -22,6 +22,9 @@ import {
 } from '../state/selectors';
 import { useLabStore } from '../state/store';
 import { getShareUrl } from '../state/urlSync';
+import { ClassTarget } from './classroom/ClassTarget';
+import { LessonMenu } from './classroom/LessonMenu';
+import { PresentButton } from './classroom/Presentation';
 
 /** Small inline icons (no icon font needed). */
 function Icon({ name }: { name: 'play' | 'pause' | 'step' | 'reset' }) {
@@ -192,42 +195,44 @@ export function Header() {
           {axtrainView ? 'AxTrain: training nets for approximate hardware (ISLPED 2018)' : 'approximator + predictor, fused by control vectors (ICCAD 2018)'}
         </span>
       </div>
-      <div className="transport" hidden={axtrainView}>
-        <button type="button" className="icon-button" data-testid="reset-button" aria-label="Reset" title="Reset: a new run from step 0" onClick={resetRun}>
-          <Icon name="reset" />
-        </button>
-        <button
-          type="button"
-          className={`play-button${isRunning ? ' playing' : ''}`}
-          data-testid="play-button"
-          aria-label={isRunning ? 'Pause' : 'Play'}
-          title={isRunning ? 'Pause (Space)' : 'Play (Space)'}
-          onClick={isRunning ? pauseRun : playRun}
-          disabled={status === 'error'}
-        >
-          <Icon name={isRunning ? 'pause' : 'play'} />
-        </button>
-        <button
-          type="button"
-          className="icon-button"
-          data-testid="step-button"
-          aria-label={`Step ${config.evalEvery} steps`}
-          title={sweepMode ? 'A sweep trains with Play only' : `Train ${config.evalEvery} steps, then evaluate`}
-          onClick={() => stepRun(config.evalEvery)}
-          disabled={!canStep || sweepMode}
-        >
-          <Icon name="step" />
-        </button>
-        <div className="run-state">
-          <span className="run-step">
-            step <strong>{step.toLocaleString('en-US')}</strong> / {config.steps.toLocaleString('en-US')}
-          </span>
-          <span className={`run-status status-${status}`}>
-            {STATUS_TEXT[status]}
-            {status === 'running' && stepsPerSecond > 0 ? ` · ${Math.round(stepsPerSecond)} steps/s` : ''}
-          </span>
+      <ClassTarget id="transport" className="transport-target">
+        <div className="transport" hidden={axtrainView}>
+          <button type="button" className="icon-button" data-testid="reset-button" aria-label="Reset" title="Reset: a new run from step 0" onClick={resetRun}>
+            <Icon name="reset" />
+          </button>
+          <button
+            type="button"
+            className={`play-button${isRunning ? ' playing' : ''}`}
+            data-testid="play-button"
+            aria-label={isRunning ? 'Pause' : 'Play'}
+            title={isRunning ? 'Pause (Space)' : 'Play (Space)'}
+            onClick={isRunning ? pauseRun : playRun}
+            disabled={status === 'error'}
+          >
+            <Icon name={isRunning ? 'pause' : 'play'} />
+          </button>
+          <button
+            type="button"
+            className="icon-button"
+            data-testid="step-button"
+            aria-label={`Step ${config.evalEvery} steps`}
+            title={sweepMode ? 'A sweep trains with Play only' : `Train ${config.evalEvery} steps, then evaluate`}
+            onClick={() => stepRun(config.evalEvery)}
+            disabled={!canStep || sweepMode}
+          >
+            <Icon name="step" />
+          </button>
+          <div className="run-state">
+            <span className="run-step">
+              step <strong>{step.toLocaleString('en-US')}</strong> / {config.steps.toLocaleString('en-US')}
+            </span>
+            <span className={`run-status status-${status}`}>
+              {STATUS_TEXT[status]}
+              {status === 'running' && stepsPerSecond > 0 ? ` · ${Math.round(stepsPerSecond)} steps/s` : ''}
+            </span>
+          </div>
         </div>
-      </div>
+      </ClassTarget>
       <div className="header-right">
         {axtrainView ? null : <BackendBadge label={backendLabel} tooltip={backendTooltip} />}
         {axtrainView || backendFallback === null ? null : (
@@ -235,7 +240,11 @@ export function Header() {
             {backendFallback}
           </p>
         )}
-        <ShareControl />
+        <LessonMenu />
+        <PresentButton />
+        <ClassTarget id="share">
+          <ShareControl />
+        </ClassTarget>
       </div>
     </header>
   );

@@ -1,124 +1,72 @@
 /**
- * Jump links to the figure panels; the selected one is remembered in the ui slice. Each link names
- * the views that have its panel: compare mode shows the comparison, About and NPU panels only, so
- * it offers no link to the lab view's Invocation, Benchmark and Control-vector panels.
- * Two tabs open views of their own: AxTrain (an AxTrain config in the store, so `ax=…` in the link;
- * the tab brings the breast-cancer defaults) and Paper. A panel link leaves the AxTrain view (its
- * config, and so its part of the link, goes); the Paper tab keeps it, so Back to AxTrain finds it.
+ * The panel nav: the views the current config offers (src/state/views.ts listNavViews: the lab view's panels, or the
+ * compare or sweep view's, then AxTrain, NAS and Paper), without those a class link hides. A click opens the view
+ * through openView, the one path the lesson steps, a link's `open=` and presentation mode's digit keys take too; a
+ * lab panel is also scrolled to. The selected panel is remembered in the ui slice.
  */
-import { createAxtrainConfig } from '../core/axtrain/config';
-import { createNasClassroomConfig } from '../core/nas/config';
-import { isCompareMode } from '../state/compareController';
-import { selectSelectedPanel } from '../state/selectors';
-import { useLabStore, type PanelId } from '../state/store';
+import type { ViewId } from '../core/classroom/classIds';
+import { useLabStore } from '../state/store';
+import { listNavViews, openView, selectCurrentView, selectLayout } from '../state/views';
+import { scrollToView } from './classroom/Presentation';
+import { useShallow } from 'zustand/react/shallow';
 
-type LabView = 'lab' | 'compare';
-
-interface NavLink {
-  /** The panel's element is #panel-<anchor>. */
-  anchor: string;
-  /** The ui slice's selected panel, for the links that have one. */
-  panel: PanelId | null;
+interface ViewTab {
   label: string;
-  views: readonly LabView[];
+  /** The tab's test id: `nav-<view>` for the panels of the lab's layouts, `tab-<view>` for the views of their own. */
+  testId: string;
+  title?: string;
 }
 
-export const NAV_LINKS: readonly NavLink[] = [
-  { anchor: 'invocation', panel: 'invocation', label: 'Invocation (Fig. 2b)', views: ['lab'] },
-  { anchor: 'compare', panel: null, label: 'Compare methods (Fig. 2)', views: ['compare'] },
-  { anchor: 'surface', panel: 'surface', label: 'Benchmark view (Fig. 4a–c)', views: ['lab'] },
-  { anchor: 'control', panel: 'control', label: 'Control vectors (Fig. 4d)', views: ['lab'] },
-  { anchor: 'npu', panel: 'npu', label: 'NPU (Fig. 5)', views: ['lab', 'compare'] },
-];
+export const VIEW_TABS: Readonly<Record<ViewId, ViewTab>> = {
+  invocation: { label: 'Invocation (Fig. 2b)', testId: 'nav-invocation' },
+  compare: { label: 'Compare methods (Fig. 2)', testId: 'nav-compare' },
+  sweep: { label: 'Sweep', testId: 'nav-sweep' },
+  surface: { label: 'Benchmark view (Fig. 4a–c)', testId: 'nav-surface' },
+  control: { label: 'Control vectors (Fig. 4d)', testId: 'nav-control' },
+  npu: { label: 'NPU (Fig. 5)', testId: 'nav-npu' },
+  axtrain: {
+    label: 'AxTrain',
+    testId: 'tab-axtrain',
+    title: 'AxTrain (He et al., ISLPED’18): train nets that stay accurate on approximate hardware (DRUM-k multipliers, NTV weight memory)',
+  },
+  nas: { label: 'NAS', testId: 'tab-nas', title: 'NAS (Chen et al., DATE’20): search the approximator’s topology with SMAC, against random search and the MICRO’12 enumeration' },
+  paper: { label: 'Paper (§V)', testId: 'tab-paper', title: 'Reproduce the paper’s §V figures: a study of every benchmark × method, run in the browser' },
+};
 
-/** The links a view can serve (every one of them scrolls to a panel that view renders). */
-export function linksForView(view: LabView): NavLink[] {
-  return NAV_LINKS.filter((link) => link.views.includes(view));
-}
+/** The views that scroll to a panel of the page rather than replace the page. */
+const SCROLLED_VIEWS: ReadonlySet<ViewId> = new Set(['invocation', 'surface', 'control', 'npu', 'compare', 'sweep']);
 
 export function PanelNav() {
-  const selected = useLabStore(selectSelectedPanel);
-  const selectPanel = useLabStore((state) => state.selectPanel);
-  const paperOpen = useLabStore((state) => state.paperOpen);
-  const setPaperOpen = useLabStore((state) => state.setPaperOpen);
-  const view: LabView = useLabStore((state) => (isCompareMode(state.config) ? 'compare' : 'lab'));
-  const axtrainOpen = useLabStore((state) => state.axtrain !== null);
-  const setAxtrain = useLabStore((state) => state.setAxtrain);
-  const nasOpen = useLabStore((state) => state.nas !== null);
-  const setNas = useLabStore((state) => state.setNas);
-  const axtrainCurrent = axtrainOpen && !nasOpen && !paperOpen;
-  const nasCurrent = nasOpen && !paperOpen;
+  const views = useLabStore(useShallow(listNavViews));
+  const current = useLabStore(selectCurrentView);
+  const layout = useLabStore(selectLayout);
+  const present = useLabStore((state) => state.classroom.present);
   return (
-    <nav className="panel-nav" aria-label="Panels" data-testid="panel-nav" data-view={view}>
-      {linksForView(view).map((link) => {
-        const current = !paperOpen && !axtrainOpen && !nasOpen && link.panel !== null && link.panel === selected;
+    <nav className="panel-nav" aria-label="Panels" data-testid="panel-nav" data-view={layout}>
+      {views.map((view, index) => {
+        const tab = VIEW_TABS[view];
+        const active = view === current;
         return (
           <a
-            key={link.anchor}
-            href={`#panel-${link.anchor}`}
-            data-testid={`nav-${link.anchor}`}
-            className={current ? 'active' : undefined}
-            aria-current={current ? 'true' : undefined}
+            key={view}
+            href={`#panel-${view}`}
+            data-testid={tab.testId}
+            data-class-id={view}
+            className={active ? 'active' : undefined}
+            aria-current={active ? 'true' : undefined}
+            title={tab.title}
             onClick={(event) => {
-              // The hash holds the config, so scroll without touching it.
+              // The hash holds the config, so open the view without touching it.
               event.preventDefault();
-              if (link.panel !== null) selectPanel(link.panel);
-              setPaperOpen(false);
-              setAxtrain(null);
-              setNas(null);
-              // After the lab view is back (when the Paper view was open), scroll to the panel.
-              window.requestAnimationFrame(() =>
-                (document.getElementById(`panel-${link.anchor}`) ?? document.getElementById('panel-benchmark'))?.scrollIntoView({ behavior: 'smooth', block: 'start' }),
-              );
+              openView(useLabStore.getState(), view);
+              if (SCROLLED_VIEWS.has(view)) scrollToView(view);
             }}
           >
-            {link.label}
+            {present ? <kbd className="nav-key">{index + 1}</kbd> : null}
+            {tab.label}
           </a>
         );
       })}
-      <a
-        href="#panel-axtrain"
-        data-testid="tab-axtrain"
-        className={axtrainCurrent ? 'active' : undefined}
-        aria-current={axtrainCurrent ? 'true' : undefined}
-        title="AxTrain (He et al., ISLPED'18): train nets that stay accurate on approximate hardware (DRUM-k multipliers, NTV weight memory)"
-        onClick={(event) => {
-          event.preventDefault();
-          setPaperOpen(false);
-          setNas(null);
-          if (!useLabStore.getState().axtrain) setAxtrain(createAxtrainConfig('breastcancer'));
-        }}
-      >
-        AxTrain
-      </a>
-      <a
-        href="#panel-nas"
-        data-testid="tab-nas"
-        className={nasCurrent ? 'active' : undefined}
-        aria-current={nasCurrent ? 'true' : undefined}
-        title="NAS (Chen et al., DATE'20): search the approximator's topology with SMAC, against random search and the MICRO'12 enumeration"
-        onClick={(event) => {
-          event.preventDefault();
-          setPaperOpen(false);
-          setAxtrain(null);
-          if (!useLabStore.getState().nas) setNas(createNasClassroomConfig());
-        }}
-      >
-        NAS
-      </a>
-      <a
-        href="#panel-paper"
-        data-testid="tab-paper"
-        className={paperOpen ? 'active' : undefined}
-        aria-current={paperOpen ? 'true' : undefined}
-        title="Reproduce the paper's §V figures: a study of every benchmark × method, run in the browser"
-        onClick={(event) => {
-          event.preventDefault();
-          setPaperOpen(true);
-        }}
-      >
-        Paper (§V)
-      </a>
     </nav>
   );
 }

@@ -29,7 +29,7 @@ export const LESSONS: readonly Lesson[] = [
         question: 'More inputs run on the cheap network now. What does the application give up for that?',
       },
       {
-        text: 'With a tight bound of 0.005 few inputs are safe, and after the same training the predictor sends fewer of them to the network than with 0.015.',
+        text: 'With a tight bound of 0.005 few inputs are safe, and after the same training the predictor sends far fewer inputs to the network than with 0.015.',
         fragment: 'target=bessel_Jnu&bound=0.005',
         view: 'invocation',
         highlight: 'bound',
@@ -103,11 +103,11 @@ export const LESSONS: readonly Lesson[] = [
         question: 'Press Play. Which curve rises, and which one stays low?',
       },
       {
-        text: 'At the end of this run AXNet’s true invocation is far above weight-sharing’s, and in the second half weight-sharing’s curve moves up and down more than AXNet’s.',
+        text: 'In the lab’s run weight-sharing’s true invocation stays near where it started and its predictor marks hardly any input safe, while AXNet climbs to almost every input. The paper’s Fig. 2a shows weight-sharing oscillating; here its swings are small, and AXNet’s curve has the larger dips on its way up.',
         fragment: FIG2,
         view: 'compare',
         highlight: 'compare',
-        question: 'Why would two losses fighting over the same weights make training unstable?',
+        question: 'Why can two losses pulling on one shared layer leave the net stuck?',
       },
     ],
   },
@@ -150,7 +150,7 @@ export const LESSONS: readonly Lesson[] = [
         question: 'Press Play. Which method loses the most accuracy on the approximate hardware settings?',
       },
       {
-        text: 'The sensitivity S(w) measures how much the output moves when the weights are disturbed; AxTrain’s active method adds it to the loss, the passive one trains with the hardware’s noise.',
+        text: 'AxTrain-act adds the sensitivity S(w), how much the output moves when the weights are disturbed, to the loss; AxTrain-pas trains with the hardware’s noise. At 400 mV, where each bit of a stored weight flips with probability 10 %, every AxTrain method keeps more accuracy than BP in this run.',
         fragment: 'ax=breastcancer',
         view: 'axtrain',
         highlight: 'axtrain',
