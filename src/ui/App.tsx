@@ -62,9 +62,10 @@ function View({ id, children }: { id: ViewId; children: ReactNode }) {
 /** Header, notices, the teacher's banner; the lesson card and presentation mode's bar and QR code. */
 function Shell({ children }: { children: ReactNode }) {
   const present = useLabStore((state) => state.classroom.present);
+  const hasLesson = useLabStore((state) => state.classroom.lesson !== null);
   usePresentationKeys();
   return (
-    <div className={`app${present ? ' present' : ''}`} data-testid="app" data-present={present ? 'true' : undefined}>
+    <div className={`app${present ? ' present' : ''}${hasLesson ? ' has-lesson' : ''}`} data-testid="app" data-present={present ? 'true' : undefined}>
       <Header />
       <PresentBar />
       <Notice />

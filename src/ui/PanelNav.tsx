@@ -51,7 +51,7 @@ export function PanelNav() {
             key={view}
             href={`#panel-${view}`}
             data-testid={tab.testId}
-            data-class-id={view}
+            data-view={view}
             className={active ? 'active' : undefined}
             aria-current={active ? 'true' : undefined}
             title={tab.title}
