@@ -11,6 +11,8 @@
  * - Fields valid alone but not together (src/core/linkRules.ts) are moved to the nearest valid value, one
  *   notice per fixed value.
  * - A link of an older version (or with no `v`) is migrated to today's keys first, not rejected (linkMigrations.ts).
+ * - A link that opens a lesson step (`lesson=…&step=…`, src/core/classroom/classLink.ts) reads the step's fragment
+ *   under its own values: the link's keys win, the step's fragment fills the keys the link does not name.
  */
 import { DEFAULT_LANGUAGE, isLanguageId, LANGUAGE_IDS, type LanguageId } from './language';
 import * as v from 'valibot';
@@ -40,6 +42,7 @@ import { DECIMAL_PATTERN } from './decimal';
 import { applyCrossFieldRules } from './linkRules';
 import { AXTRAIN_LINK_KEYS, formatAxtrainLink, readAxtrainLink, type AxtrainConfig } from './axtrain/config';
 import { NAS_LINK_KEYS, formatNasLink, readNasLink, type NasRunConfig } from './nas/config';
+import { CLASS_LINK_KEYS, currentLessonStep, formatClassLink, readClassLink, type ClassLinkKey, type ClassroomLink } from './classroom/classLink';
 
 /** Links longer than this are refused whole: no legitimate config needs it. */
 export const MAX_HASH_LENGTH = 2048;
@@ -103,6 +106,8 @@ export interface ParsedLink {
   nas: NasRunConfig | null;
   /** The interface language (`lang=en|zh`, src/core/language.ts), or null when the link names none. */
   language: LanguageId | null;
+  /** Lesson and step, presentation mode, hidden and locked ids, the view it opens on, title and note (classLink.ts). */
+  classroom: ClassroomLink;
 }
 
 /** The link parts besides the lab config: each written only when given and not default. */
@@ -114,6 +119,7 @@ export interface LinkExtras {
   nas?: NasRunConfig | null;
   /** Written when it is not English (a link without `lang=` opens in the reader's own language). */
   language?: LanguageId | null;
+  classroom?: ClassroomLink | null;
 }
 
 /** The link key of the interface language. */
@@ -131,6 +137,7 @@ const SWEEP_KEYS: ReadonlySet<string> = new Set(SWEEP_LINK_KEYS);
 const AXTRAIN_KEYS: ReadonlySet<string> = new Set(AXTRAIN_LINK_KEYS);
 const NAS_KEYS: ReadonlySet<string> = new Set(NAS_LINK_KEYS);
 const CUSTOM_FUNCTION_KEYS: ReadonlySet<string> = new Set(CUSTOM_FUNCTION_LINK_KEYS);
+const CLASS_KEYS: ReadonlySet<string> = new Set(CLASS_LINK_KEYS);
 const NPU_KEYS: ReadonlySet<string> = new Set([
   ...NPU_PARAM_FIELDS.map((f) => NPU_KEY_PREFIX + f.key),
   ...NPU_CONSTANT_IDS.map((id) => CONSTANT_OVERRIDE_PREFIX + id),
@@ -219,18 +226,9 @@ function quote(text: string): string {
   return JSON.stringify(printable.length > 40 ? `${printable.slice(0, 40)}…` : printable);
 }
 
-export function parseLink(hashOrUrl: string): ParsedLink {
-  let config = cloneConfig(DEFAULT_CONFIG);
-  const problems: string[] = [];
-  const hash = extractHash(typeof hashOrUrl === 'string' ? hashOrUrl : '');
-  const npuDefaults = () => ({ npu: clampNpuParams(DEFAULT_NPU_PARAMS), npuCpuInstructions: null, sweep: null, axtrain: null, nas: null, language: null });
-  if (hash.trim() === '') return { config, problems, ...npuDefaults() };
-  if (hash.length > MAX_HASH_LENGTH) {
-    problems.push(`The link is ${hash.length} characters long (more than ${MAX_HASH_LENGTH}); it was ignored and the defaults are used.`);
-    return { config, problems, ...npuDefaults() };
-  }
-
-  const decoded: LinkPair[] = [];
+/** The decoded `key=value` pairs of a hash (without `v`, which is returned apart); undecodable parts become problems. */
+function splitLinkPairs(hash: string, problems: string[]): { pairs: LinkPair[]; rawVersion: string | undefined } {
+  const pairs: LinkPair[] = [];
   let rawVersion: string | undefined;
   for (const part of hash.split('&')) {
     if (part === '') continue;
@@ -243,28 +241,65 @@ export function parseLink(hashOrUrl: string): ParsedLink {
       continue;
     }
     if (key === 'v') rawVersion = value;
-    else decoded.push({ key, value });
+    else pairs.push({ key, value });
   }
+  return { pairs, rawVersion };
+}
+
+function isKnownKey(key: string): boolean {
+  return (
+    PARAM_BY_KEY.has(key) ||
+    NPU_KEYS.has(key) ||
+    SWEEP_KEYS.has(key) ||
+    AXTRAIN_KEYS.has(key) ||
+    NAS_KEYS.has(key) ||
+    CUSTOM_FUNCTION_KEYS.has(key) ||
+    CLASS_KEYS.has(key) ||
+    key === LANGUAGE_KEY
+  );
+}
+
+export function parseLink(hashOrUrl: string): ParsedLink {
+  let config = cloneConfig(DEFAULT_CONFIG);
+  const problems: string[] = [];
+  const hash = extractHash(typeof hashOrUrl === 'string' ? hashOrUrl : '');
+  const npuDefaults = () => ({
+    npu: clampNpuParams(DEFAULT_NPU_PARAMS),
+    npuCpuInstructions: null,
+    sweep: null,
+    axtrain: null,
+    nas: null,
+    language: null,
+    classroom: readClassLink(() => undefined, []),
+  });
+  if (hash.trim() === '') return { config, problems, ...npuDefaults() };
+  if (hash.length > MAX_HASH_LENGTH) {
+    problems.push(`The link is ${hash.length} characters long (more than ${MAX_HASH_LENGTH}); it was ignored and the defaults are used.`);
+    return { config, problems, ...npuDefaults() };
+  }
+
+  const { pairs: decoded, rawVersion } = splitLinkPairs(hash, problems);
 
   // An older link is rewritten into today's keys and values first (linkMigrations.ts), then read like a new one.
   const migrated = migrateLinkPairs(decoded, rawVersion);
   if (migrated.problem) problems.push(migrated.problem);
   const values = new Map<string, string>();
   for (const { key, value } of migrated.pairs) {
-    if (
-      !PARAM_BY_KEY.has(key) &&
-      !NPU_KEYS.has(key) &&
-      !SWEEP_KEYS.has(key) &&
-      !AXTRAIN_KEYS.has(key) &&
-      !NAS_KEYS.has(key) &&
-      !CUSTOM_FUNCTION_KEYS.has(key) &&
-      key !== LANGUAGE_KEY
-    ) {
+    if (!isKnownKey(key)) {
       problems.push(`Unknown setting ${quote(key)} was ignored.`);
       continue;
     }
     if (values.has(key)) problems.push(`Setting ${quote(key)} appears more than once; the last value is used.`);
     values.set(key, value);
+  }
+  // A lesson step's fragment fills what the link leaves out (the step's config under the link's own values).
+  const classroom = readClassLink((key: ClassLinkKey) => values.get(key), problems);
+  const lessonStep = currentLessonStep(classroom);
+  if (lessonStep) {
+    for (const { key, value } of splitLinkPairs(lessonStep.fragment, problems).pairs) {
+      if (!isKnownKey(key) || CLASS_KEYS.has(key)) problems.push(`Lesson ${classroom.lesson}, step ${classroom.step + 1}: setting ${quote(key)} was ignored.`);
+      else if (!values.has(key)) values.set(key, value);
+    }
   }
 
   // A known target brings its lab defaults first; the loop below then applies the link's own values.
@@ -291,7 +326,7 @@ export function parseLink(hashOrUrl: string): ParsedLink {
   const language = rawLanguage === undefined ? null : isLanguageId(rawLanguage) ? rawLanguage : null;
   if (rawLanguage !== undefined && language === null)
     problems.push(`${LANGUAGE_KEY}=${quote(rawLanguage)} is not a language of the lab (${LANGUAGE_IDS.join(', ')}); it was ignored.`);
-  return { config: fixed.config, problems, ...npuLink, sweep: fixed.sweep, axtrain, nas, language };
+  return { config: fixed.config, problems, ...npuLink, sweep: fixed.sweep, axtrain, nas, language, classroom };
 }
 
 /** Validates one raw value and writes it into config; returns a problem text or null. */
@@ -374,10 +409,14 @@ function formatValue(config: Readonly<LabConfig>, spec: ParamSpec): string {
 export function formatHash(config: Readonly<LabConfig>, extras: LinkExtras = {}): string {
   const parts = [`v=${CONFIG_VERSION}`];
   const targetDefaults = applyTargetDefaults(DEFAULT_CONFIG, config.target);
+  // In a lesson step, the keys its fragment sets are written even at their defaults: reading fills absent keys from
+  // the fragment, so a value set back to its default must be named to survive a reload.
+  const lessonStep = extras.classroom ? currentLessonStep(extras.classroom) : null;
+  const lessonKeys = new Set(lessonStep ? splitLinkPairs(lessonStep.fragment, []).pairs.map((pair) => pair.key) : []);
   for (const spec of URL_PARAMS) {
     const value = formatValue(config, spec);
     const base = spec.field === 'target' ? DEFAULT_CONFIG : targetDefaults;
-    if (value !== formatValue(base, spec)) parts.push(`${spec.key}=${encodeURIComponent(value)}`);
+    if (value !== formatValue(base, spec) || lessonKeys.has(spec.key)) parts.push(`${spec.key}=${encodeURIComponent(value)}`);
   }
   if (config.target === CUSTOM_TARGET_ID) parts.push(...formatCustomFunctionLink(config.customFunction));
   parts.push(...formatNpuParts(extras.npu, extras.npuCpuInstructions));
@@ -385,6 +424,7 @@ export function formatHash(config: Readonly<LabConfig>, extras: LinkExtras = {})
   parts.push(...formatAxtrainLink(extras.axtrain));
   parts.push(...formatNasLink(extras.nas));
   if (extras.language && extras.language !== DEFAULT_LANGUAGE) parts.push(`${LANGUAGE_KEY}=${extras.language}`);
+  parts.push(...formatClassLink(extras.classroom));
   return `#${parts.join('&')}`;
 }
 
@@ -393,4 +433,10 @@ export function buildShareUrl(currentHref: string, config: Readonly<LabConfig>, 
   const hashIndex = currentHref.indexOf('#');
   const base = hashIndex >= 0 ? currentHref.slice(0, hashIndex) : currentHref;
   return `${base}${formatHash(config, extras)}`;
+}
+
+/** `url` (a share link) with its classroom part replaced: read by parseLink, written again by buildShareUrl. */
+export function withClassroom(url: string, classroom: Readonly<ClassroomLink>): string {
+  const { config, npu, npuCpuInstructions, sweep, axtrain, nas } = parseLink(url);
+  return buildShareUrl(url, config, { npu, npuCpuInstructions, sweep, axtrain, nas, classroom: { ...classroom } });
 }

@@ -39,6 +39,18 @@ const LAB_PHRASES: Readonly<Record<string, Phrase>> = {
   ctrl: (value) => `c placed ${value}`,
 };
 
+/** The classroom keys (src/core/classroom/classLink.ts): what a class link does, not the teacher's text itself. */
+const CLASS_PHRASES: Readonly<Record<string, Phrase>> = {
+  lesson: (value) => `lesson ${value}`,
+  step: (value) => `step ${value}`,
+  present: (value) => (value === '1' ? 'presentation mode' : 'no presentation mode'),
+  hide: (value) => `${plural(value.split(',').length, 'hidden control or view', 'hidden controls or views')} (${value})`,
+  lock: (value) => `${plural(value.split(',').length, 'locked control', 'locked controls')} (${value})`,
+  open: (value) => `opens on ${value}`,
+  title: () => 'a title',
+  note: () => 'a note',
+};
+
 /** The lab keys the summary has a phrase for (the tests check they are URL_PARAMS's keys). */
 export const SUMMARIZED_LAB_KEYS: readonly string[] = Object.keys(LAB_PHRASES);
 
@@ -70,7 +82,7 @@ export function summarizeLink(hashOrUrl: string): string[] {
   let npuSettings = 0;
   let axtrainSettings = 0;
   for (const { key, value } of readParts(hashOrUrl)) {
-    const phrase = Object.hasOwn(LAB_PHRASES, key) ? LAB_PHRASES[key] : undefined;
+    const phrase = Object.hasOwn(LAB_PHRASES, key) ? LAB_PHRASES[key] : Object.hasOwn(CLASS_PHRASES, key) ? CLASS_PHRASES[key] : undefined;
     if (phrase) phrases.push(phrase(value));
     else if (key.startsWith(NPU_PREFIX) || key.startsWith(CONSTANT_OVERRIDE_PREFIX)) npuSettings++;
     else if (key === 'sweep') phrases.push(`a sweep of ${value}`);

@@ -3,7 +3,7 @@
  * - config: the LabConfig that determines a run (the URL hash mirrors it, urlSync.ts);
  * - run: what the training worker reported (status, step, backend, history, surface);
  * - ui: hover point, notices, selected panel;
- * and the compare, NPU, study, sweep and AxTrain slices of their own files.
+ * and the compare, NPU, study, sweep, AxTrain, NAS and classroom slices of their own files.
  * Components read it through the named selectors of selectors.ts.
  */
 import { DEFAULT_LANGUAGE, isLanguageId, type LanguageId } from '../core/language';
@@ -44,6 +44,7 @@ import { createSweepSlice, type SweepSlice } from './sweepSlice';
 import { createAxtrainSlice, type AxtrainSlice } from './axtrainSlice';
 import { createNasSlice, type NasSlice } from './nasSlice';
 import { createNasStudySlice, type NasStudySlice } from './nasStudySlice';
+import { createClassroomSlice, type ClassroomSlice } from './classroomSlice';
 
 export type RunStatus = 'idle' | 'initializing' | 'running' | 'paused' | 'done' | 'error';
 export type NoticeKind = 'link' | 'divergence' | 'crash' | 'device' | 'info';
@@ -193,7 +194,18 @@ export interface UiSlice {
   setLanguage: (language: LanguageId) => void;
 }
 
-export type LabState = ConfigSlice & RunSlice & UiSlice & CompareSlice & NpuSlice & StudySlice & AxtrainStudySlice & SweepSlice & AxtrainSlice & NasSlice & NasStudySlice;
+export type LabState = ConfigSlice &
+  RunSlice &
+  UiSlice &
+  CompareSlice &
+  NpuSlice &
+  StudySlice &
+  AxtrainStudySlice &
+  SweepSlice &
+  AxtrainSlice &
+  NasSlice &
+  NasStudySlice &
+  ClassroomSlice;
 
 const createConfigSlice: StateCreator<LabState, [], [], ConfigSlice> = (set) => ({
   config: cloneConfig(DEFAULT_CONFIG),
@@ -372,4 +384,5 @@ export const useLabStore = create<LabState>()((...args) => ({
   ...createAxtrainSlice(...args),
   ...createNasSlice(...args),
   ...createNasStudySlice(...args),
+  ...createClassroomSlice(...args),
 }));

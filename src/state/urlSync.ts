@@ -3,9 +3,11 @@
  * (the URL is a projection of the config) and reads it back on load and on hashchange. Links are untrusted:
  * parseLink validates and clamps them, and any problem becomes a role="alert" notice instead of an exception.
  */
+import { currentLessonStep } from '../core/classroom/classLink';
 import { buildShareUrl, formatHash, parseLink, type LinkExtras } from '../core/link';
 import { startLanguagePreference } from './languagePreference';
 import { useLabStore } from './store';
+import { openView } from './views';
 
 function describeProblems(problems: readonly string[]): string {
   const shown = problems.slice(0, 4).join(' ');
@@ -15,7 +17,7 @@ function describeProblems(problems: readonly string[]): string {
 
 /** Applies a hash to the store; returns whether it had problems. */
 export function applyHash(hash: string): boolean {
-  const { config, problems, npu, npuCpuInstructions, sweep, axtrain, nas, language } = parseLink(hash);
+  const { config, problems, npu, npuCpuInstructions, sweep, axtrain, nas, language, classroom } = parseLink(hash);
   const store = useLabStore.getState();
   // A link that changes only NPU keys must not restart training (any config change does).
   if (formatHash(config) !== formatHash(store.config)) store.replaceConfig(config);
@@ -24,6 +26,10 @@ export function applyHash(hash: string): boolean {
   store.setAxtrain(axtrain);
   store.setNas(nas);
   if (language) store.setLanguage(language); // a link without lang= keeps the reader's own (languagePreference.ts)
+  store.setClassroom(classroom);
+  // The view to show: the lesson step's, else the one the class link opens on.
+  const view = currentLessonStep(classroom)?.view ?? classroom.open;
+  if (view !== null) openView(useLabStore.getState(), view);
   if (problems.length > 0) store.showNotice({ kind: 'link', text: describeProblems(problems) });
   else if (store.notice?.kind === 'link') store.showNotice(null);
   return problems.length > 0;
@@ -33,6 +39,13 @@ function writeHash(hash: string): void {
   if (window.location.hash === hash) return;
   const url = `${window.location.pathname}${window.location.search}${hash}`;
   window.history.replaceState(window.history.state, '', url);
+}
+
+/** Opens a link inside the page (a lesson step, a class link): read like any link, then the URL follows the store. */
+export function openLink(hash: string): boolean {
+  const hadProblems = applyHash(hash);
+  writeHash(formatCurrentHash());
+  return hadProblems;
 }
 
 /** Reads the hash now, then keeps URL and config in step. Returns an unsubscribe function. */
@@ -48,7 +61,8 @@ export function startUrlSync(): () => void {
       state.sweep !== previous.sweep ||
       state.axtrain !== previous.axtrain ||
       state.nas !== previous.nas ||
-      state.language !== previous.language
+      state.language !== previous.language ||
+      state.classroom !== previous.classroom
     ) {
       writeHash(formatCurrentHash());
     }
@@ -64,10 +78,18 @@ export function startUrlSync(): () => void {
   };
 }
 
-/** What the link holds besides the config: the NPU slice's params, the sweep spec and the AxTrain config. */
+/** What the link holds besides the config: the NPU slice's params, the sweep spec, the AxTrain and NAS configs, the classroom part. */
 function readLinkExtras(): LinkExtras {
   const state = useLabStore.getState();
-  return { npu: state.npuParams, npuCpuInstructions: state.npuCpuInstructions, sweep: state.sweep, axtrain: state.axtrain, nas: state.nas, language: state.language };
+  return {
+    npu: state.npuParams,
+    npuCpuInstructions: state.npuCpuInstructions,
+    sweep: state.sweep,
+    axtrain: state.axtrain,
+    nas: state.nas,
+    language: state.language,
+    classroom: state.classroom,
+  };
 }
 
 /** The hash of the config and the link's extras. */

@@ -1,4 +1,8 @@
-/** App shell: header, configuration sidebar, metrics, and one panel per figure. */
+/**
+ * App shell: header, configuration sidebar, metrics, and one panel per figure. Every view is wrapped in its classroom
+ * id (ClassTarget: a class link may hide it, a lesson step rings it); presentation mode shows only the current view,
+ * and the sidebar only while the lesson step points at one of its controls.
+ */
 import { useT } from './i18n';
 import { AboutPanel } from './AboutPanel';
 import { ControlsPanel } from './ControlsPanel';
@@ -12,6 +16,15 @@ import { BenchmarkView } from './benchmarks/BenchmarkView';
 import { lazyView } from './lazyView';
 import { selectRunMessage, selectStatus } from '../state/selectors';
 import { useLabStore } from '../state/store';
+import { selectCurrentView } from '../state/views';
+import { currentLessonStep } from '../core/classroom/classLink';
+import { CLASS_ID_SPECS, type ViewId } from '../core/classroom/classIds';
+import { ClassTarget } from './classroom/ClassTarget';
+import { ClassBanner } from './classroom/ClassBanner';
+import { LessonCard } from './classroom/LessonCard';
+import { PresentBar, PresentQr, usePresentationKeys } from './classroom/Presentation';
+import type { ReactNode } from 'react';
+import { ChartEmphasisContext, NORMAL_CHART_EMPHASIS, PRESENT_CHART_EMPHASIS } from './charts/chartEmphasis';
 
 // Views in chunks of their own, so first-paint JS stays < 250 kB gzip (bench/bundle.mjs): the Paper and NPU views,
 // and the chart panels with their chart library (fetched at once, in parallel with the first render).
@@ -32,68 +45,122 @@ function RunMessage() {
   return <p className="run-message">{message}</p>;
 }
 
+/** Whether the sidebar shows: always, except in presentation mode when the lesson step points at no control. */
+function useSidebarShown(): boolean {
+  return useLabStore((state) => {
+    if (!state.classroom.present) return true;
+    const highlight = currentLessonStep(state.classroom)?.highlight;
+    return CLASS_ID_SPECS.some((spec) => spec.id === highlight && spec.kind === 'control');
+  });
+}
+
+/** A view of the page: its classroom wrapper, and in presentation mode only while it is the current view. */
+function View({ id, children }: { id: ViewId; children: ReactNode }) {
+  const shown = useLabStore((state) => !state.classroom.present || selectCurrentView(state) === id);
+  return shown ? <ClassTarget id={id}>{children}</ClassTarget> : null;
+}
+
+/** Header, notices, the teacher's banner; the lesson card and presentation mode's bar and QR code. */
+function Shell({ children }: { children: ReactNode }) {
+  const present = useLabStore((state) => state.classroom.present);
+  const hasLesson = useLabStore((state) => state.classroom.lesson !== null);
+  usePresentationKeys();
+  return (
+    <div className={`app${present ? ' present' : ''}${hasLesson ? ' has-lesson' : ''}`} data-testid="app" data-present={present ? 'true' : undefined}>
+      <Header />
+      <PresentBar />
+      <Notice />
+      <UpdateNotice />
+      <ClassBanner />
+      <ChartEmphasisContext.Provider value={present ? PRESENT_CHART_EMPHASIS : NORMAL_CHART_EMPHASIS}>{children}</ChartEmphasisContext.Provider>
+      <Footer />
+      <LessonCard />
+      <PresentQr />
+    </div>
+  );
+}
+
 export function App() {
   const compareMode = useLabStore((state) => state.config.methods.length > 1);
   const paperOpen = useLabStore((state) => state.paperOpen);
   const sweepMode = useLabStore((state) => state.sweep !== null);
   const axtrainView = useLabStore((state) => state.axtrain !== null && !state.paperOpen);
   const nasView = useLabStore((state) => state.nas !== null && !state.paperOpen);
+  const present = useLabStore((state) => state.classroom.present);
+  const sidebarShown = useSidebarShown();
   if (nasView || axtrainView) {
     // The NAS and AxTrain views bring their own controls column (a link with both opens NAS).
     return (
-      <div className="app">
-        <Header />
-        <Notice />
-        <UpdateNotice />
+      <Shell>
         <main className="layout layout-single">
           <div className="main-column">
             <PanelNav />
-            {nasView ? <NasView /> : <AxtrainView />}
+            {nasView ? (
+              <ClassTarget id="nas">
+                <NasView />
+              </ClassTarget>
+            ) : (
+              <ClassTarget id="axtrain">
+                <AxtrainView />
+              </ClassTarget>
+            )}
           </div>
         </main>
-        <Footer />
-      </div>
+      </Shell>
     );
   }
+  const about = present ? null : <AboutPanel />;
   return (
-    <div className="app">
-      <Header />
-      <Notice />
-      <UpdateNotice />
-      <main className="layout">
-        <ControlsPanel />
+    <Shell>
+      <main className={sidebarShown ? 'layout' : 'layout layout-single'}>
+        {sidebarShown ? <ControlsPanel /> : null}
         <div className="main-column">
           <PanelNav />
           {paperOpen ? (
-            <PaperPanel />
+            <ClassTarget id="paper">
+              <PaperPanel />
+            </ClassTarget>
           ) : sweepMode ? (
             <>
-              <SweepPanel />
-              <AboutPanel />
+              <ClassTarget id="sweep">
+                <SweepPanel />
+              </ClassTarget>
+              {about}
             </>
           ) : compareMode ? (
             <>
-              <ComparePanel />
-              <AboutPanel />
-              <NpuPanel />
+              <View id="compare">
+                <ComparePanel />
+              </View>
+              {about}
+              <View id="npu">
+                <NpuPanel />
+              </View>
             </>
           ) : (
             <>
               <MetricsPanel />
               <RunMessage />
               <div className="row">
-                <InvocationPanel />
-                <AboutPanel />
+                <View id="invocation">
+                  <InvocationPanel />
+                </View>
+                {about}
               </div>
-              <BenchmarkView />
-              <ControlVectorPanel />
-              <NpuPanel />
+              <View id="surface">
+                <BenchmarkView />
+              </View>
+              <View id="control">
+                <ControlVectorPanel />
+              </View>
+              <View id="npu">
+                <NpuPanel />
+              </View>
             </>
           )}
         </div>
       </main>
-      <Footer />
-    </div>
+    </Shell>
   );
 }
 

@@ -7,6 +7,7 @@ import { MethodList, MethodOptions } from './compare/MethodControls';
 import { RunChangePrompt } from './Notice';
 import { SweepControls } from './sweep/SweepControls';
 import { CommitNumberField } from './CommitNumberField';
+import { ClassTarget } from './classroom/ClassTarget';
 import { CustomFunctionEditor } from './CustomFunctionEditor';
 import { CUSTOM_TARGET_ID } from '../core/targets/types';
 
@@ -109,89 +110,109 @@ export function ControlsPanel() {
       <RunChangePrompt />
       <section className="control-group" aria-labelledby="group-run">
         <h2 id="group-run">Run</h2>
-        <label className="field" title={target.description}>
-          <span className="field-label">Target</span>
-          <select data-testid="config-target" value={config.target} onChange={(event) => setTarget(event.target.value)}>
-            {listTargets().map((spec) => (
-              <option key={spec.id} value={spec.id} title={spec.description}>
-                {spec.id} — {spec.title}
-              </option>
-            ))}
-            <option value={CUSTOM_TARGET_ID} title="Type your own expression in x0…x3 and its input ranges">
-              {CUSTOM_TARGET_ID} — your own function
-            </option>
-          </select>
-        </label>
-        {config.target === CUSTOM_TARGET_ID ? <CustomFunctionEditor /> : null}
-        <NumberField
-          field="errorBound"
-          label={`Error bound (${target.errorMetric})`}
-          testId="config-bound"
-          hint="A sample is safe to approximate when its error is below this bound (eq. 1)"
-        />
-        <div className="presets" role="group" aria-label="Error bound presets">
-          {target.boundPresets.map((preset) => (
-            <button
-              type="button"
-              key={`${preset.value}-${preset.source}`}
-              className={`chip${preset.value === config.errorBound ? ' active' : ''}`}
-              aria-pressed={preset.value === config.errorBound}
-              title={`Source: ${preset.source}`}
-              onClick={() => setNumber('errorBound', preset.value)}
-            >
-              {preset.value}
-            </button>
-          ))}
-        </div>
-        <div className="field-grid">
-          <NumberField field="learningRate" label="Learning rate" testId="config-lr" hint="Adam step size" />
-          <NumberField field="steps" label="Training steps" testId="config-steps" step="1" />
-        </div>
-        <MethodList />
-      </section>
-
-      <section className="control-group" aria-labelledby="group-topology">
-        <h2 id="group-topology">Topology</h2>
-        <LayersEditor net="approximatorHidden" title="Approximator" />
-        <LayersEditor net="predictorHidden" title="Predictor" />
-        <p
-          className="topology"
-          data-testid="topology"
-          title="Full layer widths: input, hidden…, output. The predictor's output layer holds the control vectors c(1..l) and the two P(x) logits (Σ L_i + 2, eq. 3)."
-        >
-          {formatTopology(config, target.inputDim, target.outputDim)}
-        </p>
-      </section>
-
-      <SweepControls />
-
-      <details className="control-group advanced" data-testid="advanced-settings">
-        <summary data-testid="advanced-toggle">Advanced</summary>
-        <div className="advanced-body">
-          <div className="field-grid">
-            <NumberField field="batchSize" label="Batch size" testId="config-batch" step="1" />
-            <NumberField field="seed" label="Seed" testId="config-seed" step="1" hint="Seeds initialisation, data and batches: same seed + backend ⇒ same numbers" />
-            <NumberField field="trainSize" label="Training samples" testId="config-train-size" step="1" />
-            <NumberField field="testSize" label="Test samples" testId="config-test-size" step="1" />
-            <NumberField field="evalEvery" label="Metrics every" testId="config-eval" step="1" hint="Evaluate the test-set metrics every this many training steps" />
-          </div>
-          <label className="field">
-            <span className="field-label">Backend</span>
-            <select data-testid="config-backend" value={config.backend} onChange={(event) => setBackend(event.target.value)}>
-              {BACKEND_CHOICES.map((choice) => (
-                <option key={choice} value={choice}>
-                  {choice === 'auto' ? 'auto (webgpu → webgl → wasm → cpu)' : choice}
+        <ClassTarget id="target">
+          <label className="field" title={target.description}>
+            <span className="field-label">Target</span>
+            <select data-testid="config-target" value={config.target} onChange={(event) => setTarget(event.target.value)}>
+              {listTargets().map((spec) => (
+                <option key={spec.id} value={spec.id} title={spec.description}>
+                  {spec.id} — {spec.title}
                 </option>
               ))}
+              <option value={CUSTOM_TARGET_ID} title="Type your own expression in x0…x3 and its input ranges">
+                {CUSTOM_TARGET_ID} — your own function
+              </option>
             </select>
           </label>
-          <label className="toggle">
-            <input type="checkbox" data-testid="config-lone" checked={config.trainLone} onChange={(event) => setTrainLone(event.target.checked)} />
-            <span>Also train a lone approximator (same batches, no predictor) for comparison</span>
-          </label>
-          <MethodOptions />
+          {config.target === CUSTOM_TARGET_ID ? <CustomFunctionEditor /> : null}
+        </ClassTarget>
+        <ClassTarget id="bound">
+          <NumberField
+            field="errorBound"
+            label={`Error bound (${target.errorMetric})`}
+            testId="config-bound"
+            hint="A sample is safe to approximate when its error is below this bound (eq. 1)"
+          />
+          <div className="presets" role="group" aria-label="Error bound presets">
+            {target.boundPresets.map((preset) => (
+              <button
+                type="button"
+                key={`${preset.value}-${preset.source}`}
+                className={`chip${preset.value === config.errorBound ? ' active' : ''}`}
+                aria-pressed={preset.value === config.errorBound}
+                title={`Source: ${preset.source}`}
+                onClick={() => setNumber('errorBound', preset.value)}
+              >
+                {preset.value}
+              </button>
+            ))}
+          </div>
+        </ClassTarget>
+        <div className="field-grid">
+          <ClassTarget id="lr">
+            <NumberField field="learningRate" label="Learning rate" testId="config-lr" hint="Adam step size" />
+          </ClassTarget>
+          <ClassTarget id="steps">
+            <NumberField field="steps" label="Training steps" testId="config-steps" step="1" />
+          </ClassTarget>
         </div>
-      </details>
+        <ClassTarget id="methods">
+          <MethodList />
+        </ClassTarget>
+      </section>
+
+      <ClassTarget id="topology">
+        <section className="control-group" aria-labelledby="group-topology">
+          <h2 id="group-topology">Topology</h2>
+          <LayersEditor net="approximatorHidden" title="Approximator" />
+          <LayersEditor net="predictorHidden" title="Predictor" />
+          <p
+            className="topology"
+            data-testid="topology"
+            title="Full layer widths: input, hidden…, output. The predictor's output layer holds the control vectors c(1..l) and the two P(x) logits (Σ L_i + 2, eq. 3)."
+          >
+            {formatTopology(config, target.inputDim, target.outputDim)}
+          </p>
+        </section>
+      </ClassTarget>
+
+      <ClassTarget id="sweep-controls">
+        <SweepControls />
+      </ClassTarget>
+
+      <ClassTarget id="advanced">
+        <details className="control-group advanced" data-testid="advanced-settings">
+          <summary data-testid="advanced-toggle">Advanced</summary>
+          <div className="advanced-body">
+            <div className="field-grid">
+              <NumberField field="batchSize" label="Batch size" testId="config-batch" step="1" />
+              <ClassTarget id="seed">
+                <NumberField field="seed" label="Seed" testId="config-seed" step="1" hint="Seeds initialisation, data and batches: same seed + backend ⇒ same numbers" />
+              </ClassTarget>
+              <NumberField field="trainSize" label="Training samples" testId="config-train-size" step="1" />
+              <NumberField field="testSize" label="Test samples" testId="config-test-size" step="1" />
+              <NumberField field="evalEvery" label="Metrics every" testId="config-eval" step="1" hint="Evaluate the test-set metrics every this many training steps" />
+            </div>
+            <ClassTarget id="backend">
+              <label className="field">
+                <span className="field-label">Backend</span>
+                <select data-testid="config-backend" value={config.backend} onChange={(event) => setBackend(event.target.value)}>
+                  {BACKEND_CHOICES.map((choice) => (
+                    <option key={choice} value={choice}>
+                      {choice === 'auto' ? 'auto (webgpu → webgl → wasm → cpu)' : choice}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            </ClassTarget>
+            <label className="toggle">
+              <input type="checkbox" data-testid="config-lone" checked={config.trainLone} onChange={(event) => setTrainLone(event.target.checked)} />
+              <span>Also train a lone approximator (same batches, no predictor) for comparison</span>
+            </label>
+            <MethodOptions />
+          </div>
+        </details>
+      </ClassTarget>
     </aside>
   );
 }

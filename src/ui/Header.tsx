@@ -23,6 +23,9 @@ import { useLabStore } from '../state/store';
 import { LANGUAGES, type LanguageId } from '../core/language';
 import { formatNumber, useLanguage, useT } from './i18n';
 import { getShareUrl } from '../state/urlSync';
+import { ClassTarget } from './classroom/ClassTarget';
+import { LessonMenu } from './classroom/LessonMenu';
+import { PresentButton } from './classroom/Presentation';
 
 /** Small inline icons (no icon font needed). */
 function Icon({ name }: { name: 'play' | 'pause' | 'step' | 'reset' }) {
@@ -199,42 +202,44 @@ export function Header() {
         <h1>{tc('appTitle')}</h1>
         <span className="tagline">{axtrainView ? t('taglineAxtrain') : t('taglineLab')}</span>
       </div>
-      <div className="transport" hidden={axtrainView}>
-        <button type="button" className="icon-button" data-testid="reset-button" aria-label={t('reset')} title={t('resetTitle')} onClick={resetRun}>
-          <Icon name="reset" />
-        </button>
-        <button
-          type="button"
-          className={`play-button${isRunning ? ' playing' : ''}`}
-          data-testid="play-button"
-          aria-label={isRunning ? t('pause') : t('play')}
-          title={isRunning ? t('pauseTitle') : t('playTitle')}
-          onClick={isRunning ? pauseRun : playRun}
-          disabled={status === 'error'}
-        >
-          <Icon name={isRunning ? 'pause' : 'play'} />
-        </button>
-        <button
-          type="button"
-          className="icon-button"
-          data-testid="step-button"
-          aria-label={t('stepLabel', { steps: config.evalEvery })}
-          title={sweepMode ? t('stepSweepTitle') : t('stepTitle', { steps: config.evalEvery })}
-          onClick={() => stepRun(config.evalEvery)}
-          disabled={!canStep || sweepMode}
-        >
-          <Icon name="step" />
-        </button>
-        <div className="run-state">
-          <span className="run-step">
-            {t('stepCounter')} <strong>{formatNumber(step, language)}</strong> / {formatNumber(config.steps, language)}
-          </span>
-          <span className={`run-status status-${status}`}>
-            {t(`status.${status}`)}
-            {status === 'running' && stepsPerSecond > 0 ? ` · ${t('stepsPerSecond', { rate: Math.round(stepsPerSecond) })}` : ''}
-          </span>
+      <ClassTarget id="transport" className="transport-target">
+        <div className="transport" hidden={axtrainView}>
+          <button type="button" className="icon-button" data-testid="reset-button" aria-label={t('reset')} title={t('resetTitle')} onClick={resetRun}>
+            <Icon name="reset" />
+          </button>
+          <button
+            type="button"
+            className={`play-button${isRunning ? ' playing' : ''}`}
+            data-testid="play-button"
+            aria-label={isRunning ? t('pause') : t('play')}
+            title={isRunning ? t('pauseTitle') : t('playTitle')}
+            onClick={isRunning ? pauseRun : playRun}
+            disabled={status === 'error'}
+          >
+            <Icon name={isRunning ? 'pause' : 'play'} />
+          </button>
+          <button
+            type="button"
+            className="icon-button"
+            data-testid="step-button"
+            aria-label={t('stepLabel', { steps: config.evalEvery })}
+            title={sweepMode ? t('stepSweepTitle') : t('stepTitle', { steps: config.evalEvery })}
+            onClick={() => stepRun(config.evalEvery)}
+            disabled={!canStep || sweepMode}
+          >
+            <Icon name="step" />
+          </button>
+          <div className="run-state">
+            <span className="run-step">
+              {t('stepCounter')} <strong>{formatNumber(step, language)}</strong> / {formatNumber(config.steps, language)}
+            </span>
+            <span className={`run-status status-${status}`}>
+              {t(`status.${status}`)}
+              {status === 'running' && stepsPerSecond > 0 ? ` · ${t('stepsPerSecond', { rate: Math.round(stepsPerSecond) })}` : ''}
+            </span>
+          </div>
         </div>
-      </div>
+      </ClassTarget>
       <div className="header-right">
         {axtrainView ? null : <BackendBadge label={backendInUse ?? (status === 'initializing' ? t('backendStarting') : t('backendNotStarted'))} tooltip={backendTooltip} />}
         {axtrainView || backendFallback === null ? null : (
@@ -242,8 +247,12 @@ export function Header() {
             {backendFallback}
           </p>
         )}
+        <LessonMenu />
+        <PresentButton />
         <LanguageSwitch />
-        <ShareControl />
+        <ClassTarget id="share">
+          <ShareControl />
+        </ClassTarget>
       </div>
     </header>
   );

@@ -1,127 +1,72 @@
 /**
- * Jump links to the figure panels; the selected one is remembered in the ui slice. Each link names
- * the views that have its panel: compare mode shows the comparison, About and NPU panels only, so
- * it offers no link to the lab view's Invocation, Benchmark and Control-vector panels.
- * Two tabs open views of their own: AxTrain (an AxTrain config in the store, so `ax=…` in the link;
- * the tab brings the breast-cancer defaults) and Paper. A panel link leaves the AxTrain view (its
- * config, and so its part of the link, goes); the Paper tab keeps it, so Back to AxTrain finds it.
+ * The panel nav: the views the current config offers (src/state/views.ts listNavViews: the lab view's panels, or the
+ * compare or sweep view's, then AxTrain, NAS and Paper), without those a class link hides. A click opens the view
+ * through openView, the one path the lesson steps, a link's `open=` and presentation mode's digit keys take too; a
+ * lab panel is also scrolled to. The selected panel is remembered in the ui slice.
  */
-import { createAxtrainConfig } from '../core/axtrain/config';
-import { createNasClassroomConfig } from '../core/nas/config';
-import { isCompareMode } from '../state/compareController';
-import { selectSelectedPanel } from '../state/selectors';
-import { useLabStore, type PanelId } from '../state/store';
+import type { ViewId } from '../core/classroom/classIds';
+import { useLabStore } from '../state/store';
+import { listNavViews, openView, selectCurrentView, selectLayout } from '../state/views';
+import { scrollToView } from './classroom/Presentation';
+import { useShallow } from 'zustand/react/shallow';
 import { useT } from './i18n';
+import type { en } from './i18n/locales/en';
 
-type LabView = 'lab' | 'compare';
-
-interface NavLink {
-  /** The panel's element is #panel-<anchor>. */
-  anchor: string;
-  /** The ui slice's selected panel, for the links that have one. */
-  panel: PanelId | null;
+interface ViewTab {
   /** Its text: a key of the 'nav' namespace (src/ui/i18n/locales). */
-  label: 'invocation' | 'compare' | 'surface' | 'control' | 'npu';
-  views: readonly LabView[];
+  label: Exclude<keyof typeof en.nav, 'label'>;
+  /** The tab's test id: `nav-<view>` for the panels of the lab's layouts, `tab-<view>` for the views of their own. */
+  testId: string;
+  title?: 'axtrainTitle' | 'nasTitle' | 'paperTitle';
 }
 
-export const NAV_LINKS: readonly NavLink[] = [
-  { anchor: 'invocation', panel: 'invocation', label: 'invocation', views: ['lab'] },
-  { anchor: 'compare', panel: null, label: 'compare', views: ['compare'] },
-  { anchor: 'surface', panel: 'surface', label: 'surface', views: ['lab'] },
-  { anchor: 'control', panel: 'control', label: 'control', views: ['lab'] },
-  { anchor: 'npu', panel: 'npu', label: 'npu', views: ['lab', 'compare'] },
-];
+export const VIEW_TABS: Readonly<Record<ViewId, ViewTab>> = {
+  invocation: { label: 'invocation', testId: 'nav-invocation' },
+  compare: { label: 'compare', testId: 'nav-compare' },
+  sweep: { label: 'sweep', testId: 'nav-sweep' },
+  surface: { label: 'surface', testId: 'nav-surface' },
+  control: { label: 'control', testId: 'nav-control' },
+  npu: { label: 'npu', testId: 'nav-npu' },
+  axtrain: { label: 'axtrain', testId: 'tab-axtrain', title: 'axtrainTitle' },
+  nas: { label: 'nas', testId: 'tab-nas', title: 'nasTitle' },
+  paper: { label: 'paper', testId: 'tab-paper', title: 'paperTitle' },
+};
 
-/** The links a view can serve (every one of them scrolls to a panel that view renders). */
-export function linksForView(view: LabView): NavLink[] {
-  return NAV_LINKS.filter((link) => link.views.includes(view));
-}
+/** The views that scroll to a panel of the page rather than replace the page. */
+const SCROLLED_VIEWS: ReadonlySet<ViewId> = new Set(['invocation', 'surface', 'control', 'npu', 'compare', 'sweep']);
 
 export function PanelNav() {
   const t = useT('nav');
-  const selected = useLabStore(selectSelectedPanel);
-  const selectPanel = useLabStore((state) => state.selectPanel);
-  const paperOpen = useLabStore((state) => state.paperOpen);
-  const setPaperOpen = useLabStore((state) => state.setPaperOpen);
-  const view: LabView = useLabStore((state) => (isCompareMode(state.config) ? 'compare' : 'lab'));
-  const axtrainOpen = useLabStore((state) => state.axtrain !== null);
-  const setAxtrain = useLabStore((state) => state.setAxtrain);
-  const nasOpen = useLabStore((state) => state.nas !== null);
-  const setNas = useLabStore((state) => state.setNas);
-  const axtrainCurrent = axtrainOpen && !nasOpen && !paperOpen;
-  const nasCurrent = nasOpen && !paperOpen;
+  const views = useLabStore(useShallow(listNavViews));
+  const current = useLabStore(selectCurrentView);
+  const layout = useLabStore(selectLayout);
+  const present = useLabStore((state) => state.classroom.present);
   return (
-    <nav className="panel-nav" aria-label={t('label')} data-testid="panel-nav" data-view={view}>
-      {linksForView(view).map((link) => {
-        const current = !paperOpen && !axtrainOpen && !nasOpen && link.panel !== null && link.panel === selected;
+    <nav className="panel-nav" aria-label={t('label')} data-testid="panel-nav" data-view={layout}>
+      {views.map((view, index) => {
+        const tab = VIEW_TABS[view];
+        const active = view === current;
         return (
           <a
-            key={link.anchor}
-            href={`#panel-${link.anchor}`}
-            data-testid={`nav-${link.anchor}`}
-            className={current ? 'active' : undefined}
-            aria-current={current ? 'true' : undefined}
+            key={view}
+            href={`#panel-${view}`}
+            data-testid={tab.testId}
+            data-view={view}
+            className={active ? 'active' : undefined}
+            aria-current={active ? 'true' : undefined}
+            title={tab.title ? t(tab.title) : undefined}
             onClick={(event) => {
-              // The hash holds the config, so scroll without touching it.
+              // The hash holds the config, so open the view without touching it.
               event.preventDefault();
-              if (link.panel !== null) selectPanel(link.panel);
-              setPaperOpen(false);
-              setAxtrain(null);
-              setNas(null);
-              // After the lab view is back (when the Paper view was open), scroll to the panel.
-              window.requestAnimationFrame(() =>
-                (document.getElementById(`panel-${link.anchor}`) ?? document.getElementById('panel-benchmark'))?.scrollIntoView({ behavior: 'smooth', block: 'start' }),
-              );
+              openView(useLabStore.getState(), view);
+              if (SCROLLED_VIEWS.has(view)) scrollToView(view);
             }}
           >
-            {t(link.label)}
+            {present ? <kbd className="nav-key">{index + 1}</kbd> : null}
+            {t(tab.label)}
           </a>
         );
       })}
-      <a
-        href="#panel-axtrain"
-        data-testid="tab-axtrain"
-        className={axtrainCurrent ? 'active' : undefined}
-        aria-current={axtrainCurrent ? 'true' : undefined}
-        title={t('axtrainTitle')}
-        onClick={(event) => {
-          event.preventDefault();
-          setPaperOpen(false);
-          setNas(null);
-          if (!useLabStore.getState().axtrain) setAxtrain(createAxtrainConfig('breastcancer'));
-        }}
-      >
-        {t('axtrain')}
-      </a>
-      <a
-        href="#panel-nas"
-        data-testid="tab-nas"
-        className={nasCurrent ? 'active' : undefined}
-        aria-current={nasCurrent ? 'true' : undefined}
-        title={t('nasTitle')}
-        onClick={(event) => {
-          event.preventDefault();
-          setPaperOpen(false);
-          setAxtrain(null);
-          if (!useLabStore.getState().nas) setNas(createNasClassroomConfig());
-        }}
-      >
-        {t('nas')}
-      </a>
-      <a
-        href="#panel-paper"
-        data-testid="tab-paper"
-        className={paperOpen ? 'active' : undefined}
-        aria-current={paperOpen ? 'true' : undefined}
-        title={t('paperTitle')}
-        onClick={(event) => {
-          event.preventDefault();
-          setPaperOpen(true);
-        }}
-      >
-        {t('paper')}
-      </a>
     </nav>
   );
 }

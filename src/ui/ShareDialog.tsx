@@ -5,24 +5,30 @@
  * into it, Escape or Close shuts it, and the Share button gets the focus back (Header.tsx). Loaded in its own chunk
  * with the QR library, so first paint carries neither.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { parseLink, withClassroom } from '../core/link';
 import { describeLinkContents } from '../core/linkSummary';
 import { drawShareQr } from './shareQr';
+import { ClassLinkBuilder } from './classroom/ClassLinkBuilder';
 
-type CopyState = { kind: 'idle' } | { kind: 'copied' } | { kind: 'failed' };
+/** The copy's outcome, for the link it copied (a changed class link has not been copied yet). */
+type CopyState = { kind: 'idle' } | { kind: 'copied'; url: string } | { kind: 'failed'; url: string };
 
 export interface ShareDialogProps {
   url: string;
   onClose: () => void;
 }
 
-export default function ShareDialog({ url, onClose }: ShareDialogProps) {
+export default function ShareDialog({ url: pageUrl, onClose }: ShareDialogProps) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const copyRef = useRef<HTMLButtonElement>(null);
   const [copy, setCopy] = useState<CopyState>({ kind: 'idle' });
   const [qrProblem, setQrProblem] = useState<string | null>(null);
   const [large, setLarge] = useState(false);
+  // The class-link builder's choices start from the page's own; the link shown, drawn and copied follows them.
+  const [classroom, setClassroom] = useState(() => parseLink(pageUrl).classroom);
+  const url = useMemo(() => withClassroom(pageUrl, classroom), [pageUrl, classroom]);
   const contents = describeLinkContents(url);
 
   useEffect(() => {
@@ -48,13 +54,20 @@ export default function ShareDialog({ url, onClose }: ShareDialogProps) {
     try {
       if (!navigator.clipboard) throw new Error('no clipboard');
       await navigator.clipboard.writeText(url);
-      setCopy({ kind: 'copied' });
+      setCopy({ kind: 'copied', url });
     } catch {
-      setCopy({ kind: 'failed' });
+      setCopy({ kind: 'failed', url });
     }
   };
 
-  const status = copy.kind === 'copied' ? `Link copied: ${contents}.` : copy.kind === 'failed' ? 'Copying is blocked here: select the link above and copy it.' : '';
+  const status =
+    copy.kind !== 'idle' && copy.url !== url
+      ? ''
+      : copy.kind === 'copied'
+        ? `Link copied: ${contents}.`
+        : copy.kind === 'failed'
+          ? 'Copying is blocked here: select the link above and copy it.'
+          : '';
 
   return (
     <dialog
@@ -75,6 +88,7 @@ export default function ShareDialog({ url, onClose }: ShareDialogProps) {
         <span>Link</span>
         <input className="share-url" data-testid="share-url" readOnly value={url} onFocus={(event) => event.currentTarget.select()} />
       </label>
+      <ClassLinkBuilder classroom={classroom} onChange={setClassroom} />
       <p className="share-status" role="status" data-testid="share-status">
         {status}
       </p>

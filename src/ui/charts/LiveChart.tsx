@@ -10,8 +10,9 @@
  * gets `setData` on new data, follows its container's width (ResizeObserver → setSize), and is destroyed
  * on unmount. Data is decimated (M4, decimate.ts) to the plot's pixel columns before it is handed over.
  */
-import { useEffect, useMemo, useRef } from 'react';
+import { useContext, useEffect, useMemo, useRef } from 'react';
 import { cancelSliced, queueSliced } from './slicedQueue';
+import { ChartEmphasisContext, NORMAL_CHART_EMPHASIS, type ChartEmphasis } from './chartEmphasis';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { decimateTable, findLastValueIndex, spreadLabels, type SeriesTable } from '../../core/decimate';
@@ -92,25 +93,26 @@ export function renderLiveChartSvg(props: Pick<LiveChartProps, 'table' | 'series
   return renderLineChart(chart, { width: Math.max(320, Math.round(props.width)), height: props.height + 90 });
 }
 
-const AXIS_FONT = '13px Helvetica Neue, Helvetica, Arial, system-ui, sans-serif';
-const LABEL_FONT = '600 13px Helvetica Neue, Helvetica, Arial, system-ui, sans-serif';
-const END_LABEL_FONT = '600 13px Helvetica Neue, Helvetica, Arial, system-ui, sans-serif';
+const FONT_FAMILY = 'Helvetica Neue, Helvetica, Arial, system-ui, sans-serif';
+const axisFont = (px: number) => `${px}px ${FONT_FAMILY}`;
+const labelFont = (px: number) => `600 ${px}px ${FONT_FAMILY}`;
 /** Room right of the plot for end labels ("weight sharing 0.0540"), CSS px. */
 const END_LABEL_ROOM = 150;
 const END_LABEL_GAP = 16;
 const GRID = { stroke: '#e6e8ec', width: 1 };
 const defaultFormat = (value: number) => value.toFixed(4);
 
-function buildAxis(axis: LiveAxis, side: 0 | 1 | 2 | 3, scale: string, grid: boolean): uPlot.Axis {
+function buildAxis(axis: LiveAxis, side: 0 | 1 | 2 | 3, scale: string, grid: boolean, emphasis: ChartEmphasis): uPlot.Axis {
+  const grow = emphasis.fontPx / NORMAL_CHART_EMPHASIS.fontPx;
   return {
     scale,
     side,
     label: axis.label,
-    labelFont: LABEL_FONT,
-    labelSize: 22,
-    font: AXIS_FONT,
+    labelFont: labelFont(emphasis.fontPx),
+    labelSize: Math.round(22 * grow),
+    font: axisFont(emphasis.fontPx),
     stroke: '#333',
-    size: side === 2 ? 40 : 56,
+    size: Math.round((side === 2 ? 40 : 56) * grow),
     grid: grid ? GRID : { show: false },
     ticks: { stroke: '#c8ccd2', width: 1, size: 5 },
     values: axis.format ? (_u, splits) => splits.map((value) => (value === null || value === undefined ? '' : axis.format!(value))) : undefined,
@@ -155,7 +157,7 @@ function styleLegendMarkers(plot: uPlot, series: readonly LiveSeries[]): void {
 }
 
 /** Draws each end-labelled series' name and last value right of the plot, spread so they never overlap. */
-function drawEndLabels(u: uPlot, series: readonly LiveSeries[], format: (value: number) => string): void {
+function drawEndLabels(u: uPlot, series: readonly LiveSeries[], format: (value: number) => string, fontPx: number): void {
   const ctx = u.ctx;
   const ratio = uPlot.pxRatio;
   const labels: { text: string; color: string; x: number; y: number }[] = [];
@@ -182,7 +184,7 @@ function drawEndLabels(u: uPlot, series: readonly LiveSeries[], format: (value: 
     bottom,
   );
   ctx.save();
-  ctx.font = END_LABEL_FONT.replace('13px', `${13 * ratio}px`);
+  ctx.font = labelFont(fontPx * ratio);
   ctx.textBaseline = 'middle';
   ctx.textAlign = 'left'; // uPlot leaves the axis values' alignment set
   const x = u.bbox.left + u.bbox.width + 8 * ratio;
@@ -221,6 +223,9 @@ export function LiveChart({ table, series, x, y, y2, height, ariaLabel, testId, 
   latest.current = { table, series, formatValue };
 
   const hasEndLabels = series.some((spec) => spec.endLabel);
+  const emphasis = useContext(ChartEmphasisContext);
+  const emphasisRef = useRef(emphasis);
+  emphasisRef.current = emphasis;
   // Everything that shapes the chart (not its data): a change rebuilds the uPlot instance.
   const layoutKey = useMemo(
     () =>
@@ -230,8 +235,9 @@ export function LiveChart({ table, series, x, y, y2, height, ariaLabel, testId, 
         y: [y.label, y.range, y.fromZeroTo],
         y2: y2 ? [y2.label, y2.range, y2.fromZeroTo] : null,
         height,
+        emphasis,
       }),
-    [series, x.label, x.range, x.fromZeroTo, y.label, y.range, y.fromZeroTo, y2, height],
+    [series, x.label, x.range, x.fromZeroTo, y.label, y.range, y.fromZeroTo, y2, height, emphasis],
   );
   // Formatters are functions (not in the key); keep the ones of the render that built the chart.
   const axes = useRef({ x, y, y2 });
@@ -249,15 +255,16 @@ export function LiveChart({ table, series, x, y, y2, height, ariaLabel, testId, 
     const buildPlot = (box: HTMLDivElement): uPlot => {
       const { x: xAxis, y: yAxis, y2: y2Axis } = axes.current;
       const specs = latest.current.series;
+      const look = emphasisRef.current;
       const width = Math.max(200, box.clientWidth);
       const scales: uPlot.Scales = { x: { time: false, ...buildScale(xAxis) }, y: buildScale(yAxis) };
       if (y2Axis) scales.y2 = buildScale(y2Axis);
-      const axisList: uPlot.Axis[] = [buildAxis(xAxis, 2, 'x', true), buildAxis(yAxis, 3, 'y', true)];
-      if (y2Axis) axisList.push(buildAxis(y2Axis, 1, 'y2', false));
+      const axisList: uPlot.Axis[] = [buildAxis(xAxis, 2, 'x', true, look), buildAxis(yAxis, 3, 'y', true, look)];
+      if (y2Axis) axisList.push(buildAxis(y2Axis, 1, 'y2', false, look));
       const options: uPlot.Options = {
         width,
         height,
-        padding: [12, hasEndLabels ? END_LABEL_ROOM : y2Axis ? 4 : 16, 0, 0],
+        padding: [12, hasEndLabels ? Math.round((END_LABEL_ROOM * look.fontPx) / NORMAL_CHART_EMPHASIS.fontPx) : y2Axis ? 4 : 16, 0, 0],
         scales,
         axes: axisList,
         cursor: { drag: { x: false, y: false }, points: { size: 7 } },
@@ -268,7 +275,7 @@ export function LiveChart({ table, series, x, y, y2, height, ariaLabel, testId, 
             (spec): uPlot.Series => ({
               label: spec.label,
               stroke: spec.color,
-              width: spec.width ?? 2.5,
+              width: (spec.width ?? 2.5) * look.lineScale,
               dash: spec.dash,
               scale: spec.scale ?? 'y',
               show: spec.show ?? true,
@@ -280,7 +287,7 @@ export function LiveChart({ table, series, x, y, y2, height, ariaLabel, testId, 
             }),
           ),
         ],
-        hooks: { draw: [(u) => drawEndLabels(u, latest.current.series, latest.current.formatValue)] },
+        hooks: { draw: [(u) => drawEndLabels(u, latest.current.series, latest.current.formatValue, emphasisRef.current.fontPx)] },
       };
       const plot = new uPlot(options, toAligned(latest.current.table, width), box);
       plotRef.current = plot;

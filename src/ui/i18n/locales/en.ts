@@ -48,6 +48,7 @@ export const en = {
     label: 'Panels',
     invocation: 'Invocation (Fig. 2b)',
     compare: 'Compare methods (Fig. 2)',
+    sweep: 'Sweep',
     surface: 'Benchmark view (Fig. 4a–c)',
     control: 'Control vectors (Fig. 4d)',
     npu: 'NPU (Fig. 5)',

@@ -46,6 +46,7 @@ export const zh: Messages = {
     label: '面板',
     invocation: '调用率（图 2b）',
     compare: '比较方法（图 2）',
+    sweep: '扫描',
     surface: '基准视图（图 4a–c）',
     control: '控制向量（图 4d）',
     npu: 'NPU（图 5）',

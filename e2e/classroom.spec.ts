@@ -1,0 +1,196 @@
+import { expect, test, type Page } from '@playwright/test';
+import jsQR from 'jsqr';
+import { collectErrors } from './helpers';
+
+/**
+ * Classroom (issue 13): a class link hides and locks controls and views and carries the teacher's title and note;
+ * a guided lesson runs to its last step through Next / Back and the link; presentation mode is driven from the
+ * keyboard (digits open views, Q shows the link's QR code large, Space plays, arrows move the lesson). Run like a
+ * person: clicks and keys on the built app, fixtures on the cpu backend.
+ */
+
+/** Decodes the QR code on a canvas, as a phone's camera would read the screen. */
+async function scanQr(page: Page, testId: string): Promise<string | null> {
+  const image = await page.getByTestId(testId).evaluate((element) => {
+    const canvas = element as HTMLCanvasElement;
+    const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+    let binary = '';
+    for (let i = 0; i < data.length; i += 0x8000) binary += String.fromCharCode(...data.subarray(i, i + 0x8000));
+    return { width: canvas.width, height: canvas.height, base64: btoa(binary) };
+  });
+  const pixels = new Uint8ClampedArray(Buffer.from(image.base64, 'base64'));
+  return jsQR(pixels, image.width, image.height)?.data ?? null;
+}
+
+test('a class link: hidden controls and views are absent, locked ones disabled, the title and note shown as text', async ({ page }) => {
+  const errors = collectErrors(page);
+  const note = encodeURIComponent('Change only the learning rate.\n<b>not bold</b>');
+  await page.goto(`/#v=1&backend=cpu&hide=paper,advanced,share&lock=bound,target,methods&title=Week%203%3A%20the%20bound&note=${note}`);
+  await expect(page.getByTestId('class-title')).toHaveText('Week 3: the bound');
+  await expect(page.getByTestId('class-note')).toHaveText('Change only the learning rate.\n<b>not bold</b>', { useInnerText: true });
+  await expect(page.getByTestId('class-note').locator('b')).toHaveCount(0);
+
+  // Hidden: the Paper tab, the Advanced group, the Share button.
+  await expect(page.getByTestId('panel-nav')).toBeVisible();
+  await expect(page.getByTestId('tab-paper')).toHaveCount(0);
+  await expect(page.getByTestId('advanced-settings')).toHaveCount(0);
+  await expect(page.getByTestId('share-button')).toHaveCount(0);
+  await expect(page.getByTestId('tab-nas')).toBeVisible();
+
+  // Locked: target, bound (and its presets), methods; the learning rate stays free.
+  await expect(page.getByTestId('config-target')).toBeDisabled();
+  await expect(page.getByTestId('config-bound')).toBeDisabled();
+  await expect(page.getByRole('group', { name: 'Error bound presets' }).getByRole('button').first()).toBeDisabled();
+  await expect(page.getByTestId('method-onepass')).toBeDisabled();
+  await expect(page.getByTestId('config-lr')).toBeEnabled();
+  // A locked value cannot be changed through the UI: a forced click on a preset changes nothing.
+  await page.getByRole('group', { name: 'Error bound presets' }).getByRole('button', { name: '0.05' }).click({ force: true });
+  await expect(page.getByTestId('config-bound')).toHaveValue('0.015');
+  await page.getByTestId('config-lr').fill('0.02');
+  await page.getByTestId('config-lr').press('Enter');
+  await expect(page).toHaveURL(/lr=0\.02/);
+  await expect(page).toHaveURL(/lock=target%2Cbound%2Cmethods|lock=target,bound,methods/);
+  expect(errors).toEqual([]);
+});
+
+test('a class link with unknown ids says so and keeps the known ones', async ({ page }) => {
+  await page.goto('/#v=1&backend=cpu&hide=paper,frobnicate&lock=bound');
+  await expect(page.getByRole('alert').filter({ hasText: 'frobnicate' })).toBeVisible();
+  await expect(page.getByTestId('tab-paper')).toHaveCount(0);
+  await expect(page.getByTestId('config-bound')).toBeDisabled();
+});
+
+test('lesson 3 runs to its last step: Next, Back, the ring on the step’s target, and the link holds the step', async ({ page }) => {
+  const errors = collectErrors(page);
+  // "lesson 3, step 1", as a teacher would send it.
+  await page.goto('/#v=1&backend=cpu&lesson=3&step=1');
+  const card = page.getByTestId('lesson-card');
+  await expect(card).toHaveAttribute('data-lesson', 'control-vectors');
+  await expect(page.getByTestId('lesson-progress')).toHaveText('Step 1 of 3');
+  await expect(page.locator('[data-class-id="topology"]')).toHaveAttribute('data-highlighted', 'true');
+  await expect(page.getByTestId('nav-control')).toHaveAttribute('aria-current', 'true');
+  await expect(page).toHaveURL(/lesson=control-vectors&step=1/);
+
+  await page.getByTestId('lesson-next').click();
+  await expect(page.getByTestId('lesson-progress')).toHaveText('Step 2 of 3');
+  await expect(page.locator('[data-class-id="control"]')).toHaveAttribute('data-highlighted', 'true');
+  await expect(page.locator('[data-class-id="topology"]')).not.toHaveAttribute('data-highlighted', 'true');
+  await expect(page).toHaveURL(/lesson=control-vectors&step=2/);
+  // The backend the link forced stays through the lesson.
+  await expect(page).toHaveURL(/backend=cpu/);
+
+  // The keyboard: → is Next.
+  await page.locator('body').press('ArrowRight');
+  await expect(page.getByTestId('lesson-progress')).toHaveText('Step 3 of 3');
+  await expect(page.getByTestId('lesson-next')).toHaveCount(0);
+  await expect(page.getByTestId('lesson-finish')).toBeVisible();
+  await expect(page.locator('[data-class-id="surface"]')).toHaveAttribute('data-highlighted', 'true');
+  await expect(page).toHaveURL(/lesson=control-vectors&step=3/);
+
+  await page.getByTestId('lesson-back').click();
+  await expect(page.getByTestId('lesson-progress')).toHaveText('Step 2 of 3');
+
+  // The link reopens the same step.
+  await page.reload();
+  await expect(page.getByTestId('lesson-progress')).toHaveText('Step 2 of 3');
+  await page.getByTestId('lesson-next').click();
+  await page.getByTestId('lesson-finish').click();
+  await expect(card).toHaveCount(0);
+  await expect(page).not.toHaveURL(/lesson=/);
+  expect(errors).toEqual([]);
+});
+
+test('a lesson from the Lessons menu applies its step’s settings through the link', async ({ page }) => {
+  await page.goto('/#v=1&backend=cpu');
+  await page.getByTestId('lesson-menu').locator('summary').click();
+  await page.getByTestId('lesson-start-weight-sharing').click();
+  await expect(page.getByTestId('lesson-progress')).toHaveText('Step 1 of 2');
+  await expect(page.getByTestId('method-weightsharing')).toBeChecked();
+  await expect(page.getByTestId('config-bound')).toHaveValue('0.05');
+  await expect(page.getByTestId('panel-compare')).toBeVisible();
+});
+
+test('presentation mode: digits open views, Q shows the link’s QR code large, Space plays and pauses', async ({ page }) => {
+  const errors = collectErrors(page);
+  await page.goto('/#v=1&backend=cpu&steps=20&eval=10&present=1&hide=paper');
+  await expect(page.getByTestId('app')).toHaveClass(/present/);
+  await expect(page.getByTestId('present-bar')).toBeVisible();
+  // Only the current view shows: the Invocation panel, not the NPU's.
+  await expect(page.getByTestId('panel-invocation')).toBeVisible();
+  await expect(page.getByTestId('panel-npu')).toHaveCount(0);
+  // The sidebar steps aside when no lesson step points at a control.
+  await expect(page.getByTestId('controls')).toHaveCount(0);
+
+  await page.locator('body').press('4');
+  await expect(page.getByTestId('nav-npu')).toHaveAttribute('aria-current', 'true');
+  await expect(page.getByTestId('panel-npu')).toBeVisible();
+  await expect(page.getByTestId('panel-invocation')).toHaveCount(0);
+  // 7 would be Paper, which the link hides: the nav has six views and 7 does nothing.
+  await page.locator('body').press('7');
+  await expect(page.getByTestId('panel-paper')).toHaveCount(0);
+  await page.locator('body').press('1');
+  await expect(page.getByTestId('panel-invocation')).toBeVisible();
+
+  await page.locator('body').press('q');
+  await expect(page.getByTestId('present-qr')).toBeVisible();
+  const link = await page.evaluate(() => window.location.href);
+  await expect.poll(() => scanQr(page, 'present-qr-code')).toBe(link);
+  const size = await page.getByTestId('present-qr-code').boundingBox();
+  expect(size!.width).toBeGreaterThan(500);
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('present-qr')).toHaveCount(0);
+
+  await page.locator('body').press('Space');
+  await expect(page.getByTestId('play-button')).toHaveAttribute('aria-label', /Pause|Play/);
+  await expect(page.getByTestId('panel-invocation')).toHaveAttribute('data-points', /[1-9]/, { timeout: 30_000 });
+
+  // The Present button leaves the mode.
+  await page.getByTestId('present-button').click();
+  await expect(page.getByTestId('app')).not.toHaveClass(/present/);
+  await expect(page.getByTestId('controls')).toBeVisible();
+  await expect(page).not.toHaveURL(/present=1/);
+  expect(errors).toEqual([]);
+});
+
+test('presentation mode with a lesson: arrows move through it, the sidebar shows while a step points at a control', async ({ page }) => {
+  await page.goto('/#v=1&backend=cpu&present=1&lesson=bound&step=1');
+  await expect(page.getByTestId('controls')).toBeVisible();
+  await expect(page.locator('[data-class-id="bound"]')).toHaveAttribute('data-highlighted', 'true');
+  await page.locator('body').press('ArrowRight');
+  await expect(page.getByTestId('lesson-progress')).toHaveText('Step 2 of 3');
+  await expect(page.getByTestId('config-bound')).toHaveValue('0.05');
+  await expect(page).toHaveURL(/present=1/);
+  await page.locator('body').press('ArrowLeft');
+  await expect(page.getByTestId('lesson-progress')).toHaveText('Step 1 of 3');
+  await expect(page.getByTestId('config-bound')).toHaveValue('0.015');
+});
+
+test('the Share dialog builds a class link: the checkboxes, title and note go into the link and its QR code', async ({ page }) => {
+  const errors = collectErrors(page);
+  await page.goto('/#v=1&backend=cpu&seed=7');
+  await page.getByTestId('share-button').click();
+  await page.getByTestId('class-builder-toggle').click();
+  await page.getByTestId('class-hide-paper').check();
+  await page.getByTestId('class-lock-bound').check();
+  await page.getByTestId('class-present').check();
+  await page.getByTestId('class-title-input').fill('Week 3');
+  await page.getByTestId('class-note-input').fill('Look at the bound');
+  const url = await page.getByTestId('share-url').inputValue();
+  const hash = new URL(url).hash;
+  expect(hash).toContain('seed=7');
+  expect(hash).toContain('present=1&hide=paper&lock=bound');
+  expect(hash).toContain('title=Week%203&note=Look%20at%20the%20bound');
+  await expect(page.getByTestId('share-contents')).toContainText('presentation mode');
+  await expect.poll(() => scanQr(page, 'share-qr')).toBe(url);
+
+  // The built link opens as the class sees it.
+  await page.getByTestId('share-close').click();
+  await page.goto(url.replace(/^https?:\/\/[^/]+/, ''));
+  await page.reload();
+  await expect(page.getByTestId('class-title')).toHaveText('Week 3');
+  await expect(page.getByTestId('tab-paper')).toHaveCount(0);
+  await expect(page.getByTestId('config-bound')).toHaveCount(0); // presentation mode: no sidebar without a lesson
+  await page.getByTestId('present-button').click();
+  await expect(page.getByTestId('config-bound')).toBeDisabled();
+  expect(errors).toEqual([]);
+});

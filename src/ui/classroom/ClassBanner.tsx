@@ -1,0 +1,22 @@
+/** The teacher's title and note from a class link (`title=`, `note=`): plain text, rendered as text, never as HTML. */
+import { useLabStore } from '../../state/store';
+
+export function ClassBanner() {
+  const title = useLabStore((state) => state.classroom.title);
+  const note = useLabStore((state) => state.classroom.note);
+  if (title === '' && note === '') return null;
+  return (
+    <section className="class-banner" aria-label="From the teacher" data-testid="class-banner">
+      {title !== '' ? (
+        <h2 className="class-title" data-testid="class-title">
+          {title}
+        </h2>
+      ) : null}
+      {note !== '' ? (
+        <p className="class-note" data-testid="class-note">
+          {note}
+        </p>
+      ) : null}
+    </section>
+  );
+}

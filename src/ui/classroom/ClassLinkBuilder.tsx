@@ -1,0 +1,111 @@
+/**
+ * The Share dialog's "Class link" builder: which controls and views the class link hides or locks (the classroom id
+ * registry, src/core/classroom/classIds.ts), the view it opens on, presentation mode, and the teacher's title and note
+ * (plain text, capped as the link reader caps them). The dialog's link, QR code and Copy follow it.
+ */
+import { CLASS_ID_SPECS, VIEW_IDS, isViewId } from '../../core/classroom/classIds';
+import { NOTE_MAX, TITLE_MAX, type ClassroomLink } from '../../core/classroom/classLink';
+import type { ClassId } from '../../core/classroom/classIds';
+
+export interface ClassLinkBuilderProps {
+  classroom: ClassroomLink;
+  onChange: (classroom: ClassroomLink) => void;
+}
+
+function toggled(list: readonly ClassId[], id: ClassId, on: boolean): ClassId[] {
+  const chosen = new Set(list);
+  if (on) chosen.add(id);
+  else chosen.delete(id);
+  // Registry order, as the link reader writes it.
+  return CLASS_ID_SPECS.map((spec) => spec.id).filter((known) => chosen.has(known));
+}
+
+export function ClassLinkBuilder({ classroom, onChange }: ClassLinkBuilderProps) {
+  const set = (patch: Partial<ClassroomLink>) => onChange({ ...classroom, ...patch });
+  return (
+    <details className="class-builder" data-testid="class-builder">
+      <summary data-testid="class-builder-toggle">Class link: hide or lock controls, a title and a note</summary>
+      <div className="class-builder-body">
+        <label className="share-field">
+          <span>Title</span>
+          <input
+            className="class-builder-input"
+            data-testid="class-title-input"
+            maxLength={TITLE_MAX}
+            value={classroom.title}
+            onChange={(event) => set({ title: event.target.value })}
+          />
+        </label>
+        <label className="share-field">
+          <span>Note for the class</span>
+          <textarea
+            className="class-builder-input"
+            data-testid="class-note-input"
+            maxLength={NOTE_MAX}
+            rows={2}
+            value={classroom.note}
+            onChange={(event) => set({ note: event.target.value })}
+          />
+        </label>
+        <div className="class-builder-row">
+          <label className="toggle">
+            <input type="checkbox" data-testid="class-present" checked={classroom.present} onChange={(event) => set({ present: event.target.checked })} />
+            <span>Presentation mode</span>
+          </label>
+          <label className="share-field class-open">
+            <span>Opens on</span>
+            <select
+              className="class-builder-input"
+              data-testid="class-open"
+              value={classroom.open ?? ''}
+              onChange={(event) => set({ open: isViewId(event.target.value) ? event.target.value : null })}
+            >
+              <option value="">the current view</option>
+              {VIEW_IDS.map((view) => (
+                <option key={view} value={view}>
+                  {CLASS_ID_SPECS.find((spec) => spec.id === view)?.label ?? view}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+        <table className="class-builder-table">
+          <thead>
+            <tr>
+              <th scope="col">Control or view</th>
+              <th scope="col">Hide</th>
+              <th scope="col">Lock</th>
+            </tr>
+          </thead>
+          <tbody>
+            {CLASS_ID_SPECS.map((spec) => (
+              <tr key={spec.id}>
+                <th scope="row">{spec.label}</th>
+                <td>
+                  <input
+                    type="checkbox"
+                    data-testid={`class-hide-${spec.id}`}
+                    aria-label={`Hide ${spec.label}`}
+                    checked={classroom.hide.includes(spec.id)}
+                    onChange={(event) => set({ hide: toggled(classroom.hide, spec.id, event.target.checked) })}
+                  />
+                </td>
+                <td>
+                  {spec.kind === 'control' ? (
+                    <input
+                      type="checkbox"
+                      data-testid={`class-lock-${spec.id}`}
+                      aria-label={`Lock ${spec.label}`}
+                      checked={classroom.lock.includes(spec.id)}
+                      onChange={(event) => set({ lock: toggled(classroom.lock, spec.id, event.target.checked) })}
+                    />
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </details>
+  );
+}

@@ -1,0 +1,31 @@
+/** The header's Lessons menu: every guided lesson (src/core/lessons), opened at its first step. */
+import { useRef } from 'react';
+import { LESSONS } from '../../core/lessons/lessons';
+import { openLessonStep } from '../../state/lessonController';
+
+export function LessonMenu() {
+  const menuRef = useRef<HTMLDetailsElement>(null);
+  return (
+    <details className="lesson-menu" ref={menuRef} data-testid="lesson-menu">
+      <summary className="button" title="Guided lessons: a few steps each, with a question for the class">
+        Lessons
+      </summary>
+      <ol className="lesson-menu-list">
+        {LESSONS.map((lesson) => (
+          <li key={lesson.id}>
+            <button
+              type="button"
+              data-testid={`lesson-start-${lesson.id}`}
+              onClick={() => {
+                if (menuRef.current) menuRef.current.open = false;
+                openLessonStep(lesson.id, 0);
+              }}
+            >
+              {lesson.title}
+            </button>
+          </li>
+        ))}
+      </ol>
+    </details>
+  );
+}
