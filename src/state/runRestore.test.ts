@@ -8,7 +8,7 @@ const checkpoint = {
   method: 'axnet',
   step: 1000,
   backend: 'cpu',
-  engine: { groups: [{ name: 'AP', theta: new Float32Array(3) }] },
+  engine: { trainingMs: 1200, groups: [{ name: 'AP', theta: new Float32Array(3) }] },
   diverged: null,
 } as unknown as TrainerCheckpoint;
 const run = (step: number): StoredRun => ({
@@ -18,6 +18,7 @@ const run = (step: number): StoredRun => ({
   method: 'axnet',
   totalSteps: 3000,
   history: [500, 1000].map((s) => ({ step: s, metrics: {} }) as EvaluationPoint),
+  parameterCounts: { approximator: 29, predictor: 122, total: 151, lone: 0 },
   checkpoint: { ...checkpoint, step },
 });
 
@@ -66,6 +67,8 @@ describe('the stored run', () => {
     expect(parseStoredRun({ ...run(4000) }, '#v=1&seed=7')).toBeNull(); // past totalSteps
     expect(parseStoredRun(run(500)!, '#v=1&seed=7')?.history.map((p) => p.step)).toEqual([500]);
     expect(parseStoredRun('nonsense', '#v=1&seed=7')).toBeNull();
+    expect(parseStoredRun(run(1000), '#v=1&seed=7')?.parameterCounts?.total).toBe(151);
+    expect(parseStoredRun({ ...run(1000), parameterCounts: { total: -1 } }, '#v=1&seed=7')?.parameterCounts).toBeNull();
   });
 
   it('writes at most once per interval, the latest run, and a clear wins over an earlier save', async () => {

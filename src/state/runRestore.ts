@@ -24,6 +24,8 @@ export interface StoredRun {
   totalSteps: number;
   /** Evaluation points up to the checkpoint's step. */
   history: EvaluationPoint[];
+  /** The networks' parameter counts (weights + biases), for the readout before Play; null when unknown. */
+  parameterCounts: { approximator: number; predictor: number; total: number; lone: number } | null;
   checkpoint: TrainerCheckpoint;
 }
 
@@ -36,16 +38,29 @@ const isCount = (value: unknown): value is number => typeof value === 'number' &
  */
 export function parseStoredRun(raw: unknown, link: string): StoredRun | null {
   if (!isRecord(raw) || raw.version !== STORED_RUN_VERSION || raw.link !== link) return null;
-  const { savedAt, method, totalSteps, history, checkpoint } = raw;
+  const { savedAt, method, totalSteps, history, checkpoint, parameterCounts } = raw;
   if (typeof savedAt !== 'number' || !Number.isFinite(savedAt)) return null;
   if (typeof method !== 'string' || !(METHOD_IDS as readonly string[]).includes(method) || !isCount(totalSteps)) return null;
   if (!isRecord(checkpoint) || checkpoint.method !== method || !isCount(checkpoint.step) || checkpoint.step > totalSteps || typeof checkpoint.backend !== 'string') return null;
-  if (!isRecord(checkpoint.engine) || !Array.isArray(checkpoint.engine.groups) || !checkpoint.engine.groups.every((g) => isRecord(g) && g.theta instanceof Float32Array))
-    return null;
+  if (!isRecord(checkpoint.engine) || typeof checkpoint.engine.trainingMs !== 'number' || !Number.isFinite(checkpoint.engine.trainingMs)) return null;
+  if (!Array.isArray(checkpoint.engine.groups) || !checkpoint.engine.groups.every((g) => isRecord(g) && g.theta instanceof Float32Array)) return null;
   if (!Array.isArray(history)) return null;
   const step = checkpoint.step;
   const points = history.filter((p): p is EvaluationPoint => isRecord(p) && isCount(p.step) && p.step <= step && isRecord(p.metrics));
-  return { version: STORED_RUN_VERSION, link, savedAt, method: method as MethodId, totalSteps, history: points, checkpoint: checkpoint as unknown as TrainerCheckpoint };
+  const counts =
+    isRecord(parameterCounts) && ['approximator', 'predictor', 'total', 'lone'].every((k) => isCount(parameterCounts[k]))
+      ? (parameterCounts as StoredRun['parameterCounts'])
+      : null;
+  return {
+    version: STORED_RUN_VERSION,
+    link,
+    savedAt,
+    method: method as MethodId,
+    totalSteps,
+    history: points,
+    parameterCounts: counts,
+    checkpoint: checkpoint as unknown as TrainerCheckpoint,
+  };
 }
 
 export interface RunStore {

@@ -55,6 +55,7 @@ function storeRunAt(checkpoint: TrainerCheckpoint): void {
       method: checkpoint.method,
       totalSteps: state.totalSteps,
       history: state.history.filter((point) => point.step <= checkpoint.step),
+      parameterCounts: state.parameterCounts,
       checkpoint,
     };
   });
@@ -72,7 +73,15 @@ export async function restoreStoredRun(): Promise<boolean> {
   lastCheckpoint = stored.checkpoint;
   resumeOnPlay = true;
   const step = stored.checkpoint.step;
-  useLabStore.setState({ history: stored.history, step, method: stored.method, totalSteps: stored.totalSteps, status: 'paused' });
+  useLabStore.setState({
+    history: stored.history,
+    step,
+    method: stored.method,
+    totalSteps: stored.totalSteps,
+    parameterCounts: stored.parameterCounts,
+    trainingMs: stored.checkpoint.engine.trainingMs,
+    status: 'paused',
+  });
   const savedAt = new Date(stored.savedAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
   store.showNotice({
     kind: 'info',
