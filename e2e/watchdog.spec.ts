@@ -87,14 +87,16 @@ for (const fault of FAULTS) {
   });
 }
 
-test('the resumed run ends with the metrics of an uninterrupted run on the same backend (cpu)', async ({ page, context }) => {
-  const reference = await context.newPage();
+test('the resumed run ends with the metrics of an uninterrupted run on the same backend (cpu)', async ({ page, browser }) => {
+  // Its own context: a page of the same context would find the reference's stored run and restore it (reload.spec.ts).
+  const referenceContext = await browser.newContext();
+  const reference = await referenceContext.newPage();
   await reference.goto(SHORT_RUN);
   await reference.getByTestId('play-button').click();
   await expect.poll(() => readStep(reference), { timeout: 90_000 }).toBe(2500);
   await expect(reference.getByTestId('play-button')).not.toHaveAttribute('aria-label', 'Pause');
   const uninterrupted = await readMetrics(reference);
-  await reference.close();
+  await referenceContext.close();
 
   const worker = await startTraining(page, SHORT_RUN, 1100);
   const { checkpointStep } = await injectAndContinue(page, worker, FAULTS[0]);

@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { watchConfigChanges } from './state/trainingController';
+import { restoreStoredRun, watchConfigChanges } from './state/trainingController';
 import { startUrlSync } from './state/urlSync';
 import { watchSweepChanges } from './state/sweepController';
 import { watchAxtrainChanges } from './state/axtrainController';
@@ -17,6 +17,7 @@ watchSweepChanges();
 watchAxtrainChanges();
 startServiceWorker();
 watchNasChanges();
+void restoreStoredRun(); // a reload or a crashed tab: this link's run comes back at its last checkpoint
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');

@@ -123,6 +123,11 @@ export const PROGRESS_INTERVAL_MS = 150;
 export const SURFACE_INTERVAL_MS = 250;
 /** Target wall time of one training chunk, ms; the worker yields to its event loop between chunks. */
 export const CHUNK_BUDGET_MS = 20;
+/**
+ * Least wall time between two checkpoints, ms: one goes out at an evaluation step once this much passed since the last
+ * (with evalEvery = 1 a checkpoint per step would cost a readback of θ and Adam's moments every step). Status 'estimate'.
+ */
+export const CHECKPOINT_INTERVAL_MS = 1000;
 
 /** The distinct ArrayBuffers behind a snapshot, for postMessage's transfer list. */
 export function collectSurfaceBuffers(surface: SurfaceSnapshot | null): ArrayBuffer[] {

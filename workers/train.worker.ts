@@ -27,6 +27,7 @@ import { createIndexedDbBackendCache } from './backendCacheStore';
 import { createRunControl, describeError } from './runControl';
 import { prepareWasm } from './prepareWasm';
 import {
+  CHECKPOINT_INTERVAL_MS,
   CHUNK_BUDGET_MS,
   PROGRESS_INTERVAL_MS,
   SURFACE_INTERVAL_MS,
@@ -60,8 +61,22 @@ let lastSurfaceAt = -Infinity;
 /** Set once the GPU under the backend is gone (the reason): nothing trains any more; the page continues elsewhere. */
 let gpuLost: string | null = null;
 let stopWatchingGpu: () => void = () => {};
-/** Slowest chunk so far, ms (null before the first): the base of a GPU chunk's readback limit. */
+/**
+ * The chunks of the last READBACK_WINDOW_MS (end time, duration): the slowest is the base of a GPU chunk's readback limit.
+ * The window is shorter than the page watchdog's (WATCHDOG_CHUNK_WINDOW heartbeats ≈ 4 s), so the readback limit stays
+ * below the watchdog's and a hung readback is told as a GPU loss.
+ */
+const READBACK_WINDOW_MS = 2000;
+const recentChunks: { at: number; ms: number }[] = [];
 let slowestChunkMs: number | null = null;
+function noteChunk(ms: number): void {
+  const at = performance.now();
+  recentChunks.push({ at, ms });
+  while (recentChunks.length > 1 && recentChunks[0].at < at - READBACK_WINDOW_MS) recentChunks.shift();
+  slowestChunkMs = Math.max(...recentChunks.map((c) => c.ms));
+}
+/** When the last checkpoint went out (performance.now()). */
+let lastCheckpointAt = Number.NEGATIVE_INFINITY;
 
 function post(message: FromWorkerMessage, transfer: Transferable[] = []): void {
   self.postMessage(message, transfer);
@@ -225,7 +240,8 @@ async function postCheckpoint(active: MethodTrainer): Promise<boolean> {
 
 /**
  * One chunk of the session (at most `limit` steps, sized to ≈ CHUNK_BUDGET_MS, never past the next
- * evaluation step); at an evaluation step the progress with its point and then the checkpoint go out. Returns false
+ * evaluation step); at an evaluation step (at most every CHECKPOINT_INTERVAL_MS) the progress with its point and then
+ * the checkpoint go out. Returns false
  * when training must end: it diverged (an error was posted; the trainer kept its last good weights) or the GPU was lost.
  */
 async function trainChunk(active: TrainingSession, limit: number): Promise<boolean> {
@@ -233,12 +249,13 @@ async function trainChunk(active: TrainingSession, limit: number): Promise<boole
   const outcome = await guardGpu(() => active.trainChunk(limit));
   if (outcome === GPU_GONE) return false;
   lastChunkMs = outcome.elapsedMs;
-  slowestChunkMs = Math.max(slowestChunkMs ?? 0, outcome.elapsedMs);
+  noteChunk(outcome.elapsedMs);
   if (outcome.diverged) {
     control.fail(`${outcome.diverged.message} Training stopped at the last good weights; change the settings or press Reset.`, false);
     return false;
   }
-  if (outcome.evaluated) {
+  if (outcome.evaluated && (active.done || performance.now() - lastCheckpointAt >= CHECKPOINT_INTERVAL_MS)) {
+    lastCheckpointAt = performance.now();
     if ((await guardGpu(() => sendProgress(true, false))) === GPU_GONE) return false;
     if (!(await postCheckpoint(active.trainer as MethodTrainer))) return false;
   }

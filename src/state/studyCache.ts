@@ -10,8 +10,11 @@ export const STUDY_DB_NAME = 'axnet-lab-study';
 export const STUDY_STORE_NAME = 'jobs';
 const DB_VERSION = 1;
 
-/** The studies of the Paper view. 'axnet' keys stay bare (as they were before AxTrain joined), so caches made then still hit. */
-export type StudyCacheNamespace = 'axnet' | 'axtrain' | 'nas';
+/**
+ * The studies of the Paper view. 'axnet' keys stay bare (as they were before AxTrain joined), so caches made then still hit.
+ * 'run': the lab's current run for a reload (src/state/runRestore.ts, one entry), kept in this same store.
+ */
+export type StudyCacheNamespace = 'axnet' | 'axtrain' | 'nas' | 'run';
 
 /** The key in the store of `key` in `namespace`: bare for 'axnet' (its job keys never hold a ':'), `${namespace}:${key}` otherwise. */
 export function toStoreKey(namespace: StudyCacheNamespace, key: string): string {

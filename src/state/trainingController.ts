@@ -21,6 +21,7 @@ import { WORKER_LOAD_FAILURE_TEXT, isCodeLoadFailure, isWorkerLoadFailure } from
 import { describeSilence, type Silence } from '../core/watchdog';
 import { watchRunWorker, type RunWatchdog } from './runWatchdog';
 import { describeGpuLoss } from './runMessages';
+import { createRunStore, type RunStore } from './runRestore';
 
 interface ActiveRun {
   worker: Worker;
@@ -36,9 +37,64 @@ let active: ActiveRun | null = null;
 /** The last good state of the current run (the worker's latest checkpoint), kept across the worker's end; null at step 0. */
 let lastCheckpoint: TrainerCheckpoint | null = null;
 
-/** The current run's last checkpoint (for the reload store), or null. */
-export function getLastCheckpoint(): TrainerCheckpoint | null {
-  return lastCheckpoint;
+/** Set by restoreStoredRun: the next Play or Step continues from lastCheckpoint instead of starting at step 0. */
+let resumeOnPlay = false;
+/** The run kept for a reload (runRestore.ts); created on first use (IndexedDB is the page's). */
+let runStore: RunStore | null = null;
+const getRunStore = (): RunStore => (runStore ??= createRunStore());
+
+/** Stores the run at its checkpoint, for a reload (throttled by the run store). */
+function storeRunAt(checkpoint: TrainerCheckpoint): void {
+  progressBatcher.flush(); // the evaluation at the checkpoint's step arrived just before it
+  getRunStore().save(() => {
+    const state = useLabStore.getState();
+    return {
+      version: 1,
+      link: formatHash(state.config),
+      savedAt: Date.now(),
+      method: checkpoint.method,
+      totalSteps: state.totalSteps,
+      history: state.history.filter((point) => point.step <= checkpoint.step),
+      parameterCounts: state.parameterCounts,
+      checkpoint,
+    };
+  });
+}
+
+/**
+ * On load: the stored run of this very link, if any, comes back paused at its checkpoint with its curves and a notice;
+ * Play continues from there. Nothing happens when the user already started something, or for a comparison or sweep.
+ */
+export async function restoreStoredRun(): Promise<boolean> {
+  const link = formatHash(useLabStore.getState().config);
+  const stored = await getRunStore().load(link);
+  const store = useLabStore.getState();
+  if (!stored || active !== null || store.status !== 'idle' || isCompareMode(store.config) || isSweepMode(store) || formatHash(store.config) !== link) return false;
+  lastCheckpoint = stored.checkpoint;
+  resumeOnPlay = true;
+  const step = stored.checkpoint.step;
+  useLabStore.setState({
+    history: stored.history,
+    step,
+    method: stored.method,
+    totalSteps: stored.totalSteps,
+    parameterCounts: stored.parameterCounts,
+    trainingMs: stored.checkpoint.engine.trainingMs,
+    status: 'paused',
+  });
+  const savedAt = new Date(stored.savedAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  store.showNotice({
+    kind: 'info',
+    text: `Restored from step ${step} (this link's run, saved at ${savedAt}, trained on ${stored.checkpoint.backend}). Press Play to continue from there.`,
+  });
+  return true;
+}
+
+/** The resume a fresh worker gets: the restored run's checkpoint once, else none (step 0). */
+function takeRestoredResume(): ResumeRequest | undefined {
+  if (!resumeOnPlay || !lastCheckpoint) return undefined;
+  resumeOnPlay = false;
+  return { checkpoint: lastCheckpoint, backend: lastCheckpoint.backend };
 }
 
 /** Turns a worker error into advice the user can act on. */
@@ -89,6 +145,7 @@ function handleWorkerMessage(run: ActiveRun, message: FromWorkerMessage): void {
       return; // a sign of life for the watchdog, nothing to show
     case 'checkpoint':
       lastCheckpoint = message.checkpoint;
+      storeRunAt(message.checkpoint);
       return;
     case 'gpu-lost':
       handleRunFault(run, { kind: 'gpu-lost', backend: message.backend, reason: message.reason });
@@ -193,6 +250,7 @@ function startWorker(resume?: ResumeRequest): ActiveRun {
     store.resumeRunState(resume.checkpoint?.step ?? 0);
   } else {
     lastCheckpoint = null;
+    getRunStore().clear();
     store.resetRunState();
     store.setStatus('initializing');
   }
@@ -233,7 +291,7 @@ export function playRun(): void {
   if (store.status === 'error') return; // the user must reset first
   if (!hasLiveRun()) {
     terminateWorker();
-    startWorker();
+    startWorker(takeRestoredResume());
   }
   const run = active!;
   run.intent = 'running';
@@ -286,7 +344,7 @@ export function stepRun(count: number): void {
   if (store.status === 'error' || store.status === 'done' || store.status === 'running') return;
   if (!hasLiveRun()) {
     terminateWorker();
-    startWorker();
+    startWorker(takeRestoredResume());
   }
   const run = active!;
   run.intent = 'paused';
@@ -299,6 +357,8 @@ export function stepRun(count: number): void {
 function clearRun(): void {
   terminateWorker();
   lastCheckpoint = null;
+  resumeOnPlay = false;
+  getRunStore().clear();
   resetCompare();
   resetSweep();
   const store = useLabStore.getState();

@@ -1,0 +1,54 @@
+import { expect, test, type Page } from '@playwright/test';
+
+/**
+ * Issue 12 §reload: the current run is stored in IndexedDB at its evaluations (src/state/runRestore.ts); a reload
+ * mid-run brings it back paused at its last checkpoint, with its curves and a "Restored from step N" notice, and Play
+ * continues from there. Another link does not restore it; Reset forgets it.
+ */
+const LINK = '/#v=1&backend=cpu&seed=7&train=1024&test=512&steps=200000&eval=500';
+
+async function readStep(page: Page): Promise<number> {
+  return Number(await page.getByTestId('metric-step').textContent());
+}
+
+test('a reload mid-run restores the run at its last checkpoint, and Play continues from there', async ({ page }) => {
+  await page.goto(LINK);
+  await page.getByTestId('play-button').click();
+  await expect.poll(() => readStep(page), { timeout: 60_000 }).toBeGreaterThan(1100);
+  const invocationBefore = await page.getByTestId('metric-true-invocation').textContent();
+  await page.reload();
+
+  const notice = page.getByRole('alert').filter({ hasText: 'Restored from step' });
+  await expect(notice).toBeVisible({ timeout: 10_000 });
+  const restoredStep = Number(/Restored from step (\d+)/.exec((await notice.textContent()) ?? '')?.[1]);
+  expect(restoredStep).toBeGreaterThanOrEqual(1000);
+  expect(restoredStep % 500).toBe(0);
+  await expect(notice).toContainText('trained on cpu). Press Play to continue from there.');
+  expect(await readStep(page)).toBe(restoredStep);
+  await expect(page.getByTestId('play-button')).toHaveAttribute('aria-label', 'Play');
+  // The curves came back: the readouts show the checkpoint's evaluation.
+  await expect(page.getByTestId('metric-true-invocation')).toHaveText(/^\d\.\d{4}$/);
+  console.log(
+    `[reload] restored from step ${restoredStep}; true invocation ${await page.getByTestId('metric-true-invocation').textContent()} (before the reload: ${invocationBefore})`,
+  );
+
+  await page.getByTestId('play-button').click();
+  const seen: number[] = [];
+  await expect
+    .poll(
+      async () => {
+        const step = await readStep(page);
+        seen.push(step);
+        return step;
+      },
+      { timeout: 60_000 },
+    )
+    .toBeGreaterThan(restoredStep + 200);
+  expect(Math.min(...seen)).toBeGreaterThanOrEqual(restoredStep);
+
+  // Another link is another run: nothing is restored there.
+  await page.goto('/#v=1&backend=cpu&seed=8&train=1024&test=512&steps=200000&eval=500');
+  await page.reload();
+  await expect(page.getByTestId('metric-step')).toHaveText('0');
+  await expect(page.getByRole('alert').filter({ hasText: 'Restored from step' })).toHaveCount(0);
+});

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import type { TrainerCheckpoint } from '../core/checkpoint';
+import type { EvaluationPoint } from '../core/weights';
+import { RUN_STORE_INTERVAL_MS, createRunStore, parseStoredRun, type StoredRun } from './runRestore';
+import type { StudyCache } from './studyCache';
+
+const checkpoint = {
+  method: 'axnet',
+  step: 1000,
+  backend: 'cpu',
+  engine: { trainingMs: 1200, groups: [{ name: 'AP', theta: new Float32Array(3) }] },
+  diverged: null,
+} as unknown as TrainerCheckpoint;
+const run = (step: number): StoredRun => ({
+  version: 1,
+  link: '#v=1&seed=7',
+  savedAt: 5,
+  method: 'axnet',
+  totalSteps: 3000,
+  history: [500, 1000].map((s) => ({ step: s, metrics: {} }) as EvaluationPoint),
+  parameterCounts: { approximator: 29, predictor: 122, total: 151, lone: 0 },
+  checkpoint: { ...checkpoint, step },
+});
+
+function memoryCache(): StudyCache<StoredRun> & { writes: StoredRun[] } {
+  const entries = new Map<string, StoredRun>();
+  const writes: StoredRun[] = [];
+  return {
+    writes,
+    get: async (key) => entries.get(key),
+    set: async (key, value) => {
+      writes.push(value);
+      entries.set(key, value);
+    },
+    keys: async () => [...entries.keys()],
+    clear: async () => entries.clear(),
+  };
+}
+
+function fakeClock() {
+  let now = 0;
+  const timers: { at: number; run: () => void }[] = [];
+  return {
+    now: () => now,
+    setTimeout: (run: () => void, ms: number) => {
+      const timer = { at: now + ms, run };
+      timers.push(timer);
+      return timer;
+    },
+    clearTimeout: (handle: unknown) => timers.splice(timers.indexOf(handle as (typeof timers)[number]), 1),
+    advance(ms: number) {
+      now += ms;
+      for (const t of timers.filter((t) => t.at <= now)) {
+        timers.splice(timers.indexOf(t), 1);
+        t.run();
+      }
+    },
+  };
+}
+
+describe('the stored run', () => {
+  it('restores only for the same link and version, with its checkpoint and the curves up to it', () => {
+    expect(parseStoredRun(run(1000), '#v=1&seed=7')?.checkpoint.step).toBe(1000);
+    expect(parseStoredRun(run(1000), '#v=1&seed=8')).toBeNull();
+    expect(parseStoredRun({ ...run(1000), version: 2 }, '#v=1&seed=7')).toBeNull();
+    expect(parseStoredRun({ ...run(1000), method: 'bogus' }, '#v=1&seed=7')).toBeNull();
+    expect(parseStoredRun({ ...run(4000) }, '#v=1&seed=7')).toBeNull(); // past totalSteps
+    expect(parseStoredRun(run(500)!, '#v=1&seed=7')?.history.map((p) => p.step)).toEqual([500]);
+    expect(parseStoredRun('nonsense', '#v=1&seed=7')).toBeNull();
+    expect(parseStoredRun(run(1000), '#v=1&seed=7')?.parameterCounts?.total).toBe(151);
+    expect(parseStoredRun({ ...run(1000), parameterCounts: { total: -1 } }, '#v=1&seed=7')?.parameterCounts).toBeNull();
+  });
+
+  it('writes at most once per interval, the latest run, and a clear wins over an earlier save', async () => {
+    const cache = memoryCache();
+    const clock = fakeClock();
+    const store = createRunStore(cache, clock);
+    store.save(() => run(500));
+    store.save(() => run(1000));
+    store.save(() => run(1500));
+    expect((await store.load('#v=1&seed=7'))?.checkpoint.step).toBe(500);
+    clock.advance(RUN_STORE_INTERVAL_MS);
+    expect((await store.load('#v=1&seed=7'))?.checkpoint.step).toBe(1500);
+    expect(cache.writes.map((w) => w.checkpoint.step)).toEqual([500, 1500]);
+    store.save(() => run(2000));
+    store.clear();
+    clock.advance(RUN_STORE_INTERVAL_MS);
+    expect(await store.load('#v=1&seed=7')).toBeNull();
+  });
+});
