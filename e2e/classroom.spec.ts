@@ -54,10 +54,15 @@ test('a class link: hidden controls and views are absent, locked ones disabled, 
 });
 
 test('a class link with unknown ids says so and keeps the known ones', async ({ page }) => {
-  await page.goto('/#v=1&backend=cpu&hide=paper,frobnicate&lock=bound');
+  await page.goto('/#v=1&backend=cpu&hide=paper,frobnicate&lock=bound,transport');
   await expect(page.getByRole('alert').filter({ hasText: 'frobnicate' })).toBeVisible();
   await expect(page.getByTestId('tab-paper')).toHaveCount(0);
   await expect(page.getByTestId('config-bound')).toBeDisabled();
+  // A locked transport: Play is disabled and Space does not start a run either.
+  await expect(page.getByTestId('play-button')).toBeDisabled();
+  await page.locator('body').press('Space');
+  await page.waitForTimeout(300);
+  await expect(page.getByTestId('play-button')).toHaveAttribute('aria-label', 'Play');
 });
 
 test('lesson 3 runs to its last step: Next, Back, the ring on the step’s target, and the link holds the step', async ({ page }) => {
@@ -165,7 +170,7 @@ test('presentation mode with a lesson: arrows move through it, the sidebar shows
   await expect(page.getByTestId('config-bound')).toHaveValue('0.015');
 });
 
-test('the Share dialog builds a class link: the checkboxes, title and note go into the link and its QR code', async ({ page }) => {
+test('the Share dialog builds a class link: the checkboxes, title and note go into the link and its QR code', async ({ page, context }) => {
   const errors = collectErrors(page);
   await page.goto('/#v=1&backend=cpu&seed=7');
   await page.getByTestId('share-button').click();
@@ -183,14 +188,15 @@ test('the Share dialog builds a class link: the checkboxes, title and note go in
   await expect(page.getByTestId('share-contents')).toContainText('presentation mode');
   await expect.poll(() => scanQr(page, 'share-qr')).toBe(url);
 
-  // The built link opens as the class sees it.
-  await page.getByTestId('share-close').click();
-  await page.goto(url.replace(/^https?:\/\/[^/]+/, ''));
-  await page.reload();
-  await expect(page.getByTestId('class-title')).toHaveText('Week 3');
-  await expect(page.getByTestId('tab-paper')).toHaveCount(0);
-  await expect(page.getByTestId('config-bound')).toHaveCount(0); // presentation mode: no sidebar without a lesson
-  await page.getByTestId('present-button').click();
-  await expect(page.getByTestId('config-bound')).toBeDisabled();
+  // The built link opens as the class sees it: a student's fresh page.
+  const student = await context.newPage();
+  const studentErrors = collectErrors(student);
+  await student.goto(url.replace(/^https?:\/\/[^/]+/, ''));
+  await expect(student.getByTestId('class-title')).toHaveText('Week 3');
+  await expect(student.getByTestId('tab-paper')).toHaveCount(0);
+  await expect(student.getByTestId('config-bound')).toHaveCount(0); // presentation mode: no sidebar without a lesson
+  await student.getByTestId('present-button').click();
+  await expect(student.getByTestId('config-bound')).toBeDisabled();
   expect(errors).toEqual([]);
+  expect(studentErrors).toEqual([]);
 });
