@@ -138,8 +138,10 @@ test('presentation mode: digits open views, Q shows the link’s QR code large, 
 
   await page.locator('body').press('q');
   await expect(page.getByTestId('present-qr')).toBeVisible();
+  // The students' link: the page's, without presentation mode.
   const link = await page.evaluate(() => window.location.href);
-  await expect.poll(() => scanQr(page, 'present-qr-code')).toBe(link);
+  expect(link).toContain('&present=1');
+  await expect.poll(() => scanQr(page, 'present-qr-code')).toBe(link.replace('&present=1', ''));
   const size = await page.getByTestId('present-qr-code').boundingBox();
   expect(size!.width).toBeGreaterThan(500);
   await page.keyboard.press('Escape');
