@@ -203,14 +203,16 @@ test('the Share dialog builds a class link: the checkboxes, title and note go in
   expect(studentErrors).toEqual([]);
 });
 
-test('a class link hides the AxTrain settings and locks the NAS settings', async ({ page }) => {
+test('a class link hides the AxTrain settings and locks the NAS settings', async ({ page, context }) => {
   await page.goto('/#v=1&backend=cpu&ax=breastcancer&hide=axtrain-controls');
   await expect(page.getByTestId('axtrain-view')).toBeVisible();
   await expect(page.getByTestId('axtrain-controls')).toHaveCount(0);
-  await page.goto('/#v=1&backend=cpu&nas=jpeg&lock=nas-controls');
-  await page.reload();
-  await expect(page.getByTestId('nas-controls')).toBeVisible();
-  const inputs = page.getByTestId('nas-controls').locator('input, select');
+  // A fresh page, as a student opens a link.
+  const nasPage = await context.newPage();
+  await nasPage.goto('/#v=1&backend=cpu&nas=jpeg&lock=nas-controls');
+  await expect(nasPage.getByTestId('nas-view')).toBeVisible();
+  await expect(nasPage.getByTestId('nas-controls')).toBeVisible();
+  const inputs = nasPage.getByTestId('nas-controls').locator('input, select');
   expect(await inputs.count()).toBeGreaterThan(0);
   for (const input of await inputs.all()) await expect(input).toBeDisabled();
 });
