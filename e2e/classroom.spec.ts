@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import jsQR from 'jsqr';
 import { collectErrors } from './helpers';
@@ -215,4 +216,24 @@ test('a class link hides the AxTrain settings and locks the NAS settings', async
   const inputs = nasPage.getByTestId('nas-controls').locator('input, select');
   expect(await inputs.count()).toBeGreaterThan(0);
   for (const input of await inputs.all()) await expect(input).toBeDisabled();
+});
+
+/** Serious or critical axe violations of the page as it is now. */
+async function seriousViolations(page: Page): Promise<{ id: string; targets: string[] }[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => ({ id: violation.id, targets: violation.nodes.map((node) => node.target.join(' ')) }));
+}
+
+test('the lesson card, a class link and presentation mode have no serious accessibility violations', async ({ page }) => {
+  await page.goto('/#v=1&backend=cpu&lesson=bound&step=1&lock=target&title=Week%203&note=Look');
+  await expect(page.getByTestId('lesson-card')).toBeVisible();
+  expect(await seriousViolations(page), 'lesson card and class link').toEqual([]);
+  await page.getByTestId('present-button').click();
+  await expect(page.getByTestId('present-bar')).toBeVisible();
+  expect(await seriousViolations(page), 'presentation mode').toEqual([]);
+  await page.locator('body').press('q');
+  await expect(page.getByTestId('present-qr')).toBeVisible();
+  expect(await seriousViolations(page), 'presentation QR code').toEqual([]);
 });
