@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import jsQR from 'jsqr';
 import { collectErrors } from './helpers';
@@ -54,10 +55,15 @@ test('a class link: hidden controls and views are absent, locked ones disabled, 
 });
 
 test('a class link with unknown ids says so and keeps the known ones', async ({ page }) => {
-  await page.goto('/#v=1&backend=cpu&hide=paper,frobnicate&lock=bound');
+  await page.goto('/#v=1&backend=cpu&hide=paper,frobnicate&lock=bound,transport');
   await expect(page.getByRole('alert').filter({ hasText: 'frobnicate' })).toBeVisible();
   await expect(page.getByTestId('tab-paper')).toHaveCount(0);
   await expect(page.getByTestId('config-bound')).toBeDisabled();
+  // A locked transport: Play is disabled and Space does not start a run either.
+  await expect(page.getByTestId('play-button')).toBeDisabled();
+  await page.locator('body').press('Space');
+  await page.waitForTimeout(300);
+  await expect(page.getByTestId('play-button')).toHaveAttribute('aria-label', 'Play');
 });
 
 test('lesson 3 runs to its last step: Next, Back, the ring on the step’s target, and the link holds the step', async ({ page }) => {
@@ -133,8 +139,10 @@ test('presentation mode: digits open views, Q shows the link’s QR code large, 
 
   await page.locator('body').press('q');
   await expect(page.getByTestId('present-qr')).toBeVisible();
+  // The students' link: the page's, without presentation mode.
   const link = await page.evaluate(() => window.location.href);
-  await expect.poll(() => scanQr(page, 'present-qr-code')).toBe(link);
+  expect(link).toContain('&present=1');
+  await expect.poll(() => scanQr(page, 'present-qr-code')).toBe(link.replace('&present=1', ''));
   const size = await page.getByTestId('present-qr-code').boundingBox();
   expect(size!.width).toBeGreaterThan(500);
   await page.keyboard.press('Escape');
@@ -165,7 +173,7 @@ test('presentation mode with a lesson: arrows move through it, the sidebar shows
   await expect(page.getByTestId('config-bound')).toHaveValue('0.015');
 });
 
-test('the Share dialog builds a class link: the checkboxes, title and note go into the link and its QR code', async ({ page }) => {
+test('the Share dialog builds a class link: the checkboxes, title and note go into the link and its QR code', async ({ page, context }) => {
   const errors = collectErrors(page);
   await page.goto('/#v=1&backend=cpu&seed=7');
   await page.getByTestId('share-button').click();
@@ -183,14 +191,49 @@ test('the Share dialog builds a class link: the checkboxes, title and note go in
   await expect(page.getByTestId('share-contents')).toContainText('presentation mode');
   await expect.poll(() => scanQr(page, 'share-qr')).toBe(url);
 
-  // The built link opens as the class sees it.
-  await page.getByTestId('share-close').click();
-  await page.goto(url.replace(/^https?:\/\/[^/]+/, ''));
-  await page.reload();
-  await expect(page.getByTestId('class-title')).toHaveText('Week 3');
-  await expect(page.getByTestId('tab-paper')).toHaveCount(0);
-  await expect(page.getByTestId('config-bound')).toHaveCount(0); // presentation mode: no sidebar without a lesson
-  await page.getByTestId('present-button').click();
-  await expect(page.getByTestId('config-bound')).toBeDisabled();
+  // The built link opens as the class sees it: a student's fresh page.
+  const student = await context.newPage();
+  const studentErrors = collectErrors(student);
+  await student.goto(url.replace(/^https?:\/\/[^/]+/, ''));
+  await expect(student.getByTestId('class-title')).toHaveText('Week 3');
+  await expect(student.getByTestId('tab-paper')).toHaveCount(0);
+  await expect(student.getByTestId('config-bound')).toHaveCount(0); // presentation mode: no sidebar without a lesson
+  await student.getByTestId('present-button').click();
+  await expect(student.getByTestId('config-bound')).toBeDisabled();
   expect(errors).toEqual([]);
+  expect(studentErrors).toEqual([]);
+});
+
+test('a class link hides the AxTrain settings and locks the NAS settings', async ({ page, context }) => {
+  await page.goto('/#v=1&backend=cpu&ax=breastcancer&hide=axtrain-controls');
+  await expect(page.getByTestId('axtrain-view')).toBeVisible();
+  await expect(page.getByTestId('axtrain-controls')).toHaveCount(0);
+  // A fresh page, as a student opens a link.
+  const nasPage = await context.newPage();
+  await nasPage.goto('/#v=1&backend=cpu&nas=jpeg&lock=nas-controls');
+  await expect(nasPage.getByTestId('nas-view')).toBeVisible();
+  await expect(nasPage.getByTestId('nas-controls')).toBeVisible();
+  const inputs = nasPage.getByTestId('nas-controls').locator('input, select');
+  expect(await inputs.count()).toBeGreaterThan(0);
+  for (const input of await inputs.all()) await expect(input).toBeDisabled();
+});
+
+/** Serious or critical axe violations of the page as it is now. */
+async function seriousViolations(page: Page): Promise<{ id: string; targets: string[] }[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => ({ id: violation.id, targets: violation.nodes.map((node) => node.target.join(' ')) }));
+}
+
+test('the lesson card, a class link and presentation mode have no serious accessibility violations', async ({ page }) => {
+  await page.goto('/#v=1&backend=cpu&lesson=bound&step=1&lock=target&title=Week%203&note=Look');
+  await expect(page.getByTestId('lesson-card')).toBeVisible();
+  expect(await seriousViolations(page), 'lesson card and class link').toEqual([]);
+  await page.getByTestId('present-button').click();
+  await expect(page.getByTestId('present-bar')).toBeVisible();
+  expect(await seriousViolations(page), 'presentation mode').toEqual([]);
+  await page.locator('body').press('q');
+  await expect(page.getByTestId('present-qr')).toBeVisible();
+  expect(await seriousViolations(page), 'presentation QR code').toEqual([]);
 });

@@ -3,19 +3,16 @@
  * link's own settings kept), so its fragment goes through the lab's one link parser exactly as a shared link would,
  * and the step's view opens (urlSync.applyHash).
  */
-import { findLesson, formatClassLink, type ClassroomLink } from '../core/classroom/classLink';
+import { findLesson, formatLessonStepLink } from '../core/classroom/classLink';
 import { useLabStore } from './store';
 import { openLink } from './urlSync';
 
 /** Opens step `step` (0-based, clamped) of a lesson; returns false for an unknown lesson. */
 export function openLessonStep(lessonId: string, step: number): boolean {
-  const lesson = findLesson(lessonId);
-  if (!lesson) return false;
   const { classroom, config } = useLabStore.getState();
-  const next: ClassroomLink = { ...classroom, lesson: lesson.id, step: Math.min(lesson.steps.length - 1, Math.max(0, Math.round(step))), open: null };
-  // The backend is the machine's choice, not the lesson's: a forced one stays.
-  const backend = config.backend === 'auto' ? [] : [`backend=${config.backend}`];
-  openLink(`#v=1&${[...backend, ...formatClassLink(next)].join('&')}`);
+  const link = formatLessonStepLink(classroom, lessonId, step, config.backend);
+  if (link === null) return false;
+  openLink(link);
   return true;
 }
 

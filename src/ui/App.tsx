@@ -54,6 +54,27 @@ function useSidebarShown(): boolean {
   });
 }
 
+/**
+ * Presentation mode with a lesson: the lesson card in a column of its own beside the view (never over a chart), and
+ * under it the control the step points at (styles.css shows only that group of the sidebar).
+ */
+function PresentSide({ withControls }: { withControls: boolean }) {
+  return (
+    <aside className="present-side" aria-label="Lesson">
+      <LessonCard />
+      {withControls ? <ControlsPanel /> : null}
+    </aside>
+  );
+}
+
+/** The layout class: the lab's sidebar and views; one column; or presentation mode's lesson column and the view. */
+function useLayoutClass(): 'layout' | 'layout layout-single' | 'layout present-layout' {
+  return useLabStore((state) => {
+    if (!state.classroom.present) return 'layout';
+    return state.classroom.lesson !== null ? 'layout present-layout' : 'layout layout-single';
+  });
+}
+
 /** A view of the page: its classroom wrapper, and in presentation mode only while it is the current view. */
 function View({ id, children }: { id: ViewId; children: ReactNode }) {
   const shown = useLabStore((state) => !state.classroom.present || selectCurrentView(state) === id);
@@ -74,7 +95,7 @@ function Shell({ children }: { children: ReactNode }) {
       <ClassBanner />
       <ChartEmphasisContext.Provider value={present ? PRESENT_CHART_EMPHASIS : NORMAL_CHART_EMPHASIS}>{children}</ChartEmphasisContext.Provider>
       <Footer />
-      <LessonCard />
+      {present ? null : <LessonCard />}
       <PresentQr />
     </div>
   );
@@ -88,11 +109,14 @@ export function App() {
   const nasView = useLabStore((state) => state.nas !== null && !state.paperOpen);
   const present = useLabStore((state) => state.classroom.present);
   const sidebarShown = useSidebarShown();
+  const layoutClass = useLayoutClass();
+  const presentSide = layoutClass === 'layout present-layout';
   if (nasView || axtrainView) {
     // The NAS and AxTrain views bring their own controls column (a link with both opens NAS).
     return (
       <Shell>
-        <main className="layout layout-single">
+        <main className={presentSide ? layoutClass : 'layout layout-single'}>
+          {presentSide ? <PresentSide withControls={false} /> : null}
           <div className="main-column">
             <PanelNav />
             {nasView ? (
@@ -112,8 +136,8 @@ export function App() {
   const about = present ? null : <AboutPanel />;
   return (
     <Shell>
-      <main className={sidebarShown ? 'layout' : 'layout layout-single'}>
-        {sidebarShown ? <ControlsPanel /> : null}
+      <main className={layoutClass}>
+        {presentSide ? <PresentSide withControls={sidebarShown} /> : present ? null : <ControlsPanel />}
         <div className="main-column">
           <PanelNav />
           {paperOpen ? (

@@ -24,6 +24,7 @@ import { LANGUAGES, type LanguageId } from '../core/language';
 import { formatNumber, useLanguage, useT } from './i18n';
 import { getShareUrl } from '../state/urlSync';
 import { ClassTarget } from './classroom/ClassTarget';
+import { isHidden, isLocked } from '../state/classroomSlice';
 import { LessonMenu } from './classroom/LessonMenu';
 import { PresentButton } from './classroom/Presentation';
 
@@ -61,8 +62,10 @@ function useSpaceToTogglePlay(): void {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.code !== 'Space' && event.key !== ' ') return;
       if (event.repeat || event.ctrlKey || event.metaKey || event.altKey || ownsSpaceKey(event.target)) return;
-      event.preventDefault();
       const state = useLabStore.getState();
+      // A class link that hides or locks the transport takes its key too.
+      if (isHidden(state.classroom, 'transport') || isLocked(state.classroom, 'transport')) return;
+      event.preventDefault();
       if (state.axtrain !== null && !state.paperOpen) toggleAxtrain();
       else togglePlay();
     };

@@ -23,5 +23,9 @@ export function chooseQrLevel(text: string): QrLevel {
 export async function drawShareQr(canvas: HTMLCanvasElement, text: string): Promise<QrLevel> {
   const level = chooseQrLevel(text);
   await QRCode.toCanvas(canvas, text, { errorCorrectionLevel: level, margin: QR_MARGIN_MODULES, width: QR_CANVAS_PX, color: { dark: '#000000ff', light: '#ffffffff' } });
+  // The library also writes the drawn size as an inline CSS size (768 px), which would beat the stylesheet's display
+  // size (the dialog's 256 px, the projector's 80vh) and overflow a 720-px-high screen: the stylesheet decides.
+  canvas.style.removeProperty('width');
+  canvas.style.removeProperty('height');
   return level;
 }

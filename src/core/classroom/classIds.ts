@@ -7,7 +7,22 @@
 /** The views: one panel of the lab view, or a view of its own (compare, sweep, AxTrain, NAS, Paper). */
 export const VIEW_IDS = ['invocation', 'surface', 'control', 'npu', 'compare', 'sweep', 'axtrain', 'nas', 'paper'] as const;
 /** The control groups of the sidebar and the header. */
-export const CONTROL_IDS = ['target', 'bound', 'lr', 'steps', 'methods', 'topology', 'sweep-controls', 'advanced', 'seed', 'backend', 'transport', 'share'] as const;
+export const CONTROL_IDS = [
+  'target',
+  'bound',
+  'lr',
+  'steps',
+  'methods',
+  'topology',
+  'sweep-controls',
+  'advanced',
+  'seed',
+  'backend',
+  'transport',
+  'share',
+  'axtrain-controls',
+  'nas-controls',
+] as const;
 
 export type ViewId = (typeof VIEW_IDS)[number];
 export type ControlId = (typeof CONTROL_IDS)[number];
@@ -42,6 +57,8 @@ export const CLASS_ID_SPECS: readonly ClassIdSpec[] = [
   { id: 'backend', kind: 'control', label: 'Backend' },
   { id: 'transport', kind: 'control', label: 'Play, step and reset' },
   { id: 'share', kind: 'control', label: 'Share button' },
+  { id: 'axtrain-controls', kind: 'control', label: 'AxTrain settings' },
+  { id: 'nas-controls', kind: 'control', label: 'NAS settings' },
 ];
 
 export const CLASS_IDS: readonly ClassId[] = CLASS_ID_SPECS.map((spec) => spec.id);

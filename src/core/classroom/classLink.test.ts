@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { formatHash, parseLink } from '../link';
 import { DEFAULT_CONFIG } from '../config';
 import { LESSONS } from '../lessons/lessons';
-import { NOTE_MAX, TITLE_MAX, createClassroom, formatClassLink, readClassLink, sanitizeClassText } from './classLink';
+import { MAX_HASH_LENGTH } from '../link';
+import { NOTE_MAX, NOTE_MAX_ENCODED, TITLE_MAX, capClassText, createClassroom, formatClassLink, formatLessonStepLink, readClassLink, sanitizeClassText } from './classLink';
+import { CLASS_IDS } from './classIds';
 
 describe('class link', () => {
   it('reads lesson, step, present, hide, lock, open, title and note', () => {
@@ -52,15 +54,39 @@ describe('class link', () => {
   it('caps the title and the note, and keeps them plain text', () => {
     const long = 'x'.repeat(NOTE_MAX + 50);
     const { classroom, problems } = parseLink(`#title=${'t'.repeat(TITLE_MAX + 1)}&note=${long}`);
-    expect(Array.from(classroom.title)).toHaveLength(TITLE_MAX + 1); // TITLE_MAX characters and the ellipsis
+    expect(Array.from(classroom.title)).toHaveLength(TITLE_MAX); // the ellipsis included
     expect(classroom.title.endsWith('…')).toBe(true);
-    expect(Array.from(classroom.note)).toHaveLength(NOTE_MAX + 1);
+    expect(Array.from(classroom.note)).toHaveLength(NOTE_MAX);
+    // A cut text reads back unchanged, with no new notice.
+    const again = parseLink(formatHash(DEFAULT_CONFIG, { classroom }));
+    expect(again.problems).toEqual([]);
+    expect(again.classroom.note).toBe(classroom.note);
     expect(problems).toHaveLength(2);
     expect(sanitizeClassText('a\u202eb\u0000c', 80, false)).toEqual({ text: 'a b c', cut: false, cleaned: true });
     expect(sanitizeClassText('line 1\nline 2', 80, false).text).toBe('line 1 line 2');
     expect(sanitizeClassText('line 1\nline 2', 80, true).text).toBe('line 1\nline 2');
     // HTML stays text: it is shown as typed, never parsed.
     expect(readClassLink((key) => (key === 'note' ? '<img src=x onerror=alert(1)>' : undefined), []).note).toBe('<img src=x onerror=alert(1)>');
+  });
+
+  it('caps the teacher’s text in link characters too, so the longest class link stays readable', () => {
+    const chinese = '学'.repeat(NOTE_MAX);
+    expect(encodeURIComponent(capClassText(chinese, NOTE_MAX, NOTE_MAX_ENCODED)).length).toBeLessThanOrEqual(NOTE_MAX_ENCODED);
+    expect(capClassText('ab😀c', 10, 14)).toBe('ab😀'); // never half a code point
+    const classroom = { ...createClassroom(), lesson: 'weight-sharing', step: 1, present: true, hide: [...CLASS_IDS], lock: [...CLASS_IDS], open: 'npu' as const };
+    const longest = { ...classroom, title: capClassText('標'.repeat(TITLE_MAX), TITLE_MAX, 240), note: capClassText(chinese, NOTE_MAX, NOTE_MAX_ENCODED) };
+    const hash = formatHash(parseLink(`#lesson=weight-sharing&step=2`).config, { classroom: longest });
+    expect(hash.length).toBeLessThanOrEqual(MAX_HASH_LENGTH);
+    const parsed = parseLink(hash);
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.classroom.note).toBe(longest.note);
+    // A hand-made link with a longer note is cut, with a notice.
+    // 140 characters, 1,260 in the link: under NOTE_MAX but over NOTE_MAX_ENCODED.
+    const cut = parseLink(`#note=${encodeURIComponent('学'.repeat(140))}`);
+    expect(cut.classroom.note.endsWith('…')).toBe(true);
+    expect(Array.from(cut.classroom.note)).toHaveLength(Math.floor((NOTE_MAX_ENCODED - 9) / 9) + 1);
+    expect(encodeURIComponent(cut.classroom.note).length).toBeLessThanOrEqual(NOTE_MAX_ENCODED);
+    expect(cut.problems).toEqual([expect.stringContaining('it was cut')]);
   });
 
   it('round-trips through formatHash', () => {
@@ -97,5 +123,18 @@ describe('class link', () => {
     expect(parseLink(hash).config.errorBound).toBe(DEFAULT_CONFIG.errorBound);
     // Without a lesson the default stays out of the link.
     expect(formatHash(atDefault)).not.toContain('bound=');
+  });
+
+  it('opens a lesson step as a link: the step’s config, the class link’s settings and a forced backend kept, open= dropped', () => {
+    const classroom = { ...createClassroom(), present: true, hide: ['paper' as const], lock: ['bound' as const], open: 'npu' as const, title: 'Week 3' };
+    const link = formatLessonStepLink(classroom, 'disagree', 1, 'cpu');
+    expect(link).not.toBeNull();
+    const parsed = parseLink(link as string);
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.config.methods).toEqual(['onepass', 'iterative']);
+    expect(parsed.config.backend).toBe('cpu');
+    expect(parsed.classroom).toEqual({ ...classroom, lesson: 'disagree', step: 1, open: null });
+    expect(parseLink(formatLessonStepLink(classroom, 'disagree', 99, 'auto') as string).classroom.step).toBe(2);
+    expect(formatLessonStepLink(classroom, 'nope', 0, 'auto')).toBeNull();
   });
 });

@@ -16,6 +16,27 @@ import type { Lesson, LessonStep } from '../lessons/types';
 
 export const TITLE_MAX = 80;
 export const NOTE_MAX = 400;
+/**
+ * The same caps in link characters (percent-encoded): a note of 400 Chinese characters is 3,600 of them, and a link
+ * over MAX_HASH_LENGTH (2048) is refused whole. 240 + 1,200 leave 600 for the config and the hide/lock lists.
+ */
+export const TITLE_MAX_ENCODED = 240;
+export const NOTE_MAX_ENCODED = 1200;
+
+const ELLIPSIS_ENCODED = encodeURIComponent('…').length;
+
+/** `text` cut (at a code point) to at most `maxChars` characters and `maxEncoded` percent-encoded link characters. */
+export function capClassText(text: string, maxChars: number, maxEncoded: number): string {
+  const points = Array.from(text).slice(0, maxChars);
+  let encoded = 0;
+  let kept = 0;
+  for (const point of points) {
+    encoded += encodeURIComponent(point).length;
+    if (encoded > maxEncoded) break;
+    kept++;
+  }
+  return points.slice(0, kept).join('');
+}
 
 export const CLASS_LINK_KEYS = ['lesson', 'step', 'present', 'hide', 'lock', 'open', 'title', 'note'] as const;
 export type ClassLinkKey = (typeof CLASS_LINK_KEYS)[number];
@@ -52,15 +73,18 @@ export function currentLessonStep(classroom: Readonly<ClassroomLink>): LessonSte
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the point is to remove them
 const UNSAFE_TEXT = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
-/** Plain text of at most `max` characters (code points, then an ellipsis); newlines only where `multiline`. */
-export function sanitizeClassText(raw: string, max: number, multiline: boolean): { text: string; cut: boolean; cleaned: boolean } {
+/**
+ * Plain text of at most `max` characters (code points) and `maxEncoded` link characters, the ellipsis of a cut text
+ * included; newlines only where `multiline`.
+ */
+export function sanitizeClassText(raw: string, max: number, multiline: boolean, maxEncoded = Number.POSITIVE_INFINITY): { text: string; cut: boolean; cleaned: boolean } {
   const cleaned = raw.search(UNSAFE_TEXT) >= 0 || (!multiline && raw.includes('\n'));
   let text = raw.replace(UNSAFE_TEXT, ' ');
   if (!multiline) text = text.replace(/\n/g, ' ');
   text = text.replace(/\n{3,}/g, '\n\n').trim();
-  const points = Array.from(text);
-  const cut = points.length > max;
-  if (cut) text = `${points.slice(0, max).join('').trimEnd()}…`;
+  const cut = capClassText(text, max, maxEncoded) !== text;
+  // The ellipsis fits inside the caps (one character, 9 link characters), so a cut text reads back unchanged.
+  if (cut) text = `${capClassText(text, max - 1, maxEncoded - ELLIPSIS_ENCODED).trimEnd()}…`;
   return { text, cut, cleaned };
 }
 
@@ -115,15 +139,15 @@ export function readClassLink(get: (key: ClassLinkKey) => string | undefined, pr
     if (isViewId(rawOpen)) classroom.open = rawOpen;
     else problems.push(`open=${quoteLinkText(rawOpen)} is not a view; expected one of ${CLASS_IDS.filter(isViewId).join(', ')}.`);
   }
-  for (const [key, max, multiline] of [
-    ['title', TITLE_MAX, false],
-    ['note', NOTE_MAX, true],
+  for (const [key, max, maxEncoded, multiline] of [
+    ['title', TITLE_MAX, TITLE_MAX_ENCODED, false],
+    ['note', NOTE_MAX, NOTE_MAX_ENCODED, true],
   ] as const) {
     const raw = get(key);
     if (raw === undefined) continue;
-    const { text, cut, cleaned } = sanitizeClassText(raw, max, multiline);
+    const { text, cut, cleaned } = sanitizeClassText(raw, max, multiline, maxEncoded);
     classroom[key] = text;
-    if (cut) problems.push(`${key}= is longer than ${max} characters; it was cut.`);
+    if (cut) problems.push(`${key}= is longer than ${max} characters (or ${maxEncoded} in the link); it was cut.`);
     if (cleaned) problems.push(`${key}= held control characters${multiline ? '' : ' or line breaks'}; they were replaced by spaces.`);
   }
   return classroom;
@@ -141,4 +165,17 @@ export function formatClassLink(classroom: Readonly<ClassroomLink> | null | unde
   if (classroom.title !== '') parts.push(`title=${encodeURIComponent(classroom.title)}`);
   if (classroom.note !== '') parts.push(`note=${encodeURIComponent(classroom.note)}`);
   return parts;
+}
+
+/**
+ * The link that opens step `step` (0-based, clamped) of a lesson: the step's fragment is filled in by parseLink; the
+ * class link's own settings (presentation, hide, lock, title, note) are kept, `open=` gives way to the step's view,
+ * and a forced backend stays (it is the machine's choice, not the lesson's). Null for an unknown lesson.
+ */
+export function formatLessonStepLink(classroom: Readonly<ClassroomLink>, lessonId: string, step: number, backend: string): string | null {
+  const lesson = findLesson(lessonId);
+  if (!lesson) return null;
+  const next: ClassroomLink = { ...classroom, lesson: lesson.id, step: Math.min(lesson.steps.length - 1, Math.max(0, Math.round(step))), open: null };
+  const backendPart = backend === 'auto' ? [] : [`backend=${encodeURIComponent(backend)}`];
+  return `#v=1&${[...backendPart, ...formatClassLink(next)].join('&')}`;
 }

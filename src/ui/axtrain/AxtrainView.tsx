@@ -18,6 +18,7 @@ import { useLabStore } from '../../state/store';
 import { AxtrainPanels } from './panels';
 import { CommitNumberField } from '../CommitNumberField';
 import './axtrain.css';
+import { ClassTarget } from '../classroom/ClassTarget';
 
 const STATUS_TEXT = { idle: 'ready', initializing: 'starting…', running: 'training', paused: 'paused', done: 'done', error: 'failed' } as const;
 
@@ -294,7 +295,9 @@ export function AxtrainView() {
   if (!config) return null;
   return (
     <div className="axtrain-layout" data-testid="axtrain-view">
-      <AxtrainControls config={config} run={run} />
+      <ClassTarget id="axtrain-controls">
+        <AxtrainControls config={config} run={run} />
+      </ClassTarget>
       <div className="axtrain-main">
         <section className="panel axtrain-run" aria-label="AxTrain run">
           <AxtrainStatus run={run} />

@@ -4,7 +4,7 @@
  * (plain text, capped as the link reader caps them). The dialog's link, QR code and Copy follow it.
  */
 import { CLASS_ID_SPECS, VIEW_IDS, isViewId } from '../../core/classroom/classIds';
-import { NOTE_MAX, TITLE_MAX, type ClassroomLink } from '../../core/classroom/classLink';
+import { NOTE_MAX, NOTE_MAX_ENCODED, TITLE_MAX, TITLE_MAX_ENCODED, capClassText, type ClassroomLink } from '../../core/classroom/classLink';
 import type { ClassId } from '../../core/classroom/classIds';
 
 export interface ClassLinkBuilderProps {
@@ -33,7 +33,7 @@ export function ClassLinkBuilder({ classroom, onChange }: ClassLinkBuilderProps)
             data-testid="class-title-input"
             maxLength={TITLE_MAX}
             value={classroom.title}
-            onChange={(event) => set({ title: event.target.value })}
+            onChange={(event) => set({ title: capClassText(event.target.value, TITLE_MAX, TITLE_MAX_ENCODED) })}
           />
         </label>
         <label className="share-field">
@@ -44,7 +44,7 @@ export function ClassLinkBuilder({ classroom, onChange }: ClassLinkBuilderProps)
             maxLength={NOTE_MAX}
             rows={2}
             value={classroom.note}
-            onChange={(event) => set({ note: event.target.value })}
+            onChange={(event) => set({ note: capClassText(event.target.value, NOTE_MAX, NOTE_MAX_ENCODED) })}
           />
         </label>
         <div className="class-builder-row">

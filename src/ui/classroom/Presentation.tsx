@@ -11,6 +11,7 @@ import { useLabStore } from '../../state/store';
 import { getShareUrl } from '../../state/urlSync';
 import { listNavViews, openView } from '../../state/views';
 import type { ViewId } from '../../core/classroom/classIds';
+import { withClassroom } from '../../core/link';
 
 /** Keys typed into these are theirs, not presentation mode's. */
 const TYPING_TARGETS = 'input, select, textarea, [contenteditable]';
@@ -111,7 +112,10 @@ export function PresentBar() {
   );
 }
 
-/** The link's QR code, as large as the screen allows, for a class to scan. */
+/**
+ * The link's QR code, as large as the screen allows, for a class to scan: the page's link without presentation mode
+ * (the students' phones get the lesson and the class link's settings, not the projector's layout).
+ */
 export function PresentQr() {
   const open = useLabStore((state) => state.presentQrOpen);
   const setOpen = useLabStore((state) => state.setPresentQrOpen);
@@ -121,7 +125,7 @@ export function PresentQr() {
   const [problem, setProblem] = useState<string | null>(null);
   useEffect(() => {
     if (!open) return;
-    const link = getShareUrl();
+    const link = withClassroom(getShareUrl(), { ...useLabStore.getState().classroom, present: false });
     setUrl(link);
     closeRef.current?.focus();
     let current = true;

@@ -51,6 +51,7 @@ import { CommitNumberField } from '../CommitNumberField';
 import '../axtrain/axtrain.css';
 import '../axtrain/panels/axtrainPanels.css';
 import './nas.css';
+import { ClassTarget } from '../classroom/ClassTarget';
 
 const STATUS_TEXT = { idle: 'ready', initializing: 'starting…', running: 'searching', paused: 'paused', done: 'done', error: 'failed' } as const;
 const pct = (v: number | null | undefined) => (v === null || v === undefined || !Number.isFinite(v) ? '—' : `${(100 * v).toFixed(1)}%`);
@@ -559,7 +560,9 @@ export function NasView() {
   const shownConfig = { ...(run?.config ?? config), cAcc: config.cAcc, cEnergy: config.cEnergy, cSpeed: config.cSpeed, theta: config.theta, mode: config.mode };
   return (
     <div className="axtrain-layout" data-testid="nas-view">
-      <Controls config={config} run={run} />
+      <ClassTarget id="nas-controls">
+        <Controls config={config} run={run} />
+      </ClassTarget>
       <div className="axtrain-main">
         <section className="panel axtrain-run" aria-label="NAS run">
           <Status run={run} config={config} />
