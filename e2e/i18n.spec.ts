@@ -1,20 +1,11 @@
 import { expect, test } from '@playwright/test';
-import { collectErrors } from './helpers';
+import { collectErrors, englishWordsIn } from './helpers';
 
 /**
  * The language switch (issue 13): English ↔ 中文 at any time, remembered, and in the link. The parts of the page that
  * are translated so far (the header, the panel tabs, the metrics and the footer) must show no English word left,
  * apart from the names the lab keeps as written.
  */
-const KEPT_AS_WRITTEN =
-  /\b(English|AXNet|AxTrain|NAS|NPU|MSE|CE|ICCAD|ApproXimate|computing|using|an|end-to-end|trainable|neural|network|Zhenghao|Peng|wasm|cpu|webgl|webgpu|auto|axnet|code|rms|p_label|mean|predicted|DRUM-k|NTV|SMAC|MICRO|DATE|ISLPED|He|Chen)\b/g;
-
-async function englishWordsIn(page: import('@playwright/test').Page, selector: string): Promise<string[]> {
-  // biome-ignore lint/performance/useDomNodeTextContent: the visible text is what a student reads (innerText skips hidden elements)
-  const text = await page.locator(selector).evaluateAll((elements) => elements.map((e) => (e as HTMLElement).innerText).join(' '));
-  return (text.replace(KEPT_AS_WRITTEN, ' ').match(/[A-Za-z]{2,}/g) ?? []).filter((w) => !/^(Fig|V)$/.test(w));
-}
-
 test('switching to 中文 changes the header, tabs and metrics at once, goes into the link and is remembered', async ({ page }) => {
   const errors = collectErrors(page);
   await page.goto('/#v=1&backend=cpu&steps=200');

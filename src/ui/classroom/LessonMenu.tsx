@@ -2,13 +2,15 @@
 import { useRef } from 'react';
 import { LESSONS } from '../../core/lessons/lessons';
 import { openLessonStep } from '../../state/lessonController';
+import { useT } from '../i18n';
 
 export function LessonMenu() {
+  const t = useT('classroom');
   const menuRef = useRef<HTMLDetailsElement>(null);
   return (
     <details className="lesson-menu" ref={menuRef} data-testid="lesson-menu">
-      <summary className="button" title="Guided lessons: a few steps each, with a question for the class">
-        Lessons
+      <summary className="button" title={t('lessonsTitle')}>
+        {t('lessons')}
       </summary>
       <ol className="lesson-menu-list">
         {LESSONS.map((lesson) => (

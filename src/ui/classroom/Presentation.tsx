@@ -12,6 +12,7 @@ import { getShareUrl } from '../../state/urlSync';
 import { listNavViews, openView } from '../../state/views';
 import type { ViewId } from '../../core/classroom/classIds';
 import { withClassroom } from '../../core/link';
+import { useT } from '../i18n';
 
 /** Keys typed into these are theirs, not presentation mode's. */
 const TYPING_TARGETS = 'input, select, textarea, [contenteditable]';
@@ -72,6 +73,7 @@ export function usePresentationKeys(): void {
 
 /** The header's Present button: presentation mode on (and full screen, the click being the gesture browsers ask for) or off. */
 export function PresentButton() {
+  const t = useT('classroom');
   const present = useLabStore((state) => state.classroom.present);
   const setPresent = useLabStore((state) => state.setPresent);
   return (
@@ -80,19 +82,20 @@ export function PresentButton() {
       className="button"
       data-testid="present-button"
       aria-pressed={present}
-      title="Presentation mode: large type and contrast, one view at a time; keys Space, ← →, 1–9, Q, F"
+      title={t('presentTitle')}
       onClick={() => {
         setPresent(!present);
         toggleFullscreen(!present);
       }}
     >
-      {present ? 'Exit presentation' : 'Present'}
+      {present ? t('exitPresent') : t('present')}
     </button>
   );
 }
 
 /** The bar of presentation mode: the keys, Full screen, the QR code. */
 export function PresentBar() {
+  const t = useT('classroom');
   const present = useLabStore((state) => state.classroom.present);
   const qrOpen = useLabStore((state) => state.presentQrOpen);
   const setQrOpen = useLabStore((state) => state.setPresentQrOpen);
@@ -100,13 +103,14 @@ export function PresentBar() {
   return (
     <div className="present-bar" data-testid="present-bar">
       <span className="present-keys">
-        <kbd>Space</kbd> play/pause · <kbd>←</kbd> <kbd>→</kbd> lesson · <kbd>1</kbd>–<kbd>9</kbd> views · <kbd>Q</kbd> QR code · <kbd>F</kbd> full screen
+        <kbd>Space</kbd> {t('keySpace')} · <kbd>←</kbd> <kbd>→</kbd> {t('keyArrows')} · <kbd>1</kbd>–<kbd>9</kbd> {t('keyDigits')} · <kbd>Q</kbd> {t('keyQr')} · <kbd>F</kbd>{' '}
+        {t('keyFullScreen')}
       </span>
       <button type="button" className="button" data-testid="present-fullscreen" onClick={() => toggleFullscreen()}>
-        Full screen
+        {t('fullScreen')}
       </button>
       <button type="button" className="button" data-testid="present-qr-button" aria-pressed={qrOpen} onClick={() => setQrOpen(!qrOpen)}>
-        QR code
+        {t('qrCode')}
       </button>
     </div>
   );

@@ -3,7 +3,10 @@
  * side). Interpolations are {{name}}; the Chinese catalog (zh.ts) has exactly these keys and placeholders (checked by
  * its type and by catalog.test.ts). Equations, symbols and paper citations stay as they are in both languages.
  */
+import { classroom } from './classroom';
+
 export const en = {
+  classroom: classroom.en,
   common: {
     appTitle: 'AXNet Lab',
     languageLabel: 'Language',

@@ -1,7 +1,9 @@
 /** 简体中文界面文本（与 en.ts 同键、同占位符；catalog.test.ts 检查）。公式、符号和论文引用保持原样。 */
+import { classroom } from './classroom';
 import type { Messages } from './en';
 
 export const zh: Messages = {
+  classroom: classroom.zh,
   common: {
     appTitle: 'AXNet 实验室',
     languageLabel: '语言',
