@@ -151,7 +151,11 @@ function sweepTable(sweep: StudySweep, metric: SweepMetric): { header: string[];
   for (const target of sweep.targets)
     for (const bound of sweep.bounds[target] ?? []) {
       const cells = COMPARED_METHODS.map((m) => findSweepCell(sweep, target, bound, m));
-      const sep = (base: MethodId) => (axnetSeparates(sweep, target, bound, base, metric) ? 'separates' : 'n.s.');
+      const sep = (base: MethodId) => {
+        if (!axnetSeparates(sweep, target, bound, base, metric)) return 'n.s.';
+        const d = mean(pairedDifferences(findSweepCell(sweep, target, bound, 'axnet'), findSweepCell(sweep, target, bound, base), (o) => o.metrics[metric]));
+        return d > 0 ? 'AXNet higher' : 'AXNet lower';
+      };
       rows.push([
         target,
         String(bound),
