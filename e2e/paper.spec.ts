@@ -97,6 +97,7 @@ test('the quick study runs in the browser, draws every figure, exports CSV, and 
   await page.setViewportSize({ width: 1280, height: 720 });
   await lead.scrollIntoViewIfNeeded();
   await page.screenshot({ path: '/tmp/paper-protocol-1280.png' });
+  await page.getByTestId('paper-fig-6').screenshot({ path: '/tmp/paper-fig6-1280.png' });
   expect(errors).toEqual([]);
 });
 

@@ -143,7 +143,7 @@ function sweepChart(sweep: StudySweep, metric: SweepMetric, title: string, yLabe
       })),
     };
   });
-  return { kind: 'facets', title, columns: 4, panels, note: 'mean ± std over seeds; n.s. = AXNet separates from neither baseline at that bound (paired over seeds)' };
+  return { kind: 'facets', title, columns: 3, panels, note: 'mean ± std over seeds; n.s. = AXNet separates from neither baseline at that bound (paired over seeds)' };
 }
 
 function sweepTable(sweep: StudySweep, metric: SweepMetric): { header: string[]; rows: string[][] } {
