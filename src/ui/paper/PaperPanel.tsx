@@ -72,7 +72,8 @@ function FigureCard({ figure, claims, quick }: { figure: StudyFigure; claims: re
         <p className="panel-caption">{figure.caption}</p>
         {quick ? <p className="quick-note">{QUICK_BUDGET_NOTE}</p> : null}
       </header>
-      <div className="paper-figure-body">
+      {/* Small multiples (the bound sweeps of Figs. 6 and 7) take the card's width; their claims go below. */}
+      <div className={figure.chart.kind === 'facets' ? 'paper-figure-body wide' : 'paper-figure-body'}>
         {/* The SVG text comes from our own pure renderer, which escapes every label (escapeXml). */}
         <div className="paper-svg" role="img" aria-label={`${figure.name}: ${figure.title}`} dangerouslySetInnerHTML={{ __html: svg }} />
         <div className="paper-claims">
