@@ -13,7 +13,7 @@ async function openPaper(page: Page): Promise<void> {
 }
 
 test('the quick study runs in the browser, draws every figure, exports CSV, and a reload shows it from the cache', async ({ page }) => {
-  test.setTimeout(170_000);
+  test.setTimeout(480_000);
   const errors = collectErrors(page);
   await page.goto('/#v=1&backend=cpu');
   await openPaper(page);
@@ -26,11 +26,15 @@ test('the quick study runs in the browser, draws every figure, exports CSV, and 
   await page.getByTestId('paper-run').click();
   await expect(progress).toHaveAttribute('data-status', 'running');
   await expect(page.getByTestId('paper-cancel')).toBeEnabled();
-  await expect(progress).toHaveAttribute('data-status', 'done', { timeout: 150_000 });
+  await expect(progress).toHaveAttribute('data-status', 'done', { timeout: 420_000 });
   console.log(`quick study in the browser: ${((Date.now() - started) / 1000).toFixed(1)} s for ${total} jobs`);
   await expect(progress).toHaveAttribute('data-done', String(total));
   await expect(progress).toHaveAttribute('data-failed', '0');
-  await expect(progress).toHaveAttribute('data-trained', String(total));
+  // Jobs of equal configs share a cache key and train once: every distinct key trained exactly once.
+  const distinct = Number(await progress.getAttribute('data-distinct'));
+  expect(distinct).toBeGreaterThan(total / 2);
+  expect(distinct).toBeLessThanOrEqual(total);
+  await expect(progress).toHaveAttribute('data-trained', String(distinct));
   await expect(page.getByTestId('paper-quick-label')).toContainText('quick budget — not full-budget results');
   for (const id of FIGURES) {
     const figure = page.getByTestId(`paper-fig-${id}`);
@@ -53,6 +57,11 @@ test('the quick study runs in the browser, draws every figure, exports CSV, and 
   const pngBytes = await readFile(await png.path());
   expect(pngBytes.subarray(1, 4).toString('latin1')).toBe('PNG');
   await page.screenshot({ path: '/tmp/paper.png', fullPage: true });
+  // The results as JSON (kept for a comparison with `axlab reproduce --quick --seeds 3`: the same plan on wasm).
+  const [json] = await Promise.all([page.waitForEvent('download'), page.getByTestId('paper-export-json').click()]);
+  const exported = JSON.parse(await readFile(await json.path(), 'utf8')) as { results: Record<string, unknown> };
+  expect(Object.keys(exported.results)).toHaveLength(total);
+  await json.saveAs('/tmp/paper-browser-results.json');
 
   // Reload: the results come back from IndexedDB, nothing trains.
   await page.reload();
@@ -65,6 +74,30 @@ test('the quick study runs in the browser, draws every figure, exports CSV, and 
   await expect(progress).toHaveAttribute('data-status', 'done');
   await expect(progress).toHaveAttribute('data-cached', String(total));
   await expect(progress).toHaveAttribute('data-trained', '0');
+
+  // The protocol switch re-reads the cached results: the figures say which protocol made them, the verdicts change,
+  // and nothing trains.
+  const lead = page.getByTestId('paper-lead-claims');
+  await expect(lead).toBeVisible();
+  for (const id of ['gain-vs-onepass', 'gain-vs-iterative', 'time-average', 'highest-everywhere']) await expect(page.getByTestId(`paper-lead-${id}`)).toBeVisible();
+  const verdicts = async () => (await page.locator('[data-testid^="paper-claim-"]').allTextContents()).join('\n');
+  await expect(page.getByTestId('paper-protocol-perPhase')).toBeChecked();
+  await expect(page.getByTestId('paper-fig-6')).toContainText('per phase');
+  const perPhase = await verdicts();
+  for (const protocol of ['equalSteps', 'converge'] as const) {
+    await page.getByTestId(`paper-protocol-${protocol}`).check();
+    await expect(page.getByTestId('paper-protocol')).toHaveAttribute('data-protocol', protocol);
+    await expect(page.getByTestId('paper-fig-6')).toContainText(protocol === 'converge' ? 'to convergence' : 'equal total steps');
+    await expect.poll(verdicts).not.toBe(perPhase);
+    await expect(progress).toHaveAttribute('data-trained', '0');
+    await expect(progress).toHaveAttribute('data-cached', String(total));
+  }
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.screenshot({ path: '/tmp/paper-protocol-1440.png' });
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await lead.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: '/tmp/paper-protocol-1280.png' });
+  await page.getByTestId('paper-fig-6').screenshot({ path: '/tmp/paper-fig6-1280.png' });
   expect(errors).toEqual([]);
 });
 

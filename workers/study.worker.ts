@@ -3,13 +3,14 @@
  * Study worker: trains the Paper view's studies one piece at a time and posts the results as plain data. It runs
  * as the 'study' role of workers/lab.worker.ts; the page cancels by terminating it.
  * - 'group': one program of the §V study (runStudyJobGroup: the group's jobs as one K-model program of the engine,
- *   on the jobs' backend, cpu);
+ *   on the jobs' backend: wasm, as `axlab reproduce`, with the .wasm files Vite emitted);
  * - 'axtrain-unit': one unit of the AxTrain study (runAxtrainStudyUnit, on tfjs cpu as `axlab reproduce --paper
  *   axtrain`, so the numbers are the CLI's), with a line per finished training. Its code is a chunk of its own,
  *   fetched on the first unit, so the §V study does not load AxTrain's.
  */
 import { selectBackend } from '../src/ml/backend';
 import { runStudyJobGroup } from '../src/ml/study/runJobGroup';
+import { prepareWasm } from './prepareWasm';
 import type { FromStudyWorkerMessage, ToStudyWorkerMessage } from './studyProtocol';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -32,7 +33,7 @@ async function handleMessage(message: ToStudyWorkerMessage): Promise<void> {
     case 'group': {
       const { id, jobs } = message;
       try {
-        post({ type: 'results', id, results: await runStudyJobGroup(jobs) });
+        post({ type: 'results', id, results: await runStudyJobGroup(jobs, { selectOptions: { prepareWasm } }) });
       } catch (error) {
         post({ type: 'error', id, message: describeError(error) });
       }

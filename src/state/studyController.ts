@@ -16,11 +16,14 @@ export const STUDY_WORKERS = 2;
 
 const plans = new Map<StudySize, StudyPlan>();
 
-/** The plan of a size (built once; pure and deterministic). */
+/**
+ * The plan of a size (built once; pure and deterministic): every protocol, STUDY_DEFAULT_SEEDS seeds, on wasm as
+ * `axlab reproduce` runs it (the same jobs and cache keys).
+ */
 export function getStudyPlan(size: StudySize): StudyPlan {
   let plan = plans.get(size);
   if (!plan) {
-    plan = buildStudyPlan(size);
+    plan = buildStudyPlan(size, { backend: 'wasm' });
     plans.set(size, plan);
   }
   return plan;

@@ -5,6 +5,7 @@
  */
 import type { StateCreator } from 'zustand';
 import type { StudySize } from '../core/study/plan';
+import { STUDY_PROTOCOLS, type StudyProtocol } from '../core/study/protocols';
 import type { JobResult } from '../core/study/results';
 import type { LabState } from './store';
 
@@ -25,6 +26,8 @@ export interface StudySlice {
   /** The Paper (§V) view is shown instead of the lab. */
   paperOpen: boolean;
   studySize: StudySize;
+  /** The budget protocol the figures and per-figure verdicts are read under (./core/study/protocols.ts); no retraining. */
+  studyProtocol: StudyProtocol;
   studyStatus: StudyStatus;
   studyProgress: StudyProgressView | null;
   /** Results by job id (cached or fresh) for the current size. */
@@ -37,6 +40,7 @@ export interface StudySlice {
   studyMessage: string | null;
   setPaperOpen: (open: boolean) => void;
   setStudySize: (size: StudySize) => void;
+  setStudyProtocol: (protocol: StudyProtocol) => void;
   setStudyState: (patch: Partial<Pick<StudySlice, 'studyStatus' | 'studyProgress' | 'studyErrors' | 'studyWallMs' | 'studyMessage'>>) => void;
   replaceStudyResults: (results: Record<string, JobResult>) => void;
   addStudyResult: (result: JobResult) => void;
@@ -46,6 +50,7 @@ export interface StudySlice {
 export const createStudySlice: StateCreator<LabState, [], [], StudySlice> = (set) => ({
   paperOpen: false,
   studySize: 'quick',
+  studyProtocol: STUDY_PROTOCOLS[0],
   studyStatus: 'idle',
   studyProgress: null,
   studyResults: {},
@@ -60,6 +65,7 @@ export const createStudySlice: StateCreator<LabState, [], [], StudySlice> = (set
         ? {}
         : { studySize, studyResults: {}, studyErrors: [], studyProgress: null, studyStatus: 'idle', studyTrainedCount: 0, studyWallMs: 0, studyMessage: null },
     ),
+  setStudyProtocol: (studyProtocol) => set(STUDY_PROTOCOLS.includes(studyProtocol) ? { studyProtocol } : {}),
   setStudyState: (patch) => set(patch),
   replaceStudyResults: (studyResults) => set({ studyResults }),
   addStudyResult: (result) => set((state) => ({ studyResults: { ...state.studyResults, [result.id]: result } })),

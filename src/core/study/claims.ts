@@ -634,5 +634,9 @@ export function computeLeadClaims(plan: StudyPlan, results: StudyResults): LeadC
 /** Every claim of computeStudyClaims read under one protocol: seed means at the study bounds. */
 export function computeProtocolClaims(plan: StudyPlan, results: StudyResults, protocol: StudyProtocol): StudyClaim[] {
   const view = projectStudyView(plan, results, protocol);
-  return computeStudyClaims(view.plan, view.results);
+  // The leading table reads these over every bound and seed; here they are one bound's seed means, and say so.
+  const lead = new Set(['gain-vs-onepass', 'gain-vs-iterative', 'highest-everywhere', 'time-average']);
+  return computeStudyClaims(view.plan, view.results).map((c) =>
+    lead.has(c.id) ? { ...c, statement: `${c.statement} — at the study bound only, seed means (the leading table reads every bound and seed)` } : c,
+  );
 }

@@ -143,7 +143,7 @@ function sweepChart(sweep: StudySweep, metric: SweepMetric, title: string, yLabe
       })),
     };
   });
-  return { kind: 'facets', title, columns: 4, panels, note: 'mean ± std over seeds; n.s. = AXNet separates from neither baseline at that bound (paired over seeds)' };
+  return { kind: 'facets', title, columns: 3, panels, note: 'mean ± std over seeds; n.s. = AXNet separates from neither baseline at that bound (paired over seeds)' };
 }
 
 function sweepTable(sweep: StudySweep, metric: SweepMetric): { header: string[]; rows: string[][] } {
@@ -151,7 +151,11 @@ function sweepTable(sweep: StudySweep, metric: SweepMetric): { header: string[];
   for (const target of sweep.targets)
     for (const bound of sweep.bounds[target] ?? []) {
       const cells = COMPARED_METHODS.map((m) => findSweepCell(sweep, target, bound, m));
-      const sep = (base: MethodId) => (axnetSeparates(sweep, target, bound, base, metric) ? 'separates' : 'n.s.');
+      const sep = (base: MethodId) => {
+        if (!axnetSeparates(sweep, target, bound, base, metric)) return 'n.s.';
+        const d = mean(pairedDifferences(findSweepCell(sweep, target, bound, 'axnet'), findSweepCell(sweep, target, bound, base), (o) => o.metrics[metric]));
+        return d > 0 ? 'AXNet higher' : 'AXNet lower';
+      };
       rows.push([
         target,
         String(bound),

@@ -8,7 +8,7 @@ import type { BackendChoice } from '../../core/config';
 import type { StudyJob } from '../../core/study/plan';
 import type { JobResult, StudyEvaluationPoint } from '../../core/study/results';
 import { loadTargetData } from '../../core/targets/loadTargetData';
-import { selectBackend } from '../backend';
+import { selectBackend, type SelectBackendOptions } from '../backend';
 import { createMethodTrainer } from '../methods';
 import { runToCompletion } from '../session';
 import type { EvaluationPoint } from '../../core/weights';
@@ -19,6 +19,8 @@ export interface RunStudyJobOptions {
   /** Overrides job.config.backend (e.g. 'auto' in a browser worker). */
   backend?: BackendChoice;
   onEvaluation?: (point: StudyEvaluationPoint) => void;
+  /** Passed to selectBackend (a browser worker: prepareWasm, which points wasm at Vite's .wasm files). */
+  selectOptions?: SelectBackendOptions;
 }
 
 export function toPlainPoint(point: EvaluationPoint): StudyEvaluationPoint {
@@ -28,9 +30,9 @@ export function toPlainPoint(point: EvaluationPoint): StudyEvaluationPoint {
 let activeChoice: BackendChoice | null = null;
 
 /** Selects the backend `choice` (once per thread) and loads `target`'s data (photo targets: the images). */
-export async function prepareStudyRuntime(choice: BackendChoice, target: string): Promise<void> {
+export async function prepareStudyRuntime(choice: BackendChoice, target: string, selectOptions?: SelectBackendOptions): Promise<void> {
   if (activeChoice !== choice || (choice !== 'auto' && tf.getBackend() !== choice)) {
-    await selectBackend(choice);
+    await selectBackend(choice, selectOptions);
     activeChoice = choice;
   }
   await loadTargetData(target);
@@ -40,7 +42,7 @@ export async function prepareStudyRuntime(choice: BackendChoice, target: string)
 export async function runStudyJob(job: StudyJob, options: RunStudyJobOptions = {}): Promise<JobResult> {
   const { signal } = options;
   if (signal?.aborted) throw new StudyCancelledError();
-  await prepareStudyRuntime(options.backend ?? job.config.backend, job.config.target);
+  await prepareStudyRuntime(options.backend ?? job.config.backend, job.config.target, options.selectOptions);
   const trainer = createMethodTrainer(job.config, job.method);
   try {
     const run = await runToCompletion(trainer, (point) => options.onEvaluation?.(toPlainPoint(point)), { shouldStop: () => Boolean(signal?.aborted) });

@@ -30,7 +30,7 @@ export async function runStudyJobGroup(jobs: readonly StudyJob[], options: Omit<
   const stranger = jobs.find((job) => studyGroupKey(job) !== key);
   if (stranger) throw new Error(`${stranger.id} cannot train in one program with ${jobs[0].id} (method, target, depth or budget differ)`);
   if (signal?.aborted) throw new StudyCancelledError();
-  await prepareStudyRuntime(options.backend ?? jobs[0].config.backend, jobs[0].config.target);
+  await prepareStudyRuntime(options.backend ?? jobs[0].config.backend, jobs[0].config.target, options.selectOptions);
   const group = createModelGroupTrainer(
     jobs.map((job) => ({ config: job.config })),
     jobs[0].method,

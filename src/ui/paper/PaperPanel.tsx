@@ -6,9 +6,10 @@
  * the paper reports and ours computed the same way (src/core/study/claims.ts).
  */
 import { useEffect, useMemo, useState } from 'react';
-import { computeStudyClaims, type StudyClaim } from '../../core/study/claims';
+import { computeLeadClaims, computeProtocolClaims, type LeadClaim, type StudyClaim } from '../../core/study/claims';
+import { STUDY_PROTOCOL_SPECS, STUDY_PROTOCOLS, type StudyProtocol } from '../../core/study/protocols';
 import { buildStudyFigures, formatSeconds, type StudyFigure } from '../../core/study/figures';
-import { QUICK_BUDGET_NOTE, STUDY_BUDGETS, type StudySize } from '../../core/study/plan';
+import { computeJobKey, QUICK_BUDGET_NOTE, STUDY_BUDGETS, type StudySize } from '../../core/study/plan';
 import { figureFileName, renderStudyReport } from '../../core/study/report';
 import { renderChart } from '../../core/study/svg';
 import { cancelStudy, clearStudyCache, getStudyPlan, loadCachedStudy, startStudy, STUDY_WORKERS } from '../../state/studyController';
@@ -71,7 +72,8 @@ function FigureCard({ figure, claims, quick }: { figure: StudyFigure; claims: re
         <p className="panel-caption">{figure.caption}</p>
         {quick ? <p className="quick-note">{QUICK_BUDGET_NOTE}</p> : null}
       </header>
-      <div className="paper-figure-body">
+      {/* Small multiples (the bound sweeps of Figs. 6 and 7) take the card's width; their claims go below. */}
+      <div className={figure.chart.kind === 'facets' ? 'paper-figure-body wide' : 'paper-figure-body'}>
         {/* The SVG text comes from our own pure renderer, which escapes every label (escapeXml). */}
         <div className="paper-svg" role="img" aria-label={`${figure.name}: ${figure.title}`} dangerouslySetInnerHTML={{ __html: svg }} />
         <div className="paper-claims">
@@ -126,6 +128,44 @@ function FigureCard({ figure, claims, quick }: { figure: StudyFigure; claims: re
   );
 }
 
+/** The paper's headline claims, with our number ± spread and the verdict under every protocol (the chosen one marked). */
+function LeadClaimsTable({ claims, protocol }: { claims: LeadClaim[]; protocol: StudyProtocol }) {
+  return (
+    <div className="paper-lead" data-testid="paper-lead-claims">
+      <table className="paper-lead-table">
+        <caption>Paper claims under each budget protocol (mean ± std over seeds; verdict from the paired comparison per benchmark, bound and seed)</caption>
+        <thead>
+          <tr>
+            <th scope="col">claim</th>
+            <th scope="col">paper</th>
+            {STUDY_PROTOCOLS.map((id) => (
+              <th key={id} scope="col" className={id === protocol ? 'selected' : undefined}>
+                {STUDY_PROTOCOL_SPECS[id].label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {claims.map((claim) => (
+            <tr key={claim.id} data-testid={`paper-lead-${claim.id}`}>
+              <th scope="row">{claim.statement}</th>
+              <td>{claim.paper}</td>
+              {STUDY_PROTOCOLS.map((id) => {
+                const reading = claim.readings.find((r) => r.protocol === id);
+                return (
+                  <td key={id} className={id === protocol ? 'selected' : undefined} data-verdict={reading?.verdict ?? 'not computed'} title={reading?.verdictText}>
+                    <strong className={VERDICT_CLASS[reading?.verdict ?? 'not computed']}>{reading?.verdict ?? 'n/a'}</strong> {reading?.ours ?? 'n/a'}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
 export function PaperPanel() {
   const size = useLabStore((state) => state.studySize);
   const status = useLabStore((state) => state.studyStatus);
@@ -136,6 +176,8 @@ export function PaperPanel() {
   const wallMs = useLabStore((state) => state.studyWallMs);
   const message = useLabStore((state) => state.studyMessage);
   const setStudySize = useLabStore((state) => state.setStudySize);
+  const protocol = useLabStore((state) => state.studyProtocol);
+  const setStudyProtocol = useLabStore((state) => state.setStudyProtocol);
   const plan = getStudyPlan(size);
   const quick = size === 'quick';
   const running = status === 'running';
@@ -145,12 +187,16 @@ export function PaperPanel() {
     if (!running) void loadCachedStudy();
   }, [size]);
 
-  const figures = useMemo(() => buildStudyFigures(plan, results), [plan, results]);
-  const claims = useMemo(() => computeStudyClaims(plan, results), [plan, results]);
+  // Switching the protocol re-reads the same results (converge reads the equal-steps runs): nothing retrains.
+  const figures = useMemo(() => buildStudyFigures(plan, results, protocol), [plan, results, protocol]);
+  const claims = useMemo(() => computeProtocolClaims(plan, results, protocol), [plan, results, protocol]);
+  const leadClaims = useMemo(() => computeLeadClaims(plan, results), [plan, results]);
   const resultCount = Object.keys(results).length;
   const cachedCount = Object.values(results).filter((r) => r.cached).length;
   const done = progress?.done ?? resultCount;
   const total = plan.jobs.length;
+  // Jobs of equal configs (e.g. Fig. 2 under both schedules) share a cache key and train once.
+  const distinct = useMemo(() => new Set(plan.jobs.map((job) => computeJobKey(job))).size, [plan]);
   const fraction = total > 0 ? done / total : 0;
   const agreeCount = claims.filter((c) => c.verdict === 'agrees').length;
   const differCount = claims.filter((c) => c.verdict === 'differs').length;
@@ -218,6 +264,7 @@ export function PaperPanel() {
         data-total={total}
         data-cached={cachedCount}
         data-trained={trained}
+        data-distinct={distinct}
         data-failed={errors.length}
         role="status"
         aria-live="polite"
@@ -275,6 +322,19 @@ export function PaperPanel() {
           </span>
         ) : null}
       </div>
+
+      <fieldset className="paper-protocol" data-testid="paper-protocol" data-protocol={protocol}>
+        <legend className="field-label">Budget protocol (figures and verdicts below)</legend>
+        {STUDY_PROTOCOLS.map((id) => (
+          <label key={id} className="toggle" title={STUDY_PROTOCOL_SPECS[id].rule}>
+            <input type="radio" name="paper-protocol" data-testid={`paper-protocol-${id}`} checked={protocol === id} onChange={() => setStudyProtocol(id)} />
+            <span>{STUDY_PROTOCOL_SPECS[id].label}</span>
+          </label>
+        ))}
+        <p className="small muted">{STUDY_PROTOCOL_SPECS[protocol].rule}.</p>
+      </fieldset>
+
+      {resultCount > 0 ? <LeadClaimsTable claims={leadClaims} protocol={protocol} /> : null}
 
       {resultCount === 0 ? (
         <p className="placeholder">
