@@ -157,6 +157,11 @@ test('the surface, control-vector and NPU panels export their figures: PNG at th
   expect(heatSvg.match(/<rect /g)?.length).toBeGreaterThanOrEqual(16 * 16);
   expect(await page.evaluate((text) => new DOMParser().parseFromString(text, 'image/svg+xml').querySelector('parsererror') === null, heatSvg)).toBe(true);
 
+  await page.getByTestId('panel-control').scrollIntoViewIfNeeded();
+  await page.getByTestId('export-control-toggle').click();
+  const controlPng = await readPngSize(await download(page, 'export-control-c-0-0-png'));
+  expect(controlPng).toEqual(await canvasSize(page, 'canvas[data-testid="control-c-0-0"]'));
+
   await page.getByRole('navigation', { name: 'Panels' }).getByRole('link', { name: /NPU/ }).click();
   await expect(page.getByTestId('npu-diagram')).toBeVisible();
   await page.getByTestId('export-npu-toggle').click();

@@ -6,7 +6,7 @@
  * pattern to get wrong); a failed export says why in a role=alert line.
  */
 import { createContext, useContext, useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
-import { downloadBlob, downloadText } from './download';
+import { downloadBlob, downloadText, renderSvgToPng, serializeStyledSvg } from './download';
 
 export interface FigureExporter {
   /** File-name part and test id: "invocation-chart". */
@@ -69,6 +69,18 @@ export function useFigureExport(id: string | undefined, label: string, png: () =
   }, [registry, id]);
 }
 
+/**
+ * Registers an on-page <svg> figure (the NPU diagram, the NAS and AxTrain charts): its SVG with the page's CSS
+ * inlined as attributes (serializeStyledSvg), its PNG rendered from that at the on-screen size × devicePixelRatio.
+ */
+export function useSvgElementExport(id: string | undefined, label: string, ref: { readonly current: SVGSVGElement | null }): void {
+  const readSvg = () => {
+    if (!ref.current) throw new Error('The figure is not drawn yet.');
+    return serializeStyledSvg(ref.current).svg;
+  };
+  useFigureExport(id, label, () => renderSvgToPng(readSvg(), window.devicePixelRatio || 1), readSvg);
+}
+
 const EMPTY: FigureExporter[] = [];
 const noSubscribe = () => () => {};
 
@@ -91,6 +103,8 @@ export function ExportMenu({ stem, testId, actions = [], children }: ExportMenuP
       .then(task)
       .catch((reason: unknown) => setError(reason instanceof Error ? reason.message : String(reason)));
   };
+  // A panel with nothing drawn yet (or only tables) shows no menu.
+  if (figures.length === 0 && actions.length === 0 && children === undefined) return null;
   return (
     <details className="export-menu" data-testid={testId}>
       <summary className="export-menu-toggle" data-testid={`${testId}-toggle`}>
@@ -127,7 +141,6 @@ export function ExportMenu({ stem, testId, actions = [], children }: ExportMenuP
             ))}
           </div>
         ) : null}
-        {figures.length === 0 && actions.length === 0 ? <p className="muted small">Nothing to export yet.</p> : null}
         {children}
         <p role="alert" className="export-error">
           {error ?? ''}
