@@ -42,7 +42,8 @@ export function GroupedBarChart({
   const { plot } = layout;
   const bottom = plot.top + plot.height;
   const svgRef = useRef<SVGSVGElement>(null);
-  useSvgElementExport(testId, ariaLabel, svgRef);
+  // The menu's name: the label's first clause ("Fig. 6"), not its numbers.
+  useSvgElementExport(testId, ariaLabel.split(/[:.]/)[0], svgRef);
   return (
     <div ref={boxRef} className="axtrain-bars">
       <svg ref={svgRef} width={width} height={height} role="img" aria-label={ariaLabel} data-testid={testId} data-scale={scale} className="axtrain-bars-svg">
