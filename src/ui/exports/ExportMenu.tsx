@@ -83,6 +83,7 @@ export function useSvgElementExport(id: string | undefined, label: string, ref: 
 
 const EMPTY: FigureExporter[] = [];
 const noSubscribe = () => () => {};
+const emptySnapshot = () => EMPTY;
 
 export interface ExportMenuProps {
   /** File-name stem: "axnet-bessel_Jnu-seed1-step300". */
@@ -95,7 +96,9 @@ export interface ExportMenuProps {
 
 export function ExportMenu({ stem, testId, actions = [], children }: ExportMenuProps) {
   const registry = useContext(RegistryContext);
-  const figures = useSyncExternalStore(registry?.subscribe ?? noSubscribe, registry?.snapshot ?? (() => EMPTY));
+  const snapshot = registry?.snapshot ?? emptySnapshot;
+  // Server rendering (the panels' unit tests render to a string) sees the same, empty-at-first, registry.
+  const figures = useSyncExternalStore(registry?.subscribe ?? noSubscribe, snapshot, snapshot);
   const [error, setError] = useState<string | null>(null);
   const run = (task: () => void | Promise<void>) => {
     setError(null);
