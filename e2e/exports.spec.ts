@@ -114,6 +114,9 @@ test('the Invocation panel exports its chart (PNG, SVG), the run (CSV, JSON), th
   const modelJson = JSON.parse(await readFile(await modelFile.path(), 'utf8'));
   expect(modelJson.weightsManifest[0].paths).toEqual([binFile.suggestedFilename()]);
   const bin = await readFile(await binFile.path());
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('export-invocation-chart-png')).toBeHidden();
+  await expect(toggle).toBeFocused();
   await tf.setBackend('cpu');
   const model = await tf.loadLayersModel(
     tf.io.fromMemory({

@@ -109,7 +109,16 @@ export function ExportMenu({ stem, testId, actions = [], children }: ExportMenuP
   // A panel with nothing drawn yet (or only tables) shows no menu.
   if (figures.length === 0 && actions.length === 0 && children === undefined) return null;
   return (
-    <details className="export-menu" data-testid={testId}>
+    <details
+      className="export-menu"
+      data-testid={testId}
+      onKeyDown={(event) => {
+        // Escape closes the menu and gives the focus back to its toggle.
+        if (event.key !== 'Escape' || !event.currentTarget.open) return;
+        event.currentTarget.open = false;
+        event.currentTarget.querySelector('summary')?.focus();
+      }}
+    >
       <summary className="export-menu-toggle" data-testid={`${testId}-toggle`}>
         Export
       </summary>
