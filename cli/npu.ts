@@ -19,7 +19,7 @@ import {
   aggregateAxnetCost,
   aggregateBaselineCost,
   diffNpuParams,
-  getCpuPathCost,
+  getConfigCpuPathCost,
   makeCpuPathCost,
   scheduleInference,
   type CpuPathCost,
@@ -126,7 +126,7 @@ export async function runNpu(argsIn: string[]): Promise<void> {
     const { testX } = dataset;
     const inputDim = target.inputDim;
     const input = Array.from(testX.subarray(sample * inputDim, (sample + 1) * inputDim));
-    const cpuCost = npuCpuInstructions === null ? getCpuPathCost(config.target) : makeCpuPathCost(npuCpuInstructions, 'user-set instruction count (estimate)');
+    const cpuCost = npuCpuInstructions === null ? getConfigCpuPathCost(config) : makeCpuPathCost(npuCpuInstructions, 'user-set instruction count (estimate)');
     const schedule = scheduleInference(weights, input, npu, { cpuCost });
     const aggregate = aggregateAxnetCost(weights, testX, npu, { cpuCost });
     const aggregates: MethodAggregate[] = [

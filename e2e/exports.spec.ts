@@ -114,6 +114,9 @@ test('the Invocation panel exports its chart (PNG, SVG), the run (CSV, JSON), th
   const modelJson = JSON.parse(await readFile(await modelFile.path(), 'utf8'));
   expect(modelJson.weightsManifest[0].paths).toEqual([binFile.suggestedFilename()]);
   const bin = await readFile(await binFile.path());
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('export-invocation-chart-png')).toBeHidden();
+  await expect(toggle).toBeFocused();
   await tf.setBackend('cpu');
   const model = await tf.loadLayersModel(
     tf.io.fromMemory({
@@ -156,6 +159,11 @@ test('the surface, control-vector and NPU panels export their figures: PNG at th
   const heatSvg = await readFile(await (await download(page, 'export-surface-target-svg')).path(), 'utf8');
   expect(heatSvg.match(/<rect /g)?.length).toBeGreaterThanOrEqual(16 * 16);
   expect(await page.evaluate((text) => new DOMParser().parseFromString(text, 'image/svg+xml').querySelector('parsererror') === null, heatSvg)).toBe(true);
+
+  await page.getByTestId('panel-control').scrollIntoViewIfNeeded();
+  await page.getByTestId('export-control-toggle').click();
+  const controlPng = await readPngSize(await download(page, 'export-control-c-0-0-png'));
+  expect(controlPng).toEqual(await canvasSize(page, 'canvas[data-testid="control-c-0-0"]'));
 
   await page.getByRole('navigation', { name: 'Panels' }).getByRole('link', { name: /NPU/ }).click();
   await expect(page.getByTestId('npu-diagram')).toBeVisible();

@@ -9,6 +9,8 @@
  * data-drawn-step on the section is written after the drawing, so tests can wait for it.
  */
 import { useDeferredValue, useEffect, useRef } from 'react';
+import { ExportMenu, ExportScope, useSvgElementExport } from '../exports/ExportMenu';
+import { useRunStem } from '../exports/RunExports';
 import type { ImageBenchmarkView, ScatterBenchmarkView, ViewImage } from '../../core/benchmarkViews';
 import { isImageTarget } from '../../core/imageViews';
 import { resolveTarget } from '../../core/targets/index';
@@ -87,6 +89,8 @@ function ScatterView({ view, outputName }: { view: ScatterBenchmarkView; outputN
     lo = Number.isFinite(lo) ? lo - 1 : 0;
     hi = Number.isFinite(hi) ? hi + 1 : 1;
   }
+  const svgRef = useRef<SVGSVGElement>(null);
+  useSvgElementExport('benchmark-scatter', 'Network against exact output', svgRef);
   const span = SCATTER_SIZE - 2 * SCATTER_PAD;
   const sx = (v: number) => SCATTER_PAD + ((v - lo) / (hi - lo)) * span;
   const sy = (v: number) => SCATTER_SIZE - SCATTER_PAD - ((v - lo) / (hi - lo)) * span;
@@ -98,6 +102,7 @@ function ScatterView({ view, outputName }: { view: ScatterBenchmarkView; outputN
         unsafe (sent to the CPU, exact). {safeCount} of {view.exact.length} go to the network.
       </p>
       <svg
+        ref={svgRef}
         className="bench-scatter"
         data-testid="benchmark-scatter"
         data-points={view.exact.length}
@@ -144,6 +149,7 @@ export function BenchmarkView() {
   const twoD = target.inputDim === 2 && !isImageTarget(target.id);
   const view = benchmark && benchmark.target === target.id ? benchmark : null;
   const drawnStep = twoD ? (surface ? surface.step : null) : view ? view.step : null;
+  const exportStem = useRunStem();
 
   // Children (heatmaps, canvases) draw in their own effects, which run before this one.
   useEffect(() => {
@@ -155,24 +161,29 @@ export function BenchmarkView() {
       {twoD ? (
         <SurfacePanel />
       ) : (
-        <section className="panel" aria-labelledby="benchmark-title">
-          <header className="panel-header">
-            <h2 id="benchmark-title">{target.title}: what the network makes of it</h2>
-            <p className="bench-note" data-testid="surface-unavailable">
-              {explainMissingGrid(target, 'Surfaces', isImageTarget(target.id) ? 'see the photographs below' : 'see the scatter below')}
-            </p>
-            {!view ? (
-              <p className="panel-caption bench-caption">
-                {target.description}{' '}
-                {isImageTarget(target.id)
-                  ? 'Pause, step or finish a run: the original photograph, the approximated image and the map of which tiles went to the CPU appear here.'
-                  : 'Pause, step or finish a run: a scatter of the network’s output against the exact output appears here.'}
+        <ExportScope>
+          <section className="panel" aria-labelledby="benchmark-title">
+            <header className="panel-header">
+              <div className="panel-title-row">
+                <h2 id="benchmark-title">{target.title}: what the network makes of it</h2>
+                <ExportMenu stem={exportStem} testId="export-benchmark" />
+              </div>
+              <p className="bench-note" data-testid="surface-unavailable">
+                {explainMissingGrid(target, 'Surfaces', isImageTarget(target.id) ? 'see the photographs below' : 'see the scatter below')}
               </p>
-            ) : null}
-          </header>
-          {view?.kind === 'image' ? <ImageView view={view} /> : null}
-          {view?.kind === 'scatter' ? <ScatterView view={view} outputName={target.outputNames[0] ?? 'output'} /> : null}
-        </section>
+              {!view ? (
+                <p className="panel-caption bench-caption">
+                  {target.description}{' '}
+                  {isImageTarget(target.id)
+                    ? 'Pause, step or finish a run: the original photograph, the approximated image and the map of which tiles went to the CPU appear here.'
+                    : 'Pause, step or finish a run: a scatter of the network’s output against the exact output appears here.'}
+                </p>
+              ) : null}
+            </header>
+            {view?.kind === 'image' ? <ImageView view={view} /> : null}
+            {view?.kind === 'scatter' ? <ScatterView view={view} outputName={target.outputNames[0] ?? 'output'} /> : null}
+          </section>
+        </ExportScope>
       )}
     </section>
   );

@@ -6,7 +6,7 @@
  * pattern to get wrong); a failed export says why in a role=alert line.
  */
 import { createContext, useContext, useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
-import { downloadBlob, downloadText } from './download';
+import { downloadBlob, downloadText, renderSvgToPng, serializeStyledSvg } from './download';
 
 export interface FigureExporter {
   /** File-name part and test id: "invocation-chart". */
@@ -69,8 +69,21 @@ export function useFigureExport(id: string | undefined, label: string, png: () =
   }, [registry, id]);
 }
 
+/**
+ * Registers an on-page <svg> figure (the NPU diagram, the NAS and AxTrain charts): its SVG with the page's CSS
+ * inlined as attributes (serializeStyledSvg), its PNG rendered from that at the on-screen size × devicePixelRatio.
+ */
+export function useSvgElementExport(id: string | undefined, label: string, ref: { readonly current: SVGSVGElement | null }): void {
+  const readSvg = () => {
+    if (!ref.current) throw new Error('The figure is not drawn yet.');
+    return serializeStyledSvg(ref.current).svg;
+  };
+  useFigureExport(id, label, () => renderSvgToPng(readSvg(), window.devicePixelRatio || 1), readSvg);
+}
+
 const EMPTY: FigureExporter[] = [];
 const noSubscribe = () => () => {};
+const emptySnapshot = () => EMPTY;
 
 export interface ExportMenuProps {
   /** File-name stem: "axnet-bessel_Jnu-seed1-step300". */
@@ -83,7 +96,9 @@ export interface ExportMenuProps {
 
 export function ExportMenu({ stem, testId, actions = [], children }: ExportMenuProps) {
   const registry = useContext(RegistryContext);
-  const figures = useSyncExternalStore(registry?.subscribe ?? noSubscribe, registry?.snapshot ?? (() => EMPTY));
+  const snapshot = registry?.snapshot ?? emptySnapshot;
+  // Server rendering (the panels' unit tests render to a string) sees the same, empty-at-first, registry.
+  const figures = useSyncExternalStore(registry?.subscribe ?? noSubscribe, snapshot, snapshot);
   const [error, setError] = useState<string | null>(null);
   const run = (task: () => void | Promise<void>) => {
     setError(null);
@@ -91,8 +106,19 @@ export function ExportMenu({ stem, testId, actions = [], children }: ExportMenuP
       .then(task)
       .catch((reason: unknown) => setError(reason instanceof Error ? reason.message : String(reason)));
   };
+  // A panel with nothing drawn yet (or only tables) shows no menu.
+  if (figures.length === 0 && actions.length === 0 && children === undefined) return null;
   return (
-    <details className="export-menu" data-testid={testId}>
+    <details
+      className="export-menu"
+      data-testid={testId}
+      onKeyDown={(event) => {
+        // Escape closes the menu and gives the focus back to its toggle.
+        if (event.key !== 'Escape' || !event.currentTarget.open) return;
+        event.currentTarget.open = false;
+        event.currentTarget.querySelector('summary')?.focus();
+      }}
+    >
       <summary className="export-menu-toggle" data-testid={`${testId}-toggle`}>
         Export
       </summary>
@@ -127,7 +153,6 @@ export function ExportMenu({ stem, testId, actions = [], children }: ExportMenuP
             ))}
           </div>
         ) : null}
-        {figures.length === 0 && actions.length === 0 ? <p className="muted small">Nothing to export yet.</p> : null}
         {children}
         <p role="alert" className="export-error">
           {error ?? ''}

@@ -4,7 +4,7 @@
  * random search and the enumeration, the parallel coordinates (inactive parameters on an "n/a" tick), the
  * surrogate's feature importance, and the per-round timing. Pure presentation over the run's records.
  */
-import { useId, useMemo } from 'react';
+import { useId, useMemo, useRef } from 'react';
 import type { NasPick, NasRoundTiming, NasSearchHistory, NasSplit } from '../../core/nas/analysis';
 import { readAccuracy } from '../../core/nas/analysis';
 import type { NasRecord } from '../../core/nas/run';
@@ -13,6 +13,7 @@ import type { FeatureImportance } from '../../core/nas/surrogate';
 import { LiveChart, type LiveSeries } from '../charts/LiveChart';
 import { useMeasuredBox } from '../axtrain/panels/common';
 import { NAS_SEARCH_STYLES, layoutParallel, layoutScatter, markerPath } from './figureData';
+import { useSvgElementExport } from '../exports/ExportMenu';
 
 const MODE_STYLES: Readonly<Record<NasPick['mode'], { color: string; label: string }>> = {
   quality: { color: '#6a1b9a', label: 'quality' },
@@ -46,12 +47,15 @@ export function ParetoScatter({ records, split, onFront, feasible, picks, cAcc, 
   );
   const { plot } = layout;
   const bottom = plot.top + plot.height;
+  const svgRef = useRef<SVGSVGElement>(null);
+  useSvgElementExport('nas-scatter', 'Pareto scatter', svgRef);
   const clip = useId().replace(/[^a-zA-Z0-9_-]/g, '');
   // Dominated and infeasible points first, the front and the picks on top.
   const order = [...layout.points].sort((a, b) => Number(a.onFront) - Number(b.onFront) || Number(a.feasible) - Number(b.feasible));
   return (
     <div ref={boxRef} className="nas-scatter">
       <svg
+        ref={svgRef}
         width={width}
         height={height}
         role="img"
@@ -211,6 +215,7 @@ export function HistoryCharts({ histories, accuracyLabel = 'P_acc' }: { historie
           height={240}
           ariaLabel={`Best f_perf so far after ${longest} evaluations: ${histories.map((h) => `${NAS_SEARCH_STYLES[h.search].label} ${h.bestFperf.at(-1)?.toFixed(4)}`).join(', ')}`}
           testId="nas-history-fperf"
+          exportLabel="Best f_perf per evaluation"
         />
       </figure>
       <figure className="nas-history">
@@ -223,6 +228,7 @@ export function HistoryCharts({ histories, accuracyLabel = 'P_acc' }: { historie
           height={240}
           ariaLabel={`Hypervolume after ${longest} evaluations: ${histories.map((h) => `${NAS_SEARCH_STYLES[h.search].label} ${h.hypervolume.at(-1)?.toFixed(3)}`).join(', ')}`}
           testId="nas-history-hv"
+          exportLabel="Hypervolume per evaluation"
           formatValue={(v) => v.toFixed(3)}
         />
       </figure>
@@ -246,9 +252,19 @@ export function ParallelCoordinates({
   const [boxRef, width] = useMeasuredBox(720);
   const height = 300;
   const layout = useMemo(() => layoutParallel(records, split, onFront, width, height, 2, accuracyLabel), [records, split, onFront, width, accuracyLabel]);
+  const svgRef = useRef<SVGSVGElement>(null);
+  useSvgElementExport('nas-parallel', 'Parallel coordinates', svgRef);
   return (
     <div ref={boxRef} className="nas-parallel">
-      <svg width={width} height={height} role="img" aria-label={`Parallel coordinates of ${records.length} candidates`} data-testid="nas-parallel" data-lines={layout.lines.length}>
+      <svg
+        ref={svgRef}
+        width={width}
+        height={height}
+        role="img"
+        aria-label={`Parallel coordinates of ${records.length} candidates`}
+        data-testid="nas-parallel"
+        data-lines={layout.lines.length}
+      >
         {layout.lines
           .slice()
           .sort((a, b) => Number(a.onFront) - Number(b.onFront))

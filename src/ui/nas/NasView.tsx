@@ -52,6 +52,7 @@ import '../axtrain/axtrain.css';
 import '../axtrain/panels/axtrainPanels.css';
 import './nas.css';
 import { ClassTarget } from '../classroom/ClassTarget';
+import { ExportMenu, ExportScope } from '../exports/ExportMenu';
 
 const STATUS_TEXT = { idle: 'ready', initializing: 'starting…', running: 'searching', paused: 'paused', done: 'done', error: 'failed' } as const;
 const pct = (v: number | null | undefined) => (v === null || v === undefined || !Number.isFinite(v) ? '—' : `${(100 * v).toFixed(1)}%`);
@@ -326,152 +327,157 @@ function Selection({ config, records, onFront, split, onSplit, selected, onSelec
   const chosen = selected !== null ? records[selected] : null;
   const acc = nasAccuracyLabel(config.method);
   return (
-    <section className="panel nas-figure wide" data-testid="nas-panel-pareto" aria-labelledby="nas-pareto-title">
-      <header className="panel-header">
-        <h3 id="nas-pareto-title">Pareto front and online selection (Figs. 3, 4a, 4b)</h3>
-        <div className="panel-caption">
-          Every candidate of every search; filled markers are its search’s front S_pare ({acc} ↑, energy reduction ↑), grey ones miss the constraints. The pentagons are the picks
-          of Table 1 from the chosen search’s front: quality (most accurate with energy ≥ C_energy), energy (most energy reduction with {acc} ≥ C_acc), and integrated, eq. 6:
-          argmax θ·({acc} − C_acc) + (1 − θ)·(E − C_energy)/E_norm.
-        </div>
-      </header>
-      <div className="nas-selection-controls">
-        <label className="field">
-          <span className="field-label">Split</span>
-          <select data-testid="nas-split" value={split} onChange={(event) => onSplit(event.target.value as NasSplit)}>
-            <option value="test">held-out test (reported)</option>
-            <option value="validation">validation (what the search saw)</option>
-          </select>
-        </label>
-        <label className="field">
-          <span className="field-label">Picks from</span>
-          <select data-testid="nas-pick-from" value={pickFrom} onChange={(event) => setPickFrom(event.target.value as NasSearchId)}>
-            {NAS_SEARCH_IDS.map((id) => (
-              <option key={id} value={id}>
-                {NAS_SEARCH_LABELS[id]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <Select
-          field="mode"
-          label="Mode shown"
-          testId="nas-mode"
-          options={NAS_SELECTION_MODES.map((m) => ({ value: m, label: m }))}
-          hint="The pick the link and the summary name (Table 1)"
-        />
-        <Field field="cAcc" label={`C_acc (${acc} ≥)`} testId="nas-cacc" step="0.01" />
-        <Field field="cEnergy" label="C_energy (× ≥)" testId="nas-cenergy" step="0.1" />
-        <Field field="cSpeed" label="C_speed (0 = none)" testId="nas-cspeed" step="0.1" />
-        <label className="field nas-theta">
-          <span className="field-label">θ (eq. 6): {config.theta.toFixed(2)}</span>
-          <input
-            type="range"
-            min={NAS_CONFIG_LIMITS.theta.min}
-            max={NAS_CONFIG_LIMITS.theta.max}
-            step={0.05}
-            value={config.theta}
-            data-testid="nas-theta"
-            onChange={(event) => setField('theta', event.target.value)}
+    <ExportScope>
+      <section className="panel nas-figure wide" data-testid="nas-panel-pareto" aria-labelledby="nas-pareto-title">
+        <header className="panel-header">
+          <div className="panel-title-row">
+            <h3 id="nas-pareto-title">Pareto front and online selection (Figs. 3, 4a, 4b)</h3>
+            <ExportMenu stem={`nas-${config.target}-seed${config.seed}`} testId="export-nas-pareto" />
+          </div>
+          <div className="panel-caption">
+            Every candidate of every search; filled markers are its search’s front S_pare ({acc} ↑, energy reduction ↑), grey ones miss the constraints. The pentagons are the picks
+            of Table 1 from the chosen search’s front: quality (most accurate with energy ≥ C_energy), energy (most energy reduction with {acc} ≥ C_acc), and integrated, eq. 6:
+            argmax θ·({acc} − C_acc) + (1 − θ)·(E − C_energy)/E_norm.
+          </div>
+        </header>
+        <div className="nas-selection-controls">
+          <label className="field">
+            <span className="field-label">Split</span>
+            <select data-testid="nas-split" value={split} onChange={(event) => onSplit(event.target.value as NasSplit)}>
+              <option value="test">held-out test (reported)</option>
+              <option value="validation">validation (what the search saw)</option>
+            </select>
+          </label>
+          <label className="field">
+            <span className="field-label">Picks from</span>
+            <select data-testid="nas-pick-from" value={pickFrom} onChange={(event) => setPickFrom(event.target.value as NasSearchId)}>
+              {NAS_SEARCH_IDS.map((id) => (
+                <option key={id} value={id}>
+                  {NAS_SEARCH_LABELS[id]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <Select
+            field="mode"
+            label="Mode shown"
+            testId="nas-mode"
+            options={NAS_SELECTION_MODES.map((m) => ({ value: m, label: m }))}
+            hint="The pick the link and the summary name (Table 1)"
           />
-        </label>
-      </div>
-      <ParetoScatter
-        records={records}
-        split={split}
-        onFront={onFront}
-        feasible={analysis.feasible}
-        picks={analysis.picks}
-        cAcc={config.cAcc}
-        cEnergy={config.cEnergy}
-        selected={selected}
-        onSelect={setSelected}
-        accuracyLabel={acc}
-      />
-      <ul className="nas-picks" data-testid="nas-picks">
-        {analysis.picks.map((pick) => {
-          const record = pick.record === null ? null : records[pick.record];
-          return (
-            <li key={pick.mode} data-testid={`nas-pick-${pick.mode}`} data-record={record ? record.index : ''} data-current={config.mode === pick.mode}>
-              <strong>{pick.mode}</strong>
-              {record ? (
-                <>
-                  {' '}
-                  #{record.index} {describeConfig(record.config)} · {acc} {pct(readAccuracy(record, split))} · energy {times(record.measure.energyReduction)} · speedup{' '}
-                  {times(record.measure.speedup)}{' '}
-                  <button type="button" className="nas-link-button" onClick={() => setSelected(pick.record)}>
-                    select
-                  </button>
-                </>
-              ) : (
-                <span className="muted"> · {pick.reason}</span>
-              )}
-            </li>
-          );
-        })}
-      </ul>
-      <details className="nas-front-table" data-testid="nas-front-table">
-        <summary>
-          The front of {NAS_SEARCH_LABELS[pickFrom]} as a table ({records.filter((r, i) => r.search === pickFrom && onFront[i]).length} candidates)
-        </summary>
-        <table className="axtrain-table">
-          <thead>
-            <tr>
-              <th>#</th>
-              <th>topology</th>
-              <th>{acc}</th>
-              <th>energy red.</th>
-              <th>speedup</th>
-              <th>f_perf</th>
-              <th>
-                <span className="visually-hidden">select</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {records
-              .map((r, i) => ({ r, i }))
-              .filter(({ r, i }) => r.search === pickFrom && onFront[i])
-              .sort((a, b) => readAccuracy(b.r, split) - readAccuracy(a.r, split))
-              .map(({ r, i }) => (
-                <tr key={r.index} className={selected === i ? 'current' : undefined}>
-                  <th scope="row">{r.index}</th>
-                  <td>{describeConfig(r.config)}</td>
-                  <td>{pct(readAccuracy(r, split))}</td>
-                  <td>{times(r.measure.energyReduction)}</td>
-                  <td>{times(r.measure.speedup)}</td>
-                  <td>{r.fperf.toFixed(4)}</td>
-                  <td>
-                    <button type="button" className="nas-link-button" onClick={() => setSelected(i)} aria-label={`select #${r.index}`}>
+          <Field field="cAcc" label={`C_acc (${acc} ≥)`} testId="nas-cacc" step="0.01" />
+          <Field field="cEnergy" label="C_energy (× ≥)" testId="nas-cenergy" step="0.1" />
+          <Field field="cSpeed" label="C_speed (0 = none)" testId="nas-cspeed" step="0.1" />
+          <label className="field nas-theta">
+            <span className="field-label">θ (eq. 6): {config.theta.toFixed(2)}</span>
+            <input
+              type="range"
+              min={NAS_CONFIG_LIMITS.theta.min}
+              max={NAS_CONFIG_LIMITS.theta.max}
+              step={0.05}
+              value={config.theta}
+              data-testid="nas-theta"
+              onChange={(event) => setField('theta', event.target.value)}
+            />
+          </label>
+        </div>
+        <ParetoScatter
+          records={records}
+          split={split}
+          onFront={onFront}
+          feasible={analysis.feasible}
+          picks={analysis.picks}
+          cAcc={config.cAcc}
+          cEnergy={config.cEnergy}
+          selected={selected}
+          onSelect={setSelected}
+          accuracyLabel={acc}
+        />
+        <ul className="nas-picks" data-testid="nas-picks">
+          {analysis.picks.map((pick) => {
+            const record = pick.record === null ? null : records[pick.record];
+            return (
+              <li key={pick.mode} data-testid={`nas-pick-${pick.mode}`} data-record={record ? record.index : ''} data-current={config.mode === pick.mode}>
+                <strong>{pick.mode}</strong>
+                {record ? (
+                  <>
+                    {' '}
+                    #{record.index} {describeConfig(record.config)} · {acc} {pct(readAccuracy(record, split))} · energy {times(record.measure.energyReduction)} · speedup{' '}
+                    {times(record.measure.speedup)}{' '}
+                    <button type="button" className="nas-link-button" onClick={() => setSelected(pick.record)}>
                       select
                     </button>
-                  </td>
-                </tr>
-              ))}
-          </tbody>
-        </table>
-      </details>
-      {chosen ? (
-        <div className="nas-chosen" data-testid="nas-chosen" data-record={chosen.index}>
-          <strong>
-            #{chosen.index} {describeConfig(chosen.config)}
-          </strong>{' '}
-          ({NAS_SEARCH_LABELS[chosen.search]}, {chosen.proposer}) · test {acc} {pct(chosen.measure.testAccuracy)} · validation {pct(chosen.measure.valAccuracy)} · energy{' '}
-          {times(chosen.measure.energyReduction)} · speedup {times(chosen.measure.speedup)} · f_perf {chosen.fperf.toFixed(4)}
-          <button type="button" className="axtrain-button" data-testid="nas-open-lab" onClick={() => openInLab(config.target, chosen, 'lab', config.method)}>
-            Open in the lab
-          </button>
-          <button type="button" className="axtrain-button" data-testid="nas-open-npu" onClick={() => openInLab(config.target, chosen, 'npu', config.method)}>
-            Open in the NPU view
-          </button>
-          <p className="small muted">
-            {chosen.config.predictor
-              ? `The lab opens this ${config.method} topology: approximator ${chosen.config.layers.map((l) => l.width).join('-')}, predictor ${chosen.config.predictor.join('-')} (ReLU).`
-              : `The lab trains this topology as AXNet’s approximator (its nets use ReLU; this candidate’s activations are ${chosen.config.layers.map((l) => l.activation).join(', ')}).`}
-          </p>
-        </div>
-      ) : null}
-    </section>
+                  </>
+                ) : (
+                  <span className="muted"> · {pick.reason}</span>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+        <details className="nas-front-table" data-testid="nas-front-table">
+          <summary>
+            The front of {NAS_SEARCH_LABELS[pickFrom]} as a table ({records.filter((r, i) => r.search === pickFrom && onFront[i]).length} candidates)
+          </summary>
+          <table className="axtrain-table">
+            <thead>
+              <tr>
+                <th>#</th>
+                <th>topology</th>
+                <th>{acc}</th>
+                <th>energy red.</th>
+                <th>speedup</th>
+                <th>f_perf</th>
+                <th>
+                  <span className="visually-hidden">select</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {records
+                .map((r, i) => ({ r, i }))
+                .filter(({ r, i }) => r.search === pickFrom && onFront[i])
+                .sort((a, b) => readAccuracy(b.r, split) - readAccuracy(a.r, split))
+                .map(({ r, i }) => (
+                  <tr key={r.index} className={selected === i ? 'current' : undefined}>
+                    <th scope="row">{r.index}</th>
+                    <td>{describeConfig(r.config)}</td>
+                    <td>{pct(readAccuracy(r, split))}</td>
+                    <td>{times(r.measure.energyReduction)}</td>
+                    <td>{times(r.measure.speedup)}</td>
+                    <td>{r.fperf.toFixed(4)}</td>
+                    <td>
+                      <button type="button" className="nas-link-button" onClick={() => setSelected(i)} aria-label={`select #${r.index}`}>
+                        select
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+            </tbody>
+          </table>
+        </details>
+        {chosen ? (
+          <div className="nas-chosen" data-testid="nas-chosen" data-record={chosen.index}>
+            <strong>
+              #{chosen.index} {describeConfig(chosen.config)}
+            </strong>{' '}
+            ({NAS_SEARCH_LABELS[chosen.search]}, {chosen.proposer}) · test {acc} {pct(chosen.measure.testAccuracy)} · validation {pct(chosen.measure.valAccuracy)} · energy{' '}
+            {times(chosen.measure.energyReduction)} · speedup {times(chosen.measure.speedup)} · f_perf {chosen.fperf.toFixed(4)}
+            <button type="button" className="axtrain-button" data-testid="nas-open-lab" onClick={() => openInLab(config.target, chosen, 'lab', config.method)}>
+              Open in the lab
+            </button>
+            <button type="button" className="axtrain-button" data-testid="nas-open-npu" onClick={() => openInLab(config.target, chosen, 'npu', config.method)}>
+              Open in the NPU view
+            </button>
+            <p className="small muted">
+              {chosen.config.predictor
+                ? `The lab opens this ${config.method} topology: approximator ${chosen.config.layers.map((l) => l.width).join('-')}, predictor ${chosen.config.predictor.join('-')} (ReLU).`
+                : `The lab trains this topology as AXNet’s approximator (its nets use ReLU; this candidate’s activations are ${chosen.config.layers.map((l) => l.activation).join(', ')}).`}
+            </p>
+          </div>
+        ) : null}
+      </section>
+    </ExportScope>
   );
 }
 
@@ -575,20 +581,30 @@ export function NasView() {
           ) : null}
         </section>
         <Selection config={shownConfig} records={records} onFront={onFront} split={split} onSplit={setSplit} selected={selected} onSelect={setSelected} />
-        <section className="panel nas-figure" data-testid="nas-panel-history" aria-labelledby="nas-history-title">
-          <header className="panel-header">
-            <h3 id="nas-history-title">SMAC against random search and the enumeration</h3>
-            <div className="panel-caption">After each evaluation: the best f_perf told so far and the hypervolume of the front (what each search saw: validation split).</div>
-          </header>
-          <HistoryCharts histories={histories} accuracyLabel={nasAccuracyLabel(shownConfig.method)} />
-        </section>
-        <section className="panel nas-figure" data-testid="nas-panel-parallel" aria-labelledby="nas-parallel-title">
-          <header className="panel-header">
-            <h3 id="nas-parallel-title">Candidates in parallel coordinates</h3>
-            <div className="panel-caption">A one-layer net’s n2 and A2 are inactive: drawn on the “n/a” tick, never dropped. Bold: on its search’s front.</div>
-          </header>
-          <ParallelCoordinates records={records} split={split} onFront={onFront} selected={selected} accuracyLabel={nasAccuracyLabel(shownConfig.method)} />
-        </section>
+        <ExportScope>
+          <section className="panel nas-figure" data-testid="nas-panel-history" aria-labelledby="nas-history-title">
+            <header className="panel-header">
+              <div className="panel-title-row">
+                <h3 id="nas-history-title">SMAC against random search and the enumeration</h3>
+                <ExportMenu stem={`nas-${config.target}-seed${config.seed}`} testId="export-nas-history" />
+              </div>
+              <div className="panel-caption">After each evaluation: the best f_perf told so far and the hypervolume of the front (what each search saw: validation split).</div>
+            </header>
+            <HistoryCharts histories={histories} accuracyLabel={nasAccuracyLabel(shownConfig.method)} />
+          </section>
+        </ExportScope>
+        <ExportScope>
+          <section className="panel nas-figure" data-testid="nas-panel-parallel" aria-labelledby="nas-parallel-title">
+            <header className="panel-header">
+              <div className="panel-title-row">
+                <h3 id="nas-parallel-title">Candidates in parallel coordinates</h3>
+                <ExportMenu stem={`nas-${config.target}-seed${config.seed}`} testId="export-nas-parallel" />
+              </div>
+              <div className="panel-caption">A one-layer net’s n2 and A2 are inactive: drawn on the “n/a” tick, never dropped. Bold: on its search’s front.</div>
+            </header>
+            <ParallelCoordinates records={records} split={split} onFront={onFront} selected={selected} accuracyLabel={nasAccuracyLabel(shownConfig.method)} />
+          </section>
+        </ExportScope>
         <section className="panel nas-figure" data-testid="nas-panel-importance" aria-labelledby="nas-importance-title">
           <header className="panel-header">
             <h3 id="nas-importance-title">What SMAC’s surrogate finds important</h3>

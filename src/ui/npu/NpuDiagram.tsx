@@ -5,8 +5,7 @@
  * their neuron and value, and the controller's route lights up after it reads P(x) in stage 3.
  */
 import { memo, useRef } from 'react';
-import { renderSvgToPng, serializeStyledSvg } from '../exports/download';
-import { useFigureExport } from '../exports/ExportMenu';
+import { useSvgElementExport } from '../exports/ExportMenu';
 import type { NpuLocation, NpuParams } from '../../core/npu';
 import { useLabStore } from '../../state/store';
 import { findActiveEvents, findDecision, findPeNeuron, findPhase, formatValue, interpolatePolyline, type TransferEvent } from './timeline';
@@ -151,12 +150,8 @@ export const NpuDiagram = memo(function NpuDiagram({ model, params }: Props) {
   const selectNpuPe = useLabStore((s) => s.selectNpuPe);
   const { schedule, events, timeline } = model;
   const svgRef = useRef<SVGSVGElement>(null);
-  // Export: the diagram as drawn now (the animation's current cycle), styles inlined; PNG at its on-screen size × devicePixelRatio.
-  const exportSvg = () => {
-    if (!svgRef.current) throw new Error('The diagram is not drawn yet.');
-    return serializeStyledSvg(svgRef.current).svg;
-  };
-  useFigureExport('npu-diagram', 'NPU diagram (Fig. 5a)', () => renderSvgToPng(exportSvg(), window.devicePixelRatio || 1), exportSvg);
+  // Export: the diagram as drawn now (the animation's current cycle).
+  useSvgElementExport('npu-diagram', 'NPU diagram (Fig. 5a)', svgRef);
   const tiles = layoutTiles(params);
   const phase = findPhase(timeline, cycle);
   const done = cycle >= timeline.total;

@@ -5,10 +5,11 @@
  * (src/core/study/svg.ts), at the lab's projector sizes (ticks 13 px, labels 14 px). Each bar has a <title>
  * (hover text); the panels give the numbers in a table too.
  */
-import { useId } from 'react';
+import { useId, useRef } from 'react';
 import { AXTRAIN_METHOD_LABELS, type AxtrainMethodId } from '../../../core/axtrain/config';
 import { AXTRAIN_METHOD_STYLES, formatNumber, layoutGroupedBars, type BarGroup, type GroupedBarOptions } from './figureData';
 import { BarPatterns, barFillId, useMeasuredBox } from './common';
+import { useSvgElementExport } from '../../exports/ExportMenu';
 
 export interface GroupedBarChartProps {
   groups: readonly BarGroup[];
@@ -40,9 +41,12 @@ export function GroupedBarChart({
   const layout = layoutGroupedBars(groups, methods, { width, height, scale, domain, reference: reference?.value });
   const { plot } = layout;
   const bottom = plot.top + plot.height;
+  const svgRef = useRef<SVGSVGElement>(null);
+  // The menu's name: the label's first clause ("Fig. 6"), not its numbers.
+  useSvgElementExport(testId, ariaLabel.split(/[:.]/)[0], svgRef);
   return (
     <div ref={boxRef} className="axtrain-bars">
-      <svg width={width} height={height} role="img" aria-label={ariaLabel} data-testid={testId} data-scale={scale} className="axtrain-bars-svg">
+      <svg ref={svgRef} width={width} height={height} role="img" aria-label={ariaLabel} data-testid={testId} data-scale={scale} className="axtrain-bars-svg">
         <BarPatterns methods={methods} scope={scope} />
         <g className="y-axis">
           {layout.ticks.map((tick) => (

@@ -62,6 +62,7 @@ export function LandscapePanel({ snapshots, running }: { snapshots: readonly Axt
               .map((s) => `${AXTRAIN_METHOD_LABELS[s.method]}: E(0) ${formatNumber(s.lossAtZero)}, rise at the ends ${formatNumber(s.edgeRise)}`)
               .join('; ')}.`}
             testId="axtrain-landscape-chart"
+            exportLabel="Fig. 1: test loss along a random direction"
             formatValue={(value) => formatNumber(value)}
           />
           <div className="table-wrap">

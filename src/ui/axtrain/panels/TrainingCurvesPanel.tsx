@@ -49,6 +49,7 @@ function CurveChart({ spec, snapshots, height, log = false }: { spec: TrainingCu
           height={height}
           ariaLabel={`${spec.title} per epoch${log ? ' (log scale)' : ''}. Last values: ${last}.`}
           testId={`axtrain-curve-${spec.id}-chart`}
+          exportLabel={spec.title}
           formatValue={(value) => formatNumber(shown(value))}
         />
       )}

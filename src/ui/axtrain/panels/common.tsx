@@ -8,16 +8,22 @@ import type { ApproxFactStatus } from '../../../core/approx/status';
 import { AXTRAIN_METHOD_LABELS, type AxtrainMethodId } from '../../../core/axtrain/config';
 import { AXTRAIN_METHOD_STYLES, type BarFill } from './figureData';
 import './axtrainPanels.css';
+import { ExportMenu, ExportScope } from '../../exports/ExportMenu';
 
 export function FigureSection({ id, title, caption, children, wide = false }: { id: string; title: ReactNode; caption: ReactNode; children: ReactNode; wide?: boolean }) {
   return (
-    <section className={`panel axtrain-figure${wide ? ' wide' : ''}`} data-testid={`axtrain-panel-${id}`} id={`axtrain-${id}`} aria-labelledby={`axtrain-${id}-title`}>
-      <header className="panel-header">
-        <h3 id={`axtrain-${id}-title`}>{title}</h3>
-        <div className="panel-caption axtrain-caption">{caption}</div>
-      </header>
-      {children}
-    </section>
+    <ExportScope>
+      <section className={`panel axtrain-figure${wide ? ' wide' : ''}`} data-testid={`axtrain-panel-${id}`} id={`axtrain-${id}`} aria-labelledby={`axtrain-${id}-title`}>
+        <header className="panel-header">
+          <div className="panel-title-row">
+            <h3 id={`axtrain-${id}-title`}>{title}</h3>
+            <ExportMenu stem={`axtrain-${id}`} testId={`export-axtrain-${id}`} />
+          </div>
+          <div className="panel-caption axtrain-caption">{caption}</div>
+        </header>
+        {children}
+      </section>
+    </ExportScope>
   );
 }
 
