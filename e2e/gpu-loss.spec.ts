@@ -1,4 +1,5 @@
 import { expect, test, type Page, type Worker } from '@playwright/test';
+import { readStep, expectTrainingFrom } from './helpers';
 
 /**
  * Issue 12 §GPU loss: the GPU under the training worker goes away mid-run (WebGL: the context is lost; WebGPU: the device
@@ -7,10 +8,6 @@ import { expect, test, type Page, type Worker } from '@playwright/test';
  * checkpoint. The loss is injected into the real worker through Playwright's worker handle (no test hook in the build):
  * the first WebGL call (or WebGPU command encoder) after the injection hands over its context (device), which is lost.
  */
-async function readStep(page: Page): Promise<number> {
-  return Number(await page.getByTestId('metric-step').textContent());
-}
-
 async function startOn(page: Page, link: string, backend: string, pastStep: number): Promise<Worker> {
   const workerStarted = page.waitForEvent('worker');
   await page.goto(link);
@@ -84,18 +81,7 @@ for (const c of CASES) {
     console.log(`[gpu-loss] ${c.backend}: notice after ${detectedMs} ms (${text}); step ${stepBefore} at injection`);
     // It goes on by itself, on the next backend, from the checkpoint.
     await expect(page.getByTestId('backend-name')).toHaveText(next, { timeout: 30_000 });
-    const seen: number[] = [];
-    await expect
-      .poll(
-        async () => {
-          const step = await readStep(page);
-          seen.push(step);
-          return step;
-        },
-        { timeout: 60_000 },
-      )
-      .toBeGreaterThan(checkpointStep + 50);
-    expect(Math.min(...seen)).toBeGreaterThanOrEqual(checkpointStep);
+    await expectTrainingFrom(page, checkpointStep, 50);
     await expect(page.getByTestId('play-button')).toHaveAttribute('aria-label', 'Pause');
   });
 }

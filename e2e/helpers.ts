@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 
 /** Collects console errors and uncaught page errors, for the no-console-errors checks. */
 export function collectErrors(page: Page): string[] {
@@ -19,4 +19,25 @@ export async function englishWordsIn(page: Page, selector: string): Promise<stri
   // biome-ignore lint/performance/useDomNodeTextContent: the visible text is what a student reads (innerText skips hidden elements)
   const text = await page.locator(selector).evaluateAll((elements) => elements.map((e) => (e as HTMLElement).innerText).join(' '));
   return (text.replace(KEPT_AS_WRITTEN, ' ').match(/[A-Za-z]{2,}/g) ?? []).filter((w) => !/^(Fig|V)$/.test(w));
+}
+
+/** The step the metrics readout shows. */
+export async function readStep(page: Page): Promise<number> {
+  return Number(await page.getByTestId('metric-step').textContent());
+}
+
+/** Training goes on from `fromStep`: the readout passes fromStep + `beyond` and never shows a step below fromStep. */
+export async function expectTrainingFrom(page: Page, fromStep: number, beyond: number): Promise<void> {
+  const seen: number[] = [];
+  await expect
+    .poll(
+      async () => {
+        const step = await readStep(page);
+        seen.push(step);
+        return step;
+      },
+      { timeout: 60_000 },
+    )
+    .toBeGreaterThan(fromStep + beyond);
+  expect(Math.min(...seen)).toBeGreaterThanOrEqual(fromStep);
 }

@@ -1,15 +1,11 @@
 import { expect, test, type Page } from '@playwright/test';
-import { collectErrors } from './helpers';
+import { collectErrors, readStep } from './helpers';
 
 /** Fixture links: cpu backend, fixed seed, tiny data, so runs finish in seconds. */
 const SMALL = 'backend=cpu&seed=7&train=1024&test=512';
 const RUN_300 = `/#v=1&${SMALL}&steps=300`;
 
 const METRIC_IDS = ['metric-step', 'metric-true-invocation', 'metric-predicted-invocation', 'metric-prediction-accuracy', 'metric-overall-error'] as const;
-
-async function readStep(page: Page): Promise<number> {
-  return Number(await page.getByTestId('metric-step').textContent());
-}
 
 async function readPoints(page: Page): Promise<number> {
   return Number(await page.getByTestId('panel-invocation').getAttribute('data-points'));

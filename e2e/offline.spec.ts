@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { collectErrors } from './helpers';
+import { collectErrors, readStep } from './helpers';
 
 /**
  * Offline use (issue 13): after one load, the lab's service worker (vite-plugin-pwa/Workbox, vite.config.ts) holds
@@ -11,10 +11,6 @@ import { collectErrors } from './helpers';
 test.use({ serviceWorkers: 'allow' });
 
 const SMALL = 'seed=7&train=1024&test=512&steps=3000&eval=50';
-
-async function readStep(page: Page): Promise<number> {
-  return Number(await page.getByTestId('metric-step').textContent());
-}
 
 async function readPoints(page: Page): Promise<number> {
   return Number(await page.getByTestId('panel-invocation').getAttribute('data-points'));

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { readStep, expectTrainingFrom } from './helpers';
 
 /**
  * Issue 12 §reload: the current run is stored in IndexedDB at its evaluations (src/state/runRestore.ts); a reload
@@ -6,10 +7,6 @@ import { expect, test, type Page } from '@playwright/test';
  * continues from there. Another link does not restore it; Reset forgets it.
  */
 const LINK = '/#v=1&backend=cpu&seed=7&train=1024&test=512&steps=200000&eval=500';
-
-async function readStep(page: Page): Promise<number> {
-  return Number(await page.getByTestId('metric-step').textContent());
-}
 
 test('a reload mid-run restores the run at its last checkpoint, and Play continues from there', async ({ page }) => {
   await page.goto(LINK);
@@ -33,18 +30,7 @@ test('a reload mid-run restores the run at its last checkpoint, and Play continu
   );
 
   await page.getByTestId('play-button').click();
-  const seen: number[] = [];
-  await expect
-    .poll(
-      async () => {
-        const step = await readStep(page);
-        seen.push(step);
-        return step;
-      },
-      { timeout: 60_000 },
-    )
-    .toBeGreaterThan(restoredStep + 200);
-  expect(Math.min(...seen)).toBeGreaterThanOrEqual(restoredStep);
+  await expectTrainingFrom(page, restoredStep, 200);
 
   // Another link is another run: nothing is restored there.
   await page.goto('/#v=1&backend=cpu&seed=8&train=1024&test=512&steps=200000&eval=500');

@@ -1,4 +1,5 @@
 import { expect, test, type Page, type Worker } from '@playwright/test';
+import { readStep, expectTrainingFrom } from './helpers';
 
 /**
  * Issue 12: a training worker that stops answering (a hung readback, an out-of-memory kill) is noticed by the watchdog
@@ -11,10 +12,6 @@ const LONG_RUN = '/#v=1&backend=cpu&seed=7&train=1024&test=512&steps=200000&eval
 /** Short enough to finish: the resumed run must end on the uninterrupted run's numbers. */
 const SHORT_RUN = '/#v=1&backend=cpu&seed=7&train=1024&test=512&steps=2500&eval=500';
 const METRICS = ['metric-true-invocation', 'metric-predicted-invocation', 'metric-prediction-accuracy', 'metric-overall-error'];
-
-async function readStep(page: Page): Promise<number> {
-  return Number(await page.getByTestId('metric-step').textContent());
-}
 
 async function startTraining(page: Page, link: string, pastStep: number): Promise<Worker> {
   const workerStarted = page.waitForEvent('worker');
@@ -72,18 +69,7 @@ for (const fault of FAULTS) {
   test(`${fault.name}: a notice within 10 s, and Continue resumes from the last checkpoint`, async ({ page }) => {
     const worker = await startTraining(page, LONG_RUN, 1100);
     const { checkpointStep } = await injectAndContinue(page, worker, fault);
-    const seen: number[] = [];
-    await expect
-      .poll(
-        async () => {
-          const step = await readStep(page);
-          seen.push(step);
-          return step;
-        },
-        { timeout: 60_000 },
-      )
-      .toBeGreaterThan(checkpointStep + 200);
-    expect(Math.min(...seen)).toBeGreaterThanOrEqual(checkpointStep);
+    await expectTrainingFrom(page, checkpointStep, 200);
   });
 }
 
