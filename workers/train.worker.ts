@@ -251,6 +251,10 @@ async function trainChunk(active: TrainingSession, limit: number): Promise<boole
   lastChunkMs = outcome.elapsedMs;
   noteChunk(outcome.elapsedMs);
   if (outcome.diverged) {
+    // The page shows the restored step's evaluated state (issue 12): its metrics point, surface, weights (NPU view)
+    // and benchmark view go out as a settled progress before the error, which the page reads after them.
+    if ((await guardGpu(() => active.evaluateCurrent())) === GPU_GONE) return false;
+    if ((await guardGpu(() => sendProgress(false, true))) === GPU_GONE) return false;
     control.fail(`${outcome.diverged.message} Training stopped at the last good weights; change the settings or press Reset.`, false);
     return false;
   }
