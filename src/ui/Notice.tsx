@@ -3,8 +3,10 @@ import { acceptRunChange, continueRun, keepCurrentRun } from '../state/trainingC
 import { describeRunChange } from '../state/runChange';
 import { selectNotice } from '../state/selectors';
 import { useLabStore } from '../state/store';
+import { useT } from './i18n';
 
 export function Notice() {
+  const t = useT('sharing');
   const notice = useLabStore(selectNotice);
   const showNotice = useLabStore((state) => state.showNotice);
   if (!notice) return null;
@@ -13,10 +15,10 @@ export function Notice() {
       <span>{notice.text}</span>
       {notice.action === 'continue' ? (
         <button type="button" className="prompt-button primary" data-testid="notice-continue" onClick={continueRun}>
-          Continue
+          {t('continue')}
         </button>
       ) : null}
-      <button type="button" className="mini" aria-label="Dismiss" onClick={() => showNotice(null)}>
+      <button type="button" className="mini" aria-label={t('dismiss')} onClick={() => showNotice(null)}>
         ✕
       </button>
     </div>
@@ -28,6 +30,7 @@ export function Notice() {
  * of the sidebar, next to the control that was changed; the run and its settings stay until answered.
  */
 export function RunChangePrompt() {
+  const t = useT('sharing');
   const prompt = useLabStore((state) => state.runChange);
   if (!prompt) return null;
   return (
@@ -42,10 +45,10 @@ export function RunChangePrompt() {
       </ul>
       <div className="run-change-buttons">
         <button type="button" className="prompt-button primary" data-testid="run-change-new" onClick={acceptRunChange}>
-          New run
+          {t('newRun')}
         </button>
         <button type="button" className="prompt-button" data-testid="run-change-keep" onClick={keepCurrentRun}>
-          Keep current
+          {t('keepCurrent')}
         </button>
       </div>
     </div>

@@ -10,6 +10,7 @@ import { parseLink, withClassroom } from '../core/link';
 import { describeLinkContents } from '../core/linkSummary';
 import { drawShareQr } from './shareQr';
 import { ClassLinkBuilder } from './classroom/ClassLinkBuilder';
+import { useT } from './i18n';
 
 /** The copy's outcome, for the link it copied (a changed class link has not been copied yet). */
 type CopyState = { kind: 'idle' } | { kind: 'copied'; url: string } | { kind: 'failed'; url: string };
@@ -20,11 +21,12 @@ export interface ShareDialogProps {
 }
 
 export default function ShareDialog({ url: pageUrl, onClose }: ShareDialogProps) {
+  const t = useT('sharing');
   const dialogRef = useRef<HTMLDialogElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const copyRef = useRef<HTMLButtonElement>(null);
   const [copy, setCopy] = useState<CopyState>({ kind: 'idle' });
-  const [qrProblem, setQrProblem] = useState<string | null>(null);
+  const [qrTooLong, setQrTooLong] = useState(false);
   const [large, setLarge] = useState(false);
   // The class-link builder's choices start from the page's own; the link shown, drawn and copied follows them.
   const [classroom, setClassroom] = useState(() => parseLink(pageUrl).classroom);
@@ -43,8 +45,8 @@ export default function ShareDialog({ url: pageUrl, onClose }: ShareDialogProps)
     if (!canvas) return;
     let current = true;
     drawShareQr(canvas, url)
-      .then(() => current && setQrProblem(null))
-      .catch(() => current && setQrProblem('This link is too long for a QR code; copy it instead.'));
+      .then(() => current && setQrTooLong(false))
+      .catch(() => current && setQrTooLong(true));
     return () => {
       current = false;
     };
@@ -60,14 +62,7 @@ export default function ShareDialog({ url: pageUrl, onClose }: ShareDialogProps)
     }
   };
 
-  const status =
-    copy.kind !== 'idle' && copy.url !== url
-      ? ''
-      : copy.kind === 'copied'
-        ? `Link copied: ${contents}.`
-        : copy.kind === 'failed'
-          ? 'Copying is blocked here: select the link above and copy it.'
-          : '';
+  const status = copy.kind !== 'idle' && copy.url !== url ? '' : copy.kind === 'copied' ? t('copied', { contents }) : copy.kind === 'failed' ? t('copyBlocked') : '';
 
   return (
     <dialog
@@ -78,14 +73,14 @@ export default function ShareDialog({ url: pageUrl, onClose }: ShareDialogProps)
       data-testid="share-dialog"
       onClose={onClose}
     >
-      <h2 id="share-title">Share this lab</h2>
+      <h2 id="share-title">{t('title')}</h2>
       <p id="share-contents" data-testid="share-contents">
-        The link holds {contents} (only what differs from the defaults, and the link's version).
+        {t('contents', { contents })}
       </p>
-      <canvas ref={canvasRef} className="share-qr" data-testid="share-qr" data-link={url} role="img" aria-label="QR code of the link" hidden={qrProblem !== null} />
-      {qrProblem ? <p className="share-qr-problem">{qrProblem}</p> : null}
+      <canvas ref={canvasRef} className="share-qr" data-testid="share-qr" data-link={url} role="img" aria-label={t('qrOfLink')} hidden={qrTooLong} />
+      {qrTooLong ? <p className="share-qr-problem">{t('qrTooLong')}</p> : null}
       <label className="share-field">
-        <span>Link</span>
+        <span>{t('link')}</span>
         <input className="share-url" data-testid="share-url" readOnly value={url} onFocus={(event) => event.currentTarget.select()} />
       </label>
       <ClassLinkBuilder classroom={classroom} onChange={setClassroom} />
@@ -94,13 +89,13 @@ export default function ShareDialog({ url: pageUrl, onClose }: ShareDialogProps)
       </p>
       <div className="share-buttons">
         <button ref={copyRef} type="button" className="prompt-button primary" data-testid="share-copy" onClick={() => void copyLink()}>
-          Copy link
+          {t('copy')}
         </button>
         <button type="button" className="prompt-button" data-testid="share-enlarge" aria-pressed={large} onClick={() => setLarge((value) => !value)}>
-          {large ? 'Smaller QR code' : 'Larger QR code'}
+          {large ? t('smallerQr') : t('largerQr')}
         </button>
         <button type="button" className="prompt-button" data-testid="share-close" onClick={() => dialogRef.current?.close()}>
-          Close
+          {t('close')}
         </button>
       </div>
     </dialog>

@@ -6,6 +6,7 @@
 import { useSyncExternalStore } from 'react';
 import type { OfflineState } from '../state/offline';
 import { getOfflineWatcher } from '../state/serviceWorker';
+import { useT } from './i18n';
 
 function useOfflineState(): OfflineState {
   const watcher = getOfflineWatcher();
@@ -13,17 +14,18 @@ function useOfflineState(): OfflineState {
 }
 
 export function UpdateNotice() {
+  const t = useT('sharing');
   const { updateWaiting } = useOfflineState();
   if (!updateWaiting) return null;
   const watcher = getOfflineWatcher();
   return (
     <div className="notice notice-update" role="status" data-testid="update-notice">
-      <span>A new version of the lab is available. Reload to use it (a running training stops).</span>
+      <span>{t('updateAvailable')}</span>
       <span className="notice-buttons">
         <button type="button" className="prompt-button primary" data-testid="update-reload" onClick={() => void watcher.applyUpdate()}>
-          Reload
+          {t('reload')}
         </button>
-        <button type="button" className="mini" aria-label="Dismiss the update notice" onClick={() => watcher.dismissUpdate()}>
+        <button type="button" className="mini" aria-label={t('dismissUpdate')} onClick={() => watcher.dismissUpdate()}>
           ✕
         </button>
       </span>
@@ -33,12 +35,13 @@ export function UpdateNotice() {
 
 /** "Available offline" in the footer once every file of the lab is cached. */
 export function OfflineReadyNote() {
+  const t = useT('sharing');
   const { offlineReady } = useOfflineState();
   if (!offlineReady) return null;
   return (
-    <span data-testid="offline-ready" title="Every file of the lab is cached by its service worker: it loads and trains without a network.">
+    <span data-testid="offline-ready" title={t('offlineReadyTitle')}>
       {' '}
-      · available offline
+      · {t('offlineReady')}
     </span>
   );
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CLASS_IDS, isViewId } from '../classroom/classIds';
+import { LANGUAGE_IDS } from '../language';
 import { parseLink } from '../link';
 import { createNasClassroomConfig } from '../nas/config';
 import { createAxtrainConfig } from '../axtrain/config';
@@ -17,10 +18,33 @@ describe('lessons', () => {
       it('has steps of one or two sentences, each with a question', () => {
         expect(lesson.steps.length).toBeGreaterThanOrEqual(2);
         for (const step of lesson.steps) {
-          const sentences = step.text.split(/(?<=[.!?])\s+(?=[A-Z])/).filter((s) => s.trim() !== '');
-          expect(sentences.length, step.text).toBeGreaterThanOrEqual(1);
-          expect(sentences.length, step.text).toBeLessThanOrEqual(2);
-          expect(step.question.trim().endsWith('?'), step.question).toBe(true);
+          const sentences = step.text.en.split(/(?<=[.!?])\s+(?=[A-Z])/).filter((s) => s.trim() !== '');
+          expect(sentences.length, step.text.en).toBeGreaterThanOrEqual(1);
+          expect(sentences.length, step.text.en).toBeLessThanOrEqual(2);
+          expect(step.question.en.trim().endsWith('?'), step.question.en).toBe(true);
+          // Chinese sentences end in 。 (no space after it); the translation keeps one or two of them.
+          const chineseSentences = step.text.zh.split(/(?<=。)/).filter((s) => s.trim() !== '');
+          expect(chineseSentences.length, step.text.zh).toBeGreaterThanOrEqual(1);
+          expect(chineseSentences.length, step.text.zh).toBeLessThanOrEqual(2);
+          expect(step.question.zh.trim().endsWith('？'), step.question.zh).toBe(true);
+        }
+      });
+
+      it('has every text, the title and each step’s text and question, in English and in Chinese', () => {
+        const texts = [lesson.title, ...lesson.steps.flatMap((step) => [step.text, step.question])];
+        for (const text of texts) {
+          expect(Object.keys(text).sort(), text.en).toEqual([...LANGUAGE_IDS].sort());
+          expect(text.en.trim(), text.zh).not.toBe('');
+          expect(/[A-Za-z]/.test(text.en), text.en).toBe(true);
+          expect(/[\u3400-\u9fff]/.test(text.zh), `not Chinese: ${text.zh}`).toBe(true);
+        }
+      });
+
+      it('states the same numbers and equation references in both languages', () => {
+        const numbers = (text: string) => (text.match(/\d+(?:\.\d+)?/g) ?? []).sort();
+        for (const step of lesson.steps) {
+          expect(numbers(step.text.zh), step.text.zh).toEqual(numbers(step.text.en));
+          expect(numbers(step.question.zh), step.question.zh).toEqual(numbers(step.question.en));
         }
       });
 

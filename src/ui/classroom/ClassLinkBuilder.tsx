@@ -6,6 +6,7 @@
 import { CLASS_ID_SPECS, VIEW_IDS, isViewId } from '../../core/classroom/classIds';
 import { NOTE_MAX, NOTE_MAX_ENCODED, TITLE_MAX, TITLE_MAX_ENCODED, capClassText, type ClassroomLink } from '../../core/classroom/classLink';
 import type { ClassId } from '../../core/classroom/classIds';
+import { useT } from '../i18n';
 
 export interface ClassLinkBuilderProps {
   classroom: ClassroomLink;
@@ -21,13 +22,15 @@ function toggled(list: readonly ClassId[], id: ClassId, on: boolean): ClassId[] 
 }
 
 export function ClassLinkBuilder({ classroom, onChange }: ClassLinkBuilderProps) {
+  const t = useT('classroom');
+  const label = (id: ClassId) => t(`classIds.${id}`);
   const set = (patch: Partial<ClassroomLink>) => onChange({ ...classroom, ...patch });
   return (
     <details className="class-builder" data-testid="class-builder">
-      <summary data-testid="class-builder-toggle">Class link: hide or lock controls, a title and a note</summary>
+      <summary data-testid="class-builder-toggle">{t('builderSummary')}</summary>
       <div className="class-builder-body">
         <label className="share-field">
-          <span>Title</span>
+          <span>{t('title')}</span>
           <input
             className="class-builder-input"
             data-testid="class-title-input"
@@ -37,7 +40,7 @@ export function ClassLinkBuilder({ classroom, onChange }: ClassLinkBuilderProps)
           />
         </label>
         <label className="share-field">
-          <span>Note for the class</span>
+          <span>{t('note')}</span>
           <textarea
             className="class-builder-input"
             data-testid="class-note-input"
@@ -50,20 +53,20 @@ export function ClassLinkBuilder({ classroom, onChange }: ClassLinkBuilderProps)
         <div className="class-builder-row">
           <label className="toggle">
             <input type="checkbox" data-testid="class-present" checked={classroom.present} onChange={(event) => set({ present: event.target.checked })} />
-            <span>Presentation mode</span>
+            <span>{t('presentationMode')}</span>
           </label>
           <label className="share-field class-open">
-            <span>Opens on</span>
+            <span>{t('opensOn')}</span>
             <select
               className="class-builder-input"
               data-testid="class-open"
               value={classroom.open ?? ''}
               onChange={(event) => set({ open: isViewId(event.target.value) ? event.target.value : null })}
             >
-              <option value="">the current view</option>
+              <option value="">{t('currentView')}</option>
               {VIEW_IDS.map((view) => (
                 <option key={view} value={view}>
-                  {CLASS_ID_SPECS.find((spec) => spec.id === view)?.label ?? view}
+                  {label(view)}
                 </option>
               ))}
             </select>
@@ -72,20 +75,20 @@ export function ClassLinkBuilder({ classroom, onChange }: ClassLinkBuilderProps)
         <table className="class-builder-table">
           <thead>
             <tr>
-              <th scope="col">Control or view</th>
-              <th scope="col">Hide</th>
-              <th scope="col">Lock</th>
+              <th scope="col">{t('controlOrView')}</th>
+              <th scope="col">{t('hide')}</th>
+              <th scope="col">{t('lock')}</th>
             </tr>
           </thead>
           <tbody>
             {CLASS_ID_SPECS.map((spec) => (
               <tr key={spec.id}>
-                <th scope="row">{spec.label}</th>
+                <th scope="row">{label(spec.id)}</th>
                 <td>
                   <input
                     type="checkbox"
                     data-testid={`class-hide-${spec.id}`}
-                    aria-label={`Hide ${spec.label}`}
+                    aria-label={t('hideLabel', { label: label(spec.id) })}
                     checked={classroom.hide.includes(spec.id)}
                     onChange={(event) => set({ hide: toggled(classroom.hide, spec.id, event.target.checked) })}
                   />
@@ -95,7 +98,7 @@ export function ClassLinkBuilder({ classroom, onChange }: ClassLinkBuilderProps)
                     <input
                       type="checkbox"
                       data-testid={`class-lock-${spec.id}`}
-                      aria-label={`Lock ${spec.label}`}
+                      aria-label={t('lockLabel', { label: label(spec.id) })}
                       checked={classroom.lock.includes(spec.id)}
                       onChange={(event) => set({ lock: toggled(classroom.lock, spec.id, event.target.checked) })}
                     />

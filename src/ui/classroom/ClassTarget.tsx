@@ -9,12 +9,14 @@ import { currentLessonStep } from '../../core/classroom/classLink';
 import type { ClassId } from '../../core/classroom/classIds';
 import { isHidden, isLocked } from '../../state/classroomSlice';
 import { useLabStore } from '../../state/store';
+import { useT } from '../i18n';
 
 export function useClassHidden(id: ClassId): boolean {
   return useLabStore((state) => isHidden(state.classroom, id));
 }
 
 export function ClassTarget({ id, children, className }: { id: ClassId; children: ReactNode; className?: string }) {
+  const t = useT('classroom');
   const hidden = useClassHidden(id);
   const locked = useLabStore((state) => isLocked(state.classroom, id));
   const highlighted = useLabStore((state) => currentLessonStep(state.classroom)?.highlight === id);
@@ -23,8 +25,8 @@ export function ClassTarget({ id, children, className }: { id: ClassId; children
   return (
     <fieldset className={classes} data-class-id={id} data-locked={locked ? 'true' : undefined} data-highlighted={highlighted ? 'true' : undefined} disabled={locked}>
       {locked ? (
-        <span className="lock-badge" title="The class link locks this setting">
-          locked
+        <span className="lock-badge" title={t('lockedTitle')}>
+          {t('locked')}
         </span>
       ) : null}
       {children}

@@ -6,6 +6,7 @@ import { useEffect, useRef } from 'react';
 import { currentLessonStep, findLesson } from '../../core/classroom/classLink';
 import { moveLessonStep } from '../../state/lessonController';
 import { useLabStore } from '../../state/store';
+import { useLanguage, useT } from '../i18n';
 
 export function LessonCard() {
   const lesson = useLabStore((state) => findLesson(state.classroom.lesson));
@@ -13,6 +14,8 @@ export function LessonCard() {
   const step = useLabStore((state) => currentLessonStep(state.classroom));
   const closeLesson = useLabStore((state) => state.closeLesson);
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const t = useT('classroom');
+  const language = useLanguage();
 
   useEffect(() => {
     if (!step) return;
@@ -29,34 +32,34 @@ export function LessonCard() {
     <section className="lesson-card" aria-labelledby="lesson-title" data-testid="lesson-card" data-lesson={lesson.id} data-step={stepIndex + 1}>
       <header className="lesson-card-head">
         <h2 id="lesson-title" ref={headingRef}>
-          {lesson.title}
+          {lesson.title[language]}
         </h2>
-        <button type="button" className="mini" data-testid="lesson-close" aria-label="Close the lesson" onClick={closeLesson}>
+        <button type="button" className="mini" data-testid="lesson-close" aria-label={t('closeLesson')} onClick={closeLesson}>
           ×
         </button>
       </header>
       <p className="lesson-progress" data-testid="lesson-progress">
-        Step {stepIndex + 1} of {lesson.steps.length}
+        {t('lessonProgress', { step: stepIndex + 1, total: lesson.steps.length })}
       </p>
       <div aria-live="polite">
         <p className="lesson-text" data-testid="lesson-text">
-          {step.text}
+          {step.text[language]}
         </p>
         <p className="lesson-question" data-testid="lesson-question">
-          <strong>Question:</strong> {step.question}
+          <strong>{t('question')}</strong> {step.question[language]}
         </p>
       </div>
       <div className="lesson-buttons">
-        <button type="button" className="prompt-button" data-testid="lesson-back" disabled={stepIndex === 0} onClick={() => moveLessonStep(-1)} title="Back (←)">
-          Back
+        <button type="button" className="prompt-button" data-testid="lesson-back" disabled={stepIndex === 0} onClick={() => moveLessonStep(-1)} title={t('backTitle')}>
+          {t('back')}
         </button>
         {last ? (
           <button type="button" className="prompt-button primary" data-testid="lesson-finish" onClick={closeLesson}>
-            Finish
+            {t('finish')}
           </button>
         ) : (
-          <button type="button" className="prompt-button primary" data-testid="lesson-next" onClick={() => moveLessonStep(1)} title="Next (→)">
-            Next
+          <button type="button" className="prompt-button primary" data-testid="lesson-next" onClick={() => moveLessonStep(1)} title={t('nextTitle')}>
+            {t('next')}
           </button>
         )}
       </div>

@@ -2,10 +2,11 @@
 import { useRef } from 'react';
 import { LESSONS } from '../../core/lessons/lessons';
 import { openLessonStep } from '../../state/lessonController';
-import { useT } from '../i18n';
+import { useLanguage, useT } from '../i18n';
 
 export function LessonMenu() {
   const t = useT('classroom');
+  const language = useLanguage();
   const menuRef = useRef<HTMLDetailsElement>(null);
   return (
     <details className="lesson-menu" ref={menuRef} data-testid="lesson-menu">
@@ -23,7 +24,7 @@ export function LessonMenu() {
                 openLessonStep(lesson.id, 0);
               }}
             >
-              {lesson.title}
+              {lesson.title[language]}
             </button>
           </li>
         ))}

@@ -103,8 +103,8 @@ export function PresentBar() {
   return (
     <div className="present-bar" data-testid="present-bar">
       <span className="present-keys">
-        <kbd>Space</kbd> {t('keySpace')} · <kbd>←</kbd> <kbd>→</kbd> {t('keyArrows')} · <kbd>1</kbd>–<kbd>9</kbd> {t('keyDigits')} · <kbd>Q</kbd> {t('keyQr')} · <kbd>F</kbd>{' '}
-        {t('keyFullScreen')}
+        <kbd>{t('keySpaceName')}</kbd> {t('keySpace')} · <kbd>←</kbd> <kbd>→</kbd> {t('keyArrows')} · <kbd>1</kbd>–<kbd>9</kbd> {t('keyDigits')} · <kbd>Q</kbd> {t('keyQr')} ·{' '}
+        <kbd>F</kbd> {t('keyFullScreen')}
       </span>
       <button type="button" className="button" data-testid="present-fullscreen" onClick={() => toggleFullscreen()}>
         {t('fullScreen')}
@@ -121,12 +121,13 @@ export function PresentBar() {
  * (the students' phones get the lesson and the class link's settings, not the projector's layout).
  */
 export function PresentQr() {
+  const t = useT('classroom');
   const open = useLabStore((state) => state.presentQrOpen);
   const setOpen = useLabStore((state) => state.setPresentQrOpen);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const closeRef = useRef<HTMLButtonElement>(null);
   const [url, setUrl] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
+  const [tooLong, setTooLong] = useState(false);
   useEffect(() => {
     if (!open) return;
     const link = withClassroom(getShareUrl(), { ...useLabStore.getState().classroom, present: false });
@@ -137,20 +138,20 @@ export function PresentQr() {
     // The QR library comes in its own chunk, as the Share dialog's does.
     import('../shareQr')
       .then(({ drawShareQr }) => (canvas ? drawShareQr(canvas, link) : null))
-      .then(() => current && setProblem(null))
-      .catch(() => current && setProblem('This link is too long for a QR code; copy it from Share instead.'));
+      .then(() => current && setTooLong(false))
+      .catch(() => current && setTooLong(true));
     return () => {
       current = false;
     };
   }, [open]);
   if (!open) return null;
   return (
-    <div className="present-qr" role="dialog" aria-modal="true" aria-label="QR code of the link" data-testid="present-qr">
-      <canvas ref={canvasRef} className="present-qr-code" data-testid="present-qr-code" data-link={url} role="img" aria-label="QR code of the link" hidden={problem !== null} />
-      {problem ? <p>{problem}</p> : null}
+    <div className="present-qr" role="dialog" aria-modal="true" aria-label={t('qrOfLink')} data-testid="present-qr">
+      <canvas ref={canvasRef} className="present-qr-code" data-testid="present-qr-code" data-link={url} role="img" aria-label={t('qrOfLink')} hidden={tooLong} />
+      {tooLong ? <p>{t('qrTooLong')}</p> : null}
       <p className="present-qr-url">{url}</p>
       <button ref={closeRef} type="button" className="button" data-testid="present-qr-close" onClick={() => setOpen(false)}>
-        Close (Esc)
+        {t('closeEsc')}
       </button>
     </div>
   );

@@ -4,9 +4,11 @@
  * its type and by catalog.test.ts). Equations, symbols and paper citations stay as they are in both languages.
  */
 import { classroom } from './classroom';
+import { sharing } from './sharing';
 
 export const en = {
   classroom: classroom.en,
+  sharing: sharing.en,
   common: {
     appTitle: 'AXNet Lab',
     languageLabel: 'Language',
