@@ -40,6 +40,9 @@ test('a link with lang=zh opens in Chinese in a fresh browser; lang=xx is a noti
   const page = await context.newPage();
   await page.goto('/#v=1&lang=zh');
   await expect(page.getByTestId('play-button')).toHaveAttribute('aria-label', '播放');
+  // The state layer's notices follow the language too (src/core/messages.ts); the parser's details quote the link.
+  await page.goto('/#v=1&lang=zh&steps=abc');
+  await expect(page.getByRole('alert')).toContainText('此链接有问题');
   await page.goto('/#v=1&lang=xx');
   await expect(page.getByRole('alert')).toContainText('lang=');
   await context.close();

@@ -59,8 +59,8 @@ async function injectAndContinue(page: Page, worker: Worker, fault: (typeof FAUL
   console.log(`[watchdog] ${fault.name}: detected after ${detectedMs} ms; step ${stepBefore} at injection, checkpoint at ${checkpointStep}`);
   await page.getByTestId('notice-continue').click();
   await expect(page.getByRole('alert')).toHaveText(new RegExp(`The run continued from step ${checkpointStep}, its last checkpoint, on cpu\\.`));
-  // The resumed run starts at the checkpoint, not at 0.
-  expect(await readStep(page)).toBe(checkpointStep);
+  // The resumed run starts at the checkpoint, not at 0 (it may already have trained on by the time the readout is read).
+  expect(await readStep(page)).toBeGreaterThanOrEqual(checkpointStep);
   await expect(page.getByTestId('play-button')).toHaveAttribute('aria-label', 'Pause');
   return { checkpointStep, detectedMs };
 }

@@ -38,6 +38,7 @@ describe('decideConfigChange', () => {
 describe('describeRunChange', () => {
   it('names the step that would be discarded', () => {
     expect(describeRunChange(1200)).toBe('Start a new run with the changed settings? The current run (step 1,200) will be discarded.');
+    expect(describeRunChange(1200, 'zh')).toBe('用更改后的设置开始新的训练吗？当前的训练（第 1,200 步）将被丢弃。');
   });
 });
 

@@ -6,6 +6,8 @@
  * changed settings (held aside as a proposal) should start a new run; a run with nothing to lose is
  * simply dropped.
  */
+import { getLanguage, type LanguageId } from '../core/language';
+import { formatMessage, message } from '../core/messages';
 import type { LabConfig } from '../core/config';
 import type { RunStatus } from './store';
 import { URL_PARAMS } from '../core/link';
@@ -53,8 +55,8 @@ export function decideConfigChange({ status, step, pending, matchesRun }: RunCha
 }
 
 /** The question's text: what the change would discard. */
-export function describeRunChange(step: number): string {
-  return `Start a new run with the changed settings? The current run (step ${step.toLocaleString('en-US')}) will be discarded.`;
+export function describeRunChange(step: number, language: LanguageId = 'en'): string {
+  return formatMessage(message('runChangeQuestion', { step: step.toLocaleString(getLanguage(language).locale) }), language);
 }
 
 const FIELD_LABELS: Partial<Record<keyof LabConfig, string>> = {

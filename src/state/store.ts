@@ -6,6 +6,7 @@
  * and the compare, NPU, study, sweep, AxTrain, NAS and classroom slices of their own files.
  * Components read it through the named selectors of selectors.ts.
  */
+import type { Message } from '../core/messages';
 import { DEFAULT_LANGUAGE, isLanguageId, type LanguageId } from '../core/language';
 import { create, type StateCreator } from 'zustand';
 import {
@@ -52,7 +53,10 @@ export type PanelId = 'invocation' | 'surface' | 'control' | 'npu';
 
 export interface Notice {
   kind: NoticeKind;
+  /** The English text (tests, logs; the page's text when there is no message). */
   text: string;
+  /** The same in every interface language (src/core/messages.ts): the page renders this when present. */
+  message?: Message;
   /** 'continue': the notice offers Continue (trainingController.continueRun: the run starts again with the same settings). */
   action?: 'continue';
 }
@@ -159,6 +163,8 @@ export interface RunSlice {
   phase: string;
   /** Last message from the worker side (error text), or null. */
   message: string | null;
+  /** The same text in every interface language, when the state layer wrote it (src/core/messages.ts). */
+  localizedMessage: Message | null;
   /** The trained AXNet (sent when the run pauses or is done) and the step it is from; for the NPU view. */
   weights: AxnetWeights | null;
   weightsStep: number;
@@ -169,7 +175,7 @@ export interface RunSlice {
   applyProgress: (payload: ProgressPayload, status: RunStatus) => void;
   /** Merges the messages of one animation frame, in order, in one `set` (trainingController's batcher). */
   applyProgressBatch: (updates: readonly RunProgressUpdate[]) => void;
-  failRun: (message: string) => void;
+  failRun: (message: string, localized?: Message) => void;
   resetRunState: () => void;
   /** A run that continues from its checkpoint at `step` (a fault, a GPU loss, a reload): its curves up to there stay. */
   resumeRunState: (step: number) => void;
@@ -286,20 +292,24 @@ const INITIAL_RUN = {
   totalSteps: 0,
   phase: '',
   message: null,
+  localizedMessage: null,
   weights: null as AxnetWeights | null,
   weightsStep: 0,
   benchmark: null as BenchmarkViewData | null,
 };
 
-type RunProgressFields = Omit<RunSlice, 'setStatus' | 'applyProgress' | 'applyProgressBatch' | 'failRun' | 'resetRunState' | 'resumeRunState' | 'message'>;
+type RunProgressFields = Omit<RunSlice, 'setStatus' | 'applyProgress' | 'applyProgressBatch' | 'failRun' | 'resetRunState' | 'resumeRunState' | 'message' | 'localizedMessage'>;
 
 /**
  * The run fields of a run that continues from its checkpoint at `step` (pure): the evaluation points up to that step
  * stay (the resumed worker evaluates the later ones again, to the same numbers on the same backend), the step is the
  * checkpoint's, the backend is unknown until the new worker reports it; the run is initializing.
  */
-export function truncateRunTo(state: Pick<RunSlice, 'history'>, step: number): Pick<RunSlice, 'history' | 'step' | 'status' | 'backend' | 'message' | 'stepsPerSecond'> {
-  return { history: state.history.filter((point) => point.step <= step), step, status: 'initializing', backend: null, message: null, stepsPerSecond: 0 };
+export function truncateRunTo(
+  state: Pick<RunSlice, 'history'>,
+  step: number,
+): Pick<RunSlice, 'history' | 'step' | 'status' | 'backend' | 'message' | 'localizedMessage' | 'stepsPerSecond'> {
+  return { history: state.history.filter((point) => point.step <= step), step, status: 'initializing', backend: null, message: null, localizedMessage: null, stepsPerSecond: 0 };
 }
 
 /**
@@ -355,7 +365,7 @@ const createRunSlice: StateCreator<LabState, [], [], RunSlice> = (set) => ({
   applyProgressBatch: (updates) => {
     if (updates.length > 0) set((state) => mergeRunProgress(state, updates));
   },
-  failRun: (message) => set({ status: 'error', message }),
+  failRun: (message, localized) => set({ status: 'error', message, localizedMessage: localized ?? null }),
   resetRunState: () => set({ ...INITIAL_RUN }),
   resumeRunState: (step) => set((state) => truncateRunTo(state, step)),
 });

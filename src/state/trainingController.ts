@@ -7,6 +7,7 @@
  * silent (the watchdog) or loses its GPU is ended; the run continues from that checkpoint in a new worker, on the same
  * backend (Continue) or, after a GPU loss, automatically on the next backend (src/core/backendFallback.ts).
  */
+import { formatMessage, message, type Message } from '../core/messages';
 import type { TrainerCheckpoint } from '../core/checkpoint';
 import type { BackendName, LabConfig } from '../core/config';
 import { chooseFallbackBackend, isGpuLossMessage } from '../core/backendFallback';
@@ -18,9 +19,8 @@ import { decideConfigChange, describeConfigChanges, mergeConfigChange } from './
 import { statusAfterMessage, useLabStore, type NoticeKind, type RunProgressUpdate } from './store';
 import { formatHash } from '../core/link';
 import { WORKER_LOAD_FAILURE_TEXT, isCodeLoadFailure, isWorkerLoadFailure } from './workerFailure';
-import { describeSilence, type Silence } from '../core/watchdog';
+import type { Silence } from '../core/watchdog';
 import { watchRunWorker, type RunWatchdog } from './runWatchdog';
-import { describeGpuLoss } from './runMessages';
 import { createRunStore, type RunStore } from './runRestore';
 
 interface ActiveRun {
@@ -83,10 +83,7 @@ export async function restoreStoredRun(): Promise<boolean> {
     status: 'paused',
   });
   const savedAt = new Date(stored.savedAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
-  store.showNotice({
-    kind: 'info',
-    text: `Restored from step ${step} (this link's run, saved at ${savedAt}, trained on ${stored.checkpoint.backend}). Press Play to continue from there.`,
-  });
+  showMessage('info', message('restored', { step, time: savedAt, backend: stored.checkpoint.backend }));
   return true;
 }
 
@@ -180,20 +177,26 @@ function failFromCrash(run: ActiveRun, text: string): void {
  * evaluation) on the same backend, which gives the numbers of an uninterrupted run; before the first checkpoint it
  * trains again from step 0 with the same settings (the same seed on the same backend gives the same numbers).
  */
-export function describeStalledRun(silence: Pick<Silence, 'silentMs' | 'step'>, backend: string | null, checkpointStep: number | null): string {
-  const where = backend ? ` on ${backend}` : '';
+export function describeStalledRun(silence: Pick<Silence, 'silentMs' | 'step'>, backend: string | null, checkpointStep: number | null): Message {
+  const where = backend ? message('onBackend', { backend }) : '';
+  const silent = message('workerSilent', { worker: message('trainingWorker'), seconds: Math.round(silence.silentMs / 1000) });
   if (checkpointStep !== null) {
-    const lost = silence.step > checkpointStep ? ` (the ${silence.step - checkpointStep} steps after it are trained again, to the same numbers)` : '';
-    return `${describeSilence('training worker', silence)} It was ended. Continue resumes from step ${checkpointStep}, the last checkpoint, with the same settings${where}${lost}.`;
+    const lost = silence.step > checkpointStep ? message('stepsAfterCheckpoint', { steps: silence.step - checkpointStep }) : '';
+    return message('stalledResume', { silent, checkpoint: checkpointStep, where, lost });
   }
-  const lost = silence.step > 0 ? ` (no checkpoint yet: its ${silence.step} steps are trained again, to the same numbers)` : '';
-  return `${describeSilence('training worker', silence)} It was ended. Continue starts it again from step 0 with the same settings${where}${lost}.`;
+  const lost = silence.step > 0 ? message('stepsWithoutCheckpoint', { steps: silence.step }) : '';
+  return message('stalledRestart', { silent, where, lost });
+}
+
+/** Shows a notice of the state layer in the current language (its English text kept for tests and logs). */
+function showMessage(kind: NoticeKind, shown: Message, action?: 'continue'): void {
+  useLabStore.getState().showNotice({ kind, text: formatMessage(shown, 'en'), message: shown, ...(action ? { action } : {}) });
 }
 
 /** The notice of a lost GPU: what happened, and where the run goes on from where. */
-export function describeGpuFallback(loss: { backend: string; reason: string }, next: BackendName, checkpointStep: number | null): string {
-  const from = checkpointStep !== null ? `from step ${checkpointStep}, the last checkpoint` : 'from step 0 (no checkpoint yet)';
-  return `${describeGpuLoss(loss)} Continuing on ${next} ${from}; from there on the numbers are ${next}'s.`;
+export function describeGpuFallback(loss: { backend: string; reason: string }, next: BackendName, checkpointStep: number | null): Message {
+  const from = checkpointStep !== null ? message('fromCheckpoint', { step: checkpointStep }) : message('fromStart');
+  return message('gpuFallback', { lost: message('gpuLost', { backend: loss.backend, reason: loss.reason }), next, from });
 }
 
 /** What ended a worker that should have trained (the one fault path: the watchdog's silence, or the worker's own GPU loss). */
@@ -207,14 +210,14 @@ function handleRunFault(run: ActiveRun, fault: RunFault): void {
   const intent = run.intent;
   terminateWorker();
   if (fault.kind === 'silent') {
-    const text = describeStalledRun({ silentMs: fault.silence.silentMs, step: Math.max(fault.silence.step, store.step) }, store.backend, checkpointStep);
-    store.failRun(text);
-    store.showNotice({ kind: 'crash', text, action: 'continue' });
+    const stalled = describeStalledRun({ silentMs: fault.silence.silentMs, step: Math.max(fault.silence.step, store.step) }, store.backend, checkpointStep);
+    store.failRun(formatMessage(stalled, 'en'), stalled);
+    showMessage('crash', stalled, 'continue');
     return;
   }
   // A lost GPU: no question to ask; the run goes on by itself on the next backend of the measured chain.
   const next = chooseFallbackBackend(fault.backend, store.backendReport);
-  store.showNotice({ kind: 'device', text: describeGpuFallback(fault, next, checkpointStep) });
+  showMessage('device', describeGpuFallback(fault, next, checkpointStep));
   resumeRun({ checkpoint: lastCheckpoint, backend: next }, intent);
 }
 
@@ -388,7 +391,7 @@ export function continueRun(): void {
   const checkpoint = lastCheckpoint;
   if (checkpoint && !isCompareMode(store.config) && !isSweepMode(store)) {
     resumeRun({ checkpoint, backend: checkpoint.backend }, 'running');
-    useLabStore.getState().showNotice({ kind: 'info', text: `The run continued from step ${checkpoint.step}, its last checkpoint, on ${checkpoint.backend}.` });
+    showMessage('info', message('continued', { step: checkpoint.step, backend: checkpoint.backend }));
     return;
   }
   clearRun();
@@ -438,7 +441,7 @@ export function watchConfigChanges(): () => void {
         return;
       case 'restart':
         clearRun();
-        state.showNotice({ kind: 'info', text: 'The settings changed during training, so the run was reset to step 0 with the new settings. Press Play to train.' });
+        showMessage('info', message('settingsReset'));
         return;
       case 'ask':
         proposal = next;

@@ -3,16 +3,17 @@
  * (the URL is a projection of the config) and reads it back on load and on hashchange. Links are untrusted:
  * parseLink validates and clamps them, and any problem becomes a role="alert" notice instead of an exception.
  */
+import { formatMessage, message, type Message } from '../core/messages';
 import { currentLessonStep } from '../core/classroom/classLink';
 import { buildShareUrl, formatHash, parseLink, type LinkExtras } from '../core/link';
 import { startLanguagePreference } from './languagePreference';
 import { useLabStore } from './store';
 import { openView } from './views';
 
-function describeProblems(problems: readonly string[]): string {
-  const shown = problems.slice(0, 4).join(' ');
-  const more = problems.length > 4 ? ` (and ${problems.length - 4} more)` : '';
-  return `This link had problems; the affected settings use their defaults or the nearest valid values: ${shown}${more}`;
+/** The link's problems in one notice: the first four as the parser wrote them (they quote the link), then how many more. */
+function describeProblems(problems: readonly string[]): Message {
+  const more = problems.length > 4 ? message('moreProblems', { count: problems.length - 4 }) : '';
+  return message('linkProblems', { details: problems.slice(0, 4).join(' '), more });
 }
 
 /** Applies a hash to the store; returns whether it had problems. */
@@ -30,8 +31,10 @@ export function applyHash(hash: string): boolean {
   // The view to show: the lesson step's, else the one the class link opens on.
   const view = currentLessonStep(classroom)?.view ?? classroom.open;
   if (view !== null) openView(useLabStore.getState(), view);
-  if (problems.length > 0) store.showNotice({ kind: 'link', text: describeProblems(problems) });
-  else if (store.notice?.kind === 'link') store.showNotice(null);
+  if (problems.length > 0) {
+    const shown = describeProblems(problems);
+    store.showNotice({ kind: 'link', text: formatMessage(shown, 'en'), message: shown });
+  } else if (store.notice?.kind === 'link') store.showNotice(null);
   return problems.length > 0;
 }
 

@@ -3,7 +3,8 @@
  * id (ClassTarget: a class link may hide it, a lesson step rings it); presentation mode shows only the current view,
  * and the sidebar only while the lesson step points at one of its controls.
  */
-import { useT } from './i18n';
+import { useLanguage, useT } from './i18n';
+import { formatMessage } from '../core/messages';
 import { AboutPanel } from './AboutPanel';
 import { ControlsPanel } from './ControlsPanel';
 import { Header } from './Header';
@@ -41,8 +42,10 @@ const NasView = lazyView('NAS view', () => import('./nas/NasView').then((m) => m
 function RunMessage() {
   const status = useLabStore(selectStatus);
   const message = useLabStore(selectRunMessage);
+  const localized = useLabStore((state) => state.localizedMessage);
+  const language = useLanguage();
   if (status !== 'error' || !message) return null;
-  return <p className="run-message">{message}</p>;
+  return <p className="run-message">{localized ? formatMessage(localized, language) : message}</p>;
 }
 
 /** Whether the sidebar shows: always, except in presentation mode when the lesson step points at no control. */

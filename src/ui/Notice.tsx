@@ -3,16 +3,18 @@ import { acceptRunChange, continueRun, keepCurrentRun } from '../state/trainingC
 import { describeRunChange } from '../state/runChange';
 import { selectNotice } from '../state/selectors';
 import { useLabStore } from '../state/store';
-import { useT } from './i18n';
+import { useLanguage, useT } from './i18n';
+import { formatMessage } from '../core/messages';
 
 export function Notice() {
   const t = useT('sharing');
   const notice = useLabStore(selectNotice);
   const showNotice = useLabStore((state) => state.showNotice);
+  const language = useLanguage();
   if (!notice) return null;
   return (
     <div className={`notice notice-${notice.kind}`} role="alert" data-testid="notice">
-      <span>{notice.text}</span>
+      <span>{notice.message ? formatMessage(notice.message, language) : notice.text}</span>
       {notice.action === 'continue' ? (
         <button type="button" className="prompt-button primary" data-testid="notice-continue" onClick={continueRun}>
           {t('continue')}
@@ -31,12 +33,13 @@ export function Notice() {
  */
 export function RunChangePrompt() {
   const t = useT('sharing');
+  const language = useLanguage();
   const prompt = useLabStore((state) => state.runChange);
   if (!prompt) return null;
   return (
     <div className="run-change" role="alertdialog" aria-labelledby="run-change-text" aria-describedby="run-change-list" data-testid="run-change">
       <p id="run-change-text" className="run-change-text">
-        {describeRunChange(prompt.step)}
+        {describeRunChange(prompt.step, language)}
       </p>
       <ul id="run-change-list" className="run-change-list">
         {prompt.changes.map((change) => (

@@ -1,0 +1,90 @@
+/**
+ * The sentences the page shows that are written outside the UI layer (the state layer's notices: a restored run, a
+ * worker that stopped answering, a lost GPU, a settings change), in every interface language (src/core/language.ts).
+ * A notice carries a Message (an id and its values); the page renders it in the current language, so it follows a
+ * language switch, and the state layer keeps the English text for its tests and logs. Values are numbers, plain
+ * strings (backend names, reasons the browser gave: kept as written) or Messages of their own (sentence parts).
+ */
+import type { LanguageId } from './language';
+
+type Templates = Readonly<Record<LanguageId, string>>;
+
+export const MESSAGES = {
+  restored: {
+    en: "Restored from step {step} (this link's run, saved at {time}, trained on {backend}). Press Play to continue from there.",
+    zh: '已恢复到第 {step} 步（此链接的训练，保存于 {time}，在 {backend} 上训练）。按“播放”从那里继续。',
+  },
+  workerSilent: {
+    en: 'The {worker} stopped responding (no progress for {seconds} s).',
+    zh: '{worker}停止响应（{seconds} 秒没有进展）。',
+  },
+  trainingWorker: { en: 'training worker', zh: '训练工作线程' },
+  stalledResume: {
+    en: '{silent} It was ended. Continue resumes from step {checkpoint}, the last checkpoint, with the same settings{where}{lost}.',
+    zh: '{silent}它已被结束。“继续”会以相同设置{where}从第 {checkpoint} 步（最后的检查点）接着训练{lost}。',
+  },
+  stalledRestart: {
+    en: '{silent} It was ended. Continue starts it again from step 0 with the same settings{where}{lost}.',
+    zh: '{silent}它已被结束。“继续”会以相同设置{where}从第 0 步重新开始{lost}。',
+  },
+  onBackend: { en: ' on {backend}', zh: '在 {backend} 上' },
+  stepsAfterCheckpoint: {
+    en: ' (the {steps} steps after it are trained again, to the same numbers)',
+    zh: '（检查点之后的 {steps} 步会重新训练，得到相同的数值）',
+  },
+  stepsWithoutCheckpoint: {
+    en: ' (no checkpoint yet: its {steps} steps are trained again, to the same numbers)',
+    zh: '（还没有检查点：已训练的 {steps} 步会重新训练，得到相同的数值）',
+  },
+  gpuLost: { en: 'The GPU stopped responding on {backend} ({reason}).', zh: 'GPU 在 {backend} 上停止响应（{reason}）。' },
+  gpuFallback: {
+    en: "{lost} Continuing on {next} {from}; from there on the numbers are {next}'s.",
+    zh: '{lost}改在 {next} 上{from}继续；此后的数值来自 {next}。',
+  },
+  fromCheckpoint: { en: 'from step {step}, the last checkpoint', zh: '从第 {step} 步（最后的检查点）' },
+  fromStart: { en: 'from step 0 (no checkpoint yet)', zh: '从第 0 步（还没有检查点）' },
+  continued: {
+    en: 'The run continued from step {step}, its last checkpoint, on {backend}.',
+    zh: '训练已从第 {step} 步（最后的检查点）在 {backend} 上继续。',
+  },
+  settingsReset: {
+    en: 'The settings changed during training, so the run was reset to step 0 with the new settings. Press Play to train.',
+    zh: '训练期间设置已更改，因此已用新设置重置到第 0 步。按“播放”开始训练。',
+  },
+  runChangeQuestion: {
+    en: 'Start a new run with the changed settings? The current run (step {step}) will be discarded.',
+    zh: '用更改后的设置开始新的训练吗？当前的训练（第 {step} 步）将被丢弃。',
+  },
+  linkProblems: {
+    en: 'This link had problems; the affected settings use their defaults or the nearest valid values: {details}{more}',
+    zh: '此链接有问题；受影响的设置使用默认值或最接近的有效值：{details}{more}',
+  },
+  moreProblems: { en: ' (and {count} more)', zh: '（另有 {count} 处）' },
+  codeNotLoaded: {
+    en: 'The training code could not be loaded (offline, or the lab was updated). Reload the page when the network is back.',
+    zh: '无法加载训练代码（离线，或实验室已更新）。网络恢复后请重新加载页面。',
+  },
+} as const satisfies Record<string, Templates>;
+
+export type MessageId = keyof typeof MESSAGES;
+
+export interface Message {
+  id: MessageId;
+  values?: Readonly<Record<string, string | number | Message>>;
+}
+
+export function message(id: MessageId, values?: Message['values']): Message {
+  return values ? { id, values } : { id };
+}
+
+/** The message in `language`; a placeholder without a value stays as written (a bug a test finds, never a crash). */
+export function formatMessage(m: Message, language: LanguageId): string {
+  const template: string = MESSAGES[m.id]?.[language] ?? MESSAGES[m.id]?.en ?? m.id;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = m.values && Object.hasOwn(m.values, name) ? m.values[name] : undefined;
+    if (value === undefined) return whole;
+    if (typeof value === 'number') return String(value); // steps and seconds as written: links and logs quote them
+    if (typeof value === 'string') return value;
+    return formatMessage(value, language);
+  });
+}
