@@ -15,6 +15,7 @@ import { PanelNav } from './PanelNav';
 import { ControlVectorPanel } from './panels/ControlVectorPanel';
 import { BenchmarkView } from './benchmarks/BenchmarkView';
 import { lazyView } from './lazyView';
+import { WORKER_LOAD_FAILURE_TEXT } from '../state/workerFailure';
 import { selectRunMessage, selectStatus } from '../state/selectors';
 import { useLabStore } from '../state/store';
 import { selectCurrentView } from '../state/views';
@@ -29,23 +30,25 @@ import { ChartEmphasisContext, NORMAL_CHART_EMPHASIS, PRESENT_CHART_EMPHASIS } f
 
 // Views in chunks of their own, so first-paint JS stays < 250 kB gzip (bench/bundle.mjs): the Paper and NPU views,
 // and the chart panels with their chart library (fetched at once, in parallel with the first render).
-const PaperPanel = lazyView('Paper view', () => import('./paper/PaperPanel').then((m) => m.PaperPanel));
-const NpuPanel = lazyView('NPU view', () => import('./npu/NpuPanel').then((m) => m.NpuPanel));
-const InvocationPanel = lazyView('Invocation chart', () => import('./panels/InvocationPanel').then((m) => m.InvocationPanel), { prefetch: true });
-const SweepPanel = lazyView('Sweep view', () => import('./sweep/SweepPanel').then((m) => m.SweepPanel), { prefetch: true });
-const ComparePanel = lazyView('Compare view', () => import('./compare/ComparePanel').then((m) => m.ComparePanel), { prefetch: true });
+const PaperPanel = lazyView('paper', () => import('./paper/PaperPanel').then((m) => m.PaperPanel));
+const NpuPanel = lazyView('npu', () => import('./npu/NpuPanel').then((m) => m.NpuPanel));
+const InvocationPanel = lazyView('invocation', () => import('./panels/InvocationPanel').then((m) => m.InvocationPanel), { prefetch: true });
+const SweepPanel = lazyView('sweep', () => import('./sweep/SweepPanel').then((m) => m.SweepPanel), { prefetch: true });
+const ComparePanel = lazyView('compare', () => import('./compare/ComparePanel').then((m) => m.ComparePanel), { prefetch: true });
 // Not prefetched: only a link with `ax=` or the AxTrain tab opens it.
-const AxtrainView = lazyView('AxTrain view', () => import('./axtrain/AxtrainView').then((m) => m.AxtrainView));
+const AxtrainView = lazyView('axtrain', () => import('./axtrain/AxtrainView').then((m) => m.AxtrainView));
 // Not prefetched: only a link with `nas=` or the NAS tab opens it.
-const NasView = lazyView('NAS view', () => import('./nas/NasView').then((m) => m.NasView));
+const NasView = lazyView('nas', () => import('./nas/NasView').then((m) => m.NasView));
 
+/** The run's error line: the worker's own words, except the load failure the lab words itself (state/workerFailure.ts). */
 function RunMessage() {
+  const t = useT('views');
   const status = useLabStore(selectStatus);
   const message = useLabStore(selectRunMessage);
   const localized = useLabStore((state) => state.localizedMessage);
   const language = useLanguage();
   if (status !== 'error' || !message) return null;
-  return <p className="run-message">{localized ? formatMessage(localized, language) : message}</p>;
+  return <p className="run-message">{localized ? formatMessage(localized, language) : message === WORKER_LOAD_FAILURE_TEXT ? t('workerCodeFailure') : message}</p>;
 }
 
 /** Whether the sidebar shows: always, except in presentation mode when the lesson step points at no control. */

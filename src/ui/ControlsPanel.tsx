@@ -10,6 +10,8 @@ import { CommitNumberField } from './CommitNumberField';
 import { ClassTarget } from './classroom/ClassTarget';
 import { CustomFunctionEditor } from './CustomFunctionEditor';
 import { CUSTOM_TARGET_ID } from '../core/targets/types';
+import { errorMetricIn, targetDescriptionIn, targetTitleIn } from '../core/targets/targetTextZh';
+import { useLanguage, useT } from './i18n';
 
 type NumericField = 'learningRate' | 'batchSize' | 'errorBound' | 'seed' | 'steps' | 'trainSize' | 'testSize' | 'evalEvery';
 
@@ -39,6 +41,7 @@ interface LayersEditorProps {
 
 /** Playground-style editor: add/remove hidden layers, +/− neurons per layer. */
 function LayersEditor({ net, title }: LayersEditorProps) {
+  const t = useT('controls');
   const widths = useLabStore((state) => state.config[net]);
   const setHidden = useLabStore((state) => state.setHidden);
   const { hiddenLayers, hiddenWidth } = CONFIG_LIMITS;
@@ -55,33 +58,33 @@ function LayersEditor({ net, title }: LayersEditorProps) {
           <button
             type="button"
             className="mini"
-            aria-label={`Add a hidden layer to the ${title.toLowerCase()}`}
+            aria-label={t('addLayerLabel', { net: title.toLowerCase() })}
             disabled={widths.length >= hiddenLayers.max}
             onClick={() => setHidden(net, [...widths, widths[widths.length - 1] ?? 4])}
           >
-            + layer
+            {t('addLayer')}
           </button>
           <button
             type="button"
             className="mini"
-            aria-label={`Remove the last hidden layer of the ${title.toLowerCase()}`}
+            aria-label={t('removeLayerLabel', { net: title.toLowerCase() })}
             disabled={widths.length <= hiddenLayers.min}
             onClick={() => setHidden(net, widths.slice(0, -1))}
           >
-            − layer
+            {t('removeLayer')}
           </button>
         </span>
       </legend>
       <div className="layer-columns">
         {widths.map((width, index) => (
           <div className="layer-column" key={index}>
-            <button type="button" className="mini" aria-label={`More neurons in layer ${index + 1}`} disabled={width >= hiddenWidth.max} onClick={() => change(index, 1)}>
+            <button type="button" className="mini" aria-label={t('moreNeurons', { layer: index + 1 })} disabled={width >= hiddenWidth.max} onClick={() => change(index, 1)}>
               +
             </button>
             <span className="layer-width" data-testid={`${net === 'approximatorHidden' ? 'approx' : 'pred'}-width-${index}`}>
               {width}
             </span>
-            <button type="button" className="mini" aria-label={`Fewer neurons in layer ${index + 1}`} disabled={width <= hiddenWidth.min} onClick={() => change(index, -1)}>
+            <button type="button" className="mini" aria-label={t('fewerNeurons', { layer: index + 1 })} disabled={width <= hiddenWidth.min} onClick={() => change(index, -1)}>
               −
             </button>
           </div>
@@ -98,6 +101,8 @@ function LayersEditor({ net, title }: LayersEditorProps) {
  * scrolls the page.
  */
 export function ControlsPanel() {
+  const t = useT('controls');
+  const language = useLanguage();
   const config = useLabStore(selectConfig);
   const setTarget = useLabStore((state) => state.setTarget);
   const setBackend = useLabStore((state) => state.setBackend);
@@ -106,41 +111,36 @@ export function ControlsPanel() {
   const target = resolveTarget(config);
 
   return (
-    <aside className="panel controls" aria-label="Configuration" data-testid="controls">
+    <aside className="panel controls" aria-label={t('label')} data-testid="controls">
       <RunChangePrompt />
       <section className="control-group" aria-labelledby="group-run">
-        <h2 id="group-run">Run</h2>
+        <h2 id="group-run">{t('run')}</h2>
         <ClassTarget id="target">
-          <label className="field" title={target.description}>
-            <span className="field-label">Target</span>
+          <label className="field" title={targetDescriptionIn(target, language, config.customFunction.ranges)}>
+            <span className="field-label">{t('target')}</span>
             <select data-testid="config-target" value={config.target} onChange={(event) => setTarget(event.target.value)}>
               {listTargets().map((spec) => (
-                <option key={spec.id} value={spec.id} title={spec.description}>
-                  {spec.id} — {spec.title}
+                <option key={spec.id} value={spec.id} title={targetDescriptionIn(spec, language)}>
+                  {spec.id} — {targetTitleIn(spec, language)}
                 </option>
               ))}
-              <option value={CUSTOM_TARGET_ID} title="Type your own expression in x0…x3 and its input ranges">
-                {CUSTOM_TARGET_ID} — your own function
+              <option value={CUSTOM_TARGET_ID} title={t('customOptionTitle')}>
+                {CUSTOM_TARGET_ID} — {t('customOption')}
               </option>
             </select>
           </label>
           {config.target === CUSTOM_TARGET_ID ? <CustomFunctionEditor /> : null}
         </ClassTarget>
         <ClassTarget id="bound">
-          <NumberField
-            field="errorBound"
-            label={`Error bound (${target.errorMetric})`}
-            testId="config-bound"
-            hint="A sample is safe to approximate when its error is below this bound (eq. 1)"
-          />
-          <div className="presets" role="group" aria-label="Error bound presets">
+          <NumberField field="errorBound" label={t('errorBound', { metric: errorMetricIn(target.errorMetric, language) })} testId="config-bound" hint={t('errorBoundHint')} />
+          <div className="presets" role="group" aria-label={t('boundPresets')}>
             {target.boundPresets.map((preset) => (
               <button
                 type="button"
                 key={`${preset.value}-${preset.source}`}
                 className={`chip${preset.value === config.errorBound ? ' active' : ''}`}
                 aria-pressed={preset.value === config.errorBound}
-                title={`Source: ${preset.source}`}
+                title={t('presetSource', { source: preset.source })}
                 onClick={() => setNumber('errorBound', preset.value)}
               >
                 {preset.value}
@@ -150,10 +150,10 @@ export function ControlsPanel() {
         </ClassTarget>
         <div className="field-grid">
           <ClassTarget id="lr">
-            <NumberField field="learningRate" label="Learning rate" testId="config-lr" hint="Adam step size" />
+            <NumberField field="learningRate" label={t('learningRate')} testId="config-lr" hint={t('learningRateHint')} />
           </ClassTarget>
           <ClassTarget id="steps">
-            <NumberField field="steps" label="Training steps" testId="config-steps" step="1" />
+            <NumberField field="steps" label={t('steps')} testId="config-steps" step="1" />
           </ClassTarget>
         </div>
         <ClassTarget id="methods">
@@ -163,14 +163,10 @@ export function ControlsPanel() {
 
       <ClassTarget id="topology">
         <section className="control-group" aria-labelledby="group-topology">
-          <h2 id="group-topology">Topology</h2>
-          <LayersEditor net="approximatorHidden" title="Approximator" />
-          <LayersEditor net="predictorHidden" title="Predictor" />
-          <p
-            className="topology"
-            data-testid="topology"
-            title="Full layer widths: input, hidden…, output. The predictor's output layer holds the control vectors c(1..l) and the two P(x) logits (Σ L_i + 2, eq. 3)."
-          >
+          <h2 id="group-topology">{t('topology')}</h2>
+          <LayersEditor net="approximatorHidden" title={t('approximator')} />
+          <LayersEditor net="predictorHidden" title={t('predictor')} />
+          <p className="topology" data-testid="topology" title={t('topologyTitle')}>
             {formatTopology(config, target.inputDim, target.outputDim)}
           </p>
         </section>
@@ -182,24 +178,24 @@ export function ControlsPanel() {
 
       <ClassTarget id="advanced">
         <details className="control-group advanced" data-testid="advanced-settings">
-          <summary data-testid="advanced-toggle">Advanced</summary>
+          <summary data-testid="advanced-toggle">{t('advanced')}</summary>
           <div className="advanced-body">
             <div className="field-grid">
-              <NumberField field="batchSize" label="Batch size" testId="config-batch" step="1" />
+              <NumberField field="batchSize" label={t('batchSize')} testId="config-batch" step="1" />
               <ClassTarget id="seed">
-                <NumberField field="seed" label="Seed" testId="config-seed" step="1" hint="Seeds initialisation, data and batches: same seed + backend ⇒ same numbers" />
+                <NumberField field="seed" label={t('seed')} testId="config-seed" step="1" hint={t('seedHint')} />
               </ClassTarget>
-              <NumberField field="trainSize" label="Training samples" testId="config-train-size" step="1" />
-              <NumberField field="testSize" label="Test samples" testId="config-test-size" step="1" />
-              <NumberField field="evalEvery" label="Metrics every" testId="config-eval" step="1" hint="Evaluate the test-set metrics every this many training steps" />
+              <NumberField field="trainSize" label={t('trainSize')} testId="config-train-size" step="1" />
+              <NumberField field="testSize" label={t('testSize')} testId="config-test-size" step="1" />
+              <NumberField field="evalEvery" label={t('evalEvery')} testId="config-eval" step="1" hint={t('evalEveryHint')} />
             </div>
             <ClassTarget id="backend">
               <label className="field">
-                <span className="field-label">Backend</span>
+                <span className="field-label">{t('backend')}</span>
                 <select data-testid="config-backend" value={config.backend} onChange={(event) => setBackend(event.target.value)}>
                   {BACKEND_CHOICES.map((choice) => (
                     <option key={choice} value={choice}>
-                      {choice === 'auto' ? 'auto (webgpu → webgl → wasm → cpu)' : choice}
+                      {choice === 'auto' ? t('backendAuto') : choice}
                     </option>
                   ))}
                 </select>
@@ -207,7 +203,7 @@ export function ControlsPanel() {
             </ClassTarget>
             <label className="toggle">
               <input type="checkbox" data-testid="config-lone" checked={config.trainLone} onChange={(event) => setTrainLone(event.target.checked)} />
-              <span>Also train a lone approximator (same batches, no predictor) for comparison</span>
+              <span>{t('trainLone')}</span>
             </label>
             <MethodOptions />
           </div>

@@ -9,11 +9,13 @@ import { CUSTOM_FUNCTIONS, CUSTOM_FUNCTION_LIMITS } from '../core/targets/custom
 import { getConfigCpuPathCost } from '../core/npu/cpuCost';
 import { resolveTarget } from '../core/targets/index';
 import { useLabStore } from '../state/store';
+import { useT } from './i18n';
 
 const FUNCTION_NAMES = [...CUSTOM_FUNCTIONS.keys()].join(', ');
-const ALLOWED = `Inputs x0…x${CUSTOM_MAX_INPUTS - 1}, numbers, pi, e, + − * / ^ and ${FUNCTION_NAMES}; at most ${CUSTOM_FUNCTION_LIMITS.maxLength} characters.`;
+const LIMITS = { last: CUSTOM_MAX_INPUTS - 1, functions: FUNCTION_NAMES, ...CUSTOM_FUNCTION_LIMITS };
 
 export function CustomFunctionEditor() {
+  const t = useT('controls');
   const customFunction = useLabStore((state) => state.config.customFunction);
   const setCustomFunction = useLabStore((state) => state.setCustomFunction);
   const [draft, setDraft] = useState(customFunction.expression);
@@ -32,7 +34,7 @@ export function CustomFunctionEditor() {
   const applyRange = (index: number, end: 0 | 1, text: string) => {
     const value = Number(text);
     if (text.trim() === '' || !Number.isFinite(value)) {
-      setError(`The range of x${index} must be two finite numbers.`);
+      setError(t('custom.rangeProblem', { index }));
       return;
     }
     if (value === customFunction.ranges[index][end]) return;
@@ -50,8 +52,8 @@ export function CustomFunctionEditor() {
 
   return (
     <fieldset className="custom-function" data-testid="custom-function">
-      <legend>Your function</legend>
-      <label className="field" title={ALLOWED}>
+      <legend>{t('custom.legend')}</legend>
+      <label className="field" title={t('custom.allowed', LIMITS)}>
         <span className="field-label">y = f(x0…x{CUSTOM_MAX_INPUTS - 1})</span>
         <input
           type="text"
@@ -67,22 +69,22 @@ export function CustomFunctionEditor() {
         />
       </label>
       <p className="muted small" id="custom-fn-help">
-        Inputs x0…x{CUSTOM_MAX_INPUTS - 1}, numbers, pi, e, + − * / ^ and functions; Enter applies.
+        {t('custom.help', LIMITS)}
       </p>
       <details className="muted small">
-        <summary>Allowed functions</summary>
-        {FUNCTION_NAMES}; at most {CUSTOM_FUNCTION_LIMITS.maxLength} characters, {CUSTOM_FUNCTION_LIMITS.maxDepth} levels, {CUSTOM_FUNCTION_LIMITS.maxNodes} parts.
+        <summary>{t('custom.allowedSummary')}</summary>
+        {t('custom.limits', LIMITS)}
       </details>
       <p role="alert" className="custom-fn-error" data-testid="custom-fn-error">
         {error ?? ''}
       </p>
       <div className="custom-ranges">
         {target.inputNames.map((name, index) => (
-          <div className="field-grid" key={name} role="group" aria-label={`Range of ${name}`}>
+          <div className="field-grid" key={name} role="group" aria-label={t('custom.rangeOf', { name })}>
             {([0, 1] as const).map((end) => (
               <RangeField
                 key={end}
-                label={`${name} ${end === 0 ? 'from' : 'to'}`}
+                label={t(end === 0 ? 'custom.from' : 'custom.to', { name })}
                 testId={`custom-range-${name}-${end === 0 ? 'lo' : 'hi'}`}
                 value={customFunction.ranges[index][end]}
                 commit={(text) => applyRange(index, end, text)}
@@ -92,7 +94,7 @@ export function CustomFunctionEditor() {
         ))}
       </div>
       <p className="muted small" data-testid="custom-fn-cost" title={cost.citation}>
-        CPU path: ≈{cost.instructions} instructions per call (estimate from the operation count)
+        {t('custom.cost', { instructions: cost.instructions })}
       </p>
     </fieldset>
   );

@@ -4,21 +4,33 @@
  * cannot load (offline, a deploy in between), the view says so instead of taking the page down.
  */
 import { Component, Suspense, lazy, type ComponentType, type ReactNode } from 'react';
-import { WORKER_LOAD_FAILURE_TEXT } from '../state/workerFailure';
+import { useT } from './i18n';
+import type { en } from './i18n/locales/en';
 
-class LoadBoundary extends Component<{ name: string; children: ReactNode }, { failed: boolean }> {
+/** A lazily loaded view's id: its name in the views namespace. */
+export type LazyViewId = keyof typeof en.views.name;
+
+function LoadFailure({ id }: { id: LazyViewId }) {
+  const t = useT('views');
+  return (
+    <p className="panel view-load-failure" role="alert">
+      {t('viewCodeFailure', { name: t(`name.${id}`) })}
+    </p>
+  );
+}
+
+function Loading({ id }: { id: LazyViewId }) {
+  const t = useT('views');
+  return <p className="panel muted view-loading">{t('loading', { name: t(`name.${id}`) })}</p>;
+}
+
+class LoadBoundary extends Component<{ id: LazyViewId; children: ReactNode }, { failed: boolean }> {
   state = { failed: false };
   static getDerivedStateFromError(): { failed: boolean } {
     return { failed: true };
   }
   render(): ReactNode {
-    if (this.state.failed) {
-      return (
-        <p className="panel view-load-failure" role="alert">
-          {this.props.name}: {WORKER_LOAD_FAILURE_TEXT.replace('The training code', 'The code of this view')}
-        </p>
-      );
-    }
+    if (this.state.failed) return <LoadFailure id={this.props.id} />;
     return this.props.children;
   }
 }
@@ -28,7 +40,7 @@ export interface LazyViewOptions {
   prefetch?: boolean;
 }
 
-export function lazyView(name: string, load: () => Promise<ComponentType>, options: LazyViewOptions = {}): ComponentType {
+export function lazyView(id: LazyViewId, load: () => Promise<ComponentType>, options: LazyViewOptions = {}): ComponentType {
   let pending: Promise<ComponentType> | null = options.prefetch ? load() : null;
   // A prefetch that failed is not fatal here: the first render asks again and the boundary reports a second failure.
   pending?.catch(() => {
@@ -37,13 +49,13 @@ export function lazyView(name: string, load: () => Promise<ComponentType>, optio
   const View = lazy(async () => ({ default: await (pending ?? load()) }));
   function LazyView() {
     return (
-      <LoadBoundary name={name}>
-        <Suspense fallback={<p className="panel muted view-loading">{name}: loading…</p>}>
+      <LoadBoundary id={id}>
+        <Suspense fallback={<Loading id={id} />}>
           <View />
         </Suspense>
       </LoadBoundary>
     );
   }
-  LazyView.displayName = `Lazy(${name})`;
+  LazyView.displayName = `Lazy(${id})`;
   return LazyView;
 }

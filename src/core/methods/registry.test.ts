@@ -1,7 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, METHOD_IDS } from '../config';
 import { computeMethodTotalSteps, listMethodPhases } from './budget';
-import { METHODS, BASELINE_METHODS, NPU_METHODS, STEP_BUDGET_SUMMARY, computeBudgetSteps, formatBudget, getMethod, isBaselineMethod, methodLabel } from './registry';
+import {
+  METHODS,
+  METHOD_LABELS_ZH,
+  formatStepBudgetGroups,
+  methodLabelIn,
+  BASELINE_METHODS,
+  NPU_METHODS,
+  STEP_BUDGET_SUMMARY,
+  computeBudgetSteps,
+  formatBudget,
+  getMethod,
+  isBaselineMethod,
+  methodLabel,
+} from './registry';
 
 describe('method registry', () => {
   it('has exactly one entry per METHOD_IDS id, each naming its own id', () => {
@@ -65,5 +78,20 @@ describe('method registry', () => {
     expect(formatBudget(METHODS.onepass.budget)).toBe('2N');
     expect(formatBudget(METHODS.iterative.budget)).toBe('2R·N');
     expect(STEP_BUDGET_SUMMARY).toBe('every network-training phase gets the same number of Adam steps N (AXNet, weight sharing, lone: N; onepass: 2N; iterative: 2R·N).');
+  });
+});
+
+describe('the methods in Chinese', () => {
+  it('names every method, keeping the papers’ own names as written', () => {
+    expect(Object.keys(METHOD_LABELS_ZH).sort()).toEqual(Object.keys(METHODS).sort());
+    expect(methodLabelIn('axnet', 'zh')).toBe('AXNet');
+    expect(methodLabelIn('weightsharing', 'zh')).toBe('权重共享');
+    expect(methodLabelIn('weightsharing', 'en')).toBe('weight sharing');
+    for (const id of ['weightsharing', 'lone'] as const) expect(METHOD_LABELS_ZH[id].label).toMatch(/[\u3400-\u9fff]/);
+  });
+
+  it('groups the budgets in either language', () => {
+    expect(formatStepBudgetGroups('zh')).toBe('AXNet、权重共享、独立: N; onepass: 2N; iterative: 2R·N');
+    expect(formatStepBudgetGroups()).toBe('AXNet, weight sharing, lone: N; onepass: 2N; iterative: 2R·N');
   });
 });

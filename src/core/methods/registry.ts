@@ -5,6 +5,7 @@
  * and nowhere else. Lookup by id is safe against prototype keys: it uses a Map.
  */
 import { METHOD_IDS, type MethodId } from '../config';
+import type { LanguageId } from '../language';
 
 /**
  * The step budget as a shape: `phasesPerRound` network-training phases of config.steps (N) optimizer steps each,
@@ -128,6 +129,34 @@ export function methodLabel(id: MethodId): string {
   return METHODS[id].label;
 }
 
+/**
+ * The methods' names in Simplified Chinese (issue 13): the papers' own names (AXNet, onepass, iterative) stay as
+ * written; weight sharing and the lone approximator are described in words.
+ */
+export const METHOD_LABELS_ZH: Readonly<Record<MethodId, { label: string; shortLabel: string }>> = Object.freeze({
+  axnet: { label: 'AXNet', shortLabel: 'AXNet' },
+  onepass: { label: 'onepass', shortLabel: 'onepass' },
+  iterative: { label: 'iterative', shortLabel: 'iterative' },
+  weightsharing: { label: '权重共享', shortLabel: '权重共享' },
+  lone: { label: '独立近似器', shortLabel: '独立' },
+});
+
+/** Display name of a method in `language`. */
+export function methodLabelIn(id: MethodId, language: LanguageId): string {
+  return language === 'zh' ? METHOD_LABELS_ZH[id].label : METHODS[id].label;
+}
+
+/** The budgets by group, methods with the same budget together: 'AXNet, weight sharing, lone: N; onepass: 2N; iterative: 2R·N'. */
+export function formatStepBudgetGroups(language: LanguageId = 'en'): string {
+  const groups = new Map<string, string[]>();
+  for (const id of METHOD_IDS) {
+    const rule = formatBudget(METHODS[id].budget);
+    const name = language === 'zh' ? METHOD_LABELS_ZH[id].shortLabel : METHODS[id].shortLabel;
+    groups.set(rule, [...(groups.get(rule) ?? []), name]);
+  }
+  return [...groups].map(([rule, labels]) => `${labels.join(language === 'zh' ? '、' : ', ')}: ${rule}`).join('; ');
+}
+
 /** The paper's baselines (§V-A): two separate networks, simulated by the NPU without ⊙c (Fig. 10b). */
 export type BaselineMethodId = { [K in MethodId]: (typeof METHODS)[K]['role'] extends 'baseline' ? K : never }[MethodId];
 
@@ -157,12 +186,4 @@ export function computeBudgetSteps(budget: MethodBudget, config: { steps: number
  * 'every network-training phase gets the same number of Adam steps N (AXNet, weight sharing, lone: N; onepass: 2N; iterative: 2R·N).'
  * METHOD_BUDGET_RULE (budget.ts) has the full rule.
  */
-export const STEP_BUDGET_SUMMARY = (() => {
-  const groups = new Map<string, string[]>();
-  for (const id of METHOD_IDS) {
-    const rule = formatBudget(METHODS[id].budget);
-    groups.set(rule, [...(groups.get(rule) ?? []), METHODS[id].shortLabel]);
-  }
-  const parts = [...groups].map(([rule, labels]) => `${labels.join(', ')}: ${rule}`);
-  return `every network-training phase gets the same number of Adam steps N (${parts.join('; ')}).`;
-})();
+export const STEP_BUDGET_SUMMARY = `every network-training phase gets the same number of Adam steps N (${formatStepBudgetGroups('en')}).`;

@@ -9,13 +9,15 @@
  */
 import { useId, useMemo, useState } from 'react';
 import type { MethodId } from '../../core/config';
-import { METHODS, STEP_BUDGET_SUMMARY, isBaselineMethod } from '../../core/methods/registry';
+import { METHODS, formatStepBudgetGroups, isBaselineMethod, methodLabelIn } from '../../core/methods/registry';
+import type { MethodTopology } from '../../core/weights';
+import type { LanguageId } from '../../core/language';
 import { resolveTarget } from '../../core/targets/index';
 import type { CompareRun } from '../../state/compareSlice';
-import { buildCompareTable, formatMetric, formatTrainingTime, selectConfig, type CompareAxis } from '../../state/selectors';
+import { buildCompareTable, formatMetric, selectConfig, type CompareAxis } from '../../state/selectors';
 import { useLabStore } from '../../state/store';
 import { LiveChart, type LiveAxis, type LiveSeries } from '../charts/LiveChart';
-import { WORST_OUTPUT_ERROR_NOTE } from '../MetricsPanel';
+import { formatNumber, useLanguage, useT } from '../i18n';
 import './compare.css';
 import { ExportMenu, ExportScope } from '../exports/ExportMenu';
 import { useRunStem } from '../exports/RunExports';
@@ -23,22 +25,35 @@ import { useRunStem } from '../exports/RunExports';
 /** Pixel columns each run is pre-decimated to before the runs are joined (the chart decimates again to its width). */
 const COLUMNS_PER_RUN = 1024;
 
-const STATUS_TEXT = {
-  idle: 'ready',
-  initializing: 'starting…',
-  running: 'training',
-  paused: 'paused',
-  done: 'done',
-  error: 'failed',
-} as const;
+type CompareT = ReturnType<typeof useT<'compare'>>;
 
-const AXIS_OPTIONS: Record<CompareAxis, { button: string; axis: string; format: (value: number) => string }> = {
-  budget: { button: '% of its budget', axis: 'training progress (% of each method’s step budget)', format: (value) => `${Math.round(value)} %` },
-  time: { button: 'training time', axis: 'training time (s, wall clock in the worker)', format: (value) => `${Number(value.toPrecision(3))} s` },
-  steps: { button: 'training steps', axis: 'training step', format: (value) => value.toLocaleString('en-US') },
+/** The x-axis choices: catalog keys of the radio button and the axis title, and the tick format. */
+const AXIS_OPTIONS: Record<CompareAxis, { button: 'axisButtonBudget' | 'axisButtonTime' | 'axisButtonSteps'; axis: 'axisBudget' | 'axisTime' | 'axisSteps' }> = {
+  budget: { button: 'axisButtonBudget', axis: 'axisBudget' },
+  time: { button: 'axisButtonTime', axis: 'axisTime' },
+  steps: { button: 'axisButtonSteps', axis: 'axisSteps' },
 };
 
-const FRACTION_AXIS: LiveAxis = { label: 'invocation (fraction of test inputs)', range: [0, 1], format: (value) => value.toFixed(1) };
+function formatAxisValue(axis: CompareAxis, value: number, language: LanguageId): string {
+  if (axis === 'budget') return `${Math.round(value)} %`;
+  if (axis === 'time') return `${Number(value.toPrecision(3))} s`;
+  return formatNumber(value, language);
+}
+
+/** The training time of a run, in seconds with one decimal (the readouts' format). */
+function formatSeconds(ms: number, t: CompareT): string {
+  return t('seconds', { value: (ms / 1000).toFixed(1) });
+}
+
+/** The worker's topology line in the page's language: English as the worker writes it, Chinese from its widths. */
+function describeTopology(topology: MethodTopology, language: LanguageId, t: CompareT): string {
+  if (language === 'en') return topology.description;
+  const nets = [
+    t('approximatorNet', { widths: topology.approximator.join('-') }),
+    topology.predictor ? t('predictorNet', { widths: topology.predictor.join('-') }) : t('noPredictor'),
+  ];
+  return t('topology', { nets: nets.join(' + '), parameters: topology.parameters });
+}
 
 /** A short line in the method's colour and dash, as in the chart. */
 function MethodSwatch({ method }: { method: MethodId }) {
@@ -60,32 +75,40 @@ function formatCounts(run: CompareRun): string {
 }
 
 function ParameterMatchNote({ runs }: { runs: readonly CompareRun[] }) {
+  const t = useT('compare');
+  const language = useLanguage();
   const config = useLabStore(selectConfig);
   const axnet = runs.find((run) => run.method === 'axnet');
   const baseline = runs.find((run) => isBaselineMethod(run.method) && run.parameterCounts);
   const match = axnet?.topology?.match ?? null;
-  const lines: string[] = runs.filter((run) => run.topology).map((run) => `${METHODS[run.method].label}: ${run.topology!.description}`);
+  const lines: string[] = runs.filter((run) => run.topology).map((run) => `${methodLabelIn(run.method, language)}: ${describeTopology(run.topology!, language, t)}`);
   let verdict = '';
   let difference: number | null = null;
   if (match) {
     difference = (match.ratio - 1) * 100;
-    verdict = `Parameter-matched (§V-A): AXNet A ${match.approximatorHidden.join('-')} / C ${match.predictorHidden.join('-')} has ${match.axnetParams} parameters against the baseline's ${match.baselineParams} (${difference >= 0 ? '+' : ''}${difference.toFixed(1)}%, within 3%).`;
+    verdict = t('matched', {
+      approximator: match.approximatorHidden.join('-'),
+      predictor: match.predictorHidden.join('-'),
+      axnet: match.axnetParams,
+      baseline: match.baselineParams,
+      difference: `${difference >= 0 ? '+' : ''}${difference.toFixed(1)}`,
+    });
   } else if (axnet?.parameterCounts && baseline?.parameterCounts) {
     const a = axnet.parameterCounts.total;
     const b = baseline.parameterCounts.total;
     difference = b > 0 ? ((a - b) / b) * 100 : 0;
-    verdict = `AXNet has ${a} parameters against ${METHODS[baseline.method].label}'s ${b} (${difference >= 0 ? '+' : ''}${difference.toFixed(1)}%).${
-      config.matchParameters
-        ? ' Parameter matching is on but no match within 3% was found (see the notes).'
-        : ' Tick “Parameter-matched” to size AXNet to within 3% of the baseline (§V-A).'
+    verdict = `${t('unmatched', { axnet: a, method: methodLabelIn(baseline.method, language), baseline: b, difference: `${difference >= 0 ? '+' : ''}${difference.toFixed(1)}` })}${
+      config.matchParameters ? t('matchNotFound') : t('matchHint')
     }`;
   } else if (config.matchParameters) {
-    verdict = 'Parameter matching is on: AXNet is sized to within 3% of the baseline’s count (§V-A).';
+    verdict = t('matchOn');
   }
-  const notes = runs.flatMap((run) => run.notes.map((note) => `${METHODS[run.method].label}: ${note}`));
+  const notes = runs.flatMap((run) => run.notes.map((note) => `${methodLabelIn(run.method, language)}: ${note}`));
   return (
     <div className="small compare-params" data-testid="compare-param-note" data-difference={difference === null ? '' : difference.toFixed(2)}>
-      <p>Parameters count the weights + biases of every net a method deploys (a shared layer once). {verdict}</p>
+      <p>
+        {t('paramIntro')} {verdict}
+      </p>
       {lines.length > 0 ? (
         <ul>
           {lines.map((line) => (
@@ -107,6 +130,8 @@ export function ComparePanel() {
 }
 
 function ComparePanelBody() {
+  const t = useT('compare');
+  const language = useLanguage();
   const exportStem = useRunStem();
   const runs = useLabStore((state) => state.compareRuns);
   const config = useLabStore(selectConfig);
@@ -120,31 +145,35 @@ function ComparePanelBody() {
   const series = useMemo(
     () =>
       runs.flatMap((run): LiveSeries[] => {
-        const name = METHODS[run.method].label;
+        const name = methodLabelIn(run.method, language);
         const { color, dash } = METHODS[run.method];
         const style = { color, dash: dash ? [...dash] : undefined };
         return [
-          { ...style, label: `${name}: true invocation`, width: 3, endLabel: name },
-          { ...style, label: `${name}: predicted invocation`, width: 1.5, alpha: 0.55, show: showPredicted },
+          { ...style, label: t('seriesTrue', { method: name }), width: 3, endLabel: name },
+          { ...style, label: t('seriesPredicted', { method: name }), width: 1.5, alpha: 0.55, show: showPredicted },
         ];
       }),
     // The chart's shape depends on which methods run, not on their data.
-    [runMethods, showPredicted],
+    [runMethods, showPredicted, t, language],
   );
   const maxSteps = Math.max(config.steps, ...runs.map((run) => run.totalSteps));
   const xAxis = useMemo((): LiveAxis => {
-    const option = AXIS_OPTIONS[axis];
     const range: [number, number] | undefined = axis === 'budget' ? [0, 100] : axis === 'steps' ? [0, maxSteps] : undefined;
-    return { label: option.axis, range, fromZeroTo: 0, format: option.format };
-  }, [axis, maxSteps]);
+    return { label: t(AXIS_OPTIONS[axis].axis), range, fromZeroTo: 0, format: (value) => formatAxisValue(axis, value, language) };
+  }, [axis, maxSteps, t, language]);
+  const yAxis = useMemo((): LiveAxis => ({ label: t('axisInvocation'), range: [0, 1], format: (value) => value.toFixed(1) }), [t]);
+  const worstOutputNote = useT('metrics')('worstOutputNote');
   const anyPoints = runs.some((run) => run.history.length > 0);
   const summary = runs
     .filter((run) => run.history.length > 0)
     .map((run) => {
       const last = run.history[run.history.length - 1];
-      return `${METHODS[run.method].label} at ${AXIS_OPTIONS.budget.format(run.totalSteps > 0 ? (100 * last.step) / run.totalSteps : 0)} of its budget: true invocation ${formatMetric(
-        last.metrics.trueInvocation,
-      )}, predicted invocation ${formatMetric(last.metrics.predictedInvocation)}`;
+      return t('chartSummary', {
+        method: methodLabelIn(run.method, language),
+        progress: formatAxisValue('budget', run.totalSteps > 0 ? (100 * last.step) / run.totalSteps : 0, language),
+        trueInvocation: formatMetric(last.metrics.trueInvocation),
+        predictedInvocation: formatMetric(last.metrics.predictedInvocation),
+      });
     })
     .join('; ');
 
@@ -152,28 +181,26 @@ function ComparePanelBody() {
     <section className="panel" data-testid="panel-compare" id="panel-compare" aria-labelledby="compare-title">
       <header className="panel-header">
         <div className="panel-title-row">
-          <h2 id="compare-title">Compare methods</h2>
+          <h2 id="compare-title">{t('title')}</h2>
           <ExportMenu stem={exportStem} testId="export-compare" />
         </div>
         <p className="panel-caption">
-          Like Fig. 2a against Fig. 2b: true invocation (thick) and predicted invocation (thin) of each method on the same {config.testSize}-sample test set of {target.id}, every{' '}
-          {config.evalEvery} steps. Weight sharing tends to oscillate; AXNet tends to climb steadily. Press play: one worker per method, in parallel.{' '}
-          {STEP_BUDGET_SUMMARY.charAt(0).toUpperCase() + STEP_BUDGET_SUMMARY.slice(1)}
+          {t('caption', { testSize: config.testSize, target: target.id, evalEvery: config.evalEvery })} {t('budget', { parts: formatStepBudgetGroups(language) })}
         </p>
       </header>
-      <ul className="compare-legend" aria-label="Methods">
+      <ul className="compare-legend" aria-label={t('methods')}>
         {methods.map((method) => {
           const run = runs.find((r) => r.method === method);
           return (
             <li key={method} data-testid={`compare-curve-${method}`} data-points={run?.history.length ?? 0} data-status={run?.status ?? 'idle'}>
               <MethodSwatch method={method} />
-              <strong>{METHODS[method].label}</strong>
+              <strong>{methodLabelIn(method, language)}</strong>
               <span className="muted small">
                 {' '}
-                {run ? STATUS_TEXT[run.status] : 'ready'}
-                {run ? ` · step ${run.step.toLocaleString('en-US')}${run.totalSteps ? ` / ${run.totalSteps.toLocaleString('en-US')}` : ''}` : ''}
+                {t(`status.${run ? run.status : 'idle'}`)}
+                {run ? `${t('step', { step: formatNumber(run.step, language) })}${run.totalSteps ? ` / ${formatNumber(run.totalSteps, language)}` : ''}` : ''}
                 {run?.phase && run.status !== 'done' ? ` · ${run.phase}` : ''}
-                {run ? ` · ${formatTrainingTime(run.trainingMs)}` : ''}
+                {run ? ` · ${formatSeconds(run.trainingMs, t)}` : ''}
               </span>
               {run?.message ? (
                 <span className="compare-error" role="status" data-testid={`compare-error-${method}`}>
@@ -187,32 +214,32 @@ function ComparePanelBody() {
       </ul>
       <div className="compare-options">
         <fieldset className="compare-axis" data-testid="compare-axis">
-          <legend>x-axis</legend>
+          <legend>{t('xAxis')}</legend>
           {(Object.keys(AXIS_OPTIONS) as CompareAxis[]).map((option) => (
             <label key={option}>
               <input type="radio" name={axisName} value={option} checked={axis === option} onChange={() => setAxis(option)} data-testid={`compare-axis-${option}`} />
-              {AXIS_OPTIONS[option].button}
+              {t(AXIS_OPTIONS[option].button)}
             </label>
           ))}
         </fieldset>
         <label className="compare-predicted">
           <input type="checkbox" checked={showPredicted} onChange={(event) => setShowPredicted(event.target.checked)} data-testid="compare-show-predicted" />
-          predicted invocation too
+          {t('predictedToo')}
         </label>
       </div>
       <div className="chart-box" data-testid="compare-chart-box" data-axis={axis}>
         {!anyPoints ? (
-          <p className="placeholder">Press play: each method’s curves appear at its first evaluation (step {Math.min(config.evalEvery, config.steps)}).</p>
+          <p className="placeholder">{t('placeholder', { step: Math.min(config.evalEvery, config.steps) })}</p>
         ) : (
           <LiveChart
             table={table}
             series={series}
             x={xAxis}
-            y={FRACTION_AXIS}
+            y={yAxis}
             height={340}
-            ariaLabel={`Compare chart, x-axis ${AXIS_OPTIONS[axis].axis}. ${summary}.`}
+            ariaLabel={t('chartLabel', { axis: t(AXIS_OPTIONS[axis].axis), summary })}
             testId="compare-chart"
-            exportLabel="Compare chart"
+            exportLabel={t('chartExport')}
           />
         )}
       </div>
@@ -220,30 +247,27 @@ function ComparePanelBody() {
         <table className="compare-table" data-testid="compare-table">
           <thead>
             <tr>
-              <th scope="col">Method</th>
-              <th scope="col" title="Training steps taken, of the method's budget">
-                Step
+              <th scope="col">{t('method')}</th>
+              <th scope="col" title={t('stepTitle')}>
+                {t('stepColumn')}
               </th>
-              <th scope="col" title="Fraction of test samples whose approximation is within the error bound">
-                True invocation
+              <th scope="col" title={t('trueInvocationTitle')}>
+                {t('trueInvocation')}
               </th>
-              <th scope="col" title="Fraction of test samples the predictor marks safe">
-                Predicted invocation
+              <th scope="col" title={t('predictedInvocationTitle')}>
+                {t('predictedInvocation')}
               </th>
-              <th scope="col" title="Paper §V: fraction safe AND predicted safe">
-                Prediction accuracy
+              <th scope="col" title={t('predictionAccuracyTitle')}>
+                {t('predictionAccuracy')}
               </th>
-              <th
-                scope="col"
-                title={`Paper §V: mean error over the samples predicted safe, each sample’s error the mean over its outputs (authors’ code). ${WORST_OUTPUT_ERROR_NOTE}`}
-              >
-                Overall error
+              <th scope="col" title={t('overallErrorTitle', { worst: worstOutputNote })}>
+                {t('overallError')}
               </th>
-              <th scope="col" title="Weights + biases of every net the method trains">
-                Parameters
+              <th scope="col" title={t('parametersTitle')}>
+                {t('parameters')}
               </th>
-              <th scope="col" title="Wall time spent in training steps in the worker">
-                Training time
+              <th scope="col" title={t('trainingTimeTitle')}>
+                {t('trainingTime')}
               </th>
             </tr>
           </thead>
@@ -254,7 +278,7 @@ function ComparePanelBody() {
               return (
                 <tr key={method} data-testid={`compare-row-${method}`}>
                   <th scope="row">
-                    <MethodSwatch method={method} /> {METHODS[method].label}
+                    <MethodSwatch method={method} /> {methodLabelIn(method, language)}
                   </th>
                   <td>
                     {String(run ? run.step : 0)}
@@ -266,14 +290,14 @@ function ComparePanelBody() {
                   <td>
                     {formatMetric(last?.overallError)}
                     {last && last.overallErrorWorstOutput !== last.overallError ? (
-                      <span className="muted" title={WORST_OUTPUT_ERROR_NOTE} data-testid={`compare-error-worst-${method}`}>
+                      <span className="muted" title={worstOutputNote} data-testid={`compare-error-worst-${method}`}>
                         {' '}
-                        (worst output {formatMetric(last.overallErrorWorstOutput)})
+                        {t('worstOutput', { value: formatMetric(last.overallErrorWorstOutput) })}
                       </span>
                     ) : null}
                   </td>
                   <td data-testid={`compare-params-${method}`}>{run ? formatCounts(run) : '–'}</td>
-                  <td>{run ? formatTrainingTime(run.trainingMs) : '–'}</td>
+                  <td>{run ? formatSeconds(run.trainingMs, t) : '–'}</td>
                 </tr>
               );
             })}

@@ -5,26 +5,28 @@
  * config slice, so it is part of the share link.
  */
 import { METHOD_BUDGET_RULE } from '../../core/methods/budget';
-import { METHODS, STEP_BUDGET_SUMMARY } from '../../core/methods/registry';
+import { METHODS, formatStepBudgetGroups, methodLabelIn } from '../../core/methods/registry';
 import { CHOOSE_TYPES, CONFIG_LIMITS, CONTROL_PLACEMENTS, FUSION_CHOICES, INITIALIZATIONS, METHOD_IDS, PREDICTION_OUTPUTS, type MethodId } from '../../core/config';
 import { CONTROL_PLACEMENT_SPECS, INITIALIZATION_SPECS } from '../../core/modelChoices';
 import { selectConfig } from '../../state/selectors';
 import { useLabStore } from '../../state/store';
+import { useLanguage, useT } from '../i18n';
+import { en } from '../i18n/locales/en';
 import './compare.css';
 
-const FUSION_LABELS: Record<(typeof FUSION_CHOICES)[number], string> = {
-  all: 'all hidden layers',
-  first: '1st hidden layer only',
-  second: '2nd hidden layer only',
-};
+/** Catalog keys (controls.methods.*) of the fusion choices, the initializations and the ⊙c placements. */
+const FUSION_KEYS = { all: 'fusionAll', first: 'fusionFirst', second: 'fusionSecond' } as const satisfies Record<(typeof FUSION_CHOICES)[number], string>;
+const INITIALIZATION_KEYS = { authorsZeroBias: 'initializationZero', 'bias0.1': 'initializationSmall' } as const satisfies Record<(typeof INITIALIZATIONS)[number], string>;
+export const PLACEMENT_KEYS = { afterActivation: 'placementAfter', insideActivation: 'placementInside' } as const satisfies Record<(typeof CONTROL_PLACEMENTS)[number], string>;
+const CHOOSE_KEYS = { 0: 'choose0', 1: 'choose1', 2: 'choose2', 3: 'choose3', 4: 'choose4' } as const satisfies Record<(typeof CHOOSE_TYPES)[number], string>;
 
 /** Xu et al.'s choose_type: the training subset of the next round (reference §3). */
 export const CHOOSE_TYPE_LABELS: Record<(typeof CHOOSE_TYPES)[number], string> = {
-  0: '0 — safe by approximator or by classifier',
-  1: '1 — safe by classifier',
-  2: '2 — safe by approximator',
-  3: '3 — safe by both (their default)',
-  4: '4 — all data',
+  0: en.controls.methods.choose0,
+  1: en.controls.methods.choose1,
+  2: en.controls.methods.choose2,
+  3: en.controls.methods.choose3,
+  4: en.controls.methods.choose4,
 };
 
 /** Tooltip of a method's checkbox: what it is, what it trains, where the paper describes it. */
@@ -35,6 +37,8 @@ function describeMethod(method: MethodId): string {
 
 /** Which methods to train: one = lab view, several = compare mode (an essential of the sidebar). */
 export function MethodList() {
+  const t = useT('controls');
+  const language = useLanguage();
   const methods = useLabStore((state) => state.config.methods);
   const toggleMethod = useLabStore((state) => state.toggleMethod);
   const chosen = new Set<MethodId>(methods);
@@ -42,13 +46,13 @@ export function MethodList() {
   return (
     <fieldset className="method-controls" data-testid="method-controls">
       <legend>
-        Methods{' '}
+        {t('methods.legend')}{' '}
         {compare ? (
           <span className="method-badge" data-testid="compare-badge">
-            compare mode
+            {t('methods.compareMode')}
           </span>
         ) : (
-          <span className="muted">(lab view)</span>
+          <span className="muted">{t('methods.labView')}</span>
         )}
       </legend>
       <div className="method-list">
@@ -61,12 +65,12 @@ export function MethodList() {
               disabled={chosen.has(method) && chosen.size === 1}
               onChange={(event) => toggleMethod(method, event.target.checked)}
             />
-            <span>{METHODS[method].label}</span>
+            <span>{methodLabelIn(method, language)}</span>
           </label>
         ))}
       </div>
       <p className="muted small" data-testid="method-fairness" title={METHOD_BUDGET_RULE}>
-        One method: the lab view; several: compare mode, on the same data, seed, Adam, ReLU and losses (§V-A).
+        {t('methods.fairness')}
       </p>
     </fieldset>
   );
@@ -85,6 +89,8 @@ export const CONTROL_PLACEMENT_TOOLTIP = `Where AXNet's control vector multiplie
  * iterative's rounds and choose_type, parameter matching.
  */
 export function MethodOptions() {
+  const t = useT('controls');
+  const language = useLanguage();
   const config = useLabStore(selectConfig);
   const setFusion = useLabStore((state) => state.setFusion);
   const setPredictionOutput = useLabStore((state) => state.setPredictionOutput);
@@ -99,23 +105,23 @@ export function MethodOptions() {
 
   return (
     <fieldset className="method-controls" data-testid="method-options">
-      <legend>Method options</legend>
+      <legend>{t('methods.options')}</legend>
       <p className="muted small" title={METHOD_BUDGET_RULE}>
-        {STEP_BUDGET_SUMMARY.charAt(0).toUpperCase() + STEP_BUDGET_SUMMARY.slice(1)}
+        {t('methods.budget', { parts: formatStepBudgetGroups(language) })}
       </p>
       <div className="field-grid">
-        <label className="field" title="Which approximator hidden layers the control vectors reach (§III-D, Fig. 10c)">
-          <span className="field-label">AXNet fusion</span>
+        <label className="field" title={t('methods.fusionTitle')}>
+          <span className="field-label">{t('methods.fusion')}</span>
           <select data-testid="config-fusion" value={config.fusion} disabled={!usesAxnet} onChange={(event) => setFusion(event.target.value)}>
             {FUSION_CHOICES.map((choice) => (
               <option key={choice} value={choice}>
-                {FUSION_LABELS[choice]}
+                {t(`methods.${FUSION_KEYS[choice]}`)}
               </option>
             ))}
           </select>
         </label>
-        <label className="field" title="P(x) as 2 softmax logits or 1 sigmoid unit (eq. 3)">
-          <span className="field-label">P(x) output</span>
+        <label className="field" title={t('methods.predictionOutputTitle')}>
+          <span className="field-label">{t('methods.predictionOutput')}</span>
           <select data-testid="config-pout" value={config.predictionOutput} disabled={!usesAxnet} onChange={(event) => setPredictionOutput(event.target.value)}>
             {PREDICTION_OUTPUTS.map((choice) => (
               <option key={choice} value={choice}>
@@ -125,27 +131,27 @@ export function MethodOptions() {
           </select>
         </label>
         <label className="field" title={INITIALIZATION_TOOLTIP}>
-          <span className="field-label">Initialization</span>
+          <span className="field-label">{t('methods.initialization')}</span>
           <select data-testid="config-init" value={config.initialization} onChange={(event) => setInitialization(event.target.value)}>
             {INITIALIZATIONS.map((choice) => (
               <option key={choice} value={choice}>
-                {INITIALIZATION_SPECS[choice].label}
+                {t(`methods.${INITIALIZATION_KEYS[choice]}`)}
               </option>
             ))}
           </select>
         </label>
         <label className="field" title={CONTROL_PLACEMENT_TOOLTIP}>
-          <span className="field-label">AXNet ⊙c placement</span>
+          <span className="field-label">{t('methods.placement')}</span>
           <select data-testid="config-ctrl" value={config.controlPlacement} disabled={!usesAxnet} onChange={(event) => setControlPlacement(event.target.value)}>
             {CONTROL_PLACEMENTS.map((choice) => (
               <option key={choice} value={choice}>
-                {CONTROL_PLACEMENT_SPECS[choice].label}
+                {t(`methods.${PLACEMENT_KEYS[choice]}`)}
               </option>
             ))}
           </select>
         </label>
-        <label className="field" title="Rounds of iterative training (onepass is one round)">
-          <span className="field-label">Iterative rounds</span>
+        <label className="field" title={t('methods.roundsTitle')}>
+          <span className="field-label">{t('methods.rounds')}</span>
           <input
             type="number"
             data-testid="config-rounds"
@@ -157,23 +163,23 @@ export function MethodOptions() {
             onChange={(event) => setRounds(Number(event.target.value))}
           />
         </label>
-        <label className="field" title="Training subset of the next round (Xu et al.'s choose_type)">
+        <label className="field" title={t('methods.chooseTypeTitle')}>
           <span className="field-label">choose_type</span>
           <select data-testid="config-choose" value={config.chooseType} disabled={!usesIterative} onChange={(event) => setChooseType(Number(event.target.value))}>
             {CHOOSE_TYPES.map((choice) => (
               <option key={choice} value={choice}>
-                {CHOOSE_TYPE_LABELS[choice]}
+                {t(`methods.${CHOOSE_KEYS[choice]}`)}
               </option>
             ))}
           </select>
         </label>
       </div>
       <p className="muted small" data-testid="config-faithfulness-note">
-        Kernels start N(0, 0.1) either way; the authors’ code starts biases at 0 and applies ⊙c after the activation (eq. 4 as printed puts it inside).
+        {t('methods.faithfulness')}
       </p>
-      <label className="toggle" title="§V-A: shrink AXNet's nets until its parameter count is within 3% of the baseline's">
+      <label className="toggle" title={t('methods.matchTitle')}>
         <input type="checkbox" data-testid="config-match" checked={config.matchParameters} onChange={(event) => setMatchParameters(event.target.checked)} />
-        <span>Parameter-matched: size AXNet to within 3% of the baseline’s parameter count (§V-A)</span>
+        <span>{t('methods.match')}</span>
       </label>
     </fieldset>
   );

@@ -8,7 +8,6 @@ import { CONFIG_LIMITS, type LabConfig } from '../../core/config';
 import {
   MAX_SWEEP_SEEDS,
   SWEEP_PARAMETERS,
-  SWEEP_PARAMETER_LABELS,
   createDefaultSweep,
   formatSweepValuesText,
   parseSweepValuesText,
@@ -17,6 +16,8 @@ import {
   type SweepSpec,
 } from '../../core/sweep';
 import { useLabStore } from '../../state/store';
+import { formatNumber, useLanguage, useT } from '../i18n';
+import { methodLabelIn } from '../../core/methods/registry';
 import './sweep.css';
 
 /** Values a parameter starts with when the user picks it. */
@@ -37,7 +38,19 @@ function defaultValuesFor(parameter: SweepParameter, spec: SweepSpec, config: Re
   }
 }
 
+/** The swept setting's name in the current language: "error bound", "approximator width (layer 2)" (core/sweep.ts's describeSweepParameter). */
+export function useSweepParameterName(): (spec: Pick<SweepSpec, 'parameter' | 'layer'>) => string {
+  const t = useT('sweep');
+  return (spec) => {
+    const label = t(`parameter.${spec.parameter}`);
+    return spec.parameter === 'approximatorWidth' || spec.parameter === 'predictorWidth' ? t('parameterLayer', { label, layer: spec.layer + 1 }) : label;
+  };
+}
+
 export function SweepControls() {
+  const t = useT('controls');
+  const tSweep = useT('sweep');
+  const language = useLanguage();
   const sweep = useLabStore((state) => state.sweep);
   const config = useLabStore((state) => state.config);
   const setSweep = useLabStore((state) => state.setSweep);
@@ -70,16 +83,16 @@ export function SweepControls() {
 
   return (
     <section className="control-group sweep-controls" aria-labelledby="group-sweep" data-testid="sweep-controls">
-      <h2 id="group-sweep">Sweep</h2>
+      <h2 id="group-sweep">{t('sweep.title')}</h2>
       <label className="toggle">
         <input type="checkbox" data-testid="sweep-toggle" checked={sweep !== null} onChange={(event) => setSweep(event.target.checked ? createDefaultSweep(config) : null)} />
-        <span>Sweep one setting: train every value at once (one model group)</span>
+        <span>{t('sweep.toggle')}</span>
       </label>
       {sweep ? (
         <>
           <div className="field-grid">
             <label className="field">
-              <span className="field-label">Setting</span>
+              <span className="field-label">{t('sweep.setting')}</span>
               <select
                 data-testid="sweep-parameter"
                 value={sweep.parameter}
@@ -96,25 +109,25 @@ export function SweepControls() {
               >
                 {SWEEP_PARAMETERS.map((p) => (
                   <option key={p} value={p}>
-                    {SWEEP_PARAMETER_LABELS[p]}
+                    {tSweep(`parameter.${p}`)}
                   </option>
                 ))}
               </select>
             </label>
             {isWidth ? (
               <label className="field">
-                <span className="field-label">Hidden layer</span>
+                <span className="field-label">{t('sweep.hiddenLayer')}</span>
                 <select data-testid="sweep-layer" value={sweep.layer} onChange={(event) => setSweep({ ...sweep, layer: Number(event.target.value) })}>
                   {Array.from({ length: Math.max(layers, sweep.layer + 1) }, (_, k) => (
                     <option key={k} value={k}>
-                      layer {k + 1}
+                      {t('sweep.layer', { layer: k + 1 })}
                     </option>
                   ))}
                 </select>
               </label>
             ) : (
-              <label className="field" title="Every value trains with this many seeds (config seed, +1, …); the summary shows mean ± std">
-                <span className="field-label">Seeds per value</span>
+              <label className="field" title={t('sweep.seedsTitle')}>
+                <span className="field-label">{t('sweep.seedsPerValue')}</span>
                 <input
                   type="number"
                   data-testid="sweep-seeds"
@@ -131,8 +144,8 @@ export function SweepControls() {
               </label>
             )}
           </div>
-          <label className="field" title="A list like 0.01,0.02,0.05, or a range from:to:count (add :log for a geometric range)">
-            <span className="field-label">Values (list a,b,c or range from:to:count[:log])</span>
+          <label className="field" title={t('sweep.valuesTitle')}>
+            <span className="field-label">{t('sweep.values')}</span>
             <input
               type="text"
               data-testid="sweep-values"
@@ -145,7 +158,7 @@ export function SweepControls() {
           </label>
           {isWidth ? (
             <label className="field">
-              <span className="field-label">Seeds per value</span>
+              <span className="field-label">{t('sweep.seedsPerValue')}</span>
               <input
                 type="number"
                 data-testid="sweep-seeds"
@@ -167,12 +180,17 @@ export function SweepControls() {
           ) : null}
           <p className={planned?.plan ? 'sweep-plan muted small' : 'sweep-plan sweep-problem'} data-testid="sweep-plan" data-variants={planned?.plan?.variants.length ?? 0}>
             {planned?.plan
-              ? `${planned.plan.values.length} value${planned.plan.values.length === 1 ? '' : 's'} × ${planned.plan.seeds.length} seed${planned.plan.seeds.length === 1 ? '' : 's'} = ${planned.plan.variants.length} variants of ${planned.plan.method}, ${config.steps.toLocaleString('en-US')} steps each; the sweep sets each variant's ${SWEEP_PARAMETER_LABELS[sweep.parameter]}.${planned.notes.length ? ` ${planned.notes.join(' ')}` : ''}`
+              ? `${t('sweep.plan', {
+                  values: planned.plan.values.length === 1 ? t('sweep.valueOne') : t('sweep.valueMany', { n: planned.plan.values.length }),
+                  seeds: planned.plan.seeds.length === 1 ? t('sweep.seedOne') : t('sweep.seedMany', { n: planned.plan.seeds.length }),
+                  variants: planned.plan.variants.length,
+                  method: methodLabelIn(planned.plan.method, language),
+                  steps: formatNumber(config.steps, language),
+                  parameter: tSweep(`parameter.${sweep.parameter}`),
+                })}${planned.notes.length ? ` ${planned.notes.join(' ')}` : ''}`
               : planned?.problems.join(' ')}
           </p>
-          <p className="muted small">
-            Widths: {CONFIG_LIMITS.hiddenWidth.min}–{CONFIG_LIMITS.hiddenWidth.max}. Press Play to train the sweep.
-          </p>
+          <p className="muted small">{t('sweep.widths', { min: CONFIG_LIMITS.hiddenWidth.min, max: CONFIG_LIMITS.hiddenWidth.max })}</p>
         </>
       ) : null}
     </section>

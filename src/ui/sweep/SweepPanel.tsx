@@ -5,15 +5,16 @@
  * at most once per animation frame (only the variants that changed), so a 256-variant sweep does not
  * re-render React per message. The store itself gets the worker's progress once per frame (frameBatcher).
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
-import { aggregateSweep, describeSweepParameter, isSweepAxisLog, type SweepPlan, type SweepSummaryRow } from '../../core/sweep';
-import { formatMetric, formatTrainingTime } from '../../state/selectors';
+import { useEffect, useRef, useState } from 'react';
+import { aggregateSweep, isSweepAxisLog, type SweepPlan, type SweepSummaryRow } from '../../core/sweep';
+import { formatMetric } from '../../state/selectors';
+import { methodLabelIn } from '../../core/methods/registry';
+import { formatNumber, useLanguage, useT } from '../i18n';
+import { useSweepParameterName } from './SweepControls';
 import { useLabStore } from '../../state/store';
 import { buildSweepRunRows, type SweepRun, type SweepVariantRun } from '../../state/sweepSlice';
 import { PREDICTED_COLOR, TRUE_COLOR, ERROR_COLOR, drawSummaryChart, drawVariantCell, prepareCanvas } from './sweepCanvas';
 import './sweep.css';
-
-const STATUS_TEXT = { idle: 'ready', initializing: 'starting…', running: 'training', paused: 'paused', done: 'done', error: 'failed' } as const;
 
 /** A swept value as a short label (0.0070711, 1e-4, 16). */
 function formatSweepValue(value: number): string {
@@ -29,10 +30,12 @@ function cellSize(count: number): { min: number; plot: number } {
   return { min: 112, plot: 48 };
 }
 
-function describeReadout(variant: SweepVariantRun): string {
-  if (variant.stopped) return `stopped at ${variant.stopped.atStep}`;
+type SweepT = ReturnType<typeof useT<'sweep'>>;
+
+function describeReadout(variant: SweepVariantRun, t: SweepT): string {
+  if (variant.stopped) return t('stoppedAt', { step: variant.stopped.atStep });
   const last = variant.last?.metrics;
-  return last ? `true ${last.trueInvocation.toFixed(2)} · pred ${last.predictedInvocation.toFixed(2)}` : 'waiting…';
+  return last ? t('readout', { trueInvocation: last.trueInvocation.toFixed(2), predictedInvocation: last.predictedInvocation.toFixed(2) }) : t('waiting');
 }
 
 /**
@@ -46,6 +49,7 @@ function SweepMultiples({ plan }: { plan: SweepPlan }) {
   const listRef = useRef<HTMLOListElement>(null);
   const size = cellSize(plan.variants.length);
   const showSeed = plan.seeds.length > 1;
+  const t = useT('sweep');
 
   useEffect(() => {
     const box = boxRef.current;
@@ -89,8 +93,8 @@ function SweepMultiples({ plan }: { plan: SweepPlan }) {
         drawn[k] = variant;
         const x = (k % columns) * (cellWidth + gap);
         const y = Math.floor(k / columns) * (cellHeight + gap);
-        const readout = describeReadout(variant);
-        const label = `${formatSweepValue(variant.value)}${showSeed ? ` · seed ${variant.seed}` : ''}`;
+        const readout = describeReadout(variant, t);
+        const label = `${formatSweepValue(variant.value)}${showSeed ? t('seedLabel', { seed: variant.seed }) : ''}`;
         ctx!.save();
         ctx!.translate(x, y);
         drawVariantCell(ctx!, cellWidth, cellHeight, captionHeight, label, readout, variant, total);
@@ -124,13 +128,13 @@ function SweepMultiples({ plan }: { plan: SweepPlan }) {
       observer.disconnect();
       if (frame !== null) cancelAnimationFrame(frame);
     };
-  }, [plan, size.min, size.plot, showSeed]);
+  }, [plan, size.min, size.plot, showSeed, t]);
 
   return (
     <div ref={boxRef} className="sweep-grid" data-testid="sweep-multiples">
       {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: a canvas without tabIndex is not focusable; the list below carries its data for assistive tech */}
       <canvas ref={canvasRef} aria-hidden="true" />
-      <ol ref={listRef} className="visually-hidden" aria-label="Variants">
+      <ol ref={listRef} className="visually-hidden" aria-label={t('variants')}>
         {plan.variants.map((variant) => (
           <li key={variant.index} data-testid="sweep-multiple" data-variant={variant.index} data-value={variant.value} data-seed={variant.seed} data-points="0" />
         ))}
@@ -143,7 +147,8 @@ function SweepSummary({ plan }: { plan: SweepPlan }) {
   const boxRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const log = isSweepAxisLog(plan.spec, plan.values);
-  const xLabel = describeSweepParameter(plan.spec);
+  const t = useT('sweep');
+  const xLabel = useSweepParameterName()(plan.spec);
   const height = 300;
 
   useEffect(() => {
@@ -161,10 +166,15 @@ function SweepSummary({ plan }: { plan: SweepPlan }) {
       const rows = buildSweepRunRows(run);
       const summary = aggregateSweep(rows);
       const ctx = prepareCanvas(canvas, width, height);
-      if (ctx) drawSummaryChart(ctx, width, height, summary, { log, xLabel });
+      if (ctx)
+        drawSummaryChart(ctx, width, height, summary, {
+          log,
+          xLabel,
+          texts: { logScale: t('logScale'), axisInvocation: t('axisInvocation'), axisError: t('axisError'), axisErrorNone: t('axisErrorNone') },
+        });
       box.dataset.rows = String(summary.length);
       box.dataset.variants = String(rows.length);
-      box.setAttribute('aria-label', describeSummary(xLabel, summary));
+      box.setAttribute('aria-label', describeSummary(xLabel, summary, t));
     };
     const schedule = () => {
       if (frame === null) frame = requestAnimationFrame(draw);
@@ -184,19 +194,19 @@ function SweepSummary({ plan }: { plan: SweepPlan }) {
       observer.disconnect();
       if (frame !== null) cancelAnimationFrame(frame);
     };
-  }, [plan, log, xLabel]);
+  }, [plan, log, xLabel, t]);
 
   return (
-    <div ref={boxRef} className="sweep-summary" data-testid="sweep-summary" data-rows="0" data-variants="0" role="img" aria-label={`Summary chart of the ${xLabel} sweep`}>
+    <div ref={boxRef} className="sweep-summary" data-testid="sweep-summary" data-rows="0" data-variants="0" role="img" aria-label={t('summaryLabel', { label: xLabel })}>
       <canvas ref={canvasRef} style={{ height: `${height}px` }} />
     </div>
   );
 }
 
-function describeSummary(xLabel: string, rows: readonly SweepSummaryRow[]): string {
-  if (rows.length === 0) return `Summary chart of the ${xLabel} sweep: no evaluations yet.`;
+function describeSummary(xLabel: string, rows: readonly SweepSummaryRow[], t: SweepT): string {
+  if (rows.length === 0) return t('summaryEmpty', { label: xLabel });
   const best = rows.reduce((a, b) => (b.trueInvocation.mean > a.trueInvocation.mean ? b : a));
-  return `Summary chart of the ${xLabel} sweep, ${rows.length} values: highest mean true invocation ${best.trueInvocation.mean.toFixed(3)} at ${formatSweepValue(best.value)}.`;
+  return t('summaryBest', { label: xLabel, rows: rows.length, best: best.trueInvocation.mean.toFixed(3), value: formatSweepValue(best.value) });
 }
 
 const formatMeanStd = (m: { mean: number; std: number; n: number } | null) =>
@@ -204,6 +214,8 @@ const formatMeanStd = (m: { mean: number; std: number; n: number } | null) =>
 
 /** The summary as a table, rendered when the run pauses or ends (never per message). */
 function SweepTable({ plan }: { plan: SweepPlan }) {
+  const t = useT('sweep');
+  const parameterName = useSweepParameterName();
   const status = useLabStore((state) => state.sweepRun?.status ?? 'idle');
   const [rows, setRows] = useState<SweepSummaryRow[]>([]);
   useEffect(() => {
@@ -215,16 +227,19 @@ function SweepTable({ plan }: { plan: SweepPlan }) {
   const seeds = plan.seeds.length;
   return (
     <details className="sweep-table-box" open={rows.length <= 16}>
-      <summary>Table: final metrics per value{seeds > 1 ? ` (mean ± std over ${seeds} seeds)` : ''}</summary>
+      <summary>
+        {t('table')}
+        {seeds > 1 ? t('tableSeeds', { seeds }) : ''}
+      </summary>
       <div className="table-wrap">
         <table className="compare-table" data-testid="sweep-table">
           <thead>
             <tr>
-              <th scope="col">{describeSweepParameter(plan.spec)}</th>
-              <th scope="col">True invocation</th>
-              <th scope="col">Predicted invocation</th>
-              <th scope="col">Prediction accuracy</th>
-              <th scope="col">Overall error</th>
+              <th scope="col">{parameterName(plan.spec)}</th>
+              <th scope="col">{t('trueInvocation')}</th>
+              <th scope="col">{t('predictedInvocation')}</th>
+              <th scope="col">{t('predictionAccuracy')}</th>
+              <th scope="col">{t('overallError')}</th>
             </tr>
           </thead>
           <tbody>
@@ -245,23 +260,21 @@ function SweepTable({ plan }: { plan: SweepPlan }) {
 }
 
 function SweepStatus() {
+  const t = useT('sweep');
+  const tCompare = useT('compare');
+  const language = useLanguage();
   const run = useLabStore((state) => state.sweepRun);
   // The status line re-renders with the run (≤ once per frame); it is one short line of text.
   if (!run) return null;
   const stoppedCount = run.variants.filter((v) => v.stopped).length;
   return (
     <p className="sweep-status small" data-testid="sweep-status" data-status={run.status}>
-      <strong>{STATUS_TEXT[run.status]}</strong>
-      {` · step ${run.step.toLocaleString('en-US')}${run.totalSteps ? ` / ${run.totalSteps.toLocaleString('en-US')}` : ''}`}
+      <strong>{tCompare(`status.${run.status}`)}</strong>
+      {`${t('step', { step: formatNumber(run.step, language) })}${run.totalSteps ? ` / ${formatNumber(run.totalSteps, language)}` : ''}`}
       {run.backend ? ` · ${run.backend}` : ''}
-      {run.modelStepsPerSecond > 0 ? ` · ${Math.round(run.modelStepsPerSecond).toLocaleString('en-US')} model-steps/s` : ''}
-      {` · ${formatTrainingTime(run.trainingMs)}`}
-      {stoppedCount > 0 ? (
-        <span className="sweep-problem">
-          {' '}
-          · {stoppedCount} variant{stoppedCount === 1 ? '' : 's'} stopped (diverged; the others go on)
-        </span>
-      ) : null}
+      {run.modelStepsPerSecond > 0 ? t('modelSteps', { rate: formatNumber(Math.round(run.modelStepsPerSecond), language) }) : ''}
+      {` · ${t('seconds', { value: (run.trainingMs / 1000).toFixed(1) })}`}
+      {stoppedCount > 0 ? <span className="sweep-problem"> {stoppedCount === 1 ? t('stoppedOne') : t('stoppedMany', { n: stoppedCount })}</span> : null}
       {run.message ? <span className="sweep-problem"> · {run.message}</span> : null}
     </p>
   );
@@ -272,19 +285,22 @@ export function SweepPanel() {
   const config = useLabStore((state) => state.config);
   const plan = useLabStore((state) => state.sweepRun?.plan ?? null);
   const notes = useLabStore((state) => state.sweepRun?.notes ?? null);
-  const label = useMemo(() => (sweep ? describeSweepParameter(sweep) : ''), [sweep]);
+  const t = useT('sweep');
+  const language = useLanguage();
+  const parameterName = useSweepParameterName();
+  const label = sweep ? parameterName(sweep) : '';
   if (!sweep) return null;
   return (
     <section className="panel sweep-panel" aria-labelledby="sweep-title" data-testid="sweep-panel">
       <header className="panel-header">
-        <h2 id="sweep-title">Sweep: {label}</h2>
+        <h2 id="sweep-title">{t('title', { label })}</h2>
         <p className="panel-caption">
-          Every variant is one model of one group trained in the worker ({config.methods[0]}, {config.target}). Small multiples: true invocation
-          <span className="sweep-key" style={{ background: TRUE_COLOR }} aria-hidden="true" /> and predicted invocation
-          <span className="sweep-key dashed" style={{ borderColor: PREDICTED_COLOR }} aria-hidden="true" /> from 0 to 1 over the steps. Summary: the final values against the{' '}
-          {label}
-          {sweep.seeds.kind === 'count' && sweep.seeds.count === 1 ? '' : ', mean ± std over the seeds'}, and the overall error
-          <span className="sweep-key dotted" style={{ borderColor: ERROR_COLOR }} aria-hidden="true" /> on the right axis.
+          {t('caption1', { method: methodLabelIn(config.methods[0], language), target: config.target })}
+          <span className="sweep-key" style={{ background: TRUE_COLOR }} aria-hidden="true" /> {t('caption2')}
+          <span className="sweep-key dashed" style={{ borderColor: PREDICTED_COLOR }} aria-hidden="true" /> {t('caption3', { label })}
+          {sweep.seeds.kind === 'count' && sweep.seeds.count === 1 ? '' : t('captionSeeds')}
+          {t('caption4')}
+          <span className="sweep-key dotted" style={{ borderColor: ERROR_COLOR }} aria-hidden="true" /> {t('caption5')}
         </p>
       </header>
       {plan ? (
@@ -292,12 +308,12 @@ export function SweepPanel() {
           <SweepStatus />
           {notes && notes.length > 0 ? <p className="muted small">{notes.join(' ')}</p> : null}
           <SweepSummary plan={plan} />
-          <h3 className="sweep-subtitle">Invocation curves, one per variant</h3>
+          <h3 className="sweep-subtitle">{t('curves')}</h3>
           <SweepMultiples plan={plan} />
           <SweepTable plan={plan} />
         </>
       ) : (
-        <p className="placeholder">Press Play to train the sweep: its variants’ curves appear here as they train.</p>
+        <p className="placeholder">{t('placeholder')}</p>
       )}
     </section>
   );

@@ -171,9 +171,25 @@ export function formatTick(value: number): string {
   return String(Number(value.toPrecision(3)));
 }
 
+export interface SummaryChartTexts {
+  logScale: string;
+  axisInvocation: string;
+  axisError: string;
+  axisErrorNone: string;
+}
+
+const ENGLISH_SUMMARY_TEXTS: SummaryChartTexts = {
+  logScale: ' (log scale)',
+  axisInvocation: 'invocation (fraction)',
+  axisError: 'overall error',
+  axisErrorNone: 'overall error (none predicted safe)',
+};
+
 export interface SummaryChartOptions {
   log: boolean;
   xLabel: string;
+  /** The axes' texts in the page's language (default English). */
+  texts?: SummaryChartTexts;
   /** Also mark the swept values (the x of every row) with ticks under the axis. */
 }
 
@@ -183,6 +199,7 @@ export interface SummaryChartOptions {
  * of ± one std over the seeds.
  */
 export function drawSummaryChart(ctx: CanvasRenderingContext2D, width: number, height: number, rows: readonly SweepSummaryRow[], options: SummaryChartOptions): void {
+  const texts = options.texts ?? ENGLISH_SUMMARY_TEXTS;
   const left = 62;
   const right = 70;
   const top = 14;
@@ -249,19 +266,19 @@ export function drawSummaryChart(ctx: CanvasRenderingContext2D, width: number, h
   }
   ctx.font = BOLD_FONT;
   ctx.fillStyle = AXIS_COLOR;
-  ctx.fillText(`${options.xLabel}${options.log ? ' (log scale)' : ''}`, left + w / 2, top + h + 24);
+  ctx.fillText(`${options.xLabel}${options.log ? texts.logScale : ''}`, left + w / 2, top + h + 24);
   ctx.save();
   ctx.translate(16, top + h / 2);
   ctx.rotate(-Math.PI / 2);
   ctx.textBaseline = 'middle';
-  ctx.fillText('invocation (fraction)', 0, 0);
+  ctx.fillText(texts.axisInvocation, 0, 0);
   ctx.restore();
   ctx.save();
   ctx.translate(width - 14, top + h / 2);
   ctx.rotate(Math.PI / 2);
   ctx.textBaseline = 'middle';
   ctx.fillStyle = ERROR_COLOR;
-  ctx.fillText(errors.length > 0 ? 'overall error' : 'overall error (none predicted safe)', 0, 0);
+  ctx.fillText(errors.length > 0 ? texts.axisError : texts.axisErrorNone, 0, 0);
   ctx.restore();
 
   // Series: lines through the means, markers, ± std bars.

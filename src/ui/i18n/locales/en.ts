@@ -3,12 +3,22 @@
  * side). Interpolations are {{name}}; the Chinese catalog (zh.ts) has exactly these keys and placeholders (checked by
  * its type and by catalog.test.ts). Equations, symbols and paper citations stay as they are in both languages.
  */
+import { about } from './about';
 import { classroom } from './classroom';
 import { sharing } from './sharing';
+import { compare } from './compare';
+import { controls } from './controls';
+import { sweep } from './sweep';
+import { views } from './views';
 
 export const en = {
+  about: about.en,
   classroom: classroom.en,
   sharing: sharing.en,
+  compare: compare.en,
+  controls: controls.en,
+  sweep: sweep.en,
+  views: views.en,
   common: {
     appTitle: 'AXNet Lab',
     languageLabel: 'Language',

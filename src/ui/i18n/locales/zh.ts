@@ -1,11 +1,21 @@
 /** 简体中文界面文本（与 en.ts 同键、同占位符；catalog.test.ts 检查）。公式、符号和论文引用保持原样。 */
+import { about } from './about';
 import { classroom } from './classroom';
 import { sharing } from './sharing';
+import { compare } from './compare';
+import { controls } from './controls';
+import { sweep } from './sweep';
+import { views } from './views';
 import type { Messages } from './en';
 
 export const zh: Messages = {
+  about: about.zh,
   classroom: classroom.zh,
   sharing: sharing.zh,
+  compare: compare.zh,
+  controls: controls.zh,
+  sweep: sweep.zh,
+  views: views.zh,
   common: {
     appTitle: 'AXNet 实验室',
     languageLabel: '语言',
