@@ -6,6 +6,7 @@
  * pattern to get wrong); a failed export says why in a role=alert line.
  */
 import { createContext, useContext, useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { useT } from '../i18n';
 import { downloadBlob, downloadText } from './download';
 
 export interface FigureExporter {
@@ -82,6 +83,7 @@ export interface ExportMenuProps {
 }
 
 export function ExportMenu({ stem, testId, actions = [], children }: ExportMenuProps) {
+  const t = useT('panels');
   const registry = useContext(RegistryContext);
   const figures = useSyncExternalStore(registry?.subscribe ?? noSubscribe, registry?.snapshot ?? (() => EMPTY));
   const [error, setError] = useState<string | null>(null);
@@ -94,11 +96,11 @@ export function ExportMenu({ stem, testId, actions = [], children }: ExportMenuP
   return (
     <details className="export-menu" data-testid={testId}>
       <summary className="export-menu-toggle" data-testid={`${testId}-toggle`}>
-        Export
+        {t('exports.export')}
       </summary>
       <div className="export-menu-body">
         {figures.map((figure) => (
-          <div className="export-row" key={figure.id} role="group" aria-label={`Export ${figure.label}`}>
+          <div className="export-row" key={figure.id} role="group" aria-label={t('exports.exportFigure', { figure: figure.label })}>
             <span className="export-row-label">{figure.label}</span>
             <button
               type="button"
@@ -119,7 +121,7 @@ export function ExportMenu({ stem, testId, actions = [], children }: ExportMenuP
           </div>
         ))}
         {actions.length > 0 ? (
-          <div className="export-row" role="group" aria-label="Export the run">
+          <div className="export-row" role="group" aria-label={t('exports.exportRun')}>
             {actions.map((action) => (
               <button type="button" className="mini" key={action.testId} data-testid={action.testId} disabled={action.disabled} onClick={() => run(action.run)}>
                 {action.label}
@@ -127,7 +129,7 @@ export function ExportMenu({ stem, testId, actions = [], children }: ExportMenuP
             ))}
           </div>
         ) : null}
-        {figures.length === 0 && actions.length === 0 ? <p className="muted small">Nothing to export yet.</p> : null}
+        {figures.length === 0 && actions.length === 0 ? <p className="muted small">{t('exports.nothing')}</p> : null}
         {children}
         <p role="alert" className="export-error">
           {error ?? ''}

@@ -4,9 +4,11 @@
  * its type and by catalog.test.ts). Equations, symbols and paper citations stay as they are in both languages.
  */
 import { classroom } from './classroom';
+import { panels } from './panels';
 
 export const en = {
   classroom: classroom.en,
+  panels: panels.en,
   common: {
     appTitle: 'AXNet Lab',
     languageLabel: 'Language',
