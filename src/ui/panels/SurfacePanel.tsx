@@ -263,7 +263,7 @@ function SurfacePanelBody() {
           </HeatmapFrame>
         ) : null}
         <HeatmapFrame
-          title="|error|"
+          title={t('surface.errorTitle')}
           subtitle={t('surface.errorSubtitle', { metric: metricName, all: outputs.length > 1 ? t('surface.allOutputs') : '' })}
           x={grid.x}
           y={grid.y}

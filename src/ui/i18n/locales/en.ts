@@ -4,10 +4,12 @@
  * its type and by catalog.test.ts). Equations, symbols and paper citations stay as they are in both languages.
  */
 import { classroom } from './classroom';
+import { npu } from './npu';
 import { panels } from './panels';
 
 export const en = {
   classroom: classroom.en,
+  npu: npu.en,
   panels: panels.en,
   common: {
     appTitle: 'AXNet Lab',

@@ -1,10 +1,12 @@
 /** 简体中文界面文本（与 en.ts 同键、同占位符；catalog.test.ts 检查）。公式、符号和论文引用保持原样。 */
 import { classroom } from './classroom';
+import { npu } from './npu';
 import { panels } from './panels';
 import type { Messages } from './en';
 
 export const zh: Messages = {
   classroom: classroom.zh,
+  npu: npu.zh,
   panels: panels.zh,
   common: {
     appTitle: 'AXNet 实验室',
