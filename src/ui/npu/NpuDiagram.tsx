@@ -258,7 +258,7 @@ export const NpuDiagram = memo(function NpuDiagram({ model, params }: Props) {
         </text>
         {region(MEM.y + 10, 44, t('diagram.input'), model.input.slice(0, 3).map(formatValue).join(', ') + (model.input.length > 3 ? ' …' : ''))}
         {region(MEM.y + 60, 44, schedule.weightsFromDram ? t('diagram.weightsFromDram') : 'W, b', schedule.layerByLayer ? t('diagram.reloaded') : t('diagram.resident'))}
-        {region(MEM.y + 110, 58, 'P(x)', cycle >= stage2End ? `P(safe) = ${formatValue(schedule.forward.safeProbability)}` : '—', true, 'npu-mem-px')}
+        {region(MEM.y + 110, 58, 'P(x)', cycle >= stage2End ? t('safeProbability', { p: formatValue(schedule.forward.safeProbability) }) : '—', true, 'npu-mem-px')}
         {cycle >= stage2End ? (
           <text x={MEM.x + 18} y={MEM.y + 161} className="npu-label">
             {schedule.forward.predictedSafe ? t('diagram.safe') : t('diagram.unsafe')}
@@ -377,7 +377,7 @@ export const NpuDiagram = memo(function NpuDiagram({ model, params }: Props) {
           {t('diagram.controller')}
         </text>
         <text x={CTRL.x + 12} y={CTRL.y + 40} className="npu-label">
-          {decided ? `P(safe) = ${formatValue(schedule.forward.safeProbability)}` : t('diagram.waitsForP')}
+          {decided ? t('safeProbability', { p: formatValue(schedule.forward.safeProbability) }) : t('diagram.waitsForP')}
         </text>
         <text x={CTRL.x + 12} y={CTRL.y + 58} className="npu-label-strong">
           {decided ? t('diagram.invoke', { where: safe ? t('transport.routeApproximator') : 'CPU' }) : ''}

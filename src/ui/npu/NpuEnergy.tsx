@@ -151,7 +151,10 @@ export function NpuEnergy({ model }: { model: NpuModel }) {
                 {c.id === 'cpu' ? t('energy.cpuPath') : componentText.label(c, params.hardware)}
               </th>
               <td title={c.sources.map((s) => `${s.label}: ${s.value} ${s.unit}${s.edited ? t('energy.edited') : ''} — ${s.citation}`).join('\n')} className="cite">
-                {c.count} {componentText.unit(c.unit)} × {formatValue(c.pjPerUnit)} <span className="muted">({c.formula})</span>
+                {c.count} {componentText.unit(c.unit)} × {formatValue(c.pjPerUnit)}{' '}
+                <span className="muted" lang="en">
+                  ({c.formula})
+                </span>
               </td>
               <td className="num" data-testid={`npu-energy-${c.id}`}>
                 {formatPj(c.pj)}
@@ -199,7 +202,7 @@ export function NpuEnergy({ model }: { model: NpuModel }) {
           t={t}
           i18nKey="energy.cpuOnly"
           values={{ pj: formatPj(aggregate.cpuOnly.energyPj), cycles: aggregate.cpuOnly.cpuCycles, instructions: model.cpuCost.instructions, citation: model.cpuCost.citation }}
-          components={{ em: <em /> }}
+          components={{ em: <em />, cite: <span lang="en" /> }}
         />{' '}
         <strong data-testid="npu-gain">{formatGain(aggregate.energyGain)}</strong>× <Trans t={t} i18nKey="energy.cpuOnlyRatio" components={{ sub: <sub /> }} />{' '}
         <span data-testid="npu-speedup">{formatGain(aggregate.speedup)}</span>×.

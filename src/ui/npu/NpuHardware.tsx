@@ -129,8 +129,8 @@ export function NpuHardware({ model }: { model: NpuModel }) {
         {hardware === 'exact' ? t('hardware.exactDetail') : description.detail}
       </p>
       <p className="small muted">
-        {t('hardware.presetsNote')} <span className="badge interpretation">{t('hardware.interpretation')}</span> ({DRUM_K_PRESETS_SOURCE.citation}). {t('hardware.ntvNote')}{' '}
-        <span className="badge unverified">{t('hardware.unverified')}</span>. {t('hardware.neverRestarts')}
+        {t('hardware.presetsNote')} <span className="badge interpretation">{t('hardware.interpretation')}</span> <span lang="en">({DRUM_K_PRESETS_SOURCE.citation})</span>.{' '}
+        {t('hardware.ntvNote')} <span className="badge unverified">{t('hardware.unverified')}</span>. {t('hardware.neverRestarts')}
       </p>
 
       {readout.kind === 'computing' ? (

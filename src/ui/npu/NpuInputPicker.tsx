@@ -93,7 +93,7 @@ export function NpuInputPicker({ model }: { model: NpuModel }) {
         </dd>
         <dt>P(x)</dt>
         <dd>
-          P(safe) = <span data-testid="npu-px">{forward.safeProbability.toFixed(4)}</span> →{' '}
+          <Trans t={t} i18nKey="input.safeProbability" values={{ p: forward.safeProbability.toFixed(4) }} components={{ value: <span data-testid="npu-px" /> }} /> →{' '}
           <strong data-testid="npu-decision" className={safe ? 'route-approx' : 'route-cpu'}>
             {safe ? t('input.safe') : t('input.unsafe')}
           </strong>

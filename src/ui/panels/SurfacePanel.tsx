@@ -11,7 +11,7 @@ import type { TargetSpec } from '../../core/targets/types';
 import type { SurfaceSnapshot } from '../../core/weights';
 import { findGridIndex, findRange, gridValue, listSurfaceOutputs, readSurfaceAt, selectConfig, selectHover, selectSurface } from '../../state/selectors';
 import { useLabStore } from '../../state/store';
-import { DIVERGING, PROBABILITY, SEQUENTIAL, buildErrorScale, createLinearScale, type ColorScale } from '../charts/colormap';
+import { DIVERGING, PROBABILITY, SEQUENTIAL, buildErrorScale, createLinearScale, formatTick, type ColorScale } from '../charts/colormap';
 import type { GridCell } from '../charts/gridCursor';
 import { ColorBar, Heatmap, HeatmapFrame, type GridAxis } from '../charts/Heatmap';
 import { useT } from '../i18n';
@@ -131,8 +131,11 @@ function SurfacePanelBody() {
       safeMask[c] = surface.error[c] < config.errorBound ? 1 : 0;
       predictedMask[c] = surface.safeProbability[c] > 0.5 ? 1 : 0;
     }
-    return { errorScale: buildErrorScale(findRange(surface.error)[1], config.errorBound), safeMask, predictedMask };
-  }, [surface, config.errorBound]);
+    const errorScale = buildErrorScale(findRange(surface.error)[1], config.errorBound);
+    // The bound's mark on the colour bar, in the current language.
+    if (errorScale.mark) errorScale.mark = { ...errorScale.mark, label: t('surface.boundMark', { bound: formatTick(errorScale.mark.value) }) };
+    return { errorScale, safeMask, predictedMask };
+  }, [surface, config.errorBound, t]);
   const valueScale = useMemo(() => {
     if (!output) return createLinearScale(0, 1);
     const [lo, hi] = findRange(output.target, output.axnet, output.lone);
@@ -287,7 +290,7 @@ function SurfacePanelBody() {
           />
         </HeatmapFrame>
         <HeatmapFrame
-          title="P(safe)"
+          title={t('surface.safeTitle')}
           subtitle={t('surface.safeSubtitle')}
           x={grid.x}
           y={grid.y}

@@ -87,7 +87,7 @@ describe('the readouts in 中文', () => {
   it('read the same values with the Chinese catalog texts', () => {
     const zh = panels.zh.readout;
     expect(formatSurfaceReadout(makeValues({ error: 0.5, safeProbability: 0.2 }), NAMES, 0.02, zh)).toBe(
-      'ν = 0.3, x = 0.85: 目标 0.61, AXNet 输出 0.6, 独立近似器 0.59; |误差| 0.5（超出误差界 0.02）, P(safe) 0.2, 预测不安全',
+      'ν = 0.3, x = 0.85: 目标 0.61, AXNet 输出 0.6, 独立近似器 0.59; |误差| 0.5（超出误差界 0.02）, P(安全) 0.2, 预测不安全',
     );
     const neuron = (control: number) => ({ before: 1, control, after: control, suppressed: Math.abs(control) < 0.1 });
     const values = makeValues({ neurons: [[neuron(0.05), neuron(0.9)]] });

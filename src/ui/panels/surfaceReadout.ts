@@ -48,7 +48,7 @@ export function formatSurfaceReadout(values: HoverValues, names: ReadoutNames, b
   const safe = values.error < bound;
   const errorText = fillText(safe ? texts.errorUnder : texts.errorOver, { error: formatTick(values.error), bound: formatTick(bound) });
   const predicted = values.safeProbability > 0.5 ? texts.predictedSafe : texts.predictedUnsafe;
-  return `${formatPoint(values, names)}: ${outputs.join('; ')}; ${errorText}, P(safe) ${formatTick(values.safeProbability)}, ${predicted}`;
+  return `${formatPoint(values, names)}: ${outputs.join('; ')}; ${errorText}, ${fillText(texts.safeProbability, { p: formatTick(values.safeProbability) })}, ${predicted}`;
 }
 
 /**

@@ -19,6 +19,7 @@ export const npu = defineNamespace(
     trainMethods: 'Train the methods',
     trainAxnet: 'Train AXNet',
     cannotRun: 'The NPU model cannot run this network: {{message}}',
+    safeProbability: 'P(safe) = {{p}}',
     weightsFrom: 'Weights from training step {{step}}',
     weightsCompare: ' (compare mode: the AXNet run)',
     weightsTraining: ' (training goes on; the view updates when it pauses or is done)',
@@ -130,6 +131,7 @@ export const npu = defineNamespace(
     },
     input: {
       title: 'Input',
+      safeProbability: 'P(safe) = <value>{{p}}</value>',
       sample: 'test sample',
       of: 'of {{n}}',
       previous: 'Previous sample',
@@ -161,7 +163,7 @@ export const npu = defineNamespace(
       hardwareNote:
         'Rates of {{hardware}} (MAC / weight buffer above); invocation from the exact predictor. The Approximate hardware card below reweights by the predictor’s decisions on that hardware.',
       cpuOnly:
-        'CPU-only (every call on the CPU, <em>estimate</em>): {{pj}} pJ and {{cycles}} CPU cycles per call ({{instructions}} instructions — {{citation}}). Energy-efficiency gain of AXNet over CPU-only:',
+        'CPU-only (every call on the CPU, <em>estimate</em>): {{pj}} pJ and {{cycles}} CPU cycles per call ({{instructions}} instructions — <cite>{{citation}}</cite>). Energy-efficiency gain of AXNet over CPU-only:',
       cpuOnlyRatio: '(E<sub>CPU-only</sub> / E<sub>avg</sub>), speedup',
       caveat:
         'Caveat: this NPU model runs its five stages one after another, with no overlap of stages or transfers, at {{npuGhz}} GHz, while the CPU path runs at {{cpuGhz}} GHz; the CPU costs are estimates (instructions × pJ per instruction). Absolute numbers are indicative; the paper itself estimates its gains from the MICRO 2012 NPU.',
@@ -278,6 +280,7 @@ export const npu = defineNamespace(
     trainMethods: '训练这些方法',
     trainAxnet: '训练 AXNet',
     cannotRun: 'NPU 模型无法运行此网络：{{message}}',
+    safeProbability: 'P(安全) = {{p}}',
     weightsFrom: '权重来自第 {{step}} 步训练',
     weightsCompare: '（比较模式：AXNet 那次训练）',
     weightsTraining: '（训练仍在继续；暂停或完成时视图更新）',
@@ -389,6 +392,7 @@ export const npu = defineNamespace(
     },
     input: {
       title: '输入',
+      safeProbability: 'P(安全) = <value>{{p}}</value>',
       sample: '测试样本',
       of: '共 {{n}} 个',
       previous: '上一个样本',
@@ -419,8 +423,8 @@ export const npu = defineNamespace(
       tallyMany: '累计：{{n}} 次推理播放到结束 · {{pj}} pJ · {{cycles}} 个周期 · {{cpu}} 次在 CPU 上',
       hardwareNote: '采用 {{hardware}} 的能耗率（见上方 MAC / 权重缓冲区）；调用率来自精确硬件上的预测器。下方的“近似硬件”卡片按该硬件上预测器的判定重新加权。',
       cpuOnly:
-        '仅用 CPU（每次调用都在 CPU 上，<em>估计值</em>）：每次调用 {{pj}} pJ、{{cycles}} 个 CPU 周期（{{instructions}} 条指令 — {{citation}}）。AXNet 相对仅用 CPU 的能效增益：',
-      cpuOnlyRatio: '（E<sub>仅 CPU</sub> / E<sub>avg</sub>），加速比',
+        '仅用 CPU（每次调用都在 CPU 上，<em>估计值</em>）：每次调用 {{pj}} pJ、{{cycles}} 个 CPU 周期（{{instructions}} 条指令 — <cite>{{citation}}</cite>）。AXNet 相对仅用 CPU 的能效增益：',
+      cpuOnlyRatio: '（E<sub>仅 CPU</sub> / E<sub>平均</sub>），加速比',
       caveat:
         '注意：此 NPU 模型的五个阶段依次运行，阶段和传输之间没有重叠，NPU 频率 {{npuGhz}} GHz，CPU 路径频率 {{cpuGhz}} GHz；CPU 的开销是估计值（指令数 × 每条指令的 pJ）。绝对数值仅供参考；论文本身也是根据 MICRO 2012 的 NPU 估计其增益的。',
       testSet: '测试集（{{n}} 个样本）',
@@ -463,7 +467,7 @@ export const npu = defineNamespace(
       instruction: '条指令',
     },
     hardware: {
-      title: '近似硬件（AxTrain §4，issue 9 §5）',
+      title: '近似硬件（AxTrain §4，第 9 号议题 §5）',
       hardware: '硬件',
       exact: '精确',
       exactDetail: '精确乘法器和标称电压的权重存储器：训练好的网络的 float64 前向计算。',
@@ -492,7 +496,7 @@ export const npu = defineNamespace(
       saving: '比精确硬件低 {{percent}} %',
       pick: '选择 DRUM-k 或 NTV 设置，即可在这些数值旁看到 AXNet 在近似硬件上的表现。',
       caveat:
-        'pJ / 次推理：E<sub>avg</sub> = f · E<sub>NPU</sub> + (1 − f) · E<sub>CPU 路径</sub>，f 为每行的预测调用率，NPU 按其能耗模型以此硬件的 MAC 和权重缓冲区能耗率计价（估计值）。动画和能耗表以所选硬件的能耗率显示精确值；它们的测试集一行使用精确硬件上预测器的判定。',
+        'pJ / 次推理：E<sub>平均</sub> = f · E<sub>NPU</sub> + (1 − f) · E<sub>CPU 路径</sub>，f 为每行的预测调用率，NPU 按其能耗模型以此硬件的 MAC 和权重缓冲区能耗率计价（估计值）。动画和能耗表以所选硬件的能耗率显示精确值；它们的测试集一行使用精确硬件上预测器的判定。',
     },
     constants: {
       summary: '结构和常数 —— 每个数值都附来源，均可编辑',
