@@ -360,7 +360,7 @@ export const npu = defineNamespace(
       cpuExact: '精确 f(x)：{{instructions}} 条指令（估计值）',
       notInvoked: '此输入未调用',
       cpuDone: '完成',
-      cpuCycles: '{{cycles}} 个 NPU 周期（{{cpuCycles}} 个 CPU 周期）',
+      cpuCycles: '{{cycles}} NPU 周期（{{cpuCycles}} CPU 周期）',
     },
     pe: {
       close: '关闭',
