@@ -85,7 +85,9 @@ export function NpuConstants({ cpuCost, defaultCpuCost }: { cpuCost: CpuPathCost
                     />
                   )}
                 </td>
-                <td className="cite small">{NPU_PARAM_SOURCES[f.field]}</td>
+                <td className="cite small" lang="en">
+                  {NPU_PARAM_SOURCES[f.field]}
+                </td>
               </tr>
             ))}
             <tr>
@@ -99,7 +101,7 @@ export function NpuConstants({ cpuCost, defaultCpuCost }: { cpuCost: CpuPathCost
                 />
               </td>
               <td className="cite small">
-                <span className="badge estimate">{t('hardware.estimate')}</span> {cpuCost.citation}
+                <span className="badge estimate">{t('hardware.estimate')}</span> <span lang="en">{cpuCost.citation}</span>
               </td>
             </tr>
           </tbody>
@@ -137,7 +139,7 @@ export function NpuConstants({ cpuCost, defaultCpuCost }: { cpuCost: CpuPathCost
                   </td>
                   <td className="small">{resolved.unit}</td>
                   <td className="cite small">
-                    <span className={`badge ${resolved.status}`}>{resolved.status}</span> {resolved.citation}
+                    <span className={`badge ${resolved.status}`}>{t(`constants.status.${resolved.status}`)}</span> <span lang="en">{resolved.citation}</span>
                   </td>
                 </tr>
               );

@@ -251,6 +251,7 @@ export const npu = defineNamespace(
       source: 'source',
       back: 'back to {{value}}',
       reset: 'Reset architecture and constants',
+      status: { verified: 'verified', paper: 'paper', unverified: 'unverified', estimate: 'estimate' },
       field: {
         tiles: 'tiles',
         pesPerTile: 'PEs per tile',
@@ -511,6 +512,7 @@ export const npu = defineNamespace(
       source: '来源',
       back: '恢复为 {{value}}',
       reset: '重置结构和常数',
+      status: { verified: '已核实', paper: '论文', unverified: '未核实', estimate: '估计值' },
       field: {
         tiles: '分块数',
         pesPerTile: '每个分块的 PE 数',
