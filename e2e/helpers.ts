@@ -12,7 +12,7 @@ export function collectErrors(page: Page): string[] {
 
 /** Names and symbols kept as written in the Chinese interface (methods, papers, benchmarks and their ids, backends, units, libraries, the sweep syntax `:log`, the language's own name). */
 export const KEPT_AS_WRITTEN =
-  /\b(English|AXNet|AxTrain|NAS|NPU|MSE|CE|ICCAD|ApproXimate|computing|using|an|end-to-end|trainable|neural|network|Zhenghao|Peng|wasm|cpu|webgl|webgpu|auto|axnet|code|rms|p_label|mean|predicted|DRUM-k|NTV|SMAC|MICRO|DATE|ISLPED|He|Chen|Bessel|onepass|iterative|bessel_Jnu|blackscholes|Black|Scholes|fft|FFT|inversek2j|jmeint|jpeg|JPEG|kmeans|k-means|sobel|Sobel|custom|Adam|ReLU|softmax|sigmoid|IV|choose_type|Web|Worker|TensorFlow\.js|log|PARSEC|AxBench|CPU|jMonkeyEngine|DCT|RGB|sin|cos|tan|tanh|exp|sqrt|abs|pi)\b/g;
+  /\b(English|AXNet|AxTrain|NAS|NPU|MSE|CE|ICCAD|ApproXimate|computing|using|an|end-to-end|trainable|neural|network|Zhenghao|Peng|wasm|cpu|webgl|webgpu|auto|axnet|code|rms|p_label|mean|predicted|DRUM-k|NTV|SMAC|MICRO|DATE|ISLPED|He|Chen|Bessel|onepass|iterative|bessel_Jnu|blackscholes|Black|Scholes|fft|FFT|inversek2j|jmeint|jpeg|JPEG|kmeans|k-means|sobel|Sobel|custom|Adam|ReLU|softmax|sigmoid|IV|choose_type|Web|Worker|TensorFlow\.js|log|PARSEC|AxBench|CPU|jMonkeyEngine|DCT|RGB|sin|cos|tan|tanh|exp|sqrt|abs|pi|DRUM|Dreslinski|PEs?|MACs?|DRAM|SRAM|float64|pJ|GHz|Hz|mV|dB|px|PSNR|PNG|SVG|CSV|JSON|tfjs|model\.json|weights\.bin)\b/g;
 
 /** The English words left in the visible text of `selector`'s elements, apart from KEPT_AS_WRITTEN (the 中文 checks). */
 export async function englishWordsIn(page: Page, selector: string): Promise<string[]> {

@@ -18,6 +18,8 @@ import { selectConfig, selectSurface } from '../../state/selectors';
 import { useLabStore } from '../../state/store';
 import { createLinearScale, listScaleTicks } from '../charts/colormap';
 import { SurfacePanel } from '../panels/SurfacePanel';
+import { useT } from '../i18n';
+import { useReadoutTexts } from '../panels/SurfacePanel';
 import { explainMissingGrid } from '../panels/surfaceReadout';
 import './benchmarks.css';
 
@@ -52,31 +54,34 @@ function ImageCanvas({ image, label, testId }: { image: ViewImage; label: string
   );
 }
 
-const IMAGE_NOTES: Record<ImageBenchmarkView['target'], string> = {
-  jpeg: 'each 8×8 block is one model row: 64 pixels → 64 quantized DCT coefficients, decoded back to pixels here',
-  sobel: 'each pixel is one model row: its 3×3 window → the edge magnitude',
-  kmeans: 'each 2×2 tile is six model rows: (pixel, centroid) → distance; the nearest centroid colours the tile',
-};
+/** What one model row is, per image target (catalog keys of panels.benchmark). */
+const IMAGE_NOTES = { jpeg: 'benchmark.noteJpeg', sobel: 'benchmark.noteSobel', kmeans: 'benchmark.noteKmeans' } as const satisfies Record<ImageBenchmarkView['target'], string>;
 
 function ImageView({ view }: { view: ImageBenchmarkView }) {
+  const t = useT('panels');
   return (
     <>
       <p className="panel-caption bench-caption">
-        Test photograph “{view.photoId}” (never used in training); {IMAGE_NOTES[view.target]}. Approximated = network output where the predictor says safe, exact CPU output
-        elsewhere. Step {view.step}: {(view.cpuFraction * 100).toFixed(1)}% of rows sent to the CPU, PSNR against the exact image{' '}
-        {Number.isFinite(view.psnr) ? `${view.psnr.toFixed(1)} dB` : '∞ (identical)'}.
+        {t('benchmark.imageCaption', {
+          photo: view.photoId,
+          note: t(IMAGE_NOTES[view.target]),
+          step: view.step,
+          cpuPercent: (view.cpuFraction * 100).toFixed(1),
+          psnr: Number.isFinite(view.psnr) ? `${view.psnr.toFixed(1)} dB` : t('benchmark.identical'),
+        })}
       </p>
       <div className="bench-images" data-testid="benchmark-images" data-cpu-fraction={view.cpuFraction.toFixed(4)}>
-        <ImageCanvas image={view.input} label="original photograph" testId="bench-input" />
-        <ImageCanvas image={view.exact} label="exact output" testId="bench-exact" />
-        <ImageCanvas image={view.approximated} label="approximated output" testId="bench-approximated" />
-        <ImageCanvas image={view.routing} label="routing: network (blue) · CPU (orange)" testId="bench-routing" />
+        <ImageCanvas image={view.input} label={t('benchmark.original')} testId="bench-input" />
+        <ImageCanvas image={view.exact} label={t('benchmark.exact')} testId="bench-exact" />
+        <ImageCanvas image={view.approximated} label={t('benchmark.approximated')} testId="bench-approximated" />
+        <ImageCanvas image={view.routing} label={t('benchmark.routing')} testId="bench-routing" />
       </div>
     </>
   );
 }
 
 function ScatterView({ view, outputName }: { view: ScatterBenchmarkView; outputName: string }) {
+  const t = useT('panels');
   let lo = Infinity;
   let hi = -Infinity;
   for (const array of [view.exact, view.approximated])
@@ -97,10 +102,7 @@ function ScatterView({ view, outputName }: { view: ScatterBenchmarkView; outputN
   const safeCount = view.safe.reduce((sum, s) => sum + s, 0);
   return (
     <>
-      <p className="panel-caption bench-caption">
-        {view.exact.length} fresh inputs at step {view.step}: the network’s {outputName} against the exact one. Blue: predicted safe (the network computes it); orange: predicted
-        unsafe (sent to the CPU, exact). {safeCount} of {view.exact.length} go to the network.
-      </p>
+      <p className="panel-caption bench-caption">{t('benchmark.scatterCaption', { n: view.exact.length, step: view.step, output: outputName, safe: safeCount })}</p>
       <svg
         ref={svgRef}
         className="bench-scatter"
@@ -110,7 +112,7 @@ function ScatterView({ view, outputName }: { view: ScatterBenchmarkView; outputN
         height={SCATTER_SIZE}
         viewBox={`0 0 ${SCATTER_SIZE} ${SCATTER_SIZE}`}
         role="img"
-        aria-label="network output against exact output"
+        aria-label={t('benchmark.scatterLabel')}
       >
         <rect x={SCATTER_PAD} y={SCATTER_PAD} width={span} height={span} fill="#fafbfc" stroke="#e1e4e8" />
         <line x1={sx(lo)} y1={sy(lo)} x2={sx(hi)} y2={sy(hi)} stroke="#9aa5b1" strokeDasharray="4 3" />
@@ -130,10 +132,10 @@ function ScatterView({ view, outputName }: { view: ScatterBenchmarkView; outputN
           </g>
         ))}
         <text className="bench-scatter-name" x={SCATTER_PAD + span / 2} y={SCATTER_SIZE - 10} textAnchor="middle">
-          exact {outputName}
+          {t('benchmark.exactName', { output: outputName })}
         </text>
         <text className="bench-scatter-name" x={16} y={SCATTER_PAD + span / 2} textAnchor="middle" transform={`rotate(-90 16 ${SCATTER_PAD + span / 2})`}>
-          network {outputName}
+          {t('benchmark.networkName', { output: outputName })}
         </text>
       </svg>
     </>
@@ -141,6 +143,8 @@ function ScatterView({ view, outputName }: { view: ScatterBenchmarkView; outputN
 }
 
 export function BenchmarkView() {
+  const t = useT('panels');
+  const readoutTexts = useReadoutTexts();
   const config = useLabStore(selectConfig);
   const surface = useDeferredValue(useLabStore(selectSurface)); // maps render at transition priority, in slices
   const benchmark = useLabStore((state) => state.benchmark);
@@ -165,23 +169,20 @@ export function BenchmarkView() {
           <section className="panel" aria-labelledby="benchmark-title">
             <header className="panel-header">
               <div className="panel-title-row">
-                <h2 id="benchmark-title">{target.title}: what the network makes of it</h2>
+                <h2 id="benchmark-title">{t('benchmark.title', { title: target.title })}</h2>
                 <ExportMenu stem={exportStem} testId="export-benchmark" />
               </div>
               <p className="bench-note" data-testid="surface-unavailable">
-                {explainMissingGrid(target, 'Surfaces', isImageTarget(target.id) ? 'see the photographs below' : 'see the scatter below')}
+                {explainMissingGrid(target, t('surface.view'), isImageTarget(target.id) ? t('benchmark.seePhotographs') : t('benchmark.seeScatter'), readoutTexts)}
               </p>
               {!view ? (
                 <p className="panel-caption bench-caption">
-                  {target.description}{' '}
-                  {isImageTarget(target.id)
-                    ? 'Pause, step or finish a run: the original photograph, the approximated image and the map of which tiles went to the CPU appear here.'
-                    : 'Pause, step or finish a run: a scatter of the network’s output against the exact output appears here.'}
+                  {target.description} {isImageTarget(target.id) ? t('benchmark.imageHint') : t('benchmark.scatterHint')}
                 </p>
               ) : null}
             </header>
             {view?.kind === 'image' ? <ImageView view={view} /> : null}
-            {view?.kind === 'scatter' ? <ScatterView view={view} outputName={target.outputNames[0] ?? 'output'} /> : null}
+            {view?.kind === 'scatter' ? <ScatterView view={view} outputName={target.outputNames[0] ?? t('benchmark.output')} /> : null}
           </section>
         </ExportScope>
       )}

@@ -19,6 +19,7 @@ import './heatmap.css';
 import { escapeXml } from '../../core/study/svg';
 import { canvasToPng } from '../exports/download';
 import { useFigureExport } from '../exports/ExportMenu';
+import { useT } from '../i18n';
 
 /**
  * The map as a vector SVG: one <rect> per grid cell in its LUT colour (magenta off the scale, as drawn), the
@@ -109,6 +110,7 @@ function useElementWidth(ref: RefObject<HTMLElement | null>, enabled: boolean): 
 }
 
 function HeatmapImpl(props: HeatmapProps) {
+  const t = useT('panels');
   const { values, resolution: n, stride = 1, offset = 0, scale, lut, outline, dashedOutline, step, outlineColor } = props;
   const boxRef = useRef<HTMLDivElement>(null);
   const baseRef = useRef<HTMLCanvasElement>(null);
@@ -248,7 +250,7 @@ function HeatmapImpl(props: HeatmapProps) {
       data-testid={`${props.testId}-map`}
       role="group"
       aria-roledescription="heatmap"
-      aria-label={`${props.label}. Arrow keys move the cursor; the values read out below.`}
+      aria-label={t('charts.heatmapKeys', { label: props.label })}
       aria-describedby={props.describedBy}
       tabIndex={props.tabbable === false ? -1 : 0}
       onKeyDown={handleKey}

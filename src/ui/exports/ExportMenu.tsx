@@ -6,6 +6,7 @@
  * pattern to get wrong); a failed export says why in a role=alert line.
  */
 import { createContext, useContext, useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { useT } from '../i18n';
 import { downloadBlob, downloadText, renderSvgToPng, serializeStyledSvg } from './download';
 
 export interface FigureExporter {
@@ -95,6 +96,7 @@ export interface ExportMenuProps {
 }
 
 export function ExportMenu({ stem, testId, actions = [], children }: ExportMenuProps) {
+  const t = useT('panels');
   const registry = useContext(RegistryContext);
   const snapshot = registry?.snapshot ?? emptySnapshot;
   // Server rendering (the panels' unit tests render to a string) sees the same, empty-at-first, registry.
@@ -120,11 +122,11 @@ export function ExportMenu({ stem, testId, actions = [], children }: ExportMenuP
       }}
     >
       <summary className="export-menu-toggle" data-testid={`${testId}-toggle`}>
-        Export
+        {t('exports.export')}
       </summary>
       <div className="export-menu-body">
         {figures.map((figure) => (
-          <div className="export-row" key={figure.id} role="group" aria-label={`Export ${figure.label}`}>
+          <div className="export-row" key={figure.id} role="group" aria-label={t('exports.exportFigure', { figure: figure.label })}>
             <span className="export-row-label">{figure.label}</span>
             <button
               type="button"
@@ -145,7 +147,7 @@ export function ExportMenu({ stem, testId, actions = [], children }: ExportMenuP
           </div>
         ))}
         {actions.length > 0 ? (
-          <div className="export-row" role="group" aria-label="Export the run">
+          <div className="export-row" role="group" aria-label={t('exports.exportRun')}>
             {actions.map((action) => (
               <button type="button" className="mini" key={action.testId} data-testid={action.testId} disabled={action.disabled} onClick={() => run(action.run)}>
                 {action.label}

@@ -7,7 +7,12 @@ import { buildRunJson, buildWeightsJson, formatReproduceCommand, renderRunCsv, r
 import { useLabStore } from '../../state/store';
 import { getShareHash, getShareUrl } from '../../state/urlSync';
 import { downloadBlob, downloadText } from './download';
+import { useT } from '../i18n';
+import { panels } from '../i18n/locales/panels';
 import type { ExportAction } from './ExportMenu';
+
+/** The labels of the run's exports in one language (panels.exports); English by default. */
+type RunExportTexts = Pick<typeof panels.en.exports, 'runCsv' | 'runJson' | 'weightsJson' | 'tfjsModel' | 'trainFirst'>;
 
 function readRun(): RunExportInput {
   const state = useLabStore.getState();
@@ -15,32 +20,37 @@ function readRun(): RunExportInput {
 }
 
 /** The actions of the run's export menu; `hasWeights`: a trained AXNet was sent (pause or done). */
-export function buildRunExportActions(stem: string, hasWeights: boolean, hasHistory: boolean): ExportAction[] {
+export function buildRunExportActions(
+  stem: string,
+  hasWeights: boolean,
+  hasHistory: boolean,
+  texts: { readonly [K in keyof RunExportTexts]: string } = panels.en.exports,
+): ExportAction[] {
   return [
-    { label: 'Run CSV', testId: 'export-run-csv', disabled: !hasHistory, run: () => downloadText(`${stem}-run.csv`, renderRunCsv(readRun()), 'text/csv') },
+    { label: texts.runCsv, testId: 'export-run-csv', disabled: !hasHistory, run: () => downloadText(`${stem}-run.csv`, renderRunCsv(readRun()), 'text/csv') },
     {
-      label: 'Run JSON',
+      label: texts.runJson,
       testId: 'export-run-json',
       disabled: !hasHistory,
       run: () => downloadText(`${stem}-run.json`, `${JSON.stringify(buildRunJson(readRun()), null, 2)}\n`, 'application/json'),
     },
     {
-      label: 'Weights JSON',
+      label: texts.weightsJson,
       testId: 'export-weights-json',
       disabled: !hasWeights,
       run: () => {
         const { weights, weightsStep } = useLabStore.getState();
-        if (!weights) throw new Error('Train first: the weights arrive when the run pauses or ends.');
+        if (!weights) throw new Error(texts.trainFirst);
         downloadText(`${stem}-weights.json`, `${JSON.stringify(buildWeightsJson(weights, getShareHash(), weightsStep))}\n`, 'application/json');
       },
     },
     {
-      label: 'tfjs model (model.json + weights.bin)',
+      label: texts.tfjsModel,
       testId: 'export-weights-tfjs',
       disabled: !hasWeights,
       run: async () => {
         const { weights } = useLabStore.getState();
-        if (!weights) throw new Error('Train first: the weights arrive when the run pauses or ends.');
+        if (!weights) throw new Error(texts.trainFirst);
         const { exportAxnetLayersModelInPage } = await import('../../ml/export/layersModel');
         const binName = `${stem}-weights.bin`;
         const files = await exportAxnetLayersModelInPage(weights, binName);
@@ -60,6 +70,7 @@ export function useRunStem(): string {
 }
 
 export function ReproduceBlock() {
+  const t = useT('panels');
   // Re-render with the config and backend (the link and command are read from the store then).
   useLabStore((state) => state.config);
   const backend = useLabStore((state) => state.backend);
@@ -67,13 +78,13 @@ export function ReproduceBlock() {
   const command = formatReproduceCommand(getShareHash(), backend);
   return (
     <div className="reproduce" data-testid="reproduce">
-      <h3 className="reproduce-title">Reproduce this</h3>
+      <h3 className="reproduce-title">{t('exports.reproduce')}</h3>
       <label className="field">
-        <span className="field-label">Link</span>
+        <span className="field-label">{t('exports.link')}</span>
         <input type="text" readOnly value={url} data-testid="reproduce-link" onFocus={(event) => event.currentTarget.select()} />
       </label>
       <label className="field">
-        <span className="field-label">Command (same numbers on the same backend)</span>
+        <span className="field-label">{t('exports.command')}</span>
         <input type="text" readOnly value={command} data-testid="reproduce-command" onFocus={(event) => event.currentTarget.select()} />
       </label>
     </div>

@@ -5,21 +5,8 @@
 import { useEffect, useState } from 'react';
 import { NPU_CONSTANTS, NPU_CONSTANT_IDS, NPU_PARAM_FIELDS, NPU_PARAM_SOURCES, resolveNpuConstant, type CpuPathCost } from '../../core/npu';
 import { useLabStore } from '../../state/store';
-
-const FIELD_LABELS: Record<string, string> = {
-  tiles: 'tiles',
-  pesPerTile: 'PEs per tile',
-  inputBufferWords: 'input buffer (words)',
-  outputBufferWords: 'output buffer (words)',
-  peWeightBufferWords: 'PE weight buffer (words)',
-  onChipMemoryWords: 'on-chip memory (words)',
-  busWidthBits: 'data bus width (bits)',
-  clockHz: 'NPU clock (Hz)',
-  cpuClockHz: 'CPU clock (Hz)',
-  wordBits: 'word width (bits)',
-  numberFormat: 'number format',
-  hardware: 'hardware',
-};
+import { useT } from '../i18n';
+import { npu as npuTexts } from '../i18n/locales/npu';
 
 /** A number input that commits on Enter or blur, so typing "0." does not fight the store. */
 function NumberField({ value, onCommit, testId, label }: { value: number | null; onCommit: (value: number | null) => void; testId: string; label: string }) {
@@ -58,23 +45,28 @@ export function NpuConstants({ cpuCost, defaultCpuCost }: { cpuCost: CpuPathCost
   const setCpuInstructions = useLabStore((s) => s.setNpuCpuInstructions);
   const reset = useLabStore((s) => s.resetNpuParams);
   const edits = Object.keys(params.constantOverrides).length;
+  const t = useT('npu');
+  const fieldLabel = (field: string) => (field in npuTexts.en.constants.field ? t(`constants.field.${field as keyof typeof npuTexts.en.constants.field}`) : field);
 
   return (
     <details className="npu-card npu-constants" data-testid="npu-constants">
-      <summary>Architecture and constants — every value with its source, all editable{edits > 0 ? ` (${edits} constant${edits === 1 ? '' : 's'} edited)` : ''}</summary>
+      <summary>
+        {t('constants.summary')}
+        {edits > 0 ? t(edits === 1 ? 'constants.editedOne' : 'constants.editedMany', { n: edits }) : ''}
+      </summary>
       <div className="npu-constants-body">
         <table className="npu-table">
-          <caption>Architecture (defaults after the MICRO 2012 NPU)</caption>
+          <caption>{t('constants.architecture')}</caption>
           <tbody>
             {/* The hardware model has its own control in the Hardware card (NpuHardware.tsx). */}
             {NPU_PARAM_FIELDS.filter((f) => f.field !== 'hardware').map((f) => (
               <tr key={f.key}>
-                <th scope="row">{FIELD_LABELS[f.field] ?? f.field}</th>
+                <th scope="row">{fieldLabel(f.field)}</th>
                 <td>
                   {f.kind === 'enum' ? (
                     <select
                       data-testid={`npu-param-${f.field}`}
-                      aria-label={FIELD_LABELS[f.field]}
+                      aria-label={fieldLabel(f.field)}
                       value={String(params[f.field])}
                       onChange={(event) => setParam(f.field, event.target.value)}
                     >
@@ -88,38 +80,40 @@ export function NpuConstants({ cpuCost, defaultCpuCost }: { cpuCost: CpuPathCost
                     <NumberField
                       value={params[f.field]}
                       testId={`npu-param-${f.field}`}
-                      label={FIELD_LABELS[f.field] ?? f.field}
+                      label={fieldLabel(f.field)}
                       onCommit={(value) => value !== null && setParam(f.field, value)}
                     />
                   )}
                 </td>
-                <td className="cite small">{NPU_PARAM_SOURCES[f.field]}</td>
+                <td className="cite small" lang="en">
+                  {NPU_PARAM_SOURCES[f.field]}
+                </td>
               </tr>
             ))}
             <tr>
-              <th scope="row">CPU instructions per call</th>
+              <th scope="row">{t('constants.cpuInstructions')}</th>
               <td>
                 <NumberField
                   value={cpuInstructions ?? cpuCost.instructions}
                   testId="npu-param-cpuInstructions"
-                  label="CPU instructions per call"
+                  label={t('constants.cpuInstructions')}
                   onCommit={(value) => setCpuInstructions(value === null || value === defaultCpuCost.instructions ? null : value)}
                 />
               </td>
               <td className="cite small">
-                <span className="badge estimate">estimate</span> {cpuCost.citation}
+                <span className="badge estimate">{t('hardware.estimate')}</span> <span lang="en">{cpuCost.citation}</span>
               </td>
             </tr>
           </tbody>
         </table>
         <table className="npu-table">
-          <caption>Energy and clock constants (reference §4)</caption>
+          <caption>{t('constants.energyCaption')}</caption>
           <thead>
             <tr>
-              <th scope="col">constant</th>
-              <th scope="col">value</th>
-              <th scope="col">unit</th>
-              <th scope="col">source</th>
+              <th scope="col">{t('constants.constant')}</th>
+              <th scope="col">{t('constants.value')}</th>
+              <th scope="col">{t('constants.unit')}</th>
+              <th scope="col">{t('constants.source')}</th>
             </tr>
           </thead>
           <tbody>
@@ -138,14 +132,14 @@ export function NpuConstants({ cpuCost, defaultCpuCost }: { cpuCost: CpuPathCost
                       onCommit={(value) => setConstant(id, value === null || value === resolved.defaultValue ? null : value)}
                     />
                     {resolved.edited ? (
-                      <button type="button" className="npu-btn small" onClick={() => setConstant(id, null)} title={`back to ${resolved.defaultValue}`}>
+                      <button type="button" className="npu-btn small" onClick={() => setConstant(id, null)} title={t('constants.back', { value: resolved.defaultValue })}>
                         ↺
                       </button>
                     ) : null}
                   </td>
                   <td className="small">{resolved.unit}</td>
                   <td className="cite small">
-                    <span className={`badge ${resolved.status}`}>{resolved.status}</span> {resolved.citation}
+                    <span className={`badge ${resolved.status}`}>{t(`constants.status.${resolved.status}`)}</span> <span lang="en">{resolved.citation}</span>
                   </td>
                 </tr>
               );
@@ -153,7 +147,7 @@ export function NpuConstants({ cpuCost, defaultCpuCost }: { cpuCost: CpuPathCost
           </tbody>
         </table>
         <button type="button" className="npu-btn" data-testid="npu-reset-params" onClick={reset}>
-          Reset architecture and constants
+          {t('constants.reset')}
         </button>
       </div>
     </details>

@@ -10,6 +10,7 @@ import type { NpuLocation, NpuParams } from '../../core/npu';
 import { useLabStore } from '../../state/store';
 import { findActiveEvents, findDecision, findPeNeuron, findPhase, formatValue, interpolatePolyline, type TransferEvent } from './timeline';
 import type { NpuModel } from './useNpuModel';
+import { useT } from '../i18n';
 
 const W = 960;
 const H = 530;
@@ -127,11 +128,11 @@ const PAYLOAD_LABEL: Record<TransferEvent['payload'], string> = {
  * What a PE does in cycle k of a neuron (schedule.ts): fanIn MACs, then activate (bias + ReLU), then ⊙c; with ⊙c
  * inside the activation (eq. 4 as printed) the ⊙c multiply comes before activate.
  */
-function describePeCycle(macs: number, hadamard: boolean, k: number, inside: boolean): string {
+function describePeCycle(macs: number, hadamard: boolean, k: number, inside: boolean, names: { activate: string; multiply: string }): string {
   if (k < macs) return `MAC ${k + 1}/${macs}`;
-  if (!hadamard) return 'activate';
-  if (k === macs) return inside ? '⊙c multiply' : 'activate';
-  return inside ? 'activate' : '⊙c multiply';
+  if (!hadamard) return names.activate;
+  if (k === macs) return inside ? names.multiply : names.activate;
+  return inside ? names.activate : names.multiply;
 }
 
 function tileSpecific(location: NpuLocation): boolean {
@@ -144,6 +145,8 @@ interface Props {
 }
 
 export const NpuDiagram = memo(function NpuDiagram({ model, params }: Props) {
+  const t = useT('npu');
+  const cycleNames = { activate: t('diagram.activate'), multiply: t('diagram.multiply') };
   const cycle = useLabStore((s) => s.npuCycle);
   const playing = useLabStore((s) => s.npuPlayback === 'playing');
   const selectedPe = useLabStore((s) => s.npuSelectedPe);
@@ -151,12 +154,12 @@ export const NpuDiagram = memo(function NpuDiagram({ model, params }: Props) {
   const { schedule, events, timeline } = model;
   const svgRef = useRef<SVGSVGElement>(null);
   // Export: the diagram as drawn now (the animation's current cycle).
-  useSvgElementExport('npu-diagram', 'NPU diagram (Fig. 5a)', svgRef);
+  useSvgElementExport('npu-diagram', t('diagram.exportLabel'), svgRef);
   const tiles = layoutTiles(params);
   const phase = findPhase(timeline, cycle);
   const done = cycle >= timeline.total;
   // Paused on an integer cycle, show packets mid-way through that cycle.
-  const t = playing ? cycle : Math.floor(cycle) + 0.5;
+  const packetTime = playing ? cycle : Math.floor(cycle) + 0.5;
   const active = done ? [] : findActiveEvents(events, Math.floor(cycle));
   const decision = findDecision(events);
   const stage2End = schedule.stages[1].startCycle + schedule.stages[1].cycles;
@@ -175,7 +178,7 @@ export const NpuDiagram = memo(function NpuDiagram({ model, params }: Props) {
 
   const packets: { key: string; x: number; y: number; label: string }[] = [];
   transfers.forEach((e, k) => {
-    const frac = (t - e.startCycle) / e.cycles;
+    const frac = (packetTime - e.startCycle) / e.cycles;
     const label = `${PAYLOAD_LABEL[e.payload]} ×${e.words}`;
     const perTile = tileSpecific(e.from) || tileSpecific(e.to) ? tiles : tiles.slice(0, 1);
     perTile.forEach((tile) => {
@@ -184,7 +187,7 @@ export const NpuDiagram = memo(function NpuDiagram({ model, params }: Props) {
     });
   });
   if (cpuPhase && cpuRun) {
-    const frac = Math.min(1, ((t - cpuRun.startCycle) / cpuRun.cycles) * 4); // x travels in the first quarter
+    const frac = Math.min(1, ((packetTime - cpuRun.startCycle) / cpuRun.cycles) * 4); // x travels in the first quarter
     const [x, y] = interpolatePolyline(transferPath('onChipMemory', 'cpu', tiles[0], tiles[0]), frac);
     packets.push({ key: 'cpu', x, y, label: `x ×${model.input.length}` });
   }
@@ -202,16 +205,8 @@ export const NpuDiagram = memo(function NpuDiagram({ model, params }: Props) {
   );
 
   return (
-    <svg
-      ref={svgRef}
-      className="npu-diagram"
-      viewBox={`0 0 ${W} ${H}`}
-      role="group"
-      aria-label="NPU architecture (Fig. 5a), animated; each PE is a button that shows its internals"
-      data-testid="npu-diagram"
-      data-cycle={Math.floor(cycle)}
-    >
-      <desc id="npu-pe-hint">Press to show this PE's internals (Fig. 5b).</desc>
+    <svg ref={svgRef} className="npu-diagram" viewBox={`0 0 ${W} ${H}`} role="group" aria-label={t('diagram.label')} data-testid="npu-diagram" data-cycle={Math.floor(cycle)}>
+      <desc id="npu-pe-hint">{t('diagram.peHint')}</desc>
       <defs>
         <marker id="npu-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse">
           <path d="M0,0 L10,5 L0,10 z" fill="#607d8b" />
@@ -229,7 +224,7 @@ export const NpuDiagram = memo(function NpuDiagram({ model, params }: Props) {
         <path d={`M ${CTRL_CPU_X} ${CTRL.y + CTRL.h} V ${CPU.y}`} markerEnd="url(#npu-arrow)" />
       </g>
       <text x={TILES.x + 24} y={CONTROL_BUS_Y - 6} className="npu-label">
-        control bus (invoke)
+        {t('diagram.controlBus')}
       </text>
 
       {/* Data bus. */}
@@ -246,7 +241,7 @@ export const NpuDiagram = memo(function NpuDiagram({ model, params }: Props) {
         <path d={`M ${CPU_PORT_X} ${BUS_Y} V ${CPU.y}`} />
       </g>
       <text x={MEM_PORT_X + 10} y={BUS_Y + 16} className="npu-label">
-        data bus ({params.busWidthBits} bit)
+        {t('diagram.dataBus', { bits: params.busWidthBits })}
       </text>
       <path d={`M ${SCHED_PORT_X} ${SCHED.y + SCHED.h} V ${BUS_Y}`} className="npu-sched-link" />
 
@@ -254,21 +249,21 @@ export const NpuDiagram = memo(function NpuDiagram({ model, params }: Props) {
       <g data-testid="npu-memory">
         <rect x={MEM.x} y={MEM.y} width={MEM.w} height={MEM.h} rx={8} className="npu-box" />
         <text x={MEM.x + 10} y={MEM.y - 8} className="npu-title">
-          On-chip memory
+          {t('diagram.memory')}
         </text>
-        {region(MEM.y + 10, 44, 'x (input)', model.input.slice(0, 3).map(formatValue).join(', ') + (model.input.length > 3 ? ' …' : ''))}
-        {region(MEM.y + 60, 44, schedule.weightsFromDram ? 'W, b (from DRAM)' : 'W, b', schedule.layerByLayer ? 'reloaded per layer' : 'resident in PE buffers')}
-        {region(MEM.y + 110, 58, 'P(x)', cycle >= stage2End ? `P(safe) = ${formatValue(schedule.forward.safeProbability)}` : '—', true, 'npu-mem-px')}
+        {region(MEM.y + 10, 44, t('diagram.input'), model.input.slice(0, 3).map(formatValue).join(', ') + (model.input.length > 3 ? ' …' : ''))}
+        {region(MEM.y + 60, 44, schedule.weightsFromDram ? t('diagram.weightsFromDram') : 'W, b', schedule.layerByLayer ? t('diagram.reloaded') : t('diagram.resident'))}
+        {region(MEM.y + 110, 58, 'P(x)', cycle >= stage2End ? t('safeProbability', { p: formatValue(schedule.forward.safeProbability) }) : '—', true, 'npu-mem-px')}
         {cycle >= stage2End ? (
           <text x={MEM.x + 18} y={MEM.y + 161} className="npu-label">
-            {schedule.forward.predictedSafe ? 'safe' : 'unsafe'}
+            {schedule.forward.predictedSafe ? t('diagram.safe') : t('diagram.unsafe')}
           </text>
         ) : null}
-        {region(MEM.y + 174, 44, 'c (control)', cycle >= stage2End ? `${schedule.forward.controls.reduce((s, c) => s + c.length, 0)} values` : '—')}
+        {region(MEM.y + 174, 44, t('diagram.control'), cycle >= stage2End ? t('diagram.values', { n: schedule.forward.controls.reduce((s, c) => s + c.length, 0) }) : '—')}
         {region(
           MEM.y + 224,
           60,
-          safe ? 'H(x) (output)' : 'f(x) (CPU result)',
+          safe ? t('diagram.output') : t('diagram.cpuResult'),
           done ? (safe && output ? Array.from(output.slice(0, 2), formatValue).join(', ') : model.exact.slice(0, 2).map(formatValue).join(', ')) : '—',
         )}
       </g>
@@ -278,7 +273,7 @@ export const NpuDiagram = memo(function NpuDiagram({ model, params }: Props) {
         <g key={tile.index} data-testid={`npu-tile-${tile.index}`}>
           <rect x={tile.x} y={TILES.y} width={tile.w} height={TILES.h} rx={16} className="npu-tile" />
           <text x={tile.x + 10} y={TILES.y + 18} className="npu-label-strong">
-            Tile {tile.index}
+            {t('diagram.tile', { tile: tile.index })}
           </text>
           {tile.pes.map((box) => {
             const state = findPeNeuron(events, box.pe, Math.floor(cycle));
@@ -286,7 +281,10 @@ export const NpuDiagram = memo(function NpuDiagram({ model, params }: Props) {
             const net = state?.event.net;
             const showValue = state && state.state !== 'waiting';
             const compact = box.h < 44 || box.w < 60;
-            const activity = state && !compact ? `${state.event.net === 'predictor' ? 'pred' : 'approx'} L${state.event.layer} n${state.event.neuron}` : '';
+            const activity =
+              state && !compact
+                ? `${state.event.net === 'predictor' ? t('diagram.predictorShort') : t('diagram.approximatorShort')} L${state.event.layer} n${state.event.neuron}`
+                : '';
             const reading = !state
               ? ''
               : compact
@@ -299,10 +297,11 @@ export const NpuDiagram = memo(function NpuDiagram({ model, params }: Props) {
                       state.event.control !== null,
                       Math.floor(cycle) - state.event.startCycle,
                       model.weights.controlPlacement === 'insideActivation',
+                      cycleNames,
                     )
                   : showValue
                     ? `= ${formatValue(state.event.value)}`
-                    : 'waiting';
+                    : t('diagram.waiting');
             // No aria-label: the button's name is its visible text (WCAG 2.5.3, label in name); the hint is its description.
             return (
               <g
@@ -352,17 +351,17 @@ export const NpuDiagram = memo(function NpuDiagram({ model, params }: Props) {
           })}
           <rect x={tile.x + 8} y={TILES.y + TILES.h - 50} width={tile.w / 2 - 12} height={36} rx={4} className="npu-buffer" />
           <text x={tile.x + 14} y={TILES.y + TILES.h - 28} className="npu-label-small">
-            Input buffer
+            {t('diagram.inputBuffer')}
           </text>
           <rect x={tile.x + tile.w / 2 + 4} y={TILES.y + TILES.h - 50} width={tile.w / 2 - 12} height={36} rx={4} className="npu-buffer" />
           <text x={tile.x + tile.w / 2 + 10} y={TILES.y + TILES.h - 28} className="npu-label-small">
-            Output buffer
+            {t('diagram.outputBuffer')}
           </text>
         </g>
       ))}
       {params.tiles > MAX_TILES_SHOWN || hiddenPes > 0 ? (
         <text x={TILES.x} y={TILES.y + TILES.h + 16} className="npu-label">
-          {totalPes} PEs in all ({params.tiles} tiles × {params.pesPerTile}); {hiddenPes} not drawn
+          {t('diagram.hiddenPes', { total: totalPes, tiles: params.tiles, perTile: params.pesPerTile, hidden: hiddenPes })}
         </text>
       ) : null}
 
@@ -370,22 +369,22 @@ export const NpuDiagram = memo(function NpuDiagram({ model, params }: Props) {
       <g data-testid="npu-controller" data-active={controllerActive ? 'true' : 'false'}>
         <rect x={CTRL.x} y={CTRL.y} width={CTRL.w} height={CTRL.h} rx={8} className={`npu-box${controllerActive ? ' active' : ''}`} />
         <text x={CTRL.x + 12} y={CTRL.y + 20} className="npu-title">
-          Controller
+          {t('diagram.controller')}
         </text>
         <text x={CTRL.x + 12} y={CTRL.y + 40} className="npu-label">
-          {decided ? `P(safe) = ${formatValue(schedule.forward.safeProbability)}` : 'waits for P(x) (stage 3)'}
+          {decided ? t('safeProbability', { p: formatValue(schedule.forward.safeProbability) }) : t('diagram.waitsForP')}
         </text>
         <text x={CTRL.x + 12} y={CTRL.y + 58} className="npu-label-strong">
-          {decided ? `invoke → ${safe ? 'approximator' : 'CPU'}` : ''}
+          {decided ? t('diagram.invoke', { where: safe ? t('transport.routeApproximator') : 'CPU' }) : ''}
         </text>
       </g>
       <g>
         <rect x={SCHED.x} y={SCHED.y} width={SCHED.w} height={SCHED.h} rx={8} className={`npu-box${busActive ? ' soft-active' : ''}`} />
         <text x={SCHED.x + 10} y={SCHED.y + 20} className="npu-title">
-          Bus scheduler
+          {t('diagram.scheduler')}
         </text>
         <text x={SCHED.x + 10} y={SCHED.y + 38} className="npu-label-small">
-          {busActive ? 'bus granted' : 'idle'}
+          {busActive ? t('diagram.granted') : t('diagram.idle')}
         </text>
       </g>
       <g data-testid="npu-cpu" data-active={cpuPhase ? 'true' : 'false'}>
@@ -394,7 +393,7 @@ export const NpuDiagram = memo(function NpuDiagram({ model, params }: Props) {
           CPU ({formatValue(params.cpuClockHz / 1e9)} GHz)
         </text>
         <text x={CPU.x + 12} y={CPU.y + 38} className="npu-label">
-          {cpuRun ? `exact f(x): ${cpuRun.instructions} instr (estimate)` : 'not invoked for this input'}
+          {cpuRun ? t('diagram.cpuExact', { instructions: cpuRun.instructions }) : t('diagram.notInvoked')}
         </text>
         {cpuRun ? (
           <>
@@ -408,7 +407,7 @@ export const NpuDiagram = memo(function NpuDiagram({ model, params }: Props) {
               className="npu-progress"
             />
             <text x={CPU.x + 12} y={CPU.y + 74} className="npu-label-small">
-              {cpuDone ? 'done' : `${cpuRun.cycles} NPU cycles (${cpuRun.cpuCycles} CPU cycles)`}
+              {cpuDone ? t('diagram.cpuDone') : t('diagram.cpuCycles', { cycles: cpuRun.cycles, cpuCycles: cpuRun.cpuCycles })}
             </text>
           </>
         ) : null}

@@ -3,10 +3,13 @@
  * Timeloop-style summary line, running totals, and the test-set averages with the energy-efficiency gain over
  * CPU-only execution (paper Fig. 10b compares such gains across methods).
  */
-import { describeNpuHardware } from '../../core/approx/npuHardware';
+import { Trans } from 'react-i18next';
+import { describeNpuHardware, type NpuHardwareId } from '../../core/approx/npuHardware';
 import type { MethodId } from '../../core/config';
 import { BASELINE_METHODS, METHODS, methodLabel } from '../../core/methods/registry';
-import type { EnergyComponentId, NpuAggregate } from '../../core/npu';
+import type { EnergyComponent, EnergyComponentId, NpuAggregate } from '../../core/npu';
+import { useT } from '../i18n';
+import { npu as npuTexts } from '../i18n/locales/npu';
 import { useLabStore } from '../../state/store';
 import { formatValue } from './timeline';
 import type { NpuBaselineAggregate, NpuModel } from './useNpuModel';
@@ -28,6 +31,28 @@ export const COMPONENT_COLORS: Record<EnergyComponentId, string> = {
 /** pJ as plain text with two decimals (the test ids carry these numbers). */
 export function formatPj(pj: number): string {
   return Number.isFinite(pj) ? pj.toFixed(2) : '—';
+}
+
+/** A number as the schedule's summary writes it (fixed digits, "—" when not finite). */
+function formatFixed(value: number, digits: number): string {
+  return Number.isFinite(value) ? value.toFixed(digits) : '—';
+}
+
+/**
+ * An energy component's name and unit in the current language, by id (the catalog has src/core/npu/energy.ts's
+ * English names); the DRUM-k MAC and the NTV weight buffer carry their setting.
+ */
+export function useComponentText(): { label: (component: EnergyComponent, hardware: NpuHardwareId) => string; unit: (unit: string) => string } {
+  const t = useT('npu');
+  return {
+    label: (component, hardware) => {
+      const setting = describeNpuHardware(hardware).setting;
+      if (component.id === 'mac' && setting.kind === 'drum') return t('component.macDrum', { k: setting.k });
+      if (component.id === 'weightBuffer' && setting.kind === 'ntv') return t('component.weightBufferNtv', { mv: setting.voltageMv });
+      return t(`component.${component.id}`);
+    },
+    unit: (unit) => (unit in npuTexts.en.unit ? t(`unit.${unit as keyof typeof npuTexts.en.unit}`) : unit),
+  };
 }
 
 function formatGain(gain: number): string {
@@ -54,20 +79,21 @@ function AggregateRow({ method, aggregate }: { method: MethodId; aggregate: NpuA
  * iterative networks trained in compare mode, each with its own predictor's decisions on the same test set.
  */
 export function NpuGainTable({ axnet, baselines, samples }: { axnet: NpuAggregate | null; baselines: readonly NpuBaselineAggregate[]; samples: number }) {
+  const t = useT('npu');
   return (
     <>
-      <h3>Test set ({samples} samples)</h3>
+      <h3>{t('energy.testSet', { n: samples })}</h3>
       <table className="npu-table" data-testid="npu-gain-table">
         <thead>
           <tr>
-            <th scope="col">method</th>
-            <th scope="col" title="fraction of test inputs the method's predictor / classifier sends to the approximator">
-              invocation
+            <th scope="col">{t('energy.method')}</th>
+            <th scope="col" title={t('energy.invocationTitle')}>
+              {t('energy.invocation')}
             </th>
-            <th scope="col">pJ / inference</th>
-            <th scope="col">cycles</th>
-            <th scope="col">energy gain vs CPU</th>
-            <th scope="col">speedup</th>
+            <th scope="col">{t('energy.pjPerInference')}</th>
+            <th scope="col">{t('energy.cycles')}</th>
+            <th scope="col">{t('energy.gain')}</th>
+            <th scope="col">{t('energy.speedup')}</th>
           </tr>
         </thead>
         <tbody>
@@ -78,17 +104,15 @@ export function NpuGainTable({ axnet, baselines, samples }: { axnet: NpuAggregat
         </tbody>
       </table>
       <p className="small npu-fig10b" data-testid="npu-fig10b">
-        Fig. 10b compares these gains: the NPU cost of AXNet is almost that of onepass, except the ⊙c unit (approximation-subnet multiply) in each PE, so the method whose predictor
-        invokes the approximator more often spends less energy per call — higher invocation, higher energy efficiency.{' '}
-        {baselines.length === 0
-          ? `Tick ${BASELINE_METHODS.map(methodLabel).join(' and ')} next to AXNet (compare mode) and train them to add their rows.`
-          : 'Baselines: classifier, then the approximator (no ⊙c); the same test inputs and CPU-path estimate.'}
+        {t('energy.fig10b')} {baselines.length === 0 ? t('energy.tickBaselines', { methods: BASELINE_METHODS.map(methodLabel).join(t('energy.and')) }) : t('energy.baselines')}
       </p>
     </>
   );
 }
 
 export function NpuEnergy({ model }: { model: NpuModel }) {
+  const t = useT('npu');
+  const componentText = useComponentText();
   const tally = useLabStore((s) => s.npuTally);
   const params = useLabStore((s) => s.npuParams);
   const { schedule, aggregate } = model;
@@ -97,19 +121,23 @@ export function NpuEnergy({ model }: { model: NpuModel }) {
 
   return (
     <div className="npu-card npu-energy">
-      <h3>Energy of this inference</h3>
-      <div className="npu-stack" role="img" aria-label="Energy by component, stacked" data-testid="npu-energy-bar">
+      <h3>{t('energy.title')}</h3>
+      <div className="npu-stack" role="img" aria-label={t('energy.bar')} data-testid="npu-energy-bar">
         {components
           .filter((c) => c.pj > 0)
           .map((c) => (
-            <span key={c.id} style={{ width: `${(100 * c.pj) / total}%`, background: COMPONENT_COLORS[c.id] }} title={`${c.label}: ${formatPj(c.pj)} pJ`} />
+            <span
+              key={c.id}
+              style={{ width: `${(100 * c.pj) / total}%`, background: COMPONENT_COLORS[c.id] }}
+              title={`${componentText.label(c, params.hardware)}: ${formatPj(c.pj)} pJ`}
+            />
           ))}
       </div>
       <table className="npu-table">
         <thead>
           <tr>
-            <th scope="col">component</th>
-            <th scope="col">count × pJ/unit</th>
+            <th scope="col">{t('energy.component')}</th>
+            <th scope="col">{t('energy.count')}</th>
             <th scope="col" className="num">
               pJ
             </th>
@@ -120,10 +148,13 @@ export function NpuEnergy({ model }: { model: NpuModel }) {
             <tr key={c.id} className={c.pj === 0 ? 'zero' : undefined}>
               <th scope="row">
                 <span className="swatch" style={{ background: COMPONENT_COLORS[c.id] }} />
-                {c.id === 'cpu' ? 'CPU path (estimate)' : c.label}
+                {c.id === 'cpu' ? t('energy.cpuPath') : componentText.label(c, params.hardware)}
               </th>
-              <td title={c.sources.map((s) => `${s.label}: ${s.value} ${s.unit}${s.edited ? ' (edited)' : ''} — ${s.citation}`).join('\n')} className="cite">
-                {c.count} {c.unit} × {formatValue(c.pjPerUnit)} <span className="muted">({c.formula})</span>
+              <td title={c.sources.map((s) => `${s.label}: ${s.value} ${s.unit}${s.edited ? t('energy.edited') : ''} — ${s.citation}`).join('\n')} className="cite">
+                {c.count} {componentText.unit(c.unit)} × {formatValue(c.pjPerUnit)}{' '}
+                <span className="muted" lang="en">
+                  ({c.formula})
+                </span>
               </td>
               <td className="num" data-testid={`npu-energy-${c.id}`}>
                 {formatPj(c.pj)}
@@ -133,7 +164,7 @@ export function NpuEnergy({ model }: { model: NpuModel }) {
         </tbody>
         <tfoot>
           <tr>
-            <th scope="row">total</th>
+            <th scope="row">{t('energy.total')}</th>
             <td />
             <td className="num" data-testid="npu-energy-total">
               {formatPj(total)}
@@ -141,8 +172,13 @@ export function NpuEnergy({ model }: { model: NpuModel }) {
           </tr>
         </tfoot>
       </table>
-      <p className="npu-summary" data-testid="npu-summary" title="cycles · energy per MAC · PE utilization · energy per inference (as Timeloop/Accelergy report them)">
-        {schedule.summary}
+      <p className="npu-summary" data-testid="npu-summary" title={t('energy.summaryTitle')}>
+        {t('energy.summary', {
+          cycles: schedule.cycles.total,
+          pjPerMac: formatFixed(schedule.pjPerMac, 2),
+          utilization: formatFixed(schedule.utilization * 100, 1),
+          energy: formatFixed(schedule.energy.totalPj, 1),
+        })}
       </p>
       {schedule.warnings.length > 0 ? (
         <ul className="npu-warnings">
@@ -152,27 +188,27 @@ export function NpuEnergy({ model }: { model: NpuModel }) {
         </ul>
       ) : null}
       <p className="small" data-testid="npu-tally">
-        Running totals: {tally.inferences} inference{tally.inferences === 1 ? '' : 's'} played to the end · {formatPj(tally.energyPj)} pJ · {tally.cycles} cycles · {tally.cpuCalls}{' '}
-        on the CPU
+        {t(tally.inferences === 1 ? 'energy.tallyOne' : 'energy.tallyMany', { n: tally.inferences, pj: formatPj(tally.energyPj), cycles: tally.cycles, cpu: tally.cpuCalls })}
       </p>
 
       <NpuGainTable axnet={aggregate} baselines={model.baselines} samples={aggregate.samples} />
       {params.hardware !== 'exact' ? (
         <p className="small" data-testid="npu-energy-hardware-note">
-          Rates of {describeNpuHardware(params.hardware).label} (MAC / weight buffer above); invocation from the exact predictor. The Approximate hardware card below reweights by
-          the predictor's decisions on that hardware.
+          {t('energy.hardwareNote', { hardware: describeNpuHardware(params.hardware).label })}
         </p>
       ) : null}
       <p className="small">
-        CPU-only (every call on the CPU, <em>estimate</em>): {formatPj(aggregate.cpuOnly.energyPj)} pJ and {aggregate.cpuOnly.cpuCycles} CPU cycles per call (
-        {model.cpuCost.instructions} instructions — {model.cpuCost.citation}). Energy-efficiency gain of AXNet over CPU-only:{' '}
-        <strong data-testid="npu-gain">{formatGain(aggregate.energyGain)}</strong>× (E<sub>CPU-only</sub> / E<sub>avg</sub>), speedup{' '}
+        <Trans
+          t={t}
+          i18nKey="energy.cpuOnly"
+          values={{ pj: formatPj(aggregate.cpuOnly.energyPj), cycles: aggregate.cpuOnly.cpuCycles, instructions: model.cpuCost.instructions, citation: model.cpuCost.citation }}
+          components={{ em: <em />, cite: <span lang="en" /> }}
+        />{' '}
+        <strong data-testid="npu-gain">{formatGain(aggregate.energyGain)}</strong>× <Trans t={t} i18nKey="energy.cpuOnlyRatio" components={{ sub: <sub /> }} />{' '}
         <span data-testid="npu-speedup">{formatGain(aggregate.speedup)}</span>×.
       </p>
       <p className="npu-caveat small" data-testid="npu-caveat">
-        Caveat: this NPU model runs its five stages one after another, with no overlap of stages or transfers, at {formatValue(params.clockHz / 1e9)} GHz, while the CPU path runs
-        at {formatValue(params.cpuClockHz / 1e9)} GHz; the CPU costs are estimates (instructions × pJ per instruction). Absolute numbers are indicative; the paper itself estimates
-        its gains from the MICRO 2012 NPU.
+        {t('energy.caveat', { npuGhz: formatValue(params.clockHz / 1e9), cpuGhz: formatValue(params.cpuClockHz / 1e9) })}
       </p>
     </div>
   );

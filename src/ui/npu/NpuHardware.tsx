@@ -6,10 +6,11 @@
  * weight buffer by priceWeightRead's voltage factor), all labelled estimates with their formulas.
  */
 import { useMemo } from 'react';
+import { Trans } from 'react-i18next';
 import type { AxnetHardwareEvaluation } from '../../core/approx/axnetOnHardware';
 import { DRUM_K_PRESETS_SOURCE } from '../../core/approx/drum';
 import { priceDrumMultiply, priceWeightRead, type ApproxEnergyPrice } from '../../core/approx/energy';
-import { NPU_HARDWARE_IDS, NPU_NTV_RUNS, NPU_NTV_WORD_BITS, describeNpuHardware, findDrumPreset } from '../../core/approx/npuHardware';
+import { NPU_HARDWARE_IDS, NPU_NTV_RUNS, NPU_NTV_WORD_BITS, describeNpuHardware, findDrumPreset, type NpuHardwareId } from '../../core/approx/npuHardware';
 import type { MeanStd } from '../../core/axtrain/report';
 import { aggregateAxnetCost, reweightNpuAggregate, resolveEnergyRates, type NpuAggregate } from '../../core/npu';
 import { useLabStore } from '../../state/store';
@@ -17,6 +18,7 @@ import { formatPj } from './NpuEnergy';
 import { formatValue } from './timeline';
 import { useNpuHardware } from './useNpuHardware';
 import type { NpuModel } from './useNpuModel';
+import { useT } from '../i18n';
 
 /** "45.2 %" or, over several runs, "45.2 ± 3.1 %"; "—" when undefined (nothing predicted safe). */
 function formatFraction(value: MeanStd): string {
@@ -25,16 +27,17 @@ function formatFraction(value: MeanStd): string {
   return value.runs > 1 ? `${mean} ± ${(value.std * 100).toFixed(1)} %` : `${mean} %`;
 }
 
-function formatError(value: MeanStd): string {
-  if (!Number.isFinite(value.mean)) return '— (none predicted safe)';
+function formatError(value: MeanStd, noneSafe: string): string {
+  if (!Number.isFinite(value.mean)) return noneSafe;
   return value.runs > 1 ? `${formatValue(value.mean)} ± ${formatValue(value.std)}` : formatValue(value.mean);
 }
 
-function formatSaving(price: ApproxEnergyPrice): string {
-  return `${(price.saving * 100).toFixed(1)} % below exact`;
+function formatSaving(price: ApproxEnergyPrice, template: (percent: string) => string): string {
+  return template((price.saving * 100).toFixed(1));
 }
 
 function HardwareRow({ name, testId, result, aggregate }: { name: string; testId: string; result: AxnetHardwareEvaluation; aggregate: NpuAggregate }) {
+  const t = useT('npu');
   return (
     <tr data-testid={`npu-hw-row-${testId}`}>
       <th scope="row">{name}</th>
@@ -45,7 +48,7 @@ function HardwareRow({ name, testId, result, aggregate }: { name: string; testId
         {formatFraction(result.predictedInvocation)}
       </td>
       <td className="num" data-testid={`npu-hw-error-${testId}`}>
-        {formatError(result.overallError)}
+        {formatError(result.overallError, t('hardware.noneSafe'))}
       </td>
       <td className="num" data-testid={`npu-hw-energy-${testId}`}>
         {formatPj(aggregate.averageEnergyPj)}
@@ -56,6 +59,9 @@ function HardwareRow({ name, testId, result, aggregate }: { name: string; testId
 }
 
 export function NpuHardware({ model }: { model: NpuModel }) {
+  const t = useT('npu');
+  const saving = (percent: string) => t('hardware.saving', { percent });
+  const hardwareLabel = (id: NpuHardwareId) => (id === 'exact' ? t('hardware.exact') : describeNpuHardware(id).label);
   const params = useLabStore((s) => s.npuParams);
   const seed = useLabStore((s) => s.config.seed);
   const setParam = useLabStore((s) => s.setNpuParam);
@@ -92,13 +98,13 @@ export function NpuHardware({ model }: { model: NpuModel }) {
 
   return (
     <div className="npu-card npu-hardware" data-testid="npu-hardware">
-      <h3>Approximate hardware (AxTrain §4, issue 9 §5)</h3>
+      <h3>{t('hardware.title')}</h3>
       <div className="npu-hardware-pick">
-        <label htmlFor="npu-hardware-select">Hardware</label>
+        <label htmlFor="npu-hardware-select">{t('hardware.hardware')}</label>
         <select id="npu-hardware-select" data-testid="npu-hardware-select" value={hardware} onChange={(event) => setParam('hardware', event.target.value)}>
           {NPU_HARDWARE_IDS.map((id) => (
             <option key={id} value={id}>
-              {describeNpuHardware(id).label}
+              {hardwareLabel(id)}
             </option>
           ))}
         </select>
@@ -108,79 +114,80 @@ export function NpuHardware({ model }: { model: NpuModel }) {
             {findDrumPreset(setting.k) ? (
               <>
                 {' '}
-                ({findDrumPreset(setting.k)} ↔ k: <span className="badge interpretation">interpretation</span>)
+                ({findDrumPreset(setting.k)} ↔ k: <span className="badge interpretation">{t('hardware.interpretation')}</span>)
               </>
             ) : null}
           </span>
         ) : null}
         {setting.kind === 'ntv' ? (
           <span data-testid="npu-hardware-p">
-            flip rate p = {Number((setting.flipRate * 100).toPrecision(3))} % per stored bit (source figure <span className="badge unverified">unverified</span>)
+            {t('hardware.flipRate', { p: Number((setting.flipRate * 100).toPrecision(3)) })} <span className="badge unverified">{t('hardware.unverified')}</span>)
           </span>
         ) : null}
       </div>
       <p className="small" data-testid="npu-hardware-detail">
-        {description.detail}
+        {hardware === 'exact' ? t('hardware.exactDetail') : description.detail}
       </p>
       <p className="small muted">
-        K1–K4 ↔ k = 1–4 is an <span className="badge interpretation">{DRUM_K_PRESETS_SOURCE.status}</span> ({DRUM_K_PRESETS_SOURCE.citation}). NTV flip rates 10 % / 1 % / 0.1 % at
-        400 / 660 / 850 mV: AxTrain §4 citing Dreslinski et al. [8]; which figure of [8] gives them is <span className="badge unverified">unverified</span>. Changing the hardware
-        never restarts training: the same trained nets run on it.
+        {t('hardware.presetsNote')} <span className="badge interpretation">{t('hardware.interpretation')}</span> <span lang="en">({DRUM_K_PRESETS_SOURCE.citation})</span>.{' '}
+        {t('hardware.ntvNote')} <span className="badge unverified">{t('hardware.unverified')}</span>. {t('hardware.neverRestarts')}
       </p>
 
       {readout.kind === 'computing' ? (
         <p className="small" data-testid="npu-hardware-status" aria-live="polite">
-          Computing on the test set… {Math.round(readout.fraction * 100)} %{readout.runs > 1 ? ` (run ${readout.run + 1} of ${readout.runs})` : ''}
+          {t('hardware.computing', {
+            percent: Math.round(readout.fraction * 100),
+            run: readout.runs > 1 ? t('hardware.run', { run: readout.run + 1, runs: readout.runs }) : '',
+          })}
         </p>
       ) : readout.kind === 'error' ? (
         <p className="small npu-warnings" data-testid="npu-hardware-status">
-          The hardware model cannot run this network: {readout.message}
+          {t('hardware.cannotRun', { message: readout.message })}
         </p>
       ) : (
         <p className="small muted" data-testid="npu-hardware-status" aria-live="polite">
-          Test set: {model.testSize} samples
-          {setting.kind === 'ntv'
-            ? `; NTV: mean ± std over ${NPU_NTV_RUNS} runs (flip masks from the stream ntv-axnet-${setting.voltageMv} of seed ${seed}; AxTrain and axlab train --hardware use 50)`
-            : ''}
-          .
+          {t('hardware.testSet', {
+            n: model.testSize,
+            ntv: setting.kind === 'ntv' ? t('hardware.ntvRuns', { runs: NPU_NTV_RUNS, voltage: setting.voltageMv, seed }) : '',
+          })}
         </p>
       )}
 
       {ready ? (
         <table className="npu-table" data-testid="npu-hardware-table">
-          <caption>AXNet on {description.label} against exact hardware</caption>
+          <caption>{t('hardware.tableCaption', { hardware: hardwareLabel(hardware) })}</caption>
           <thead>
             <tr>
-              <th scope="col">hardware</th>
-              <th scope="col" className="num" title="fraction of test inputs whose approximator error is within the bound">
-                true invocation
+              <th scope="col">{t('constants.field.hardware')}</th>
+              <th scope="col" className="num" title={t('hardware.trueTitle')}>
+                {t('hardware.trueInvocation')}
               </th>
-              <th scope="col" className="num" title="fraction the predictor sends to the approximator">
-                predicted invocation
+              <th scope="col" className="num" title={t('hardware.predictedTitle')}>
+                {t('hardware.predictedInvocation')}
               </th>
-              <th scope="col" className="num" title="mean error of the inputs predicted safe">
-                overall error
-              </th>
-              <th scope="col" className="num">
-                pJ / inference (estimate)
+              <th scope="col" className="num" title={t('hardware.errorTitle')}>
+                {t('hardware.overallError')}
               </th>
               <th scope="col" className="num">
-                gain vs CPU
+                {t('hardware.pjEstimate')}
+              </th>
+              <th scope="col" className="num">
+                {t('hardware.gain')}
               </th>
             </tr>
           </thead>
           <tbody>
-            <HardwareRow name="exact" testId="exact" result={ready.exact} aggregate={exactAggregate} />
+            <HardwareRow name={t('hardware.exact')} testId="exact" result={ready.exact} aggregate={exactAggregate} />
             {hardware !== 'exact' && selectedAggregate ? <HardwareRow name={description.label} testId="selected" result={ready.selected} aggregate={selectedAggregate} /> : null}
           </tbody>
         </table>
       ) : null}
-      {ready && hardware === 'exact' ? <p className="small">Pick a DRUM-k or NTV setting to see AXNet on approximate hardware beside these numbers.</p> : null}
+      {ready && hardware === 'exact' ? <p className="small">{t('hardware.pick')}</p> : null}
 
       {price && setting.kind === 'drum' ? (
         <p className="small" data-testid="npu-hardware-energy">
-          <span className="badge estimate">estimate</span> Multiplier: E<sub>DRUM</sub>({setting.k}) = {price.formula} = {formatValue(price.pj)} pJ per multiply (
-          {formatSaving(price)}, exact 16-bit {formatValue(price.exactPj)} pJ). The NPU's MAC: {rates.mac.formula} = {formatValue(rates.mac.pjPerUnit)} pJ; ⊙c stays exact.
+          <span className="badge estimate">{t('hardware.estimate')}</span> Multiplier: E<sub>DRUM</sub>({setting.k}) = {price.formula} = {formatValue(price.pj)} pJ per multiply (
+          {formatSaving(price, saving)}, exact 16-bit {formatValue(price.exactPj)} pJ). The NPU's MAC: {rates.mac.formula} = {formatValue(rates.mac.pjPerUnit)} pJ; ⊙c stays exact.
           {ready
             ? ` The fused net's ${ready.selected.multiplies} multiplies alone: ${formatPj(price.pj * ready.selected.multiplies)} pJ per inference (as axlab train --hardware prints).`
             : ''}
@@ -188,17 +195,15 @@ export function NpuHardware({ model }: { model: NpuModel }) {
       ) : null}
       {price && setting.kind === 'ntv' ? (
         <p className="small" data-testid="npu-hardware-energy">
-          <span className="badge estimate">estimate</span> Weight reads at {setting.voltageMv} mV: the PE weight buffer {rates.weightBuffer.formula} ={' '}
-          {formatValue(rates.weightBuffer.pjPerUnit)} pJ per word ({formatSaving(price)}); on-chip memory and DRAM stay at nominal voltage.
+          <span className="badge estimate">{t('hardware.estimate')}</span> Weight reads at {setting.voltageMv} mV: the PE weight buffer {rates.weightBuffer.formula} ={' '}
+          {formatValue(rates.weightBuffer.pjPerUnit)} pJ per word ({formatSaving(price, saving)}); on-chip memory and DRAM stay at nominal voltage.
           {ready
             ? ` The fused net's ${ready.selected.storedWords} stored ${NPU_NTV_WORD_BITS}-bit words as SRAM reads: ${price.formula} = ${formatValue(price.pj)} pJ each, ${formatPj(price.pj * ready.selected.storedWords)} pJ per inference (as axlab train --hardware prints).`
             : ''}
         </p>
       ) : null}
       <p className="small npu-caveat">
-        pJ / inference: E<sub>avg</sub> = f · E<sub>NPU</sub> + (1 − f) · E<sub>CPU path</sub> at each row's predicted invocation f, the NPU priced by its energy model with this
-        hardware's MAC and weight-buffer rates (estimates). The animation and the energy table show exact values with the selected hardware's rates; their test-set row uses the
-        exact predictor's decisions.
+        <Trans t={t} i18nKey="hardware.caveat" components={{ sub: <sub /> }} />
       </p>
     </div>
   );

@@ -3,10 +3,13 @@
  * unsafe one is easy to find), or a point clicked on the Bessel surface.
  */
 import { useMemo } from 'react';
+import { Trans } from 'react-i18next';
 import { computeAxnetForward } from '../../core/axnetMath';
 import { useLabStore } from '../../state/store';
 import { formatValue } from './timeline';
 import type { NpuModel } from './useNpuModel';
+import { useInputNameGloss } from '../panels/SurfacePanel';
+import { useT } from '../i18n';
 
 /** Next index after `from` (wrapping) whose decision is `safe`, or null when none. */
 export function findNextSample(safe: Uint8Array, from: number, wantSafe: boolean): number | null {
@@ -19,6 +22,8 @@ export function findNextSample(safe: Uint8Array, from: number, wantSafe: boolean
 }
 
 export function NpuInputPicker({ model }: { model: NpuModel }) {
+  const t = useT('npu');
+  const gloss = useInputNameGloss();
   const selectSample = useLabStore((s) => s.selectNpuSample);
   const pickPoint = useLabStore((s) => s.pickNpuPoint);
   const { target, decisions, sampleIndex, input, testSize } = model;
@@ -32,10 +37,10 @@ export function NpuInputPicker({ model }: { model: NpuModel }) {
 
   return (
     <div className="npu-card npu-input">
-      <h3>Input</h3>
+      <h3>{t('input.title')}</h3>
       <div className="npu-picker">
         <label>
-          test sample{' '}
+          {t('input.sample')}{' '}
           <input
             type="number"
             data-testid="npu-sample"
@@ -49,11 +54,11 @@ export function NpuInputPicker({ model }: { model: NpuModel }) {
             }}
           />
         </label>
-        <span className="muted small">of {testSize}</span>
-        <button type="button" className="npu-btn small" onClick={() => selectSample((current - 1 + testSize) % testSize)} aria-label="Previous sample">
+        <span className="muted small">{t('input.of', { n: testSize })}</span>
+        <button type="button" className="npu-btn small" onClick={() => selectSample((current - 1 + testSize) % testSize)} aria-label={t('input.previous')}>
           ‹
         </button>
-        <button type="button" className="npu-btn small" onClick={() => selectSample((current + 1) % testSize)} aria-label="Next sample">
+        <button type="button" className="npu-btn small" onClick={() => selectSample((current + 1) % testSize)} aria-label={t('input.next')}>
           ›
         </button>
         <button
@@ -63,17 +68,17 @@ export function NpuInputPicker({ model }: { model: NpuModel }) {
           disabled={nextUnsafe === null}
           onClick={() => nextUnsafe !== null && selectSample(nextUnsafe)}
         >
-          next unsafe
+          {t('input.nextUnsafe')}
         </button>
         <button type="button" className="npu-btn small" data-testid="npu-next-safe" disabled={nextSafe === null} onClick={() => nextSafe !== null && selectSample(nextSafe)}>
-          next safe
+          {t('input.nextSafe')}
         </button>
       </div>
       {sampleIndex === null ? (
         <p className="small">
-          Point picked on the surface.{' '}
+          {t('input.picked')}{' '}
           <button type="button" className="npu-btn small" onClick={() => pickPoint(null)}>
-            back to test sample {current}
+            {t('input.back', { sample: current })}
           </button>
         </p>
       ) : null}
@@ -82,18 +87,18 @@ export function NpuInputPicker({ model }: { model: NpuModel }) {
         <dd data-testid="npu-input">
           {input
             .slice(0, 8)
-            .map((value, i) => `${target.inputNames[i] ?? `x${i + 1}`} = ${formatValue(value)}`)
+            .map((value, i) => `${target.inputNames[i] === undefined ? `x${i + 1}` : gloss(target.inputNames[i])} = ${formatValue(value)}`)
             .join(', ')}
-          {input.length > 8 ? ` … (${input.length} inputs)` : ''}
+          {input.length > 8 ? t('input.more', { n: input.length }) : ''}
         </dd>
         <dt>P(x)</dt>
         <dd>
-          P(safe) = <span data-testid="npu-px">{forward.safeProbability.toFixed(4)}</span> →{' '}
+          <Trans t={t} i18nKey="input.safeProbability" values={{ p: forward.safeProbability.toFixed(4) }} components={{ value: <span data-testid="npu-px" /> }} /> →{' '}
           <strong data-testid="npu-decision" className={safe ? 'route-approx' : 'route-cpu'}>
-            {safe ? 'safe: approximator' : 'unsafe: CPU'}
+            {safe ? t('input.safe') : t('input.unsafe')}
           </strong>
         </dd>
-        <dt>exact f(x)</dt>
+        <dt>{t('input.exact')}</dt>
         <dd>
           {exact.slice(0, 4).map(formatValue).join(', ')}
           {exact.length > 4 ? ' …' : ''}
@@ -101,12 +106,12 @@ export function NpuInputPicker({ model }: { model: NpuModel }) {
         <dt>H(x)</dt>
         <dd>
           {Array.from(forward.output.slice(0, 4), formatValue).join(', ')}
-          {forward.output.length > 4 ? ' …' : ''} <span className="muted">(|error| {formatValue(error)})</span>
+          {forward.output.length > 4 ? ' …' : ''} <span className="muted">{t('input.error', { error: formatValue(error) })}</span>
         </dd>
       </dl>
       <p className="muted small">
-        Predicted unsafe: <span data-testid="npu-unsafe-count">{decisions.unsafeCount}</span> of {testSize} test samples.
-        {target.inputDim === 2 ? ' Or click a point on the Bessel surface maps above to run it here.' : ''}
+        <Trans t={t} i18nKey="input.unsafeCount" values={{ unsafe: decisions.unsafeCount, n: testSize }} components={{ count: <span data-testid="npu-unsafe-count" /> }} />
+        {target.inputDim === 2 ? t('input.clickSurface') : ''}
       </p>
     </div>
   );

@@ -21,6 +21,7 @@ import { useNpuModel } from './useNpuModel';
 import './npu.css';
 import { ExportMenu, ExportScope } from '../exports/ExportMenu';
 import { useRunStem } from '../exports/RunExports';
+import { useT } from '../i18n';
 
 export function NpuPanel() {
   return (
@@ -31,6 +32,7 @@ export function NpuPanel() {
 }
 
 function NpuPanelBody() {
+  const t = useT('npu');
   const exportStem = useRunStem();
   const sectionRef = useRef<HTMLElement>(null);
   const result = useNpuModel(useOnScreen(sectionRef));
@@ -50,46 +52,45 @@ function NpuPanelBody() {
     <section ref={sectionRef} className="panel npu-panel" data-testid="panel-npu" id="panel-npu" aria-labelledby="npu-title">
       <header className="panel-header">
         <div className="panel-title-row">
-          <h2 id="npu-title">NPU (Fig. 5)</h2>
+          <h2 id="npu-title">{t('title')}</h2>
           <ExportMenu stem={exportStem} testId="export-npu" />
         </div>
-        <p className="panel-caption">
-          The trained AXNet on the NPU of §IV: stages 1–3 run the prediction subnet and let the controller read P(x) from the grey region of on-chip memory; it then invokes the
-          approximation subnet (stages 4–5, ⊙c in each PE) or the CPU. Click a PE to see inside it (Fig. 5b).
-        </p>
+        <p className="panel-caption">{t('caption')}</p>
       </header>
       {result.kind === 'none' ? (
         <div className="placeholder npu-empty" data-testid="npu-empty">
           {compareMode && !hasAxnet ? (
             <p data-testid="npu-no-axnet">
-              <strong>AXNet is not among the compared methods.</strong> The NPU animation runs AXNet: tick AXNet in the method list to simulate it and compare its energy-efficiency
-              gain with the baselines (Fig. 10b).
+              <strong>{t('noAxnetTitle')}</strong> {t('noAxnet')}
             </p>
           ) : (
             <p>
-              <strong>{compareMode ? 'Train the compared methods first (press Play).' : 'Train AXNet first (press Play).'}</strong> The NPU view runs the trained network; it loads
-              when the run is paused or done{training ? ` (training now, step ${step})` : ''}.
+              <strong>{compareMode ? t('trainComparedFirst') : t('trainFirst')}</strong> {t('loadsWhen', { training: training ? t('trainingNow', { step }) : '' })}
             </p>
           )}
           {!training && (hasAxnet || result.baselines.length === 0) ? (
             <button type="button" className="npu-btn primary" data-testid="npu-train" onClick={() => playRun()}>
-              ▶ {compareMode ? 'Train the methods' : 'Train AXNet'}
+              ▶ {compareMode ? t('trainMethods') : t('trainAxnet')}
             </button>
           ) : null}
           {result.baselines.length > 0 ? <NpuGainTable axnet={null} baselines={result.baselines} samples={result.baselines[0].aggregate.samples} /> : null}
         </div>
       ) : result.kind === 'error' ? (
         <p className="placeholder" data-testid="npu-error">
-          The NPU model cannot run this network: {result.message}
+          {t('cannotRun', { message: result.message })}
         </p>
       ) : model ? (
         <>
           <p className="muted small npu-weights-note" data-testid="npu-weights-step">
-            Weights from training step {model.weightsStep}
-            {compareMode ? ' (compare mode: the AXNet run)' : ''}
-            {status === 'running' ? ' (training goes on; the view updates when it pauses or is done)' : ''} · target {model.target.id} · A{' '}
-            {[model.weights.approximator[0].fanIn, ...model.weights.approximator.map((l) => l.fanOut)].join('-')}, C{' '}
-            {[model.weights.predictor[0].fanIn, ...model.weights.predictor.map((l) => l.fanOut)].join('-')} on {params.tiles * params.pesPerTile} PEs
+            {t('weightsFrom', { step: model.weightsStep })}
+            {compareMode ? t('weightsCompare') : ''}
+            {status === 'running' ? t('weightsTraining') : ''}
+            {t('weightsNets', {
+              target: model.target.id,
+              approximator: [model.weights.approximator[0].fanIn, ...model.weights.approximator.map((l) => l.fanOut)].join('-'),
+              predictor: [model.weights.predictor[0].fanIn, ...model.weights.predictor.map((l) => l.fanOut)].join('-'),
+              pes: params.tiles * params.pesPerTile,
+            })}
           </p>
           <NpuTransport model={model} />
           <div className="npu-diagram-wrap">

@@ -7,7 +7,10 @@ import { useEffect } from 'react';
 import { NPU_SPEEDS } from '../../state/npuSlice';
 import { useLabStore } from '../../state/store';
 import { findNextPhaseStart, findPhase } from './timeline';
+import type { ControlPlacement } from '../../core/config';
+import type { NpuStageId } from '../../core/npu';
 import type { NpuModel } from './useNpuModel';
+import { useT } from '../i18n';
 
 /** Moves the cursor to `cycle` (clamped); reaching the end adds the inference to the running totals. */
 export function advanceNpuCycle(model: NpuModel, cycle: number): void {
@@ -50,13 +53,11 @@ export function useNpuPlayback(model: NpuModel | null): void {
   }, [playing, model]);
 }
 
-const STAGE_SHORT: Record<number, string> = {
-  1: 'fetch x, W · predictor',
-  2: 'P(x), c → memory',
-  3: 'controller reads P(x)',
-  4: 'approximator (⊙c)',
-  5: 'H(x) → memory',
-};
+/** The stage's name in the current language (the catalog names stages 1–5 as src/core/npu/schedule.ts does). */
+export function useStageName(): (stage: NpuStageId, controlPlacement: ControlPlacement | undefined) => string {
+  const t = useT('npu');
+  return (stage, controlPlacement) => (stage === 4 && controlPlacement === 'insideActivation' ? t('stageName.s4Inside') : t(`stageName.s${stage}`));
+}
 
 export function NpuTransport({ model }: { model: NpuModel }) {
   const cycle = useLabStore((s) => s.npuCycle);
@@ -64,6 +65,9 @@ export function NpuTransport({ model }: { model: NpuModel }) {
   const speed = useLabStore((s) => s.npuSpeed);
   const setPlayback = useLabStore((s) => s.setNpuPlayback);
   const setSpeed = useLabStore((s) => s.setNpuSpeed);
+  const t = useT('npu');
+  const stageName = useStageName();
+  const placement = model.weights.controlPlacement;
   const { timeline, schedule } = model;
   const total = timeline.total;
   const phase = findPhase(timeline, cycle);
@@ -74,12 +78,12 @@ export function NpuTransport({ model }: { model: NpuModel }) {
 
   const stageText = done
     ? cpuPath
-      ? 'Done: the CPU computed f(x) exactly; stages 4–5 were skipped'
-      : 'Done: all five stages complete, H(x) is in on-chip memory'
+      ? t('transport.doneCpu')
+      : t('transport.doneApproximator')
     : phase?.kind === 'cpu'
-      ? 'Stage 3 → CPU: the controller invoked the CPU, which runs the exact function (estimate)'
+      ? t('transport.cpuPhase')
       : phase
-        ? `Stage ${phase.stage}: ${phase.name}`
+        ? t('transport.stageNow', { stage: phase.stage, name: stageName(phase.stage, placement) })
         : '';
 
   const play = () => {
@@ -101,14 +105,14 @@ export function NpuTransport({ model }: { model: NpuModel }) {
   return (
     <div className="npu-transport">
       <div className="npu-buttons">
-        <button type="button" className="npu-btn primary" data-testid="npu-play" aria-label={playing ? 'Pause' : 'Play'} onClick={play}>
-          {playing ? '❚❚ Pause' : done ? '↻ Replay' : '▶ Play'}
+        <button type="button" className="npu-btn primary" data-testid="npu-play" aria-label={playing ? t('transport.pause') : t('transport.play')} onClick={play}>
+          {playing ? t('transport.pauseButton') : done ? t('transport.replayButton') : t('transport.playButton')}
         </button>
-        <button type="button" className="npu-btn" data-testid="npu-step-stage" onClick={stepStage} disabled={done} title="Jump to the start of the next stage">
-          Next stage ▸
+        <button type="button" className="npu-btn" data-testid="npu-step-stage" onClick={stepStage} disabled={done} title={t('transport.nextStageTitle')}>
+          {t('transport.nextStage')}
         </button>
-        <button type="button" className="npu-btn" data-testid="npu-step-cycle" onClick={stepCycle} disabled={done} title="Advance one NPU cycle">
-          +1 cycle
+        <button type="button" className="npu-btn" data-testid="npu-step-cycle" onClick={stepCycle} disabled={done} title={t('transport.oneCycleTitle')}>
+          {t('transport.oneCycle')}
         </button>
         <button
           type="button"
@@ -119,29 +123,29 @@ export function NpuTransport({ model }: { model: NpuModel }) {
             useLabStore.getState().setNpuCycle(0);
           }}
         >
-          Restart
+          {t('transport.restart')}
         </button>
         <label className="npu-speed">
-          speed{' '}
+          {t('transport.speed')}{' '}
           <select data-testid="npu-speed" value={speed} onChange={(event) => setSpeed(Number(event.target.value))}>
             {NPU_SPEEDS.map((s) => (
               <option key={s} value={s}>
-                {s} cycles/s
+                {t('transport.cyclesPerSecond', { speed: s })}
               </option>
             ))}
           </select>
         </label>
         <span className="npu-cycle" data-testid="npu-cycle">
-          cycle {Math.min(total, Math.floor(cycle))} / {total}
+          {t('transport.cycle', { cycle: Math.min(total, Math.floor(cycle)), total })}
         </span>
         <span className="npu-route-readout">
-          controller route:{' '}
+          {t('transport.route')}{' '}
           <strong data-testid="npu-route" data-route={decided ? (cpuPath ? 'cpu' : 'approximator') : 'pending'} className={decided ? (cpuPath ? 'route-cpu' : 'route-approx') : ''}>
-            {decided ? (cpuPath ? 'CPU' : 'approximator') : 'pending (stage 3)'}
+            {decided ? (cpuPath ? 'CPU' : t('transport.routeApproximator')) : t('transport.routePending')}
           </strong>
         </span>
       </div>
-      <ol className="npu-stages" aria-label="Stages of one inference">
+      <ol className="npu-stages" aria-label={t('transport.stages')}>
         {schedule.stages.map((stage) => {
           const active = !done && activeStage === stage.id;
           const skipped = cpuPath && stage.id >= 4;
@@ -153,11 +157,11 @@ export function NpuTransport({ model }: { model: NpuModel }) {
               data-skipped={skipped ? 'true' : 'false'}
               aria-current={active ? 'step' : undefined}
               className={`${active ? 'active' : ''}${skipped ? ' skipped' : ''}${!done && activeStage !== null && stage.id < activeStage ? ' past' : done && !skipped ? ' past' : ''}`}
-              title={stage.name}
+              title={stageName(stage.id, placement)}
             >
               <span className="npu-stage-num">{stage.id}</span>
-              <span className="npu-stage-name">{STAGE_SHORT[stage.id]}</span>
-              <span className="npu-stage-cycles">{skipped ? 'skipped (CPU)' : `${stage.cycles} cycles`}</span>
+              <span className="npu-stage-name">{t(`stageShort.s${stage.id}`)}</span>
+              <span className="npu-stage-cycles">{skipped ? t('transport.skipped') : t('transport.stageCycles', { cycles: stage.cycles })}</span>
             </li>
           );
         })}

@@ -9,13 +9,14 @@
  */
 import { useDeferredValue, useId, useMemo } from 'react';
 import { resolveTarget } from '../../core/targets/index';
-import { SUPPRESSION_RULE, SUPPRESSION_THRESHOLD, isSuppressed } from '../../core/axnetMath';
-import { describeControlPlacement } from '../../core/modelChoices';
+import { SUPPRESSION_THRESHOLD, isSuppressed } from '../../core/axnetMath';
+import { CONTROL_PLACEMENT_SPECS } from '../../core/modelChoices';
 import { findRange, readSurfaceAt, selectConfig, selectSurface } from '../../state/selectors';
 import { useLabStore } from '../../state/store';
 import { DIVERGING, SEQUENTIAL, createLinearScale, formatTick, type ColorScale } from '../charts/colormap';
 import { ColorBar, Heatmap, HeatmapFrame } from '../charts/Heatmap';
-import { describeGrid, useFocusWithin, useGridCursor } from './SurfacePanel';
+import { useT } from '../i18n';
+import { describeGrid, useFocusWithin, useGridCursor, useInputNameGloss, useReadoutTexts } from './SurfacePanel';
 import { explainMissingGrid, formatControlReadout } from './surfaceReadout';
 import './views.css';
 import { ExportMenu, ExportScope } from '../exports/ExportMenu';
@@ -33,6 +34,9 @@ export function ControlVectorPanel() {
 }
 
 function ControlVectorPanelBody() {
+  const t = useT('panels');
+  const readoutTexts = useReadoutTexts();
+  const gloss = useInputNameGloss();
   const exportStem = useRunStem();
   const surface = useDeferredValue(useLabStore(selectSurface)); // maps render at transition priority, in slices
   const config = useLabStore(selectConfig);
@@ -60,23 +64,22 @@ function ControlVectorPanelBody() {
     [surface],
   );
 
-  const missing = explainMissingGrid(target, 'Control-vector maps', 'its metrics and curves are live above');
+  const missing = explainMissingGrid(target, t('control.view'), t('control.instead'), readoutTexts);
   if (missing) {
     return (
       <section className="panel view-note-panel" data-testid="panel-control" id="panel-control" aria-labelledby="control-title">
         <p className="view-note" data-testid="control-unavailable">
-          <strong id="control-title">Control vectors:</strong> {missing}
+          <strong id="control-title">{t('control.unavailable')}</strong> {missing}
         </p>
       </section>
     );
   }
-  const grid = describeGrid(target, surface?.ranges ?? [target.inputRanges[0], target.inputRanges[1]]);
+  const grid = describeGrid(target, surface?.ranges ?? [target.inputRanges[0], target.inputRanges[1]], gloss);
   if (!surface) {
     return (
       <section className="panel view-note-panel" data-testid="panel-control" id="panel-control" aria-labelledby="control-title">
         <p className="view-note" data-testid="control-waiting">
-          <strong id="control-title">Control vectors.</strong> Press Play or Step: per hidden neuron, its activation before and after ⊙c and the control value c appear as maps over
-          ({grid.names.inputs.join(', ')}).
+          <strong id="control-title">{t('control.waitingTitle')}</strong> {t('control.waitingText', { inputs: grid.names.inputs.join(', ') })}
         </p>
       </section>
     );
@@ -88,17 +91,22 @@ function ControlVectorPanelBody() {
     <section className="panel" data-testid="panel-control" id="panel-control" aria-labelledby="control-title" {...focus.handlers}>
       <header className="panel-header">
         <div className="panel-title-row">
-          <h2 id="control-title">Control vectors</h2>
+          <h2 id="control-title">{t('control.title')}</h2>
           <ExportMenu stem={exportStem} testId="export-control" />
         </div>
         <p className="panel-caption view-caption">
-          Like Fig. 4d: per hidden neuron of the approximator, its activation without the control, ReLU(W(i)ᵀa(i) + b(i)), the control value c from the predictor, and the layer’s
-          output with it, over ({grid.names.inputs.join(', ')}). A black line on a c map encloses where that neuron is {SUPPRESSION_RULE}; at the cursor, suppressed neurons are
-          framed in red. Running: <span data-testid="control-placement">{describeControlPlacement(config.controlPlacement)}</span>.
+          {t('control.caption', { inputs: grid.names.inputs.join(', '), rule: t('control.rule', { threshold: SUPPRESSION_THRESHOLD }) })}
+          <span data-testid="control-placement">
+            {t('control.placement', {
+              formula: CONTROL_PLACEMENT_SPECS[config.controlPlacement].formula,
+              where: t(`control.placementWhere.${config.controlPlacement}`),
+            })}
+          </span>
+          .
         </p>
       </header>
       {surface.hidden.length === 0 ? (
-        <p className="view-note">This method has no control vectors: only AXNet multiplies its hidden activations by c(i) (eq. 4).</p>
+        <p className="view-note">{t('control.noControl')}</p>
       ) : (
         <>
           <div className="view-control-layers">
@@ -110,14 +118,11 @@ function ControlVectorPanelBody() {
                 <div className="view-control-layer" key={i}>
                   <div className="view-control-layer-head">
                     <h3>
-                      Hidden layer {layerNumber}{' '}
-                      <span className="muted">
-                        ({layer.width} neurons, c({layerNumber}) from the predictor)
-                      </span>
+                      {t('control.layer', { layer: layerNumber })} <span className="muted">{t('control.layerNote', { width: layer.width, layer: layerNumber })}</span>
                     </h3>
                     <div className="view-control-bars">
-                      <ColorBar scale={scale.activation} lut={SEQUENTIAL} title="activation, without and with c" testId={`control-bar-a-${i}`} count={3} />
-                      <ColorBar scale={scale.control} lut={DIVERGING} title="control value c (white: 0)" testId={`control-bar-c-${i}`} count={3} />
+                      <ColorBar scale={scale.activation} lut={SEQUENTIAL} title={t('control.activationBar')} testId={`control-bar-a-${i}`} count={3} />
+                      <ColorBar scale={scale.control} lut={DIVERGING} title={t('control.controlBar')} testId={`control-bar-c-${i}`} count={3} />
                     </div>
                   </div>
                   <div className="view-control-neurons">
@@ -136,7 +141,7 @@ function ControlVectorPanelBody() {
                         cursorColor: suppressed ? '#d32f2f' : '#111111',
                       };
                       const frame = { x: grid.x, y: grid.y, resolution: surface.resolution, compact: true };
-                      const name = `layer ${layerNumber} neuron ${j + 1}`;
+                      const name = t('control.neuronName', { layer: layerNumber, neuron: j + 1 });
                       return (
                         <div
                           key={j}
@@ -150,18 +155,18 @@ function ControlVectorPanelBody() {
                               <sup>({layerNumber})</sup>
                             </span>
                             {neuron ? (
-                              <span className="view-neuron-values" title="before · c · after at the cursor">
+                              <span className="view-neuron-values" title={t('control.valuesTitle')}>
                                 {formatTick(neuron.before)} · {formatTick(neuron.control)} · {formatTick(neuron.after)}
                               </span>
                             ) : null}
-                            {suppressed ? <span className="view-badge-suppressed">suppressed</span> : null}
+                            {suppressed ? <span className="view-badge-suppressed">{t('control.suppressed')}</span> : null}
                           </div>
                           <div className="view-neuron-maps">
-                            <HeatmapFrame {...frame} title="before">
+                            <HeatmapFrame {...frame} title={t('control.before')}>
                               <Heatmap
                                 {...common}
                                 testId={`control-before-${i}-${j}`}
-                                label={`activation before control, ${name}`}
+                                label={t('control.beforeLabel', { name })}
                                 values={layer.before}
                                 scale={scale.activation}
                                 lut={SEQUENTIAL}
@@ -172,7 +177,7 @@ function ControlVectorPanelBody() {
                               <Heatmap
                                 {...common}
                                 testId={`control-c-${i}-${j}`}
-                                label={`control value, ${name}`}
+                                label={t('control.controlLabel', { name })}
                                 values={layer.control}
                                 scale={scale.control}
                                 lut={DIVERGING}
@@ -180,11 +185,11 @@ function ControlVectorPanelBody() {
                                 outlineColor="#111111"
                               />
                             </HeatmapFrame>
-                            <HeatmapFrame {...frame} hideY title="after">
+                            <HeatmapFrame {...frame} hideY title={t('control.after')}>
                               <Heatmap
                                 {...common}
                                 testId={`control-after-${i}-${j}`}
-                                label={`activation after control, ${name}`}
+                                label={t('control.afterLabel', { name })}
                                 values={layer.after}
                                 scale={scale.activation}
                                 lut={SEQUENTIAL}
@@ -201,9 +206,7 @@ function ControlVectorPanelBody() {
             })}
           </div>
           <p className="view-readout" id={readoutId} data-testid="control-hover" aria-live={focus.live}>
-            {values
-              ? formatControlReadout(values, grid.names, layers)
-              : `Hover a map, or focus one and press the arrow keys, to see which neurons the control vector switches off there (step ${surface.step}).`}
+            {values ? formatControlReadout(values, grid.names, layers, readoutTexts) : t('control.hoverHint', { step: surface.step })}
           </p>
         </>
       )}

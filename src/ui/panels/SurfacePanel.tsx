@@ -11,10 +11,11 @@ import type { TargetSpec } from '../../core/targets/types';
 import type { SurfaceSnapshot } from '../../core/weights';
 import { findGridIndex, findRange, gridValue, listSurfaceOutputs, readSurfaceAt, selectConfig, selectHover, selectSurface } from '../../state/selectors';
 import { useLabStore } from '../../state/store';
-import { DIVERGING, PROBABILITY, SEQUENTIAL, buildErrorScale, createLinearScale, type ColorScale } from '../charts/colormap';
+import { DIVERGING, PROBABILITY, SEQUENTIAL, buildErrorScale, createLinearScale, formatTick, type ColorScale } from '../charts/colormap';
 import type { GridCell } from '../charts/gridCursor';
 import { ColorBar, Heatmap, HeatmapFrame, type GridAxis } from '../charts/Heatmap';
-import { explainMissingGrid, formatSurfaceReadout, shortenName, type ReadoutNames } from './surfaceReadout';
+import { useT } from '../i18n';
+import { explainMissingGrid, formatSurfaceReadout, shortenName, type ReadoutNames, type ReadoutTexts } from './surfaceReadout';
 import './views.css';
 import { ExportMenu, ExportScope } from '../exports/ExportMenu';
 import { useRunStem } from '../exports/RunExports';
@@ -66,10 +67,26 @@ export function useFocusWithin() {
   return { live: focused ? ('polite' as const) : ('off' as const), handlers };
 }
 
+/** The readout sentences (surfaceReadout.ts) in the current language. */
+export function useReadoutTexts(): ReadoutTexts {
+  const t = useT('panels');
+  return t('readout', { returnObjects: true }) as ReadoutTexts;
+}
+
+/** The input names' glosses in the current language: "ν (order)" → "ν（阶）" in 中文; the symbols stay. */
+export function useInputNameGloss(): (name: string) => string {
+  const t = useT('panels');
+  return useCallback((name: string) => name.replace(/^(.*\S)\s+\(order\)$/, (_, symbol: string) => t('surface.orderGloss', { symbol })), [t]);
+}
+
 /** Axis names and ranges of the two plotted inputs, and the short names the readouts use. */
-export function describeGrid(target: TargetSpec, ranges: readonly [readonly [number, number], readonly [number, number]]): { x: GridAxis; y: GridAxis; names: ReadoutNames } {
-  const xName = target.inputNames[0] ?? 'x₁';
-  const yName = target.inputNames[1] ?? 'x₂';
+export function describeGrid(
+  target: TargetSpec,
+  ranges: readonly [readonly [number, number], readonly [number, number]],
+  gloss: (name: string) => string = (name) => name,
+): { x: GridAxis; y: GridAxis; names: ReadoutNames } {
+  const xName = gloss(target.inputNames[0] ?? 'x₁');
+  const yName = gloss(target.inputNames[1] ?? 'x₂');
   return {
     x: { name: xName, range: ranges[0] },
     y: { name: yName, range: ranges[1] },
@@ -88,6 +105,9 @@ export function SurfacePanel() {
 }
 
 function SurfacePanelBody() {
+  const t = useT('panels');
+  const readoutTexts = useReadoutTexts();
+  const gloss = useInputNameGloss();
   const exportStem = useRunStem();
   const surface = useDeferredValue(useLabStore(selectSurface)); // maps render at transition priority, in slices
   const config = useLabStore(selectConfig);
@@ -100,7 +120,7 @@ function SurfacePanelBody() {
   const outputs = useMemo(() => (surface ? listSurfaceOutputs(surface) : []), [surface]);
   const k = Math.min(picked, Math.max(0, outputs.length - 1));
   const output = outputs[k] ?? null;
-  const outputName = target.outputNames[k] ?? `output ${k + 1}`;
+  const outputName = target.outputNames[k] ?? t('surface.output', { index: k + 1 });
 
   const derived = useMemo(() => {
     if (!surface) return null;
@@ -111,58 +131,66 @@ function SurfacePanelBody() {
       safeMask[c] = surface.error[c] < config.errorBound ? 1 : 0;
       predictedMask[c] = surface.safeProbability[c] > 0.5 ? 1 : 0;
     }
-    return { errorScale: buildErrorScale(findRange(surface.error)[1], config.errorBound), safeMask, predictedMask };
-  }, [surface, config.errorBound]);
+    const errorScale = buildErrorScale(findRange(surface.error)[1], config.errorBound);
+    // The bound's mark on the colour bar, in the current language.
+    if (errorScale.mark) errorScale.mark = { ...errorScale.mark, label: t('surface.boundMark', { bound: formatTick(errorScale.mark.value) }) };
+    return { errorScale, safeMask, predictedMask };
+  }, [surface, config.errorBound, t]);
   const valueScale = useMemo(() => {
     if (!output) return createLinearScale(0, 1);
     const [lo, hi] = findRange(output.target, output.axnet, output.lone);
     return createLinearScale(lo, hi);
   }, [output]);
 
-  const missing = explainMissingGrid(target, 'Surfaces', '');
+  const missing = explainMissingGrid(target, t('surface.view'), '', readoutTexts);
   if (missing) {
     return (
       <section className="panel view-note-panel" data-testid="panel-surface" id="panel-surface" aria-labelledby="surface-title">
         <p className="view-note" data-testid="surface-unavailable">
-          <strong id="surface-title">Surfaces:</strong> {missing}
+          <strong id="surface-title">{t('surface.unavailable')}</strong> {missing}
         </p>
       </section>
     );
   }
-  const grid = describeGrid(target, surface?.ranges ?? [target.inputRanges[0], target.inputRanges[1]]);
+  const grid = describeGrid(target, surface?.ranges ?? [target.inputRanges[0], target.inputRanges[1]], gloss);
   const [xShort, yShort] = grid.names.inputs;
   if (!surface || !derived || !output) {
     return (
       <section className="panel view-note-panel" data-testid="panel-surface" id="panel-surface" aria-labelledby="surface-title">
         <p className="view-note" data-testid="surface-waiting">
-          <strong id="surface-title">{target.title}: surfaces.</strong> Press Play or Step: maps of {grid.names.outputs.join(' and ')} over ({xShort}, {yShort}) appear as soon as
-          the worker has built the networks.
+          <strong id="surface-title">{t('surface.waiting', { title: target.title })}</strong>{' '}
+          {t('surface.waitingText', { outputs: grid.names.outputs.join(t('surface.and')), x: xShort, y: yShort })}
         </p>
       </section>
     );
   }
   const values = hover ? readSurfaceAt(surface, hover) : null;
-  const metricName = target.errorMetric === 'relative' ? 'relative' : target.errorMetric;
+  const metricName =
+    target.errorMetric === 'relative'
+      ? t('surface.metricRelative')
+      : target.errorMetric === 'absolute'
+        ? t('surface.metricAbsolute')
+        : target.errorMetric === 'rms'
+          ? t('surface.metricRms')
+          : target.errorMetric;
 
   return (
     <section className="panel" data-testid="panel-surface" id="panel-surface" aria-labelledby="surface-title" {...focus.handlers}>
       <header className="panel-header">
         <div className="panel-title-row">
-          <h2 id="surface-title">{target.title}: surfaces</h2>
+          <h2 id="surface-title">{t('surface.title', { title: target.title })}</h2>
           <ExportMenu stem={exportStem} testId="export-surface" />
         </div>
         <p className="panel-caption view-caption">
-          Like Fig. 4: {target.outputNames.map(shortenName).join(' and ')} over ({xShort}, {yShort}), what AXNet and a lone approximator make of it, AXNet’s |error| with the region
-          under the bound {config.errorBound} outlined in white, and where the predictor says “safe” (P &gt; 0.5, green outline; dashed: truly safe). Focus a map and use the arrow
-          keys, or hover it, to read the values.
+          {t('surface.caption', { outputs: target.outputNames.map(shortenName).join(t('surface.and')), x: xShort, y: yShort, bound: config.errorBound })}
         </p>
         {outputs.length > 1 ? (
           <fieldset className="view-output-picker" data-testid="surface-output-picker">
-            <legend>Output shown</legend>
+            <legend>{t('surface.outputShown')}</legend>
             {outputs.map((_, index) => (
               <label key={index} className={index === k ? 'active' : undefined}>
                 <input type="radio" name={`surface-output-${readoutId}`} checked={index === k} onChange={() => setPicked(index)} data-testid={`surface-output-${index}`} />
-                {target.outputNames[index] ?? `output ${index + 1}`}
+                {target.outputNames[index] ?? t('surface.output', { index: index + 1 })}
               </label>
             ))}
           </fieldset>
@@ -170,16 +198,16 @@ function SurfacePanelBody() {
       </header>
       <div className="view-map-grid" data-output={k}>
         <HeatmapFrame
-          title="Target"
+          title={t('surface.target')}
           subtitle={outputName}
           x={grid.x}
           y={grid.y}
           resolution={surface.resolution}
-          colorBar={<ColorBar scale={valueScale} lut={DIVERGING} testId="surface-target-bar" title={`${shortenName(outputName)}, shared by target, AXNet and lone`} />}
+          colorBar={<ColorBar scale={valueScale} lut={DIVERGING} testId="surface-target-bar" title={t('surface.targetBar', { name: shortenName(outputName) })} />}
         >
           <Heatmap
             testId="surface-target"
-            label={`target ${outputName}`}
+            label={t('surface.targetLabel', { name: outputName })}
             values={output.target}
             resolution={surface.resolution}
             scale={valueScale}
@@ -193,15 +221,15 @@ function SurfacePanelBody() {
         </HeatmapFrame>
         <HeatmapFrame
           title="AXNet"
-          subtitle={`output ${shortenName(outputName)}`}
+          subtitle={t('surface.outputSubtitle', { name: shortenName(outputName) })}
           x={grid.x}
           y={grid.y}
           resolution={surface.resolution}
-          colorBar={<ColorBar scale={valueScale} lut={DIVERGING} title="same scale as the target" />}
+          colorBar={<ColorBar scale={valueScale} lut={DIVERGING} title={t('surface.sameScale')} />}
         >
           <Heatmap
             testId="surface-axnet"
-            label={`AXNet output ${outputName}`}
+            label={t('surface.axnetLabel', { name: outputName })}
             values={output.axnet}
             resolution={surface.resolution}
             scale={valueScale}
@@ -215,16 +243,16 @@ function SurfacePanelBody() {
         </HeatmapFrame>
         {output.lone ? (
           <HeatmapFrame
-            title="Lone approximator"
-            subtitle={`output ${shortenName(outputName)}`}
+            title={t('surface.lone')}
+            subtitle={t('surface.outputSubtitle', { name: shortenName(outputName) })}
             x={grid.x}
             y={grid.y}
             resolution={surface.resolution}
-            colorBar={<ColorBar scale={valueScale} lut={DIVERGING} title="same scale as the target" />}
+            colorBar={<ColorBar scale={valueScale} lut={DIVERGING} title={t('surface.sameScale')} />}
           >
             <Heatmap
               testId="surface-lone"
-              label={`lone approximator output ${outputName}`}
+              label={t('surface.loneLabel', { name: outputName })}
               values={output.lone}
               resolution={surface.resolution}
               scale={valueScale}
@@ -238,16 +266,16 @@ function SurfacePanelBody() {
           </HeatmapFrame>
         ) : null}
         <HeatmapFrame
-          title="|error|"
-          subtitle={`AXNet, ${metricName}${outputs.length > 1 ? ', all outputs' : ''}; white: under the bound`}
+          title={t('surface.errorTitle')}
+          subtitle={t('surface.errorSubtitle', { metric: metricName, all: outputs.length > 1 ? t('surface.allOutputs') : '' })}
           x={grid.x}
           y={grid.y}
           resolution={surface.resolution}
-          colorBar={<ColorBar scale={derived.errorScale} lut={SEQUENTIAL} testId="surface-error-bar" title="|error|, log scale" />}
+          colorBar={<ColorBar scale={derived.errorScale} lut={SEQUENTIAL} testId="surface-error-bar" title={t('surface.errorBar')} />}
         >
           <Heatmap
             testId="surface-error"
-            label={`AXNet ${metricName} error`}
+            label={t('surface.errorLabel', { metric: metricName })}
             values={surface.error}
             resolution={surface.resolution}
             scale={derived.errorScale}
@@ -262,16 +290,16 @@ function SurfacePanelBody() {
           />
         </HeatmapFrame>
         <HeatmapFrame
-          title="P(safe)"
-          subtitle="green: predicted safe, dashed: truly safe"
+          title={t('surface.safeTitle')}
+          subtitle={t('surface.safeSubtitle')}
           x={grid.x}
           y={grid.y}
           resolution={surface.resolution}
-          colorBar={<ColorBar scale={P_SAFE_SCALE} lut={PROBABILITY} testId="surface-safe-bar" title="predictor’s P(safe | input)" />}
+          colorBar={<ColorBar scale={P_SAFE_SCALE} lut={PROBABILITY} testId="surface-safe-bar" title={t('surface.safeBar')} />}
         >
           <Heatmap
             testId="surface-safe"
-            label="predicted safe probability"
+            label={t('surface.safeLabel')}
             values={surface.safeProbability}
             resolution={surface.resolution}
             scale={P_SAFE_SCALE}
@@ -288,9 +316,7 @@ function SurfacePanelBody() {
         </HeatmapFrame>
       </div>
       <p className="view-readout" id={readoutId} data-testid="surface-hover" aria-live={focus.live}>
-        {values
-          ? formatSurfaceReadout(values, grid.names, config.errorBound)
-          : `Hover a map, or focus one and press the arrow keys, to read the values at a point (step ${surface.step}).`}
+        {values ? formatSurfaceReadout(values, grid.names, config.errorBound, readoutTexts) : t('surface.hoverHint', { step: surface.step })}
       </p>
     </section>
   );

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { HoverValues } from '../../state/selectors';
 import { getTarget } from '../../core/targets/index';
-import { explainMissingGrid, formatControlReadout, formatSurfaceReadout, shortenName } from './surfaceReadout';
+import { panels } from '../i18n/locales/panels';
+import { explainMissingGrid, fillText, formatControlReadout, formatSurfaceReadout, shortenName } from './surfaceReadout';
 
 const NAMES = { inputs: ['ν', 'x'] as const, outputs: ['J_ν(x)'] };
 
@@ -79,5 +80,22 @@ describe('explainMissingGrid', () => {
     expect(explainMissingGrid(getTarget('jpeg'), 'Surfaces', '')).toBe('Surfaces need a 2-input target; jpeg has 64 inputs.');
     expect(explainMissingGrid(getTarget('bessel_Jnu'), 'Surfaces', 'x')).toBeNull();
     expect(explainMissingGrid(getTarget('inversek2j'), 'Surfaces', 'x')).toBeNull();
+  });
+});
+
+describe('the readouts in 中文', () => {
+  it('read the same values with the Chinese catalog texts', () => {
+    const zh = panels.zh.readout;
+    expect(formatSurfaceReadout(makeValues({ error: 0.5, safeProbability: 0.2 }), NAMES, 0.02, zh)).toBe(
+      'ν = 0.3, x = 0.85: 目标 0.61, AXNet 输出 0.6, 独立近似器 0.59; |误差| 0.5（超出误差界 0.02）, P(安全) 0.2, 预测不安全',
+    );
+    const neuron = (control: number) => ({ before: 1, control, after: control, suppressed: Math.abs(control) < 0.1 });
+    const values = makeValues({ neurons: [[neuron(0.05), neuron(0.9)]] });
+    expect(formatControlReadout(values, NAMES, [0], zh)).toBe('ν = 0.3, x = 0.85: 2 个神经元中有 1 个被抑制（第 1 层：1）');
+    expect(explainMissingGrid(getTarget('fft'), '曲面图', '见下方的散点图', zh)).toBe('曲面图需要 2 输入的目标函数；fft 有 1 个输入 — 见下方的散点图。');
+  });
+
+  it('fill every placeholder and leave unknown ones as written', () => {
+    expect(fillText('{{a}} and {{ b }}, {{c}}', { a: 1, b: 'x' })).toBe('1 and x, {{c}}');
   });
 });

@@ -5,6 +5,15 @@
 import type { TargetSpec } from '../../core/targets/types';
 import type { HoverValues } from '../../state/selectors';
 import { formatTick } from '../charts/colormap';
+import { panels } from '../i18n/locales/panels';
+
+/** The readout texts of one language (panels.readout in src/ui/i18n/locales/panels.ts); English by default. */
+export type ReadoutTexts = { readonly [K in keyof typeof panels.en.readout]: string };
+
+/** `{{name}}` placeholders of a catalog text filled in (the catalog's interpolation syntax, for these pure functions). */
+export function fillText(template: string, values: Readonly<Record<string, string | number>>): string {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+}
 
 /** A name without its parenthesised gloss: "ν (order)" → "ν", "θ1 (rad)" → "θ1". */
 export function shortenName(name: string): string {
@@ -29,33 +38,33 @@ export function formatPoint(values: Pick<HoverValues, 'u' | 'v'>, names: Readout
  * Several outputs are named: "θ1: target …, AXNet …; θ2: …". Safe means |error| < bound (eq. 1); the predictor says
  * safe when P(safe) > 0.5.
  */
-export function formatSurfaceReadout(values: HoverValues, names: ReadoutNames, bound: number): string {
+export function formatSurfaceReadout(values: HoverValues, names: ReadoutNames, bound: number, texts: ReadoutTexts = panels.en.readout): string {
   const several = values.outputs.length > 1;
   const outputs = values.outputs.map((o, k) => {
-    const parts = [`target ${formatTick(o.target)}`, `AXNet ${formatTick(o.axnet)}`];
-    if (o.lone !== null) parts.push(`lone ${formatTick(o.lone)}`);
-    return several ? `${names.outputs[k] ?? `output ${k + 1}`}: ${parts.join(', ')}` : parts.join(', ');
+    const parts = [fillText(texts.target, { value: formatTick(o.target) }), fillText(texts.axnet, { value: formatTick(o.axnet) })];
+    if (o.lone !== null) parts.push(fillText(texts.lone, { value: formatTick(o.lone) }));
+    return several ? `${names.outputs[k] ?? fillText(texts.output, { index: k + 1 })}: ${parts.join(', ')}` : parts.join(', ');
   });
   const safe = values.error < bound;
-  const errorText = `|error| ${formatTick(values.error)} (${safe ? 'under' : 'over'} the bound ${formatTick(bound)})`;
-  const predicted = values.safeProbability > 0.5 ? 'predicted safe' : 'predicted unsafe';
-  return `${formatPoint(values, names)}: ${outputs.join('; ')}; ${errorText}, P(safe) ${formatTick(values.safeProbability)}, ${predicted}`;
+  const errorText = fillText(safe ? texts.errorUnder : texts.errorOver, { error: formatTick(values.error), bound: formatTick(bound) });
+  const predicted = values.safeProbability > 0.5 ? texts.predictedSafe : texts.predictedUnsafe;
+  return `${formatPoint(values, names)}: ${outputs.join('; ')}; ${errorText}, ${fillText(texts.safeProbability, { p: formatTick(values.safeProbability) })}, ${predicted}`;
 }
 
 /**
  * "ν = 0.3, x = 0.85: 3 of 16 neurons suppressed (layer 1: 2, 5; layer 2: 7)". Layer numbers are 1-based
  * approximator hidden layers (`layers[i]` is the 0-based layer of entry i, fusion §III-D).
  */
-export function formatControlReadout(values: HoverValues, names: ReadoutNames, layers: readonly number[]): string {
+export function formatControlReadout(values: HoverValues, names: ReadoutNames, layers: readonly number[], texts: ReadoutTexts = panels.en.readout): string {
   const total = values.neurons.reduce((sum, layer) => sum + layer.length, 0);
   const groups: string[] = [];
   let count = 0;
   values.neurons.forEach((layer, i) => {
     const off = layer.flatMap((neuron, j) => (neuron.suppressed ? [j + 1] : []));
     count += off.length;
-    if (off.length > 0) groups.push(`layer ${(layers[i] ?? i) + 1}: ${off.join(', ')}`);
+    if (off.length > 0) groups.push(fillText(texts.layer, { layer: (layers[i] ?? i) + 1, neurons: off.join(', ') }));
   });
-  const summary = count === 0 ? `no neuron of ${total} suppressed` : `${count} of ${total} neurons suppressed (${groups.join('; ')})`;
+  const summary = count === 0 ? fillText(texts.noneSuppressed, { total }) : fillText(texts.suppressed, { suppressed: count, total, groups: groups.join('; ') });
   return `${formatPoint(values, names)}: ${summary}`;
 }
 
@@ -63,8 +72,8 @@ export function formatControlReadout(values: HoverValues, names: ReadoutNames, l
  * One line saying why a grid view (surfaces, control-vector maps) has nothing to draw for a target, or null
  * when it can draw: "Surfaces need a 2-input target; fft has 1 input — see the scatter below."
  */
-export function explainMissingGrid(target: Pick<TargetSpec, 'id' | 'inputDim'>, view: string, instead: string): string | null {
+export function explainMissingGrid(target: Pick<TargetSpec, 'id' | 'inputDim'>, view: string, instead: string, texts: ReadoutTexts = panels.en.readout): string | null {
   if (target.inputDim === 2) return null;
-  const inputs = `${target.inputDim} input${target.inputDim === 1 ? '' : 's'}`;
-  return `${view} need a 2-input target; ${target.id} has ${inputs}${instead ? ` — ${instead}` : ''}.`;
+  const inputs = fillText(target.inputDim === 1 ? texts.oneInput : texts.inputs, { n: target.inputDim });
+  return fillText(texts.missing, { view, target: target.id, inputs, instead: instead ? ` — ${instead}` : '' });
 }

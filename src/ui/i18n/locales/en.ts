@@ -10,6 +10,8 @@ import { compare } from './compare';
 import { controls } from './controls';
 import { sweep } from './sweep';
 import { views } from './views';
+import { npu } from './npu';
+import { panels } from './panels';
 
 export const en = {
   about: about.en,
@@ -19,6 +21,8 @@ export const en = {
   controls: controls.en,
   sweep: sweep.en,
   views: views.en,
+  npu: npu.en,
+  panels: panels.en,
   common: {
     appTitle: 'AXNet Lab',
     languageLabel: 'Language',

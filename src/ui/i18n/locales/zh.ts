@@ -6,6 +6,8 @@ import { compare } from './compare';
 import { controls } from './controls';
 import { sweep } from './sweep';
 import { views } from './views';
+import { npu } from './npu';
+import { panels } from './panels';
 import type { Messages } from './en';
 
 export const zh: Messages = {
@@ -16,6 +18,8 @@ export const zh: Messages = {
   controls: controls.zh,
   sweep: sweep.zh,
   views: views.zh,
+  npu: npu.zh,
+  panels: panels.zh,
   common: {
     appTitle: 'AXNet 实验室',
     languageLabel: '语言',
