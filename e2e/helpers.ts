@@ -14,11 +14,25 @@ export function collectErrors(page: Page): string[] {
 export const KEPT_AS_WRITTEN =
   /\b(English|AXNet|AxTrain|NAS|NPU|MSE|CE|ICCAD|ApproXimate|computing|using|an|end-to-end|trainable|neural|network|Zhenghao|Peng|wasm|cpu|webgl|webgpu|auto|axnet|code|rms|p_label|mean|predicted|DRUM-k|NTV|SMAC|MICRO|DATE|ISLPED|He|Chen|Bessel|onepass|iterative|bessel_Jnu|blackscholes|Black|Scholes|fft|FFT|inversek2j|jmeint|jpeg|JPEG|kmeans|k-means|sobel|Sobel|custom|Adam|ReLU|softmax|sigmoid|IV|choose_type|Web|Worker|TensorFlow\.js|log|PARSEC|AxBench|CPU|jMonkeyEngine|DCT|RGB|sin|cos|tan|tanh|exp|sqrt|abs|pi|DRUM|Dreslinski|PEs?|MACs?|DRAM|SRAM|float64|pJ|GHz|Hz|mV|dB|px|PSNR|PNG|SVG|CSV|JSON|tfjs|model\.json|weights\.bin)\b/g;
 
-/** The English words left in the visible text of `selector`'s elements, apart from KEPT_AS_WRITTEN (the 中文 checks). */
+/**
+ * The English words left in the visible text of `selector`'s elements, apart from KEPT_AS_WRITTEN and from what the page
+ * itself marks as kept in English (lang="en": citations and cost formulas as written in src/core) and subscripts of
+ * symbols (E<sub>avg</sub>, which innerText runs into one word): the 中文 checks.
+ */
 export async function englishWordsIn(page: Page, selector: string): Promise<string[]> {
-  // biome-ignore lint/performance/useDomNodeTextContent: the visible text is what a student reads (innerText skips hidden elements)
-  const text = await page.locator(selector).evaluateAll((elements) => elements.map((e) => (e as HTMLElement).innerText).join(' '));
-  return (text.replace(KEPT_AS_WRITTEN, ' ').match(/[A-Za-z]{2,}/g) ?? []).filter((w) => !/^(Fig|V)$/.test(w));
+  const kept = page.locator('[lang="en"], sub');
+  await kept.evaluateAll((elements) => {
+    for (const element of elements) (element as HTMLElement).style.display = 'none';
+  });
+  try {
+    // biome-ignore lint/performance/useDomNodeTextContent: the visible text is what a student reads (innerText skips hidden elements)
+    const text = await page.locator(selector).evaluateAll((elements) => elements.map((e) => (e as HTMLElement).innerText).join(' '));
+    return (text.replace(KEPT_AS_WRITTEN, ' ').match(/[A-Za-z]{2,}/g) ?? []).filter((w) => !/^(Fig|V)$/.test(w));
+  } finally {
+    await kept.evaluateAll((elements) => {
+      for (const element of elements) (element as HTMLElement).style.display = '';
+    });
+  }
 }
 
 /** The step the metrics readout shows. */

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { collectErrors, englishWordsIn } from './helpers';
 
 /**
@@ -7,24 +7,6 @@ import { collectErrors, englishWordsIn } from './helpers';
  * apart from the names and symbols the lab keeps as written. The readouts at a cursor are in Chinese too.
  */
 const STEPS = 300;
-
-/**
- * englishWordsIn, leaving out what the page itself marks as kept in English (lang="en": the cost models' citations and
- * formulas, as written in src/core) and subscripts of symbols (E<sub>avg</sub>, read as one word by innerText).
- */
-async function untranslatedWordsIn(page: Page, selector: string): Promise<string[]> {
-  const kept = page.locator('[lang="en"], sub');
-  await kept.evaluateAll((elements) => {
-    for (const element of elements) (element as HTMLElement).style.display = 'none';
-  });
-  try {
-    return await englishWordsIn(page, selector);
-  } finally {
-    await kept.evaluateAll((elements) => {
-      for (const element of elements) (element as HTMLElement).style.display = '';
-    });
-  }
-}
 
 test('Invocation, Benchmark view, Control vectors and NPU read in 中文 after a run', async ({ page }) => {
   test.setTimeout(180_000);
@@ -42,7 +24,7 @@ test('Invocation, Benchmark view, Control vectors and NPU read in 中文 after a
   await expect(invocation).toContainText('真实调用率');
   await page.getByTestId('export-invocation-toggle').click();
   await expect(page.getByTestId('reproduce')).toContainText('复现此结果');
-  expect(await untranslatedWordsIn(page, '[data-testid="panel-invocation"]')).toEqual([]);
+  expect(await englishWordsIn(page, '[data-testid="panel-invocation"]')).toEqual([]);
   await page.getByTestId('export-invocation-toggle').click();
 
   // Benchmark view (Fig. 4a–c): the surfaces, and the readout at a cursor moved with the arrow keys.
@@ -53,7 +35,7 @@ test('Invocation, Benchmark view, Control vectors and NPU read in 中文 after a
   await page.getByTestId('surface-target-map').focus();
   await page.keyboard.press('ArrowRight');
   await expect(page.getByTestId('surface-hover')).toContainText('误差界');
-  expect(await untranslatedWordsIn(page, '[data-testid="benchmark-view"]')).toEqual([]);
+  expect(await englishWordsIn(page, '[data-testid="benchmark-view"]')).toEqual([]);
 
   // Control vectors (Fig. 4d): per-layer heads, colour bars, the neuron maps and the readout.
   const control = page.getByTestId('panel-control');
@@ -62,7 +44,7 @@ test('Invocation, Benchmark view, Control vectors and NPU read in 中文 after a
   await page.getByTestId('control-c-0-0-map').focus();
   await page.keyboard.press('ArrowUp');
   await expect(page.getByTestId('control-hover')).toContainText('神经元');
-  expect(await untranslatedWordsIn(page, '[data-testid="panel-control"]')).toEqual([]);
+  expect(await englishWordsIn(page, '[data-testid="panel-control"]')).toEqual([]);
 
   // NPU (Fig. 5): it computes once on screen; play one inference to the end, open a PE and the constants.
   const npu = page.getByTestId('panel-npu');
@@ -73,7 +55,7 @@ test('Invocation, Benchmark view, Control vectors and NPU read in 中文 after a
   await expect(page.getByTestId('npu-stage')).toContainText('阶段');
   await page.locator('[data-testid="npu-diagram"] [role="button"]').first().click();
   await expect(page.getByTestId('pe-detail')).toBeVisible();
-  expect(await untranslatedWordsIn(page, '[data-testid="panel-npu"]')).toEqual([]);
+  expect(await englishWordsIn(page, '[data-testid="panel-npu"]')).toEqual([]);
   await page.getByTestId('npu-constants').locator('summary').click();
   await expect(page.getByTestId('npu-reset-params')).toHaveText('重置结构和常数');
   expect(errors).toEqual([]);

@@ -47,3 +47,15 @@ test('a link with lang=zh opens in Chinese in a fresh browser; lang=xx is a noti
   await expect(page.getByRole('alert')).toContainText('lang=');
   await context.close();
 });
+
+test('the whole lab page in 中文 after a run: no English word left anywhere on it', async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.goto('/#v=1&backend=cpu&steps=300&lang=zh');
+  await page.getByTestId('play-button').click();
+  await expect(page.getByTestId('metric-step')).toHaveText('300', { timeout: 120_000 });
+  await expect(page.getByTestId('play-button')).toHaveAttribute('aria-label', '播放');
+  // The NPU view simulates only on screen: bring it in, so that its text is there too.
+  await page.getByTestId('panel-npu').scrollIntoViewIfNeeded();
+  await expect(page.getByTestId('npu-weights-step')).toBeVisible();
+  expect(await englishWordsIn(page, '.app')).toEqual([]);
+});
