@@ -114,7 +114,7 @@ export function MetricsPanel() {
           <span data-testid="metric-phase">
             {' '}
             {t('method', { method, total: formatNumber(totalSteps, language) })}
-            {phase ? t('methodNow', { phase }) : ''}.
+            {phase ? t('methodNow', { phase: phase === 'done' ? t('phaseDone') : phase }) : ''}.
           </span>
         ) : null}{' '}
         {t('secondary')}

@@ -107,6 +107,7 @@ export const en = {
     before: 'Metrics appear at the first evaluation.',
     method: 'Method {{method}}, {{total}} steps in all',
     methodNow: '; now: {{phase}}',
+    phaseDone: 'done',
     secondary: 'Secondary values (“code:”) are the authors’ code variants; hover for the difference.',
   },
 } as const;

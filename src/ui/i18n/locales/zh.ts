@@ -102,6 +102,7 @@ export const zh: Messages = {
     before: '指标在第一次评估后出现。',
     method: '方法 {{method}}，共 {{total}} 步',
     methodNow: '；当前：{{phase}}',
+    phaseDone: '已完成',
     secondary: '次要数值（“代码：”）是作者代码的变体；悬停可查看区别。',
   },
 };
