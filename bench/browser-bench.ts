@@ -6,14 +6,16 @@
  * ones are reported as timed out.
  *
  * Query: ms (single trainer, default 4000), groups (default 1,8,64,256; empty for none), groupMs (default 2000),
- * softwareMs (cap per cell on a software GPU, default 3000).
+ * softwareMs (cap per cell on a software GPU, default 3000), backends (default webgpu,webgl,wasm,cpu: which to run).
  */
 import type { BackendName } from '../src/core/config';
 import type { BenchMessage, BenchReply, BenchRequest } from './bench.worker';
 import type { GroupBenchRow } from './groupBench';
 
-const BACKENDS: BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
+const ALL_BACKENDS: BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
 const params = new URLSearchParams(location.search);
+const chosenBackends = (params.get('backends') ?? '').split(',').map((s) => s.trim());
+const BACKENDS = chosenBackends.some((b) => b !== '') ? ALL_BACKENDS.filter((b) => chosenBackends.includes(b)) : ALL_BACKENDS;
 const minMs = Number(params.get('ms') ?? 4000);
 const groupSizes = (params.get('groups') ?? '1,8,64,256')
   .split(',')

@@ -3,8 +3,9 @@
 // (webgpu, webgl, wasm, cpu; in a Worker each), with ratios, then writes bench/results/browser-<time>.json.
 // The same workers then time the K-model cells (bench/groupBench.ts); their rows go into that JSON under
 // `groups`, for bench/groupReport.ts.
-// Usage: node bench/run.mjs [--quick] [--ms MS] [--out FILE] [--node FILE]
+// Usage: node bench/run.mjs [--quick] [--ms MS] [--out FILE] [--node FILE] [--backends wasm,cpu]
 //   --quick      K = 1, 8 only, shorter cells;  --ms  single-trainer window per backend (default 4000, BENCH_MS)
+//   --backends   only these backends (default all four)
 //   --out FILE   where to write the JSON;        --node FILE  the bench-node JSON for the "× node cpu" column (default: latest)
 import { chromium } from '@playwright/test';
 import { createServer } from 'node:http';
@@ -17,7 +18,7 @@ import { findChromium } from '../scripts/find-chromium.mjs';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = join(ROOT, 'dist');
 const { values: args } = parseArgs({
-  options: { quick: { type: 'boolean', default: false }, ms: { type: 'string' }, out: { type: 'string' }, node: { type: 'string' } },
+  options: { quick: { type: 'boolean', default: false }, ms: { type: 'string' }, out: { type: 'string' }, node: { type: 'string' }, backends: { type: 'string' } },
 });
 const GROUP_QUERY = args.quick ? 'groups=1,8&groupMs=700&softwareMs=700' : 'groups=1,8,64,256&groupMs=2000&softwareMs=3000';
 const MIME = {
@@ -60,7 +61,7 @@ try {
   const page = await browser.newPage();
   page.on('pageerror', (error) => console.error(`bench page error: ${error.message}`));
   const ms = Number(args.ms ?? process.env.BENCH_MS ?? (args.quick ? 1500 : 4000));
-  await page.goto(`http://127.0.0.1:${port}/bench/index.html?ms=${ms}&${GROUP_QUERY}`);
+  await page.goto(`http://127.0.0.1:${port}/bench/index.html?ms=${ms}&${GROUP_QUERY}${args.backends ? `&backends=${encodeURIComponent(args.backends)}` : ''}`);
   await page.waitForFunction(() => window.__benchDone === true, null, { timeout: 20 * 60_000, polling: 500 });
   results = await page.evaluate(() => window.__benchResults);
   groups = await page.evaluate(() => window.__benchGroups ?? []);

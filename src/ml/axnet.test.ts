@@ -142,6 +142,55 @@ describe('AXNet forward (eq. 3–4)', () => {
     expect(tf.memory().numTensors).toBe(before);
   });
 
+  // The batched forward runs units-major (activations [K, L, batch]); each number must be the one-model program's.
+  it.each([
+    { fusion: 'all', predictionOutput: 'softmax', controlPlacement: 'afterActivation' },
+    { fusion: 'all', predictionOutput: 'softmax', controlPlacement: 'insideActivation' },
+    { fusion: 'first', predictionOutput: 'sigmoid', controlPlacement: 'afterActivation' },
+  ] as const)(
+    'K models at once ($fusion, $predictionOutput, $controlPlacement) give each model its one-model forward and gradient bit for bit',
+    ({ controlPlacement, ...structure }) => {
+      const before = tf.memory().numTensors;
+      const layout = computeAxnetLayout(2, 1, [4, 3], [5], false, structure);
+      const thetas = [7, 8].map((seed) => tf.tensor1d(initializeAxnetParameters(layout, seed, 'bias0.1')));
+      const rng = createRng(3, 'inputs');
+      const inputs = [0, 1].map(() =>
+        tf.tensor2d(
+          Array.from({ length: 6 * 2 }, () => rng.normal()),
+          [6, 2],
+        ),
+      );
+      const targets = [0, 1].map(() =>
+        tf.tensor2d(
+          Array.from({ length: 6 }, () => 0.05 * rng.normal()),
+          [6, 1],
+        ),
+      );
+      const rule = { metric: 'absolute' as const, bound: 0.05 };
+      const readAll = (f: ReturnType<typeof forwardAxnet>) => [f.output, f.logitGap, f.logits!, ...f.controls, ...f.before, ...f.after];
+      const stackNets = (ts: tf.Tensor[]) => {
+        const nets = ts.map((t) => splitAxnetParameters(t as tf.Tensor1D, layout));
+        const stack = (pick: (n: (typeof nets)[0]) => { kernel: tf.Tensor; bias: tf.Tensor }[]) =>
+          pick(nets[0]).map((_, l) => ({ kernel: tf.stack(nets.map((n) => pick(n)[l].kernel)), bias: tf.stack(nets.map((n) => tf.reshape(pick(n)[l].bias, [1, -1]))) }));
+        return { ...nets[0], approximator: stack((n) => n.approximator), predictor: stack((n) => n.predictor), controlPlacement };
+      };
+      tf.tidy(() => {
+        const batched = forwardAxnet(stackNets(thetas), tf.stack(inputs), true);
+        const batchedGrads = tf.grads((...ts: tf.Tensor[]) => tf.sum(computeAxnetLoss(forwardAxnet(stackNets(ts), tf.stack(inputs)), tf.stack(targets), rule).loss))(thetas);
+        thetas.forEach((theta, k) => {
+          const alone = forwardAxnet({ ...splitAxnetParameters(theta as tf.Tensor1D, layout), controlPlacement }, inputs[k], true);
+          readAll(alone).forEach((t, i) => expect(Array.from(tf.unstack(readAll(batched)[i])[k].dataSync())).toEqual(Array.from(t.dataSync())));
+          const aloneGrad = tf.grad(
+            (t: tf.Tensor) => computeAxnetLoss(forwardAxnet({ ...splitAxnetParameters(t as tf.Tensor1D, layout), controlPlacement }, inputs[k]), targets[k], rule).loss,
+          )(theta);
+          expect(Array.from(batchedGrads[k].dataSync())).toEqual(Array.from(aloneGrad.dataSync()));
+        });
+      });
+      [...thetas, ...inputs, ...targets].forEach((t) => t.dispose());
+      expect(tf.memory().numTensors).toBe(before);
+    },
+  );
+
   it('packs and unpacks θ losslessly, and initializes kernels N(0, 0.1) with biases 0.1', () => {
     const theta = packAxnetParameters(LAYOUT, WEIGHTS);
     expect(unpackAxnetParameters(LAYOUT, theta).axnet).toEqual({ ...WEIGHTS, fusedLayers: [0], predictionOutput: 'softmax' });
