@@ -195,7 +195,7 @@ export type ShrinkField = 'approximatorHidden' | 'predictorHidden' | 'batchSize'
 /** `config` with SHRINK_LIMITS applied, except to the fields in `frozen` (a class link's locked controls). */
 export function shrinkConfig<T extends Pick<LabConfig, ShrinkField>>(config: Readonly<T>, frozen: ReadonlySet<ShrinkField> = new Set()): T {
   const capWidths = (widths: readonly number[]) => widths.map((width) => Math.min(width, SHRINK_LIMITS.hiddenWidth));
-  const next = { ...config };
+  const next = { ...config } as T;
   if (!frozen.has('approximatorHidden')) next.approximatorHidden = capWidths(config.approximatorHidden);
   if (!frozen.has('predictorHidden')) next.predictorHidden = capWidths(config.predictorHidden);
   if (!frozen.has('batchSize')) next.batchSize = Math.min(config.batchSize, SHRINK_LIMITS.batchSize);
