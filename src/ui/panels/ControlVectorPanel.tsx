@@ -7,10 +7,11 @@
  * The cursor (hover or arrow keys) marks the point on every map and outlines the neurons that the
  * control vector suppresses there.
  */
-import { useDeferredValue, useId, useMemo } from 'react';
+import { useDeferredValue, useId, useMemo, useState } from 'react';
 import { resolveTarget } from '../../core/targets/index';
 import { SUPPRESSION_RULE, SUPPRESSION_THRESHOLD, isSuppressed } from '../../core/axnetMath';
 import { describeControlPlacement } from '../../core/modelChoices';
+import { computePageRange, describePageRange } from '../../core/paging';
 import { findRange, readSurfaceAt, selectConfig, selectSurface } from '../../state/selectors';
 import { useLabStore } from '../../state/store';
 import { DIVERGING, SEQUENTIAL, createLinearScale, formatTick, type ColorScale } from '../charts/colormap';
@@ -23,6 +24,8 @@ import { useRunStem } from '../exports/RunExports';
 
 /** Control-vector maps are at least this wide (CSS px); they grow with the panel. */
 export const CONTROL_MAP_MIN = 96;
+/** At most this many neurons (3 maps each) are drawn at once; the rest are a page away (Prev / Next). */
+export const CONTROL_NEURONS_PER_PAGE = 32;
 
 export function ControlVectorPanel() {
   return (
@@ -40,6 +43,7 @@ function ControlVectorPanelBody() {
   const { hover, cell, onCursor, onActivate } = useGridCursor(surface);
   const readoutId = useId();
   const focus = useFocusWithin();
+  const [page, setPage] = useState(0);
 
   // One scale per layer: activations (before and after share it, so ⊙c's effect shows), and c symmetric about 0.
   const layerScales = useMemo(
@@ -83,6 +87,24 @@ function ControlVectorPanelBody() {
   }
   const values = hover ? readSurfaceAt(surface, hover) : null;
   const layers = surface.hidden.map((layer, i) => layer.layer ?? i);
+  // The neurons of every layer in one list, paged: layer i's neurons are items firstNeuron[i] … firstNeuron[i] + width − 1.
+  const firstNeuron = surface.hidden.map((_, i) => surface.hidden.slice(0, i).reduce((sum, layer) => sum + layer.width, 0));
+  const totalNeurons = surface.hidden.reduce((sum, layer) => sum + layer.width, 0);
+  const pageRange = computePageRange(totalNeurons, page, CONTROL_NEURONS_PER_PAGE);
+  const pager =
+    pageRange.pages > 1 ? (
+      <nav className="view-pager" aria-label="Neuron pages" data-testid="control-pager">
+        <button type="button" className="mini" data-testid="control-page-prev" disabled={pageRange.page === 0} onClick={() => setPage(pageRange.page - 1)}>
+          ← Prev
+        </button>
+        <span data-testid="control-page-range" aria-live="polite">
+          {describePageRange(pageRange, totalNeurons, 'neurons')}
+        </span>
+        <button type="button" className="mini" data-testid="control-page-next" disabled={pageRange.page === pageRange.pages - 1} onClick={() => setPage(pageRange.page + 1)}>
+          Next →
+        </button>
+      </nav>
+    ) : null;
 
   return (
     <section className="panel" data-testid="panel-control" id="panel-control" aria-labelledby="control-title" {...focus.handlers}>
@@ -101,11 +123,15 @@ function ControlVectorPanelBody() {
         <p className="view-note">This method has no control vectors: only AXNet multiplies its hidden activations by c(i) (eq. 4).</p>
       ) : (
         <>
+          {pager}
           <div className="view-control-layers">
             {surface.hidden.map((layer, i) => {
               // With fusion 'first' or 'second' (§III-D) only some hidden layers carry a control vector.
               const layerNumber = layers[i] + 1;
               const scale = layerScales[i];
+              const shownFrom = Math.max(0, pageRange.start - firstNeuron[i]);
+              const shownTo = Math.min(layer.width, pageRange.end - firstNeuron[i]);
+              if (shownTo <= shownFrom) return null; // none of this layer's neurons on this page
               return (
                 <div className="view-control-layer" key={i}>
                   <div className="view-control-layer-head">
@@ -121,7 +147,8 @@ function ControlVectorPanelBody() {
                     </div>
                   </div>
                   <div className="view-control-neurons">
-                    {Array.from({ length: layer.width }, (_, j) => {
+                    {Array.from({ length: shownTo - shownFrom }, (_, k) => {
+                      const j = shownFrom + k;
                       const neuron = values?.neurons[i]?.[j] ?? null;
                       const suppressed = neuron?.suppressed ?? false;
                       const common = {
