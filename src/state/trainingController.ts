@@ -299,7 +299,8 @@ export function playRun(): void {
   }
   const run = active!;
   run.intent = 'running';
-  if (useLabStore.getState().backend !== null) useLabStore.getState().setStatus('running');
+  // A worker that has not answered yet (backend null) is still starting; one that has trains from now on.
+  useLabStore.getState().setStatus(useLabStore.getState().backend !== null ? 'running' : 'initializing');
   post(run, { type: 'run' });
 }
 
@@ -315,7 +316,8 @@ export function pauseRun(): void {
   if (!active || !hasLiveRun()) return;
   active.intent = 'paused';
   const store = useLabStore.getState();
-  if (store.status === 'running') store.setStatus('paused');
+  // Acknowledged on the page at once, also while the worker still starts: it stops at its next step boundary.
+  if (store.status === 'running' || store.status === 'initializing') store.setStatus('paused');
   post(active, { type: 'pause' });
 }
 
