@@ -56,13 +56,33 @@ function ControlVectorPanelBody() {
           ...createLinearScale(-cBound, cBound),
           mark: cBound > SUPPRESSION_THRESHOLD ? { value: SUPPRESSION_THRESHOLD, label: `|c| ${SUPPRESSION_THRESHOLD}` } : null,
         };
-        // Per neuron j: cells where it is suppressed (|c_j| < 0.1), outlined on its c map.
-        const cells = layer.control.length / layer.width;
-        const suppressed = Array.from({ length: layer.width }, (_, j) => Uint8Array.from({ length: cells }, (_, c) => (isSuppressed(layer.control[c * layer.width + j]) ? 1 : 0)));
-        return { activation: createLinearScale(aMin, aMax), control, suppressed };
+        return { activation: createLinearScale(aMin, aMax), control };
       }) ?? [],
     [surface],
   );
+
+  // The neurons of every layer in one list, paged: layer i's neurons are items firstNeuron[i] … firstNeuron[i] + width − 1.
+  const hiddenLayers = surface?.hidden ?? [];
+  const firstNeuron = hiddenLayers.map((_, i) => hiddenLayers.slice(0, i).reduce((sum, layer) => sum + layer.width, 0));
+  const totalNeurons = hiddenLayers.reduce((sum, layer) => sum + layer.width, 0);
+  const pageRange = computePageRange(totalNeurons, page, CONTROL_NEURONS_PER_PAGE);
+  // Per shown neuron j of layer i: the cells where it is suppressed (|c_j| < 0.1), outlined on its c map (key "i-j").
+  const suppressedCells = useMemo(() => {
+    const cellsByNeuron = new Map<string, Uint8Array>();
+    let first = 0; // the layer's first neuron in the paged list
+    for (const [i, layer] of (surface?.hidden ?? []).entries()) {
+      const cells = layer.control.length / layer.width;
+      const from = Math.max(0, pageRange.start - first);
+      const to = Math.min(layer.width, pageRange.end - first);
+      for (let j = from; j < to; j++)
+        cellsByNeuron.set(
+          `${i}-${j}`,
+          Uint8Array.from({ length: cells }, (_, c) => (isSuppressed(layer.control[c * layer.width + j]) ? 1 : 0)),
+        );
+      first += layer.width;
+    }
+    return cellsByNeuron;
+  }, [surface, pageRange.start, pageRange.end]);
 
   const missing = explainMissingGrid(target, 'Control-vector maps', 'its metrics and curves are live above');
   if (missing) {
@@ -87,20 +107,22 @@ function ControlVectorPanelBody() {
   }
   const values = hover ? readSurfaceAt(surface, hover) : null;
   const layers = surface.hidden.map((layer, i) => layer.layer ?? i);
-  // The neurons of every layer in one list, paged: layer i's neurons are items firstNeuron[i] … firstNeuron[i] + width − 1.
-  const firstNeuron = surface.hidden.map((_, i) => surface.hidden.slice(0, i).reduce((sum, layer) => sum + layer.width, 0));
-  const totalNeurons = surface.hidden.reduce((sum, layer) => sum + layer.width, 0);
-  const pageRange = computePageRange(totalNeurons, page, CONTROL_NEURONS_PER_PAGE);
   const pager =
     pageRange.pages > 1 ? (
       <nav className="view-pager" aria-label="Neuron pages" data-testid="control-pager">
-        <button type="button" className="mini" data-testid="control-page-prev" disabled={pageRange.page === 0} onClick={() => setPage(pageRange.page - 1)}>
+        <button type="button" className="prompt-button" data-testid="control-page-prev" disabled={pageRange.page === 0} onClick={() => setPage(pageRange.page - 1)}>
           ← Prev
         </button>
         <span data-testid="control-page-range" aria-live="polite">
           {describePageRange(pageRange, totalNeurons, 'neurons')}
         </span>
-        <button type="button" className="mini" data-testid="control-page-next" disabled={pageRange.page === pageRange.pages - 1} onClick={() => setPage(pageRange.page + 1)}>
+        <button
+          type="button"
+          className="prompt-button"
+          data-testid="control-page-next"
+          disabled={pageRange.page === pageRange.pages - 1}
+          onClick={() => setPage(pageRange.page + 1)}
+        >
           Next →
         </button>
       </nav>
@@ -203,7 +225,7 @@ function ControlVectorPanelBody() {
                                 values={layer.control}
                                 scale={scale.control}
                                 lut={DIVERGING}
-                                outline={scale.suppressed[j]}
+                                outline={suppressedCells.get(`${i}-${j}`)}
                                 outlineColor="#111111"
                               />
                             </HeatmapFrame>
