@@ -35,18 +35,21 @@ describe('the training session (worker and CLI)', () => {
   it('a limit stops a chunk early, and a stepped run evaluates where it stopped', async () => {
     const trainer = createMethodTrainer(SMALL, 'axnet');
     const session = createTrainingSession(trainer, { chunkBudgetMs: 10_000 });
+    // Before any step is measured a chunk is one step (a slow net must not run many steps past Pause on a guess).
+    expect((await session.trainChunk()).steps).toBe(1);
     const outcome = await session.trainChunk(7);
     expect(outcome.steps).toBe(7);
     expect(outcome.evaluated).toBeNull();
     const point = await session.evaluateCurrent();
-    expect(point?.step).toBe(7);
-    expect(session.takePoints().map((p) => p.step)).toEqual([7]);
+    expect(point?.step).toBe(8);
+    expect(session.takePoints().map((p) => p.step)).toEqual([8]);
     trainer.dispose();
   }, 60_000);
 
   it('a divergence ends the chunk with the message and no evaluation', async () => {
     const trainer = createMethodTrainer(SMALL, 'axnet', { injectNaNAtStep: 5 });
     const session = createTrainingSession(trainer, { chunkBudgetMs: 10_000 });
+    expect((await session.trainChunk()).diverged).toBeNull(); // the first, measuring chunk: one step
     const outcome = await session.trainChunk();
     expect(outcome.diverged?.atStep).toBe(5);
     expect(outcome.evaluated).toBeNull();

@@ -45,7 +45,11 @@ export interface TrainingSession {
 export function createTrainingSession(trainer: LabTrainer, options: TrainingSessionOptions): TrainingSession {
   const now = options.now ?? (() => performance.now());
   const totalSteps = getScheduleLength(trainer);
-  let msPerStep = 2;
+  /**
+   * Measured ms per step (smoothed); null before the first chunk, which (with a finite budget) is one step, so that no
+   * chunk of a net with slow steps (issue 12: maximal widths and batch, seconds a step) runs many steps past Pause on a guess.
+   */
+  let msPerStep: number | null = null;
   let pending: EvaluationPoint[] = [];
   let lastEvaluatedStep = -1;
   let windowStartAt = now();
@@ -68,14 +72,16 @@ export function createTrainingSession(trainer: LabTrainer, options: TrainingSess
     },
     async trainChunk(limit = Number.POSITIVE_INFINITY): Promise<ChunkOutcome> {
       const evaluationAt = nextEvaluationStep(trainer.step, trainer);
-      const budgetSteps = Math.max(1, Math.floor(options.chunkBudgetMs / Math.max(msPerStep, 1e-3)));
+      // An unbounded budget (the CLI, runToCompletion) runs to the next evaluation step from the first chunk on.
+      const unmeasured = msPerStep === null && Number.isFinite(options.chunkBudgetMs);
+      const budgetSteps = unmeasured ? 1 : Math.max(1, Math.floor(options.chunkBudgetMs / Math.max(msPerStep ?? 1, 1e-3)));
       const count = Math.max(1, Math.min(limit, budgetSteps, evaluationAt - trainer.step, totalSteps - trainer.step));
       const startedAt = now();
       const before = trainer.step;
       const result = await trainer.train(count);
       const elapsedMs = now() - startedAt;
       const steps = result.step - before;
-      if (steps > 0) msPerStep = 0.7 * msPerStep + 0.3 * (elapsedMs / steps);
+      if (steps > 0) msPerStep = msPerStep === null ? elapsedMs / steps : 0.7 * msPerStep + 0.3 * (elapsedMs / steps);
       if (result.diverged) return { steps, elapsedMs, diverged: result.diverged, evaluated: null };
       const evaluated = trainer.step === evaluationAt ? record(await trainer.evaluate()) : null;
       const at = now();

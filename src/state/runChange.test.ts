@@ -97,7 +97,7 @@ describe('watchConfigChanges (the controller applies the decision)', () => {
     expect(state.config).toBe(runConfig);
     expect(state.status).toBe('done');
     expect(state.step).toBe(1200);
-    expect(state.runChange).toEqual({ step: 1200, changes: [`learning rate ${runConfig.learningRate} → 0.05`] });
+    expect(state.runChange).toEqual({ kind: 'change', step: 1200, changes: [`learning rate ${runConfig.learningRate} → 0.05`] });
     keepCurrentRun();
     expect(useLabStore.getState().runChange).toBeNull();
     expect(useLabStore.getState().config).toBe(runConfig);

@@ -181,11 +181,13 @@ export interface RunSlice {
   resumeRunState: (step: number) => void;
 }
 
-/** A settings change waiting for the user's answer (runChange.ts): the step "New run" would discard, and the changes. */
-export interface RunChangePrompt {
-  step: number;
-  changes: string[];
-}
+/**
+ * A question about the run waiting for the user's answer, shown in one place (RunChangePrompt, src/ui/Notice.tsx):
+ * 'change': a settings change (runChange.ts), the step "New run" would discard, and the changes;
+ * 'extreme': Play with settings whose estimate passes a threshold (extremeRun.ts), the estimate in words and the
+ * changes "Shrink" would make (empty: nothing may shrink). Nothing starts before the answer.
+ */
+export type RunChangePrompt = { kind: 'change'; step: number; changes: string[] } | { kind: 'extreme'; text: string; changes: string[] };
 
 export interface UiSlice {
   hover: HoverPoint | null;

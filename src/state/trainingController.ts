@@ -22,6 +22,8 @@ import { WORKER_LOAD_FAILURE_TEXT, isCodeLoadFailure, isWorkerLoadFailure } from
 import type { Silence } from '../core/watchdog';
 import { watchRunWorker, type RunWatchdog } from './runWatchdog';
 import { createRunStore, type RunStore } from './runRestore';
+import { askAboutExtremeRun, noteMeasuredSpeeds } from './extremeRun';
+import { describeRunEstimate } from '../core/runEstimate';
 
 interface ActiveRun {
   worker: Worker;
@@ -132,6 +134,7 @@ function handleWorkerMessage(run: ActiveRun, message: FromWorkerMessage): void {
   const store = useLabStore.getState();
   switch (message.type) {
     case 'progress':
+      if (message.backendReport || message.stepsPerSecond > 0) noteMeasuredSpeeds(store.config, message.backendReport, message.backend ?? store.backend, message.stepsPerSecond);
       progressBatcher.push({ run, message });
       return;
     case 'done':
@@ -293,12 +296,14 @@ export function playRun(): void {
   }
   if (store.status === 'error') return; // the user must reset first
   if (!hasLiveRun()) {
+    if (askBeforeExtremeStart({ kind: 'play' })) return;
     terminateWorker();
     startWorker(takeRestoredResume());
   }
   const run = active!;
   run.intent = 'running';
-  if (useLabStore.getState().backend !== null) useLabStore.getState().setStatus('running');
+  // A worker that has not answered yet (backend null) is still starting; one that has trains from now on.
+  useLabStore.getState().setStatus(useLabStore.getState().backend !== null ? 'running' : 'initializing');
   post(run, { type: 'run' });
 }
 
@@ -314,7 +319,8 @@ export function pauseRun(): void {
   if (!active || !hasLiveRun()) return;
   active.intent = 'paused';
   const store = useLabStore.getState();
-  if (store.status === 'running') store.setStatus('paused');
+  // Acknowledged on the page at once, also while the worker still starts: it stops at its next step boundary.
+  if (store.status === 'running' || store.status === 'initializing') store.setStatus('paused');
   post(active, { type: 'pause' });
 }
 
@@ -346,6 +352,7 @@ export function stepRun(count: number): void {
   }
   if (store.status === 'error' || store.status === 'done' || store.status === 'running') return;
   if (!hasLiveRun()) {
+    if (askBeforeExtremeStart({ kind: 'step', count })) return;
     terminateWorker();
     startWorker(takeRestoredResume());
   }
@@ -354,6 +361,63 @@ export function stepRun(count: number): void {
   // The play button must not turn into "Pause" for a step; the worker answers with progress.
   if (useLabStore.getState().status === 'initializing') useLabStore.getState().setStatus('paused');
   post(run, { type: 'step', count });
+}
+
+/** What the user pressed when the extreme-settings question came up: it is carried out once answered. */
+type PendingStart = { kind: 'play' } | { kind: 'step'; count: number };
+/** The open extreme-settings question: what was pressed, and the config Shrink applies. */
+let extremeQuestion: { start: PendingStart; shrunk: LabConfig } | null = null;
+/** The settings whose estimate the user accepted (their canonical link): Play asks no more for them. Not stored. */
+let acceptedExtremeSettings: string | null = null;
+
+/**
+ * A fresh run (not a resume) with settings past a threshold of the estimate (src/core/runEstimate.ts) asks first:
+ * train anyway, shrink, or cancel. True when it asked (nothing starts before the answer).
+ */
+function askBeforeExtremeStart(start: PendingStart): boolean {
+  if (resumeOnPlay && lastCheckpoint) return false; // a restored run continues as it was
+  const store = useLabStore.getState();
+  if (acceptedExtremeSettings === formatHash(store.config)) return false;
+  const question = askAboutExtremeRun(store.config, store.classroom);
+  if (!question) return false;
+  extremeQuestion = { start, shrunk: question.shrunk };
+  useLabStore.setState({ runChange: { kind: 'extreme', text: describeRunEstimate(question.estimate), changes: question.changes } });
+  return true;
+}
+
+function carryOut(start: PendingStart): void {
+  if (start.kind === 'play') playRun();
+  else stepRun(start.count);
+}
+
+/** "Train anyway": these settings start as they are (and are not asked about again in this page). */
+export function trainExtremeAnyway(): void {
+  const question = extremeQuestion;
+  if (!question) return;
+  acceptedExtremeSettings = formatHash(useLabStore.getState().config);
+  closeExtremeQuestion();
+  carryOut(question.start);
+}
+
+/** "Shrink": the smaller config replaces the settings (the link follows) and starts. */
+export function shrinkExtremeRun(): void {
+  const question = extremeQuestion;
+  if (!question) return;
+  closeExtremeQuestion();
+  clearRun(); // Play after a finished run starts a new one anyway; nothing is asked about the change
+  useLabStore.getState().replaceConfig(question.shrunk);
+  acceptedExtremeSettings = formatHash(useLabStore.getState().config);
+  carryOut(question.start);
+}
+
+/** "Cancel": nothing starts; the settings stay. */
+export function cancelExtremeRun(): void {
+  closeExtremeQuestion();
+}
+
+function closeExtremeQuestion(): void {
+  extremeQuestion = null;
+  if (useLabStore.getState().runChange?.kind === 'extreme') useLabStore.setState({ runChange: null });
 }
 
 /** Ends the current run and clears its state (no question asked). */
@@ -374,7 +438,7 @@ let proposal: LabConfig | null = null;
 
 function closeRunChange(): void {
   proposal = null;
-  if (useLabStore.getState().runChange !== null) useLabStore.setState({ runChange: null });
+  if (useLabStore.getState().runChange?.kind === 'change') useLabStore.setState({ runChange: null });
 }
 
 /** Equal settings ⇔ equal canonical link (formatHash writes every field that differs from the defaults). */
@@ -401,6 +465,7 @@ export function continueRun(): void {
 
 /** Ends the current run; the next play starts a new one from step 0, with the proposed settings if a question was open. */
 export function resetRun(): void {
+  closeExtremeQuestion();
   const next = proposal;
   closeRunChange();
   clearRun();
@@ -431,6 +496,7 @@ export function watchConfigChanges(): () => void {
   unsubscribe?.();
   unsubscribe = useLabStore.subscribe((state, previous) => {
     if (state.config === previous.config || restoring) return;
+    closeExtremeQuestion(); // its estimate was of the earlier settings
     const next = mergeConfigChange(proposal ?? previous.config, previous.config, state.config);
     const action = decideConfigChange({ status: state.status, step: state.step, pending: proposal !== null, matchesRun: sameSettings(next, previous.config) });
     switch (action) {
@@ -445,7 +511,7 @@ export function watchConfigChanges(): () => void {
         return;
       case 'ask':
         proposal = next;
-        useLabStore.setState({ runChange: { step: state.step, changes: describeConfigChanges(previous.config, next) } });
+        useLabStore.setState({ runChange: { kind: 'change', step: state.step, changes: describeConfigChanges(previous.config, next) } });
         break;
       case 'withdraw':
         closeRunChange();

@@ -1,5 +1,5 @@
 /** The one alert area (bad links, divergence, worker crash, lost GPU device), and the run-change question. */
-import { acceptRunChange, continueRun, keepCurrentRun } from '../state/trainingController';
+import { acceptRunChange, cancelExtremeRun, continueRun, keepCurrentRun, shrinkExtremeRun, trainExtremeAnyway } from '../state/trainingController';
 import { describeRunChange } from '../state/runChange';
 import { selectNotice } from '../state/selectors';
 import { useLabStore } from '../state/store';
@@ -28,32 +28,51 @@ export function Notice() {
 }
 
 /**
- * Asks before a settings change discards a paused or finished run (runChange.ts). It sits at the top
- * of the sidebar, next to the control that was changed; the run and its settings stay until answered.
+ * The run's open question, at the top of the sidebar next to the controls: a settings change that would discard a paused
+ * or finished run (runChange.ts: New run / Keep current), or Play with settings past the estimate's thresholds
+ * (extremeRun.ts: Train anyway / Shrink / Cancel). The run and its settings stay until answered.
  */
 export function RunChangePrompt() {
   const t = useT('sharing');
   const language = useLanguage();
   const prompt = useLabStore((state) => state.runChange);
   if (!prompt) return null;
+  const extreme = prompt.kind === 'extreme';
   return (
-    <div className="run-change" role="alertdialog" aria-labelledby="run-change-text" aria-describedby="run-change-list" data-testid="run-change">
+    <div className="run-change" role="alertdialog" aria-labelledby="run-change-text" aria-describedby="run-change-list" data-testid={extreme ? 'run-estimate' : 'run-change'}>
       <p id="run-change-text" className="run-change-text">
-        {describeRunChange(prompt.step, language)}
+        {extreme ? prompt.text : describeRunChange(prompt.step, language)}
       </p>
+      {extreme && prompt.changes.length > 0 ? <p className="run-change-text">Shrink changes:</p> : null}
       <ul id="run-change-list" className="run-change-list">
         {prompt.changes.map((change) => (
           <li key={change}>{change}</li>
         ))}
       </ul>
-      <div className="run-change-buttons">
-        <button type="button" className="prompt-button primary" data-testid="run-change-new" onClick={acceptRunChange}>
-          {t('newRun')}
-        </button>
-        <button type="button" className="prompt-button" data-testid="run-change-keep" onClick={keepCurrentRun}>
-          {t('keepCurrent')}
-        </button>
-      </div>
+      {extreme ? (
+        <div className="run-change-buttons">
+          <button type="button" className="prompt-button" data-testid="estimate-anyway" onClick={trainExtremeAnyway}>
+            Train anyway
+          </button>
+          {prompt.changes.length > 0 ? (
+            <button type="button" className="prompt-button primary" data-testid="estimate-shrink" onClick={shrinkExtremeRun}>
+              Shrink and train
+            </button>
+          ) : null}
+          <button type="button" className="prompt-button" data-testid="estimate-cancel" onClick={cancelExtremeRun}>
+            Cancel
+          </button>
+        </div>
+      ) : (
+        <div className="run-change-buttons">
+          <button type="button" className="prompt-button primary" data-testid="run-change-new" onClick={acceptRunChange}>
+            {t('newRun')}
+          </button>
+          <button type="button" className="prompt-button" data-testid="run-change-keep" onClick={keepCurrentRun}>
+            {t('keepCurrent')}
+          </button>
+        </div>
+      )}
     </div>
   );
 }

@@ -7,10 +7,11 @@
  * The cursor (hover or arrow keys) marks the point on every map and outlines the neurons that the
  * control vector suppresses there.
  */
-import { useDeferredValue, useId, useMemo } from 'react';
+import { useDeferredValue, useId, useMemo, useState } from 'react';
 import { resolveTarget } from '../../core/targets/index';
 import { SUPPRESSION_THRESHOLD, isSuppressed } from '../../core/axnetMath';
 import { CONTROL_PLACEMENT_SPECS } from '../../core/modelChoices';
+import { computePageRange } from '../../core/paging';
 import { findRange, readSurfaceAt, selectConfig, selectSurface } from '../../state/selectors';
 import { useLabStore } from '../../state/store';
 import { DIVERGING, SEQUENTIAL, createLinearScale, formatTick, type ColorScale } from '../charts/colormap';
@@ -24,6 +25,8 @@ import { useRunStem } from '../exports/RunExports';
 
 /** Control-vector maps are at least this wide (CSS px); they grow with the panel. */
 export const CONTROL_MAP_MIN = 96;
+/** At most this many neurons (3 maps each) are drawn at once; the rest are a page away (Prev / Next). */
+export const CONTROL_NEURONS_PER_PAGE = 32;
 
 export function ControlVectorPanel() {
   return (
@@ -44,6 +47,7 @@ function ControlVectorPanelBody() {
   const { hover, cell, onCursor, onActivate } = useGridCursor(surface);
   const readoutId = useId();
   const focus = useFocusWithin();
+  const [page, setPage] = useState(0);
 
   // One scale per layer: activations (before and after share it, so ⊙c's effect shows), and c symmetric about 0.
   const layerScales = useMemo(
@@ -56,13 +60,33 @@ function ControlVectorPanelBody() {
           ...createLinearScale(-cBound, cBound),
           mark: cBound > SUPPRESSION_THRESHOLD ? { value: SUPPRESSION_THRESHOLD, label: `|c| ${SUPPRESSION_THRESHOLD}` } : null,
         };
-        // Per neuron j: cells where it is suppressed (|c_j| < 0.1), outlined on its c map.
-        const cells = layer.control.length / layer.width;
-        const suppressed = Array.from({ length: layer.width }, (_, j) => Uint8Array.from({ length: cells }, (_, c) => (isSuppressed(layer.control[c * layer.width + j]) ? 1 : 0)));
-        return { activation: createLinearScale(aMin, aMax), control, suppressed };
+        return { activation: createLinearScale(aMin, aMax), control };
       }) ?? [],
     [surface],
   );
+
+  // The neurons of every layer in one list, paged: layer i's neurons are items firstNeuron[i] … firstNeuron[i] + width − 1.
+  const hiddenLayers = surface?.hidden ?? [];
+  const firstNeuron = hiddenLayers.map((_, i) => hiddenLayers.slice(0, i).reduce((sum, layer) => sum + layer.width, 0));
+  const totalNeurons = hiddenLayers.reduce((sum, layer) => sum + layer.width, 0);
+  const pageRange = computePageRange(totalNeurons, page, CONTROL_NEURONS_PER_PAGE);
+  // Per shown neuron j of layer i: the cells where it is suppressed (|c_j| < 0.1), outlined on its c map (key "i-j").
+  const suppressedCells = useMemo(() => {
+    const cellsByNeuron = new Map<string, Uint8Array>();
+    let first = 0; // the layer's first neuron in the paged list
+    for (const [i, layer] of (surface?.hidden ?? []).entries()) {
+      const cells = layer.control.length / layer.width;
+      const from = Math.max(0, pageRange.start - first);
+      const to = Math.min(layer.width, pageRange.end - first);
+      for (let j = from; j < to; j++)
+        cellsByNeuron.set(
+          `${i}-${j}`,
+          Uint8Array.from({ length: cells }, (_, c) => (isSuppressed(layer.control[c * layer.width + j]) ? 1 : 0)),
+        );
+      first += layer.width;
+    }
+    return cellsByNeuron;
+  }, [surface, pageRange.start, pageRange.end]);
 
   const missing = explainMissingGrid(target, t('control.view'), t('control.instead'), readoutTexts);
   if (missing) {
@@ -86,6 +110,26 @@ function ControlVectorPanelBody() {
   }
   const values = hover ? readSurfaceAt(surface, hover) : null;
   const layers = surface.hidden.map((layer, i) => layer.layer ?? i);
+  const pager =
+    pageRange.pages > 1 ? (
+      <nav className="view-pager" aria-label={t('control.pagerLabel')} data-testid="control-pager">
+        <button type="button" className="prompt-button" data-testid="control-page-prev" disabled={pageRange.page === 0} onClick={() => setPage(pageRange.page - 1)}>
+          {t('control.pagePrev')}
+        </button>
+        <span data-testid="control-page-range" aria-live="polite">
+          {t('control.pageRange', { from: pageRange.start + 1, to: pageRange.end, total: totalNeurons })}
+        </span>
+        <button
+          type="button"
+          className="prompt-button"
+          data-testid="control-page-next"
+          disabled={pageRange.page === pageRange.pages - 1}
+          onClick={() => setPage(pageRange.page + 1)}
+        >
+          {t('control.pageNext')}
+        </button>
+      </nav>
+    ) : null;
 
   return (
     <section className="panel" data-testid="panel-control" id="panel-control" aria-labelledby="control-title" {...focus.handlers}>
@@ -109,11 +153,15 @@ function ControlVectorPanelBody() {
         <p className="view-note">{t('control.noControl')}</p>
       ) : (
         <>
+          {pager}
           <div className="view-control-layers">
             {surface.hidden.map((layer, i) => {
               // With fusion 'first' or 'second' (§III-D) only some hidden layers carry a control vector.
               const layerNumber = layers[i] + 1;
               const scale = layerScales[i];
+              const shownFrom = Math.max(0, pageRange.start - firstNeuron[i]);
+              const shownTo = Math.min(layer.width, pageRange.end - firstNeuron[i]);
+              if (shownTo <= shownFrom) return null; // none of this layer's neurons on this page
               return (
                 <div className="view-control-layer" key={i}>
                   <div className="view-control-layer-head">
@@ -126,7 +174,8 @@ function ControlVectorPanelBody() {
                     </div>
                   </div>
                   <div className="view-control-neurons">
-                    {Array.from({ length: layer.width }, (_, j) => {
+                    {Array.from({ length: shownTo - shownFrom }, (_, k) => {
+                      const j = shownFrom + k;
                       const neuron = values?.neurons[i]?.[j] ?? null;
                       const suppressed = neuron?.suppressed ?? false;
                       const common = {
@@ -181,7 +230,7 @@ function ControlVectorPanelBody() {
                                 values={layer.control}
                                 scale={scale.control}
                                 lut={DIVERGING}
-                                outline={scale.suppressed[j]}
+                                outline={suppressedCells.get(`${i}-${j}`)}
                                 outlineColor="#111111"
                               />
                             </HeatmapFrame>

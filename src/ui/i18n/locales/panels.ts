@@ -60,6 +60,10 @@ export const panels = defineNamespace(
       orderGloss: '{{symbol}} (order)',
     },
     control: {
+      pagerLabel: 'Neuron pages',
+      pagePrev: '← Prev',
+      pageNext: 'Next →',
+      pageRange: 'neurons {{from}}–{{to}} of {{total}}',
       view: 'Control-vector maps',
       instead: 'its metrics and curves are live above',
       unavailable: 'Control vectors:',
@@ -201,6 +205,10 @@ export const panels = defineNamespace(
       orderGloss: '{{symbol}}（阶）',
     },
     control: {
+      pagerLabel: '神经元分页',
+      pagePrev: '← 上一页',
+      pageNext: '下一页 →',
+      pageRange: '第 {{from}}–{{to}} 个神经元，共 {{total}} 个',
       view: '控制向量热图',
       instead: '其指标和曲线在上方实时显示',
       unavailable: '控制向量：',
