@@ -285,7 +285,7 @@ export function ParallelCoordinates({
         {layout.axes.map((axis) => (
           <g key={axis.id} data-axis={axis.id}>
             <line x1={axis.x} x2={axis.x} y1={layout.top} y2={layout.bottom} stroke="#333" />
-            <text x={axis.x} y={16} fontSize="13" textAnchor="middle" fontWeight="600" fill="#1f2933">
+            <text x={axis.x} y={16 + 16 * axis.labelRow} fontSize="13" textAnchor="middle" fontWeight="600" fill="#1f2933">
               {axis.label}
             </text>
             {axis.ticks.map((tick) => (

@@ -40,6 +40,8 @@ describe('layoutParallel', () => {
   it('a lone search has no predictor axes; an inactive n2/A2 sits on n/a', () => {
     const layout = layoutParallel(lone, 'test', [true, false], 900, 300);
     expect(layout.axes.map((a) => a.id)).toEqual(['L', 'n1', 'a1', 'n2', 'a2', 'acc', 'energy', 'speed']);
+    // 8 axes over 900 px leave room for every label on one row.
+    expect(layout.axes.every((a) => a.labelRow === 0)).toBe(true);
     expect(axisY(layout, 0, 'n2')).toBe(tickY(layout, 'n2', 'n/a'));
     expect(axisY(layout, 1, 'n2')).not.toBe(tickY(layout, 'n2', 'n/a'));
   });
@@ -53,6 +55,9 @@ describe('layoutParallel', () => {
     const layout = layoutParallel(records, 'test', [true, true, false], 1200, 300, 2, 'safe & approximated', PREDICTOR);
     expect(layout.axes.map((a) => a.id)).toEqual(['L', 'n1', 'a1', 'n2', 'a2', 'Lp', 'p1', 'p2', 'acc', 'energy', 'speed']);
     expect(layout.lines).toHaveLength(3);
+    // 11 axes: labels wider than their spacing alternate between two rows, and the plot starts below both.
+    expect(layout.axes.map((a) => a.labelRow)).toEqual([0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0]);
+    expect(layout.top).toBeGreaterThan(32 + 13);
     // p1 is always active (no n/a tick); p2 has one.
     expect(tickY(layout, 'p1', 'n/a')).toBeUndefined();
     expect(tickY(layout, 'p2', 'n/a')).toBeDefined();

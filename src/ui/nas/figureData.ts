@@ -148,6 +148,8 @@ export interface ParallelAxis {
   id: string;
   label: string;
   x: number;
+  /** 0 or 1: where axes stand closer than a label's width, every second label sits on a second row. */
+  labelRow: number;
   ticks: { label: string; y: number }[];
 }
 
@@ -184,9 +186,6 @@ export function layoutParallel(
   accuracyLabel = 'P_acc',
   predictor: Readonly<NasPredictorSpace> | null = null,
 ): ParallelLayout {
-  const top = 34;
-  const bottom = height - 20;
-  const span = bottom - top;
   const ids: { id: string; label: string }[] = [{ id: 'L', label: 'layers L' }];
   for (let i = 1; i <= maxHiddenLayers; i++) ids.push({ id: `n${i}`, label: `width n${i}` }, { id: `a${i}`, label: `activation A${i}` });
   if (predictor) {
@@ -197,6 +196,12 @@ export function layoutParallel(
   const left = 40;
   const right = width - 40;
   const step = ids.length > 1 ? (right - left) / (ids.length - 1) : 0;
+  // A 13 px label is about 7 px a character: labels wider than the axes' spacing go on two alternating rows.
+  const widestLabel = 7 * Math.max(...ids.map(({ label }) => label.length));
+  const staggered = widestLabel > step;
+  const top = staggered ? 50 : 34;
+  const bottom = height - 20;
+  const span = bottom - top;
   const energies = records.map((r) => r.measure.energyReduction).filter(Number.isFinite);
   const speeds = records.map((r) => r.measure.speedup).filter(Number.isFinite);
   const range = (values: number[]): [number, number] => (values.length ? [Math.min(...values), Math.max(...values)] : [0, 1]);
@@ -233,7 +238,7 @@ export function layoutParallel(
     else if (id === 'acc') ticks = [0, 0.5, 1].map((v) => ({ label: `${v * 100}%`, y: bottom - v * span }));
     else if (id === 'energy') ticks = [eLo, eHi].map((v) => ({ label: `${formatTick(v)}×`, y: ratioY(v, eLo, eHi) }));
     else ticks = [sLo, sHi].map((v) => ({ label: `${formatTick(v)}×`, y: ratioY(v, sLo, sHi) }));
-    return { id, label, x, ticks };
+    return { id, label, x, labelRow: staggered ? k % 2 : 0, ticks };
   });
   const lines: ParallelLine[] = records.map((r, i) => {
     const values: number[] = [linear(maxHiddenLayers > 1 ? (r.config.layers.length - 1) / (maxHiddenLayers - 1) : 0.5)];
