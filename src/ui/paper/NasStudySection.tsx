@@ -31,7 +31,7 @@ function describeBudget(budget: NasStudyBudget): string {
     ? `; AXNet-NAS vs onepass vs iterative on ${axnetTargets}: ${axnetUnits.length} runs of ${axnetUnits[0].config.budget} candidates per search, ${axnetUnits[0].config.stepsPerCandidate} steps`
     : '';
   return budget === 'quick'
-    ? `quick — ${plan.units.length} runs (Fig. 3/4: 1 seed; Fig. 5: jpeg, kmeans, inversek2j at group 2, ${first.budget} candidates per search, ${first.stepsPerCandidate} steps, widths ≤ ${first.maxWidth}${axnet}): a few minutes on wasm`
+    ? `quick — ${plan.units.length} runs (Fig. 3/4: 1 seed; Fig. 5: jpeg, kmeans, inversek2j at group 2, ${first.budget} candidates per search, ${first.stepsPerCandidate} steps, widths ≤ ${first.maxWidth}${axnet}): minutes on wasm, most of them in the AXNet-NAS runs`
     : `full — ${plan.units.length} runs (Fig. 3/4: 3 seeds; Fig. 5: 7 benchmarks × 2 groups, the paper’s 56 candidates per search, 2000 steps${axnet}): many hours in a tab (use the CLI)`;
 }
 
