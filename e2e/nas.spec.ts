@@ -34,6 +34,7 @@ test('NAS from a link: the three searches run, the front grows while they do, θ
   await expect(page.getByTestId('nas-summary').locator('tbody tr')).toHaveCount(3);
   // Inactive parameters are drawn, not dropped: one polyline per candidate.
   await expect(page.getByTestId('nas-parallel')).toHaveAttribute('data-lines', '12');
+  await expect(page.getByTestId('nas-parallel')).toHaveAttribute('data-axes', 'L n1 a1 n2 a2 acc energy speed');
 
   // θ = 1: the integrated pick is the most accurate front point; θ = 0: the one with the most energy reduction.
   const integrated = page.getByTestId('nas-pick-integrated');
@@ -100,6 +101,11 @@ test('AXNet-NAS from a link (nas.method=axnet): the method select, a search of a
   await expect(page.getByTestId('nas-scatter')).toContainText('safe & approximated');
   await expect(page.getByTestId('nas-scatter')).not.toContainText('P_acc');
   await expect(page.getByTestId('nas-summary')).toContainText('predictor');
+  // The parallel coordinates gain the predictor's axes (layers, widths), an inactive p2 on its "n/a" tick; every candidate drawn.
+  await expect(page.getByTestId('nas-parallel')).toHaveAttribute('data-axes', 'L n1 a1 n2 a2 Lp p1 p2 acc energy speed');
+  await expect(page.getByTestId('nas-parallel')).toHaveAttribute('data-lines', '6');
+  await expect(page.getByTestId('nas-parallel').locator('[data-axis="p2"]')).toContainText('n/a');
+  await expect(page.getByTestId('nas-parallel').locator('[data-axis="Lp"]')).toContainText('pred. layers');
   // Back to the lone search: the link drops nas.method; the shown results stay AXNet's (and say so) until Reset.
   await page.getByTestId('nas-method').selectOption('lone');
   await expect.poll(() => page.evaluate(() => window.location.hash)).not.toContain('nas.method');

@@ -25,6 +25,17 @@ export function readAccuracy(record: NasRecord, split: NasSplit): number {
   return split === 'validation' ? record.measure.valAccuracy : record.measure.testAccuracy;
 }
 
+/**
+ * Speedup and energy reduction of a record on a split: a lone approximator's do not depend on the inputs; an
+ * AXNet-NAS candidate's do (the predicted invocation f of the split's inputs), so its test split reads
+ * `invocation.test`. (The view's front keeps the measure's validation ratios, what the search saw.)
+ */
+export function readRatios(record: NasRecord, split: NasSplit): { speedup: number; energyReduction: number } {
+  const invocation = record.measure.invocation;
+  if (invocation) return split === 'validation' ? invocation.validation : invocation.test;
+  return { speedup: record.measure.speedup, energyReduction: record.measure.energyReduction };
+}
+
 /** Distinct configurations of one search (a search never repeats one, but its records are filtered by search). */
 export function recordsOf(records: readonly NasRecord[], search: NasSearchId): NasRecord[] {
   return records.filter((r) => r.search === search);

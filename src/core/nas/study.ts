@@ -7,13 +7,18 @@
  * at one budget); the plan, the results and the report are pure, so the CLI (`axlab reproduce --paper nas`) and
  * a browser runner share them.
  *
+ * AXNet-NAS (issue 10 §5, no figure of the paper): the same three searches over AXNet's approximator and predictor
+ * topologies together, and over onepass's and iterative's, at one budget per benchmark; compared on the inputs
+ * approximated within the bound ("safe & approximated"), the whole system's energy reduction and speedup.
+ *
  * Averages (reference B.9's arithmetic note): the paper's 1.43× matches the ratio of its group means of speedup, but
  * its 1.74× matches neither that (1.69×) nor anything printed; the report gives both the geometric mean of the
  * per-unit ratios and the ratio of the means, and says which is which.
  */
-import { computeFront, computeHypervolume, computePicks, readAccuracy, recordsOf, type NasConstraints } from './analysis';
-import { createNasRunConfig, type NasBoundGroup, type NasRunConfig } from './config';
-import type { NasRecord, NasSearchId } from './run';
+import { computeFront, computeHypervolume, computePicks, readAccuracy, readRatios, recordsOf, type NasConstraints } from './analysis';
+import { createNasRunConfig, NAS_METHOD_LABELS, type NasBoundGroup, type NasMethod, type NasRunConfig } from './config';
+import { hypervolume2d, nonDominated } from './pareto';
+import { NAS_SEARCH_IDS, NAS_SEARCH_LABELS, type NasRecord, type NasSearchId } from './run';
 import { describeConfig } from './space';
 import type { NasWeightPresetId } from './objective';
 import type { TargetId } from '../targets/types';
@@ -23,7 +28,7 @@ import { renderBarChart, renderScatterChart } from '../study/svg';
 export interface NasStudyUnit {
   /** Stable id (the cache key), e.g. 'fig3-blackscholes-g1-tradeoff-s1-b56-st2000'. */
   key: string;
-  role: 'fig3' | 'fig5';
+  role: 'fig3' | 'fig5' | 'axnet';
   config: NasRunConfig;
 }
 
@@ -39,37 +44,50 @@ export interface NasStudyPlan {
 /** Fig. 5's benchmarks: the paper's seven; quick: three whose bounds the lab's nets reach (measured, README). */
 export const NAS_STUDY_TARGETS: readonly TargetId[] = ['blackscholes', 'fft', 'inversek2j', 'jpeg', 'kmeans', 'sobel', 'jmeint'];
 export const NAS_QUICK_TARGETS: readonly TargetId[] = ['jpeg', 'kmeans', 'inversek2j'];
+/** AXNet-NAS against its baselines: the methods searched with a predictor, each at the same budget. */
+export const NAS_AXNET_METHODS: readonly Exclude<NasMethod, 'lone'>[] = ['axnet', 'onepass', 'iterative'];
+/** Their benchmarks: full, the quick Fig. 5's three; quick, kmeans alone (a small net the lab's AXNet reaches, measured). */
+export const NAS_AXNET_TARGETS: readonly TargetId[] = NAS_QUICK_TARGETS;
+export const NAS_AXNET_QUICK_TARGETS: readonly TargetId[] = ['kmeans'];
 
 export function formatNasUnitKey(
   role: NasStudyUnit['role'],
-  config: Pick<NasRunConfig, 'target' | 'boundGroup' | 'weights' | 'seed' | 'budget' | 'stepsPerCandidate' | 'maxWidth'>,
+  config: Pick<NasRunConfig, 'target' | 'method' | 'boundGroup' | 'weights' | 'seed' | 'budget' | 'stepsPerCandidate' | 'maxWidth'>,
 ): string {
-  return `${role}-${config.target}-g${config.boundGroup}-${config.weights}-s${config.seed}-b${config.budget}-st${config.stepsPerCandidate}-w${config.maxWidth}`;
+  // A lone search's key has no method (the keys of caches written before AXNet-NAS stay valid).
+  return `${role}-${config.target}${config.method === 'lone' ? '' : `-${config.method}`}-g${config.boundGroup}-${config.weights}-s${config.seed}-b${config.budget}-st${config.stepsPerCandidate}-w${config.maxWidth}`;
 }
 
 export interface NasStudyOptions {
   quick?: boolean;
   /** Seeds of the Fig. 3/4 runs (default 3; quick 1). */
   seeds?: number;
+  /** Whether to plan the AXNet-NAS comparison (default true). */
+  axnet?: boolean;
 }
 
 /**
  * Full: Fig. 3/4 on blackscholes group 1 (the paper's bound 0.01), both weight presets, 3 seeds, budget 56 (the
  * enumeration's size), 2000 steps; Fig. 5 on the seven benchmarks × both groups, trade-off, seed 1. Quick: budget
  * 16, 600 steps, widths ≤ 64, one seed, Fig. 5 on three benchmarks × group 2 (reference B.9's scaled version).
+ * AXNet-NAS: AXNet, onepass and iterative at one budget each, trade-off weights, seed 1, group 2; full on
+ * NAS_AXNET_TARGETS at the paper's size, quick on kmeans with budget 8, 600 steps, approximator widths ≤ 32 (batch 4).
  */
 export function buildNasStudyPlan(options: NasStudyOptions = {}): NasStudyPlan {
   const quick = options.quick ?? false;
   const seeds = Math.max(1, Math.min(10, Math.round(options.seeds ?? (quick ? 1 : 3))));
   const size = quick ? { budget: 16, stepsPerCandidate: 600, maxWidth: 64 } : { budget: 56, stepsPerCandidate: 2000, maxWidth: 128 };
-  const make = (role: NasStudyUnit['role'], target: TargetId, boundGroup: NasBoundGroup, weights: NasWeightPresetId, seed: number): NasStudyUnit => {
-    const config: NasRunConfig = { ...createNasRunConfig(target), ...size, boundGroup, weights, seed };
+  const axnetSize = quick ? { budget: 8, stepsPerCandidate: 600, maxWidth: 32, batch: 4 } : size;
+  const make = (role: NasStudyUnit['role'], target: TargetId, boundGroup: NasBoundGroup, weights: NasWeightPresetId, seed: number, method: NasMethod = 'lone'): NasStudyUnit => {
+    const config: NasRunConfig = { ...createNasRunConfig(target), ...(method === 'lone' ? size : axnetSize), boundGroup, weights, seed, method };
     return { key: formatNasUnitKey(role, config), role, config };
   };
   const units: NasStudyUnit[] = [];
   for (let seed = 1; seed <= seeds; seed++) for (const weights of ['accuracy', 'tradeoff'] as const) units.push(make('fig3', 'blackscholes', 1, weights, seed));
   for (const target of quick ? NAS_QUICK_TARGETS : NAS_STUDY_TARGETS)
     for (const group of quick ? ([2] as const) : ([1, 2] as const)) units.push(make('fig5', target, group, 'tradeoff', 1));
+  if (options.axnet ?? true)
+    for (const target of quick ? NAS_AXNET_QUICK_TARGETS : NAS_AXNET_TARGETS) for (const method of NAS_AXNET_METHODS) units.push(make('axnet', target, 2, 'tradeoff', 1, method));
   return { quick, units, accuracyThreshold: 0.9, constraints: { cAcc: 0.9, cEnergy: 2.5, theta: 0.5 } };
 }
 
@@ -202,6 +220,128 @@ export function buildSeedComparison(plan: NasStudyPlan, records: Readonly<Record
     });
 }
 
+/** One search of one AXNet-NAS unit (a method at a benchmark and bound): what the comparison table reads. */
+export interface AxnetSearchOutcome {
+  method: Exclude<NasMethod, 'lone'>;
+  search: NasSearchId;
+  /** Distinct candidates it evaluated. */
+  candidates: number;
+  /** Best "safe & approximated" fraction (sent to the approximator and within the bound), test split. */
+  bestAccuracy: number;
+  /** Best fraction within the bound whatever the predictor says (§V true invocation), test split; NaN if unmeasured. */
+  bestWithinBound: number;
+  bestFperf: number;
+  /** Hypervolume over (safe & approximated, energy reduction) on the test split, reference (0, 0). */
+  hypervolume: number;
+  /** Among its candidates with accuracy ≥ the group's threshold: the largest energy reduction and speedup (test split). */
+  energyAtThreshold: number | null;
+  speedupAtThreshold: number | null;
+}
+
+export interface AxnetComparisonGroup {
+  target: TargetId;
+  group: NasBoundGroup;
+  budget: number;
+  /**
+   * The accuracy at which every row is compared: the paper's 90% (Fig. 5's threshold), or, where some search of some
+   * method never reached it, the lowest best accuracy of all rows (an accuracy every search reached).
+   */
+  threshold: number;
+  thresholdNote: string | null;
+  /** One per method present × search, in NAS_AXNET_METHODS × NAS_SEARCH order. */
+  outcomes: AxnetSearchOutcome[];
+  /** AXNet's SMAC over each baseline's SMAC at the threshold (null where one has no candidate there). */
+  smacRatios: { baseline: Exclude<NasMethod, 'lone' | 'axnet'>; energy: number | null; speedup: number | null }[];
+}
+
+function axnetOutcome(records: readonly NasRecord[], method: Exclude<NasMethod, 'lone'>, search: NasSearchId, threshold: number): AxnetSearchOutcome {
+  const own = recordsOf(records, search);
+  const feasible = own.filter((r) => r.measure.testAccuracy >= threshold);
+  const best = (values: number[]) => (values.length ? Math.max(...values) : Number.NaN);
+  const withinBound = own.map((r) => r.measure.invocation?.test.withinBound).filter((v): v is number => v !== undefined);
+  return {
+    method,
+    search,
+    candidates: new Set(own.map((r) => r.key)).size,
+    bestAccuracy: best(own.map((r) => r.measure.testAccuracy)),
+    bestWithinBound: best(withinBound),
+    bestFperf: best(own.map((r) => r.fperf)),
+    hypervolume: hypervolume2d(
+      own.map((r) => [r.measure.testAccuracy, readRatios(r, 'test').energyReduction]),
+      [0, 0],
+    ),
+    energyAtThreshold: feasible.length ? Math.max(...feasible.map((r) => readRatios(r, 'test').energyReduction)) : null,
+    speedupAtThreshold: feasible.length ? Math.max(...feasible.map((r) => readRatios(r, 'test').speedup)) : null,
+  };
+}
+
+/** AXNet-NAS against onepass-NAS and iterative-NAS: per benchmark and bound, every method × search at one threshold. */
+export function buildAxnetComparison(plan: NasStudyPlan, records: Readonly<Record<string, NasUnitRecord>>): AxnetComparisonGroup[] {
+  const groups = new Map<string, NasStudyUnit[]>();
+  for (const unit of plan.units.filter((u) => u.role === 'axnet' && records[u.key])) {
+    const id = `${unit.config.target}|${unit.config.boundGroup}`;
+    groups.set(id, [...(groups.get(id) ?? []), unit]);
+  }
+  const out: AxnetComparisonGroup[] = [];
+  for (const units of groups.values()) {
+    const methods = NAS_AXNET_METHODS.filter((m) => units.some((u) => u.config.method === m));
+    const recordsOfMethod = (m: NasMethod) => records[units.find((u) => u.config.method === m)?.key ?? '']?.records ?? [];
+    const bests = methods.flatMap((m) => NAS_SEARCH_IDS.map((s) => axnetOutcome(recordsOfMethod(m), m, s, 0).bestAccuracy)).filter(Number.isFinite);
+    const lowest = bests.length ? Math.min(...bests) : 0;
+    const threshold = Math.min(plan.accuracyThreshold, lowest);
+    const note =
+      threshold < plan.accuracyThreshold
+        ? `${(100 * plan.accuracyThreshold).toFixed(0)}% not reached by every search: compared at ${(100 * threshold).toFixed(1)}%, the lowest best accuracy`
+        : null;
+    const outcomes = methods.flatMap((m) => NAS_SEARCH_IDS.map((s) => axnetOutcome(recordsOfMethod(m), m, s, threshold)));
+    const smac = (m: NasMethod) => outcomes.find((o) => o.method === m && o.search === 'smac');
+    const ratio = (a: number | null | undefined, b: number | null | undefined) => (a != null && b != null && b > 0 ? a / b : null);
+    const axnet = smac('axnet');
+    out.push({
+      target: units[0].config.target,
+      group: units[0].config.boundGroup,
+      budget: units[0].config.budget,
+      threshold,
+      thresholdNote: note,
+      outcomes,
+      smacRatios: axnet
+        ? (['onepass', 'iterative'] as const)
+            .filter((b) => smac(b))
+            .map((baseline) => ({
+              baseline,
+              energy: ratio(axnet.energyAtThreshold, smac(baseline)?.energyAtThreshold),
+              speedup: ratio(axnet.speedupAtThreshold, smac(baseline)?.speedupAtThreshold),
+            }))
+        : [],
+    });
+  }
+  return out;
+}
+
+/** The AXNet-NAS figure: each method's SMAC front (safe & approximated vs energy reduction, test split) on its first benchmark. */
+export function buildAxnetFrontChart(plan: NasStudyPlan, records: Readonly<Record<string, NasUnitRecord>>): XYChartData | null {
+  const units = plan.units.filter((u) => u.role === 'axnet' && records[u.key]);
+  if (units.length === 0) return null;
+  const { target, boundGroup } = units[0].config;
+  const same = units.filter((u) => u.config.target === target && u.config.boundGroup === boundGroup);
+  return {
+    kind: 'line',
+    title: `AXNet-NAS vs onepass / iterative: SMAC fronts, ${target} group ${boundGroup}, ${units[0].config.budget} candidates each`,
+    xLabel: 'safe & approximated (test split, %)',
+    yLabel: 'system energy reduction over the CPU (×)',
+    series: same.map((u) => {
+      const own = recordsOf(records[u.key].records, 'smac');
+      const points = own.map((r) => [r.measure.testAccuracy, readRatios(r, 'test').energyReduction]);
+      return {
+        name: `${NAS_METHOD_LABELS[u.config.method]}, SMAC front`,
+        points: nonDominated(points, 2)
+          .map((i) => ({ x: 100 * points[i][0], y: points[i][1] }))
+          .sort((a, b) => a.x - b.x),
+      };
+    }),
+  };
+}
+
 // ─── The report ────────────────────────────────────────────────────────────────────────────────────────────────
 
 const pct = (v: number | null | undefined) => (v === null || v === undefined || !Number.isFinite(v) ? '—' : `${(100 * v).toFixed(1)}%`);
@@ -270,11 +410,12 @@ export interface NasStudyResults {
   records: Record<string, NasUnitRecord>;
   fig5: Fig5Row[];
   seeds: SeedComparisonRow[];
+  axnet: AxnetComparisonGroup[];
   wallMs: number;
 }
 
 export function assembleNasStudyResults(plan: NasStudyPlan, records: Record<string, NasUnitRecord>, wallMs: number): NasStudyResults {
-  return { plan, records, fig5: buildFig5Rows(plan, records), seeds: buildSeedComparison(plan, records), wallMs };
+  return { plan, records, fig5: buildFig5Rows(plan, records), seeds: buildSeedComparison(plan, records), axnet: buildAxnetComparison(plan, records), wallMs };
 }
 
 /** The SVG figures of the report, by file name. */
@@ -289,12 +430,14 @@ export function renderNasStudyFigures(results: NasStudyResults): Record<string, 
     out['fig-nas-5-energy.svg'] = renderBarChart(buildFig5Chart(results.fig5, 'energy'), quick);
     out['fig-nas-5-speedup.svg'] = renderBarChart(buildFig5Chart(results.fig5, 'speedup'), quick);
   }
+  const axnet = buildAxnetFrontChart(results.plan, results.records);
+  if (axnet) out['fig-nas-axnet.svg'] = renderScatterChart({ ...axnet, kind: 'scatter' }, quick);
   return out;
 }
 
 /** One table of the study: the report's markdown and the Paper view's HTML are both made from these. */
 export interface NasStudyTable {
-  id: 'walltime' | 'fig4b' | 'fig4a' | 'seeds' | 'fig5';
+  id: 'walltime' | 'fig4b' | 'fig4a' | 'seeds' | 'fig5' | 'axnet';
   title: string;
   /** Sentences before the table (the paper's numbers, how ours are read). */
   intro: string[];
@@ -311,12 +454,13 @@ export function buildNasStudyTables(results: NasStudyResults): NasStudyTable[] {
     id: 'walltime',
     title: 'Wall time per run',
     intro: [],
-    header: ['run', 'benchmark', 'bound group', 'weights', 'seed', 'distinct candidates trained', 'wall time'],
+    header: ['run', 'benchmark', 'searched', 'bound group', 'weights', 'seed', 'distinct candidates trained', 'wall time'],
     rows: plan.units
       .filter((u) => records[u.key])
       .map((u) => [
         u.key,
         u.config.target,
+        NAS_METHOD_LABELS[u.config.method],
         String(u.config.boundGroup),
         u.config.weights,
         String(u.config.seed),
@@ -424,6 +568,35 @@ export function buildNasStudyTables(results: NasStudyResults): NasStudyTable[] {
       ],
     });
   }
+  for (const g of results.axnet) {
+    const ratioText = g.smacRatios.map((r) => `over ${NAS_METHOD_LABELS[r.baseline]}: energy ${times(r.energy)}, speedup ${times(r.speedup)}`).join('; ');
+    const mostEnergy = g.outcomes
+      .filter((o) => o.energyAtThreshold !== null)
+      .reduce<AxnetSearchOutcome | null>((b, o) => (b === null || (o.energyAtThreshold ?? 0) > (b.energyAtThreshold ?? 0) ? o : b), null);
+    tables.push({
+      id: 'axnet',
+      title: `AXNet-NAS against onepass and iterative at one budget (${g.target}, bound group ${g.group}, ${g.budget} candidates per search)`,
+      intro: [
+        'No figure of the paper: issue 10 §5. Each method’s approximator and predictor topologies are searched together by SMAC, random search and the enumeration (MICRO’12 nets in ReLU with a one-layer predictor of 4–32), trained as the lab trains that method. Accuracy: the test inputs sent to the approximator and within the bound (safe & approximated); energy and speedup: the whole system’s against the CPU running everything, at the test split’s predicted invocation.',
+        `Compared at ${pct(g.threshold)}${g.thresholdNote ? ` (${g.thresholdNote})` : ' (Fig. 5’s threshold)'}.`,
+      ],
+      header: ['method', 'search', 'candidates', 'best safe & approximated', 'best within bound', 'best f_perf', 'HV', 'energy at threshold', 'speedup at threshold'],
+      rows: g.outcomes.map((o) => [
+        NAS_METHOD_LABELS[o.method],
+        NAS_SEARCH_LABELS[o.search],
+        String(o.candidates),
+        pct(o.bestAccuracy),
+        pct(o.bestWithinBound),
+        Number.isFinite(o.bestFperf) ? o.bestFperf.toFixed(4) : '—',
+        o.hypervolume.toFixed(3),
+        times(o.energyAtThreshold),
+        times(o.speedupAtThreshold),
+      ]),
+      outro: [
+        `AXNet-NAS (SMAC) ${ratioText || 'has no baseline in this run'}. The largest energy reduction at the threshold: ${mostEnergy ? `${NAS_METHOD_LABELS[mostEnergy.method]}, ${NAS_SEARCH_LABELS[mostEnergy.search]} (${times(mostEnergy.energyAtThreshold)})` : 'none'}.`,
+      ],
+    });
+  }
   return tables;
 }
 
@@ -440,7 +613,11 @@ export function describeNasStudyRun(results: NasStudyResults): string {
   const { plan, records } = results;
   const done = plan.units.filter((u) => records[u.key]).length;
   const first = plan.units[0]?.config;
-  return `${done} of ${plan.units.length} runs; each run is SMAC, random search and the MICRO'12 enumeration at one budget (${first?.budget} candidates each, ${first?.stepsPerCandidate} Adam steps per candidate, widths ≤ ${first?.maxWidth}). Wall time ${(results.wallMs / 1000).toFixed(0)} s. Accuracy (P_acc, eq. 5) is reported on the held-out test split; the searches saw a validation split.`;
+  const axnet = plan.units.find((u) => u.role === 'axnet')?.config;
+  const axnetSize = axnet
+    ? ` The AXNet-NAS runs (AXNet, onepass, iterative: approximator + predictor) use ${axnet.budget} candidates per search, ${axnet.stepsPerCandidate} steps, approximator widths ≤ ${axnet.maxWidth}, and report "safe & approximated" (sent to the approximator and within the bound) as their accuracy.`
+    : '';
+  return `${done} of ${plan.units.length} runs; each run is SMAC, random search and the MICRO'12 enumeration at one budget (${first?.budget} candidates each, ${first?.stepsPerCandidate} Adam steps per candidate, widths ≤ ${first?.maxWidth}).${axnetSize} Wall time ${(results.wallMs / 1000).toFixed(0)} s. Accuracy (P_acc, eq. 5) is reported on the held-out test split; the searches saw a validation split.`;
 }
 
 function markdownTable(header: readonly string[], rows: readonly (readonly string[])[]): string {

@@ -8,7 +8,7 @@ import { useId, useMemo, useRef } from 'react';
 import type { NasPick, NasRoundTiming, NasSearchHistory, NasSplit } from '../../core/nas/analysis';
 import { readAccuracy } from '../../core/nas/analysis';
 import type { NasRecord } from '../../core/nas/run';
-import { describeConfig } from '../../core/nas/space';
+import { describeConfig, type NasPredictorSpace } from '../../core/nas/space';
 import type { FeatureImportance } from '../../core/nas/surrogate';
 import { LiveChart, type LiveSeries } from '../charts/LiveChart';
 import { useMeasuredBox } from '../axtrain/panels/common';
@@ -242,16 +242,19 @@ export function ParallelCoordinates({
   onFront,
   selected,
   accuracyLabel = 'P_acc',
+  predictor = null,
 }: {
   records: readonly NasRecord[];
   split: NasSplit;
   onFront: readonly boolean[];
   selected: number | null;
   accuracyLabel?: string;
+  /** The predictor space of an AXNet-NAS / onepass / iterative run: its axes join the approximator's. */
+  predictor?: Readonly<NasPredictorSpace> | null;
 }) {
   const [boxRef, width] = useMeasuredBox(720);
   const height = 300;
-  const layout = useMemo(() => layoutParallel(records, split, onFront, width, height, 2, accuracyLabel), [records, split, onFront, width, accuracyLabel]);
+  const layout = useMemo(() => layoutParallel(records, split, onFront, width, height, 2, accuracyLabel, predictor), [records, split, onFront, width, accuracyLabel, predictor]);
   const svgRef = useRef<SVGSVGElement>(null);
   useSvgElementExport('nas-parallel', 'Parallel coordinates', svgRef);
   return (
@@ -264,6 +267,7 @@ export function ParallelCoordinates({
         aria-label={`Parallel coordinates of ${records.length} candidates`}
         data-testid="nas-parallel"
         data-lines={layout.lines.length}
+        data-axes={layout.axes.map((axis) => axis.id).join(' ')}
       >
         {layout.lines
           .slice()
@@ -281,7 +285,7 @@ export function ParallelCoordinates({
         {layout.axes.map((axis) => (
           <g key={axis.id} data-axis={axis.id}>
             <line x1={axis.x} x2={axis.x} y1={layout.top} y2={layout.bottom} stroke="#333" />
-            <text x={axis.x} y={16} fontSize="13" textAnchor="middle" fontWeight="600" fill="#1f2933">
+            <text x={axis.x} y={16 + 16 * axis.labelRow} fontSize="13" textAnchor="middle" fontWeight="600" fill="#1f2933">
               {axis.label}
             </text>
             {axis.ticks.map((tick) => (

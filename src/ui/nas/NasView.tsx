@@ -600,9 +600,19 @@ export function NasView() {
                 <h3 id="nas-parallel-title">Candidates in parallel coordinates</h3>
                 <ExportMenu stem={`nas-${config.target}-seed${config.seed}`} testId="export-nas-parallel" />
               </div>
-              <div className="panel-caption">A one-layer net’s n2 and A2 are inactive: drawn on the “n/a” tick, never dropped. Bold: on its search’s front.</div>
+              <div className="panel-caption">
+                A one-layer net’s n2 and A2{hasNasPredictor(shownConfig.method) ? ' and a one-layer predictor’s p2' : ''} are inactive: drawn on the “n/a” tick, never dropped.
+                Bold: on its search’s front.
+              </div>
             </header>
-            <ParallelCoordinates records={records} split={split} onFront={onFront} selected={selected} accuracyLabel={nasAccuracyLabel(shownConfig.method)} />
+            <ParallelCoordinates
+              records={records}
+              split={split}
+              onFront={onFront}
+              selected={selected}
+              accuracyLabel={nasAccuracyLabel(shownConfig.method)}
+              predictor={hasNasPredictor(shownConfig.method) ? DEFAULT_NAS_PREDICTOR_SPACE : null}
+            />
           </section>
         </ExportScope>
         <section className="panel nas-figure" data-testid="nas-panel-importance" aria-labelledby="nas-importance-title">

@@ -7,6 +7,7 @@ import { niceTicks, formatTick } from '../../core/study/svg';
 import type { NasRecord, NasSearchId } from '../../core/nas/run';
 import { readAccuracy, type NasSplit } from '../../core/nas/analysis';
 import { NAS_ACTIVATIONS } from '../../core/nas/types';
+import type { NasPredictorSpace } from '../../core/nas/space';
 
 /** Colour, marker and label of each search (colour-blind-safe pairs, and a distinct marker shape each). */
 export const NAS_SEARCH_STYLES: Readonly<Record<NasSearchId, { color: string; marker: 'circle' | 'square' | 'triangle'; label: string; short: string }>> = {
@@ -147,6 +148,8 @@ export interface ParallelAxis {
   id: string;
   label: string;
   x: number;
+  /** 0 or 1: where axes stand closer than a label's width, every second label sits on a second row. */
+  labelRow: number;
   ticks: { label: string; y: number }[];
 }
 
@@ -168,7 +171,10 @@ const NA = 'n/a';
 
 /**
  * Axes L, n1, A1, n2, A2, P_acc, energy reduction, speedup. Widths on a log2 scale (1…128); activations and L
- * categorical; an inactive n2/A2 on the "n/a" tick at the bottom of its axis.
+ * categorical; an inactive n2/A2 on the "n/a" tick at the bottom of its axis. With a predictor space (AXNet-NAS,
+ * onepass, iterative: `config.predictor`), the predictor's axes L_p, p1…p_maxL follow the approximator's: its widths
+ * on a log2 scale of 1…predictor.maxWidth, an inactive p2 (L_p = 1) on "n/a" as for the approximator, and a
+ * candidate without a predictor (never in such a run) on "n/a" for every predictor axis.
  */
 export function layoutParallel(
   records: readonly NasRecord[],
@@ -178,16 +184,24 @@ export function layoutParallel(
   height: number,
   maxHiddenLayers = 2,
   accuracyLabel = 'P_acc',
+  predictor: Readonly<NasPredictorSpace> | null = null,
 ): ParallelLayout {
-  const top = 34;
-  const bottom = height - 20;
-  const span = bottom - top;
   const ids: { id: string; label: string }[] = [{ id: 'L', label: 'layers L' }];
   for (let i = 1; i <= maxHiddenLayers; i++) ids.push({ id: `n${i}`, label: `width n${i}` }, { id: `a${i}`, label: `activation A${i}` });
+  if (predictor) {
+    ids.push({ id: 'Lp', label: 'pred. layers' });
+    for (let i = 1; i <= predictor.maxHiddenLayers; i++) ids.push({ id: `p${i}`, label: `pred. width p${i}` });
+  }
   ids.push({ id: 'acc', label: accuracyLabel }, { id: 'energy', label: 'energy red.' }, { id: 'speed', label: 'speedup' });
   const left = 40;
   const right = width - 40;
   const step = ids.length > 1 ? (right - left) / (ids.length - 1) : 0;
+  // A 13 px label is about 7 px a character: labels wider than the axes' spacing go on two alternating rows.
+  const widestLabel = 7 * Math.max(...ids.map(({ label }) => label.length));
+  const staggered = widestLabel > step;
+  const top = staggered ? 50 : 34;
+  const bottom = height - 20;
+  const span = bottom - top;
   const energies = records.map((r) => r.measure.energyReduction).filter(Number.isFinite);
   const speeds = records.map((r) => r.measure.speedup).filter(Number.isFinite);
   const range = (values: number[]): [number, number] => (values.length ? [Math.min(...values), Math.max(...values)] : [0, 1]);
@@ -199,6 +213,10 @@ export function layoutParallel(
   const activeBottom = bottom - 0.12 * span;
   const linear = (t: number) => activeBottom - t * (activeBottom - activeTop);
   const widthY = (w: number) => linear(Math.log2(Math.max(1, w)) / 7);
+  const predictorLayers = predictor?.maxHiddenLayers ?? 1;
+  const predictorWidthY = (w: number) => linear(Math.log2(Math.max(1, w)) / Math.max(1, Math.log2(predictor?.maxWidth ?? 2)));
+  const predictorDepthY = (L: number) => linear(predictorLayers > 1 ? (L - 1) / (predictorLayers - 1) : 0.5);
+  const someWithoutPredictor = predictor !== null && records.some((r) => !r.config.predictor);
   const activationY = (a: string) => linear(NAS_ACTIVATIONS.indexOf(a as (typeof NAS_ACTIVATIONS)[number]) / (NAS_ACTIVATIONS.length - 1));
   const ratioY = (v: number, lo: number, hi: number) => (Number.isFinite(v) ? bottom - ((v - lo) / (hi - lo || 1)) * span : bottom);
   const axes: ParallelAxis[] = ids.map(({ id, label }, k) => {
@@ -206,17 +224,32 @@ export function layoutParallel(
     let ticks: ParallelAxis['ticks'];
     if (id === 'L') ticks = Array.from({ length: maxHiddenLayers }, (_, i) => ({ label: String(i + 1), y: linear(maxHiddenLayers > 1 ? i / (maxHiddenLayers - 1) : 0.5) }));
     else if (/^n\d$/.test(id)) ticks = [...[1, 8, 32, 128].map((w) => ({ label: String(w), y: widthY(w) })), ...(id === 'n1' ? [] : [{ label: NA, y: naY }])];
+    else if (id === 'Lp')
+      ticks = [
+        ...Array.from({ length: predictorLayers }, (_, i) => ({ label: String(i + 1), y: predictorDepthY(i + 1) })),
+        ...(someWithoutPredictor ? [{ label: NA, y: naY }] : []),
+      ];
+    else if (/^p\d$/.test(id))
+      ticks = [
+        ...[1, 4, 8, 32, 128].filter((w) => w <= (predictor?.maxWidth ?? 0)).map((w) => ({ label: String(w), y: predictorWidthY(w) })),
+        ...(id === 'p1' && !someWithoutPredictor ? [] : [{ label: NA, y: naY }]),
+      ];
     else if (/^a\d$/.test(id)) ticks = [...NAS_ACTIVATIONS.map((a) => ({ label: a, y: activationY(a) })), ...(id === 'a1' ? [] : [{ label: NA, y: naY }])];
     else if (id === 'acc') ticks = [0, 0.5, 1].map((v) => ({ label: `${v * 100}%`, y: bottom - v * span }));
     else if (id === 'energy') ticks = [eLo, eHi].map((v) => ({ label: `${formatTick(v)}×`, y: ratioY(v, eLo, eHi) }));
     else ticks = [sLo, sHi].map((v) => ({ label: `${formatTick(v)}×`, y: ratioY(v, sLo, sHi) }));
-    return { id, label, x, ticks };
+    return { id, label, x, labelRow: staggered ? k % 2 : 0, ticks };
   });
   const lines: ParallelLine[] = records.map((r, i) => {
     const values: number[] = [linear(maxHiddenLayers > 1 ? (r.config.layers.length - 1) / (maxHiddenLayers - 1) : 0.5)];
     for (let l = 0; l < maxHiddenLayers; l++) {
       const layer = r.config.layers[l];
       values.push(layer ? widthY(layer.width) : naY, layer ? activationY(layer.activation) : naY);
+    }
+    if (predictor) {
+      const widths = r.config.predictor;
+      values.push(widths ? predictorDepthY(widths.length) : naY);
+      for (let l = 0; l < predictor.maxHiddenLayers; l++) values.push(widths && l < widths.length ? predictorWidthY(widths[l]) : naY);
     }
     values.push(bottom - clamp(readAccuracy(r, split), 0, 1) * span, ratioY(r.measure.energyReduction, eLo, eHi), ratioY(r.measure.speedup, sLo, sHi));
     return { record: i, search: r.search, onFront: onFront[i] ?? false, points: values.map((y, k) => ({ x: axes[k].x, y })) };

@@ -2,7 +2,7 @@
  * The Paper view's NAS (DATE'20) section: the study of reference B.9 as scaled there (src/core/nas/study.ts): Fig. 3
  * (enumeration vs the accuracy-focused and the trade-off search on blackscholes), Fig. 4a/4b (online selection and
  * the fronts, beside 93.7% vs 90.3%), Fig. 5 (NAS against the enumeration per benchmark and bound group, beside 1.43×
- * and 1.74×) and SMAC against random search over seeds. The same plan, tables and SVGs as `axlab reproduce --paper
+ * and 1.74×), SMAC against random search over seeds, and AXNet-NAS against onepass and iterative. The same plan, tables and SVGs as `axlab reproduce --paper
  * nas`, one run at a time in a NAS worker; finished runs are cached in IndexedDB.
  */
 import { useEffect, useMemo } from 'react';
@@ -25,9 +25,14 @@ import { downloadText } from '../exports/download';
 function describeBudget(budget: NasStudyBudget): string {
   const plan = getNasStudyPlan(budget);
   const first = plan.units[0].config;
+  const axnetUnits = plan.units.filter((u) => u.role === 'axnet');
+  const axnetTargets = [...new Set(axnetUnits.map((u) => u.config.target))].join(', ');
+  const axnet = axnetUnits.length
+    ? `; AXNet-NAS vs onepass vs iterative on ${axnetTargets}: ${axnetUnits.length} runs of ${axnetUnits[0].config.budget} candidates per search, ${axnetUnits[0].config.stepsPerCandidate} steps`
+    : '';
   return budget === 'quick'
-    ? `quick — ${plan.units.length} runs (Fig. 3/4: 1 seed; Fig. 5: jpeg, kmeans, inversek2j at group 2), ${first.budget} candidates per search, ${first.stepsPerCandidate} steps, widths ≤ ${first.maxWidth}: a few minutes on wasm`
-    : `full — ${plan.units.length} runs (Fig. 3/4: 3 seeds; Fig. 5: 7 benchmarks × 2 groups), the paper’s 56 candidates per search, 2000 steps: many hours in a tab (use the CLI)`;
+    ? `quick — ${plan.units.length} runs (Fig. 3/4: 1 seed; Fig. 5: jpeg, kmeans, inversek2j at group 2, ${first.budget} candidates per search, ${first.stepsPerCandidate} steps, widths ≤ ${first.maxWidth}${axnet}): minutes on wasm, most of them in the AXNet-NAS runs`
+    : `full — ${plan.units.length} runs (Fig. 3/4: 3 seeds; Fig. 5: 7 benchmarks × 2 groups, the paper’s 56 candidates per search, 2000 steps${axnet}): many hours in a tab (use the CLI)`;
 }
 
 function Table({ table }: { table: NasStudyTable }) {
@@ -98,8 +103,9 @@ export function NasStudySection() {
         <h2 id="paper-nas-title">NAS for approximate computing (DATE’20)</h2>
         <p className="panel-caption">
           Each run searches an approximator’s topology three ways at one budget: SMAC (random forest + EI), random search and the MICRO’12 enumeration; accuracy is the fraction
-          within Table 2’s bound on a held-out test split, and speedup and energy reduction come from the lab’s NPU model (Eyeriss-like preset) against the CPU. The same plan and
-          code as <code>axlab reproduce --paper nas</code>.
+          within Table 2’s bound on a held-out test split, and speedup and energy reduction come from the lab’s NPU model (Eyeriss-like preset) against the CPU. The AXNet-NAS runs
+          search AXNet’s, onepass’s and iterative’s approximator and predictor together the same three ways, scored by the inputs approximated within the bound and the whole
+          system’s cost. The same plan and code as <code>axlab reproduce --paper nas</code>.
         </p>
       </header>
       <div className="paper-controls">
