@@ -3,11 +3,17 @@
  * side). Interpolations are {{name}}; the Chinese catalog (zh.ts) has exactly these keys and placeholders (checked by
  * its type and by catalog.test.ts). Equations, symbols and paper citations stay as they are in both languages.
  */
+import { axtrain } from './axtrain';
 import { classroom } from './classroom';
+import { nas } from './nas';
+import { paper } from './paper';
 import { sharing } from './sharing';
 
 export const en = {
+  axtrain: axtrain.en,
   classroom: classroom.en,
+  nas: nas.en,
+  paper: paper.en,
   sharing: sharing.en,
   common: {
     appTitle: 'AXNet Lab',

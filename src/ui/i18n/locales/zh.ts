@@ -1,10 +1,16 @@
 /** 简体中文界面文本（与 en.ts 同键、同占位符；catalog.test.ts 检查）。公式、符号和论文引用保持原样。 */
+import { axtrain } from './axtrain';
 import { classroom } from './classroom';
+import { nas } from './nas';
+import { paper } from './paper';
 import { sharing } from './sharing';
 import type { Messages } from './en';
 
 export const zh: Messages = {
+  axtrain: axtrain.zh,
   classroom: classroom.zh,
+  nas: nas.zh,
+  paper: paper.zh,
   sharing: sharing.zh,
   common: {
     appTitle: 'AXNet 实验室',
