@@ -1,4 +1,235 @@
-/** Texts of the paper view. */
+/**
+ * Texts of the Paper view (src/ui/paper): controls, progress, the lead-claims table and the AxTrain and NAS study
+ * sections. The protocols' English labels and rules are the registry's (src/core/study/protocols.ts) and stay the
+ * CLI's report text; their Chinese ones are here, by id (the type asks for every id).
+ */
+import { AXTRAIN_OPEN_CHOICES } from '../../../core/axtrain/study';
 import { defineNamespace } from '../namespace';
 
-export const paper = defineNamespace({ placeholder: 'x' }, { placeholder: '中' });
+/** The lab's open choices (the report's list), keyed c0, c1, … by position; zh.ts must give one per entry. */
+const openChoices: Readonly<Record<`c${number}`, string>> = Object.fromEntries(AXTRAIN_OPEN_CHOICES.map((choice, index) => [`c${index}`, choice]));
+
+export const paper = defineNamespace(
+  {
+    // <generated-en>
+    claims: {
+      none: 'The paper states no number for this figure; the table below gives ours.',
+      paper: 'Paper',
+      ours: 'Ours',
+      how: 'How',
+      paperVsOurs: 'Paper vs ours',
+    },
+    figure: {
+      missing: 'Missing jobs: {{jobs}}.',
+      numbers: 'Numbers',
+      quickNote: 'quick budget — not full-budget results',
+    },
+    lead: {
+      caption: 'Paper claims under each budget protocol (mean ± std over seeds; verdict from the paired comparison per benchmark, bound and seed)',
+      claim: 'claim',
+      paper: 'paper',
+    },
+    protocols: {
+      perPhase: {
+        label: 'per phase (N steps per phase)',
+        rule: 'every network-training phase gets N optimizer steps: AXNet N, onepass 2N, iterative 2RN (1 : 2 : 16 at R = 8); read at the last step',
+      },
+      equalSteps: {
+        label: 'equal total steps',
+        rule: 'every method gets the same total T optimizer steps, split evenly over its phases (an AXNet step updates both nets and counts once); read at the last step',
+      },
+      converge: {
+        label: 'to convergence (early stopping)',
+        rule: 'the equal-steps schedule with T as the cap, stopped when the validation split’s true invocation has not improved for the patience; the best validation evaluation is kept and training time runs to the stop',
+      },
+    },
+    verdict: {
+      agrees: 'agrees',
+      differs: 'differs',
+      notComputed: 'not computed',
+      na: 'n/a',
+    },
+    view: {
+      title: 'Paper (§V): the figures, recomputed',
+      caption:
+        'Runs the study behind Fig. 2, 6, 7, 8, 9, 10a and 10c: every benchmark × method (onepass, iterative, AXNet sized to within 3% of the baseline’s parameters), the jpeg topology sweep and the fusion study, all with the same data, seed, Adam, ReLU and losses (§V-A), in {{workers}} study workers. Fig. 10b (energy) is a model estimate: see the NPU view.',
+      size: 'Size',
+      quick: 'quick — {{jobs}} jobs, {{steps}} steps, {{duration}} (a smoke test, not the paper’s budget)',
+      full: 'full — {{jobs}} jobs, {{steps}} steps, {{duration}}',
+      fullWarning:
+        'The full study trains for {{duration}} in this tab (keep it open and in the foreground). Finished jobs are cached, so you can cancel and resume later. The CLI ([[cli]]) runs the same plan headless.',
+      runAgain: 'Run again (all cached)',
+      runRemaining: 'Run the remaining {{n}} jobs',
+      runStudy: 'Run the {{size}} study',
+      cancel: 'Cancel',
+      clearCache: 'Clear cache',
+      quickBanner: 'quick budget — not full-budget results: tiny step counts and data sets, a smoke test of the pipeline — not evidence for or against the paper.',
+      export: 'Export',
+      csv: 'results CSV',
+      json: 'results JSON',
+      md: 'report (Markdown)',
+      claimsSummary: '{{n}} claims: {{agree}} agree, {{differ}} differ, {{none}} not computed (numeric claims agree within ±25% of the paper’s value).',
+      protocol: 'Budget protocol (figures and verdicts below)',
+      noResults: 'No results yet for the {{size}} study. Press “{{button}}”: figures appear as jobs finish.',
+    },
+    budget: {
+      quick: 'QUICK BUDGET — not full-budget results.',
+      full: 'Full budget.',
+      statement:
+        'Protocols: {{protocols}}. N = {{steps}} steps (jpeg {{jpegSteps}}); T = {{total}} (jpeg {{jpegTotal}}); early stopping: patience {{patience}} evaluations of every {{evalEvery}} steps. Iterative {{rounds}} rounds, batch 128, Adam lr 0.01 (jpeg 0.001, all methods), ReLU, train {{train}} samples / test {{test}}, seeds {{seeds}} (data, initialization and batches); Fig. 2 {{fig2Steps}} steps evaluated every {{fig2Every}}.',
+    },
+    sizes: {
+      quick: 'quick',
+      full: 'full',
+    },
+    progress: {
+      jobs: '{{done}}/{{total}} jobs · {{cached}} from the cache · {{trained}} trained in this session',
+      eta: ' · ETA {{eta}}',
+      now: ' · now: {{jobs}}',
+      finished: ' · finished in {{time}}',
+      cancelled: ' · cancelled (finished jobs are kept in the cache)',
+      loading: ' · reading the cache…',
+    },
+    axtrain: {
+      seeds1: '{{n}} seed',
+      seedsN: '{{n}} seeds',
+      quick: 'quick — {{units}} units (2 data sets × {{seeds}}), CI-sized epochs, {{time}} (a smoke test, not the reference’s budget)',
+      full: 'full — {{units}} units (2 data sets × {{seeds}}), the reference’s epochs and 50 NTV masks, {{time}}',
+      caption:
+        'The experiments of the reference’s Part A.7, scaled as it suggests: on breast cancer (the paper’s 30-64-64-2 net) and digits 8×8 (a stand-in for MNIST), per seed, BP and AxTrain-act from scratch, AxTrain-pas from scratch at the aggressive and conservative NTV voltages, and AxTrain (the act net, then a few pas epochs) for every setting a claim is judged on (DRUM K1–K3, NTV Agg/Con); every net is scored exactly, on DRUM k = 1…8 and on NTV weight memory over seeded masks. Each seed is paired with BP on the same data, batches and masks. The same plan and code as [[cli]], one unit (data set × seed) at a time in a study worker.',
+      budget: 'Budget',
+      times: 'Times are {{status}}s from the quick plan’s measured step and evaluation times on a 2-core machine; the ETA corrects them as units finish.',
+      estimate: 'estimate',
+      fullWarning: 'The full study trains for {{duration}} in this tab (keep it open and in the foreground). Finished units are cached, so you can cancel and resume later.',
+      runAgain: 'Run again (all cached)',
+      runRemaining1: 'Run the remaining unit',
+      runRemaining: 'Run the remaining {{n}} units',
+      run: 'Run the {{budget}} AxTrain study',
+      cancel: 'Cancel AxTrain study',
+      clear: 'Clear AxTrain cache',
+      progress: '{{done}}/{{total}} units · {{cached}} from the cache · {{trained}} trained in this session',
+      cancelled: ' · cancelled (finished units are kept in the cache)',
+      quickBanner: 'Quick budget: CI-sized epochs and one seed, a smoke test of the pipeline — not evidence for or against the paper.',
+      noResults: 'No AxTrain results yet for the {{budget}} budget. Press “{{button}}”: the tables appear as units finish.',
+      choices: 'Choices where the paper is silent',
+    },
+    openChoices,
+    // </generated-en>
+  },
+  {
+    // <generated-zh>
+    claims: {
+      none: '论文没有给出此图的数值；下表给出本实验的数值。',
+      paper: '论文',
+      ours: '本实验',
+      how: '算法',
+      paperVsOurs: '论文与本实验对照',
+    },
+    figure: {
+      missing: '缺少的任务：{{jobs}}。',
+      numbers: '数值',
+      quickNote: '快速预算 —— 不是完整预算的结果',
+    },
+    lead: {
+      caption: '各预算协议下论文的结论（各随机种子的均值 ± 标准差；结论来自按基准程序、误差界和随机种子的配对比较）',
+      claim: '结论',
+      paper: '论文',
+    },
+    protocols: {
+      perPhase: {
+        label: '按阶段（每阶段 N 步）',
+        rule: '每个网络训练阶段得到 N 个优化步：AXNet N，onepass 2N，iterative 2RN（R = 8 时为 1 : 2 : 16）；在最后一步读数',
+      },
+      equalSteps: {
+        label: '总步数相同',
+        rule: '每种方法得到相同的总优化步数 T，平均分配到各阶段（AXNet 的一步同时更新两个网络，只计一次）；在最后一步读数',
+      },
+      converge: {
+        label: '训练到收敛（早停）',
+        rule: '以 T 为上限的等步数方案，当验证集上的真实调用率在耐心期内不再提高时停止；保留验证集上最好的评估，训练时间计到停止为止',
+      },
+    },
+    verdict: {
+      agrees: '一致',
+      differs: '不一致',
+      notComputed: '未计算',
+      na: '无',
+    },
+    view: {
+      title: '论文（§V）：重新计算的各图',
+      caption:
+        '运行图 2、6、7、8、9、10a 和 10c 背后的研究：每个基准程序 × 方法（onepass、iterative，以及参数量与基线相差不超过 3% 的 AXNet）、jpeg 拓扑扫描和融合研究，全部使用相同的数据、随机种子、Adam、ReLU 和损失函数（§V-A），在 {{workers}} 个研究 worker 中运行。图 10b（能耗）是模型估计：见 NPU 视图。',
+      size: '规模',
+      quick: '快速 —— {{jobs}} 个任务，{{steps}} 步，{{duration}}（冒烟测试，不是论文的预算）',
+      full: '完整 —— {{jobs}} 个任务，{{steps}} 步，{{duration}}',
+      fullWarning: '完整研究会在此标签页中训练 {{duration}}（请保持其打开并在前台）。已完成的任务会缓存，因此可以取消后再继续。命令行工具（[[cli]]）以无界面方式运行同一计划。',
+      runAgain: '再次运行（全部已缓存）',
+      runRemaining: '运行剩余的 {{n}} 个任务',
+      runStudy: '运行{{size}}研究',
+      cancel: '取消',
+      clearCache: '清除缓存',
+      quickBanner: '快速预算 —— 不是完整预算的结果：步数和数据集都很小，只是对流程的冒烟测试 —— 不能作为支持或反对论文的证据。',
+      export: '导出',
+      csv: '结果 CSV',
+      json: '结果 JSON',
+      md: '报告（Markdown）',
+      claimsSummary: '{{n}} 项结论：{{agree}} 项一致，{{differ}} 项不一致，{{none}} 项未计算（数值结论与论文值相差 ±25% 以内视为一致）。',
+      protocol: '预算协议（用于下面的图和结论）',
+      noResults: '{{size}}研究还没有结果。按“{{button}}”：任务完成后各图随之出现。',
+    },
+    budget: {
+      quick: '快速预算 —— 不是完整预算的结果。',
+      full: '完整预算。',
+      statement:
+        '协议：{{protocols}}。N = {{steps}} 步（jpeg {{jpegSteps}}）；T = {{total}}（jpeg {{jpegTotal}}）；早停：耐心为 {{patience}} 次评估，每 {{evalEvery}} 步评估一次。iterative {{rounds}} 轮，批大小 128，Adam 学习率 0.01（jpeg 0.001，所有方法），ReLU，训练 {{train}} 个样本 / 测试 {{test}} 个，随机种子 {{seeds}}（数据、初始化和批次）；图 2 训练 {{fig2Steps}} 步，每 {{fig2Every}} 步评估。',
+    },
+    sizes: {
+      quick: '快速',
+      full: '完整',
+    },
+    progress: {
+      jobs: '{{done}}/{{total}} 个任务 · {{cached}} 个来自缓存 · {{trained}} 个在本次会话中训练',
+      eta: ' · 预计剩余 {{eta}}',
+      now: ' · 正在运行：{{jobs}}',
+      finished: ' · 用时 {{time}} 完成',
+      cancelled: ' · 已取消（已完成的任务保留在缓存中）',
+      loading: ' · 正在读取缓存…',
+    },
+    axtrain: {
+      seeds1: '{{n}} 个随机种子',
+      seedsN: '{{n}} 个随机种子',
+      quick: '快速 —— {{units}} 个单元（2 个数据集 × {{seeds}}），CI 规模的训练轮数，{{time}}（冒烟测试，不是参考资料的预算）',
+      full: '完整 —— {{units}} 个单元（2 个数据集 × {{seeds}}），参考资料的训练轮数和 50 个 NTV 掩码，{{time}}',
+      caption:
+        '参考资料 A.7 部分的实验，按其建议缩小规模：在乳腺癌数据集（论文的 30-64-64-2 网络）和 8×8 手写数字（代替 MNIST）上，每个随机种子分别从头训练 BP 和 AxTrain-act，在激进和保守 NTV 电压下从头训练 AxTrain-pas，并对每个用来评判结论的设置（DRUM K1–K3，NTV Agg/Con）训练 AxTrain（先 act 网络，再训练几轮 pas）；每个网络都在精确硬件、DRUM k = 1…8 以及使用带种子掩码的 NTV 权重存储器上评分。每个随机种子都与使用相同数据、批次和掩码的 BP 配对。计划和代码与 [[cli]] 相同，在研究 worker 中一次运行一个单元（数据集 × 随机种子）。',
+      budget: '预算',
+      times: '时间是根据快速计划在双核机器上实测的每步和评估时间得出的{{status}}；单元完成后，预计剩余时间会随之修正。',
+      estimate: '估计值',
+      fullWarning: '完整研究会在此标签页中训练 {{duration}}（请保持其打开并在前台）。已完成的单元会缓存，因此可以取消后再继续。',
+      runAgain: '再次运行（全部已缓存）',
+      runRemaining1: '运行剩余的单元',
+      runRemaining: '运行剩余的 {{n}} 个单元',
+      run: '运行{{budget}} AxTrain 研究',
+      cancel: '取消 AxTrain 研究',
+      clear: '清除 AxTrain 缓存',
+      progress: '{{done}}/{{total}} 个单元 · {{cached}} 个来自缓存 · {{trained}} 个在本次会话中训练',
+      cancelled: ' · 已取消（已完成的单元保留在缓存中）',
+      quickBanner: '快速预算：CI 规模的训练轮数和一个随机种子，只是对流程的冒烟测试 —— 不能作为支持或反对论文的证据。',
+      noResults: '{{budget}}预算还没有 AxTrain 结果。按“{{button}}”：单元完成后各表随之出现。',
+      choices: '论文未说明之处的选择',
+    },
+    openChoices: {
+      c0: 'K1…K4 → k = 1…4（论文从未给出 k；可重新映射）。',
+      c1: 'E = sigmoid 输出上的二元交叉熵（论文称“网络误差”）；图 6 画的是测试集上的 E 相对于使用精确乘法器的同一网络之比。',
+      c2: 'S(w) 按样本计算并在批次上平均；仅权重（偏置可选）。',
+      c3: 'γ0 = 0；Δγ = 0.01·Ē₁/S̄₁（第一轮的均值）；D = 0.05；权重按字面取 0.5、0.25、…；γ 下限为 0；第 1 轮保持 γ 不变。',
+      c4: '字宽：8 位二进制补码 NTV 权重字（权重和偏置），16 位 DRUM 操作数，按层动态定点。',
+      c5: 'NTV：每次评估运行对整个测试集使用一个翻转掩码；各位独立同分布地翻转；翻转率所依据的 Dreslinski 等 [8] 中的图尚未核实。',
+      c6: 'AxTrain = 先 act，再从 act 网络开始一个全新的 pas 阶段（新的 Adam），训练 pasEpochs 轮，针对其被评判的每个设置分别微调。',
+      c7: '图 6 的 “reduces the error by” 和图 7 的提升都按相对值解读（旁边给出绝对百分点）。',
+      c8: '能耗是实验室的估计（DRUM 按已发表的 54–80 % 节省拟合；SRAM ∝ V²）；无法获得论文的 65 nm 综合结果和 CACTI-P。',
+      c9: '数据：乳腺癌（论文所用），8×8 手写数字代替 MNIST；未附带 Image segmentation、Ionosphere、Satimage。',
+    },
+    // </generated-zh>
+  },
+);
