@@ -4,10 +4,14 @@
  * CLI's report text; their Chinese ones are here, by id (the type asks for every id).
  */
 import { AXTRAIN_OPEN_CHOICES } from '../../../core/axtrain/study';
+import { NAS_STUDY_DIFFERENCES } from '../../../core/nas/study';
 import { defineNamespace } from '../namespace';
 
 /** The lab's open choices (the report's list), keyed c0, c1, … by position; zh.ts must give one per entry. */
 const openChoices: Readonly<Record<`c${number}`, string>> = Object.fromEntries(AXTRAIN_OPEN_CHOICES.map((choice, index) => [`c${index}`, choice]));
+
+/** Where the NAS study differs from the paper (the report's list), keyed d0, d1, … by position. */
+const nasDifferences: Readonly<Record<`d${number}`, string>> = Object.fromEntries(NAS_STUDY_DIFFERENCES.map((text, index) => [`d${index}`, text]));
 
 export const paper = defineNamespace(
   {
@@ -114,6 +118,25 @@ export const paper = defineNamespace(
       choices: 'Choices where the paper is silent',
     },
     openChoices,
+    nas: {
+      quick:
+        'quick — {{runs}} runs (Fig. 3/4: 1 seed; Fig. 5: jpeg, kmeans, inversek2j at group 2), {{budget}} candidates per search, {{steps}} steps, widths ≤ {{width}}: a few minutes on wasm',
+      full: 'full — {{runs}} runs (Fig. 3/4: 3 seeds; Fig. 5: 7 benchmarks × 2 groups), the paper’s 56 candidates per search, 2000 steps: many hours in a tab (use the CLI)',
+      title: 'NAS for approximate computing (DATE’20)',
+      caption:
+        'Each run searches an approximator’s topology three ways at one budget: SMAC (random forest + EI), random search and the MICRO’12 enumeration; accuracy is the fraction within Table 2’s bound on a held-out test split, and speedup and energy reduction come from the lab’s NPU model (Eyeriss-like preset) against the CPU. The same plan and code as [[cli]].',
+      runRemaining: 'Run the remaining {{n}} runs',
+      run: 'Run the {{budget}} NAS study',
+      cancel: 'Cancel NAS study',
+      clear: 'Clear NAS cache',
+      progress: '{{done}}/{{total}} runs',
+      now: ' · now: {{run}} ({{evaluations}} evaluations)',
+      cancelled: ' · cancelled (finished runs are kept in the cache)',
+      quickBanner: 'Quick budget: fewer candidates, fewer steps and narrower nets than the paper — the method at work, not the paper’s magnitudes.',
+      noResults: 'No NAS results yet for the {{budget}} budget. Press “{{button}}”: the figures appear as runs finish.',
+      differences: 'Where the lab differs from the paper',
+    },
+    nasDifferences,
     // </generated-en>
   },
   {
@@ -229,6 +252,31 @@ export const paper = defineNamespace(
       c7: '图 6 的 “reduces the error by” 和图 7 的提升都按相对值解读（旁边给出绝对百分点）。',
       c8: '能耗是实验室的估计（DRUM 按已发表的 54–80 % 节省拟合；SRAM ∝ V²）；无法获得论文的 65 nm 综合结果和 CACTI-P。',
       c9: '数据：乳腺癌（论文所用），8×8 手写数字代替 MNIST；未附带 Image segmentation、Ionosphere、Satimage。',
+    },
+    nas: {
+      quick:
+        '快速 —— {{runs}} 次运行（图 3/4：1 个随机种子；图 5：第 2 组的 jpeg、kmeans、inversek2j），每次搜索 {{budget}} 个候选，{{steps}} 步，宽度 ≤ {{width}}：在 wasm 上几分钟',
+      full: '完整 —— {{runs}} 次运行（图 3/4：3 个随机种子；图 5：7 个基准程序 × 2 组），每次搜索用论文的 56 个候选，2000 步：在标签页中需要好几个小时（请用命令行工具）',
+      title: '面向近似计算的 NAS（DATE’20）',
+      caption:
+        '每次运行在相同预算下用三种方式搜索近似器的拓扑：SMAC（随机森林 + EI）、随机搜索和 MICRO’12 的枚举；准确率是留出测试集上落在表 2 误差界内的比例，加速比和能耗降低来自实验室的 NPU 模型（类 Eyeriss 预设）与 CPU 的对比。计划和代码与 [[cli]] 相同。',
+      runRemaining: '运行剩余的 {{n}} 次运行',
+      run: '运行{{budget}} NAS 研究',
+      cancel: '取消 NAS 研究',
+      clear: '清除 NAS 缓存',
+      progress: '{{done}}/{{total}} 次运行',
+      now: ' · 正在运行：{{run}}（{{evaluations}} 次评估）',
+      cancelled: ' · 已取消（已完成的运行保留在缓存中）',
+      quickBanner: '快速预算：候选更少、步数更少、网络更窄 —— 展示方法的运作，而不是论文的数值大小。',
+      noResults: '{{budget}}预算还没有 NAS 结果。按“{{button}}”：运行完成后各图随之出现。',
+      differences: '实验室与论文的不同之处',
+    },
+    nasDifferences: {
+      d0: '训练：每个候选训练若干 Adam 步，而不是 300 轮；候选在实验室的引擎（tfjs）上分批训练，而不是在 Titan X 上。',
+      d1: '硬件：实验室的 NPU 模型，采用类 Eyeriss 预设（16 位，1 GHz；阵列和缓冲区大小凭记忆给出，未核实），以及实验室按指令数估计的 CPU，而不是 nn_dataflow + MARSSx86/McPAT。',
+      d2: 'P_speed、P_energy：加速比和能耗降低除以搜索空间中的最大值（归一化方式 “max”，属于解读：论文没有定义它们）。',
+      d3: '前沿由所有评估构成；quality 模式的选择使用能耗约束，E_norm = 前沿上最大的能耗降低（解读，参考资料 B.5）。',
+      d4: '实验室的 blackscholes 和 fft 数据与 AxBench 的输入不同：在表 2 的误差界下，实验室的网络远低于论文的准确率（见各表），因此快速版图 5 使用 jpeg、kmeans 和 inversek2j。',
     },
     // </generated-zh>
   },
