@@ -19,7 +19,7 @@ import { CommitNumberField } from '../CommitNumberField';
 import './axtrain.css';
 import { ClassTarget } from '../classroom/ClassTarget';
 import { useT } from '../i18n';
-import { describeAxtrainPhase, useDescribeProgress } from './progressText';
+import { describeAxtrainData, describeAxtrainPhase, useDescribeProgress } from './progressText';
 
 interface NumberFieldProps {
   field: AxtrainNumberField;
@@ -230,7 +230,7 @@ function AxtrainStatus({ run }: { run: AxtrainRun | null }) {
         </span>
         {run.status === 'running' && run.stepsPerSecond > 0 ? ` · ${t('status.rate', { rate: formatRate(run.stepsPerSecond) })}` : ''}
         {` · ${t('status.trainingTime', { time: formatTrainingTime(run.trainingMs) })}`}
-        {run.description ? <span className="muted"> · {run.description}</span> : null}
+        {run.description ? <span className="muted"> · {describeAxtrainData(run.description, t)}</span> : null}
       </p>
       <ul className="axtrain-progress" aria-label={t('status.progressPerMethod')}>
         {run.snapshots.map((snapshot) => (

@@ -3,7 +3,8 @@
  * (src/state/axtrainSlice.ts: epoch to 0.1, then diverged / scored), and the worker's phase names (src/ml/axtrain)
  * put into the catalog's words; a phase the catalog does not know is shown as the worker wrote it.
  */
-import type { AxtrainConfig } from '../../core/axtrain/config';
+import type { AxtrainConfig, ClassificationDatasetId } from '../../core/axtrain/config';
+import { CLASSIFICATION_DATASETS } from '../../core/axtrain/datasets';
 import type { AxtrainMethodSnapshot } from '../../core/axtrain/run';
 import { countMethodEpochs } from '../../state/axtrainSlice';
 import { useT } from '../i18n';
@@ -28,4 +29,14 @@ export function useDescribeProgress(): (snapshot: AxtrainMethodSnapshot, config:
     const end = snapshot.diverged ? ` · ${t('status.divergedAt', { step: snapshot.diverged.atStep })}` : snapshot.hardware ? ` · ${t('status.hardwareScored')}` : '';
     return `${t('status.epochOf', { epoch: shown, epochs })}${end}`;
   };
+}
+
+/** The worker's line on the data (src/ml/axtrain/data.ts), in the catalog's words; another line is shown as written. */
+export function describeAxtrainData(description: string, t: AxtrainT): string {
+  const rows = /^(.*): (\d+) train \/ (\d+) test rows \(stratified\)$/.exec(description);
+  const id = Object.keys(CLASSIFICATION_DATASETS).find((key) => CLASSIFICATION_DATASETS[key as ClassificationDatasetId].title === rows?.[1]) as ClassificationDatasetId | undefined;
+  if (rows && id) return t('status.dataRows', { title: t(`datasets.${id}.title`), train: rows[2], test: rows[3] });
+  const draws = /^(\S+): (\d+) train \/ (\d+) test draws$/.exec(description);
+  if (draws) return t('status.dataDraws', { dataset: draws[1], train: draws[2], test: draws[3] });
+  return description;
 }

@@ -51,10 +51,31 @@ import '../axtrain/panels/axtrainPanels.css';
 import './nas.css';
 import { ClassTarget } from '../classroom/ClassTarget';
 import { ExportMenu, ExportScope } from '../exports/ExportMenu';
-import { useT } from '../i18n';
+import { useLanguage, useT } from '../i18n';
 
 const pct = (v: number | null | undefined) => (v === null || v === undefined || !Number.isFinite(v) ? '—' : `${(100 * v).toFixed(1)}%`);
 const times = (v: number | null | undefined) => (v === null || v === undefined || !Number.isFinite(v) ? '—' : `${v.toFixed(2)}×`);
+
+type NasT = ReturnType<typeof useT<'nas'>>;
+
+/** Where the run's bound comes from (resolveNasErrorBound's source, in the catalog's words; its registry notes by id). */
+function describeBoundSource(config: NasRunConfig, t: NasT): string {
+  if (config.target === 'jmeint') return t('boundText.jmeint');
+  const row = NAS_TABLE2_BOUNDS[config.target];
+  if (config.boundGroup === 'custom' || !row) return t('boundText.custom');
+  const status = t(`statusWords.${row.status === 'paper' ? 'paperFact' : 'interpretation'}`);
+  const note =
+    row.note === undefined ? '' : row.note.startsWith('not in Table 2') ? t('boundText.labBound') : row.note.startsWith('Table 2 calls fft') ? t('boundText.fftNote') : row.note;
+  return `${t('boundText.table2', { group: config.boundGroup, status })}${note ? `; ${note}` : ''}`;
+}
+
+/** The worker's line on the candidate program (src/ml/nas/program.ts), in the catalog's words where it has them. */
+function describeRunDescription(description: string, t: NasT): string {
+  const candidate = /^NAS candidate (\S+) \((.*)\)$/.exec(description);
+  if (!candidate) return description;
+  const rest = candidate[2].replace(/linear out/, t('words.linearOut')).replace(/(\d+) parameters, weights \+ biases/, (_, n: string) => t('words.parameters', { n }));
+  return t('candidateDescription', { widths: candidate[1], rest });
+}
 
 /** A NAS number, read through the link's field table (clamped as a link is; a clamp says so in a notice). */
 function Field({ field, label, testId, hint, step = 'any' }: { field: keyof NasRunConfig; label: string; testId: string; hint?: string; step?: string }) {
@@ -101,6 +122,7 @@ function Select({
 function Controls({ config, run }: { config: NasRunConfig; run: NasRun | null }) {
   const t = useT('nas');
   const tAxtrain = useT('axtrain');
+  const language = useLanguage();
   const running = useLabStore(selectNasRunning);
   const setField = useLabStore((state) => state.setNasField);
   const bound = resolveNasErrorBound(config);
@@ -153,7 +175,7 @@ function Controls({ config, run }: { config: NasRunConfig; run: NasRun | null })
         testId="nas-weights"
         options={NAS_WEIGHT_CHOICES.map((id) => ({
           value: id,
-          label: id === 'custom' ? t('view.customWeights') : `${NAS_WEIGHT_PRESETS[id].label} (${NAS_WEIGHT_PRESETS[id].source})`,
+          label: id === 'custom' ? t('view.customWeights') : `${t(`presets.${id}`)} (${NAS_WEIGHT_PRESETS[id].source})`,
         }))}
       />
       {config.weights === 'custom' ? (
@@ -179,7 +201,7 @@ function Controls({ config, run }: { config: NasRunConfig; run: NasRun | null })
       />
       {config.boundGroup === 'custom' ? <Field field="errorBound" label={t('view.boundField')} testId="nas-bound" /> : null}
       <p className="small muted" data-testid="nas-bound-source">
-        {t('view.boundSource', { bound: bound.bound ?? t('view.none'), source: bound.source })}
+        {t('view.boundSource', { bound: bound.bound ?? t('view.none'), source: language === 'en' ? bound.source : describeBoundSource(config, t) })}
       </p>
       <div className="field-grid">
         <Field field="batch" label={t('view.batch')} testId="nas-batch" step="1" hint={t('view.batchHint')} />
@@ -243,7 +265,7 @@ function Status({ run, config }: { run: NasRun | null; config: NasRunConfig }) {
           {` · ${t('status.backend')} `}
           {run.backend ?? '…'}
         </span>
-        {run.description ? <span className="muted"> · {run.description}</span> : null}
+        {run.description ? <span className="muted"> · {describeRunDescription(run.description, t)}</span> : null}
       </p>
       <p className="axtrain-status-line" data-testid="nas-counts">
         {counts}
@@ -349,7 +371,13 @@ function Selection({ config, records, onFront, split, onSplit, selected, onSelec
               ))}
             </select>
           </label>
-          <Select field="mode" label={t('pareto.mode')} testId="nas-mode" options={NAS_SELECTION_MODES.map((m) => ({ value: m, label: m }))} hint={t('pareto.modeHint')} />
+          <Select
+            field="mode"
+            label={t('pareto.mode')}
+            testId="nas-mode"
+            options={NAS_SELECTION_MODES.map((m) => ({ value: m, label: t(`modes.${m}`) }))}
+            hint={t('pareto.modeHint')}
+          />
           <Field field="cAcc" label={`C_acc (${acc} ≥)`} testId="nas-cacc" step="0.01" />
           <Field field="cEnergy" label="C_energy (× ≥)" testId="nas-cenergy" step="0.1" />
           <Field field="cSpeed" label={t('pareto.cSpeed')} testId="nas-cspeed" step="0.1" />
@@ -383,7 +411,7 @@ function Selection({ config, records, onFront, split, onSplit, selected, onSelec
             const record = pick.record === null ? null : records[pick.record];
             return (
               <li key={pick.mode} data-testid={`nas-pick-${pick.mode}`} data-record={record ? record.index : ''} data-current={config.mode === pick.mode}>
-                <strong>{pick.mode}</strong>
+                <strong>{t(`modes.${pick.mode}`)}</strong>
                 {record ? (
                   <>
                     {' '}

@@ -86,6 +86,8 @@ export const axtrain = defineNamespace(
       stale: 'The settings changed: the results below are from the earlier settings, and the run was stopped. Press Play to train the new settings.',
       interrupted: 'A settings change stopped this run; its results stay. Press Play to train again from epoch 0.',
       run: 'AxTrain run',
+      dataRows: '{{title}}: {{train}} train / {{test}} test rows (stratified)',
+      dataDraws: '{{dataset}}: {{train}} train / {{test}} test draws',
     },
     phase: {
       done: 'done',
@@ -217,7 +219,7 @@ export const axtrain = defineNamespace(
       inversek2j: '逆运动学（2 关节）',
       jmeint: '三角形相交（jmeint）',
       jpeg: 'JPEG 编码块',
-      kmeans: 'k-means 颜色距离',
+      kmeans: 'k 均值颜色距离',
       sobel: 'Sobel 边缘检测',
     },
     methodHints: {
@@ -288,6 +290,8 @@ export const axtrain = defineNamespace(
       stale: '设置已更改：下面的结果来自之前的设置，训练已停止。按“播放”用新设置训练。',
       interrupted: '一次设置更改停止了本次训练；其结果保留。按“播放”从第 0 轮重新训练。',
       run: 'AxTrain 训练',
+      dataRows: '{{title}}：训练 {{train}} 行 / 测试 {{test}} 行（分层抽样）',
+      dataDraws: '{{dataset}}：训练 {{train}} 次抽样 / 测试 {{test}} 次抽样',
     },
     phase: {
       done: '完成',

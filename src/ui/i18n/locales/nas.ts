@@ -11,6 +11,31 @@ export const nas = defineNamespace(
   {
     searches: NAS_SEARCH_LABELS,
     methods: NAS_METHOD_LABELS,
+    presets: {
+      accuracy: 'accuracy focus',
+      tradeoff: 'trade-off',
+    },
+    boundText: {
+      jmeint: 'jmeint: classification rate (Table 2, no bound)',
+      custom: 'custom bound',
+      table2: 'Table 2 group {{group}} ({{status}})',
+      labBound: 'not in Table 2: the lab’s bound',
+      fftNote: 'Table 2 calls fft’s metric relative error; the lab’s fft metric is absolute',
+    },
+    candidateDescription: 'NAS candidate {{widths}} ({{rest}})',
+    statusWords: {
+      paperFact: 'paper',
+      interpretation: 'interpretation',
+    },
+    modes: {
+      quality: 'quality',
+      energy: 'energy',
+      integrated: 'integrated',
+    },
+    words: {
+      linearOut: 'linear out',
+      parameters: '{{n}} parameters, weights + biases',
+    },
     // <generated-en>
     status: {
       idle: 'ready',
@@ -140,6 +165,31 @@ export const nas = defineNamespace(
       onepass: 'onepass（先近似器，后分类器）',
       iterative: 'iterative（R 轮）',
     },
+    presets: {
+      accuracy: '侧重准确率',
+      tradeoff: '折中',
+    },
+    boundText: {
+      jmeint: 'jmeint：分类正确率（表 2，无误差界）',
+      custom: '自定义误差界',
+      table2: '表 2 第 {{group}} 组（{{status}}）',
+      labBound: '不在表 2 中：实验室的误差界',
+      fftNote: '表 2 把 fft 的度量称为相对误差；实验室的 fft 度量是绝对误差',
+    },
+    candidateDescription: 'NAS 候选 {{widths}}（{{rest}}）',
+    statusWords: {
+      paperFact: '论文',
+      interpretation: '解读',
+    },
+    modes: {
+      quality: '质量',
+      energy: '能耗',
+      integrated: '综合',
+    },
+    words: {
+      linearOut: '线性输出',
+      parameters: '{{n}} 个参数，含权重和偏置',
+    },
     // <generated-zh>
     status: {
       idle: '就绪',
@@ -203,7 +253,7 @@ export const nas = defineNamespace(
     pareto: {
       title: '帕累托前沿与在线选择（图 3、4a、4b）',
       caption:
-        '所有搜索的每个候选；实心标记是其搜索的前沿 S_pare（{{acc}} ↑，能耗降低 ↑），灰色的不满足约束。五边形是从所选搜索的前沿中按表 1 选出的结果：quality（能耗 ≥ C_energy 时最准确）、energy（{{acc}} ≥ C_acc 时能耗降低最多）以及 integrated，式 6：argmax θ·({{acc}} − C_acc) + (1 − θ)·(E − C_energy)/E_norm。',
+        '所有搜索的每个候选；实心标记是其搜索的前沿 S_pare（{{acc}} ↑，能耗降低 ↑），灰色的不满足约束。五边形是从所选搜索的前沿中按表 1 选出的结果：质量（能耗 ≥ C_energy 时最准确）、能耗（{{acc}} ≥ C_acc 时能耗降低最多）以及综合，式 6：argmax θ·({{acc}} − C_acc) + (1 − θ)·(E − C_energy)/E_norm。',
       split: '数据划分',
       test: '留出测试集（报告用）',
       validation: '验证集（搜索所见）',

@@ -137,6 +137,14 @@ export const paper = defineNamespace(
       differences: 'Where the lab differs from the paper',
     },
     nasDifferences,
+    time: {
+      aboutSeconds: 'about {{n}} s',
+      aboutMinutes: 'about {{n}} min',
+      estimating: 'estimating…',
+      underSecond: 'under a second',
+      seconds: '{{n}} s',
+      minutes: '{{n}} min',
+    },
     // </generated-en>
   },
   {
@@ -181,7 +189,7 @@ export const paper = defineNamespace(
     view: {
       title: '论文（§V）：重新计算的各图',
       caption:
-        '运行图 2、6、7、8、9、10a 和 10c 背后的研究：每个基准程序 × 方法（onepass、iterative，以及参数量与基线相差不超过 3% 的 AXNet）、jpeg 拓扑扫描和融合研究，全部使用相同的数据、随机种子、Adam、ReLU 和损失函数（§V-A），在 {{workers}} 个研究 worker 中运行。图 10b（能耗）是模型估计：见 NPU 视图。',
+        '运行图 2、6、7、8、9、10a 和 10c 背后的研究：每个基准程序 × 方法（onepass、iterative，以及参数量与基线相差不超过 3% 的 AXNet）、jpeg 拓扑扫描和融合研究，全部使用相同的数据、随机种子、Adam、ReLU 和损失函数（§V-A），在 {{workers}} 个研究工作线程 中运行。图 10b（能耗）是模型估计：见 NPU 视图。',
       size: '规模',
       quick: '快速 —— {{jobs}} 个任务，{{steps}} 步，{{duration}}（冒烟测试，不是论文的预算）',
       full: '完整 —— {{jobs}} 个任务，{{steps}} 步，{{duration}}',
@@ -224,7 +232,7 @@ export const paper = defineNamespace(
       quick: '快速 —— {{units}} 个单元（2 个数据集 × {{seeds}}），CI 规模的训练轮数，{{time}}（冒烟测试，不是参考资料的预算）',
       full: '完整 —— {{units}} 个单元（2 个数据集 × {{seeds}}），参考资料的训练轮数和 50 个 NTV 掩码，{{time}}',
       caption:
-        '参考资料 A.7 部分的实验，按其建议缩小规模：在乳腺癌数据集（论文的 30-64-64-2 网络）和 8×8 手写数字（代替 MNIST）上，每个随机种子分别从头训练 BP 和 AxTrain-act，在激进和保守 NTV 电压下从头训练 AxTrain-pas，并对每个用来评判结论的设置（DRUM K1–K3，NTV Agg/Con）训练 AxTrain（先 act 网络，再训练几轮 pas）；每个网络都在精确硬件、DRUM k = 1…8 以及使用带种子掩码的 NTV 权重存储器上评分。每个随机种子都与使用相同数据、批次和掩码的 BP 配对。计划和代码与 [[cli]] 相同，在研究 worker 中一次运行一个单元（数据集 × 随机种子）。',
+        '参考资料 A.7 部分的实验，按其建议缩小规模：在乳腺癌数据集（论文的 30-64-64-2 网络）和 8×8 手写数字（代替 MNIST）上，每个随机种子分别从头训练 BP 和 AxTrain-act，在激进和保守 NTV 电压下从头训练 AxTrain-pas，并对每个用来评判结论的设置（DRUM K1–K3，NTV Agg/Con）训练 AxTrain（先 act 网络，再训练几轮 pas）；每个网络都在精确硬件、DRUM k = 1…8 以及使用带种子掩码的 NTV 权重存储器上评分。每个随机种子都与使用相同数据、批次和掩码的 BP 配对。计划和代码与 [[cli]] 相同，在研究工作线程 中一次运行一个单元（数据集 × 随机种子）。',
       budget: '预算',
       times: '时间是根据快速计划在双核机器上实测的每步和评估时间得出的{{status}}；单元完成后，预计剩余时间会随之修正。',
       estimate: '估计值',
@@ -248,8 +256,8 @@ export const paper = defineNamespace(
       c3: 'γ0 = 0；Δγ = 0.01·Ē₁/S̄₁（第一轮的均值）；D = 0.05；权重按字面取 0.5、0.25、…；γ 下限为 0；第 1 轮保持 γ 不变。',
       c4: '字宽：8 位二进制补码 NTV 权重字（权重和偏置），16 位 DRUM 操作数，按层动态定点。',
       c5: 'NTV：每次评估运行对整个测试集使用一个翻转掩码；各位独立同分布地翻转；翻转率所依据的 Dreslinski 等 [8] 中的图尚未核实。',
-      c6: 'AxTrain = 先 act，再从 act 网络开始一个全新的 pas 阶段（新的 Adam），训练 pasEpochs 轮，针对其被评判的每个设置分别微调。',
-      c7: '图 6 的 “reduces the error by” 和图 7 的提升都按相对值解读（旁边给出绝对百分点）。',
+      c6: 'AxTrain = 先 act，再从 act 网络开始一个全新的 pas 阶段（新的 Adam），训练 pas 轮数，针对其被评判的每个设置分别微调。',
+      c7: '图 6 的“误差降低了”和图 7 的提升都按相对值解读（旁边给出绝对百分点）。',
       c8: '能耗是实验室的估计（DRUM 按已发表的 54–80 % 节省拟合；SRAM ∝ V²）；无法获得论文的 65 nm 综合结果和 CACTI-P。',
       c9: '数据：乳腺癌（论文所用），8×8 手写数字代替 MNIST；未附带 Image segmentation、Ionosphere、Satimage。',
     },
@@ -275,8 +283,16 @@ export const paper = defineNamespace(
       d0: '训练：每个候选训练若干 Adam 步，而不是 300 轮；候选在实验室的引擎（tfjs）上分批训练，而不是在 Titan X 上。',
       d1: '硬件：实验室的 NPU 模型，采用类 Eyeriss 预设（16 位，1 GHz；阵列和缓冲区大小凭记忆给出，未核实），以及实验室按指令数估计的 CPU，而不是 nn_dataflow + MARSSx86/McPAT。',
       d2: 'P_speed、P_energy：加速比和能耗降低除以搜索空间中的最大值（归一化方式 “max”，属于解读：论文没有定义它们）。',
-      d3: '前沿由所有评估构成；quality 模式的选择使用能耗约束，E_norm = 前沿上最大的能耗降低（解读，参考资料 B.5）。',
+      d3: '前沿由所有评估构成；质量模式的选择使用能耗约束，E_norm = 前沿上最大的能耗降低（解读，参考资料 B.5）。',
       d4: '实验室的 blackscholes 和 fft 数据与 AxBench 的输入不同：在表 2 的误差界下，实验室的网络远低于论文的准确率（见各表），因此快速版图 5 使用 jpeg、kmeans 和 inversek2j。',
+    },
+    time: {
+      aboutSeconds: '约 {{n}} 秒',
+      aboutMinutes: '约 {{n}} 分钟',
+      estimating: '正在估计…',
+      underSecond: '不到一秒',
+      seconds: '{{n}} 秒',
+      minutes: '{{n}} 分钟',
     },
     // </generated-zh>
   },
