@@ -7,6 +7,7 @@ import type { DrumPresetId } from '../../../core/approx/drum';
 import type { AxtrainConfig } from '../../../core/axtrain/config';
 import { describeSetting, readTrainingSetting } from '../../../core/axtrain/report';
 import type { AxtrainMethodSnapshot } from '../../../core/axtrain/run';
+import { isClassificationDatasetId } from '../../../core/axtrain/datasets';
 import { buildClaimViews } from './figureData';
 import { FigureSection, Rich, StatusBadge, Waiting } from './common';
 import { useT } from '../../i18n';
@@ -34,7 +35,11 @@ export function ClaimsPanel({
       caption={
         <p>
           <Rich
-            text={t('claims.caption', { dataset: config.dataset, seed: config.seed, setting: describeSetting(readTrainingSetting(config)) })}
+            text={t('claims.caption', {
+              dataset: isClassificationDatasetId(config.dataset) ? t(`datasets.${config.dataset}.title`) : config.dataset,
+              seed: config.seed,
+              setting: describeSetting(readTrainingSetting(config)),
+            })}
             slots={{ by: <StatusBadge status="interpretation" title={t('claims.byNote')} />, relative: <StatusBadge status="interpretation" /> }}
           />
         </p>

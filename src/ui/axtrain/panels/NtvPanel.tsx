@@ -11,11 +11,12 @@ import type { AxtrainMethodSnapshot } from '../../../core/axtrain/run';
 import { buildClaimViews, buildNtvBars, formatNumber, formatPercent } from './figureData';
 import { FigureSection, MethodBarSwatch, MethodLegend, PaperBeside, Rich, StatusBadge, Waiting } from './common';
 import { GroupedBarChart } from './GroupedBarChart';
-import { useT } from '../../i18n';
+import { useLanguage, useT } from '../../i18n';
 
 export function NtvPanel({ config, snapshots, running }: { config: AxtrainConfig; snapshots: readonly AxtrainMethodSnapshot[]; running: boolean }) {
   const view = useMemo(() => buildNtvBars(snapshots, config.dataset), [snapshots, config.dataset]);
   const t = useT('axtrain');
+  const language = useLanguage();
   const claims = useMemo(() => buildClaimViews(config, snapshots).filter((c) => c.figure === 'Fig. 7'), [config, snapshots]);
   const runs = view?.runs ?? [];
   const runsText = runs.length === 0 ? `${config.evalRuns}` : runs.join(t('ntv.or'));
@@ -43,7 +44,7 @@ export function NtvPanel({ config, snapshots, running }: { config: AxtrainConfig
               ? t('ntv.voltagesKnown', {
                   aggressive: view.aggressiveMv,
                   conservative: view.conservativeMv,
-                  source: view.voltageSource,
+                  source: language !== 'en' && view.voltageSource.includes('Tab. 1') ? t('ntv.tab1') : view.voltageSource,
                   setting: describeSetting(readTrainingSetting(config)),
                 })
               : t('ntv.voltagesUnknown', { setting: describeSetting(readTrainingSetting(config)) })}

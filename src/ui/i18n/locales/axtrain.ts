@@ -198,6 +198,7 @@ export const axtrain = defineNamespace(
       maskNote: "Whether the paper's masks are per run or per inference is not stated",
       voltagesKnown: 'Voltages: {{aggressive}} mV aggressive and {{conservative}} mV conservative ({{source}}), plus 850 mV. pas and actpas trained for {{setting}}.',
       voltagesUnknown: 'Voltages: the data set’s aggressive and conservative ones (Tab. 1), plus 850 mV. pas and actpas trained for {{setting}}.',
+      tab1: 'AxTrain Tab. 1',
     },
     // </generated-en>
   },
@@ -401,6 +402,7 @@ export const axtrain = defineNamespace(
       maskNote: '论文未说明掩码是每次运行一个还是每次推理一个',
       voltagesKnown: '电压：激进 {{aggressive}} mV，保守 {{conservative}} mV（{{source}}），另加 850 mV。pas 和 actpas 针对 {{setting}} 训练。',
       voltagesUnknown: '电压：数据集的激进与保守电压（表 1），另加 850 mV。pas 和 actpas 针对 {{setting}} 训练。',
+      tab1: 'AxTrain 论文表 1',
     },
     // </generated-zh>
   },

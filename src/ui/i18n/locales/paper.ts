@@ -229,7 +229,7 @@ export const paper = defineNamespace(
     axtrain: {
       seeds1: '{{n}} 个随机种子',
       seedsN: '{{n}} 个随机种子',
-      quick: '快速 —— {{units}} 个单元（2 个数据集 × {{seeds}}），CI 规模的训练轮数，{{time}}（冒烟测试，不是参考资料的预算）',
+      quick: '快速 —— {{units}} 个单元（2 个数据集 × {{seeds}}），持续集成规模的训练轮数，{{time}}（冒烟测试，不是参考资料的预算）',
       full: '完整 —— {{units}} 个单元（2 个数据集 × {{seeds}}），参考资料的训练轮数和 50 个 NTV 掩码，{{time}}',
       caption:
         '参考资料 A.7 部分的实验，按其建议缩小规模：在乳腺癌数据集（论文的 30-64-64-2 网络）和 8×8 手写数字（代替 MNIST）上，每个随机种子分别从头训练 BP 和 AxTrain-act，在激进和保守 NTV 电压下从头训练 AxTrain-pas，并对每个用来评判结论的设置（DRUM K1–K3，NTV Agg/Con）训练 AxTrain（先 act 网络，再训练几轮 pas）；每个网络都在精确硬件、DRUM k = 1…8 以及使用带种子掩码的 NTV 权重存储器上评分。每个随机种子都与使用相同数据、批次和掩码的 BP 配对。计划和代码与 [[cli]] 相同，在研究工作线程 中一次运行一个单元（数据集 × 随机种子）。',
@@ -245,7 +245,7 @@ export const paper = defineNamespace(
       clear: '清除 AxTrain 缓存',
       progress: '{{done}}/{{total}} 个单元 · {{cached}} 个来自缓存 · {{trained}} 个在本次会话中训练',
       cancelled: ' · 已取消（已完成的单元保留在缓存中）',
-      quickBanner: '快速预算：CI 规模的训练轮数和一个随机种子，只是对流程的冒烟测试 —— 不能作为支持或反对论文的证据。',
+      quickBanner: '快速预算：持续集成规模的训练轮数和一个随机种子，只是对流程的冒烟测试 —— 不能作为支持或反对论文的证据。',
       noResults: '{{budget}}预算还没有 AxTrain 结果。按“{{button}}”：单元完成后各表随之出现。',
       choices: '论文未说明之处的选择',
     },
