@@ -17,7 +17,7 @@ import { downloadText } from '../exports/download';
 import { renderAxtrainExports } from './exports';
 import { formatEstimate, formatEta } from './format';
 import { useLanguage, useT } from '../i18n';
-import { Rich } from '../axtrain/panels/common';
+import { Rich } from '../axtrain/panels/Rich';
 
 /**
  * Browser wall time over the Node-measured estimate (AXTRAIN_STUDY_TIMINGS_MS): the quick plan took 74.4 s in the study

@@ -22,7 +22,7 @@ import type { NasStudyBudget } from '../../state/nasStudySlice';
 import { useLabStore } from '../../state/store';
 import { downloadText } from '../exports/download';
 import { useT } from '../i18n';
-import { Rich } from '../axtrain/panels/common';
+import { Rich } from '../axtrain/panels/Rich';
 
 function describeBudget(budget: NasStudyBudget, t: ReturnType<typeof useT<'paper'>>): string {
   const plan = getNasStudyPlan(budget);

@@ -21,7 +21,7 @@ import { buildStudyReport, renderResultsCsv } from './exports';
 import { formatEstimate, formatEta } from './format';
 import './paper.css';
 import { useLanguage, useT } from '../i18n';
-import { Rich } from '../axtrain/panels/common';
+import { Rich } from '../axtrain/panels/Rich';
 
 /** Measured in headless Chromium on this project’s 2-core machines (tfjs cpu, two study workers): the quick plan, 12.8k step-equivalents, took 28–58 s (the slower under load). */
 const BROWSER_COST_RATE = 300;

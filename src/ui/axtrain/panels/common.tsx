@@ -11,6 +11,8 @@ import './axtrainPanels.css';
 import { ExportMenu, ExportScope } from '../../exports/ExportMenu';
 import { useT } from '../../i18n';
 
+export { Rich } from './Rich';
+
 export function FigureSection({ id, title, caption, children, wide = false }: { id: string; title: ReactNode; caption: ReactNode; children: ReactNode; wide?: boolean }) {
   return (
     <ExportScope>
@@ -171,28 +173,6 @@ export function PaperBeside({ rows, testId, empty }: { rows: readonly PaperBesid
       </ul>
     </div>
   );
-}
-
-const RICH_TOKEN = /<(strong|sub)>(.*?)<\/\1>|\[\[(\w+)\]\]/g;
-
-/**
- * A catalog text with a little markup, as React nodes: <strong>…</strong> and <sub>…</sub> as those elements,
- * [[name]] as slots[name] (a badge, a number in bold); everything else as text (React escapes it).
- */
-export function Rich({ text, slots = {} }: { text: string; slots?: Readonly<Record<string, ReactNode>> }) {
-  const nodes: ReactNode[] = [];
-  let last = 0;
-  for (const match of text.matchAll(RICH_TOKEN)) {
-    const at = match.index ?? 0;
-    if (at > last) nodes.push(text.slice(last, at));
-    const key = `${at}`;
-    if (match[1] === 'strong') nodes.push(<strong key={key}>{match[2]}</strong>);
-    else if (match[1] === 'sub') nodes.push(<sub key={key}>{match[2]}</sub>);
-    else nodes.push(<span key={key}>{slots[match[3]] ?? null}</span>);
-    last = at + match[0].length;
-  }
-  if (last < text.length) nodes.push(text.slice(last));
-  return <>{nodes}</>;
 }
 
 /** CSS width of an element, tracked with a ResizeObserver; `fallback` until it is measured (and on the server). */
