@@ -189,7 +189,7 @@ export const paper = defineNamespace(
     view: {
       title: '论文（§V）：重新计算的各图',
       caption:
-        '运行图 2、6、7、8、9、10a 和 10c 背后的研究：每个基准程序 × 方法（onepass、iterative，以及参数量与基线相差不超过 3% 的 AXNet）、jpeg 拓扑扫描和融合研究，全部使用相同的数据、随机种子、Adam、ReLU 和损失函数（§V-A），在 {{workers}} 个研究工作线程 中运行。图 10b（能耗）是模型估计：见 NPU 视图。',
+        '运行图 2、6、7、8、9、10a 和 10c 背后的研究：每个基准程序 × 方法（onepass、iterative，以及参数量与基线相差不超过 3% 的 AXNet）、jpeg 拓扑扫描和融合研究，全部使用相同的数据、随机种子、Adam、ReLU 和损失函数（§V-A），在 {{workers}} 个研究工作线程中运行。图 10b（能耗）是模型估计：见 NPU 视图。',
       size: '规模',
       quick: '快速 —— {{jobs}} 个任务，{{steps}} 步，{{duration}}（冒烟测试，不是论文的预算）',
       full: '完整 —— {{jobs}} 个任务，{{steps}} 步，{{duration}}',
