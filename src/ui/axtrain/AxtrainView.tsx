@@ -6,28 +6,20 @@
  * (src/state/axtrainController.ts), which this view says beside the buttons and above the panels.
  * It loads in a chunk of its own (App.tsx: lazyView), like the Sweep and Paper views.
  */
-import { AXTRAIN_LIMITS, AXTRAIN_METHOD_IDS, AXTRAIN_METHOD_LABELS, CLASSIFICATION_DATASET_IDS, type AxtrainConfig, type AxtrainMethodId } from '../../core/axtrain/config';
-import { CLASSIFICATION_DATASETS } from '../../core/axtrain/datasets';
+import { AXTRAIN_LIMITS, AXTRAIN_METHOD_IDS, AXTRAIN_METHOD_LABELS, CLASSIFICATION_DATASET_IDS, type AxtrainConfig } from '../../core/axtrain/config';
 import { NTV_VOLTAGE_PRESETS } from '../../core/approx/ntv';
 import { getTarget } from '../../core/targets/index';
 import { TARGET_IDS } from '../../core/targets/types';
 import { pauseAxtrain, playAxtrain, resetAxtrain } from '../../state/axtrainController';
-import { describeMethodProgress, selectAxtrainRunning, selectAxtrainStale, type AxtrainNumberField, type AxtrainRun } from '../../state/axtrainSlice';
+import { selectAxtrainRunning, selectAxtrainStale, type AxtrainNumberField, type AxtrainRun } from '../../state/axtrainSlice';
 import { formatTrainingTime } from '../../state/selectors';
 import { useLabStore } from '../../state/store';
 import { AxtrainPanels } from './panels';
 import { CommitNumberField } from '../CommitNumberField';
 import './axtrain.css';
 import { ClassTarget } from '../classroom/ClassTarget';
-
-const STATUS_TEXT = { idle: 'ready', initializing: 'starting…', running: 'training', paused: 'paused', done: 'done', error: 'failed' } as const;
-
-const METHOD_HINTS: Readonly<Record<AxtrainMethodId, string>> = {
-  bp: 'Plain back-propagation of E (AxTrain §2.2)',
-  act: 'E + γ·S(w): the sensitivity regularizer of eq. 4–5 with the adaptive γ of §3.1.3',
-  pas: 'E of the net run on the approximate hardware, with the eq. 12 straight-through estimator (§3.2)',
-  actpas: 'AxTrain: act for the epochs, then pas for the pas epochs (§4)',
-};
+import { useT } from '../i18n';
+import { describeAxtrainData, describeAxtrainPhase, useDescribeProgress } from './progressText';
 
 interface NumberFieldProps {
   field: AxtrainNumberField;
@@ -51,22 +43,23 @@ function NumberField({ field, label, testId, hint, decimal = false }: NumberFiel
 }
 
 function DatasetSelect({ config }: { config: AxtrainConfig }) {
+  const t = useT('axtrain');
   const setDataset = useLabStore((state) => state.setAxtrainDataset);
   return (
     <label className="field">
-      <span className="field-label">Data set</span>
+      <span className="field-label">{t('view.dataset')}</span>
       <select data-testid="axtrain-dataset" value={config.dataset} onChange={(event) => setDataset(event.target.value)}>
-        <optgroup label="AxTrain classification sets">
+        <optgroup label={t('view.classificationSets')}>
           {CLASSIFICATION_DATASET_IDS.map((id) => (
-            <option key={id} value={id} title={CLASSIFICATION_DATASETS[id].description}>
-              {CLASSIFICATION_DATASETS[id].title}
+            <option key={id} value={id} title={t(`datasets.${id}.description`)}>
+              {t(`datasets.${id}.title`)}
             </option>
           ))}
         </optgroup>
-        <optgroup label="AxBench targets (regression, a lab extension)">
+        <optgroup label={t('view.regressionTargets')}>
           {TARGET_IDS.map((id) => (
             <option key={id} value={id}>
-              {id} — {getTarget(id).title}
+              {id} — {t(`targets.${id}`, { defaultValue: getTarget(id).title })}
             </option>
           ))}
         </optgroup>
@@ -78,13 +71,14 @@ function DatasetSelect({ config }: { config: AxtrainConfig }) {
 function MethodChecks({ config }: { config: AxtrainConfig }) {
   const toggle = useLabStore((state) => state.toggleAxtrainMethod);
   const only = config.methods.length === 1;
+  const t = useT('axtrain');
   return (
     <fieldset className="axtrain-fieldset" data-testid="axtrain-methods">
-      <legend>Methods</legend>
+      <legend>{t('view.methods')}</legend>
       {AXTRAIN_METHOD_IDS.map((method) => {
         const checked = config.methods.includes(method);
         return (
-          <label className="toggle" key={method} title={METHOD_HINTS[method]}>
+          <label className="toggle" key={method} title={t(`methodHints.${method}`)}>
             <input
               type="checkbox"
               data-testid={`axtrain-method-${method}`}
@@ -105,22 +99,23 @@ function HardwareChoice({ config }: { config: AxtrainConfig }) {
   const setHardware = useLabStore((state) => state.setAxtrainHardware);
   const setVoltage = useLabStore((state) => state.setAxtrainVoltage);
   const setNumber = useLabStore((state) => state.setAxtrainNumber);
+  const t = useT('axtrain');
   return (
     <fieldset className="axtrain-fieldset" data-testid="axtrain-hardware">
-      <legend>Hardware pas trains for</legend>
+      <legend>{t('view.hardware')}</legend>
       <div className="axtrain-radios">
         <label className="toggle">
           <input type="radio" name="axtrain-hardware" value="ntv" data-testid="axtrain-hw-ntv" checked={config.hardware === 'ntv'} onChange={() => setHardware('ntv')} />
-          <span>NTV weight memory</span>
+          <span>{t('view.ntvMemory')}</span>
         </label>
         <label className="toggle">
           <input type="radio" name="axtrain-hardware" value="drum" data-testid="axtrain-hw-drum" checked={config.hardware === 'drum'} onChange={() => setHardware('drum')} />
-          <span>DRUM-k multiplier</span>
+          <span>{t('view.drumMultiplier')}</span>
         </label>
       </div>
       {config.hardware === 'ntv' ? (
-        <label className="field" title="Bit-flip rate of the SRAM at each supply voltage: AxTrain §4, citing Dreslinski et al. [8]">
-          <span className="field-label">NTV voltage (bit-flip rate)</span>
+        <label className="field" title={t('view.voltageHint')}>
+          <span className="field-label">{t('view.voltage')}</span>
           <select data-testid="axtrain-voltage" value={config.ntvVoltageMv} onChange={(event) => setVoltage(Number(event.target.value))}>
             {NTV_VOLTAGE_PRESETS.map((preset) => (
               <option key={preset.voltageMv} value={preset.voltageMv}>
@@ -130,11 +125,8 @@ function HardwareChoice({ config }: { config: AxtrainConfig }) {
           </select>
         </label>
       ) : (
-        <label
-          className="field"
-          title="DRUM keeps the k bits from each operand's leading one and forces the lowest kept bit to 1 (Hashemi et al.); smaller k = cheaper and less exact"
-        >
-          <span className="field-label">DRUM k (kept bits)</span>
+        <label className="field" title={t('view.drumHint')}>
+          <span className="field-label">{t('view.drumK')}</span>
           <select data-testid="axtrain-drum-k" value={config.drumK} onChange={(event) => setNumber('drumK', Number(event.target.value))}>
             {Array.from({ length: AXTRAIN_LIMITS.drumK.max - AXTRAIN_LIMITS.drumK.min + 1 }, (_, i) => AXTRAIN_LIMITS.drumK.min + i).map((k) => (
               <option key={k} value={k}>
@@ -151,6 +143,7 @@ function HardwareChoice({ config }: { config: AxtrainConfig }) {
 function Transport({ run }: { run: AxtrainRun | null }) {
   const running = useLabStore(selectAxtrainRunning);
   const failed = run?.status === 'error';
+  const t = useT('axtrain');
   return (
     <div className="axtrain-transport">
       <button
@@ -159,58 +152,47 @@ function Transport({ run }: { run: AxtrainRun | null }) {
         data-testid="axtrain-play"
         onClick={running ? pauseAxtrain : playAxtrain}
         disabled={failed}
-        title={running ? 'Pause (Space)' : run?.status === 'done' ? 'Play: a new run with these settings' : 'Play (Space)'}
+        title={running ? t('view.pauseTitle') : run?.status === 'done' ? t('view.playAgainTitle') : t('view.playTitle')}
       >
-        {running ? 'Pause' : 'Play'}
+        {running ? t('view.pause') : t('view.play')}
       </button>
-      <button type="button" className="axtrain-button" data-testid="axtrain-reset" onClick={resetAxtrain} title="Reset: stop and clear the results">
-        Reset
+      <button type="button" className="axtrain-button" data-testid="axtrain-reset" onClick={resetAxtrain} title={t('view.resetTitle')}>
+        {t('view.reset')}
       </button>
     </div>
   );
 }
 
 function AxtrainControls({ config, run }: { config: AxtrainConfig; run: AxtrainRun | null }) {
+  const t = useT('axtrain');
   return (
-    <aside className="panel axtrain-controls" aria-label="AxTrain settings" data-testid="axtrain-controls">
+    <aside className="panel axtrain-controls" aria-label={t('view.settings')} data-testid="axtrain-controls">
       <h2>AxTrain</h2>
-      <p className="muted small axtrain-intro">Nets that stay accurate on approximate hardware (He et al., ISLPED’18): every method on the same data and seed.</p>
+      <p className="muted small axtrain-intro">{t('view.intro')}</p>
       <Transport run={run} />
       <p className="muted small axtrain-policy" data-testid="axtrain-change-policy">
-        A settings change stops the run; its results stay until Play trains the new settings.
+        {t('view.changePolicy')}
       </p>
       <DatasetSelect config={config} />
       <MethodChecks config={config} />
       <div className="field-grid">
-        <NumberField field="epochs" label="Epochs" testId="axtrain-epochs" hint="Epochs of bp, act and pas; actpas trains act for these, then pas" />
-        <NumberField field="pasEpochs" label="pas epochs" testId="axtrain-pas-epochs" hint="AxTrain (act + pas): the epochs of pas after act (§4)" />
+        <NumberField field="epochs" label={t('view.epochs')} testId="axtrain-epochs" hint={t('view.epochsHint')} />
+        <NumberField field="pasEpochs" label={t('view.pasEpochs')} testId="axtrain-pas-epochs" hint={t('view.pasEpochsHint')} />
       </div>
       <HardwareChoice config={config} />
       <div className="field-grid">
-        <NumberField field="evalRuns" label="NTV eval runs" testId="axtrain-runs" hint="Flip masks per NTV voltage in the final evaluation (the paper: 50)" />
-        <NumberField field="seed" label="Seed" testId="axtrain-seed" hint="Seeds the split, the initialisation, the batches and the masks: same seed ⇒ same numbers" />
+        <NumberField field="evalRuns" label={t('view.evalRuns')} testId="axtrain-runs" hint={t('view.evalRunsHint')} />
+        <NumberField field="seed" label={t('view.seed')} testId="axtrain-seed" hint={t('view.seedHint')} />
       </div>
       <details className="axtrain-advanced" data-testid="axtrain-advanced">
-        <summary>Advanced: optimizer, γ and the straight-through estimator</summary>
+        <summary>{t('view.advanced')}</summary>
         <div className="field-grid">
-          <NumberField field="learningRate" label="Learning rate" testId="axtrain-lr" hint="Adam's step size for every method" decimal />
-          <NumberField field="batchSize" label="Batch" testId="axtrain-batch" hint="Rows per step; an epoch is ⌈train rows / batch⌉ steps" />
-          <NumberField field="gamma0" label="γ0" testId="axtrain-gamma0" hint="γ at the start (§3.1.3; the paper gives none: lab default 0)" decimal />
-          <NumberField field="deltaGammaScale" label="Δγ scale" testId="axtrain-dgamma" hint="Δγ = scale · Ē/S̄ of the first epoch (the paper gives no Δγ)" decimal />
-          <NumberField
-            field="gammaBound"
-            label="D (γ bound)"
-            testId="axtrain-gamma-bound"
-            hint="γ rises while the epoch's E is below D or below its weighted past (§3.1.3)"
-            decimal
-          />
-          <NumberField
-            field="steThreshold"
-            label="STE threshold"
-            testId="axtrain-ste"
-            hint="Eq. 12: the gradient passes where |dy| < threshold (the paper: 1); 0 passes every gradient unmasked"
-            decimal
-          />
+          <NumberField field="learningRate" label={t('view.learningRate')} testId="axtrain-lr" hint={t('view.learningRateHint')} decimal />
+          <NumberField field="batchSize" label={t('view.batch')} testId="axtrain-batch" hint={t('view.batchHint')} />
+          <NumberField field="gamma0" label="γ0" testId="axtrain-gamma0" hint={t('view.gamma0Hint')} decimal />
+          <NumberField field="deltaGammaScale" label={t('view.deltaGamma')} testId="axtrain-dgamma" hint={t('view.deltaGammaHint')} decimal />
+          <NumberField field="gammaBound" label={t('view.gammaBound')} testId="axtrain-gamma-bound" hint={t('view.gammaBoundHint')} decimal />
+          <NumberField field="steThreshold" label={t('view.ste')} testId="axtrain-ste" hint={t('view.steHint')} decimal />
         </div>
       </details>
     </aside>
@@ -228,10 +210,12 @@ function formatRate(rate: number): string {
 }
 
 function AxtrainStatus({ run }: { run: AxtrainRun | null }) {
+  const t = useT('axtrain');
+  const describeProgress = useDescribeProgress();
   if (!run) {
     return (
       <p className="axtrain-status" data-testid="axtrain-status" data-status="idle">
-        <strong>{STATUS_TEXT.idle}</strong> · press Play to train every chosen method; their curves grow together, epoch by epoch.
+        <strong>{t('status.idle')}</strong> · {t('status.idleHint')}
       </p>
     );
   }
@@ -239,16 +223,16 @@ function AxtrainStatus({ run }: { run: AxtrainRun | null }) {
   return (
     <div className="axtrain-status" data-testid="axtrain-status" data-status={run.status}>
       <p className="axtrain-status-line">
-        <strong>{STATUS_TEXT[run.status]}</strong>
+        <strong>{t(`status.${run.status}`)}</strong>
         <span data-testid="axtrain-backend" title={chosen?.reason}>
-          {' · backend '}
+          {` · ${t('status.backend')} `}
           {run.backend ?? '…'}
         </span>
-        {run.status === 'running' && run.stepsPerSecond > 0 ? ` · ${formatRate(run.stepsPerSecond)} steps/s (all methods)` : ''}
-        {` · ${formatTrainingTime(run.trainingMs)} training`}
-        {run.description ? <span className="muted"> · {run.description}</span> : null}
+        {run.status === 'running' && run.stepsPerSecond > 0 ? ` · ${t('status.rate', { rate: formatRate(run.stepsPerSecond) })}` : ''}
+        {` · ${t('status.trainingTime', { time: formatTrainingTime(run.trainingMs) })}`}
+        {run.description ? <span className="muted"> · {describeAxtrainData(run.description, t)}</span> : null}
       </p>
-      <ul className="axtrain-progress" aria-label="Progress per method">
+      <ul className="axtrain-progress" aria-label={t('status.progressPerMethod')}>
         {run.snapshots.map((snapshot) => (
           <li
             key={snapshot.method}
@@ -259,9 +243,9 @@ function AxtrainStatus({ run }: { run: AxtrainRun | null }) {
             className={snapshot.diverged ? 'axtrain-diverged' : undefined}
           >
             <span className="axtrain-progress-name">{AXTRAIN_METHOD_LABELS[snapshot.method]}</span>{' '}
-            <span className="axtrain-progress-epoch">{describeMethodProgress(snapshot, run.config)}</span>
-            {showsPhase(snapshot) ? <span className="muted"> · {snapshot.phase}</span> : null}
-            <progress max={Math.max(1, snapshot.totalSteps)} value={snapshot.step} aria-label={`${AXTRAIN_METHOD_LABELS[snapshot.method]} progress`} />
+            <span className="axtrain-progress-epoch">{describeProgress(snapshot, run.config)}</span>
+            {showsPhase(snapshot) ? <span className="muted"> · {describeAxtrainPhase(snapshot.phase, t)}</span> : null}
+            <progress max={Math.max(1, snapshot.totalSteps)} value={snapshot.step} aria-label={t('status.methodProgress', { method: AXTRAIN_METHOD_LABELS[snapshot.method] })} />
           </li>
         ))}
       </ul>
@@ -276,10 +260,9 @@ function AxtrainStatus({ run }: { run: AxtrainRun | null }) {
 
 /** Why the results on screen are not (or no longer) a live run of the settings on the left. */
 function StaleNote({ run, stale }: { run: AxtrainRun | null; stale: boolean }) {
+  const t = useT('axtrain');
   if (!run || (!stale && !run.interrupted)) return null;
-  const text = stale
-    ? 'The settings changed: the results below are from the earlier settings, and the run was stopped. Press Play to train the new settings.'
-    : 'A settings change stopped this run; its results stay. Press Play to train again from epoch 0.';
+  const text = stale ? t('status.stale') : t('status.interrupted');
   return (
     <p className="axtrain-stale" data-testid="axtrain-stale" role="status">
       {text}
@@ -292,6 +275,7 @@ export function AxtrainView() {
   const run = useLabStore((state) => state.axtrainRun);
   const stale = useLabStore(selectAxtrainStale);
   const running = useLabStore(selectAxtrainRunning);
+  const t = useT('axtrain');
   if (!config) return null;
   return (
     <div className="axtrain-layout" data-testid="axtrain-view">
@@ -299,7 +283,7 @@ export function AxtrainView() {
         <AxtrainControls config={config} run={run} />
       </ClassTarget>
       <div className="axtrain-main">
-        <section className="panel axtrain-run" aria-label="AxTrain run">
+        <section className="panel axtrain-run" aria-label={t('status.run')}>
           <AxtrainStatus run={run} />
           <StaleNote run={run} stale={stale} />
         </section>

@@ -11,7 +11,6 @@ import { downloadText } from '../exports/download';
 import { useDeferredValue, useMemo, useState } from 'react';
 import {
   NAS_CONFIG_LIMITS,
-  NAS_METHOD_LABELS,
   NAS_METHODS,
   NAS_TABLE2_BOUNDS,
   NAS_WEIGHT_CHOICES,
@@ -37,11 +36,10 @@ import {
   type NasSplit,
 } from '../../core/nas/analysis';
 import { NAS_NORMALIZATIONS, NAS_NORMALIZATION_NOTES, NAS_WEIGHT_PRESETS } from '../../core/nas/objective';
-import { NAS_SEARCH_IDS, NAS_SEARCH_LABELS, type NasRecord, type NasSearchId } from '../../core/nas/run';
+import { NAS_SEARCH_IDS, type NasRecord, type NasSearchId } from '../../core/nas/run';
 import { NAS_SELECTION_MODES } from '../../core/nas/select';
 import { DEFAULT_NAS_PREDICTOR_SPACE, countConfigurations, createNasSpace, describeConfig } from '../../core/nas/space';
 import { NAS_ACTIVATIONS } from '../../core/nas/types';
-import { getTarget } from '../../core/targets/index';
 import { TARGET_IDS } from '../../core/targets/types';
 import { pauseNas, playNas, resetNas } from '../../state/nasController';
 import { selectNasRunning, selectNasStale, type NasRun } from '../../state/nasSlice';
@@ -53,10 +51,31 @@ import '../axtrain/panels/axtrainPanels.css';
 import './nas.css';
 import { ClassTarget } from '../classroom/ClassTarget';
 import { ExportMenu, ExportScope } from '../exports/ExportMenu';
+import { useLanguage, useT } from '../i18n';
 
-const STATUS_TEXT = { idle: 'ready', initializing: 'starting…', running: 'searching', paused: 'paused', done: 'done', error: 'failed' } as const;
 const pct = (v: number | null | undefined) => (v === null || v === undefined || !Number.isFinite(v) ? '—' : `${(100 * v).toFixed(1)}%`);
 const times = (v: number | null | undefined) => (v === null || v === undefined || !Number.isFinite(v) ? '—' : `${v.toFixed(2)}×`);
+
+type NasT = ReturnType<typeof useT<'nas'>>;
+
+/** Where the run's bound comes from (resolveNasErrorBound's source, in the catalog's words; its registry notes by id). */
+function describeBoundSource(config: NasRunConfig, t: NasT): string {
+  if (config.target === 'jmeint') return t('boundText.jmeint');
+  const row = NAS_TABLE2_BOUNDS[config.target];
+  if (config.boundGroup === 'custom' || !row) return t('boundText.custom');
+  const status = t(`statusWords.${row.status === 'paper' ? 'paperFact' : 'interpretation'}`);
+  const note =
+    row.note === undefined ? '' : row.note.startsWith('not in Table 2') ? t('boundText.labBound') : row.note.startsWith('Table 2 calls fft') ? t('boundText.fftNote') : row.note;
+  return `${t('boundText.table2', { group: config.boundGroup, status })}${note ? `; ${note}` : ''}`;
+}
+
+/** The worker's line on the candidate program (src/ml/nas/program.ts), in the catalog's words where it has them. */
+function describeRunDescription(description: string, t: NasT): string {
+  const candidate = /^NAS candidate (\S+) \((.*)\)$/.exec(description);
+  if (!candidate) return description;
+  const rest = candidate[2].replace(/linear out/, t('words.linearOut')).replace(/(\d+) parameters, weights \+ biases/, (_, n: string) => t('words.parameters', { n }));
+  return t('candidateDescription', { widths: candidate[1], rest });
+}
 
 /** A NAS number, read through the link's field table (clamped as a link is; a clamp says so in a notice). */
 function Field({ field, label, testId, hint, step = 'any' }: { field: keyof NasRunConfig; label: string; testId: string; hint?: string; step?: string }) {
@@ -101,6 +120,9 @@ function Select({
 }
 
 function Controls({ config, run }: { config: NasRunConfig; run: NasRun | null }) {
+  const t = useT('nas');
+  const tAxtrain = useT('axtrain');
+  const language = useLanguage();
   const running = useLabStore(selectNasRunning);
   const setField = useLabStore((state) => state.setNasField);
   const bound = resolveNasErrorBound(config);
@@ -110,11 +132,9 @@ function Controls({ config, run }: { config: NasRunConfig; run: NasRun | null })
   // The session's space (src/ml/nas/session.ts resolveNasSessionSettings): with the predictor for AXNet-NAS.
   const space = createNasSpace({ maxWidth: config.maxWidth, sharedActivation: config.sharedActivation, predictor: twoNets ? DEFAULT_NAS_PREDICTOR_SPACE : null });
   return (
-    <aside className="panel axtrain-controls" aria-label="NAS settings" data-testid="nas-controls">
+    <aside className="panel axtrain-controls" aria-label={t('view.settings')} data-testid="nas-controls">
       <h2>NAS</h2>
-      <p className="muted small axtrain-intro">
-        A search of the approximator’s topology (Chen et al., DATE’20): SMAC against random search and the MICRO’12 enumeration, at one budget.
-      </p>
+      <p className="muted small axtrain-intro">{t('view.intro')}</p>
       <div className="axtrain-transport">
         <button
           type="button"
@@ -123,45 +143,40 @@ function Controls({ config, run }: { config: NasRunConfig; run: NasRun | null })
           onClick={running ? pauseNas : playNas}
           disabled={run?.status === 'error'}
         >
-          {running ? 'Pause' : 'Play'}
+          {running ? t('view.pause') : t('view.play')}
         </button>
         <button type="button" className="axtrain-button" data-testid="nas-reset" onClick={resetNas}>
-          Reset
+          {t('view.reset')}
         </button>
       </div>
       <label className="field">
-        <span className="field-label">Benchmark</span>
+        <span className="field-label">{t('view.benchmark')}</span>
         <select data-testid="nas-target" value={config.target} onChange={(event) => setField('target', event.target.value)}>
           {TARGET_IDS.map((id) => (
             <option key={id} value={id}>
-              {id} — {getTarget(id).title}
+              {id} — {tAxtrain(`targets.${id}`)}
             </option>
           ))}
         </select>
       </label>
-      <Select
-        field="method"
-        label="Search"
-        testId="nas-method"
-        options={NAS_METHODS.map((m) => ({ value: m, label: NAS_METHOD_LABELS[m] }))}
-        hint="lone: the paper’s search of one approximator; AXNet and the baselines: the approximator’s and the predictor’s (classifier’s) hidden widths together, ReLU, scored by the inputs approximated within the bound and the whole system’s cost"
-      />
+      <Select field="method" label={t('view.search')} testId="nas-method" options={NAS_METHODS.map((m) => ({ value: m, label: t(`methods.${m}`) }))} hint={t('view.searchHint')} />
       {twoNets ? (
         <p className="small muted" data-testid="nas-method-note">
-          Candidates: approximator widths + predictor widths ({DEFAULT_NAS_PREDICTOR_SPACE.maxHiddenLayers} layers of ≤ {DEFAULT_NAS_PREDICTOR_SPACE.maxWidth}), ReLU, trained as
-          the lab trains {config.method}. Accuracy axis: “safe & approximated”, the inputs sent to the approximator and within the bound (§V’s prediction accuracy); energy and
-          speedup: predictor and approximator on the NPU, the CPU for the rejected inputs.
+          {t('view.methodNote', { layers: DEFAULT_NAS_PREDICTOR_SPACE.maxHiddenLayers, width: DEFAULT_NAS_PREDICTOR_SPACE.maxWidth, method: config.method })}
         </p>
       ) : null}
       <div className="field-grid">
-        <Field field="budget" label="Budget per search" testId="nas-budget" step="1" hint="Evaluations of each search (the enumeration has 56; the paper: ≤ 500)" />
-        <Field field="stepsPerCandidate" label="Steps per candidate" testId="nas-steps" step="1" hint="Adam steps each candidate trains (the paper: 300 epochs)" />
+        <Field field="budget" label={t('view.budget')} testId="nas-budget" step="1" hint={t('view.budgetHint')} />
+        <Field field="stepsPerCandidate" label={t('view.steps')} testId="nas-steps" step="1" hint={t('view.stepsHint')} />
       </div>
       <Select
         field="weights"
-        label="f_perf weights (eq. 4)"
+        label={t('view.weights')}
         testId="nas-weights"
-        options={NAS_WEIGHT_CHOICES.map((id) => ({ value: id, label: id === 'custom' ? 'custom α β ε' : `${NAS_WEIGHT_PRESETS[id].label} (${NAS_WEIGHT_PRESETS[id].source})` }))}
+        options={NAS_WEIGHT_CHOICES.map((id) => ({
+          value: id,
+          label: id === 'custom' ? t('view.customWeights') : `${t(`presets.${id}`)} (${NAS_WEIGHT_PRESETS[id].source})`,
+        }))}
       />
       {config.weights === 'custom' ? (
         <div className="field-grid three">
@@ -176,29 +191,29 @@ function Controls({ config, run }: { config: NasRunConfig; run: NasRun | null })
       )}
       <Select
         field="boundGroup"
-        label="Error bound (Table 2)"
+        label={t('view.bound')}
         testId="nas-bound-group"
         options={[
-          { value: '1', label: `group 1${table2 ? ` (${table2.group1})` : ''}` },
-          { value: '2', label: `group 2${table2 ? ` (${table2.group2})` : ''}` },
-          { value: 'custom', label: 'custom' },
+          { value: '1', label: `${t('view.group', { n: 1 })}${table2 ? ` (${table2.group1})` : ''}` },
+          { value: '2', label: `${t('view.group', { n: 2 })}${table2 ? ` (${table2.group2})` : ''}` },
+          { value: 'custom', label: t('view.custom') },
         ]}
       />
-      {config.boundGroup === 'custom' ? <Field field="errorBound" label="Bound" testId="nas-bound" /> : null}
+      {config.boundGroup === 'custom' ? <Field field="errorBound" label={t('view.boundField')} testId="nas-bound" /> : null}
       <p className="small muted" data-testid="nas-bound-source">
-        bound {bound.bound ?? 'none'}: {bound.source}
+        {t('view.boundSource', { bound: bound.bound ?? t('view.none'), source: language === 'en' ? bound.source : describeBoundSource(config, t) })}
       </p>
       <div className="field-grid">
-        <Field field="batch" label="Batch q" testId="nas-batch" step="1" hint="Candidates each search asks per round; they train as one program (q = 1: SMAC’s sequential loop)" />
-        <Field field="seed" label="Seed" testId="nas-seed" step="1" hint="Seeds the data, the searches and every candidate’s init and batches" />
+        <Field field="batch" label={t('view.batch')} testId="nas-batch" step="1" hint={t('view.batchHint')} />
+        <Field field="seed" label={t('view.seed')} testId="nas-seed" step="1" hint={t('view.seedHint')} />
       </div>
       <details className="axtrain-advanced" data-testid="nas-advanced">
-        <summary>Advanced: space, SMAC, enumeration, normalization</summary>
+        <summary>{t('view.advanced')}</summary>
         <div className="field-grid">
-          <Field field="maxWidth" label="Widest layer" testId="nas-max-width" step="1" />
-          <Field field="challengers" label="Challengers" testId="nas-challengers" step="1" hint="Random configurations sorted by EI per pick (SMAC3: 10,000)" />
-          <Field field="initFraction" label="Initial design" testId="nas-init" hint="Share of the budget sampled at random first (SMAC3: 10%)" />
-          <Field field="interleave" label="Random interleave" testId="nas-interleave" hint="Probability of a random pick after the initial design (SMAC3: 0.2)" />
+          <Field field="maxWidth" label={t('view.maxWidth')} testId="nas-max-width" step="1" />
+          <Field field="challengers" label={t('view.challengers')} testId="nas-challengers" step="1" hint={t('view.challengersHint')} />
+          <Field field="initFraction" label={t('view.init')} testId="nas-init" hint={t('view.initHint')} />
+          <Field field="interleave" label={t('view.interleave')} testId="nas-interleave" hint={t('view.interleaveHint')} />
         </div>
         <label className="toggle">
           <input
@@ -208,16 +223,16 @@ function Controls({ config, run }: { config: NasRunConfig; run: NasRun | null })
             disabled={twoNets}
             onChange={(event) => setField('sharedActivation', event.target.checked ? '1' : '0')}
           />
-          <span>One activation for every layer (the O(P·M^L) reading of §II)</span>
+          <span>{t('view.shared')}</span>
         </label>
         {twoNets ? (
-          <p className="small muted">Enumeration: the MICRO’12 nets in ReLU, each with a one-layer predictor of 4, 8, 16 or 32.</p>
+          <p className="small muted">{t('view.enumNote')}</p>
         ) : (
           <Select
             field="enumerationActivation"
-            label="Enumeration’s activation"
+            label={t('view.enumAct')}
             testId="nas-enum-act"
-            options={NAS_ACTIVATIONS.map((a) => ({ value: a, label: a === 'sigmoid' ? 'sigmoid (the MICRO’12 NPU’s; unverified)' : a }))}
+            options={NAS_ACTIVATIONS.map((a) => ({ value: a, label: a === 'sigmoid' ? t('view.sigmoidNote') : a }))}
           />
         )}
         <Select
@@ -226,38 +241,39 @@ function Controls({ config, run }: { config: NasRunConfig; run: NasRun | null })
           testId="nas-norm"
           options={NAS_NORMALIZATIONS.map((n) => ({ value: n, label: `${NAS_NORMALIZATION_NOTES[n].label} (${NAS_NORMALIZATION_NOTES[n].status})` }))}
         />
-        <p className="small muted">{countConfigurations(space).toLocaleString('en-US')} configurations in the space.</p>
+        <p className="small muted">{t('view.spaceSize', { size: countConfigurations(space).toLocaleString('en-US') })}</p>
       </details>
     </aside>
   );
 }
 
 function Status({ run, config }: { run: NasRun | null; config: NasRunConfig }) {
+  const t = useT('nas');
   if (!run) {
     return (
       <p className="axtrain-status" data-testid="nas-status" data-status="idle">
-        <strong>{STATUS_TEXT.idle}</strong> · press Play: the three searches run side by side, {config.budget} candidates each, and the front forms as they are trained.
+        <strong>{t('status.idle')}</strong> · {t('status.idleHint', { budget: config.budget })}
       </p>
     );
   }
-  const counts = NAS_SEARCH_IDS.map((id) => `${NAS_SEARCH_LABELS[id]} ${recordsOf(run.records, id).length} / ${run.config.budget}`).join(' · ');
+  const counts = NAS_SEARCH_IDS.map((id) => `${t(`searches.${id}`)} ${recordsOf(run.records, id).length} / ${run.config.budget}`).join(' · ');
   return (
     <div className="axtrain-status" data-testid="nas-status" data-status={run.status} data-records={run.records.length}>
       <p className="axtrain-status-line">
-        <strong>{STATUS_TEXT[run.status]}</strong>
+        <strong>{t(`status.${run.status}`)}</strong>
         <span data-testid="nas-backend">
-          {' · backend '}
+          {` · ${t('status.backend')} `}
           {run.backend ?? '…'}
         </span>
-        {run.description ? <span className="muted"> · {run.description}</span> : null}
+        {run.description ? <span className="muted"> · {describeRunDescription(run.description, t)}</span> : null}
       </p>
       <p className="axtrain-status-line" data-testid="nas-counts">
         {counts}
       </p>
       {run.training ? (
         <p className="axtrain-status-line" data-testid="nas-training">
-          training a batch of {run.training.candidates} candidates: step {run.training.step} / {run.training.totalSteps}
-          <progress max={Math.max(1, run.training.totalSteps)} value={run.training.step} aria-label="batch progress" />
+          {t('status.training', { candidates: run.training.candidates, step: run.training.step, total: run.training.totalSteps })}
+          <progress max={Math.max(1, run.training.totalSteps)} value={run.training.step} aria-label={t('status.batchProgress')} />
         </p>
       ) : null}
       {run.message ? (
@@ -309,6 +325,7 @@ interface SelectionProps {
 
 function Selection({ config, records, onFront, split, onSplit, selected, onSelect: setSelected }: SelectionProps) {
   const [pickFrom, setPickFrom] = useState<NasSearchId>('smac');
+  const t = useT('nas');
   const setField = useLabStore((state) => state.setNasField);
   const constraints = useMemo<NasConstraints>(
     () => ({ cAcc: config.cAcc, cEnergy: config.cEnergy, cSpeed: config.cSpeed > 0 ? config.cSpeed : undefined, theta: config.theta }),
@@ -325,49 +342,45 @@ function Selection({ config, records, onFront, split, onSplit, selected, onSelec
     return { feasible, picks };
   }, [records, split, constraints, pickFrom]);
   const chosen = selected !== null ? records[selected] : null;
-  const acc = nasAccuracyLabel(config.method);
+  const acc = config.method === 'lone' ? nasAccuracyLabel('lone') : t('accuracy.system');
   return (
     <ExportScope>
       <section className="panel nas-figure wide" data-testid="nas-panel-pareto" aria-labelledby="nas-pareto-title">
         <header className="panel-header">
           <div className="panel-title-row">
-            <h3 id="nas-pareto-title">Pareto front and online selection (Figs. 3, 4a, 4b)</h3>
+            <h3 id="nas-pareto-title">{t('pareto.title')}</h3>
             <ExportMenu stem={`nas-${config.target}-seed${config.seed}`} testId="export-nas-pareto" />
           </div>
-          <div className="panel-caption">
-            Every candidate of every search; filled markers are its search’s front S_pare ({acc} ↑, energy reduction ↑), grey ones miss the constraints. The pentagons are the picks
-            of Table 1 from the chosen search’s front: quality (most accurate with energy ≥ C_energy), energy (most energy reduction with {acc} ≥ C_acc), and integrated, eq. 6:
-            argmax θ·({acc} − C_acc) + (1 − θ)·(E − C_energy)/E_norm.
-          </div>
+          <div className="panel-caption">{t('pareto.caption', { acc })}</div>
         </header>
         <div className="nas-selection-controls">
           <label className="field">
-            <span className="field-label">Split</span>
+            <span className="field-label">{t('pareto.split')}</span>
             <select data-testid="nas-split" value={split} onChange={(event) => onSplit(event.target.value as NasSplit)}>
-              <option value="test">held-out test (reported)</option>
-              <option value="validation">validation (what the search saw)</option>
+              <option value="test">{t('pareto.test')}</option>
+              <option value="validation">{t('pareto.validation')}</option>
             </select>
           </label>
           <label className="field">
-            <span className="field-label">Picks from</span>
+            <span className="field-label">{t('pareto.pickFrom')}</span>
             <select data-testid="nas-pick-from" value={pickFrom} onChange={(event) => setPickFrom(event.target.value as NasSearchId)}>
               {NAS_SEARCH_IDS.map((id) => (
                 <option key={id} value={id}>
-                  {NAS_SEARCH_LABELS[id]}
+                  {t(`searches.${id}`)}
                 </option>
               ))}
             </select>
           </label>
           <Select
             field="mode"
-            label="Mode shown"
+            label={t('pareto.mode')}
             testId="nas-mode"
-            options={NAS_SELECTION_MODES.map((m) => ({ value: m, label: m }))}
-            hint="The pick the link and the summary name (Table 1)"
+            options={NAS_SELECTION_MODES.map((m) => ({ value: m, label: t(`modes.${m}`) }))}
+            hint={t('pareto.modeHint')}
           />
           <Field field="cAcc" label={`C_acc (${acc} ≥)`} testId="nas-cacc" step="0.01" />
           <Field field="cEnergy" label="C_energy (× ≥)" testId="nas-cenergy" step="0.1" />
-          <Field field="cSpeed" label="C_speed (0 = none)" testId="nas-cspeed" step="0.1" />
+          <Field field="cSpeed" label={t('pareto.cSpeed')} testId="nas-cspeed" step="0.1" />
           <label className="field nas-theta">
             <span className="field-label">θ (eq. 6): {config.theta.toFixed(2)}</span>
             <input
@@ -398,14 +411,14 @@ function Selection({ config, records, onFront, split, onSplit, selected, onSelec
             const record = pick.record === null ? null : records[pick.record];
             return (
               <li key={pick.mode} data-testid={`nas-pick-${pick.mode}`} data-record={record ? record.index : ''} data-current={config.mode === pick.mode}>
-                <strong>{pick.mode}</strong>
+                <strong>{t(`modes.${pick.mode}`)}</strong>
                 {record ? (
                   <>
                     {' '}
-                    #{record.index} {describeConfig(record.config)} · {acc} {pct(readAccuracy(record, split))} · energy {times(record.measure.energyReduction)} · speedup{' '}
-                    {times(record.measure.speedup)}{' '}
+                    #{record.index} {describeConfig(record.config)} · {acc} {pct(readAccuracy(record, split))} · {t('pareto.energy')} {times(record.measure.energyReduction)} ·{' '}
+                    {t('pareto.speedup')} {times(record.measure.speedup)}{' '}
                     <button type="button" className="nas-link-button" onClick={() => setSelected(pick.record)}>
-                      select
+                      {t('pareto.select')}
                     </button>
                   </>
                 ) : (
@@ -416,20 +429,18 @@ function Selection({ config, records, onFront, split, onSplit, selected, onSelec
           })}
         </ul>
         <details className="nas-front-table" data-testid="nas-front-table">
-          <summary>
-            The front of {NAS_SEARCH_LABELS[pickFrom]} as a table ({records.filter((r, i) => r.search === pickFrom && onFront[i]).length} candidates)
-          </summary>
+          <summary>{t('pareto.frontTable', { search: t(`searches.${pickFrom}`), n: records.filter((r, i) => r.search === pickFrom && onFront[i]).length })}</summary>
           <table className="axtrain-table">
             <thead>
               <tr>
                 <th>#</th>
-                <th>topology</th>
+                <th>{t('pareto.topology')}</th>
                 <th>{acc}</th>
-                <th>energy red.</th>
-                <th>speedup</th>
+                <th>{t('pareto.energyRed')}</th>
+                <th>{t('pareto.speedup')}</th>
                 <th>f_perf</th>
                 <th>
-                  <span className="visually-hidden">select</span>
+                  <span className="visually-hidden">{t('pareto.select')}</span>
                 </th>
               </tr>
             </thead>
@@ -447,8 +458,8 @@ function Selection({ config, records, onFront, split, onSplit, selected, onSelec
                     <td>{times(r.measure.speedup)}</td>
                     <td>{r.fperf.toFixed(4)}</td>
                     <td>
-                      <button type="button" className="nas-link-button" onClick={() => setSelected(i)} aria-label={`select #${r.index}`}>
-                        select
+                      <button type="button" className="nas-link-button" onClick={() => setSelected(i)} aria-label={t('pareto.selectRecord', { index: r.index })}>
+                        {t('pareto.select')}
                       </button>
                     </td>
                   </tr>
@@ -461,18 +472,30 @@ function Selection({ config, records, onFront, split, onSplit, selected, onSelec
             <strong>
               #{chosen.index} {describeConfig(chosen.config)}
             </strong>{' '}
-            ({NAS_SEARCH_LABELS[chosen.search]}, {chosen.proposer}) · test {acc} {pct(chosen.measure.testAccuracy)} · validation {pct(chosen.measure.valAccuracy)} · energy{' '}
-            {times(chosen.measure.energyReduction)} · speedup {times(chosen.measure.speedup)} · f_perf {chosen.fperf.toFixed(4)}
+            {t('pareto.chosen', {
+              search: t(`searches.${chosen.search}`),
+              proposer: chosen.proposer,
+              acc,
+              test: pct(chosen.measure.testAccuracy),
+              validation: pct(chosen.measure.valAccuracy),
+              energy: times(chosen.measure.energyReduction),
+              speedup: times(chosen.measure.speedup),
+              fperf: chosen.fperf.toFixed(4),
+            })}
             <button type="button" className="axtrain-button" data-testid="nas-open-lab" onClick={() => openInLab(config.target, chosen, 'lab', config.method)}>
-              Open in the lab
+              {t('pareto.openLab')}
             </button>
             <button type="button" className="axtrain-button" data-testid="nas-open-npu" onClick={() => openInLab(config.target, chosen, 'npu', config.method)}>
-              Open in the NPU view
+              {t('pareto.openNpu')}
             </button>
             <p className="small muted">
               {chosen.config.predictor
-                ? `The lab opens this ${config.method} topology: approximator ${chosen.config.layers.map((l) => l.width).join('-')}, predictor ${chosen.config.predictor.join('-')} (ReLU).`
-                : `The lab trains this topology as AXNet’s approximator (its nets use ReLU; this candidate’s activations are ${chosen.config.layers.map((l) => l.activation).join(', ')}).`}
+                ? t('pareto.opensPredictor', {
+                    method: config.method,
+                    approximator: chosen.config.layers.map((l) => l.width).join('-'),
+                    predictor: chosen.config.predictor.join('-'),
+                  })
+                : t('pareto.opensApprox', { activations: chosen.config.layers.map((l) => l.activation).join(', ') })}
             </p>
           </div>
         ) : null}
@@ -483,33 +506,32 @@ function Selection({ config, records, onFront, split, onSplit, selected, onSelec
 
 function Summary({ config, records }: { config: NasRunConfig; records: readonly NasRecord[] }) {
   const summaries = summarizeSearches(records, 'test', config.cAcc);
-  const acc = nasAccuracyLabel(config.method);
+  const t = useT('nas');
+  const acc = config.method === 'lone' ? nasAccuracyLabel('lone') : t('accuracy.system');
   const constraints: NasConstraints = { cAcc: config.cAcc, cEnergy: config.cEnergy, cSpeed: config.cSpeed > 0 ? config.cSpeed : undefined, theta: config.theta };
   return (
     <section className="panel nas-figure wide" data-testid="nas-panel-summary" aria-labelledby="nas-summary-title">
       <header className="panel-header">
-        <h3 id="nas-summary-title">The searches side by side (test split)</h3>
+        <h3 id="nas-summary-title">{t('summary.title')}</h3>
       </header>
       <table className="axtrain-table" data-testid="nas-summary">
         <thead>
           <tr>
-            <th>search</th>
-            <th>evaluations</th>
-            <th>best f_perf</th>
-            <th>its topology</th>
-            <th>best {acc}</th>
-            <th>front</th>
-            <th>hypervolume</th>
-            <th>
-              energy at {acc} ≥ {pct(config.cAcc)}
-            </th>
-            <th>speedup there</th>
+            <th>{t('summary.search')}</th>
+            <th>{t('summary.evaluations')}</th>
+            <th>{t('summary.bestFperf')}</th>
+            <th>{t('summary.itsTopology')}</th>
+            <th>{t('summary.best', { acc })}</th>
+            <th>{t('summary.front')}</th>
+            <th>{t('summary.hypervolume')}</th>
+            <th>{t('summary.energyAt', { acc, value: pct(config.cAcc) })}</th>
+            <th>{t('summary.speedupThere')}</th>
           </tr>
         </thead>
         <tbody>
           {summaries.map((s) => (
             <tr key={s.search} data-search={s.search}>
-              <th scope="row">{NAS_SEARCH_LABELS[s.search]}</th>
+              <th scope="row">{t(`searches.${s.search}`)}</th>
               <td>{s.evaluations}</td>
               <td>{s.bestFperf.toFixed(4)}</td>
               <td>{s.best ? describeConfig(s.best.config) : '—'}</td>
@@ -522,10 +544,7 @@ function Summary({ config, records }: { config: NasRunConfig; records: readonly 
           ))}
         </tbody>
       </table>
-      <p className="small muted">
-        The paper (blackscholes, bound 0.01): NAS’s best accuracy 93.7% against the enumeration’s 90.3%, and up to about 2× more energy reduction at equal accuracy (Fig. 4b); over
-        its benchmarks 1.43× more speedup and 1.74× more energy reduction than the enumeration (Fig. 5).
-      </p>
+      <p className="small muted">{t('summary.paper')}</p>
       <div className="nas-exports">
         <button
           type="button"
@@ -533,7 +552,7 @@ function Summary({ config, records }: { config: NasRunConfig; records: readonly 
           data-testid="nas-export-csv"
           onClick={() => downloadText(`nas-${config.target}-seed${config.seed}.csv`, formatRecordsCsv(records), 'text/csv')}
         >
-          Export CSV
+          {t('summary.csv')}
         </button>
         <button
           type="button"
@@ -543,7 +562,7 @@ function Summary({ config, records }: { config: NasRunConfig; records: readonly 
             downloadText(`nas-${config.target}-seed${config.seed}.json`, `${JSON.stringify({ config, ...buildRunJson(records, constraints) }, null, 2)}\n`, 'application/json')
           }
         >
-          Export JSON
+          {t('summary.json')}
         </button>
         <code className="small">npx axlab nas '{typeof window !== 'undefined' ? window.location.hash : ''}' --json</code>
       </div>
@@ -556,6 +575,7 @@ export function NasView() {
   const run = useLabStore((state) => state.nasRun);
   const stale = useLabStore(selectNasStale);
   const [split, setSplit] = useState<NasSplit>('test');
+  const t = useT('nas');
   const [selected, setSelected] = useState<number | null>(null);
   // Figures render at deferred priority (interruptible), after the status line and the controls.
   const records = useDeferredValue(run?.records ?? EMPTY);
@@ -570,13 +590,11 @@ export function NasView() {
         <Controls config={config} run={run} />
       </ClassTarget>
       <div className="axtrain-main">
-        <section className="panel axtrain-run" aria-label="NAS run">
+        <section className="panel axtrain-run" aria-label={t('view.run')}>
           <Status run={run} config={config} />
           {run && (stale || run.interrupted) ? (
             <p className="axtrain-stale" data-testid="nas-stale" role="status">
-              {stale
-                ? 'The run settings changed: the results below are from the earlier settings. Press Play to search with the new ones.'
-                : 'A settings change stopped this run; its results stay.'}
+              {stale ? t('status.stale') : t('status.interrupted')}
             </p>
           ) : null}
         </section>
@@ -585,39 +603,36 @@ export function NasView() {
           <section className="panel nas-figure" data-testid="nas-panel-history" aria-labelledby="nas-history-title">
             <header className="panel-header">
               <div className="panel-title-row">
-                <h3 id="nas-history-title">SMAC against random search and the enumeration</h3>
+                <h3 id="nas-history-title">{t('history.title')}</h3>
                 <ExportMenu stem={`nas-${config.target}-seed${config.seed}`} testId="export-nas-history" />
               </div>
-              <div className="panel-caption">After each evaluation: the best f_perf told so far and the hypervolume of the front (what each search saw: validation split).</div>
+              <div className="panel-caption">{t('history.caption')}</div>
             </header>
-            <HistoryCharts histories={histories} accuracyLabel={nasAccuracyLabel(shownConfig.method)} />
+            <HistoryCharts histories={histories} accuracyLabel={shownConfig.method === 'lone' ? nasAccuracyLabel('lone') : t('accuracy.system')} />
           </section>
         </ExportScope>
         <ExportScope>
           <section className="panel nas-figure" data-testid="nas-panel-parallel" aria-labelledby="nas-parallel-title">
             <header className="panel-header">
               <div className="panel-title-row">
-                <h3 id="nas-parallel-title">Candidates in parallel coordinates</h3>
+                <h3 id="nas-parallel-title">{t('parallel.title')}</h3>
                 <ExportMenu stem={`nas-${config.target}-seed${config.seed}`} testId="export-nas-parallel" />
               </div>
-              <div className="panel-caption">
-                A one-layer net’s n2 and A2{hasNasPredictor(shownConfig.method) ? ' and a one-layer predictor’s p2' : ''} are inactive: drawn on the “n/a” tick, never dropped.
-                Bold: on its search’s front.
-              </div>
+              <div className="panel-caption">{hasNasPredictor(shownConfig.method) ? t('parallel.captionPredictor') : t('parallel.caption')}</div>
             </header>
             <ParallelCoordinates
               records={records}
               split={split}
               onFront={onFront}
               selected={selected}
-              accuracyLabel={nasAccuracyLabel(shownConfig.method)}
+              accuracyLabel={shownConfig.method === 'lone' ? nasAccuracyLabel('lone') : t('accuracy.system')}
               predictor={hasNasPredictor(shownConfig.method) ? DEFAULT_NAS_PREDICTOR_SPACE : null}
             />
           </section>
         </ExportScope>
         <section className="panel nas-figure" data-testid="nas-panel-importance" aria-labelledby="nas-importance-title">
           <header className="panel-header">
-            <h3 id="nas-importance-title">What SMAC’s surrogate finds important</h3>
+            <h3 id="nas-importance-title">{t('importance.title')}</h3>
           </header>
           <ImportanceBars
             importance={run?.importance ?? null}
@@ -626,7 +641,7 @@ export function NasView() {
         </section>
         <section className="panel nas-figure" data-testid="nas-panel-timing" aria-labelledby="nas-timing-title">
           <header className="panel-header">
-            <h3 id="nas-timing-title">Where the time goes (Table 3)</h3>
+            <h3 id="nas-timing-title">{t('timing.title')}</h3>
           </header>
           <TimingTable timings={timings} />
         </section>

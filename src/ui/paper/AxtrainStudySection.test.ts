@@ -4,6 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { buildQuickStudyRecords, QUICK_STUDY_RESULTS } from '../../core/axtrain/fixtures/quickStudy';
 import { AXTRAIN_OPEN_CHOICES, buildAxtrainStudyTables } from '../../core/axtrain/study';
 import { AxtrainStudyBody, type AxtrainSectionState } from './AxtrainStudySection';
+import { startI18n } from '../i18n';
+
+// The section reads its texts from the catalog (English: the store's default language).
+startI18n();
 
 const EMPTY: AxtrainSectionState = {
   axtrainBudget: 'quick',

@@ -16,6 +16,8 @@ import { useLabStore } from '../../state/store';
 import { downloadText } from '../exports/download';
 import { renderAxtrainExports } from './exports';
 import { formatEstimate, formatEta } from './format';
+import { useLanguage, useT } from '../i18n';
+import { Rich } from '../axtrain/panels/Rich';
 
 /**
  * Browser wall time over the Node-measured estimate (AXTRAIN_STUDY_TIMINGS_MS): the quick plan took 74.4 s in the study
@@ -24,13 +26,11 @@ import { formatEstimate, formatEta } from './format';
  */
 const BROWSER_SLOWDOWN = 1.3;
 
-function describeBudget(budget: AxtrainBudget): string {
+function describeBudget(budget: AxtrainBudget, t: ReturnType<typeof useT<'paper'>>): string {
   const plan = getAxtrainStudyPlan(budget);
-  const seeds = `${plan.seeds} seed${plan.seeds === 1 ? '' : 's'}`;
+  const seeds = t(plan.seeds === 1 ? 'axtrain.seeds1' : 'axtrain.seedsN', { n: plan.seeds });
   const time = formatEstimate((estimateAxtrainStudyMs(plan) * BROWSER_SLOWDOWN) / 1000);
-  return budget === 'quick'
-    ? `quick — ${plan.units.length} units (2 data sets × ${seeds}), CI-sized epochs, ${time} (a smoke test, not the reference’s budget)`
-    : `full — ${plan.units.length} units (2 data sets × ${seeds}), the reference’s epochs and 50 NTV masks, ${time}`;
+  return budget === 'quick' ? t('axtrain.quick', { units: plan.units.length, seeds, time }) : t('axtrain.full', { units: plan.units.length, seeds, time });
 }
 
 /** A table of the study: caption, column headers, the first cell of each row as its row header. */
@@ -114,6 +114,8 @@ export function AxtrainStudyBody({ state }: { state: AxtrainSectionState }) {
     axtrainTrainedCount: trainedCount,
     axtrainMessage: message,
   } = state;
+  const t = useT('paper');
+  const language = useLanguage();
   const setBudget = (b: AxtrainBudget) => useLabStore.getState().setAxtrainBudget(b);
   const plan = getAxtrainStudyPlan(budget);
   const quick = budget === 'quick';
@@ -134,43 +136,41 @@ export function AxtrainStudyBody({ state }: { state: AxtrainSectionState }) {
       <header className="panel-header">
         <h2 id="paper-axtrain-title">AxTrain (ISLPED’18)</h2>
         <p className="panel-caption">
-          The experiments of the reference’s Part A.7, scaled as it suggests: on breast cancer (the paper’s 30-64-64-2 net) and digits 8×8 (a stand-in for MNIST), per seed, BP and
-          AxTrain-act from scratch, AxTrain-pas from scratch at the aggressive and conservative NTV voltages, and AxTrain (the act net, then a few pas epochs) for every setting a
-          claim is judged on (DRUM K1–K3, NTV Agg/Con); every net is scored exactly, on DRUM k = 1…8 and on NTV weight memory over seeded masks. Each seed is paired with BP on the
-          same data, batches and masks. The same plan and code as <code>axlab reproduce --paper axtrain</code>, one unit (data set × seed) at a time in a study worker.
+          <Rich text={t('axtrain.caption')} slots={{ cli: <code>axlab reproduce --paper axtrain</code> }} />
         </p>
       </header>
 
       <div className="paper-controls">
         <fieldset className="paper-size" disabled={running}>
-          <legend className="field-label">Budget</legend>
+          <legend className="field-label">{t('axtrain.budget')}</legend>
           {(['quick', 'full'] as const).map((b) => (
             <label className="toggle" key={b}>
               <input type="radio" name="axtrain-budget" data-testid={`paper-axtrain-budget-${b}`} checked={budget === b} onChange={() => setBudget(b)} />
-              <span>{describeBudget(b)}</span>
+              <span>{describeBudget(b, t)}</span>
             </label>
           ))}
         </fieldset>
-        <p className="muted small">{`Times are ${AXTRAIN_STUDY_TIMINGS_STATUS}s from the quick plan’s measured step and evaluation times on a 2-core machine; the ETA corrects them as units finish.`}</p>
+        <p className="muted small">{t('axtrain.times', { status: language === 'en' ? AXTRAIN_STUDY_TIMINGS_STATUS : t('axtrain.estimate') })}</p>
         {!quick ? (
           <p className="paper-warning" role="note" data-testid="paper-axtrain-full-warning">
-            The full study trains for {formatEstimate((estimateAxtrainStudyMs(plan) * BROWSER_SLOWDOWN) / 1000)} in this tab (keep it open and in the foreground). Finished units
-            are cached, so you can cancel and resume later.
+            {t('axtrain.fullWarning', { duration: formatEstimate((estimateAxtrainStudyMs(plan) * BROWSER_SLOWDOWN) / 1000) })}
           </p>
         ) : null}
         <div className="paper-buttons">
           <button type="button" className="action" data-testid="paper-axtrain-run" disabled={running || status === 'loading'} onClick={() => void startAxtrainStudy()}>
             {done === total
-              ? 'Run again (all cached)'
+              ? t('axtrain.runAgain')
               : done > 0
-                ? `Run the remaining ${total - done === 1 ? 'unit' : `${total - done} units`}`
-                : `Run the ${budget} AxTrain study`}
+                ? total - done === 1
+                  ? t('axtrain.runRemaining1')
+                  : t('axtrain.runRemaining', { n: total - done })
+                : t('axtrain.run', { budget: t(`sizes.${budget}`) })}
           </button>
           <button type="button" className="action secondary" data-testid="paper-axtrain-cancel" disabled={!running} onClick={cancelAxtrainStudy}>
-            Cancel AxTrain study
+            {t('axtrain.cancel')}
           </button>
           <button type="button" className="action secondary" data-testid="paper-axtrain-clear-cache" disabled={running} onClick={() => void clearAxtrainStudyCache()}>
-            Clear AxTrain cache
+            {t('axtrain.clear')}
           </button>
         </div>
       </div>
@@ -190,11 +190,11 @@ export function AxtrainStudyBody({ state }: { state: AxtrainSectionState }) {
           <span style={{ width: `${(fraction * 100).toFixed(1)}%` }} />
         </div>
         <p className="small">
-          {done}/{total} units · {cachedCount} from the cache · {trainedCount} trained in this session
-          {running ? ` · ETA ${formatEta(progress?.etaMs ?? null)}` : ''}
-          {running && progress?.running ? ` · now: ${progress.running}` : ''}
-          {status === 'cancelled' ? ' · cancelled (finished units are kept in the cache)' : ''}
-          {status === 'loading' ? ' · reading the cache…' : ''}
+          {t('axtrain.progress', { done, total, cached: cachedCount, trained: trainedCount })}
+          {running ? t('progress.eta', { eta: formatEta(progress?.etaMs ?? null) }) : ''}
+          {running && progress?.running ? t('progress.now', { jobs: progress.running }) : ''}
+          {status === 'cancelled' ? t('axtrain.cancelled') : ''}
+          {status === 'loading' ? t('progress.loading') : ''}
         </p>
         {running && progress?.line ? <p className="small muted axtrain-line">{progress.line}</p> : null}
         {message ? <p className="small run-message">{message}</p> : null}
@@ -208,12 +208,12 @@ export function AxtrainStudyBody({ state }: { state: AxtrainSectionState }) {
       ) : null}
       {quick && done > 0 ? (
         <p className="quick-banner" data-testid="paper-axtrain-quick-label">
-          Quick budget: CI-sized epochs and one seed, a smoke test of the pipeline — not evidence for or against the paper.
+          {t('axtrain.quickBanner')}
         </p>
       ) : null}
 
       <div className="paper-exports">
-        <span className="field-label">Export</span>
+        <span className="field-label">{t('view.export')}</span>
         <button type="button" className="mini" data-testid="paper-axtrain-export-json" disabled={done === 0} onClick={() => exportFile('json')}>
           AxTrain results.json
         </button>
@@ -223,18 +223,16 @@ export function AxtrainStudyBody({ state }: { state: AxtrainSectionState }) {
       </div>
 
       {done === 0 ? (
-        <p className="placeholder">
-          No AxTrain results yet for the {budget} budget. Press “Run the {budget} AxTrain study”: the tables appear as units finish.
-        </p>
+        <p className="placeholder">{t('axtrain.noResults', { budget: t(`sizes.${budget}`), button: t('axtrain.run', { budget: t(`sizes.${budget}`) }) })}</p>
       ) : (
-        tables.map((t) => <DatasetTables key={t.dataset} tables={t} />)
+        tables.map((table) => <DatasetTables key={table.dataset} tables={table} />)
       )}
 
       <div className="axtrain-choices">
-        <h3>Choices where the paper is silent</h3>
+        <h3>{t('axtrain.choices')}</h3>
         <ul data-testid="paper-axtrain-choices">
-          {AXTRAIN_OPEN_CHOICES.map((choice) => (
-            <li key={choice}>{choice}</li>
+          {AXTRAIN_OPEN_CHOICES.map((choice, index) => (
+            <li key={choice}>{t(`openChoices.c${index}`, { defaultValue: choice })}</li>
           ))}
         </ul>
       </div>

@@ -21,18 +21,20 @@ import { cancelNasStudy, clearNasStudyCache, getNasStudyPlan, loadCachedNasStudy
 import type { NasStudyBudget } from '../../state/nasStudySlice';
 import { useLabStore } from '../../state/store';
 import { downloadText } from '../exports/download';
+import { useT } from '../i18n';
+import { Rich } from '../axtrain/panels/Rich';
 
-function describeBudget(budget: NasStudyBudget): string {
+function describeBudget(budget: NasStudyBudget, t: ReturnType<typeof useT<'paper'>>): string {
   const plan = getNasStudyPlan(budget);
   const first = plan.units[0].config;
   const axnetUnits = plan.units.filter((u) => u.role === 'axnet');
   const axnetTargets = [...new Set(axnetUnits.map((u) => u.config.target))].join(', ');
   const axnet = axnetUnits.length
-    ? `; AXNet-NAS vs onepass vs iterative on ${axnetTargets}: ${axnetUnits.length} runs of ${axnetUnits[0].config.budget} candidates per search, ${axnetUnits[0].config.stepsPerCandidate} steps`
+    ? t('nas.axnetRuns', { targets: axnetTargets, runs: axnetUnits.length, budget: axnetUnits[0].config.budget, steps: axnetUnits[0].config.stepsPerCandidate })
     : '';
   return budget === 'quick'
-    ? `quick — ${plan.units.length} runs (Fig. 3/4: 1 seed; Fig. 5: jpeg, kmeans, inversek2j at group 2, ${first.budget} candidates per search, ${first.stepsPerCandidate} steps, widths ≤ ${first.maxWidth}${axnet}): minutes on wasm, most of them in the AXNet-NAS runs`
-    : `full — ${plan.units.length} runs (Fig. 3/4: 3 seeds; Fig. 5: 7 benchmarks × 2 groups, the paper’s 56 candidates per search, 2000 steps${axnet}): many hours in a tab (use the CLI)`;
+    ? t('nas.quick', { runs: plan.units.length, budget: first.budget, steps: first.stepsPerCandidate, width: first.maxWidth, axnet })
+    : t('nas.full', { runs: plan.units.length, axnet });
 }
 
 function Table({ table }: { table: NasStudyTable }) {
@@ -83,6 +85,7 @@ export function NasStudySection() {
   useEffect(() => {
     if (useLabStore.getState().nasStudyStatus !== 'running') void loadCachedNasStudy(budget);
   }, [budget]);
+  const t = useT('paper');
   const plan = getNasStudyPlan(budget);
   const running = status === 'running';
   const results = useMemo(() => {
@@ -100,17 +103,14 @@ export function NasStudySection() {
   return (
     <section className="paper-axtrain" data-testid="paper-nas" aria-labelledby="paper-nas-title">
       <header className="panel-header">
-        <h2 id="paper-nas-title">NAS for approximate computing (DATE’20)</h2>
+        <h2 id="paper-nas-title">{t('nas.title')}</h2>
         <p className="panel-caption">
-          Each run searches an approximator’s topology three ways at one budget: SMAC (random forest + EI), random search and the MICRO’12 enumeration; accuracy is the fraction
-          within Table 2’s bound on a held-out test split, and speedup and energy reduction come from the lab’s NPU model (Eyeriss-like preset) against the CPU. The AXNet-NAS runs
-          search AXNet’s, onepass’s and iterative’s approximator and predictor together the same three ways, scored by the inputs approximated within the bound and the whole
-          system’s cost. The same plan and code as <code>axlab reproduce --paper nas</code>.
+          <Rich text={t('nas.caption')} slots={{ cli: <code>axlab reproduce --paper nas</code> }} />
         </p>
       </header>
       <div className="paper-controls">
         <fieldset className="paper-size" disabled={running}>
-          <legend className="field-label">Budget</legend>
+          <legend className="field-label">{t('axtrain.budget')}</legend>
           {(['quick', 'full'] as const).map((b) => (
             <label className="toggle" key={b}>
               <input
@@ -120,19 +120,19 @@ export function NasStudySection() {
                 checked={budget === b}
                 onChange={() => useLabStore.getState().setNasStudyBudget(b)}
               />
-              <span>{describeBudget(b)}</span>
+              <span>{describeBudget(b, t)}</span>
             </label>
           ))}
         </fieldset>
         <div className="paper-buttons">
           <button type="button" className="action" data-testid="paper-nas-run" disabled={running || status === 'loading'} onClick={() => void startNasStudy()}>
-            {done === total ? 'Run again (all cached)' : done > 0 ? `Run the remaining ${total - done} runs` : `Run the ${budget} NAS study`}
+            {done === total ? t('axtrain.runAgain') : done > 0 ? t('nas.runRemaining', { n: total - done }) : t('nas.run', { budget: t(`sizes.${budget}`) })}
           </button>
           <button type="button" className="action secondary" data-testid="paper-nas-cancel" disabled={!running} onClick={cancelNasStudy}>
-            Cancel NAS study
+            {t('nas.cancel')}
           </button>
           <button type="button" className="action secondary" data-testid="paper-nas-clear-cache" disabled={running} onClick={() => void clearNasStudyCache()}>
-            Clear NAS cache
+            {t('nas.clear')}
           </button>
         </div>
       </div>
@@ -141,10 +141,10 @@ export function NasStudySection() {
           <span style={{ width: `${((100 * done) / Math.max(1, total)).toFixed(1)}%` }} />
         </div>
         <p className="small">
-          {done}/{total} runs
-          {running && progress?.running ? ` · now: ${progress.running} (${progress.evaluations} evaluations)` : ''}
-          {status === 'cancelled' ? ' · cancelled (finished runs are kept in the cache)' : ''}
-          {status === 'loading' ? ' · reading the cache…' : ''}
+          {t('nas.progress', { done, total })}
+          {running && progress?.running ? t('nas.now', { run: progress.running, evaluations: progress.evaluations }) : ''}
+          {status === 'cancelled' ? t('nas.cancelled') : ''}
+          {status === 'loading' ? t('progress.loading') : ''}
         </p>
         {message ? <p className="small run-message">{message}</p> : null}
       </div>
@@ -155,11 +155,11 @@ export function NasStudySection() {
           </p>
           {plan.quick ? (
             <p className="quick-banner" data-testid="paper-nas-quick-label">
-              Quick budget: fewer candidates, fewer steps and narrower nets than the paper — the method at work, not the paper’s magnitudes.
+              {t('nas.quickBanner')}
             </p>
           ) : null}
           <div className="paper-exports">
-            <span className="field-label">Export</span>
+            <span className="field-label">{t('view.export')}</span>
             <button
               type="button"
               className="mini"
@@ -183,20 +183,18 @@ export function NasStudySection() {
               </figure>
             ))}
           </div>
-          {tables.map((t) => (
-            <Table key={t.id} table={t} />
+          {tables.map((table) => (
+            <Table key={table.id} table={table} />
           ))}
         </>
       ) : (
-        <p className="placeholder">
-          No NAS results yet for the {budget} budget. Press “Run the {budget} NAS study”: the figures appear as runs finish.
-        </p>
+        <p className="placeholder">{t('nas.noResults', { budget: t(`sizes.${budget}`), button: t('nas.run', { budget: t(`sizes.${budget}`) }) })}</p>
       )}
       <div className="axtrain-choices">
-        <h3>Where the lab differs from the paper</h3>
+        <h3>{t('nas.differences')}</h3>
         <ul data-testid="paper-nas-differences">
-          {NAS_STUDY_DIFFERENCES.map((d) => (
-            <li key={d}>{d}</li>
+          {NAS_STUDY_DIFFERENCES.map((d, index) => (
+            <li key={d}>{t(`nasDifferences.d${index}`, { defaultValue: d })}</li>
           ))}
         </ul>
       </div>

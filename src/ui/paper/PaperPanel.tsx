@@ -7,9 +7,9 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { computeLeadClaims, computeProtocolClaims, type LeadClaim, type StudyClaim } from '../../core/study/claims';
-import { STUDY_PROTOCOL_SPECS, STUDY_PROTOCOLS, type StudyProtocol } from '../../core/study/protocols';
+import { STUDY_EARLY_STOP, STUDY_PROTOCOLS, type StudyProtocol } from '../../core/study/protocols';
 import { buildStudyFigures, formatSeconds, type StudyFigure } from '../../core/study/figures';
-import { computeJobKey, QUICK_BUDGET_NOTE, STUDY_BUDGETS, type StudySize } from '../../core/study/plan';
+import { computeJobKey, STUDY_BUDGETS, type StudySize } from '../../core/study/plan';
 import { figureFileName, renderStudyReport } from '../../core/study/report';
 import { renderChart } from '../../core/study/svg';
 import { cancelStudy, clearStudyCache, getStudyPlan, loadCachedStudy, startStudy, STUDY_WORKERS } from '../../state/studyController';
@@ -20,6 +20,8 @@ import { NasStudySection } from './NasStudySection';
 import { buildStudyReport, renderResultsCsv } from './exports';
 import { formatEstimate, formatEta } from './format';
 import './paper.css';
+import { useLanguage, useT } from '../i18n';
+import { Rich } from '../axtrain/panels/Rich';
 
 /** Measured in headless Chromium on this project’s 2-core machines (tfjs cpu, two study workers): the quick plan, 12.8k step-equivalents, took 28–58 s (the slower under load). */
 const BROWSER_COST_RATE = 300;
@@ -38,18 +40,19 @@ function figureTestId(figure: Pick<StudyFigure, 'id'>): string {
 const VERDICT_CLASS = { agrees: 'verdict-agrees', differs: 'verdict-differs', 'not computed': 'verdict-none' } as const;
 
 function ClaimList({ claims }: { claims: readonly StudyClaim[] }) {
-  if (claims.length === 0) return <p className="muted small">The paper states no number for this figure; the table below gives ours.</p>;
+  const t = useT('paper');
+  if (claims.length === 0) return <p className="muted small">{t('claims.none')}</p>;
   return (
     <ul className="claim-list">
       {claims.map((claim) => (
         <li key={claim.id} className={VERDICT_CLASS[claim.verdict]} data-testid={`paper-claim-${claim.id}`} data-verdict={claim.verdict}>
           <p className="claim-statement">{claim.statement}</p>
           <dl>
-            <dt>Paper</dt>
+            <dt>{t('claims.paper')}</dt>
             <dd>{claim.paper}</dd>
-            <dt>Ours</dt>
+            <dt>{t('claims.ours')}</dt>
             <dd>{claim.ours}</dd>
-            <dt>How</dt>
+            <dt>{t('claims.how')}</dt>
             <dd className="muted">{claim.formula}</dd>
           </dl>
           <p className="claim-verdict">{claim.verdictText}</p>
@@ -63,6 +66,7 @@ function FigureCard({ figure, claims, quick }: { figure: StudyFigure; claims: re
   const svg = useMemo(() => renderChart(figure.chart, { quick }), [figure, quick]);
   const baseName = figureFileName(figure).replace(/\.svg$/, '');
   const [pngError, setPngError] = useState<string | null>(null);
+  const t = useT('paper');
   return (
     <article className="panel paper-figure" data-testid={figureTestId(figure)} data-missing={figure.missing.length} aria-labelledby={`${figure.id}-title`}>
       <header className="panel-header">
@@ -70,20 +74,20 @@ function FigureCard({ figure, claims, quick }: { figure: StudyFigure; claims: re
           {figure.name} — {figure.title}
         </h3>
         <p className="panel-caption">{figure.caption}</p>
-        {quick ? <p className="quick-note">{QUICK_BUDGET_NOTE}</p> : null}
+        {quick ? <p className="quick-note">{t('figure.quickNote')}</p> : null}
       </header>
       {/* Small multiples (the bound sweeps of Figs. 6 and 7) take the card's width; their claims go below. */}
       <div className={figure.chart.kind === 'facets' ? 'paper-figure-body wide' : 'paper-figure-body'}>
         {/* The SVG text comes from our own pure renderer, which escapes every label (escapeXml). */}
         <div className="paper-svg" role="img" aria-label={`${figure.name}: ${figure.title}`} dangerouslySetInnerHTML={{ __html: svg }} />
         <div className="paper-claims">
-          <h4>Paper vs ours</h4>
+          <h4>{t('claims.paperVsOurs')}</h4>
           <ClaimList claims={claims} />
         </div>
       </div>
-      {figure.missing.length > 0 ? <p className="muted small">Missing jobs: {figure.missing.join(', ')}.</p> : null}
+      {figure.missing.length > 0 ? <p className="muted small">{t('figure.missing', { jobs: figure.missing.join(', ') })}</p> : null}
       <details className="paper-table">
-        <summary>Numbers</summary>
+        <summary>{t('figure.numbers')}</summary>
         <table>
           <thead>
             <tr>
@@ -130,17 +134,18 @@ function FigureCard({ figure, claims, quick }: { figure: StudyFigure; claims: re
 
 /** The paper's headline claims, with our number ± spread and the verdict under every protocol (the chosen one marked). */
 function LeadClaimsTable({ claims, protocol }: { claims: LeadClaim[]; protocol: StudyProtocol }) {
+  const t = useT('paper');
   return (
     <div className="paper-lead" data-testid="paper-lead-claims">
       <table className="paper-lead-table">
-        <caption>Paper claims under each budget protocol (mean ± std over seeds; verdict from the paired comparison per benchmark, bound and seed)</caption>
+        <caption>{t('lead.caption')}</caption>
         <thead>
           <tr>
-            <th scope="col">claim</th>
-            <th scope="col">paper</th>
+            <th scope="col">{t('lead.claim')}</th>
+            <th scope="col">{t('lead.paper')}</th>
             {STUDY_PROTOCOLS.map((id) => (
               <th key={id} scope="col" className={id === protocol ? 'selected' : undefined}>
-                {STUDY_PROTOCOL_SPECS[id].label}
+                {t(`protocols.${id}.label`)}
               </th>
             ))}
           </tr>
@@ -154,7 +159,10 @@ function LeadClaimsTable({ claims, protocol }: { claims: LeadClaim[]; protocol: 
                 const reading = claim.readings.find((r) => r.protocol === id);
                 return (
                   <td key={id} className={id === protocol ? 'selected' : undefined} data-verdict={reading?.verdict ?? 'not computed'} title={reading?.verdictText}>
-                    <strong className={VERDICT_CLASS[reading?.verdict ?? 'not computed']}>{reading?.verdict ?? 'n/a'}</strong> {reading?.ours ?? 'n/a'}
+                    <strong className={VERDICT_CLASS[reading?.verdict ?? 'not computed']}>
+                      {reading ? t(reading.verdict === 'not computed' ? 'verdict.notComputed' : `verdict.${reading.verdict}`) : t('verdict.na')}
+                    </strong>{' '}
+                    {reading?.ours ?? t('verdict.na')}
                   </td>
                 );
               })}
@@ -164,6 +172,26 @@ function LeadClaimsTable({ claims, protocol }: { claims: LeadClaim[]; protocol: 
       </table>
     </div>
   );
+}
+
+/** The plan's budget in the catalog's words (the English statement is plan.budgetStatement, which the CLI reports). */
+function describeBudgetZh(plan: ReturnType<typeof getStudyPlan>, t: ReturnType<typeof useT<'paper'>>): string {
+  const { budget } = plan;
+  return `${plan.size === 'quick' ? t('budget.quick') : t('budget.full')} ${t('budget.statement', {
+    protocols: plan.protocols.map((id) => `${t(`protocols.${id}.label`)} —— ${t(`protocols.${id}.rule`)}`).join('；'),
+    steps: budget.steps,
+    jpegSteps: budget.jpegSteps,
+    total: budget.equalTotalSteps,
+    jpegTotal: budget.jpegEqualTotalSteps,
+    patience: STUDY_EARLY_STOP.patience,
+    evalEvery: budget.evalEvery,
+    rounds: budget.rounds,
+    train: budget.trainSize,
+    test: budget.testSize,
+    seeds: plan.seeds.join(', '),
+    fig2Steps: budget.fig2Steps,
+    fig2Every: budget.fig2EvalEvery,
+  })}`;
 }
 
 export function PaperPanel() {
@@ -178,7 +206,9 @@ export function PaperPanel() {
   const setStudySize = useLabStore((state) => state.setStudySize);
   const protocol = useLabStore((state) => state.studyProtocol);
   const setStudyProtocol = useLabStore((state) => state.setStudyProtocol);
+  const t = useT('paper');
   const plan = getStudyPlan(size);
+  const language = useLanguage();
   const quick = size === 'quick';
   const running = status === 'running';
 
@@ -213,45 +243,38 @@ export function PaperPanel() {
   return (
     <section className="panel paper" data-testid="panel-paper" id="panel-paper" aria-labelledby="paper-title">
       <header className="panel-header">
-        <h2 id="paper-title">Paper (§V): the figures, recomputed</h2>
+        <h2 id="paper-title">{t('view.title')}</h2>
         <p className="panel-caption">
-          Runs the study behind Fig. 2, 6, 7, 8, 9, 10a and 10c: every benchmark × method (onepass, iterative, AXNet sized to within 3% of the baseline’s parameters), the jpeg
-          topology sweep and the fusion study, all with the same data, seed, Adam, ReLU and losses (§V-A), in {STUDY_WORKERS} study workers. Fig. 10b (energy) is a model estimate:
-          see the NPU view. {plan.budgetStatement}
+          {t('view.caption', { workers: STUDY_WORKERS })} {language === 'en' ? plan.budgetStatement : describeBudgetZh(plan, t)}
         </p>
       </header>
 
       <div className="paper-controls">
         <fieldset className="paper-size" disabled={running}>
-          <legend className="field-label">Size</legend>
+          <legend className="field-label">{t('view.size')}</legend>
           <label className="toggle">
             <input type="radio" name="paper-size" data-testid="paper-size-quick" checked={quick} onChange={() => setStudySize('quick')} />
-            <span>
-              quick — {getStudyPlan('quick').jobs.length} jobs, {STUDY_BUDGETS.quick.steps} steps, {estimateDuration('quick')} (a smoke test, not the paper’s budget)
-            </span>
+            <span>{t('view.quick', { jobs: getStudyPlan('quick').jobs.length, steps: STUDY_BUDGETS.quick.steps, duration: estimateDuration('quick') })}</span>
           </label>
           <label className="toggle">
             <input type="radio" name="paper-size" data-testid="paper-size-full" checked={!quick} onChange={() => setStudySize('full')} />
-            <span>
-              full — {getStudyPlan('full').jobs.length} jobs, {STUDY_BUDGETS.full.steps} steps, {estimateDuration('full')}
-            </span>
+            <span>{t('view.full', { jobs: getStudyPlan('full').jobs.length, steps: STUDY_BUDGETS.full.steps, duration: estimateDuration('full') })}</span>
           </label>
         </fieldset>
         {!quick ? (
           <p className="paper-warning" role="note" data-testid="paper-full-warning">
-            The full study trains for {estimateDuration('full')} in this tab (keep it open and in the foreground). Finished jobs are cached, so you can cancel and resume later. The
-            CLI (<code>axlab reproduce</code>) runs the same plan headless.
+            <Rich text={t('view.fullWarning', { duration: estimateDuration('full') })} slots={{ cli: <code>axlab reproduce</code> }} />
           </p>
         ) : null}
         <div className="paper-buttons">
           <button type="button" className="action" data-testid="paper-run" disabled={running || status === 'loading'} onClick={() => void startStudy()}>
-            {resultCount === total ? 'Run again (all cached)' : resultCount > 0 ? `Run the remaining ${total - resultCount} jobs` : `Run the ${size} study`}
+            {resultCount === total ? t('view.runAgain') : resultCount > 0 ? t('view.runRemaining', { n: total - resultCount }) : t('view.runStudy', { size: t(`sizes.${size}`) })}
           </button>
           <button type="button" className="action secondary" data-testid="paper-cancel" disabled={!running} onClick={cancelStudy}>
-            Cancel
+            {t('view.cancel')}
           </button>
           <button type="button" className="action secondary" data-testid="paper-clear-cache" disabled={running} onClick={() => void clearStudyCache()}>
-            Clear cache
+            {t('view.clearCache')}
           </button>
         </div>
       </div>
@@ -273,12 +296,12 @@ export function PaperPanel() {
           <span style={{ width: `${(fraction * 100).toFixed(1)}%` }} />
         </div>
         <p className="small">
-          {done}/{total} jobs · {cachedCount} from the cache · {trained} trained in this session
-          {running ? ` · ETA ${formatEta(progress?.etaMs ?? null)}` : ''}
-          {running && progress && progress.running.length > 0 ? ` · now: ${progress.running.join('; ')}` : ''}
-          {status === 'done' && wallMs > 0 ? ` · finished in ${formatSeconds(wallMs)}` : ''}
-          {status === 'cancelled' ? ' · cancelled (finished jobs are kept in the cache)' : ''}
-          {status === 'loading' ? ' · reading the cache…' : ''}
+          {t('progress.jobs', { done, total, cached: cachedCount, trained })}
+          {running ? t('progress.eta', { eta: formatEta(progress?.etaMs ?? null) }) : ''}
+          {running && progress && progress.running.length > 0 ? t('progress.now', { jobs: progress.running.join('; ') }) : ''}
+          {status === 'done' && wallMs > 0 ? t('progress.finished', { time: formatSeconds(wallMs) }) : ''}
+          {status === 'cancelled' ? t('progress.cancelled') : ''}
+          {status === 'loading' ? t('progress.loading') : ''}
         </p>
         {message ? <p className="small run-message">{message}</p> : null}
         {errors.length > 0 ? (
@@ -294,12 +317,12 @@ export function PaperPanel() {
 
       {quick && resultCount > 0 ? (
         <p className="quick-banner" data-testid="paper-quick-label">
-          {QUICK_BUDGET_NOTE}: tiny step counts and data sets, a smoke test of the pipeline — not evidence for or against the paper.
+          {t('view.quickBanner')}
         </p>
       ) : null}
 
       <div className="paper-exports">
-        <span className="field-label">Export</span>
+        <span className="field-label">{t('view.export')}</span>
         <button
           type="button"
           className="mini"
@@ -307,39 +330,36 @@ export function PaperPanel() {
           disabled={resultCount === 0}
           onClick={() => downloadText(`axnet-study-${size}.csv`, renderResultsCsv(plan, results), 'text/csv')}
         >
-          results CSV
+          {t('view.csv')}
         </button>
         <button type="button" className="mini" data-testid="paper-export-json" disabled={resultCount === 0} onClick={exportJson}>
-          results JSON
+          {t('view.json')}
         </button>
         <button type="button" className="mini" data-testid="paper-export-md" disabled={resultCount === 0} onClick={exportMarkdown}>
-          report (Markdown)
+          {t('view.md')}
         </button>
         {resultCount > 0 ? (
           <span className="muted small" data-testid="paper-claims-summary">
-            {claims.length} claims: {agreeCount} agree, {differCount} differ, {claims.length - agreeCount - differCount} not computed (numeric claims agree within ±25% of the
-            paper’s value).
+            {t('view.claimsSummary', { n: claims.length, agree: agreeCount, differ: differCount, none: claims.length - agreeCount - differCount })}
           </span>
         ) : null}
       </div>
 
       <fieldset className="paper-protocol" data-testid="paper-protocol" data-protocol={protocol}>
-        <legend className="field-label">Budget protocol (figures and verdicts below)</legend>
+        <legend className="field-label">{t('view.protocol')}</legend>
         {STUDY_PROTOCOLS.map((id) => (
-          <label key={id} className="toggle" title={STUDY_PROTOCOL_SPECS[id].rule}>
+          <label key={id} className="toggle" title={t(`protocols.${id}.rule`)}>
             <input type="radio" name="paper-protocol" data-testid={`paper-protocol-${id}`} checked={protocol === id} onChange={() => setStudyProtocol(id)} />
-            <span>{STUDY_PROTOCOL_SPECS[id].label}</span>
+            <span>{t(`protocols.${id}.label`)}</span>
           </label>
         ))}
-        <p className="small muted">{STUDY_PROTOCOL_SPECS[protocol].rule}.</p>
+        <p className="small muted">{t(`protocols.${protocol}.rule`)}.</p>
       </fieldset>
 
       {resultCount > 0 ? <LeadClaimsTable claims={leadClaims} protocol={protocol} /> : null}
 
       {resultCount === 0 ? (
-        <p className="placeholder">
-          No results yet for the {size} study. Press “Run the {size} study”: figures appear as jobs finish.
-        </p>
+        <p className="placeholder">{t('view.noResults', { size: t(`sizes.${size}`), button: t('view.runStudy', { size: t(`sizes.${size}`) }) })}</p>
       ) : (
         <div className="paper-figures">
           {figures.map((figure) => (

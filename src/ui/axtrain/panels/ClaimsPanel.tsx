@@ -7,8 +7,10 @@ import type { DrumPresetId } from '../../../core/approx/drum';
 import type { AxtrainConfig } from '../../../core/axtrain/config';
 import { describeSetting, readTrainingSetting } from '../../../core/axtrain/report';
 import type { AxtrainMethodSnapshot } from '../../../core/axtrain/run';
+import { isClassificationDatasetId } from '../../../core/axtrain/datasets';
 import { buildClaimViews } from './figureData';
-import { FigureSection, StatusBadge, Waiting } from './common';
+import { FigureSection, Rich, StatusBadge, Waiting } from './common';
+import { useT } from '../../i18n';
 
 export function ClaimsPanel({
   config,
@@ -24,34 +26,37 @@ export function ClaimsPanel({
   const claims = useMemo(() => buildClaimViews(config, snapshots, kMapping), [config, snapshots, kMapping]);
   const hasReports = snapshots.some((s) => s.hardware !== null);
   const computed = claims.filter((c) => c.computed).length;
+  const t = useT('axtrain');
   return (
     <FigureSection
       id="claims"
       wide
-      title="The paper’s claims beside ours"
+      title={t('claims.title')}
       caption={
         <p>
-          The paper’s numbers are averages over its six applications (Tab. 1); ours come from this one run ({config.dataset}, seed {config.seed}). Fig. 6: how much a method lowers
-          L<sub>k</sub>/L<sub>exact</sub> against BP at K1–K3 (“reduces error by”, not “to”{' '}
-          <StatusBadge status="interpretation" title="'further reduces error to 75.61%' — 'to' vs 'by' is ambiguous (reference A.7)" />
-          ). Fig. 7: AxTrain’s accuracy gain over BP at the aggressive and conservative voltage, as a relative gain (the paper does not say relative or absolute; the absolute
-          points are in the reading) <StatusBadge status="interpretation" />. AxTrain (act + pas) is fine-tuned for one setting, so this run judges it only on{' '}
-          {describeSetting(readTrainingSetting(config))}.
+          <Rich
+            text={t('claims.caption', {
+              dataset: isClassificationDatasetId(config.dataset) ? t(`datasets.${config.dataset}.title`) : config.dataset,
+              seed: config.seed,
+              setting: describeSetting(readTrainingSetting(config)),
+            })}
+            slots={{ by: <StatusBadge status="interpretation" title={t('claims.byNote')} />, relative: <StatusBadge status="interpretation" /> }}
+          />
         </p>
       }
     >
       {!hasReports ? (
-        <Waiting testId="axtrain-claims-waiting">{running ? 'The claims are computed when training ends.' : 'The claims appear when training ends.'}</Waiting>
+        <Waiting testId="axtrain-claims-waiting">{running ? t('claims.waitingRunning') : t('claims.waiting')}</Waiting>
       ) : (
         <div className="table-wrap">
           <table className="axtrain-table axtrain-claims" data-testid="axtrain-claims-table" data-computed={computed}>
             <thead>
               <tr>
-                <th scope="col">Figure</th>
-                <th scope="col">Claim</th>
-                <th scope="col">Paper</th>
-                <th scope="col">Ours</th>
-                <th scope="col">How ours is computed</th>
+                <th scope="col">{t('claims.figure')}</th>
+                <th scope="col">{t('claims.claim')}</th>
+                <th scope="col">{t('panels.paper')}</th>
+                <th scope="col">{t('panels.ours')}</th>
+                <th scope="col">{t('claims.howComputed')}</th>
               </tr>
             </thead>
             <tbody>

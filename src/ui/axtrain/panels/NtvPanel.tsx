@@ -9,45 +9,51 @@ import { AXTRAIN_METHOD_LABELS, type AxtrainConfig } from '../../../core/axtrain
 import { describeSetting, readTrainingSetting } from '../../../core/axtrain/report';
 import type { AxtrainMethodSnapshot } from '../../../core/axtrain/run';
 import { buildClaimViews, buildNtvBars, formatNumber, formatPercent } from './figureData';
-import { FigureSection, MethodBarSwatch, MethodLegend, PaperBeside, StatusBadge, Waiting } from './common';
+import { FigureSection, MethodBarSwatch, MethodLegend, PaperBeside, Rich, StatusBadge, Waiting } from './common';
 import { GroupedBarChart } from './GroupedBarChart';
+import { useLanguage, useT } from '../../i18n';
 
 export function NtvPanel({ config, snapshots, running }: { config: AxtrainConfig; snapshots: readonly AxtrainMethodSnapshot[]; running: boolean }) {
   const view = useMemo(() => buildNtvBars(snapshots, config.dataset), [snapshots, config.dataset]);
+  const t = useT('axtrain');
+  const language = useLanguage();
   const claims = useMemo(() => buildClaimViews(config, snapshots).filter((c) => c.figure === 'Fig. 7'), [config, snapshots]);
   const runs = view?.runs ?? [];
-  const runsText = runs.length === 0 ? `${config.evalRuns}` : runs.join(' or ');
+  const runsText = runs.length === 0 ? `${config.evalRuns}` : runs.join(t('ntv.or'));
   const preset = NTV_VOLTAGE_PRESETS[0];
   return (
     <FigureSection
       id="ntv"
-      title="Fig. 7 — Accuracy with near-threshold-voltage weight memory"
+      title={t('ntv.title')}
       caption={
         <>
           <p>
-            Test accuracy when every weight and bias is read from SRAM at a lowered supply, where each stored bit flips with probability p(V): 10 % at 400 mV, 1 % at 660 mV, 0.1 %
-            at 850 mV (§4, from [8]) <StatusBadge status={preset.status} title={preset.citation} />{' '}
-            <StatusBadge status={preset.sourceFigureStatus} title="Which figure of [8] gives the rates is unverified" />. Weights are stored as {config.weightBits}-bit
-            two’s-complement dynamic fixed point per layer, each bit flipped independently{' '}
-            <StatusBadge status="interpretation" title="The paper gives no word width or flip model beyond 'randomly flipping the bits' (reference A.4.2)" />. One run = one flip
-            mask over the whole test set <StatusBadge status="interpretation" title="Whether the paper's masks are per run or per inference is not stated" />; bars show the mean
-            and ±1 standard deviation over <strong data-testid="axtrain-ntv-runs">{runsText}</strong> runs (the paper: 50), the same masks for every method (the seed’s ‘ntv’
-            stream).
+            <Rich
+              text={t('ntv.captionP1', { bits: config.weightBits })}
+              slots={{
+                rates: <StatusBadge status={preset.status} title={preset.citation} />,
+                figure: <StatusBadge status={preset.sourceFigureStatus} title={t('ntv.figureNote')} />,
+                word: <StatusBadge status="interpretation" title={t('ntv.wordNote')} />,
+                mask: <StatusBadge status="interpretation" title={t('ntv.maskNote')} />,
+                runs: <strong data-testid="axtrain-ntv-runs">{runsText}</strong>,
+              }}
+            />
           </p>
           <p>
-            Voltages:{' '}
             {view
-              ? `${view.aggressiveMv} mV aggressive and ${view.conservativeMv} mV conservative (${view.voltageSource})`
-              : 'the data set’s aggressive and conservative ones (Tab. 1)'}
-            , plus 850 mV. pas and actpas trained for {describeSetting(readTrainingSetting(config))}.
+              ? t('ntv.voltagesKnown', {
+                  aggressive: view.aggressiveMv,
+                  conservative: view.conservativeMv,
+                  source: language !== 'en' && view.voltageSource.includes('Tab. 1') ? t('ntv.tab1') : view.voltageSource,
+                  setting: describeSetting(readTrainingSetting(config)),
+                })
+              : t('ntv.voltagesUnknown', { setting: describeSetting(readTrainingSetting(config)) })}
           </p>
         </>
       }
     >
       {!view ? (
-        <Waiting testId="axtrain-ntv-waiting">
-          {running ? `Fig. 7 appears when training ends (each net is then read through ${config.evalRuns} flip masks per voltage).` : 'Fig. 7 appears when training ends.'}
-        </Waiting>
+        <Waiting testId="axtrain-ntv-waiting">{running ? t('ntv.waitingRunning', { runs: config.evalRuns }) : t('ntv.waiting')}</Waiting>
       ) : (
         <>
           <MethodLegend methods={view.methods} kind="bar" testId="axtrain-ntv-legend" />
@@ -56,7 +62,7 @@ export function NtvPanel({ config, snapshots, running }: { config: AxtrainConfig
             methods={view.methods}
             scale="linear"
             domain={[0, 1]}
-            yLabel="test accuracy"
+            yLabel={t('ntv.yLabel')}
             ariaLabel={`Fig. 7: accuracy mean ± std over ${runsText} masks. ${view.groups
               .map((g) => `${g.label}: ${g.bars.map((b) => `${AXTRAIN_METHOD_LABELS[b.method]} ${formatNumber(b.value, 3)}`).join(', ')}`)
               .join('; ')}.`}
@@ -64,12 +70,12 @@ export function NtvPanel({ config, snapshots, running }: { config: AxtrainConfig
             formatValue={(v) => formatNumber(v, 4)}
           />
           <details className="axtrain-numbers" open>
-            <summary>Numbers (mean ± std over the runs)</summary>
+            <summary>{t('ntv.numbers')}</summary>
             <div className="table-wrap">
               <table className="axtrain-table" data-testid="axtrain-ntv-table">
                 <thead>
                   <tr>
-                    <th scope="col">setting</th>
+                    <th scope="col">{t('ntv.setting')}</th>
                     {view.methods.map((method) => (
                       <th key={method} scope="col">
                         <MethodBarSwatch method={method} /> {AXTRAIN_METHOD_LABELS[method]}

@@ -9,6 +9,9 @@ import { AXTRAIN_METHOD_LABELS, type AxtrainMethodId } from '../../../core/axtra
 import { AXTRAIN_METHOD_STYLES, type BarFill } from './figureData';
 import './axtrainPanels.css';
 import { ExportMenu, ExportScope } from '../../exports/ExportMenu';
+import { useT } from '../../i18n';
+
+export { Rich } from './Rich';
 
 export function FigureSection({ id, title, caption, children, wide = false }: { id: string; title: ReactNode; caption: ReactNode; children: ReactNode; wide?: boolean }) {
   return (
@@ -29,9 +32,10 @@ export function FigureSection({ id, title, caption, children, wide = false }: { 
 
 /** A fact's status, as the NPU constants table shows it ("paper", "estimate", …); the title carries the citation. */
 export function StatusBadge({ status, title }: { status: ApproxFactStatus; title?: string }) {
+  const t = useT('axtrain');
   return (
     <span className={`badge ${status}`} title={title} data-status={status}>
-      {status}
+      {t(`badge.${status}`)}
     </span>
   );
 }
@@ -119,8 +123,9 @@ export function MethodBarSwatch({ method }: { method: AxtrainMethodId }) {
 }
 
 export function MethodLegend({ methods, kind, testId }: { methods: readonly AxtrainMethodId[]; kind: 'line' | 'bar'; testId?: string }) {
+  const t = useT('axtrain');
   return (
-    <ul className="axtrain-legend" aria-label="Methods" data-testid={testId}>
+    <ul className="axtrain-legend" aria-label={t('view.methods')} data-testid={testId}>
       {methods.map((method) => (
         <li key={method} data-method={method}>
           {kind === 'line' ? <MethodLineSwatch method={method} /> : <MethodBarSwatch method={method} />}
@@ -142,22 +147,23 @@ export interface PaperBesideRow {
 
 /** The paper's number beside ours, one row per claim; "not computed: …" rows say why (the Paper view's claim-list look). */
 export function PaperBeside({ rows, testId, empty }: { rows: readonly PaperBesideRow[]; testId: string; empty?: ReactNode }) {
-  if (rows.length === 0) return <p className="small muted">{empty ?? 'The paper states no number for this figure.'}</p>;
+  const t = useT('axtrain');
+  if (rows.length === 0) return <p className="small muted">{empty ?? t('panels.noPaperNumber')}</p>;
   return (
     <div className="axtrain-paper-beside" data-testid={testId}>
-      <h4>Paper vs ours</h4>
+      <h4>{t('panels.paperVsOurs')}</h4>
       <ul className="claim-list">
         {rows.map((row) => (
           <li key={row.id} className={row.computed ? 'verdict-computed' : 'verdict-none'} data-testid={`${testId}-${row.id}`} data-computed={row.computed}>
             <p className="claim-statement">{row.claim}</p>
             <dl>
-              <dt>Paper</dt>
+              <dt>{t('panels.paper')}</dt>
               <dd>{row.paper}</dd>
-              <dt>Ours</dt>
+              <dt>{t('panels.ours')}</dt>
               <dd>{row.ours}</dd>
               {row.computed ? (
                 <>
-                  <dt>How</dt>
+                  <dt>{t('panels.how')}</dt>
                   <dd className="muted">{row.reading}</dd>
                 </>
               ) : null}

@@ -14,6 +14,10 @@ import { MultiplierSweepPanel } from './MultiplierSweepPanel';
 import { NtvPanel } from './NtvPanel';
 import { SensitivityMapPanel } from './SensitivityMapPanel';
 import { TrainingCurvesPanel } from './TrainingCurvesPanel';
+import { startI18n } from '../../i18n';
+
+// The panels read their texts from the catalog (English: the store's default language).
+startI18n();
 
 const { config, snapshots } = loadAxtrainFixture();
 const kMapping = { ...DRUM_K_PRESETS };

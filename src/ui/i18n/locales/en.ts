@@ -4,7 +4,10 @@
  * its type and by catalog.test.ts). Equations, symbols and paper citations stay as they are in both languages.
  */
 import { about } from './about';
+import { axtrain } from './axtrain';
 import { classroom } from './classroom';
+import { nas } from './nas';
+import { paper } from './paper';
 import { sharing } from './sharing';
 import { compare } from './compare';
 import { controls } from './controls';
@@ -15,7 +18,10 @@ import { panels } from './panels';
 
 export const en = {
   about: about.en,
+  axtrain: axtrain.en,
   classroom: classroom.en,
+  nas: nas.en,
+  paper: paper.en,
   sharing: sharing.en,
   compare: compare.en,
   controls: controls.en,
