@@ -171,6 +171,10 @@ test('presentation mode with a lesson: arrows move through it, the sidebar shows
   await page.locator('body').press('ArrowLeft');
   await expect(page.getByTestId('lesson-progress')).toHaveText('Step 1 of 3');
   await expect(page.getByTestId('config-bound')).toHaveValue('0.015');
+  // A step that points at a whole group (lesson 3, step 1: the topology) shows all of it, not just its heading.
+  await page.goto('/#v=1&backend=cpu&present=1&lesson=control-vectors&step=1');
+  await expect(page.locator('[data-class-id="topology"]')).toHaveAttribute('data-highlighted', 'true');
+  await expect(page.getByTestId('topology')).toBeVisible();
 });
 
 test('the Share dialog builds a class link: the checkboxes, title and note go into the link and its QR code', async ({ page, context }) => {
