@@ -107,9 +107,12 @@ test('inversek2j: both outputs are reachable, θ1 and θ2', async ({ page }) => 
   await expect(page.getByTestId('surface-target-bar')).toContainText('θ2');
   await expect.poll(() => page.getByTestId('surface-target').evaluate((element) => (element as HTMLCanvasElement).toDataURL())).not.toBe(before);
   // The readout names both outputs at the cursor.
-  await page.getByTestId('surface-axnet-map').focus();
-  await page.keyboard.press('ArrowLeft');
-  await expect(page.getByTestId('surface-hover')).toContainText('θ1: target');
+  // The maps render at deferred priority: a map focused at once may be replaced by its next render, so press again until it reads.
+  await expect(async () => {
+    await page.getByTestId('surface-axnet-map').focus();
+    await page.keyboard.press('ArrowLeft');
+    await expect(page.getByTestId('surface-hover')).toContainText('θ1: target', { timeout: 2_000 });
+  }).toPass({ timeout: 60_000 });
   await expect(page.getByTestId('surface-hover')).toContainText('θ2: target');
   expect(errors).toEqual([]);
 });
