@@ -1,7 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import jsQR from 'jsqr';
-import { collectErrors } from './helpers';
+import { collectErrors, scanQr } from './helpers';
 
 /**
  * Classroom (issue 13): a class link hides and locks controls and views and carries the teacher's title and note;
@@ -9,19 +8,6 @@ import { collectErrors } from './helpers';
  * keyboard (digits open views, Q shows the link's QR code large, Space plays, arrows move the lesson). Run like a
  * person: clicks and keys on the built app, fixtures on the cpu backend.
  */
-
-/** Decodes the QR code on a canvas, as a phone's camera would read the screen. */
-async function scanQr(page: Page, testId: string): Promise<string | null> {
-  const image = await page.getByTestId(testId).evaluate((element) => {
-    const canvas = element as HTMLCanvasElement;
-    const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
-    let binary = '';
-    for (let i = 0; i < data.length; i += 0x8000) binary += String.fromCharCode(...data.subarray(i, i + 0x8000));
-    return { width: canvas.width, height: canvas.height, base64: btoa(binary) };
-  });
-  const pixels = new Uint8ClampedArray(Buffer.from(image.base64, 'base64'));
-  return jsQR(pixels, image.width, image.height)?.data ?? null;
-}
 
 test('a class link: hidden controls and views are absent, locked ones disabled, the title and note shown as text', async ({ page }) => {
   const errors = collectErrors(page);

@@ -1,4 +1,5 @@
 import { expect, type Page } from '@playwright/test';
+import jsQR from 'jsqr';
 
 /** Collects console errors and uncaught page errors, for the no-console-errors checks. */
 export function collectErrors(page: Page): string[] {
@@ -54,4 +55,17 @@ export async function expectTrainingFrom(page: Page, fromStep: number, beyond: n
     )
     .toBeGreaterThan(fromStep + beyond);
   expect(Math.min(...seen)).toBeGreaterThanOrEqual(fromStep);
+}
+
+/** Decodes the QR code on the canvas `testId`, as a phone's camera would read the screen (jsQR: an independent decoder). */
+export async function scanQr(page: Page, testId: string): Promise<string | null> {
+  const image = await page.getByTestId(testId).evaluate((element) => {
+    const canvas = element as HTMLCanvasElement;
+    const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+    let binary = '';
+    for (let i = 0; i < data.length; i += 0x8000) binary += String.fromCharCode(...data.subarray(i, i + 0x8000));
+    return { width: canvas.width, height: canvas.height, base64: btoa(binary) };
+  });
+  const pixels = new Uint8ClampedArray(Buffer.from(image.base64, 'base64'));
+  return jsQR(pixels, image.width, image.height)?.data ?? null;
 }

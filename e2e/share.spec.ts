@@ -1,7 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
-import jsQR from 'jsqr';
-import { collectErrors } from './helpers';
+import { expect, test } from '@playwright/test';
+import { collectErrors, scanQr } from './helpers';
 
 /**
  * Sharing (issue 13): the Share dialog shows the link, a QR code of it and a "Copy link" that says what the link
@@ -11,19 +10,6 @@ import { collectErrors } from './helpers';
  */
 const LINK = '/#v=1&target=sobel&methods=axnet,onepass,iterative&seed=7&backend=wasm';
 const CONTENTS = 'target sobel, 3 methods, seed 7, backend wasm';
-
-/** Decodes the QR code on the dialog's canvas, as a phone's camera would read the screen. */
-async function scanQr(page: Page): Promise<string | null> {
-  const image = await page.getByTestId('share-qr').evaluate((element) => {
-    const canvas = element as HTMLCanvasElement;
-    const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
-    let binary = '';
-    for (let i = 0; i < data.length; i += 0x8000) binary += String.fromCharCode(...data.subarray(i, i + 0x8000));
-    return { width: canvas.width, height: canvas.height, base64: btoa(binary) };
-  });
-  const pixels = new Uint8ClampedArray(Buffer.from(image.base64, 'base64'));
-  return jsQR(pixels, image.width, image.height)?.data ?? null;
-}
 
 test('Share: the QR code scans back to the page’s link, and Copy link copies it and says what it holds', async ({ page, context }) => {
   const errors = collectErrors(page);
@@ -38,7 +24,7 @@ test('Share: the QR code scans back to the page’s link, and Copy link copies i
   expect(new URL(shown).hash).toBe('#v=1&target=sobel&methods=axnet%2Conepass%2Citerative&seed=7&backend=wasm');
   await expect(page.getByTestId('share-contents')).toContainText(CONTENTS);
 
-  await expect.poll(() => scanQr(page)).toBe(pageLink);
+  await expect.poll(() => scanQr(page, 'share-qr')).toBe(pageLink);
 
   await expect(page.getByTestId('share-copy')).toBeFocused();
   await page.getByTestId('share-copy').click();
@@ -48,7 +34,7 @@ test('Share: the QR code scans back to the page’s link, and Copy link copies i
   // Enlarged for a projector, the code still scans.
   await page.getByTestId('share-enlarge').click();
   await expect(page.getByTestId('share-enlarge')).toHaveAttribute('aria-pressed', 'true');
-  expect(await scanQr(page)).toBe(pageLink);
+  expect(await scanQr(page, 'share-qr')).toBe(pageLink);
   expect(errors).toEqual([]);
 });
 
