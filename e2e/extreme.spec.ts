@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { readStep } from './helpers';
+import { englishWordsIn, readStep } from './helpers';
 
 /**
  * Issue 12, legal but extreme settings: the maximal link (every width, layer count and batch at their maxima) warns with
@@ -147,4 +147,18 @@ test('at maximal widths the control-vector panel draws at most 32 neurons, with 
   expect(await countCanvases()).toBeLessThanOrEqual(CONTROL_CANVAS_CAP);
   await page.getByTestId('control-page-prev').click();
   await expect(page.getByTestId('control-page-range')).toHaveText('neurons 1–32 of 512');
+});
+
+test('in 中文 the warning, its changes and its buttons are Chinese, and Cancel trains nothing', async ({ page }) => {
+  await page.goto(`${maximalLink('wasm')}&lang=zh`);
+  await page.getByTestId('play-button').click();
+  const warning = page.getByTestId('run-estimate');
+  await expect(warning).toContainText('这些设置非常大');
+  await expect(warning).toContainText('批大小：由 4096 改为 512');
+  await expect(page.getByTestId('estimate-anyway')).toHaveText('仍然训练');
+  await expect(page.getByTestId('estimate-shrink')).toHaveText('缩小后训练');
+  expect(await englishWordsIn(page, '[data-testid="run-estimate"]')).toEqual([]);
+  await page.getByTestId('estimate-cancel').click();
+  await expect(warning).toHaveCount(0);
+  expect(await readStep(page)).toBe(0);
 });

@@ -1,3 +1,4 @@
+import { formatMessage } from './messages';
 import { describe, expect, it } from 'vitest';
 import { CONFIG_LIMITS, DEFAULT_CONFIG } from './config';
 import {
@@ -6,6 +7,7 @@ import {
   countForwardMacs,
   countParameters,
   describeRunEstimate,
+  runEstimateMessage,
   estimateRun,
   estimateRunWork,
   findExtremeReasons,
@@ -86,6 +88,7 @@ describe('runEstimate', () => {
     expect(estimate.stepMs).toBeGreaterThan(EXTREME_THRESHOLDS.stepMs);
     expect(describeRunEstimate(estimate)).toMatch(/one training step takes about \d/);
     expect(describeRunEstimate(estimate)).toContain('estimate for wasm');
+    expect(formatMessage(runEstimateMessage(estimate), 'zh')).toMatch(/^这些设置非常大：每个训练步约需 \d.*（wasm 的估算）。$/);
     expect(findExtremeReasons(estimateRun(DEFAULT_CONFIG, 'axnet', SHAPE, 'cpu'))).toEqual([]);
     const shrunk = shrinkConfig(maximal);
     expect(Math.max(...shrunk.approximatorHidden, ...shrunk.predictorHidden)).toBe(SHRINK_LIMITS.hiddenWidth);

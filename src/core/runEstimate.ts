@@ -14,6 +14,7 @@
  * activations on the test set (1 float per unit); the data (train + test rows of inputs and outputs, kept as float64 by
  * the dataset and float32 as tensors: 12 bytes a value).
  */
+import { formatMessage, message, type Message } from './messages';
 import type { BackendChoice, LabConfig, MethodId } from './config';
 
 export interface NetShape {
@@ -205,15 +206,19 @@ export function shrinkConfig<T extends Pick<LabConfig, ShrinkField>>(config: Rea
   return next;
 }
 
-/** "2.6 s", "340 ms", "3 h 12 min". */
-export function formatDuration(ms: number): string {
-  if (ms < 1000) return `${Math.round(ms)} ms`;
-  if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`;
+/** "2.6 s", "340 ms", "3 h 12 min", as a message (src/core/messages.ts) in every interface language. */
+export function durationMessage(ms: number): Message {
+  if (ms < 1000) return message('durationMs', { n: String(Math.round(ms)) });
+  if (ms < 60_000) return message('durationSeconds', { n: (ms / 1000).toFixed(1) });
   const minutes = Math.round(ms / 60_000);
-  if (minutes < 60) return `${minutes} min`;
+  if (minutes < 60) return message('durationMinutes', { n: String(minutes) });
   const hours = Math.floor(minutes / 60);
-  if (hours < 48) return `${hours} h ${minutes % 60} min`;
-  return `${Math.round(hours / 24).toLocaleString('en-US')} days`;
+  if (hours < 48) return message('durationHours', { hours: String(hours), minutes: String(minutes % 60) });
+  return message('durationDays', { n: Math.round(hours / 24).toLocaleString('en-US') });
+}
+
+export function formatDuration(ms: number): string {
+  return formatMessage(durationMessage(ms), 'en');
 }
 
 /** "1.2 GB", "340 MB". */
@@ -224,7 +229,11 @@ export function formatBytes(bytes: number): string {
 }
 
 /** The estimate in plain words, for the warning before Play. */
+export function runEstimateMessage(estimate: RunEstimate): Message {
+  const speed = message(estimate.source === 'measured' ? 'measuredSpeedOf' : 'estimateFor', { backend: estimate.backend });
+  return message('runEstimate', { step: durationMessage(estimate.stepMs), run: durationMessage(estimate.runMs), memory: formatBytes(estimate.memoryBytes), speed });
+}
+
 export function describeRunEstimate(estimate: RunEstimate): string {
-  const speed = estimate.source === 'measured' ? `measured speed of ${estimate.backend}` : `estimate for ${estimate.backend}`;
-  return `These settings are very large: one training step takes about ${formatDuration(estimate.stepMs)}, the whole run about ${formatDuration(estimate.runMs)}, and it needs about ${formatBytes(estimate.memoryBytes)} of memory (${speed}).`;
+  return formatMessage(runEstimateMessage(estimate), 'en');
 }

@@ -10,7 +10,8 @@ import { BACKEND_CHAIN, type BackendName, type LabConfig } from '../core/config'
 import { estimateRun, estimateRunWork, findExtremeReasons, shrinkConfig, throughputFromMeasurement, type RunEstimate, type ShrinkField } from '../core/runEstimate';
 import { resolveTarget } from '../core/targets';
 import type { BackendAttempt } from '../../workers/protocol';
-import { describeConfigChanges } from './runChange';
+import { configChangeMessages } from './runChange';
+import type { Message } from '../core/messages';
 
 /** MAC/s per backend, the latest measured in this page. */
 const measuredMacPerSecond: Partial<Record<BackendName, number>> = {};
@@ -64,7 +65,7 @@ export interface ExtremeRunQuestion {
   estimate: RunEstimate;
   /** The smaller config Shrink applies, and its changes in words (empty: nothing may shrink). */
   shrunk: LabConfig;
-  changes: string[];
+  changes: Message[];
 }
 
 /** The question to ask before `config` starts, or null when its estimate passes no threshold. */
@@ -72,5 +73,5 @@ export function askAboutExtremeRun(config: Readonly<LabConfig>, classroom: Reado
   const estimate = estimateConfig(config);
   if (findExtremeReasons(estimate).length === 0) return null;
   const shrunk = shrinkConfig(config as LabConfig, frozenShrinkFields(classroom));
-  return { estimate, shrunk, changes: describeConfigChanges(config, shrunk) };
+  return { estimate, shrunk, changes: configChangeMessages(config, shrunk) };
 }

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, cloneConfig } from '../core/config';
-import { changedFields, decideConfigChange, describeConfigChanges, describeRunChange, mergeConfigChange, type RunChangeInput } from './runChange';
+import { changedFields, configChangeMessages, decideConfigChange, describeConfigChanges, describeRunChange, mergeConfigChange, type RunChangeInput } from './runChange';
 import { useLabStore, type RunStatus } from './store';
 import { acceptRunChange, keepCurrentRun, resetRun, watchConfigChanges } from './trainingController';
 
@@ -97,7 +97,8 @@ describe('watchConfigChanges (the controller applies the decision)', () => {
     expect(state.config).toBe(runConfig);
     expect(state.status).toBe('done');
     expect(state.step).toBe(1200);
-    expect(state.runChange).toEqual({ kind: 'change', step: 1200, changes: [`learning rate ${runConfig.learningRate} → 0.05`] });
+    expect(state.runChange).toEqual({ kind: 'change', step: 1200, changes: configChangeMessages(runConfig, { ...runConfig, learningRate: 0.05 }) });
+    expect(describeConfigChanges(runConfig, { ...runConfig, learningRate: 0.05 })).toEqual([`learning rate ${runConfig.learningRate} → 0.05`]);
     keepCurrentRun();
     expect(useLabStore.getState().runChange).toBeNull();
     expect(useLabStore.getState().config).toBe(runConfig);

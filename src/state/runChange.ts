@@ -7,7 +7,7 @@
  * simply dropped.
  */
 import { getLanguage, type LanguageId } from '../core/language';
-import { formatMessage, message } from '../core/messages';
+import { formatMessage, message, type Message, type MessageId } from '../core/messages';
 import type { LabConfig } from '../core/config';
 import type { RunStatus } from './store';
 import { URL_PARAMS } from '../core/link';
@@ -59,27 +59,29 @@ export function describeRunChange(step: number, language: LanguageId = 'en'): st
   return formatMessage(message('runChangeQuestion', { step: step.toLocaleString(getLanguage(language).locale) }), language);
 }
 
-const FIELD_LABELS: Partial<Record<keyof LabConfig, string>> = {
-  target: 'target',
-  approximatorHidden: 'approximator',
-  predictorHidden: 'predictor',
-  learningRate: 'learning rate',
-  batchSize: 'batch size',
-  errorBound: 'error bound',
-  trainLone: 'lone approximator',
-  trainSize: 'training samples',
-  testSize: 'test samples',
-  evalEvery: 'evaluation interval',
-  predictionOutput: 'P(x) output',
-  chooseType: 'choose_type',
-  matchParameters: 'parameter matching',
-  initialization: 'initialization',
-  controlPlacement: 'place of ⊙c (eq. 4)',
+/** Each field's label, a message of src/core/messages.ts (in every interface language). */
+const FIELD_LABELS: Partial<Record<keyof LabConfig, MessageId>> = {
+  target: 'fieldTarget',
+  approximatorHidden: 'fieldApproximator',
+  predictorHidden: 'fieldPredictor',
+  learningRate: 'fieldLearningRate',
+  batchSize: 'fieldBatchSize',
+  errorBound: 'fieldErrorBound',
+  trainLone: 'fieldLoneApproximator',
+  trainSize: 'fieldTrainingSamples',
+  testSize: 'fieldTestSamples',
+  evalEvery: 'fieldEvaluationInterval',
+  steps: 'fieldSteps',
+  predictionOutput: 'fieldPredictionOutput',
+  chooseType: 'fieldChooseType',
+  matchParameters: 'fieldParameterMatching',
+  initialization: 'fieldInitialization',
+  controlPlacement: 'fieldControlPlacement',
 };
 
-function formatValue(value: unknown): string {
+function formatValue(value: unknown): string | Message {
   if (Array.isArray(value)) return value.join('-');
-  if (typeof value === 'boolean') return value ? 'on' : 'off';
+  if (typeof value === 'boolean') return message(value ? 'valueOn' : 'valueOff');
   return String(value);
 }
 
@@ -105,7 +107,15 @@ export function mergeConfigChange(proposal: Readonly<LabConfig>, before: Readonl
   return next as unknown as LabConfig;
 }
 
-/** One line per changed field: "learning rate 0.01 → 0.05". */
-export function describeConfigChanges(before: Readonly<LabConfig>, after: Readonly<LabConfig>): string[] {
-  return changedFields(before, after).map((key) => `${FIELD_LABELS[key] ?? key} ${formatValue(before[key])} → ${formatValue(after[key])}`);
+/** One message per changed field: "learning rate 0.01 → 0.05", rendered in the page's language. */
+export function configChangeMessages(before: Readonly<LabConfig>, after: Readonly<LabConfig>): Message[] {
+  return changedFields(before, after).map((key) => {
+    const label = FIELD_LABELS[key];
+    return message('configChange', { field: label ? message(label) : key, before: formatValue(before[key]), after: formatValue(after[key]) });
+  });
+}
+
+/** The changes in words, one line per changed field. */
+export function describeConfigChanges(before: Readonly<LabConfig>, after: Readonly<LabConfig>, language: LanguageId = 'en'): string[] {
+  return configChangeMessages(before, after).map((change) => formatMessage(change, language));
 }

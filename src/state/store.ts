@@ -187,7 +187,7 @@ export interface RunSlice {
  * 'extreme': Play with settings whose estimate passes a threshold (extremeRun.ts), the estimate in words and the
  * changes "Shrink" would make (empty: nothing may shrink). Nothing starts before the answer.
  */
-export type RunChangePrompt = { kind: 'change'; step: number; changes: string[] } | { kind: 'extreme'; text: string; changes: string[] };
+export type RunChangePrompt = { kind: 'change'; step: number; changes: Message[] } | { kind: 'extreme'; estimate: Message; changes: Message[] };
 
 export interface UiSlice {
   hover: HoverPoint | null;

@@ -15,7 +15,7 @@ import type { FromWorkerMessage, ResumeRequest, ToWorkerMessage } from '../../wo
 import { isCompareMode, pauseCompare, playCompare, resetCompare, stepCompare } from './compareController';
 import { createFrameBatcher } from './frameBatcher';
 import { isSweepMode, pauseSweep, playSweep, resetSweep } from './sweepController';
-import { decideConfigChange, describeConfigChanges, mergeConfigChange } from './runChange';
+import { configChangeMessages, decideConfigChange, mergeConfigChange } from './runChange';
 import { statusAfterMessage, useLabStore, type NoticeKind, type RunProgressUpdate } from './store';
 import { formatHash } from '../core/link';
 import { WORKER_LOAD_FAILURE_TEXT, isCodeLoadFailure, isWorkerLoadFailure } from './workerFailure';
@@ -23,7 +23,7 @@ import type { Silence } from '../core/watchdog';
 import { watchRunWorker, type RunWatchdog } from './runWatchdog';
 import { createRunStore, type RunStore } from './runRestore';
 import { askAboutExtremeRun, noteMeasuredSpeeds } from './extremeRun';
-import { describeRunEstimate } from '../core/runEstimate';
+import { runEstimateMessage } from '../core/runEstimate';
 
 interface ActiveRun {
   worker: Worker;
@@ -381,7 +381,7 @@ function askBeforeExtremeStart(start: PendingStart): boolean {
   const question = askAboutExtremeRun(store.config, store.classroom);
   if (!question) return false;
   extremeQuestion = { start, shrunk: question.shrunk };
-  useLabStore.setState({ runChange: { kind: 'extreme', text: describeRunEstimate(question.estimate), changes: question.changes } });
+  useLabStore.setState({ runChange: { kind: 'extreme', estimate: runEstimateMessage(question.estimate), changes: question.changes } });
   return true;
 }
 
@@ -511,7 +511,7 @@ export function watchConfigChanges(): () => void {
         return;
       case 'ask':
         proposal = next;
-        useLabStore.setState({ runChange: { kind: 'change', step: state.step, changes: describeConfigChanges(previous.config, next) } });
+        useLabStore.setState({ runChange: { kind: 'change', step: state.step, changes: configChangeMessages(previous.config, next) } });
         break;
       case 'withdraw':
         closeRunChange();

@@ -4,7 +4,7 @@ import { describeRunChange } from '../state/runChange';
 import { selectNotice } from '../state/selectors';
 import { useLabStore } from '../state/store';
 import { useLanguage, useT } from './i18n';
-import { formatMessage } from '../core/messages';
+import { formatMessage, message } from '../core/messages';
 
 export function Notice() {
   const t = useT('sharing');
@@ -41,26 +41,27 @@ export function RunChangePrompt() {
   return (
     <div className="run-change" role="alertdialog" aria-labelledby="run-change-text" aria-describedby="run-change-list" data-testid={extreme ? 'run-estimate' : 'run-change'}>
       <p id="run-change-text" className="run-change-text">
-        {extreme ? prompt.text : describeRunChange(prompt.step, language)}
+        {extreme ? formatMessage(prompt.estimate, language) : describeRunChange(prompt.step, language)}
       </p>
-      {extreme && prompt.changes.length > 0 ? <p className="run-change-text">Shrink changes:</p> : null}
+      {extreme && prompt.changes.length > 0 ? <p className="run-change-text">{formatMessage(message('shrinkChanges'), language)}</p> : null}
       <ul id="run-change-list" className="run-change-list">
-        {prompt.changes.map((change) => (
-          <li key={change}>{change}</li>
-        ))}
+        {prompt.changes.map((change) => {
+          const text = formatMessage(change, language);
+          return <li key={text}>{text}</li>;
+        })}
       </ul>
       {extreme ? (
         <div className="run-change-buttons">
           <button type="button" className="prompt-button" data-testid="estimate-anyway" onClick={trainExtremeAnyway}>
-            Train anyway
+            {t('trainAnyway')}
           </button>
           {prompt.changes.length > 0 ? (
             <button type="button" className="prompt-button primary" data-testid="estimate-shrink" onClick={shrinkExtremeRun}>
-              Shrink and train
+              {t('shrinkAndTrain')}
             </button>
           ) : null}
           <button type="button" className="prompt-button" data-testid="estimate-cancel" onClick={cancelExtremeRun}>
-            Cancel
+            {t('cancel')}
           </button>
         </div>
       ) : (
