@@ -21,7 +21,7 @@ declare const self: DedicatedWorkerGlobalScope;
 let session: NasSession | null = null;
 let pendingRecords: NasRecord[] = [];
 let pendingBackendReport: BackendAttempt[] | null = null;
-let pendingDescription: string | null = null;
+let pendingData: NasProgressPayload['data'] = null;
 let training: NasProgressPayload['training'] = null;
 let firstMessage = true;
 let lastProgressAt = 0;
@@ -47,7 +47,7 @@ async function initialize(config: NasRunConfig, choice: BackendChoice): Promise<
   session = await createNasSession(settings);
   pendingBackendReport = selection.tried.map((t) => ({ name: t.name, ok: t.ok, reason: t.reason, verdict: t.verdict }));
   const { dataset, validation } = session.data;
-  pendingDescription = `${settings.target}: ${dataset.trainSize} train / ${validation.size} validation / ${dataset.testSize} test rows`;
+  pendingData = { target: settings.target, train: dataset.trainSize, validation: validation.size, test: dataset.testSize };
   firstMessage = true;
   sendProgress(false, 'progress', selection.backend);
 }
@@ -66,7 +66,7 @@ function sendProgress(running: boolean, type: 'progress' | 'done' = 'progress', 
     running,
     backend: firstMessage ? (backend ?? session.backend()) : null,
     backendReport: pendingBackendReport,
-    description: pendingDescription,
+    data: pendingData,
     scale: firstMessage ? session.objective.scale : null,
     records: pendingRecords,
     training,
@@ -75,7 +75,7 @@ function sendProgress(running: boolean, type: 'progress' | 'done' = 'progress', 
   firstMessage = false;
   pendingRecords = [];
   pendingBackendReport = null;
-  pendingDescription = null;
+  pendingData = null;
   lastProgressAt = performance.now();
   post({ type, ...payload });
 }

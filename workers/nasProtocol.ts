@@ -8,6 +8,14 @@ import type { FeatureImportance } from '../src/core/nas/surrogate';
 import type { NasRunConfig } from '../src/core/nas/config';
 import type { BackendAttempt, HeartbeatMessage } from './protocol';
 
+/** The rows of each split of a NAS run's data: numbers, not words, so that the view can say them in its language. */
+export interface NasDataSplits {
+  target: string;
+  train: number;
+  validation: number;
+  test: number;
+}
+
 export type ToNasWorkerMessage = { type: 'init'; config: NasRunConfig; backend: BackendChoice; cpuShare?: number } | { type: 'run' } | { type: 'pause' } | { type: 'stop' };
 
 export interface NasProgressPayload {
@@ -15,8 +23,8 @@ export interface NasProgressPayload {
   /** First message after init only, else null. */
   backend: BackendName | null;
   backendReport: BackendAttempt[] | null;
-  /** The splits in words, first message only. */
-  description: string | null;
+  /** The data's splits (first message only): the view words them in its language (src/ui/nas/NasView.tsx). */
+  data: NasDataSplits | null;
   /** The 'max' normalization's scale (first message only). */
   scale: { maxSpeedup: number; maxEnergyReduction: number } | null;
   /** Records told since the previous message. */

@@ -95,6 +95,12 @@ export const MESSAGES = {
   fieldInitialization: { en: 'initialization', zh: '初始化' },
   fieldControlPlacement: { en: 'place of ⊙c (eq. 4)', zh: '⊙c 的位置（式 4）' },
   fieldSteps: { en: 'steps', zh: '训练步数' },
+  phaseJoint: { en: '{method} · J = La + Lp', zh: '{method} · J = La + Lp（联合训练）' },
+  methodAxnet: { en: 'AXNet', zh: 'AXNet（融合网络）' },
+  methodWeightSharing: { en: 'weight sharing', zh: '权重共享' },
+  phaseApproximator: { en: 'approximator', zh: '近似器' },
+  phaseClassifier: { en: 'classifier', zh: '分类器' },
+  phaseRound: { en: 'round {round}/{rounds} · {part}', zh: '第 {round}/{rounds} 轮 · {part}' },
 } as const satisfies Record<string, Templates>;
 
 export type MessageId = keyof typeof MESSAGES;

@@ -65,7 +65,8 @@ export interface NasRun {
   status: RunStatus;
   backend: BackendName | null;
   backendReport: BackendAttempt[];
-  description: string | null;
+  /** The data's splits (rows per split), from the worker's first message. */
+  data: NasProgressPayload['data'];
   scale: { maxSpeedup: number; maxEnergyReduction: number } | null;
   records: NasRecord[];
   training: NasProgressPayload['training'];
@@ -88,7 +89,7 @@ export function createNasRun(config: Readonly<NasRunConfig>): NasRun {
     status: 'initializing',
     backend: null,
     backendReport: [],
-    description: null,
+    data: null,
     scale: null,
     records: [],
     training: null,
@@ -108,7 +109,7 @@ export function mergeNasProgress(run: NasRun, updates: readonly NasProgressUpdat
     next.status = status;
     next.backend = payload.backend ?? next.backend;
     next.backendReport = payload.backendReport ?? next.backendReport;
-    next.description = payload.description ?? next.description;
+    next.data = payload.data ?? next.data;
     next.scale = payload.scale ?? next.scale;
     next.training = payload.training;
     next.importance = payload.importance ?? next.importance;

@@ -1,6 +1,7 @@
 /** Live readouts of the §V metrics at the latest evaluation, plus parameter count and training time. */
 import { formatMetric, selectLatestPoint, selectParameterCounts, selectStep, selectTrainingMs } from '../state/selectors';
 import { useLabStore } from '../state/store';
+import { describeMethodPhase } from '../core/methods/budget';
 import { formatNumber, useLanguage, useT } from './i18n';
 import { en } from './i18n/locales/en';
 
@@ -71,6 +72,7 @@ export function MetricsPanel() {
   const metrics = latest?.metrics ?? null;
   const method = useLabStore((state) => state.method);
   const phase = useLabStore((state) => state.phase);
+  const config = useLabStore((state) => state.config);
   const totalSteps = useLabStore((state) => state.totalSteps);
   const overallError = describeOverallError(metrics, { undefinedErrorNote: t('undefinedErrorNote'), errorNote: t('errorNote') });
 
@@ -114,7 +116,7 @@ export function MetricsPanel() {
           <span data-testid="metric-phase">
             {' '}
             {t('method', { method, total: formatNumber(totalSteps, language) })}
-            {phase ? t('methodNow', { phase: phase === 'done' ? t('phaseDone') : phase }) : ''}.
+            {phase ? t('methodNow', { phase: phase === 'done' ? t('phaseDone') : describeMethodPhase(config, method, phase, language) }) : ''}.
           </span>
         ) : null}{' '}
         {t('secondary')}

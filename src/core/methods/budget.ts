@@ -3,6 +3,8 @@
  * optimizer, activation and losses — the budget rule below is the lab's, stated so the UI can quote it).
  */
 import type { LabConfig, MethodId } from '../config';
+import type { LanguageId } from '../language';
+import { formatMessage, message, type Message } from '../messages';
 
 /** The rule, in words, for the UI. */
 export const METHOD_BUDGET_RULE =
@@ -20,8 +22,10 @@ export type PhaseKind =
   | 'classifier';
 
 export interface MethodPhase {
-  /** Shown in the UI, e.g. 'round 3/8 · classifier'. */
+  /** Shown in the UI, e.g. 'round 3/8 · classifier': `message` in English (the worker posts it; logs and the CLI print it). */
   label: string;
+  /** The label in every interface language (src/core/messages.ts); the lab's methods have one, AxTrain's and NAS's programs not. */
+  message?: Message;
   kind: PhaseKind;
   /** Optimizer steps of this phase (always config.steps). */
   steps: number;
@@ -32,24 +36,23 @@ export interface MethodPhase {
 /** The phases of a method in training order; their steps add up to computeMethodTotalSteps. */
 export function listMethodPhases(config: Pick<LabConfig, 'steps' | 'rounds'>, method: MethodId): MethodPhase[] {
   const steps = config.steps;
+  const phase = (kind: PhaseKind, round: number, shown: Message): MethodPhase => ({ label: formatMessage(shown, 'en'), message: shown, kind, steps, round });
+  const joint = (name: Message) => message('phaseJoint', { method: name });
   switch (method) {
     case 'axnet':
-      return [{ label: 'AXNet · J = La + Lp', kind: 'joint', steps, round: 1 }];
+      return [phase('joint', 1, joint(message('methodAxnet')))];
     case 'weightsharing':
-      return [{ label: 'weight sharing · J = La + Lp', kind: 'joint', steps, round: 1 }];
+      return [phase('joint', 1, joint(message('methodWeightSharing')))];
     case 'lone':
-      return [{ label: 'approximator', kind: 'approximator', steps, round: 1 }];
+      return [phase('approximator', 1, message('phaseApproximator'))];
     case 'onepass':
-      return [
-        { label: 'approximator', kind: 'approximator', steps, round: 1 },
-        { label: 'classifier', kind: 'classifier', steps, round: 1 },
-      ];
+      return [phase('approximator', 1, message('phaseApproximator')), phase('classifier', 1, message('phaseClassifier'))];
     case 'iterative': {
       const rounds = Math.max(1, Math.floor(config.rounds));
       const phases: MethodPhase[] = [];
       for (let r = 1; r <= rounds; r++) {
-        phases.push({ label: `round ${r}/${rounds} · approximator`, kind: 'approximator', steps, round: r });
-        phases.push({ label: `round ${r}/${rounds} · classifier`, kind: 'classifier', steps, round: r });
+        phases.push(phase('approximator', r, message('phaseRound', { round: r, rounds, part: message('phaseApproximator') })));
+        phases.push(phase('classifier', r, message('phaseRound', { round: r, rounds, part: message('phaseClassifier') })));
       }
       return phases;
     }
@@ -58,6 +61,17 @@ export function listMethodPhases(config: Pick<LabConfig, 'steps' | 'rounds'>, me
       throw new Error(`Unsupported method: ${String(unknown)}`);
     }
   }
+}
+
+/** The phase `label` (as a worker posts it) of `method` under `config` in every interface language; null for another label. */
+export function methodPhaseMessage(config: Pick<LabConfig, 'steps' | 'rounds'>, method: MethodId, label: string): Message | null {
+  return listMethodPhases(config, method).find((phase) => phase.label === label)?.message ?? null;
+}
+
+/** The phase label a worker posted, in `language`: its message when it is one of the method's phases, else as posted. */
+export function describeMethodPhase(config: Pick<LabConfig, 'steps' | 'rounds'>, method: MethodId, label: string, language: LanguageId): string {
+  const shown = methodPhaseMessage(config, method, label);
+  return shown ? formatMessage(shown, language) : label;
 }
 
 /** Total optimizer steps of a method (METHOD_BUDGET_RULE). AXNet: config.steps. */

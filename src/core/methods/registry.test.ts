@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, METHOD_IDS } from '../config';
-import { computeMethodTotalSteps, listMethodPhases } from './budget';
+import { computeMethodTotalSteps, describeMethodPhase, listMethodPhases } from './budget';
 import {
   METHODS,
   METHOD_LABELS_ZH,
@@ -93,5 +93,17 @@ describe('the methods in Chinese', () => {
   it('groups the budgets in either language', () => {
     expect(formatStepBudgetGroups('zh')).toBe('AXNet、权重共享、独立: N; onepass: 2N; iterative: 2R·N');
     expect(formatStepBudgetGroups()).toBe('AXNet, weight sharing, lone: N; onepass: 2N; iterative: 2R·N');
+  });
+});
+
+describe('phase labels in every interface language', () => {
+  it('posts English labels and finds their 中文 by label; an unknown label stays as posted', () => {
+    const config = { steps: 10, rounds: 3 };
+    expect(listMethodPhases(config, 'iterative').map((p) => p.label)).toContain('round 2/3 · classifier');
+    expect(describeMethodPhase(config, 'iterative', 'round 2/3 · classifier', 'zh')).toBe('第 2/3 轮 · 分类器');
+    expect(describeMethodPhase(config, 'axnet', 'AXNet · J = La + Lp', 'en')).toBe('AXNet · J = La + Lp');
+    expect(describeMethodPhase(config, 'weightsharing', 'weight sharing · J = La + Lp', 'zh')).toBe('权重共享 · J = La + Lp（联合训练）');
+    expect(describeMethodPhase(config, 'onepass', 'approximator', 'zh')).toBe('近似器');
+    expect(describeMethodPhase(config, 'onepass', 'DRUM-4 fine-tune', 'zh')).toBe('DRUM-4 fine-tune');
   });
 });

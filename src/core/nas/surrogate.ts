@@ -73,7 +73,10 @@ export interface Surrogate {
   featureImportance(): FeatureImportance;
 }
 
-const MDI_LABEL = 'mean decrease in impurity (MDI) of the surrogate forest';
+/** Each importance method's label (the UI's catalogs read the English here, by method). */
+export const NAS_IMPORTANCE_LABELS: Readonly<Record<FeatureImportance['method'], string>> = {
+  MDI: 'mean decrease in impurity (MDI) of the surrogate forest',
+};
 
 export function createSurrogate(options: Partial<SurrogateOptions> = {}): Surrogate {
   const o = { ...DEFAULT_SURROGATE_OPTIONS, ...options };
@@ -91,7 +94,7 @@ export function createSurrogate(options: Partial<SurrogateOptions> = {}): Surrog
     },
     predictTrees: (X) => forest.predictTrees(X),
     predict: (X) => summarizeTrees(forest.predictTrees(X), o.varianceFloor),
-    featureImportance: () => ({ method: 'MDI', label: MDI_LABEL, values: forest.importance() }),
+    featureImportance: () => ({ method: 'MDI', label: NAS_IMPORTANCE_LABELS.MDI, values: forest.importance() }),
   };
 }
 

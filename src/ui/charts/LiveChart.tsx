@@ -65,6 +65,8 @@ export interface LiveChartProps {
   formatValue?: (value: number) => string;
   /** Name in the panel's Export menu (ExportMenu.tsx); absent: the test id. Export needs a testId. */
   exportLabel?: string;
+  /** Language of the series' labels where it is not the page's (lang on the legend): e.g. 'en' for method names kept as written. */
+  legendLang?: string;
 }
 
 /** Columns of an exported SVG line (the table is decimated to these, M4 keeps the extremes). */
@@ -205,7 +207,7 @@ function drawEndLabels(u: uPlot, series: readonly LiveSeries[], format: (value: 
   ctx.restore();
 }
 
-export function LiveChart({ table, series, x, y, y2, height, ariaLabel, testId, formatValue = defaultFormat, exportLabel }: LiveChartProps) {
+export function LiveChart({ table, series, x, y, y2, height, ariaLabel, testId, formatValue = defaultFormat, exportLabel, legendLang }: LiveChartProps) {
   const boxRef = useRef<HTMLDivElement>(null);
   const plotRef = useRef<uPlot | null>(null);
   const label = exportLabel ?? testId ?? 'chart';
@@ -292,6 +294,7 @@ export function LiveChart({ table, series, x, y, y2, height, ariaLabel, testId, 
       const plot = new uPlot(options, toAligned(latest.current.table, width), box);
       plotRef.current = plot;
       styleLegendMarkers(plot, specs);
+      if (legendLang) plot.root.querySelector('.u-legend')?.setAttribute('lang', legendLang);
       observer = new ResizeObserver(() => {
         const next = Math.max(200, box.clientWidth);
         if (Math.abs(next - plot.width) < 1) return;

@@ -10,6 +10,7 @@
 import { useId, useMemo, useState } from 'react';
 import type { MethodId } from '../../core/config';
 import { METHODS, formatStepBudgetGroups, isBaselineMethod, methodLabelIn } from '../../core/methods/registry';
+import { describeMethodPhase } from '../../core/methods/budget';
 import type { MethodTopology } from '../../core/weights';
 import type { LanguageId } from '../../core/language';
 import { resolveTarget } from '../../core/targets/index';
@@ -199,7 +200,7 @@ function ComparePanelBody() {
                 {' '}
                 {t(`status.${run ? run.status : 'idle'}`)}
                 {run ? `${t('step', { step: formatNumber(run.step, language) })}${run.totalSteps ? ` / ${formatNumber(run.totalSteps, language)}` : ''}` : ''}
-                {run?.phase && run.status !== 'done' ? ` · ${run.phase}` : ''}
+                {run?.phase && run.status !== 'done' ? ` · ${describeMethodPhase(config, method, run.phase, language)}` : ''}
                 {run ? ` · ${formatSeconds(run.trainingMs, t)}` : ''}
               </span>
               {run?.message ? (

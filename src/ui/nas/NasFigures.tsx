@@ -2,24 +2,68 @@
  * The NAS view's figures (DATE'20 Figs. 3–4, Table 3, and what Optuna's dashboard taught users to expect): the
  * Pareto scatter with the constraint lines and the three picks, the best-so-far and hypervolume histories of SMAC,
  * random search and the enumeration, the parallel coordinates (inactive parameters on an "n/a" tick), the
- * surrogate's feature importance, and the per-round timing. Pure presentation over the run's records.
+ * surrogate's feature importance, and the per-round timing. Pure presentation over the run's records. Texts: the
+ * 'nas' catalog; what core formats (a topology, the features' names, a pick's reason) reads as core writes it in
+ * English and from the catalog's patterns in 中文 (the helpers below, which NasView uses too).
  */
 import { useId, useMemo, useRef } from 'react';
-import type { NasPick, NasRoundTiming, NasSearchHistory, NasSplit } from '../../core/nas/analysis';
-import { readAccuracy } from '../../core/nas/analysis';
+import type { LanguageId } from '../../core/language';
+import type { NasConstraints, NasPick, NasRoundTiming, NasSearchHistory, NasSplit } from '../../core/nas/analysis';
+import { listEncodedFeatureNames, readAccuracy } from '../../core/nas/analysis';
 import type { NasRecord } from '../../core/nas/run';
 import { describeConfig, type NasPredictorSpace } from '../../core/nas/space';
 import type { FeatureImportance } from '../../core/nas/surrogate';
+import { NAS_ACTIVATIONS as NAS_ACTIVATION_IDS, type NasConfig } from '../../core/nas/types';
 import { LiveChart, type LiveSeries } from '../charts/LiveChart';
 import { useMeasuredBox } from '../axtrain/panels/common';
+import { Rich } from '../axtrain/panels/Rich';
 import { NAS_SEARCH_STYLES, layoutParallel, layoutScatter, markerPath } from './figureData';
 import { useSvgElementExport } from '../exports/ExportMenu';
+import { useLanguage, useT } from '../i18n';
 
-const MODE_STYLES: Readonly<Record<NasPick['mode'], { color: string; label: string }>> = {
-  quality: { color: '#6a1b9a', label: 'quality' },
-  energy: { color: '#c62828', label: 'energy' },
-  integrated: { color: '#111', label: 'integrated' },
+const MODE_COLORS: Readonly<Record<NasPick['mode'], string>> = {
+  quality: '#6a1b9a',
+  energy: '#c62828',
+  integrated: '#111',
 };
+
+export type NasT = ReturnType<typeof useT<'nas'>>;
+
+/** An activation's name: the registry's id in English; in 中文 as the lab writes the names it keeps (ReLU, sigmoid, tanh). */
+export function formatNasActivation(activation: string, language: LanguageId): string {
+  return language !== 'en' && activation === 'relu' ? 'ReLU' : activation;
+}
+
+/** A candidate's topology: describeConfig's words in English, the catalog's pattern in 中文 (relu as ReLU). */
+export function formatNasConfig(config: NasConfig, t: NasT, language: LanguageId): string {
+  if (language === 'en') return describeConfig(config);
+  const n = config.layers.length;
+  const layers = config.layers.map((l) => `${l.width} ${formatNasActivation(l.activation, language)}`).join(' → ');
+  const approximator = t(n === 1 ? 'formats.layer' : 'formats.layers', { n, layers });
+  return config.predictor ? t('formats.withPredictor', { approximator, predictor: config.predictor.join(' → ') }) : approximator;
+}
+
+/** The surrogate's encoded features' names: listEncodedFeatureNames in English, the catalog's in 中文. */
+export function formatNasFeatureNames(maxHiddenLayers: number, predictorMaxHiddenLayers: number, t: NasT, language: LanguageId): string[] {
+  if (language === 'en') return listEncodedFeatureNames(maxHiddenLayers, predictorMaxHiddenLayers);
+  const names: string[] = [t('formats.featureL')];
+  for (let i = 1; i <= maxHiddenLayers; i++) names.push(t('formats.featureN', { i }), t('formats.featureA', { i }));
+  if (predictorMaxHiddenLayers > 0) names.push(t('formats.featureLp'));
+  for (let i = 1; i <= predictorMaxHiddenLayers; i++) names.push(t('formats.featureP', { i }));
+  return names;
+}
+
+/** Why a mode has no pick: selectOnline's reason in English; in 中文 the same constraints (as selectOnline writes them) in the catalog's words. */
+export function formatNasPickReason(pick: NasPick, frontSize: number, constraints: NasConstraints, t: NasT, language: LanguageId): string {
+  if (language === 'en') return pick.reason;
+  if (frontSize === 0) return t('formats.reasonEmpty');
+  const ratio = (v: number) => `${Number(v.toPrecision(3))}×`;
+  const accuracy = t('formats.accuracyAtLeast', { value: `${(100 * constraints.cAcc).toFixed(1)}%` });
+  const energy = t('formats.energyAtLeast', { value: ratio(constraints.cEnergy) });
+  const parts: string[] = pick.mode === 'quality' ? [energy] : pick.mode === 'energy' ? [accuracy] : [accuracy, energy];
+  if (constraints.cSpeed !== undefined) parts.push(t('formats.speedupAtLeast', { value: ratio(constraints.cSpeed) }));
+  return t('formats.reasonNone', { constraints: parts.join(t('formats.and')) });
+}
 
 const pct = (v: number) => (Number.isFinite(v) ? `${(100 * v).toFixed(1)}%` : '—');
 const times = (v: number) => (Number.isFinite(v) ? `${v.toFixed(2)}×` : '—');
@@ -47,8 +91,11 @@ export function ParetoScatter({ records, split, onFront, feasible, picks, cAcc, 
   );
   const { plot } = layout;
   const bottom = plot.top + plot.height;
+  const t = useT('nas');
+  const language = useLanguage();
   const svgRef = useRef<SVGSVGElement>(null);
-  useSvgElementExport('nas-scatter', 'Pareto scatter', svgRef);
+  useSvgElementExport('nas-scatter', t('scatter.export'), svgRef);
+  const splitText = split === 'test' ? t('scatter.testSplit') : t('scatter.validationSplit');
   const clip = useId().replace(/[^a-zA-Z0-9_-]/g, '');
   // Dominated and infeasible points first, the front and the picks on top.
   const order = [...layout.points].sort((a, b) => Number(a.onFront) - Number(b.onFront) || Number(a.feasible) - Number(b.feasible));
@@ -59,7 +106,7 @@ export function ParetoScatter({ records, split, onFront, feasible, picks, cAcc, 
         width={width}
         height={height}
         role="img"
-        aria-label={`Pareto scatter: ${records.length} candidates, accuracy on the ${split} split against energy reduction`}
+        aria-label={t('scatter.aria', { n: records.length, split: split === 'test' ? t('pareto.test') : t('pareto.validation') })}
         data-testid="nas-scatter"
         data-points={records.length}
         data-front={onFront.filter(Boolean).length}
@@ -88,12 +135,10 @@ export function ParetoScatter({ records, split, onFront, feasible, picks, cAcc, 
         <line x1={plot.left} x2={plot.left} y1={plot.top} y2={bottom} stroke="#333" />
         <line x1={plot.left} x2={plot.left + plot.width} y1={bottom} y2={bottom} stroke="#333" />
         <text x={plot.left + plot.width / 2} y={height - 8} fontSize="14" textAnchor="middle" fill="#1f2933">
-          {accuracyLabel === 'P_acc'
-            ? `P_acc: fraction within the error bound (${split === 'test' ? 'held-out test split' : 'validation split'}, eq. 5)`
-            : `${accuracyLabel}: fraction sent to the approximator and within the bound (${split === 'test' ? 'held-out test split' : 'validation split'})`}
+          {accuracyLabel === 'P_acc' ? t('scatter.xLone', { split: splitText }) : t('scatter.xSystem', { acc: accuracyLabel, split: splitText })}
         </text>
         <text x={14} y={plot.top + plot.height / 2} fontSize="14" textAnchor="middle" fill="#1f2933" transform={`rotate(-90 14 ${plot.top + plot.height / 2})`}>
-          energy reduction over the CPU (×)
+          {t('scatter.y')}
         </text>
         <g clipPath={`url(#nas-clip-${clip})`}>
           {layout.cAccX !== null ? (
@@ -134,7 +179,15 @@ export function ParetoScatter({ records, split, onFront, feasible, picks, cAcc, 
                 data-feasible={point.feasible}
                 onClick={() => onSelect(point.record)}
               >
-                <title>{`${style.label} #${record.index}: ${describeConfig(record.config)} · ${accuracyLabel} ${pct(readAccuracy(record, split))} · energy ${times(record.measure.energyReduction)} · speedup ${times(record.measure.speedup)}${point.onFront ? ' · on the front' : ''}${grey ? ' · outside the constraints' : ''}`}</title>
+                <title>{`${t('scatter.point', {
+                  search: t(`searches.${point.search}`),
+                  index: record.index,
+                  config: formatNasConfig(record.config, t, language),
+                  acc: accuracyLabel,
+                  value: pct(readAccuracy(record, split)),
+                  energy: times(record.measure.energyReduction),
+                  speedup: times(record.measure.speedup),
+                })}${point.onFront ? t('scatter.onFront') : ''}${grey ? t('scatter.outside') : ''}`}</title>
               </path>
             );
           })}
@@ -142,42 +195,41 @@ export function ParetoScatter({ records, split, onFront, feasible, picks, cAcc, 
             if (pick.record === null) return null;
             const point = layout.points[pick.record];
             if (!point) return null;
-            const style = MODE_STYLES[pick.mode];
             return (
               <g key={pick.mode} data-testid={`nas-pick-marker-${pick.mode}`} data-record={records[pick.record].index}>
-                <path d={markerPath('pentagon', point.x, point.y, 12 + 3 * k)} fill="none" stroke={style.color} strokeWidth="2.5" />
+                <path d={markerPath('pentagon', point.x, point.y, 12 + 3 * k)} fill="none" stroke={MODE_COLORS[pick.mode]} strokeWidth="2.5" />
               </g>
             );
           })}
         </g>
       </svg>
-      <ul className="nas-legend" aria-label="Legend">
+      <ul className="nas-legend" aria-label={t('scatter.legend')}>
         {(['smac', 'random', 'enumeration'] as const).map((search) => (
           <li key={search}>
             <svg width="18" height="18" aria-hidden="true">
               <path d={markerPath(NAS_SEARCH_STYLES[search].marker, 9, 9, 6)} fill={NAS_SEARCH_STYLES[search].color} stroke={NAS_SEARCH_STYLES[search].color} />
             </svg>
-            {NAS_SEARCH_STYLES[search].label}
+            {t(`searches.${search}`)}
           </li>
         ))}
         <li>
           <svg width="18" height="18" aria-hidden="true">
             <circle cx="9" cy="9" r="5" fill="#fff" stroke="#444" strokeWidth="1.6" />
           </svg>
-          dominated (hollow)
+          {t('scatter.dominated')}
         </li>
         <li>
           <svg width="18" height="18" aria-hidden="true">
             <circle cx="9" cy="9" r="5" fill="#c3c8cf" stroke="#8a929b" />
           </svg>
-          outside the constraints
+          {t('scatter.infeasible')}
         </li>
         {picks.map((pick) => (
           <li key={pick.mode}>
             <svg width="22" height="22" aria-hidden="true">
-              <path d={markerPath('pentagon', 11, 11, 9)} fill="none" stroke={MODE_STYLES[pick.mode].color} strokeWidth="2.5" />
+              <path d={markerPath('pentagon', 11, 11, 9)} fill="none" stroke={MODE_COLORS[pick.mode]} strokeWidth="2.5" />
             </svg>
-            {MODE_STYLES[pick.mode].label} pick
+            {t('scatter.pick', { mode: t(`modes.${pick.mode}`) })}
           </li>
         ))}
       </ul>
@@ -193,42 +245,49 @@ function padHistories(histories: readonly NasSearchHistory[], read: (h: NasSearc
 }
 
 export function HistoryCharts({ histories, accuracyLabel = 'P_acc' }: { histories: readonly NasSearchHistory[]; accuracyLabel?: string }) {
+  const t = useT('nas');
   const longest = Math.max(0, ...histories.map((h) => h.bestFperf.length));
   const series: LiveSeries[] = histories.map((h) => ({
-    label: NAS_SEARCH_STYLES[h.search].label,
+    label: t(`searches.${h.search}`),
     color: NAS_SEARCH_STYLES[h.search].color,
     dash: h.search === 'random' ? [6, 4] : h.search === 'enumeration' ? [2, 3] : undefined,
-    endLabel: NAS_SEARCH_STYLES[h.search].short,
+    endLabel: h.search === 'smac' ? NAS_SEARCH_STYLES.smac.short : t(`searchShort.${h.search}`),
   }));
   const fperfTable = useMemo(() => padHistories(histories, (h) => h.bestFperf), [histories]);
   const hvTable = useMemo(() => padHistories(histories, (h) => h.hypervolume), [histories]);
-  if (longest === 0) return <p className="placeholder">The histories appear after the first round.</p>;
+  if (longest === 0) return <p className="placeholder">{t('historyChart.waiting')}</p>;
   return (
     <div className="nas-history-grid">
       <figure className="nas-history">
-        <figcaption>Best f_perf so far (eq. 4, validation split)</figcaption>
+        <figcaption>{t('historyChart.fperf')}</figcaption>
         <LiveChart
           table={fperfTable}
           series={series}
-          x={{ label: 'evaluations' }}
-          y={{ label: 'best f_perf' }}
+          x={{ label: t('historyChart.evaluations') }}
+          y={{ label: t('historyChart.bestFperf') }}
           height={240}
-          ariaLabel={`Best f_perf so far after ${longest} evaluations: ${histories.map((h) => `${NAS_SEARCH_STYLES[h.search].label} ${h.bestFperf.at(-1)?.toFixed(4)}`).join(', ')}`}
+          ariaLabel={t('historyChart.fperfAria', {
+            n: longest,
+            values: histories.map((h) => `${t(`searches.${h.search}`)} ${h.bestFperf.at(-1)?.toFixed(4)}`).join(', '),
+          })}
           testId="nas-history-fperf"
-          exportLabel="Best f_perf per evaluation"
+          exportLabel={t('historyChart.fperfExport')}
         />
       </figure>
       <figure className="nas-history">
-        <figcaption>Hypervolume of the front so far ({accuracyLabel} × energy reduction, reference (0, 0))</figcaption>
+        <figcaption>{t('historyChart.hv', { acc: accuracyLabel })}</figcaption>
         <LiveChart
           table={hvTable}
           series={series}
-          x={{ label: 'evaluations' }}
-          y={{ label: 'hypervolume' }}
+          x={{ label: t('historyChart.evaluations') }}
+          y={{ label: t('historyChart.hypervolume') }}
           height={240}
-          ariaLabel={`Hypervolume after ${longest} evaluations: ${histories.map((h) => `${NAS_SEARCH_STYLES[h.search].label} ${h.hypervolume.at(-1)?.toFixed(3)}`).join(', ')}`}
+          ariaLabel={t('historyChart.hvAria', {
+            n: longest,
+            values: histories.map((h) => `${t(`searches.${h.search}`)} ${h.hypervolume.at(-1)?.toFixed(3)}`).join(', '),
+          })}
           testId="nas-history-hv"
-          exportLabel="Hypervolume per evaluation"
+          exportLabel={t('historyChart.hvExport')}
           formatValue={(v) => v.toFixed(3)}
         />
       </figure>
@@ -255,8 +314,19 @@ export function ParallelCoordinates({
   const [boxRef, width] = useMeasuredBox(720);
   const height = 300;
   const layout = useMemo(() => layoutParallel(records, split, onFront, width, height, 2, accuracyLabel, predictor), [records, split, onFront, width, accuracyLabel, predictor]);
+  const t = useT('nas');
+  const language = useLanguage();
   const svgRef = useRef<SVGSVGElement>(null);
-  useSvgElementExport('nas-parallel', 'Parallel coordinates', svgRef);
+  useSvgElementExport('nas-parallel', t('parallelChart.export'), svgRef);
+  /** An axis's name: figureData's in English, the catalog's in 中文 (by the axis's id). */
+  const axisLabel = (id: string, label: string): string => {
+    if (language === 'en') return label;
+    const numbered = /^([nap])(\d)$/.exec(id);
+    if (numbered) return t(`parallelChart.${numbered[1] as 'n' | 'a' | 'p'}`, { i: numbered[2] });
+    if (id === 'L' || id === 'Lp' || id === 'energy' || id === 'speed') return t(`parallelChart.${id}`);
+    return label;
+  };
+  const tickLabel = (label: string): string => ((NAS_ACTIVATION_IDS as readonly string[]).includes(label) ? formatNasActivation(label, language) : label);
   return (
     <div ref={boxRef} className="nas-parallel">
       <svg
@@ -264,7 +334,7 @@ export function ParallelCoordinates({
         width={width}
         height={height}
         role="img"
-        aria-label={`Parallel coordinates of ${records.length} candidates`}
+        aria-label={t('parallelChart.aria', { n: records.length })}
         data-testid="nas-parallel"
         data-lines={layout.lines.length}
         data-axes={layout.axes.map((axis) => axis.id).join(' ')}
@@ -286,11 +356,11 @@ export function ParallelCoordinates({
           <g key={axis.id} data-axis={axis.id}>
             <line x1={axis.x} x2={axis.x} y1={layout.top} y2={layout.bottom} stroke="#333" />
             <text x={axis.x} y={16 + 16 * axis.labelRow} fontSize="13" textAnchor="middle" fontWeight="600" fill="#1f2933">
-              {axis.label}
+              {axisLabel(axis.id, axis.label)}
             </text>
             {axis.ticks.map((tick) => (
               <text key={tick.label} x={axis.x + 4} y={tick.y + 4} fontSize="12" fill={tick.label === 'n/a' ? '#a84300' : '#333'}>
-                {tick.label}
+                {tickLabel(tick.label)}
               </text>
             ))}
           </g>
@@ -301,18 +371,22 @@ export function ParallelCoordinates({
 }
 
 export function ImportanceBars({ importance, names }: { importance: FeatureImportance | null; names: readonly string[] }) {
-  if (!importance) return <p className="placeholder">SMAC's random forest reports its feature importance after its first fit on evaluations.</p>;
+  const t = useT('nas');
+  if (!importance) return <p className="placeholder">{t('importanceChart.waiting')}</p>;
   const max = Math.max(1e-12, ...importance.values);
   return (
     <div data-testid="nas-importance" data-method={importance.method}>
       <p className="small muted">
-        {importance.label}. Importance from SMAC’s own samples is biased toward where it searched (Optuna’s docs suggest an exploring sampler for importance).
+        <Rich
+          text={t('importanceChart.bias', { label: t(`importanceLabels.${importance.method}`, { defaultValue: importance.label }) })}
+          slots={{ optuna: <span lang="en">Optuna</span> }}
+        />
       </p>
       <table className="axtrain-table nas-importance-table">
         <tbody>
           {importance.values.map((value, i) => (
             <tr key={names[i] ?? i}>
-              <th scope="row">{names[i] ?? `feature ${i}`}</th>
+              <th scope="row">{names[i] ?? t('importanceChart.feature', { i })}</th>
               <td className="nas-bar-cell">
                 <span className="nas-bar" style={{ width: `${(100 * value) / max}%` }} />
               </td>
@@ -326,24 +400,23 @@ export function ImportanceBars({ importance, names }: { importance: FeatureImpor
 }
 
 export function TimingTable({ timings }: { timings: readonly NasRoundTiming[] }) {
+  const t = useT('nas');
   const total = timings.reduce(
     (t, r) => ({ trainMs: t.trainMs + r.trainMs, hardwareMs: t.hardwareMs + r.hardwareMs, searchMs: t.searchMs + r.searchMs, candidates: t.candidates + r.candidates }),
     { trainMs: 0, hardwareMs: 0, searchMs: 0, candidates: 0 },
   );
-  const per = (ms: number) => (total.candidates > 0 ? `${(ms / total.candidates).toFixed(ms / total.candidates < 10 ? 2 : 0)} ms` : '—');
+  const per = (ms: number) => (total.candidates > 0 ? t('timingTable.ms', { value: (ms / total.candidates).toFixed(ms / total.candidates < 10 ? 2 : 0) }) : '—');
   const shown = timings.slice(-8);
   return (
     <table className="axtrain-table" data-testid="nas-timing" data-rounds={timings.length}>
-      <caption className="small muted">
-        Per round (the last {shown.length} of {timings.length}) and per trained candidate; the paper’s Table 3 per iteration beside (Titan X GPU).
-      </caption>
+      <caption className="small muted">{t('timingTable.caption', { shown: shown.length, rounds: timings.length })}</caption>
       <thead>
         <tr>
-          <th>round</th>
-          <th>new candidates</th>
-          <th>training + validation</th>
-          <th>hardware simulation</th>
-          <th>search (SMAC)</th>
+          <th>{t('timingTable.round')}</th>
+          <th>{t('timingTable.candidates')}</th>
+          <th>{t('timingTable.training')}</th>
+          <th>{t('timingTable.hardware')}</th>
+          <th>{t('timingTable.search')}</th>
         </tr>
       </thead>
       <tbody>
@@ -351,24 +424,24 @@ export function TimingTable({ timings }: { timings: readonly NasRoundTiming[] })
           <tr key={row.round}>
             <th scope="row">{row.round}</th>
             <td>{row.candidates}</td>
-            <td>{(row.trainMs / 1000).toFixed(2)} s</td>
-            <td>{row.hardwareMs.toFixed(2)} ms</td>
-            <td>{row.searchMs.toFixed(1)} ms</td>
+            <td>{t('timingTable.seconds', { value: (row.trainMs / 1000).toFixed(2) })}</td>
+            <td>{t('timingTable.ms', { value: row.hardwareMs.toFixed(2) })}</td>
+            <td>{t('timingTable.ms', { value: row.searchMs.toFixed(1) })}</td>
           </tr>
         ))}
         <tr className="current">
-          <th scope="row">per candidate</th>
+          <th scope="row">{t('timingTable.perCandidate')}</th>
           <td>{total.candidates}</td>
           <td>{per(total.trainMs)}</td>
           <td>{per(total.hardwareMs)}</td>
           <td>{per(total.searchMs)}</td>
         </tr>
         <tr>
-          <th scope="row">paper (Table 3)</th>
+          <th scope="row">{t('timingTable.paper')}</th>
           <td>—</td>
-          <td>52–400 s</td>
-          <td>0.5–6 s</td>
-          <td>0.2–5 s</td>
+          <td>{t('timingTable.seconds', { value: '52–400' })}</td>
+          <td>{t('timingTable.seconds', { value: '0.5–6' })}</td>
+          <td>{t('timingTable.seconds', { value: '0.2–5' })}</td>
         </tr>
       </tbody>
     </table>

@@ -27,7 +27,6 @@ import {
   computePicks,
   computeRoundTimings,
   isFeasible,
-  listEncodedFeatureNames,
   readAccuracy,
   recordsOf,
   summarizeSearches,
@@ -38,25 +37,34 @@ import {
 import { NAS_NORMALIZATIONS, NAS_NORMALIZATION_NOTES, NAS_WEIGHT_PRESETS } from '../../core/nas/objective';
 import { NAS_SEARCH_IDS, type NasRecord, type NasSearchId } from '../../core/nas/run';
 import { NAS_SELECTION_MODES } from '../../core/nas/select';
-import { DEFAULT_NAS_PREDICTOR_SPACE, countConfigurations, createNasSpace, describeConfig } from '../../core/nas/space';
+import { DEFAULT_NAS_PREDICTOR_SPACE, countConfigurations, createNasSpace } from '../../core/nas/space';
 import { NAS_ACTIVATIONS } from '../../core/nas/types';
 import { TARGET_IDS } from '../../core/targets/types';
 import { pauseNas, playNas, resetNas } from '../../state/nasController';
 import { selectNasRunning, selectNasStale, type NasRun } from '../../state/nasSlice';
 import { useLabStore } from '../../state/store';
-import { HistoryCharts, ImportanceBars, ParallelCoordinates, ParetoScatter, TimingTable } from './NasFigures';
+import {
+  HistoryCharts,
+  ImportanceBars,
+  ParallelCoordinates,
+  ParetoScatter,
+  TimingTable,
+  formatNasActivation,
+  formatNasConfig,
+  formatNasFeatureNames,
+  formatNasPickReason,
+  type NasT,
+} from './NasFigures';
 import { CommitNumberField } from '../CommitNumberField';
 import '../axtrain/axtrain.css';
 import '../axtrain/panels/axtrainPanels.css';
 import './nas.css';
 import { ClassTarget } from '../classroom/ClassTarget';
 import { ExportMenu, ExportScope } from '../exports/ExportMenu';
-import { useLanguage, useT } from '../i18n';
+import { formatNumber, useLanguage, useT } from '../i18n';
 
 const pct = (v: number | null | undefined) => (v === null || v === undefined || !Number.isFinite(v) ? '—' : `${(100 * v).toFixed(1)}%`);
 const times = (v: number | null | undefined) => (v === null || v === undefined || !Number.isFinite(v) ? '—' : `${v.toFixed(2)}×`);
-
-type NasT = ReturnType<typeof useT<'nas'>>;
 
 /** Where the run's bound comes from (resolveNasErrorBound's source, in the catalog's words; its registry notes by id). */
 function describeBoundSource(config: NasRunConfig, t: NasT): string {
@@ -67,14 +75,6 @@ function describeBoundSource(config: NasRunConfig, t: NasT): string {
   const note =
     row.note === undefined ? '' : row.note.startsWith('not in Table 2') ? t('boundText.labBound') : row.note.startsWith('Table 2 calls fft') ? t('boundText.fftNote') : row.note;
   return `${t('boundText.table2', { group: config.boundGroup, status })}${note ? `; ${note}` : ''}`;
-}
-
-/** The worker's line on the candidate program (src/ml/nas/program.ts), in the catalog's words where it has them. */
-function describeRunDescription(description: string, t: NasT): string {
-  const candidate = /^NAS candidate (\S+) \((.*)\)$/.exec(description);
-  if (!candidate) return description;
-  const rest = candidate[2].replace(/linear out/, t('words.linearOut')).replace(/(\d+) parameters, weights \+ biases/, (_, n: string) => t('words.parameters', { n }));
-  return t('candidateDescription', { widths: candidate[1], rest });
 }
 
 /** A NAS number, read through the link's field table (clamped as a link is; a clamp says so in a notice). */
@@ -232,16 +232,19 @@ function Controls({ config, run }: { config: NasRunConfig; run: NasRun | null })
             field="enumerationActivation"
             label={t('view.enumAct')}
             testId="nas-enum-act"
-            options={NAS_ACTIVATIONS.map((a) => ({ value: a, label: a === 'sigmoid' ? t('view.sigmoidNote') : a }))}
+            options={NAS_ACTIVATIONS.map((a) => ({ value: a, label: a === 'sigmoid' ? t('view.sigmoidNote') : formatNasActivation(a, language) }))}
           />
         )}
         <Select
           field="normalization"
           label="P_speed, P_energy"
           testId="nas-norm"
-          options={NAS_NORMALIZATIONS.map((n) => ({ value: n, label: `${NAS_NORMALIZATION_NOTES[n].label} (${NAS_NORMALIZATION_NOTES[n].status})` }))}
+          options={NAS_NORMALIZATIONS.map((n) => ({
+            value: n,
+            label: `${t(`normalizations.${n}`)} (${language === 'en' ? NAS_NORMALIZATION_NOTES[n].status : t('statusWords.interpretation')})`,
+          }))}
         />
-        <p className="small muted">{t('view.spaceSize', { size: countConfigurations(space).toLocaleString('en-US') })}</p>
+        <p className="small muted">{t('view.spaceSize', { size: formatNumber(countConfigurations(space), language) })}</p>
       </details>
     </aside>
   );
@@ -265,7 +268,12 @@ function Status({ run, config }: { run: NasRun | null; config: NasRunConfig }) {
           {` · ${t('status.backend')} `}
           {run.backend ?? '…'}
         </span>
-        {run.description ? <span className="muted"> · {describeRunDescription(run.description, t)}</span> : null}
+        {run.data ? (
+          <span className="muted" data-testid="nas-data">
+            {' · '}
+            {t('data', { target: run.data.target, train: run.data.train, validation: run.data.validation, test: run.data.test })}
+          </span>
+        ) : null}
       </p>
       <p className="axtrain-status-line" data-testid="nas-counts">
         {counts}
@@ -326,6 +334,7 @@ interface SelectionProps {
 function Selection({ config, records, onFront, split, onSplit, selected, onSelect: setSelected }: SelectionProps) {
   const [pickFrom, setPickFrom] = useState<NasSearchId>('smac');
   const t = useT('nas');
+  const language = useLanguage();
   const setField = useLabStore((state) => state.setNasField);
   const constraints = useMemo<NasConstraints>(
     () => ({ cAcc: config.cAcc, cEnergy: config.cEnergy, cSpeed: config.cSpeed > 0 ? config.cSpeed : undefined, theta: config.theta }),
@@ -342,6 +351,7 @@ function Selection({ config, records, onFront, split, onSplit, selected, onSelec
     return { feasible, picks };
   }, [records, split, constraints, pickFrom]);
   const chosen = selected !== null ? records[selected] : null;
+  const frontSize = records.filter((r, i) => r.search === pickFrom && onFront[i]).length;
   const acc = config.method === 'lone' ? nasAccuracyLabel('lone') : t('accuracy.system');
   return (
     <ExportScope>
@@ -382,7 +392,7 @@ function Selection({ config, records, onFront, split, onSplit, selected, onSelec
           <Field field="cEnergy" label="C_energy (× ≥)" testId="nas-cenergy" step="0.1" />
           <Field field="cSpeed" label={t('pareto.cSpeed')} testId="nas-cspeed" step="0.1" />
           <label className="field nas-theta">
-            <span className="field-label">θ (eq. 6): {config.theta.toFixed(2)}</span>
+            <span className="field-label">{t('theta', { theta: config.theta.toFixed(2) })}</span>
             <input
               type="range"
               min={NAS_CONFIG_LIMITS.theta.min}
@@ -415,21 +425,21 @@ function Selection({ config, records, onFront, split, onSplit, selected, onSelec
                 {record ? (
                   <>
                     {' '}
-                    #{record.index} {describeConfig(record.config)} · {acc} {pct(readAccuracy(record, split))} · {t('pareto.energy')} {times(record.measure.energyReduction)} ·{' '}
-                    {t('pareto.speedup')} {times(record.measure.speedup)}{' '}
+                    #{record.index} {formatNasConfig(record.config, t, language)} · {acc} {pct(readAccuracy(record, split))} · {t('pareto.energy')}{' '}
+                    {times(record.measure.energyReduction)} · {t('pareto.speedup')} {times(record.measure.speedup)}{' '}
                     <button type="button" className="nas-link-button" onClick={() => setSelected(pick.record)}>
                       {t('pareto.select')}
                     </button>
                   </>
                 ) : (
-                  <span className="muted"> · {pick.reason}</span>
+                  <span className="muted"> · {formatNasPickReason(pick, frontSize, constraints, t, language)}</span>
                 )}
               </li>
             );
           })}
         </ul>
         <details className="nas-front-table" data-testid="nas-front-table">
-          <summary>{t('pareto.frontTable', { search: t(`searches.${pickFrom}`), n: records.filter((r, i) => r.search === pickFrom && onFront[i]).length })}</summary>
+          <summary>{t('pareto.frontTable', { search: t(`searches.${pickFrom}`), n: frontSize })}</summary>
           <table className="axtrain-table">
             <thead>
               <tr>
@@ -452,7 +462,7 @@ function Selection({ config, records, onFront, split, onSplit, selected, onSelec
                 .map(({ r, i }) => (
                   <tr key={r.index} className={selected === i ? 'current' : undefined}>
                     <th scope="row">{r.index}</th>
-                    <td>{describeConfig(r.config)}</td>
+                    <td>{formatNasConfig(r.config, t, language)}</td>
                     <td>{pct(readAccuracy(r, split))}</td>
                     <td>{times(r.measure.energyReduction)}</td>
                     <td>{times(r.measure.speedup)}</td>
@@ -470,11 +480,11 @@ function Selection({ config, records, onFront, split, onSplit, selected, onSelec
         {chosen ? (
           <div className="nas-chosen" data-testid="nas-chosen" data-record={chosen.index}>
             <strong>
-              #{chosen.index} {describeConfig(chosen.config)}
+              #{chosen.index} {formatNasConfig(chosen.config, t, language)}
             </strong>{' '}
             {t('pareto.chosen', {
               search: t(`searches.${chosen.search}`),
-              proposer: chosen.proposer,
+              proposer: t(`proposers.${chosen.proposer}`),
               acc,
               test: pct(chosen.measure.testAccuracy),
               validation: pct(chosen.measure.valAccuracy),
@@ -495,7 +505,7 @@ function Selection({ config, records, onFront, split, onSplit, selected, onSelec
                     approximator: chosen.config.layers.map((l) => l.width).join('-'),
                     predictor: chosen.config.predictor.join('-'),
                   })
-                : t('pareto.opensApprox', { activations: chosen.config.layers.map((l) => l.activation).join(', ') })}
+                : t('pareto.opensApprox', { activations: chosen.config.layers.map((l) => formatNasActivation(l.activation, language)).join(', ') })}
             </p>
           </div>
         ) : null}
@@ -507,6 +517,7 @@ function Selection({ config, records, onFront, split, onSplit, selected, onSelec
 function Summary({ config, records }: { config: NasRunConfig; records: readonly NasRecord[] }) {
   const summaries = summarizeSearches(records, 'test', config.cAcc);
   const t = useT('nas');
+  const language = useLanguage();
   const acc = config.method === 'lone' ? nasAccuracyLabel('lone') : t('accuracy.system');
   const constraints: NasConstraints = { cAcc: config.cAcc, cEnergy: config.cEnergy, cSpeed: config.cSpeed > 0 ? config.cSpeed : undefined, theta: config.theta };
   return (
@@ -534,7 +545,7 @@ function Summary({ config, records }: { config: NasRunConfig; records: readonly 
               <th scope="row">{t(`searches.${s.search}`)}</th>
               <td>{s.evaluations}</td>
               <td>{s.bestFperf.toFixed(4)}</td>
-              <td>{s.best ? describeConfig(s.best.config) : '—'}</td>
+              <td>{s.best ? formatNasConfig(s.best.config, t, language) : '—'}</td>
               <td>{pct(s.bestTestAccuracy)}</td>
               <td>{s.frontSize}</td>
               <td>{s.hypervolume.toFixed(3)}</td>
@@ -564,7 +575,9 @@ function Summary({ config, records }: { config: NasRunConfig; records: readonly 
         >
           {t('summary.json')}
         </button>
-        <code className="small">npx axlab nas '{typeof window !== 'undefined' ? window.location.hash : ''}' --json</code>
+        <code className="small" lang="en">
+          npx axlab nas '{typeof window !== 'undefined' ? window.location.hash : ''}' --json
+        </code>
       </div>
     </section>
   );
@@ -576,6 +589,7 @@ export function NasView() {
   const stale = useLabStore(selectNasStale);
   const [split, setSplit] = useState<NasSplit>('test');
   const t = useT('nas');
+  const language = useLanguage();
   const [selected, setSelected] = useState<number | null>(null);
   // Figures render at deferred priority (interruptible), after the status line and the controls.
   const records = useDeferredValue(run?.records ?? EMPTY);
@@ -636,7 +650,7 @@ export function NasView() {
           </header>
           <ImportanceBars
             importance={run?.importance ?? null}
-            names={listEncodedFeatureNames(2, hasNasPredictor(shownConfig.method) ? DEFAULT_NAS_PREDICTOR_SPACE.maxHiddenLayers : 0)}
+            names={formatNasFeatureNames(2, hasNasPredictor(shownConfig.method) ? DEFAULT_NAS_PREDICTOR_SPACE.maxHiddenLayers : 0, t, language)}
           />
         </section>
         <section className="panel nas-figure" data-testid="nas-panel-timing" aria-labelledby="nas-timing-title">

@@ -39,7 +39,8 @@ function describeBudget(budget: NasStudyBudget, t: ReturnType<typeof useT<'paper
 
 function Table({ table }: { table: NasStudyTable }) {
   return (
-    <article className="nas-study-table" data-testid={`paper-nas-${table.id}`}>
+    // The study's tables are core's report (src/core/nas/study.ts, the same as `axlab reproduce --paper nas` writes): English, marked so.
+    <article className="nas-study-table" data-testid={`paper-nas-${table.id}`} lang="en">
       <h3>{table.title}</h3>
       {table.intro.map((p) => (
         <p key={p} className="small">
@@ -150,7 +151,7 @@ export function NasStudySection() {
       </div>
       {done > 0 ? (
         <>
-          <p className="axtrain-budget-line" data-testid="paper-nas-budget-line">
+          <p className="axtrain-budget-line" data-testid="paper-nas-budget-line" lang="en">
             {describeNasStudyRun(results)}
           </p>
           {plan.quick ? (
@@ -172,7 +173,7 @@ export function NasStudySection() {
               NAS report.md
             </button>
           </div>
-          <div className="paper-figures">
+          <div className="paper-figures" lang="en">
             {figures.map(([name, svg]) => (
               <figure key={name} className="paper-figure" data-testid={`paper-nas-figure-${name.replace(/\.svg$/, '')}`}>
                 {/* The study's own SVG renderer (src/core/study/svg.ts): escaped text, no script. */}

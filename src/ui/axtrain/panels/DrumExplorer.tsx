@@ -20,25 +20,27 @@ import {
   type DrumBitCell,
   type DrumOperandView,
 } from './figureData';
-import { FigureSection, StatusBadge } from './common';
+import { FigureSection, Rich, StatusBadge } from './common';
+import { useT } from '../../i18n';
 
-const ROLE_TEXT: Record<DrumBitCell['role'], { letter: string; name: string }> = {
-  leading: { letter: 'L', name: 'leading one' },
-  kept: { letter: 'K', name: 'kept' },
-  forced: { letter: 'F', name: 'forced to 1' },
-  dropped: { letter: 'D', name: 'dropped' },
-  exact: { letter: '=', name: 'used as is (x < 2^k)' },
-  zero: { letter: '·', name: 'above the leading one' },
-};
+/** Each bit role's letter (the same in every language: the key under the bits says what it stands for). */
+const ROLE_LETTER: Record<DrumBitCell['role'], string> = { leading: 'L', kept: 'K', forced: 'F', dropped: 'D', exact: '=', zero: '·' };
 
 function OperandBits({ name, view, testId }: { name: string; view: DrumOperandView; testId: string }) {
+  const t = useT('axtrain');
   const e = view.explanation;
   const sign = view.negative ? '−' : '';
+  const roleName = (role: DrumBitCell['role']) => t(`drum.roles.${role}`);
   const summary = e.exact
-    ? `${view.magnitude} < 2^${e.k}: used as is`
-    : `t = ${e.leadingOne}, s = t − k + 1 = ${e.shift}: keep the leading one and ${e.keptBitCount} bit${e.keptBitCount === 1 ? '' : 's'} below it, force bit ${e.forcedBit} to 1${
-        e.forcedBitWasSet ? ' (it was 1)' : ' (it was 0)'
-      }${e.k === 1 ? ' — for k = 1 that is the leading one itself, so nothing is unbiased' : ''}, drop ${e.shift} bit${e.shift === 1 ? '' : 's'} (worth ${e.droppedValue})`;
+    ? t('drum.usedAsIs', { magnitude: view.magnitude, k: e.k })
+    : t('drum.summary', {
+        t: e.leadingOne,
+        s: e.shift,
+        keep: t(e.keptBitCount === 1 ? 'drum.keepOne' : 'drum.keepMany', { n: e.keptBitCount }),
+        force: t('drum.force', { bit: e.forcedBit ?? '', was: e.forcedBitWasSet ? 1 : 0 }),
+        k1: e.k === 1 ? t('drum.k1') : '',
+        drop: t(e.shift === 1 ? 'drum.dropOne' : 'drum.dropMany', { n: e.shift, worth: e.droppedValue }),
+      });
   return (
     <div className="drum-operand" data-testid={testId} data-approx={view.approx}>
       <p className="drum-operand-title">
@@ -50,10 +52,10 @@ function OperandBits({ name, view, testId }: { name: string; view: DrumOperandVi
         </span>
       </p>
       <div className="table-wrap">
-        <table className="drum-bits" aria-label={`Bits of |${name}| and of its DRUM-${e.k} operand, most significant first`}>
+        <table className="drum-bits" aria-label={t('drum.bitsLabel', { name, k: e.k })}>
           <thead>
             <tr>
-              <th scope="row">bit</th>
+              <th scope="row">{t('drum.bit')}</th>
               {view.bits.map((cell) => (
                 <th key={cell.position} scope="col">
                   {cell.position}
@@ -65,16 +67,21 @@ function OperandBits({ name, view, testId }: { name: string; view: DrumOperandVi
             <tr>
               <th scope="row">|{name}|</th>
               {view.bits.map((cell) => (
-                <td key={cell.position} className={`drum-bit role-${cell.role}`} title={`bit ${cell.position}: ${ROLE_TEXT[cell.role].name}`} data-role={cell.role}>
+                <td
+                  key={cell.position}
+                  className={`drum-bit role-${cell.role}`}
+                  title={t('drum.bitTitle', { position: cell.position, role: roleName(cell.role) })}
+                  data-role={cell.role}
+                >
                   {cell.bit}
                 </td>
               ))}
             </tr>
             <tr className="drum-roles">
-              <th scope="row">role</th>
+              <th scope="row">{t('drum.role')}</th>
               {view.bits.map((cell) => (
-                <td key={cell.position} className={`drum-role role-${cell.role}`} aria-label={ROLE_TEXT[cell.role].name}>
-                  {ROLE_TEXT[cell.role].letter}
+                <td key={cell.position} className={`drum-role role-${cell.role}`} aria-label={roleName(cell.role)}>
+                  {ROLE_LETTER[cell.role]}
                 </td>
               ))}
             </tr>
@@ -94,10 +101,7 @@ function OperandBits({ name, view, testId }: { name: string; view: DrumOperandVi
       <p className="small">
         {name}̃ = {sign}
         {e.segment} × 2<sup>{e.shift}</sup> = {view.approx}{' '}
-        <span className="muted">
-          (error {view.approx - view.input >= 0 ? '+' : '−'}
-          {Math.abs(view.approx - view.input)})
-        </span>
+        <span className="muted">{t('drum.error', { error: `${view.approx - view.input >= 0 ? '+' : '−'}${Math.abs(view.approx - view.input)}` })}</span>
       </p>
     </div>
   );
@@ -114,18 +118,28 @@ export function DrumExplorer({ seed = 1, kMapping }: { seed?: number; kMapping: 
   const stats = useMemo(() => computeDrumStatsTable(seed), [seed]);
   const [va, vb] = view.operands;
   const presetOf = (value: number) => DRUM_PRESET_IDS.filter((id) => kMapping[id] === value);
+  const t = useT('axtrain');
   return (
     <FigureSection
       id="drum"
       wide
-      title="DRUM explorer — what the approximate multiplier does to two operands"
+      title={t('drum.title')}
       caption={
         <p>
-          DRUM-k (§4, [22]) keeps, from the most significant bit down, the leading one and the next k − 2 bits, forces the k-th bit to 1 (so the dropped bits are replaced by their
-          average instead of 0: unbiased) and drops the rest; an operand below 2<sup>k</sup> passes unchanged. The product is the exact k×k product shifted back, sgn(a)·sgn(b)·ã·b̃
-          (exact sign-magnitude: the authors’ two signed Verilog variants disagree){' '}
-          <StatusBadge status="verified" title="0 mismatches against the authors' Verilog on sampled 16-bit grids (reference A.4.1)" />. K1…K4 on k ={' '}
-          {DRUM_PRESET_IDS.map((id) => kMapping[id]).join(', ')} <StatusBadge status={DRUM_K_PRESETS_SOURCE.status} title={DRUM_K_PRESETS_SOURCE.citation} />.
+          <Rich
+            text={t('drum.caption', { ks: DRUM_PRESET_IDS.map((id) => kMapping[id]).join(', ') })}
+            slots={{
+              twoK: (
+                <>
+                  2<sup>k</sup>
+                </>
+              ),
+              product: <span lang="en">sgn(a)·sgn(b)·ã·b̃</span>,
+              verilog: <span lang="en">Verilog</span>,
+              verified: <StatusBadge status="verified" title={t('drum.verifiedNote')} />,
+              presets: <StatusBadge status={DRUM_K_PRESETS_SOURCE.status} title={DRUM_K_PRESETS_SOURCE.citation} />,
+            }}
+          />
         </p>
       }
     >
@@ -178,7 +192,7 @@ export function DrumExplorer({ seed = 1, kMapping }: { seed?: number; kMapping: 
             onChange={(event) => setK(clampDrumK(Number(event.target.value)))}
           />
         </label>
-        <div className="drum-presets" role="group" aria-label="AxTrain's K presets (their k is an interpretation)">
+        <div className="drum-presets" role="group" aria-label={t('drum.presetsLabel')}>
           {DRUM_PRESET_IDS.map((id) => (
             <button
               key={id}
@@ -193,12 +207,12 @@ export function DrumExplorer({ seed = 1, kMapping }: { seed?: number; kMapping: 
           ))}
           <StatusBadge status={DRUM_K_PRESETS_SOURCE.status} title={DRUM_K_PRESETS_SOURCE.citation} />
         </div>
-        <p className="small muted">Operands are integers in ±{DRUM_EXPLORER_MAX} (DRUM’s 16-bit designs); other input is rounded and clamped.</p>
+        <p className="small muted">{t('drum.operands', { max: DRUM_EXPLORER_MAX })}</p>
       </div>
-      <ul className="drum-key" aria-label="Bit roles">
+      <ul className="drum-key" aria-label={t('drum.bitRoles')}>
         {(['leading', 'kept', 'forced', 'dropped', 'exact'] as const).map((role) => (
           <li key={role}>
-            <span className={`drum-bit role-${role}`}>{ROLE_TEXT[role].letter}</span> {ROLE_TEXT[role].name}
+            <span className={`drum-bit role-${role}`}>{ROLE_LETTER[role]}</span> {t(`drum.roles.${role}`)}
           </li>
         ))}
       </ul>
@@ -213,26 +227,24 @@ export function DrumExplorer({ seed = 1, kMapping }: { seed?: number; kMapping: 
             {va.explanation.segment} · {vb.explanation.segment} × 2<sup>{va.explanation.shift + vb.explanation.shift}</sup>
           </span>
         </dd>
-        <dt>exact a · b</dt>
+        <dt>{t('drum.exactProduct')}</dt>
         <dd data-testid="drum-exact">{view.exact.toLocaleString('en-US')}</dd>
-        <dt>relative error</dt>
-        <dd data-testid="drum-error">
-          {view.relativeError === null ? '— (the exact product is 0)' : `${view.relativeError >= 0 ? '+' : ''}${formatPercent(view.relativeError, 3)}`}
-        </dd>
+        <dt>{t('drum.relativeError')}</dt>
+        <dd data-testid="drum-error">{view.relativeError === null ? t('drum.zeroProduct') : `${view.relativeError >= 0 ? '+' : ''}${formatPercent(view.relativeError, 3)}`}</dd>
       </dl>
       <div className="table-wrap">
         <table className="axtrain-table drum-stats" data-testid="drum-stats">
           <caption className="small">
-            Relative error (DRUM − ab)/ab over {DRUM_STATS_PAIRS.toLocaleString('en-US')} uniform 16-bit pairs (seed {seed}), beside the reference’s 2 M pairs{' '}
+            <Rich text={t('drum.statsCaption', { pairs: DRUM_STATS_PAIRS.toLocaleString('en-US'), seed })} slots={{ formula: <span lang="en">(DRUM − ab)/ab</span> }} />{' '}
             <StatusBadge status={DRUM_REFERENCE_STATS_16BIT.status} title={DRUM_REFERENCE_STATS_16BIT.citation} />
           </caption>
           <thead>
             <tr>
               <th scope="col">k</th>
-              <th scope="col">mean (ours)</th>
-              <th scope="col">std (ours)</th>
-              <th scope="col">mean (reference)</th>
-              <th scope="col">std (reference)</th>
+              <th scope="col">{t('drum.meanOurs')}</th>
+              <th scope="col">{t('drum.stdOurs')}</th>
+              <th scope="col">{t('drum.meanReference')}</th>
+              <th scope="col">{t('drum.stdReference')}</th>
             </tr>
           </thead>
           <tbody>

@@ -10,6 +10,7 @@ import { AXTRAIN_METHOD_LABELS, type AxtrainMethodId } from '../../../core/axtra
 import { AXTRAIN_METHOD_STYLES, formatNumber, layoutGroupedBars, type BarGroup, type GroupedBarOptions } from './figureData';
 import { BarPatterns, barFillId, useMeasuredBox } from './common';
 import { useSvgElementExport } from '../../exports/ExportMenu';
+import { useT } from '../../i18n';
 
 export interface GroupedBarChartProps {
   groups: readonly BarGroup[];
@@ -42,8 +43,9 @@ export function GroupedBarChart({
   const { plot } = layout;
   const bottom = plot.top + plot.height;
   const svgRef = useRef<SVGSVGElement>(null);
-  // The menu's name: the label's first clause ("Fig. 6"), not its numbers.
-  useSvgElementExport(testId, ariaLabel.split(/[:.]/)[0], svgRef);
+  const t = useT('axtrain');
+  // The menu's name: the label's first clause ("Fig. 6", "图 6"), not its numbers.
+  useSvgElementExport(testId, ariaLabel.split(/[:.：。]/)[0], svgRef);
   return (
     <div ref={boxRef} className="axtrain-bars">
       <svg ref={svgRef} width={width} height={height} role="img" aria-label={ariaLabel} data-testid={testId} data-scale={scale} className="axtrain-bars-svg">
@@ -70,11 +72,11 @@ export function GroupedBarChart({
               if (bar.value === null) {
                 return (
                   <text key={bar.method} x={bar.x + bar.width / 2} y={bottom - 4} fontSize="12" textAnchor="middle" fill="#66707a">
-                    –<title>{`${name}: no value`}</title>
+                    –<title>{t('bars.noValue', { name })}</title>
                   </text>
                 );
               }
-              const errorText = bar.errorBar ? ` (mean − std ${formatValue(bar.errorBar.lower)}, mean + std ${formatValue(bar.errorBar.upper)})` : '';
+              const errorText = bar.errorBar ? t('bars.errorBar', { lower: formatValue(bar.errorBar.lower), upper: formatValue(bar.errorBar.upper) }) : '';
               const cap = Math.min(6, bar.width / 3);
               const cx = bar.x + bar.width / 2;
               return (

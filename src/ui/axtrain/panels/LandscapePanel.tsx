@@ -46,6 +46,7 @@ export function LandscapePanel({ snapshots, running }: { snapshots: readonly Axt
         <>
           <MethodLegend methods={view.methods} kind="line" />
           <LiveChart
+            legendLang="en"
             table={view.table}
             series={series}
             x={alphaAxis}

@@ -5,7 +5,7 @@
  */
 import { useMemo } from 'react';
 import { AXTRAIN_METHOD_LABELS, type AxtrainConfig } from '../../../core/axtrain/config';
-import { describeSetting, readTrainingSetting } from '../../../core/axtrain/report';
+import { describeSetting, readTrainingSetting, type HardwareSetting } from '../../../core/axtrain/report';
 import type { AxtrainMethodSnapshot } from '../../../core/axtrain/run';
 import {
   FIG9_PAPER_CLAIMS,
@@ -15,21 +15,73 @@ import {
   formatNumber,
   formatPercent,
   tidyFormula,
+  type ModeSavingClaim,
+  type ModeSelectionRow,
   type SelectedMode,
 } from './figureData';
-import { FigureSection, MethodLineSwatch, PaperBeside, StatusBadge, Waiting } from './common';
+import { FigureSection, MethodLineSwatch, PaperBeside, Rich, StatusBadge, Waiting } from './common';
+import type { ResolvedNpuConstant } from '../../../core/npu/constants';
+import { FIG9_CONSTANT_IDS, WORDY_UNIT_IDS, type Fig9ConstantId, type WordyUnitConstantId } from '../../i18n/locales/axtrain';
+import { useLanguage, useT } from '../../i18n';
 
-function ModeCell({ mode, what, testId }: { mode: SelectedMode | null; what: string; testId: string }) {
-  if (!mode) return <td data-testid={testId}>none within 2 points</td>;
+type T = ReturnType<typeof useT<'axtrain'>>;
+
+const isFig9ConstantId = (id: string): id is Fig9ConstantId => (FIG9_CONSTANT_IDS as readonly string[]).includes(id);
+const hasWordyUnit = (id: string): id is WordyUnitConstantId => (WORDY_UNIT_IDS as readonly string[]).includes(id);
+
+/** A price source's label and unit: the registry's English (src/core/npu/constants.ts), or the catalog's by id. */
+function sourceText(source: ResolvedNpuConstant, t: T): { label: string; unit: string } {
+  const { id } = source;
+  return {
+    label: isFig9ConstantId(id) ? t(`constantLabels.${id}`) : source.label,
+    unit: hasWordyUnit(id) ? t(`constantUnits.${id}`) : source.unit,
+  };
+}
+
+/**
+ * Fig. 9's claim and reading in the interface's language. In English, compareModeSavings's own sentences (as the
+ * claims' are core's: see useClaimTexts in ClaimsPanel.tsx); in another language, the same branches formatted here.
+ */
+function modeSavingTexts(claim: ModeSavingClaim, rows: readonly ModeSelectionRow[], trainedFor: HardwareSetting, t: T, english: boolean): { claim: string; reading: string } {
+  if (english) return { claim: claim.claim, reading: claim.reading };
+  const drum = claim.id === 'computation';
+  const sentence = t(drum ? 'claimTexts.modeDrum' : 'claimTexts.modeNtv');
+  const bp = rows.find((r) => r.method === 'bp');
+  const axtrain = rows.find((r) => r.method === 'actpas');
+  const kind = drum ? 'drum' : 'ntv';
+  if (!bp || !axtrain) return { claim: sentence, reading: t('claimTexts.modeNeedsBoth') };
+  if (trainedFor.kind !== kind) return { claim: sentence, reading: t('claimTexts.modeNeedsTuned', { hardware: drum ? 'DRUM' : 'NTV', setting: describeSetting(trainedFor) }) };
+  const ours = drum ? axtrain.drum : axtrain.ntv;
+  const base = drum ? bp.drum : bp.ntv;
+  if (!ours || !base) {
+    const method = !ours ? 'AxTrain' : 'BP';
+    return { claim: sentence, reading: t(drum ? 'claimTexts.modeNoneDrum' : 'claimTexts.modeNoneNtv', { method }) };
+  }
+  const selectedIsTrained = (trainedFor.kind === 'drum' && axtrain.drum?.k === trainedFor.k) || (trainedFor.kind === 'ntv' && axtrain.ntv?.voltageMv === trainedFor.voltageMv);
+  const reading =
+    t(drum ? 'claimTexts.modeReadingDrum' : 'claimTexts.modeReadingNtv', { ours: ours.label, base: base.label }) +
+    (selectedIsTrained ? '' : t('claimTexts.modeNotTuned', { setting: describeSetting(trainedFor), mode: ours.label }));
+  return { claim: sentence, reading };
+}
+
+function ModeCell({ mode, what, testId }: { mode: SelectedMode | null; what: 'multiply' | 'read'; testId: string }) {
+  const t = useT('axtrain');
+  if (!mode) return <td data-testid={testId}>{t('modes.none')}</td>;
+  const saving = formatPercent(mode.saving, 1);
   return (
     <td data-testid={testId} data-saving={mode.saving}>
-      <strong>{mode.label}</strong> · accuracy {formatPercent(mode.accuracy, 1)}
-      <br />−{formatPercent(mode.saving, 1)} {what} energy{' '}
-      <StatusBadge status="estimate" title={`${tidyFormula(mode.price.formula)} (${mode.price.sources.map((s) => `${s.label}: ${s.status}`).join('; ')})`} />
+      <strong>{mode.label}</strong>
+      {t('modes.accuracy', { accuracy: formatPercent(mode.accuracy, 1) })}
+      <br />
+      {what === 'multiply' ? t('modes.savingMultiply', { saving }) : t('modes.savingRead', { saving })}{' '}
+      <StatusBadge
+        status="estimate"
+        title={`${tidyFormula(mode.price.formula)} (${mode.price.sources.map((s) => `${sourceText(s, t).label}: ${t(`badge.${s.status}`)}`).join('; ')})`}
+      />
       {mode.energyPj !== null && mode.exactEnergyPj !== null ? (
         <span className="muted small">
           <br />
-          {formatNumber(mode.energyPj, 4)} pJ per inference (exact {formatNumber(mode.exactEnergyPj, 4)} pJ)
+          {t('modes.perInference', { energy: formatNumber(mode.energyPj, 4), exact: formatNumber(mode.exactEnergyPj, 4) })}
         </span>
       ) : null}
     </td>
@@ -40,36 +92,37 @@ export function ModeSelectionPanel({ config, snapshots, running }: { config: Axt
   const rows = useMemo(() => buildModeSelectionRows(config, snapshots), [config, snapshots]);
   const trainedFor = readTrainingSetting(config);
   const savings = useMemo(() => compareModeSavings(rows, trainedFor), [rows, trainedFor]);
+  const t = useT('axtrain');
+  const english = useLanguage() === 'en';
   const sources = rows.flatMap((row) => [...(row.drum?.price.sources ?? []), ...(row.ntv?.price.sources ?? [])]).filter((s, i, all) => all.findIndex((t) => t.id === s.id) === i);
   return (
     <FigureSection
       id="modes"
-      title="Fig. 9 — Most aggressive mode within 2 points, and the energy it saves"
+      title={t('modes.title')}
       caption={
         <>
           <p>
-            For each method: the smallest DRUM k and the lowest NTV voltage whose test accuracy (NTV: the mean over the masks) is at least the same net’s exact accuracy minus{' '}
-            {MODE_SELECTION_ALLOWED_LOSS * 100} points (§5: “maximum 2% degradation”, read as accuracy points){' '}
-            <StatusBadge status="interpretation" title="Relative or absolute 2 % is not stated; the lab uses 2 accuracy points" />. The paper prices the modes with a 65 nm
-            synthesis and CACTI-P, which the lab does not have; the savings here are the lab’s estimates: a DRUM-k multiply E<sub>mult16</sub>·((k/16)² + o), an SRAM word read at V
-            scaled by (V/1.1 V)² <StatusBadge status="estimate" />.
+            <Rich
+              text={t('modes.captionP1', { points: MODE_SELECTION_ALLOWED_LOSS * 100 })}
+              slots={{ interpretation: <StatusBadge status="interpretation" title={t('modes.pointsNote')} />, estimate: <StatusBadge status="estimate" /> }}
+            />
           </p>
-          <p>pas and actpas trained for {describeSetting(trainedFor)}; a mode of another kind is a net not fine-tuned for it.</p>
+          <p>{t('modes.captionP2', { setting: describeSetting(trainedFor) })}</p>
         </>
       }
     >
       {rows.length === 0 ? (
-        <Waiting testId="axtrain-modes-waiting">{running ? 'Fig. 9’s modes appear when training ends.' : 'Fig. 9 appears when training ends.'}</Waiting>
+        <Waiting testId="axtrain-modes-waiting">{running ? t('modes.waitingRunning') : t('modes.waiting')}</Waiting>
       ) : (
         <>
           <div className="table-wrap">
             <table className="axtrain-table axtrain-modes" data-testid="axtrain-modes-table">
               <thead>
                 <tr>
-                  <th scope="col">Method</th>
-                  <th scope="col">exact accuracy</th>
-                  <th scope="col">DRUM: most aggressive k</th>
-                  <th scope="col">NTV: lowest voltage</th>
+                  <th scope="col">{t('panels.method')}</th>
+                  <th scope="col">{t('modes.exactAccuracy')}</th>
+                  <th scope="col">{t('modes.drumHeader')}</th>
+                  <th scope="col">{t('modes.ntvHeader')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -80,44 +133,59 @@ export function ModeSelectionPanel({ config, snapshots, running }: { config: Axt
                     </th>
                     <td>{formatPercent(row.exactAccuracy, 1)}</td>
                     <ModeCell mode={row.drum} what="multiply" testId={`axtrain-modes-drum-${row.method}`} />
-                    <ModeCell mode={row.ntv} what="weight-read" testId={`axtrain-modes-ntv-${row.method}`} />
+                    <ModeCell mode={row.ntv} what="read" testId={`axtrain-modes-ntv-${row.method}`} />
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
           <details className="axtrain-numbers" data-testid="axtrain-modes-sources" open>
-            <summary>Where the energy numbers come from</summary>
+            <summary>{t('modes.sources')}</summary>
             <ul className="small">
               {rows.flatMap((row) =>
                 ([row.drum, row.ntv] as (SelectedMode | null)[])
                   .filter((mode): mode is SelectedMode => mode !== null)
                   .map((mode) => (
                     <li key={`${row.method}-${mode.label}`}>
-                      {AXTRAIN_METHOD_LABELS[row.method]}, {mode.label}: {tidyFormula(mode.price.formula)} per operation
+                      {t('modes.formula', { method: AXTRAIN_METHOD_LABELS[row.method], mode: mode.label, formula: tidyFormula(mode.price.formula) })}
                     </li>
                   )),
               )}
-              {sources.map((s) => (
-                <li key={s.id}>
-                  {s.label} = {formatNumber(s.value, 4)} {s.unit} <StatusBadge status={s.status} title={s.citation} /> <span className="muted">{s.citation}</span>
-                </li>
-              ))}
+              {sources.map((s) => {
+                const { label, unit } = sourceText(s, t);
+                return (
+                  <li key={s.id}>
+                    {label} = {formatNumber(s.value, 4)} {unit} <StatusBadge status={s.status} title={s.citation} />{' '}
+                    <span className="muted" lang="en">
+                      {s.citation}
+                    </span>
+                  </li>
+                );
+              })}
             </ul>
           </details>
           <PaperBeside
             testId="axtrain-modes-claims"
-            rows={savings.map((c) => ({
-              id: c.id,
-              claim: `${c.claim} (paper: FlexFlow ${c.id === 'computation' ? 'computational' : 'storage'} power)`,
-              paper: `−${c.paper}%`,
-              ours: c.ours === null ? `not computed: ${c.reading}` : `${c.ours >= 0 ? '−' : '+'}${Math.abs(c.ours).toFixed(2)}% (estimate)`,
-              computed: c.ours !== null,
-              reading: c.reading,
-            }))}
+            rows={savings.map((c) => {
+              const texts = modeSavingTexts(c, rows, trainedFor, t, english);
+              return {
+                id: c.id,
+                claim: (
+                  <Rich
+                    text={t(c.id === 'computation' ? 'modes.claimComputation' : 'modes.claimStorage', { claim: texts.claim })}
+                    slots={{ flexflow: <span lang="en">FlexFlow</span> }}
+                  />
+                ),
+                paper: `−${c.paper}%`,
+                ours: c.ours === null ? t('panels.notComputed', { why: texts.reading }) : t('modes.ours', { value: `${c.ours >= 0 ? '−' : '+'}${Math.abs(c.ours).toFixed(2)}%` }),
+                computed: c.ours !== null,
+                reading: texts.reading,
+              };
+            })}
           />
           <p className="small muted">
-            Paper: {FIG9_PAPER_CLAIMS.computationPowerReduction.citation} <StatusBadge status={FIG9_PAPER_CLAIMS.computationPowerReduction.status} />.
+            {t('modes.paperLine')} <span lang="en">{FIG9_PAPER_CLAIMS.computationPowerReduction.citation}</span>{' '}
+            <StatusBadge status={FIG9_PAPER_CLAIMS.computationPowerReduction.status} />.
           </p>
         </>
       )}

@@ -9,8 +9,10 @@ import { AXTRAIN_METHOD_LABELS, type AxtrainConfig } from '../../../core/axtrain
 import { describeSetting, readTrainingSetting } from '../../../core/axtrain/report';
 import type { AxtrainMethodSnapshot } from '../../../core/axtrain/run';
 import { FIG6_KS, buildClaimViews, buildMultiplierSweep, formatNumber } from './figureData';
-import { FigureSection, MethodBarSwatch, MethodLegend, PaperBeside, StatusBadge, Waiting } from './common';
+import { FigureSection, MethodBarSwatch, MethodLegend, PaperBeside, Rich, StatusBadge, Waiting } from './common';
+import { useClaimTexts } from './ClaimsPanel';
 import { GroupedBarChart } from './GroupedBarChart';
+import { useT } from '../../i18n';
 
 export interface MultiplierSweepPanelProps {
   config: AxtrainConfig;
@@ -25,23 +27,23 @@ export function MultiplierSweepPanel({ config, snapshots, running, kMapping, onK
   const claims = useMemo(() => buildClaimViews(config, snapshots, kMapping).filter((c) => c.figure === 'Fig. 6'), [config, snapshots, kMapping]);
   const mappingId = useId();
   const trainedFor = readTrainingSetting(config);
+  const t = useT('axtrain');
+  const claimText = useClaimTexts(config, snapshots, kMapping);
+  const ks = DRUM_PRESET_IDS.map((id) => kMapping[id]).join(', ');
   return (
     <FigureSection
       id="multiplier"
-      title="Fig. 6 — Output loss under the approximate multiplier DRUM-k"
+      title={t('multiplier.title')}
       caption={
         <>
           <p>
-            L<sub>k</sub> / L<sub>exact</sub>: E on the test set with every weight × activation product done by DRUM-k (the leading one and k − 1 more bits of each operand, the
-            k-th forced to 1, §4 [22]; 16-bit per-layer dynamic fixed point operands, exact sign-magnitude signs), over E of the same net with exact multipliers (§5: “normalized to
-            original network results with accurate multipliers”). 1 = no loss from the multiplier; log axis. E is eq. 4’s data term (binary cross-entropy) — the paper does not name
-            its loss <StatusBadge status="interpretation" title="Fig. 6's loss is undefined in the paper (reference D.3)" />.
+            <Rich text={t('multiplier.captionP1')} slots={{ badge: <StatusBadge status="interpretation" title={t('multiplier.lossNote')} /> }} />
           </p>
           <p>
-            K1…K4 (the paper’s four settings, most aggressive first) are marked on k = {DRUM_PRESET_IDS.map((id) => kMapping[id]).join(', ')}{' '}
-            <StatusBadge status={DRUM_K_PRESETS_SOURCE.status} title={DRUM_K_PRESETS_SOURCE.citation} />: the paper never gives their k. pas and actpas trained for{' '}
-            {describeSetting(trainedFor)}
-            {trainedFor.kind === 'drum' ? '' : ', so their DRUM bars are of nets not fine-tuned for the multiplier'}.
+            <Rich
+              text={t(trainedFor.kind === 'drum' ? 'multiplier.captionP2' : 'multiplier.captionP2NotTuned', { ks, setting: describeSetting(trainedFor) })}
+              slots={{ badge: <StatusBadge status={DRUM_K_PRESETS_SOURCE.status} title={DRUM_K_PRESETS_SOURCE.citation} /> }}
+            />
           </p>
         </>
       }
@@ -69,9 +71,7 @@ export function MultiplierSweepPanel({ config, snapshots, running, kMapping, onK
         ))}
       </fieldset>
       {!sweep ? (
-        <Waiting testId="axtrain-multiplier-waiting">
-          {running ? 'Fig. 6 appears when training ends (each net is then run with DRUM k = 1…8).' : 'Fig. 6 appears when training ends.'}
-        </Waiting>
+        <Waiting testId="axtrain-multiplier-waiting">{running ? t('multiplier.waitingRunning') : t('multiplier.waiting')}</Waiting>
       ) : (
         <>
           <MethodLegend methods={sweep.methods} kind="bar" testId="axtrain-multiplier-legend" />
@@ -79,16 +79,18 @@ export function MultiplierSweepPanel({ config, snapshots, running, kMapping, onK
             groups={sweep.groups}
             methods={sweep.methods}
             scale="log"
-            reference={{ value: 1, label: 'exact multipliers = 1' }}
-            yLabel="L_k / L_exact (log)"
-            ariaLabel={`Fig. 6: normalised loss per DRUM k and method. ${sweep.groups
-              .slice(0, 4)
-              .map((g) => `${g.label}: ${g.bars.map((b) => `${AXTRAIN_METHOD_LABELS[b.method]} ${formatNumber(b.value, 3)}`).join(', ')}`)
-              .join('; ')}.`}
+            reference={{ value: 1, label: t('multiplier.reference') }}
+            yLabel={t('multiplier.yLabel')}
+            ariaLabel={t('multiplier.aria', {
+              groups: sweep.groups
+                .slice(0, 4)
+                .map((g) => `${g.label}: ${g.bars.map((b) => `${AXTRAIN_METHOD_LABELS[b.method]} ${formatNumber(b.value, 3)}`).join(', ')}`)
+                .join('; '),
+            })}
             testId="axtrain-multiplier-chart"
           />
           <details className="axtrain-numbers">
-            <summary>Numbers</summary>
+            <summary>{t('multiplier.numbers')}</summary>
             <div className="table-wrap">
               <table className="axtrain-table" data-testid="axtrain-multiplier-table">
                 <thead>
@@ -103,7 +105,7 @@ export function MultiplierSweepPanel({ config, snapshots, running, kMapping, onK
                 </thead>
                 <tbody>
                   <tr>
-                    <th scope="row">exact</th>
+                    <th scope="row">{t('multiplier.exact')}</th>
                     {sweep.methods.map((method) => (
                       <td key={method}>{formatNumber(sweep.exact[method])}</td>
                     ))}
@@ -123,10 +125,7 @@ export function MultiplierSweepPanel({ config, snapshots, running, kMapping, onK
               </table>
             </div>
           </details>
-          <PaperBeside
-            testId="axtrain-multiplier-claims"
-            rows={claims.map((c) => ({ id: c.id, claim: c.claim, paper: c.paperText, ours: c.oursText, computed: c.computed, reading: c.reading }))}
-          />
+          <PaperBeside testId="axtrain-multiplier-claims" rows={claims.map((c) => ({ id: c.id, paper: c.paperText, computed: c.computed, ...claimText(c) }))} />
         </>
       )}
     </FigureSection>

@@ -4,18 +4,33 @@
  * +32.10 % / +8.163 % beside ours.
  */
 import { useMemo } from 'react';
-import { NTV_VOLTAGE_PRESETS } from '../../../core/approx/ntv';
+import { NTV_VOLTAGE_PRESETS, getNtvFlipRate } from '../../../core/approx/ntv';
 import { AXTRAIN_METHOD_LABELS, type AxtrainConfig } from '../../../core/axtrain/config';
 import { describeSetting, readTrainingSetting } from '../../../core/axtrain/report';
 import type { AxtrainMethodSnapshot } from '../../../core/axtrain/run';
-import { buildClaimViews, buildNtvBars, formatNumber, formatPercent } from './figureData';
+import { buildClaimViews, buildNtvBars, formatNumber, formatPercent, type BarGroup } from './figureData';
 import { FigureSection, MethodBarSwatch, MethodLegend, PaperBeside, Rich, StatusBadge, Waiting } from './common';
+import { useClaimTexts } from './ClaimsPanel';
 import { GroupedBarChart } from './GroupedBarChart';
 import { useLanguage, useT } from '../../i18n';
 
 export function NtvPanel({ config, snapshots, running }: { config: AxtrainConfig; snapshots: readonly AxtrainMethodSnapshot[]; running: boolean }) {
-  const view = useMemo(() => buildNtvBars(snapshots, config.dataset), [snapshots, config.dataset]);
+  const built = useMemo(() => buildNtvBars(snapshots, config.dataset), [snapshots, config.dataset]);
   const t = useT('axtrain');
+  // The groups' labels in the interface's language (buildNtvBars writes them in English): exact (no flips), then each
+  // voltage with its flip rate and its role for this data set.
+  const view = useMemo(() => {
+    if (!built) return null;
+    const groups = built.groups.map((group): BarGroup => {
+      if (group.key === 'exact') return { ...group, label: t('ntvBars.exact'), sublabel: t('ntvBars.noFlips') };
+      const mv = Number(group.key.replace(/^ntv/, ''));
+      const roles = [mv === built.aggressiveMv ? t('ntvBars.aggressive') : null, mv === built.conservativeMv ? t('ntvBars.conservative') : null].filter(Boolean).join(', ');
+      const flip = group.bars.some((bar) => bar.value !== null) ? `p = ${formatPercent(getNtvFlipRate(mv))}` : null;
+      return { ...group, sublabel: [flip, roles || null].filter(Boolean).join(' · ') };
+    });
+    return { ...built, groups };
+  }, [built, t]);
+  const claimText = useClaimTexts(config, snapshots);
   const language = useLanguage();
   const claims = useMemo(() => buildClaimViews(config, snapshots).filter((c) => c.figure === 'Fig. 7'), [config, snapshots]);
   const runs = view?.runs ?? [];
@@ -63,9 +78,10 @@ export function NtvPanel({ config, snapshots, running }: { config: AxtrainConfig
             scale="linear"
             domain={[0, 1]}
             yLabel={t('ntv.yLabel')}
-            ariaLabel={`Fig. 7: accuracy mean ± std over ${runsText} masks. ${view.groups
-              .map((g) => `${g.label}: ${g.bars.map((b) => `${AXTRAIN_METHOD_LABELS[b.method]} ${formatNumber(b.value, 3)}`).join(', ')}`)
-              .join('; ')}.`}
+            ariaLabel={t('ntvBars.aria', {
+              runs: runsText,
+              groups: view.groups.map((g) => `${g.label}: ${g.bars.map((b) => `${AXTRAIN_METHOD_LABELS[b.method]} ${formatNumber(b.value, 3)}`).join(', ')}`).join('; '),
+            })}
             testId="axtrain-ntv-chart"
             formatValue={(v) => formatNumber(v, 4)}
           />
@@ -105,10 +121,7 @@ export function NtvPanel({ config, snapshots, running }: { config: AxtrainConfig
               </table>
             </div>
           </details>
-          <PaperBeside
-            testId="axtrain-ntv-claims"
-            rows={claims.map((c) => ({ id: c.id, claim: c.claim, paper: c.paperText, ours: c.oursText, computed: c.computed, reading: c.reading }))}
-          />
+          <PaperBeside testId="axtrain-ntv-claims" rows={claims.map((c) => ({ id: c.id, paper: c.paperText, computed: c.computed, ...claimText(c) }))} />
         </>
       )}
     </FigureSection>

@@ -21,7 +21,8 @@ import {
   type SensitivityMapView,
   type SensitivityScaleTop,
 } from './figureData';
-import { FigureSection, MethodLineSwatch, StatusBadge, Waiting, useMeasuredBox } from './common';
+import { FigureSection, MethodLineSwatch, Rich, StatusBadge, Waiting, useMeasuredBox } from './common';
+import { useT } from '../../i18n';
 
 interface MatrixMapProps {
   map: SensitivityMapView;
@@ -31,12 +32,14 @@ interface MatrixMapProps {
   cursor: MatrixCell | null;
   onCursor: (cell: MatrixCell | null) => void;
   label: string;
+  /** The group's label: `label` and how the keys move the cursor. */
+  keysLabel: string;
   describedBy: string;
   testId: string;
 }
 
 /** One rows × cols map on a canvas: one flat rectangle per weight (no smoothing), the cursor cell outlined. */
-const MatrixMap = memo(function MatrixMap({ map, scale, lut, layout, cursor, onCursor, label, describedBy, testId }: MatrixMapProps) {
+const MatrixMap = memo(function MatrixMap({ map, scale, lut, layout, cursor, onCursor, label, keysLabel, describedBy, testId }: MatrixMapProps) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const { rows, cols, relative } = map;
   const { cellWidth, cellHeight, width, height } = layout;
@@ -88,7 +91,7 @@ const MatrixMap = memo(function MatrixMap({ map, scale, lut, layout, cursor, onC
       className="axtrain-matrix"
       role="group"
       aria-roledescription="heatmap"
-      aria-label={`${label}. Arrow keys move the cursor (Shift: 10 % of the map; Home/End: first/last unit); the values read out below the maps.`}
+      aria-label={keysLabel}
       aria-describedby={describedBy}
       // biome-ignore lint/a11y/noNoninteractiveTabindex: a keyboard-operated heatmap (arrow keys move its cursor), focusable like Heatmap.tsx's maps
       tabIndex={0}
@@ -134,51 +137,53 @@ export function SensitivityMapPanel({ config, snapshots, running }: { config: Ax
   const readoutId = useId();
   const scaleName = useId();
   const classNames = isClassificationDatasetId(config.dataset) ? CLASSIFICATION_DATASETS[config.dataset].classNames : null;
-  const outputName = (j: number) => (classNames?.[j] ? `output ${j + 1} (${classNames[j]})` : `output ${j + 1}`);
+  const t = useT('axtrain');
+  // Breast cancer's class names are the registry's English; their Chinese is in the catalog (digits' are digits).
+  const className = (j: number): string | undefined => {
+    const name = classNames?.[j];
+    return name === 'malignant' || name === 'benign' ? t(`classNames.${name}`) : name;
+  };
+  const outputName = (j: number) => {
+    const name = className(j);
+    return name ? t('sensitivity.outputNamed', { n: j + 1, name }) : t('sensitivity.output', { n: j + 1 });
+  };
   const trainedFor = describeSetting(readTrainingSetting(config));
   const reference = view ? AXTRAIN_METHOD_LABELS[view.referenceMethod] : 'BP';
   const first = view?.maps[0];
   // The row labels take ROW_LABEL_PX left of each map.
   const layout = first ? layoutMatrixMap(first.rows, first.cols, Math.max(160, width - ROW_LABEL_PX - 8)) : null;
   const referenceMean = view?.maps.find((m) => m.method === view.referenceMethod)?.meanRelative ?? Number.NaN;
-  const barTitle = top === 'bp' ? `s_ij / ${reference}’s largest s_ij (one scale for every map)` : `s_ij / ${reference}’s largest s_ij, scale to the largest of all maps`;
+  const barTitle = top === 'bp' ? t('sensitivity.barTitleReference', { reference }) : t('sensitivity.barTitleAll', { reference });
   return (
     <FigureSection
       id="sensitivity"
       wide
-      title="Fig. 4 — Sensitivity maps of the last layer"
+      title={t('sensitivity.title')}
       caption={
         <>
           <p>
-            Each cell is one weight of the last layer, from hidden unit i (columns) to output j (rows): its sensitivity s<sub>ij</sub> = |w<sub>ij</sub>| · (1/B) Σ<sub>n</sub> Σ
-            <sub>k</sub> |∂O<sub>k</sub>(x<sub>n</sub>)/∂w<sub>ij</sub>|, the summand of eq. 5, on the test set (B rows), divided by the largest s<sub>ij</sub> of {reference}’s map
-            (“relative sensitivity”){' '}
-            <StatusBadge
-              status="interpretation"
-              title="The paper plots 'relative sensitivities' without defining them; the eq. 5 summand relative to BP's maximum is the reference's reading (A.3, Fig. 4)"
-            />
-            . Every map uses the one colour scale below: darker = less sensitive (the paper’s “deeper blue”).
+            <Rich text={t('sensitivity.captionP1', { reference })} slots={{ badge: <StatusBadge status="interpretation" title={t('sensitivity.badgeNote')} /> }} />
           </p>
           <p>
-            The paper (MNIST-MLP, pas with the most aggressive multiplier) finds that act lowers the sensitivity of all weights, and pas lowers it selectively where the hardware
-            adds the most noise; it gives no number. This run’s pas and actpas trained for {trainedFor}.
+            <Rich text={t('sensitivity.captionP2', { setting: trainedFor })} slots={{ mlp: <span lang="en">MNIST-MLP</span> }} />
           </p>
         </>
       }
     >
       <div ref={boxRef} className="axtrain-maps-box">
         {!view || !layout ? (
-          <Waiting testId="axtrain-sensitivity-waiting">{running ? 'Fig. 4 appears when a method’s training ends.' : 'Fig. 4 appears when training ends.'}</Waiting>
+          <Waiting testId="axtrain-sensitivity-waiting">{running ? t('sensitivity.waitingRunning') : t('sensitivity.waiting')}</Waiting>
         ) : (
           <div className="axtrain-maps" data-testid="axtrain-sensitivity-maps" data-scale-max={view.scale.max} data-reference-max={view.referenceMax}>
             <fieldset className="axtrain-toggle">
-              <legend>Colour scale ends at</legend>
+              <legend>{t('sensitivity.scaleEndsAt')}</legend>
               <label>
-                <input type="radio" name={scaleName} checked={top === 'bp'} onChange={() => setTop('bp')} data-testid="axtrain-sensitivity-top-bp" /> {reference}’s maximum (= 1)
+                <input type="radio" name={scaleName} checked={top === 'bp'} onChange={() => setTop('bp')} data-testid="axtrain-sensitivity-top-bp" />{' '}
+                {t('sensitivity.scaleTopReference', { reference })}
               </label>
               <label>
-                <input type="radio" name={scaleName} checked={top === 'all'} onChange={() => setTop('all')} data-testid="axtrain-sensitivity-top-all" /> the largest value of any
-                map
+                <input type="radio" name={scaleName} checked={top === 'all'} onChange={() => setTop('all')} data-testid="axtrain-sensitivity-top-all" />{' '}
+                {t('sensitivity.scaleTopAll')}
               </label>
             </fieldset>
             {view.maps.map((map) => {
@@ -188,16 +193,16 @@ export function SensitivityMapPanel({ config, snapshots, running }: { config: Ax
                   <figcaption>
                     <MethodLineSwatch method={map.method} /> <strong>{AXTRAIN_METHOD_LABELS[map.method]}</strong>{' '}
                     <span className="muted small">
-                      max {formatNumber(map.maxRelative, 3)}, mean {formatNumber(map.meanRelative, 3)}
-                      {map.method !== view.referenceMethod ? ` (mean ${formatNumber(ratioToReference, 3)}× ${reference}’s)` : ''}
-                      {top === 'bp' && map.maxRelative > 1 ? ' — above the scale’s top, drawn in its colour' : ''}
+                      {t('sensitivity.mapStats', { max: formatNumber(map.maxRelative, 3), mean: formatNumber(map.meanRelative, 3) })}
+                      {map.method !== view.referenceMethod ? t('sensitivity.mapRatio', { ratio: formatNumber(ratioToReference, 3), reference }) : ''}
+                      {top === 'bp' && map.maxRelative > 1 ? t('sensitivity.aboveTop') : ''}
                     </span>
                   </figcaption>
                   <div className="axtrain-map-body">
                     <div className="axtrain-map-rows" style={{ height: layout.height }} aria-hidden="true">
                       {Array.from({ length: map.rows }, (_, j) => (
                         <span key={j} style={{ height: layout.cellHeight }}>
-                          {classNames?.[j] ?? `out ${j + 1}`}
+                          {className(j) ?? t('sensitivity.rowLabel', { n: j + 1 })}
                         </span>
                       ))}
                     </div>
@@ -209,14 +214,17 @@ export function SensitivityMapPanel({ config, snapshots, running }: { config: Ax
                         layout={layout}
                         cursor={cursor}
                         onCursor={setCursor}
-                        label={`${AXTRAIN_METHOD_LABELS[map.method]}: relative sensitivity of the ${map.rows} × ${map.cols} last-layer weights`}
+                        label={t('sensitivity.mapLabel', { method: AXTRAIN_METHOD_LABELS[map.method], rows: map.rows, cols: map.cols })}
+                        keysLabel={t('sensitivity.mapKeys', {
+                          label: t('sensitivity.mapLabel', { method: AXTRAIN_METHOD_LABELS[map.method], rows: map.rows, cols: map.cols }),
+                        })}
                         describedBy={readoutId}
                         testId={`axtrain-sensitivity-${map.method}-canvas`}
                       />
                       <div className="axtrain-map-cols" style={{ width: layout.width }} aria-hidden="true">
-                        {columnTicks(map.cols).map((t) => (
-                          <span key={t} style={{ left: (t - 0.5) * layout.cellWidth }}>
-                            {t}
+                        {columnTicks(map.cols).map((tick) => (
+                          <span key={tick} style={{ left: (tick - 0.5) * layout.cellWidth }}>
+                            {tick}
                           </span>
                         ))}
                       </div>
@@ -225,19 +233,23 @@ export function SensitivityMapPanel({ config, snapshots, running }: { config: Ax
                 </figure>
               );
             })}
-            <p className="axtrain-axis-name small">hidden unit i of the last hidden layer (1 … {first!.cols}) → output j</p>
+            <p className="axtrain-axis-name small">{t('sensitivity.axisName', { cols: first!.cols })}</p>
             <div className="axtrain-map-bar" style={{ maxWidth: Math.max(240, layout.width) }}>
               <ColorBar scale={view.scale} lut={SEQUENTIAL} title={barTitle} testId="axtrain-sensitivity-bar" count={5} />
             </div>
             <p className="view-readout" id={readoutId} data-testid="axtrain-sensitivity-readout" role="status" aria-live="polite">
               {cursor
-                ? `Hidden unit ${cursor.col + 1} → ${outputName(cursor.row)}: ${view.maps
-                    .map((m) => {
-                      const at = cursor.row * m.cols + cursor.col;
-                      return `${AXTRAIN_METHOD_LABELS[m.method]} ${formatNumber(m.relative[at], 3)} (s = ${formatNumber(m.raw[at], 3)})`;
-                    })
-                    .join(' · ')}`
-                : `Point at a weight, or focus a map and use the arrow keys: every map’s value at that weight reads out here. ${reference}’s largest s_ij = ${formatNumber(view.referenceMax, 3)}.`}
+                ? t('sensitivity.readout', {
+                    unit: cursor.col + 1,
+                    output: outputName(cursor.row),
+                    values: view.maps
+                      .map((m) => {
+                        const at = cursor.row * m.cols + cursor.col;
+                        return `${AXTRAIN_METHOD_LABELS[m.method]} ${formatNumber(m.relative[at], 3)} (s = ${formatNumber(m.raw[at], 3)})`;
+                      })
+                      .join(' · '),
+                  })
+                : t('sensitivity.readoutIdle', { reference, max: formatNumber(view.referenceMax, 3) })}
             </p>
           </div>
         )}

@@ -48,6 +48,7 @@ function CurveChart({ spec, snapshots, height, log = false }: { spec: TrainingCu
         <Waiting>{t('curves.noMethod', { axis })}</Waiting>
       ) : (
         <LiveChart
+          legendLang="en"
           table={drawn}
           series={series}
           x={epochAxis}

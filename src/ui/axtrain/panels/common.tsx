@@ -11,7 +11,9 @@ import './axtrainPanels.css';
 import { ExportMenu, ExportScope } from '../../exports/ExportMenu';
 import { useT } from '../../i18n';
 
-export { Rich } from './Rich';
+import { Rich } from './Rich';
+
+export { Rich };
 
 export function FigureSection({ id, title, caption, children, wide = false }: { id: string; title: ReactNode; caption: ReactNode; children: ReactNode; wide?: boolean }) {
   return (
@@ -138,10 +140,12 @@ export function MethodLegend({ methods, kind, testId }: { methods: readonly Axtr
 
 export interface PaperBesideRow {
   id: string;
-  claim: string;
+  claim: ReactNode;
   paper: string;
+  /** Ours, or "not computed: …" (a catalog text: its <sub> markup renders). */
   ours: string;
   computed: boolean;
+  /** How ours is computed (a catalog text: its <sub> markup renders). */
   reading: string;
 }
 
@@ -160,11 +164,15 @@ export function PaperBeside({ rows, testId, empty }: { rows: readonly PaperBesid
               <dt>{t('panels.paper')}</dt>
               <dd>{row.paper}</dd>
               <dt>{t('panels.ours')}</dt>
-              <dd>{row.ours}</dd>
+              <dd>
+                <Rich text={row.ours} />
+              </dd>
               {row.computed ? (
                 <>
                   <dt>{t('panels.how')}</dt>
-                  <dd className="muted">{row.reading}</dd>
+                  <dd className="muted">
+                    <Rich text={row.reading} />
+                  </dd>
                 </>
               ) : null}
             </dl>

@@ -7,12 +7,24 @@ import { CLASSIFICATION_DATASETS } from '../../../core/axtrain/datasets';
 import type { ClassificationDatasetId } from '../../../core/axtrain/config';
 import { getTarget } from '../../../core/targets/index';
 import { TARGET_IDS, type TargetId } from '../../../core/targets/types';
+import { NPU_CONSTANTS } from '../../../core/npu/constants';
 import { defineNamespace } from '../namespace';
 
 const datasets = Object.fromEntries(Object.values(CLASSIFICATION_DATASETS).map((spec) => [spec.id, { title: spec.title, description: spec.description }])) as Readonly<
   Record<ClassificationDatasetId, { title: string; description: string }>
 >;
 const targets = Object.fromEntries(TARGET_IDS.map((id) => [id, getTarget(id).title])) as Readonly<Record<TargetId, string>>;
+
+/** The NPU constants Fig. 9 prices its modes with (src/core/approx/energy.ts): their English labels are the registry's. */
+export const FIG9_CONSTANT_IDS = ['intMult16', 'drumOverheadFraction', 'sramRead8KB', 'sramRead32KB', 'sramRead1MB', 'sramNominalVoltage', 'sramVoltageEnergyExponent'] as const;
+export type Fig9ConstantId = (typeof FIG9_CONSTANT_IDS)[number];
+const constantLabels = Object.fromEntries(FIG9_CONSTANT_IDS.map((id) => [id, NPU_CONSTANTS[id].label])) as Readonly<Record<Fig9ConstantId, string>>;
+/** Those of their units that have words in them (pJ, V and the formula E ∝ (V / V_nom)^n stay as written). */
+export const WORDY_UNIT_IDS = ['drumOverheadFraction', 'sramRead8KB', 'sramRead32KB', 'sramRead1MB'] as const;
+export type WordyUnitConstantId = (typeof WORDY_UNIT_IDS)[number];
+const constantUnits = Object.fromEntries(WORDY_UNIT_IDS.map((id) => [id, NPU_CONSTANTS[id].unit])) as Readonly<Record<WordyUnitConstantId, string>>;
+/** Breast cancer's class names (the registry's; digits' are the digits themselves). */
+const classNames = Object.fromEntries(CLASSIFICATION_DATASETS.breastcancer.classNames.map((name) => [name, name])) as Readonly<Record<'malignant' | 'benign', string>>;
 
 export const axtrain = defineNamespace(
   {
@@ -201,6 +213,150 @@ export const axtrain = defineNamespace(
       tab1: 'AxTrain Tab. 1',
     },
     // </generated-en>
+    // Texts that src/core gives in English (the registries'), in Chinese by id.
+    constantLabels,
+    constantUnits,
+    classNames,
+    sensitivity: {
+      title: 'Fig. 4 — Sensitivity maps of the last layer',
+      captionP1:
+        'Each cell is one weight of the last layer, from hidden unit i (columns) to output j (rows): its sensitivity s<sub>ij</sub> = |w<sub>ij</sub>| · (1/B) Σ<sub>n</sub> Σ<sub>k</sub> |∂O<sub>k</sub>(x<sub>n</sub>)/∂w<sub>ij</sub>|, the summand of eq. 5, on the test set (B rows), divided by the largest s<sub>ij</sub> of {{reference}}’s map (“relative sensitivity”) [[badge]]. Every map uses the one colour scale below: darker = less sensitive (the paper’s “deeper blue”).',
+      badgeNote: "The paper plots 'relative sensitivities' without defining them; the eq. 5 summand relative to BP's maximum is the reference's reading (A.3, Fig. 4)",
+      captionP2:
+        'The paper ([[mlp]], pas with the most aggressive multiplier) finds that act lowers the sensitivity of all weights, and pas lowers it selectively where the hardware adds the most noise; it gives no number. This run’s pas and actpas trained for {{setting}}.',
+      waitingRunning: 'Fig. 4 appears when a method’s training ends.',
+      waiting: 'Fig. 4 appears when training ends.',
+      scaleEndsAt: 'Colour scale ends at',
+      scaleTopReference: '{{reference}}’s maximum (= 1)',
+      scaleTopAll: 'the largest value of any map',
+      mapStats: 'max {{max}}, mean {{mean}}',
+      mapRatio: ' (mean {{ratio}}× {{reference}}’s)',
+      aboveTop: ' — above the scale’s top, drawn in its colour',
+      rowLabel: 'out {{n}}',
+      output: 'output {{n}}',
+      outputNamed: 'output {{n}} ({{name}})',
+      mapLabel: '{{method}}: relative sensitivity of the {{rows}} × {{cols}} last-layer weights',
+      mapKeys: '{{label}}. Arrow keys move the cursor (Shift: 10 % of the map; Home/End: first/last unit); the values read out below the maps.',
+      axisName: 'hidden unit i of the last hidden layer (1 … {{cols}}) → output j',
+      barTitleReference: 's_ij / {{reference}}’s largest s_ij (one scale for every map)',
+      barTitleAll: 's_ij / {{reference}}’s largest s_ij, scale to the largest of all maps',
+      readout: 'Hidden unit {{unit}} → {{output}}: {{values}}',
+      readoutIdle: 'Point at a weight, or focus a map and use the arrow keys: every map’s value at that weight reads out here. {{reference}}’s largest s_ij = {{max}}.',
+    },
+    multiplier: {
+      title: 'Fig. 6 — Output loss under the approximate multiplier DRUM-k',
+      captionP1:
+        'L<sub>k</sub> / L<sub>exact</sub>: E on the test set with every weight × activation product done by DRUM-k (the leading one and k − 1 more bits of each operand, the k-th forced to 1, §4 [22]; 16-bit per-layer dynamic fixed point operands, exact sign-magnitude signs), over E of the same net with exact multipliers (§5: “normalized to original network results with accurate multipliers”). 1 = no loss from the multiplier; log axis. E is eq. 4’s data term (binary cross-entropy) — the paper does not name its loss [[badge]].',
+      lossNote: "Fig. 6's loss is undefined in the paper (reference D.3)",
+      captionP2:
+        'K1…K4 (the paper’s four settings, most aggressive first) are marked on k = {{ks}} [[badge]]: the paper never gives their k. pas and actpas trained for {{setting}}.',
+      captionP2NotTuned:
+        'K1…K4 (the paper’s four settings, most aggressive first) are marked on k = {{ks}} [[badge]]: the paper never gives their k. pas and actpas trained for {{setting}}, so their DRUM bars are of nets not fine-tuned for the multiplier.',
+      waitingRunning: 'Fig. 6 appears when training ends (each net is then run with DRUM k = 1…8).',
+      waiting: 'Fig. 6 appears when training ends.',
+      reference: 'exact multipliers = 1',
+      yLabel: 'L_k / L_exact (log)',
+      aria: 'Fig. 6: normalised loss per DRUM k and method. {{groups}}.',
+      numbers: 'Numbers',
+      exact: 'exact',
+    },
+    modes: {
+      title: 'Fig. 9 — Most aggressive mode within 2 points, and the energy it saves',
+      captionP1:
+        'For each method: the smallest DRUM k and the lowest NTV voltage whose test accuracy (NTV: the mean over the masks) is at least the same net’s exact accuracy minus {{points}} points (§5: “maximum 2% degradation”, read as accuracy points) [[interpretation]]. The paper prices the modes with a 65 nm synthesis and CACTI-P, which the lab does not have; the savings here are the lab’s estimates: a DRUM-k multiply E<sub>mult16</sub>·((k/16)² + o), an SRAM word read at V scaled by (V/1.1 V)² [[estimate]].',
+      pointsNote: 'Relative or absolute 2 % is not stated; the lab uses 2 accuracy points',
+      captionP2: 'pas and actpas trained for {{setting}}; a mode of another kind is a net not fine-tuned for it.',
+      waitingRunning: 'Fig. 9’s modes appear when training ends.',
+      waiting: 'Fig. 9 appears when training ends.',
+      exactAccuracy: 'exact accuracy',
+      drumHeader: 'DRUM: most aggressive k',
+      ntvHeader: 'NTV: lowest voltage',
+      none: 'none within 2 points',
+      accuracy: ' · accuracy {{accuracy}}',
+      savingMultiply: '−{{saving}} multiply energy',
+      savingRead: '−{{saving}} weight-read energy',
+      perInference: '{{energy}} pJ per inference (exact {{exact}} pJ)',
+      sources: 'Where the energy numbers come from',
+      formula: '{{method}}, {{mode}}: {{formula}} per operation',
+      claimComputation: '{{claim}} (paper: [[flexflow]] computational power)',
+      claimStorage: '{{claim}} (paper: [[flexflow]] storage power)',
+      ours: '{{value}} (estimate)',
+      paperLine: 'Paper:',
+    },
+    drum: {
+      title: 'DRUM explorer — what the approximate multiplier does to two operands',
+      caption:
+        'DRUM-k (§4, [22]) keeps, from the most significant bit down, the leading one and the next k − 2 bits, forces the k-th bit to 1 (so the dropped bits are replaced by their average instead of 0: unbiased) and drops the rest; an operand below [[twoK]] passes unchanged. The product is the exact k×k product shifted back, [[product]] (exact sign-magnitude: the authors’ two signed [[verilog]] variants disagree) [[verified]]. K1…K4 on k = {{ks}} [[presets]].',
+      verifiedNote: "0 mismatches against the authors' Verilog on sampled 16-bit grids (reference A.4.1)",
+      roles: {
+        leading: 'leading one',
+        kept: 'kept',
+        forced: 'forced to 1',
+        dropped: 'dropped',
+        exact: 'used as is (x < 2^k)',
+        zero: 'above the leading one',
+      },
+      usedAsIs: '{{magnitude}} < 2^{{k}}: used as is',
+      summary: 't = {{t}}, s = t − k + 1 = {{s}}: {{keep}}, {{force}}{{k1}}, {{drop}}',
+      keepOne: 'keep the leading one and {{n}} bit below it',
+      keepMany: 'keep the leading one and {{n}} bits below it',
+      force: 'force bit {{bit}} to 1 (it was {{was}})',
+      k1: ' — for k = 1 that is the leading one itself, so nothing is unbiased',
+      dropOne: 'drop {{n}} bit (worth {{worth}})',
+      dropMany: 'drop {{n}} bits (worth {{worth}})',
+      bitsLabel: 'Bits of |{{name}}| and of its DRUM-{{k}} operand, most significant first',
+      bit: 'bit',
+      role: 'role',
+      bitTitle: 'bit {{position}}: {{role}}',
+      error: '(error {{error}})',
+      presetsLabel: "AxTrain's K presets (their k is an interpretation)",
+      operands: 'Operands are integers in ±{{max}} (DRUM’s 16-bit designs); other input is rounded and clamped.',
+      bitRoles: 'Bit roles',
+      exactProduct: 'exact a · b',
+      relativeError: 'relative error',
+      zeroProduct: '— (the exact product is 0)',
+      statsCaption: 'Relative error [[formula]] over {{pairs}} uniform 16-bit pairs (seed {{seed}}), beside the reference’s 2 M pairs',
+      meanOurs: 'mean (ours)',
+      stdOurs: 'std (ours)',
+      meanReference: 'mean (reference)',
+      stdReference: 'std (reference)',
+    },
+    bars: {
+      noValue: '{{name}}: no value',
+      errorBar: ' (mean − std {{lower}}, mean + std {{upper}})',
+    },
+    ntvBars: {
+      exact: 'exact',
+      noFlips: 'no flips',
+      aggressive: 'aggressive',
+      conservative: 'conservative',
+      aria: 'Fig. 7: accuracy mean ± std over {{runs}} masks. {{groups}}.',
+    },
+    /**
+     * The claims' sentences in other languages, from the numbers (ClaimsPanel.tsx claimTexts, ModeSelectionPanel.tsx).
+     * The English page shows the sentences src/core/axtrain/report.ts (and figureData.ts's compareModeSavings) build
+     * themselves, so that the page and the CLI's report read the same; these English templates only mirror their shape
+     * (zh must have en's keys) and are not shown.
+     */
+    claimTexts: {
+      figure: 'Fig. {{n}}',
+      fig6: '{{method}} reduces the normalised loss vs BP at {{preset}}',
+      fig6Reading: '1 − (L/L_exact)_{{method}} / (L/L_exact)_BP at DRUM-{{k}} ({{preset}} → k = {{k}}: interpretation; "reduces by")',
+      fig7: 'AxTrain raises accuracy vs BP under {{which}} NTV ({{mv}} mV)',
+      fig7Reading: 'relative gain (acc − acc_BP)/acc_BP over {{runs}} masks; absolute: {{points}} points (the paper does not say which)',
+      aggressive: 'aggressive',
+      conservative: 'conservative',
+      needs: 'needs {{method}} trained for {{setting}}',
+      modeDrum: 'AxTrain’s multiply energy at its most aggressive multiplier within 2 points, vs BP’s',
+      modeNtv: 'AxTrain’s weight-read energy at its most aggressive voltage within 2 points, vs BP’s',
+      modeNeedsBoth: 'needs bp and actpas',
+      modeNeedsTuned: 'needs AxTrain fine-tuned for {{hardware}} (this run’s was for {{setting}})',
+      modeNoneDrum: '{{method}} keeps no DRUM k within 2 points',
+      modeNoneNtv: '{{method}} keeps no NTV voltage within 2 points',
+      modeReadingDrum: '1 − E({{ours}}) / E({{base}}) per multiply, from the lab’s energy estimates (not the paper’s 65 nm synthesis)',
+      modeReadingNtv: '1 − E({{ours}}) / E({{base}}) per weight read, from the lab’s energy estimates (not the paper’s 65 nm synthesis)',
+      modeNotTuned: '; AxTrain was fine-tuned for {{setting}}, not for {{mode}}',
+    },
   },
   {
     datasets: {
@@ -405,5 +561,157 @@ export const axtrain = defineNamespace(
       tab1: 'AxTrain 论文表 1',
     },
     // </generated-zh>
+    constantLabels: {
+      intMult16: '整数乘法，16 位',
+      drumOverheadFraction: 'DRUM-k 额外开销（前导 1 检测、多路选择器、移位器）',
+      sramRead8KB: 'SRAM 读取 64 位，8 千字节',
+      sramRead32KB: 'SRAM 读取 64 位，32 千字节',
+      sramRead1MB: 'SRAM 读取 64 位，1 兆字节',
+      sramNominalVoltage: 'SRAM 标称电源电压',
+      sramVoltageEnergyExponent: 'SRAM 读取能耗随电压变化的指数',
+    },
+    constantUnits: {
+      drumOverheadFraction: '× 16 位整数乘法',
+      sramRead8KB: 'pJ / 64 位',
+      sramRead32KB: 'pJ / 64 位',
+      sramRead1MB: 'pJ / 64 位',
+    },
+    classNames: {
+      malignant: '恶性',
+      benign: '良性',
+    },
+    sensitivity: {
+      title: '图 4 —— 最后一层的敏感度图',
+      captionP1:
+        '每个格子是最后一层的一个权重，从隐藏单元 i（列）到输出 j（行）：其敏感度 s<sub>ij</sub> = |w<sub>ij</sub>| · (1/B) Σ<sub>n</sub> Σ<sub>k</sub> |∂O<sub>k</sub>(x<sub>n</sub>)/∂w<sub>ij</sub>|，即式 5 的求和项，在测试集（B 行）上计算，再除以 {{reference}} 图中最大的 s<sub>ij</sub>（“相对敏感度”）[[badge]]。所有图共用下方同一个色标：颜色越深，敏感度越低（论文所说的“更深的蓝色”）。',
+      badgeNote: '论文画出了“相对敏感度”却没有定义；以 BP 的最大值为基准的式 5 求和项是参考资料的解读（A.3，图 4）',
+      captionP2:
+        '论文（[[mlp]]，pas 针对最激进的乘法器）发现：act 降低了所有权重的敏感度，而 pas 有选择地降低硬件噪声最大处的敏感度；论文没有给出数值。本次训练的 pas 和 actpas 针对 {{setting}} 训练。',
+      waitingRunning: '某个方法训练结束时显示图 4。',
+      waiting: '训练结束时显示图 4。',
+      scaleEndsAt: '色标的上端为',
+      scaleTopReference: '{{reference}} 的最大值（= 1）',
+      scaleTopAll: '所有图中的最大值',
+      mapStats: '最大 {{max}}，平均 {{mean}}',
+      mapRatio: '（平均值为 {{reference}} 的 {{ratio}} 倍）',
+      aboveTop: ' —— 超出色标上端，按上端颜色绘制',
+      rowLabel: '输出 {{n}}',
+      output: '输出 {{n}}',
+      outputNamed: '输出 {{n}}（{{name}}）',
+      mapLabel: '{{method}}：最后一层 {{rows}} × {{cols}} 个权重的相对敏感度',
+      mapKeys: '{{label}}。方向键移动光标（Shift：图的 10 %；Home/End：第一个/最后一个单元）；各图的数值显示在图下方。',
+      axisName: '最后一个隐藏层的隐藏单元 i（1 … {{cols}}）→ 输出 j',
+      barTitleReference: 's_ij / {{reference}} 的最大 s_ij（所有图共用一个色标）',
+      barTitleAll: 's_ij / {{reference}} 的最大 s_ij，色标延伸到所有图中的最大值',
+      readout: '隐藏单元 {{unit}} → {{output}}：{{values}}',
+      readoutIdle: '把指针移到某个权重上，或聚焦某个图后使用方向键：各图在该权重处的数值显示在这里。{{reference}} 的最大 s_ij = {{max}}。',
+    },
+    multiplier: {
+      title: '图 6 —— 近似乘法器 DRUM-k 下的输出损失',
+      captionP1:
+        'L<sub>k</sub> / L<sub>exact</sub>：每个“权重 × 激活值”乘积都由 DRUM-k 计算时测试集上的 E（保留每个操作数的前导 1 及其后 k − 1 位，第 k 位置 1，§4 [22]；操作数为按层的 16 位动态定点数，符号按精确的原码处理），除以同一网络使用精确乘法器时的 E（§5：“以使用精确乘法器的原网络结果归一化”）。1 表示乘法器没有带来损失；对数坐标。E 是式 4 的数据项（二元交叉熵）—— 论文没有说明它用的是哪种损失 [[badge]]。',
+      lossNote: '论文没有定义图 6 的损失（参考资料 D.3）',
+      captionP2: 'K1…K4（论文的四种设置，从最激进的开始）标在 k = {{ks}} 上 [[badge]]：论文从未给出它们的 k。pas 和 actpas 针对 {{setting}} 训练。',
+      captionP2NotTuned:
+        'K1…K4（论文的四种设置，从最激进的开始）标在 k = {{ks}} 上 [[badge]]：论文从未给出它们的 k。pas 和 actpas 针对 {{setting}} 训练，因此它们的 DRUM 柱形来自未针对该乘法器微调的网络。',
+      waitingRunning: '训练结束时显示图 6（届时每个网络以 DRUM k = 1…8 运行）。',
+      waiting: '训练结束时显示图 6。',
+      reference: '精确乘法器 = 1',
+      yLabel: 'L_k / L_exact（对数）',
+      aria: '图 6：每个 DRUM k 和方法的归一化损失。{{groups}}。',
+      numbers: '数值',
+      exact: '精确',
+    },
+    modes: {
+      title: '图 9 —— 损失不超过 2 个百分点的最激进模式，及其节省的能耗',
+      captionP1:
+        '对每个方法：测试准确率（NTV：各掩码的均值）不低于同一网络精确准确率减 {{points}} 个百分点的最小 DRUM k 和最低 NTV 电压（§5：“最多 2% 的性能下降”，按准确率百分点理解）[[interpretation]]。论文用 65 nm 综合和 CACTI-P 为各模式估算功耗，实验室没有这些工具；这里的节省是实验室的估计：一次 DRUM-k 乘法为 E<sub>mult16</sub>·((k/16)² + o)，电压 V 下读取一个 SRAM 字按 (V/1.1 V)² 缩放 [[estimate]]。',
+      pointsNote: '论文未说明 2 % 是相对值还是绝对值；实验室取 2 个准确率百分点',
+      captionP2: 'pas 和 actpas 针对 {{setting}} 训练；另一类模式对应的是未针对它微调的网络。',
+      waitingRunning: '训练结束时显示图 9 的各模式。',
+      waiting: '训练结束时显示图 9。',
+      exactAccuracy: '精确准确率',
+      drumHeader: 'DRUM：最激进的 k',
+      ntvHeader: 'NTV：最低电压',
+      none: '没有损失不超过 2 个百分点的模式',
+      accuracy: ' · 准确率 {{accuracy}}',
+      savingMultiply: '乘法能耗 −{{saving}}',
+      savingRead: '权重读取能耗 −{{saving}}',
+      perInference: '每次推理 {{energy}} pJ（精确硬件 {{exact}} pJ）',
+      sources: '能耗数值的来源',
+      formula: '{{method}}，{{mode}}：每次操作 {{formula}}',
+      claimComputation: '{{claim}}（论文：[[flexflow]] 的计算功耗）',
+      claimStorage: '{{claim}}（论文：[[flexflow]] 的存储功耗）',
+      ours: '{{value}}（估计）',
+      paperLine: '论文：',
+    },
+    drum: {
+      title: 'DRUM 探索器 —— 近似乘法器对两个操作数做了什么',
+      caption:
+        'DRUM-k（§4，[22]）从最高位往下保留前导 1 及其后 k − 2 位，把第 k 位置 1（这样被舍弃的位由其平均值而不是 0 代替：无偏），并舍弃其余各位；小于 [[twoK]] 的操作数原样通过。乘积是精确的 k×k 乘积再移位回去，即 [[product]]（按精确的原码处理符号：作者的两个有符号 [[verilog]] 版本互不一致）[[verified]]。K1…K4 对应 k = {{ks}} [[presets]]。',
+      verifiedNote: '在抽样的 16 位网格上与作者的 Verilog 对比，不一致为 0（参考资料 A.4.1）',
+      roles: {
+        leading: '前导 1',
+        kept: '保留',
+        forced: '置 1',
+        dropped: '舍弃',
+        exact: '原样使用（x < 2^k）',
+        zero: '前导 1 之上',
+      },
+      usedAsIs: '{{magnitude}} < 2^{{k}}：原样使用',
+      summary: 't = {{t}}，s = t − k + 1 = {{s}}：{{keep}}，{{force}}{{k1}}，再{{drop}}',
+      keepOne: '保留前导 1 及其下方 {{n}} 位',
+      keepMany: '保留前导 1 及其下方 {{n}} 位',
+      force: '把第 {{bit}} 位置 1（原为 {{was}}）',
+      k1: ' —— k = 1 时这一位就是前导 1 本身，因此没有无偏效果',
+      dropOne: '舍弃 {{n}} 位（值为 {{worth}}）',
+      dropMany: '舍弃 {{n}} 位（值为 {{worth}}）',
+      bitsLabel: '|{{name}}| 及其 DRUM-{{k}} 操作数的各位，从最高位开始',
+      bit: '位',
+      role: '作用',
+      bitTitle: '第 {{position}} 位：{{role}}',
+      error: '（误差 {{error}}）',
+      presetsLabel: 'AxTrain 的 K 预设（其 k 是一种解读）',
+      operands: '操作数为 ±{{max}} 范围内的整数（DRUM 的 16 位设计）；其他输入会被取整并截断到该范围。',
+      bitRoles: '各位的作用',
+      exactProduct: '精确 a · b',
+      relativeError: '相对误差',
+      zeroProduct: '—（精确乘积为 0）',
+      statsCaption: '在 {{pairs}} 对均匀分布的 16 位操作数（随机种子 {{seed}}）上的相对误差 [[formula]]，旁边是参考资料的 200 万对结果',
+      meanOurs: '均值（本实验）',
+      stdOurs: '标准差（本实验）',
+      meanReference: '均值（参考资料）',
+      stdReference: '标准差（参考资料）',
+    },
+    bars: {
+      noValue: '{{name}}：无数值',
+      errorBar: '（均值 − 标准差 {{lower}}，均值 + 标准差 {{upper}}）',
+    },
+    ntvBars: {
+      exact: '精确',
+      noFlips: '无翻转',
+      aggressive: '激进',
+      conservative: '保守',
+      aria: '图 7：{{runs}} 个掩码上准确率的均值 ± 标准差。{{groups}}。',
+    },
+    claimTexts: {
+      figure: '图 {{n}}',
+      fig6: '{{preset}} 下 {{method}} 相对 BP 降低归一化损失',
+      fig6Reading: 'DRUM-{{k}} 下的 1 − (L/L<sub>exact</sub>)<sub>{{method}}</sub> / (L/L<sub>exact</sub>)<sub>BP</sub>（{{preset}} → k = {{k}}：解读；“降低了”）',
+      fig7: '{{which}} NTV（{{mv}} mV）下 AxTrain 相对 BP 提高准确率',
+      fig7Reading: '{{runs}} 个掩码上的相对提升 (准确率 − 准确率<sub>BP</sub>)/准确率<sub>BP</sub>；绝对提升：{{points}} 个百分点（论文未说明是哪一种）',
+      aggressive: '激进',
+      conservative: '保守',
+      needs: '需要针对 {{setting}} 训练的 {{method}}',
+      modeDrum: '在损失不超过 2 个百分点的最激进乘法器下，AxTrain 的乘法能耗相对 BP',
+      modeNtv: '在损失不超过 2 个百分点的最激进电压下，AxTrain 的权重读取能耗相对 BP',
+      modeNeedsBoth: '需要 bp 和 actpas',
+      modeNeedsTuned: '需要针对 {{hardware}} 微调的 AxTrain（本次训练针对的是 {{setting}}）',
+      modeNoneDrum: '{{method}} 没有损失不超过 2 个百分点的 DRUM k',
+      modeNoneNtv: '{{method}} 没有损失不超过 2 个百分点的 NTV 电压',
+      modeReadingDrum: '每次乘法的 1 − E({{ours}}) / E({{base}})，来自实验室的能耗估计（不是论文的 65 nm 综合结果）',
+      modeReadingNtv: '每次权重读取的 1 − E({{ours}}) / E({{base}})，来自实验室的能耗估计（不是论文的 65 nm 综合结果）',
+      modeNotTuned: '；AxTrain 针对 {{setting}} 微调，而不是 {{mode}}',
+    },
   },
 );

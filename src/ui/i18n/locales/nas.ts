@@ -1,11 +1,18 @@
 /**
  * Texts of the NAS view (src/ui/nas): controls, status, the Pareto selection and the figures. The searches' and
  * methods' English labels are the registry's (src/core/nas/run.ts NAS_SEARCH_LABELS, src/core/nas/config.ts
- * NAS_METHOD_LABELS); their Chinese ones are here, by id. Symbols (f_perf, C_acc, θ, P_acc) stay as written.
+ * NAS_METHOD_LABELS), the normalizations' (src/core/nas/objective.ts) and the importance method's
+ * (src/core/nas/surrogate.ts); their Chinese ones are here, by id. The `formats` are what core's formatters write
+ * (describeConfig, listEncodedFeatureNames, selectOnline's reasons): the English view calls those formatters, the
+ * 中文 one fills these patterns (activations by name, relu as ReLU). Symbols (f_perf, C_acc, θ, P_acc) stay as written.
  */
 import { NAS_METHOD_LABELS } from '../../../core/nas/config';
+import { NAS_NORMALIZATION_NOTES, NAS_NORMALIZATIONS } from '../../../core/nas/objective';
 import { NAS_SEARCH_LABELS } from '../../../core/nas/run';
+import { NAS_IMPORTANCE_LABELS } from '../../../core/nas/surrogate';
 import { defineNamespace } from '../namespace';
+
+const normalizations = Object.fromEntries(NAS_NORMALIZATIONS.map((id) => [id, NAS_NORMALIZATION_NOTES[id].label])) as Readonly<Record<(typeof NAS_NORMALIZATIONS)[number], string>>;
 
 export const nas = defineNamespace(
   {
@@ -22,7 +29,6 @@ export const nas = defineNamespace(
       labBound: 'not in Table 2: the lab’s bound',
       fftNote: 'Table 2 calls fft’s metric relative error; the lab’s fft metric is absolute',
     },
-    candidateDescription: 'NAS candidate {{widths}} ({{rest}})',
     statusWords: {
       paperFact: 'paper',
       interpretation: 'interpretation',
@@ -32,9 +38,90 @@ export const nas = defineNamespace(
       energy: 'energy',
       integrated: 'integrated',
     },
-    words: {
-      linearOut: 'linear out',
-      parameters: '{{n}} parameters, weights + biases',
+    normalizations,
+    importanceLabels: NAS_IMPORTANCE_LABELS,
+    searchShort: { random: 'random', enumeration: 'enumeration' },
+    proposers: {
+      'smac-initial': 'smac-initial',
+      'smac-ei': 'smac-ei',
+      'smac-local': 'smac-local',
+      'smac-interleave': 'smac-interleave',
+      random: 'random',
+      enumeration: 'enumeration',
+    },
+    formats: {
+      layer: '{{n}} layer: {{layers}}',
+      layers: '{{n}} layers: {{layers}}',
+      withPredictor: '{{approximator}}; predictor {{predictor}}',
+      featureL: 'L (hidden layers)',
+      featureN: 'n{{i}} (width)',
+      featureA: 'A{{i}} (activation)',
+      featureLp: 'L_p (predictor layers)',
+      featureP: 'p{{i}} (predictor width)',
+      reasonEmpty: 'The Pareto front is empty: nothing has been evaluated.',
+      reasonNone: 'No point of the Pareto front has {{constraints}}.',
+      energyAtLeast: 'energy reduction ≥ {{value}}',
+      accuracyAtLeast: 'accuracy ≥ {{value}}',
+      speedupAtLeast: 'speedup ≥ {{value}}',
+      and: ' and ',
+    },
+    data: '{{target}}: {{train}} train / {{validation}} validation / {{test}} test rows',
+    theta: 'θ (eq. 6): {{theta}}',
+    scatter: {
+      export: 'Pareto scatter',
+      aria: 'Pareto scatter: {{n}} candidates, accuracy on the {{split}} split against energy reduction',
+      testSplit: 'held-out test split',
+      validationSplit: 'validation split',
+      xLone: 'P_acc: fraction within the error bound ({{split}}, eq. 5)',
+      xSystem: '{{acc}}: fraction sent to the approximator and within the bound ({{split}})',
+      y: 'energy reduction over the CPU (×)',
+      point: '{{search}} #{{index}}: {{config}} · {{acc}} {{value}} · energy {{energy}} · speedup {{speedup}}',
+      onFront: ' · on the front',
+      outside: ' · outside the constraints',
+      legend: 'Legend',
+      dominated: 'dominated (hollow)',
+      infeasible: 'outside the constraints',
+      pick: '{{mode}} pick',
+    },
+    historyChart: {
+      waiting: 'The histories appear after the first round.',
+      fperf: 'Best f_perf so far (eq. 4, validation split)',
+      hv: 'Hypervolume of the front so far ({{acc}} × energy reduction, reference (0, 0))',
+      evaluations: 'evaluations',
+      bestFperf: 'best f_perf',
+      hypervolume: 'hypervolume',
+      fperfAria: 'Best f_perf so far after {{n}} evaluations: {{values}}',
+      hvAria: 'Hypervolume after {{n}} evaluations: {{values}}',
+      fperfExport: 'Best f_perf per evaluation',
+      hvExport: 'Hypervolume per evaluation',
+    },
+    parallelChart: {
+      export: 'Parallel coordinates',
+      aria: 'Parallel coordinates of {{n}} candidates',
+      L: 'layers L',
+      n: 'width n{{i}}',
+      a: 'activation A{{i}}',
+      Lp: 'pred. layers',
+      p: 'pred. width p{{i}}',
+      energy: 'energy red.',
+      speed: 'speedup',
+    },
+    importanceChart: {
+      waiting: 'SMAC’s random forest reports its feature importance after its first fit on evaluations.',
+      bias: '{{label}}. Importance from SMAC’s own samples is biased toward where it searched ([[optuna]]’s docs suggest an exploring sampler for importance).',
+      feature: 'feature {{i}}',
+    },
+    timingTable: {
+      caption: 'Per round (the last {{shown}} of {{rounds}}) and per trained candidate; the paper’s Table 3 per iteration beside (Titan X GPU).',
+      round: 'round',
+      candidates: 'new candidates',
+      training: 'training + validation',
+      hardware: 'hardware simulation',
+      search: 'search (SMAC)',
+      perCandidate: 'per candidate',
+      paper: 'paper (Table 3)',
+      seconds: '{{value}} s',
+      ms: '{{value}} ms',
     },
     // <generated-en>
     status: {
@@ -177,7 +264,6 @@ export const nas = defineNamespace(
       labBound: '不在表 2 中：实验室的误差界',
       fftNote: '表 2 把 fft 的度量称为相对误差；实验室的 fft 度量是绝对误差',
     },
-    candidateDescription: 'NAS 候选 {{widths}}（{{rest}}）',
     statusWords: {
       paperFact: '论文',
       interpretation: '解读',
@@ -187,9 +273,96 @@ export const nas = defineNamespace(
       energy: '能耗',
       integrated: '综合',
     },
-    words: {
-      linearOut: '线性输出',
-      parameters: '{{n}} 个参数，含权重和偏置',
+    normalizations: {
+      max: '比值 ÷ 搜索空间中的最大比值',
+      none: '比值本身（按字面的式 4）',
+      log: '比值的自然对数',
+    },
+    importanceLabels: {
+      MDI: '代理随机森林的平均不纯度减少（MDI）',
+    },
+    searchShort: { random: '随机', enumeration: '枚举' },
+    proposers: {
+      'smac-initial': 'SMAC 初始设计',
+      'smac-ei': 'SMAC 按 EI 选择',
+      'smac-local': 'SMAC 局部搜索',
+      'smac-interleave': 'SMAC 随机穿插',
+      random: '随机搜索',
+      enumeration: '枚举',
+    },
+    formats: {
+      layer: '{{n}} 层：{{layers}}',
+      layers: '{{n}} 层：{{layers}}',
+      withPredictor: '{{approximator}}；预测器 {{predictor}}',
+      featureL: 'L（隐藏层数）',
+      featureN: 'n{{i}}（宽度）',
+      featureA: 'A{{i}}（激活函数）',
+      featureLp: 'L_p（预测器层数）',
+      featureP: 'p{{i}}（预测器宽度）',
+      reasonEmpty: '帕累托前沿为空：尚未评估任何候选。',
+      reasonNone: '帕累托前沿上没有满足{{constraints}}的点。',
+      energyAtLeast: '能耗降低 ≥ {{value}}',
+      accuracyAtLeast: '准确率 ≥ {{value}}',
+      speedupAtLeast: '加速比 ≥ {{value}}',
+      and: ' 且 ',
+    },
+    data: '{{target}}：训练 {{train}} 行 / 验证 {{validation}} 行 / 测试 {{test}} 行',
+    theta: 'θ（式 6）：{{theta}}',
+    scatter: {
+      export: '帕累托散点图',
+      aria: '帕累托散点图：{{n}} 个候选，{{split}}上的准确率对能耗降低',
+      testSplit: '留出测试集',
+      validationSplit: '验证集',
+      xLone: 'P_acc：误差界内的比例（{{split}}，式 5）',
+      xSystem: '{{acc}}：送往近似器且在误差界内的比例（{{split}}）',
+      y: '相对 CPU 的能耗降低（×）',
+      point: '{{search}} #{{index}}：{{config}} · {{acc}} {{value}} · 能耗 {{energy}} · 加速比 {{speedup}}',
+      onFront: ' · 在前沿上',
+      outside: ' · 不满足约束',
+      legend: '图例',
+      dominated: '被支配（空心）',
+      infeasible: '不满足约束',
+      pick: '{{mode}}选择',
+    },
+    historyChart: {
+      waiting: '第一轮之后显示历史曲线。',
+      fperf: '迄今最佳 f_perf（式 4，验证集）',
+      hv: '迄今前沿的超体积（{{acc}} × 能耗降低，参考点 (0, 0)）',
+      evaluations: '评估次数',
+      bestFperf: '最佳 f_perf',
+      hypervolume: '超体积',
+      fperfAria: '{{n}} 次评估后的迄今最佳 f_perf：{{values}}',
+      hvAria: '{{n}} 次评估后的超体积：{{values}}',
+      fperfExport: '每次评估后的最佳 f_perf',
+      hvExport: '每次评估后的超体积',
+    },
+    parallelChart: {
+      export: '平行坐标图',
+      aria: '{{n}} 个候选的平行坐标图',
+      L: '层数 L',
+      n: '宽度 n{{i}}',
+      a: '激活 A{{i}}',
+      Lp: '预测器层数',
+      p: '预测器宽度 p{{i}}',
+      energy: '能耗降低',
+      speed: '加速比',
+    },
+    importanceChart: {
+      waiting: 'SMAC 的随机森林首次在评估结果上拟合之后，给出其特征重要性。',
+      bias: '{{label}}。由 SMAC 自身样本得到的重要性偏向它搜索过的区域（[[optuna]] 的文档建议用探索型采样器估计重要性）。',
+      feature: '特征 {{i}}',
+    },
+    timingTable: {
+      caption: '每轮（{{rounds}} 轮中的最后 {{shown}} 轮）及每个训练候选的用时；旁列论文表 3 的每次迭代用时（Titan X 显卡）。',
+      round: '轮次',
+      candidates: '新候选',
+      training: '训练 + 验证',
+      hardware: '硬件模拟',
+      search: '搜索（SMAC）',
+      perCandidate: '每个候选',
+      paper: '论文（表 3）',
+      seconds: '{{value}} 秒',
+      ms: '{{value}} 毫秒',
     },
     // <generated-zh>
     status: {
@@ -244,7 +417,7 @@ export const nas = defineNamespace(
       none: '无',
       advanced: '高级：搜索空间、SMAC、枚举、归一化',
       maxWidth: '最宽层',
-      shared: '所有层使用同一激活函数（§II 中 O(P·M^L) 的解读）',
+      shared: '所有层使用同一激活函数（§Ⅱ 中 O(P·M^L) 的解读）',
       enumNote: '枚举：MICRO’12 的各网络（ReLU），每个配一个 4、8、16 或 32 宽的单层预测器。',
       enumAct: '枚举的激活函数',
       sigmoidNote: 'sigmoid（MICRO’12 NPU 所用；未核实）',
