@@ -4,7 +4,7 @@ import { englishWordsIn, readStep } from './helpers';
 /**
  * Issue 12, legal but extreme settings: the maximal link (every width, layer count and batch at their maxima) warns with
  * the run's estimate before anything trains; "Train anyway" trains it and Pause is acknowledged on the page within
- * 200 ms; "Shrink and train" trains the smaller config; the control-vector panel never draws more than its cap of maps.
+ * 200 ms and by the worker within a slice of its step (src/core/runEstimate.ts computeStepSlices); "Shrink and train" trains the smaller config; the control-vector panel never draws more than its cap of maps.
  * Measured numbers (time to the worker's first message, pause latency, long tasks) are attached to the test results.
  */
 test.use({ viewport: { width: 1440, height: 900 } });
@@ -13,6 +13,8 @@ const MAX_WIDTHS = '128-128-128-128';
 const maximalLink = (backend: string) => `/#v=1&backend=${backend}&approx=${MAX_WIDTHS}&pred=${MAX_WIDTHS}&batch=4096&train=200000`;
 /** Maximal widths but a small batch and data: below every threshold, so it trains without asking and draws quickly. */
 const WIDE_LINK = `/#v=1&backend=wasm&approx=${MAX_WIDTHS}&pred=${MAX_WIDTHS}&batch=16&train=1024&test=512&steps=400&eval=100`;
+/** The worker's pause answer on a loaded machine, ms (measured here: see the note; the issue's 200 ms on the page). */
+const WORKER_PAUSE_BOUND_MS = 500;
 /** CONTROL_NEURONS_PER_PAGE × 3 maps (before, c, after), each a canvas for the map and one for its cursor. */
 const CONTROL_CANVAS_CAP = 32 * 3 * 2;
 
@@ -93,27 +95,37 @@ for (const backend of ['wasm', 'cpu']) {
     await page.getByTestId('estimate-anyway').click();
     await expect(warning).toHaveCount(0);
     await expect(page.locator('.run-status')).toHaveText(/^training/, { timeout: 240_000 });
-    await page.waitForTimeout(3000); // a few steps, so Pause lands in the middle of one
-    const pause = await clickAndTimeStatus(page, /^paused/);
-    const pauseMs = pause.ms;
-    // The worker stops at its next step boundary and answers with a settled progress message (running: false).
-    await expect.poll(async () => (await readRecord(page)).messages.some((m) => m.at > pause.at && m.type === 'progress' && m.running === false), { timeout: 60_000 }).toBe(true);
+    // Pause at several moments (inside a sliced step, a surface, an evaluation), then Play again: each time the worker
+    // answers with a settled progress (running: false) within its bound, not at the end of a step of seconds.
+    const pauses: { shownMs: number; workerMs: number }[] = [];
+    for (const waitMs of [3000, 1700, 2300]) {
+      await page.waitForTimeout(waitMs);
+      const pause = await clickAndTimeStatus(page, /^paused/);
+      await expect.poll(async () => (await readRecord(page)).messages.some((m) => m.at > pause.at && m.type === 'progress' && m.running === false), { timeout: 60_000 }).toBe(true);
+      const ack = (await readRecord(page)).messages.find((m) => m.at > pause.at && m.type === 'progress' && m.running === false)!;
+      pauses.push({ shownMs: Math.round(pause.ms), workerMs: Math.round(ack.at - pause.at) });
+      await page.waitForTimeout(500); // the pause's views
+      await clickAndTimeStatus(page, /^training/);
+    }
     const record = await readRecord(page);
     const afterClick = record.messages.filter((m) => m.at > clickedAt);
-    const workerAck = record.messages.find((m) => m.at > pause.at && m.type === 'progress' && m.running === false);
     const tasksWhileTraining = record.tasks.filter((t) => t.at > clickedAt);
     const numbers = {
       backend,
       firstMessageMs: Math.round((afterClick[0]?.at ?? Number.NaN) - clickedAt),
       firstProgressMs: Math.round((afterClick.find((m) => m.type === 'progress')?.at ?? Number.NaN) - clickedAt),
-      pauseShownMs: Math.round(pauseMs),
-      workerPausedMs: Math.round((workerAck?.at ?? Number.NaN) - pause.at),
+      pauses,
       longTasksAfterStart: tasksWhileTraining.length,
       longestTaskMs: Math.round(Math.max(0, ...tasksWhileTraining.map((t) => t.ms))),
     };
     console.log(`extreme ${JSON.stringify(numbers)}`);
     await testInfo.attach(`numbers-${backend}`, { body: JSON.stringify(numbers), contentType: 'application/json' });
-    expect(pauseMs).toBeLessThan(200);
+    for (const { shownMs, workerMs } of pauses) {
+      expect(shownMs).toBeLessThan(200);
+      // The worker's own answer: a slice of a step or of a surface (≈ 100 ms at most by STEP_SLICE_MACS) plus the
+      // message; bounded at WORKER_PAUSE_BOUND_MS for a loaded test machine. Without slicing: 3–13 s (one step).
+      expect(workerMs).toBeLessThan(WORKER_PAUSE_BOUND_MS);
+    }
   });
 }
 

@@ -71,4 +71,66 @@ describe('run control: the one message switch of the run roles', () => {
       vi.useRealTimers();
     }
   });
+
+  it('Pause and Stop end a long rest at once (a slow chunk on a small cpuShare rests for seconds)', async () => {
+    const control = createRunControl({ name: 'test worker', postError: () => {}, postHeartbeat: () => {}, currentStep: () => 0, dispose: () => {} });
+    control.init({ cpuShare: 0.1 }, async () => {});
+    const started = performance.now();
+    const resting = control.rest(5000); // a share of 0.1 after a 5 s chunk: a rest of many seconds
+    setTimeout(() => control.pause(), 20);
+    await resting;
+    expect(performance.now() - started).toBeLessThan(1000);
+    const again = control.rest(5000);
+    setTimeout(() => control.stop(), 20);
+    await again;
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+
+  it('the slice interrupt yields to messages, beats with the slice time, and says stop after Pause or Stop', async () => {
+    const beats: Heartbeat[] = [];
+    const control = createRunControl({ name: 'test worker', postError: () => {}, postHeartbeat: (beat) => beats.push(beat), currentStep: () => 7, dispose: () => {} });
+    control.init({}, async () => {});
+    control.run(async () => {});
+    let ending = false;
+    const interrupt = control.sliceInterrupt(() => ending);
+    expect(await interrupt()).toBe(false);
+    expect(beats.map((b) => b.step)).toEqual([7]);
+    // A pause that arrives as a message while the slice runs is seen at the next yield.
+    setTimeout(() => control.pause(), 0);
+    expect(await interrupt()).toBe(false); // the role's own test (here: ending) decides for a pause
+    ending = true;
+    expect(await interrupt()).toBe(true);
+    ending = false;
+    control.stop();
+    expect(await interrupt()).toBe(true); // stop always ends the slices
+  });
+});
+
+describe('run control: jobs that come while one runs', () => {
+  const make = () => createRunControl({ name: 'test worker', postError: () => {}, postHeartbeat: () => {}, currentStep: () => 0, dispose: () => {} });
+
+  it('Play pressed while a paused loop still settles starts the loop after it; a second Play or a step meanwhile does not', async () => {
+    const control = make();
+    control.init({}, async () => {});
+    const ran: string[] = [];
+    let release: () => void = () => {};
+    const settling = new Promise<void>((resolve) => (release = resolve));
+    const first = control.exclusive(async () => {
+      ran.push('pause views');
+      await settling;
+    });
+    control.run(async () => {}); // the page's Play: the loop is wanted again
+    void control.exclusive(async () => void ran.push('loop'));
+    release();
+    await first;
+    expect(ran).toEqual(['pause views', 'loop']);
+
+    control.pause();
+    let releaseAgain: () => void = () => {};
+    const again = control.exclusive(() => new Promise<void>((resolve) => (releaseAgain = resolve)));
+    void control.exclusive(async () => void ran.push('not wanted')); // came while paused: dropped, as a step job is
+    releaseAgain();
+    await again;
+    expect(ran).toEqual(['pause views', 'loop']);
+  });
 });

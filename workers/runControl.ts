@@ -42,12 +42,21 @@ export interface RunControl {
   stop(): void;
   /** The loop is done of its own accord (the end of training). */
   finish(): void;
-  /** Runs body unless another job runs or the run failed; disposes after it when stop came meanwhile. */
+  /**
+   * Runs body unless the run failed. A body that comes while another job runs waits for its end and then runs if the loop
+   * is still wanted (the latest one only: Play pressed while a pause's views are computed starts the loop; a second Play
+   * or a step that came meanwhile does not). Disposes after it when stop came meanwhile.
+   */
   exclusive(body: () => Promise<void>): Promise<void>;
   /** Posts a heartbeat if one is due (roles whose loop does not go through rest, e.g. NAS's session callbacks). */
   heartbeat(chunkMs: number): void;
-  /** Yields to the event loop after a chunk of chunkMs, resting as cpuShare asks; posts a heartbeat when one is due. */
+  /** Yields to the event loop after a chunk of chunkMs, resting as cpuShare asks (Pause and Stop end the rest); posts a heartbeat when one is due. */
   rest(chunkMs: number): Promise<void>;
+  /**
+   * The interrupt of a sliced step (src/ml/types.ts TrainOptions), for one chunk: between slices it beats, yields to the
+   * worker's messages (Pause, Stop) and then says whether the job ends there (stop, a failure, or `shouldEnd`).
+   */
+  sliceInterrupt(shouldEnd: () => boolean): () => Promise<boolean>;
   /** Installs the role's message handler and turns unhandled rejections into error messages. */
   listen<M>(scope: DedicatedWorkerGlobalScope, handle: (message: M) => void): void;
   /** The one message switch of every run role: init starts the role, run / pause / step / stop drive its loop; anything else fails. */
@@ -75,10 +84,14 @@ export function createRunControl(role: RunControlRole): RunControl {
   let initPromise: Promise<void> | null = null;
   let wantRunning = false;
   let busy = false;
+  /** The job that came while another ran (exclusive): it runs next. */
+  let waiting: (() => Promise<void>) | null = null;
   let stopped = false;
   let failed = false;
   let cpuShare = 1;
   let lastBeatAt = Number.NEGATIVE_INFINITY;
+  /** Ends the rest in progress (Pause and Stop are answered without waiting out a long rest). */
+  let endRest: (() => void) | null = null;
   /** Longest chunk since the last heartbeat, ms (the watchdog's limit grows with it). */
   let slowestChunkMs = 0;
   const beat = (chunkMs: number) => {
@@ -132,6 +145,7 @@ export function createRunControl(role: RunControlRole): RunControl {
     },
     pause() {
       wantRunning = false;
+      endRest?.();
     },
     step(job) {
       wantRunning = false;
@@ -140,25 +154,53 @@ export function createRunControl(role: RunControlRole): RunControl {
     stop() {
       stopped = true;
       wantRunning = false;
+      endRest?.();
       if (!busy) role.dispose();
     },
     finish() {
       wantRunning = false;
     },
     async exclusive(body) {
-      if (busy || failed) return;
+      if (failed) return;
+      if (busy) {
+        waiting = body;
+        return;
+      }
       busy = true;
       try {
         await body();
+        while (waiting && wantRunning && !stopped && !failed) {
+          const next = waiting;
+          waiting = null;
+          await next();
+        }
       } finally {
         busy = false;
+        waiting = null;
         if (stopped) role.dispose();
       }
     },
     heartbeat: beat,
     rest: (chunkMs) => {
       beat(chunkMs);
-      return new Promise<void>((resolve) => setTimeout(resolve, computeRestMs(chunkMs, cpuShare)));
+      return new Promise<void>((resolve) => {
+        const done = () => {
+          clearTimeout(timer);
+          endRest = null;
+          resolve();
+        };
+        const timer = setTimeout(done, computeRestMs(chunkMs, cpuShare));
+        endRest = done;
+      });
+    },
+    sliceInterrupt(shouldEnd) {
+      let sliceStartedAt = performance.now();
+      return async () => {
+        beat(performance.now() - sliceStartedAt);
+        await new Promise<void>((resolve) => setTimeout(resolve, 0));
+        sliceStartedAt = performance.now();
+        return stopped || failed || shouldEnd();
+      };
     },
     dispatch(message, jobs) {
       switch (message.type) {

@@ -127,10 +127,11 @@ async function initialize(config: LabConfig, method: MethodId, views: boolean, r
   await sendProgress(false, true);
 }
 
-async function takeSurface(now: number, force: boolean): Promise<SurfaceSnapshot | null> {
+/** The surface when one is due (or forced); `interrupt` may abandon a big one (null) between its bands. */
+async function takeSurface(now: number, force: boolean, interrupt?: () => Promise<boolean>): Promise<SurfaceSnapshot | null> {
   if (!trainer || !sendViews || (!force && now - lastSurfaceAt < SURFACE_INTERVAL_MS)) return null;
   lastSurfaceAt = now;
-  return trainer.surface(SURFACE_RESOLUTION);
+  return trainer.surface(SURFACE_RESOLUTION, interrupt);
 }
 
 /** The trained method as a plain-TS runner (AXNet: its weights; baselines: approximator + classifier). */
@@ -151,13 +152,18 @@ async function takeBenchmarkView(active: MethodTrainer, axnetWeights: AxnetWeigh
   return runner ? computeBenchmarkView(resolveTarget(active.config), runner, active.config.seed, active.step) : null;
 }
 
-async function sendProgress(running: boolean, forceSurface: boolean, type: 'progress' | 'done' = 'progress'): Promise<void> {
+/**
+ * Progress to the page; `views: false` leaves out the surface, the weights and the benchmark view (the page keeps its
+ * last ones): a paused run's quick answer, before the views, which at maximal widths take seconds on cpu. While running,
+ * `interrupt` (Pause) may abandon a big surface between its bands.
+ */
+async function sendProgress(running: boolean, forceSurface: boolean, type: 'progress' | 'done' = 'progress', views = true, interrupt?: () => Promise<boolean>): Promise<void> {
   if (!trainer) return;
   const now = performance.now();
-  const surface = await takeSurface(now, forceSurface);
+  const surface = views ? await takeSurface(now, forceSurface, interrupt) : null;
   // The NPU view simulates the trained networks: they go out when the run pauses or is done (compare mode: AXNet's
   // weights from the axnet worker, approximator + classifier from the onepass / iterative workers, Fig. 10b).
-  const settled = !running && trainer.step > 0;
+  const settled = views && !running && trainer.step > 0;
   const weights = settled && (sendViews || trainer.method === 'axnet') ? await trainer.getWeights() : null;
   const baselineWeights = settled && isBaselineMethod(trainer.method) ? ((await trainer.getBaselineWeights?.()) ?? null) : null;
   const notes = trainer.notes.length !== sentNotes ? [...trainer.notes] : null;
@@ -244,9 +250,9 @@ async function postCheckpoint(active: MethodTrainer): Promise<boolean> {
  * the checkpoint go out. Returns false
  * when training must end: it diverged (an error was posted; the trainer kept its last good weights) or the GPU was lost.
  */
-async function trainChunk(active: TrainingSession, limit: number): Promise<boolean> {
+async function trainChunk(active: TrainingSession, limit: number, interrupt: () => Promise<boolean>): Promise<boolean> {
   if (gpuLost !== null) return false;
-  const outcome = await guardGpu(() => active.trainChunk(limit));
+  const outcome = await guardGpu(() => active.trainChunk(limit, interrupt));
   if (outcome === GPU_GONE) return false;
   lastChunkMs = outcome.elapsedMs;
   noteChunk(outcome.elapsedMs);
@@ -260,7 +266,7 @@ async function trainChunk(active: TrainingSession, limit: number): Promise<boole
   }
   if (outcome.evaluated && (active.done || performance.now() - lastCheckpointAt >= CHECKPOINT_INTERVAL_MS)) {
     lastCheckpointAt = performance.now();
-    if ((await guardGpu(() => sendProgress(true, false))) === GPU_GONE) return false;
+    if ((await guardGpu(() => sendProgress(true, false, 'progress', true, interrupt))) === GPU_GONE) return false;
     if (!(await postCheckpoint(active.trainer as MethodTrainer))) return false;
   }
   return true;
@@ -273,20 +279,27 @@ function disposeTrainer(): void {
   trainer = null;
 }
 
+/** The interrupt of the run loop's sliced work (a step, a surface): Pause, Stop or a GPU loss ends it. */
+const untilPause = () => control.sliceInterrupt(() => !control.wantRunning || gpuLost !== null);
+
 async function runLoop(): Promise<void> {
   const active = trainer;
   const loop = session;
   if (!active || !loop) return;
   await control.exclusive(async () => {
     while (control.wantRunning && !control.stopped && !loop.done && gpuLost === null) {
-      if (!(await trainChunk(loop, Number.POSITIVE_INFINITY))) return;
-      if (loop.done) break;
-      if (performance.now() - lastProgressAt >= PROGRESS_INTERVAL_MS && (await guardGpu(() => sendProgress(true, false))) === GPU_GONE) return;
+      // A big step is sliced (src/core/runEstimate.ts computeStepSlices): Pause ends it between slices, undone.
+      if (!(await trainChunk(loop, Number.POSITIVE_INFINITY, untilPause()))) return;
+      if (loop.done || !control.wantRunning || control.stopped) break;
+      if (performance.now() - lastProgressAt >= PROGRESS_INTERVAL_MS && (await guardGpu(() => sendProgress(true, false, 'progress', true, untilPause()))) === GPU_GONE) return;
       await control.rest(lastChunkMs);
     }
     if (control.stopped || gpuLost !== null) return;
     control.finish();
-    await guardGpu(() => sendProgress(false, true, active.step >= active.totalSteps ? 'done' : 'progress'));
+    const finished = active.step >= active.totalSteps;
+    // Paused: the answer first (step, points: the page shows "paused" at the worker's step), then the views.
+    if (!finished && (await guardGpu(() => sendProgress(false, false, 'progress', false))) === GPU_GONE) return;
+    await guardGpu(() => sendProgress(false, true, finished ? 'done' : 'progress'));
   });
 }
 
@@ -297,7 +310,14 @@ async function runSteps(count: number): Promise<void> {
   await control.exclusive(async () => {
     const goal = Math.min(active.totalSteps, active.step + Math.max(0, Math.floor(count)));
     while (!control.stopped && active.step < goal) {
-      if (!(await trainChunk(loop, goal - active.step))) return;
+      if (
+        !(await trainChunk(
+          loop,
+          goal - active.step,
+          control.sliceInterrupt(() => gpuLost !== null),
+        ))
+      )
+        return;
       await control.rest(lastChunkMs);
     }
     if (control.stopped || gpuLost !== null) return;

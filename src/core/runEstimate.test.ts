@@ -14,6 +14,11 @@ import {
   listTrainedNets,
   shrinkConfig,
   throughputFromMeasurement,
+  computeStepSlices,
+  countEqualSlices,
+  stepSliceRows,
+  STEP_SLICE_MACS,
+  TRAIN_STEP_FORWARD_PASSES,
 } from './runEstimate';
 
 /** 2 → 3 → 1 approximator, 2 → 4 → (3 + 2) predictor. */
@@ -103,5 +108,49 @@ describe('runEstimate', () => {
     expect(shrunk.approximatorHidden).toEqual([128]);
     expect(shrunk.steps).toBe(1000000);
     expect(shrunk.batchSize).toBe(512);
+  });
+});
+
+describe('step slices (issue 12: Pause within 200 ms at any size)', () => {
+  const MAXIMAL = { ...DEFAULT_CONFIG, approximatorHidden: [128, 128, 128, 128], predictorHidden: [128, 128, 128, 128], batchSize: 4096 };
+  const rowMacs = (config: typeof MAXIMAL) => listTrainedNets(config, 'axnet', SHAPE).reduce((sum, net) => sum + countParameters(net), 0);
+
+  it('slices a maximal step on the cpu-side backends so that a slice stays within STEP_SLICE_MACS, and never on a GPU', () => {
+    for (const backend of ['cpu', 'wasm'] as const) {
+      const slices = computeStepSlices(backend, MAXIMAL.batchSize, rowMacs(MAXIMAL));
+      expect(slices).toBeGreaterThan(10);
+      const [start, end] = stepSliceRows(MAXIMAL.batchSize, slices, 0);
+      expect(TRAIN_STEP_FORWARD_PASSES * (end - start) * rowMacs(MAXIMAL)).toBeLessThanOrEqual(STEP_SLICE_MACS[backend]!);
+    }
+    expect(computeStepSlices('cpu', MAXIMAL.batchSize, rowMacs(MAXIMAL))).toBeGreaterThan(computeStepSlices('wasm', MAXIMAL.batchSize, rowMacs(MAXIMAL)));
+    expect(computeStepSlices('webgl', MAXIMAL.batchSize, rowMacs(MAXIMAL))).toBe(1);
+    expect(computeStepSlices('webgpu', MAXIMAL.batchSize, rowMacs(MAXIMAL))).toBe(1);
+  });
+
+  it('leaves the default config whole on every backend (its numbers are unchanged)', () => {
+    for (const backend of ['cpu', 'wasm', 'webgl', 'webgpu'] as const) expect(computeStepSlices(backend, DEFAULT_CONFIG.batchSize, rowMacs(DEFAULT_CONFIG))).toBe(1);
+  });
+
+  it('cuts any batch into non-empty slices that cover it once, in order (fuzzed)', () => {
+    let seed = 7;
+    const next = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return 1 + (seed % n);
+    };
+    for (let trial = 0; trial < 500; trial++) {
+      const batch = next(5000);
+      const slices = countEqualSlices(batch, next(batch + 10));
+      expect(slices).toBeGreaterThanOrEqual(1);
+      expect(slices).toBeLessThanOrEqual(batch);
+      let covered = 0;
+      let gaps = 0;
+      for (let i = 0; i < slices; i++) {
+        const [start, end] = stepSliceRows(batch, slices, i);
+        if (start !== covered || end <= start) gaps += 1;
+        covered = end;
+      }
+      expect(gaps).toBe(0);
+      expect(covered).toBe(batch);
+    }
   });
 });

@@ -15,7 +15,7 @@
  * the dataset and float32 as tensors: 12 bytes a value).
  */
 import { formatMessage, message, type Message } from './messages';
-import type { BackendChoice, LabConfig, MethodId } from './config';
+import type { BackendChoice, BackendName, LabConfig, MethodId } from './config';
 
 export interface NetShape {
   inputDim: number;
@@ -62,6 +62,48 @@ function countUnits(widths: LayerWidths): number {
 
 /** Backward ≈ 2 × forward (gradients of weights and of activations), so a step is 3 forward passes. */
 export const TRAIN_STEP_FORWARD_PASSES = 3;
+/**
+ * Most work of one slice of a training step, MAC, per backend (issue 12: the worker answers Pause and Stop within 200 ms
+ * at any size). About 100 ms at the cpu-side speeds measured on a 2-core machine (tfjs cpu ≈ 0.1 GMAC/s, wasm ≈ 0.5 GMAC/s
+ * on the maximal link). The GPU backends queue their kernels and do not hold the worker's thread: no slicing (null).
+ */
+export const STEP_SLICE_MACS: Readonly<Record<BackendName, number | null>> = { cpu: 1e7, wasm: 5e7, webgl: null, webgpu: null };
+
+/**
+ * Row slices of one training step of one model: 1 unless its work, TRAIN_STEP_FORWARD_PASSES × batch × the forward MACs
+ * of a row, passes the backend's STEP_SLICE_MACS. A sliced step sums the gradients of the slices' row means weighted by
+ * n_i / B, Σ_i (n_i/B)·∇ mean_i = ∇ mean over the batch (the losses are row means), and yields between slices. The
+ * count reads the config and the backend only, so the same link on the same backend gives the same numbers however the
+ * run is paused; the float sums of a sliced step differ from one whole-batch step's in their last bits.
+ */
+export function computeStepSlices(backend: BackendName, batchSize: number, rowForwardMacs: number): number {
+  return computeRowSlices(backend, batchSize, TRAIN_STEP_FORWARD_PASSES * rowForwardMacs);
+}
+
+/**
+ * Slices of `rows` rows of work `rowMacs` each so that a slice stays within the backend's STEP_SLICE_MACS (a training
+ * step: computeStepSlices; a forward pass over many rows, e.g. a surface grid: rowMacs = the forward MACs of a row).
+ */
+export function computeRowSlices(backend: BackendName, rows: number, rowMacs: number): number {
+  const limit = STEP_SLICE_MACS[backend];
+  if (limit === null || !(rows > 1) || !(rowMacs > 0)) return 1;
+  // The most rows whose work fits the limit (at least one); slices of ⌈n / ⌈n / fit⌉⌉ ≤ fit rows each.
+  const fit = Math.max(1, Math.floor(limit / rowMacs));
+  return countEqualSlices(rows, Math.ceil(rows / fit));
+}
+
+/** Slices of ⌈B / wanted⌉ rows each (wanted clamped to 1…B): as many as that takes, none empty. */
+export function countEqualSlices(batchSize: number, wanted: number): number {
+  const clamped = Math.max(1, Math.min(batchSize, Math.floor(wanted)));
+  return Math.ceil(batchSize / Math.ceil(batchSize / clamped));
+}
+
+/** The rows of slice i of `slices` over a batch: equal parts, the last one shorter. [start, end). */
+export function stepSliceRows(batchSize: number, slices: number, index: number): [number, number] {
+  const rows = Math.ceil(batchSize / slices);
+  return [Math.min(batchSize, index * rows), Math.min(batchSize, (index + 1) * rows)];
+}
+
 const FLOAT32_BYTES = 4;
 /** θ, Adam's m and v, and the gradient. */
 const FLOATS_PER_PARAMETER = 4;

@@ -6,7 +6,7 @@
  * the host slices its time.
  */
 import { getScheduleLength, nextEvaluationStep } from './trainer';
-import type { EvaluationPoint, LabTrainer, TrainChunkResult } from './types';
+import type { EvaluationPoint, LabTrainer, TrainChunkResult, TrainOptions } from './types';
 
 export interface TrainingSessionOptions {
   /** Target wall time of one chunk, ms (the worker: CHUNK_BUDGET_MS; the CLI: larger). */
@@ -32,8 +32,8 @@ export interface TrainingSession {
   readonly done: boolean;
   /** Steps per second over windows of ≥ 0.5 s (steady for a readout). */
   readonly stepsPerSecond: number;
-  /** One chunk of at most `limit` steps. */
-  trainChunk(limit?: number): Promise<ChunkOutcome>;
+  /** One chunk of at most `limit` steps; `interrupt` may end it within a sliced step (TrainOptions). */
+  trainChunk(limit?: number, interrupt?: TrainOptions['interrupt']): Promise<ChunkOutcome>;
   /** Evaluates now unless the last evaluation was at this step (force: evaluate anyway). */
   evaluateCurrent(force?: boolean): Promise<EvaluationPoint | null>;
   /** Evaluation points since the last call. */
@@ -70,7 +70,7 @@ export function createTrainingSession(trainer: LabTrainer, options: TrainingSess
     get stepsPerSecond() {
       return stepsPerSecond;
     },
-    async trainChunk(limit = Number.POSITIVE_INFINITY): Promise<ChunkOutcome> {
+    async trainChunk(limit = Number.POSITIVE_INFINITY, interrupt?: TrainOptions['interrupt']): Promise<ChunkOutcome> {
       const evaluationAt = nextEvaluationStep(trainer.step, trainer);
       // An unbounded budget (the CLI, runToCompletion) runs to the next evaluation step from the first chunk on.
       const unmeasured = msPerStep === null && Number.isFinite(options.chunkBudgetMs);
@@ -78,7 +78,7 @@ export function createTrainingSession(trainer: LabTrainer, options: TrainingSess
       const count = Math.max(1, Math.min(limit, budgetSteps, evaluationAt - trainer.step, totalSteps - trainer.step));
       const startedAt = now();
       const before = trainer.step;
-      const result = await trainer.train(count);
+      const result = await trainer.train(count, interrupt ? { interrupt } : undefined);
       const elapsedMs = now() - startedAt;
       const steps = result.step - before;
       if (steps > 0) msPerStep = msPerStep === null ? elapsedMs / steps : 0.7 * msPerStep + 0.3 * (elapsedMs / steps);

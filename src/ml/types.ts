@@ -16,6 +16,16 @@ export type {
   TrainChunkResult,
 } from '../core/weights';
 
+/** What one train() call may be interrupted by. */
+export interface TrainOptions {
+  /**
+   * Awaited between the row slices of a sliced step (src/core/runEstimate.ts computeStepSlices > 1; the host yields to its messages there); true
+   * undoes the step in progress (θ and Adam untouched, its batches drawn again by the next step) and train returns with
+   * the steps done before it, so an interrupted run goes on exactly as an uninterrupted one.
+   */
+  interrupt?: () => Promise<boolean>;
+}
+
 /** Owns the tf models of one run. Same config + same backend ⇒ same numbers. */
 export interface LabTrainer {
   readonly config: Readonly<LabConfig>;
@@ -23,11 +33,12 @@ export interface LabTrainer {
   readonly step: number;
   /** Parameter counts, weights + biases (countDenseParameters). */
   readonly parameterCounts: { approximator: number; predictor: number; total: number; lone: number };
-  /** Runs up to `steps` more training steps (never past config.steps). */
-  train(steps: number): Promise<TrainChunkResult>;
+  /** Runs up to `steps` more training steps (never past config.steps); `options.interrupt` may end it sooner (engine.ts). */
+  train(steps: number, options?: TrainOptions): Promise<TrainChunkResult>;
   evaluate(): Promise<EvaluationPoint>;
   /** Null for targets whose input is not 2-D. */
-  surface(resolution: number): Promise<SurfaceSnapshot | null>;
+  /** `interrupt`, awaited between the bands of a big grid, may abandon it (null), as TrainOptions' between slices. */
+  surface(resolution: number, interrupt?: TrainOptions['interrupt']): Promise<SurfaceSnapshot | null>;
   getWeights(): Promise<AxnetWeights>;
   dispose(): void;
 }

@@ -19,6 +19,7 @@ import type { BackendName, Initialization, LabConfig, MethodId } from '../../cor
 import type { Dataset } from '../../core/dataset';
 import { computeInvocationMetrics, computeSampleErrors, labelSafe } from '../../core/metrics';
 import { createRng, type Rng } from '../../core/rng';
+import { computeStepSlices, countEqualSlices, stepSliceRows } from '../../core/runEstimate';
 import type { EngineCheckpoint, LossSumsCheckpoint } from '../../core/checkpoint';
 import type { ErrorMetricId } from '../../core/targets/types';
 import type { MethodPhase, PhaseKind } from '../../core/methods/budget';
@@ -36,7 +37,7 @@ import {
   type PaddedLayout,
 } from '../methods/flat';
 import type { DenseTensors, Rows } from '../axnet';
-import type { AxnetWeights, BaselineWeights, DenseLayerWeights, EvaluationPoint, MethodTopology, TrainChunkResult } from '../types';
+import type { AxnetWeights, BaselineWeights, DenseLayerWeights, EvaluationPoint, MethodTopology, TrainChunkResult, TrainOptions } from '../types';
 import { createGroupAdam, type GroupAdam } from './adam';
 
 /** Net tensors of all groups by net name: kernels [K, fanIn, fanOut], biases [K, 1, fanOut]. */
@@ -155,6 +156,11 @@ export interface MethodProgram<C extends EngineModelConfig = LabConfig, M extend
   /** Names of StepLoss.extras (e.g. AxTrain's S(w) and γ): averaged like the losses. */
   extraColumns?: readonly string[];
   /**
+   * True when every part of computeStepLoss is a mean over the batch's rows (per model) and draws nothing per call: a big
+   * step may then be computed over row slices (src/core/runEstimate.ts computeStepSlices) with the same gradient.
+   */
+  rowMeanLoss?: boolean;
+  /**
    * Steps per epoch, for a program whose loss changes at epoch ends (AxTrain's adaptive γ): the engine
    * then syncs at every epoch end and calls endEpoch with the epoch's per-model means, before the
    * next step; chunking does not change the numbers.
@@ -173,6 +179,8 @@ export interface EngineOptions {
   injectNaN?: { model: number; step: number };
   /** Start model k from these nets (by net name, every net of the program) instead of its seeded init; null: the init. */
   initialNets?: (model: number) => Record<string, readonly DenseLayerWeights[]> | null;
+  /** Row slices of every step of a rowMeanLoss program instead of the rule's (src/core/runEstimate.ts computeStepSlices). */
+  stepSlices?: number;
 }
 
 /** One model's per-chunk outcome, as TrainChunkResult. */
@@ -194,7 +202,11 @@ export interface GroupEngine<C extends EngineModelConfig = LabConfig, M extends 
   notes(model: number): readonly string[];
   /** Step of model k: the group's step, or its stop step. */
   modelStep(model: number): number;
-  train(steps: number): Promise<{ step: number; diverged: ModelDivergence[] }>;
+  train(steps: number, options?: TrainOptions): Promise<{ step: number; diverged: ModelDivergence[] }>;
+  /** Row slices of each training step (1: whole batches). */
+  readonly stepSlices: number;
+  /** Forward MACs of one row of one model (Σ of its θ groups' sizes: weights and biases), the base of the slice rules. */
+  readonly rowForwardMacs: number;
   /** §V metrics of every model on its test set (needs the program's errorMetric). */
   evaluate(): Promise<EvaluationPoint[]>;
   /** Model k's loss averages since the last read (evaluate reads them too), then starts new sums. */
@@ -325,6 +337,13 @@ export function createGroupEngine<C extends EngineModelConfig, M extends string>
     };
   });
   const groupByName = new Map(groups.map((g) => [g.name, g]));
+  /** Row slices of every step: 1 unless the loss is a row mean and a step is big for this backend (issue 12). */
+  const rowForwardMacs = groups.reduce((sum, g) => sum + g.padded.layout.size, 0);
+  const stepSlices = !program.rowMeanLoss
+    ? 1
+    : options.stepSlices !== undefined
+      ? countEqualSlices(batchSize, options.stepSlices)
+      : computeStepSlices(backend, batchSize, rowForwardMacs);
   for (const phase of phases) if (!groupByName.has(phase.group)) throw new Error(`Phase ${phase.label}: unknown group ${phase.group}`);
   const netGroup = new Map<string, Group>();
   for (const g of groups) for (const net of g.padded.layout.nets) netGroup.set(net.name, g);
@@ -448,14 +467,24 @@ export function createGroupEngine<C extends EngineModelConfig, M extends string>
     }
   };
 
-  /** One Adam step of one θ group for all K models; returns the kept losses [K, columns]. */
-  const runStep = (phase: ProgramPhase, poison: tf.Tensor | null): tf.Tensor =>
+  /**
+   * The gradient of one θ group's Σ_k loss_k on rows [start, end) of every model's batch, and the kept losses [K, columns]:
+   * as they are (weight null: the whole batch) or times weight n/B (a slice of a sliced step, so that the slices sum to
+   * the batch's means).
+   */
+  const computeStepGradient = (phase: ProgramPhase, poison: tf.Tensor | null, start: number, end: number, weight: number | null): { gradient: tf.Tensor; kept: tf.Tensor } =>
     tf.tidy(() => {
       const group = groupByName.get(phase.group)!;
-      const x = rowsOf(batchX, batchSize, inputDim);
-      const y = rowsOf(batchY, batchSize, outputDim);
+      const whole = start === 0 && end === batchSize;
+      const rowsOfBatch = (values: Float32Array, width: number) => {
+        const all = rowsOf(values, batchSize, width);
+        if (whole) return all;
+        return modelAxis === undefined ? tf.slice(all, [start, 0], [end - start, width]) : tf.slice(all, [0, start, 0], [K, end - start, width]);
+      };
+      const x = rowsOfBatch(batchX, inputDim);
+      const y = rowsOfBatch(batchY, outputDim);
       const labelled = phaseData.some((d) => d.labels !== null);
-      const sign = labelled ? rowsOf(batchSign, batchSize, 1) : null;
+      const sign = labelled ? rowsOfBatch(batchSign, 1) : null;
       let kept: tf.Tensor | null = null;
       const { grads } = tf.variableGrads(() => {
         // The phase's nets only (a phase updates one θ group): as the per-method trainers did.
@@ -465,25 +494,65 @@ export function createGroupEngine<C extends EngineModelConfig, M extends string>
         let minimized = parts.loneMse ? tf.add(parts.total, parts.loneMse) : parts.total;
         const extras = parts.extras ?? [];
         if (extras.length !== extraCount) throw new Error(`${program.method} reported ${extras.length} extra columns, not ${extraCount}`);
-        const columns = [parts.total, parts.mse, parts.crossEntropy, ...(hasLone ? [parts.loneMse ?? null] : []), ...extras].filter((v): v is tf.Tensor => v !== null);
+        let columns = [parts.total, parts.mse, parts.crossEntropy, ...(hasLone ? [parts.loneMse ?? null] : []), ...extras].filter((v): v is tf.Tensor => v !== null);
+        if (weight !== null) {
+          minimized = tf.mul(minimized, weight);
+          columns = columns.map((c) => tf.mul(c, weight));
+        }
         if (poison) {
           minimized = tf.mul(minimized, poison);
-          kept = tf.keep(
-            tf.stack(
-              columns.map((c) => tf.mul(c, poison)),
-              modelAxis === undefined ? 0 : 1,
-            ),
-          );
-        } else {
-          // [K, columns]; one model's scalars as [columns] (the same order when read back).
-          kept = tf.keep(tf.stack(columns, modelAxis === undefined ? 0 : 1));
+          columns = columns.map((c) => tf.mul(c, poison));
         }
+        // [K, columns]; one model's scalars as [columns] (the same order when read back).
+        kept = tf.keep(tf.stack(columns, modelAxis === undefined ? 0 : 1));
         // Σ over models: each model's gradient is its own loss's (∂/∂θ_k of Σ_j L_j = ∂L_k/∂θ_k).
         return tf.sum(minimized) as tf.Scalar;
       }, [group.theta]);
-      group.adam.apply(group.theta, grads[group.theta.name], activeEntries.get(group) ?? null);
-      return kept!;
+      return { gradient: grads[group.theta.name], kept: kept! };
     });
+
+  /** One Adam step of one θ group for all K models on whole batches; returns the kept losses [K, columns]. */
+  const runStep = (phase: ProgramPhase, poison: tf.Tensor | null): tf.Tensor =>
+    tf.tidy(() => {
+      const group = groupByName.get(phase.group)!;
+      const { gradient, kept } = computeStepGradient(phase, poison, 0, batchSize, null);
+      group.adam.apply(group.theta, gradient, activeEntries.get(group) ?? null);
+      return kept;
+    });
+
+  /**
+   * One Adam step over the batch's stepSlices row slices: Σ_i (n_i/B)·∇ mean_i = ∇ of the batch's mean, awaiting
+   * `interrupt` between slices; null when it asked to stop (nothing applied).
+   */
+  const runSlicedStep = async (phase: ProgramPhase, poison: tf.Tensor | null, interrupt: TrainOptions['interrupt']): Promise<tf.Tensor | null> => {
+    const group = groupByName.get(phase.group)!;
+    let gradient: tf.Tensor | null = null;
+    let kept: tf.Tensor | null = null;
+    const accumulate = (sum: tf.Tensor | null, part: tf.Tensor): tf.Tensor => {
+      if (!sum) return part;
+      const next = tf.add(sum, part);
+      sum.dispose();
+      part.dispose();
+      return next;
+    };
+    try {
+      for (let i = 0; i < stepSlices; i++) {
+        if (i > 0 && interrupt && (await interrupt())) return null;
+        const [start, end] = stepSliceRows(batchSize, stepSlices, i);
+        const part = computeStepGradient(phase, poison, start, end, (end - start) / batchSize);
+        gradient = accumulate(gradient, part.gradient);
+        kept = accumulate(kept, part.kept);
+      }
+      const summed = gradient!;
+      tf.tidy(() => group.adam.apply(group.theta, summed, activeEntries.get(group) ?? null));
+      const result = kept;
+      kept = null;
+      return result;
+    } finally {
+      gradient?.dispose();
+      kept?.dispose();
+    }
+  };
 
   const columnsOf = (kind: PhaseKind) => 1 + (KEPT[kind].mse ? 1 : 0) + (KEPT[kind].ce ? 1 : 0) + (hasLone ? 1 : 0) + extraCount;
 
@@ -501,9 +570,14 @@ export function createGroupEngine<C extends EngineModelConfig, M extends string>
     }
   };
 
-  /** `count` steps (≥ 1, within the budget) with one sync at the end; divergence restores the segment's start. */
-  const trainSegment = async (count: number, diverged: ModelDivergence[]): Promise<void> => {
+  /**
+   * `requested` steps (≥ 1, within the budget) with one sync at the end; divergence restores the segment's start. Returns
+   * true when `interrupt` stopped a sliced step: the segment then ends with the steps before it.
+   */
+  const trainSegment = async (requested: number, diverged: ModelDivergence[], interrupt: TrainOptions['interrupt']): Promise<boolean> => {
     const started = now();
+    let count = requested;
+    let interrupted = false;
     const chunkStart = step;
     const activeAtStart = stoppedAt.map((s) => s === null);
     const stepLosses: tf.Tensor[] = [];
@@ -515,20 +589,34 @@ export function createGroupEngine<C extends EngineModelConfig, M extends string>
           phaseData = program.enterPhase ? await program.enterPhase(p, tools) : models.map(() => ({ indices: null, labels: null }));
           enteredPhase = p;
         }
+        // A sliced step can be undone: its batches are drawn again from the same stream positions.
+        const streamsBefore = stepSlices > 1 ? batchRngs.map((rng) => rng.getState()) : null;
         drawBatches();
         context.step = chunkStart + s + 1;
         const poisonHere =
           options.injectNaN && options.injectNaN.step === chunkStart + s + 1 ? tf.tensor1d(models.map((_, k) => (k === options.injectNaN!.model ? Number.NaN : 1))) : null;
+        let kept: tf.Tensor | null;
         try {
-          stepLosses.push(runStep(phases[p], poisonHere));
+          kept = stepSlices > 1 ? await runSlicedStep(phases[p], poisonHere, interrupt) : runStep(phases[p], poisonHere);
         } finally {
           poisonHere?.dispose();
         }
+        if (kept === null) {
+          streamsBefore!.forEach((state, k) => batchRngs[k].setState(state));
+          count = s;
+          interrupted = true;
+          break;
+        }
+        stepLosses.push(kept);
         stepKinds.push(phases[p].kind);
       }
     } catch (error) {
       stepLosses.forEach((t) => t.dispose());
       throw error;
+    }
+    if (count === 0) {
+      trainingMs += now() - started;
+      return interrupted;
     }
     // The only sync of the chunk (besides phase entries): every step's per-model losses and Σθ per model.
     const all = tf.tidy(() => tf.concat(stepLosses.map((t) => t.reshape([-1]))));
@@ -631,16 +719,17 @@ export function createGroupEngine<C extends EngineModelConfig, M extends string>
     }
     lastGoodStep = step;
     trainingMs += now() - started;
+    return interrupted;
   };
 
-  const train = async (requested: number): Promise<{ step: number; diverged: ModelDivergence[] }> => {
+  const train = async (requested: number, trainOptions: TrainOptions = {}): Promise<{ step: number; diverged: ModelDivergence[] }> => {
     assertUsable();
     const diverged: ModelDivergence[] = models.map(() => null);
     let left = Math.max(0, Math.min(Math.floor(requested), totalSteps - step));
     while (left > 0 && !stoppedAt.every((s) => s !== null)) {
       // Without epochs: one segment. With epochs: segments end at epoch ends, where the program's loss may change.
       const count = epochSteps ? Math.min(left, epochSteps - (step % epochSteps)) : left;
-      await trainSegment(count, diverged);
+      if (await trainSegment(count, diverged, trainOptions.interrupt)) break;
       left -= count;
       if (epochSteps && step % epochSteps === 0 && step > 0 && !stoppedAt.every((s) => s !== null)) {
         const means = epochSums.map((sum) => ({
@@ -825,6 +914,8 @@ export function createGroupEngine<C extends EngineModelConfig, M extends string>
     notes: (k) => notes[k],
     modelStep,
     train,
+    stepSlices,
+    rowForwardMacs,
     evaluate,
     takeLossAverages,
     predict: async (x, rows) => {

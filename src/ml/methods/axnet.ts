@@ -130,6 +130,8 @@ export function buildAxnetProgram(models: readonly ProgramModel[], hardware: Axn
       ? [{ label: hardware.label, kind: 'joint', steps: hardware.steps, round: 1, group: 'axnet' }]
       : listMethodPhases(first, 'axnet').map((p) => ({ ...p, group: 'axnet' })),
     reportsJointLoss: true,
+    // J's parts are row means (eq. 2); on hardware the weights' reads may draw per call: whole batches there.
+    rowMeanLoss: !hardware,
     loneNet: trainLone ? 'lone' : null,
     computeStepLoss: (_kind, nets, x, y, _sign, context) => {
       const deployed = hardware ? onHardware(params(nets), hardware) : params(nets);

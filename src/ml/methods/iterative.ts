@@ -69,6 +69,7 @@ export function buildTwoNetworkProgram(models: readonly ProgramModel[], method: 
     }),
     phases,
     reportsJointLoss: false,
+    rowMeanLoss: true,
     loneNet: null,
     computeStepLoss: (kind, nets, x, y, sign) => {
       if (kind === 'approximator') {

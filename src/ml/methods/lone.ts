@@ -33,6 +33,7 @@ export function buildLoneProgram(models: readonly ProgramModel[]): MethodProgram
     }),
     phases: listMethodPhases(models[0].config, 'lone').map((p) => ({ ...p, group: 'A' })),
     reportsJointLoss: false,
+    rowMeanLoss: true,
     loneNet: null,
     computeStepLoss: (_kind, nets, x, y) => {
       const mse = computeMse(forwardApproximator(nets.approximator, x), y);

@@ -96,6 +96,7 @@ export function buildWeightSharingProgram(models: readonly ProgramModel[]): Meth
     }),
     phases: listMethodPhases(models[0].config, 'weightsharing').map((p) => ({ ...p, group: 'WS' })),
     reportsJointLoss: false,
+    rowMeanLoss: true,
     loneNet: null,
     computeStepLoss: (_kind, nets, x, y, _sign, context) => {
       const { output, gap } = forwardWeightSharing(pick(nets), x, predictionOutput);
