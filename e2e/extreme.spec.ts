@@ -174,3 +174,22 @@ test('in 中文 the warning, its changes and its buttons are Chinese, and Cancel
   await expect(warning).toHaveCount(0);
   expect(await readStep(page)).toBe(0);
 });
+
+test('a comparison of the maximal link asks before any lane starts; Cancel trains nothing', async ({ page }) => {
+  let workers = 0;
+  page.on('worker', () => {
+    workers += 1;
+  });
+  await page.goto(`${maximalLink('wasm')}&methods=axnet,onepass,iterative`);
+  await expect(page.getByTestId('panel-compare')).toBeVisible();
+  const workersAtLoad = workers;
+  await page.getByTestId('play-button').click();
+  const warning = page.getByTestId('run-estimate');
+  await expect(warning).toBeVisible();
+  await expect(warning).toContainText('estimate for wasm');
+  await page.waitForTimeout(1000);
+  expect(workers, 'no lane starts before the answer').toBe(workersAtLoad);
+  await page.getByTestId('estimate-cancel').click();
+  await expect(warning).toHaveCount(0);
+  expect(workers).toBe(workersAtLoad);
+});

@@ -6,6 +6,7 @@
 import type { BenchmarkViewData } from '../src/core/benchmarkViews';
 import type { TrainerCheckpoint } from '../src/core/checkpoint';
 import type { BackendName, LabConfig, MethodId } from '../src/core/config';
+import type { Message } from '../src/core/messages';
 import type { Heartbeat } from '../src/core/watchdog';
 import type { AxnetWeights, BaselineWeights, EvaluationPoint, MethodTopology, SurfaceSnapshot } from '../src/core/weights';
 
@@ -62,8 +63,10 @@ export interface ProgressPayload {
   step: number;
   /** Steps the method runs in all (the trainer's totalSteps; the step budget rule of the methods). */
   totalSteps: number;
-  /** What the trainer is doing now, e.g. "round 2/8: approximator" (method-specific text). */
+  /** What the trainer is doing now, e.g. "round 2/8: approximator" (method-specific text, English). */
   phase: string;
+  /** The phase in every interface language (the page shows it in the user's); null when done. */
+  phaseMessage: Message | null;
   /** Whether the run loop is still going after this message. */
   running: boolean;
   /** Backend actually used; set on the first message after init, null afterwards. */

@@ -175,6 +175,7 @@ async function sendProgress(running: boolean, forceSurface: boolean, type: 'prog
     step: trainer.step,
     totalSteps: trainer.totalSteps,
     phase: trainer.phase,
+    phaseMessage: trainer.phaseMessage,
     running,
     backend: pendingBackendReport ? trainer.backend : null,
     backendReport: pendingBackendReport,

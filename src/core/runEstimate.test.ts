@@ -31,6 +31,7 @@ const TINY = {
   testSize: 100,
   trainSize: 200,
   steps: 50,
+  rounds: 2,
   evalEvery: 20,
 };
 const SHAPE = { inputDim: 2, outputDim: 1 };

@@ -16,6 +16,7 @@
  */
 import { formatMessage, message, type Message } from './messages';
 import type { BackendChoice, BackendName, LabConfig, MethodId } from './config';
+import { computeMethodTotalSteps } from './methods/budget';
 
 export interface NetShape {
   inputDim: number;
@@ -126,7 +127,7 @@ export interface RunWork {
 }
 
 export function estimateRunWork(
-  config: Pick<LabConfig, 'approximatorHidden' | 'predictorHidden' | 'trainLone' | 'predictionOutput' | 'batchSize' | 'testSize' | 'trainSize' | 'steps' | 'evalEvery'>,
+  config: Pick<LabConfig, 'approximatorHidden' | 'predictorHidden' | 'trainLone' | 'predictionOutput' | 'batchSize' | 'testSize' | 'trainSize' | 'steps' | 'rounds' | 'evalEvery'>,
   method: MethodId,
   shape: NetShape,
 ): RunWork {
@@ -140,7 +141,7 @@ export function estimateRunWork(
   return {
     stepMacs: TRAIN_STEP_FORWARD_PASSES * forwardMacs * config.batchSize,
     evalMacs: forwardMacs * config.testSize,
-    evaluations: Math.ceil(config.steps / config.evalEvery),
+    evaluations: Math.ceil(computeMethodTotalSteps(config, method) / config.evalEvery),
     dataValues,
     parameters,
     memoryBytes,
@@ -205,7 +206,8 @@ export function estimateRun(config: Parameters<typeof estimateRunWork>[0], metho
     stepMs,
     evalMs,
     dataMs,
-    runMs: config.steps * stepMs + work.evaluations * evalMs + dataMs,
+    // The method's own budget (METHOD_BUDGET_RULE: iterative trains 16× AXNet's steps).
+    runMs: computeMethodTotalSteps(config, method) * stepMs + work.evaluations * evalMs + dataMs,
   };
 }
 

@@ -3,6 +3,7 @@
  * for the trainers).
  */
 import type { TrainerCheckpoint } from '../core/checkpoint';
+import type { Message } from '../core/messages';
 import type { BackendName, LabConfig, MethodId } from '../core/config';
 import type { AxnetWeights, BaselineWeights, DenseLayerWeights, EvaluationPoint, MethodTopology, SurfaceSnapshot, TrainChunkResult } from '../core/weights';
 
@@ -53,6 +54,8 @@ export interface MethodTrainer extends LabTrainer {
   readonly totalSteps: number;
   /** What the next step trains, e.g. 'round 3/8 · classifier'; 'done' at the end. */
   readonly phase: string;
+  /** The same in every interface language (src/core/messages.ts); null when done. */
+  readonly phaseMessage: Message | null;
   /** Wall-clock milliseconds spent inside train() (training only: no evaluation, no surface). */
   readonly trainingMs: number;
   /** The config the networks were built from (AXNet with matchParameters: the matched widths). */

@@ -2,13 +2,17 @@
  * Compare mode: one training worker per chosen method, all started together (the browser spreads
  * them over the cores). Each worker is the lab's train.worker.ts with `method` set and surfaces off.
  * Like the lab view's controller, it never rewinds a worker: reset or a config change terminates all
- * of them. A crash ends only that method's run; the others go on.
+ * of them. A crash ends only that method's run; the others go on. Each lane keeps the last checkpoint its worker posted
+ * (issue 12): a lost GPU continues that lane by itself on the next backend from it, and a lane that fell silent
+ * continues from it on Continue; the lane's curve up to the checkpoint stays.
  */
-import type { LabConfig, MethodId } from '../core/config';
-import type { FromWorkerMessage, ToWorkerMessage } from '../../workers/protocol';
+import type { BackendName, LabConfig, MethodId } from '../core/config';
+import type { TrainerCheckpoint } from '../core/checkpoint';
+import { chooseFallbackBackend } from '../core/backendFallback';
+import type { FromWorkerMessage, ResumeRequest, ToWorkerMessage } from '../../workers/protocol';
 import { summarizeCompareRuns, type CompareProgressUpdate } from './compareSlice';
 import { computeWorkerCpuShare } from '../core/cpuShare';
-import { routeRunMessage } from './runMessages';
+import { describeGpuLoss, routeRunMessage } from './runMessages';
 import { createFrameBatcher } from './frameBatcher';
 import { statusAfterMessage, useLabStore } from './store';
 import { WORKER_LOAD_FAILURE_TEXT, isCodeLoadFailure, isWorkerLoadFailure } from './workerFailure';
@@ -24,6 +28,10 @@ interface CompareWorker {
   heardFrom: boolean;
   /** Ends the worker when it falls silent while it should train (runWatchdog.ts). */
   watchdog: RunWatchdog;
+  /** The last checkpoint the lane's worker posted (at an evaluation step), or null before the first. */
+  lastCheckpoint: TrainerCheckpoint | null;
+  /** The lane fell silent and was ended: Continue resumes it. */
+  stalled: boolean;
 }
 
 let active: CompareWorker[] = [];
@@ -64,7 +72,15 @@ const progressBatcher = createFrameBatcher<{ entry: CompareWorker; message: Prog
 
 function handleMessage(entry: CompareWorker, message: FromWorkerMessage): void {
   if (!active.includes(entry)) return; // a worker we already replaced
-  routeRunMessage(entry, message, { push: (item) => progressBatcher.push(item), fail }, 'worker');
+  if (message.type === 'gpu-lost') {
+    // No question to ask: the lane goes on by itself on the next backend, from its checkpoint (the others go on).
+    const next = chooseFallbackBackend(message.backend, []);
+    const from = entry.lastCheckpoint?.step ?? 0;
+    useLabStore.getState().showNotice({ kind: 'device', text: `${describeGpuLoss(message)} The ${entry.method} lane continues on ${next} from step ${from}.` });
+    resumeLane(entry, next);
+    return;
+  }
+  routeRunMessage(entry, message, { push: (item) => progressBatcher.push(item), fail, checkpoint: (lane, checkpoint) => (lane.lastCheckpoint = checkpoint) }, 'worker');
 }
 
 function fail(entry: CompareWorker, text: string, terminate: boolean): void {
@@ -88,38 +104,83 @@ function startWorkers(): void {
   const { config } = useLabStore.getState();
   const store = useLabStore.getState();
   store.startCompareRuns(config.methods);
-  // Every method's worker trains at once; together they leave the page a core (src/core/cpuShare.ts).
-  const cpuShare = computeWorkerCpuShare(globalThis.navigator?.hardwareConcurrency ?? Number.NaN, config.methods.length);
-  active = config.methods.map((method) => {
-    const worker = new Worker(new URL('../../workers/lab.worker.ts', import.meta.url), { type: 'module', name: 'train' });
-    const watchdog = watchRunWorker({
-      isWanted: () => active.includes(entry) && entry.intent === 'running' && !entry.finished,
-      onSilent: (silence) => {
-        // The other lanes go on; Continue starts the whole comparison again with the same settings.
-        const text = `${describeSilence(`${method} worker`, silence)} It was ended at step ${silence.step}; the other methods go on. Continue starts the comparison again from step 0 with the same settings.`;
-        fail(entry, text, true);
-        useLabStore.getState().showNotice({ kind: 'crash', text, action: 'continue' });
-      },
-    });
-    const entry: CompareWorker = { method, worker, intent: 'paused', finished: false, heardFrom: false, watchdog };
-    worker.onmessage = (event: MessageEvent<FromWorkerMessage>) => {
-      entry.heardFrom = true;
-      watchdog.heard(event.data);
-      handleMessage(entry, event.data);
-    };
-    worker.onerror = (event: ErrorEvent) => {
-      event.preventDefault();
-      if (!active.includes(entry)) return;
-      if (isWorkerLoadFailure(event, entry.heardFrom)) fail(entry, WORKER_LOAD_FAILURE_TEXT, true);
-      else fail(entry, `The ${method} worker crashed${event.message ? `: ${event.message}` : ''}.`, true);
-    };
-    worker.onmessageerror = () => {
-      if (active.includes(entry)) fail(entry, `A message from the ${method} worker could not be read.`, true);
-    };
-    worker.postMessage({ type: 'init', config, method, surfaces: false, cpuShare } satisfies ToWorkerMessage);
-    return entry;
-  });
+  active = config.methods.map((method) => startLane(method, config));
   syncHeader();
+}
+
+/** Every method's worker trains at once; together they leave the page a core (src/core/cpuShare.ts). */
+function laneCpuShare(config: Readonly<LabConfig>): number {
+  return computeWorkerCpuShare(globalThis.navigator?.hardwareConcurrency ?? Number.NaN, config.methods.length);
+}
+
+/** One lane's worker for `method`, from step 0 or from `resume`. */
+function startLane(method: MethodId, config: Readonly<LabConfig>, resume?: ResumeRequest): CompareWorker {
+  const worker = new Worker(new URL('../../workers/lab.worker.ts', import.meta.url), { type: 'module', name: 'train' });
+  const watchdog = watchRunWorker({
+    isWanted: () => active.includes(entry) && entry.intent === 'running' && !entry.finished,
+    onSilent: (silence) => {
+      // The other lanes go on; Continue resumes this one from its last checkpoint.
+      const from = entry.lastCheckpoint ? `step ${entry.lastCheckpoint.step}, its last checkpoint` : 'step 0 (no checkpoint yet)';
+      const text = `${describeSilence(`${method} worker`, silence)} It was ended at step ${silence.step}; the other methods go on. Continue resumes it from ${from}, with the same settings.`;
+      fail(entry, text, true);
+      entry.stalled = true;
+      useLabStore.getState().showNotice({ kind: 'crash', text, action: 'continue' });
+    },
+  });
+  const entry: CompareWorker = { method, worker, intent: 'paused', finished: false, heardFrom: false, watchdog, lastCheckpoint: resume?.checkpoint ?? null, stalled: false };
+  worker.onmessage = (event: MessageEvent<FromWorkerMessage>) => {
+    entry.heardFrom = true;
+    watchdog.heard(event.data);
+    handleMessage(entry, event.data);
+  };
+  worker.onerror = (event: ErrorEvent) => {
+    event.preventDefault();
+    if (!active.includes(entry)) return;
+    if (isWorkerLoadFailure(event, entry.heardFrom)) fail(entry, WORKER_LOAD_FAILURE_TEXT, true);
+    else fail(entry, `The ${method} worker crashed${event.message ? `: ${event.message}` : ''}.`, true);
+  };
+  worker.onmessageerror = () => {
+    if (active.includes(entry)) fail(entry, `A message from the ${method} worker could not be read.`, true);
+  };
+  worker.postMessage({ type: 'init', config, method, surfaces: false, cpuShare: laneCpuShare(config), ...(resume ? { resume } : {}) } satisfies ToWorkerMessage);
+  return entry;
+}
+
+/**
+ * Replaces a lane's worker by one that continues from the lane's last checkpoint on `backend` (default: the checkpoint's
+ * own; from step 0 without a checkpoint); its curve up to the checkpoint stays. It trains on if the lane was running (a
+ * stalled lane: it was).
+ */
+function resumeLane(entry: CompareWorker, backend?: BackendName): void {
+  const index = active.indexOf(entry);
+  if (index < 0) return;
+  progressBatcher.flush(); // the points before the fault still count
+  const intent = entry.intent === 'running' || entry.stalled ? 'running' : 'paused';
+  entry.watchdog.dispose();
+  entry.worker.terminate();
+  const { config } = useLabStore.getState();
+  const checkpoint = entry.lastCheckpoint;
+  useLabStore.getState().resumeCompareRun(entry.method, checkpoint?.step ?? 0);
+  const lane = startLane(entry.method, config, checkpoint ? { checkpoint, backend: backend ?? checkpoint.backend } : undefined);
+  active[index] = lane;
+  lane.intent = intent;
+  if (intent === 'running') lane.worker.postMessage({ type: 'run' } satisfies ToWorkerMessage);
+  syncHeader();
+}
+
+/** The notice's Continue: every lane that fell silent resumes from its last checkpoint. False when none had. */
+export function continueCompare(): boolean {
+  const stalled = active.filter((entry) => entry.stalled);
+  if (stalled.length === 0) return false;
+  const lines = stalled.map((entry) => {
+    const checkpoint = entry.lastCheckpoint;
+    resumeLane(entry); // on the checkpoint's own backend: the numbers of an uninterrupted run
+    return checkpoint
+      ? `The ${entry.method} lane continued from step ${checkpoint.step}, its last checkpoint, on ${checkpoint.backend}.`
+      : `The ${entry.method} lane started again from step 0 (it had no checkpoint yet).`;
+  });
+  useLabStore.getState().showNotice({ kind: 'info', text: lines.join(' ') });
+  return true;
 }
 
 function terminateAll(): void {
@@ -135,12 +196,13 @@ function terminateAll(): void {
   }
 }
 
-function hasLiveRuns(): boolean {
+/** True while some lane's worker holds a run that can go on (Play continues it; nothing is asked). */
+export function hasLiveCompareRuns(): boolean {
   return active.some((entry) => !entry.finished);
 }
 
 export function playCompare(): void {
-  if (!hasLiveRuns()) startWorkers();
+  if (!hasLiveCompareRuns()) startWorkers();
   for (const entry of active) {
     if (entry.finished) continue;
     entry.intent = 'running';
@@ -164,7 +226,7 @@ export function pauseCompare(): void {
 
 export function stepCompare(count: number): void {
   if (useLabStore.getState().compareRuns.some((run) => run.status === 'running')) return;
-  if (!hasLiveRuns()) startWorkers();
+  if (!hasLiveCompareRuns()) startWorkers();
   for (const entry of active) {
     if (entry.finished) continue;
     entry.intent = 'paused';

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, cloneConfig } from '../core/config';
-import { aggregateCompareStatus, createCompareRun, mergeCompareBatch, mergeCompareProgress, type CompareRun } from './compareSlice';
+import { aggregateCompareStatus, createCompareRun, mergeCompareBatch, mergeCompareProgress, rewindCompareRun, type CompareRun } from './compareSlice';
 import { applyTargetDefaults, useLabStore } from './store';
 import { TARGET_LAB_DEFAULTS } from '../core/targets/labDefaults';
 import type { ProgressPayload } from '../../workers/protocol';
@@ -30,6 +30,7 @@ const payload = (step: number, points: ReturnType<typeof point>[]): ProgressPayl
   step,
   totalSteps: 400,
   phase: 'approximator',
+  phaseMessage: null,
   running: true,
   backend: step === 0 ? 'cpu' : null,
   backendReport: null,
@@ -122,6 +123,22 @@ describe('compare slice', () => {
     store.applyCompareProgress('onepass', { ...payload(100, []), baselineWeights: onepassNets }, 'paused');
     store.clearCompareRuns();
     expect(useLabStore.getState().npuBaselines).toEqual({});
+  });
+});
+
+describe('a lane resumed from its checkpoint', () => {
+  it('keeps its curve up to the checkpoint step, drops what came after, and starts again with no message', () => {
+    let run = createCompareRun('onepass');
+    run = mergeCompareProgress(run, payload(100, [point(100, 0.1)]), 'running');
+    run = mergeCompareProgress(run, payload(200, [point(200, 0.2)]), 'running');
+    run = mergeCompareProgress(run, payload(300, [point(300, 0.3)]), 'running');
+    run = { ...run, status: 'error', message: 'The onepass worker stopped responding' };
+    const rewound = rewindCompareRun(run, 200);
+    expect(rewound.history.map((p) => p.step)).toEqual([100, 200]);
+    expect(rewound.historyMs).toEqual(run.historyMs.slice(0, 2));
+    expect(rewound.trainingMs).toBe(run.historyMs[1]);
+    expect(rewound).toMatchObject({ status: 'initializing', step: 200, message: null });
+    expect(rewindCompareRun(run, 0).history).toEqual([]);
   });
 });
 

@@ -5,6 +5,7 @@
  */
 import type { StateCreator } from 'zustand';
 import type { BackendName, MethodId } from '../core/config';
+import type { Message } from '../core/messages';
 import { isBaselineMethod } from '../core/methods/registry';
 import type { EvaluationPoint, MethodTopology } from '../core/weights';
 import type { ParameterCounts, ProgressPayload } from '../../workers/protocol';
@@ -16,6 +17,8 @@ export interface CompareRun {
   step: number;
   totalSteps: number;
   phase: string;
+  /** The phase in every interface language (null: done or not yet reported). */
+  phaseMessage: Message | null;
   trainingMs: number;
   backend: BackendName | null;
   history: EvaluationPoint[];
@@ -50,6 +53,8 @@ export interface CompareSlice {
   applyCompareProgressBatch: (updates: readonly CompareProgressUpdate[]) => void;
   setCompareStatus: (method: MethodId, status: RunStatus) => void;
   failCompareRun: (method: MethodId, message: string) => void;
+  /** A lane that continues from its checkpoint at `step` (rewindCompareRun). */
+  resumeCompareRun: (method: MethodId, step: number) => void;
   /** Clears the runs and their nets in the NPU slice (reset, config change). */
   clearCompareRuns: () => void;
 }
@@ -61,6 +66,7 @@ export function createCompareRun(method: MethodId): CompareRun {
     step: 0,
     totalSteps: 0,
     phase: '',
+    phaseMessage: null,
     trainingMs: 0,
     backend: null,
     history: [],
@@ -82,6 +88,7 @@ export function mergeCompareProgress(run: CompareRun, payload: ProgressPayload, 
     step: payload.step,
     totalSteps: payload.totalSteps,
     phase: payload.phase,
+    phaseMessage: payload.phaseMessage,
     trainingMs: payload.trainingMs,
     backend: payload.backend ?? run.backend,
     history: payload.points.length > 0 ? [...run.history, ...payload.points] : run.history,
@@ -89,6 +96,24 @@ export function mergeCompareProgress(run: CompareRun, payload: ProgressPayload, 
     parameterCounts: payload.parameterCounts ?? run.parameterCounts,
     topology: payload.topology ?? run.topology,
     notes: payload.notes ?? run.notes,
+  };
+}
+
+/**
+ * A lane that continues from its checkpoint at `step` (pure): its curve up to that step stays, the points after it go
+ * (the resumed worker computes them again), and it is starting again.
+ */
+export function rewindCompareRun(run: CompareRun, step: number): CompareRun {
+  const after = run.history.findIndex((point) => point.step > step);
+  const kept = after < 0 ? run.history.length : after;
+  return {
+    ...run,
+    status: 'initializing',
+    step,
+    message: null,
+    history: run.history.slice(0, kept),
+    historyMs: run.historyMs.slice(0, kept),
+    trainingMs: kept > 0 ? run.historyMs[kept - 1] : 0,
   };
 }
 
@@ -163,5 +188,6 @@ export const createCompareSlice: StateCreator<LabState, [], [], CompareSlice> = 
   },
   setCompareStatus: (method, status) => set((state) => ({ compareRuns: mapRun(state.compareRuns, method, (run) => ({ ...run, status })) })),
   failCompareRun: (method, message) => set((state) => ({ compareRuns: mapRun(state.compareRuns, method, (run) => ({ ...run, status: 'error', message })) })),
+  resumeCompareRun: (method, step) => set((state) => ({ compareRuns: mapRun(state.compareRuns, method, (run) => rewindCompareRun(run, step)) })),
   clearCompareRuns: () => set({ compareRuns: [], ...NO_COMPARE_NETS }),
 });

@@ -4,9 +4,10 @@ import { createClassroom } from '../core/classroom/classLink';
 import { CONFIG_LIMITS, DEFAULT_CONFIG, cloneConfig, type LabConfig } from '../core/config';
 import { SHRINK_LIMITS, estimateRunWork } from '../core/runEstimate';
 import { resolveTarget } from '../core/targets';
-import { askAboutExtremeRun, estimateConfig, forgetMeasuredSpeeds, frozenShrinkFields, noteMeasuredSpeeds } from './extremeRun';
+import { askAboutExtremeRun, estimateConfig, estimateSweep, forgetMeasuredSpeeds, frozenShrinkFields, noteMeasuredSpeeds } from './extremeRun';
+import { createDefaultSweep } from '../core/sweep';
 import { useLabStore } from './store';
-import { cancelExtremeRun, playRun, resetRun, shrinkExtremeRun, trainExtremeAnyway, watchConfigChanges } from './trainingController';
+import { cancelExtremeRun, playRun, resetRun, shrinkExtremeRun, togglePlay, trainExtremeAnyway, watchConfigChanges } from './trainingController';
 
 function maximalConfig(): LabConfig {
   const widths = Array(CONFIG_LIMITS.hiddenLayers.max).fill(CONFIG_LIMITS.hiddenWidth.max);
@@ -106,5 +107,62 @@ describe('Play with extreme settings', () => {
     expect(useLabStore.getState().config).toMatchObject({ batchSize: 512, approximatorHidden: [32, 32, 32, 32], seed: 7 });
     expect(useLabStore.getState().runChange).toBeNull();
     stop();
+  });
+
+  it('a sweep asks too, before its worker starts; Train anyway starts it', () => {
+    const stop = watchConfigChanges();
+    const config = maximalConfig();
+    useLabStore.setState({ config, sweep: { ...createDefaultSweep(config), seeds: { kind: 'count', count: 2 } } });
+    playRun();
+    expect(workers).toBe(0);
+    expect(useLabStore.getState().runChange).toMatchObject({ kind: 'extreme' });
+    trainExtremeAnyway();
+    expect(workers).toBe(1);
+    useLabStore.setState({ sweep: null });
+    stop();
+  });
+
+  it('a comparison asks too, before any lane starts; Train anyway starts every lane', () => {
+    const stop = watchConfigChanges();
+    useLabStore.setState({ config: { ...maximalConfig(), methods: ['axnet', 'onepass', 'iterative'] } });
+    togglePlay(); // the header's Play button
+    expect(workers).toBe(0);
+    expect(useLabStore.getState().runChange).toMatchObject({ kind: 'extreme' });
+    trainExtremeAnyway();
+    expect(workers).toBe(3);
+    stop();
+  });
+});
+
+describe('the estimate of a sweep', () => {
+  it("adds up its variants' estimates (one program trains them all) and asks where one run alone would not", () => {
+    const config = { ...cloneConfig(DEFAULT_CONFIG), backend: 'wasm' as const, approximatorHidden: [64, 64], predictorHidden: [64, 64], batchSize: 1024 };
+    const spec = {
+      ...createDefaultSweep(config),
+      parameter: 'errorBound' as const,
+      values: { kind: 'list' as const, values: [0.01, 0.02, 0.05, 0.1] },
+      seeds: { kind: 'count' as const, count: 4 },
+    };
+    const single = estimateConfig({ ...config, trainLone: false }); // a sweep's variants train no lone approximator
+    const swept = estimateSweep(spec, config)!;
+    expect(swept.runMs).toBeCloseTo(16 * single.runMs, 6);
+    expect(swept.memoryBytes).toBe(16 * single.memoryBytes);
+    expect(askAboutExtremeRun(config, createClassroom())).toBeNull();
+    expect(askAboutExtremeRun(config, createClassroom(), swept)).not.toBeNull();
+    expect(estimateSweep({ ...spec, values: { kind: 'list', values: [] } }, config)).toBeNull(); // cannot be planned
+  });
+});
+
+describe('the estimate of a comparison', () => {
+  it("is its longest lane's (iterative trains 16× AXNet's steps), with the slowest step and every lane's memory", () => {
+    const config = { ...cloneConfig(DEFAULT_CONFIG), methods: ['axnet', 'onepass', 'iterative'] as LabConfig['methods'], backend: 'wasm' as const };
+    const lanes = (['axnet', 'onepass', 'iterative'] as const).map((method) => estimateConfig({ ...config, methods: [method] }));
+    const compared = estimateConfig(config);
+    expect(lanes[2].runMs).toBeGreaterThan(10 * lanes[0].runMs);
+    expect(compared.runMs).toBe(Math.max(...lanes.map((lane) => lane.runMs)));
+    expect(compared.stepMs).toBe(Math.max(...lanes.map((lane) => lane.stepMs)));
+    expect(compared.memoryBytes).toBe(lanes.reduce((sum, lane) => sum + lane.memoryBytes, 0));
+    // The default comparison is not extreme: it starts without a question.
+    expect(askAboutExtremeRun({ ...config, methods: ['axnet', 'onepass', 'iterative', 'weightsharing'] }, createClassroom())).toBeNull();
   });
 });

@@ -6,9 +6,10 @@
  */
 import type { ClassId } from '../core/classroom/classIds';
 import type { ClassroomLink } from '../core/classroom/classLink';
-import { BACKEND_CHAIN, type BackendName, type LabConfig } from '../core/config';
+import { BACKEND_CHAIN, type BackendName, type LabConfig, type MethodId } from '../core/config';
 import { estimateRun, estimateRunWork, findExtremeReasons, shrinkConfig, throughputFromMeasurement, type RunEstimate, type ShrinkField } from '../core/runEstimate';
 import { resolveTarget } from '../core/targets';
+import { planSweep, type SweepSpec } from '../core/sweep';
 import type { BackendAttempt } from '../../workers/protocol';
 import { configChangeMessages } from './runChange';
 import type { Message } from '../core/messages';
@@ -38,9 +39,20 @@ export function forgetMeasuredSpeeds(): void {
   for (const name of BACKEND_CHAIN) delete measuredMacPerSecond[name];
 }
 
-/** The estimate of `config` on its backend: a forced one's measured speed, for 'auto' the fastest measured; else the table. */
+/**
+ * The estimate of `config` on its backend: a forced one's measured speed, for 'auto' the fastest measured; else the table.
+ * A comparison (several methods) trains its lanes at once: the estimate of its longest lane (iterative's budget is 16×
+ * AXNet's), with the slowest step and the memory of all lanes together.
+ */
 export function estimateConfig(config: Readonly<LabConfig>): RunEstimate {
-  const method = config.methods[0] ?? 'axnet';
+  const methods: readonly MethodId[] = config.methods.length > 0 ? config.methods : ['axnet'];
+  const lanes = methods.map((method) => estimateMethod(config, method));
+  if (lanes.length === 1) return lanes[0];
+  const longest = lanes.reduce((a, b) => (b.runMs > a.runMs ? b : a));
+  return { ...longest, stepMs: Math.max(...lanes.map((lane) => lane.stepMs)), memoryBytes: lanes.reduce((sum, lane) => sum + lane.memoryBytes, 0) };
+}
+
+function estimateMethod(config: Readonly<LabConfig>, method: MethodId): RunEstimate {
   const shape = resolveTarget(config);
   if (config.backend !== 'auto') return estimateRun(config, method, shape, config.backend, measuredMacPerSecond[config.backend]);
   const fastest = BACKEND_CHAIN.filter((name) => measuredMacPerSecond[name] !== undefined).sort((a, b) => (measuredMacPerSecond[b] ?? 0) - (measuredMacPerSecond[a] ?? 0))[0];
@@ -68,9 +80,34 @@ export interface ExtremeRunQuestion {
   changes: Message[];
 }
 
-/** The question to ask before `config` starts, or null when its estimate passes no threshold. */
-export function askAboutExtremeRun(config: Readonly<LabConfig>, classroom: Readonly<ClassroomLink>): ExtremeRunQuestion | null {
-  const estimate = estimateConfig(config);
+/**
+ * A sweep trains all its variants as one model group (one program, K models a step): the sum of the variants' estimates
+ * (step, run, work and memory). Null when the sweep cannot be planned (it says why itself when it starts).
+ */
+export function estimateSweep(spec: SweepSpec, config: Readonly<LabConfig>): RunEstimate | null {
+  const { plan } = planSweep(spec, config);
+  if (!plan || plan.variants.length === 0) return null;
+  const variants = plan.variants.map((variant) => estimateMethod(variant.config, plan.method));
+  const sum = (pick: (estimate: RunEstimate) => number) => variants.reduce((total, estimate) => total + pick(estimate), 0);
+  return {
+    ...variants[0],
+    stepMacs: sum((e) => e.stepMacs),
+    evalMacs: sum((e) => e.evalMacs),
+    dataValues: sum((e) => e.dataValues),
+    parameters: sum((e) => e.parameters),
+    memoryBytes: sum((e) => e.memoryBytes),
+    stepMs: sum((e) => e.stepMs),
+    evalMs: sum((e) => e.evalMs),
+    dataMs: sum((e) => e.dataMs),
+    runMs: sum((e) => e.runMs),
+  };
+}
+
+/**
+ * The question to ask before `config` starts, or null when its estimate passes no threshold. `estimate`: the run's own
+ * when it is not the config's (a sweep: estimateSweep).
+ */
+export function askAboutExtremeRun(config: Readonly<LabConfig>, classroom: Readonly<ClassroomLink>, estimate: RunEstimate = estimateConfig(config)): ExtremeRunQuestion | null {
   if (findExtremeReasons(estimate).length === 0) return null;
   const shrunk = shrinkConfig(config as LabConfig, frozenShrinkFields(classroom));
   return { estimate, shrunk, changes: configChangeMessages(config, shrunk) };

@@ -44,6 +44,7 @@ const payload = (method: ProgressPayload['method'], step: number, running = true
   step,
   totalSteps: 1000,
   phase: 'training',
+  phaseMessage: null,
   running,
   backend: step === 10 ? 'cpu' : null,
   backendReport: null,

@@ -3,6 +3,7 @@
  * sweep, the AxTrain and NAS views): `progress` goes to the controller's frame batcher; `done` marks the run finished
  * (paused, so Play starts a new one) and goes to the batcher too; `error` goes to the controller's fail().
  */
+import type { TrainerCheckpoint } from '../core/checkpoint';
 import { describeSilence } from '../core/watchdog';
 import { createFrameBatcher } from './frameBatcher';
 import { watchRunWorker, type RunWatchdog } from './runWatchdog';
@@ -35,7 +36,12 @@ export function describeGpuLoss(loss: { backend: string; reason: string }): stri
 export function routeRunMessage<E extends RunWorkerEntry, M extends RunWorkerMessage>(
   entry: E,
   message: M,
-  handlers: { push: (item: { entry: E; message: Extract<M, { type: 'progress' | 'done' }> }) => void; fail: (entry: E, text: string, fatal: boolean) => void },
+  handlers: {
+    push: (item: { entry: E; message: Extract<M, { type: 'progress' | 'done' }> }) => void;
+    fail: (entry: E, text: string, fatal: boolean) => void;
+    /** A train worker's checkpoint (the compare lanes keep theirs; roles without one never post it). */
+    checkpoint?: (entry: E, checkpoint: TrainerCheckpoint) => void;
+  },
   workerName: string,
 ): void {
   type Progress = Extract<M, { type: 'progress' | 'done' }>;
@@ -49,8 +55,10 @@ export function routeRunMessage<E extends RunWorkerEntry, M extends RunWorkerMes
       handlers.push({ entry, message: message as Progress });
       return;
     case 'heartbeat':
+      return; // a sign of life for the watchdog (runWatchdog.ts)
     case 'checkpoint':
-      return; // a sign of life for the watchdog (runWatchdog.ts); a lane's checkpoint is not kept (only the lab's run resumes)
+      handlers.checkpoint?.(entry, (message as unknown as { checkpoint: TrainerCheckpoint }).checkpoint);
+      return;
     case 'gpu-lost': {
       const loss = message as Extract<RunWorkerMessage, { type: 'gpu-lost' }>;
       handlers.fail(entry, describeGpuLoss(loss), true);

@@ -60,6 +60,7 @@ describe('run slice', () => {
       method: 'axnet' as const,
       totalSteps: 3000,
       phase: 'training',
+      phaseMessage: null,
       step: 100,
       running: true,
       backend: 'cpu' as const,

@@ -161,6 +161,8 @@ export interface RunSlice {
   method: MethodId | null;
   totalSteps: number;
   phase: string;
+  /** The phase in every interface language (src/core/messages.ts), null when done or not reported. */
+  phaseMessage: Message | null;
   /** Last message from the worker side (error text), or null. */
   message: string | null;
   /** The same text in every interface language, when the state layer wrote it (src/core/messages.ts). */
@@ -293,6 +295,7 @@ const INITIAL_RUN = {
   method: null,
   totalSteps: 0,
   phase: '',
+  phaseMessage: null as Message | null,
   message: null,
   localizedMessage: null,
   weights: null as AxnetWeights | null,
@@ -334,6 +337,7 @@ export function mergeRunProgress(state: RunProgressFields, updates: readonly Run
     method: state.method,
     totalSteps: state.totalSteps,
     phase: state.phase,
+    phaseMessage: state.phaseMessage,
     weights: state.weights,
     weightsStep: state.weightsStep,
     benchmark: state.benchmark,
@@ -351,6 +355,7 @@ export function mergeRunProgress(state: RunProgressFields, updates: readonly Run
     next.method = payload.method;
     next.totalSteps = payload.totalSteps;
     next.phase = payload.phase;
+    next.phaseMessage = payload.phaseMessage;
     next.weights = payload.weights ?? next.weights;
     next.benchmark = payload.benchmark ?? next.benchmark;
     next.weightsStep = payload.weights ? payload.step : next.weightsStep;

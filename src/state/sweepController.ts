@@ -64,6 +64,9 @@ export function playSweep(): void {
 
 export const pauseSweep = controller.pause;
 
+/** Whether the sweep's worker holds a run that can go on (Play continues it; nothing is asked). */
+export const isSweepLive = controller.isLive;
+
 /** Ends the sweep's worker and clears its run. */
 export function resetSweep(): void {
   controller.terminate();

@@ -12,9 +12,9 @@ import type { TrainerCheckpoint } from '../core/checkpoint';
 import type { BackendName, LabConfig } from '../core/config';
 import { chooseFallbackBackend, isGpuLossMessage } from '../core/backendFallback';
 import type { FromWorkerMessage, ResumeRequest, ToWorkerMessage } from '../../workers/protocol';
-import { isCompareMode, pauseCompare, playCompare, resetCompare, stepCompare } from './compareController';
+import { continueCompare, hasLiveCompareRuns, isCompareMode, pauseCompare, playCompare, resetCompare, stepCompare } from './compareController';
 import { createFrameBatcher } from './frameBatcher';
-import { isSweepMode, pauseSweep, playSweep, resetSweep } from './sweepController';
+import { isSweepLive, isSweepMode, pauseSweep, playSweep, resetSweep } from './sweepController';
 import { configChangeMessages, decideConfigChange, mergeConfigChange } from './runChange';
 import { statusAfterMessage, useLabStore, type NoticeKind, type RunProgressUpdate } from './store';
 import { formatHash } from '../core/link';
@@ -22,7 +22,7 @@ import { WORKER_LOAD_FAILURE_TEXT, isCodeLoadFailure, isWorkerLoadFailure } from
 import type { Silence } from '../core/watchdog';
 import { watchRunWorker, type RunWatchdog } from './runWatchdog';
 import { createRunStore, type RunStore } from './runRestore';
-import { askAboutExtremeRun, noteMeasuredSpeeds } from './extremeRun';
+import { askAboutExtremeRun, estimateSweep, noteMeasuredSpeeds } from './extremeRun';
 import { runEstimateMessage } from '../core/runEstimate';
 
 interface ActiveRun {
@@ -287,10 +287,14 @@ export function playRun(): void {
   acceptRunChange();
   const store = useLabStore.getState();
   if (isSweepMode(store)) {
+    // A sweep that starts afresh asks too (all its variants train as one program: their estimates add up).
+    if (!isSweepLive() && askBeforeExtremeStart({ kind: 'play' })) return;
     playSweep();
     return;
   }
   if (isCompareMode(store.config)) {
+    // A comparison that starts afresh asks about extreme settings as a single run does (its longest lane's estimate).
+    if (!hasLiveCompareRuns() && askBeforeExtremeStart({ kind: 'play' })) return;
     playCompare();
     return;
   }
@@ -327,14 +331,15 @@ export function pauseRun(): void {
 export function togglePlay(): void {
   acceptRunChange();
   const status = useLabStore.getState().status;
+  // playRun routes a sweep and a comparison to their controllers, after asking about extreme settings.
   if (isSweepMode(useLabStore.getState())) {
     if (status === 'running' || status === 'initializing') pauseSweep();
-    else playSweep();
+    else playRun();
     return;
   }
   if (isCompareMode(useLabStore.getState().config)) {
     if (status === 'running' || status === 'initializing') pauseCompare();
-    else playCompare();
+    else playRun();
     return;
   }
   if (status === 'running' || (status === 'initializing' && active?.intent === 'running')) pauseRun();
@@ -347,6 +352,7 @@ export function stepRun(count: number): void {
   const store = useLabStore.getState();
   if (isSweepMode(store)) return; // a sweep trains with Play only
   if (isCompareMode(store.config)) {
+    if (!hasLiveCompareRuns() && askBeforeExtremeStart({ kind: 'step', count })) return;
     stepCompare(count);
     return;
   }
@@ -369,6 +375,11 @@ type PendingStart = { kind: 'play' } | { kind: 'step'; count: number };
 let extremeQuestion: { start: PendingStart; shrunk: LabConfig } | null = null;
 /** The settings whose estimate the user accepted (their canonical link): Play asks no more for them. Not stored. */
 let acceptedExtremeSettings: string | null = null;
+/** The settings an answer holds for: the canonical link, and a sweep's spec (its variants are the run). */
+function extremeSettingsKey(): string {
+  const store = useLabStore.getState();
+  return `${formatHash(store.config)}|${store.sweep ? JSON.stringify(store.sweep) : ''}`;
+}
 
 /**
  * A fresh run (not a resume) with settings past a threshold of the estimate (src/core/runEstimate.ts) asks first:
@@ -377,8 +388,9 @@ let acceptedExtremeSettings: string | null = null;
 function askBeforeExtremeStart(start: PendingStart): boolean {
   if (resumeOnPlay && lastCheckpoint) return false; // a restored run continues as it was
   const store = useLabStore.getState();
-  if (acceptedExtremeSettings === formatHash(store.config)) return false;
-  const question = askAboutExtremeRun(store.config, store.classroom);
+  if (acceptedExtremeSettings === extremeSettingsKey()) return false;
+  const sweepEstimate = store.sweep ? estimateSweep(store.sweep, store.config) : null;
+  const question = sweepEstimate ? askAboutExtremeRun(store.config, store.classroom, sweepEstimate) : askAboutExtremeRun(store.config, store.classroom);
   if (!question) return false;
   extremeQuestion = { start, shrunk: question.shrunk };
   useLabStore.setState({ runChange: { kind: 'extreme', estimate: runEstimateMessage(question.estimate), changes: question.changes } });
@@ -394,7 +406,7 @@ function carryOut(start: PendingStart): void {
 export function trainExtremeAnyway(): void {
   const question = extremeQuestion;
   if (!question) return;
-  acceptedExtremeSettings = formatHash(useLabStore.getState().config);
+  acceptedExtremeSettings = extremeSettingsKey();
   closeExtremeQuestion();
   carryOut(question.start);
 }
@@ -406,7 +418,7 @@ export function shrinkExtremeRun(): void {
   closeExtremeQuestion();
   clearRun(); // Play after a finished run starts a new one anyway; nothing is asked about the change
   useLabStore.getState().replaceConfig(question.shrunk);
-  acceptedExtremeSettings = formatHash(useLabStore.getState().config);
+  acceptedExtremeSettings = extremeSettingsKey();
   carryOut(question.start);
 }
 
@@ -458,6 +470,8 @@ export function continueRun(): void {
     showMessage('info', message('continued', { step: checkpoint.step, backend: checkpoint.backend }));
     return;
   }
+  // A comparison: each lane that fell silent continues from its own last checkpoint; the others never stopped.
+  if (isCompareMode(store.config) && !isSweepMode(store) && continueCompare()) return;
   clearRun();
   useLabStore.getState().showNotice(null);
   playRun();

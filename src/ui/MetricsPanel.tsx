@@ -72,7 +72,7 @@ export function MetricsPanel() {
   const metrics = latest?.metrics ?? null;
   const method = useLabStore((state) => state.method);
   const phase = useLabStore((state) => state.phase);
-  const config = useLabStore((state) => state.config);
+  const phaseMessage = useLabStore((state) => state.phaseMessage);
   const totalSteps = useLabStore((state) => state.totalSteps);
   const overallError = describeOverallError(metrics, { undefinedErrorNote: t('undefinedErrorNote'), errorNote: t('errorNote') });
 
@@ -116,7 +116,7 @@ export function MetricsPanel() {
           <span data-testid="metric-phase">
             {' '}
             {t('method', { method, total: formatNumber(totalSteps, language) })}
-            {phase ? t('methodNow', { phase: phase === 'done' ? t('phaseDone') : describeMethodPhase(config, method, phase, language) }) : ''}.
+            {phase ? t('methodNow', { phase: phase === 'done' ? t('phaseDone') : describeMethodPhase(phase, phaseMessage, language) }) : ''}.
           </span>
         ) : null}{' '}
         {t('secondary')}

@@ -63,15 +63,9 @@ export function listMethodPhases(config: Pick<LabConfig, 'steps' | 'rounds'>, me
   }
 }
 
-/** The phase `label` (as a worker posts it) of `method` under `config` in every interface language; null for another label. */
-export function methodPhaseMessage(config: Pick<LabConfig, 'steps' | 'rounds'>, method: MethodId, label: string): Message | null {
-  return listMethodPhases(config, method).find((phase) => phase.label === label)?.message ?? null;
-}
-
-/** The phase label a worker posted, in `language`: its message when it is one of the method's phases, else as posted. */
-export function describeMethodPhase(config: Pick<LabConfig, 'steps' | 'rounds'>, method: MethodId, label: string, language: LanguageId): string {
-  const shown = methodPhaseMessage(config, method, label);
-  return shown ? formatMessage(shown, language) : label;
+/** A phase a worker posted, in `language`: its message (MethodPhase.message) when it has one, else its label as posted. */
+export function describeMethodPhase(label: string, phaseMessage: Message | null, language: LanguageId): string {
+  return phaseMessage ? formatMessage(phaseMessage, language) : label;
 }
 
 /** Total optimizer steps of a method (METHOD_BUDGET_RULE). AXNet: config.steps. */

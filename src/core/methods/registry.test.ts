@@ -97,13 +97,15 @@ describe('the methods in Chinese', () => {
 });
 
 describe('phase labels in every interface language', () => {
-  it('posts English labels and finds their 中文 by label; an unknown label stays as posted', () => {
+  it("each phase carries its message: the label is its English, and the page shows it in the user's language; a phase without one shows its label", () => {
     const config = { steps: 10, rounds: 3 };
-    expect(listMethodPhases(config, 'iterative').map((p) => p.label)).toContain('round 2/3 · classifier');
-    expect(describeMethodPhase(config, 'iterative', 'round 2/3 · classifier', 'zh')).toBe('第 2/3 轮 · 分类器');
-    expect(describeMethodPhase(config, 'axnet', 'AXNet · J = La + Lp', 'en')).toBe('AXNet · J = La + Lp');
-    expect(describeMethodPhase(config, 'weightsharing', 'weight sharing · J = La + Lp', 'zh')).toBe('权重共享 · J = La + Lp（联合训练）');
-    expect(describeMethodPhase(config, 'onepass', 'approximator', 'zh')).toBe('近似器');
-    expect(describeMethodPhase(config, 'onepass', 'DRUM-4 fine-tune', 'zh')).toBe('DRUM-4 fine-tune');
+    const phases = Object.fromEntries((['iterative', 'axnet', 'weightsharing', 'onepass'] as const).map((method) => [method, listMethodPhases(config, method)]));
+    for (const list of Object.values(phases)) for (const phase of list) expect(describeMethodPhase(phase.label, phase.message ?? null, 'en')).toBe(phase.label);
+    const round2 = phases.iterative.find((p) => p.label === 'round 2/3 · classifier')!;
+    expect(describeMethodPhase(round2.label, round2.message ?? null, 'zh')).toBe('第 2/3 轮 · 分类器');
+    expect(describeMethodPhase(phases.axnet[0].label, phases.axnet[0].message ?? null, 'en')).toBe('AXNet · J = La + Lp');
+    expect(describeMethodPhase(phases.weightsharing[0].label, phases.weightsharing[0].message ?? null, 'zh')).toBe('权重共享 · J = La + Lp（联合训练）');
+    expect(describeMethodPhase(phases.onepass[0].label, phases.onepass[0].message ?? null, 'zh')).toBe('近似器');
+    expect(describeMethodPhase('DRUM-4 fine-tune', null, 'zh')).toBe('DRUM-4 fine-tune');
   });
 });

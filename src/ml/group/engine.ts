@@ -23,6 +23,7 @@ import { computeStepSlices, countEqualSlices, stepSliceRows } from '../../core/r
 import type { EngineCheckpoint, LossSumsCheckpoint } from '../../core/checkpoint';
 import type { ErrorMetricId } from '../../core/targets/types';
 import type { MethodPhase, PhaseKind } from '../../core/methods/budget';
+import type { Message } from '../../core/messages';
 import {
   buildGroupPositions,
   buildPaddedLayout,
@@ -198,6 +199,8 @@ export interface GroupEngine<C extends EngineModelConfig = LabConfig, M extends 
   readonly trainingMs: number;
   /** What the next step trains, e.g. 'round 3/8 · classifier'; 'done' at the end. */
   readonly phase: string;
+  /** The phase's label in every interface language (null: done, or a program whose phases have none). */
+  readonly phaseMessage: Message | null;
   readonly program: MethodProgram<C, M>;
   notes(model: number): readonly string[];
   /** Step of model k: the group's step, or its stop step. */
@@ -910,6 +913,10 @@ export function createGroupEngine<C extends EngineModelConfig, M extends string>
     get phase() {
       const p = phaseIndexAt(step);
       return p >= phases.length ? 'done' : phases[p].label;
+    },
+    get phaseMessage() {
+      const p = phaseIndexAt(step);
+      return p >= phases.length ? null : (phases[p].message ?? null);
     },
     notes: (k) => notes[k],
     modelStep,

@@ -180,6 +180,9 @@ export function createMethodTrainer(configIn: Readonly<LabConfig>, method: Metho
     get phase() {
       return engine.phase;
     },
+    get phaseMessage() {
+      return engine.phaseMessage;
+    },
     get trainingMs() {
       return engine.trainingMs;
     },

@@ -200,7 +200,7 @@ function ComparePanelBody() {
                 {' '}
                 {t(`status.${run ? run.status : 'idle'}`)}
                 {run ? `${t('step', { step: formatNumber(run.step, language) })}${run.totalSteps ? ` / ${formatNumber(run.totalSteps, language)}` : ''}` : ''}
-                {run?.phase && run.status !== 'done' ? ` · ${describeMethodPhase(config, method, run.phase, language)}` : ''}
+                {run?.phase && run.status !== 'done' ? ` · ${describeMethodPhase(run.phase, run.phaseMessage, language)}` : ''}
                 {run ? ` · ${formatSeconds(run.trainingMs, t)}` : ''}
               </span>
               {run?.message ? (
