@@ -1,4 +1,5 @@
 import { expect, test, type Page, type Worker } from '@playwright/test';
+import { loseWebglContext } from './helpers';
 
 /**
  * Issue 12 in compare mode: each lane keeps the last checkpoint its worker posted. A lane whose worker stops answering
@@ -54,22 +55,6 @@ test('a compare lane that stops answering: a notice within 10 s, the other lane 
   await expect.poll(() => lanePoints(page, 'axnet'), { timeout: 60_000 }).toBeGreaterThan(kept + 1);
   console.log(`[compare-faults] silent lane: detected after ${detectedMs} ms; resumed from step ${checkpointStep}`);
 });
-
-/** Loses the worker's WebGL context at its next useProgram (as gpu-loss.spec.ts). */
-function loseWebglContext(): void {
-  const scope = self as unknown as Record<string, { prototype: Record<string, unknown> } | undefined>;
-  for (const name of ['WebGL2RenderingContext', 'WebGLRenderingContext']) {
-    const proto = scope[name]?.prototype as { useProgram: (this: WebGLRenderingContext, program: WebGLProgram | null) => void } | undefined;
-    if (!proto) continue;
-    const original = proto.useProgram;
-    proto.useProgram = function (program) {
-      proto.useProgram = original;
-      original.call(this, program);
-      const extension = this.getExtension('WEBGL_lose_context');
-      setTimeout(() => extension?.loseContext(), 0);
-    };
-  }
-}
 
 test('a compare lane whose WebGL context is lost goes on by itself on another backend from its checkpoint', async ({ page }) => {
   test.setTimeout(180_000);

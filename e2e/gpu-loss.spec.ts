@@ -1,5 +1,5 @@
 import { expect, test, type Page, type Worker } from '@playwright/test';
-import { readStep, expectTrainingFrom } from './helpers';
+import { readStep, expectTrainingFrom, loseWebglContext } from './helpers';
 
 /**
  * Issue 12 §GPU loss: the GPU under the training worker goes away mid-run (WebGL: the context is lost; WebGPU: the device
@@ -22,22 +22,6 @@ async function startOn(page: Page, link: string, backend: string, pastStep: numb
     .not.toBe('training');
   if (await early.isVisible()) test.skip(true, `${backend} was too slow here: its first chunk passed the readback limit before the injection (${await early.textContent()})`);
   return worker;
-}
-
-/** Loses the worker's WebGL context at its next useProgram (tfjs calls it for every kernel). */
-function loseWebglContext(): void {
-  const scope = self as unknown as Record<string, { prototype: Record<string, unknown> } | undefined>;
-  for (const name of ['WebGL2RenderingContext', 'WebGLRenderingContext']) {
-    const proto = scope[name]?.prototype as { useProgram: (this: WebGLRenderingContext, program: WebGLProgram | null) => void } | undefined;
-    if (!proto) continue;
-    const original = proto.useProgram;
-    proto.useProgram = function (program) {
-      proto.useProgram = original;
-      original.call(this, program);
-      const extension = this.getExtension('WEBGL_lose_context');
-      setTimeout(() => extension?.loseContext(), 0);
-    };
-  }
 }
 
 /** Destroys the worker's WebGPU device at its next command encoder (tfjs makes one per submitted batch of kernels). */

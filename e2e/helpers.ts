@@ -69,3 +69,19 @@ export async function scanQr(page: Page, testId: string): Promise<string | null>
   const pixels = new Uint8ClampedArray(Buffer.from(image.base64, 'base64'));
   return jsQR(pixels, image.width, image.height)?.data ?? null;
 }
+
+/** Loses the worker's WebGL context at its next useProgram (tfjs calls it for every kernel). */
+export function loseWebglContext(): void {
+  const scope = self as unknown as Record<string, { prototype: Record<string, unknown> } | undefined>;
+  for (const name of ['WebGL2RenderingContext', 'WebGLRenderingContext']) {
+    const proto = scope[name]?.prototype as { useProgram: (this: WebGLRenderingContext, program: WebGLProgram | null) => void } | undefined;
+    if (!proto) continue;
+    const original = proto.useProgram;
+    proto.useProgram = function (program) {
+      proto.useProgram = original;
+      original.call(this, program);
+      const extension = this.getExtension('WEBGL_lose_context');
+      setTimeout(() => extension?.loseContext(), 0);
+    };
+  }
+}
