@@ -37,7 +37,7 @@ test('a compare lane that stops answering: a notice within 10 s, the other lane 
   await expect(notice).toBeVisible({ timeout: 10_000 });
   const detectedMs = Date.now() - injectedAt;
   const text = (await notice.textContent()) ?? '';
-  expect(text).toMatch(/the other methods go on\. Continue resumes it from step \d+, its last checkpoint, with the same settings\./);
+  expect(text).toMatch(/the other methods go on\. Continue resumes it from step \d+, the last checkpoint, with the same settings\./);
   const checkpointStep = Number(/resumes it from step (\d+)/.exec(text)?.[1]);
   expect(checkpointStep % 300).toBe(0); // an evaluation step
   expect(checkpointStep).toBeGreaterThan(0);
@@ -65,7 +65,7 @@ test('a compare lane whose WebGL context is lost goes on by itself on another ba
   const notice = page.getByRole('alert').filter({ hasText: 'The axnet lane continues on' });
   await expect(notice).toBeVisible({ timeout: 10_000 });
   const text = (await notice.textContent()) ?? '';
-  expect(text).toMatch(/^The GPU stopped responding on webgl \([^)]*\)\. The axnet lane continues on (wasm|cpu) from step \d+\./);
+  expect(text).toMatch(/^The GPU stopped responding on webgl \([^)]*\)\. The axnet lane continues on (wasm|cpu) from step \d+, the last checkpoint\./);
   const from = Number(/from step (\d+)/.exec(text)?.[1]);
   const kept = from / 100;
   await expect(page.getByTestId('compare-curve-axnet')).toHaveAttribute('data-status', 'running', { timeout: 30_000 });

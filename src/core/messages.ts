@@ -43,6 +43,18 @@ export const MESSAGES = {
   },
   fromCheckpoint: { en: 'from step {step}, the last checkpoint', zh: '从第 {step} 步（最后的检查点）' },
   fromStart: { en: 'from step 0 (no checkpoint yet)', zh: '从第 0 步（还没有检查点）' },
+  laneWorker: { en: '{method} worker', zh: '{method} 工作线程' },
+  laneStalled: {
+    en: '{silent} It was ended at step {step}; the other methods go on. Continue resumes it {from}, with the same settings.',
+    zh: '{silent}它已在第 {step} 步被结束；其他方法继续训练。“继续”会以相同设置{from}接着训练。',
+  },
+  laneGpuFallback: { en: '{lost} The {method} lane continues on {next} {from}.', zh: '{lost}{method} 这一路改在 {next} 上{from}继续。' },
+  laneContinued: {
+    en: 'The {method} lane continued from step {step}, its last checkpoint, on {backend}.',
+    zh: '{method} 这一路已从第 {step} 步（最后的检查点）在 {backend} 上继续。',
+  },
+  laneRestarted: { en: 'The {method} lane started again from step 0 (it had no checkpoint yet).', zh: '{method} 这一路已从第 0 步重新开始（还没有检查点）。' },
+  twoSentences: { en: '{first} {second}', zh: '{first}另外，{second}' },
   continued: {
     en: 'The run continued from step {step}, its last checkpoint, on {backend}.',
     zh: '训练已从第 {step} 步（最后的检查点）在 {backend} 上继续。',

@@ -12,11 +12,11 @@ import { chooseFallbackBackend } from '../core/backendFallback';
 import type { FromWorkerMessage, ResumeRequest, ToWorkerMessage } from '../../workers/protocol';
 import { summarizeCompareRuns, type CompareProgressUpdate } from './compareSlice';
 import { computeWorkerCpuShare } from '../core/cpuShare';
-import { describeGpuLoss, routeRunMessage } from './runMessages';
+import { routeRunMessage } from './runMessages';
+import { formatMessage, message as message_, type Message } from '../core/messages';
 import { createFrameBatcher } from './frameBatcher';
-import { statusAfterMessage, useLabStore } from './store';
+import { statusAfterMessage, useLabStore, type NoticeKind } from './store';
 import { WORKER_LOAD_FAILURE_TEXT, isCodeLoadFailure, isWorkerLoadFailure } from './workerFailure';
-import { describeSilence } from '../core/watchdog';
 import { watchRunWorker, type RunWatchdog } from './runWatchdog';
 
 interface CompareWorker {
@@ -75,8 +75,8 @@ function handleMessage(entry: CompareWorker, message: FromWorkerMessage): void {
   if (message.type === 'gpu-lost') {
     // No question to ask: the lane goes on by itself on the next backend, from its checkpoint (the others go on).
     const next = chooseFallbackBackend(message.backend, []);
-    const from = entry.lastCheckpoint?.step ?? 0;
-    useLabStore.getState().showNotice({ kind: 'device', text: `${describeGpuLoss(message)} The ${entry.method} lane continues on ${next} from step ${from}.` });
+    const lost = message_('gpuLost', { backend: message.backend, reason: message.reason });
+    showLaneNotice('device', message_('laneGpuFallback', { lost, method: entry.method, next, from: checkpointFrom(entry) }));
     resumeLane(entry, next);
     return;
   }
@@ -120,11 +120,11 @@ function startLane(method: MethodId, config: Readonly<LabConfig>, resume?: Resum
     isWanted: () => active.includes(entry) && entry.intent === 'running' && !entry.finished,
     onSilent: (silence) => {
       // The other lanes go on; Continue resumes this one from its last checkpoint.
-      const from = entry.lastCheckpoint ? `step ${entry.lastCheckpoint.step}, its last checkpoint` : 'step 0 (no checkpoint yet)';
-      const text = `${describeSilence(`${method} worker`, silence)} It was ended at step ${silence.step}; the other methods go on. Continue resumes it from ${from}, with the same settings.`;
-      fail(entry, text, true);
+      const silent = message_('workerSilent', { worker: message_('laneWorker', { method }), seconds: Math.round(silence.silentMs / 1000) });
+      const stalled = message_('laneStalled', { silent, step: silence.step, from: checkpointFrom(entry) });
+      fail(entry, formatMessage(stalled, 'en'), true);
       entry.stalled = true;
-      useLabStore.getState().showNotice({ kind: 'crash', text, action: 'continue' });
+      showLaneNotice('crash', stalled, 'continue');
     },
   });
   const entry: CompareWorker = { method, worker, intent: 'paused', finished: false, heardFrom: false, watchdog, lastCheckpoint: resume?.checkpoint ?? null, stalled: false };
@@ -168,6 +168,16 @@ function resumeLane(entry: CompareWorker, backend?: BackendName): void {
   syncHeader();
 }
 
+/** Where a lane goes on from: its last checkpoint, or step 0. */
+function checkpointFrom(entry: CompareWorker): Message {
+  return entry.lastCheckpoint ? message_('fromCheckpoint', { step: entry.lastCheckpoint.step }) : message_('fromStart');
+}
+
+/** A lane's notice in the current language (its English text kept for tests and logs), as the lab's run shows its own. */
+function showLaneNotice(kind: NoticeKind, shown: Message, action?: 'continue'): void {
+  useLabStore.getState().showNotice({ kind, text: formatMessage(shown, 'en'), message: shown, ...(action ? { action } : {}) });
+}
+
 /** The notice's Continue: every lane that fell silent resumes from its last checkpoint. False when none had. */
 export function continueCompare(): boolean {
   const stalled = active.filter((entry) => entry.stalled);
@@ -176,10 +186,13 @@ export function continueCompare(): boolean {
     const checkpoint = entry.lastCheckpoint;
     resumeLane(entry); // on the checkpoint's own backend: the numbers of an uninterrupted run
     return checkpoint
-      ? `The ${entry.method} lane continued from step ${checkpoint.step}, its last checkpoint, on ${checkpoint.backend}.`
-      : `The ${entry.method} lane started again from step 0 (it had no checkpoint yet).`;
+      ? message_('laneContinued', { method: entry.method, step: checkpoint.step, backend: checkpoint.backend })
+      : message_('laneRestarted', { method: entry.method });
   });
-  useLabStore.getState().showNotice({ kind: 'info', text: lines.join(' ') });
+  showLaneNotice(
+    'info',
+    lines.reduce((first, second) => message_('twoSentences', { first, second })),
+  );
   return true;
 }
 
