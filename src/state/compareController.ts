@@ -12,10 +12,10 @@ import { chooseFallbackBackend } from '../core/backendFallback';
 import type { FromWorkerMessage, ResumeRequest, ToWorkerMessage } from '../../workers/protocol';
 import { summarizeCompareRuns, type CompareProgressUpdate } from './compareSlice';
 import { computeWorkerCpuShare } from '../core/cpuShare';
-import { routeRunMessage } from './runMessages';
+import { routeRunMessage, showMessage } from './runMessages';
 import { formatMessage, message as message_, type Message } from '../core/messages';
 import { createFrameBatcher } from './frameBatcher';
-import { statusAfterMessage, useLabStore, type NoticeKind } from './store';
+import { statusAfterMessage, useLabStore } from './store';
 import { WORKER_LOAD_FAILURE_TEXT, isCodeLoadFailure, isWorkerLoadFailure } from './workerFailure';
 import { watchRunWorker, type RunWatchdog } from './runWatchdog';
 
@@ -76,7 +76,7 @@ function handleMessage(entry: CompareWorker, message: FromWorkerMessage): void {
     // No question to ask: the lane goes on by itself on the next backend, from its checkpoint (the others go on).
     const next = chooseFallbackBackend(message.backend, []);
     const lost = message_('gpuLost', { backend: message.backend, reason: message.reason });
-    showLaneNotice('device', message_('laneGpuFallback', { lost, method: entry.method, next, from: checkpointFrom(entry) }));
+    showMessage('device', message_('laneGpuFallback', { lost, method: entry.method, next, from: checkpointFrom(entry) }));
     resumeLane(entry, next);
     return;
   }
@@ -124,7 +124,7 @@ function startLane(method: MethodId, config: Readonly<LabConfig>, resume?: Resum
       const stalled = message_('laneStalled', { silent, step: silence.step, from: checkpointFrom(entry) });
       fail(entry, formatMessage(stalled, 'en'), true);
       entry.stalled = true;
-      showLaneNotice('crash', stalled, 'continue');
+      showMessage('crash', stalled, 'continue');
     },
   });
   const entry: CompareWorker = { method, worker, intent: 'paused', finished: false, heardFrom: false, watchdog, lastCheckpoint: resume?.checkpoint ?? null, stalled: false };
@@ -173,11 +173,6 @@ function checkpointFrom(entry: CompareWorker): Message {
   return entry.lastCheckpoint ? message_('fromCheckpoint', { step: entry.lastCheckpoint.step }) : message_('fromStart');
 }
 
-/** A lane's notice in the current language (its English text kept for tests and logs), as the lab's run shows its own. */
-function showLaneNotice(kind: NoticeKind, shown: Message, action?: 'continue'): void {
-  useLabStore.getState().showNotice({ kind, text: formatMessage(shown, 'en'), message: shown, ...(action ? { action } : {}) });
-}
-
 /** The notice's Continue: every lane that fell silent resumes from its last checkpoint. False when none had. */
 export function continueCompare(): boolean {
   const stalled = active.filter((entry) => entry.stalled);
@@ -189,7 +184,7 @@ export function continueCompare(): boolean {
       ? message_('laneContinued', { method: entry.method, step: checkpoint.step, backend: checkpoint.backend })
       : message_('laneRestarted', { method: entry.method });
   });
-  showLaneNotice(
+  showMessage(
     'info',
     lines.reduce((first, second) => message_('twoSentences', { first, second })),
   );

@@ -7,7 +7,13 @@ import type { TrainerCheckpoint } from '../core/checkpoint';
 import { describeSilence } from '../core/watchdog';
 import { createFrameBatcher } from './frameBatcher';
 import { watchRunWorker, type RunWatchdog } from './runWatchdog';
-import { statusAfterMessage, useLabStore, type RunStatus } from './store';
+import { statusAfterMessage, useLabStore, type NoticeKind, type RunStatus } from './store';
+import { formatMessage, type Message } from '../core/messages';
+
+/** Shows a notice of the state layer in the current language (its English text kept for tests and logs). */
+export function showMessage(kind: NoticeKind, shown: Message, action?: 'continue'): void {
+  useLabStore.getState().showNotice({ kind, text: formatMessage(shown, 'en'), message: shown, ...(action ? { action } : {}) });
+}
 import { WORKER_LOAD_FAILURE_TEXT, isCodeLoadFailure, isWorkerLoadFailure } from './workerFailure';
 
 /** What a controller keeps of each of its workers' runs. */

@@ -14,6 +14,7 @@ import { chooseFallbackBackend, isGpuLossMessage } from '../core/backendFallback
 import type { FromWorkerMessage, ResumeRequest, ToWorkerMessage } from '../../workers/protocol';
 import { continueCompare, hasLiveCompareRuns, isCompareMode, pauseCompare, playCompare, resetCompare, stepCompare } from './compareController';
 import { createFrameBatcher } from './frameBatcher';
+import { showMessage } from './runMessages';
 import { isSweepLive, isSweepMode, pauseSweep, playSweep, resetSweep } from './sweepController';
 import { configChangeMessages, decideConfigChange, mergeConfigChange } from './runChange';
 import { statusAfterMessage, useLabStore, type NoticeKind, type RunProgressUpdate } from './store';
@@ -189,11 +190,6 @@ export function describeStalledRun(silence: Pick<Silence, 'silentMs' | 'step'>, 
   }
   const lost = silence.step > 0 ? message('stepsWithoutCheckpoint', { steps: silence.step }) : '';
   return message('stalledRestart', { silent, where, lost });
-}
-
-/** Shows a notice of the state layer in the current language (its English text kept for tests and logs). */
-function showMessage(kind: NoticeKind, shown: Message, action?: 'continue'): void {
-  useLabStore.getState().showNotice({ kind, text: formatMessage(shown, 'en'), message: shown, ...(action ? { action } : {}) });
 }
 
 /** The notice of a lost GPU: what happened, and where the run goes on from where. */
