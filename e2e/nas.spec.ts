@@ -17,15 +17,16 @@ test('NAS from a link: the three searches run, the front grows while they do, θ
 
   await page.getByTestId('nas-play').click();
   await expect(page.getByTestId('nas-status')).toHaveAttribute('data-status', 'running');
-  // Live: the scatter has points before the search is done (batches of 2 per search: 2 rounds).
-  await expect
-    .poll(
-      async () => ({ points: Number(await page.getByTestId('nas-scatter').getAttribute('data-points')), status: await page.getByTestId('nas-status').getAttribute('data-status') }),
-      {
-        timeout: 110_000,
-      },
-    )
-    .toEqual({ points: 6, status: 'running' });
+  // Live: the scatter has points before the search is done (batches of 2 per search, 2 rounds, 12 candidates in all).
+  // Both attributes are read in one evaluation, so a round that lands between two reads cannot mix states; a count of 6
+  // is not awaited exactly, since the three searches report their rounds one by one and a poll may step over it.
+  const liveFront = () =>
+    page.evaluate(() => {
+      const points = Number(document.querySelector('[data-testid="nas-scatter"]')?.getAttribute('data-points') ?? 0);
+      const status = document.querySelector('[data-testid="nas-status"]')?.getAttribute('data-status');
+      return status === 'running' && points > 0 && points < 12;
+    });
+  await expect.poll(liveFront, { timeout: 110_000, intervals: [100] }).toBe(true);
   await expect(page.getByTestId('nas-status')).toHaveAttribute('data-status', 'done', { timeout: 110_000 });
   await expect(page.getByTestId('nas-scatter')).toHaveAttribute('data-points', '12');
   await expect(page.getByTestId('nas-counts')).toContainText('SMAC (RF + EI) 4 / 4');
