@@ -4,8 +4,11 @@
  * (src/ml/sweep.ts). Like train.worker.ts it trains in chunks of ≈ CHUNK_BUDGET_MS that end at the
  * evaluation steps, posts progress every PROGRESS_INTERVAL_MS, and yields between chunks so that pause
  * and stop are prompt. For 'auto' the backend is measured on the K-model group itself (issue 8 §4).
+ * At an evaluation step (at most every CHECKPOINT_INTERVAL_MS) it posts the group's checkpoint after that step's
+ * progress; an init with `resume` continues from one on the given backend (after a fault: src/state/sweepController.ts).
  * It runs as the 'sweep' role of workers/lab.worker.ts.
  */
+import { collectCheckpointBuffers } from '../src/core/checkpoint';
 import type { LabConfig } from '../src/core/config';
 import { computeBackendCacheKey } from '../src/core/backendCache';
 import type { SweepPlan } from '../src/core/sweep';
@@ -16,8 +19,8 @@ import { createSweepGroup, describeSweepShape, trainSweepChunk } from '../src/ml
 import { createIndexedDbBackendCache } from './backendCacheStore';
 import { prepareWasm } from './prepareWasm';
 import { createRunControl } from './runControl';
-import { CHUNK_BUDGET_MS, PROGRESS_INTERVAL_MS, type BackendAttempt } from './protocol';
-import type { FromSweepWorkerMessage, SweepPointMessage, SweepProgressPayload, ToSweepWorkerMessage } from './sweepProtocol';
+import { CHECKPOINT_INTERVAL_MS, CHUNK_BUDGET_MS, PROGRESS_INTERVAL_MS, type BackendAttempt } from './protocol';
+import type { FromSweepWorkerMessage, SweepPointMessage, SweepProgressPayload, SweepResume, ToSweepWorkerMessage } from './sweepProtocol';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -33,9 +36,11 @@ let windowModelSteps = 0;
 let modelStepsPerSecond = 0;
 let windowSteps = 0;
 let stepsPerSecond = 0;
+/** When the last checkpoint went out (performance.now()). */
+let lastCheckpointAt = Number.NEGATIVE_INFINITY;
 
-function post(message: FromSweepWorkerMessage): void {
-  self.postMessage(message);
+function post(message: FromSweepWorkerMessage, transfer: Transferable[] = []): void {
+  self.postMessage(message, transfer);
 }
 
 const control = createRunControl({
@@ -57,10 +62,11 @@ async function chooseBackend(config: LabConfig, plan: SweepPlan): Promise<Backen
   });
 }
 
-async function initialize(plan: SweepPlan, config: LabConfig): Promise<void> {
+async function initialize(plan: SweepPlan, config: LabConfig, resume: SweepResume | undefined): Promise<void> {
   await loadTargetData(config.target);
-  const selection = await chooseBackend(config, plan);
-  group = createSweepGroup(plan);
+  // A resumed sweep continues on the backend it is given (its checkpoint's), unmeasured, from the checkpoint's step.
+  const selection = resume ? await selectBackend(resume.backend, { prepareWasm }) : await chooseBackend(config, plan);
+  group = createSweepGroup(plan, resume?.checkpoint);
   evalEvery = plan.variants[0].config.evalEvery;
   pendingBackendReport = selection.tried.map((t) => ({
     name: t.name,
@@ -130,7 +136,13 @@ async function runLoop(): Promise<void> {
         windowSteps = 0;
       }
       if (isFinished(active)) break;
-      if (now - lastProgressAt >= PROGRESS_INTERVAL_MS || chunk.stopped.length > 0) sendProgress(true);
+      if (chunk.evaluated && now - lastCheckpointAt >= CHECKPOINT_INTERVAL_MS) {
+        // The step's points first, then the state that continues from them (the page keeps both).
+        sendProgress(true);
+        lastCheckpointAt = now;
+        const checkpoint = await active.checkpoint();
+        post({ type: 'checkpoint', checkpoint }, collectCheckpointBuffers(checkpoint));
+      } else if (now - lastProgressAt >= PROGRESS_INTERVAL_MS || chunk.stopped.length > 0) sendProgress(true);
       await control.rest(lastChunkMs);
     }
     if (control.stopped) return;
@@ -145,7 +157,7 @@ function disposeGroup(): void {
 }
 
 function handleMessage(message: ToSweepWorkerMessage): void {
-  control.dispatch(message, { start: (message) => initialize(message.plan, message.config), loop: runLoop });
+  control.dispatch(message, { start: (message) => initialize(message.plan, message.config, message.resume), loop: runLoop });
 }
 
 control.listen<ToSweepWorkerMessage>(self, handleMessage);

@@ -2,6 +2,7 @@
  * Messages between the page (src/state/sweepController.ts) and the sweep worker (workers/sweep.worker.ts):
  * every variant of a sweep trains as one model of one ModelGroupTrainer. Unions tagged by `type`.
  */
+import type { GroupCheckpoint } from '../src/core/checkpoint';
 import type { BackendName, LabConfig } from '../src/core/config';
 import type { SweepPlan } from '../src/core/sweep';
 import type { EvaluationPoint } from '../src/ml/types';
@@ -9,7 +10,16 @@ import type { BackendAttempt, HeartbeatMessage } from './protocol';
 
 export type ToSweepWorkerMessage =
   /** `plan` from planSweep (plain data); `config` is the sweep's base config (its backend choice is used). */
-  { type: 'init'; plan: SweepPlan; config: LabConfig; cpuShare?: number } | { type: 'run' } | { type: 'pause' } | { type: 'stop' };
+  { type: 'init'; plan: SweepPlan; config: LabConfig; cpuShare?: number; resume?: SweepResume } | { type: 'run' } | { type: 'pause' } | { type: 'stop' };
+
+/**
+ * Continue a sweep from its last checkpoint (after a fault) on `backend`, unmeasured: the checkpoint's own backend
+ * continues bit for bit (the plan must be the checkpoint's).
+ */
+export interface SweepResume {
+  checkpoint: GroupCheckpoint;
+  backend: BackendName;
+}
 
 /** One evaluation point of one variant. */
 export interface SweepPointMessage {
@@ -40,4 +50,6 @@ export type FromSweepWorkerMessage =
   | ({ type: 'progress' } & SweepProgressPayload)
   | ({ type: 'done' } & SweepProgressPayload)
   | HeartbeatMessage
+  /** The group's last good state, at an evaluation step (at most every CHECKPOINT_INTERVAL_MS), after that step's progress. */
+  | { type: 'checkpoint'; checkpoint: GroupCheckpoint }
   | { type: 'error'; message: string; fatal: boolean };

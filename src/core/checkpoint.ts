@@ -65,21 +65,38 @@ export interface TrainerCheckpoint {
   diverged: { atStep: number; message: string } | null;
 }
 
-/** The distinct ArrayBuffers of a checkpoint, for postMessage's transfer list (they are detached afterwards). */
-export function collectCheckpointBuffers(checkpoint: TrainerCheckpoint | null): ArrayBuffer[] {
+/**
+ * A model group's checkpoint (src/ml/group/index.ts: K models split into engines of one program each, trained one after
+ * another in every chunk): every engine's checkpoint in the group's order, at the group's step.
+ */
+export interface GroupCheckpoint {
+  method: MethodId;
+  /** K, over all engines. */
+  size: number;
+  step: number;
+  backend: BackendName;
+  trainingMs: number;
+  engines: EngineCheckpoint[];
+}
+
+/** The distinct ArrayBuffers of a checkpoint (a trainer's or a group's), for postMessage's transfer list (they are detached afterwards). */
+export function collectCheckpointBuffers(checkpoint: TrainerCheckpoint | GroupCheckpoint | null): ArrayBuffer[] {
   if (!checkpoint) return [];
   const buffers = new Set<ArrayBuffer>();
   const add = (array: ArrayBufferView | null) => {
     if (array && array.buffer instanceof ArrayBuffer) buffers.add(array.buffer);
   };
-  for (const g of checkpoint.engine.groups) {
-    add(g.theta);
-    add(g.adam.firstMoment);
-    add(g.adam.secondMoment);
-  }
-  for (const d of checkpoint.engine.phaseData) {
-    add(d.indices);
-    add(d.labels);
+  const engines = 'engines' in checkpoint ? checkpoint.engines : [checkpoint.engine];
+  for (const engine of engines) {
+    for (const g of engine.groups) {
+      add(g.theta);
+      add(g.adam.firstMoment);
+      add(g.adam.secondMoment);
+    }
+    for (const d of engine.phaseData) {
+      add(d.indices);
+      add(d.labels);
+    }
   }
   return [...buffers];
 }

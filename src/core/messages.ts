@@ -19,6 +19,11 @@ export const MESSAGES = {
     zh: '{worker}停止响应（{seconds} 秒没有进展）。',
   },
   trainingWorker: { en: 'training worker', zh: '训练工作线程' },
+  sweepWorker: { en: 'sweep worker', zh: '扫描工作线程' },
+  crashResume: {
+    en: '{stopped} {reason} Continue resumes from step {checkpoint}, the last checkpoint, with the same settings on {backend}.',
+    zh: '{stopped}{reason}“继续”会以相同设置在 {backend} 上从第 {checkpoint} 步（最后的检查点）接着训练。',
+  },
   stalledResume: {
     en: '{silent} It was ended. Continue resumes from step {checkpoint}, the last checkpoint, with the same settings{where}{lost}.',
     zh: '{silent}它已被结束。“继续”会以相同设置{where}从第 {checkpoint} 步（最后的检查点）接着训练{lost}。',

@@ -56,6 +56,7 @@ function createFakeGroup(K: number, totalSteps: number, diverging: number, diver
     evaluateValidation: () => Promise.reject(new Error('unused')),
     getWeights: () => Promise.reject(new Error('unused')),
     getBaselineWeights: async () => null,
+    checkpoint: () => Promise.reject(new Error('unused')),
     dispose() {},
   };
 }

@@ -5,6 +5,7 @@
  * the points its solo run would have. The sweep worker (workers/sweep.worker.ts) and `axlab sweep`
  * drive the same functions. Built on the group contract only (./group/types.ts).
  */
+import type { GroupCheckpoint } from '../core/checkpoint';
 import type { LabConfig } from '../core/config';
 import type { SweepPlan, SweepResultRow } from '../core/sweep';
 import { createModelGroupTrainer, type ModelGroupTrainer } from './group';
@@ -12,10 +13,12 @@ import { nextEvaluationStep } from './trainer';
 import type { EvaluationPoint } from './types';
 
 /** The group of a plan: model k is variant k. */
-export function createSweepGroup(plan: Readonly<SweepPlan>): ModelGroupTrainer {
+/** Every variant of the plan as one model group; from `checkpoint` (of the same plan) instead of step 0 when given. */
+export function createSweepGroup(plan: Readonly<SweepPlan>, checkpoint?: GroupCheckpoint): ModelGroupTrainer {
   return createModelGroupTrainer(
     plan.variants.map((variant) => ({ config: variant.config })),
     plan.method,
+    checkpoint ? { checkpoint } : {},
   );
 }
 

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { EvaluationPoint } from '../core/weights';
 import { truncateRunTo } from './store';
 import { formatMessage } from '../core/messages';
-import { describeGpuFallback, describeStalledRun } from './trainingController';
+import { describeStalledRun } from './runMessages';
+import { describeGpuFallback } from './trainingController';
 
 describe('continuing a run from its checkpoint', () => {
   it('keeps the curves up to the checkpoint step and shows that step', () => {

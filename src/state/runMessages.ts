@@ -3,12 +3,12 @@
  * sweep, the AxTrain and NAS views): `progress` goes to the controller's frame batcher; `done` marks the run finished
  * (paused, so Play starts a new one) and goes to the batcher too; `error` goes to the controller's fail().
  */
-import type { TrainerCheckpoint } from '../core/checkpoint';
-import { describeSilence } from '../core/watchdog';
+import type { BackendName } from '../core/config';
+import { describeSilence, type Silence } from '../core/watchdog';
 import { createFrameBatcher } from './frameBatcher';
 import { watchRunWorker, type RunWatchdog } from './runWatchdog';
 import { statusAfterMessage, useLabStore, type NoticeKind, type RunStatus } from './store';
-import { formatMessage, type Message } from '../core/messages';
+import { formatMessage, message as message_, type Message } from '../core/messages';
 
 /** Shows a notice of the state layer in the current language (its English text kept for tests and logs). */
 export function showMessage(kind: NoticeKind, shown: Message, action?: 'continue'): void {
@@ -34,6 +34,30 @@ export type RunWorkerMessage =
   | { type: 'checkpoint' }
   | { type: 'gpu-lost'; backend: string; reason: string };
 
+/** The checkpoint a worker protocol posts (`{ type: 'checkpoint'; checkpoint }`), or never. */
+export type CheckpointOf<M> = M extends { type: 'checkpoint'; checkpoint: infer C } ? C : never;
+
+/**
+ * The continue notice of a worker that stopped answering: Continue resumes from the last checkpoint (taken at the last
+ * evaluation) on the same backend, which gives the numbers of an uninterrupted run; before the first checkpoint it
+ * trains again from step 0 with the same settings (the same seed on the same backend gives the same numbers).
+ */
+export function describeStalledRun(
+  silence: Pick<Silence, 'silentMs' | 'step'>,
+  backend: string | null,
+  checkpointStep: number | null,
+  worker: Message = message_('trainingWorker'),
+): Message {
+  const where = backend ? message_('onBackend', { backend }) : '';
+  const silent = message_('workerSilent', { worker, seconds: Math.round(silence.silentMs / 1000) });
+  if (checkpointStep !== null) {
+    const lost = silence.step > checkpointStep ? message_('stepsAfterCheckpoint', { steps: silence.step - checkpointStep }) : '';
+    return message_('stalledResume', { silent, checkpoint: checkpointStep, where, lost });
+  }
+  const lost = silence.step > 0 ? message_('stepsWithoutCheckpoint', { steps: silence.step }) : '';
+  return message_('stalledRestart', { silent, where, lost });
+}
+
 /** The sentence of a lost GPU, e.g. "The GPU stopped responding on webgl (the WebGL context was lost)." */
 export function describeGpuLoss(loss: { backend: string; reason: string }): string {
   return `The GPU stopped responding on ${loss.backend} (${loss.reason}).`;
@@ -45,8 +69,8 @@ export function routeRunMessage<E extends RunWorkerEntry, M extends RunWorkerMes
   handlers: {
     push: (item: { entry: E; message: Extract<M, { type: 'progress' | 'done' }> }) => void;
     fail: (entry: E, text: string, fatal: boolean) => void;
-    /** A train worker's checkpoint (the compare lanes keep theirs; roles without one never post it). */
-    checkpoint?: (entry: E, checkpoint: TrainerCheckpoint) => void;
+    /** A worker's checkpoint (the compare lanes and the sweep keep theirs; roles without one never post it). */
+    checkpoint?: (entry: E, checkpoint: CheckpointOf<M>) => void;
   },
   workerName: string,
 ): void {
@@ -63,7 +87,7 @@ export function routeRunMessage<E extends RunWorkerEntry, M extends RunWorkerMes
     case 'heartbeat':
       return; // a sign of life for the watchdog (runWatchdog.ts)
     case 'checkpoint':
-      handlers.checkpoint?.(entry, (message as unknown as { checkpoint: TrainerCheckpoint }).checkpoint);
+      handlers.checkpoint?.(entry, (message as unknown as { checkpoint: CheckpointOf<M> }).checkpoint);
       return;
     case 'gpu-lost': {
       const loss = message as Extract<RunWorkerMessage, { type: 'gpu-lost' }>;
@@ -95,7 +119,8 @@ export type RunWorkerRole = 'sweep' | 'axtrain' | 'nas';
  * Starts workers/lab.worker.ts in `role` (paused, not yet initialised) with the one wiring every run controller
  * shares: messages are routed by routeRunMessage while the entry is the controller's current one; a crash, a chunk
  * that cannot load (workerFailure.ts) and an unreadable message go to `fail` with a sentence naming the worker, and
- * so does a worker that stops answering while it should run (the watchdog, runWatchdog.ts): `fail(…, true)` ends it.
+ * so does a worker that stops answering while it should run (the watchdog, runWatchdog.ts): `fail(…, true)` ends it,
+ * or `silent` where the controller has its own answer (a Continue from its checkpoint).
  */
 export function spawnRunWorker<M extends RunWorkerMessage>(
   role: RunWorkerRole,
@@ -104,12 +129,15 @@ export function spawnRunWorker<M extends RunWorkerMessage>(
     isCurrent: (entry: RunWorker) => boolean;
     push: (item: { entry: RunWorker; message: Extract<M, { type: 'progress' | 'done' }> }) => void;
     fail: (entry: RunWorker, text: string, fatal: boolean) => void;
+    checkpoint?: (entry: RunWorker, checkpoint: CheckpointOf<M>) => void;
+    silent?: (entry: RunWorker, silence: Silence) => void;
   },
 ): RunWorker {
   const worker = new Worker(new URL('../../workers/lab.worker.ts', import.meta.url), { type: 'module', name: role });
   const watchdog = watchRunWorker({
     isWanted: () => handlers.isCurrent(entry) && entry.intent === 'running' && !entry.finished,
-    onSilent: (silence) => handlers.fail(entry, `${describeSilence(workerName, silence)} It was ended at step ${silence.step}.`, true),
+    onSilent: (silence) =>
+      handlers.silent ? handlers.silent(entry, silence) : handlers.fail(entry, `${describeSilence(workerName, silence)} It was ended at step ${silence.step}.`, true),
   });
   const entry: RunWorker = { worker, intent: 'paused', heardFrom: false, finished: false, watchdog };
   worker.onmessage = (event: MessageEvent<M>) => {
@@ -137,8 +165,27 @@ export function stopRunWorker(entry: RunWorker | null): void {
   }
 }
 
+/**
+ * A run whose worker posts checkpoints (the sweep): after a fault (a silent or crashed worker) Continue goes on from the
+ * last one in a new worker, on the checkpoint's backend, with the store put back to what it showed at that checkpoint.
+ */
+export interface WorkerRunResume<M extends RunWorkerMessage, Init, Marks> {
+  /** The worker in a notice, e.g. "sweep worker". */
+  worker: Message;
+  /** What the store shows at a checkpoint, read when it arrives (after the progress that precedes it). */
+  mark(): Marks;
+  /** Puts the store back to `marks` and returns the init message that continues from `checkpoint`; null when it cannot. */
+  beginResume(checkpoint: CheckpointOf<M>, marks: Marks): Init | null;
+}
+
+/** What a checkpoint must say of itself for a Continue. */
+interface CheckpointLike {
+  step: number;
+  backend: BackendName;
+}
+
 /** The parts in which the sweep, AxTrain and NAS controllers differ; everything else is createWorkerRunController's. */
-export interface WorkerRunSpec<M extends RunWorkerMessage, Init> {
+export interface WorkerRunSpec<M extends RunWorkerMessage, Init, Marks = unknown> {
   role: RunWorkerRole;
   /** In messages: "the NAS worker crashed". */
   workerName: string;
@@ -155,6 +202,8 @@ export interface WorkerRunSpec<M extends RunWorkerMessage, Init> {
   setStatus(status: RunStatus): void;
   /** After every change of the run's state (the sweep mirrors its run into the header). */
   afterChange?(): void;
+  /** Set where the worker posts checkpoints: a fault offers Continue from the last one. */
+  resume?: WorkerRunResume<M, Init, Marks>;
 }
 
 export interface WorkerRunController {
@@ -167,6 +216,11 @@ export interface WorkerRunController {
   isRunning(): boolean;
   /** Ends the current worker (its run's state stays). */
   terminate(): void;
+  /**
+   * The notice's Continue after a fault: a new worker goes on from the last checkpoint on its backend, and says so.
+   * False (nothing done) without a checkpoint or a resume spec: the caller starts the run again.
+   */
+  continueFromCheckpoint(): boolean;
 }
 
 /**
@@ -175,8 +229,11 @@ export interface WorkerRunController {
  * at most once per animation frame (frameBatcher.ts); messages of a replaced worker are dropped. A failure flushes the
  * points before it, marks the run failed with one sentence and shows it as a crash notice.
  */
-export function createWorkerRunController<M extends RunWorkerMessage, Init>(spec: WorkerRunSpec<M, Init>): WorkerRunController {
+export function createWorkerRunController<M extends RunWorkerMessage, Init, Marks = unknown>(spec: WorkerRunSpec<M, Init, Marks>): WorkerRunController {
   let active: RunWorker | null = null;
+  /** The current run's last checkpoint and what the store showed with it (spec.resume); null at step 0. */
+  let saved: { checkpoint: CheckpointOf<M>; marks: Marks } | null = null;
+  const savedStep = (): number | null => (saved ? (saved.checkpoint as CheckpointLike).step : null);
   type Item = { entry: RunWorker; message: Extract<M, { type: 'progress' | 'done' }> };
   const batcher = createFrameBatcher<Item>((queued) => {
     spec.applyBatch(queued.filter(({ entry }) => entry === active).map(({ entry, message }) => ({ payload: message, status: statusAfterMessage(message, entry.intent) })));
@@ -194,20 +251,75 @@ export function createWorkerRunController<M extends RunWorkerMessage, Init>(spec
     if (entry !== active) return;
     batcher.flush(); // the points before the failure still count
     entry.finished = true;
-    const shown = isCodeLoadFailure(text) ? WORKER_LOAD_FAILURE_TEXT : `${spec.stoppedText} ${text} Press Reset to start again.`;
-    spec.failRun(shown);
-    useLabStore.getState().showNotice({ kind: 'crash', text: shown });
+    if (fatal && spec.resume && saved && !isCodeLoadFailure(text)) {
+      // A crashed worker of a resumable run: its checkpoint is still good.
+      const offered = message_('crashResume', { stopped: spec.stoppedText, reason: text, checkpoint: savedStep() ?? 0, backend: (saved.checkpoint as CheckpointLike).backend });
+      spec.failRun(formatMessage(offered, 'en'));
+      showMessage('crash', offered, 'continue');
+    } else {
+      const shown = isCodeLoadFailure(text) ? WORKER_LOAD_FAILURE_TEXT : `${spec.stoppedText} ${text} Press Reset to start again.`;
+      spec.failRun(shown);
+      useLabStore.getState().showNotice({ kind: 'crash', text: shown });
+    }
     if (fatal) terminate();
     spec.afterChange?.();
   };
 
-  const start = (): boolean => {
+  /** A silent worker of a resumable run: ended, with the notice whose Continue goes on from the last checkpoint. */
+  const silent = (entry: RunWorker, silence: Silence) => {
+    if (entry !== active || !spec.resume) return;
+    batcher.flush();
+    entry.finished = true;
+    const backend = saved ? (saved.checkpoint as CheckpointLike).backend : null;
+    const stalled = describeStalledRun(silence, backend, savedStep(), spec.resume.worker);
+    spec.failRun(formatMessage(stalled, 'en'));
+    showMessage('crash', stalled, 'continue');
     terminate();
-    const init = spec.begin();
-    if (init === null) return false;
-    const entry = spawnRunWorker<M>(spec.role, spec.workerName, { isCurrent: (e) => e === active, push: (item) => batcher.push(item), fail });
+    spec.afterChange?.();
+  };
+
+  const spawn = (init: Init): RunWorker => {
+    const entry = spawnRunWorker<M>(spec.role, spec.workerName, {
+      isCurrent: (e) => e === active,
+      push: (item) => batcher.push(item),
+      fail,
+      ...(spec.resume
+        ? {
+            silent,
+            checkpoint: (e: RunWorker, checkpoint: CheckpointOf<M>) => {
+              if (e !== active || !spec.resume) return;
+              batcher.flush(); // the points of the checkpoint's step arrived just before it
+              saved = { checkpoint, marks: spec.resume.mark() };
+            },
+          }
+        : {}),
+    });
     active = entry;
     entry.worker.postMessage(init);
+    return entry;
+  };
+
+  const start = (): boolean => {
+    terminate();
+    saved = null;
+    const init = spec.begin();
+    if (init === null) return false;
+    spawn(init);
+    spec.afterChange?.();
+    return true;
+  };
+
+  const continueFromCheckpoint = (): boolean => {
+    const from = saved;
+    if (!spec.resume || !from) return false;
+    terminate();
+    const init = spec.resume.beginResume(from.checkpoint, from.marks);
+    if (init === null) return false;
+    const entry = spawn(init);
+    entry.intent = 'running';
+    entry.worker.postMessage({ type: 'run' });
+    const { step, backend } = from.checkpoint as CheckpointLike;
+    showMessage('info', message_('continued', { step, backend }));
     spec.afterChange?.();
     return true;
   };
@@ -239,5 +351,6 @@ export function createWorkerRunController<M extends RunWorkerMessage, Init>(spec
     pause,
     isRunning: () => active?.intent === 'running',
     terminate,
+    continueFromCheckpoint,
   };
 }

@@ -1,15 +1,18 @@
 /**
  * Sweep mode (a sweep spec in the store): one worker (the 'sweep' role) trains every variant as one
  * model group. Like the other controllers it never rewinds a worker: reset, a new spec or a config
- * change terminates it, and the next play starts a fresh one. Progress reaches the store at most once
+ * change terminates it, and the next play starts a fresh one. The worker posts the group's checkpoint at evaluation
+ * steps; after a fault (a silent or crashed worker) the notice's Continue goes on from the last one in a new worker. Progress reaches the store at most once
  * per animation frame (frameBatcher.ts); the run slice mirrors the sweep's state so that the header's
  * transport and status work unchanged.
  */
+import { message } from '../core/messages';
 import { planSweep } from '../core/sweep';
 import { computeWorkerCpuShare } from '../core/cpuShare';
 import type { FromSweepWorkerMessage, ToSweepWorkerMessage } from '../../workers/sweepProtocol';
 import { createWorkerRunController } from './runMessages';
 import { useLabStore, type LabState } from './store';
+import { markSweepRun, type SweepRunMarks } from './sweepSlice';
 
 export function isSweepMode(state: Pick<LabState, 'sweep'>): boolean {
   return state.sweep !== null;
@@ -31,7 +34,9 @@ function syncHeader(): void {
   });
 }
 
-const controller = createWorkerRunController<FromSweepWorkerMessage, ToSweepWorkerMessage>({
+const sweepCpuShare = (): number => computeWorkerCpuShare(globalThis.navigator?.hardwareConcurrency ?? Number.NaN, 1);
+
+const controller = createWorkerRunController<FromSweepWorkerMessage, ToSweepWorkerMessage, SweepRunMarks>({
   role: 'sweep',
   workerName: 'sweep worker',
   stoppedText: 'The sweep stopped:',
@@ -46,8 +51,7 @@ const controller = createWorkerRunController<FromSweepWorkerMessage, ToSweepWork
     }
     store.resetRunState();
     store.startSweepRun(plan, notes);
-    const cpuShare = computeWorkerCpuShare(globalThis.navigator?.hardwareConcurrency ?? Number.NaN, 1);
-    return { type: 'init', plan, config: store.config, cpuShare };
+    return { type: 'init', plan, config: store.config, cpuShare: sweepCpuShare() };
   },
   applyBatch: (updates) => useLabStore.getState().applySweepProgressBatch(updates),
   failRun: (text) => useLabStore.getState().failSweepRun(text),
@@ -55,6 +59,21 @@ const controller = createWorkerRunController<FromSweepWorkerMessage, ToSweepWork
   hasBackend: () => Boolean(useLabStore.getState().sweepRun?.backend),
   setStatus: (status) => useLabStore.getState().setSweepStatus(status),
   afterChange: syncHeader,
+  resume: {
+    worker: message('sweepWorker'),
+    mark: () => {
+      const run = useLabStore.getState().sweepRun;
+      return run ? markSweepRun(run) : { step: 0, trainingMs: 0, variants: [] };
+    },
+    beginResume(checkpoint, marks) {
+      const store = useLabStore.getState();
+      const run = store.sweepRun;
+      if (!run) return null;
+      store.rewindSweepRun(marks);
+      // The run's own plan: the checkpoint holds its models.
+      return { type: 'init', plan: run.plan, config: store.config, cpuShare: sweepCpuShare(), resume: { checkpoint, backend: checkpoint.backend } };
+    },
+  },
 });
 
 export function playSweep(): void {
@@ -63,6 +82,9 @@ export function playSweep(): void {
 }
 
 export const pauseSweep = controller.pause;
+
+/** The notice's Continue after a fault: from the sweep's last checkpoint. False without one (the caller starts again). */
+export const continueSweep = controller.continueFromCheckpoint;
 
 /** Whether the sweep's worker holds a run that can go on (Play continues it; nothing is asked). */
 export const isSweepLive = controller.isLive;

@@ -3,7 +3,7 @@ import { DEFAULT_CONFIG } from '../core/config';
 import { planSweep } from '../core/sweep';
 import type { EvaluationPoint } from '../ml/types';
 import type { SweepProgressPayload } from '../../workers/sweepProtocol';
-import { buildSweepRunRows, createSweepRun, mergeSweepProgress, sameSweep } from './sweepSlice';
+import { buildSweepRunRows, createSweepRun, markSweepRun, mergeSweepProgress, rewindSweepRun, sameSweep } from './sweepSlice';
 
 const { plan } = planSweep({ parameter: 'errorBound', layer: 0, values: { kind: 'list', values: [0.01, 0.02] }, seeds: { kind: 'count', count: 2 } }, DEFAULT_CONFIG);
 
@@ -58,6 +58,43 @@ describe('sweep slice', () => {
       [0, 0.01, 1, 200],
       [2, 0.02, 1, 100],
     ]);
+  });
+
+  it('a rewind to the marks of a checkpoint drops the points and stops after it, and waits for its worker', () => {
+    const atCheckpoint = mergeSweepProgress(createSweepRun(plan!, []), [
+      {
+        payload: payload(
+          100,
+          [0, 1, 2, 3].map((variant) => ({ variant, point: point(100, 0.1 * (variant + 1)) })),
+        ),
+        status: 'running',
+      },
+      // Variant 3 diverged before the checkpoint: it keeps its stop.
+      { payload: payload(150, [{ variant: 3, point: point(100, 0.4) }], [{ variant: 3, atStep: 100, message: 'NaN' }]), status: 'running' },
+    ]);
+    const marks = markSweepRun(atCheckpoint);
+    // After the checkpoint: new points, and variant 1 diverges at the checkpoint's step (its kept-weights point repeats it).
+    const later = mergeSweepProgress(atCheckpoint, [
+      {
+        payload: payload(
+          200,
+          [0, 1, 2].map((variant) => ({ variant, point: point(200, 0.5) })),
+          [{ variant: 1, atStep: 150, message: 'NaN' }],
+        ),
+        status: 'running',
+      },
+    ]);
+    const rewound = rewindSweepRun({ ...later, status: 'error', message: 'The sweep worker stopped responding.' }, marks);
+    expect(rewound.status).toBe('initializing');
+    expect(rewound.message).toBeNull();
+    expect(rewound.step).toBe(150);
+    expect(rewound.trainingMs).toBe(150);
+    expect(rewound.variants.map((v) => v.steps)).toEqual([[100], [100], [100], [100, 100]]);
+    expect(rewound.variants.map((v) => v.trueInvocation)).toEqual([[0.1], [0.2], [0.30000000000000004], [0.4, 0.4]]);
+    expect(rewound.variants.map((v) => v.last?.step)).toEqual([100, 100, 100, 100]);
+    expect(rewound.variants.map((v) => v.stopped)).toEqual([null, null, null, { atStep: 100, message: 'NaN' }]);
+    expect(buildSweepRunRows(rewound)).toEqual(buildSweepRunRows(atCheckpoint));
+    expect(later.variants[0].steps).toEqual([100, 200]); // not mutated
   });
 
   it('specs compare by their link text', () => {

@@ -41,6 +41,13 @@ export interface SweepRun {
   message: string | null;
 }
 
+/** What a sweep run shows at a checkpoint (sweepController.ts): its step, and per variant its curve's length and stop. */
+export interface SweepRunMarks {
+  step: number;
+  trainingMs: number;
+  variants: { points: number; last: EvaluationPoint | null; stopped: SweepVariantRun['stopped'] }[];
+}
+
 export interface SweepProgressUpdate {
   payload: SweepProgressPayload;
   status: RunStatus;
@@ -56,6 +63,8 @@ export interface SweepSlice {
   applySweepProgressBatch: (updates: readonly SweepProgressUpdate[]) => void;
   setSweepStatus: (status: RunStatus) => void;
   failSweepRun: (message: string) => void;
+  /** Back to what the run showed at a checkpoint, initializing (a Continue from it: sweepController.ts). */
+  rewindSweepRun: (marks: SweepRunMarks) => void;
   clearSweepRun: () => void;
 }
 
@@ -121,6 +130,34 @@ export function mergeSweepProgress(run: SweepRun, updates: readonly SweepProgres
   return next;
 }
 
+export function markSweepRun(run: SweepRun): SweepRunMarks {
+  return { step: run.step, trainingMs: run.trainingMs, variants: run.variants.map((v) => ({ points: v.steps.length, last: v.last, stopped: v.stopped })) };
+}
+
+/** The run as it was at `marks` (pure): the points after it and the stops after it are gone; it waits for its worker. */
+export function rewindSweepRun(run: SweepRun, marks: SweepRunMarks): SweepRun {
+  return {
+    ...run,
+    status: 'initializing',
+    step: marks.step,
+    trainingMs: marks.trainingMs,
+    stepsPerSecond: 0,
+    modelStepsPerSecond: 0,
+    message: null,
+    variants: run.variants.map((v, k) => {
+      const mark = marks.variants[k] ?? { points: 0, last: null, stopped: null };
+      return {
+        ...v,
+        steps: v.steps.slice(0, mark.points),
+        trueInvocation: v.trueInvocation.slice(0, mark.points),
+        predictedInvocation: v.predictedInvocation.slice(0, mark.points),
+        last: mark.last,
+        stopped: mark.stopped,
+      };
+    }),
+  };
+}
+
 /** The final (or latest) row of every variant that has been evaluated. */
 export function buildSweepRunRows(run: SweepRun): SweepResultRow[] {
   return run.variants
@@ -149,5 +186,6 @@ export const createSweepSlice: StateCreator<LabState, [], [], SweepSlice> = (set
   },
   setSweepStatus: (status) => set((state) => (state.sweepRun ? { sweepRun: { ...state.sweepRun, status } } : {})),
   failSweepRun: (message) => set((state) => (state.sweepRun ? { sweepRun: { ...state.sweepRun, status: 'error', message } } : {})),
+  rewindSweepRun: (marks) => set((state) => (state.sweepRun ? { sweepRun: rewindSweepRun(state.sweepRun, marks) } : {})),
   clearSweepRun: () => set({ sweepRun: null }),
 });

@@ -14,8 +14,8 @@ import { chooseFallbackBackend, isGpuLossMessage } from '../core/backendFallback
 import type { FromWorkerMessage, ResumeRequest, ToWorkerMessage } from '../../workers/protocol';
 import { continueCompare, hasLiveCompareRuns, isCompareMode, pauseCompare, playCompare, resetCompare, stepCompare } from './compareController';
 import { createFrameBatcher } from './frameBatcher';
-import { showMessage } from './runMessages';
-import { isSweepLive, isSweepMode, pauseSweep, playSweep, resetSweep } from './sweepController';
+import { describeStalledRun, showMessage } from './runMessages';
+import { continueSweep, isSweepLive, isSweepMode, pauseSweep, playSweep, resetSweep } from './sweepController';
 import { configChangeMessages, decideConfigChange, mergeConfigChange } from './runChange';
 import { statusAfterMessage, useLabStore, type NoticeKind, type RunProgressUpdate } from './store';
 import { formatHash } from '../core/link';
@@ -174,22 +174,6 @@ function failFromCrash(run: ActiveRun, text: string): void {
   store.failRun(failure.text);
   store.showNotice(failure);
   terminateWorker();
-}
-
-/**
- * The continue notice of a worker that stopped answering: Continue resumes from the last checkpoint (taken at the last
- * evaluation) on the same backend, which gives the numbers of an uninterrupted run; before the first checkpoint it
- * trains again from step 0 with the same settings (the same seed on the same backend gives the same numbers).
- */
-export function describeStalledRun(silence: Pick<Silence, 'silentMs' | 'step'>, backend: string | null, checkpointStep: number | null): Message {
-  const where = backend ? message('onBackend', { backend }) : '';
-  const silent = message('workerSilent', { worker: message('trainingWorker'), seconds: Math.round(silence.silentMs / 1000) });
-  if (checkpointStep !== null) {
-    const lost = silence.step > checkpointStep ? message('stepsAfterCheckpoint', { steps: silence.step - checkpointStep }) : '';
-    return message('stalledResume', { silent, checkpoint: checkpointStep, where, lost });
-  }
-  const lost = silence.step > 0 ? message('stepsWithoutCheckpoint', { steps: silence.step }) : '';
-  return message('stalledRestart', { silent, where, lost });
 }
 
 /** The notice of a lost GPU: what happened, and where the run goes on from where. */
@@ -466,6 +450,8 @@ export function continueRun(): void {
     showMessage('info', message('continued', { step: checkpoint.step, backend: checkpoint.backend }));
     return;
   }
+  // A sweep: the whole group continues from its last checkpoint.
+  if (isSweepMode(store) && continueSweep()) return;
   // A comparison: each lane that fell silent continues from its own last checkpoint; the others never stopped.
   if (isCompareMode(store.config) && !isSweepMode(store) && continueCompare()) return;
   clearRun();

@@ -144,6 +144,64 @@ describe('divergence is per model', () => {
   }, 120_000);
 });
 
+describe('a group checkpoint', () => {
+  // Two programs (other depths) and a model that diverged before the checkpoint: the resumed group must carry all of it.
+  const configs = [
+    { ...SMALL, steps: 60, evalEvery: 20 },
+    { ...SMALL, steps: 60, evalEvery: 20, seed: 2 },
+    { ...SMALL, steps: 60, evalEvery: 20, seed: 3, approximatorHidden: [5] },
+  ];
+  const build = (options: Parameters<typeof createModelGroupTrainer>[2] = {}) =>
+    createModelGroupTrainer(
+      configs.map((config) => ({ config })),
+      'axnet',
+      options,
+    );
+
+  it("a group restored at step 40 ends on the uninterrupted group's points and weights bit for bit (cpu), with its stopped model", async () => {
+    const before = tf.memory().numTensors;
+    expect(partitionModelGroups(configs, 'axnet')).toEqual([[0, 1], [2]]);
+    const uninterrupted = build({ injectNaN: { model: 1, step: 25 } });
+    await uninterrupted.train(20);
+    await uninterrupted.evaluate();
+    await uninterrupted.train(20);
+    await uninterrupted.evaluate();
+    const saved = await uninterrupted.checkpoint();
+    expect({ step: saved.step, size: saved.size, engines: saved.engines.length, backend: saved.backend }).toEqual({ step: 40, size: 3, engines: 2, backend: 'cpu' });
+    await uninterrupted.train(20);
+    const expected = await uninterrupted.evaluate();
+
+    const resumed = build({ checkpoint: saved });
+    expect(resumed.step).toBe(40);
+    expect(resumed.stoppedAt).toEqual([null, 20, null]); // model 1 diverged at step 25 and keeps step 20
+    expect(resumed.trainingMs).toBe(saved.trainingMs);
+    await resumed.train(20);
+    expect(await resumed.evaluate()).toEqual(expected);
+    for (let k = 0; k < 3; k++) expect(await resumed.getWeights(k)).toEqual(await uninterrupted.getWeights(k));
+    uninterrupted.dispose();
+    resumed.dispose();
+    expect(tf.memory().numTensors).toBe(before);
+  }, 120_000);
+
+  it('a checkpoint of other models is refused with a reason, and leaks nothing', async () => {
+    const group = build();
+    await group.train(10);
+    const saved = await group.checkpoint();
+    group.dispose();
+    const before = tf.memory().numTensors;
+    expect(() => createModelGroupTrainer([{ config: configs[0] }], 'axnet', { checkpoint: saved })).toThrow(/does not fit 1 axnet/);
+    expect(() =>
+      createModelGroupTrainer(
+        configs.map((config) => ({ config })),
+        'lone',
+        { checkpoint: saved },
+      ),
+    ).toThrow(/does not fit/);
+    expect(() => build({ checkpoint: { ...saved, engines: [saved.engines[0], { ...saved.engines[1], step: 3 }] } })).toThrow(/different steps/);
+    expect(tf.memory().numTensors).toBe(before);
+  }, 60_000);
+});
+
 describe('memory', () => {
   it('tf.memory().numTensors is unchanged over 200 steps for K = 64, and back to the start after dispose', async () => {
     const before = tf.memory().numTensors;

@@ -4,6 +4,7 @@
  * Models that can share a program (src/core/modelGroup.ts: same target, depth and schedule) train as
  * one batched engine (./engine.ts); other sets are split into such groups, trained one after another.
  */
+import type { GroupCheckpoint } from '../../core/checkpoint';
 import { cloneConfig, type LabConfig, type MethodId } from '../../core/config';
 import { carveValidationSplit, createDataset, type DataRows, type Dataset } from '../../core/dataset';
 import { computeInvocationMetrics, computeSampleErrors, type InvocationMetrics } from '../../core/metrics';
@@ -24,6 +25,11 @@ export interface ModelGroupOptions {
    * stream 'study-validation' of the model's seed): the models train on the rest, and evaluateValidation reads it.
    */
   validationFraction?: number;
+  /**
+   * Continues from a checkpoint of a group of the same models and method (taken by `checkpoint()`): the next chunks
+   * equal the uninterrupted group's on the same backend; on another backend they are that backend's numbers.
+   */
+  checkpoint?: GroupCheckpoint;
 }
 
 const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
@@ -65,11 +71,26 @@ export function createModelGroupTrainer(specs: readonly GroupModelSpec[], method
     engines.forEach((e) => e.engine.dispose());
     throw new Error('Every model of a group must have the same step budget');
   }
+  let trainingMs = 0;
+  let step = 0;
+  if (options.checkpoint) {
+    const saved = options.checkpoint;
+    try {
+      if (saved.method !== method || saved.size !== specs.length || saved.engines.length !== engines.length) {
+        throw new Error(`A checkpoint of ${saved.size} ${saved.method} model(s) in ${saved.engines.length} program(s) does not fit ${specs.length} ${method} in ${engines.length}`);
+      }
+      if (saved.engines.some((e) => e.step !== saved.step)) throw new Error("The checkpoint's programs are at different steps");
+      engines.forEach((e, i) => e.engine.restore(saved.engines[i]));
+    } catch (error) {
+      engines.forEach((e) => e.engine.dispose());
+      throw error;
+    }
+    step = saved.step;
+    trainingMs = saved.trainingMs;
+  }
   // Model i lives in engine located[i].engine at position located[i].position.
   const located: { engine: GroupEngine; position: number }[] = [];
   for (const { engine, indices } of engines) indices.forEach((i, position) => (located[i] = { engine, position }));
-  let trainingMs = 0;
-  let step = 0;
   return {
     method,
     size: specs.length,
@@ -134,6 +155,11 @@ export function createModelGroupTrainer(specs: readonly GroupModelSpec[], method
     },
     getWeights: (i) => located[i].engine.getWeights(located[i].position),
     getBaselineWeights: (i) => located[i].engine.getBaselineWeights(located[i].position),
+    async checkpoint(): Promise<GroupCheckpoint> {
+      const saved = [];
+      for (const { engine } of engines) saved.push(await engine.checkpoint());
+      return { method, size: specs.length, step, backend: engines[0].engine.backend, trainingMs, engines: saved };
+    },
     dispose() {
       engines.forEach((e) => e.engine.dispose());
     },

@@ -2,6 +2,7 @@
  * Training K models of one method as one program (issue 8 §2): what sweeps, the study and the bench
  * see of it (createModelGroupTrainer in ./index.ts, over the one engine of ./engine.ts).
  */
+import type { GroupCheckpoint } from '../../core/checkpoint';
 import type { BackendName, LabConfig, MethodId } from '../../core/config';
 import type { InvocationMetrics } from '../../core/metrics';
 import type { AxnetWeights, BaselineWeights, EvaluationPoint, MethodTopology } from '../types';
@@ -47,5 +48,7 @@ export interface ModelGroupTrainer {
   evaluateValidation(): Promise<InvocationMetrics[]>;
   getWeights(model: number): Promise<AxnetWeights>;
   getBaselineWeights(model: number): Promise<BaselineWeights | null>;
+  /** Everything the next chunk reads, as plain data (between chunks); ModelGroupOptions.checkpoint continues from it. */
+  checkpoint(): Promise<GroupCheckpoint>;
   dispose(): void;
 }

@@ -268,7 +268,7 @@ function SweepStatus() {
   if (!run) return null;
   const stoppedCount = run.variants.filter((v) => v.stopped).length;
   return (
-    <p className="sweep-status small" data-testid="sweep-status" data-status={run.status}>
+    <p className="sweep-status small" data-testid="sweep-status" data-status={run.status} data-step={run.step}>
       <strong>{tCompare(`status.${run.status}`)}</strong>
       {`${t('step', { step: formatNumber(run.step, language) })}${run.totalSteps ? ` / ${formatNumber(run.totalSteps, language)}` : ''}`}
       {run.backend ? ` · ${run.backend}` : ''}

@@ -1,0 +1,121 @@
+import { expect, test, type Page, type Worker } from '@playwright/test';
+import { collectErrors } from './helpers';
+
+/**
+ * Issue 12 for the sweep: its worker posts the group's checkpoint at evaluation steps (workers/sweep.worker.ts). A sweep
+ * worker whose thread hangs is noticed by the watchdog, ended and explained; Continue goes on from the last checkpoint in
+ * a new worker, and the sweep ends on the rows of an uninterrupted sweep on the same backend. The fault is injected
+ * into the real worker through Playwright's worker handle: no test hook in the build.
+ */
+const SWEEP_RUN = '/#v=1&backend=cpu&seed=7&train=1024&test=512&steps=2500&eval=500&sweep=errorBound&sweepRange=0.01:0.08:4:log';
+
+const readSweepStep = async (page: Page): Promise<number> => Number((await page.getByTestId('sweep-status').getAttribute('data-step')) ?? 0);
+
+async function runToEnd(page: Page): Promise<string[]> {
+  await expect(page.getByTestId('sweep-status')).toHaveAttribute('data-status', 'done', { timeout: 120_000 });
+  await expect(page.getByTestId('sweep-status')).toHaveAttribute('data-step', '2500');
+  const rows = await page.getByTestId('sweep-table').locator('tbody tr').allTextContents();
+  expect(rows).toHaveLength(4);
+  return rows;
+}
+
+/** The sweep's worker among the page's workers (they all run workers/lab.worker.ts; the role is the worker's name). */
+async function findSweepWorker(page: Page): Promise<Worker> {
+  for (const worker of page.workers()) {
+    if ((await worker.evaluate(() => self.name).catch(() => '')) === 'sweep') return worker;
+  }
+  throw new Error('no sweep worker');
+}
+
+test('a sweep worker that hangs: a notice within 10 s, Continue resumes the group from its last checkpoint, and the sweep ends on the uninterrupted rows (cpu)', async ({
+  page,
+  browser,
+}) => {
+  const referenceContext = await browser.newContext();
+  const reference = await referenceContext.newPage();
+  await reference.goto(SWEEP_RUN);
+  await reference.getByTestId('play-button').click();
+  const uninterrupted = await runToEnd(reference);
+  await referenceContext.close();
+
+  const errors = collectErrors(page);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto(SWEEP_RUN);
+  await page.getByTestId('play-button').click();
+  await expect.poll(() => readSweepStep(page), { timeout: 60_000 }).toBeGreaterThan(1100);
+  const worker = await findSweepWorker(page);
+  const stepBefore = await readSweepStep(page);
+  const injectedAt = Date.now();
+  await worker
+    .evaluate(() =>
+      setTimeout(() => {
+        for (;;) {}
+      }, 0),
+    )
+    .catch(() => {});
+  const notice = page.getByRole('alert').filter({ hasText: 'stopped responding' });
+  await expect(notice).toBeVisible({ timeout: 10_000 });
+  const detectedMs = Date.now() - injectedAt;
+  await expect(notice).toContainText(
+    /The sweep worker stopped responding \(no progress for \d+ s\)\. It was ended\. Continue resumes from step \d+, the last checkpoint, with the same settings on cpu/,
+  );
+  const checkpointStep = Number(/resumes from step (\d+)/.exec((await notice.textContent()) ?? '')?.[1]);
+  expect(checkpointStep % 500).toBe(0); // an evaluation step
+  expect(checkpointStep).toBeGreaterThan(0);
+  expect(checkpointStep).toBeLessThanOrEqual(stepBefore);
+  // The UI no longer claims to train.
+  await expect(page.getByTestId('sweep-status')).toHaveAttribute('data-status', 'error');
+  await expect(page.getByTestId('play-button')).not.toHaveAttribute('aria-label', 'Pause');
+  await page.screenshot({ path: 'test-results/sweep-fault-1440x900.png' });
+  console.log(`[sweep watchdog] detected after ${detectedMs} ms; step ${stepBefore} at injection, checkpoint at ${checkpointStep}`);
+
+  await page.getByTestId('notice-continue').click();
+  await expect(page.getByRole('alert')).toHaveText(new RegExp(`The run continued from step ${checkpointStep}, its last checkpoint, on cpu\\.`));
+  // The curves keep their points up to the checkpoint and go on from there, never from 0.
+  const seen: number[] = [];
+  await expect
+    .poll(
+      async () => {
+        seen.push(await readSweepStep(page));
+        return seen.at(-1);
+      },
+      { timeout: 60_000, intervals: [100] },
+    )
+    .toBeGreaterThan(checkpointStep);
+  expect(Math.min(...seen)).toBeGreaterThanOrEqual(checkpointStep);
+  const resumed = await runToEnd(page);
+  console.log(
+    `[sweep watchdog] resumed from ${checkpointStep}: ${resumed.length} rows equal to the uninterrupted sweep's: ${JSON.stringify(resumed) === JSON.stringify(uninterrupted)}`,
+  );
+  expect(resumed).toEqual(uninterrupted);
+  // Five evaluations per variant (500 … 2500), each once: the rewind dropped what the hung worker posted after its checkpoint.
+  const points = await page.getByTestId('sweep-multiple').evaluateAll((cells) => cells.map((cell) => Number((cell as HTMLElement).dataset.points)));
+  expect(points).toEqual([5, 5, 5, 5]);
+  expect(errors).toEqual([]);
+});
+
+test('a sweep worker that crashes: the notice names the crash and offers Continue from the last checkpoint, which trains on from there', async ({ page }) => {
+  const errors = collectErrors(page);
+  await page.goto(SWEEP_RUN);
+  await page.getByTestId('play-button').click();
+  await expect.poll(() => readSweepStep(page), { timeout: 60_000 }).toBeGreaterThan(600);
+  const worker = await findSweepWorker(page);
+  await worker
+    .evaluate(() =>
+      setTimeout(() => {
+        throw new Error('injected crash');
+      }, 0),
+    )
+    .catch(() => {});
+  const notice = page.getByRole('alert').filter({ hasText: 'injected crash' });
+  await expect(notice).toBeVisible({ timeout: 10_000 });
+  await expect(notice).toContainText(/The sweep stopped: .*injected crash.* Continue resumes from step \d+, the last checkpoint, with the same settings on cpu\./);
+  const checkpointStep = Number(/resumes from step (\d+)/.exec((await notice.textContent()) ?? '')?.[1]);
+  expect(checkpointStep).toBeGreaterThanOrEqual(500);
+  await expect(page.getByTestId('sweep-status')).toHaveAttribute('data-status', 'error');
+  await page.getByTestId('notice-continue').click();
+  await expect(page.getByRole('alert')).toHaveText(new RegExp(`The run continued from step ${checkpointStep}, its last checkpoint, on cpu\\.`));
+  await expect(page.getByTestId('sweep-status')).toHaveAttribute('data-status', 'running');
+  await expect.poll(() => readSweepStep(page), { timeout: 60_000 }).toBeGreaterThan(checkpointStep + 100);
+  expect(errors.filter((e) => !e.includes('injected crash'))).toEqual([]);
+});
