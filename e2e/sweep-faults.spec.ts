@@ -1,11 +1,12 @@
 import { expect, test, type Page, type Worker } from '@playwright/test';
-import { collectErrors } from './helpers';
+import { collectErrors, loseWebglContext } from './helpers';
 
 /**
  * Issue 12 for the sweep: its worker posts the group's checkpoint at evaluation steps (workers/sweep.worker.ts). A sweep
  * worker whose thread hangs is noticed by the watchdog, ended and explained; Continue goes on from the last checkpoint in
  * a new worker, and the sweep ends on the rows of an uninterrupted sweep on the same backend. The fault is injected
- * into the real worker through Playwright's worker handle: no test hook in the build.
+ * into the real worker through Playwright's worker handle: no test hook in the build. A lost GPU needs no question: the
+ * sweep goes on by itself on the next backend from its last checkpoint.
  */
 const SWEEP_RUN = '/#v=1&backend=cpu&seed=7&train=1024&test=512&steps=2500&eval=500&sweep=errorBound&sweepRange=0.01:0.08:4:log';
 
@@ -118,4 +119,43 @@ test('a sweep worker that crashes: the notice names the crash and offers Continu
   await expect(page.getByTestId('sweep-status')).toHaveAttribute('data-status', 'running');
   await expect.poll(() => readSweepStep(page), { timeout: 60_000 }).toBeGreaterThan(checkpointStep + 100);
   expect(errors.filter((e) => !e.includes('injected crash'))).toEqual([]);
+});
+
+test('a sweep whose WebGL context is lost: a notice within 10 s, and the sweep goes on by itself on another backend from its last checkpoint', async ({ page }) => {
+  await page.goto('/#v=1&backend=webgl&seed=7&train=1024&test=512&steps=30000&eval=100&sweep=errorBound&sweepRange=0.01:0.08:4:log');
+  await page.getByTestId('play-button').click();
+  await expect(page.getByTestId('backend-name')).toHaveText('webgl', { timeout: 60_000 });
+  await expect.poll(() => readSweepStep(page), { timeout: 90_000 }).toBeGreaterThan(250);
+  const worker = await findSweepWorker(page);
+  const stepBefore = await readSweepStep(page);
+  const injectedAt = Date.now();
+  await worker.evaluate(loseWebglContext);
+  const notice = page.getByRole('alert').filter({ hasText: 'The GPU stopped responding' });
+  await expect(notice).toBeVisible({ timeout: 10_000 });
+  const detectedMs = Date.now() - injectedAt;
+  const text = (await notice.textContent()) ?? '';
+  expect(text).toMatch(
+    /^The GPU stopped responding on webgl \((the WebGL context was lost|a GPU readback did not finish within \d+ s)[^)]*\)\. Continuing on (wasm|cpu) from step \d+, the last checkpoint/,
+  );
+  const [, next, from] = /Continuing on (\w+) from step (\d+)/.exec(text) ?? [];
+  const checkpointStep = Number(from);
+  expect(checkpointStep % 100).toBe(0); // an evaluation step
+  expect(checkpointStep).toBeGreaterThan(0);
+  expect(checkpointStep).toBeLessThanOrEqual(stepBefore);
+  console.log(`[sweep gpu-loss] notice after ${detectedMs} ms (${text}); step ${stepBefore} at injection`);
+  // No question asked: it trains on, on the next backend, from the checkpoint (never from 0).
+  await expect(page.getByTestId('backend-name')).toHaveText(next, { timeout: 30_000 });
+  const seen: number[] = [];
+  await expect
+    .poll(
+      async () => {
+        seen.push(await readSweepStep(page));
+        return seen.at(-1);
+      },
+      { timeout: 60_000, intervals: [100] },
+    )
+    .toBeGreaterThan(checkpointStep + 100);
+  expect(Math.min(...seen)).toBeGreaterThanOrEqual(checkpointStep);
+  await expect(page.getByTestId('sweep-status')).toHaveAttribute('data-status', 'running');
+  await expect(page.getByTestId('play-button')).toHaveAttribute('aria-label', 'Pause');
 });

@@ -18,6 +18,7 @@ import type { ModelGroupTrainer } from '../src/ml/group';
 import { createSweepGroup, describeSweepShape, trainSweepChunk } from '../src/ml/sweep';
 import { createIndexedDbBackendCache } from './backendCacheStore';
 import { prepareWasm } from './prepareWasm';
+import { GPU_GONE, createGpuGuard } from './gpuGuard';
 import { createRunControl } from './runControl';
 import { CHECKPOINT_INTERVAL_MS, CHUNK_BUDGET_MS, PROGRESS_INTERVAL_MS, type BackendAttempt } from './protocol';
 import type { FromSweepWorkerMessage, SweepPointMessage, SweepProgressPayload, SweepResume, ToSweepWorkerMessage } from './sweepProtocol';
@@ -51,6 +52,12 @@ const control = createRunControl({
   dispose: () => disposeGroup(),
 });
 
+/** A lost GPU ends the loop (every chunk and checkpoint is guarded); the page continues from the last checkpoint elsewhere. */
+const gpu = createGpuGuard({
+  backend: () => group?.backend ?? null,
+  onLost: (reason, backend) => post({ type: 'gpu-lost', backend, reason, step: group?.step ?? 0 }),
+});
+
 /** Forced: that backend. 'auto': the fastest on this very K-model group (a throw-away group per candidate). */
 async function chooseBackend(config: LabConfig, plan: SweepPlan): Promise<BackendSelection> {
   if (config.backend !== 'auto') return selectBackend(config.backend, { prepareWasm });
@@ -67,6 +74,7 @@ async function initialize(plan: SweepPlan, config: LabConfig, resume: SweepResum
   // A resumed sweep continues on the backend it is given (its checkpoint's), unmeasured, from the checkpoint's step.
   const selection = resume ? await selectBackend(resume.backend, { prepareWasm }) : await chooseBackend(config, plan);
   group = createSweepGroup(plan, resume?.checkpoint);
+  gpu.watch();
   evalEvery = plan.variants[0].config.evalEvery;
   pendingBackendReport = selection.tried.map((t) => ({
     name: t.name,
@@ -114,14 +122,16 @@ async function runLoop(): Promise<void> {
   if (!active) return;
   let msPerStep = 2 * active.size;
   await control.exclusive(async () => {
-    while (control.wantRunning && !control.stopped && !isFinished(active)) {
+    while (control.wantRunning && !control.stopped && !isFinished(active) && gpu.lost === null) {
       const before = active.step;
       const training = countTraining(active);
       const budgetSteps = Math.max(1, Math.floor(CHUNK_BUDGET_MS / Math.max(msPerStep, 1e-3)));
       const startedAt = performance.now();
-      const chunk = await trainSweepChunk(active, evalEvery, budgetSteps);
+      const chunk = await gpu.guard(() => trainSweepChunk(active, evalEvery, budgetSteps));
+      if (chunk === GPU_GONE) return;
       const now = performance.now();
       lastChunkMs = now - startedAt;
+      gpu.noteChunk(lastChunkMs);
       const done = active.step - before;
       if (done > 0) msPerStep = 0.7 * msPerStep + 0.3 * (lastChunkMs / done);
       chunk.points.forEach((point, variant) => point && pendingPoints.push({ variant, point }));
@@ -140,18 +150,20 @@ async function runLoop(): Promise<void> {
         // The step's points first, then the state that continues from them (the page keeps both).
         sendProgress(true);
         lastCheckpointAt = now;
-        const checkpoint = await active.checkpoint();
+        const checkpoint = await gpu.guard(() => active.checkpoint());
+        if (checkpoint === GPU_GONE) return;
         post({ type: 'checkpoint', checkpoint }, collectCheckpointBuffers(checkpoint));
       } else if (now - lastProgressAt >= PROGRESS_INTERVAL_MS || chunk.stopped.length > 0) sendProgress(true);
       await control.rest(lastChunkMs);
     }
-    if (control.stopped) return;
+    if (control.stopped || gpu.lost !== null) return;
     control.finish();
     sendProgress(false, isFinished(active) ? 'done' : 'progress');
   });
 }
 
 function disposeGroup(): void {
+  gpu.dispose();
   group?.dispose();
   group = null;
 }

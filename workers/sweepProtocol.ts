@@ -14,10 +14,11 @@ export type ToSweepWorkerMessage =
 
 /**
  * Continue a sweep from its last checkpoint (after a fault) on `backend`, unmeasured: the checkpoint's own backend
- * continues bit for bit (the plan must be the checkpoint's).
+ * continues bit for bit (the plan must be the checkpoint's). Without a checkpoint (a GPU lost before the first) the
+ * sweep trains from step 0 on `backend`.
  */
 export interface SweepResume {
-  checkpoint: GroupCheckpoint;
+  checkpoint?: GroupCheckpoint;
   backend: BackendName;
 }
 
@@ -52,4 +53,6 @@ export type FromSweepWorkerMessage =
   | HeartbeatMessage
   /** The group's last good state, at an evaluation step (at most every CHECKPOINT_INTERVAL_MS), after that step's progress. */
   | { type: 'checkpoint'; checkpoint: GroupCheckpoint }
+  /** The GPU backend stopped working (workers/gpuGuard.ts); the worker trains no more, the page continues elsewhere. */
+  | { type: 'gpu-lost'; backend: BackendName; reason: string; step: number }
   | { type: 'error'; message: string; fatal: boolean };

@@ -8,9 +8,6 @@
  */
 import type { LabConfig, MethodId } from '../src/core/config';
 import { collectCheckpointBuffers } from '../src/core/checkpoint';
-import { computeReadbackLimitMs } from '../src/core/watchdog';
-import { isGpuBackend, watchGpuLoss } from '../src/ml/gpuLoss';
-import { isGpuLossMessage } from '../src/core/backendFallback';
 import { computeBackendCacheKey } from '../src/core/backendCache';
 import { createDataset } from '../src/core/dataset';
 import { resolveTarget } from '../src/core/targets';
@@ -24,7 +21,8 @@ import { createTrainingSession, type TrainingSession } from '../src/ml/session';
 import type { AxnetWeights, MethodTopology, SurfaceSnapshot } from '../src/core/weights';
 import type { MethodTrainer } from '../src/ml/types';
 import { createIndexedDbBackendCache } from './backendCacheStore';
-import { createRunControl, describeError } from './runControl';
+import { createRunControl } from './runControl';
+import { GPU_GONE, createGpuGuard } from './gpuGuard';
 import { prepareWasm } from './prepareWasm';
 import {
   CHECKPOINT_INTERVAL_MS,
@@ -58,23 +56,6 @@ let sentNotes = 0;
 let session: TrainingSession | null = null;
 let lastProgressAt = 0;
 let lastSurfaceAt = -Infinity;
-/** Set once the GPU under the backend is gone (the reason): nothing trains any more; the page continues elsewhere. */
-let gpuLost: string | null = null;
-let stopWatchingGpu: () => void = () => {};
-/**
- * The chunks of the last READBACK_WINDOW_MS (end time, duration): the slowest is the base of a GPU chunk's readback limit.
- * The window is shorter than the page watchdog's (WATCHDOG_CHUNK_WINDOW heartbeats ≈ 4 s), so the readback limit stays
- * below the watchdog's and a hung readback is told as a GPU loss.
- */
-const READBACK_WINDOW_MS = 2000;
-const recentChunks: { at: number; ms: number }[] = [];
-let slowestChunkMs: number | null = null;
-function noteChunk(ms: number): void {
-  const at = performance.now();
-  recentChunks.push({ at, ms });
-  while (recentChunks.length > 1 && recentChunks[0].at < at - READBACK_WINDOW_MS) recentChunks.shift();
-  slowestChunkMs = Math.max(...recentChunks.map((c) => c.ms));
-}
 /** When the last checkpoint went out (performance.now()). */
 let lastCheckpointAt = Number.NEGATIVE_INFINITY;
 
@@ -111,7 +92,7 @@ async function initialize(config: LabConfig, method: MethodId, views: boolean, r
   const selection = resume ? await selectBackend(resume.backend, { prepareWasm }) : await chooseBackend(config, method, dataset);
   // A fresh trainer, seeded as usual (the measurement's throw-away trainers leave no trace in its numbers), or the checkpoint's.
   trainer = createMethodTrainer(config, method, { dataset, ...(resume?.checkpoint ? { checkpoint: resume.checkpoint } : {}) });
-  stopWatchingGpu = watchGpuLoss(reportGpuLoss);
+  gpu.watch();
   pendingTopology = trainer.topology;
   pendingBackendReport = selection.tried.map((t) => ({
     name: t.name,
@@ -197,45 +178,15 @@ async function sendProgress(running: boolean, forceSurface: boolean, type: 'prog
   post({ type, ...payload }, [...collectSurfaceBuffers(surface), ...collectBenchmarkBuffers(benchmark)]);
 }
 
-/** The GPU is gone: say so once; the loops end and the page ends this worker and continues from the last checkpoint. */
-function reportGpuLoss(reason: string): void {
-  if (gpuLost !== null || !trainer) return;
-  gpuLost = reason;
-  post({ type: 'gpu-lost', backend: trainer.backend, reason, step: trainer.step });
-}
-
-/** What guardGpu gives when the GPU is gone (a GPU loss was reported; the loops end). */
-const GPU_GONE = Symbol('GPU gone');
-/** How long a GPU failure waits for the backend's own loss event (device.lost resolves just after the failed readback), ms. */
-const GPU_LOSS_GRACE_MS = 300;
-
 /**
- * GPU work of the worker (a chunk and its one readback, a checkpoint, views) as a lost GPU sees it: within its readback
- * limit (src/core/watchdog.ts computeReadbackLimitMs), else GPU_GONE; a throw that the backend's loss event follows, or
- * that names a lost device (WebGPU's "mapAsync … unmapped"), is a GPU loss too. cpu and wasm run unguarded (the page
- * watchdog is theirs).
+ * The GPU is gone: say so once; the loops end and the page ends this worker and continues from the last checkpoint.
+ * Every piece of GPU work (a chunk and its readback, a checkpoint, views) goes through gpu.guard.
  */
-async function guardGpu<T>(work: () => Promise<T>): Promise<T | typeof GPU_GONE> {
-  if (!trainer || !isGpuBackend(trainer.backend)) return work();
-  if (gpuLost !== null) return GPU_GONE;
-  const limitMs = computeReadbackLimitMs(slowestChunkMs);
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<typeof GPU_GONE>((resolve) => {
-    timer = setTimeout(() => resolve(GPU_GONE), limitMs);
-  });
-  try {
-    const result = await Promise.race([work(), timeout]);
-    if (result === GPU_GONE) reportGpuLoss(`a GPU readback did not finish within ${(limitMs / 1000).toFixed(0)} s`);
-    return gpuLost !== null ? GPU_GONE : result;
-  } catch (error) {
-    if (gpuLost === null) await new Promise((resolve) => setTimeout(resolve, GPU_LOSS_GRACE_MS));
-    if (gpuLost === null && isGpuLossMessage(describeError(error))) reportGpuLoss(`the GPU failed: ${describeError(error)}`);
-    if (gpuLost !== null) return GPU_GONE;
-    throw error;
-  } finally {
-    clearTimeout(timer);
-  }
-}
+const gpu = createGpuGuard({
+  backend: () => trainer?.backend ?? null,
+  onLost: (reason, backend) => post({ type: 'gpu-lost', backend, reason, step: trainer?.step ?? 0 }),
+});
+const guardGpu = gpu.guard;
 
 /** The last good state at an evaluation, to the page (its buffers transferred: the trainer keeps its own tensors). */
 async function postCheckpoint(active: MethodTrainer): Promise<boolean> {
@@ -252,11 +203,11 @@ async function postCheckpoint(active: MethodTrainer): Promise<boolean> {
  * when training must end: it diverged (an error was posted; the trainer kept its last good weights) or the GPU was lost.
  */
 async function trainChunk(active: TrainingSession, limit: number, interrupt: () => Promise<boolean>): Promise<boolean> {
-  if (gpuLost !== null) return false;
+  if (gpu.lost !== null) return false;
   const outcome = await guardGpu(() => active.trainChunk(limit, interrupt));
   if (outcome === GPU_GONE) return false;
   lastChunkMs = outcome.elapsedMs;
-  noteChunk(outcome.elapsedMs);
+  gpu.noteChunk(outcome.elapsedMs);
   if (outcome.diverged) {
     // The page shows the restored step's evaluated state (issue 12): its metrics point, surface, weights (NPU view)
     // and benchmark view go out as a settled progress before the error, which the page reads after them.
@@ -274,28 +225,27 @@ async function trainChunk(active: TrainingSession, limit: number, interrupt: () 
 }
 
 function disposeTrainer(): void {
-  stopWatchingGpu();
-  stopWatchingGpu = () => {};
+  gpu.dispose();
   trainer?.dispose();
   trainer = null;
 }
 
 /** The interrupt of the run loop's sliced work (a step, a surface): Pause, Stop or a GPU loss ends it. */
-const untilPause = () => control.sliceInterrupt(() => !control.wantRunning || gpuLost !== null);
+const untilPause = () => control.sliceInterrupt(() => !control.wantRunning || gpu.lost !== null);
 
 async function runLoop(): Promise<void> {
   const active = trainer;
   const loop = session;
   if (!active || !loop) return;
   await control.exclusive(async () => {
-    while (control.wantRunning && !control.stopped && !loop.done && gpuLost === null) {
+    while (control.wantRunning && !control.stopped && !loop.done && gpu.lost === null) {
       // A big step is sliced (src/core/runEstimate.ts computeStepSlices): Pause ends it between slices, undone.
       if (!(await trainChunk(loop, Number.POSITIVE_INFINITY, untilPause()))) return;
       if (loop.done || !control.wantRunning || control.stopped) break;
       if (performance.now() - lastProgressAt >= PROGRESS_INTERVAL_MS && (await guardGpu(() => sendProgress(true, false, 'progress', true, untilPause()))) === GPU_GONE) return;
       await control.rest(lastChunkMs);
     }
-    if (control.stopped || gpuLost !== null) return;
+    if (control.stopped || gpu.lost !== null) return;
     control.finish();
     const finished = active.step >= active.totalSteps;
     // Paused: the answer first (step, points: the page shows "paused" at the worker's step), then the views.
@@ -315,13 +265,13 @@ async function runSteps(count: number): Promise<void> {
         !(await trainChunk(
           loop,
           goal - active.step,
-          control.sliceInterrupt(() => gpuLost !== null),
+          control.sliceInterrupt(() => gpu.lost !== null),
         ))
       )
         return;
       await control.rest(lastChunkMs);
     }
-    if (control.stopped || gpuLost !== null) return;
+    if (control.stopped || gpu.lost !== null) return;
     // A stepped run shows the state it stopped at.
     if ((await guardGpu(() => loop.evaluateCurrent())) === GPU_GONE) return;
     loop.resetThroughput();

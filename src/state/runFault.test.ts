@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { EvaluationPoint } from '../core/weights';
 import { truncateRunTo } from './store';
 import { formatMessage } from '../core/messages';
-import { describeStalledRun } from './runMessages';
-import { describeGpuFallback } from './trainingController';
+import { describeGpuFallback, describeStalledRun } from './runMessages';
 
 describe('continuing a run from its checkpoint', () => {
   it('keeps the curves up to the checkpoint step and shows that step', () => {

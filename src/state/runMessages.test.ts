@@ -21,4 +21,17 @@ describe('routeRunMessage', () => {
     expect(failed).toEqual([['boom', true]]);
     expect(() => routeRunMessage(entry, { type: 'ping' } as unknown as RunWorkerMessage, handlers, 'test worker')).toThrow(/Unsupported test worker message/);
   });
+
+  it('hands a lost GPU to the controller that goes on elsewhere, and to fail (fatal, in words) where none does', () => {
+    const entry: RunWorkerEntry = { intent: 'running', finished: false };
+    const loss = { type: 'gpu-lost', backend: 'webgl', reason: 'the WebGL context was lost' } as const;
+    const failed: [string, boolean][] = [];
+    const lost: string[] = [];
+    const base = { push: () => {}, fail: (_: RunWorkerEntry, text: string, fatal: boolean) => failed.push([text, fatal]) };
+    routeRunMessage(entry, loss, { ...base, gpuLost: (_, l) => lost.push(`${l.backend}: ${l.reason}`) }, 'test worker');
+    expect(lost).toEqual(['webgl: the WebGL context was lost']);
+    expect(failed).toEqual([]);
+    routeRunMessage(entry, loss, base, 'test worker');
+    expect(failed).toEqual([['The GPU stopped responding on webgl (the WebGL context was lost).', true]]);
+  });
 });

@@ -4,17 +4,19 @@
  * (paused, so Play starts a new one) and goes to the batcher too; `error` goes to the controller's fail().
  */
 import type { BackendName } from '../core/config';
+import { chooseFallbackBackend, type MeasuredBackend } from '../core/backendFallback';
 import { describeSilence, type Silence } from '../core/watchdog';
 import { createFrameBatcher } from './frameBatcher';
 import { watchRunWorker, type RunWatchdog } from './runWatchdog';
 import { statusAfterMessage, useLabStore, type NoticeKind, type RunStatus } from './store';
 import { formatMessage, message as message_, type Message } from '../core/messages';
 
+import { WORKER_LOAD_FAILURE_TEXT, isCodeLoadFailure, isWorkerLoadFailure } from './workerFailure';
+
 /** Shows a notice of the state layer in the current language (its English text kept for tests and logs). */
 export function showMessage(kind: NoticeKind, shown: Message, action?: 'continue'): void {
   useLabStore.getState().showNotice({ kind, text: formatMessage(shown, 'en'), message: shown, ...(action ? { action } : {}) });
 }
-import { WORKER_LOAD_FAILURE_TEXT, isCodeLoadFailure, isWorkerLoadFailure } from './workerFailure';
 
 /** What a controller keeps of each of its workers' runs. */
 export interface RunWorkerEntry {
@@ -32,7 +34,10 @@ export type RunWorkerMessage =
   | { type: 'heartbeat' }
   | { type: 'error'; message: string; fatal: boolean }
   | { type: 'checkpoint' }
-  | { type: 'gpu-lost'; backend: string; reason: string };
+  | { type: 'gpu-lost'; backend: BackendName; reason: string };
+
+/** A worker's report of its lost GPU (workers/gpuGuard.ts). */
+export type GpuLoss = Extract<RunWorkerMessage, { type: 'gpu-lost' }>;
 
 /** The checkpoint a worker protocol posts (`{ type: 'checkpoint'; checkpoint }`), or never. */
 export type CheckpointOf<M> = M extends { type: 'checkpoint'; checkpoint: infer C } ? C : never;
@@ -58,6 +63,12 @@ export function describeStalledRun(
   return message_('stalledRestart', { silent, where, lost });
 }
 
+/** The notice of a lost GPU: what happened, and where the run goes on from where. */
+export function describeGpuFallback(loss: { backend: string; reason: string }, next: BackendName, checkpointStep: number | null): Message {
+  const from = checkpointStep !== null ? message_('fromCheckpoint', { step: checkpointStep }) : message_('fromStart');
+  return message_('gpuFallback', { lost: message_('gpuLost', { backend: loss.backend, reason: loss.reason }), next, from });
+}
+
 /** The sentence of a lost GPU, e.g. "The GPU stopped responding on webgl (the WebGL context was lost)." */
 export function describeGpuLoss(loss: { backend: string; reason: string }): string {
   return `The GPU stopped responding on ${loss.backend} (${loss.reason}).`;
@@ -71,6 +82,8 @@ export function routeRunMessage<E extends RunWorkerEntry, M extends RunWorkerMes
     fail: (entry: E, text: string, fatal: boolean) => void;
     /** A worker's checkpoint (the compare lanes and the sweep keep theirs; roles without one never post it). */
     checkpoint?: (entry: E, checkpoint: CheckpointOf<M>) => void;
+    /** A lost GPU where the controller goes on elsewhere by itself; without it the loss is a failure. */
+    gpuLost?: (entry: E, loss: GpuLoss) => void;
   },
   workerName: string,
 ): void {
@@ -90,8 +103,9 @@ export function routeRunMessage<E extends RunWorkerEntry, M extends RunWorkerMes
       handlers.checkpoint?.(entry, (message as unknown as { checkpoint: CheckpointOf<M> }).checkpoint);
       return;
     case 'gpu-lost': {
-      const loss = message as Extract<RunWorkerMessage, { type: 'gpu-lost' }>;
-      handlers.fail(entry, describeGpuLoss(loss), true);
+      const loss = message as GpuLoss;
+      if (handlers.gpuLost) handlers.gpuLost(entry, loss);
+      else handlers.fail(entry, describeGpuLoss(loss), true);
       return;
     }
     case 'error': {
@@ -131,6 +145,7 @@ export function spawnRunWorker<M extends RunWorkerMessage>(
     fail: (entry: RunWorker, text: string, fatal: boolean) => void;
     checkpoint?: (entry: RunWorker, checkpoint: CheckpointOf<M>) => void;
     silent?: (entry: RunWorker, silence: Silence) => void;
+    gpuLost?: (entry: RunWorker, loss: GpuLoss) => void;
   },
 ): RunWorker {
   const worker = new Worker(new URL('../../workers/lab.worker.ts', import.meta.url), { type: 'module', name: role });
@@ -167,15 +182,22 @@ export function stopRunWorker(entry: RunWorker | null): void {
 
 /**
  * A run whose worker posts checkpoints (the sweep): after a fault (a silent or crashed worker) Continue goes on from the
- * last one in a new worker, on the checkpoint's backend, with the store put back to what it showed at that checkpoint.
+ * last one in a new worker, on the checkpoint's backend, with the store put back to what it showed at that checkpoint;
+ * a lost GPU continues by itself on the next backend of the measured chain (src/core/backendFallback.ts), from the last
+ * checkpoint or, before the first, from step 0.
  */
 export interface WorkerRunResume<M extends RunWorkerMessage, Init, Marks> {
   /** The worker in a notice, e.g. "sweep worker". */
   worker: Message;
   /** What the store shows at a checkpoint, read when it arrives (after the progress that precedes it). */
   mark(): Marks;
-  /** Puts the store back to `marks` and returns the init message that continues from `checkpoint`; null when it cannot. */
-  beginResume(checkpoint: CheckpointOf<M>, marks: Marks): Init | null;
+  /**
+   * Puts the store back to `from.marks` (null: to step 0) and returns the init message that continues from
+   * `from.checkpoint` (null: trains from the start) on `backend`; null when it cannot.
+   */
+  beginResume(from: { checkpoint: CheckpointOf<M>; marks: Marks } | null, backend: BackendName): Init | null;
+  /** The run's backend report (the measured chain a lost GPU falls back along). */
+  backendReport(): readonly MeasuredBackend[];
 }
 
 /** What a checkpoint must say of itself for a Continue. */
@@ -278,6 +300,22 @@ export function createWorkerRunController<M extends RunWorkerMessage, Init, Mark
     spec.afterChange?.();
   };
 
+  /** A lost GPU of a resumable run: no question to ask; it goes on by itself on the next backend, and says so. */
+  const gpuLost = (entry: RunWorker, loss: GpuLoss) => {
+    if (entry !== active || !spec.resume) return;
+    batcher.flush(); // the points before the loss still count
+    entry.finished = true;
+    const next = chooseFallbackBackend(loss.backend, spec.resume.backendReport());
+    showMessage('device', describeGpuFallback(loss, next, savedStep()));
+    if (!resumeFrom(saved, next, entry.intent)) {
+      const text = `${spec.stoppedText} ${describeGpuLoss(loss)} Press Reset to start again.`;
+      spec.failRun(text);
+      useLabStore.getState().showNotice({ kind: 'crash', text });
+      terminate();
+    }
+    spec.afterChange?.();
+  };
+
   const spawn = (init: Init): RunWorker => {
     const entry = spawnRunWorker<M>(spec.role, spec.workerName, {
       isCurrent: (e) => e === active,
@@ -286,6 +324,7 @@ export function createWorkerRunController<M extends RunWorkerMessage, Init, Mark
       ...(spec.resume
         ? {
             silent,
+            gpuLost,
             checkpoint: (e: RunWorker, checkpoint: CheckpointOf<M>) => {
               if (e !== active || !spec.resume) return;
               batcher.flush(); // the points of the checkpoint's step arrived just before it
@@ -309,16 +348,24 @@ export function createWorkerRunController<M extends RunWorkerMessage, Init, Mark
     return true;
   };
 
+  /** A new worker that goes on from `from` (null: from step 0) on `backend`, told to run when `intent` says so. */
+  const resumeFrom = (from: typeof saved, backend: BackendName, intent: RunWorkerEntry['intent']): boolean => {
+    if (!spec.resume) return false;
+    terminate();
+    const init = spec.resume.beginResume(from, backend);
+    if (init === null) return false;
+    saved = from;
+    const entry = spawn(init);
+    entry.intent = intent;
+    if (intent === 'running') entry.worker.postMessage({ type: 'run' });
+    return true;
+  };
+
   const continueFromCheckpoint = (): boolean => {
     const from = saved;
-    if (!spec.resume || !from) return false;
-    terminate();
-    const init = spec.resume.beginResume(from.checkpoint, from.marks);
-    if (init === null) return false;
-    const entry = spawn(init);
-    entry.intent = 'running';
-    entry.worker.postMessage({ type: 'run' });
+    if (!from) return false;
     const { step, backend } = from.checkpoint as CheckpointLike;
+    if (!resumeFrom(from, backend, 'running')) return false;
     showMessage('info', message_('continued', { step, backend }));
     spec.afterChange?.();
     return true;

@@ -2,7 +2,8 @@
  * Sweep mode (a sweep spec in the store): one worker (the 'sweep' role) trains every variant as one
  * model group. Like the other controllers it never rewinds a worker: reset, a new spec or a config
  * change terminates it, and the next play starts a fresh one. The worker posts the group's checkpoint at evaluation
- * steps; after a fault (a silent or crashed worker) the notice's Continue goes on from the last one in a new worker. Progress reaches the store at most once
+ * steps; after a fault (a silent or crashed worker) the notice's Continue goes on from the last one in a new worker, and
+ * a lost GPU goes on by itself from it on the next backend. Progress reaches the store at most once
  * per animation frame (frameBatcher.ts); the run slice mirrors the sweep's state so that the header's
  * transport and status work unchanged.
  */
@@ -65,14 +66,16 @@ const controller = createWorkerRunController<FromSweepWorkerMessage, ToSweepWork
       const run = useLabStore.getState().sweepRun;
       return run ? markSweepRun(run) : { step: 0, trainingMs: 0, variants: [] };
     },
-    beginResume(checkpoint, marks) {
+    beginResume(from, backend) {
       const store = useLabStore.getState();
       const run = store.sweepRun;
       if (!run) return null;
-      store.rewindSweepRun(marks);
+      store.rewindSweepRun(from?.marks ?? { step: 0, trainingMs: 0, variants: [] });
       // The run's own plan: the checkpoint holds its models.
-      return { type: 'init', plan: run.plan, config: store.config, cpuShare: sweepCpuShare(), resume: { checkpoint, backend: checkpoint.backend } };
+      const resume = from ? { checkpoint: from.checkpoint, backend } : { backend };
+      return { type: 'init', plan: run.plan, config: store.config, cpuShare: sweepCpuShare(), resume };
     },
+    backendReport: () => useLabStore.getState().sweepRun?.backendReport ?? [],
   },
 });
 

@@ -7,14 +7,14 @@
  * silent (the watchdog) or loses its GPU is ended; the run continues from that checkpoint in a new worker, on the same
  * backend (Continue) or, after a GPU loss, automatically on the next backend (src/core/backendFallback.ts).
  */
-import { formatMessage, message, type Message } from '../core/messages';
+import { formatMessage, message } from '../core/messages';
 import type { TrainerCheckpoint } from '../core/checkpoint';
 import type { BackendName, LabConfig } from '../core/config';
 import { chooseFallbackBackend, isGpuLossMessage } from '../core/backendFallback';
 import type { FromWorkerMessage, ResumeRequest, ToWorkerMessage } from '../../workers/protocol';
 import { continueCompare, hasLiveCompareRuns, isCompareMode, pauseCompare, playCompare, resetCompare, stepCompare } from './compareController';
 import { createFrameBatcher } from './frameBatcher';
-import { describeStalledRun, showMessage } from './runMessages';
+import { describeGpuFallback, describeStalledRun, showMessage } from './runMessages';
 import { continueSweep, isSweepLive, isSweepMode, pauseSweep, playSweep, resetSweep } from './sweepController';
 import { configChangeMessages, decideConfigChange, mergeConfigChange } from './runChange';
 import { statusAfterMessage, useLabStore, type NoticeKind, type RunProgressUpdate } from './store';
@@ -174,12 +174,6 @@ function failFromCrash(run: ActiveRun, text: string): void {
   store.failRun(failure.text);
   store.showNotice(failure);
   terminateWorker();
-}
-
-/** The notice of a lost GPU: what happened, and where the run goes on from where. */
-export function describeGpuFallback(loss: { backend: string; reason: string }, next: BackendName, checkpointStep: number | null): Message {
-  const from = checkpointStep !== null ? message('fromCheckpoint', { step: checkpointStep }) : message('fromStart');
-  return message('gpuFallback', { lost: message('gpuLost', { backend: loss.backend, reason: loss.reason }), next, from });
 }
 
 /** What ended a worker that should have trained (the one fault path: the watchdog's silence, or the worker's own GPU loss). */
