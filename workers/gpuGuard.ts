@@ -3,7 +3,7 @@
  * bounds every piece of GPU work by a readback limit (src/core/watchdog.ts computeReadbackLimitMs over the chunks of the
  * last READBACK_WINDOW_MS). Once the GPU is gone it reports it once and every guarded call gives GPU_GONE, so the loops
  * end and the page continues from the last checkpoint elsewhere. cpu and wasm run unguarded (the page watchdog is
- * theirs). The train worker and the sweep worker each hold one.
+ * theirs). The train, sweep and NAS workers each hold one.
  */
 import type { BackendName } from '../src/core/config';
 import { isGpuLossMessage } from '../src/core/backendFallback';
@@ -35,6 +35,11 @@ export interface GpuGuard {
    * backend's loss event follows, or that names a lost device (WebGPU's "mapAsync … unmapped"), is a GPU loss too.
    */
   guard<T>(work: () => Promise<T>): Promise<T | typeof GPU_GONE>;
+  /**
+   * Whether a throw of unguarded work (a NAS session's whole run, which times its own chunks) is the GPU's loss: the
+   * backend's loss event follows it, or it names a lost device; a loss is reported.
+   */
+  isLoss(error: unknown): Promise<boolean>;
   /** Stops watching (before the trainer is disposed). */
   dispose(): void;
 }
@@ -50,6 +55,14 @@ export function createGpuGuard(options: { backend: () => BackendName | null; onL
     if (lost !== null || backend === null) return;
     lost = reason;
     options.onLost(reason, backend);
+  };
+
+  const isLoss = async (error: unknown): Promise<boolean> => {
+    const backend = options.backend();
+    if (backend === null || !isGpuBackend(backend)) return false;
+    if (lost === null) await new Promise((resolve) => setTimeout(resolve, GPU_LOSS_GRACE_MS));
+    if (lost === null && isGpuLossMessage(describeError(error))) report(`the GPU failed: ${describeError(error)}`);
+    return lost !== null;
   };
 
   return {
@@ -80,14 +93,13 @@ export function createGpuGuard(options: { backend: () => BackendName | null; onL
         if (result === GPU_GONE) report(`a GPU readback did not finish within ${(limitMs / 1000).toFixed(0)} s`);
         return lost !== null ? GPU_GONE : result;
       } catch (error) {
-        if (lost === null) await new Promise((resolve) => setTimeout(resolve, GPU_LOSS_GRACE_MS));
-        if (lost === null && isGpuLossMessage(describeError(error))) report(`the GPU failed: ${describeError(error)}`);
-        if (lost !== null) return GPU_GONE;
+        if (await isLoss(error)) return GPU_GONE;
         throw error;
       } finally {
         clearTimeout(timer);
       }
     },
+    isLoss,
     dispose() {
       stopWatching();
       stopWatching = () => {};

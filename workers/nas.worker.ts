@@ -5,16 +5,21 @@
  * depth on the engine. Records reach the page after every round; the batch in training reports its steps every
  * PROGRESS_INTERVAL_MS. Pause and stop are polled after every training chunk (≈ 50 ms). The backend: forced →
  * that one; 'auto' → selectBackend's chain (never a software WebGPU adapter). Runs as the 'nas' role of lab.worker.ts.
+ * After every told round it posts a checkpoint (where the run stands); an init with `resume` continues a run from the
+ * page's records (after a fault: src/state/nasController.ts): fresh searches replay them, and only later records are
+ * posted.
  */
 import type { BackendChoice } from '../src/core/config';
-import type { NasRecord } from '../src/core/nas/run';
+import { findReplayMismatch, replayNasMeasures, type NasRecord } from '../src/core/nas/run';
+import type { BackendName } from '../src/core/config';
 import { selectBackend, type BackendSelection } from '../src/ml/backend';
 import type { NasRunConfig } from '../src/core/nas/config';
 import { createNasSession, resolveNasSessionSettings, type NasSession } from '../src/ml/nas/session';
-import type { FromNasWorkerMessage, NasProgressPayload, ToNasWorkerMessage } from './nasProtocol';
+import type { FromNasWorkerMessage, NasProgressPayload, NasResume, ToNasWorkerMessage } from './nasProtocol';
 import { prepareWasm } from './prepareWasm';
 import { PROGRESS_INTERVAL_MS, type BackendAttempt } from './protocol';
 import { createRunControl } from './runControl';
+import { createGpuGuard } from './gpuGuard';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -26,6 +31,10 @@ let training: NasProgressPayload['training'] = null;
 let firstMessage = true;
 let lastProgressAt = 0;
 let lastImportanceRound = -1;
+/** A resumed run's records (the page has them): the replay reproduces them, and only records after them are posted. */
+let replayed: readonly NasRecord[] = [];
+/** The backend the selection chose (a batch reports its own once it trains). */
+let selectedBackend: BackendName | null = null;
 
 function post(message: FromNasWorkerMessage): void {
   self.postMessage(message);
@@ -37,14 +46,25 @@ const control = createRunControl({
   postHeartbeat: (beat) => post({ type: 'heartbeat', ...beat }),
   currentStep: () => training?.step ?? 0,
   dispose: () => {
+    gpu.dispose();
     session = null;
   },
 });
 
-async function initialize(config: NasRunConfig, choice: BackendChoice): Promise<void> {
-  const selection: BackendSelection = await selectBackend(choice, { prepareWasm });
+/** A lost GPU ends the search (the session stops at its next chunk); the page continues from the last told round elsewhere. */
+const gpu = createGpuGuard({
+  backend: () => (session ? (session.backend() ?? selectedBackend) : null),
+  onLost: (reason, backend) => post({ type: 'gpu-lost', backend, reason, step: training?.step ?? 0 }),
+});
+
+async function initialize(config: NasRunConfig, choice: BackendChoice, resume: NasResume | undefined): Promise<void> {
+  // A resumed run continues on the backend it is given, unmeasured.
+  const selection: BackendSelection = await selectBackend(resume ? resume.backend : choice, { prepareWasm });
+  selectedBackend = selection.backend;
   const settings = resolveNasSessionSettings(config);
-  session = await createNasSession(settings);
+  replayed = resume?.records ?? [];
+  session = await createNasSession(settings, resume ? replayNasMeasures(resume.records) : undefined);
+  gpu.watch();
   pendingBackendReport = selection.tried.map((t) => ({ name: t.name, ok: t.ok, reason: t.reason, verdict: t.verdict }));
   const { dataset, validation } = session.data;
   pendingData = { target: settings.target, train: dataset.trainSize, validation: validation.size, test: dataset.testSize };
@@ -91,13 +111,21 @@ async function runLoop(): Promise<void> {
       control.heartbeat(now - lastCallbackAt);
       lastCallbackAt = now;
     };
-    const done = await active.run({
-      shouldStop: () => !control.wantRunning || control.stopped,
+    const run = active.run({
+      shouldStop: () => !control.wantRunning || control.stopped || gpu.lost !== null,
       onRound: (records) => {
         beat();
-        pendingRecords.push(...records);
+        const told = active.state.records;
+        if (replayed.length > 0) {
+          const mismatch = findReplayMismatch(told, replayed);
+          if (mismatch !== null) throw new Error(`The NAS run could not be continued: its replay differs from the run at evaluation ${mismatch + 1}.`);
+        }
+        pendingRecords.push(...records.filter((record) => record.index >= replayed.length));
         training = null;
         sendProgress(true);
+        // Where the run can continue from, once it is past what the page already had.
+        if (told.length > replayed.length)
+          post({ type: 'checkpoint', checkpoint: { step: told.length, round: active.state.round, backend: active.backend() ?? selectedBackend ?? 'cpu' } });
       },
       onTrainProgress: (progress) => {
         beat();
@@ -105,7 +133,14 @@ async function runLoop(): Promise<void> {
         if (performance.now() - lastProgressAt >= PROGRESS_INTERVAL_MS) sendProgress(true);
       },
     });
-    if (control.stopped) return;
+    let done: boolean;
+    try {
+      done = await run;
+    } catch (error) {
+      if (await gpu.isLoss(error)) return; // reported: the page goes on from the last told round elsewhere
+      throw error;
+    }
+    if (control.stopped || gpu.lost !== null) return;
     control.finish();
     training = null;
     sendProgress(false, done ? 'done' : 'progress');
@@ -113,7 +148,7 @@ async function runLoop(): Promise<void> {
 }
 
 function handleMessage(message: ToNasWorkerMessage): void {
-  control.dispatch(message, { start: (message) => initialize(message.config, message.backend), loop: runLoop });
+  control.dispatch(message, { start: (message) => initialize(message.config, message.backend, message.resume), loop: runLoop });
 }
 
 control.listen<ToNasWorkerMessage>(self, handleMessage);

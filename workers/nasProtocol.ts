@@ -16,7 +16,29 @@ export interface NasDataSplits {
   test: number;
 }
 
-export type ToNasWorkerMessage = { type: 'init'; config: NasRunConfig; backend: BackendChoice; cpuShare?: number } | { type: 'run' } | { type: 'pause' } | { type: 'stop' };
+export type ToNasWorkerMessage =
+  | { type: 'init'; config: NasRunConfig; backend: BackendChoice; cpuShare?: number; resume?: NasResume }
+  | { type: 'run' }
+  | { type: 'pause' }
+  | { type: 'stop' };
+
+/**
+ * Continue a NAS run after a fault on `backend` (its `backend` field of init is then this one): the records told so
+ * far, in order (the page's). Fresh searches replay them: every search asks as before, the asked candidates' measures
+ * come from the records (none is trained again), and each is told the same f_perf, so the searches reach the state
+ * they had, and the run goes on as an uninterrupted one would (src/core/nas/run.ts replayNasMeasures).
+ */
+export interface NasResume {
+  records: NasRecord[];
+  backend: BackendName;
+}
+
+/** Where a NAS run can continue from: after its last told round (`step`: the records told so far). */
+export interface NasCheckpoint {
+  step: number;
+  round: number;
+  backend: BackendName;
+}
 
 export interface NasProgressPayload {
   running: boolean;
@@ -39,4 +61,8 @@ export type FromNasWorkerMessage =
   | ({ type: 'progress' } & NasProgressPayload)
   | ({ type: 'done' } & NasProgressPayload)
   | HeartbeatMessage
+  /** After each told round, after the progress that carries its records. */
+  | { type: 'checkpoint'; checkpoint: NasCheckpoint }
+  /** The GPU backend stopped working (workers/gpuGuard.ts); the worker searches no more, the page continues elsewhere. */
+  | { type: 'gpu-lost'; backend: BackendName; reason: string; step: number }
   | { type: 'error'; message: string; fatal: boolean };

@@ -15,7 +15,7 @@ describe('the state layer’s messages', () => {
 
   it('formats nested parts and numbers in the language asked for', () => {
     const silent = message('workerSilent', { worker: message('trainingWorker'), seconds: 5 });
-    const m = message('stalledResume', { silent, checkpoint: 12000, where: message('onBackend', { backend: 'wasm' }), lost: '' });
+    const m = message('stalledResume', { silent, at: message('atStep', { step: 12000 }), where: message('onBackend', { backend: 'wasm' }), lost: '' });
     expect(formatMessage(m, 'en')).toBe(
       'The training worker stopped responding (no progress for 5 s). It was ended. Continue resumes from step 12000, the last checkpoint, with the same settings on wasm.',
     );
@@ -23,7 +23,7 @@ describe('the state layer’s messages', () => {
   });
 
   it('leaves an unknown placeholder as written and never reads inherited properties', () => {
-    expect(formatMessage({ id: 'continued', values: { step: 3 } }, 'en')).toBe('The run continued from step 3, its last checkpoint, on {backend}.');
+    expect(formatMessage({ id: 'continued', values: { at: message('atStep', { step: 3 }) } }, 'en')).toBe('The run continued from step 3, its last checkpoint, on {backend}.');
     const hostile = Object.create({ backend: 'inherited' }) as Record<string, string>;
     expect(formatMessage({ id: 'continued', values: hostile }, 'en')).toContain('{backend}');
     expect(formatMessage({ id: 'nope' as MessageId }, 'zh')).toBe('nope');

@@ -20,13 +20,17 @@ export const MESSAGES = {
   },
   trainingWorker: { en: 'training worker', zh: '训练工作线程' },
   sweepWorker: { en: 'sweep worker', zh: '扫描工作线程' },
+  nasWorker: { en: 'NAS worker', zh: 'NAS 工作线程' },
+  /** Where a checkpoint stands: a training run's step, or a NAS search's last told round. */
+  atStep: { en: 'step {step}', zh: '第 {step} 步' },
+  atNasRound: { en: 'round {round} ({evaluations} evaluations)', zh: '第 {round} 轮（{evaluations} 次评估）' },
   crashResume: {
-    en: '{stopped} {reason} Continue resumes from step {checkpoint}, the last checkpoint, with the same settings on {backend}.',
-    zh: '{stopped}{reason}“继续”会以相同设置在 {backend} 上从第 {checkpoint} 步（最后的检查点）接着训练。',
+    en: '{stopped} {reason} Continue resumes from {at}, the last checkpoint, with the same settings on {backend}.',
+    zh: '{stopped}{reason}“继续”会以相同设置在 {backend} 上从{at}（最后的检查点）接着训练。',
   },
   stalledResume: {
-    en: '{silent} It was ended. Continue resumes from step {checkpoint}, the last checkpoint, with the same settings{where}{lost}.',
-    zh: '{silent}它已被结束。“继续”会以相同设置{where}从第 {checkpoint} 步（最后的检查点）接着训练{lost}。',
+    en: '{silent} It was ended. Continue resumes from {at}, the last checkpoint, with the same settings{where}{lost}.',
+    zh: '{silent}它已被结束。“继续”会以相同设置{where}从{at}（最后的检查点）接着训练{lost}。',
   },
   stalledRestart: {
     en: '{silent} It was ended. Continue starts it again from step 0 with the same settings{where}{lost}.',
@@ -46,7 +50,7 @@ export const MESSAGES = {
     en: "{lost} Continuing on {next} {from}; from there on the numbers are {next}'s.",
     zh: '{lost}改在 {next} 上{from}继续；此后的数值来自 {next}。',
   },
-  fromCheckpoint: { en: 'from step {step}, the last checkpoint', zh: '从第 {step} 步（最后的检查点）' },
+  fromCheckpoint: { en: 'from {at}, the last checkpoint', zh: '从{at}（最后的检查点）' },
   fromStart: { en: 'from step 0 (no checkpoint yet)', zh: '从第 0 步（还没有检查点）' },
   laneWorker: { en: '{method} worker', zh: '{method} 工作线程' },
   laneStalled: {
@@ -61,8 +65,8 @@ export const MESSAGES = {
   laneRestarted: { en: 'The {method} lane started again from step 0 (it had no checkpoint yet).', zh: '{method} 这一路已从第 0 步重新开始（还没有检查点）。' },
   twoSentences: { en: '{first} {second}', zh: '{first}另外，{second}' },
   continued: {
-    en: 'The run continued from step {step}, its last checkpoint, on {backend}.',
-    zh: '训练已从第 {step} 步（最后的检查点）在 {backend} 上继续。',
+    en: 'The run continued from {at}, its last checkpoint, on {backend}.',
+    zh: '训练已从{at}（最后的检查点）在 {backend} 上继续。',
   },
   settingsReset: {
     en: 'The settings changed during training, so the run was reset to step 0 with the new settings. Press Play to train.',

@@ -12,7 +12,7 @@ import { chooseFallbackBackend } from '../core/backendFallback';
 import type { FromWorkerMessage, ResumeRequest, ToWorkerMessage } from '../../workers/protocol';
 import { summarizeCompareRuns, type CompareProgressUpdate } from './compareSlice';
 import { computeWorkerCpuShare } from '../core/cpuShare';
-import { routeRunMessage, showMessage } from './runMessages';
+import { atStep, routeRunMessage, showMessage } from './runMessages';
 import { formatMessage, message as message_, type Message } from '../core/messages';
 import { createFrameBatcher } from './frameBatcher';
 import { statusAfterMessage, useLabStore } from './store';
@@ -124,7 +124,7 @@ function startLane(method: MethodId, config: Readonly<LabConfig>, resume?: Resum
       const stalled = message_('laneStalled', { silent, step: silence.step, from: checkpointFrom(entry) });
       fail(entry, formatMessage(stalled, 'en'), true);
       entry.stalled = true;
-      showMessage('crash', stalled, 'continue');
+      showMessage('crash', stalled, continueCompare);
     },
   });
   const entry: CompareWorker = { method, worker, intent: 'paused', finished: false, heardFrom: false, watchdog, lastCheckpoint: resume?.checkpoint ?? null, stalled: false };
@@ -170,7 +170,7 @@ function resumeLane(entry: CompareWorker, backend?: BackendName): void {
 
 /** Where a lane goes on from: its last checkpoint, or step 0. */
 function checkpointFrom(entry: CompareWorker): Message {
-  return entry.lastCheckpoint ? message_('fromCheckpoint', { step: entry.lastCheckpoint.step }) : message_('fromStart');
+  return entry.lastCheckpoint ? message_('fromCheckpoint', { at: atStep(entry.lastCheckpoint.step) }) : message_('fromStart');
 }
 
 /** The notice's Continue: every lane that fell silent resumes from its last checkpoint. False when none had. */

@@ -7,8 +7,13 @@
  * A selection setting (mode, C_acc, C_energy, C_speed, θ) moves the picks and leaves the run alone; a run setting
  * stops the worker at once and keeps the results on screen, marked as from other settings, until the next Play.
  * Starting NAS pauses the lab's own run and the AxTrain run, so two trainings do not share the cores.
+ *
+ * The worker posts a checkpoint after every told round. After a fault (a silent or crashed worker) the notice's
+ * Continue goes on from the last one in a new worker, and a lost GPU goes on by itself on the next backend: the new
+ * worker replays the records told so far (none is trained again) and trains on from there.
  */
 import { computeWorkerCpuShare } from '../core/cpuShare';
+import { message } from '../core/messages';
 import type { FromNasWorkerMessage, ToNasWorkerMessage } from '../../workers/nasProtocol';
 import { pauseAxtrain } from './axtrainController';
 import { sameNasRun } from './nasSlice';
@@ -16,7 +21,10 @@ import { createWorkerRunController } from './runMessages';
 import { useLabStore } from './store';
 import { pauseRun } from './trainingController';
 
-const controller = createWorkerRunController<FromNasWorkerMessage, ToNasWorkerMessage>({
+const nasCpuShare = (): number => computeWorkerCpuShare(globalThis.navigator?.hardwareConcurrency ?? Number.NaN, 1);
+
+/** Marks: the records the page held at a checkpoint. */
+const controller = createWorkerRunController<FromNasWorkerMessage, ToNasWorkerMessage, number>({
   role: 'nas',
   workerName: 'NAS worker',
   stoppedText: 'NAS stopped:',
@@ -25,14 +33,28 @@ const controller = createWorkerRunController<FromNasWorkerMessage, ToNasWorkerMe
     const config = store.nas;
     if (!config) return null;
     store.startNasRun(config);
-    const cpuShare = computeWorkerCpuShare(globalThis.navigator?.hardwareConcurrency ?? Number.NaN, 1);
-    return { type: 'init', config, backend: store.config.backend, cpuShare };
+    return { type: 'init', config, backend: store.config.backend, cpuShare: nasCpuShare() };
   },
   applyBatch: (updates) => useLabStore.getState().applyNasProgressBatch(updates),
   failRun: (text) => useLabStore.getState().failNasRun(text),
   runStatus: () => useLabStore.getState().nasRun?.status,
   hasBackend: () => Boolean(useLabStore.getState().nasRun?.backend),
   setStatus: (status) => useLabStore.getState().setNasStatus(status),
+  resume: {
+    worker: message('nasWorker'),
+    mark: () => useLabStore.getState().nasRun?.records.length ?? 0,
+    beginResume(from, backend) {
+      const store = useLabStore.getState();
+      const run = store.nasRun;
+      if (!run) return null;
+      const records = run.records.slice(0, from?.marks ?? 0);
+      store.rewindNasRun(records.length);
+      // The run's own settings: its records were told under them.
+      return { type: 'init', config: run.config, backend, cpuShare: nasCpuShare(), resume: { records, backend } };
+    },
+    backendReport: () => useLabStore.getState().nasRun?.backendReport ?? [],
+    at: (checkpoint) => message('atNasRound', { round: checkpoint.round, evaluations: checkpoint.step }),
+  },
 });
 
 /** Play: goes on with a paused run; after a finished or interrupted run, or with other run settings, starts a new one. */

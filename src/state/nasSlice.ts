@@ -131,6 +131,8 @@ export interface NasSlice {
   setNasStatus: (status: RunStatus) => void;
   failNasRun: (message: string) => void;
   interruptNasRun: () => void;
+  /** Back to its first `records` (a Continue from a checkpoint): it waits for its new worker. */
+  rewindNasRun: (records: number) => void;
   clearNasRun: () => void;
 }
 
@@ -159,8 +161,14 @@ export const createNasSlice: StateCreator<LabState, [], [], NasSlice> = (set, ge
       const status: RunStatus = run.status === 'done' ? 'done' : 'paused';
       return { nasRun: { ...run, status, interrupted: run.status !== 'done', training: null } };
     }),
+  rewindNasRun: (records) => set((state) => (state.nasRun ? { nasRun: rewindNasRun(state.nasRun, records) } : {})),
   clearNasRun: () => set({ nasRun: null }),
 });
+
+/** The run as it stood after its first `records` records (pure): it waits for its worker. */
+export function rewindNasRun(run: NasRun, records: number): NasRun {
+  return { ...run, status: 'initializing', records: run.records.slice(0, records), training: null, message: null, interrupted: false };
+}
 
 /** The run's results are from other run settings than the view's. */
 export function selectNasStale(state: Pick<LabState, 'nas' | 'nasRun'>): boolean {

@@ -13,10 +13,28 @@ import { formatMessage, message as message_, type Message } from '../core/messag
 
 import { WORKER_LOAD_FAILURE_TEXT, isCodeLoadFailure, isWorkerLoadFailure } from './workerFailure';
 
-/** Shows a notice of the state layer in the current language (its English text kept for tests and logs). */
-export function showMessage(kind: NoticeKind, shown: Message, action?: 'continue'): void {
-  useLabStore.getState().showNotice({ kind, text: formatMessage(shown, 'en'), message: shown, ...(action ? { action } : {}) });
+/** The Continue of the notice on screen: what the controller that showed it offered (see showMessage). */
+let offeredContinue: (() => void) | null = null;
+
+/**
+ * Shows a notice of the state layer in the current language (its English text kept for tests and logs). With
+ * `onContinue` the notice has a Continue button that calls it (trainingController.ts continueRun): each controller
+ * offers its own (the lab's run, a compare lane, the sweep, NAS), so Continue goes on with the run that stopped.
+ */
+export function showMessage(kind: NoticeKind, shown: Message, onContinue?: () => void): void {
+  offeredContinue = onContinue ?? null;
+  useLabStore.getState().showNotice({ kind, text: formatMessage(shown, 'en'), message: shown, ...(onContinue ? { action: 'continue' as const } : {}) });
 }
+
+/** The Continue the notice on screen offers, taken (once), or null. */
+export function takeOfferedContinue(): (() => void) | null {
+  const offered = offeredContinue;
+  offeredContinue = null;
+  return offered;
+}
+
+/** A checkpoint's position in words: "step N" (a search gives its own, e.g. NAS's round). */
+export const atStep = (step: number): Message => message_('atStep', { step });
 
 /** What a controller keeps of each of its workers' runs. */
 export interface RunWorkerEntry {
@@ -52,20 +70,22 @@ export function describeStalledRun(
   backend: string | null,
   checkpointStep: number | null,
   worker: Message = message_('trainingWorker'),
+  /** The checkpoint's position where it is not a training step (NAS: its round); no lost steps are counted then. */
+  at?: Message,
 ): Message {
   const where = backend ? message_('onBackend', { backend }) : '';
   const silent = message_('workerSilent', { worker, seconds: Math.round(silence.silentMs / 1000) });
   if (checkpointStep !== null) {
-    const lost = silence.step > checkpointStep ? message_('stepsAfterCheckpoint', { steps: silence.step - checkpointStep }) : '';
-    return message_('stalledResume', { silent, checkpoint: checkpointStep, where, lost });
+    const lost = !at && silence.step > checkpointStep ? message_('stepsAfterCheckpoint', { steps: silence.step - checkpointStep }) : '';
+    return message_('stalledResume', { silent, at: at ?? atStep(checkpointStep), where, lost });
   }
   const lost = silence.step > 0 ? message_('stepsWithoutCheckpoint', { steps: silence.step }) : '';
   return message_('stalledRestart', { silent, where, lost });
 }
 
 /** The notice of a lost GPU: what happened, and where the run goes on from where. */
-export function describeGpuFallback(loss: { backend: string; reason: string }, next: BackendName, checkpointStep: number | null): Message {
-  const from = checkpointStep !== null ? message_('fromCheckpoint', { step: checkpointStep }) : message_('fromStart');
+export function describeGpuFallback(loss: { backend: string; reason: string }, next: BackendName, checkpointStep: number | null, at?: Message): Message {
+  const from = checkpointStep !== null ? message_('fromCheckpoint', { at: at ?? atStep(checkpointStep) }) : message_('fromStart');
   return message_('gpuFallback', { lost: message_('gpuLost', { backend: loss.backend, reason: loss.reason }), next, from });
 }
 
@@ -198,6 +218,8 @@ export interface WorkerRunResume<M extends RunWorkerMessage, Init, Marks> {
   beginResume(from: { checkpoint: CheckpointOf<M>; marks: Marks } | null, backend: BackendName): Init | null;
   /** The run's backend report (the measured chain a lost GPU falls back along). */
   backendReport(): readonly MeasuredBackend[];
+  /** A checkpoint's position in words where it is not a training step (NAS: its round); default atStep. */
+  at?(checkpoint: CheckpointOf<M>): Message;
 }
 
 /** What a checkpoint must say of itself for a Continue. */
@@ -238,11 +260,6 @@ export interface WorkerRunController {
   isRunning(): boolean;
   /** Ends the current worker (its run's state stays). */
   terminate(): void;
-  /**
-   * The notice's Continue after a fault: a new worker goes on from the last checkpoint on its backend, and says so.
-   * False (nothing done) without a checkpoint or a resume spec: the caller starts the run again.
-   */
-  continueFromCheckpoint(): boolean;
 }
 
 /**
@@ -256,6 +273,9 @@ export function createWorkerRunController<M extends RunWorkerMessage, Init, Mark
   /** The current run's last checkpoint and what the store showed with it (spec.resume); null at step 0. */
   let saved: { checkpoint: CheckpointOf<M>; marks: Marks } | null = null;
   const savedStep = (): number | null => (saved ? (saved.checkpoint as CheckpointLike).step : null);
+  /** The position of a checkpoint in words (the spec's, or its step). */
+  const positionOf = (checkpoint: CheckpointOf<M>): Message => spec.resume?.at?.(checkpoint) ?? atStep((checkpoint as CheckpointLike).step);
+  const savedAt = (): Message | undefined => (saved ? positionOf(saved.checkpoint) : undefined);
   type Item = { entry: RunWorker; message: Extract<M, { type: 'progress' | 'done' }> };
   const batcher = createFrameBatcher<Item>((queued) => {
     spec.applyBatch(queued.filter(({ entry }) => entry === active).map(({ entry, message }) => ({ payload: message, status: statusAfterMessage(message, entry.intent) })));
@@ -275,9 +295,9 @@ export function createWorkerRunController<M extends RunWorkerMessage, Init, Mark
     entry.finished = true;
     if (fatal && spec.resume && saved && !isCodeLoadFailure(text)) {
       // A crashed worker of a resumable run: its checkpoint is still good.
-      const offered = message_('crashResume', { stopped: spec.stoppedText, reason: text, checkpoint: savedStep() ?? 0, backend: (saved.checkpoint as CheckpointLike).backend });
+      const offered = message_('crashResume', { stopped: spec.stoppedText, reason: text, at: positionOf(saved.checkpoint), backend: (saved.checkpoint as CheckpointLike).backend });
       spec.failRun(formatMessage(offered, 'en'));
-      showMessage('crash', offered, 'continue');
+      showMessage('crash', offered, offerContinue);
     } else {
       const shown = isCodeLoadFailure(text) ? WORKER_LOAD_FAILURE_TEXT : `${spec.stoppedText} ${text} Press Reset to start again.`;
       spec.failRun(shown);
@@ -293,9 +313,9 @@ export function createWorkerRunController<M extends RunWorkerMessage, Init, Mark
     batcher.flush();
     entry.finished = true;
     const backend = saved ? (saved.checkpoint as CheckpointLike).backend : null;
-    const stalled = describeStalledRun(silence, backend, savedStep(), spec.resume.worker);
+    const stalled = describeStalledRun(silence, backend, savedStep(), spec.resume.worker, savedAt());
     spec.failRun(formatMessage(stalled, 'en'));
-    showMessage('crash', stalled, 'continue');
+    showMessage('crash', stalled, offerContinue);
     terminate();
     spec.afterChange?.();
   };
@@ -306,7 +326,7 @@ export function createWorkerRunController<M extends RunWorkerMessage, Init, Mark
     batcher.flush(); // the points before the loss still count
     entry.finished = true;
     const next = chooseFallbackBackend(loss.backend, spec.resume.backendReport());
-    showMessage('device', describeGpuFallback(loss, next, savedStep()));
+    showMessage('device', describeGpuFallback(loss, next, savedStep(), savedAt()));
     if (!resumeFrom(saved, next, entry.intent)) {
       const text = `${spec.stoppedText} ${describeGpuLoss(loss)} Press Reset to start again.`;
       spec.failRun(text);
@@ -364,11 +384,16 @@ export function createWorkerRunController<M extends RunWorkerMessage, Init, Mark
   const continueFromCheckpoint = (): boolean => {
     const from = saved;
     if (!from) return false;
-    const { step, backend } = from.checkpoint as CheckpointLike;
+    const { backend } = from.checkpoint as CheckpointLike;
     if (!resumeFrom(from, backend, 'running')) return false;
-    showMessage('info', message_('continued', { step, backend }));
+    showMessage('info', message_('continued', { at: positionOf(from.checkpoint), backend }));
     spec.afterChange?.();
     return true;
+  };
+
+  /** The notice's Continue after a fault: from the last checkpoint, or (none yet) a fresh run with the same settings. */
+  const offerContinue = () => {
+    if (!continueFromCheckpoint()) play(true);
   };
 
   const pause = () => {
@@ -398,6 +423,5 @@ export function createWorkerRunController<M extends RunWorkerMessage, Init, Mark
     pause,
     isRunning: () => active?.intent === 'running',
     terminate,
-    continueFromCheckpoint,
   };
 }

@@ -86,9 +86,6 @@ export function playSweep(): void {
 
 export const pauseSweep = controller.pause;
 
-/** The notice's Continue after a fault: from the sweep's last checkpoint. False without one (the caller starts again). */
-export const continueSweep = controller.continueFromCheckpoint;
-
 /** Whether the sweep's worker holds a run that can go on (Play continues it; nothing is asked). */
 export const isSweepLive = controller.isLive;
 

@@ -12,10 +12,10 @@ import type { TrainerCheckpoint } from '../core/checkpoint';
 import type { BackendName, LabConfig } from '../core/config';
 import { chooseFallbackBackend, isGpuLossMessage } from '../core/backendFallback';
 import type { FromWorkerMessage, ResumeRequest, ToWorkerMessage } from '../../workers/protocol';
-import { continueCompare, hasLiveCompareRuns, isCompareMode, pauseCompare, playCompare, resetCompare, stepCompare } from './compareController';
+import { hasLiveCompareRuns, isCompareMode, pauseCompare, playCompare, resetCompare, stepCompare } from './compareController';
 import { createFrameBatcher } from './frameBatcher';
-import { describeGpuFallback, describeStalledRun, showMessage } from './runMessages';
-import { continueSweep, isSweepLive, isSweepMode, pauseSweep, playSweep, resetSweep } from './sweepController';
+import { atStep, describeGpuFallback, describeStalledRun, showMessage, takeOfferedContinue } from './runMessages';
+import { isSweepLive, isSweepMode, pauseSweep, playSweep, resetSweep } from './sweepController';
 import { configChangeMessages, decideConfigChange, mergeConfigChange } from './runChange';
 import { statusAfterMessage, useLabStore, type NoticeKind, type RunProgressUpdate } from './store';
 import { formatHash } from '../core/link';
@@ -189,7 +189,7 @@ function handleRunFault(run: ActiveRun, fault: RunFault): void {
   if (fault.kind === 'silent') {
     const stalled = describeStalledRun({ silentMs: fault.silence.silentMs, step: Math.max(fault.silence.step, store.step) }, store.backend, checkpointStep);
     store.failRun(formatMessage(stalled, 'en'), stalled);
-    showMessage('crash', stalled, 'continue');
+    showMessage('crash', stalled, continueLabRun);
     return;
   }
   // A lost GPU: no question to ask; the run goes on by itself on the next backend of the measured chain.
@@ -433,21 +433,31 @@ function sameSettings(a: Readonly<LabConfig>, b: Readonly<LabConfig>): boolean {
 }
 
 /**
- * The notice's Continue (a worker that stopped answering): the lab's run resumes from its last checkpoint on the backend
- * that took it, and says so; without one (or for a comparison) it starts again with the same settings and trains.
+ * The Continue of the lab's own run after its worker stopped answering: it resumes from its last checkpoint on the
+ * backend that took it, and says so; without one it starts again with the same settings and trains.
  */
-export function continueRun(): void {
-  const store = useLabStore.getState();
+function continueLabRun(): void {
   const checkpoint = lastCheckpoint;
-  if (checkpoint && !isCompareMode(store.config) && !isSweepMode(store)) {
+  if (checkpoint) {
     resumeRun({ checkpoint, backend: checkpoint.backend }, 'running');
-    showMessage('info', message('continued', { step: checkpoint.step, backend: checkpoint.backend }));
+    showMessage('info', message('continued', { at: atStep(checkpoint.step), backend: checkpoint.backend }));
     return;
   }
-  // A sweep: the whole group continues from its last checkpoint.
-  if (isSweepMode(store) && continueSweep()) return;
-  // A comparison: each lane that fell silent continues from its own last checkpoint; the others never stopped.
-  if (isCompareMode(store.config) && !isSweepMode(store) && continueCompare()) return;
+  restartRun();
+}
+
+/**
+ * The notice's Continue: the run that stopped goes on (the continuation its controller offered with the notice: the
+ * lab's run, the compare lanes that fell silent, the sweep, NAS, each from its own last checkpoint); with none, the
+ * lab's run starts again with the same settings.
+ */
+export function continueRun(): void {
+  const offered = takeOfferedContinue();
+  if (offered) offered();
+  else restartRun();
+}
+
+function restartRun(): void {
   clearRun();
   useLabStore.getState().showNotice(null);
   playRun();

@@ -132,6 +132,29 @@ export function createNasRunState(): NasRunState {
   return { records: [], round: 0, measured: new Map(), interrupted: null };
 }
 
+/**
+ * The measures of a run's told records by configuration key: the `measured` of fresh searches that continue the run
+ * (after a fault). driveNasRun then replays it: each search asks what it asked before (its seeded stream and its tells
+ * are the same), every asked candidate's measure is already here (none is trained), and each is told the same f_perf,
+ * so the searches reach the state they had after the last of these records and go on as an uninterrupted run would.
+ */
+export function replayNasMeasures(records: readonly NasRecord[]): Map<string, NasMeasure> {
+  const measured = new Map<string, NasMeasure>();
+  for (const record of records) measured.set(record.key, record.measure);
+  return measured;
+}
+
+/** The first position where a replay's records differ from the run's (search, candidate or f_perf), or null. */
+export function findReplayMismatch(replayed: readonly NasRecord[], original: readonly NasRecord[]): number | null {
+  const n = Math.min(replayed.length, original.length);
+  for (let i = 0; i < n; i++) {
+    const a = replayed[i];
+    const b = original[i];
+    if (a.search !== b.search || a.key !== b.key || a.fperf !== b.fperf) return i;
+  }
+  return null;
+}
+
 /** Whether every search has spent its budget (nothing pending). */
 export function isNasRunDone(searches: DriveOptions['searches'], state: NasRunState): boolean {
   return state.interrupted === null && searches.every(({ search }) => search.remaining <= 0 && search.pendingCount === 0);

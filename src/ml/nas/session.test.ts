@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createNasRunConfig } from '../../core/nas/config';
+import { findReplayMismatch, replayNasMeasures } from '../../core/nas/run';
 import { createNasSession, resolveNasSessionSettings, type NasSessionSettings } from './session';
 
 beforeAll(async () => {
@@ -46,5 +47,28 @@ describe('a NAS session on the engine', () => {
     expect(paused.done()).toBe(true);
     const strip = (s: typeof whole) => s.state.records.map((r) => [r.search, r.key, r.measure.valAccuracy, r.measure.testAccuracy, r.fperf]);
     expect(strip(paused)).toEqual(strip(whole));
+  });
+
+  it('a new session that replays the told records trains none of them again and ends on the records of an uninterrupted run (Continue after a fault)', async () => {
+    const strip = (records: readonly { search: string; key: string; measure: { valAccuracy: number; testAccuracy: number }; fperf: number }[]) =>
+      records.map((r) => [r.search, r.key, r.measure.valAccuracy, r.measure.testAccuracy, r.fperf]);
+    const whole = await createNasSession(tinySettings());
+    await whole.run({});
+    const first = await createNasSession(tinySettings());
+    let rounds = 0;
+    await first.run({ shouldStop: () => rounds >= 1, onRound: () => rounds++ });
+    // What the page holds: the records as they crossed the worker boundary.
+    const told = structuredClone(first.state.records);
+    expect(told.length).toBeGreaterThan(0);
+    expect(told.length).toBeLessThan(whole.state.records.length);
+    const resumed = await createNasSession(tinySettings(), replayNasMeasures(told));
+    await resumed.run({});
+    expect(resumed.done()).toBe(true);
+    expect(findReplayMismatch(resumed.state.records, told)).toBeNull();
+    expect(strip(resumed.state.records)).toEqual(strip(whole.state.records));
+    for (const record of told) expect(resumed.nets.has(record.key), record.key).toBe(false); // measured, not trained
+    // A replay that differs is found at its first differing evaluation.
+    const altered = told.map((r, i) => (i === 1 ? { ...r, fperf: r.fperf + 1e-9 } : r));
+    expect(findReplayMismatch(resumed.state.records, altered)).toBe(1);
   });
 });
