@@ -7,6 +7,8 @@
  * every PROGRESS_INTERVAL_MS, and yields between turns so that pause and stop are prompt. The backend: forced → that one; 'auto' → measured on this very run
  * (all its methods, one lockstep step at a time), cached per browser and shape; selectBackend never lets 'auto'
  * take a software (fallback) WebGPU adapter or WebGL renderer. It runs as the 'axtrain' role of workers/lab.worker.ts.
+ * Between two rounds, after an evaluation, it posts the session's checkpoint (at most every CHECKPOINT_INTERVAL_MS);
+ * an init with `resume` continues from one on the given backend (after a fault: src/state/axtrainController.ts).
  */
 import type { AxtrainConfig } from '../src/core/axtrain/config';
 import { isClassificationDatasetId } from '../src/core/axtrain/config';
@@ -16,10 +18,12 @@ import { loadAxtrainData, type AxtrainData } from '../src/ml/axtrain/data';
 import { collectDeltaBuffers, createAxtrainSession, type AxtrainSession } from '../src/ml/axtrain/session';
 import { createAxtrainTrainer } from '../src/ml/axtrain/trainer';
 import { createTrainingProbe, selectBackend, type BackendSelection, type ProbeTrainer } from '../src/ml/backend';
-import type { AxtrainProgressPayload, FromAxtrainWorkerMessage, ToAxtrainWorkerMessage } from './axtrainProtocol';
+import type { AxtrainProgressPayload, AxtrainResume, FromAxtrainWorkerMessage, ToAxtrainWorkerMessage } from './axtrainProtocol';
+import { collectCheckpointBuffers } from '../src/core/checkpoint';
+import { GPU_GONE, createGpuGuard } from './gpuGuard';
 import { createIndexedDbBackendCache } from './backendCacheStore';
 import { prepareWasm } from './prepareWasm';
-import { CHUNK_BUDGET_MS, PROGRESS_INTERVAL_MS, type BackendAttempt } from './protocol';
+import { CHECKPOINT_INTERVAL_MS, CHUNK_BUDGET_MS, PROGRESS_INTERVAL_MS, type BackendAttempt } from './protocol';
 import { createRunControl } from './runControl';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -31,6 +35,8 @@ let lastProgressAt = 0;
 let pendingBackendReport: BackendAttempt[] | null = null;
 let pendingDescription: string | null = null;
 let firstMessage = true;
+/** When the last checkpoint went out (performance.now()). */
+let lastCheckpointAt = Number.NEGATIVE_INFINITY;
 
 function post(message: FromAxtrainWorkerMessage, transfer: Transferable[] = []): void {
   self.postMessage(message, transfer);
@@ -42,6 +48,12 @@ const control = createRunControl({
   postHeartbeat: (beat) => post({ type: 'heartbeat', ...beat }),
   currentStep: () => Math.min(...(session?.readProgress().map((lane) => lane.step) ?? [0])),
   dispose: () => disposeSession(),
+});
+
+/** A lost GPU ends the loop (every turn and checkpoint is guarded); the page continues from the last checkpoint elsewhere. */
+const gpu = createGpuGuard({
+  backend: () => session?.backend ?? null,
+  onLost: (reason, backend) => post({ type: 'gpu-lost', backend, reason, step: Math.min(...(session?.readProgress().map((lane) => lane.step) ?? [0])) }),
 });
 
 /** Every method of the run as one probe trainer: one probe step = one step of each method (what a lockstep round costs). */
@@ -76,12 +88,15 @@ async function chooseBackend(config: Readonly<AxtrainConfig>, choice: BackendCho
   });
 }
 
-async function initialize(config: AxtrainConfig, choice: BackendChoice): Promise<void> {
+async function initialize(config: AxtrainConfig, choice: BackendChoice, resume: AxtrainResume | undefined): Promise<void> {
   if (!isClassificationDatasetId(config.dataset)) await loadTargetData(config.dataset); // image targets: the photographs' chunk
   const data = await loadAxtrainData(config);
-  const selection = await chooseBackend(config, choice, data);
-  // Fresh trainers, seeded as usual: the measurement's throw-away trainers leave no trace in the numbers.
-  session = createAxtrainSession(config, data);
+  // A resumed run continues on the backend it is given (its checkpoint's, or the next after a lost GPU), unmeasured.
+  const selection = resume ? await selectBackend(resume.backend, { prepareWasm }) : await chooseBackend(config, choice, data);
+  // Fresh trainers, seeded as usual (the measurement's throw-away trainers leave no trace in the numbers), or the checkpoint's.
+  session = createAxtrainSession(config, data, resume?.checkpoint ? { checkpoint: resume.checkpoint } : {});
+  gpu.watch();
+  lastCheckpointAt = performance.now();
   pendingBackendReport = selection.tried.map((t) => ({
     name: t.name,
     ok: t.ok,
@@ -120,26 +135,37 @@ async function runLoop(): Promise<void> {
   if (!active) return;
   await control.exclusive(async () => {
     active.resetThroughput();
-    while (control.wantRunning && !control.stopped && !active.done) {
-      const turn = await active.trainTurn(CHUNK_BUDGET_MS);
+    while (control.wantRunning && !control.stopped && !active.done && gpu.lost === null) {
+      const turn = await gpu.guard(() => active.trainTurn(CHUNK_BUDGET_MS));
+      if (turn === GPU_GONE) return;
       lastTurnMs = turn.elapsedMs;
+      gpu.noteChunk(lastTurnMs);
       if (active.done) break;
-      if (performance.now() - lastProgressAt >= PROGRESS_INTERVAL_MS) sendProgress(true);
+      const now = performance.now();
+      if (active.checkpointDue && now - lastCheckpointAt >= CHECKPOINT_INTERVAL_MS) {
+        // The round's views first (the checkpoint holds none), then the state that continues from them.
+        sendProgress(true);
+        lastCheckpointAt = now;
+        const checkpoint = await gpu.guard(() => active.checkpoint());
+        if (checkpoint === GPU_GONE) return;
+        post({ type: 'checkpoint', checkpoint }, collectCheckpointBuffers(checkpoint));
+      } else if (now - lastProgressAt >= PROGRESS_INTERVAL_MS) sendProgress(true);
       await control.rest(lastTurnMs);
     }
-    if (control.stopped) return;
+    if (control.stopped || gpu.lost !== null) return;
     control.finish();
     sendProgress(false, active.done ? 'done' : 'progress');
   });
 }
 
 function disposeSession(): void {
+  gpu.dispose();
   session?.dispose();
   session = null;
 }
 
 function handleMessage(message: ToAxtrainWorkerMessage): void {
-  control.dispatch(message, { start: (message) => initialize(message.config, message.backend), loop: runLoop });
+  control.dispatch(message, { start: (message) => initialize(message.config, message.backend, message.resume), loop: runLoop });
 }
 
 control.listen<ToAxtrainWorkerMessage>(self, handleMessage);

@@ -7,10 +7,20 @@ import type { AxtrainConfig } from '../src/core/axtrain/config';
 import type { AxtrainMethodDelta } from '../src/core/axtrain/run';
 import type { BackendChoice, BackendName } from '../src/core/config';
 import type { BackendAttempt, HeartbeatMessage } from './protocol';
+import type { AxtrainCheckpoint } from '../src/core/checkpoint';
 
 export type ToAxtrainWorkerMessage =
   /** `backend` is the lab's choice (the link's `backend=`): 'auto' measures this very run's methods. `cpuShare` as protocol.ts. */
-  { type: 'init'; config: AxtrainConfig; backend: BackendChoice; cpuShare?: number } | { type: 'run' } | { type: 'pause' } | { type: 'stop' };
+  { type: 'init'; config: AxtrainConfig; backend: BackendChoice; cpuShare?: number; resume?: AxtrainResume } | { type: 'run' } | { type: 'pause' } | { type: 'stop' };
+
+/**
+ * Continue an AxTrain run from its last checkpoint (after a fault) on `backend`, unmeasured (without a checkpoint: from
+ * epoch 0): the checkpoint's own backend continues bit for bit (the config must be the checkpoint's).
+ */
+export interface AxtrainResume {
+  checkpoint?: AxtrainCheckpoint;
+  backend: BackendName;
+}
 
 export interface AxtrainProgressPayload {
   /** Whether the run loop is still going after this message. */
@@ -37,4 +47,8 @@ export type FromAxtrainWorkerMessage =
   | ({ type: 'progress' } & AxtrainProgressPayload)
   | ({ type: 'done' } & AxtrainProgressPayload)
   | HeartbeatMessage
+  /** Every method's state between two rounds, after an evaluation (at most every CHECKPOINT_INTERVAL_MS), after that round's progress. */
+  | { type: 'checkpoint'; checkpoint: AxtrainCheckpoint }
+  /** The GPU backend stopped working (workers/gpuGuard.ts); the worker trains no more, the page continues elsewhere. */
+  | { type: 'gpu-lost'; backend: BackendName; reason: string; step: number }
   | { type: 'error'; message: string; fatal: boolean };

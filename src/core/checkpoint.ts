@@ -5,6 +5,8 @@
  */
 import type { BackendName, MethodId } from './config';
 import type { RngState } from './rng';
+import type { AxtrainMethodId } from './axtrain/config';
+import type { HardwareReport } from './axtrain/report';
 
 /** Adam's state over one θ group (src/ml/group/adam.ts): the moments m, v and the float32 products β1ᵗ, β2ᵗ. */
 export interface AdamCheckpoint {
@@ -79,14 +81,48 @@ export interface GroupCheckpoint {
   engines: EngineCheckpoint[];
 }
 
-/** The distinct ArrayBuffers of a checkpoint (a trainer's or a group's), for postMessage's transfer list (they are detached afterwards). */
-export function collectCheckpointBuffers(checkpoint: TrainerCheckpoint | GroupCheckpoint | null): ArrayBuffer[] {
+/** One AxTrain method's trainer (src/ml/axtrain/trainer.ts): the stage it is in and that stage's engine. */
+export interface AxtrainTrainerCheckpoint {
+  stage: number;
+  engine: EngineCheckpoint;
+  /** γ of the last finished act stage (shown through a later pas stage), or null. */
+  lastGamma: number | null;
+  /** Training time of the finished stages, ms. */
+  finishedMs: number;
+  diverged: { atStep: number; message: string } | null;
+}
+
+/** One method of an AxTrain run (src/ml/axtrain/session.ts): where it stands, its report so far, and its trainer. */
+export interface AxtrainLaneCheckpoint {
+  method: AxtrainMethodId;
+  state: 'training' | 'scoring' | 'finished';
+  step: number;
+  totalSteps: number;
+  phase: string;
+  trainingMs: number;
+  diverged: { atStep: number; message: string } | null;
+  scoring: { next: number; report: HardwareReport | null };
+  /** null once the method is finished (its trainer was disposed; the page has its report). */
+  trainer: AxtrainTrainerCheckpoint | null;
+}
+
+/** An AxTrain run between two lockstep rounds, after an evaluation: every method's lane. */
+export interface AxtrainCheckpoint {
+  /** The methods' lowest step (where the run continues from). */
+  step: number;
+  backend: BackendName;
+  lanes: AxtrainLaneCheckpoint[];
+}
+
+/** The distinct ArrayBuffers of a checkpoint (a trainer's, a group's or an AxTrain run's), for postMessage's transfer list (they are detached afterwards). */
+export function collectCheckpointBuffers(checkpoint: TrainerCheckpoint | GroupCheckpoint | AxtrainCheckpoint | null): ArrayBuffer[] {
   if (!checkpoint) return [];
   const buffers = new Set<ArrayBuffer>();
   const add = (array: ArrayBufferView | null) => {
     if (array && array.buffer instanceof ArrayBuffer) buffers.add(array.buffer);
   };
-  const engines = 'engines' in checkpoint ? checkpoint.engines : [checkpoint.engine];
+  const engines =
+    'engines' in checkpoint ? checkpoint.engines : 'lanes' in checkpoint ? checkpoint.lanes.flatMap((lane) => (lane.trainer ? [lane.trainer.engine] : [])) : [checkpoint.engine];
   for (const engine of engines) {
     for (const g of engine.groups) {
       add(g.theta);

@@ -21,6 +21,7 @@ export const MESSAGES = {
   trainingWorker: { en: 'training worker', zh: '训练工作线程' },
   sweepWorker: { en: 'sweep worker', zh: '扫描工作线程' },
   nasWorker: { en: 'NAS worker', zh: 'NAS 工作线程' },
+  axtrainWorker: { en: 'AxTrain worker', zh: 'AxTrain 工作线程' },
   /** Where a checkpoint stands: a training run's step, or a NAS search's last told round. */
   atStep: { en: 'step {step}', zh: '第 {step} 步' },
   atNasRound: { en: 'round {round} ({evaluations} evaluations)', zh: '第 {round} 轮（{evaluations} 次评估）' },

@@ -8,10 +8,15 @@
  * settings the URL no longer shows, but the run's curves, maps and reports stay on screen, marked as from the
  * earlier settings, until the next Play trains the new ones (the view says so). Starting AxTrain pauses the lab's
  * own run (single, compare or sweep), so two trainings do not share the cores.
+ *
+ * The worker posts the session's checkpoint between rounds after an evaluation. After a fault (a silent or crashed
+ * worker) the notice's Continue goes on from the last one in a new worker, and a lost GPU goes on by itself on the
+ * next backend, the curves and maps up to the checkpoint kept.
  */
 import { computeWorkerCpuShare } from '../core/cpuShare';
 import type { FromAxtrainWorkerMessage, ToAxtrainWorkerMessage } from '../../workers/axtrainProtocol';
-import { sameAxtrainConfig } from './axtrainSlice';
+import { createAxtrainRun, markAxtrainRun, sameAxtrainConfig, type AxtrainRunMarks } from './axtrainSlice';
+import { message } from '../core/messages';
 import { createWorkerRunController } from './runMessages';
 import { useLabStore, type LabState } from './store';
 import { pauseRun } from './trainingController';
@@ -20,7 +25,9 @@ export function isAxtrainMode(state: Pick<LabState, 'axtrain'>): boolean {
   return state.axtrain !== null;
 }
 
-const controller = createWorkerRunController<FromAxtrainWorkerMessage, ToAxtrainWorkerMessage>({
+const axtrainCpuShare = (): number => computeWorkerCpuShare(globalThis.navigator?.hardwareConcurrency ?? Number.NaN, 1);
+
+const controller = createWorkerRunController<FromAxtrainWorkerMessage, ToAxtrainWorkerMessage, AxtrainRunMarks>({
   role: 'axtrain',
   workerName: 'AxTrain worker',
   stoppedText: 'AxTrain stopped:',
@@ -29,14 +36,31 @@ const controller = createWorkerRunController<FromAxtrainWorkerMessage, ToAxtrain
     const config = store.axtrain;
     if (!config) return null;
     store.startAxtrainRun(config);
-    const cpuShare = computeWorkerCpuShare(globalThis.navigator?.hardwareConcurrency ?? Number.NaN, 1);
-    return { type: 'init', config, backend: store.config.backend, cpuShare };
+    return { type: 'init', config, backend: store.config.backend, cpuShare: axtrainCpuShare() };
   },
   applyBatch: (updates) => useLabStore.getState().applyAxtrainProgressBatch(updates),
   failRun: (text) => useLabStore.getState().failAxtrainRun(text),
   runStatus: () => useLabStore.getState().axtrainRun?.status,
   hasBackend: () => Boolean(useLabStore.getState().axtrainRun?.backend),
   setStatus: (status) => useLabStore.getState().setAxtrainStatus(status),
+  resume: {
+    worker: message('axtrainWorker'),
+    mark: () => {
+      const run = useLabStore.getState().axtrainRun;
+      return run ? markAxtrainRun(run) : { snapshots: [], trainingMs: 0 };
+    },
+    beginResume(from, backend) {
+      const store = useLabStore.getState();
+      const run = store.axtrainRun;
+      if (!run) return null;
+      const fresh = createAxtrainRun(run.config);
+      store.rewindAxtrainRun(from?.marks ?? markAxtrainRun(fresh));
+      // The run's own config: the checkpoint holds its methods.
+      const resume = from ? { checkpoint: from.checkpoint, backend } : { backend };
+      return { type: 'init', config: run.config, backend, cpuShare: axtrainCpuShare(), resume };
+    },
+    backendReport: () => useLabStore.getState().axtrainRun?.backendReport ?? [],
+  },
 });
 
 /** Play: goes on with a paused run; after a finished or interrupted run, or with other settings, starts a new one. */

@@ -189,7 +189,24 @@ export interface AxtrainSlice {
   failAxtrainRun: (message: string) => void;
   /** The run's worker was stopped by a settings change: paused for good, results kept. */
   interruptAxtrainRun: () => void;
+  /** Back to what it showed at a checkpoint (a Continue): it waits for its new worker. */
+  rewindAxtrainRun: (marks: AxtrainRunMarks) => void;
   clearAxtrainRun: () => void;
+}
+
+/** What an AxTrain run showed at a checkpoint: its snapshots (copied on write, so kept as they are) and its time. */
+export interface AxtrainRunMarks {
+  snapshots: AxtrainMethodSnapshot[];
+  trainingMs: number;
+}
+
+export function markAxtrainRun(run: AxtrainRun): AxtrainRunMarks {
+  return { snapshots: run.snapshots, trainingMs: run.trainingMs };
+}
+
+/** The run as it was at `marks` (pure): the points and views after it are gone; it waits for its worker. */
+export function rewindAxtrainRun(run: AxtrainRun, marks: AxtrainRunMarks): AxtrainRun {
+  return { ...run, status: 'initializing', snapshots: marks.snapshots, trainingMs: marks.trainingMs, stepsPerSecond: 0, message: null, interrupted: false };
 }
 
 /** Applies `change` to the config when there is one and it changes something. */
@@ -239,6 +256,7 @@ export const createAxtrainSlice: StateCreator<LabState, [], [], AxtrainSlice> = 
       const status: RunStatus = run.status === 'done' ? 'done' : 'paused';
       return { axtrainRun: { ...run, status, interrupted: run.status !== 'done', stepsPerSecond: 0 } };
     }),
+  rewindAxtrainRun: (marks) => set((state) => (state.axtrainRun ? { axtrainRun: rewindAxtrainRun(state.axtrainRun, marks) } : {})),
   clearAxtrainRun: () => set({ axtrainRun: null }),
 });
 

@@ -25,7 +25,7 @@ import type { AxtrainConfig } from '../../core/axtrain/config';
 import { createGammaState, defaultDeltaGamma, nextGamma, type GammaState } from '../../core/approx/gammaSchedule';
 import type { ActivationId } from '../../core/approx/sensitivity';
 import { getNtvFlipRate } from '../../core/approx/ntv';
-import { createRng, type Rng } from '../../core/rng';
+import { createRng, type Rng, type RngState } from '../../core/rng';
 import type { MethodProgram, NetTensors, ProgramModel, ProgramPhase } from '../group/engine';
 import { meanPerModel, type DenseTensors, type Rows } from '../axnet';
 import { countDenseParameters, formatWidths } from '../methods/common';
@@ -41,6 +41,12 @@ export type ForwardHardware = HardwareModel;
 export interface AxtrainModelState {
   gamma: GammaState;
   deltaGamma: number | null;
+}
+
+/** An AxTrain program's own state in a checkpoint: per model, γ's schedule and its NTV mask stream's position. */
+interface AxtrainProgramState {
+  states: AxtrainModelState[];
+  ntvStreams: RngState[];
 }
 
 export interface AxtrainProgram extends MethodProgram<AxtrainConfig, AxtrainStageMethod> {
@@ -96,7 +102,8 @@ export function buildAxtrainProgram(models: readonly ProgramModel<AxtrainConfig>
   const label = method === 'bp' ? 'BP · E' : method === 'act' ? 'act · E + γ·S(w)' : `pas · E on ${hardwareLabel}`;
   const phases: ProgramPhase[] = [{ label, kind: 'approximator', steps, round: 1, group: 'net' }];
   const onHardware = method === 'pas';
-  const trainingHardware = models.map((m) => resolveTrainingHardware(m.config, createRng(m.config.seed, 'ntv-train')));
+  const ntvStreams = models.map((m) => createRng(m.config.seed, 'ntv-train'));
+  const trainingHardware = models.map((m, k) => resolveTrainingHardware(m.config, ntvStreams[k]));
   const states: AxtrainModelState[] = models.map((m) => ({ gamma: createGammaState(m.config.gamma0), deltaGamma: null }));
   const steThreshold = (c: Readonly<AxtrainConfig>) => (c.steThreshold > 0 ? c.steThreshold : null);
   if (models.some((m) => m.config.hardware !== first.hardware || m.config.steThreshold !== first.steThreshold)) {
@@ -161,6 +168,14 @@ export function buildAxtrainProgram(models: readonly ProgramModel<AxtrainConfig>
         state.deltaGamma ??= sensitivity > 0 ? defaultDeltaGamma(error, sensitivity, config.deltaGammaScale) : 0;
         state.gamma = nextGamma(state.gamma, error, { deltaGamma: state.deltaGamma, bound: config.gammaBound });
       });
+    },
+    // A checkpoint (src/ml/group/engine.ts): γ's schedule (what endEpoch changes) and where each NTV mask stream stands.
+    captureState: (): AxtrainProgramState => ({ states: structuredClone(states), ntvStreams: ntvStreams.map((rng) => rng.getState()) }),
+    restoreState: (saved) => {
+      const state = saved as AxtrainProgramState;
+      if (state.states.length !== states.length || state.ntvStreams.length !== ntvStreams.length) throw new Error('The AxTrain checkpoint is of another number of models');
+      state.states.forEach((model, k) => (states[k] = structuredClone(model)));
+      state.ntvStreams.forEach((stream, k) => ntvStreams[k].setState(stream));
     },
     predict: (nets: NetTensors, x) => {
       const logits = forwardAxtrainNet(nets.net, x, { kind: 'exact' }, null);

@@ -115,4 +115,51 @@ describe('AxTrain lockstep session', () => {
     session.dispose();
     expect(tf.memory().numTensors).toBe(before);
   });
+
+  it('a session restored from its checkpoint at every chance goes on to the numbers of an uninterrupted run (Continue after a fault), and frees every tensor', async () => {
+    const before = tf.memory().numTensors;
+    // Every method: act's γ schedule, pas's NTV mask stream and actpas's second stage must all come back.
+    // D = 10: every epoch's error is within it, so γ grows by Δγ at each epoch end (eq. 7).
+    const config = breastCancer({ epochs: 3, pasEpochs: 1, evalRuns: 1, seed: 5, gammaBound: 10 });
+    const data = await loadAxtrainData(config);
+    const collect = (into: Map<string, unknown[]>, deltas: readonly AxtrainMethodDelta[]) => {
+      for (const d of deltas) {
+        const seen = into.get(d.method) ?? [];
+        seen.push(...d.points, ...(d.hardware ? [d.hardware] : []), ...(d.landscape ? [d.landscape] : []), ...(d.sensitivityMap ? [Array.from(d.sensitivityMap.values)] : []));
+        into.set(d.method, seen);
+      }
+    };
+    const uninterrupted = new Map<string, unknown[]>();
+    const whole = createAxtrainSession(config, data, { landscape: { points: 3 } });
+    while (!whole.done) {
+      await whole.trainTurn(4);
+      collect(uninterrupted, whole.takeDeltas());
+    }
+    whole.dispose();
+
+    const resumed = new Map<string, unknown[]>();
+    let session = createAxtrainSession(config, data, { landscape: { points: 3 } });
+    const states = new Set<string>();
+    let restores = 0;
+    while (!session.done) {
+      await session.trainTurn(4);
+      collect(resumed, session.takeDeltas());
+      if (!session.checkpointDue) continue;
+      // What crosses the worker boundary: a structured clone; the old session (the crashed worker) is gone.
+      const checkpoint = structuredClone(await session.checkpoint());
+      for (const lane of checkpoint.lanes) states.add(lane.state);
+      session.dispose();
+      session = createAxtrainSession(config, data, { landscape: { points: 3 }, checkpoint });
+      restores++;
+      // The restored session's first message says where each method stands; it carries no new points.
+      expect(session.takeDeltas(true).every((d) => d.points.length === 0 && d.hardware === null)).toBe(true);
+    }
+    session.dispose();
+    expect(restores).toBeGreaterThan(10);
+    expect([...states].sort()).toEqual(['finished', 'scoring', 'training']);
+    expect(resumed).toEqual(uninterrupted);
+    const gammas = (uninterrupted.get('act') ?? []).flatMap((item) => ((item as { gamma?: number | null }).gamma ? [(item as { gamma: number }).gamma] : []));
+    expect(new Set(gammas).size).toBeGreaterThan(1); // γ moved, so its schedule's restore is tested
+    expect(tf.memory().numTensors).toBe(before);
+  });
 });

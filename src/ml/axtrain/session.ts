@@ -18,6 +18,7 @@ import { computeEvalEveryEpochs, type AxtrainMethodDelta, type AxtrainPoint, typ
 import type { HardwareReport } from '../../core/axtrain/report';
 import type { BackendName } from '../../core/config';
 import type { AxtrainData } from './data';
+import type { AxtrainCheckpoint } from '../../core/checkpoint';
 import { NTV_VOLTAGE_PRESETS, type NtvVoltageMv } from '../../core/approx/ntv';
 import { DRUM_EVAL_KS, evaluateOnHardware } from './evaluate';
 import { createAxtrainTrainer, type AxtrainTrainer } from './trainer';
@@ -28,6 +29,8 @@ export interface AxtrainSessionOptions {
   now?: () => number;
   /** Landscape resolution (Fig. 1): points over [−span, span] (defaults of computeLossLandscape). */
   landscape?: { points?: number; span?: number };
+  /** Continue from this checkpoint of a session of the same config and data: the rest equals the uninterrupted run (same backend). */
+  checkpoint?: AxtrainCheckpoint;
 }
 
 export interface AxtrainTurnOutcome {
@@ -65,6 +68,13 @@ export interface AxtrainSession {
   takeDeltas(all?: boolean): AxtrainMethodDelta[];
   /** Restarts the throughput window (after a pause). */
   resetThroughput(): void;
+  /** Whether a checkpoint can be taken now and is new: between two rounds, after an evaluation or a report since the last one. */
+  readonly checkpointDue: boolean;
+  /**
+   * Every method's state between two rounds as plain data (take the deltas first: a checkpoint holds no pending views).
+   * A session restored from it goes on as this one does.
+   */
+  checkpoint(): Promise<AxtrainCheckpoint>;
   dispose(): void;
 }
 
@@ -102,29 +112,39 @@ export function createAxtrainSession(config: Readonly<AxtrainConfig>, data: Axtr
   const now = options.now ?? (() => performance.now());
   if (config.methods.length === 0) throw new Error('An AxTrain run needs at least one method');
   const lanes: MethodLane[] = [];
+  const saved = options.checkpoint;
+  if (saved && saved.lanes.map((lane) => lane.method).join(',') !== config.methods.join(','))
+    throw new Error(`The AxTrain checkpoint is of the methods ${saved.lanes.map((lane) => lane.method).join(', ')}, not ${config.methods.join(', ')}`);
   try {
-    for (const method of config.methods) {
-      const trainer = createAxtrainTrainer(config, method, data);
+    config.methods.forEach((method, k) => {
+      const lane = saved?.lanes[k];
+      // A finished method of a checkpoint has no trainer (the page has its report); the others continue from theirs.
+      const trainer = lane && !lane.trainer ? null : createAxtrainTrainer(config, method, data, lane?.trainer ? { checkpoint: lane.trainer } : {});
+      if (!trainer && lane?.state !== 'finished') throw new Error(`The AxTrain checkpoint has no trainer for ${method}`);
       lanes.push({
         method,
         trainer,
-        step: trainer.step,
-        totalSteps: trainer.totalSteps,
-        phase: trainer.phase,
-        trainingMs: 0,
-        diverged: null,
-        state: 'training',
-        scoring: { next: 0, report: null },
+        step: lane?.step ?? trainer!.step,
+        totalSteps: lane?.totalSteps ?? trainer!.totalSteps,
+        phase: lane?.phase ?? trainer!.phase,
+        trainingMs: lane?.trainingMs ?? 0,
+        diverged: lane?.diverged ? { ...lane.diverged } : null,
+        state: lane?.state ?? 'training',
+        scoring: lane ? structuredClone(lane.scoring) : { next: 0, report: null },
         pending: emptyPending(),
         changed: true,
       });
-    }
+    });
+    if (!lanes.some((lane) => lane.trainer)) throw new Error('The AxTrain checkpoint has nothing left to train or score');
   } catch (error) {
     for (const lane of lanes) lane.trainer?.dispose();
     throw error;
   }
-  const backend = lanes[0].trainer!.backend;
-  const epochSteps = lanes[0].trainer!.epochSteps;
+  const anyTrainer = lanes.find((lane) => lane.trainer)!.trainer!;
+  const backend = anyTrainer.backend;
+  const epochSteps = anyTrainer.epochSteps;
+  /** An evaluation or a report piece since the last checkpoint (what makes a new one worth taking). */
+  let changedSinceCheckpoint = false;
   const evalEverySteps = computeEvalEveryEpochs(config.epochs) * epochSteps;
   /** Measured ms per step of each method (act's Hessian term makes it the slowest). */
   const msPerStep = new Map<AxtrainMethodId, number>(lanes.map((lane) => [lane.method, 2]));
@@ -140,6 +160,7 @@ export function createAxtrainSession(config: Readonly<AxtrainConfig>, data: Axtr
     lane.pending.landscape = await computeLossLandscape(trainer, options.landscape);
     lane.pending.sensitivityMap = await computeLastLayerSensitivityMap(trainer);
     lane.changed = true;
+    changedSinceCheckpoint = true;
   };
 
   /** The method's end: it stops training; the next turns make its hardware report. */
@@ -157,6 +178,7 @@ export function createAxtrainSession(config: Readonly<AxtrainConfig>, data: Axtr
     lane.scoring.next++;
     lane.phase = `scoring on every hardware setting (${lane.scoring.next} / ${SCORING_PIECES.length})`;
     lane.changed = true;
+    changedSinceCheckpoint = true;
     if (lane.scoring.next < SCORING_PIECES.length) return;
     lane.pending.hardware = lane.scoring.report;
     lane.state = 'finished';
@@ -265,6 +287,31 @@ export function createAxtrainSession(config: Readonly<AxtrainConfig>, data: Axtr
     resetThroughput() {
       windowStartAt = now();
       windowSteps = 0;
+    },
+    get checkpointDue() {
+      return changedSinceCheckpoint && roundQueue.length === 0 && lanes.some((lane) => lane.trainer);
+    },
+    async checkpoint() {
+      if (roundQueue.length > 0) throw new Error('An AxTrain checkpoint is taken between two rounds');
+      const saved: AxtrainCheckpoint = {
+        step: Math.min(...lanes.map((lane) => lane.step)),
+        backend,
+        lanes: await Promise.all(
+          lanes.map(async (lane) => ({
+            method: lane.method,
+            state: lane.state,
+            step: lane.step,
+            totalSteps: lane.totalSteps,
+            phase: lane.phase,
+            trainingMs: lane.trainingMs,
+            diverged: lane.diverged ? { ...lane.diverged } : null,
+            scoring: structuredClone(lane.scoring),
+            trainer: lane.trainer ? await lane.trainer.checkpoint() : null,
+          })),
+        ),
+      };
+      changedSinceCheckpoint = false;
+      return saved;
     },
     dispose() {
       for (const lane of lanes) {

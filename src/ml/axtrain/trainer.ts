@@ -14,6 +14,7 @@ import type { ActivationId } from '../../core/approx/sensitivity';
 import { sensitivityTensor } from './sensitivity';
 import type { AxtrainData } from './data';
 import type { AxtrainPoint } from '../../core/axtrain/run';
+import type { AxtrainTrainerCheckpoint } from '../../core/checkpoint';
 
 export type { AxtrainPoint };
 
@@ -36,6 +37,8 @@ export interface AxtrainTrainer {
   train(steps: number): Promise<{ step: number; diverged: { atStep: number; message: string } | null }>;
   evaluate(): Promise<AxtrainPoint>;
   readNet(): Promise<DenseLayerWeights[]>;
+  /** Everything the next step reads, as plain data (between chunks): its stage, that stage's engine, γ and the time so far. */
+  checkpoint(): Promise<AxtrainTrainerCheckpoint>;
   /** Runs fn on the net's layer tensors inside a tidy; keeps what it returns. */
   withLayers(fn: (layers: readonly { kernel: tf.Tensor; bias: tf.Tensor }[]) => tf.Tensor[]): tf.Tensor[];
   dispose(): void;
@@ -72,6 +75,8 @@ export interface AxtrainTrainerOptions {
   stages?: readonly AxtrainStage[];
   /** Steps the initial net already trained (its step and epoch count on from there). */
   startStep?: number;
+  /** Continue from this checkpoint of a trainer of the same config, method and data: the next steps equal the uninterrupted run's (same backend). */
+  checkpoint?: AxtrainTrainerCheckpoint;
 }
 
 export function createAxtrainTrainer(configIn: Readonly<AxtrainConfig>, method: AxtrainMethodId, data: AxtrainData, options: AxtrainTrainerOptions = {}): AxtrainTrainer {
@@ -91,15 +96,28 @@ export function createAxtrainTrainer(configIn: Readonly<AxtrainConfig>, method: 
     const engine = createGroupEngine(program, models, initialNet ? { initialNets: () => ({ net: initialNet }) } : {});
     return { program, engine };
   };
-  let { program, engine } = startStage(0, options.initialNet);
-  let finishedMs = 0;
+  const saved = options.checkpoint;
+  if (saved && (!Number.isInteger(saved.stage) || saved.stage < 0 || saved.stage >= stages.length))
+    throw new Error(`AxTrain checkpoint stage ${saved.stage} is outside 0…${stages.length - 1}`);
+  // A checkpoint's stage starts from its θ (the checkpoint's), not from the previous stage's net.
+  stageIndex = saved?.stage ?? 0;
+  let { program, engine } = startStage(stageIndex, saved ? undefined : options.initialNet);
+  if (saved) {
+    try {
+      engine.restore(saved.engine);
+    } catch (error) {
+      engine.dispose();
+      throw error;
+    }
+  }
+  let finishedMs = saved?.finishedMs ?? 0;
   /** γ of the last act stage (kept through a later pas stage), or null when no stage is act. */
-  let lastGamma: number | null = null;
+  let lastGamma: number | null = saved?.lastGamma ?? null;
   const stageOffset = () => (stageIndex === 0 ? 0 : stageEnds[stageIndex - 1]);
   const currentStep = () => stageOffset() + engine.modelStep(0);
   let testX: tf.Tensor2D | null = tf.tensor2d(data.dataset.testX, [data.dataset.testSize, data.dataset.inputDim]);
   let testY: tf.Tensor2D | null = tf.tensor2d(data.dataset.testY, [data.dataset.testSize, data.dataset.outputDim]);
-  let diverged: AxtrainTrainer['diverged'] = null;
+  let diverged: AxtrainTrainer['diverged'] = saved?.diverged ? { ...saved.diverged } : null;
   const withLayers: AxtrainTrainer['withLayers'] = (fn) => engine.withNets((nets) => fn(nets.net));
   const readGamma = () => (program.method === 'act' ? program.states[0].gamma.gamma : lastGamma);
 
@@ -184,6 +202,7 @@ export function createAxtrainTrainer(configIn: Readonly<AxtrainConfig>, method: 
       };
     },
     readNet: () => engine.readNet(0, 'net'),
+    checkpoint: async () => ({ stage: stageIndex, engine: await engine.checkpoint(), lastGamma, finishedMs, diverged: diverged ? { ...diverged } : null }),
     withLayers,
     dispose: () => {
       engine.dispose();
