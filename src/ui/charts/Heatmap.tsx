@@ -10,11 +10,12 @@
  * Test hooks: data-drawn-step (step of the data drawn), data-paints (repaint count: moving the cursor adds none),
  * data-cursor on the cursor layer ("i,j" or empty).
  */
-import { memo, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode, type RefObject } from 'react';
+import { memo, useEffect, useRef, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import { createLinearScale, dropCrowdedTicks, formatLutGradient, indexOnScale, listScaleTicks, scaleToUnit, type ColorScale, type Lut } from './colormap';
 import { findCellAt, moveGridCursor, type GridCell } from './gridCursor';
 import { queueSliced } from './slicedQueue';
 import { useOnScreen } from '../useOnScreen';
+import { useElementWidth } from '../useElementWidth';
 import './heatmap.css';
 import { escapeXml } from '../../core/study/svg';
 import { canvasToPng } from '../exports/download';
@@ -92,23 +93,6 @@ function strokeBoundary(context: CanvasRenderingContext2D, mask: Uint8Array, n: 
   context.stroke();
 }
 
-/** CSS width of an element, tracked with a ResizeObserver (0 before layout). */
-function useElementWidth(ref: RefObject<HTMLElement | null>, enabled: boolean): number {
-  const [width, setWidth] = useState(0);
-  useLayoutEffect(() => {
-    const element = ref.current;
-    if (!enabled || !element) return;
-    setWidth(Math.floor(element.clientWidth));
-    if (typeof ResizeObserver === 'undefined') return;
-    const observer = new ResizeObserver((entries) => {
-      for (const entry of entries) setWidth(Math.floor(entry.contentRect.width));
-    });
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, [ref, enabled]);
-  return width;
-}
-
 function HeatmapImpl(props: HeatmapProps) {
   const t = useT('panels');
   const { values, resolution: n, stride = 1, offset = 0, scale, lut, outline, dashedOutline, step, outlineColor } = props;
@@ -116,7 +100,9 @@ function HeatmapImpl(props: HeatmapProps) {
   const baseRef = useRef<HTMLCanvasElement>(null);
   const overlayRef = useRef<HTMLCanvasElement>(null);
   const scratchRef = useRef<HTMLCanvasElement | null>(null);
-  const measured = useElementWidth(boxRef, props.size === undefined);
+  /** Whether the cursor layer holds a drawing (to clear). */
+  const cursorDrawnRef = useRef(false);
+  const measured = useElementWidth(boxRef, 0, props.size === undefined);
   const onScreen = useOnScreen(boxRef);
   const cssSize = props.size ?? measured;
   const pixelRatio = typeof window === 'undefined' ? 1 : Math.min(3, window.devicePixelRatio || 1);
@@ -191,11 +177,16 @@ function HeatmapImpl(props: HeatmapProps) {
   // Cursor layer: a crosshair through the cursor cell and the cell's square.
   useEffect(() => {
     const canvas = overlayRef.current;
-    const context = canvas?.getContext('2d');
-    if (!canvas || !context) return;
-    context.clearRect(0, 0, canvas.width, canvas.height);
+    if (!canvas) return;
     canvas.dataset.cursor = ci < 0 ? '' : `${ci},${cj}`;
+    // Nothing drawn and nothing to draw: no context is made (a view mounts dozens of maps with no cursor).
+    if (ci < 0 && !cursorDrawnRef.current) return;
+    const context = canvas.getContext('2d');
+    if (!context) return;
+    context.clearRect(0, 0, canvas.width, canvas.height);
+    cursorDrawnRef.current = false;
     if (ci < 0 || n < 1) return;
+    cursorDrawnRef.current = true;
     const cell = canvas.width / n;
     const x = (ci + 0.5) * cell;
     const y = (n - 1 - cj + 0.5) * cell;
@@ -277,7 +268,7 @@ export const Heatmap = memo(HeatmapImpl);
 export function ColorBar({ scale, lut, title, testId, count = 4 }: { scale: ColorScale; lut: Lut; title?: string; testId?: string; count?: number }) {
   const barRef = useRef<HTMLDivElement>(null);
   // Labels that would touch are dropped for the bar's measured width (ends only before the first layout).
-  const width = useElementWidth(barRef, true);
+  const width = useElementWidth(barRef);
   const ticks = dropCrowdedTicks(listScaleTicks(scale, count, 0), width);
   const mark = scale.mark && scale.mark.value >= scale.min && scale.mark.value <= scale.max ? scale.mark : null;
   const markT = mark ? scaleToUnit(scale, mark.value) : 0;

@@ -3,13 +3,14 @@
  * (the NPU view's `badge <status>` classes, with 'interpretation' added), method swatches, the "waiting for"
  * line, the paper-beside-ours list and a width hook for the hand-drawn SVG and canvas figures.
  */
-import { useId, useLayoutEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
+import { useId, useRef, type ReactNode, type RefObject } from 'react';
 import type { ApproxFactStatus } from '../../../core/approx/status';
 import { AXTRAIN_METHOD_LABELS, type AxtrainMethodId } from '../../../core/axtrain/config';
 import { AXTRAIN_METHOD_STYLES, type BarFill } from './figureData';
 import './axtrainPanels.css';
 import { ExportMenu, ExportScope } from '../../exports/ExportMenu';
 import { useT } from '../../i18n';
+import { useElementWidth } from '../../useElementWidth';
 
 import { Rich } from './Rich';
 
@@ -181,23 +182,6 @@ export function PaperBeside({ rows, testId, empty }: { rows: readonly PaperBesid
       </ul>
     </div>
   );
-}
-
-/** CSS width of an element, tracked with a ResizeObserver; `fallback` until it is measured (and on the server). */
-export function useElementWidth(ref: RefObject<HTMLElement | null>, fallback: number): number {
-  const [width, setWidth] = useState(fallback);
-  useLayoutEffect(() => {
-    const element = ref.current;
-    if (!element) return;
-    if (element.clientWidth > 0) setWidth(Math.floor(element.clientWidth));
-    if (typeof ResizeObserver === 'undefined') return;
-    const observer = new ResizeObserver((entries) => {
-      for (const entry of entries) if (entry.contentRect.width > 0) setWidth(Math.floor(entry.contentRect.width));
-    });
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, [ref]);
-  return width;
 }
 
 export function useMeasuredBox(fallback: number): [RefObject<HTMLDivElement | null>, number] {
