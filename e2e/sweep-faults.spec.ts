@@ -1,5 +1,5 @@
 import { expect, test, type Page, type Worker } from '@playwright/test';
-import { collectErrors, loseWebglContext } from './helpers';
+import { collectErrors, englishWordsIn, loseWebglContext } from './helpers';
 
 /**
  * Issue 12 for the sweep: its worker posts the group's checkpoint at evaluation steps (workers/sweep.worker.ts). A sweep
@@ -158,4 +158,27 @@ test('a sweep whose WebGL context is lost: a notice within 10 s, and the sweep g
   expect(Math.min(...seen)).toBeGreaterThanOrEqual(checkpointStep);
   await expect(page.getByTestId('sweep-status')).toHaveAttribute('data-status', 'running');
   await expect(page.getByTestId('play-button')).toHaveAttribute('aria-label', 'Pause');
+});
+
+test('in 中文 a sweep worker that hangs is told, and continued, without an English word', async ({ page }) => {
+  await page.goto(`${SWEEP_RUN}&lang=zh`);
+  await page.getByTestId('play-button').click();
+  await expect.poll(() => readSweepStep(page), { timeout: 60_000 }).toBeGreaterThan(600);
+  const worker = await findSweepWorker(page);
+  await worker
+    .evaluate(() =>
+      setTimeout(() => {
+        for (;;) {}
+      }, 0),
+    )
+    .catch(() => {});
+  const notice = page.getByTestId('notice');
+  await expect(notice).toContainText('扫描工作线程停止响应', { timeout: 10_000 });
+  await expect(page.getByTestId('sweep-status')).toHaveAttribute('data-status', 'error');
+  await expect(page.getByTestId('sweep-status')).toContainText('扫描工作线程停止响应');
+  expect(await englishWordsIn(page, '[data-testid="notice"], [data-testid="sweep-status"], .run-message')).toEqual([]);
+  await page.getByTestId('notice-continue').click();
+  await expect(notice).toContainText(/训练已从第 \d+ 步（最后的检查点）在 cpu 上继续。/);
+  expect(await englishWordsIn(page, '[data-testid="notice"]')).toEqual([]);
+  await expect(page.getByTestId('sweep-status')).toHaveAttribute('data-status', 'running');
 });

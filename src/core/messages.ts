@@ -22,6 +22,13 @@ export const MESSAGES = {
   sweepWorker: { en: 'sweep worker', zh: '扫描工作线程' },
   nasWorker: { en: 'NAS worker', zh: 'NAS 工作线程' },
   axtrainWorker: { en: 'AxTrain worker', zh: 'AxTrain 工作线程' },
+  /** The opening of a run's failure line (the sweep's, NAS's, AxTrain's). */
+  sweepStopped: { en: 'The sweep stopped:', zh: '扫描已停止：' },
+  nasStopped: { en: 'NAS stopped:', zh: 'NAS 已停止：' },
+  axtrainStopped: { en: 'AxTrain stopped:', zh: 'AxTrain 已停止：' },
+  runStoppedReset: { en: '{stopped} {reason} Press Reset to start again.', zh: '{stopped}{reason}按“重置”重新开始。' },
+  workerCrashed: { en: 'the {worker} crashed{detail}.', zh: '{worker}崩溃了{detail}。' },
+  workerUnreadable: { en: 'a message from the {worker} could not be read.', zh: '无法读取{worker}发来的消息。' },
   /** Where a checkpoint stands: a training run's step, or a NAS search's last told round. */
   atStep: { en: 'step {step}', zh: '第 {step} 步' },
   atNasRound: { en: 'round {round} ({evaluations} evaluations)', zh: '第 {round} 轮（{evaluations} 次评估）' },

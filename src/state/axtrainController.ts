@@ -29,8 +29,8 @@ const axtrainCpuShare = (): number => computeWorkerCpuShare(globalThis.navigator
 
 const controller = createWorkerRunController<FromAxtrainWorkerMessage, ToAxtrainWorkerMessage, AxtrainRunMarks>({
   role: 'axtrain',
-  workerName: 'AxTrain worker',
-  stoppedText: 'AxTrain stopped:',
+  worker: message('axtrainWorker'),
+  stopped: message('axtrainStopped'),
   begin() {
     const store = useLabStore.getState();
     const config = store.axtrain;
@@ -39,12 +39,11 @@ const controller = createWorkerRunController<FromAxtrainWorkerMessage, ToAxtrain
     return { type: 'init', config, backend: store.config.backend, cpuShare: axtrainCpuShare() };
   },
   applyBatch: (updates) => useLabStore.getState().applyAxtrainProgressBatch(updates),
-  failRun: (text) => useLabStore.getState().failAxtrainRun(text),
+  failRun: (text, localized) => useLabStore.getState().failAxtrainRun(text, localized),
   runStatus: () => useLabStore.getState().axtrainRun?.status,
   hasBackend: () => Boolean(useLabStore.getState().axtrainRun?.backend),
   setStatus: (status) => useLabStore.getState().setAxtrainStatus(status),
   resume: {
-    worker: message('axtrainWorker'),
     mark: () => {
       const run = useLabStore.getState().axtrainRun;
       return run ? markAxtrainRun(run) : { snapshots: [], trainingMs: 0 };

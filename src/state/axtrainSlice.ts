@@ -7,6 +7,7 @@
  * Every setter validates and clamps with AXTRAIN_LIMITS and the link's field table, exactly as a link is read.
  */
 import type { StateCreator } from 'zustand';
+import type { Message } from '../core/messages';
 import {
   AXTRAIN_DATASET_IDS,
   AXTRAIN_HARDWARE_KINDS,
@@ -95,6 +96,8 @@ export interface AxtrainRun {
   /** One per method of config.methods, in that order. */
   snapshots: AxtrainMethodSnapshot[];
   message: string | null;
+  /** The failure line as a message (shown in the language on screen), where the page worded it. */
+  localizedMessage: Message | null;
   /** A settings change stopped this run's worker; its results stay until the next Play, which starts a new run. */
   interrupted: boolean;
 }
@@ -126,6 +129,7 @@ export function createAxtrainRun(config: Readonly<AxtrainConfig>): AxtrainRun {
       diverged: null,
     })),
     message: null,
+    localizedMessage: null,
     interrupted: false,
   };
 }
@@ -186,7 +190,7 @@ export interface AxtrainSlice {
   startAxtrainRun: (config: AxtrainConfig) => void;
   applyAxtrainProgressBatch: (updates: readonly AxtrainProgressUpdate[]) => void;
   setAxtrainStatus: (status: RunStatus) => void;
-  failAxtrainRun: (message: string) => void;
+  failAxtrainRun: (message: string, localized?: Message | null) => void;
   /** The run's worker was stopped by a settings change: paused for good, results kept. */
   interruptAxtrainRun: () => void;
   /** Back to what it showed at a checkpoint (a Continue): it waits for its new worker. */
@@ -206,7 +210,7 @@ export function markAxtrainRun(run: AxtrainRun): AxtrainRunMarks {
 
 /** The run as it was at `marks` (pure): the points and views after it are gone; it waits for its worker. */
 export function rewindAxtrainRun(run: AxtrainRun, marks: AxtrainRunMarks): AxtrainRun {
-  return { ...run, status: 'initializing', snapshots: marks.snapshots, trainingMs: marks.trainingMs, stepsPerSecond: 0, message: null, interrupted: false };
+  return { ...run, status: 'initializing', snapshots: marks.snapshots, trainingMs: marks.trainingMs, stepsPerSecond: 0, message: null, localizedMessage: null, interrupted: false };
 }
 
 /** Applies `change` to the config when there is one and it changes something. */
@@ -248,7 +252,8 @@ export const createAxtrainSlice: StateCreator<LabState, [], [], AxtrainSlice> = 
     set((state) => (state.axtrainRun ? { axtrainRun: mergeAxtrainProgress(state.axtrainRun, updates) } : {}));
   },
   setAxtrainStatus: (status) => set((state) => (state.axtrainRun ? { axtrainRun: { ...state.axtrainRun, status } } : {})),
-  failAxtrainRun: (message) => set((state) => (state.axtrainRun ? { axtrainRun: { ...state.axtrainRun, status: 'error', message } } : {})),
+  failAxtrainRun: (message, localized = null) =>
+    set((state) => (state.axtrainRun ? { axtrainRun: { ...state.axtrainRun, status: 'error', message, localizedMessage: localized } } : {})),
   interruptAxtrainRun: () =>
     set((state) => {
       const run = state.axtrainRun;

@@ -26,8 +26,8 @@ const nasCpuShare = (): number => computeWorkerCpuShare(globalThis.navigator?.ha
 /** Marks: the records the page held at a checkpoint. */
 const controller = createWorkerRunController<FromNasWorkerMessage, ToNasWorkerMessage, number>({
   role: 'nas',
-  workerName: 'NAS worker',
-  stoppedText: 'NAS stopped:',
+  worker: message('nasWorker'),
+  stopped: message('nasStopped'),
   begin() {
     const store = useLabStore.getState();
     const config = store.nas;
@@ -36,12 +36,11 @@ const controller = createWorkerRunController<FromNasWorkerMessage, ToNasWorkerMe
     return { type: 'init', config, backend: store.config.backend, cpuShare: nasCpuShare() };
   },
   applyBatch: (updates) => useLabStore.getState().applyNasProgressBatch(updates),
-  failRun: (text) => useLabStore.getState().failNasRun(text),
+  failRun: (text, localized) => useLabStore.getState().failNasRun(text, localized),
   runStatus: () => useLabStore.getState().nasRun?.status,
   hasBackend: () => Boolean(useLabStore.getState().nasRun?.backend),
   setStatus: (status) => useLabStore.getState().setNasStatus(status),
   resume: {
-    worker: message('nasWorker'),
     mark: () => useLabStore.getState().nasRun?.records.length ?? 0,
     beginResume(from, backend) {
       const store = useLabStore.getState();

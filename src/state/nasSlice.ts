@@ -6,6 +6,7 @@
  * touches the run. Every setter goes through the link's field table, exactly as a link is read (clamped, validated).
  */
 import type { StateCreator } from 'zustand';
+import type { Message } from '../core/messages';
 import { NAS_LINK_FIELDS, createNasRunConfig, formatNasLink, readNasLink, type NasRunConfig } from '../core/nas/config';
 import type { NasRecord } from '../core/nas/run';
 import type { FeatureImportance } from '../core/nas/surrogate';
@@ -72,6 +73,8 @@ export interface NasRun {
   training: NasProgressPayload['training'];
   importance: FeatureImportance | null;
   message: string | null;
+  /** The failure line as a message (shown in the language on screen), where the page worded it. */
+  localizedMessage: Message | null;
   /** A run setting changed: the worker was stopped, the results stay (marked) until the next Play. */
   interrupted: boolean;
   /** Wall time since Play, summed over running spans, ms. */
@@ -95,6 +98,7 @@ export function createNasRun(config: Readonly<NasRunConfig>): NasRun {
     training: null,
     importance: null,
     message: null,
+    localizedMessage: null,
     interrupted: false,
     startedAt: typeof performance !== 'undefined' ? performance.now() : 0,
   };
@@ -129,7 +133,7 @@ export interface NasSlice {
   startNasRun: (config: NasRunConfig) => void;
   applyNasProgressBatch: (updates: readonly NasProgressUpdate[]) => void;
   setNasStatus: (status: RunStatus) => void;
-  failNasRun: (message: string) => void;
+  failNasRun: (message: string, localized?: Message | null) => void;
   interruptNasRun: () => void;
   /** Back to its first `records` (a Continue from a checkpoint): it waits for its new worker. */
   rewindNasRun: (records: number) => void;
@@ -153,7 +157,7 @@ export const createNasSlice: StateCreator<LabState, [], [], NasSlice> = (set, ge
     set((state) => (state.nasRun ? { nasRun: mergeNasProgress(state.nasRun, updates) } : {}));
   },
   setNasStatus: (status) => set((state) => (state.nasRun ? { nasRun: { ...state.nasRun, status } } : {})),
-  failNasRun: (message) => set((state) => (state.nasRun ? { nasRun: { ...state.nasRun, status: 'error', message } } : {})),
+  failNasRun: (message, localized = null) => set((state) => (state.nasRun ? { nasRun: { ...state.nasRun, status: 'error', message, localizedMessage: localized } } : {})),
   interruptNasRun: () =>
     set((state) => {
       const run = state.nasRun;
@@ -167,7 +171,7 @@ export const createNasSlice: StateCreator<LabState, [], [], NasSlice> = (set, ge
 
 /** The run as it stood after its first `records` records (pure): it waits for its worker. */
 export function rewindNasRun(run: NasRun, records: number): NasRun {
-  return { ...run, status: 'initializing', records: run.records.slice(0, records), training: null, message: null, interrupted: false };
+  return { ...run, status: 'initializing', records: run.records.slice(0, records), training: null, message: null, localizedMessage: null, interrupted: false };
 }
 
 /** The run's results are from other run settings than the view's. */

@@ -158,16 +158,18 @@ export type RunWorkerRole = 'sweep' | 'axtrain' | 'nas';
  */
 export function spawnRunWorker<M extends RunWorkerMessage>(
   role: RunWorkerRole,
-  workerName: string,
+  workerLabel: Message,
   handlers: {
     isCurrent: (entry: RunWorker) => boolean;
     push: (item: { entry: RunWorker; message: Extract<M, { type: 'progress' | 'done' }> }) => void;
-    fail: (entry: RunWorker, text: string, fatal: boolean) => void;
+    /** `reason`: the worker's own words (a string) or the page's (a message, in the language on screen). */
+    fail: (entry: RunWorker, reason: string | Message, fatal: boolean) => void;
     checkpoint?: (entry: RunWorker, checkpoint: CheckpointOf<M>) => void;
     silent?: (entry: RunWorker, silence: Silence) => void;
     gpuLost?: (entry: RunWorker, loss: GpuLoss) => void;
   },
 ): RunWorker {
+  const workerName = formatMessage(workerLabel, 'en');
   const worker = new Worker(new URL('../../workers/lab.worker.ts', import.meta.url), { type: 'module', name: role });
   const watchdog = watchRunWorker({
     isWanted: () => handlers.isCurrent(entry) && entry.intent === 'running' && !entry.finished,
@@ -183,9 +185,9 @@ export function spawnRunWorker<M extends RunWorkerMessage>(
   worker.onerror = (event: ErrorEvent) => {
     event.preventDefault();
     if (isWorkerLoadFailure(event, entry.heardFrom)) handlers.fail(entry, WORKER_LOAD_FAILURE_TEXT, true);
-    else handlers.fail(entry, `the ${workerName} crashed${event.message ? `: ${event.message}` : ''}.`, true);
+    else handlers.fail(entry, message_('workerCrashed', { worker: workerLabel, detail: event.message ? `: ${event.message}` : '' }), true);
   };
-  worker.onmessageerror = () => handlers.fail(entry, `a message from the ${workerName} could not be read.`, true);
+  worker.onmessageerror = () => handlers.fail(entry, message_('workerUnreadable', { worker: workerLabel }), true);
   return entry;
 }
 
@@ -207,8 +209,6 @@ export function stopRunWorker(entry: RunWorker | null): void {
  * checkpoint or, before the first, from step 0.
  */
 export interface WorkerRunResume<M extends RunWorkerMessage, Init, Marks> {
-  /** The worker in a notice, e.g. "sweep worker". */
-  worker: Message;
   /** What the store shows at a checkpoint, read when it arrives (after the progress that precedes it). */
   mark(): Marks;
   /**
@@ -231,15 +231,16 @@ interface CheckpointLike {
 /** The parts in which the sweep, AxTrain and NAS controllers differ; everything else is createWorkerRunController's. */
 export interface WorkerRunSpec<M extends RunWorkerMessage, Init, Marks = unknown> {
   role: RunWorkerRole;
-  /** In messages: "the NAS worker crashed". */
-  workerName: string;
+  /** The worker in messages: "the NAS worker crashed". */
+  worker: Message;
   /** The failure line's opening: "NAS stopped:". */
-  stoppedText: string;
+  stopped: Message;
   /** Prepares the store's run and returns the worker's init message; null when nothing can start (the spec said why). */
   begin(): Init | null;
   /** One frame's progress and done messages of the current worker, with the status each leaves. */
   applyBatch(updates: { payload: Extract<M, { type: 'progress' | 'done' }>; status: RunStatus }[]): void;
-  failRun(text: string): void;
+  /** The failure line: its English text (logs, tests) and its message (shown in the language on screen). */
+  failRun(text: string, localized: Message | null): void;
   runStatus(): RunStatus | undefined;
   /** Whether the run has reported its backend (its worker is initialised). */
   hasBackend(): boolean;
@@ -289,19 +290,23 @@ export function createWorkerRunController<M extends RunWorkerMessage, Init, Mark
     stopRunWorker(old);
   };
 
-  const fail = (entry: RunWorker, text: string, fatal: boolean) => {
+  const fail = (entry: RunWorker, reason: string | Message, fatal: boolean) => {
     if (entry !== active) return;
     batcher.flush(); // the points before the failure still count
     entry.finished = true;
+    const text = typeof reason === 'string' ? reason : formatMessage(reason, 'en');
     if (fatal && spec.resume && saved && !isCodeLoadFailure(text)) {
       // A crashed worker of a resumable run: its checkpoint is still good.
-      const offered = message_('crashResume', { stopped: spec.stoppedText, reason: text, at: positionOf(saved.checkpoint), backend: (saved.checkpoint as CheckpointLike).backend });
-      spec.failRun(formatMessage(offered, 'en'));
+      const offered = message_('crashResume', { stopped: spec.stopped, reason, at: positionOf(saved.checkpoint), backend: (saved.checkpoint as CheckpointLike).backend });
+      spec.failRun(formatMessage(offered, 'en'), offered);
       showMessage('crash', offered, offerContinue);
+    } else if (isCodeLoadFailure(text)) {
+      spec.failRun(WORKER_LOAD_FAILURE_TEXT, null); // the views word it themselves (workerCodeFailure)
+      useLabStore.getState().showNotice({ kind: 'crash', text: WORKER_LOAD_FAILURE_TEXT });
     } else {
-      const shown = isCodeLoadFailure(text) ? WORKER_LOAD_FAILURE_TEXT : `${spec.stoppedText} ${text} Press Reset to start again.`;
-      spec.failRun(shown);
-      useLabStore.getState().showNotice({ kind: 'crash', text: shown });
+      const shown = message_('runStoppedReset', { stopped: spec.stopped, reason });
+      spec.failRun(formatMessage(shown, 'en'), shown);
+      showMessage('crash', shown);
     }
     if (fatal) terminate();
     spec.afterChange?.();
@@ -313,8 +318,8 @@ export function createWorkerRunController<M extends RunWorkerMessage, Init, Mark
     batcher.flush();
     entry.finished = true;
     const backend = saved ? (saved.checkpoint as CheckpointLike).backend : null;
-    const stalled = describeStalledRun(silence, backend, savedStep(), spec.resume.worker, savedAt());
-    spec.failRun(formatMessage(stalled, 'en'));
+    const stalled = describeStalledRun(silence, backend, savedStep(), spec.worker, savedAt());
+    spec.failRun(formatMessage(stalled, 'en'), stalled);
     showMessage('crash', stalled, offerContinue);
     terminate();
     spec.afterChange?.();
@@ -328,16 +333,16 @@ export function createWorkerRunController<M extends RunWorkerMessage, Init, Mark
     const next = chooseFallbackBackend(loss.backend, spec.resume.backendReport());
     showMessage('device', describeGpuFallback(loss, next, savedStep(), savedAt()));
     if (!resumeFrom(saved, next, entry.intent)) {
-      const text = `${spec.stoppedText} ${describeGpuLoss(loss)} Press Reset to start again.`;
-      spec.failRun(text);
-      useLabStore.getState().showNotice({ kind: 'crash', text });
+      const shown = message_('runStoppedReset', { stopped: spec.stopped, reason: message_('gpuLost', { backend: loss.backend, reason: loss.reason }) });
+      spec.failRun(formatMessage(shown, 'en'), shown);
+      showMessage('crash', shown);
       terminate();
     }
     spec.afterChange?.();
   };
 
   const spawn = (init: Init): RunWorker => {
-    const entry = spawnRunWorker<M>(spec.role, spec.workerName, {
+    const entry = spawnRunWorker<M>(spec.role, spec.worker, {
       isCurrent: (e) => e === active,
       push: (item) => batcher.push(item),
       fail,

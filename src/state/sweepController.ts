@@ -32,6 +32,7 @@ function syncHeader(): void {
     stepsPerSecond: run.stepsPerSecond,
     trainingMs: run.trainingMs,
     message: run.message,
+    localizedMessage: run.localizedMessage,
   });
 }
 
@@ -39,8 +40,8 @@ const sweepCpuShare = (): number => computeWorkerCpuShare(globalThis.navigator?.
 
 const controller = createWorkerRunController<FromSweepWorkerMessage, ToSweepWorkerMessage, SweepRunMarks>({
   role: 'sweep',
-  workerName: 'sweep worker',
-  stoppedText: 'The sweep stopped:',
+  worker: message('sweepWorker'),
+  stopped: message('sweepStopped'),
   /** Plans the sweep; null (with a notice) when the sweep cannot run. */
   begin() {
     const store = useLabStore.getState();
@@ -55,13 +56,12 @@ const controller = createWorkerRunController<FromSweepWorkerMessage, ToSweepWork
     return { type: 'init', plan, config: store.config, cpuShare: sweepCpuShare() };
   },
   applyBatch: (updates) => useLabStore.getState().applySweepProgressBatch(updates),
-  failRun: (text) => useLabStore.getState().failSweepRun(text),
+  failRun: (text, localized) => useLabStore.getState().failSweepRun(text, localized),
   runStatus: () => useLabStore.getState().sweepRun?.status,
   hasBackend: () => Boolean(useLabStore.getState().sweepRun?.backend),
   setStatus: (status) => useLabStore.getState().setSweepStatus(status),
   afterChange: syncHeader,
   resume: {
-    worker: message('sweepWorker'),
     mark: () => {
       const run = useLabStore.getState().sweepRun;
       return run ? markSweepRun(run) : { step: 0, trainingMs: 0, variants: [] };

@@ -5,6 +5,7 @@
  * can draw it straight onto a canvas; merges copy only the variants a frame changed.
  */
 import type { StateCreator } from 'zustand';
+import type { Message } from '../core/messages';
 import type { BackendName } from '../core/config';
 import { formatSweepLink, type SweepPlan, type SweepResultRow, type SweepSpec } from '../core/sweep';
 import type { EvaluationPoint } from '../ml/types';
@@ -39,6 +40,8 @@ export interface SweepRun {
   /** Changes made to the spec on the way (rounding, clamping): planSweep's notes. */
   notes: string[];
   message: string | null;
+  /** The failure line as a message (shown in the language on screen), where the page worded it. */
+  localizedMessage: Message | null;
 }
 
 /** What a sweep run shows at a checkpoint (sweepController.ts): its step, and per variant its curve's length and stop. */
@@ -62,7 +65,7 @@ export interface SweepSlice {
   startSweepRun: (plan: SweepPlan, notes: readonly string[]) => void;
   applySweepProgressBatch: (updates: readonly SweepProgressUpdate[]) => void;
   setSweepStatus: (status: RunStatus) => void;
-  failSweepRun: (message: string) => void;
+  failSweepRun: (message: string, localized?: Message | null) => void;
   /** Back to what the run showed at a checkpoint, initializing (a Continue from it: sweepController.ts). */
   rewindSweepRun: (marks: SweepRunMarks) => void;
   clearSweepRun: () => void;
@@ -86,6 +89,7 @@ export function createSweepRun(plan: SweepPlan, notes: readonly string[]): Sweep
     variants: plan.variants.map((v) => ({ index: v.index, value: v.value, seed: v.seed, steps: [], trueInvocation: [], predictedInvocation: [], last: null, stopped: null })),
     notes: [...notes],
     message: null,
+    localizedMessage: null,
   };
 }
 
@@ -144,6 +148,7 @@ export function rewindSweepRun(run: SweepRun, marks: SweepRunMarks): SweepRun {
     stepsPerSecond: 0,
     modelStepsPerSecond: 0,
     message: null,
+    localizedMessage: null,
     variants: run.variants.map((v, k) => {
       const mark = marks.variants[k] ?? { points: 0, last: null, stopped: null };
       return {
@@ -185,7 +190,7 @@ export const createSweepSlice: StateCreator<LabState, [], [], SweepSlice> = (set
     set((state) => (state.sweepRun ? { sweepRun: mergeSweepProgress(state.sweepRun, updates) } : {}));
   },
   setSweepStatus: (status) => set((state) => (state.sweepRun ? { sweepRun: { ...state.sweepRun, status } } : {})),
-  failSweepRun: (message) => set((state) => (state.sweepRun ? { sweepRun: { ...state.sweepRun, status: 'error', message } } : {})),
+  failSweepRun: (message, localized = null) => set((state) => (state.sweepRun ? { sweepRun: { ...state.sweepRun, status: 'error', message, localizedMessage: localized } } : {})),
   rewindSweepRun: (marks) => set((state) => (state.sweepRun ? { sweepRun: rewindSweepRun(state.sweepRun, marks) } : {})),
   clearSweepRun: () => set({ sweepRun: null }),
 });

@@ -3,8 +3,7 @@
  * id (ClassTarget: a class link may hide it, a lesson step rings it); presentation mode shows only the current view,
  * and the sidebar only while the lesson step points at one of its controls.
  */
-import { useLanguage, useT } from './i18n';
-import { formatMessage } from '../core/messages';
+import { useT } from './i18n';
 import { AboutPanel } from './AboutPanel';
 import { ControlsPanel } from './ControlsPanel';
 import { Header } from './Header';
@@ -15,7 +14,7 @@ import { PanelNav } from './PanelNav';
 import { ControlVectorPanel } from './panels/ControlVectorPanel';
 import { BenchmarkView } from './benchmarks/BenchmarkView';
 import { lazyView } from './lazyView';
-import { WORKER_LOAD_FAILURE_TEXT } from '../state/workerFailure';
+import { useRunMessageText } from './RunFailureLine';
 import { selectRunMessage, selectStatus } from '../state/selectors';
 import { useLabStore } from '../state/store';
 import { selectCurrentView } from '../state/views';
@@ -40,15 +39,15 @@ const AxtrainView = lazyView('axtrain', () => import('./axtrain/AxtrainView').th
 // Not prefetched: only a link with `nas=` or the NAS tab opens it.
 const NasView = lazyView('nas', () => import('./nas/NasView').then((m) => m.NasView));
 
-/** The run's error line: the worker's own words, except the load failure the lab words itself (state/workerFailure.ts). */
+/** The run's error line (useRunMessageText: the page's words in the language on screen, else the worker's own). */
 function RunMessage() {
-  const t = useT('views');
   const status = useLabStore(selectStatus);
-  const message = useLabStore(selectRunMessage);
-  const localized = useLabStore((state) => state.localizedMessage);
-  const language = useLanguage();
-  if (status !== 'error' || !message) return null;
-  return <p className="run-message">{localized ? formatMessage(localized, language) : message === WORKER_LOAD_FAILURE_TEXT ? t('workerCodeFailure') : message}</p>;
+  const text = useRunMessageText(
+    useLabStore(selectRunMessage),
+    useLabStore((state) => state.localizedMessage),
+  );
+  if (status !== 'error' || !text) return null;
+  return <p className="run-message">{text}</p>;
 }
 
 /** Whether the sidebar shows: always, except in presentation mode when the lesson step points at no control. */

@@ -6,6 +6,7 @@
  * (src/state/axtrainController.ts), which this view says beside the buttons and above the panels.
  * It loads in a chunk of its own (App.tsx: lazyView), like the Sweep and Paper views.
  */
+import { RunFailureLine } from '../RunFailureLine';
 import { AXTRAIN_LIMITS, AXTRAIN_METHOD_IDS, AXTRAIN_METHOD_LABELS, CLASSIFICATION_DATASET_IDS, type AxtrainConfig } from '../../core/axtrain/config';
 import { NTV_VOLTAGE_PRESETS } from '../../core/approx/ntv';
 import { getTarget } from '../../core/targets/index';
@@ -249,11 +250,7 @@ function AxtrainStatus({ run }: { run: AxtrainRun | null }) {
           </li>
         ))}
       </ul>
-      {run.message ? (
-        <p className="axtrain-problem" role="alert">
-          {run.message}
-        </p>
-      ) : null}
+      <RunFailureLine message={run.message} localized={run.localizedMessage} />
     </div>
   );
 }

@@ -7,6 +7,7 @@
  * parallel coordinates, the surrogate's importance and Table 3's timing. A candidate opens in the lab and the NPU
  * view. Every control writes the link, validated as a link is (src/state/nasSlice.ts).
  */
+import { RunFailureLine } from '../RunFailureLine';
 import { downloadText } from '../exports/download';
 import { useDeferredValue, useMemo, useState } from 'react';
 import {
@@ -284,11 +285,7 @@ function Status({ run, config }: { run: NasRun | null; config: NasRunConfig }) {
           <progress max={Math.max(1, run.training.totalSteps)} value={run.training.step} aria-label={t('status.batchProgress')} />
         </p>
       ) : null}
-      {run.message ? (
-        <p className="axtrain-problem" role="alert">
-          {run.message}
-        </p>
-      ) : null}
+      <RunFailureLine message={run.message} localized={run.localizedMessage} />
     </div>
   );
 }

@@ -5,6 +5,7 @@
  * at most once per animation frame (only the variants that changed), so a 256-variant sweep does not
  * re-render React per message. The store itself gets the worker's progress once per frame (frameBatcher).
  */
+import { useRunMessageText } from '../RunFailureLine';
 import { useEffect, useRef, useState } from 'react';
 import { aggregateSweep, isSweepAxisLog, type SweepPlan, type SweepSummaryRow } from '../../core/sweep';
 import { formatMetric } from '../../state/selectors';
@@ -265,6 +266,7 @@ function SweepStatus() {
   const language = useLanguage();
   const run = useLabStore((state) => state.sweepRun);
   // The status line re-renders with the run (≤ once per frame); it is one short line of text.
+  const failure = useRunMessageText(run?.message ?? null, run?.localizedMessage ?? null);
   if (!run) return null;
   const stoppedCount = run.variants.filter((v) => v.stopped).length;
   return (
@@ -275,7 +277,7 @@ function SweepStatus() {
       {run.modelStepsPerSecond > 0 ? t('modelSteps', { rate: formatNumber(Math.round(run.modelStepsPerSecond), language) }) : ''}
       {` · ${t('seconds', { value: (run.trainingMs / 1000).toFixed(1) })}`}
       {stoppedCount > 0 ? <span className="sweep-problem"> {stoppedCount === 1 ? t('stoppedOne') : t('stoppedMany', { n: stoppedCount })}</span> : null}
-      {run.message ? <span className="sweep-problem"> · {run.message}</span> : null}
+      {failure ? <span className="sweep-problem"> · {failure}</span> : null}
     </p>
   );
 }
