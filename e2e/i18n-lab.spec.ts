@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { collectErrors, englishWordsIn } from './helpers';
+import { KEPT_AS_WRITTEN, collectErrors, englishWordsIn } from './helpers';
 
 /**
  * Issue 13, the lab's sidebar and run views in 中文: the configuration column (with Advanced open and a custom function),
@@ -22,6 +22,20 @@ test('the lab view in 中文: the sidebar, Advanced, the custom function editor 
   await page.getByTestId('advanced-toggle').click();
   await expect(page.getByTestId('method-options')).toBeVisible();
   expect(await englishWordsIn(page, '[data-testid="controls"], [data-testid="about"]')).toEqual([]);
+
+  // The tooltips a student hovers: the methods (their citations as written), the bound presets' sources, the
+  // initialization and ⊙c choices, the budget rule and the backend badge.
+  const titles = await page.locator('[data-testid="controls"] [title], .header-right [title]').evaluateAll((elements) => elements.map((e) => (e as HTMLElement).title));
+  expect(titles.length).toBeGreaterThan(10);
+  const CITED = /\b(et al|Mahajan|Xu|WACAS|DAC|ref|Fig|III|II|IV|config|steps|batchSize|La|Lp|choose_type|logit|labDefaults|issue|tf\.constant)\b/g;
+  const english = titles.flatMap(
+    (title) =>
+      title
+        .replace(KEPT_AS_WRITTEN, ' ')
+        .replace(CITED, ' ')
+        .match(/[A-Za-z]{3,}/g) ?? [],
+  );
+  expect(english).toEqual([]);
 
   // The target list and its Chinese titles; another benchmark's About text.
   await page.getByTestId('config-target').selectOption('blackscholes');

@@ -22,6 +22,27 @@ export const MESSAGES = {
   sweepWorker: { en: 'sweep worker', zh: '扫描工作线程' },
   nasWorker: { en: 'NAS worker', zh: 'NAS 工作线程' },
   axtrainWorker: { en: 'AxTrain worker', zh: 'AxTrain 工作线程' },
+  /** The header's backend badge and a forced backend that fell back (src/state/selectors.ts); the attempts are the worker's words. */
+  backendIdle: { en: 'Requested backend: {backend}. Press play to start the worker.', zh: '请求的后端：{backend}。按“播放”启动工作线程。' },
+  backendRequested: { en: 'Requested: {backend}', zh: '请求：{backend}' },
+  backendFellBack: {
+    en: 'Asked for {requested}, running on {running}{why}. Its numbers can differ from a {requested} run.',
+    zh: '请求的是 {requested}，实际运行在 {running} 上{why}。其数值可能与 {requested} 的结果不同。',
+  },
+  backendWhy: { en: ': {attempt}', zh: '（原因：{attempt}）' },
+  /** The lab's budget rule (src/core/methods/budget.ts METHOD_BUDGET_RULE), for the methods' tooltips. */
+  methodBudgetRule: {
+    en:
+      'Every network-training phase gets config.steps optimizer steps (Adam, batches of config.batchSize drawn with replacement ' +
+      "from that phase's data). AXNet, weight sharing and the lone approximator train in one phase: steps. Onepass: approximator " +
+      'steps, then classifier steps (2 × steps). Iterative: R rounds × (approximator steps + classifier steps) (2R × steps).',
+    zh:
+      '每个训练网络的阶段都有 config.steps 步优化（Adam，每批 config.batchSize 个样本，从该阶段的数据中有放回地抽取）。' +
+      'AXNet、权重共享和单独近似器只有一个阶段：steps 步。onepass：近似器 steps 步，然后分类器 steps 步（共 2 × steps）。' +
+      'iterative：R 轮 ×（近似器 steps 步 + 分类器 steps 步）（共 2R × steps）。',
+  },
+  initializationTooltip: { en: "Initial weights of every method's nets. {choices}", zh: '所有方法网络的初始权重。{choices}' },
+  placementTooltip: { en: "Where AXNet's control vector multiplies a hidden layer. {choices}", zh: 'AXNet 的控制向量在隐藏层中相乘的位置。{choices}' },
   /** The opening of a run's failure line (the sweep's, NAS's, AxTrain's). */
   sweepStopped: { en: 'The sweep stopped:', zh: '扫描已停止：' },
   nasStopped: { en: 'NAS stopped:', zh: 'NAS 已停止：' },

@@ -3,6 +3,8 @@
  * Selectors return primitives or existing references (zustand compares with Object.is);
  * derivations that build new arrays are plain functions, memoised in the components.
  */
+import { formatMessage, message } from '../core/messages';
+import type { LanguageId } from '../core/language';
 import type { LabConfig } from '../core/config';
 import type { InvocationMetrics } from '../core/metrics';
 import { isSuppressed } from '../core/axnetMath';
@@ -40,17 +42,19 @@ export function formatBackendAttempt(attempt: LabState['backendReport'][number])
  * (issue 12 item 5: a shared link must not give other numbers silently): "Asked for wasm, running on cpu: wasm:
  * <why>". Null for auto, before the worker reports, and when the forced backend runs.
  */
-export const selectBackendFallback = (state: LabState): string | null => {
+export const selectBackendFallback = (state: LabState, language: LanguageId = 'en'): string | null => {
   const requested = state.config.backend;
   if (requested === 'auto' || state.backend === null || state.backend === requested) return null;
   const failed = state.backendReport.find((attempt) => attempt.name === requested);
-  return `Asked for ${requested}, running on ${state.backend}${failed ? `: ${formatBackendAttempt(failed)}` : ''}. Its numbers can differ from a ${requested} run.`;
+  const why = failed ? message('backendWhy', { attempt: formatBackendAttempt(failed) }) : '';
+  return formatMessage(message('backendFellBack', { requested, running: state.backend, why }), language);
 };
 
-/** Tooltip text: what became of every backend tried (measured steps/s and why it was or was not used). */
-export const selectBackendTooltip = (state: LabState): string => {
-  if (state.backendReport.length === 0) return `Requested backend: ${state.config.backend}. Press play to start the worker.`;
-  return [`Requested: ${state.config.backend}`, ...state.backendReport.map(formatBackendAttempt)].join('\n');
+/** Tooltip text: what became of every backend tried (measured steps/s and why it was or was not used: the worker's words). */
+export const selectBackendTooltip = (state: LabState, language: LanguageId = 'en'): string => {
+  const backend = state.config.backend;
+  if (state.backendReport.length === 0) return formatMessage(message('backendIdle', { backend }), language);
+  return [formatMessage(message('backendRequested', { backend }), language), ...state.backendReport.map(formatBackendAttempt)].join('\n');
 };
 
 /** Fixed 4-decimal text of a metric, or an en dash before the first evaluation. */

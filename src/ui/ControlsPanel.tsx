@@ -10,7 +10,7 @@ import { CommitNumberField } from './CommitNumberField';
 import { ClassTarget } from './classroom/ClassTarget';
 import { CustomFunctionEditor } from './CustomFunctionEditor';
 import { CUSTOM_TARGET_ID } from '../core/targets/types';
-import { errorMetricIn, targetDescriptionIn, targetTitleIn } from '../core/targets/targetTextZh';
+import { boundPresetSourceIn, errorMetricIn, targetDescriptionIn, targetTitleIn } from '../core/targets/targetTextZh';
 import { useLanguage, useT } from './i18n';
 
 type NumericField = 'learningRate' | 'batchSize' | 'errorBound' | 'seed' | 'steps' | 'trainSize' | 'testSize' | 'evalEvery';
@@ -140,7 +140,7 @@ export function ControlsPanel() {
                 key={`${preset.value}-${preset.source}`}
                 className={`chip${preset.value === config.errorBound ? ' active' : ''}`}
                 aria-pressed={preset.value === config.errorBound}
-                title={t('presetSource', { source: preset.source })}
+                title={t('presetSource', { source: boundPresetSourceIn(preset.source, language) })}
                 onClick={() => setNumber('errorBound', preset.value)}
               >
                 {preset.value}

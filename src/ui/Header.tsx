@@ -189,14 +189,15 @@ export function Header() {
   const step = useLabStore(selectStep);
   const config = useLabStore(selectConfig);
   const backendInUse = useLabStore((state) => state.backend);
-  const backendTooltip = useLabStore(selectBackendTooltip);
-  const backendFallback = useLabStore(selectBackendFallback);
+
   const stepsPerSecond = useLabStore(selectStepsPerSecond);
   const sweepMode = useLabStore((state) => state.sweep !== null);
   const axtrainView = useLabStore((state) => state.axtrain !== null && !state.paperOpen);
   const t = useT('header');
   const tc = useT('common');
   const language = useLanguage();
+  const backendTooltip = useLabStore((state) => selectBackendTooltip(state, language));
+  const backendFallback = useLabStore((state) => selectBackendFallback(state, language));
   useSpaceToTogglePlay();
 
   return (

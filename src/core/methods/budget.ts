@@ -6,11 +6,8 @@ import type { LabConfig, MethodId } from '../config';
 import type { LanguageId } from '../language';
 import { formatMessage, message, type Message } from '../messages';
 
-/** The rule, in words, for the UI. */
-export const METHOD_BUDGET_RULE =
-  'Every network-training phase gets config.steps optimizer steps (Adam, batches of config.batchSize drawn with replacement ' +
-  "from that phase's data). AXNet, weight sharing and the lone approximator train in one phase: steps. Onepass: approximator " +
-  'steps, then classifier steps (2 × steps). Iterative: R rounds × (approximator steps + classifier steps) (2R × steps).';
+/** The rule, in words (the message 'methodBudgetRule' in English; the UI shows it in its language). */
+export const METHOD_BUDGET_RULE = formatMessage(message('methodBudgetRule'), 'en');
 
 /** Which network a phase trains, and with which loss. */
 export type PhaseKind =

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildCustomTarget } from './customFunction';
 import { DEFAULT_CUSTOM_FUNCTION } from './customDefaults';
 import { listTargets } from './index';
-import { ERROR_METRIC_ZH, TARGET_TEXT_ZH, errorMetricIn, targetDescriptionIn, targetInputNamesIn, targetTitleIn } from './targetTextZh';
+import { ERROR_METRIC_ZH, TARGET_TEXT_ZH, boundPresetSourceIn, errorMetricIn, targetDescriptionIn, targetInputNamesIn, targetTitleIn } from './targetTextZh';
 
 const HAS_CHINESE = /[\u3400-\u9fff]/;
 
@@ -45,5 +45,14 @@ describe('the benchmarks in Chinese', () => {
     expect(Object.keys(ERROR_METRIC_ZH).sort()).toEqual(['absolute', 'relative', 'rms']);
     expect(errorMetricIn('absolute', 'zh')).toBe('绝对误差');
     expect(errorMetricIn('relative', 'en')).toBe('relative');
+  });
+
+  it('gives every error-bound preset of every benchmark and of the custom function its source in Chinese', () => {
+    const presets = [...listTargets(), buildCustomTarget(DEFAULT_CUSTOM_FUNCTION)].flatMap((target) => target.boundPresets);
+    expect(presets.length).toBeGreaterThan(10);
+    for (const { source } of presets) {
+      expect(/[\u3400-\u9fff]/.test(boundPresetSourceIn(source, 'zh')), source).toBe(true);
+      expect(boundPresetSourceIn(source, 'en')).toBe(source);
+    }
   });
 });

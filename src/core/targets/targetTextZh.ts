@@ -86,3 +86,30 @@ export function targetInputNamesIn(spec: Pick<TargetSpec, 'id' | 'inputNames'>, 
 export function errorMetricIn(metric: ErrorMetricId, language: LanguageId): string {
   return language === 'zh' ? ERROR_METRIC_ZH[metric] : metric;
 }
+
+/**
+ * The error-bound presets' sources (TargetSpec.boundPresets[].source, the chips' tooltips) in Chinese, keyed by their
+ * English text; targetTextZh.test.ts checks that every preset of every benchmark (and the custom function) has one.
+ */
+export const BOUND_PRESET_SOURCE_ZH: Readonly<Record<string, string>> = Object.freeze({
+  'lab default: calibrated so that the default link routes some inputs to the network and some to the CPU (labDefaults.ts)':
+    '实验室默认值：经过校准，使默认链接把一部分输入交给网络、一部分交给 CPU（labDefaults.ts）',
+  'reference calibration: partial safe region (the predictor saturates at 100 % safe within 3 000 steps)': '参考校准：部分安全区域（预测器在 3 000 步内饱和为 100 % 安全）',
+  'AXNet authors’ code': 'AXNet 作者代码',
+  'NAS paper Table 2, group 1': 'NAS 论文表 2，第 1 组',
+  'NAS paper Table 2, group 2': 'NAS 论文表 2，第 2 组',
+  'lab default: calibrated so that the default link routes some inputs to the network and some to the CPU (labDefaults.ts); at the NAS bounds nothing is safe for these small nets':
+    '实验室默认值：经过校准，使默认链接把一部分输入交给网络、一部分交给 CPU（labDefaults.ts）；在 NAS 的误差界下，这些小网络没有任何输入是安全的',
+  'lab default: calibrated so that the default link routes some inputs to the network and some to the CPU (labDefaults.ts); on the one-hot code 0.8/0.2 it accepts outputs within 0.1 of 0.2 and 0.4 of 0.8, the class read by a 0.5 threshold':
+    '实验室默认值：经过校准，使默认链接把一部分输入交给网络、一部分交给 CPU（labDefaults.ts）；对 0.8/0.2 的独热编码，它接受与 0.2 相差 0.1 以内、与 0.8 相差 0.4 以内的输出，类别按 0.5 阈值读取',
+  'lab default (no NAS Table 2 entry; one-hot 0.8/0.2 tolerates 0.1 relative)': '实验室默认值（NAS 表 2 中没有这一项；0.8/0.2 独热编码容许 0.1 的相对误差）',
+  'custom function: lab default, measured for sin(3*x0)*exp(-x1) on [0, 1]² (customDefaults.ts); scale it to your function’s range':
+    '自定义函数：实验室默认值，按 [0, 1]² 上的 sin(3*x0)*exp(-x1) 测得（customDefaults.ts）；请按你的函数的值域缩放',
+  'custom function: a tighter bound': '自定义函数：更严的误差界',
+  'custom function: a looser bound (the default function is then safe everywhere)': '自定义函数：更宽的误差界（默认函数此时处处安全）',
+});
+
+/** A bound preset's source in `language` (the English where no Chinese is known). */
+export function boundPresetSourceIn(source: string, language: LanguageId): string {
+  return language === 'zh' && Object.hasOwn(BOUND_PRESET_SOURCE_ZH, source) ? BOUND_PRESET_SOURCE_ZH[source] : source;
+}

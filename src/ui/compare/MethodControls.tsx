@@ -4,10 +4,12 @@
  * initialization, iterative training's rounds and choose_type, parameter matching). All of it lives in the
  * config slice, so it is part of the share link.
  */
-import { METHOD_BUDGET_RULE } from '../../core/methods/budget';
+import { controlPlacementDescriptionIn, initializationDescriptionIn, methodTextIn } from '../../core/methods/methodTextZh';
+import { formatMessage, message } from '../../core/messages';
+import type { LanguageId } from '../../core/language';
 import { METHODS, formatStepBudgetGroups, methodLabelIn } from '../../core/methods/registry';
 import { CHOOSE_TYPES, CONFIG_LIMITS, CONTROL_PLACEMENTS, FUSION_CHOICES, INITIALIZATIONS, METHOD_IDS, PREDICTION_OUTPUTS, type MethodId } from '../../core/config';
-import { CONTROL_PLACEMENT_SPECS, INITIALIZATION_SPECS } from '../../core/modelChoices';
+import { CONTROL_PLACEMENT_SPECS } from '../../core/modelChoices';
 import { selectConfig } from '../../state/selectors';
 import { useLabStore } from '../../state/store';
 import { useLanguage, useT } from '../i18n';
@@ -29,16 +31,19 @@ export const CHOOSE_TYPE_LABELS: Record<(typeof CHOOSE_TYPES)[number], string> =
   4: en.controls.methods.choose4,
 };
 
-/** Tooltip of a method's checkbox: what it is, what it trains, where the paper describes it. */
-function describeMethod(method: MethodId): string {
-  const spec = METHODS[method];
-  return `${spec.description}. Trains: ${spec.nets}. ${spec.citation}.`;
+/** Tooltip of a method's checkbox: what it is, what it trains, where the paper describes it (the citation as written). */
+function useDescribeMethod(): (method: MethodId) => string {
+  const t = useT('controls');
+  const language = useLanguage();
+  return (method) => t('methods.describe', { ...methodTextIn(method, language), citation: METHODS[method].citation });
 }
 
 /** Which methods to train: one = lab view, several = compare mode (an essential of the sidebar). */
 export function MethodList() {
   const t = useT('controls');
   const language = useLanguage();
+  const describeMethod = useDescribeMethod();
+  const budgetRule = formatMessage(message('methodBudgetRule'), language);
   const methods = useLabStore((state) => state.config.methods);
   const toggleMethod = useLabStore((state) => state.toggleMethod);
   const chosen = new Set<MethodId>(methods);
@@ -69,7 +74,7 @@ export function MethodList() {
           </label>
         ))}
       </div>
-      <p className="muted small" data-testid="method-fairness" title={METHOD_BUDGET_RULE}>
+      <p className="muted small" data-testid="method-fairness" title={budgetRule}>
         {t('methods.fairness')}
       </p>
     </fieldset>
@@ -77,12 +82,15 @@ export function MethodList() {
 }
 
 /** Tooltip of the initialization select: both choices, and which one is the authors' code. */
-export const INITIALIZATION_TOOLTIP = `Initial weights of every method's nets. ${INITIALIZATIONS.map((id) => INITIALIZATION_SPECS[id].description).join(' ')}`;
+function initializationTooltip(language: LanguageId): string {
+  return formatMessage(message('initializationTooltip', { choices: INITIALIZATIONS.map((id) => initializationDescriptionIn(id, language)).join(' ') }), language);
+}
 
 /** Tooltip of the ⊙c placement select: both formulas, and which one is the authors' code. */
-export const CONTROL_PLACEMENT_TOOLTIP = `Where AXNet's control vector multiplies a hidden layer. ${CONTROL_PLACEMENTS.map(
-  (id) => `${CONTROL_PLACEMENT_SPECS[id].formula}: ${CONTROL_PLACEMENT_SPECS[id].description}`,
-).join(' ')}`;
+function controlPlacementTooltip(language: LanguageId): string {
+  const choices = CONTROL_PLACEMENTS.map((id) => `${CONTROL_PLACEMENT_SPECS[id].formula}: ${controlPlacementDescriptionIn(id, language)}`).join(' ');
+  return formatMessage(message('placementTooltip', { choices }), language);
+}
 
 /**
  * The methods' own options (folded under "Advanced"): AXNet's fusion, P(x) and place of ⊙c, the initialization,
@@ -91,6 +99,7 @@ export const CONTROL_PLACEMENT_TOOLTIP = `Where AXNet's control vector multiplie
 export function MethodOptions() {
   const t = useT('controls');
   const language = useLanguage();
+  const budgetRule = formatMessage(message('methodBudgetRule'), language);
   const config = useLabStore(selectConfig);
   const setFusion = useLabStore((state) => state.setFusion);
   const setPredictionOutput = useLabStore((state) => state.setPredictionOutput);
@@ -106,7 +115,7 @@ export function MethodOptions() {
   return (
     <fieldset className="method-controls" data-testid="method-options">
       <legend>{t('methods.options')}</legend>
-      <p className="muted small" title={METHOD_BUDGET_RULE}>
+      <p className="muted small" title={budgetRule}>
         {t('methods.budget', { parts: formatStepBudgetGroups(language) })}
       </p>
       <div className="field-grid">
@@ -130,7 +139,7 @@ export function MethodOptions() {
             ))}
           </select>
         </label>
-        <label className="field" title={INITIALIZATION_TOOLTIP}>
+        <label className="field" title={initializationTooltip(language)}>
           <span className="field-label">{t('methods.initialization')}</span>
           <select data-testid="config-init" value={config.initialization} onChange={(event) => setInitialization(event.target.value)}>
             {INITIALIZATIONS.map((choice) => (
@@ -140,7 +149,7 @@ export function MethodOptions() {
             ))}
           </select>
         </label>
-        <label className="field" title={CONTROL_PLACEMENT_TOOLTIP}>
+        <label className="field" title={controlPlacementTooltip(language)}>
           <span className="field-label">{t('methods.placement')}</span>
           <select data-testid="config-ctrl" value={config.controlPlacement} disabled={!usesAxnet} onChange={(event) => setControlPlacement(event.target.value)}>
             {CONTROL_PLACEMENTS.map((choice) => (
