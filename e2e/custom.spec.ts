@@ -106,6 +106,26 @@ test('hostile expressions are refused with an alert and change nothing; a hostil
   expect(errors).toEqual([]);
 });
 
+test('in 中文 the refusals are in Chinese, the typed parts quoted as typed', async ({ page }) => {
+  await page.goto(`/#v=1&target=custom&${SMALL}&lang=zh`);
+  const alert = page.getByTestId('custom-fn-error');
+  const cases: [string, RegExp][] = [
+    ['constructor', /^未知名称 “constructor”：/],
+    ['import(x0)', /^不允许函数 “import”。/],
+    ['x0.constructor', /^不允许属性或下标访问/],
+    ['x'.repeat(10000), /^表达式长 10000 个字符；最多允许 200 个。$/],
+    ['log(x0)', /^表达式在输入范围内并非处处有限/],
+    ['sin(x0, x1)', /^sin 需要 1 个参数，而不是 2 个。$/],
+  ];
+  for (const [text, message] of cases) {
+    await typeExpression(page, text);
+    await expect(alert).toHaveText(message);
+  }
+  // Switching the language rewords the refusal on screen.
+  await page.getByTestId('language-select').selectOption('en');
+  await expect(alert).toHaveText('sin takes 1 argument, not 2.');
+});
+
 test('the link round trip: expression and ranges survive a reload; a bad range is refused', async ({ page }) => {
   await page.goto(`/#v=1&target=custom&${SMALL}`);
   await typeExpression(page, 'x0^2 + cos(5*x1)');

@@ -106,9 +106,9 @@ export interface ConfigSlice {
   setTarget: (target: string) => void;
   /**
    * Stores the custom target's expression and ranges when they pass checkCustomFunction (whitelist, limits,
-   * finite on the ranges); returns the refusal's message (nothing stored) or null.
+   * finite on the ranges); returns the refusal (nothing stored; a message, in any language) or null.
    */
-  setCustomFunction: (customFunction: Readonly<CustomFunctionConfig>) => string | null;
+  setCustomFunction: (customFunction: Readonly<CustomFunctionConfig>) => Message | null;
   setBackend: (backend: string) => void;
   setTrainLone: (trainLone: boolean) => void;
   setHidden: (net: 'approximatorHidden' | 'predictorHidden', widths: readonly number[]) => void;
@@ -228,7 +228,7 @@ const createConfigSlice: StateCreator<LabState, [], [], ConfigSlice> = (set) => 
   setTarget: (target) => set((state) => (isTargetId(target) && target !== state.config.target ? { config: applyTargetDefaults(state.config, target) } : {})),
   setCustomFunction: (customFunction) => {
     const checked = checkCustomFunction(customFunction);
-    if (!checked.ok) return checked.message;
+    if (!checked.ok) return checked.problem;
     const next = cloneCustomFunction({ ...customFunction, expression: checked.value.expression });
     set((state) => (customFunctionKey(next) === customFunctionKey(state.config.customFunction) ? {} : { config: { ...state.config, customFunction: next } }));
     return null;

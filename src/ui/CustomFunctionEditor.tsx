@@ -9,7 +9,8 @@ import { CUSTOM_FUNCTIONS, CUSTOM_FUNCTION_LIMITS } from '../core/targets/custom
 import { getConfigCpuPathCost } from '../core/npu/cpuCost';
 import { resolveTarget } from '../core/targets/index';
 import { useLabStore } from '../state/store';
-import { useT } from './i18n';
+import { useLanguage, useT } from './i18n';
+import { formatMessage, type Message } from '../core/messages';
 
 const FUNCTION_NAMES = [...CUSTOM_FUNCTIONS.keys()].join(', ');
 const LIMITS = { last: CUSTOM_MAX_INPUTS - 1, functions: FUNCTION_NAMES, ...CUSTOM_FUNCTION_LIMITS };
@@ -19,34 +20,37 @@ export function CustomFunctionEditor() {
   const customFunction = useLabStore((state) => state.config.customFunction);
   const setCustomFunction = useLabStore((state) => state.setCustomFunction);
   const [draft, setDraft] = useState(customFunction.expression);
-  const [error, setError] = useState<string | null>(null);
+  const language = useLanguage();
+  /** The refusal on screen: the check's message (in the language on screen) or the editor's own words. */
+  const [problem, setProblem] = useState<Message | string | null>(null);
+  const error = problem === null ? null : typeof problem === 'string' ? problem : formatMessage(problem, language);
   useEffect(() => setDraft(customFunction.expression), [customFunction.expression]);
   const target = resolveTarget({ target: 'custom', customFunction });
   const cost = getConfigCpuPathCost({ target: 'custom', customFunction });
 
   const applyExpression = (text: string) => {
     if (text === customFunction.expression) {
-      setError(null);
+      setProblem(null);
       return;
     }
-    setError(setCustomFunction({ ...customFunction, expression: text }));
+    setProblem(setCustomFunction({ ...customFunction, expression: text }));
   };
   const applyRange = (index: number, end: 0 | 1, text: string) => {
     const value = Number(text);
     if (text.trim() === '' || !Number.isFinite(value)) {
-      setError(t('custom.rangeProblem', { index }));
+      setProblem(t('custom.rangeProblem', { index }));
       return;
     }
     if (value === customFunction.ranges[index][end]) return;
     const next = cloneCustomFunction(customFunction);
     next.ranges[index][end] = value;
-    setError(setCustomFunction(next));
+    setProblem(setCustomFunction(next));
   };
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key === 'Enter') applyExpression(event.currentTarget.value);
     if (event.key === 'Escape') {
       setDraft(customFunction.expression);
-      setError(null);
+      setProblem(null);
     }
   };
 

@@ -20,6 +20,7 @@ import type { Rng } from '../rng';
 import { CUSTOM_LAB_DEFAULTS, CUSTOM_MAX_INPUTS, type CustomFunctionConfig } from './customDefaults';
 import { makeAxnetPreset, makeBaselinePreset } from './topologies';
 import type { TargetSpec } from './types';
+import { formatMessage, message, type Message } from '../messages';
 
 export type { CustomFunctionConfig } from './customDefaults';
 
@@ -137,9 +138,22 @@ export interface CompiledCustomFunction {
   cpuCostBreakdown: string;
 }
 
-export type CustomFunctionResult = { ok: true; value: CompiledCustomFunction } | { ok: false; message: string };
+/** A refusal: `problem` in any language (src/core/messages.ts), `message` its English (the link's notices, the CLI). */
+export type CustomFunctionResult = { ok: true; value: CompiledCustomFunction } | { ok: false; message: string; problem: Message };
 
-class ExpressionError extends Error {}
+const refuse = (problem: Message): CustomFunctionResult => ({ ok: false, message: formatMessage(problem, 'en'), problem });
+
+class ExpressionError extends Error {
+  constructor(readonly problem: Message) {
+    super(formatMessage(problem, 'en'));
+  }
+}
+
+/** "2, 3 or 4" as a message (the last two joined by the language's "or"). */
+function orList(values: readonly number[]): Message | string {
+  if (values.length === 1) return String(values[0]);
+  return message('orList', { first: values.slice(0, -1).join(', '), last: values[values.length - 1] });
+}
 
 /** Shortens untrusted text for a message. */
 function show(text: string): string {
@@ -165,14 +179,14 @@ function tally(t: Tally, label: string, instructions: number): void {
 /** Walks one node of the parsed tree: refuses anything outside the whitelist, returns its evaluator. */
 function build(node: MathNode, depth: number, t: Tally): { evaluate: Evaluator; depth: number } {
   if (node.type === 'ParenthesisNode') return build((node as unknown as { content: MathNode }).content, depth, t);
-  if (depth > CUSTOM_FUNCTION_LIMITS.maxDepth) throw new ExpressionError(`The expression is nested more than ${CUSTOM_FUNCTION_LIMITS.maxDepth} levels deep.`);
+  if (depth > CUSTOM_FUNCTION_LIMITS.maxDepth) throw new ExpressionError(message('customTooDeep', { max: CUSTOM_FUNCTION_LIMITS.maxDepth }));
   t.nodes += 1;
-  if (t.nodes > CUSTOM_FUNCTION_LIMITS.maxNodes) throw new ExpressionError(`The expression has more than ${CUSTOM_FUNCTION_LIMITS.maxNodes} parts (numbers, inputs, operations).`);
+  if (t.nodes > CUSTOM_FUNCTION_LIMITS.maxNodes) throw new ExpressionError(message('customTooManyParts', { max: CUSTOM_FUNCTION_LIMITS.maxNodes }));
   switch (node.type) {
     case 'ConstantNode': {
       const value = (node as unknown as { value: unknown }).value;
-      if (typeof value !== 'number') throw new ExpressionError('Only numbers are allowed as constants (no text or other values).');
-      if (!Number.isFinite(value)) throw new ExpressionError('A number in the expression is too large (not finite).');
+      if (typeof value !== 'number') throw new ExpressionError(message('customConstantKind'));
+      if (!Number.isFinite(value)) throw new ExpressionError(message('customNumberInfinite'));
       tally(t, 'loads', I.load);
       return { evaluate: () => value, depth };
     }
@@ -190,7 +204,7 @@ function build(node: MathNode, depth: number, t: Tally): { evaluate: Evaluator; 
         tally(t, 'loads', I.load);
         return { evaluate: () => constant, depth };
       }
-      throw new ExpressionError(`Unknown name ${show(name)}: use the inputs x0…x3, the constants pi and e, and the listed functions.`);
+      throw new ExpressionError(message('customUnknownName', { name: show(name) }));
     }
     case 'OperatorNode': {
       const { fn, op, args } = node as unknown as { fn: string; op: string; args: MathNode[] };
@@ -201,7 +215,7 @@ function build(node: MathNode, depth: number, t: Tally): { evaluate: Evaluator; 
         return { evaluate: (x) => -inner.evaluate(x), depth: inner.depth };
       }
       const apply = BINARY_OPERATORS.get(fn);
-      if (apply === undefined || args.length !== 2) throw new ExpressionError(`The operator ${show(op)} is not allowed: use + − * / ^.`);
+      if (apply === undefined || args.length !== 2) throw new ExpressionError(message('customOperator', { op: show(op) }));
       const a = build(args[0], depth + 1, t);
       const b = build(args[1], depth + 1, t);
       if (fn === 'pow') tally(t, 'pow', I.pow);
@@ -215,10 +229,14 @@ function build(node: MathNode, depth: number, t: Tally): { evaluate: Evaluator; 
       const name = fn.type === 'SymbolNode' ? (fn as unknown as { name: string }).name : null;
       const rule = name === null ? undefined : CUSTOM_FUNCTIONS.get(name);
       if (name === null || rule === undefined) {
-        throw new ExpressionError(`The function ${show(name ?? fn.type)} is not allowed. Allowed: ${[...CUSTOM_FUNCTIONS.keys()].join(', ')}.`);
+        throw new ExpressionError(message('customFunctionRefused', { name: show(name ?? fn.type), allowed: [...CUSTOM_FUNCTIONS.keys()].join(', ') }));
       }
       if (!rule.arity.includes(args.length))
-        throw new ExpressionError(`${name} takes ${rule.arity.join(' or ')} argument${rule.arity.length === 1 && rule.arity[0] === 1 ? '' : 's'}, not ${args.length}.`);
+        throw new ExpressionError(
+          rule.arity.length === 1 && rule.arity[0] === 1
+            ? message('customArityOne', { name, count: args.length })
+            : message('customArityMany', { name, arity: orList(rule.arity), count: args.length }),
+        );
       const built = args.map((arg) => build(arg, depth + 1, t));
       tally(t, rule.instructions >= I.libm ? 'libm calls' : 'simple functions', rule.instructions);
       const evaluators = built.map((b) => b.evaluate);
@@ -232,29 +250,29 @@ function build(node: MathNode, depth: number, t: Tally): { evaluate: Evaluator; 
       return { evaluate, depth: Math.max(...built.map((b) => b.depth)) };
     }
     default:
-      throw new ExpressionError(`${describeNode(node.type)} is not allowed: write a formula of numbers, x0…x3, + − * / ^ and the listed functions.`);
+      throw new ExpressionError(message('customNodeRefused', { what: describeNode(node.type) }));
   }
 }
 
-function describeNode(type: string): string {
+function describeNode(type: string): Message | string {
   switch (type) {
     case 'AssignmentNode':
     case 'FunctionAssignmentNode':
-      return 'Assignment (=)';
+      return message('nodeAssignment');
     case 'AccessorNode':
     case 'IndexNode':
-      return 'Property or index access';
+      return message('nodeAccess');
     case 'ArrayNode':
     case 'ObjectNode':
-      return 'A matrix or object';
+      return message('nodeMatrix');
     case 'ConditionalNode':
-      return 'A condition (? :)';
+      return message('nodeConditional');
     case 'BlockNode':
-      return 'Several statements (; or newline)';
+      return message('nodeBlock');
     case 'RangeNode':
-      return 'A range (:)';
+      return message('nodeRange');
     case 'RelationalNode':
-      return 'A comparison';
+      return message('nodeComparison');
     default:
       return `${type.replace(/Node$/, '')}`;
   }
@@ -262,27 +280,25 @@ function describeNode(type: string): string {
 
 /** Parses and validates `expression` (steps 1–4 above); does not check finiteness (see checkCustomFunction). */
 export function compileCustomFunction(expression: string): CustomFunctionResult {
-  if (typeof expression !== 'string') return { ok: false, message: 'The expression must be text.' };
-  if (expression.length > CUSTOM_FUNCTION_LIMITS.maxLength) {
-    return { ok: false, message: `The expression is ${expression.length} characters long; at most ${CUSTOM_FUNCTION_LIMITS.maxLength} are allowed.` };
-  }
+  if (typeof expression !== 'string') return refuse(message('customNotText'));
+  if (expression.length > CUSTOM_FUNCTION_LIMITS.maxLength) return refuse(message('customTooLong', { length: expression.length, max: CUSTOM_FUNCTION_LIMITS.maxLength }));
   const text = expression.trim();
-  if (text === '') return { ok: false, message: 'Type an expression in x0…x3, for example sin(3*x0)*exp(-x1).' };
+  if (text === '') return refuse(message('customEmpty'));
   let root: MathNode;
   try {
     root = math.parse(text);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    return { ok: false, message: `The expression does not parse: ${detail.slice(0, 120)}` };
+    return refuse(message('customParse', { detail: detail.slice(0, 120) }));
   }
   const t: Tally = { nodes: 0, maxInput: -1, instructions: 0, counts: new Map() };
   let built: { evaluate: Evaluator; depth: number };
   try {
     built = build(root, 1, t);
   } catch (error) {
-    if (error instanceof ExpressionError) return { ok: false, message: error.message };
+    if (error instanceof ExpressionError) return refuse(error.problem);
     // A RangeError (call-stack overflow) cannot happen within maxLength, but is refused the same way.
-    return { ok: false, message: 'The expression is too complex.' };
+    return refuse(message('customTooComplex'));
   }
   tally(t, 'call overhead', I.callOverhead);
   const cpuCostBreakdown = [...t.counts.entries()].map(([label, { count, instructions }]) => `${count} ${label} (${instructions})`).join(', ');
@@ -301,12 +317,12 @@ export function compileCustomFunction(expression: string): CustomFunctionResult 
 }
 
 /** Why `range` is not a usable input range, or null. */
-export function findRangeProblem(range: readonly [number, number], name: string): string | null {
+export function findRangeProblem(range: readonly [number, number], name: string): Message | null {
   const [lo, hi] = range;
   const limit = CUSTOM_FUNCTION_LIMITS.maxRangeMagnitude;
-  if (!Number.isFinite(lo) || !Number.isFinite(hi)) return `The range of ${name} must be two finite numbers.`;
-  if (Math.abs(lo) > limit || Math.abs(hi) > limit) return `The range of ${name} must lie within ±${limit}.`;
-  if (!(lo < hi)) return `The range of ${name} must have its lower end below its upper end (${lo} ≥ ${hi}).`;
+  if (!Number.isFinite(lo) || !Number.isFinite(hi)) return message('customRangeFinite', { name });
+  if (Math.abs(lo) > limit || Math.abs(hi) > limit) return message('customRangeLimit', { name, limit });
+  if (!(lo < hi)) return message('customRangeOrder', { name, lo, hi });
   return null;
 }
 
@@ -340,14 +356,14 @@ export function checkCustomFunction(config: Readonly<CustomFunctionConfig>): Cus
   const fn = compiled.value;
   for (let i = 0; i < fn.inputCount; i++) {
     const range = config.ranges[i];
-    if (range === undefined) return { ok: false, message: `x${i} has no range.` };
+    if (range === undefined) return refuse(message('customNoRange', { name: `x${i}` }));
     const problem = findRangeProblem(range, `x${i}`);
-    if (problem) return { ok: false, message: problem };
+    if (problem) return refuse(problem);
   }
   const bad = findNonFinitePoint(fn, config.ranges);
   if (bad) {
     const where = bad.point.map((value, i) => `x${i} = ${Number(value.toPrecision(4))}`).join(', ');
-    return { ok: false, message: `The expression is not finite on the input ranges: at ${where} it gives ${bad.value}. Narrow the ranges or change the formula.` };
+    return refuse(message('customNotFinite', { where, value: String(bad.value) }));
   }
   return compiled;
 }
