@@ -102,6 +102,23 @@ test('a lesson from the Lessons menu applies its step’s settings through the l
   await expect(page.getByTestId('panel-compare')).toBeVisible();
 });
 
+test('the weight-sharing lesson shows Fig. 2: trained to its end, weight-sharing ends low and below its peak, AXNet near every input', async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.goto('/#v=1&lesson=weight-sharing&step=2&backend=wasm');
+  await expect(page.getByTestId('panel-compare')).toBeVisible();
+  await page.getByTestId('play-button').click();
+  for (const method of ['axnet', 'weightsharing']) {
+    await expect(page.getByTestId(`compare-curve-${method}`)).toHaveAttribute('data-status', 'done', { timeout: 150_000 });
+    await expect(page.getByTestId(`compare-curve-${method}`)).toHaveAttribute('data-points', '80');
+  }
+  const trueInvocation = async (method: string) => Number(await page.getByTestId(`compare-row-${method}`).locator('td').nth(1).textContent());
+  // The numbers the lesson quotes (src/core/lessons/README.md): the same link gives them in the browser as in Node.
+  expect(await trueInvocation('weightsharing')).toBeCloseTo(0.466, 3);
+  expect(await trueInvocation('axnet')).toBeCloseTo(0.977, 3);
+  const predicted = Number(await page.getByTestId('compare-row-weightsharing').locator('td').nth(2).textContent());
+  expect(predicted).toBeCloseTo(0.411, 3);
+});
+
 test('presentation mode: digits open views, Q shows the link’s QR code large, Space plays and pauses', async ({ page }) => {
   const errors = collectErrors(page);
   await page.goto('/#v=1&backend=cpu&steps=20&eval=10&present=1&hide=paper');
