@@ -1,7 +1,8 @@
 /// <reference lib="webworker" />
 /**
  * Study worker: trains the Paper view's studies one piece at a time and posts the results as plain data. It runs
- * as the 'study' role of workers/lab.worker.ts; the page cancels by terminating it.
+ * as the 'study' role of workers/lab.worker.ts; the page cancels by terminating it. A heartbeat after each chunk of
+ * training feeds the page's watchdog (src/state/studyWorkerPool.ts).
  * - 'group': one program of the §V study (runStudyJobGroup: the group's jobs as one K-model program of the engine,
  *   on the jobs' backend: wasm, as `axlab reproduce`, with the .wasm files Vite emitted);
  * - 'axtrain-unit': one unit of the AxTrain study (runAxtrainStudyUnit, on tfjs cpu as `axlab reproduce --paper
@@ -24,7 +25,11 @@ const describeError = (error: unknown) => (error instanceof Error ? error.messag
 async function runAxtrainUnit(id: string, unit: Extract<ToStudyWorkerMessage, { type: 'axtrain-unit' }>['unit']): Promise<void> {
   const { runAxtrainStudyUnit } = await import('../src/ml/axtrain/study');
   await selectBackend('cpu');
-  const rows = await runAxtrainStudyUnit(unit, (line) => post({ type: 'axtrain-line', id, line }));
+  const rows = await runAxtrainStudyUnit(
+    unit,
+    (line) => post({ type: 'axtrain-line', id, line }),
+    (chunkMs, step) => post({ type: 'heartbeat', id, step, chunkMs }),
+  );
   post({ type: 'axtrain-rows', id, rows });
 }
 
@@ -33,7 +38,8 @@ async function handleMessage(message: ToStudyWorkerMessage): Promise<void> {
     case 'group': {
       const { id, jobs } = message;
       try {
-        post({ type: 'results', id, results: await runStudyJobGroup(jobs, { selectOptions: { prepareWasm } }) });
+        const onChunk = (chunkMs: number, step: number) => post({ type: 'heartbeat', id, step, chunkMs });
+        post({ type: 'results', id, results: await runStudyJobGroup(jobs, { selectOptions: { prepareWasm }, onChunk }) });
       } catch (error) {
         post({ type: 'error', id, message: describeError(error) });
       }

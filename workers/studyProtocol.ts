@@ -17,4 +17,6 @@ export type FromStudyWorkerMessage =
   | { type: 'results'; id: string; results: JobResult[] }
   | { type: 'axtrain-line'; id: string; line: string }
   | { type: 'axtrain-rows'; id: string; rows: AxtrainStudyRow[] }
+  /** A sign of life after each chunk of training (the page's watchdog, src/state/studyWorkerPool.ts). */
+  | { type: 'heartbeat'; id: string; step: number; chunkMs: number }
   | { type: 'error'; id: string; message: string };

@@ -4,6 +4,8 @@
  * with the unit's config, run, collect its records until 'done'. Finished units are cached in IndexedDB (the study
  * cache's 'nas' namespace), so a reload shows them and Run goes on from them. Cancel terminates the worker.
  */
+import { describeSilence } from '../core/watchdog';
+import { watchRunWorker } from './runWatchdog';
 import { buildNasStudyPlan, isNasUnitRecord, type NasStudyPlan, type NasUnitRecord } from '../core/nas/study';
 import type { NasRecord } from '../core/nas/run';
 import type { FromNasWorkerMessage, ToNasWorkerMessage } from '../../workers/nasProtocol';
@@ -56,13 +58,23 @@ function runUnit(key: string, config: NasStudyPlan['units'][number]['config'], r
     let backend = '';
     let heard = false;
     const started = performance.now();
+    // The NAS worker's heartbeats (workers/runControl.ts) feed the one watchdog of run workers (runWatchdog.ts).
+    const watchdog = watchRunWorker({
+      isWanted: () => run.worker === worker,
+      onSilent: (silence) => {
+        end();
+        reject(new Error(`${describeSilence('NAS worker', silence)} It was ended; run the study again to continue (the finished units are kept).`));
+      },
+    });
     const end = () => {
+      watchdog.dispose();
       worker.terminate();
       if (run.worker === worker) run.worker = null;
     };
     worker.onmessage = (event: MessageEvent<FromNasWorkerMessage>) => {
       heard = true;
       const message = event.data;
+      watchdog.heard(message as { type: string });
       if (message.type === 'error') {
         end();
         reject(new Error(message.message));

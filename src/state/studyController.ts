@@ -93,7 +93,11 @@ export async function startStudy(): Promise<void> {
         return pool.runGroup(jobs, context.signal);
       },
       onProgress: (progress) => {
-        if (activeRun?.controller === controller) useLabStore.getState().setStudyState({ studyProgress: toProgressView(progress, plan) });
+        if (activeRun?.controller !== controller) return;
+        // A failed job is listed as it fails (a worker that stopped answering, a crash), not only at the end.
+        const failed = progress.finished?.error ? { id: progress.finished.id, message: progress.finished.error } : null;
+        const store = useLabStore.getState();
+        store.setStudyState({ studyProgress: toProgressView(progress, plan), ...(failed ? { studyErrors: [...store.studyErrors, failed] } : {}) });
       },
       onResult: (result) => {
         if (activeRun?.controller === controller) useLabStore.getState().addStudyResult(result);

@@ -10,7 +10,12 @@ import { loadAxtrainData } from './data';
 import { evaluateOnHardware } from './evaluate';
 import { createAxtrainTrainer, trainAxtrainToCompletion, type AxtrainTrainerOptions } from './trainer';
 
-export async function runAxtrainStudyUnit(unit: AxtrainStudyUnit, log: (line: string) => void = () => {}): Promise<AxtrainStudyRow[]> {
+export async function runAxtrainStudyUnit(
+  unit: AxtrainStudyUnit,
+  log: (line: string) => void = () => {},
+  /** After each epoch of a training (a worker's heartbeat). */
+  onChunk?: (chunkMs: number, step: number) => void,
+): Promise<AxtrainStudyRow[]> {
   const data = await loadAxtrainData(unit.config);
   const rows: AxtrainStudyRow[] = [];
   let actNet: DenseLayerWeights[] | null = null;
@@ -19,7 +24,7 @@ export async function runAxtrainStudyUnit(unit: AxtrainStudyUnit, log: (line: st
     const config = configureStudyTraining(unit, method, setting);
     const trainer = createAxtrainTrainer(config, method === 'actpas' ? 'pas' : method, data, options);
     try {
-      const points = await trainAxtrainToCompletion(trainer, Math.max(1, trainer.totalSteps / trainer.epochSteps));
+      const points = await trainAxtrainToCompletion(trainer, Math.max(1, trainer.totalSteps / trainer.epochSteps), onChunk);
       if (trainer.diverged) log(`${unit.key} ${method}: ${trainer.diverged.message}`);
       if (method === 'act') {
         actNet = await trainer.readNet();

@@ -214,13 +214,22 @@ export function createAxtrainTrainer(configIn: Readonly<AxtrainConfig>, method: 
   };
 }
 
-/** Trains to the end, evaluating at every `evalEveryEpochs` epochs (and at the end); returns the points. */
-export async function trainAxtrainToCompletion(trainer: AxtrainTrainer, evalEveryEpochs = 1): Promise<AxtrainPoint[]> {
+/**
+ * Trains to the end, evaluating at every `evalEveryEpochs` epochs (and at the end); returns the points. It trains an
+ * epoch at a time and calls `onChunk` after each (a worker's heartbeat); chunking does not change the numbers.
+ */
+export async function trainAxtrainToCompletion(trainer: AxtrainTrainer, evalEveryEpochs = 1, onChunk?: (chunkMs: number, step: number) => void): Promise<AxtrainPoint[]> {
   const points: AxtrainPoint[] = [];
   const every = Math.max(1, Math.round(evalEveryEpochs)) * trainer.epochSteps;
   while (trainer.step < trainer.totalSteps && !trainer.diverged) {
     const next = Math.min(trainer.totalSteps, (Math.floor(trainer.step / every) + 1) * every);
-    await trainer.train(next - trainer.step);
+    while (trainer.step < next && !trainer.diverged) {
+      const startedAt = performance.now();
+      const before = trainer.step;
+      await trainer.train(Math.min(trainer.epochSteps, next - trainer.step));
+      onChunk?.(performance.now() - startedAt, trainer.step);
+      if (trainer.step === before) break;
+    }
     points.push(await trainer.evaluate());
   }
   return points;

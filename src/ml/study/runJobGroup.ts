@@ -23,7 +23,13 @@ import { nextEvaluationStep } from '../trainer';
 import { prepareStudyRuntime, toPlainPoint, type RunStudyJobOptions } from './runJob';
 
 /** Trains `jobs` (one group: equal studyGroupKey) as one program; results in the order of `jobs`. */
-export async function runStudyJobGroup(jobs: readonly StudyJob[], options: Omit<RunStudyJobOptions, 'onEvaluation'> = {}): Promise<JobResult[]> {
+export async function runStudyJobGroup(
+  jobs: readonly StudyJob[],
+  options: Omit<RunStudyJobOptions, 'onEvaluation'> & {
+    /** After each chunk (train to an evaluation step, evaluate): its wall time and the group's step (a worker's heartbeat). */
+    onChunk?: (chunkMs: number, step: number) => void;
+  } = {},
+): Promise<JobResult[]> {
   const { signal } = options;
   if (jobs.length === 0) return [];
   const key = studyGroupKey(jobs[0]);
@@ -45,6 +51,7 @@ export async function runStudyJobGroup(jobs: readonly StudyJob[], options: Omit<
     // history ends with the evaluation of its restored weights.
     while (group.step < group.totalSteps && diverged.some((d) => d === null)) {
       if (signal?.aborted) break;
+      const chunkStartedAt = performance.now();
       const chunk = await group.train(nextEvaluationStep(group.step, schedule) - group.step);
       const points = await group.evaluate();
       const validation = await group.evaluateValidation();
@@ -54,6 +61,7 @@ export async function runStudyJobGroup(jobs: readonly StudyJob[], options: Omit<
         validations[k].push({ step: points[k].step, trueInvocation: validation[k].trueInvocation, predictionAccuracy: validation[k].predictionAccuracy });
         if (chunk.diverged[k]) diverged[k] = chunk.diverged[k];
       }
+      options.onChunk?.(performance.now() - chunkStartedAt, group.step);
     }
     if (signal?.aborted) throw new StudyCancelledError();
     const finalPoints = histories.some((h) => h.length === 0) ? (await group.evaluate()).map(toPlainPoint) : null;
