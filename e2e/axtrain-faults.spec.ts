@@ -1,5 +1,5 @@
-import { expect, test, type Page, type Worker } from '@playwright/test';
-import { collectErrors } from './helpers';
+import { expect, test, type Page } from '@playwright/test';
+import { collectErrors, findRoleWorker, hangWorker } from './helpers';
 
 /**
  * Issue 12 for AxTrain: its worker posts the session's checkpoint between rounds after an evaluation
@@ -19,13 +19,6 @@ async function runToEnd(page: Page): Promise<string[]> {
   return tables;
 }
 
-async function findAxtrainWorker(page: Page): Promise<Worker> {
-  for (const worker of page.workers()) {
-    if ((await worker.evaluate(() => self.name).catch(() => '')) === 'axtrain') return worker;
-  }
-  throw new Error('no AxTrain worker');
-}
-
 test('an AxTrain worker that hangs: a notice within 10 s, Continue resumes every method from its last checkpoint, and the run ends on the uninterrupted tables (cpu)', async ({
   page,
   browser,
@@ -43,17 +36,11 @@ test('an AxTrain worker that hangs: a notice within 10 s, Continue resumes every
   await page.getByTestId('axtrain-play').click();
   // Past two evaluations (8 steps an epoch), before bp's end (48 steps).
   await expect.poll(() => readBpStep(page), { timeout: 90_000, intervals: [100] }).toBeGreaterThan(17);
-  const worker = await findAxtrainWorker(page);
+  const worker = await findRoleWorker(page, 'axtrain');
   const stepBefore = await readBpStep(page);
   test.skip(stepBefore >= 48, 'bp ended before the fault could be injected');
   const injectedAt = Date.now();
-  await worker
-    .evaluate(() =>
-      setTimeout(() => {
-        for (;;) {}
-      }, 0),
-    )
-    .catch(() => {});
+  await hangWorker(worker);
   const notice = page.getByTestId('notice').filter({ hasText: 'stopped responding' });
   await expect(notice).toBeVisible({ timeout: 10_000 });
   const detectedMs = Date.now() - injectedAt;

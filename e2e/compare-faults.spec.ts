@@ -1,5 +1,5 @@
 import { expect, test, type Page, type Worker } from '@playwright/test';
-import { loseWebglContext } from './helpers';
+import { hangWorker, loseWebglContext } from './helpers';
 
 /**
  * Issue 12 in compare mode: each lane keeps the last checkpoint its worker posted. A lane whose worker stops answering
@@ -26,13 +26,7 @@ test('a compare lane that stops answering: a notice within 10 s, the other lane 
   const lanes = await startComparison(page, '/#v=1&backend=cpu&seed=7&train=1024&test=512&steps=200000&eval=300&methods=axnet,lone', 3);
   expect(lanes.length).toBeGreaterThanOrEqual(2);
   const injectedAt = Date.now();
-  await lanes[0]
-    .evaluate(() =>
-      setTimeout(() => {
-        for (;;) {}
-      }, 0),
-    )
-    .catch(() => {});
+  await hangWorker(lanes[0]);
   const notice = page.getByRole('alert').filter({ hasText: 'axnet worker stopped responding' });
   await expect(notice).toBeVisible({ timeout: 10_000 });
   const detectedMs = Date.now() - injectedAt;

@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Page, type Worker } from '@playwright/test';
 import jsQR from 'jsqr';
 
 /** Collects console errors and uncaught page errors, for the no-console-errors checks. */
@@ -42,16 +42,16 @@ export async function readStep(page: Page): Promise<number> {
 }
 
 /** Training goes on from `fromStep`: the readout passes fromStep + `beyond` and never shows a step below fromStep. */
-export async function expectTrainingFrom(page: Page, fromStep: number, beyond: number): Promise<void> {
+export async function expectTrainingFrom(page: Page, fromStep: number, beyond: number, read: (page: Page) => Promise<number> = readStep): Promise<void> {
   const seen: number[] = [];
   await expect
     .poll(
       async () => {
-        const step = await readStep(page);
+        const step = await read(page);
         seen.push(step);
         return step;
       },
-      { timeout: 60_000 },
+      { timeout: 60_000, intervals: [100] },
     )
     .toBeGreaterThan(fromStep + beyond);
   expect(Math.min(...seen)).toBeGreaterThanOrEqual(fromStep);
@@ -84,4 +84,24 @@ export function loseWebglContext(): void {
       setTimeout(() => extension?.loseContext(), 0);
     };
   }
+}
+
+/** The page's worker of `role` (they all run workers/lab.worker.ts; the role is the worker's name: 'sweep', 'nas', …). */
+export async function findRoleWorker(page: Page, role: string): Promise<Worker> {
+  for (const worker of page.workers()) {
+    if ((await worker.evaluate(() => self.name).catch(() => '')) === role) return worker;
+  }
+  throw new Error(`no ${role} worker`);
+}
+
+/** Hangs the worker's thread at its next task, for good (what a lost WebGL context's readback does): alive but silent. */
+export function hangWorkerThread(): void {
+  setTimeout(() => {
+    for (;;) {}
+  }, 0);
+}
+
+/** Injects hangWorkerThread into `worker` (the evaluation itself may never return). */
+export async function hangWorker(worker: Worker): Promise<void> {
+  await worker.evaluate(hangWorkerThread).catch(() => {});
 }

@@ -1,5 +1,5 @@
-import { expect, test, type Page, type Worker } from '@playwright/test';
-import { collectErrors, loseWebglContext } from './helpers';
+import { expect, test, type Page } from '@playwright/test';
+import { collectErrors, findRoleWorker, hangWorker, loseWebglContext } from './helpers';
 
 /**
  * Issue 12 for NAS: its worker posts a checkpoint after every told round (workers/nas.worker.ts). A NAS worker whose
@@ -19,13 +19,6 @@ async function runToEnd(page: Page): Promise<string[]> {
   return page.getByTestId('nas-front-table').locator('tbody tr').allTextContents();
 }
 
-async function findNasWorker(page: Page): Promise<Worker> {
-  for (const worker of page.workers()) {
-    if ((await worker.evaluate(() => self.name).catch(() => '')) === 'nas') return worker;
-  }
-  throw new Error('no NAS worker');
-}
-
 test('a NAS worker that hangs: a notice within 10 s, Continue replays the told rounds and the search ends on the uninterrupted records (cpu)', async ({ page, browser }) => {
   const referenceContext = await browser.newContext();
   const reference = await referenceContext.newPage();
@@ -42,17 +35,11 @@ test('a NAS worker that hangs: a notice within 10 s, Continue replays the told r
   await page.getByTestId('nas-play').click();
   // After the first told round (its checkpoint follows its records), before the last.
   await expect.poll(() => readPoints(page), { timeout: 90_000, intervals: [100] }).toBeGreaterThanOrEqual(6);
-  const worker = await findNasWorker(page);
+  const worker = await findRoleWorker(page, 'nas');
   const pointsBefore = await readPoints(page);
   test.skip(pointsBefore >= TOTAL, 'the search ended before the fault could be injected');
   const injectedAt = Date.now();
-  await worker
-    .evaluate(() =>
-      setTimeout(() => {
-        for (;;) {}
-      }, 0),
-    )
-    .catch(() => {});
+  await hangWorker(worker);
   const notice = page.getByTestId('notice').filter({ hasText: 'stopped responding' });
   await expect(notice).toBeVisible({ timeout: 10_000 });
   const detectedMs = Date.now() - injectedAt;
@@ -79,7 +66,7 @@ test('a NAS search whose WebGL context is lost: a notice within 10 s, and it goe
   await page.goto(NAS_RUN.replace('backend=cpu', 'backend=webgl'));
   await page.getByTestId('nas-play').click();
   await expect.poll(() => readPoints(page), { timeout: 120_000, intervals: [100] }).toBeGreaterThanOrEqual(6);
-  const worker = await findNasWorker(page);
+  const worker = await findRoleWorker(page, 'nas');
   const pointsBefore = await readPoints(page);
   test.skip(pointsBefore >= TOTAL, 'the search ended before the fault could be injected');
   const injectedAt = Date.now();

@@ -1,4 +1,5 @@
-import { expect, test, type Page, type Worker } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { findRoleWorker, hangWorker } from './helpers';
 
 /**
  * Issue 12 for the Paper view's studies: a study worker posts a heartbeat after each chunk of training
@@ -6,13 +7,6 @@ import { expect, test, type Page, type Worker } from '@playwright/test';
  * its group's jobs are listed with the reason in words, and the study goes on with the other groups. The finished jobs
  * are cached, so running the study again continues with what is missing. The hang is injected into the real worker.
  */
-async function findBusyStudyWorker(page: Page): Promise<Worker> {
-  for (const worker of page.workers()) {
-    if ((await worker.evaluate(() => self.name).catch(() => '')) === 'study') return worker;
-  }
-  throw new Error('no study worker');
-}
-
 test('a study worker that hangs: its group is reported within 20 s as stopped, and the study goes on with the others', async ({ page }) => {
   test.setTimeout(180_000);
   await page.goto('/#v=1&backend=cpu');
@@ -22,15 +16,9 @@ test('a study worker that hangs: its group is reported within 20 s as stopped, a
   await page.getByTestId('paper-run').click();
   await expect(progress).toHaveAttribute('data-status', 'running');
   await expect.poll(async () => Number(await progress.getAttribute('data-done')), { timeout: 60_000 }).toBeGreaterThan(2);
-  const worker = await findBusyStudyWorker(page);
+  const worker = await findRoleWorker(page, 'study');
   const injectedAt = Date.now();
-  await worker
-    .evaluate(() =>
-      setTimeout(() => {
-        for (;;) {}
-      }, 0),
-    )
-    .catch(() => {});
+  await hangWorker(worker);
   await expect.poll(async () => Number(await progress.getAttribute('data-failed')), { timeout: 30_000 }).toBeGreaterThan(0);
   const detectedMs = Date.now() - injectedAt;
   await expect(progress.locator('li').first()).toContainText(

@@ -1,5 +1,5 @@
-import { expect, test, type Page, type Worker } from '@playwright/test';
-import { collectErrors, englishWordsIn, loseWebglContext } from './helpers';
+import { expect, test, type Page } from '@playwright/test';
+import { collectErrors, englishWordsIn, expectTrainingFrom, findRoleWorker, hangWorker, loseWebglContext } from './helpers';
 
 /**
  * Issue 12 for the sweep: its worker posts the group's checkpoint at evaluation steps (workers/sweep.worker.ts). A sweep
@@ -20,14 +20,6 @@ async function runToEnd(page: Page): Promise<string[]> {
   return rows;
 }
 
-/** The sweep's worker among the page's workers (they all run workers/lab.worker.ts; the role is the worker's name). */
-async function findSweepWorker(page: Page): Promise<Worker> {
-  for (const worker of page.workers()) {
-    if ((await worker.evaluate(() => self.name).catch(() => '')) === 'sweep') return worker;
-  }
-  throw new Error('no sweep worker');
-}
-
 test('a sweep worker that hangs: a notice within 10 s, Continue resumes the group from its last checkpoint, and the sweep ends on the uninterrupted rows (cpu)', async ({
   page,
   browser,
@@ -44,16 +36,10 @@ test('a sweep worker that hangs: a notice within 10 s, Continue resumes the grou
   await page.goto(SWEEP_RUN);
   await page.getByTestId('play-button').click();
   await expect.poll(() => readSweepStep(page), { timeout: 60_000 }).toBeGreaterThan(1100);
-  const worker = await findSweepWorker(page);
+  const worker = await findRoleWorker(page, 'sweep');
   const stepBefore = await readSweepStep(page);
   const injectedAt = Date.now();
-  await worker
-    .evaluate(() =>
-      setTimeout(() => {
-        for (;;) {}
-      }, 0),
-    )
-    .catch(() => {});
+  await hangWorker(worker);
   const notice = page.getByRole('alert').filter({ hasText: 'stopped responding' });
   await expect(notice).toBeVisible({ timeout: 10_000 });
   const detectedMs = Date.now() - injectedAt;
@@ -73,17 +59,7 @@ test('a sweep worker that hangs: a notice within 10 s, Continue resumes the grou
   await page.getByTestId('notice-continue').click();
   await expect(page.getByRole('alert')).toHaveText(new RegExp(`The run continued from step ${checkpointStep}, its last checkpoint, on cpu\\.`));
   // The curves keep their points up to the checkpoint and go on from there, never from 0.
-  const seen: number[] = [];
-  await expect
-    .poll(
-      async () => {
-        seen.push(await readSweepStep(page));
-        return seen.at(-1);
-      },
-      { timeout: 60_000, intervals: [100] },
-    )
-    .toBeGreaterThan(checkpointStep);
-  expect(Math.min(...seen)).toBeGreaterThanOrEqual(checkpointStep);
+  await expectTrainingFrom(page, checkpointStep, 0, readSweepStep);
   const resumed = await runToEnd(page);
   console.log(
     `[sweep watchdog] resumed from ${checkpointStep}: ${resumed.length} rows equal to the uninterrupted sweep's: ${JSON.stringify(resumed) === JSON.stringify(uninterrupted)}`,
@@ -100,7 +76,7 @@ test('a sweep worker that crashes: the notice names the crash and offers Continu
   await page.goto(SWEEP_RUN);
   await page.getByTestId('play-button').click();
   await expect.poll(() => readSweepStep(page), { timeout: 60_000 }).toBeGreaterThan(600);
-  const worker = await findSweepWorker(page);
+  const worker = await findRoleWorker(page, 'sweep');
   await worker
     .evaluate(() =>
       setTimeout(() => {
@@ -126,7 +102,7 @@ test('a sweep whose WebGL context is lost: a notice within 10 s, and the sweep g
   await page.getByTestId('play-button').click();
   await expect(page.getByTestId('backend-name')).toHaveText('webgl', { timeout: 60_000 });
   await expect.poll(() => readSweepStep(page), { timeout: 90_000 }).toBeGreaterThan(250);
-  const worker = await findSweepWorker(page);
+  const worker = await findRoleWorker(page, 'sweep');
   const stepBefore = await readSweepStep(page);
   const injectedAt = Date.now();
   await worker.evaluate(loseWebglContext);
@@ -145,17 +121,7 @@ test('a sweep whose WebGL context is lost: a notice within 10 s, and the sweep g
   console.log(`[sweep gpu-loss] notice after ${detectedMs} ms (${text}); step ${stepBefore} at injection`);
   // No question asked: it trains on, on the next backend, from the checkpoint (never from 0).
   await expect(page.getByTestId('backend-name')).toHaveText(next, { timeout: 30_000 });
-  const seen: number[] = [];
-  await expect
-    .poll(
-      async () => {
-        seen.push(await readSweepStep(page));
-        return seen.at(-1);
-      },
-      { timeout: 60_000, intervals: [100] },
-    )
-    .toBeGreaterThan(checkpointStep + 100);
-  expect(Math.min(...seen)).toBeGreaterThanOrEqual(checkpointStep);
+  await expectTrainingFrom(page, checkpointStep, 100, readSweepStep);
   await expect(page.getByTestId('sweep-status')).toHaveAttribute('data-status', 'running');
   await expect(page.getByTestId('play-button')).toHaveAttribute('aria-label', 'Pause');
 });
@@ -164,14 +130,8 @@ test('in 中文 a sweep worker that hangs is told, and continued, without an Eng
   await page.goto(`${SWEEP_RUN}&lang=zh`);
   await page.getByTestId('play-button').click();
   await expect.poll(() => readSweepStep(page), { timeout: 60_000 }).toBeGreaterThan(600);
-  const worker = await findSweepWorker(page);
-  await worker
-    .evaluate(() =>
-      setTimeout(() => {
-        for (;;) {}
-      }, 0),
-    )
-    .catch(() => {});
+  const worker = await findRoleWorker(page, 'sweep');
+  await hangWorker(worker);
   const notice = page.getByTestId('notice');
   await expect(notice).toContainText('扫描工作线程停止响应', { timeout: 10_000 });
   await expect(page.getByTestId('sweep-status')).toHaveAttribute('data-status', 'error');
@@ -181,4 +141,33 @@ test('in 中文 a sweep worker that hangs is told, and continued, without an Eng
   await expect(notice).toContainText(/训练已从第 \d+ 步（最后的检查点）在 cpu 上继续。/);
   expect(await englishWordsIn(page, '[data-testid="notice"]')).toEqual([]);
   await expect(page.getByTestId('sweep-status')).toHaveAttribute('data-status', 'running');
+});
+
+test('a reload mid-sweep restores the sweep at its last checkpoint, and Play ends it on the uninterrupted rows (cpu)', async ({ page, browser }) => {
+  const referenceContext = await browser.newContext();
+  const reference = await referenceContext.newPage();
+  await reference.goto(SWEEP_RUN);
+  await reference.getByTestId('play-button').click();
+  const uninterrupted = await runToEnd(reference);
+  await referenceContext.close();
+
+  await page.goto(SWEEP_RUN);
+  await page.getByTestId('play-button').click();
+  await expect.poll(() => readSweepStep(page), { timeout: 60_000 }).toBeGreaterThan(1100);
+  await page.reload();
+  const notice = page.getByTestId('notice').filter({ hasText: 'Restored from step' });
+  await expect(notice).toBeVisible({ timeout: 10_000 });
+  const restoredStep = Number(/Restored from step (\d+)/.exec((await notice.textContent()) ?? '')?.[1]);
+  expect(restoredStep % 500).toBe(0);
+  expect(restoredStep).toBeGreaterThanOrEqual(1000);
+  // The sweep came back paused at its checkpoint with its curves.
+  await expect(page.getByTestId('sweep-status')).toHaveAttribute('data-status', 'paused');
+  expect(await readSweepStep(page)).toBe(restoredStep);
+  const points = await page.getByTestId('sweep-multiple').evaluateAll((cells) => cells.map((cell) => Number((cell as HTMLElement).dataset.points)));
+  expect(points).toEqual([0, 1, 2, 3].map(() => restoredStep / 500));
+  await page.getByTestId('play-button').click();
+  await expectTrainingFrom(page, restoredStep, 100, readSweepStep);
+  const resumed = await runToEnd(page);
+  console.log(`[sweep reload] restored from ${restoredStep}; rows equal to the uninterrupted sweep's: ${JSON.stringify(resumed) === JSON.stringify(uninterrupted)}`);
+  expect(resumed).toEqual(uninterrupted);
 });

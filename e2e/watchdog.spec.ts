@@ -1,5 +1,5 @@
 import { expect, test, type Page, type Worker } from '@playwright/test';
-import { readStep, expectTrainingFrom } from './helpers';
+import { expectTrainingFrom, hangWorkerThread, readStep } from './helpers';
 
 /**
  * Issue 12: a training worker that stops answering (a hung readback, an out-of-memory kill) is noticed by the watchdog
@@ -28,13 +28,7 @@ async function readMetrics(page: Page): Promise<string[]> {
 
 const FAULTS = [
   // The worker's thread never comes back (what a lost WebGL context's readback does): it stays alive but silent.
-  {
-    name: 'a worker whose thread hangs',
-    inject: () =>
-      setTimeout(() => {
-        for (;;) {}
-      }, 0),
-  },
+  { name: 'a worker whose thread hangs', inject: hangWorkerThread },
   // The worker is gone without an error event (self.close(), an out-of-memory kill).
   { name: 'a worker that dies silently', inject: () => setTimeout(() => self.close(), 0) },
 ];

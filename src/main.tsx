@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { restoreStoredRun, watchConfigChanges } from './state/trainingController';
 import { startUrlSync } from './state/urlSync';
-import { watchSweepChanges } from './state/sweepController';
+import { restoreStoredSweep, watchSweepChanges } from './state/sweepController';
 import { watchAxtrainChanges } from './state/axtrainController';
 import { startServiceWorker } from './state/serviceWorker';
 import { watchNasChanges } from './state/nasController';
@@ -18,6 +18,7 @@ watchAxtrainChanges();
 startServiceWorker();
 watchNasChanges();
 void restoreStoredRun(); // a reload or a crashed tab: this link's run comes back at its last checkpoint
+void restoreStoredSweep(); // …or this link's sweep
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');

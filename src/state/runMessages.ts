@@ -220,6 +220,8 @@ export interface WorkerRunResume<M extends RunWorkerMessage, Init, Marks> {
   backendReport(): readonly MeasuredBackend[];
   /** A checkpoint's position in words where it is not a training step (NAS: its round); default atStep. */
   at?(checkpoint: CheckpointOf<M>): Message;
+  /** Each checkpoint as it is kept (the sweep stores it for a reload: runRestore.ts). */
+  kept?(from: { checkpoint: CheckpointOf<M>; marks: Marks }): void;
 }
 
 /** What a checkpoint must say of itself for a Continue. */
@@ -261,6 +263,8 @@ export interface WorkerRunController {
   isRunning(): boolean;
   /** Ends the current worker (its run's state stays). */
   terminate(): void;
+  /** A run restored from storage (a reload): the next Play continues from `from` on its backend, with no worker before. */
+  restore(from: { checkpoint: unknown; marks: unknown }): void;
 }
 
 /**
@@ -273,6 +277,8 @@ export function createWorkerRunController<M extends RunWorkerMessage, Init, Mark
   let active: RunWorker | null = null;
   /** The current run's last checkpoint and what the store showed with it (spec.resume); null at step 0. */
   let saved: { checkpoint: CheckpointOf<M>; marks: Marks } | null = null;
+  /** Set by restore(): the next Play continues from `saved` (a run restored after a reload). */
+  let restored = false;
   const savedStep = (): number | null => (saved ? (saved.checkpoint as CheckpointLike).step : null);
   /** The position of a checkpoint in words (the spec's, or its step). */
   const positionOf = (checkpoint: CheckpointOf<M>): Message => spec.resume?.at?.(checkpoint) ?? atStep((checkpoint as CheckpointLike).step);
@@ -354,6 +360,7 @@ export function createWorkerRunController<M extends RunWorkerMessage, Init, Mark
               if (e !== active || !spec.resume) return;
               batcher.flush(); // the points of the checkpoint's step arrived just before it
               saved = { checkpoint, marks: spec.resume.mark() };
+              spec.resume.kept?.(saved);
             },
           }
         : {}),
@@ -366,6 +373,7 @@ export function createWorkerRunController<M extends RunWorkerMessage, Init, Mark
   const start = (): boolean => {
     terminate();
     saved = null;
+    restored = false;
     const init = spec.begin();
     if (init === null) return false;
     spawn(init);
@@ -411,6 +419,13 @@ export function createWorkerRunController<M extends RunWorkerMessage, Init, Mark
   };
 
   const play = (fresh = false): boolean => {
+    if (!active && restored && saved && !fresh) {
+      // A run restored after a reload: it goes on from its stored checkpoint.
+      restored = false;
+      if (!resumeFrom(saved, (saved.checkpoint as CheckpointLike).backend, 'running')) return false;
+      spec.afterChange?.();
+      return true;
+    }
     if (!active || active.finished || fresh) {
       if (!start()) return false;
     }
@@ -428,5 +443,10 @@ export function createWorkerRunController<M extends RunWorkerMessage, Init, Mark
     pause,
     isRunning: () => active?.intent === 'running',
     terminate,
+    restore(from) {
+      terminate();
+      saved = from as { checkpoint: CheckpointOf<M>; marks: Marks };
+      restored = true;
+    },
   };
 }

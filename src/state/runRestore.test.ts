@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TrainerCheckpoint } from '../core/checkpoint';
 import type { EvaluationPoint } from '../core/weights';
-import { RUN_STORE_INTERVAL_MS, createRunStore, parseStoredRun, type StoredRun } from './runRestore';
+import { RUN_STORE_INTERVAL_MS, createRunStore, parseStoredRun, parseStoredSweepRun, type StoredRun, type StoredSweepRun } from './runRestore';
 import type { StudyCache } from './studyCache';
 
 const checkpoint = {
@@ -69,6 +69,28 @@ describe('the stored run', () => {
     expect(parseStoredRun('nonsense', '#v=1&seed=7')).toBeNull();
     expect(parseStoredRun(run(1000), '#v=1&seed=7')?.parameterCounts?.total).toBe(151);
     expect(parseStoredRun({ ...run(1000), parameterCounts: { total: -1 } }, '#v=1&seed=7')?.parameterCounts).toBeNull();
+  });
+
+  it('restores a sweep only for the same link, with one curve per variant of its plan, none past the checkpoint', () => {
+    const link = '#v=1&sweep=errorBound&sweepRange=0.01:0.08:4:log';
+    const variant = (steps: number[]) => ({ steps, trueInvocation: steps.map(() => 0.5), predictedInvocation: steps.map(() => 0.4), last: null, stopped: null });
+    const sweep = (step: number, curve: number[]): StoredSweepRun =>
+      ({
+        version: 1,
+        kind: 'sweep',
+        link,
+        savedAt: 5,
+        run: { plan: { variants: [{}, {}] }, step, variants: [variant(curve), variant(curve)] },
+        checkpoint: { method: 'axnet', size: 2, step, backend: 'cpu', trainingMs: 9, engines: [{ groups: [{ name: 'AP', theta: new Float32Array(3) }] }] },
+      }) as unknown as StoredSweepRun;
+    expect(parseStoredSweepRun(sweep(1000, [500, 1000]), link)?.checkpoint.step).toBe(1000);
+    expect(parseStoredSweepRun(sweep(1000, [500, 1000]), `${link}&seed=2`)).toBeNull();
+    expect(parseStoredSweepRun(sweep(1000, [500, 1500]), link)).toBeNull(); // a point past the checkpoint
+    expect(parseStoredSweepRun({ ...sweep(1000, [500]), checkpoint: { ...sweep(1000, [500]).checkpoint, size: 3 } }, link)).toBeNull(); // another group
+    expect(parseStoredSweepRun({ ...sweep(1000, [500]), kind: 'lab' }, link)).toBeNull();
+    // The lab's record and the sweep's share one slot: each reads only its own.
+    expect(parseStoredRun(sweep(1000, [500]), link)).toBeNull();
+    expect(parseStoredSweepRun(run(1000), '#v=1&seed=7')).toBeNull();
   });
 
   it('writes at most once per interval, the latest run, and a clear wins over an earlier save', async () => {

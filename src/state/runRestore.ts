@@ -1,10 +1,12 @@
 /**
- * The lab's current run survives a reload or a crashed tab (issue 12): at its evaluations (throttled to one write per
+ * The current run survives a reload or a crashed tab (issue 12): at its evaluations (throttled to one write per
  * RUN_STORE_INTERVAL_MS) the page stores ONE run in IndexedDB — its link, its curves up to the last checkpoint, and that
- * checkpoint — in the 'run' namespace of the one IndexedDB cache (studyCache.ts). On load, a stored run whose link equals
- * the page's is restored paused, and Play continues from its checkpoint (trainingController.ts).
+ * checkpoint — in the 'run' namespace of the one IndexedDB cache (studyCache.ts): the lab's own run (StoredRun,
+ * trainingController.ts) or a sweep (StoredSweepRun, sweepController.ts). On load, a stored run whose link equals the
+ * page's is restored paused, and Play continues from its checkpoint.
  */
-import type { TrainerCheckpoint } from '../core/checkpoint';
+import type { GroupCheckpoint, TrainerCheckpoint } from '../core/checkpoint';
+import type { SweepRun } from './sweepSlice';
 import { METHOD_IDS, type MethodId } from '../core/config';
 import type { EvaluationPoint } from '../core/weights';
 import { openStudyCache, type StudyCache } from './studyCache';
@@ -27,6 +29,17 @@ export interface StoredRun {
   /** The networks' parameter counts (weights + biases), for the readout before Play; null when unknown. */
   parameterCounts: { approximator: number; predictor: number; total: number; lone: number } | null;
   checkpoint: TrainerCheckpoint;
+}
+
+/** A sweep at its last checkpoint: the run as the page showed it then (its plan, curves and stops) and the group's checkpoint. */
+export interface StoredSweepRun {
+  version: typeof STORED_RUN_VERSION;
+  kind: 'sweep';
+  /** The canonical link of the lab's config and its sweep spec: only the same link restores it. */
+  link: string;
+  savedAt: number;
+  run: SweepRun;
+  checkpoint: GroupCheckpoint;
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
@@ -63,13 +76,33 @@ export function parseStoredRun(raw: unknown, link: string): StoredRun | null {
   };
 }
 
+/**
+ * A stored value as a sweep for `link`, field by field, or null. The plan must be the one the group trained (one model
+ * per variant, each curve no longer than the checkpoint's step); the engines check their tensors when they restore them.
+ */
+export function parseStoredSweepRun(raw: unknown, link: string): StoredSweepRun | null {
+  if (!isRecord(raw) || raw.version !== STORED_RUN_VERSION || raw.kind !== 'sweep' || raw.link !== link) return null;
+  const { savedAt, run, checkpoint } = raw;
+  if (typeof savedAt !== 'number' || !Number.isFinite(savedAt) || !isRecord(run) || !isRecord(checkpoint)) return null;
+  if (!isCount(checkpoint.step) || !isCount(checkpoint.size) || typeof checkpoint.backend !== 'string' || !Array.isArray(checkpoint.engines)) return null;
+  if (!checkpoint.engines.every((e) => isRecord(e) && Array.isArray(e.groups) && e.groups.every((g) => isRecord(g) && g.theta instanceof Float32Array))) return null;
+  if (!isRecord(run.plan) || !Array.isArray(run.plan.variants) || !Array.isArray(run.variants)) return null;
+  if (run.variants.length !== run.plan.variants.length || run.variants.length !== checkpoint.size || run.step !== checkpoint.step) return null;
+  const step = checkpoint.step;
+  const curvesFit = run.variants.every((v) => isRecord(v) && Array.isArray(v.steps) && v.steps.every((s) => isCount(s) && s <= step));
+  if (!curvesFit) return null;
+  return { version: STORED_RUN_VERSION, kind: 'sweep', link, savedAt, run: run as unknown as SweepRun, checkpoint: checkpoint as unknown as GroupCheckpoint };
+}
+
 export interface RunStore {
   /** Stores the run that `build` describes now, or at the end of the throttle interval (the latest one then). */
-  save(build: () => StoredRun): void;
+  save(build: () => StoredRun | StoredSweepRun): void;
   /** Forgets the stored run (reset, a new run). */
   clear(): void;
-  /** The stored run for `link`, or null. */
+  /** The stored lab run for `link`, or null. */
   load(link: string): Promise<StoredRun | null>;
+  /** The stored sweep for `link`, or null. */
+  loadSweep(link: string): Promise<StoredSweepRun | null>;
 }
 
 export interface RunStoreClock {
@@ -84,9 +117,9 @@ const REAL_CLOCK: RunStoreClock = {
   clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 };
 
-export function createRunStore(cache: StudyCache<StoredRun> = openStudyCache<StoredRun>('run'), clock: RunStoreClock = REAL_CLOCK): RunStore {
+export function createRunStore(cache: StudyCache<StoredRun | StoredSweepRun> = openStudyCache<StoredRun | StoredSweepRun>('run'), clock: RunStoreClock = REAL_CLOCK): RunStore {
   let lastWriteAt = Number.NEGATIVE_INFINITY;
-  let pending: (() => StoredRun) | null = null;
+  let pending: (() => StoredRun | StoredSweepRun) | null = null;
   let timer: unknown = null;
   /** Writes in order: a clear after a save is not overtaken by it. */
   let queue: Promise<void> = Promise.resolve();
@@ -120,5 +153,13 @@ export function createRunStore(cache: StudyCache<StoredRun> = openStudyCache<Sto
       await queue;
       return parseStoredRun(await cache.get(STORED_RUN_KEY), link);
     },
+    async loadSweep(link) {
+      await queue;
+      return parseStoredSweepRun(await cache.get(STORED_RUN_KEY), link);
+    },
   };
 }
+
+/** The page's one run store (the lab's run and the sweep share its single record); created on first use. */
+let pageRunStore: RunStore | null = null;
+export const getRunStore = (): RunStore => (pageRunStore ??= createRunStore());

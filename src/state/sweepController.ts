@@ -8,12 +8,15 @@
  * transport and status work unchanged.
  */
 import { message } from '../core/messages';
+import { formatHash } from '../core/link';
+import { getRunStore } from './runRestore';
+import { showMessage } from './runMessages';
 import { planSweep } from '../core/sweep';
 import { computeWorkerCpuShare } from '../core/cpuShare';
 import type { FromSweepWorkerMessage, ToSweepWorkerMessage } from '../../workers/sweepProtocol';
 import { createWorkerRunController } from './runMessages';
 import { useLabStore, type LabState } from './store';
-import { markSweepRun, type SweepRunMarks } from './sweepSlice';
+import { markSweepRun, rewindSweepRun, type SweepRunMarks } from './sweepSlice';
 
 export function isSweepMode(state: Pick<LabState, 'sweep'>): boolean {
   return state.sweep !== null;
@@ -36,6 +39,11 @@ function syncHeader(): void {
   });
 }
 
+/** The link a stored sweep belongs to: the lab's config and the sweep spec (only the same link restores it). */
+function sweepLink(state: Pick<LabState, 'config' | 'sweep'>): string {
+  return formatHash(state.config, { sweep: state.sweep });
+}
+
 const sweepCpuShare = (): number => computeWorkerCpuShare(globalThis.navigator?.hardwareConcurrency ?? Number.NaN, 1);
 
 const controller = createWorkerRunController<FromSweepWorkerMessage, ToSweepWorkerMessage, SweepRunMarks>({
@@ -53,6 +61,7 @@ const controller = createWorkerRunController<FromSweepWorkerMessage, ToSweepWork
     }
     store.resetRunState();
     store.startSweepRun(plan, notes);
+    getRunStore().clear(); // a new sweep: the stored one is gone
     return { type: 'init', plan, config: store.config, cpuShare: sweepCpuShare() };
   },
   applyBatch: (updates) => useLabStore.getState().applySweepProgressBatch(updates),
@@ -76,6 +85,13 @@ const controller = createWorkerRunController<FromSweepWorkerMessage, ToSweepWork
       return { type: 'init', plan: run.plan, config: store.config, cpuShare: sweepCpuShare(), resume };
     },
     backendReport: () => useLabStore.getState().sweepRun?.backendReport ?? [],
+    // Every checkpoint is stored for a reload (throttled by the run store): the run as it showed then, and the group's state.
+    kept: ({ checkpoint, marks }) =>
+      getRunStore().save(() => {
+        const state = useLabStore.getState();
+        const run = state.sweepRun as NonNullable<LabState['sweepRun']>;
+        return { version: 1, kind: 'sweep', link: sweepLink(state), savedAt: Date.now(), run: { ...rewindSweepRun(run, marks), status: 'paused' }, checkpoint };
+      }),
   },
 });
 
@@ -89,10 +105,31 @@ export const pauseSweep = controller.pause;
 /** Whether the sweep's worker holds a run that can go on (Play continues it; nothing is asked). */
 export const isSweepLive = controller.isLive;
 
-/** Ends the sweep's worker and clears its run. */
+/** Ends the sweep's worker and clears its run (and the stored one). */
 export function resetSweep(): void {
   controller.terminate();
-  if (useLabStore.getState().sweepRun) useLabStore.getState().clearSweepRun();
+  if (useLabStore.getState().sweepRun) {
+    useLabStore.getState().clearSweepRun();
+    getRunStore().clear();
+  }
+}
+
+/**
+ * On load: the stored sweep of this very link, if any, comes back paused at its checkpoint with its curves and a notice;
+ * Play continues from there (the same numbers as an uninterrupted sweep on that backend). Nothing happens when a
+ * sweep already started.
+ */
+export async function restoreStoredSweep(): Promise<boolean> {
+  const link = sweepLink(useLabStore.getState());
+  const stored = await getRunStore().loadSweep(link);
+  const store = useLabStore.getState();
+  if (!stored || !isSweepMode(store) || store.sweepRun !== null || sweepLink(store) !== link) return false;
+  useLabStore.setState({ sweepRun: { ...stored.run, status: 'paused' } });
+  controller.restore({ checkpoint: stored.checkpoint, marks: markSweepRun(stored.run) });
+  syncHeader();
+  const savedAt = new Date(stored.savedAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  showMessage('info', message('restored', { step: stored.checkpoint.step, time: savedAt, backend: stored.checkpoint.backend }));
+  return true;
 }
 
 let unsubscribe: (() => void) | null = null;

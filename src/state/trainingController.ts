@@ -22,7 +22,7 @@ import { formatHash } from '../core/link';
 import { WORKER_LOAD_FAILURE_TEXT, isCodeLoadFailure, isWorkerLoadFailure } from './workerFailure';
 import type { Silence } from '../core/watchdog';
 import { watchRunWorker, type RunWatchdog } from './runWatchdog';
-import { createRunStore, type RunStore } from './runRestore';
+import { getRunStore } from './runRestore';
 import { askAboutExtremeRun, estimateSweep, noteMeasuredSpeeds } from './extremeRun';
 import { runEstimateMessage } from '../core/runEstimate';
 
@@ -42,9 +42,6 @@ let lastCheckpoint: TrainerCheckpoint | null = null;
 
 /** Set by restoreStoredRun: the next Play or Step continues from lastCheckpoint instead of starting at step 0. */
 let resumeOnPlay = false;
-/** The run kept for a reload (runRestore.ts); created on first use (IndexedDB is the page's). */
-let runStore: RunStore | null = null;
-const getRunStore = (): RunStore => (runStore ??= createRunStore());
 
 /** Stores the run at its checkpoint, for a reload (throttled by the run store). */
 function storeRunAt(checkpoint: TrainerCheckpoint): void {

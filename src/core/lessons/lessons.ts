@@ -150,8 +150,8 @@ export const LESSONS: readonly Lesson[] = [
       },
       {
         text: {
-          en: 'Weight-sharing’s true invocation swings up and down, between about 30 % and 70 %, and ends below its peak, near 47 %, while its predictor calls fewer and fewer inputs safe (82 % at step 900, 41 % at the end). AXNet climbs to nearly every input (98 %). This is the paper’s Fig. 2. On some seeds (1 and 4) weight-sharing’s ReLUs die at once and its curve stays flat instead.',
-          zh: '权重共享的真实调用率上下摆动，大约在 30 % 到 70 % 之间，最后停在峰值以下、约 47 %，而它的预测器判为安全的输入越来越少（第 900 步为 82 %，最后为 41 %）。AXNet 一直上升到几乎覆盖所有输入（98 %）。这就是论文的图 2。在某些种子（1 和 4）上，权重共享的 ReLU 一开始就全部失活，曲线反而保持平直。',
+          en: 'Weight-sharing’s true invocation swings between about 30 % and 70 % and ends near 47 %, below its peak, while its predictor calls fewer and fewer inputs safe (82 % at step 900, 41 % at the end); AXNet climbs to nearly every input (98 %), as in the paper’s Fig. 2. On some seeds (1 and 4) weight-sharing’s ReLUs die at once and its curve stays flat instead.',
+          zh: '权重共享的真实调用率大约在 30 % 到 70 % 之间摆动，最后停在峰值以下、约 47 %，它的预测器判为安全的输入也越来越少（第 900 步为 82 %，最后为 41 %）；AXNet 则一直上升到几乎覆盖所有输入（98 %），与论文的图 2 一致。在某些种子（1 和 4）上，权重共享的 ReLU 一开始就全部失活，曲线反而保持平直。',
         },
         fragment: FIG2,
         view: 'compare',
