@@ -95,8 +95,8 @@ export function parseStoredSweepRun(raw: unknown, link: string): StoredSweepRun 
 }
 
 export interface RunStore {
-  /** Stores the run that `build` describes now, or at the end of the throttle interval (the latest one then). */
-  save(build: () => StoredRun | StoredSweepRun): void;
+  /** Stores the run that `build` describes now, or at the end of the throttle interval (the latest one then; null: none is left to store). */
+  save(build: () => StoredRun | StoredSweepRun | null): void;
   /** Forgets the stored run (reset, a new run). */
   clear(): void;
   /** The stored lab run for `link`, or null. */
@@ -119,7 +119,7 @@ const REAL_CLOCK: RunStoreClock = {
 
 export function createRunStore(cache: StudyCache<StoredRun | StoredSweepRun> = openStudyCache<StoredRun | StoredSweepRun>('run'), clock: RunStoreClock = REAL_CLOCK): RunStore {
   let lastWriteAt = Number.NEGATIVE_INFINITY;
-  let pending: (() => StoredRun | StoredSweepRun) | null = null;
+  let pending: (() => StoredRun | StoredSweepRun | null) | null = null;
   let timer: unknown = null;
   /** Writes in order: a clear after a save is not overtaken by it. */
   let queue: Promise<void> = Promise.resolve();
@@ -133,7 +133,7 @@ export function createRunStore(cache: StudyCache<StoredRun | StoredSweepRun> = o
     if (!build) return;
     lastWriteAt = clock.now();
     const record = build();
-    enqueue(() => cache.set(STORED_RUN_KEY, record));
+    if (record) enqueue(() => cache.set(STORED_RUN_KEY, record));
   };
   return {
     save(build) {

@@ -89,8 +89,8 @@ const controller = createWorkerRunController<FromSweepWorkerMessage, ToSweepWork
     kept: ({ checkpoint, marks }) =>
       getRunStore().save(() => {
         const state = useLabStore.getState();
-        const run = state.sweepRun as NonNullable<LabState['sweepRun']>;
-        return { version: 1, kind: 'sweep', link: sweepLink(state), savedAt: Date.now(), run: { ...rewindSweepRun(run, marks), status: 'paused' }, checkpoint };
+        if (!state.sweepRun) return null; // reset before the write
+        return { version: 1, kind: 'sweep', link: sweepLink(state), savedAt: Date.now(), run: { ...rewindSweepRun(state.sweepRun, marks), status: 'paused' }, checkpoint };
       }),
   },
 });
