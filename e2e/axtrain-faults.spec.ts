@@ -60,3 +60,28 @@ test('an AxTrain worker that hangs: a notice within 10 s, Continue resumes every
   expect(resumed).toEqual(uninterrupted);
   expect(errors).toEqual([]);
 });
+
+test('a reload mid-run restores the AxTrain run at its last checkpoint, and Play ends it on the uninterrupted tables (cpu)', async ({ page, browser }) => {
+  const referenceContext = await browser.newContext();
+  const reference = await referenceContext.newPage();
+  await reference.goto(AXTRAIN_RUN);
+  await reference.getByTestId('axtrain-play').click();
+  const uninterrupted = await runToEnd(reference);
+  await referenceContext.close();
+
+  await page.goto(AXTRAIN_RUN);
+  await page.getByTestId('axtrain-play').click();
+  await expect.poll(() => readBpStep(page), { timeout: 90_000, intervals: [100] }).toBeGreaterThan(17);
+  test.skip((await readBpStep(page)) >= 48, 'bp ended before the reload');
+  await page.reload();
+  const notice = page.getByTestId('notice').filter({ hasText: 'Restored from step' });
+  await expect(notice).toBeVisible({ timeout: 10_000 });
+  const restoredStep = Number(/Restored from step (\d+)/.exec((await notice.textContent()) ?? '')?.[1]);
+  expect(restoredStep).toBeGreaterThan(0);
+  await expect(page.getByTestId('axtrain-status')).toHaveAttribute('data-status', 'paused');
+  expect(await readBpStep(page)).toBe(restoredStep);
+  await page.getByTestId('axtrain-play').click();
+  const resumed = await runToEnd(page);
+  console.log(`[axtrain reload] restored from step ${restoredStep}; the tables equal the uninterrupted run's: ${JSON.stringify(resumed) === JSON.stringify(uninterrupted)}`);
+  expect(resumed).toEqual(uninterrupted);
+});

@@ -87,3 +87,29 @@ test('a NAS search whose WebGL context is lost: a notice within 10 s, and it goe
   await expect(page.getByTestId('nas-scatter')).toHaveAttribute('data-points', String(TOTAL));
   await expect(page.getByTestId('nas-parallel')).toHaveAttribute('data-lines', String(TOTAL));
 });
+
+test('a reload mid-search restores the NAS run after its last told round, and Play ends it on the uninterrupted front (cpu)', async ({ page, browser }) => {
+  const referenceContext = await browser.newContext();
+  const reference = await referenceContext.newPage();
+  await reference.goto(NAS_RUN);
+  await reference.getByTestId('nas-play').click();
+  const uninterrupted = await runToEnd(reference);
+  await referenceContext.close();
+
+  await page.goto(NAS_RUN);
+  await page.getByTestId('nas-play').click();
+  await expect.poll(() => readPoints(page), { timeout: 90_000, intervals: [100] }).toBeGreaterThanOrEqual(6);
+  test.skip((await readPoints(page)) >= TOTAL, 'the search ended before the reload');
+  await page.reload();
+  const notice = page.getByTestId('notice').filter({ hasText: 'Restored from round' });
+  await expect(notice).toBeVisible({ timeout: 10_000 });
+  const evaluations = Number(/Restored from round \d+ \((\d+) evaluations\)/.exec((await notice.textContent()) ?? '')?.[1]);
+  expect(evaluations % 6).toBe(0);
+  await expect(page.getByTestId('nas-status')).toHaveAttribute('data-status', 'paused');
+  expect(await readPoints(page)).toBe(evaluations);
+  await page.getByTestId('nas-play').click();
+  const resumed = await runToEnd(page);
+  console.log(`[nas reload] restored after ${evaluations} evaluations; the front equals the uninterrupted one: ${JSON.stringify(resumed) === JSON.stringify(uninterrupted)}`);
+  expect(resumed).toEqual(uninterrupted);
+  await expect(page.getByTestId('nas-parallel')).toHaveAttribute('data-lines', String(TOTAL));
+});

@@ -3,9 +3,9 @@ import { createRoot } from 'react-dom/client';
 import { restoreStoredRun, watchConfigChanges } from './state/trainingController';
 import { startUrlSync } from './state/urlSync';
 import { restoreStoredSweep, watchSweepChanges } from './state/sweepController';
-import { watchAxtrainChanges } from './state/axtrainController';
+import { restoreStoredAxtrain, watchAxtrainChanges } from './state/axtrainController';
 import { startServiceWorker } from './state/serviceWorker';
-import { watchNasChanges } from './state/nasController';
+import { restoreStoredNas, watchNasChanges } from './state/nasController';
 import { App } from './ui/App';
 import { startI18n } from './ui/i18n';
 import './ui/styles.css';
@@ -18,7 +18,9 @@ watchAxtrainChanges();
 startServiceWorker();
 watchNasChanges();
 void restoreStoredRun(); // a reload or a crashed tab: this link's run comes back at its last checkpoint
-void restoreStoredSweep(); // …or this link's sweep
+void restoreStoredSweep(); // …or this link's sweep, NAS search or AxTrain run
+void restoreStoredNas();
+void restoreStoredAxtrain();
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');

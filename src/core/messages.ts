@@ -11,8 +11,8 @@ type Templates = Readonly<Record<LanguageId, string>>;
 
 export const MESSAGES = {
   restored: {
-    en: "Restored from step {step} (this link's run, saved at {time}, trained on {backend}). Press Play to continue from there.",
-    zh: '已恢复到第 {step} 步（此链接的训练，保存于 {time}，在 {backend} 上训练）。按“播放”从那里继续。',
+    en: "Restored from {at} (this link's run, saved at {time}, trained on {backend}). Press Play to continue from there.",
+    zh: '已恢复到{at}（此链接的训练，保存于 {time}，在 {backend} 上训练）。按“播放”从那里继续。',
   },
   workerSilent: {
     en: 'The {worker} stopped responding (no progress for {seconds} s).',

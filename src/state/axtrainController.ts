@@ -15,7 +15,9 @@
  */
 import { computeWorkerCpuShare } from '../core/cpuShare';
 import type { FromAxtrainWorkerMessage, ToAxtrainWorkerMessage } from '../../workers/axtrainProtocol';
-import { createAxtrainRun, markAxtrainRun, sameAxtrainConfig, type AxtrainRunMarks } from './axtrainSlice';
+import { createAxtrainRun, markAxtrainRun, rewindAxtrainRun, sameAxtrainConfig, type AxtrainRun, type AxtrainRunMarks } from './axtrainSlice';
+import { formatHash } from '../core/link';
+import { checkStoredAxtrain, getRunStore } from './runRestore';
 import { message } from '../core/messages';
 import { createWorkerRunController } from './runMessages';
 import { useLabStore, type LabState } from './store';
@@ -59,6 +61,26 @@ const controller = createWorkerRunController<FromAxtrainWorkerMessage, ToAxtrain
       return { type: 'init', config: run.config, backend, cpuShare: axtrainCpuShare(), resume };
     },
     backendReport: () => useLabStore.getState().axtrainRun?.backendReport ?? [],
+    // Every checkpoint is stored for a reload (runRestore.ts): the snapshots as they showed then, and every lane's state.
+    stored: {
+      kind: 'axtrain',
+      link: () => {
+        const store = useLabStore.getState();
+        return formatHash(store.config, { axtrain: store.axtrain });
+      },
+      snapshot: (marks) => {
+        const run = useLabStore.getState().axtrainRun;
+        return run ? { ...rewindAxtrainRun(run, marks), status: 'paused' } : null;
+      },
+      check: checkStoredAxtrain,
+      apply: (stored) => {
+        const store = useLabStore.getState();
+        if (store.axtrain === null || store.axtrainRun !== null) return null;
+        const run = { ...(stored as AxtrainRun), status: 'paused' as const };
+        useLabStore.setState({ axtrainRun: run });
+        return markAxtrainRun(run);
+      },
+    },
   },
 });
 
@@ -79,11 +101,17 @@ export function toggleAxtrain(): void {
   else playAxtrain();
 }
 
-/** Ends the run's worker and clears its results. */
+/** Ends the run's worker and clears its results (and the stored run). */
 export function resetAxtrain(): void {
   controller.terminate();
-  if (useLabStore.getState().axtrainRun) useLabStore.getState().clearAxtrainRun();
+  if (useLabStore.getState().axtrainRun) {
+    useLabStore.getState().clearAxtrainRun();
+    getRunStore().clear();
+  }
 }
+
+/** On load: the stored run of this very link, if any, comes back paused at its last checkpoint; Play continues. */
+export const restoreStoredAxtrain = controller.restoreStored;
 
 let unsubscribe: (() => void) | null = null;
 

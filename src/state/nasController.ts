@@ -16,7 +16,9 @@ import { computeWorkerCpuShare } from '../core/cpuShare';
 import { message } from '../core/messages';
 import type { FromNasWorkerMessage, ToNasWorkerMessage } from '../../workers/nasProtocol';
 import { pauseAxtrain } from './axtrainController';
-import { sameNasRun } from './nasSlice';
+import { formatRunPart, rewindNasRun, sameNasRun, type NasRun } from './nasSlice';
+import { formatHash } from '../core/link';
+import { checkStoredNas, getRunStore } from './runRestore';
 import { createWorkerRunController } from './runMessages';
 import { useLabStore } from './store';
 import { pauseRun } from './trainingController';
@@ -53,6 +55,26 @@ const controller = createWorkerRunController<FromNasWorkerMessage, ToNasWorkerMe
     },
     backendReport: () => useLabStore.getState().nasRun?.backendReport ?? [],
     at: (checkpoint) => message('atNasRound', { round: checkpoint.round, evaluations: checkpoint.step }),
+    // Every told round is stored for a reload (runRestore.ts): the records so far; the replay rebuilds the searches.
+    stored: {
+      kind: 'nas',
+      link: () => {
+        const store = useLabStore.getState();
+        return `${formatHash(store.config)}|${formatRunPart(store.nas)}`;
+      },
+      snapshot: (marks) => {
+        const run = useLabStore.getState().nasRun;
+        return run ? { ...rewindNasRun(run, marks), status: 'paused' } : null;
+      },
+      check: checkStoredNas,
+      apply: (stored) => {
+        const store = useLabStore.getState();
+        if (store.nas === null || store.nasRun !== null) return null;
+        const run = { ...(stored as NasRun), status: 'paused' as const };
+        useLabStore.setState({ nasRun: run });
+        return run.records.length;
+      },
+    },
   },
 });
 
@@ -68,11 +90,17 @@ export function playNas(): void {
 
 export const pauseNas = controller.pause;
 
-/** Ends the run's worker and clears its results. */
+/** Ends the run's worker and clears its results (and the stored run). */
 export function resetNas(): void {
   controller.terminate();
-  if (useLabStore.getState().nasRun) useLabStore.getState().clearNasRun();
+  if (useLabStore.getState().nasRun) {
+    useLabStore.getState().clearNasRun();
+    getRunStore().clear();
+  }
 }
+
+/** On load: the stored search of this very link, if any, comes back paused after its last told round; Play continues. */
+export const restoreStoredNas = controller.restoreStored;
 
 let unsubscribe: (() => void) | null = null;
 

@@ -21,7 +21,7 @@ export const NAS_SELECTION_FIELDS = ['mode', 'cAcc', 'cEnergy', 'cSpeed', 'theta
 const SELECTION: ReadonlySet<string> = new Set(NAS_SELECTION_FIELDS);
 
 /** The link text of a config's run settings only (selection fields reset to their defaults). */
-function formatRunPart(config: Readonly<NasRunConfig> | null): string {
+export function formatRunPart(config: Readonly<NasRunConfig> | null): string {
   if (!config) return '';
   const defaults = createNasRunConfig(config.target);
   const runOnly = { ...config } as Record<string, unknown>;

@@ -12,6 +12,7 @@ import { statusAfterMessage, useLabStore, type NoticeKind, type RunStatus } from
 import { formatMessage, message as message_, type Message } from '../core/messages';
 
 import { WORKER_LOAD_FAILURE_TEXT, isCodeLoadFailure, isWorkerLoadFailure } from './workerFailure';
+import { getRunStore, type StoredRunCheck, type StoredWorkerRunKind } from './runRestore';
 
 /** The Continue of the notice on screen: what the controller that showed it offered (see showMessage). */
 let offeredContinue: (() => void) | null = null;
@@ -220,8 +221,21 @@ export interface WorkerRunResume<M extends RunWorkerMessage, Init, Marks> {
   backendReport(): readonly MeasuredBackend[];
   /** A checkpoint's position in words where it is not a training step (NAS: its round); default atStep. */
   at?(checkpoint: CheckpointOf<M>): Message;
-  /** Each checkpoint as it is kept (the sweep stores it for a reload: runRestore.ts). */
-  kept?(from: { checkpoint: CheckpointOf<M>; marks: Marks }): void;
+  /** Set where the run survives a reload (runRestore.ts): each checkpoint is stored with the run as it showed then. */
+  stored?: StoredRunSpec<Marks>;
+}
+
+/** How a controller's run is stored for a reload and put back (runRestore.ts StoredWorkerRun). */
+export interface StoredRunSpec<Marks> {
+  kind: StoredWorkerRunKind;
+  /** The canonical link of the run's settings now (only the same link restores it). */
+  link(): string;
+  /** The run as the store showed it at `marks`, paused (null: there is no run any more). */
+  snapshot(marks: Marks): unknown;
+  /** The kind's check of a stored run and checkpoint. */
+  check: StoredRunCheck;
+  /** Puts a stored run (checked) into the store and returns its marks; null when a run is there already. */
+  apply(run: unknown): Marks | null;
 }
 
 /** What a checkpoint must say of itself for a Continue. */
@@ -263,8 +277,11 @@ export interface WorkerRunController {
   isRunning(): boolean;
   /** Ends the current worker (its run's state stays). */
   terminate(): void;
-  /** A run restored from storage (a reload): the next Play continues from `from` on its backend, with no worker before. */
-  restore(from: { checkpoint: unknown; marks: unknown }): void;
+  /**
+   * On load: the stored run of this very link (spec.resume.stored), if any, comes back paused at its checkpoint with a
+   * "Restored from …" notice, and the next Play continues from there. False when there is none or a run started.
+   */
+  restoreStored(): Promise<boolean>;
 }
 
 /**
@@ -277,7 +294,7 @@ export function createWorkerRunController<M extends RunWorkerMessage, Init, Mark
   let active: RunWorker | null = null;
   /** The current run's last checkpoint and what the store showed with it (spec.resume); null at step 0. */
   let saved: { checkpoint: CheckpointOf<M>; marks: Marks } | null = null;
-  /** Set by restore(): the next Play continues from `saved` (a run restored after a reload). */
+  /** Set by restoreStored(): the next Play continues from `saved` (a run restored after a reload). */
   let restored = false;
   const savedStep = (): number | null => (saved ? (saved.checkpoint as CheckpointLike).step : null);
   /** The position of a checkpoint in words (the spec's, or its step). */
@@ -288,6 +305,16 @@ export function createWorkerRunController<M extends RunWorkerMessage, Init, Mark
     spec.applyBatch(queued.filter(({ entry }) => entry === active).map(({ entry, message }) => ({ payload: message, status: statusAfterMessage(message, entry.intent) })));
     spec.afterChange?.();
   });
+
+  /** Stores a checkpoint with the run as it showed then, for a reload (throttled by the run store). */
+  const keep = (from: { checkpoint: CheckpointOf<M>; marks: Marks }) => {
+    const stored = spec.resume?.stored;
+    if (!stored) return;
+    getRunStore().save(() => {
+      const run = stored.snapshot(from.marks);
+      return run === null ? null : { version: 1, kind: stored.kind, link: stored.link(), savedAt: Date.now(), run, checkpoint: from.checkpoint };
+    });
+  };
 
   const terminate = () => {
     batcher.cancel();
@@ -360,7 +387,7 @@ export function createWorkerRunController<M extends RunWorkerMessage, Init, Mark
               if (e !== active || !spec.resume) return;
               batcher.flush(); // the points of the checkpoint's step arrived just before it
               saved = { checkpoint, marks: spec.resume.mark() };
-              spec.resume.kept?.(saved);
+              keep(saved);
             },
           }
         : {}),
@@ -374,6 +401,7 @@ export function createWorkerRunController<M extends RunWorkerMessage, Init, Mark
     terminate();
     saved = null;
     restored = false;
+    if (spec.resume?.stored) getRunStore().clear(); // a new run: the stored one is gone
     const init = spec.begin();
     if (init === null) return false;
     spawn(init);
@@ -443,10 +471,20 @@ export function createWorkerRunController<M extends RunWorkerMessage, Init, Mark
     pause,
     isRunning: () => active?.intent === 'running',
     terminate,
-    restore(from) {
-      terminate();
-      saved = from as { checkpoint: CheckpointOf<M>; marks: Marks };
+    async restoreStored() {
+      const stored = spec.resume?.stored;
+      if (!stored || active) return false;
+      const link = stored.link();
+      const record = await getRunStore().loadWorkerRun<unknown, CheckpointOf<M>>(stored.kind, link, stored.check);
+      if (!record || active || stored.link() !== link) return false;
+      const marks = stored.apply(record.run);
+      if (marks === null) return false;
+      saved = { checkpoint: record.checkpoint, marks };
       restored = true;
+      spec.afterChange?.();
+      const time = new Date(record.savedAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+      showMessage('info', message_('restored', { at: positionOf(record.checkpoint), time, backend: (record.checkpoint as CheckpointLike).backend }));
+      return true;
     },
   };
 }

@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { TrainerCheckpoint } from '../core/checkpoint';
 import type { EvaluationPoint } from '../core/weights';
-import { RUN_STORE_INTERVAL_MS, createRunStore, parseStoredRun, parseStoredSweepRun, type StoredRun, type StoredSweepRun } from './runRestore';
+import {
+  RUN_STORE_INTERVAL_MS,
+  checkStoredAxtrain,
+  checkStoredNas,
+  createRunStore,
+  parseStoredRun,
+  parseStoredSweepRun,
+  parseStoredWorkerRun,
+  type StoredRun,
+  type StoredSweepRun,
+} from './runRestore';
 import type { StudyCache } from './studyCache';
 
 const checkpoint = {
@@ -91,6 +101,36 @@ describe('the stored run', () => {
     // The lab's record and the sweep's share one slot: each reads only its own.
     expect(parseStoredRun(sweep(1000, [500]), link)).toBeNull();
     expect(parseStoredSweepRun(run(1000), '#v=1&seed=7')).toBeNull();
+  });
+
+  it('restores a NAS search with its told records in order, and an AxTrain run with one snapshot per lane', () => {
+    const link = '#v=1&nas=blackscholes';
+    const record = (index: number) => ({ index, key: `${index}r`, measure: {} });
+    const nas = (records: unknown[], step: number) => ({
+      version: 1,
+      kind: 'nas',
+      link,
+      savedAt: 1,
+      run: { config: {}, records },
+      checkpoint: { step, round: 1, backend: 'cpu' },
+    });
+    expect(parseStoredWorkerRun(nas([record(0), record(1)], 2), 'nas', link, checkStoredNas)).not.toBeNull();
+    expect(parseStoredWorkerRun(nas([record(0), record(1)], 3), 'nas', link, checkStoredNas)).toBeNull(); // a count that disagrees
+    expect(parseStoredWorkerRun(nas([record(1), record(0)], 2), 'nas', link, checkStoredNas)).toBeNull(); // out of order
+    expect(parseStoredWorkerRun(nas([record(0)], 1), 'axtrain', link, checkStoredNas)).toBeNull(); // another kind
+    const lane = (trainer: unknown) => ({ method: 'bp', trainer });
+    const engine = { groups: [{ name: 'net', theta: new Float32Array(2) }] };
+    const axtrain = (lanes: unknown[], snapshots: number) => ({
+      version: 1,
+      kind: 'axtrain',
+      link,
+      savedAt: 1,
+      run: { config: {}, snapshots: Array.from({ length: snapshots }, () => ({})) },
+      checkpoint: { step: 8, backend: 'cpu', lanes },
+    });
+    expect(parseStoredWorkerRun(axtrain([lane({ engine }), lane(null)], 2), 'axtrain', link, checkStoredAxtrain)).not.toBeNull();
+    expect(parseStoredWorkerRun(axtrain([lane({ engine })], 2), 'axtrain', link, checkStoredAxtrain)).toBeNull();
+    expect(parseStoredWorkerRun(axtrain([lane({ engine: { groups: [{ theta: [1, 2] }] } })], 1), 'axtrain', link, checkStoredAxtrain)).toBeNull(); // no Float32Array
   });
 
   it('writes at most once per interval, the latest run, and a clear wins over an earlier save', async () => {

@@ -31,16 +31,24 @@ export interface StoredRun {
   checkpoint: TrainerCheckpoint;
 }
 
-/** A sweep at its last checkpoint: the run as the page showed it then (its plan, curves and stops) and the group's checkpoint. */
-export interface StoredSweepRun {
+/** The runs of a worker-run controller that survive a reload (runMessages.ts): their kind names the record. */
+export type StoredWorkerRunKind = 'sweep' | 'nas' | 'axtrain';
+
+/**
+ * A worker-run controller's run at its last checkpoint (a sweep, a NAS search, an AxTrain run): the run as the page
+ * showed it then (paused) and the worker's checkpoint (a group's, NAS's told rounds, AxTrain's lanes).
+ */
+export interface StoredWorkerRun<Run = unknown, Checkpoint = unknown> {
   version: typeof STORED_RUN_VERSION;
-  kind: 'sweep';
-  /** The canonical link of the lab's config and its sweep spec: only the same link restores it. */
+  kind: StoredWorkerRunKind;
+  /** The canonical link of the run's settings: only the same link restores it. */
   link: string;
   savedAt: number;
-  run: SweepRun;
-  checkpoint: GroupCheckpoint;
+  run: Run;
+  checkpoint: Checkpoint;
 }
+
+export type StoredSweepRun = StoredWorkerRun<SweepRun, GroupCheckpoint>;
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 0;
@@ -76,33 +84,64 @@ export function parseStoredRun(raw: unknown, link: string): StoredRun | null {
   };
 }
 
+/** The kind's own check of a stored run and its checkpoint (plain data from IndexedDB: trust nothing). */
+export type StoredRunCheck = (run: Record<string, unknown>, checkpoint: Record<string, unknown>) => boolean;
+
 /**
- * A stored value as a sweep for `link`, field by field, or null. The plan must be the one the group trained (one model
- * per variant, each curve no longer than the checkpoint's step); the engines check their tensors when they restore them.
+ * A stored value as a run of `kind` for `link`, or null: the envelope (version, kind, link, time, a checkpoint with a
+ * step and a backend) here, the rest by the kind's `check`. The engines check their tensors when they restore them.
  */
-export function parseStoredSweepRun(raw: unknown, link: string): StoredSweepRun | null {
-  if (!isRecord(raw) || raw.version !== STORED_RUN_VERSION || raw.kind !== 'sweep' || raw.link !== link) return null;
+export function parseStoredWorkerRun<Run, Checkpoint>(raw: unknown, kind: StoredWorkerRunKind, link: string, check: StoredRunCheck): StoredWorkerRun<Run, Checkpoint> | null {
+  if (!isRecord(raw) || raw.version !== STORED_RUN_VERSION || raw.kind !== kind || raw.link !== link) return null;
   const { savedAt, run, checkpoint } = raw;
   if (typeof savedAt !== 'number' || !Number.isFinite(savedAt) || !isRecord(run) || !isRecord(checkpoint)) return null;
-  if (!isCount(checkpoint.step) || !isCount(checkpoint.size) || typeof checkpoint.backend !== 'string' || !Array.isArray(checkpoint.engines)) return null;
-  if (!checkpoint.engines.every((e) => isRecord(e) && Array.isArray(e.groups) && e.groups.every((g) => isRecord(g) && g.theta instanceof Float32Array))) return null;
-  if (!isRecord(run.plan) || !Array.isArray(run.plan.variants) || !Array.isArray(run.variants)) return null;
-  if (run.variants.length !== run.plan.variants.length || run.variants.length !== checkpoint.size || run.step !== checkpoint.step) return null;
-  const step = checkpoint.step;
-  const curvesFit = run.variants.every((v) => isRecord(v) && Array.isArray(v.steps) && v.steps.every((s) => isCount(s) && s <= step));
-  if (!curvesFit) return null;
-  return { version: STORED_RUN_VERSION, kind: 'sweep', link, savedAt, run: run as unknown as SweepRun, checkpoint: checkpoint as unknown as GroupCheckpoint };
+  if (!isCount(checkpoint.step) || typeof checkpoint.backend !== 'string' || !check(run, checkpoint)) return null;
+  return { version: STORED_RUN_VERSION, kind, link, savedAt, run: run as Run, checkpoint: checkpoint as Checkpoint };
+}
+
+/** Every θ of `engines` is a Float32Array (a group's or AxTrain's engines). */
+export const hasEngineThetas = (engines: unknown): boolean =>
+  Array.isArray(engines) && engines.every((e) => isRecord(e) && Array.isArray(e.groups) && e.groups.every((g) => isRecord(g) && g.theta instanceof Float32Array));
+
+/** A sweep's check: one curve per variant of its plan, none past the checkpoint, the group's engines. */
+export const checkStoredSweep: StoredRunCheck = (run, checkpoint) => {
+  if (!isCount(checkpoint.size) || !hasEngineThetas(checkpoint.engines)) return false;
+  if (!isRecord(run.plan) || !Array.isArray(run.plan.variants) || !Array.isArray(run.variants)) return false;
+  if (run.variants.length !== run.plan.variants.length || run.variants.length !== checkpoint.size || run.step !== checkpoint.step) return false;
+  const step = checkpoint.step as number;
+  return run.variants.every((v) => isRecord(v) && Array.isArray(v.steps) && v.steps.every((s) => isCount(s) && s <= step));
+};
+
+/** A NAS search's check: the records told, in order, as many as the checkpoint says. */
+export const checkStoredNas: StoredRunCheck = (run, checkpoint) =>
+  isCount(checkpoint.round) &&
+  isRecord(run.config) &&
+  Array.isArray(run.records) &&
+  run.records.length === checkpoint.step &&
+  run.records.every((r, i) => isRecord(r) && r.index === i && typeof r.key === 'string' && isRecord(r.measure));
+
+/** An AxTrain run's check: one snapshot per lane, each lane's engine (or none: finished). */
+export const checkStoredAxtrain: StoredRunCheck = (run, checkpoint) =>
+  isRecord(run.config) &&
+  Array.isArray(run.snapshots) &&
+  Array.isArray(checkpoint.lanes) &&
+  run.snapshots.length === checkpoint.lanes.length &&
+  checkpoint.lanes.every((lane) => isRecord(lane) && (lane.trainer === null || (isRecord(lane.trainer) && hasEngineThetas([lane.trainer.engine]))));
+
+/** A stored value as a sweep for `link`, or null. */
+export function parseStoredSweepRun(raw: unknown, link: string): StoredSweepRun | null {
+  return parseStoredWorkerRun<SweepRun, GroupCheckpoint>(raw, 'sweep', link, checkStoredSweep);
 }
 
 export interface RunStore {
   /** Stores the run that `build` describes now, or at the end of the throttle interval (the latest one then; null: none is left to store). */
-  save(build: () => StoredRun | StoredSweepRun | null): void;
+  save(build: () => StoredRun | StoredWorkerRun | null): void;
   /** Forgets the stored run (reset, a new run). */
   clear(): void;
   /** The stored lab run for `link`, or null. */
   load(link: string): Promise<StoredRun | null>;
-  /** The stored sweep for `link`, or null. */
-  loadSweep(link: string): Promise<StoredSweepRun | null>;
+  /** The stored run of `kind` for `link` (checked by `check`), or null. */
+  loadWorkerRun<Run, Checkpoint>(kind: StoredWorkerRunKind, link: string, check: StoredRunCheck): Promise<StoredWorkerRun<Run, Checkpoint> | null>;
 }
 
 export interface RunStoreClock {
@@ -117,9 +156,9 @@ const REAL_CLOCK: RunStoreClock = {
   clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 };
 
-export function createRunStore(cache: StudyCache<StoredRun | StoredSweepRun> = openStudyCache<StoredRun | StoredSweepRun>('run'), clock: RunStoreClock = REAL_CLOCK): RunStore {
+export function createRunStore(cache: StudyCache<StoredRun | StoredWorkerRun> = openStudyCache<StoredRun | StoredWorkerRun>('run'), clock: RunStoreClock = REAL_CLOCK): RunStore {
   let lastWriteAt = Number.NEGATIVE_INFINITY;
-  let pending: (() => StoredRun | StoredSweepRun | null) | null = null;
+  let pending: (() => StoredRun | StoredWorkerRun | null) | null = null;
   let timer: unknown = null;
   /** Writes in order: a clear after a save is not overtaken by it. */
   let queue: Promise<void> = Promise.resolve();
@@ -153,9 +192,9 @@ export function createRunStore(cache: StudyCache<StoredRun | StoredSweepRun> = o
       await queue;
       return parseStoredRun(await cache.get(STORED_RUN_KEY), link);
     },
-    async loadSweep(link) {
+    async loadWorkerRun<Run, Checkpoint>(kind: StoredWorkerRunKind, link: string, check: StoredRunCheck) {
       await queue;
-      return parseStoredSweepRun(await cache.get(STORED_RUN_KEY), link);
+      return parseStoredWorkerRun<Run, Checkpoint>(await cache.get(STORED_RUN_KEY), kind, link, check);
     },
   };
 }

@@ -9,14 +9,13 @@
  */
 import { message } from '../core/messages';
 import { formatHash } from '../core/link';
-import { getRunStore } from './runRestore';
-import { showMessage } from './runMessages';
+import { checkStoredSweep, getRunStore } from './runRestore';
 import { planSweep } from '../core/sweep';
 import { computeWorkerCpuShare } from '../core/cpuShare';
 import type { FromSweepWorkerMessage, ToSweepWorkerMessage } from '../../workers/sweepProtocol';
 import { createWorkerRunController } from './runMessages';
 import { useLabStore, type LabState } from './store';
-import { markSweepRun, rewindSweepRun, type SweepRunMarks } from './sweepSlice';
+import { markSweepRun, rewindSweepRun, type SweepRun, type SweepRunMarks } from './sweepSlice';
 
 export function isSweepMode(state: Pick<LabState, 'sweep'>): boolean {
   return state.sweep !== null;
@@ -61,7 +60,6 @@ const controller = createWorkerRunController<FromSweepWorkerMessage, ToSweepWork
     }
     store.resetRunState();
     store.startSweepRun(plan, notes);
-    getRunStore().clear(); // a new sweep: the stored one is gone
     return { type: 'init', plan, config: store.config, cpuShare: sweepCpuShare() };
   },
   applyBatch: (updates) => useLabStore.getState().applySweepProgressBatch(updates),
@@ -85,13 +83,23 @@ const controller = createWorkerRunController<FromSweepWorkerMessage, ToSweepWork
       return { type: 'init', plan: run.plan, config: store.config, cpuShare: sweepCpuShare(), resume };
     },
     backendReport: () => useLabStore.getState().sweepRun?.backendReport ?? [],
-    // Every checkpoint is stored for a reload (throttled by the run store): the run as it showed then, and the group's state.
-    kept: ({ checkpoint, marks }) =>
-      getRunStore().save(() => {
-        const state = useLabStore.getState();
-        if (!state.sweepRun) return null; // reset before the write
-        return { version: 1, kind: 'sweep', link: sweepLink(state), savedAt: Date.now(), run: { ...rewindSweepRun(state.sweepRun, marks), status: 'paused' }, checkpoint };
-      }),
+    // Every checkpoint is stored for a reload (runRestore.ts): the run as it showed then, and the group's state.
+    stored: {
+      kind: 'sweep',
+      link: () => sweepLink(useLabStore.getState()),
+      snapshot: (marks) => {
+        const run = useLabStore.getState().sweepRun;
+        return run ? { ...rewindSweepRun(run, marks), status: 'paused' } : null;
+      },
+      check: checkStoredSweep,
+      apply: (stored) => {
+        const store = useLabStore.getState();
+        if (!isSweepMode(store) || store.sweepRun !== null) return null;
+        const run = { ...(stored as SweepRun), status: 'paused' as const };
+        useLabStore.setState({ sweepRun: run });
+        return markSweepRun(run);
+      },
+    },
   },
 });
 
@@ -114,23 +122,8 @@ export function resetSweep(): void {
   }
 }
 
-/**
- * On load: the stored sweep of this very link, if any, comes back paused at its checkpoint with its curves and a notice;
- * Play continues from there (the same numbers as an uninterrupted sweep on that backend). Nothing happens when a
- * sweep already started.
- */
-export async function restoreStoredSweep(): Promise<boolean> {
-  const link = sweepLink(useLabStore.getState());
-  const stored = await getRunStore().loadSweep(link);
-  const store = useLabStore.getState();
-  if (!stored || !isSweepMode(store) || store.sweepRun !== null || sweepLink(store) !== link) return false;
-  useLabStore.setState({ sweepRun: { ...stored.run, status: 'paused' } });
-  controller.restore({ checkpoint: stored.checkpoint, marks: markSweepRun(stored.run) });
-  syncHeader();
-  const savedAt = new Date(stored.savedAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
-  showMessage('info', message('restored', { step: stored.checkpoint.step, time: savedAt, backend: stored.checkpoint.backend }));
-  return true;
-}
+/** On load: the stored sweep of this very link, if any, comes back paused at its checkpoint; Play continues from there. */
+export const restoreStoredSweep = controller.restoreStored;
 
 let unsubscribe: (() => void) | null = null;
 

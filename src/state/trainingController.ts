@@ -83,7 +83,7 @@ export async function restoreStoredRun(): Promise<boolean> {
     status: 'paused',
   });
   const savedAt = new Date(stored.savedAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
-  showMessage('info', message('restored', { step, time: savedAt, backend: stored.checkpoint.backend }));
+  showMessage('info', message('restored', { at: atStep(step), time: savedAt, backend: stored.checkpoint.backend }));
   return true;
 }
 
