@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { collectErrors, findRoleWorker, hangWorker } from './helpers';
+import { collectErrors, findRoleWorker, hangWorker, runReference } from './helpers';
 
 /**
  * Issue 12 for AxTrain: its worker posts the session's checkpoint between rounds after an evaluation
@@ -23,12 +23,7 @@ test('an AxTrain worker that hangs: a notice within 10 s, Continue resumes every
   page,
   browser,
 }) => {
-  const referenceContext = await browser.newContext();
-  const reference = await referenceContext.newPage();
-  await reference.goto(AXTRAIN_RUN);
-  await reference.getByTestId('axtrain-play').click();
-  const uninterrupted = await runToEnd(reference);
-  await referenceContext.close();
+  const uninterrupted = await runReference(browser, AXTRAIN_RUN, 'axtrain-play', runToEnd);
 
   const errors = collectErrors(page);
   await page.setViewportSize({ width: 1440, height: 900 });
@@ -62,12 +57,7 @@ test('an AxTrain worker that hangs: a notice within 10 s, Continue resumes every
 });
 
 test('a reload mid-run restores the AxTrain run at its last checkpoint, and Play ends it on the uninterrupted tables (cpu)', async ({ page, browser }) => {
-  const referenceContext = await browser.newContext();
-  const reference = await referenceContext.newPage();
-  await reference.goto(AXTRAIN_RUN);
-  await reference.getByTestId('axtrain-play').click();
-  const uninterrupted = await runToEnd(reference);
-  await referenceContext.close();
+  const uninterrupted = await runReference(browser, AXTRAIN_RUN, 'axtrain-play', runToEnd);
 
   await page.goto(AXTRAIN_RUN);
   await page.getByTestId('axtrain-play').click();

@@ -1,4 +1,4 @@
-import { expect, type Page, type Worker } from '@playwright/test';
+import { expect, type Browser, type Page, type Worker } from '@playwright/test';
 import jsQR from 'jsqr';
 
 /** Collects console errors and uncaught page errors, for the no-console-errors checks. */
@@ -104,4 +104,20 @@ export function hangWorkerThread(): void {
 /** Injects hangWorkerThread into `worker` (the evaluation itself may never return). */
 export async function hangWorker(worker: Worker): Promise<void> {
   await worker.evaluate(hangWorkerThread).catch(() => {});
+}
+
+/**
+ * The uninterrupted run a fault test compares with: `link` in a context of its own (a page of the test's context would
+ * find the reference's stored run and restore it), Play on `playTestId`, and what `finish` reads once it has ended.
+ */
+export async function runReference<T>(browser: Browser, link: string, playTestId: string, finish: (page: Page) => Promise<T>): Promise<T> {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(link);
+    await page.getByTestId(playTestId).click();
+    return await finish(page);
+  } finally {
+    await context.close();
+  }
 }

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { collectErrors, findRoleWorker, hangWorker, loseWebglContext } from './helpers';
+import { collectErrors, findRoleWorker, hangWorker, loseWebglContext, runReference } from './helpers';
 
 /**
  * Issue 12 for NAS: its worker posts a checkpoint after every told round (workers/nas.worker.ts). A NAS worker whose
@@ -20,13 +20,10 @@ async function runToEnd(page: Page): Promise<string[]> {
 }
 
 test('a NAS worker that hangs: a notice within 10 s, Continue replays the told rounds and the search ends on the uninterrupted records (cpu)', async ({ page, browser }) => {
-  const referenceContext = await browser.newContext();
-  const reference = await referenceContext.newPage();
-  await reference.goto(NAS_RUN);
-  await reference.getByTestId('nas-play').click();
-  const uninterrupted = await runToEnd(reference);
-  const uninterruptedCounts = await reference.getByTestId('nas-counts').textContent();
-  await referenceContext.close();
+  const [uninterrupted, uninterruptedCounts] = await runReference(browser, NAS_RUN, 'nas-play', async (reference) => [
+    await runToEnd(reference),
+    await reference.getByTestId('nas-counts').textContent(),
+  ]);
   expect(uninterrupted.length).toBeGreaterThan(0);
 
   const errors = collectErrors(page);
@@ -89,12 +86,7 @@ test('a NAS search whose WebGL context is lost: a notice within 10 s, and it goe
 });
 
 test('a reload mid-search restores the NAS run after its last told round, and Play ends it on the uninterrupted front (cpu)', async ({ page, browser }) => {
-  const referenceContext = await browser.newContext();
-  const reference = await referenceContext.newPage();
-  await reference.goto(NAS_RUN);
-  await reference.getByTestId('nas-play').click();
-  const uninterrupted = await runToEnd(reference);
-  await referenceContext.close();
+  const uninterrupted = await runReference(browser, NAS_RUN, 'nas-play', runToEnd);
 
   await page.goto(NAS_RUN);
   await page.getByTestId('nas-play').click();

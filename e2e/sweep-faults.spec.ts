@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { collectErrors, englishWordsIn, expectTrainingFrom, findRoleWorker, hangWorker, loseWebglContext } from './helpers';
+import { collectErrors, englishWordsIn, expectTrainingFrom, findRoleWorker, hangWorker, loseWebglContext, runReference } from './helpers';
 
 /**
  * Issue 12 for the sweep: its worker posts the group's checkpoint at evaluation steps (workers/sweep.worker.ts). A sweep
@@ -24,12 +24,7 @@ test('a sweep worker that hangs: a notice within 10 s, Continue resumes the grou
   page,
   browser,
 }) => {
-  const referenceContext = await browser.newContext();
-  const reference = await referenceContext.newPage();
-  await reference.goto(SWEEP_RUN);
-  await reference.getByTestId('play-button').click();
-  const uninterrupted = await runToEnd(reference);
-  await referenceContext.close();
+  const uninterrupted = await runReference(browser, SWEEP_RUN, 'play-button', runToEnd);
 
   const errors = collectErrors(page);
   await page.setViewportSize({ width: 1440, height: 900 });
@@ -144,12 +139,7 @@ test('in 中文 a sweep worker that hangs is told, and continued, without an Eng
 });
 
 test('a reload mid-sweep restores the sweep at its last checkpoint, and Play ends it on the uninterrupted rows (cpu)', async ({ page, browser }) => {
-  const referenceContext = await browser.newContext();
-  const reference = await referenceContext.newPage();
-  await reference.goto(SWEEP_RUN);
-  await reference.getByTestId('play-button').click();
-  const uninterrupted = await runToEnd(reference);
-  await referenceContext.close();
+  const uninterrupted = await runReference(browser, SWEEP_RUN, 'play-button', runToEnd);
 
   await page.goto(SWEEP_RUN);
   await page.getByTestId('play-button').click();

@@ -1,5 +1,5 @@
 import { expect, test, type Page, type Worker } from '@playwright/test';
-import { expectTrainingFrom, hangWorkerThread, readStep } from './helpers';
+import { expectTrainingFrom, hangWorkerThread, readStep, runReference } from './helpers';
 
 /**
  * Issue 12: a training worker that stops answering (a hung readback, an out-of-memory kill) is noticed by the watchdog
@@ -68,15 +68,11 @@ for (const fault of FAULTS) {
 }
 
 test('the resumed run ends with the metrics of an uninterrupted run on the same backend (cpu)', async ({ page, browser }) => {
-  // Its own context: a page of the same context would find the reference's stored run and restore it (reload.spec.ts).
-  const referenceContext = await browser.newContext();
-  const reference = await referenceContext.newPage();
-  await reference.goto(SHORT_RUN);
-  await reference.getByTestId('play-button').click();
-  await expect.poll(() => readStep(reference), { timeout: 90_000 }).toBe(2500);
-  await expect(reference.getByTestId('play-button')).not.toHaveAttribute('aria-label', 'Pause');
-  const uninterrupted = await readMetrics(reference);
-  await referenceContext.close();
+  const uninterrupted = await runReference(browser, SHORT_RUN, 'play-button', async (reference) => {
+    await expect.poll(() => readStep(reference), { timeout: 90_000 }).toBe(2500);
+    await expect(reference.getByTestId('play-button')).not.toHaveAttribute('aria-label', 'Pause');
+    return readMetrics(reference);
+  });
 
   const worker = await startTraining(page, SHORT_RUN, 1100);
   const { checkpointStep } = await injectAndContinue(page, worker, FAULTS[0]);
