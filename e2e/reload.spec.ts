@@ -38,3 +38,52 @@ test('a reload mid-run restores the run at its last checkpoint, and Play continu
   await expect(page.getByTestId('metric-step')).toHaveText('0');
   await expect(page.getByRole('alert').filter({ hasText: 'Restored from step' })).toHaveCount(0);
 });
+
+test('a reload mid-comparison restores every lane at its own last checkpoint, and Play continues each from there', async ({ page }) => {
+  test.setTimeout(180_000);
+  const link = '/#v=1&backend=cpu&seed=7&train=1024&test=512&steps=200000&eval=300&methods=axnet,lone';
+  const lanePoints = async (method: string) => Number(await page.getByTestId(`compare-curve-${method}`).getAttribute('data-points'));
+  await page.goto(link);
+  await expect(page.getByTestId('panel-compare')).toBeVisible();
+  await page.getByTestId('play-button').click();
+  for (const method of ['axnet', 'lone']) await expect.poll(() => lanePoints(method), { timeout: 90_000 }).toBeGreaterThanOrEqual(4);
+  await page.reload();
+
+  const notice = page.getByRole('alert').filter({ hasText: 'Restored the comparison' });
+  await expect(notice).toBeVisible({ timeout: 10_000 });
+  const text = (await notice.textContent()) ?? '';
+  expect(text).toMatch(/^Restored the comparison \(axnet at step \d+ on cpu, lone at step \d+ on cpu; this link's run, saved at .+\)\. Press Play to continue from there\./);
+  const steps = Object.fromEntries(['axnet', 'lone'].map((method) => [method, Number(new RegExp(`${method} at step (\\d+)`).exec(text)?.[1])]));
+  for (const method of ['axnet', 'lone']) {
+    // Each lane's curve up to its checkpoint came back (one point per evaluation), paused.
+    expect(steps[method] % 300).toBe(0);
+    expect(steps[method]).toBeGreaterThanOrEqual(900);
+    await expect(page.getByTestId(`compare-curve-${method}`)).toHaveAttribute('data-points', String(steps[method] / 300));
+    await expect(page.getByTestId(`compare-curve-${method}`)).toHaveAttribute('data-status', 'paused');
+  }
+  await expect(page.getByTestId('play-button')).toHaveAttribute('aria-label', 'Play');
+
+  await page.getByTestId('play-button').click();
+  for (const method of ['axnet', 'lone']) {
+    const kept = steps[method] / 300;
+    const seen: number[] = [];
+    await expect
+      .poll(
+        async () => {
+          const points = await lanePoints(method);
+          seen.push(points);
+          return points;
+        },
+        { timeout: 60_000, intervals: [100] },
+      )
+      .toBeGreaterThan(kept + 1);
+    expect(Math.min(...seen)).toBeGreaterThanOrEqual(kept); // continued from its checkpoint, not from step 0
+  }
+  console.log(`[reload] comparison restored at axnet ${steps.axnet}, lone ${steps.lone}`);
+
+  // Reset forgets it: a reload then restores nothing.
+  await page.getByTestId('reset-button').click();
+  await page.reload();
+  await expect(page.getByTestId('compare-curve-axnet')).toHaveAttribute('data-points', '0');
+  await expect(page.getByRole('alert').filter({ hasText: 'Restored the comparison' })).toHaveCount(0);
+});

@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { restoreStoredRun, watchConfigChanges } from './state/trainingController';
+import { restoreStoredCompare } from './state/compareController';
 import { startUrlSync } from './state/urlSync';
 import { restoreStoredSweep, watchSweepChanges } from './state/sweepController';
 import { restoreStoredAxtrain, watchAxtrainChanges } from './state/axtrainController';
@@ -18,9 +19,10 @@ watchAxtrainChanges();
 startServiceWorker();
 watchNasChanges();
 void restoreStoredRun(); // a reload or a crashed tab: this link's run comes back at its last checkpoint
-void restoreStoredSweep(); // …or this link's sweep, NAS search or AxTrain run
+void restoreStoredSweep(); // …or this link's sweep, NAS search, AxTrain run or comparison
 void restoreStoredNas();
 void restoreStoredAxtrain();
+void restoreStoredCompare();
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');

@@ -131,6 +131,15 @@ export const MESSAGES = {
   },
   laneRestarted: { en: 'The {method} lane started again from step 0 (it had no checkpoint yet).', zh: '{method} 这一路已从第 0 步重新开始（还没有检查点）。' },
   twoSentences: { en: '{first} {second}', zh: '{first}另外，{second}' },
+  /** A comparison restored after a reload (compareController.ts): each lane at its own last checkpoint. */
+  restoredCompare: {
+    en: "Restored the comparison ({lanes}; this link's run, saved at {time}). Press Play to continue from there.",
+    zh: '已恢复此对比（{lanes}；此链接的训练，保存于 {time}）。按“播放”从那里继续。',
+  },
+  laneAt: { en: '{method} at step {step} on {backend}', zh: '{method} 在 {backend} 上的第 {step} 步' },
+  laneAtStart: { en: '{method} at step 0', zh: '{method} 在第 0 步' },
+  laneFailed: { en: '{method} failed', zh: '{method} 已失败' },
+  alsoList: { en: '{first}, {second}', zh: '{first}，以及{second}' },
   continued: {
     en: 'The run continued from {at}, its last checkpoint, on {backend}.',
     zh: '训练已从{at}（最后的检查点）在 {backend} 上继续。',

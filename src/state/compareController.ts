@@ -4,13 +4,17 @@
  * Like the lab view's controller, it never rewinds a worker: reset or a config change terminates all
  * of them. A crash ends only that method's run; the others go on. Each lane keeps the last checkpoint its worker posted
  * (issue 12): a lost GPU continues that lane by itself on the next backend from it, and a lane that fell silent
- * continues from it on Continue; the lane's curve up to the checkpoint stays.
+ * continues from it on Continue; the lane's curve up to the checkpoint stays. The comparison survives a reload too
+ * (runRestore.ts, kind 'compare'): at each lane's checkpoint the page stores every lane's curve up to its own last
+ * checkpoint; the same link comes back paused, and Play continues each lane from there.
  */
 import type { BackendName, LabConfig, MethodId } from '../core/config';
 import type { TrainerCheckpoint } from '../core/checkpoint';
 import { chooseFallbackBackend } from '../core/backendFallback';
 import type { FromWorkerMessage, ResumeRequest, ToWorkerMessage } from '../../workers/protocol';
-import { summarizeCompareRuns, type CompareProgressUpdate } from './compareSlice';
+import { createCompareRun, rewindCompareRun, summarizeCompareRuns, type CompareProgressUpdate, type CompareRun } from './compareSlice';
+import { formatHash } from '../core/link';
+import { checkStoredCompare, getRunStore } from './runRestore';
 import { computeWorkerCpuShare } from '../core/cpuShare';
 import { atStep, routeRunMessage, showMessage } from './runMessages';
 import { formatMessage, message as message_, type Message } from '../core/messages';
@@ -35,6 +39,21 @@ interface CompareWorker {
 }
 
 let active: CompareWorker[] = [];
+
+/** A comparison as stored for a reload: every lane's run rewound to its own last checkpoint, paused (or done). */
+interface StoredCompare {
+  runs: CompareRun[];
+}
+
+/** The stored comparison's checkpoints: one per lane (null: it had none, step 0); step and backend name the lowest lane. */
+interface StoredCompareCheckpoint {
+  step: number;
+  backend: string;
+  lanes: (TrainerCheckpoint | null)[];
+}
+
+/** Set by restoreStoredCompare: the checkpoint each lane continues from at the next Play or Step (null: step 0). */
+let restoredLanes: Map<MethodId, TrainerCheckpoint | null> | null = null;
 
 /** Several methods chosen ⇒ compare mode. */
 export function isCompareMode(config: Pick<LabConfig, 'methods'>): boolean {
@@ -80,7 +99,95 @@ function handleMessage(entry: CompareWorker, message: FromWorkerMessage): void {
     resumeLane(entry, next);
     return;
   }
-  routeRunMessage(entry, message, { push: (item) => progressBatcher.push(item), fail, checkpoint: (lane, checkpoint) => (lane.lastCheckpoint = checkpoint) }, 'worker');
+  const checkpoint = (lane: CompareWorker, at: TrainerCheckpoint) => {
+    lane.lastCheckpoint = at;
+    storeCompare();
+  };
+  routeRunMessage(entry, message, { push: (item) => progressBatcher.push(item), fail, checkpoint }, 'worker');
+}
+
+/** The comparison as it stands, each lane at its last checkpoint, for a reload (throttled by the run store). */
+function storeCompare(): void {
+  getRunStore().save(() => {
+    progressBatcher.flush(); // the evaluations at the checkpoints' steps arrived just before them
+    const { config, compareRuns } = useLabStore.getState();
+    if (active.length === 0 || compareRuns.length !== config.methods.length) return null;
+    const lanes = compareRuns.map((run) => active.find((entry) => entry.method === run.method)?.lastCheckpoint ?? null);
+    const runs = compareRuns.map((run, i): CompareRun => {
+      const step = lanes[i]?.step ?? 0;
+      const done = run.status === 'done' && lanes[i] !== null && step >= run.totalSteps;
+      return { ...rewindCompareRun(run, step), status: done ? 'done' : 'paused' };
+    });
+    const lowest = lanes.reduce((min, lane) => Math.min(min, lane?.step ?? 0), Number.POSITIVE_INFINITY);
+    const checkpoint: StoredCompareCheckpoint = { step: lowest, backend: lanes.find((lane) => lane !== null)?.backend ?? config.backend, lanes };
+    return { version: 1, kind: 'compare', link: formatHash(config), savedAt: Date.now(), run: { runs } satisfies StoredCompare, checkpoint };
+  });
+}
+
+/** A stored lane's run as the slice holds it, from plain data whose shape checkStoredCompare has checked. */
+function restoreLaneRun(stored: CompareRun): CompareRun {
+  const isObject = (value: unknown): value is object => typeof value === 'object' && value !== null;
+  return {
+    ...createCompareRun(stored.method),
+    status: stored.status,
+    step: stored.step,
+    totalSteps: stored.totalSteps,
+    phase: typeof stored.phase === 'string' ? stored.phase : '',
+    phaseMessage: isObject(stored.phaseMessage) && typeof stored.phaseMessage.id === 'string' ? stored.phaseMessage : null,
+    trainingMs: stored.historyMs.at(-1) ?? 0,
+    backend: typeof stored.backend === 'string' ? stored.backend : null,
+    history: stored.history,
+    historyMs: stored.historyMs,
+    parameterCounts: isObject(stored.parameterCounts) ? stored.parameterCounts : null,
+    topology: isObject(stored.topology) ? stored.topology : null,
+    notes: Array.isArray(stored.notes) ? stored.notes.filter((note) => typeof note === 'string') : [],
+  };
+}
+
+/**
+ * On load: the stored comparison of this very link, if any, comes back paused with every lane's curve up to its own
+ * last checkpoint and a notice; Play (or Step) continues each lane from there. False when there is none, the page is not
+ * comparing, or a comparison started meanwhile.
+ */
+export async function restoreStoredCompare(): Promise<boolean> {
+  const link = formatHash(useLabStore.getState().config);
+  if (!isCompareMode(useLabStore.getState().config)) return false;
+  const record = await getRunStore().loadWorkerRun<StoredCompare, StoredCompareCheckpoint>('compare', link, checkStoredCompare);
+  const { config, compareRuns } = useLabStore.getState();
+  if (!record || active.length > 0 || compareRuns.length > 0 || formatHash(config) !== link) return false;
+  const runs = record.run.runs.map(restoreLaneRun);
+  if (runs.map((run) => run.method).join() !== config.methods.join()) return false;
+  restoredLanes = new Map(runs.map((run, i) => [run.method, record.checkpoint.lanes[i]]));
+  useLabStore.setState({ compareRuns: runs });
+  syncHeader();
+  const lanes = runs.map((run, i) => {
+    const lane = record.checkpoint.lanes[i];
+    return lane ? message_('laneAt', { method: run.method, step: lane.step, backend: lane.backend }) : message_('laneAtStart', { method: run.method });
+  });
+  const time = new Date(record.savedAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  showMessage('info', message_('restoredCompare', { lanes: lanes.reduce((first, second) => message_('alsoList', { first, second })), time }));
+  return true;
+}
+
+/** The lanes a Play or Step drives: the live ones, else the restored comparison's (from its checkpoints), else new ones. */
+function ensureLanes(): void {
+  if (hasLiveCompareRuns()) return;
+  if (restoredLanes) continueRestoredLanes();
+  else startWorkers();
+}
+
+/** Every lane of the restored comparison continues from its stored checkpoint (its curve up to it stays). */
+function continueRestoredLanes(): void {
+  const lanes = restoredLanes ?? new Map<MethodId, TrainerCheckpoint | null>();
+  restoredLanes = null;
+  terminateAll();
+  const { config } = useLabStore.getState();
+  active = config.methods.map((method) => {
+    const checkpoint = lanes.get(method) ?? null;
+    useLabStore.getState().resumeCompareRun(method, checkpoint?.step ?? 0);
+    return startLane(method, config, checkpoint ? { checkpoint, backend: checkpoint.backend } : undefined);
+  });
+  syncHeader();
 }
 
 function fail(entry: CompareWorker, text: string, terminate: boolean): void {
@@ -101,6 +208,8 @@ function fail(entry: CompareWorker, text: string, terminate: boolean): void {
 
 function startWorkers(): void {
   terminateAll();
+  restoredLanes = null;
+  getRunStore().clear(); // a new comparison: the stored run is gone
   const { config } = useLabStore.getState();
   const store = useLabStore.getState();
   store.startCompareRuns(config.methods);
@@ -210,7 +319,7 @@ export function hasLiveCompareRuns(): boolean {
 }
 
 export function playCompare(): void {
-  if (!hasLiveCompareRuns()) startWorkers();
+  ensureLanes();
   for (const entry of active) {
     if (entry.finished) continue;
     entry.intent = 'running';
@@ -234,7 +343,7 @@ export function pauseCompare(): void {
 
 export function stepCompare(count: number): void {
   if (useLabStore.getState().compareRuns.some((run) => run.status === 'running')) return;
-  if (!hasLiveCompareRuns()) startWorkers();
+  ensureLanes();
   for (const entry of active) {
     if (entry.finished) continue;
     entry.intent = 'paused';
@@ -245,6 +354,7 @@ export function stepCompare(count: number): void {
 /** Terminates every compare worker and clears the runs. */
 export function resetCompare(): void {
   terminateAll();
+  restoredLanes = null;
   useLabStore.getState().clearCompareRuns();
 }
 

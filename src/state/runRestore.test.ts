@@ -4,6 +4,7 @@ import type { EvaluationPoint } from '../core/weights';
 import {
   RUN_STORE_INTERVAL_MS,
   checkStoredAxtrain,
+  checkStoredCompare,
   checkStoredNas,
   createRunStore,
   parseStoredRun,
@@ -131,6 +132,36 @@ describe('the stored run', () => {
     expect(parseStoredWorkerRun(axtrain([lane({ engine }), lane(null)], 2), 'axtrain', link, checkStoredAxtrain)).not.toBeNull();
     expect(parseStoredWorkerRun(axtrain([lane({ engine })], 2), 'axtrain', link, checkStoredAxtrain)).toBeNull();
     expect(parseStoredWorkerRun(axtrain([lane({ engine: { groups: [{ theta: [1, 2] }] } })], 1), 'axtrain', link, checkStoredAxtrain)).toBeNull(); // no Float32Array
+  });
+
+  it('restores a comparison with one run per lane, each curve stopping at its own lane checkpoint', () => {
+    const link = '#v=1&methods=axnet,lone';
+    const lane = (method: string, step: number) => ({ ...checkpoint, method, step });
+    const laneRun = (method: string, steps: number[], step: number, status = 'paused') => ({
+      method,
+      status,
+      step,
+      totalSteps: 3000,
+      history: steps.map((s) => ({ step: s, metrics: {} })),
+      historyMs: steps.map((s) => s / 10),
+    });
+    const compare = (runs: unknown[], lanes: unknown[]) => ({ version: 1, kind: 'compare', link, savedAt: 1, run: { runs }, checkpoint: { step: 0, backend: 'cpu', lanes } });
+    const parse = (raw: unknown) => parseStoredWorkerRun(raw, 'compare', link, checkStoredCompare);
+    const good = compare([laneRun('axnet', [500, 1000], 1000), laneRun('lone', [], 0)], [lane('axnet', 1000), null]);
+    expect(parse(good)).not.toBeNull();
+    expect(parse(compare([laneRun('axnet', [500, 1000], 3000, 'done'), laneRun('lone', [500], 500)], [lane('axnet', 3000), lane('lone', 500)]))).not.toBeNull();
+    expect(parse(compare([laneRun('axnet', [500, 1500], 1000), laneRun('lone', [], 0)], [lane('axnet', 1000), null]))).toBeNull(); // a point past its checkpoint
+    expect(parse(compare([laneRun('axnet', [500], 1000), laneRun('lone', [], 0)], [lane('lone', 1000), null]))).toBeNull(); // another lane's checkpoint
+    expect(parse(compare([laneRun('axnet', [500], 500), laneRun('lone', [500], 500)], [lane('axnet', 500), null]))).toBeNull(); // no checkpoint, yet past step 0
+    expect(parse(compare([laneRun('axnet', [500], 500, 'running'), laneRun('lone', [], 0)], [lane('axnet', 500), null]))).toBeNull(); // stored runs are paused
+    expect(parse(compare([laneRun('bogus', [], 0), laneRun('lone', [], 0)], [null, null]))).toBeNull();
+    expect(parse(compare([laneRun('axnet', [], 0)], [null]))).toBeNull(); // one lane is no comparison
+    expect(
+      parse(compare([laneRun('axnet', [500], 500), laneRun('lone', [], 0)], [{ ...lane('axnet', 500), engine: { trainingMs: 1, groups: [{ theta: [1] }] } }, null])),
+    ).toBeNull();
+    // A comparison and the lab's own run share the one slot: each reads only its own.
+    expect(parseStoredRun(good, link)).toBeNull();
+    expect(parse({ ...run(1000), link })).toBeNull();
   });
 
   it('writes at most once per interval, the latest run, and a clear wins over an earlier save', async () => {

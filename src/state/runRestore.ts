@@ -2,8 +2,8 @@
  * The current run survives a reload or a crashed tab (issue 12): at its evaluations (throttled to one write per
  * RUN_STORE_INTERVAL_MS) the page stores ONE run in IndexedDB — its link, its curves up to the last checkpoint, and that
  * checkpoint — in the 'run' namespace of the one IndexedDB cache (studyCache.ts): the lab's own run (StoredRun,
- * trainingController.ts) or a sweep (StoredSweepRun, sweepController.ts). On load, a stored run whose link equals the
- * page's is restored paused, and Play continues from its checkpoint.
+ * trainingController.ts) or another kind's (StoredWorkerRun: a sweep, a NAS search, an AxTrain run, a comparison). On
+ * load, a stored run whose link equals the page's is restored paused, and Play continues from its checkpoint.
  */
 import type { GroupCheckpoint, TrainerCheckpoint } from '../core/checkpoint';
 import type { SweepRun } from './sweepSlice';
@@ -31,8 +31,11 @@ export interface StoredRun {
   checkpoint: TrainerCheckpoint;
 }
 
-/** The runs of a worker-run controller that survive a reload (runMessages.ts): their kind names the record. */
-export type StoredWorkerRunKind = 'sweep' | 'nas' | 'axtrain';
+/**
+ * The runs other than the lab's own that survive a reload: a worker-run controller's (runMessages.ts) and a comparison
+ * (compareController.ts); their kind names the record.
+ */
+export type StoredWorkerRunKind = 'sweep' | 'nas' | 'axtrain' | 'compare';
 
 /**
  * A worker-run controller's run at its last checkpoint (a sweep, a NAS search, an AxTrain run): the run as the page
@@ -127,6 +130,34 @@ export const checkStoredAxtrain: StoredRunCheck = (run, checkpoint) =>
   Array.isArray(checkpoint.lanes) &&
   run.snapshots.length === checkpoint.lanes.length &&
   checkpoint.lanes.every((lane) => isRecord(lane) && (lane.trainer === null || (isRecord(lane.trainer) && hasEngineThetas([lane.trainer.engine]))));
+
+/** A lane's checkpoint as the lab's trainer stores it: its method, step, backend and engine's θs (or none: step 0). */
+const isLaneCheckpoint = (lane: unknown, method: unknown): boolean =>
+  lane === null ||
+  (isRecord(lane) &&
+    lane.method === method &&
+    isCount(lane.step) &&
+    typeof lane.backend === 'string' &&
+    isRecord(lane.engine) &&
+    typeof lane.engine.trainingMs === 'number' &&
+    hasEngineThetas([lane.engine]));
+
+/**
+ * A comparison's check: one run per lane, in order, each a known method whose curve stops at its lane's checkpoint
+ * (step 0 without one); the envelope's step is the lowest lane's.
+ */
+export const checkStoredCompare: StoredRunCheck = (run, checkpoint) => {
+  if (!Array.isArray(run.runs) || !Array.isArray(checkpoint.lanes) || run.runs.length !== checkpoint.lanes.length || run.runs.length < 2) return false;
+  const lanes = checkpoint.lanes as unknown[];
+  return run.runs.every((r, i) => {
+    if (!isRecord(r) || typeof r.method !== 'string' || !(METHOD_IDS as readonly string[]).includes(r.method) || !isLaneCheckpoint(lanes[i], r.method)) return false;
+    const lane = lanes[i] as { step: number } | null;
+    const step = lane?.step ?? 0;
+    if (!['paused', 'done', 'error'].includes(r.status as string) || r.step !== step || !isCount(r.totalSteps) || step > r.totalSteps) return false;
+    if (!Array.isArray(r.history) || !Array.isArray(r.historyMs) || r.history.length !== r.historyMs.length) return false;
+    return r.history.every((p) => isRecord(p) && isCount(p.step) && p.step <= step && isRecord(p.metrics));
+  });
+};
 
 /** A stored value as a sweep for `link`, or null. */
 export function parseStoredSweepRun(raw: unknown, link: string): StoredSweepRun | null {
