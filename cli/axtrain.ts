@@ -15,12 +15,13 @@ import { loadAxtrainData } from '../src/ml/axtrain/data';
 import { evaluateOnHardware } from '../src/ml/axtrain/evaluate';
 import { createAxtrainTrainer, trainAxtrainToCompletion, type AxtrainPoint, type AxtrainTrainer } from '../src/ml/axtrain/trainer';
 import { CliUsageError, formatTable, rejectUnknownOptions, resolveNodeBackend, takeFlag, takeOption } from './args';
+import type { Divergence } from '../src/core/divergence';
 
 export interface AxtrainMethodRun {
   method: AxtrainMethodId;
   steps: number;
   trainingMs: number;
-  diverged: { atStep: number; message: string } | null;
+  diverged: Divergence | null;
   final: AxtrainPoint;
   points: AxtrainPoint[];
   hardware: HardwareReport;

@@ -44,7 +44,7 @@ function post(message: FromAxtrainWorkerMessage, transfer: Transferable[] = []):
 
 const control = createRunControl({
   name: 'AxTrain worker',
-  postError: (message, fatal) => post({ type: 'error', message, fatal }),
+  postError: (message, fatal, localized) => post({ type: 'error', message, fatal, ...(localized ? { localized } : {}) }),
   postHeartbeat: (beat) => post({ type: 'heartbeat', ...beat }),
   currentStep: () => Math.min(...(session?.readProgress().map((lane) => lane.step) ?? [0])),
   dispose: () => disposeSession(),

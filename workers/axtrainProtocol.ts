@@ -6,7 +6,7 @@
 import type { AxtrainConfig } from '../src/core/axtrain/config';
 import type { AxtrainMethodDelta } from '../src/core/axtrain/run';
 import type { BackendChoice, BackendName } from '../src/core/config';
-import type { BackendAttempt, HeartbeatMessage } from './protocol';
+import type { BackendAttempt, HeartbeatMessage, WorkerErrorMessage } from './protocol';
 import type { AxtrainCheckpoint } from '../src/core/checkpoint';
 
 export type ToAxtrainWorkerMessage =
@@ -51,4 +51,4 @@ export type FromAxtrainWorkerMessage =
   | { type: 'checkpoint'; checkpoint: AxtrainCheckpoint }
   /** The GPU backend stopped working (workers/gpuGuard.ts); the worker trains no more, the page continues elsewhere. */
   | { type: 'gpu-lost'; backend: BackendName; reason: string; step: number }
-  | { type: 'error'; message: string; fatal: boolean };
+  | WorkerErrorMessage;

@@ -42,7 +42,7 @@ function post(message: FromNasWorkerMessage): void {
 
 const control = createRunControl({
   name: 'NAS worker',
-  postError: (message, fatal) => post({ type: 'error', message, fatal }),
+  postError: (message, fatal, localized) => post({ type: 'error', message, fatal, ...(localized ? { localized } : {}) }),
   postHeartbeat: (beat) => post({ type: 'heartbeat', ...beat }),
   currentStep: () => training?.step ?? 0,
   dispose: () => {

@@ -6,7 +6,7 @@ import type { BackendChoice, BackendName } from '../src/core/config';
 import type { NasRecord } from '../src/core/nas/run';
 import type { FeatureImportance } from '../src/core/nas/surrogate';
 import type { NasRunConfig } from '../src/core/nas/config';
-import type { BackendAttempt, HeartbeatMessage } from './protocol';
+import type { BackendAttempt, HeartbeatMessage, WorkerErrorMessage } from './protocol';
 
 /** The rows of each split of a NAS run's data: numbers, not words, so that the view can say them in its language. */
 export interface NasDataSplits {
@@ -65,4 +65,4 @@ export type FromNasWorkerMessage =
   | { type: 'checkpoint'; checkpoint: NasCheckpoint }
   /** The GPU backend stopped working (workers/gpuGuard.ts); the worker searches no more, the page continues elsewhere. */
   | { type: 'gpu-lost'; backend: BackendName; reason: string; step: number }
-  | { type: 'error'; message: string; fatal: boolean };
+  | WorkerErrorMessage;

@@ -107,6 +107,17 @@ export interface ProgressPayload {
 /** A run worker's sign of progress between chunks, for the page's watchdog (src/core/watchdog.ts); every run protocol has it. */
 export type HeartbeatMessage = { type: 'heartbeat' } & Heartbeat;
 
+/**
+ * A worker's failure: its English text (logs, tests, the CLI) and, where the worker words it itself (a divergence), the
+ * same in every interface language, which the page shows.
+ */
+export interface WorkerErrorMessage {
+  type: 'error';
+  message: string;
+  fatal: boolean;
+  localized?: Message;
+}
+
 /** Messages from the worker. */
 export type FromWorkerMessage =
   | ({ type: 'progress' } & ProgressPayload)
@@ -116,7 +127,7 @@ export type FromWorkerMessage =
   | { type: 'checkpoint'; checkpoint: TrainerCheckpoint }
   /** The GPU backend stopped working (WebGL context lost, WebGPU device lost, or a readback past its limit, src/core/watchdog.ts computeReadbackLimitMs); the worker trains no more. */
   | { type: 'gpu-lost'; backend: BackendName; reason: string; step: number }
-  | { type: 'error'; message: string; fatal: boolean };
+  | WorkerErrorMessage;
 
 /** Grid resolution of the surface snapshots. */
 export const SURFACE_RESOLUTION = 40;

@@ -6,12 +6,14 @@
  * so pause and stop are handled promptly. The role brings its initialization, loops and disposal.
  */
 import { computeRestMs } from '../src/core/cpuShare';
+import { formatMessage, type Message } from '../src/core/messages';
 import { HEARTBEAT_INTERVAL_MS, type Heartbeat } from '../src/core/watchdog';
 
 export interface RunControlRole {
   /** Role name for messages, e.g. 'sweep worker'. */
   name: string;
-  postError(message: string, fatal: boolean): void;
+  /** `localized`: the same in every interface language, where the worker words the failure itself. */
+  postError(message: string, fatal: boolean, localized?: Message): void;
   /**
    * Posts `{ type: 'heartbeat', ...beat }` for the page's watchdog (src/core/watchdog.ts). rest() calls it between chunks,
    * at most every HEARTBEAT_INTERVAL_MS: only a finished chunk proves progress (a timer would keep beating through a hung
@@ -32,7 +34,7 @@ export interface RunControl {
   /** Fraction of a core this worker may train (init's cpuShare). */
   readonly cpuShare: number;
   /** Posts the error and ends the loop. */
-  fail(message: string, fatal: boolean): void;
+  fail(reason: string | Message, fatal: boolean): void;
   init(message: { cpuShare?: unknown }, start: () => Promise<void>): void;
   /** Wants the loop going and schedules it. */
   run(loop: () => Promise<void>): void;
@@ -103,10 +105,11 @@ export function createRunControl(role: RunControlRole): RunControl {
     slowestChunkMs = 0;
   };
 
-  const fail = (message: string, fatal: boolean) => {
+  const fail = (reason: string | Message, fatal: boolean) => {
     failed = true;
     wantRunning = false;
-    role.postError(message, fatal);
+    if (typeof reason === 'string') role.postError(reason, fatal);
+    else role.postError(formatMessage(reason, 'en'), fatal, reason);
   };
   /** Runs a job after init, turning any exception into an `error` message. */
   const schedule = (job: () => Promise<void>) => {

@@ -46,7 +46,7 @@ function post(message: FromSweepWorkerMessage, transfer: Transferable[] = []): v
 
 const control = createRunControl({
   name: 'sweep worker',
-  postError: (message, fatal) => post({ type: 'error', message, fatal }),
+  postError: (message, fatal, localized) => post({ type: 'error', message, fatal, ...(localized ? { localized } : {}) }),
   postHeartbeat: (beat) => post({ type: 'heartbeat', ...beat }),
   currentStep: () => group?.step ?? 0,
   dispose: () => disposeGroup(),

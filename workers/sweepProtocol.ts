@@ -6,7 +6,8 @@ import type { GroupCheckpoint } from '../src/core/checkpoint';
 import type { BackendName, LabConfig } from '../src/core/config';
 import type { SweepPlan } from '../src/core/sweep';
 import type { EvaluationPoint } from '../src/ml/types';
-import type { BackendAttempt, HeartbeatMessage } from './protocol';
+import type { BackendAttempt, HeartbeatMessage, WorkerErrorMessage } from './protocol';
+import type { Divergence } from '../src/core/divergence';
 
 export type ToSweepWorkerMessage =
   /** `plan` from planSweep (plain data); `config` is the sweep's base config (its backend choice is used). */
@@ -44,7 +45,7 @@ export interface SweepProgressPayload {
   /** Points since the previous message, in step order. */
   points: SweepPointMessage[];
   /** Variants that diverged since the previous message (they keep their last good weights; the others go on). */
-  stopped: { variant: number; atStep: number; message: string }[];
+  stopped: ({ variant: number } & Divergence)[];
 }
 
 export type FromSweepWorkerMessage =
@@ -55,4 +56,4 @@ export type FromSweepWorkerMessage =
   | { type: 'checkpoint'; checkpoint: GroupCheckpoint }
   /** The GPU backend stopped working (workers/gpuGuard.ts); the worker trains no more, the page continues elsewhere. */
   | { type: 'gpu-lost'; backend: BackendName; reason: string; step: number }
-  | { type: 'error'; message: string; fatal: boolean };
+  | WorkerErrorMessage;

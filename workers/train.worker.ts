@@ -8,6 +8,7 @@
  */
 import type { LabConfig, MethodId } from '../src/core/config';
 import { collectCheckpointBuffers } from '../src/core/checkpoint';
+import { divergenceStopMessage } from '../src/core/divergence';
 import { computeBackendCacheKey } from '../src/core/backendCache';
 import { createDataset } from '../src/core/dataset';
 import { resolveTarget } from '../src/core/targets';
@@ -65,7 +66,7 @@ function post(message: FromWorkerMessage, transfer: Transferable[] = []): void {
 
 const control = createRunControl({
   name: 'worker',
-  postError: (message, fatal) => post({ type: 'error', message, fatal }),
+  postError: (message, fatal, localized) => post({ type: 'error', message, fatal, ...(localized ? { localized } : {}) }),
   postHeartbeat: (beat) => post({ type: 'heartbeat', ...beat }),
   currentStep: () => trainer?.step ?? 0,
   dispose: () => disposeTrainer(),
@@ -213,7 +214,7 @@ async function trainChunk(active: TrainingSession, limit: number, interrupt: () 
     // and benchmark view go out as a settled progress before the error, which the page reads after them.
     if ((await guardGpu(() => active.evaluateCurrent())) === GPU_GONE) return false;
     if ((await guardGpu(() => sendProgress(false, true))) === GPU_GONE) return false;
-    control.fail(`${outcome.diverged.message} Training stopped at the last good weights; change the settings or press Reset.`, false);
+    control.fail(divergenceStopMessage(outcome.diverged), false);
     return false;
   }
   if (outcome.evaluated && (active.done || performance.now() - lastCheckpointAt >= CHECKPOINT_INTERVAL_MS)) {

@@ -7,6 +7,7 @@ import type { BackendName, MethodId } from './config';
 import type { RngState } from './rng';
 import type { AxtrainMethodId } from './axtrain/config';
 import type { HardwareReport } from './axtrain/report';
+import type { Divergence } from './divergence';
 
 /** Adam's state over one θ group (src/ml/group/adam.ts): the moments m, v and the float32 products β1ᵗ, β2ᵗ. */
 export interface AdamCheckpoint {
@@ -64,7 +65,7 @@ export interface TrainerCheckpoint {
   backend: BackendName;
   engine: EngineCheckpoint;
   /** Set when the run diverged before it (the trainer refuses further training). */
-  diverged: { atStep: number; message: string } | null;
+  diverged: Divergence | null;
 }
 
 /**
@@ -89,7 +90,7 @@ export interface AxtrainTrainerCheckpoint {
   lastGamma: number | null;
   /** Training time of the finished stages, ms. */
   finishedMs: number;
-  diverged: { atStep: number; message: string } | null;
+  diverged: Divergence | null;
 }
 
 /** One method of an AxTrain run (src/ml/axtrain/session.ts): where it stands, its report so far, and its trainer. */
@@ -100,7 +101,7 @@ export interface AxtrainLaneCheckpoint {
   totalSteps: number;
   phase: string;
   trainingMs: number;
-  diverged: { atStep: number; message: string } | null;
+  diverged: Divergence | null;
   scoring: { next: number; report: HardwareReport | null };
   /** null once the method is finished (its trainer was disposed; the page has its report). */
   trainer: AxtrainTrainerCheckpoint | null;

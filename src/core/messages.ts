@@ -6,10 +6,13 @@
  * strings (backend names, reasons the browser gave: kept as written) or Messages of their own (sentence parts).
  */
 import type { LanguageId } from './language';
+import { LINK_MESSAGES } from './linkMessages';
 
 type Templates = Readonly<Record<LanguageId, string>>;
 
 export const MESSAGES = {
+  /** A link's problems (src/core/linkMessages.ts). */
+  ...LINK_MESSAGES,
   restored: {
     en: "Restored from {at} (this link's run, saved at {time}, trained on {backend}). Press Play to continue from there.",
     zh: '已恢复到{at}（此链接的训练，保存于 {time}，在 {backend} 上训练）。按“播放”从那里继续。',
@@ -131,6 +134,15 @@ export const MESSAGES = {
   },
   laneRestarted: { en: 'The {method} lane started again from step 0 (it had no checkpoint yet).', zh: '{method} 这一路已从第 0 步重新开始（还没有检查点）。' },
   twoSentences: { en: '{first} {second}', zh: '{first}另外，{second}' },
+  /** A run that diverged (src/core/divergence.ts). */
+  trainingDiverged: {
+    en: 'Training diverged: the loss or the weights became NaN/Inf at step {atStep}; the weights of step {restoredStep} were restored. Try a smaller learning rate.',
+    zh: '训练发散：第 {atStep} 步时损失或权重变为 NaN/Inf；已恢复第 {restoredStep} 步的权重。请尝试更小的学习率。',
+  },
+  divergedStopped: {
+    en: '{diverged} Training stopped at the last good weights; change the settings or press Reset.',
+    zh: '{diverged}训练已停在最后一组正常的权重上；请修改设置或按“重置”。',
+  },
   /** A comparison restored after a reload (compareController.ts): each lane at its own last checkpoint. */
   restoredCompare: {
     en: "Restored the comparison ({lanes}; this link's run, saved at {time}). Press Play to continue from there.",

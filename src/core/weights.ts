@@ -4,6 +4,7 @@
  */
 import type { ControlPlacement, PredictionOutput } from './config';
 import type { InvocationMetrics } from './metrics';
+import type { Divergence } from './divergence';
 
 /** Dense layer weights (read back from tf by src/ml): kernel is [fanIn × fanOut] row-major, y = x·W + b. */
 export interface DenseLayerWeights {
@@ -70,7 +71,7 @@ export interface TrainChunkResult {
   /** Step reached. */
   step: number;
   /** Set when the loss became NaN or ±Inf: training stopped and the last good weights were restored. */
-  diverged: { atStep: number; message: string } | null;
+  diverged: Divergence | null;
 }
 
 /** Plain weights of a two-network baseline, for the NPU simulator's comparison. */

@@ -42,7 +42,7 @@ function createFakeGroup(K: number, totalSteps: number, diverging: number, diver
       const diverged: GroupChunkResult['diverged'] = stoppedAt.map(() => null);
       if (stoppedAt[diverging] === null && step < divergeAt && step + n >= divergeAt) {
         stoppedAt[diverging] = divergeAt - 1;
-        diverged[diverging] = { atStep: divergeAt - 1, message: 'The loss became NaN.' };
+        diverged[diverging] = { atStep: divergeAt - 1, restoredStep: divergeAt - 2, message: 'The loss became NaN.' };
       }
       step += n;
       return { step, diverged };

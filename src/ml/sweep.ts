@@ -11,6 +11,7 @@ import type { SweepPlan, SweepResultRow } from '../core/sweep';
 import { createModelGroupTrainer, type ModelGroupTrainer } from './group';
 import { nextEvaluationStep } from './trainer';
 import type { EvaluationPoint } from './types';
+import type { Divergence } from '../core/divergence';
 
 /** The group of a plan: model k is variant k. */
 /** Every variant of the plan as one model group; from `checkpoint` (of the same plan) instead of step 0 when given. */
@@ -31,7 +32,7 @@ export interface SweepChunkResult {
   /** Per variant: the new evaluation point, or null (no evaluation this chunk, or stopped before it). */
   points: (EvaluationPoint | null)[];
   /** Variants that diverged in this chunk, with the step of the weights they keep. */
-  stopped: { variant: number; atStep: number; message: string }[];
+  stopped: ({ variant: number } & Divergence)[];
   /** Whether the group was evaluated in this chunk. */
   evaluated: boolean;
 }
@@ -48,7 +49,7 @@ export async function trainSweepChunk(group: ModelGroupTrainer, evalEvery: numbe
   const result = await group.train(count);
   const stopped: SweepChunkResult['stopped'] = [];
   result.diverged.forEach((d, variant) => {
-    if (d) stopped.push({ variant, atStep: d.atStep, message: d.message });
+    if (d) stopped.push({ variant, ...d });
   });
   const evaluate = group.step === evaluationAt || stopped.length > 0;
   const points: (EvaluationPoint | null)[] = group.stoppedAt.map(() => null);

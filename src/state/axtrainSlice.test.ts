@@ -49,7 +49,10 @@ describe('AxTrain slice', () => {
       { payload: payload([delta('bp', 0), delta('act', 0), delta('pas', 0)], true), status: 'running' },
       { payload: payload([delta('bp', 8, { points: [point(8, 0.9)], sensitivityMap: map1, landscape: { alphas: [0], losses: [0.3] } })]), status: 'running' },
       {
-        payload: payload([delta('bp', 16, { points: [point(16, 0.95)], sensitivityMap: map2, hardware: report }), delta('act', 16, { diverged: { atStep: 12, message: 'NaN' } })]),
+        payload: payload([
+          delta('bp', 16, { points: [point(16, 0.95)], sensitivityMap: map2, hardware: report }),
+          delta('act', 16, { diverged: { atStep: 12, restoredStep: 8, message: 'NaN' } }),
+        ]),
         status: 'done',
       },
     ]);
@@ -63,7 +66,7 @@ describe('AxTrain slice', () => {
     expect(bp.sensitivityMap).toBe(map2);
     expect(bp.landscape).toEqual({ alphas: [0], losses: [0.3] }); // not replaced by a delta without one
     expect(bp.hardware).toBe(report);
-    expect(next.snapshots[1].diverged).toEqual({ atStep: 12, message: 'NaN' });
+    expect(next.snapshots[1].diverged).toEqual({ atStep: 12, restoredStep: 8, message: 'NaN' });
     expect(next.snapshots[1].step).toBe(16);
     expect(run.snapshots[0].points).toEqual([]); // the old run is not mutated
     // A later batch that touches only act leaves bp's snapshot the same object.
@@ -144,7 +147,7 @@ describe('AxTrain slice', () => {
     expect(describeMethodProgress({ ...snapshot, step: 24, totalSteps: 112 }, config)).toBe('epoch 3 / 14');
     expect(describeMethodProgress({ ...snapshot, step: 28, totalSteps: 112 }, config)).toBe('epoch 3.5 / 14');
     expect(describeMethodProgress({ ...snapshot, method: 'bp', step: 32, totalSteps: 32, hardware: report }, config)).toBe('epoch 4 / 4 · hardware scored');
-    expect(describeMethodProgress({ ...snapshot, method: 'act', step: 12, totalSteps: 32, diverged: { atStep: 12, message: 'NaN' } }, config)).toBe(
+    expect(describeMethodProgress({ ...snapshot, method: 'act', step: 12, totalSteps: 32, diverged: { atStep: 12, restoredStep: 8, message: 'NaN' } }, config)).toBe(
       'epoch 1.5 / 4 · diverged at step 12',
     );
   });

@@ -190,15 +190,17 @@ function continueRestoredLanes(): void {
   syncHeader();
 }
 
-function fail(entry: CompareWorker, text: string, terminate: boolean): void {
+/** A lane's failure: its English text, or a message shown in the language on screen (a divergence, a silent lane). */
+function fail(entry: CompareWorker, reason: string | Message, terminate: boolean): void {
   progressBatcher.flush(); // the points before the failure still count
   entry.finished = true;
+  let text = typeof reason === 'string' ? reason : formatMessage(reason, 'en');
   if (isCodeLoadFailure(text)) {
     // Every method's worker needs the same code: one notice says what to do.
     text = WORKER_LOAD_FAILURE_TEXT;
     useLabStore.getState().showNotice({ kind: 'crash', text });
   }
-  useLabStore.getState().failCompareRun(entry.method, text);
+  useLabStore.getState().failCompareRun(entry.method, text, typeof reason === 'string' ? undefined : reason);
   if (terminate) {
     entry.watchdog.dispose();
     entry.worker.terminate();
@@ -231,7 +233,7 @@ function startLane(method: MethodId, config: Readonly<LabConfig>, resume?: Resum
       // The other lanes go on; Continue resumes this one from its last checkpoint.
       const silent = message_('workerSilent', { worker: message_('laneWorker', { method }), seconds: Math.round(silence.silentMs / 1000) });
       const stalled = message_('laneStalled', { silent, step: silence.step, from: checkpointFrom(entry) });
-      fail(entry, formatMessage(stalled, 'en'), true);
+      fail(entry, stalled, true);
       entry.stalled = true;
       showMessage('crash', stalled, continueCompare);
     },

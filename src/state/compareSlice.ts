@@ -32,8 +32,10 @@ export interface CompareRun {
   /** The method's networks and parameter count (and AXNet's §V-A match), from the first message. */
   topology: MethodTopology | null;
   notes: readonly string[];
-  /** Error text of a failed run (the other methods go on). */
+  /** Error text of a failed run (the other methods go on), in English. */
   message: string | null;
+  /** The same in every interface language, where the page or the worker worded it (null: shown as it came). */
+  localizedMessage: Message | null;
 }
 
 /** One worker message of a compare run, with the status the controller decided for it. */
@@ -52,7 +54,7 @@ export interface CompareSlice {
   /** Merges the messages of one animation frame (all workers, in arrival order) and the header summary in one `set`. */
   applyCompareProgressBatch: (updates: readonly CompareProgressUpdate[]) => void;
   setCompareStatus: (method: MethodId, status: RunStatus) => void;
-  failCompareRun: (method: MethodId, message: string) => void;
+  failCompareRun: (method: MethodId, message: string, localized?: Message) => void;
   /** A lane that continues from its checkpoint at `step` (rewindCompareRun). */
   resumeCompareRun: (method: MethodId, step: number) => void;
   /** Clears the runs and their nets in the NPU slice (reset, config change). */
@@ -75,6 +77,7 @@ export function createCompareRun(method: MethodId): CompareRun {
     topology: null,
     notes: [],
     message: null,
+    localizedMessage: null,
   };
 }
 
@@ -111,6 +114,7 @@ export function rewindCompareRun(run: CompareRun, step: number): CompareRun {
     status: 'initializing',
     step,
     message: null,
+    localizedMessage: null,
     history: run.history.slice(0, kept),
     historyMs: run.historyMs.slice(0, kept),
     trainingMs: kept > 0 ? run.historyMs[kept - 1] : 0,
@@ -187,7 +191,8 @@ export const createCompareSlice: StateCreator<LabState, [], [], CompareSlice> = 
     if (updates.length > 0) set((state) => mergeCompareBatch(state, updates));
   },
   setCompareStatus: (method, status) => set((state) => ({ compareRuns: mapRun(state.compareRuns, method, (run) => ({ ...run, status })) })),
-  failCompareRun: (method, message) => set((state) => ({ compareRuns: mapRun(state.compareRuns, method, (run) => ({ ...run, status: 'error', message })) })),
+  failCompareRun: (method, message, localized) =>
+    set((state) => ({ compareRuns: mapRun(state.compareRuns, method, (run) => ({ ...run, status: 'error', message, localizedMessage: localized ?? null })) })),
   resumeCompareRun: (method, step) => set((state) => ({ compareRuns: mapRun(state.compareRuns, method, (run) => rewindCompareRun(run, step)) })),
   clearCompareRuns: () => set({ compareRuns: [], ...NO_COMPARE_NETS }),
 });

@@ -3,6 +3,7 @@
  * sweep, the AxTrain and NAS views): `progress` goes to the controller's frame batcher; `done` marks the run finished
  * (paused, so Play starts a new one) and goes to the batcher too; `error` goes to the controller's fail().
  */
+import type { WorkerErrorMessage } from '../../workers/protocol';
 import type { BackendName } from '../core/config';
 import { chooseFallbackBackend, type MeasuredBackend } from '../core/backendFallback';
 import { describeSilence, type Silence } from '../core/watchdog';
@@ -51,7 +52,7 @@ export type RunWorkerMessage =
   | { type: 'progress' }
   | { type: 'done' }
   | { type: 'heartbeat' }
-  | { type: 'error'; message: string; fatal: boolean }
+  | WorkerErrorMessage
   | { type: 'checkpoint' }
   | { type: 'gpu-lost'; backend: BackendName; reason: string };
 
@@ -100,7 +101,8 @@ export function routeRunMessage<E extends RunWorkerEntry, M extends RunWorkerMes
   message: M,
   handlers: {
     push: (item: { entry: E; message: Extract<M, { type: 'progress' | 'done' }> }) => void;
-    fail: (entry: E, text: string, fatal: boolean) => void;
+    /** A failure: the worker's English text, or its message where it worded the failure itself (a divergence). */
+    fail: (entry: E, reason: string | Message, fatal: boolean) => void;
     /** A worker's checkpoint (the compare lanes and the sweep keep theirs; roles without one never post it). */
     checkpoint?: (entry: E, checkpoint: CheckpointOf<M>) => void;
     /** A lost GPU where the controller goes on elsewhere by itself; without it the loss is a failure. */
@@ -131,7 +133,7 @@ export function routeRunMessage<E extends RunWorkerEntry, M extends RunWorkerMes
     }
     case 'error': {
       const error = message as Extract<RunWorkerMessage, { type: 'error' }>;
-      handlers.fail(entry, error.message, error.fatal);
+      handlers.fail(entry, error.localized ?? error.message, error.fatal);
       return;
     }
     default:

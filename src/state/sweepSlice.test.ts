@@ -44,14 +44,14 @@ describe('sweep slice', () => {
         ]),
         status: 'running',
       },
-      { payload: payload(200, [{ variant: 0, point: point(200, 0.3) }], [{ variant: 3, atStep: 150, message: 'NaN' }]), status: 'done' },
+      { payload: payload(200, [{ variant: 0, point: point(200, 0.3) }], [{ variant: 3, atStep: 150, restoredStep: 150, message: 'NaN' }]), status: 'done' },
     ]);
     expect(next.status).toBe('done');
     expect(next.step).toBe(200);
     expect(next.variants[0].steps).toEqual([100, 200]);
     expect(next.variants[0].trueInvocation).toEqual([0.2, 0.3]);
     expect(next.variants[1]).toBe(run.variants[1]); // untouched: same object (the multiples skip its cell)
-    expect(next.variants[3].stopped).toEqual({ atStep: 150, message: 'NaN' });
+    expect(next.variants[3].stopped).toEqual({ atStep: 150, restoredStep: 150, message: 'NaN' });
     expect(run.variants[0].steps).toEqual([]); // the old state is not mutated
     const rows = buildSweepRunRows(next);
     expect(rows.map((r) => [r.variant, r.value, r.seed, r.steps])).toEqual([
@@ -70,7 +70,7 @@ describe('sweep slice', () => {
         status: 'running',
       },
       // Variant 3 diverged before the checkpoint: it keeps its stop.
-      { payload: payload(150, [{ variant: 3, point: point(100, 0.4) }], [{ variant: 3, atStep: 100, message: 'NaN' }]), status: 'running' },
+      { payload: payload(150, [{ variant: 3, point: point(100, 0.4) }], [{ variant: 3, atStep: 100, restoredStep: 100, message: 'NaN' }]), status: 'running' },
     ]);
     const marks = markSweepRun(atCheckpoint);
     // After the checkpoint: new points, and variant 1 diverges at the checkpoint's step (its kept-weights point repeats it).
@@ -79,7 +79,7 @@ describe('sweep slice', () => {
         payload: payload(
           200,
           [0, 1, 2].map((variant) => ({ variant, point: point(200, 0.5) })),
-          [{ variant: 1, atStep: 150, message: 'NaN' }],
+          [{ variant: 1, atStep: 150, restoredStep: 150, message: 'NaN' }],
         ),
         status: 'running',
       },
@@ -92,7 +92,7 @@ describe('sweep slice', () => {
     expect(rewound.variants.map((v) => v.steps)).toEqual([[100], [100], [100], [100, 100]]);
     expect(rewound.variants.map((v) => v.trueInvocation)).toEqual([[0.1], [0.2], [0.30000000000000004], [0.4, 0.4]]);
     expect(rewound.variants.map((v) => v.last?.step)).toEqual([100, 100, 100, 100]);
-    expect(rewound.variants.map((v) => v.stopped)).toEqual([null, null, null, { atStep: 100, message: 'NaN' }]);
+    expect(rewound.variants.map((v) => v.stopped)).toEqual([null, null, null, { atStep: 100, restoredStep: 100, message: 'NaN' }]);
     expect(buildSweepRunRows(rewound)).toEqual(buildSweepRunRows(atCheckpoint));
     expect(later.variants[0].steps).toEqual([100, 200]); // not mutated
   });

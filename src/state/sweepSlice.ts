@@ -12,6 +12,7 @@ import type { EvaluationPoint } from '../ml/types';
 import type { BackendAttempt } from '../../workers/protocol';
 import type { SweepProgressPayload } from '../../workers/sweepProtocol';
 import type { LabState, RunStatus } from './store';
+import type { Divergence } from '../core/divergence';
 
 export interface SweepVariantRun {
   index: number;
@@ -23,7 +24,7 @@ export interface SweepVariantRun {
   predictedInvocation: number[];
   last: EvaluationPoint | null;
   /** Set when the variant diverged: it stopped at its last good weights (the others go on). */
-  stopped: { atStep: number; message: string } | null;
+  stopped: Divergence | null;
 }
 
 export interface SweepRun {
@@ -127,7 +128,7 @@ export function mergeSweepProgress(run: SweepRun, updates: readonly SweepProgres
     }
     for (const s of payload.stopped) {
       const v = editable(s.variant);
-      if (v) v.stopped = { atStep: s.atStep, message: s.message };
+      if (v) v.stopped = { atStep: s.atStep, restoredStep: s.restoredStep, message: s.message };
     }
   }
   next.variants = variants;

@@ -7,7 +7,7 @@
  * silent (the watchdog) or loses its GPU is ended; the run continues from that checkpoint in a new worker, on the same
  * backend (Continue) or, after a GPU loss, automatically on the next backend (src/core/backendFallback.ts).
  */
-import { formatMessage, message } from '../core/messages';
+import { formatMessage, message, type Message } from '../core/messages';
 import type { TrainerCheckpoint } from '../core/checkpoint';
 import type { BackendName, LabConfig } from '../core/config';
 import { chooseFallbackBackend, isGpuLossMessage } from '../core/backendFallback';
@@ -95,7 +95,7 @@ function takeRestoredResume(): ResumeRequest | undefined {
 }
 
 /** Turns a worker error into advice the user can act on. */
-export function describeWorkerFailure(message: string): { kind: NoticeKind; text: string } {
+export function describeWorkerFailure(message: string): { kind: NoticeKind; text: string; message?: Message } {
   if (isCodeLoadFailure(message)) return { kind: 'crash', text: WORKER_LOAD_FAILURE_TEXT };
   if (isGpuLossMessage(message)) {
     return {
@@ -150,8 +150,11 @@ function handleWorkerMessage(run: ActiveRun, message: FromWorkerMessage): void {
       return;
     case 'error': {
       progressBatcher.flush(); // the points before the failure still count
-      const failure = message.fatal ? describeWorkerFailure(message.message) : { kind: 'divergence' as const, text: message.message };
-      store.failRun(failure.text);
+      // A divergence (not fatal) is worded by the worker in every language; a crash is described here.
+      const failure = message.fatal
+        ? describeWorkerFailure(message.message)
+        : { kind: 'divergence' as const, text: message.message, ...(message.localized ? { message: message.localized } : {}) };
+      store.failRun(failure.text, failure.message);
       store.showNotice(failure);
       if (message.fatal) terminateWorker();
       return;

@@ -4,6 +4,7 @@
  */
 import type { AxtrainMethodId } from './config';
 import type { HardwareReport } from './report';
+import type { Divergence } from '../divergence';
 
 /** One evaluation of an AxTrain run (curves: E, S(w) and γ per epoch). */
 export interface AxtrainPoint {
@@ -50,7 +51,7 @@ export interface AxtrainMethodSnapshot {
   hardware: HardwareReport | null;
   sensitivityMap: SensitivityMapSnapshot | null;
   landscape: LossLandscapeSnapshot | null;
-  diverged: { atStep: number; message: string } | null;
+  diverged: Divergence | null;
 }
 
 /**
@@ -66,7 +67,7 @@ export interface AxtrainMethodDelta {
   landscape: LossLandscapeSnapshot | null;
   sensitivityMap: SensitivityMapSnapshot | null;
   hardware: HardwareReport | null;
-  diverged: { atStep: number; message: string } | null;
+  diverged: Divergence | null;
 }
 
 /** The browser's evaluation cadence: every max(1, ⌊epochs / 20⌋) epochs (≈ 20 points per curve) and at the last step. */

@@ -6,6 +6,7 @@ import type { MethodId } from '../config';
 import type { TargetId } from '../targets/types';
 import type { EvaluationPoint } from '../weights';
 import type { StudyPlan, StudySize, StudyTopology } from './plan';
+import type { Divergence } from '../divergence';
 
 /** One evaluation of the §V metrics on the test set. */
 export type StudyEvaluationPoint = EvaluationPoint;
@@ -36,7 +37,7 @@ export interface JobResult {
   /** Optimizer steps run in total (all phases and rounds). */
   totalSteps: number;
   /** Set when training diverged (NaN/Inf loss). */
-  diverged: { atStep: number; message: string } | null;
+  diverged: Divergence | null;
   /** Tfjs backend the job ran on. */
   backend: string;
   /** What the trainer said about the run (e.g. the §V-A parameter match, or why it was impossible). */

@@ -15,6 +15,7 @@ import { sensitivityTensor } from './sensitivity';
 import type { AxtrainData } from './data';
 import type { AxtrainPoint } from '../../core/axtrain/run';
 import type { AxtrainTrainerCheckpoint } from '../../core/checkpoint';
+import type { Divergence } from '../../core/divergence';
 
 export type { AxtrainPoint };
 
@@ -33,8 +34,8 @@ export interface AxtrainTrainer {
   /** The adaptive γ's state while an act stage trains (null otherwise). */
   readonly gammaState: AxtrainModelState | null;
   /** Set once training diverged (the trainer then keeps its last good weights). */
-  readonly diverged: { atStep: number; message: string } | null;
-  train(steps: number): Promise<{ step: number; diverged: { atStep: number; message: string } | null }>;
+  readonly diverged: Divergence | null;
+  train(steps: number): Promise<{ step: number; diverged: Divergence | null }>;
   evaluate(): Promise<AxtrainPoint>;
   readNet(): Promise<DenseLayerWeights[]>;
   /** Everything the next step reads, as plain data (between chunks): its stage, that stage's engine, γ and the time so far. */

@@ -38,6 +38,7 @@ import {
   type PaddedLayout,
 } from '../methods/flat';
 import type { DenseTensors, Rows } from '../axnet';
+import { createDivergence } from '../../core/divergence';
 import type { AxnetWeights, BaselineWeights, DenseLayerWeights, EvaluationPoint, MethodTopology, TrainChunkResult, TrainOptions } from '../types';
 import { createGroupAdam, type GroupAdam } from './adam';
 
@@ -680,10 +681,7 @@ export function createGroupEngine<C extends EngineModelConfig, M extends string>
       restoreModel(k);
       stoppedAt[k] = lastGoodStep;
       anyStopped = true;
-      diverged[k] = {
-        atStep: chunkStart + badStep[k] + 1,
-        message: `Training diverged: the loss or the weights became NaN/Inf at step ${chunkStart + badStep[k] + 1}; the weights of step ${lastGoodStep} were restored. Try a smaller learning rate.`,
-      };
+      diverged[k] = createDivergence(chunkStart + badStep[k] + 1, lastGoodStep);
     }
     if (anyStopped) {
       for (const g of groups) {

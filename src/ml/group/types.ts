@@ -6,6 +6,7 @@ import type { GroupCheckpoint } from '../../core/checkpoint';
 import type { BackendName, LabConfig, MethodId } from '../../core/config';
 import type { InvocationMetrics } from '../../core/metrics';
 import type { AxnetWeights, BaselineWeights, EvaluationPoint, MethodTopology } from '../types';
+import type { Divergence } from '../../core/divergence';
 
 /** What may differ between the models of one group (everything else must be equal: see groupKey). */
 export interface GroupModelSpec {
@@ -19,7 +20,7 @@ export interface GroupModelSpec {
 export interface GroupChunkResult {
   step: number;
   /** Per model: null, or set once at the chunk where it diverged (it then stays stopped at its last good weights). */
-  diverged: ({ atStep: number; message: string } | null)[];
+  diverged: (Divergence | null)[];
 }
 
 export interface ModelGroupTrainer {

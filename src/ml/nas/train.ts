@@ -20,6 +20,7 @@ import { selectBackend } from '../backend';
 import { createGroupEngine, type EngineModelConfig, type GroupEngine, type ProgramModel } from '../group/engine';
 import { buildNasData, computeNasAccuracy, computeNasMse, type NasData, type NasSplit } from './evaluate';
 import { buildNasProgram, makeNasModelConfig, type NasModelConfig } from './program';
+import type { Divergence } from '../../core/divergence';
 
 /** Target wall time of one training chunk, ms (the lab worker's order of magnitude). */
 export const NAS_CHUNK_BUDGET_MS = 50;
@@ -82,7 +83,7 @@ export interface NasCandidateResult {
   programSize: number;
   hardware: NasHardwareCost;
   /** Set when its training diverged (it keeps its last good weights). */
-  diverged: { atStep: number; message: string } | null;
+  diverged: Divergence | null;
   /** The trained net, [N, …, M] (hidden activations as config). */
   net: DenseLayerWeights[];
 }
@@ -191,8 +192,8 @@ type ChunkedEngine = Pick<GroupEngine<EngineModelConfig, string>, 'step' | 'tota
 export async function trainEngineInChunks(
   engine: ChunkedEngine,
   options: { budgetMs: number; shouldStop?: () => boolean; onChunk?: (step: number) => void },
-): Promise<{ stopped: boolean; diverged: ({ atStep: number; message: string } | null)[] }> {
-  const diverged: ({ atStep: number; message: string } | null)[] = engine.stoppedAt.map(() => null);
+): Promise<{ stopped: boolean; diverged: (Divergence | null)[] }> {
+  const diverged: (Divergence | null)[] = engine.stoppedAt.map(() => null);
   let msPerStep = 1;
   while (engine.step < engine.totalSteps && !engine.stoppedAt.every((s) => s !== null)) {
     const count = Math.max(1, Math.min(engine.totalSteps - engine.step, Math.floor(options.budgetMs / Math.max(msPerStep, 1e-3))));

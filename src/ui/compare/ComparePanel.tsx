@@ -7,6 +7,7 @@
  * and an end label with its last value. Below, the §V metrics, parameter counts and training time per
  * method, formatted like the readouts. One worker per method (compareController.ts).
  */
+import { RunMessageText } from '../RunFailureLine';
 import { useId, useMemo, useState } from 'react';
 import type { MethodId } from '../../core/config';
 import { METHODS, formatStepBudgetGroups, isBaselineMethod, methodLabelIn } from '../../core/methods/registry';
@@ -206,7 +207,7 @@ function ComparePanelBody() {
               {run?.message ? (
                 <span className="compare-error" role="status" data-testid={`compare-error-${method}`}>
                   {' '}
-                  {run.message}
+                  <RunMessageText message={run.message} localized={run.localizedMessage} />
                 </span>
               ) : null}
             </li>

@@ -6,6 +6,8 @@
  * re-render React per message. The store itself gets the worker's progress once per frame (frameBatcher).
  */
 import { useRunMessageText } from '../RunFailureLine';
+import { formatMessage } from '../../core/messages';
+import { divergenceMessage } from '../../core/divergence';
 import { useEffect, useRef, useState } from 'react';
 import { aggregateSweep, isSweepAxisLog, type SweepPlan, type SweepSummaryRow } from '../../core/sweep';
 import { formatMetric } from '../../state/selectors';
@@ -51,6 +53,7 @@ function SweepMultiples({ plan }: { plan: SweepPlan }) {
   const size = cellSize(plan.variants.length);
   const showSeed = plan.seeds.length > 1;
   const t = useT('sweep');
+  const language = useLanguage();
 
   useEffect(() => {
     const box = boxRef.current;
@@ -104,7 +107,7 @@ function SweepMultiples({ plan }: { plan: SweepPlan }) {
         if (item) {
           item.dataset.points = String(variant.steps.length);
           item.dataset.stopped = variant.stopped ? 'true' : 'false';
-          item.textContent = `${label}: ${variant.stopped ? `${readout} (${variant.stopped.message})` : readout}`;
+          item.textContent = `${label}: ${variant.stopped ? `${readout} (${formatMessage(divergenceMessage(variant.stopped), language)})` : readout}`;
         }
       });
     };
@@ -129,7 +132,7 @@ function SweepMultiples({ plan }: { plan: SweepPlan }) {
       observer.disconnect();
       if (frame !== null) cancelAnimationFrame(frame);
     };
-  }, [plan, size.min, size.plot, showSeed, t]);
+  }, [plan, size.min, size.plot, showSeed, t, language]);
 
   return (
     <div ref={boxRef} className="sweep-grid" data-testid="sweep-multiples">
