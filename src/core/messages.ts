@@ -88,6 +88,13 @@ export const MESSAGES = {
   sweepStopped: { en: 'The sweep stopped:', zh: '扫描已停止：' },
   nasStopped: { en: 'NAS stopped:', zh: 'NAS 已停止：' },
   axtrainStopped: { en: 'AxTrain stopped:', zh: 'AxTrain 已停止：' },
+  trainingStopped: { en: 'Training stopped:', zh: '训练已停止：' },
+  /** A compare lane's failure line (the lane names its method). */
+  laneStopped: { en: 'Stopped: {reason}', zh: '已停止：{reason}' },
+  gpuDeviceLost: {
+    en: 'The GPU device was lost ({reason}). Press Reset to start again; if it keeps happening, choose the wasm or cpu backend.',
+    zh: 'GPU 设备丢失（{reason}）。请按“重置”重新开始；如果反复出现，请选择 wasm 或 cpu 后端。',
+  },
   runStoppedReset: { en: '{stopped} {reason} Press Reset to start again.', zh: '{stopped}{reason}按“重置”重新开始。' },
   workerCrashed: { en: 'the {worker} crashed{detail}.', zh: '{worker}崩溃了{detail}。' },
   workerUnreadable: { en: 'a message from the {worker} could not be read.', zh: '无法读取{worker}发来的消息。' },

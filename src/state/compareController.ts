@@ -248,10 +248,15 @@ function startLane(method: MethodId, config: Readonly<LabConfig>, resume?: Resum
     event.preventDefault();
     if (!active.includes(entry)) return;
     if (isWorkerLoadFailure(event, entry.heardFrom)) fail(entry, WORKER_LOAD_FAILURE_TEXT, true);
-    else fail(entry, `The ${method} worker crashed${event.message ? `: ${event.message}` : ''}.`, true);
+    else
+      fail(
+        entry,
+        message_('laneStopped', { reason: message_('workerCrashed', { worker: message_('laneWorker', { method }), detail: event.message ? `: ${event.message}` : '' }) }),
+        true,
+      );
   };
   worker.onmessageerror = () => {
-    if (active.includes(entry)) fail(entry, `A message from the ${method} worker could not be read.`, true);
+    if (active.includes(entry)) fail(entry, message_('laneStopped', { reason: message_('workerUnreadable', { worker: message_('laneWorker', { method }) }) }), true);
   };
   worker.postMessage({ type: 'init', config, method, surfaces: false, cpuShare: laneCpuShare(config), ...(resume ? { resume } : {}) } satisfies ToWorkerMessage);
   return entry;

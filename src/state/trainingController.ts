@@ -94,16 +94,15 @@ function takeRestoredResume(): ResumeRequest | undefined {
   return { checkpoint: lastCheckpoint, backend: lastCheckpoint.backend };
 }
 
-/** Turns a worker error into advice the user can act on. */
-export function describeWorkerFailure(message: string): { kind: NoticeKind; text: string; message?: Message } {
-  if (isCodeLoadFailure(message)) return { kind: 'crash', text: WORKER_LOAD_FAILURE_TEXT };
-  if (isGpuLossMessage(message)) {
-    return {
-      kind: 'device',
-      text: `The GPU device was lost (${message}). Press Reset to start again; if it keeps happening, choose the wasm or cpu backend.`,
-    };
-  }
-  return { kind: 'crash', text: `Training stopped: ${message} Press Reset to start a new run.` };
+/**
+ * Turns a worker error (the worker's words, or a sentence of the page's: a crashed worker) into advice the user can act
+ * on, in English (`text`) and in every interface language (`message`; the load failure is worded by the views).
+ */
+export function describeWorkerFailure(reason: string | Message): { kind: NoticeKind; text: string; message?: Message } {
+  const said = typeof reason === 'string' ? reason : formatMessage(reason, 'en');
+  if (isCodeLoadFailure(said)) return { kind: 'crash', text: WORKER_LOAD_FAILURE_TEXT };
+  const shown = isGpuLossMessage(said) ? message('gpuDeviceLost', { reason }) : message('runStoppedReset', { stopped: message('trainingStopped'), reason });
+  return { kind: isGpuLossMessage(said) ? 'device' : 'crash', text: formatMessage(shown, 'en'), message: shown };
 }
 
 function post(run: ActiveRun, message: ToWorkerMessage): void {
@@ -152,7 +151,7 @@ function handleWorkerMessage(run: ActiveRun, message: FromWorkerMessage): void {
       progressBatcher.flush(); // the points before the failure still count
       // A divergence (not fatal) is worded by the worker in every language; a crash is described here.
       const failure = message.fatal
-        ? describeWorkerFailure(message.message)
+        ? describeWorkerFailure(message.localized ?? message.message)
         : { kind: 'divergence' as const, text: message.message, ...(message.localized ? { message: message.localized } : {}) };
       store.failRun(failure.text, failure.message);
       store.showNotice(failure);
@@ -166,12 +165,12 @@ function handleWorkerMessage(run: ActiveRun, message: FromWorkerMessage): void {
   }
 }
 
-function failFromCrash(run: ActiveRun, text: string): void {
+function failFromCrash(run: ActiveRun, reason: string | Message): void {
   if (run !== active) return;
   progressBatcher.flush(); // the points before the crash still count
-  const failure = describeWorkerFailure(text);
+  const failure = describeWorkerFailure(reason);
   const store = useLabStore.getState();
-  store.failRun(failure.text);
+  store.failRun(failure.text, failure.message);
   store.showNotice(failure);
   terminateWorker();
 }
@@ -221,9 +220,9 @@ function startWorker(resume?: ResumeRequest): ActiveRun {
   worker.onerror = (event: ErrorEvent) => {
     event.preventDefault();
     if (isWorkerLoadFailure(event, run.heardFrom)) failFromCrash(run, WORKER_LOAD_FAILURE_TEXT);
-    else failFromCrash(run, `The training worker crashed${event.message ? `: ${event.message}` : ''}.`);
+    else failFromCrash(run, message('workerCrashed', { worker: message('trainingWorker'), detail: event.message ? `: ${event.message}` : '' }));
   };
-  worker.onmessageerror = () => failFromCrash(run, 'A message from the training worker could not be read.');
+  worker.onmessageerror = () => failFromCrash(run, message('workerUnreadable', { worker: message('trainingWorker') }));
   active = run;
   const store = useLabStore.getState();
   if (resume) {

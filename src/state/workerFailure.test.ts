@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { formatMessage } from '../core/messages';
 import { describeWorkerFailure } from './trainingController';
 import { WORKER_LOAD_FAILURE_TEXT, isCodeLoadFailure, isWorkerLoadFailure } from './workerFailure';
 
@@ -33,6 +34,7 @@ describe('worker load failures', () => {
   it('the notice says the code could not be loaded, not that the worker crashed', () => {
     expect(describeWorkerFailure('Failed to fetch dynamically imported module: http://x/a.js')).toEqual({ kind: 'crash', text: WORKER_LOAD_FAILURE_TEXT });
     expect(describeWorkerFailure(WORKER_LOAD_FAILURE_TEXT).text).toBe(WORKER_LOAD_FAILURE_TEXT);
-    expect(describeWorkerFailure('boom').text).toBe('Training stopped: boom Press Reset to start a new run.');
+    expect(describeWorkerFailure('boom').text).toBe('Training stopped: boom Press Reset to start again.');
+    expect(formatMessage(describeWorkerFailure('boom').message!, 'zh')).toBe('训练已停止：boom按“重置”重新开始。');
   });
 });
