@@ -119,6 +119,27 @@ test('the weight-sharing lesson shows Fig. 2: trained to its end, weight-sharing
   expect(predicted).toBeCloseTo(0.411, 3);
 });
 
+test('the lesson card sits beside the views at 1440×900 and 1280×720, never over the chart, the table or the sidebar', async ({ page }) => {
+  for (const viewport of [
+    { width: 1440, height: 900 },
+    { width: 1280, height: 720 },
+  ]) {
+    await page.setViewportSize(viewport);
+    await page.goto('/#v=1&lesson=weight-sharing&step=2&backend=cpu');
+    await expect(page.getByTestId('lesson-card')).toBeVisible();
+    const card = (await page.getByTestId('lesson-card').boundingBox())!;
+    expect(card.x + card.width).toBeLessThanOrEqual(viewport.width);
+    for (const testId of ['compare-chart-box', 'panel-compare', 'controls']) {
+      const other = (await page.getByTestId(testId).boundingBox())!;
+      const overlaps = card.x < other.x + other.width && other.x < card.x + card.width && card.y < other.y + other.height && other.y < card.y + card.height;
+      expect(overlaps, `${testId} at ${viewport.width}×${viewport.height}`).toBe(false);
+    }
+    // The card stays in sight while the page scrolls (sticky in its column).
+    await page.mouse.wheel(0, 600);
+    await expect.poll(async () => (await page.getByTestId('lesson-card').boundingBox())!.y).toBeLessThan(viewport.height / 2);
+  }
+});
+
 test('presentation mode: digits open views, Q shows the link’s QR code large, Space plays and pauses', async ({ page }) => {
   const errors = collectErrors(page);
   await page.goto('/#v=1&backend=cpu&steps=20&eval=10&present=1&hide=paper');

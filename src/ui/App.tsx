@@ -80,6 +80,16 @@ function useLayoutClass(): 'layout' | 'layout layout-single' | 'layout present-l
   });
 }
 
+/**
+ * Outside presentation mode an open lesson's card takes a column of its own at the right of the views (never over a
+ * chart's end labels or legend); on a narrow screen it floats at the bottom (styles.css).
+ */
+function useLessonDock(present: boolean): { dockClass: string; dock: ReactNode } {
+  const hasLesson = useLabStore((state) => state.classroom.lesson !== null);
+  if (present || !hasLesson) return { dockClass: '', dock: null };
+  return { dockClass: ' with-lesson', dock: <LessonCard /> };
+}
+
 /** A view of the page: its classroom wrapper, and in presentation mode only while it is the current view. */
 function View({ id, children }: { id: ViewId; children: ReactNode }) {
   const shown = useLabStore((state) => !state.classroom.present || selectCurrentView(state) === id);
@@ -100,7 +110,6 @@ function Shell({ children }: { children: ReactNode }) {
       <ClassBanner />
       <ChartEmphasisContext.Provider value={present ? PRESENT_CHART_EMPHASIS : NORMAL_CHART_EMPHASIS}>{children}</ChartEmphasisContext.Provider>
       <Footer />
-      {present ? null : <LessonCard />}
       <PresentQr />
     </div>
   );
@@ -116,11 +125,12 @@ export function App() {
   const sidebarShown = useSidebarShown();
   const layoutClass = useLayoutClass();
   const presentSide = layoutClass === 'layout present-layout';
+  const { dockClass, dock } = useLessonDock(present);
   if (nasView || axtrainView) {
     // The NAS and AxTrain views bring their own controls column (a link with both opens NAS).
     return (
       <Shell>
-        <main className={presentSide ? layoutClass : 'layout layout-single'}>
+        <main className={`${presentSide ? layoutClass : 'layout layout-single'}${dockClass}`}>
           {presentSide ? <PresentSide withControls={false} /> : null}
           <div className="main-column">
             <PanelNav />
@@ -134,6 +144,7 @@ export function App() {
               </ClassTarget>
             )}
           </div>
+          {dock}
         </main>
       </Shell>
     );
@@ -141,7 +152,7 @@ export function App() {
   const about = present ? null : <AboutPanel />;
   return (
     <Shell>
-      <main className={layoutClass}>
+      <main className={`${layoutClass}${dockClass}`}>
         {presentSide ? <PresentSide withControls={sidebarShown} /> : present ? null : <ControlsPanel />}
         <div className="main-column">
           <PanelNav />
@@ -188,6 +199,7 @@ export function App() {
             </>
           )}
         </div>
+        {dock}
       </main>
     </Shell>
   );
