@@ -140,6 +140,24 @@ test('the lesson card sits beside the views at 1440×900 and 1280×720, never ov
   }
 });
 
+test('a lesson step keeps the view it points at in sight while Play fills the panels above it, until the reader scrolls', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto('/#v=1&lesson=control-vectors&step=1&backend=cpu&steps=400&eval=100');
+  await page.getByTestId('lesson-next').click();
+  await expect(page.getByTestId('lesson-card')).toHaveAttribute('data-step', '2');
+  const target = page.locator('[data-class-id="control"]');
+  const top = async () => (await target.boundingBox())!.y;
+  await page.getByTestId('play-button').click();
+  await expect(page.getByTestId('play-button')).toHaveAttribute('aria-label', 'Play', { timeout: 60_000 }); // trained to its end
+  // The maps above it have grown from their placeholders; the control-vector panel is still at the top, under the header.
+  await expect.poll(top).toBeLessThan(200);
+  expect(await top()).toBeGreaterThan(0);
+  // The reader scrolls: the page no longer follows.
+  await page.mouse.move(640, 400);
+  await page.mouse.wheel(0, -400);
+  await expect.poll(top).toBeGreaterThan(250);
+});
+
 test('presentation mode: digits open views, Q shows the link’s QR code large, Space plays and pauses', async ({ page }) => {
   const errors = collectErrors(page);
   await page.goto('/#v=1&backend=cpu&steps=20&eval=10&present=1&hide=paper');

@@ -4,9 +4,47 @@
  */
 import { useEffect, useRef } from 'react';
 import { currentLessonStep, findLesson } from '../../core/classroom/classLink';
+import { CLASS_ID_SPECS } from '../../core/classroom/classIds';
 import { moveLessonStep } from '../../state/lessonController';
 import { useLabStore } from '../../state/store';
 import { useLanguage, useT } from '../i18n';
+
+/** Keys that scroll the page: the reader taking over from followLessonTarget. */
+const SCROLL_KEYS = new Set(['PageUp', 'PageDown', 'Home', 'End', 'ArrowUp', 'ArrowDown']);
+
+/**
+ * Brings a step's highlighted target into sight once its view has rendered — a view to the top of the page (under the
+ * header, styles.css scroll-margin-top), a control of the sidebar just into sight — and keeps it there while the views
+ * change size (Play fills the panels above it with charts and maps), until the reader scrolls. Returns the cleanup.
+ */
+function followLessonTarget(highlight: string): () => void {
+  const isView = CLASS_ID_SPECS.some((spec) => spec.id === highlight && spec.kind !== 'control');
+  const block: ScrollLogicalPosition = isView ? 'start' : 'nearest';
+  const bring = (behavior: ScrollBehavior) => document.querySelector(`[data-class-id="${highlight}"]`)?.scrollIntoView({ block, behavior });
+  let following = true;
+  const frame = window.requestAnimationFrame(() => bring('smooth'));
+  const observer = new ResizeObserver(() => {
+    if (following) bring('auto');
+  });
+  const main = document.querySelector('.main-column');
+  if (main) observer.observe(main);
+  const stop = () => {
+    following = false;
+  };
+  const onKey = (event: KeyboardEvent) => {
+    if (SCROLL_KEYS.has(event.key)) stop();
+  };
+  window.addEventListener('wheel', stop, { passive: true });
+  window.addEventListener('touchmove', stop, { passive: true });
+  window.addEventListener('keydown', onKey);
+  return () => {
+    window.cancelAnimationFrame(frame);
+    observer.disconnect();
+    window.removeEventListener('wheel', stop);
+    window.removeEventListener('touchmove', stop);
+    window.removeEventListener('keydown', onKey);
+  };
+}
 
 export function LessonCard() {
   const lesson = useLabStore((state) => findLesson(state.classroom.lesson));
@@ -19,11 +57,7 @@ export function LessonCard() {
 
   useEffect(() => {
     if (!step) return;
-    // After the step's view has rendered, scroll its highlighted target into sight.
-    const frame = window.requestAnimationFrame(() => {
-      document.querySelector(`[data-class-id="${step.highlight}"]`)?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
-    });
-    return () => window.cancelAnimationFrame(frame);
+    return followLessonTarget(step.highlight);
   }, [step]);
 
   if (!lesson || !step) return null;
