@@ -9,7 +9,7 @@
 import { AXTRAIN_METHOD_LABELS, type AxtrainConfig, type AxtrainMethodId } from '../src/core/axtrain/config';
 import { computeEvalEveryEpochs } from '../src/core/axtrain/run';
 import { computeAxtrainClaims, describeSetting, lookupSingleRun, readTrainingSetting, selectApproximateModes, type HardwareReport } from '../src/core/axtrain/report';
-import { parseLink } from '../src/core/link';
+import { parseLink, problemsText } from '../src/core/link';
 import { selectBackend } from '../src/ml/backend';
 import { loadAxtrainData } from '../src/ml/axtrain/data';
 import { evaluateOnHardware } from '../src/ml/axtrain/evaluate';
@@ -76,7 +76,7 @@ export async function runAxtrain(argsIn: readonly string[]): Promise<void> {
   rejectUnknownOptions(args, 'axtrain');
   if (args.length !== 1) throw new CliUsageError(`axtrain needs exactly one link or hash, e.g. axlab axtrain '#ax=breastcancer&ax.epochs=30'`);
   const parsed = parseLink(args[0]);
-  if (parsed.problems.length > 0) throw new CliUsageError(`Bad link:\n  ${parsed.problems.join('\n  ')}`);
+  if (parsed.problems.length > 0) throw new CliUsageError(`Bad link:\n  ${problemsText(parsed.problems).join('\n  ')}`);
   const config = parsed.axtrain;
   if (!config) throw new CliUsageError("The link has no AxTrain part: add ax=<dataset>, e.g. '#ax=breastcancer'");
   const backend = resolveNodeBackend(backendArg, parsed.config.backend, (line) => process.stderr.write(`${line}\n`));

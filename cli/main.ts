@@ -15,7 +15,7 @@
  *   axlab sweep '<link or #hash>' [--json] [--backend cpu|wasm]   every variant of the link's sweep (cli/sweep.ts)
  */
 import { getTarget, isTargetId, listTargets } from '../src/core/targets';
-import { parseLink } from '../src/core/link';
+import { parseLink, problemsText } from '../src/core/link';
 import { CliUsageError, checkWritableOutput, describeFileError, formatTable, parseIntegerArgument, rejectUnknownOptions, takeFlag, takeOption } from './args';
 import { parseDecimal } from '../src/core/decimal';
 import { TARGET_DOMAINS, findDomainViolation } from '../src/core/targets/domains';
@@ -143,7 +143,7 @@ async function runTrain(argsIn: string[]): Promise<void> {
   rejectUnknownOptions(args, 'train');
   if (args.length !== 1) throw new UsageError(`train needs exactly one link or hash, e.g. axlab train '#steps=500&seed=3'`);
   const { config, problems } = parseLink(args[0]);
-  if (problems.length > 0) throw new UsageError(`Bad link:\n  ${problems.join('\n  ')}`);
+  if (problems.length > 0) throw new UsageError(`Bad link:\n  ${problemsText(problems).join('\n  ')}`);
   await loadTensorflow();
   const { trainLink } = await import('./train');
   await trainLink(config, { json, quiet, backendArg, hardware: hardware ? { pasSteps } : null });

@@ -13,7 +13,7 @@ import { buildRunJson, computeFront, computeRoundTimings, recordsOf, summarizeSe
 import { NAS_METHOD_LABELS, nasAccuracyLabel, resolveNasErrorBound } from '../src/core/nas/config';
 import { NAS_SEARCH_LABELS, type NasRecord } from '../src/core/nas/run';
 import { describeConfig } from '../src/core/nas/space';
-import { parseLink } from '../src/core/link';
+import { parseLink, problemsText } from '../src/core/link';
 import { selectBackend } from '../src/ml/backend';
 import { createNasSession, resolveNasSessionSettings } from '../src/ml/nas/session';
 import { CliUsageError, formatTable, rejectUnknownOptions, resolveNodeBackend, takeFlag, takeOption } from './args';
@@ -29,7 +29,7 @@ export async function runNas(argsIn: readonly string[]): Promise<void> {
   rejectUnknownOptions(args, 'nas');
   if (args.length !== 1) throw new CliUsageError("nas needs exactly one link or hash, e.g. axlab nas '#nas=blackscholes&nas.budget=12&nas.steps=300'");
   const parsed = parseLink(args[0]);
-  if (parsed.problems.length > 0) throw new CliUsageError(`Bad link:\n  ${parsed.problems.join('\n  ')}`);
+  if (parsed.problems.length > 0) throw new CliUsageError(`Bad link:\n  ${problemsText(parsed.problems).join('\n  ')}`);
   const config = parsed.nas;
   if (!config) throw new CliUsageError("The link has no NAS part: add nas=<target>, e.g. '#nas=blackscholes'");
   // 'auto' runs on wasm here: measured 10× the cpu backend's speed on a NAS batch (the browser's auto picks it too).

@@ -35,7 +35,7 @@ import { runToCompletion } from '../src/ml/session';
 import type { MethodTrainer } from '../src/ml/types';
 import { NPU_METHODS, isBaselineMethod } from '../src/core/methods/registry';
 
-import { parseLink } from '../src/core/link';
+import { parseLink, problemsText } from '../src/core/link';
 import { CliUsageError, formatTable, rejectUnknownOptions, takeFlag, takeOption } from './args';
 
 /** Bad command line or link; cli/main.ts turns it into exit code 2. */
@@ -98,7 +98,7 @@ export async function runNpu(argsIn: string[]): Promise<void> {
   rejectUnknownOptions(args, 'npu');
   if (args.length !== 1) throw new NpuUsageError(`npu needs exactly one link or hash, e.g. axlab npu '#steps=500&seed=3' --sample 0`);
   const { config, problems, npu, npuCpuInstructions } = parseLink(args[0]);
-  if (problems.length > 0) throw new NpuUsageError(`Bad link:\n  ${problems.join('\n  ')}`);
+  if (problems.length > 0) throw new NpuUsageError(`Bad link:\n  ${problemsText(problems).join('\n  ')}`);
   const sample = sampleText === undefined ? 0 : Number(sampleText);
   if (!/^\d+$/.test(sampleText ?? '0') || sample >= config.testSize) {
     throw new NpuUsageError(`--sample must be an integer in 0–${config.testSize - 1} (the test set has ${config.testSize} samples)`);

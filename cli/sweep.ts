@@ -10,7 +10,7 @@ import { aggregateSweep, describeSweepParameter, planSweep, type SweepResultRow 
 import { loadTargetData } from '../src/core/targets/loadTargetData';
 import { createTrainingProbe, selectBackend } from '../src/ml/backend';
 import { buildSweepRows, createSweepGroup, runSweepToCompletion } from '../src/ml/sweep';
-import { parseLink } from '../src/core/link';
+import { parseLink, problemsText } from '../src/core/link';
 import { CliUsageError, formatTable, rejectUnknownOptions, takeFlag, takeOption } from './args';
 
 /** Bad input: the caller turns it into exit code 2. */
@@ -27,10 +27,10 @@ export async function runSweep(argsIn: string[]): Promise<number> {
   rejectUnknownOptions(args, 'sweep');
   if (args.length !== 1) throw new SweepUsageError(`sweep needs exactly one link or hash, e.g. axlab sweep '#steps=300&sweep=errorBound&sweepRange=0.01:0.1:4:log'`);
   const { config, problems, sweep } = parseLink(args[0]);
-  if (problems.length > 0) throw new SweepUsageError(`Bad link:\n  ${problems.join('\n  ')}`);
+  if (problems.length > 0) throw new SweepUsageError(`Bad link:\n  ${problemsText(problems).join('\n  ')}`);
   if (!sweep) throw new SweepUsageError('The link has no sweep: add sweep=errorBound&sweepValues=0.01,0.02 (or sweepRange=from:to:count[:log]).');
   const { plan, problems: planProblems, notes } = planSweep(sweep, config);
-  if (!plan) throw new SweepUsageError(`The sweep cannot run:\n  ${planProblems.join('\n  ')}`);
+  if (!plan) throw new SweepUsageError(`The sweep cannot run:\n  ${problemsText(planProblems).join('\n  ')}`);
   for (const note of notes) process.stderr.write(`note: ${note}\n`);
 
   // --backend or the link's forced backend; 'auto': the faster of cpu and wasm for this very K-model program, by measurement.

@@ -18,7 +18,8 @@ import {
 import { TARGET_LAB_DEFAULTS } from './targets/labDefaults';
 import { createRng, type Rng } from './rng';
 import { TARGET_IDS } from './targets/types';
-import { MAX_HASH_LENGTH, URL_PARAMS, buildShareUrl, formatHash, parseLink } from './link';
+import { MAX_HASH_LENGTH, URL_PARAMS, buildShareUrl, formatHash, parseLink, problemsText } from './link';
+import { MESSAGES, type Message } from './messages';
 
 function pick<T>(rng: Rng, items: readonly T[]): T {
   return items[rng.int(items.length)];
@@ -108,6 +109,14 @@ describe('formatHash', () => {
   });
 });
 
+/** `m` is in MESSAGES and has a value for every placeholder of its template, and so has every Message among its values. */
+function expectFilled(m: Message): void {
+  const template: string | undefined = MESSAGES[m.id]?.en;
+  expect(template, m.id).toBeTypeOf('string');
+  for (const [, name] of (template ?? '').matchAll(/\{(\w+)\}/g)) expect(m.values && Object.hasOwn(m.values, name), `${m.id}.${name}`).toBe(true);
+  for (const value of Object.values(m.values ?? {})) if (typeof value === 'object') expectFilled(value);
+}
+
 describe('parseLink', () => {
   it('round-trips 500 random valid configs exactly and without problems', () => {
     const rng = createRng(11, 'url-roundtrip');
@@ -155,7 +164,7 @@ describe('parseLink', () => {
     const bad = parseLink('#init=zeros&ctrl=__proto__');
     expect(bad.config).toEqual(cloneConfig(DEFAULT_CONFIG));
     expect(bad.problems).toHaveLength(2);
-    expect(bad.problems[0]).toMatch(/init=.*expected one of authorsZeroBias, bias0\.1/);
+    expect(problemsText(bad.problems)[0]).toMatch(/init=.*expected one of authorsZeroBias, bias0\.1/);
   });
 
   it('reads compare-mode method lists and drops unknown or repeated methods', () => {
@@ -209,7 +218,8 @@ describe('parseLink', () => {
       const parsed = parseLink(hash);
       expectWithinLimits(parsed.config);
       expect(Array.isArray(parsed.problems)).toBe(true);
-      for (const problem of parsed.problems) expect(typeof problem).toBe('string');
+      // Every problem is a Message of the registry with a value for each of its placeholders.
+      for (const problem of parsed.problems) expectFilled(problem);
     }
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
@@ -294,7 +304,7 @@ describe('the interface language in the link', () => {
     for (const raw of ['fr', 'ZH', '__proto__', '%3Cscript%3E', '']) {
       const parsed = parseLink(`#v=1&lang=${raw}`);
       expect(parsed.language).toBeNull();
-      expect(parsed.problems.join(' ')).toMatch(/not a language of the lab/);
+      expect(problemsText(parsed.problems).join(' ')).toMatch(/not a language of the lab/);
     }
   });
 

@@ -7,7 +7,8 @@
  * - Reading is defensive: the hash is untrusted. Keys are looked up in a fixed table, values pass
  *   a valibot schema and are clamped to CONFIG_LIMITS, and parsed data is never merged into an
  *   object (no prototype pollution): the config is built field by field from the defaults.
- * - Any problem is reported as text for a role="alert" notice; the offending field keeps its default.
+ * - Any problem is reported as a Message (src/core/linkMessages.ts) for a role="alert" notice, in the language on
+ *   screen; the offending field keeps its default.
  * - Fields valid alone but not together (src/core/linkRules.ts) are moved to the nearest valid value, one
  *   notice per fixed value.
  * - A link of an older version (or with no `v`) is migrated to today's keys first, not rejected (linkMigrations.ts).
@@ -39,6 +40,7 @@ import { NPU_CONSTANT_IDS } from './npu/constants';
 import { CONSTANT_OVERRIDE_PREFIX, DEFAULT_NPU_PARAMS, NPU_PARAM_FIELDS, clampCpuInstructions, clampNpuParams, diffNpuParams, readNpuParams, type NpuParams } from './npu/params';
 import { SWEEP_LINK_KEYS, formatSweepLink, readSweepLink, type SweepLinkKey, type SweepSpec } from './sweep';
 import { DECIMAL_PATTERN } from './decimal';
+import { formatMessage, message, type Message } from './messages';
 import { applyCrossFieldRules } from './linkRules';
 import { AXTRAIN_LINK_KEYS, formatAxtrainLink, readAxtrainLink, type AxtrainConfig } from './axtrain/config';
 import { NAS_LINK_KEYS, formatNasLink, readNasLink, type NasRunConfig } from './nas/config';
@@ -92,8 +94,8 @@ const PARAM_BY_KEY: ReadonlyMap<string, ParamSpec> = new Map(URL_PARAMS.map((spe
 
 export interface ParsedLink {
   config: LabConfig;
-  /** Human-readable problems; non-empty means the UI shows a notice. */
-  problems: string[];
+  /** The problems, one Message each (problemsText gives their text); non-empty means the UI shows a notice. */
+  problems: Message[];
   /** NPU architecture and edited constants (`npu.<key>`, `e.<constantId>`); defaults when absent. */
   npu: NpuParams;
   /** User-set CPU-path instructions per call (`npu.cpui`), or null for the target's estimate. */
@@ -145,7 +147,7 @@ const NPU_KEYS: ReadonlySet<string> = new Set([
 ]);
 
 /** Reads the NPU keys; the entries handed to readNpuParams hold only keys from the fixed tables. */
-function readNpuLink(values: ReadonlyMap<string, string>, problems: string[]): { npu: NpuParams; npuCpuInstructions: number | null } {
+function readNpuLink(values: ReadonlyMap<string, string>, problems: Message[]): { npu: NpuParams; npuCpuInstructions: number | null } {
   const entries: Record<string, string> = {};
   for (const f of NPU_PARAM_FIELDS) {
     const key = NPU_KEY_PREFIX + f.key;
@@ -153,7 +155,7 @@ function readNpuLink(values: ReadonlyMap<string, string>, problems: string[]): {
     if (raw === undefined) continue;
     const valid = f.kind === 'enum' ? f.values.map(String).includes(raw) : v.safeParse(NumberText, raw).success;
     if (!valid) {
-      problems.push(`${key}=${quote(raw)} is not a valid ${f.field}; the default is used.`);
+      problems.push(message('linkNpuInvalid', { key, value: quote(raw), field: f.field }));
       continue;
     }
     entries[f.key] = raw;
@@ -162,20 +164,22 @@ function readNpuLink(values: ReadonlyMap<string, string>, problems: string[]): {
     const key = CONSTANT_OVERRIDE_PREFIX + id;
     const raw = values.get(key);
     if (raw === undefined) continue;
-    if (!v.safeParse(NumberText, raw).success) problems.push(`${key}=${quote(raw)} is not a number; the table value is used.`);
+    if (!v.safeParse(NumberText, raw).success) problems.push(message('linkNpuConstantNotNumber', { key, value: quote(raw) }));
     else entries[key] = raw;
   }
   const npu = readNpuParams(entries);
   for (const f of NPU_PARAM_FIELDS) {
     const raw = entries[f.key];
     if (raw !== undefined && f.kind !== 'enum' && Number(raw) !== npu[f.field]) {
-      problems.push(`${NPU_KEY_PREFIX}${f.key}=${quote(raw)} is outside ${f.min}–${f.max} or not whole; ${npu[f.field]} is used.`);
+      problems.push(message('linkNpuOutside', { key: NPU_KEY_PREFIX + f.key, value: quote(raw), min: f.min, max: f.max, used: npu[f.field] }));
     }
   }
   for (const id of NPU_CONSTANT_IDS) {
     const raw = entries[CONSTANT_OVERRIDE_PREFIX + id];
     if (raw !== undefined && Number(raw) !== npu.constantOverrides[id]) {
-      problems.push(`${CONSTANT_OVERRIDE_PREFIX}${id}=${quote(raw)} must be ≥ 0; ${npu.constantOverrides[id] ?? 'the table value'} is used.`);
+      const used = npu.constantOverrides[id];
+      const label = { key: CONSTANT_OVERRIDE_PREFIX + id, value: quote(raw) };
+      problems.push(used === undefined ? message('linkNpuConstantNegativeTable', label) : message('linkNpuConstantNegative', { ...label, used }));
     }
   }
   let npuCpuInstructions: number | null = null;
@@ -183,7 +187,7 @@ function readNpuLink(values: ReadonlyMap<string, string>, problems: string[]): {
   if (rawCpu !== undefined) {
     const parsed = v.safeParse(NumberText, rawCpu);
     npuCpuInstructions = parsed.success ? clampCpuInstructions(parsed.output) : null;
-    if (npuCpuInstructions === null) problems.push(`${NPU_CPU_INSTRUCTIONS_KEY}=${quote(rawCpu)} is not a number; the estimate is used.`);
+    if (npuCpuInstructions === null) problems.push(message('linkNpuCpuNotNumber', { key: NPU_CPU_INSTRUCTIONS_KEY, value: quote(rawCpu) }));
   }
   return { npu, npuCpuInstructions };
 }
@@ -227,7 +231,7 @@ function quote(text: string): string {
 }
 
 /** The decoded `key=value` pairs of a hash (without `v`, which is returned apart); undecodable parts become problems. */
-function splitLinkPairs(hash: string, problems: string[]): { pairs: LinkPair[]; rawVersion: string | undefined } {
+function splitLinkPairs(hash: string, problems: Message[]): { pairs: LinkPair[]; rawVersion: string | undefined } {
   const pairs: LinkPair[] = [];
   let rawVersion: string | undefined;
   for (const part of hash.split('&')) {
@@ -237,7 +241,7 @@ function splitLinkPairs(hash: string, problems: string[]): { pairs: LinkPair[]; 
     const key = safeDecode(rawKey);
     const value = safeDecode(equals < 0 ? '' : part.slice(equals + 1));
     if (key === null || value === null) {
-      problems.push(`Could not decode ${quote(part)}; it was ignored.`);
+      problems.push(message('linkUndecodable', { part: quote(part) }));
       continue;
     }
     if (key === 'v') rawVersion = value;
@@ -261,7 +265,7 @@ function isKnownKey(key: string): boolean {
 
 export function parseLink(hashOrUrl: string): ParsedLink {
   let config = cloneConfig(DEFAULT_CONFIG);
-  const problems: string[] = [];
+  const problems: Message[] = [];
   const hash = extractHash(typeof hashOrUrl === 'string' ? hashOrUrl : '');
   const npuDefaults = () => ({
     npu: clampNpuParams(DEFAULT_NPU_PARAMS),
@@ -274,7 +278,7 @@ export function parseLink(hashOrUrl: string): ParsedLink {
   });
   if (hash.trim() === '') return { config, problems, ...npuDefaults() };
   if (hash.length > MAX_HASH_LENGTH) {
-    problems.push(`The link is ${hash.length} characters long (more than ${MAX_HASH_LENGTH}); it was ignored and the defaults are used.`);
+    problems.push(message('linkTooLong', { length: hash.length, max: MAX_HASH_LENGTH }));
     return { config, problems, ...npuDefaults() };
   }
 
@@ -286,10 +290,10 @@ export function parseLink(hashOrUrl: string): ParsedLink {
   const values = new Map<string, string>();
   for (const { key, value } of migrated.pairs) {
     if (!isKnownKey(key)) {
-      problems.push(`Unknown setting ${quote(key)} was ignored.`);
+      problems.push(message('linkUnknownSetting', { key: quote(key) }));
       continue;
     }
-    if (values.has(key)) problems.push(`Setting ${quote(key)} appears more than once; the last value is used.`);
+    if (values.has(key)) problems.push(message('linkRepeatedSetting', { key: quote(key) }));
     values.set(key, value);
   }
   // A lesson step's fragment fills what the link leaves out (the step's config under the link's own values).
@@ -297,7 +301,8 @@ export function parseLink(hashOrUrl: string): ParsedLink {
   const lessonStep = currentLessonStep(classroom);
   if (lessonStep) {
     for (const { key, value } of splitLinkPairs(lessonStep.fragment, problems).pairs) {
-      if (!isKnownKey(key) || CLASS_KEYS.has(key)) problems.push(`Lesson ${classroom.lesson}, step ${classroom.step + 1}: setting ${quote(key)} was ignored.`);
+      if (!isKnownKey(key) || CLASS_KEYS.has(key))
+        problems.push(message('linkLessonSettingIgnored', { lesson: String(classroom.lesson), step: classroom.step + 1, key: quote(key) }));
       else if (!values.has(key)) values.set(key, value);
     }
   }
@@ -325,22 +330,22 @@ export function parseLink(hashOrUrl: string): ParsedLink {
   const rawLanguage = values.get(LANGUAGE_KEY);
   const language = rawLanguage === undefined ? null : isLanguageId(rawLanguage) ? rawLanguage : null;
   if (rawLanguage !== undefined && language === null)
-    problems.push(`${LANGUAGE_KEY}=${quote(rawLanguage)} is not a language of the lab (${LANGUAGE_IDS.join(', ')}); it was ignored.`);
+    problems.push(message('linkLanguageUnknown', { key: LANGUAGE_KEY, value: quote(rawLanguage), languages: LANGUAGE_IDS.join(', ') }));
   return { config: fixed.config, problems, ...npuLink, sweep: fixed.sweep, axtrain, nas, language, classroom };
 }
 
-/** Validates one raw value and writes it into config; returns a problem text or null. */
-function applyParam(config: LabConfig, spec: ParamSpec, raw: string): string | null {
-  const label = `${spec.key}=${quote(raw)}`;
+/** Validates one raw value and writes it into config; returns a problem or null. */
+function applyParam(config: LabConfig, spec: ParamSpec, raw: string): Message | null {
+  const label = { key: spec.key, value: quote(raw) };
   switch (spec.kind) {
     case 'enum':
-      if (!spec.values.includes(raw)) return `Unknown value in ${label}; expected one of ${spec.values.join(', ')}.`;
+      if (!spec.values.includes(raw)) return message('linkUnknownValue', { ...label, values: spec.values.join(', ') });
       // The field's own type is exactly `values` (checked by the table's types), so the cast is safe.
       (config as unknown as Record<EnumField, string>)[spec.field] = raw;
       return null;
     case 'choose': {
       const index = CHOOSE_TYPES.findIndex((c) => String(c) === raw);
-      if (index < 0) return `${label} is not a choose_type (0–4); the default is used.`;
+      if (index < 0) return message('linkChooseType', label);
       config.chooseType = CHOOSE_TYPES[index];
       return null;
     }
@@ -348,42 +353,52 @@ function applyParam(config: LabConfig, spec: ParamSpec, raw: string): string | n
       const names = raw.split(',');
       const known = names.filter(isMethodId);
       const unique = known.filter((name, i) => known.indexOf(name) === i);
-      if (unique.length === 0) return `${label} names no known method; expected some of ${METHOD_IDS.join(', ')}.`;
+      if (unique.length === 0) return message('linkNoMethod', { ...label, methods: METHOD_IDS.join(', ') });
       config.methods = unique;
-      return unique.length !== names.length ? `${label}: unknown or repeated methods were dropped (${unique.join(',')} kept).` : null;
+      return unique.length !== names.length ? message('linkMethodsDropped', { ...label, kept: unique.join(',') }) : null;
     }
     case 'flag': {
       const parsed = v.safeParse(FlagText, raw);
-      if (!parsed.success) return `${label} is not 0 or 1; the default is used.`;
+      if (!parsed.success) return message('linkNotFlag', label);
       config[spec.field] = parsed.output === '1' || parsed.output === 'true';
       return null;
     }
     case 'widths': {
       const parsed = v.safeParse(WidthListText, raw);
-      if (!parsed.success) return `${label} is not a list of layer widths like 4-4; the default is used.`;
+      if (!parsed.success) return message('linkNotWidths', { ...label, example: '4-4' });
       const { hiddenLayers, hiddenWidth } = CONFIG_LIMITS;
       const widths = parsed.output.split('-').map(Number);
       const clamped = widths.slice(0, hiddenLayers.max).map((w) => clampNumber(w, hiddenWidth.min, hiddenWidth.max));
       config[spec.field] = clamped;
       const changed = clamped.length !== widths.length || clamped.some((w, i) => w !== widths[i]);
-      return changed ? `${label} was limited to at most ${hiddenLayers.max} layers of ${hiddenWidth.min}–${hiddenWidth.max} neurons: ${clamped.join('-')}.` : null;
+      return changed ? message('linkWidthsLimited', { ...label, layers: hiddenLayers.max, min: hiddenWidth.min, max: hiddenWidth.max, widths: clamped.join('-') }) : null;
     }
     case 'int':
     case 'float': {
       const parsed = v.safeParse(NumberText, raw);
-      if (!parsed.success) return `${label} is not a number; the default is used.`;
+      if (!parsed.success) return message('linkNotNumber', label);
       const limits = CONFIG_LIMITS[spec.field];
       const number = spec.kind === 'int' ? Math.round(parsed.output) : parsed.output;
       const clamped = clampNumber(number, limits.min, limits.max);
       config[spec.field] = clamped;
-      if (spec.kind === 'int' && number !== parsed.output) return `${label} must be a whole number; ${clamped} is used.`;
-      return clamped !== number ? `${label} is outside ${limits.min}–${limits.max}; ${clamped} is used.` : null;
+      if (spec.kind === 'int' && number !== parsed.output) return message('linkNotWhole', { ...label, used: clamped });
+      return clamped !== number ? message('linkOutside', { ...label, min: limits.min, max: limits.max, used: clamped }) : null;
     }
     default: {
       const unreachable: never = spec;
       throw new Error(`Unsupported URL parameter: ${JSON.stringify(unreachable)}`);
     }
   }
+}
+
+/** The problems' text in `language` (English by default: the CLI prints it, the tests match it). */
+export function problemsText(problems: readonly Message[], language: LanguageId = DEFAULT_LANGUAGE): string[] {
+  return problems.map((problem) => formatMessage(problem, language));
+}
+
+/** The problems as one Message, sentence after sentence (twoSentences: a space in English), or '' when there are none. */
+export function joinProblems(problems: readonly Message[]): Message | '' {
+  return problems.reduceRight<Message | ''>((rest, problem) => (rest === '' ? problem : message('twoSentences', { first: problem, second: rest })), '');
 }
 
 function formatValue(config: Readonly<LabConfig>, spec: ParamSpec): string {

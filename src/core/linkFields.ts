@@ -7,6 +7,7 @@
  */
 
 import { DECIMAL_PATTERN } from './decimal';
+import { message, type Message } from './messages';
 
 const WIDTHS_PATTERN = /^\d{1,4}(-\d{1,4}){0,15}$/;
 
@@ -26,44 +27,44 @@ export function quoteLinkText(text: string): string {
 
 const clamp = (value: number, min: number, max: number) => Math.min(max, Math.max(min, value));
 
-/** Parses one raw value of `spec`; returns the value (or undefined to keep the default) and a problem text or null. */
-function readFieldValue<T>(spec: LinkField<T>, raw: string): { value: unknown; problem: string | null } {
-  const label = `${spec.key}=${quoteLinkText(raw)}`;
+/** Parses one raw value of `spec`; returns the value (or undefined to keep the default) and a problem or null. */
+function readFieldValue<T>(spec: LinkField<T>, raw: string): { value: unknown; problem: Message | null } {
+  const label = { key: spec.key, value: quoteLinkText(raw) };
   switch (spec.kind) {
     case 'int':
     case 'float': {
-      if (!DECIMAL_PATTERN.test(raw) || !Number.isFinite(Number(raw))) return { value: undefined, problem: `${label} is not a number; the default is used.` };
+      if (!DECIMAL_PATTERN.test(raw) || !Number.isFinite(Number(raw))) return { value: undefined, problem: message('linkNotNumber', label) };
       const parsed = Number(raw);
       const number = spec.kind === 'int' ? Math.round(parsed) : parsed;
       const clamped = clamp(number, spec.min, spec.max);
-      if (spec.kind === 'int' && number !== parsed) return { value: clamped, problem: `${label} must be a whole number; ${clamped} is used.` };
-      return { value: clamped, problem: clamped !== number ? `${label} is outside ${spec.min}–${spec.max}; ${clamped} is used.` : null };
+      if (spec.kind === 'int' && number !== parsed) return { value: clamped, problem: message('linkNotWhole', { ...label, used: clamped }) };
+      return { value: clamped, problem: clamped !== number ? message('linkOutside', { ...label, min: spec.min, max: spec.max, used: clamped }) : null };
     }
     case 'enum': {
       const hit = spec.values.find((value) => String(value) === raw);
-      if (hit === undefined) return { value: undefined, problem: `Unknown value in ${label}; expected one of ${spec.values.join(', ')}.` };
+      if (hit === undefined) return { value: undefined, problem: message('linkUnknownValue', { ...label, values: spec.values.join(', ') }) };
       return { value: hit, problem: null };
     }
     case 'flag':
       if (raw === '1' || raw === 'true') return { value: true, problem: null };
       if (raw === '0' || raw === 'false') return { value: false, problem: null };
-      return { value: undefined, problem: `${label} is not 0 or 1; the default is used.` };
+      return { value: undefined, problem: message('linkNotFlag', label) };
     case 'widths': {
-      if (!WIDTHS_PATTERN.test(raw)) return { value: undefined, problem: `${label} is not a list of layer widths like 64-64; the default is used.` };
+      if (!WIDTHS_PATTERN.test(raw)) return { value: undefined, problem: message('linkNotWidths', { ...label, example: '64-64' }) };
       const widths = raw.split('-').map(Number);
       const clamped = widths.slice(0, spec.maxLayers).map((w) => clamp(w, spec.min, spec.max));
       const changed = clamped.length !== widths.length || clamped.some((w, i) => w !== widths[i]);
       return {
         value: clamped,
-        problem: changed ? `${label} was limited to at most ${spec.maxLayers} layers of ${spec.min}–${spec.max} neurons: ${clamped.join('-')}.` : null,
+        problem: changed ? message('linkWidthsLimited', { ...label, layers: spec.maxLayers, min: spec.min, max: spec.max, widths: clamped.join('-') }) : null,
       };
     }
     case 'list': {
       const names = raw.split(',');
       const known = names.filter((name) => spec.values.includes(name));
       const unique = known.filter((name, i) => known.indexOf(name) === i);
-      if (unique.length === 0) return { value: undefined, problem: `${label} names none of ${spec.values.join(', ')}; the default is used.` };
-      return { value: unique, problem: unique.length !== names.length ? `${label}: unknown or repeated entries were dropped (${unique.join(',')} kept).` : null };
+      if (unique.length === 0) return { value: undefined, problem: message('linkListNone', { ...label, values: spec.values.join(', ') }) };
+      return { value: unique, problem: unique.length !== names.length ? message('linkListDropped', { ...label, kept: unique.join(',') }) : null };
     }
     default: {
       const unreachable: never = spec;
@@ -74,9 +75,9 @@ function readFieldValue<T>(spec: LinkField<T>, raw: string): { value: unknown; p
 
 /**
  * The config of a link part: `defaults` (copied field by field: arrays are fresh) with every table field
- * that `get` returns text for, validated. Problems are appended as text for the UI's notice.
+ * that `get` returns text for, validated. Problems are appended as Messages (src/core/linkMessages.ts) for the UI's notice.
  */
-export function readLinkFields<T extends object>(table: readonly LinkField<T>[], defaults: Readonly<T>, get: (key: string) => string | undefined, problems: string[]): T {
+export function readLinkFields<T extends object>(table: readonly LinkField<T>[], defaults: Readonly<T>, get: (key: string) => string | undefined, problems: Message[]): T {
   const out = {} as Record<string, unknown>;
   for (const [field, value] of Object.entries(defaults)) out[field] = Array.isArray(value) ? [...value] : value;
   for (const spec of table) {

@@ -13,6 +13,7 @@
  * that the rows form one unbroken chain up to CONFIG_VERSION.
  */
 import { CONFIG_VERSION } from './config';
+import { message, type Message } from './messages';
 
 /** The first link version (the `v=1` of the first commit). */
 export const FIRST_LINK_VERSION = 1;
@@ -41,26 +42,26 @@ export interface MigratedLink {
   /** The version the link was read as before migrating. */
   readAs: number;
   /** A notice for a version this lab cannot migrate (newer, or not a number), else null. */
-  problem: string | null;
+  problem: Message | null;
 }
 
 const WHOLE_NUMBER = /^\d{1,9}$/;
 
 /**
  * The version a link's `v` text is read as: `undefined`, '0' and '' are the first version; a whole number above
- * today's, or anything that is not a whole number, is read as today's with a problem text.
+ * today's, or anything that is not a whole number, is read as today's with a problem.
  */
-export function readLinkVersion(rawVersion: string | undefined, currentVersion = CONFIG_VERSION): { version: number; problem: string | null } {
+export function readLinkVersion(rawVersion: string | undefined, currentVersion = CONFIG_VERSION): { version: number; problem: Message | null } {
   if (rawVersion === undefined || rawVersion === '') return { version: FIRST_LINK_VERSION, problem: null };
   const printable = JSON.stringify(rawVersion.replace(/[^\x20-\x7e]/g, '?').slice(0, 20));
   if (!WHOLE_NUMBER.test(rawVersion)) {
-    return { version: currentVersion, problem: `Link version ${printable} is not a version number; settings were read as version ${currentVersion}.` };
+    return { version: currentVersion, problem: message('linkVersionNotNumber', { version: printable, current: currentVersion }) };
   }
   const version = Number(rawVersion);
   if (version > currentVersion) {
     return {
       version: currentVersion,
-      problem: `Link version ${printable} comes from a newer lab (this one reads versions up to ${currentVersion}); settings were read as version ${currentVersion}.`,
+      problem: message('linkVersionNewer', { version: printable, current: currentVersion }),
     };
   }
   return { version: Math.max(FIRST_LINK_VERSION, version), problem: null };

@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { computePredictorOutputWidth } from './axnetMath';
 import { DEFAULT_CONFIG, FUSION_CHOICES } from './config';
-import { formatHash, parseLink } from './link';
+import { formatHash, parseLink, problemsText } from './link';
 import { applyCrossFieldRules } from './linkRules';
 import { planSweep } from './sweep';
 
 describe('cross-field rules of a link (issue 12 item 9)', () => {
   it('moves fusion=second on a one-layer approximator to first, with one notice naming both fields', () => {
-    const { config, problems } = parseLink('#v=1&approx=8&fusion=second');
+    const parsed = parseLink('#v=1&approx=8&fusion=second');
+    const { config } = parsed;
+    const problems = problemsText(parsed.problems);
     expect(config.fusion).toBe('first');
     expect(config.approximatorHidden).toEqual([8]);
     expect(problems).toHaveLength(1);
@@ -25,7 +27,9 @@ describe('cross-field rules of a link (issue 12 item 9)', () => {
 
   it('also fixes a depth that the widths clamp made too shallow, after the clamp notice', () => {
     // approx=0 is clamped to width 1 (one layer); fusion=second then cannot stay.
-    const { config, problems } = parseLink('#v=1&approx=0&fusion=second');
+    const parsed = parseLink('#v=1&approx=0&fusion=second');
+    const { config } = parsed;
+    const problems = problemsText(parsed.problems);
     expect(config).toMatchObject({ approximatorHidden: [1], fusion: 'first' });
     expect(problems).toHaveLength(2);
     expect(problems[1]).toMatch(/fusion=first/);
@@ -42,7 +46,7 @@ describe('cross-field rules of a link (issue 12 item 9)', () => {
     const link = '#v=1&approx=4-4&sweep=approximatorWidth&sweepLayer=4&sweepValues=2,4';
     const { config, sweep, problems } = parseLink(link);
     expect(sweep?.layer).toBe(1);
-    expect(problems).toEqual(['sweepLayer=4: the approximator has 2 hidden layers; layer 2 is swept.']);
+    expect(problemsText(problems)).toEqual(['sweepLayer=4: the approximator has 2 hidden layers; layer 2 is swept.']);
     expect(planSweep(sweep!, config).problems).toEqual([]);
     // The same link with the layer present has no notice.
     expect(parseLink('#v=1&approx=4-4&sweep=approximatorWidth&sweepLayer=2&sweepValues=2,4').problems).toEqual([]);

@@ -13,12 +13,13 @@
  * CONFIG_LIMITS.hiddenLayers there.
  */
 import type { LabConfig } from './config';
+import { message, type Message } from './messages';
 import type { SweepSpec } from './sweep';
 
 /** One rule: null when the link satisfies it, else the fixed parts and the notice. */
 interface CrossFieldRule {
   id: string;
-  apply(config: Readonly<LabConfig>, sweep: SweepSpec | null): { config?: LabConfig; sweep?: SweepSpec; notice: string } | null;
+  apply(config: Readonly<LabConfig>, sweep: SweepSpec | null): { config?: LabConfig; sweep?: SweepSpec; notice: Message } | null;
 }
 
 export const CROSS_FIELD_RULES: readonly CrossFieldRule[] = [
@@ -31,7 +32,7 @@ export const CROSS_FIELD_RULES: readonly CrossFieldRule[] = [
       if (config.fusion !== 'second' || config.approximatorHidden.length >= 2) return null;
       return {
         config: { ...config, fusion: 'first' },
-        notice: `fusion=second needs an approximator with at least two hidden layers, and approx=${config.approximatorHidden.join('-')} has one; fusion=first (its only hidden layer) is used.`,
+        notice: message('linkRuleFusionDepth', { approx: config.approximatorHidden.join('-') }),
       };
     },
   },
@@ -43,20 +44,20 @@ export const CROSS_FIELD_RULES: readonly CrossFieldRule[] = [
       const widths = sweep.parameter === 'approximatorWidth' ? config.approximatorHidden : config.predictorHidden;
       if (sweep.layer < widths.length) return null;
       const layer = widths.length - 1;
-      const net = sweep.parameter === 'approximatorWidth' ? 'approximator' : 'predictor';
+      const net = message(sweep.parameter === 'approximatorWidth' ? 'fieldApproximator' : 'fieldPredictor');
       return {
         sweep: { ...sweep, layer },
-        notice: `sweepLayer=${sweep.layer + 1}: the ${net} has ${widths.length} hidden layer${widths.length === 1 ? '' : 's'}; layer ${layer + 1} is swept.`,
+        notice: message(widths.length === 1 ? 'linkRuleSweepLayerOne' : 'linkRuleSweepLayerMany', { layer: sweep.layer + 1, net, count: widths.length, used: layer + 1 }),
       };
     },
   },
 ];
 
 /** `config` and `sweep` with every cross-field rule applied in table order, and one notice per fixed value. */
-export function applyCrossFieldRules(configIn: Readonly<LabConfig>, sweepIn: SweepSpec | null): { config: LabConfig; sweep: SweepSpec | null; notices: string[] } {
+export function applyCrossFieldRules(configIn: Readonly<LabConfig>, sweepIn: SweepSpec | null): { config: LabConfig; sweep: SweepSpec | null; notices: Message[] } {
   let config = configIn as LabConfig;
   let sweep = sweepIn;
-  const notices: string[] = [];
+  const notices: Message[] = [];
   for (const rule of CROSS_FIELD_RULES) {
     const fix = rule.apply(config, sweep);
     if (!fix) continue;

@@ -6,10 +6,13 @@
  * strings (backend names, reasons the browser gave: kept as written) or Messages of their own (sentence parts).
  */
 import type { LanguageId } from './language';
+import { LINK_MESSAGES } from './linkMessages';
 
 type Templates = Readonly<Record<LanguageId, string>>;
 
 export const MESSAGES = {
+  /** A link's problems (src/core/linkMessages.ts). */
+  ...LINK_MESSAGES,
   restored: {
     en: "Restored from {at} (this link's run, saved at {time}, trained on {backend}). Press Play to continue from there.",
     zh: '已恢复到{at}（此链接的训练，保存于 {time}，在 {backend} 上训练）。按“播放”从那里继续。',

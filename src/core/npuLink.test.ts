@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, cloneConfig } from './config';
 import { DEFAULT_NPU_PARAMS, clampNpuParams } from './npu/params';
-import { buildShareUrl, formatHash, parseLink } from './link';
+import { buildShareUrl, formatHash, parseLink, problemsText } from './link';
 
 describe('NPU params in the link', () => {
   it('writes nothing for the defaults and keeps the config-only hash unchanged', () => {
@@ -63,7 +63,7 @@ describe('NPU params in the link', () => {
       const parsed = parseLink(`#v=1&npu.hw=${bad}`);
       expect(parsed.npu.hardware).toBe('exact');
       expect(parsed.problems).toHaveLength(1);
-      expect(parsed.problems[0]).toContain('npu.hw=');
+      expect(problemsText(parsed.problems)[0]).toContain('npu.hw=');
     }
   });
 });

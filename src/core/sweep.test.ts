@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CONFIG_LIMITS, DEFAULT_CONFIG, cloneConfig, type LabConfig } from './config';
+import { problemsText } from './link';
+import type { Message } from './messages';
 import {
   MAX_SWEEP_VARIANTS,
   aggregateSweep,
@@ -89,7 +91,7 @@ describe('planSweep', () => {
   });
 
   it('rejects what cannot run, with messages', () => {
-    const reasons = (spec: SweepSpec, config: LabConfig = CONFIG) => planSweep(spec, config).problems.join(' ');
+    const reasons = (spec: SweepSpec, config: LabConfig = CONFIG) => problemsText(planSweep(spec, config).problems).join(' ');
     expect(reasons(bound({ kind: 'range', from: 0.001, to: 0.1, count: 20, scale: 'log' }, { kind: 'count', count: 13 }))).toMatch(
       /at most 256 variants; 20 values × 13 seeds = 260/,
     );
@@ -151,7 +153,7 @@ describe('sweep link fields', () => {
       { parameter: 'predictorWidth', layer: 1, values: { kind: 'range', from: 2, to: 16, count: 8, scale: 'linear' }, seeds: { kind: 'count', count: 1 } },
     ];
     for (const spec of specs) {
-      const problems: string[] = [];
+      const problems: Message[] = [];
       expect(readSweepLink(fromParts(formatSweepLink(spec).map(decodeURIComponent).join('&')), problems)).toEqual(spec);
       expect(problems).toEqual([]);
     }
@@ -160,8 +162,8 @@ describe('sweep link fields', () => {
 
   it('reports bad fields and leaves the sweep off', () => {
     const read = (text: string) => {
-      const problems: string[] = [];
-      return { spec: readSweepLink(fromParts(text), problems), problems: problems.join(' ') };
+      const problems: Message[] = [];
+      return { spec: readSweepLink(fromParts(text), problems), problems: problemsText(problems).join(' ') };
     };
     expect(read('sweep=momentum&sweepValues=1').problems).toMatch(/not a sweep parameter/);
     expect(read('sweep=errorBound').problems).toMatch(/needs sweepValues/);

@@ -14,6 +14,7 @@
  */
 import { parseDecimal } from './decimal';
 import { CONFIG_LIMITS, cloneConfig, type LabConfig, type MethodId } from './config';
+import { message, type Message } from './messages';
 
 export const SWEEP_PARAMETERS = ['errorBound', 'learningRate', 'seed', 'approximatorWidth', 'predictorWidth'] as const;
 export type SweepParameter = (typeof SWEEP_PARAMETERS)[number];
@@ -213,38 +214,38 @@ function countSeeds(spec: SweepSpec): number {
  * (rounding, clamping) that do not stop it. Every variant is config with the swept field set, its seed,
  * one method (config.methods[0]) and no lone approximator (a sweep shows AXNet's own curves only).
  */
-export function planSweep(spec: SweepSpec, config: Readonly<LabConfig>): { plan: SweepPlan | null; problems: string[]; notes: string[] } {
-  const problems: string[] = [];
+export function planSweep(spec: SweepSpec, config: Readonly<LabConfig>): { plan: SweepPlan | null; problems: Message[]; notes: string[] } {
+  const problems: Message[] = [];
   const notes: string[] = [];
   const method = config.methods[0] ?? 'axnet';
   if (config.methods.length > 1) notes.push(`A sweep trains one method: ${method} (the other methods are left out).`);
   if (spec.values.kind === 'range') {
     const { from, to, count, scale } = spec.values;
-    if (!Number.isFinite(from) || !Number.isFinite(to)) problems.push('The sweep range needs finite numbers, like 0.005:0.05:16.');
-    if (!Number.isInteger(count) || count < 1) problems.push(`The sweep range needs a whole number of values ≥ 1 (got ${count}).`);
-    if (scale === 'log' && !(from > 0 && to > 0)) problems.push('A log-scale sweep range needs positive ends.');
+    if (!Number.isFinite(from) || !Number.isFinite(to)) problems.push(message('sweepPlanRangeFinite'));
+    if (!Number.isInteger(count) || count < 1) problems.push(message('sweepPlanRangeCount', { count }));
+    if (scale === 'log' && !(from > 0 && to > 0)) problems.push(message('sweepPlanRangeLog'));
   }
   if (isWidthParameter(spec.parameter)) {
     const widths = spec.parameter === 'approximatorWidth' ? config.approximatorHidden : config.predictorHidden;
-    const net = spec.parameter === 'approximatorWidth' ? 'approximator' : 'predictor';
+    const net = message(spec.parameter === 'approximatorWidth' ? 'fieldApproximator' : 'fieldPredictor');
     if (!Number.isInteger(spec.layer) || spec.layer < 0 || spec.layer >= widths.length) {
-      problems.push(`The ${net} has ${widths.length} hidden layer${widths.length === 1 ? '' : 's'}; there is no layer ${spec.layer + 1} to sweep.`);
+      problems.push(message(widths.length === 1 ? 'sweepPlanNoLayerOne' : 'sweepPlanNoLayerMany', { net, count: widths.length, layer: spec.layer + 1 }));
     }
-    if (config.matchParameters) problems.push('Parameter matching sets the widths itself; turn it off to sweep a width.');
-    if (spec.parameter === 'predictorWidth' && method === 'lone') problems.push('The lone approximator has no predictor; its width cannot be swept.');
+    if (config.matchParameters) problems.push(message('sweepPlanMatching'));
+    if (spec.parameter === 'predictorWidth' && method === 'lone') problems.push(message('sweepPlanLonePredictor'));
   }
-  if (spec.parameter === 'seed' && countSeeds(spec) > 1) problems.push('A seed sweep takes its seeds from the swept values; leave the seed count at 1.');
+  if (spec.parameter === 'seed' && countSeeds(spec) > 1) problems.push(message('sweepPlanSeedCount'));
   const seedCount = countSeeds(spec);
-  if (seedCount < 1) problems.push('A sweep needs at least one seed.');
-  if (seedCount > MAX_SWEEP_SEEDS) problems.push(`A sweep takes at most ${MAX_SWEEP_SEEDS} seeds per value (got ${seedCount}).`);
+  if (seedCount < 1) problems.push(message('sweepPlanNoSeed'));
+  if (seedCount > MAX_SWEEP_SEEDS) problems.push(message('sweepPlanTooManySeeds', { max: MAX_SWEEP_SEEDS, count: seedCount }));
   if (problems.length > 0) return { plan: null, problems, notes };
 
   const values = listSweepValues(spec, notes);
   const seeds = spec.parameter === 'seed' ? [config.seed] : listSweepSeeds(spec, config.seed);
-  if (values.length === 0) problems.push('The sweep has no values.');
+  if (values.length === 0) problems.push(message('sweepPlanNoValues'));
   const total = values.length * seeds.length;
   if (total > MAX_SWEEP_VARIANTS) {
-    problems.push(`A sweep trains at most ${MAX_SWEEP_VARIANTS} variants; ${values.length} values × ${seeds.length} seeds = ${total}.`);
+    problems.push(message('sweepPlanTooManyVariants', { max: MAX_SWEEP_VARIANTS, values: values.length, seeds: seeds.length, total }));
   }
   if (problems.length > 0) return { plan: null, problems, notes };
 
@@ -346,29 +347,29 @@ function quote(text: string): string {
 }
 
 /** A comma list of numbers, or null with a problem. Longer lists are cut to MAX_LIST_LENGTH. */
-function readNumberList(key: string, raw: string, problems: string[]): number[] | null {
+function readNumberList(key: string, raw: string, problems: Message[]): number[] | null {
   const parts = raw.split(',');
   const numbers: number[] = [];
   for (const part of parts) {
     const x = parseDecimal(part.trim());
     if (x === null) {
-      problems.push(`${key}=${quote(raw)} is not a comma list of numbers; the sweep is off.`);
+      problems.push(message('linkSweepNotList', { key, value: quote(raw) }));
       return null;
     }
     numbers.push(x);
   }
   if (numbers.length > MAX_LIST_LENGTH) {
-    problems.push(`${key} lists ${numbers.length} values; a sweep takes at most ${MAX_LIST_LENGTH}, so the first ${MAX_LIST_LENGTH} are used.`);
+    problems.push(message('linkSweepListLong', { key, count: numbers.length, max: MAX_LIST_LENGTH }));
     return numbers.slice(0, MAX_LIST_LENGTH);
   }
   return numbers;
 }
 
 /** `from:to:count[:scale]`, or null with a problem; the count is clamped to 1–MAX_SWEEP_VARIANTS. */
-function readRange(raw: string, problems: string[]): Extract<SweepValues, { kind: 'range' }> | null {
+function readRange(raw: string, problems: Message[]): Extract<SweepValues, { kind: 'range' }> | null {
   const parts = raw.split(':');
   const bad = () => {
-    problems.push(`sweepRange=${quote(raw)} is not from:to:count or from:to:count:log, like 0.005:0.05:16:log; the sweep is off.`);
+    problems.push(message('linkSweepRangeBad', { value: quote(raw) }));
     return null;
   };
   if (parts.length < 3 || parts.length > 4) return bad();
@@ -379,9 +380,9 @@ function readRange(raw: string, problems: string[]): Extract<SweepValues, { kind
   if (scaleText !== 'linear' && scaleText !== 'log') return bad();
   const asked = Number(parts[2]);
   const count = Math.min(MAX_SWEEP_VARIANTS, Math.max(1, asked));
-  if (count !== asked) problems.push(`sweepRange asks for ${asked} values; ${count} are used (1–${MAX_SWEEP_VARIANTS}).`);
+  if (count !== asked) problems.push(message('linkSweepRangeCount', { asked, count, max: MAX_SWEEP_VARIANTS }));
   if (scaleText === 'log' && !(from > 0 && to > 0)) {
-    problems.push(`sweepRange=${quote(raw)}: a log range needs positive ends; the sweep is off.`);
+    problems.push(message('linkSweepRangeLog', { value: quote(raw) }));
     return null;
   }
   return { kind: 'range', from, to, count, scale: scaleText };
@@ -391,60 +392,60 @@ function readRange(raw: string, problems: string[]): Extract<SweepValues, { kind
  * The sweep a link describes, or null (no `sweep` key, or a sweep that could not be read: the problems say
  * why). `get` returns the raw (decoded) text of a sweep key, or undefined when the link lacks it.
  */
-export function readSweepLink(get: (key: SweepLinkKey) => string | undefined, problems: string[]): SweepSpec | null {
+export function readSweepLink(get: (key: SweepLinkKey) => string | undefined, problems: Message[]): SweepSpec | null {
   const parameter = get('sweep');
   if (parameter === undefined) {
     const stray = SWEEP_LINK_KEYS.filter((key) => key !== 'sweep' && get(key) !== undefined);
-    if (stray.length > 0) problems.push(`${stray.join(', ')} without sweep=… was ignored.`);
+    if (stray.length > 0) problems.push(message('linkStrayKeys', { keys: stray.join(', '), key: 'sweep' }));
     return null;
   }
   if (!isSweepParameter(parameter)) {
-    problems.push(`sweep=${quote(parameter)} is not a sweep parameter; expected one of ${SWEEP_PARAMETERS.join(', ')}.`);
+    problems.push(message('linkSweepParameter', { value: quote(parameter), parameters: SWEEP_PARAMETERS.join(', ') }));
     return null;
   }
   let layer = 0;
   const layerText = get('sweepLayer');
   if (layerText !== undefined) {
     const max = CONFIG_LIMITS.hiddenLayers.max;
-    if (!WHOLE_TEXT.test(layerText) || Number(layerText) < 1) problems.push(`sweepLayer=${quote(layerText)} is not a layer number 1–${max}; layer 1 is used.`);
+    if (!WHOLE_TEXT.test(layerText) || Number(layerText) < 1) problems.push(message('linkSweepLayerBad', { value: quote(layerText), max }));
     else {
       layer = Math.min(max, Number(layerText)) - 1;
-      if (Number(layerText) > max) problems.push(`sweepLayer=${quote(layerText)} is more than ${max} layers; layer ${max} is used.`);
+      if (Number(layerText) > max) problems.push(message('linkSweepLayerMax', { value: quote(layerText), max }));
     }
-    if (!isWidthParameter(parameter)) problems.push(`sweepLayer only applies to width sweeps; it was ignored.`);
+    if (!isWidthParameter(parameter)) problems.push(message('linkSweepLayerWidthOnly'));
   }
   const listText = get('sweepValues');
   const rangeText = get('sweepRange');
   let values: SweepValues | null = null;
-  if (listText !== undefined && rangeText !== undefined) problems.push('The link has both sweepValues and sweepRange; sweepValues is used.');
+  if (listText !== undefined && rangeText !== undefined) problems.push(message('linkBothKeys', { first: 'sweepValues', second: 'sweepRange', used: 'sweepValues' }));
   if (listText !== undefined) {
     const list = readNumberList('sweepValues', listText, problems);
     values = list ? { kind: 'list', values: list } : null;
   } else if (rangeText !== undefined) {
     values = readRange(rangeText, problems);
   } else {
-    problems.push('sweep=… needs sweepValues=a,b,c or sweepRange=from:to:count; the sweep is off.');
+    problems.push(message('linkSweepNoValues'));
   }
   if (values === null) return null;
   let seeds: SweepSeeds = { kind: 'count', count: 1 };
   const countText = get('sweepSeeds');
   const seedListText = get('sweepSeedList');
-  if (countText !== undefined && seedListText !== undefined) problems.push('The link has both sweepSeeds and sweepSeedList; sweepSeedList is used.');
+  if (countText !== undefined && seedListText !== undefined) problems.push(message('linkBothKeys', { first: 'sweepSeeds', second: 'sweepSeedList', used: 'sweepSeedList' }));
   if (seedListText !== undefined) {
     const list = readNumberList('sweepSeedList', seedListText, problems);
     if (list) {
       const { min, max } = CONFIG_LIMITS.seed;
       const whole = list.map((s) => Math.min(max, Math.max(min, Math.round(s))));
-      if (whole.some((s, k) => s !== list[k])) problems.push(`sweepSeedList was limited to whole seeds ${min}–${max}.`);
+      if (whole.some((s, k) => s !== list[k])) problems.push(message('linkSweepSeedListLimited', { min, max }));
       const kept = whole.slice(0, MAX_SWEEP_SEEDS);
-      if (kept.length < whole.length) problems.push(`sweepSeedList lists ${whole.length} seeds; the first ${MAX_SWEEP_SEEDS} are used.`);
+      if (kept.length < whole.length) problems.push(message('linkSweepSeedListLong', { count: whole.length, max: MAX_SWEEP_SEEDS }));
       seeds = { kind: 'list', seeds: kept };
     }
   } else if (countText !== undefined) {
-    if (!WHOLE_TEXT.test(countText) || Number(countText) < 1) problems.push(`sweepSeeds=${quote(countText)} is not a seed count ≥ 1; 1 seed is used.`);
+    if (!WHOLE_TEXT.test(countText) || Number(countText) < 1) problems.push(message('linkSweepSeedsBad', { value: quote(countText) }));
     else {
       const count = Math.min(MAX_SWEEP_SEEDS, Number(countText));
-      if (count !== Number(countText)) problems.push(`sweepSeeds=${quote(countText)}: at most ${MAX_SWEEP_SEEDS} seeds; ${count} are used.`);
+      if (count !== Number(countText)) problems.push(message('linkSweepSeedsMax', { value: quote(countText), max: MAX_SWEEP_SEEDS, count }));
       seeds = { kind: 'count', count };
     }
   }
@@ -473,14 +474,14 @@ export function formatSweepValuesText(values: SweepValues): string {
 }
 
 /** The sidebar's values text back to SweepValues (a colon means a range), or a problem. */
-export function parseSweepValuesText(text: string): { values: SweepValues | null; problems: string[] } {
-  const problems: string[] = [];
+export function parseSweepValuesText(text: string): { values: SweepValues | null; problems: Message[] } {
+  const problems: Message[] = [];
   const trimmed = text.replace(/\s+/g, '');
   const values = trimmed.includes(':')
     ? readRange(trimmed, problems)
     : (() => {
         const list = trimmed === '' ? null : readNumberList('values', trimmed, problems);
-        if (trimmed === '') problems.push('Enter values like 0.01,0.02,0.05 or a range like 0.005:0.05:16:log.');
+        if (trimmed === '') problems.push(message('sweepValuesEmpty'));
         return list ? ({ kind: 'list', values: list } as const) : null;
       })();
   return { values, problems };

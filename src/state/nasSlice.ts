@@ -6,7 +6,7 @@
  * touches the run. Every setter goes through the link's field table, exactly as a link is read (clamped, validated).
  */
 import type { StateCreator } from 'zustand';
-import type { Message } from '../core/messages';
+import { message, type Message } from '../core/messages';
 import { NAS_LINK_FIELDS, createNasRunConfig, formatNasLink, readNasLink, type NasRunConfig } from '../core/nas/config';
 import type { NasRecord } from '../core/nas/run';
 import type { FeatureImportance } from '../core/nas/surrogate';
@@ -43,17 +43,17 @@ export function sameNasRun(a: Readonly<NasRunConfig> | null, b: Readonly<NasRunC
  * The config with one field set from text, read through the link's field table (so a control accepts exactly
  * what a link accepts, clamped the same way); problems (a clamped or refused value) are returned for a notice.
  */
-export function setNasFieldFromText(config: Readonly<NasRunConfig>, field: keyof NasRunConfig, text: string): { config: NasRunConfig; problems: string[] } {
-  const problems: string[] = [];
+export function setNasFieldFromText(config: Readonly<NasRunConfig>, field: keyof NasRunConfig, text: string): { config: NasRunConfig; problems: Message[] } {
+  const problems: Message[] = [];
   if (field === 'target') {
     const id = TARGET_IDS.find((known) => known === text);
-    if (!id) return { config: { ...config }, problems: [`${text} is not a target.`] };
+    if (!id) return { config: { ...config }, problems: [message('nasNotTarget', { text })] };
     // A new target brings its defaults for what depends on it (the bound); every other setting is kept.
     const fresh = createNasRunConfig(id);
     return { config: { ...config, target: id, errorBound: fresh.errorBound }, problems };
   }
   const spec = NAS_LINK_FIELDS.find((f) => f.field === field);
-  if (!spec) return { config: { ...config }, problems: [`${String(field)} is not a NAS setting.`] };
+  if (!spec) return { config: { ...config }, problems: [message('nasNotSetting', { field: String(field) })] };
   const parts = new Map(formatNasLink(config).map((part) => part.split('=').map(decodeURIComponent) as [string, string]));
   parts.set(spec.key, text);
   const next = readNasLink((key) => parts.get(key), problems);
@@ -129,7 +129,7 @@ export interface NasSlice {
   /** Sets the config (link, nav); null turns the view off; an equal config leaves the state as it is. */
   setNas: (config: NasRunConfig | null) => void;
   /** One setting from a control's text (validated as the link is); returns the problems for a notice. */
-  setNasField: (field: keyof NasRunConfig, text: string) => string[];
+  setNasField: (field: keyof NasRunConfig, text: string) => Message[];
   startNasRun: (config: NasRunConfig) => void;
   applyNasProgressBatch: (updates: readonly NasProgressUpdate[]) => void;
   setNasStatus: (status: RunStatus) => void;

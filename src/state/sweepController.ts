@@ -7,8 +7,8 @@
  * per animation frame (frameBatcher.ts); the run slice mirrors the sweep's state so that the header's
  * transport and status work unchanged.
  */
-import { message } from '../core/messages';
-import { formatHash } from '../core/link';
+import { formatMessage, message } from '../core/messages';
+import { formatHash, joinProblems } from '../core/link';
 import { checkStoredSweep, getRunStore } from './runRestore';
 import { planSweep } from '../core/sweep';
 import { computeWorkerCpuShare } from '../core/cpuShare';
@@ -55,7 +55,8 @@ const controller = createWorkerRunController<FromSweepWorkerMessage, ToSweepWork
     if (!store.sweep) return null;
     const { plan, problems, notes } = planSweep(store.sweep, store.config);
     if (!plan) {
-      store.showNotice({ kind: 'info', text: `The sweep cannot run: ${problems.join(' ')}` });
+      const shown = message('sweepCannotRun', { problems: joinProblems(problems) });
+      store.showNotice({ kind: 'info', text: formatMessage(shown, 'en'), message: shown });
       return null;
     }
     store.resetRunState();

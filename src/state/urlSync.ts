@@ -5,15 +5,15 @@
  */
 import { formatMessage, message, type Message } from '../core/messages';
 import { currentLessonStep } from '../core/classroom/classLink';
-import { buildShareUrl, formatHash, parseLink, type LinkExtras } from '../core/link';
+import { buildShareUrl, formatHash, joinProblems, parseLink, type LinkExtras } from '../core/link';
 import { startLanguagePreference } from './languagePreference';
 import { useLabStore } from './store';
 import { openView } from './views';
 
-/** The link's problems in one notice: the first four as the parser wrote them (they quote the link), then how many more. */
-function describeProblems(problems: readonly string[]): Message {
+/** The link's problems in one notice, in the language on screen: the first four (they quote the link), then how many more. */
+export function describeProblems(problems: readonly Message[]): Message {
   const more = problems.length > 4 ? message('moreProblems', { count: problems.length - 4 }) : '';
-  return message('linkProblems', { details: problems.slice(0, 4).join(' '), more });
+  return message('linkProblems', { details: joinProblems(problems.slice(0, 4)), more });
 }
 
 /** Applies a hash to the store; returns whether it had problems. */

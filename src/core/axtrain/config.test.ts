@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { formatHash, parseLink } from '../link';
+import { formatHash, parseLink, problemsText } from '../link';
+import type { Message } from '../messages';
 import { DEFAULT_CONFIG } from '../config';
 import { AXTRAIN_LINK_FIELDS, computeEpochSteps, createAxtrainConfig, formatAxtrainLink, readAxtrainDatasetDefaults, readAxtrainLink } from './config';
 
 const read = (hash: string) => {
-  const problems: string[] = [];
+  const problems: Message[] = [];
   const params = new URLSearchParams(hash);
-  return { config: readAxtrainLink((key) => params.get(key) ?? undefined, problems), problems };
+  const config = readAxtrainLink((key) => params.get(key) ?? undefined, problems);
+  return { config, problems: problemsText(problems) };
 };
 
 describe('AxTrain config and link part', () => {
@@ -67,7 +69,7 @@ describe('AxTrain config and link part', () => {
   it('never takes keys from outside its table (hostile keys are unknown settings)', () => {
     const parsed = parseLink('#v=1&ax=breastcancer&__proto__=1&ax.constructor=2&ax.__proto__=3');
     expect(parsed.axtrain).toEqual(createAxtrainConfig('breastcancer'));
-    expect(parsed.problems.filter((p) => /Unknown setting/.test(p)).length).toBe(3);
+    expect(problemsText(parsed.problems).filter((p) => /Unknown setting/.test(p)).length).toBe(3);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.getPrototypeOf(parsed.axtrain)).toBe(Object.prototype);
   });

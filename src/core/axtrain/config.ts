@@ -13,6 +13,7 @@ import { TARGET_LAB_DEFAULTS } from '../targets/labDefaults';
 import { TARGET_IDS, type TargetId } from '../targets/types';
 import { NTV_VOLTAGE_PRESETS, type NtvVoltageMv } from '../approx/ntv';
 import { type LinkField, formatLinkFields, quoteLinkText, readLinkFields } from '../linkFields';
+import { message, type Message } from '../messages';
 import { AXTRAIN_TRAIN_FRACTION, CLASSIFICATION_DATASETS, CLASSIFICATION_DATASET_IDS, isClassificationDatasetId, type ClassificationDatasetId } from './datasets';
 
 export const AXTRAIN_METHOD_IDS = ['bp', 'act', 'pas', 'actpas'] as const;
@@ -189,15 +190,15 @@ export const AXTRAIN_LINK_KEYS: readonly string[] = [AXTRAIN_LINK_KEY, ...AXTRAI
  * The AxTrain config of a link, or null when the link has no `ax=`. A data set named alone brings its
  * defaults (topology, epochs, voltage); the link's own values win over them.
  */
-export function readAxtrainLink(get: (key: string) => string | undefined, problems: string[]): AxtrainConfig | null {
+export function readAxtrainLink(get: (key: string) => string | undefined, problems: Message[]): AxtrainConfig | null {
   const dataset = get(AXTRAIN_LINK_KEY);
   if (dataset === undefined) {
     const stray = AXTRAIN_LINK_FIELDS.filter((f) => get(f.key) !== undefined).map((f) => f.key);
-    if (stray.length > 0) problems.push(`${stray.join(', ')} without ax=… was ignored.`);
+    if (stray.length > 0) problems.push(message('linkStrayKeys', { keys: stray.join(', '), key: AXTRAIN_LINK_KEY }));
     return null;
   }
   const id = AXTRAIN_DATASET_IDS.find((known) => known === dataset);
-  if (id === undefined) problems.push(`ax=${quoteLinkText(dataset)} is not a data set; expected one of ${AXTRAIN_DATASET_IDS.join(', ')}. breastcancer is used.`);
+  if (id === undefined) problems.push(message('linkAxtrainDataset', { value: quoteLinkText(dataset), datasets: AXTRAIN_DATASET_IDS.join(', '), fallback: 'breastcancer' }));
   return readLinkFields(AXTRAIN_LINK_FIELDS, createAxtrainConfig(id ?? 'breastcancer'), get, problems);
 }
 

@@ -11,6 +11,7 @@
  */
 import { CLASS_IDS, isClassId, isViewId, type ClassId, type ViewId } from './classIds';
 import { quoteLinkText } from '../linkFields';
+import { message, type Message } from '../messages';
 import { LESSONS } from '../lessons/lessons';
 import type { Lesson, LessonStep } from '../lessons/types';
 
@@ -88,7 +89,7 @@ export function sanitizeClassText(raw: string, max: number, multiline: boolean, 
   return { text, cut, cleaned };
 }
 
-function readIdList(key: 'hide' | 'lock', raw: string, problems: string[]): ClassId[] {
+function readIdList(key: 'hide' | 'lock', raw: string, problems: Message[]): ClassId[] {
   const ids: ClassId[] = [];
   const unknown: string[] = [];
   for (const name of raw.split(',')) {
@@ -98,37 +99,37 @@ function readIdList(key: 'hide' | 'lock', raw: string, problems: string[]): Clas
     } else unknown.push(name);
   }
   if (unknown.length > 0) {
-    problems.push(`${key}= names unknown ids ${unknown.slice(0, 5).map(quoteLinkText).join(', ')}; they were ignored (known: ${CLASS_IDS.join(', ')}).`);
+    problems.push(message('linkClassUnknownIds', { key, ids: unknown.slice(0, 5).map(quoteLinkText).join(', '), known: CLASS_IDS.join(', ') }));
   }
   // Registry order, so the same choice always gives the same link.
   return CLASS_IDS.filter((id) => ids.includes(id));
 }
 
-/** The classroom part of a link; `get` returns the raw (decoded) value of a key, problems get one text each. */
-export function readClassLink(get: (key: ClassLinkKey) => string | undefined, problems: string[]): ClassroomLink {
+/** The classroom part of a link; `get` returns the raw (decoded) value of a key, problems get one Message each. */
+export function readClassLink(get: (key: ClassLinkKey) => string | undefined, problems: Message[]): ClassroomLink {
   const classroom = createClassroom();
   const rawLesson = get('lesson');
   if (rawLesson !== undefined) {
     const byNumber = /^\d{1,3}$/.test(rawLesson) ? LESSONS[Number(rawLesson) - 1] : undefined;
     const lesson = byNumber ?? findLesson(rawLesson);
     if (lesson) classroom.lesson = lesson.id;
-    else problems.push(`lesson=${quoteLinkText(rawLesson)} is not a lesson; expected 1–${LESSONS.length} or one of ${LESSONS.map((l) => l.id).join(', ')}.`);
+    else problems.push(message('linkClassLesson', { value: quoteLinkText(rawLesson), count: LESSONS.length, lessons: LESSONS.map((l) => l.id).join(', ') }));
   }
   const rawStep = get('step');
   if (rawStep !== undefined) {
     const lesson = findLesson(classroom.lesson);
-    if (!lesson) problems.push(`step=${quoteLinkText(rawStep)} needs a lesson; it was ignored.`);
-    else if (!/^\d{1,4}$/.test(rawStep)) problems.push(`step=${quoteLinkText(rawStep)} is not a step number; step 1 is shown.`);
+    if (!lesson) problems.push(message('linkClassStepNoLesson', { value: quoteLinkText(rawStep) }));
+    else if (!/^\d{1,4}$/.test(rawStep)) problems.push(message('linkClassStepNotNumber', { value: quoteLinkText(rawStep) }));
     else {
       const step = Math.min(lesson.steps.length, Math.max(1, Number(rawStep)));
-      if (step !== Number(rawStep)) problems.push(`step=${quoteLinkText(rawStep)}: lesson ${lesson.id} has steps 1–${lesson.steps.length}; step ${step} is shown.`);
+      if (step !== Number(rawStep)) problems.push(message('linkClassStepClamped', { value: quoteLinkText(rawStep), lesson: lesson.id, count: lesson.steps.length, step }));
       classroom.step = step - 1;
     }
   }
   const rawPresent = get('present');
   if (rawPresent !== undefined) {
     if (rawPresent === '1' || rawPresent === 'true') classroom.present = true;
-    else if (rawPresent !== '0' && rawPresent !== 'false') problems.push(`present=${quoteLinkText(rawPresent)} is not 0 or 1; presentation mode stays off.`);
+    else if (rawPresent !== '0' && rawPresent !== 'false') problems.push(message('linkClassPresent', { value: quoteLinkText(rawPresent) }));
   }
   const rawHide = get('hide');
   if (rawHide !== undefined) classroom.hide = readIdList('hide', rawHide, problems);
@@ -137,7 +138,7 @@ export function readClassLink(get: (key: ClassLinkKey) => string | undefined, pr
   const rawOpen = get('open');
   if (rawOpen !== undefined) {
     if (isViewId(rawOpen)) classroom.open = rawOpen;
-    else problems.push(`open=${quoteLinkText(rawOpen)} is not a view; expected one of ${CLASS_IDS.filter(isViewId).join(', ')}.`);
+    else problems.push(message('linkClassOpen', { value: quoteLinkText(rawOpen), views: CLASS_IDS.filter(isViewId).join(', ') }));
   }
   for (const [key, max, maxEncoded, multiline] of [
     ['title', TITLE_MAX, TITLE_MAX_ENCODED, false],
@@ -147,8 +148,8 @@ export function readClassLink(get: (key: ClassLinkKey) => string | undefined, pr
     if (raw === undefined) continue;
     const { text, cut, cleaned } = sanitizeClassText(raw, max, multiline, maxEncoded);
     classroom[key] = text;
-    if (cut) problems.push(`${key}= is longer than ${max} characters (or ${maxEncoded} in the link); it was cut.`);
-    if (cleaned) problems.push(`${key}= held control characters${multiline ? '' : ' or line breaks'}; they were replaced by spaces.`);
+    if (cut) problems.push(message('linkClassTextCut', { key, max, maxEncoded }));
+    if (cleaned) problems.push(message(multiline ? 'linkClassTextControl' : 'linkClassTextBreaks', { key }));
   }
   return classroom;
 }

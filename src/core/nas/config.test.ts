@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { problemsText } from '../link';
+import type { Message } from '../messages';
 import { createRng } from '../rng';
 import { TARGET_IDS } from '../targets/types';
 import {
@@ -15,9 +17,10 @@ import {
 } from './config';
 
 const read = (hash: string) => {
-  const problems: string[] = [];
+  const problems: Message[] = [];
   const params = new URLSearchParams(hash);
-  return { config: readNasLink((key) => params.get(key) ?? undefined, problems), problems };
+  const config = readNasLink((key) => params.get(key) ?? undefined, problems);
+  return { config, problems: problemsText(problems) };
 };
 
 describe('NAS settings and link part', () => {

@@ -4,6 +4,7 @@
  * number is clamped; the link is untrusted. Results never go in the link: the seed and the settings recompute them.
  */
 import { type LinkField, formatLinkFields, quoteLinkText, readLinkFields } from '../linkFields';
+import { message, type Message } from '../messages';
 import { TARGET_LAB_DEFAULTS } from '../targets/labDefaults';
 import { TARGET_IDS, type TargetId } from '../targets/types';
 import { NAS_BUDGET_LIMITS } from './ledger';
@@ -218,15 +219,15 @@ export const NAS_LINK_FIELDS: readonly LinkField<NasRunConfig>[] = [
 export const NAS_LINK_KEYS: readonly string[] = [NAS_LINK_KEY, ...NAS_LINK_FIELDS.map((f) => f.key)];
 
 /** The NAS settings of a link, or null when the link has no `nas=`; an unknown target falls back to blackscholes. */
-export function readNasLink(get: (key: string) => string | undefined, problems: string[]): NasRunConfig | null {
+export function readNasLink(get: (key: string) => string | undefined, problems: Message[]): NasRunConfig | null {
   const target = get(NAS_LINK_KEY);
   if (target === undefined) {
     const stray = NAS_LINK_FIELDS.filter((f) => get(f.key) !== undefined).map((f) => f.key);
-    if (stray.length > 0) problems.push(`${stray.join(', ')} without nas=… was ignored.`);
+    if (stray.length > 0) problems.push(message('linkStrayKeys', { keys: stray.join(', '), key: NAS_LINK_KEY }));
     return null;
   }
   const id = TARGET_IDS.find((known) => known === target);
-  if (id === undefined) problems.push(`nas=${quoteLinkText(target)} is not a target; expected one of ${TARGET_IDS.join(', ')}. blackscholes is used.`);
+  if (id === undefined) problems.push(message('linkNasTarget', { value: quoteLinkText(target), targets: TARGET_IDS.join(', '), fallback: 'blackscholes' }));
   return readLinkFields(NAS_LINK_FIELDS, createNasRunConfig(id ?? 'blackscholes'), get, problems);
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, applyTargetDefaults } from '../config';
-import { formatHash, parseLink } from '../link';
+import { formatHash, parseLink, problemsText } from '../link';
 import { createRng } from '../rng';
 import { DEFAULT_CUSTOM_FUNCTION } from './customDefaults';
 
@@ -23,11 +23,11 @@ describe('custom function in the link (issue 13)', () => {
       const parsed = parseLink(`#v=1&target=custom&fn=${encodeURIComponent(hostile)}`);
       expect(parsed.config.target).toBe('custom');
       expect(parsed.config.customFunction).toEqual(DEFAULT_CUSTOM_FUNCTION);
-      expect(parsed.problems.join(' ')).toMatch(/custom function .* was refused/);
+      expect(problemsText(parsed.problems).join(' ')).toMatch(/custom function .* was refused/);
     }
     const clamped = parseLink('#v=1&target=custom&fn.x0=-5e9,3');
     expect(clamped.config.customFunction.ranges[0]).toEqual([-1e6, 3]);
-    expect(clamped.problems.join(' ')).toMatch(/outside ±1000000/);
+    expect(problemsText(clamped.problems).join(' ')).toMatch(/outside ±1000000/);
     const reversed = parseLink('#v=1&target=custom&fn.x0=3,1&fn.x1=a,b');
     expect(reversed.config.customFunction.ranges.slice(0, 2)).toEqual([
       [0, 1],
@@ -35,10 +35,10 @@ describe('custom function in the link (issue 13)', () => {
     ]);
     expect(reversed.problems).toHaveLength(2);
     const infinite = parseLink(`#v=1&target=custom&fn=${encodeURIComponent('1/x0')}`);
-    expect(infinite.problems.join(' ')).toMatch(/not finite on the input ranges/);
+    expect(problemsText(infinite.problems).join(' ')).toMatch(/not finite on the input ranges/);
     const elsewhere = parseLink('#v=1&target=sobel&fn=x0');
     expect(elsewhere.config.target).toBe('sobel');
-    expect(elsewhere.problems).toEqual(['fn is used only with target=custom; ignored.']);
+    expect(problemsText(elsewhere.problems)).toEqual(['fn is used only with target=custom; ignored.']);
   });
 
   it('never throws and always yields a checked function on random links (fuzz)', () => {

@@ -7,6 +7,7 @@
  */
 import { DECIMAL_PATTERN } from '../decimal';
 import { quoteLinkText } from '../linkFields';
+import { message, type Message } from '../messages';
 import { CUSTOM_MAX_INPUTS, DEFAULT_CUSTOM_FUNCTION, DEFAULT_CUSTOM_RANGE, cloneCustomFunction, type CustomFunctionConfig } from './customDefaults';
 import { CUSTOM_FUNCTION_LIMITS, checkCustomFunction, compileCustomFunction } from './customFunction';
 
@@ -18,29 +19,29 @@ export const CUSTOM_FUNCTION_LINK_KEYS: readonly string[] = [CUSTOM_FUNCTION_KEY
 const clamp = (value: number, min: number, max: number) => Math.min(max, Math.max(min, value));
 
 /** One `lo,hi` range: the clamped pair, or null (with a problem) when it is not two numbers with lo < hi. */
-function readRange(key: string, raw: string, problems: string[]): [number, number] | null {
+function readRange(key: string, raw: string, problems: Message[]): [number, number] | null {
   const parts = raw.split(',');
   if (parts.length !== 2 || !parts.every((part) => DECIMAL_PATTERN.test(part) && Number.isFinite(Number(part)))) {
-    problems.push(`${key}=${quoteLinkText(raw)} is not a range like 0,1; [${DEFAULT_CUSTOM_RANGE.join(', ')}] is used.`);
+    problems.push(message('linkCustomRangeBad', { key, value: quoteLinkText(raw), range: DEFAULT_CUSTOM_RANGE.join(', ') }));
     return null;
   }
   const limit = CUSTOM_FUNCTION_LIMITS.maxRangeMagnitude;
   const numbers = parts.map(Number);
   const [lo, hi] = numbers.map((value) => clamp(value, -limit, limit));
   if (!(lo < hi)) {
-    problems.push(`${key}=${quoteLinkText(raw)} must have its lower end below its upper end; [${DEFAULT_CUSTOM_RANGE.join(', ')}] is used.`);
+    problems.push(message('linkCustomRangeOrder', { key, value: quoteLinkText(raw), range: DEFAULT_CUSTOM_RANGE.join(', ') }));
     return null;
   }
-  if (lo !== numbers[0] || hi !== numbers[1]) problems.push(`${key}=${quoteLinkText(raw)} is outside ±${limit}; [${lo}, ${hi}] is used.`);
+  if (lo !== numbers[0] || hi !== numbers[1]) problems.push(message('linkCustomRangeOutside', { key, value: quoteLinkText(raw), limit, lo, hi }));
   return [lo, hi];
 }
 
 /** The custom function of a link (a fresh object); `active` is whether the link's target is custom. */
-export function readCustomFunctionLink(get: (key: string) => string | undefined, active: boolean, problems: string[]): CustomFunctionConfig {
+export function readCustomFunctionLink(get: (key: string) => string | undefined, active: boolean, problems: Message[]): CustomFunctionConfig {
   const config = cloneCustomFunction(DEFAULT_CUSTOM_FUNCTION);
   const present = CUSTOM_FUNCTION_LINK_KEYS.filter((key) => get(key) !== undefined);
   if (!active) {
-    if (present.length > 0) problems.push(`${present.join(', ')} ${present.length > 1 ? 'are' : 'is'} used only with target=custom; ignored.`);
+    if (present.length > 0) problems.push(message(present.length > 1 ? 'linkCustomKeysAlone' : 'linkCustomKeyAlone', { keys: present.join(', ') }));
     return config;
   }
   CUSTOM_RANGE_KEYS.forEach((key, i) => {
@@ -56,7 +57,7 @@ export function readCustomFunctionLink(get: (key: string) => string | undefined,
     config.expression = checked.value.expression;
     return config;
   }
-  problems.push(`The custom function ${quoteLinkText(config.expression)} was refused: ${checked.message} The default ${DEFAULT_CUSTOM_FUNCTION.expression} on [0, 1] is used.`);
+  problems.push(message('linkCustomRefused', { expression: quoteLinkText(config.expression), reason: checked.problem, fallback: DEFAULT_CUSTOM_FUNCTION.expression }));
   return cloneCustomFunction(DEFAULT_CUSTOM_FUNCTION);
 }
 

@@ -41,6 +41,8 @@ import { NAS_SELECTION_MODES } from '../../core/nas/select';
 import { DEFAULT_NAS_PREDICTOR_SPACE, countConfigurations, createNasSpace } from '../../core/nas/space';
 import { NAS_ACTIVATIONS } from '../../core/nas/types';
 import { TARGET_IDS } from '../../core/targets/types';
+import { joinProblems } from '../../core/link';
+import { formatMessage } from '../../core/messages';
 import { pauseNas, playNas, resetNas } from '../../state/nasController';
 import { selectNasRunning, selectNasStale, type NasRun } from '../../state/nasSlice';
 import { useLabStore } from '../../state/store';
@@ -85,7 +87,8 @@ function Field({ field, label, testId, hint, step = 'any' }: { field: keyof NasR
   const showNotice = useLabStore((state) => state.showNotice);
   const commit = (text: string) => {
     const problems = setField(field, text);
-    if (problems.length > 0) showNotice({ kind: 'link', text: problems.join(' ') });
+    const shown = joinProblems(problems);
+    if (shown !== '') showNotice({ kind: 'link', text: formatMessage(shown, 'en'), message: shown });
     return String(useLabStore.getState().nas?.[field] ?? value);
   };
   return <CommitNumberField value={value} commit={commit} label={label} testId={testId} hint={hint} step={step} integer={step === '1'} />;

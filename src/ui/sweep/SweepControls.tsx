@@ -5,6 +5,8 @@
  */
 import { useEffect, useState, type KeyboardEvent } from 'react';
 import { CONFIG_LIMITS, type LabConfig } from '../../core/config';
+import { joinProblems } from '../../core/link';
+import { formatMessage, type Message } from '../../core/messages';
 import {
   MAX_SWEEP_SEEDS,
   SWEEP_PARAMETERS,
@@ -55,7 +57,7 @@ export function SweepControls() {
   const config = useLabStore((state) => state.config);
   const setSweep = useLabStore((state) => state.setSweep);
   const [draft, setDraft] = useState(sweep ? formatSweepValuesText(sweep.values) : '');
-  const [inputProblem, setInputProblem] = useState<string | null>(null);
+  const [inputProblem, setInputProblem] = useState<Message | null>(null);
   useEffect(() => {
     if (sweep) setDraft(formatSweepValuesText(sweep.values));
     setInputProblem(null);
@@ -63,17 +65,15 @@ export function SweepControls() {
 
   const seedCount = sweep ? (sweep.seeds.kind === 'count' ? sweep.seeds.count : sweep.seeds.seeds.length) : 1;
   const planned = sweep ? planSweep(sweep, config) : null;
+  const planProblems = planned ? joinProblems(planned.problems) : '';
   const isWidth = sweep?.parameter === 'approximatorWidth' || sweep?.parameter === 'predictorWidth';
   const layers = sweep?.parameter === 'predictorWidth' ? config.predictorHidden.length : config.approximatorHidden.length;
 
   const commitValues = (text: string) => {
     if (!sweep) return;
     const { values, problems } = parseSweepValuesText(text);
-    if (!values) {
-      setInputProblem(problems.join(' '));
-      return;
-    }
-    setInputProblem(problems.length > 0 ? problems.join(' ') : null);
+    setInputProblem(joinProblems(problems) || null);
+    if (!values) return;
     setSweep({ ...sweep, values });
   };
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
@@ -175,7 +175,7 @@ export function SweepControls() {
           ) : null}
           {inputProblem ? (
             <p className="sweep-problem" role="alert">
-              {inputProblem}
+              {formatMessage(inputProblem, language)}
             </p>
           ) : null}
           <p className={planned?.plan ? 'sweep-plan muted small' : 'sweep-plan sweep-problem'} data-testid="sweep-plan" data-variants={planned?.plan?.variants.length ?? 0}>
@@ -188,7 +188,7 @@ export function SweepControls() {
                   steps: formatNumber(config.steps, language),
                   parameter: tSweep(`parameter.${sweep.parameter}`),
                 })}${planned.notes.length ? ` ${planned.notes.join(' ')}` : ''}`
-              : planned?.problems.join(' ')}
+              : planProblems && formatMessage(planProblems, language)}
           </p>
           <p className="muted small">{t('sweep.widths', { min: CONFIG_LIMITS.hiddenWidth.min, max: CONFIG_LIMITS.hiddenWidth.max })}</p>
         </>
