@@ -13,21 +13,18 @@
  * worker) the notice's Continue goes on from the last one in a new worker, and a lost GPU goes on by itself on the
  * next backend, the curves and maps up to the checkpoint kept.
  */
-import { computeWorkerCpuShare } from '../core/cpuShare';
 import type { FromAxtrainWorkerMessage, ToAxtrainWorkerMessage } from '../../workers/axtrainProtocol';
 import { createAxtrainRun, markAxtrainRun, rewindAxtrainRun, sameAxtrainConfig, type AxtrainRun, type AxtrainRunMarks } from './axtrainSlice';
 import { formatHash } from '../core/link';
 import { checkStoredAxtrain, getRunStore } from './runRestore';
 import { message } from '../core/messages';
-import { createWorkerRunController } from './runMessages';
+import { createWorkerRunController, pageWorkerCpuShare } from './runMessages';
 import { useLabStore, type LabState } from './store';
 import { pauseRun } from './trainingController';
 
 export function isAxtrainMode(state: Pick<LabState, 'axtrain'>): boolean {
   return state.axtrain !== null;
 }
-
-const axtrainCpuShare = (): number => computeWorkerCpuShare(globalThis.navigator?.hardwareConcurrency ?? Number.NaN, 1);
 
 const controller = createWorkerRunController<FromAxtrainWorkerMessage, ToAxtrainWorkerMessage, AxtrainRunMarks>({
   role: 'axtrain',
@@ -38,7 +35,7 @@ const controller = createWorkerRunController<FromAxtrainWorkerMessage, ToAxtrain
     const config = store.axtrain;
     if (!config) return null;
     store.startAxtrainRun(config);
-    return { type: 'init', config, backend: store.config.backend, cpuShare: axtrainCpuShare() };
+    return { type: 'init', config, backend: store.config.backend, cpuShare: pageWorkerCpuShare() };
   },
   applyBatch: (updates) => useLabStore.getState().applyAxtrainProgressBatch(updates),
   failRun: (text, localized) => useLabStore.getState().failAxtrainRun(text, localized),
@@ -58,7 +55,7 @@ const controller = createWorkerRunController<FromAxtrainWorkerMessage, ToAxtrain
       store.rewindAxtrainRun(from?.marks ?? markAxtrainRun(fresh));
       // The run's own config: the checkpoint holds its methods.
       const resume = from ? { checkpoint: from.checkpoint, backend } : { backend };
-      return { type: 'init', config: run.config, backend, cpuShare: axtrainCpuShare(), resume };
+      return { type: 'init', config: run.config, backend, cpuShare: pageWorkerCpuShare(), resume };
     },
     backendReport: () => useLabStore.getState().axtrainRun?.backendReport ?? [],
     // Every checkpoint is stored for a reload (runRestore.ts): the snapshots as they showed then, and every lane's state.

@@ -15,8 +15,7 @@ import type { FromWorkerMessage, ResumeRequest, ToWorkerMessage } from '../../wo
 import { createCompareRun, rewindCompareRun, summarizeCompareRuns, type CompareProgressUpdate, type CompareRun } from './compareSlice';
 import { formatHash } from '../core/link';
 import { checkStoredCompare, getRunStore } from './runRestore';
-import { computeWorkerCpuShare } from '../core/cpuShare';
-import { atStep, routeRunMessage, showMessage } from './runMessages';
+import { atStep, pageWorkerCpuShare, routeRunMessage, showMessage } from './runMessages';
 import { formatMessage, message as message_, type Message } from '../core/messages';
 import { createFrameBatcher } from './frameBatcher';
 import { statusAfterMessage, useLabStore } from './store';
@@ -219,11 +218,6 @@ function startWorkers(): void {
   syncHeader();
 }
 
-/** Every method's worker trains at once; together they leave the page a core (src/core/cpuShare.ts). */
-function laneCpuShare(config: Readonly<LabConfig>): number {
-  return computeWorkerCpuShare(globalThis.navigator?.hardwareConcurrency ?? Number.NaN, config.methods.length);
-}
-
 /** One lane's worker for `method`, from step 0 or from `resume`. */
 function startLane(method: MethodId, config: Readonly<LabConfig>, resume?: ResumeRequest): CompareWorker {
   const worker = new Worker(new URL('../../workers/lab.worker.ts', import.meta.url), { type: 'module', name: 'train' });
@@ -258,7 +252,14 @@ function startLane(method: MethodId, config: Readonly<LabConfig>, resume?: Resum
   worker.onmessageerror = () => {
     if (active.includes(entry)) fail(entry, message_('laneStopped', { reason: message_('workerUnreadable', { worker: message_('laneWorker', { method }) }) }), true);
   };
-  worker.postMessage({ type: 'init', config, method, surfaces: false, cpuShare: laneCpuShare(config), ...(resume ? { resume } : {}) } satisfies ToWorkerMessage);
+  worker.postMessage({
+    type: 'init',
+    config,
+    method,
+    surfaces: false,
+    cpuShare: pageWorkerCpuShare(config.methods.length) /* every method's worker trains at once */,
+    ...(resume ? { resume } : {}),
+  } satisfies ToWorkerMessage);
   return entry;
 }
 

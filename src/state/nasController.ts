@@ -12,18 +12,15 @@
  * Continue goes on from the last one in a new worker, and a lost GPU goes on by itself on the next backend: the new
  * worker replays the records told so far (none is trained again) and trains on from there.
  */
-import { computeWorkerCpuShare } from '../core/cpuShare';
 import { message } from '../core/messages';
 import type { FromNasWorkerMessage, ToNasWorkerMessage } from '../../workers/nasProtocol';
 import { pauseAxtrain } from './axtrainController';
 import { formatRunPart, rewindNasRun, sameNasRun, type NasRun } from './nasSlice';
 import { formatHash } from '../core/link';
 import { checkStoredNas, getRunStore } from './runRestore';
-import { createWorkerRunController } from './runMessages';
+import { createWorkerRunController, pageWorkerCpuShare } from './runMessages';
 import { useLabStore } from './store';
 import { pauseRun } from './trainingController';
-
-const nasCpuShare = (): number => computeWorkerCpuShare(globalThis.navigator?.hardwareConcurrency ?? Number.NaN, 1);
 
 /** Marks: the records the page held at a checkpoint. */
 const controller = createWorkerRunController<FromNasWorkerMessage, ToNasWorkerMessage, number>({
@@ -35,7 +32,7 @@ const controller = createWorkerRunController<FromNasWorkerMessage, ToNasWorkerMe
     const config = store.nas;
     if (!config) return null;
     store.startNasRun(config);
-    return { type: 'init', config, backend: store.config.backend, cpuShare: nasCpuShare() };
+    return { type: 'init', config, backend: store.config.backend, cpuShare: pageWorkerCpuShare() };
   },
   applyBatch: (updates) => useLabStore.getState().applyNasProgressBatch(updates),
   failRun: (text, localized) => useLabStore.getState().failNasRun(text, localized),
@@ -51,7 +48,7 @@ const controller = createWorkerRunController<FromNasWorkerMessage, ToNasWorkerMe
       const records = run.records.slice(0, from?.marks ?? 0);
       store.rewindNasRun(records.length);
       // The run's own settings: its records were told under them.
-      return { type: 'init', config: run.config, backend, cpuShare: nasCpuShare(), resume: { records, backend } };
+      return { type: 'init', config: run.config, backend, cpuShare: pageWorkerCpuShare(), resume: { records, backend } };
     },
     backendReport: () => useLabStore.getState().nasRun?.backendReport ?? [],
     at: (checkpoint) => message('atNasRound', { round: checkpoint.round, evaluations: checkpoint.step }),

@@ -3,6 +3,7 @@
  * sweep, the AxTrain and NAS views): `progress` goes to the controller's frame batcher; `done` marks the run finished
  * (paused, so Play starts a new one) and goes to the batcher too; `error` goes to the controller's fail().
  */
+import { computeWorkerCpuShare } from '../core/cpuShare';
 import type { WorkerErrorMessage } from '../../workers/protocol';
 import type { BackendName } from '../core/config';
 import { chooseFallbackBackend, type MeasuredBackend } from '../core/backendFallback';
@@ -147,6 +148,11 @@ export interface RunWorker extends RunWorkerEntry {
   heardFrom: boolean;
   /** Ends the worker when it falls silent while it should run (runWatchdog.ts). */
   watchdog: RunWatchdog;
+}
+
+/** The share of a core each of the page's `workers` training workers may use on this device (src/core/cpuShare.ts). */
+export function pageWorkerCpuShare(workers = 1): number {
+  return computeWorkerCpuShare(globalThis.navigator?.hardwareConcurrency ?? Number.NaN, workers);
 }
 
 /** The roles of workers/lab.worker.ts that run a training loop under a controller. */

@@ -11,9 +11,8 @@ import { formatMessage, message } from '../core/messages';
 import { formatHash, joinProblems } from '../core/link';
 import { checkStoredSweep, getRunStore } from './runRestore';
 import { planSweep } from '../core/sweep';
-import { computeWorkerCpuShare } from '../core/cpuShare';
 import type { FromSweepWorkerMessage, ToSweepWorkerMessage } from '../../workers/sweepProtocol';
-import { createWorkerRunController } from './runMessages';
+import { createWorkerRunController, pageWorkerCpuShare } from './runMessages';
 import { useLabStore, type LabState } from './store';
 import { markSweepRun, rewindSweepRun, type SweepRun, type SweepRunMarks } from './sweepSlice';
 
@@ -43,8 +42,6 @@ function sweepLink(state: Pick<LabState, 'config' | 'sweep'>): string {
   return formatHash(state.config, { sweep: state.sweep });
 }
 
-const sweepCpuShare = (): number => computeWorkerCpuShare(globalThis.navigator?.hardwareConcurrency ?? Number.NaN, 1);
-
 const controller = createWorkerRunController<FromSweepWorkerMessage, ToSweepWorkerMessage, SweepRunMarks>({
   role: 'sweep',
   worker: message('sweepWorker'),
@@ -61,7 +58,7 @@ const controller = createWorkerRunController<FromSweepWorkerMessage, ToSweepWork
     }
     store.resetRunState();
     store.startSweepRun(plan, notes);
-    return { type: 'init', plan, config: store.config, cpuShare: sweepCpuShare() };
+    return { type: 'init', plan, config: store.config, cpuShare: pageWorkerCpuShare() };
   },
   applyBatch: (updates) => useLabStore.getState().applySweepProgressBatch(updates),
   failRun: (text, localized) => useLabStore.getState().failSweepRun(text, localized),
@@ -81,7 +78,7 @@ const controller = createWorkerRunController<FromSweepWorkerMessage, ToSweepWork
       store.rewindSweepRun(from?.marks ?? { step: 0, trainingMs: 0, variants: [] });
       // The run's own plan: the checkpoint holds its models.
       const resume = from ? { checkpoint: from.checkpoint, backend } : { backend };
-      return { type: 'init', plan: run.plan, config: store.config, cpuShare: sweepCpuShare(), resume };
+      return { type: 'init', plan: run.plan, config: store.config, cpuShare: pageWorkerCpuShare(), resume };
     },
     backendReport: () => useLabStore.getState().sweepRun?.backendReport ?? [],
     // Every checkpoint is stored for a reload (runRestore.ts): the run as it showed then, and the group's state.
