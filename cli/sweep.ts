@@ -11,6 +11,7 @@ import { loadTargetData } from '../src/core/targets/loadTargetData';
 import { createTrainingProbe, selectBackend } from '../src/ml/backend';
 import { buildSweepRows, createSweepGroup, runSweepToCompletion } from '../src/ml/sweep';
 import { parseLink, problemsText } from '../src/core/link';
+import { formatMessage } from '../src/core/messages';
 import { CliUsageError, formatTable, rejectUnknownOptions, takeFlag, takeOption } from './args';
 
 /** Bad input: the caller turns it into exit code 2. */
@@ -31,7 +32,7 @@ export async function runSweep(argsIn: string[]): Promise<number> {
   if (!sweep) throw new SweepUsageError('The link has no sweep: add sweep=errorBound&sweepValues=0.01,0.02 (or sweepRange=from:to:count[:log]).');
   const { plan, problems: planProblems, notes } = planSweep(sweep, config);
   if (!plan) throw new SweepUsageError(`The sweep cannot run:\n  ${problemsText(planProblems).join('\n  ')}`);
-  for (const note of notes) process.stderr.write(`note: ${note}\n`);
+  for (const note of notes) process.stderr.write(`note: ${formatMessage(note, 'en')}\n`);
 
   // --backend or the link's forced backend; 'auto': the faster of cpu and wasm for this very K-model program, by measurement.
   let choice: BackendChoice;

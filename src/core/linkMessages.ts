@@ -107,6 +107,16 @@ export const LINK_MESSAGES = {
   },
   /** Why a sweep cannot run (src/core/sweep.ts planSweep); {net} is fieldApproximator or fieldPredictor. */
   sweepCannotRun: { en: 'The sweep cannot run: {problems}', zh: '扫描无法运行：{problems}' },
+  /** The changes planSweep made on the way (its notes), shown beside the plan. */
+  sweepNoteOneMethod: { en: 'A sweep trains one method: {method} (the other methods are left out).', zh: '一次扫描只训练一种方法：{method}（其他方法不参与）。' },
+  sweepNoteRounded: { en: "The {label} takes whole numbers; the sweep's values were rounded.", zh: '{label}只取整数；扫描值已取整。' },
+  sweepNoteClamped: { en: 'Sweep values of the {label} were limited to {min}–{max}.', zh: '{label}的扫描值已限制在 {min}–{max} 之内。' },
+  sweepNoteRepeated: { en: 'Repeated sweep values of the {label} were dropped ({count} distinct).', zh: '{label}的重复扫描值已去掉（剩 {count} 个不同的值）。' },
+  sweepParameterErrorBound: { en: 'error bound', zh: '误差界' },
+  sweepParameterLearningRate: { en: 'learning rate', zh: '学习率' },
+  sweepParameterSeed: { en: 'seed', zh: '随机种子' },
+  sweepParameterApproximatorWidth: { en: 'approximator width', zh: '近似器宽度' },
+  sweepParameterPredictorWidth: { en: 'predictor width', zh: '预测器宽度' },
   sweepPlanRangeFinite: { en: 'The sweep range needs finite numbers, like 0.005:0.05:16.', zh: '扫描范围需要有限的数，例如 0.005:0.05:16。' },
   sweepPlanRangeCount: {
     en: 'The sweep range needs a whole number of values ≥ 1 (got {count}).',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { formatMessage, type Message } from './messages';
 import { CONFIG_LIMITS, DEFAULT_CONFIG, cloneConfig, type LabConfig } from './config';
 import { problemsText } from './link';
-import type { Message } from './messages';
 import {
   MAX_SWEEP_VARIANTS,
   aggregateSweep,
@@ -46,12 +46,20 @@ describe('sweep values', () => {
   });
 
   it('rounds whole-number parameters, clamps to CONFIG_LIMITS and drops repeats, with notes', () => {
-    const notes: string[] = [];
+    const notes: Message[] = [];
     const spec: SweepSpec = { parameter: 'approximatorWidth', layer: 0, values: { kind: 'list', values: [2.4, 2, 500, 0] }, seeds: { kind: 'count', count: 1 } };
     expect(listSweepValues(spec, notes)).toEqual([2, CONFIG_LIMITS.hiddenWidth.max, CONFIG_LIMITS.hiddenWidth.min]);
-    expect(notes.join(' ')).toMatch(/rounded/);
-    expect(notes.join(' ')).toMatch(/limited to 1–128/);
-    expect(notes.join(' ')).toMatch(/Repeated/);
+    expect(notes.map((note) => formatMessage(note, 'en'))).toEqual([
+      "The approximator width takes whole numbers; the sweep's values were rounded.",
+      'Sweep values of the approximator width were limited to 1–128.',
+      'Repeated sweep values of the approximator width were dropped (3 distinct).',
+    ]);
+    // …and in 中文, with the setting's name too.
+    expect(notes.map((note) => formatMessage(note, 'zh'))).toEqual([
+      '近似器宽度只取整数；扫描值已取整。',
+      '近似器宽度的扫描值已限制在 1–128 之内。',
+      '近似器宽度的重复扫描值已去掉（剩 3 个不同的值）。',
+    ]);
   });
 });
 

@@ -14,7 +14,7 @@
  */
 import { parseDecimal } from './decimal';
 import { CONFIG_LIMITS, cloneConfig, type LabConfig, type MethodId } from './config';
-import { message, type Message } from './messages';
+import { formatMessage, message, type Message } from './messages';
 
 export const SWEEP_PARAMETERS = ['errorBound', 'learningRate', 'seed', 'approximatorWidth', 'predictorWidth'] as const;
 export type SweepParameter = (typeof SWEEP_PARAMETERS)[number];
@@ -89,13 +89,20 @@ export interface SweepSummaryRow {
   overallError: MeanStd | null;
 }
 
-export const SWEEP_PARAMETER_LABELS: Record<SweepParameter, string> = {
-  errorBound: 'error bound',
-  learningRate: 'learning rate',
-  seed: 'seed',
-  approximatorWidth: 'approximator width',
-  predictorWidth: 'predictor width',
+/** Each swept setting's name, in every interface language (src/core/linkMessages.ts). */
+export const SWEEP_PARAMETER_NAMES: Record<SweepParameter, Message> = {
+  errorBound: message('sweepParameterErrorBound'),
+  learningRate: message('sweepParameterLearningRate'),
+  seed: message('sweepParameterSeed'),
+  approximatorWidth: message('sweepParameterApproximatorWidth'),
+  predictorWidth: message('sweepParameterPredictorWidth'),
 };
+
+/** The names in English (the CLI's table, the link notes). */
+export const SWEEP_PARAMETER_LABELS = Object.fromEntries(Object.entries(SWEEP_PARAMETER_NAMES).map(([parameter, name]) => [parameter, formatMessage(name, 'en')])) as Record<
+  SweepParameter,
+  string
+>;
 
 /** "error bound", "approximator width (layer 2)". */
 export function describeSweepParameter(spec: Pick<SweepSpec, 'parameter' | 'layer'>): string {
@@ -159,7 +166,7 @@ export function roundSignificant(x: number, digits = 6): number {
  * The swept values in order, rounded (whole-number parameters) and clamped to CONFIG_LIMITS, duplicates
  * dropped; `notes` gets a sentence for every change made.
  */
-export function listSweepValues(spec: SweepSpec, notes: string[] = []): number[] {
+export function listSweepValues(spec: SweepSpec, notes: Message[] = []): number[] {
   const limits = getSweepLimits(spec.parameter);
   const raw = spec.values.kind === 'list' ? spec.values.values : expandRange(spec.values);
   const out: number[] = [];
@@ -175,10 +182,10 @@ export function listSweepValues(spec: SweepSpec, notes: string[] = []): number[]
     if (out.includes(value)) repeated = true;
     else out.push(value);
   }
-  const label = SWEEP_PARAMETER_LABELS[spec.parameter];
-  if (rounded) notes.push(`The ${label} takes whole numbers; the sweep's values were rounded.`);
-  if (clamped) notes.push(`Sweep values of the ${label} were limited to ${limits.min}–${limits.max}.`);
-  if (repeated) notes.push(`Repeated sweep values of the ${label} were dropped (${out.length} distinct).`);
+  const label = SWEEP_PARAMETER_NAMES[spec.parameter];
+  if (rounded) notes.push(message('sweepNoteRounded', { label }));
+  if (clamped) notes.push(message('sweepNoteClamped', { label, min: limits.min, max: limits.max }));
+  if (repeated) notes.push(message('sweepNoteRepeated', { label, count: out.length }));
   return out;
 }
 
@@ -214,11 +221,11 @@ function countSeeds(spec: SweepSpec): number {
  * (rounding, clamping) that do not stop it. Every variant is config with the swept field set, its seed,
  * one method (config.methods[0]) and no lone approximator (a sweep shows AXNet's own curves only).
  */
-export function planSweep(spec: SweepSpec, config: Readonly<LabConfig>): { plan: SweepPlan | null; problems: Message[]; notes: string[] } {
+export function planSweep(spec: SweepSpec, config: Readonly<LabConfig>): { plan: SweepPlan | null; problems: Message[]; notes: Message[] } {
   const problems: Message[] = [];
-  const notes: string[] = [];
+  const notes: Message[] = [];
   const method = config.methods[0] ?? 'axnet';
-  if (config.methods.length > 1) notes.push(`A sweep trains one method: ${method} (the other methods are left out).`);
+  if (config.methods.length > 1) notes.push(message('sweepNoteOneMethod', { method }));
   if (spec.values.kind === 'range') {
     const { from, to, count, scale } = spec.values;
     if (!Number.isFinite(from) || !Number.isFinite(to)) problems.push(message('sweepPlanRangeFinite'));

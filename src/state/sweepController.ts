@@ -93,7 +93,10 @@ const controller = createWorkerRunController<FromSweepWorkerMessage, ToSweepWork
       apply: (stored) => {
         const store = useLabStore.getState();
         if (!isSweepMode(store) || store.sweepRun !== null) return null;
-        const run = { ...(stored as SweepRun), status: 'paused' as const };
+        const saved = stored as SweepRun;
+        // Notes are Messages (a run stored before they were is shown without its notes, not with a broken line).
+        const notes = Array.isArray(saved.notes) ? saved.notes.filter((note) => typeof note === 'object' && note !== null && typeof note.id === 'string') : [];
+        const run = { ...saved, notes, status: 'paused' as const };
         useLabStore.setState({ sweepRun: run });
         return markSweepRun(run);
       },

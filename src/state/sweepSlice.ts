@@ -39,7 +39,7 @@ export interface SweepRun {
   trainingMs: number;
   variants: SweepVariantRun[];
   /** Changes made to the spec on the way (rounding, clamping): planSweep's notes. */
-  notes: string[];
+  notes: Message[];
   message: string | null;
   /** The failure line as a message (shown in the language on screen), where the page worded it. */
   localizedMessage: Message | null;
@@ -63,7 +63,7 @@ export interface SweepSlice {
   sweepRun: SweepRun | null;
   /** Sets the spec (null turns sweep mode off); an equal spec leaves the state as it is. */
   setSweep: (spec: SweepSpec | null) => void;
-  startSweepRun: (plan: SweepPlan, notes: readonly string[]) => void;
+  startSweepRun: (plan: SweepPlan, notes: readonly Message[]) => void;
   applySweepProgressBatch: (updates: readonly SweepProgressUpdate[]) => void;
   setSweepStatus: (status: RunStatus) => void;
   failSweepRun: (message: string, localized?: Message | null) => void;
@@ -76,7 +76,7 @@ export function sameSweep(a: SweepSpec | null, b: SweepSpec | null): boolean {
   return formatSweepLink(a).join('&') === formatSweepLink(b).join('&');
 }
 
-export function createSweepRun(plan: SweepPlan, notes: readonly string[]): SweepRun {
+export function createSweepRun(plan: SweepPlan, notes: readonly Message[]): SweepRun {
   return {
     plan,
     status: 'initializing',

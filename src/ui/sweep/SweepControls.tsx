@@ -187,7 +187,7 @@ export function SweepControls() {
                   method: methodLabelIn(planned.plan.method, language),
                   steps: formatNumber(config.steps, language),
                   parameter: tSweep(`parameter.${sweep.parameter}`),
-                })}${planned.notes.length ? ` ${planned.notes.join(' ')}` : ''}`
+                })}${planned.notes.length ? ` ${planned.notes.map((note) => formatMessage(note, language)).join(' ')}` : ''}`
               : planProblems && formatMessage(planProblems, language)}
           </p>
           <p className="muted small">{t('sweep.widths', { min: CONFIG_LIMITS.hiddenWidth.min, max: CONFIG_LIMITS.hiddenWidth.max })}</p>

@@ -311,7 +311,7 @@ export function SweepPanel() {
       {plan ? (
         <>
           <SweepStatus />
-          {notes && notes.length > 0 ? <p className="muted small">{notes.join(' ')}</p> : null}
+          {notes && notes.length > 0 ? <p className="muted small">{notes.map((note) => formatMessage(note, language)).join(' ')}</p> : null}
           <SweepSummary plan={plan} />
           <h3 className="sweep-subtitle">{t('curves')}</h3>
           <SweepMultiples plan={plan} />

@@ -1,17 +1,17 @@
 /** Texts of sweep mode's view (src/ui/sweep/SweepPanel.tsx) and the swept settings' names (both sweep files). */
-import { SWEEP_PARAMETER_LABELS } from '../../../core/sweep';
+import type { LanguageId } from '../../../core/language';
+import { formatMessage } from '../../../core/messages';
+import { SWEEP_PARAMETERS, SWEEP_PARAMETER_NAMES, type SweepParameter } from '../../../core/sweep';
 import { defineNamespace } from '../namespace';
+
+/** The swept settings' names in `language`, from the one registry. */
+const sweepParameterNames = (language: LanguageId) =>
+  Object.fromEntries(SWEEP_PARAMETERS.map((parameter) => [parameter, formatMessage(SWEEP_PARAMETER_NAMES[parameter], language)])) as Record<SweepParameter, string>;
 
 export const sweep = defineNamespace(
   {
-    /** The swept settings, by SweepParameter (English: core/sweep.ts's SWEEP_PARAMETER_LABELS). */
-    parameter: {
-      errorBound: SWEEP_PARAMETER_LABELS.errorBound,
-      learningRate: SWEEP_PARAMETER_LABELS.learningRate,
-      seed: SWEEP_PARAMETER_LABELS.seed,
-      approximatorWidth: SWEEP_PARAMETER_LABELS.approximatorWidth,
-      predictorWidth: SWEEP_PARAMETER_LABELS.predictorWidth,
-    },
+    /** The swept settings, by SweepParameter: core/sweep.ts's SWEEP_PARAMETER_NAMES, in each language. */
+    parameter: sweepParameterNames('en'),
     parameterLayer: '{{label}} (layer {{layer}})',
     title: 'Sweep: {{label}}',
     caption1: 'Every variant is one model of one group trained in the worker ({{method}}, {{target}}). Small multiples: true invocation',
@@ -47,13 +47,7 @@ export const sweep = defineNamespace(
     stoppedMany: '· {{n}} variants stopped (diverged; the others go on)',
   },
   {
-    parameter: {
-      errorBound: '误差界',
-      learningRate: '学习率',
-      seed: '随机种子',
-      approximatorWidth: '近似器宽度',
-      predictorWidth: '预测器宽度',
-    },
+    parameter: sweepParameterNames('zh'),
     parameterLayer: '{{label}}（第 {{layer}} 层）',
     title: '参数扫描：{{label}}',
     caption1: '每个变体是一个模型组中的一个模型，在工作线程中训练（{{method}}，{{target}}）。小多图：真实调用率',
