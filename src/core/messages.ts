@@ -5,12 +5,15 @@
  * language switch, and the state layer keeps the English text for its tests and logs. Values are numbers, plain
  * strings (backend names, reasons the browser gave: kept as written) or Messages of their own (sentence parts).
  */
+import { AXTRAIN_CLAIM_MESSAGES } from './axtrain/claimMessages';
 import type { LanguageId } from './language';
 import { LINK_MESSAGES } from './linkMessages';
 
 type Templates = Readonly<Record<LanguageId, string>>;
 
 export const MESSAGES = {
+  /** AxTrain's claims (src/core/axtrain/claimMessages.ts). */
+  ...AXTRAIN_CLAIM_MESSAGES,
   /** A link's problems (src/core/linkMessages.ts). */
   ...LINK_MESSAGES,
   restored: {

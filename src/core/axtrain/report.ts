@@ -7,6 +7,8 @@ import { CLASSIFICATION_DATASETS, isClassificationDatasetId } from './datasets';
 import { resolveDrumPresets, type DrumPresetId } from '../approx/drum';
 import { getNtvFlipRate, type NtvVoltageMv } from '../approx/ntv';
 import type { AxtrainConfig } from './config';
+import type { LanguageId } from '../language';
+import { formatMessage, message, type Message } from '../messages';
 
 export interface MeanStd {
   mean: number;
@@ -82,17 +84,37 @@ export function readNtvVoltagePair(dataset: AxtrainDatasetId): { aggressiveMv: N
   return { aggressiveMv: 660, conservativeMv: 850, source: 'AxBench targets are not in Tab. 1: the voltages of its MLP rows (660/850 mV) — interpretation' };
 }
 
-/** One claim of the paper beside the lab's number. */
-export interface AxtrainClaimRow {
+/**
+ * One claim of the paper beside the lab's number, its texts as Messages (claimMessages.ts): the page formats them in
+ * its language, the CLI's report and the study in English (formatAxtrainClaim).
+ */
+export interface AxtrainClaim {
   id: string;
-  figure: string;
-  claim: string;
+  /** "Fig. 6" or "Fig. 7". */
+  figure: Message;
+  claim: Message;
   /** The paper's number (%), as printed. */
   paper: number;
   /** Ours (%), or null when the run lacks a method or setting it needs. */
   ours: number | null;
-  /** How "ours" is computed, and which reading of an ambiguous sentence it takes. */
+  /** How "ours" is computed, and which reading of an ambiguous sentence it takes; when ours is null, what it needs. */
+  reading: Message;
+}
+
+/** A claim with its texts formatted in one language (the CLI's report and JSON, the study: English). */
+export interface AxtrainClaimRow extends Omit<AxtrainClaim, 'figure' | 'claim' | 'reading'> {
+  figure: string;
+  claim: string;
   reading: string;
+}
+
+export function formatAxtrainClaim(claim: AxtrainClaim, language: LanguageId): AxtrainClaimRow {
+  return {
+    ...claim,
+    figure: formatMessage(claim.figure, language),
+    claim: formatMessage(claim.claim, language),
+    reading: formatMessage(claim.reading, language),
+  };
 }
 
 /** AxTrain §5's headline numbers (averages over its six applications). */
@@ -135,10 +157,10 @@ export function listClaimSettings(dataset: AxtrainDatasetId, kMapping: Partial<R
  * Fig. 7: AxTrain's accuracy gain under NTV, read as relative (acc − acc_BP)/acc_BP (the paper does not say relative
  * or absolute; the absolute points are in the reading text).
  */
-export function computeAxtrainClaims(dataset: AxtrainDatasetId, lookup: ReportLookup, kMapping: Partial<Record<DrumPresetId, number>> = {}): AxtrainClaimRow[] {
+export function computeAxtrainClaimMessages(dataset: AxtrainDatasetId, lookup: ReportLookup, kMapping: Partial<Record<DrumPresetId, number>> = {}): AxtrainClaim[] {
   const presets = resolveDrumPresets(kMapping);
-  const rows: AxtrainClaimRow[] = [];
-  const needs = (method: AxtrainMethodId, setting: HardwareSetting) => `needs ${AXTRAIN_METHOD_LABELS[method]} trained for ${describeSetting(setting)}`;
+  const rows: AxtrainClaim[] = [];
+  const needs = (method: AxtrainMethodId, setting: HardwareSetting) => message('axtrainClaimNeeds', { method: AXTRAIN_METHOD_LABELS[method], setting: describeSetting(setting) });
   for (const [method, paper] of [
     ['act', AXTRAIN_PAPER_CLAIMS.fig6Act],
     ['actpas', AXTRAIN_PAPER_CLAIMS.fig6Axtrain],
@@ -153,11 +175,11 @@ export function computeAxtrainClaims(dataset: AxtrainDatasetId, lookup: ReportLo
       const known = oursLoss !== undefined && bpLoss !== undefined && bpLoss > 0;
       rows.push({
         id: `fig6-${method}-${preset}`,
-        figure: 'Fig. 6',
-        claim: `${AXTRAIN_METHOD_LABELS[method]} reduces the normalised loss vs BP at ${preset}`,
+        figure: message('axtrainClaimFigure', { n: 6 }),
+        claim: message('axtrainClaimFig6', { method: AXTRAIN_METHOD_LABELS[method], preset }),
         paper: paper[preset],
         ours: known ? 100 * (1 - oursLoss / bpLoss) : null,
-        reading: known ? `1 − (L/L_exact)_${method} / (L/L_exact)_BP at DRUM-${k} (${preset} → k = ${k}: interpretation; "reduces by")` : needs(ours ? 'bp' : method, setting),
+        reading: known ? message('axtrainClaimFig6Reading', { method, k, preset }) : needs(ours ? 'bp' : method, setting),
       });
     }
   }
@@ -179,17 +201,22 @@ export function computeAxtrainClaims(dataset: AxtrainDatasetId, lookup: ReportLo
     const bp = bpHit?.accuracy.mean ?? null;
     rows.push({
       id: `fig7-${which}`,
-      figure: 'Fig. 7',
-      claim: `AxTrain raises accuracy vs BP under ${which} NTV (${voltageMv} mV)`,
+      figure: message('axtrainClaimFigure', { n: 7 }),
+      claim: message('axtrainClaimFig7', { which: message(which === 'aggressive' ? 'axtrainClaimAggressive' : 'axtrainClaimConservative'), mv: voltageMv }),
       paper,
       ours: ours !== null && bp !== null && bp > 0 ? (100 * (ours - bp)) / bp : null,
       reading:
         ours !== null && bp !== null
-          ? `relative gain (acc − acc_BP)/acc_BP over ${oursHit?.accuracy.runs ?? 0} masks; absolute: ${(100 * (ours - bp)).toFixed(2)} points (the paper does not say which)`
+          ? message('axtrainClaimFig7Reading', { runs: oursHit?.accuracy.runs ?? 0, points: (100 * (ours - bp)).toFixed(2) })
           : needs(ours === null ? 'actpas' : 'bp', setting),
     });
   }
   return rows;
+}
+
+/** The claims in English, for the CLI's report and JSON and the study: computeAxtrainClaimMessages formatted with 'en'. */
+export function computeAxtrainClaims(dataset: AxtrainDatasetId, lookup: ReportLookup, kMapping: Partial<Record<DrumPresetId, number>> = {}): AxtrainClaimRow[] {
+  return computeAxtrainClaimMessages(dataset, lookup, kMapping).map((claim) => formatAxtrainClaim(claim, 'en'));
 }
 
 /** Fig. 9's testable part: per method, the most aggressive DRUM k and the lowest NTV voltage whose accuracy stays within `allowedLoss` of the same net's exact accuracy. */

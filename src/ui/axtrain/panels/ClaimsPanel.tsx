@@ -3,12 +3,12 @@
  * with the reading each of ours takes; a claim this run cannot judge says "not computed" and why.
  */
 import { useMemo } from 'react';
-import { resolveDrumPresets, type DrumPresetId } from '../../../core/approx/drum';
-import { getNtvFlipRate } from '../../../core/approx/ntv';
-import { AXTRAIN_METHOD_LABELS, type AxtrainConfig, type AxtrainMethodId } from '../../../core/axtrain/config';
-import { describeSetting, findResult, lookupSingleRun, readNtvVoltagePair, readTrainingSetting, type HardwareReport, type HardwareSetting } from '../../../core/axtrain/report';
+import type { DrumPresetId } from '../../../core/approx/drum';
+import type { AxtrainConfig } from '../../../core/axtrain/config';
+import { describeSetting, readTrainingSetting } from '../../../core/axtrain/report';
 import type { AxtrainMethodSnapshot } from '../../../core/axtrain/run';
 import { isClassificationDatasetId } from '../../../core/axtrain/datasets';
+import { formatMessage, type Message } from '../../../core/messages';
 import { buildClaimViews, type ClaimView } from './figureData';
 import { FigureSection, Rich, StatusBadge, Waiting } from './common';
 import { useLanguage, useT } from '../../i18n';
@@ -21,69 +21,16 @@ export interface ClaimTexts {
   reading: string;
 }
 
-const DEFAULT_K_MAPPING: Partial<Record<DrumPresetId, number>> = {};
-
 /**
- * The claims' texts in the interface's language. In English they are the sentences computeAxtrainClaims
- * (src/core/axtrain/report.ts) builds, as they are: the page and the CLI's report then read the same, and that is
- * simpler than re-deriving them. In another language they are formatted here with the catalog's claimTexts from the
- * same numbers (the same lookup the core uses: pas and actpas count only on the setting they trained for).
+ * The claims' texts in the interface's language: core's Messages (computeAxtrainClaimMessages,
+ * src/core/axtrain/claimMessages.ts) formatted, so the page and the CLI's report read the same in English.
  */
-export function useClaimTexts(
-  config: Pick<AxtrainConfig, 'dataset' | 'hardware' | 'drumK' | 'ntvVoltageMv'>,
-  snapshots: readonly AxtrainMethodSnapshot[],
-  kMapping: Partial<Record<DrumPresetId, number>> = DEFAULT_K_MAPPING,
-): (view: ClaimView) => ClaimTexts {
-  const t = useT('axtrain');
+export function useClaimTexts(): (view: ClaimView) => ClaimTexts {
   const language = useLanguage();
   return useMemo(() => {
-    if (language === 'en') return (view: ClaimView) => ({ figure: view.figure, claim: view.claim, ours: view.oursText, reading: view.reading });
-    const reports = Object.fromEntries(snapshots.filter((s) => s.hardware !== null).map((s) => [s.method, s.hardware])) as Partial<Record<AxtrainMethodId, HardwareReport>>;
-    const trainedFor = readTrainingSetting(config);
-    const lookup = lookupSingleRun(reports, { pas: trainedFor, actpas: trainedFor });
-    const hit = (method: AxtrainMethodId, setting: HardwareSetting) => {
-      const report = lookup(method, setting);
-      return report ? findResult(report, setting) : null;
-    };
-    const presets = resolveDrumPresets(kMapping);
-    const voltages = readNtvVoltagePair(config.dataset);
-    const needs = (method: AxtrainMethodId, setting: HardwareSetting) => t('claimTexts.needs', { method: AXTRAIN_METHOD_LABELS[method], setting: describeSetting(setting) });
-    return (view: ClaimView) => {
-      let { claim, reading } = view;
-      const fig6 = /^fig6-(act|actpas)-(K[123])$/.exec(view.id);
-      const fig7 = /^fig7-(aggressive|conservative)$/.exec(view.id);
-      if (fig6) {
-        const method = fig6[1] as 'act' | 'actpas';
-        const preset = fig6[2] as 'K1' | 'K2' | 'K3';
-        const k = presets[preset];
-        const setting: HardwareSetting = { kind: 'drum', k };
-        const oursLoss = hit(method, setting)?.normalizedLoss;
-        const bpLoss = hit('bp', setting)?.normalizedLoss;
-        claim = t('claimTexts.fig6', { method: AXTRAIN_METHOD_LABELS[method], preset });
-        reading =
-          oursLoss !== undefined && bpLoss !== undefined && bpLoss > 0
-            ? t('claimTexts.fig6Reading', { method, k, preset })
-            : needs(lookup(method, setting) ? 'bp' : method, setting);
-      } else if (fig7) {
-        const which = fig7[1] as 'aggressive' | 'conservative';
-        const mv = which === 'aggressive' ? voltages.aggressiveMv : voltages.conservativeMv;
-        const setting: HardwareSetting = { kind: 'ntv', voltageMv: mv, flipRate: getNtvFlipRate(mv) };
-        const ours = hit('actpas', setting);
-        const bp = hit('bp', setting);
-        claim = t('claimTexts.fig7', { which: t(`claimTexts.${which}`), mv });
-        reading =
-          ours && bp
-            ? t('claimTexts.fig7Reading', { runs: ours.accuracy.runs, points: (100 * (ours.accuracy.mean - bp.accuracy.mean)).toFixed(2) })
-            : needs(ours ? 'bp' : 'actpas', setting);
-      }
-      return {
-        figure: t('claimTexts.figure', { n: view.figure.replace(/^Fig\.\s*/, '') }),
-        claim,
-        ours: view.computed ? view.oursText : t('panels.notComputed', { why: reading }),
-        reading,
-      };
-    };
-  }, [language, t, config, snapshots, kMapping]);
+    const text = (part: string | Message) => (typeof part === 'string' ? part : formatMessage(part, language));
+    return (view: ClaimView) => ({ figure: text(view.figure), claim: text(view.claim), ours: text(view.oursText), reading: text(view.reading) });
+  }, [language]);
 }
 
 export function ClaimsPanel({
@@ -101,7 +48,7 @@ export function ClaimsPanel({
   const hasReports = snapshots.some((s) => s.hardware !== null);
   const computed = claims.filter((c) => c.computed).length;
   const t = useT('axtrain');
-  const textsOf = useClaimTexts(config, snapshots, kMapping);
+  const textsOf = useClaimTexts();
   return (
     <FigureSection
       id="claims"

@@ -5,7 +5,8 @@
  */
 import { useMemo } from 'react';
 import { AXTRAIN_METHOD_LABELS, type AxtrainConfig } from '../../../core/axtrain/config';
-import { describeSetting, readTrainingSetting, type HardwareSetting } from '../../../core/axtrain/report';
+import { describeSetting, readTrainingSetting } from '../../../core/axtrain/report';
+import { formatMessage, message } from '../../../core/messages';
 import type { AxtrainMethodSnapshot } from '../../../core/axtrain/run';
 import {
   FIG9_PAPER_CLAIMS,
@@ -15,8 +16,6 @@ import {
   formatNumber,
   formatPercent,
   tidyFormula,
-  type ModeSavingClaim,
-  type ModeSelectionRow,
   type SelectedMode,
 } from './figureData';
 import { FigureSection, MethodLineSwatch, PaperBeside, Rich, StatusBadge, Waiting } from './common';
@@ -36,32 +35,6 @@ function sourceText(source: ResolvedNpuConstant, t: T): { label: string; unit: s
     label: isFig9ConstantId(id) ? t(`constantLabels.${id}`) : source.label,
     unit: hasWordyUnit(id) ? t(`constantUnits.${id}`) : source.unit,
   };
-}
-
-/**
- * Fig. 9's claim and reading in the interface's language. In English, compareModeSavings's own sentences (as the
- * claims' are core's: see useClaimTexts in ClaimsPanel.tsx); in another language, the same branches formatted here.
- */
-function modeSavingTexts(claim: ModeSavingClaim, rows: readonly ModeSelectionRow[], trainedFor: HardwareSetting, t: T, english: boolean): { claim: string; reading: string } {
-  if (english) return { claim: claim.claim, reading: claim.reading };
-  const drum = claim.id === 'computation';
-  const sentence = t(drum ? 'claimTexts.modeDrum' : 'claimTexts.modeNtv');
-  const bp = rows.find((r) => r.method === 'bp');
-  const axtrain = rows.find((r) => r.method === 'actpas');
-  const kind = drum ? 'drum' : 'ntv';
-  if (!bp || !axtrain) return { claim: sentence, reading: t('claimTexts.modeNeedsBoth') };
-  if (trainedFor.kind !== kind) return { claim: sentence, reading: t('claimTexts.modeNeedsTuned', { hardware: drum ? 'DRUM' : 'NTV', setting: describeSetting(trainedFor) }) };
-  const ours = drum ? axtrain.drum : axtrain.ntv;
-  const base = drum ? bp.drum : bp.ntv;
-  if (!ours || !base) {
-    const method = !ours ? 'AxTrain' : 'BP';
-    return { claim: sentence, reading: t(drum ? 'claimTexts.modeNoneDrum' : 'claimTexts.modeNoneNtv', { method }) };
-  }
-  const selectedIsTrained = (trainedFor.kind === 'drum' && axtrain.drum?.k === trainedFor.k) || (trainedFor.kind === 'ntv' && axtrain.ntv?.voltageMv === trainedFor.voltageMv);
-  const reading =
-    t(drum ? 'claimTexts.modeReadingDrum' : 'claimTexts.modeReadingNtv', { ours: ours.label, base: base.label }) +
-    (selectedIsTrained ? '' : t('claimTexts.modeNotTuned', { setting: describeSetting(trainedFor), mode: ours.label }));
-  return { claim: sentence, reading };
 }
 
 function ModeCell({ mode, what, testId }: { mode: SelectedMode | null; what: 'multiply' | 'read'; testId: string }) {
@@ -93,7 +66,7 @@ export function ModeSelectionPanel({ config, snapshots, running }: { config: Axt
   const trainedFor = readTrainingSetting(config);
   const savings = useMemo(() => compareModeSavings(rows, trainedFor), [rows, trainedFor]);
   const t = useT('axtrain');
-  const english = useLanguage() === 'en';
+  const language = useLanguage();
   const sources = rows.flatMap((row) => [...(row.drum?.price.sources ?? []), ...(row.ntv?.price.sources ?? [])]).filter((s, i, all) => all.findIndex((t) => t.id === s.id) === i);
   return (
     <FigureSection
@@ -167,19 +140,22 @@ export function ModeSelectionPanel({ config, snapshots, running }: { config: Axt
           <PaperBeside
             testId="axtrain-modes-claims"
             rows={savings.map((c) => {
-              const texts = modeSavingTexts(c, rows, trainedFor, t, english);
+              const reading = formatMessage(c.reading, language);
               return {
                 id: c.id,
                 claim: (
                   <Rich
-                    text={t(c.id === 'computation' ? 'modes.claimComputation' : 'modes.claimStorage', { claim: texts.claim })}
+                    text={t(c.id === 'computation' ? 'modes.claimComputation' : 'modes.claimStorage', { claim: formatMessage(c.claim, language) })}
                     slots={{ flexflow: <span lang="en">FlexFlow</span> }}
                   />
                 ),
                 paper: `−${c.paper}%`,
-                ours: c.ours === null ? t('panels.notComputed', { why: texts.reading }) : t('modes.ours', { value: `${c.ours >= 0 ? '−' : '+'}${Math.abs(c.ours).toFixed(2)}%` }),
+                ours:
+                  c.ours === null
+                    ? formatMessage(message('axtrainClaimNotComputed', { why: c.reading }), language)
+                    : t('modes.ours', { value: `${c.ours >= 0 ? '−' : '+'}${Math.abs(c.ours).toFixed(2)}%` }),
                 computed: c.ours !== null,
-                reading: texts.reading,
+                reading,
               };
             })}
           />

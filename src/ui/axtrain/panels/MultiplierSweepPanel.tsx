@@ -24,11 +24,11 @@ export interface MultiplierSweepPanelProps {
 
 export function MultiplierSweepPanel({ config, snapshots, running, kMapping, onKMapping }: MultiplierSweepPanelProps) {
   const sweep = useMemo(() => buildMultiplierSweep(snapshots, kMapping), [snapshots, kMapping]);
-  const claims = useMemo(() => buildClaimViews(config, snapshots, kMapping).filter((c) => c.figure === 'Fig. 6'), [config, snapshots, kMapping]);
+  const claims = useMemo(() => buildClaimViews(config, snapshots, kMapping).filter((c) => c.id.startsWith('fig6-')), [config, snapshots, kMapping]);
   const mappingId = useId();
   const trainedFor = readTrainingSetting(config);
   const t = useT('axtrain');
-  const claimText = useClaimTexts(config, snapshots, kMapping);
+  const claimText = useClaimTexts();
   const ks = DRUM_PRESET_IDS.map((id) => kMapping[id]).join(', ');
   return (
     <FigureSection

@@ -30,9 +30,9 @@ export function NtvPanel({ config, snapshots, running }: { config: AxtrainConfig
     });
     return { ...built, groups };
   }, [built, t]);
-  const claimText = useClaimTexts(config, snapshots);
+  const claimText = useClaimTexts();
   const language = useLanguage();
-  const claims = useMemo(() => buildClaimViews(config, snapshots).filter((c) => c.figure === 'Fig. 7'), [config, snapshots]);
+  const claims = useMemo(() => buildClaimViews(config, snapshots).filter((c) => c.id.startsWith('fig7-')), [config, snapshots]);
   const runs = view?.runs ?? [];
   const runsText = runs.length === 0 ? `${config.evalRuns}` : runs.join(t('ntv.or'));
   const preset = NTV_VOLTAGE_PRESETS[0];

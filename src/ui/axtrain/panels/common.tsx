@@ -143,10 +143,10 @@ export interface PaperBesideRow {
   id: string;
   claim: ReactNode;
   paper: string;
-  /** Ours, or "not computed: …" (a catalog text: its <sub> markup renders). */
+  /** Ours, or "not computed: …" (its <sub> markup renders). */
   ours: string;
   computed: boolean;
-  /** How ours is computed (a catalog text: its <sub> markup renders). */
+  /** How ours is computed (its <sub> markup renders). */
   reading: string;
 }
 

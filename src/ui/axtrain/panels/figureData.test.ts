@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { drumStats } from '../../../core/approx/drum';
 import { priceDrumMultiply } from '../../../core/approx/energy';
-import { findResult, readTrainingSetting } from '../../../core/axtrain/report';
+import { findResult, readTrainingSetting, type HardwareSetting } from '../../../core/axtrain/report';
+import { formatMessage, type Message } from '../../../core/messages';
+import golden from './fixtures/claimTexts.en.json';
 import { loadAxtrainFixture } from './fixtures/loadFixture';
 import {
   TRAINING_CURVES,
@@ -28,6 +30,7 @@ import {
 
 const { config, snapshots } = loadAxtrainFixture();
 const byMethod = Object.fromEntries(snapshots.map((s) => [s.method, s]));
+const english = (text: string | Message) => (typeof text === 'string' ? text : formatMessage(text, 'en'));
 
 describe('the fixture', () => {
   it('is a real, finished breast-cancer run of every method with 10 NTV masks', () => {
@@ -221,11 +224,11 @@ describe('Fig. 9 mode selection', () => {
     const rows = buildModeSelectionRows(config, snapshots);
     const [computation, storage] = compareModeSavings(rows, readTrainingSetting(config));
     expect(computation.ours).toBeNull();
-    expect(computation.reading).toMatch(/needs AxTrain fine-tuned for DRUM/);
+    expect(formatMessage(computation.reading, 'en')).toMatch(/needs AxTrain fine-tuned for DRUM/);
     const bp = rows.find((r) => r.method === 'bp')!.ntv!;
     const axtrain = rows.find((r) => r.method === 'actpas')!.ntv!;
     expect(storage.ours).toBeCloseTo(100 * (1 - (1 - axtrain.saving) / (1 - bp.saving)), 9);
-    expect(storage.reading).toMatch(/fine-tuned for NTV 400 mV/);
+    expect(formatMessage(storage.reading, 'en')).toMatch(/fine-tuned for NTV 400 mV/);
   });
 });
 
@@ -241,10 +244,72 @@ describe('claims', () => {
     expect(fig6Act.ours).toBeCloseTo(100 * (1 - actK1 / bpK1), 9);
     const fig6Axtrain = claims.find((c) => c.id === 'fig6-actpas-K1')!;
     expect(fig6Axtrain.computed).toBe(false);
-    expect(fig6Axtrain.oursText).toMatch(/^not computed: needs AxTrain \(act \+ pas\) trained for DRUM-1/);
+    expect(english(fig6Axtrain.oursText)).toMatch(/^not computed: needs AxTrain \(act \+ pas\) trained for DRUM-1/);
     const aggressive = claims.find((c) => c.id === 'fig7-aggressive')!;
     expect(aggressive.computed).toBe(true);
     expect(aggressive.paper).toBe(32.1);
+  });
+});
+
+describe('the claims’ texts', () => {
+  const rows = buildModeSelectionRows(config, snapshots);
+  const ntv660: HardwareSetting = { kind: 'ntv', voltageMv: 660, flipRate: 0.01 };
+  const drum1: HardwareSetting = { kind: 'drum', k: 1 };
+  const withoutModes = (method: 'bp' | 'actpas') => rows.map((r) => (r.method === method ? { ...r, drum: null, ntv: null } : r));
+  const modes = (of: typeof rows, trainedFor: HardwareSetting) => compareModeSavings(of, trainedFor);
+  /** Every branch of Fig. 9's claims: computed (fine-tuned for the selected mode or not), needs both, needs tuning, no mode kept. */
+  const MODE_SCENARIOS = {
+    modesFixture: () => modes(rows, readTrainingSetting(config)),
+    modesNtv660: () => modes(rows, ntv660),
+    modesDrum1: () => modes(rows, drum1),
+    modesDrum3: () => modes(rows, { kind: 'drum', k: 3 }),
+    modesBpOnly: () =>
+      modes(
+        rows.filter((r) => r.method === 'bp'),
+        drum1,
+      ),
+    modesAxtrainNone: () => [...modes(withoutModes('actpas'), drum1), ...modes(withoutModes('actpas'), ntv660)],
+    modesBpNone: () => [...modes(withoutModes('bp'), drum1), ...modes(withoutModes('bp'), ntv660)],
+  };
+  const CLAIM_SCENARIOS = {
+    fixture: () => buildClaimViews(config, snapshots),
+    fixtureDrum1: () => buildClaimViews({ ...config, hardware: 'drum', drumK: 1 }, snapshots),
+  };
+  /** English words left in a Chinese text, apart from method labels and ids, hardware, units, mode labels and subscripts. */
+  const englishWordsIn = (text: string) =>
+    text
+      .replace(/<sub>exact<\/sub>/g, ' ')
+      .replace(/<\/?sub>/g, ' ')
+      .replace(/\b(AxTrain|act|pas|actpas|bp|BP|DRUM|NTV|mV|nm|Fig|K[1-8])\b/g, ' ')
+      .match(/[A-Za-z]{2,}/g) ?? [];
+
+  it('in English, the page’s sentences as they were before the claims became Messages', () => {
+    for (const [name, views] of Object.entries(CLAIM_SCENARIOS)) {
+      expect(
+        views().map((v) => ({ id: v.id, figure: english(v.figure), claim: english(v.claim), reading: english(v.reading), oursText: english(v.oursText), paperText: v.paperText })),
+        name,
+      ).toEqual(golden[name as keyof typeof CLAIM_SCENARIOS]);
+    }
+    for (const [name, claims] of Object.entries(MODE_SCENARIOS)) {
+      expect(
+        claims().map((c) => ({ id: c.id, claim: english(c.claim), reading: english(c.reading), computed: c.ours !== null })),
+        name,
+      ).toEqual(golden[name as keyof typeof MODE_SCENARIOS]);
+    }
+  });
+
+  it('in Chinese, Chinese characters and no English sentence words in every claim, reading and “not computed”', () => {
+    const texts: (string | Message)[] = [
+      ...Object.values(CLAIM_SCENARIOS).flatMap((views) => views().flatMap((v) => [v.figure, v.claim, v.reading, ...(v.computed ? [] : [v.oursText])])),
+      ...Object.values(MODE_SCENARIOS).flatMap((claims) => claims().flatMap((c) => [c.claim, c.reading])),
+    ];
+    expect(texts.length).toBe(2 * 8 * 3 + 8 + 18 * 2); // 8 claims × 3 texts per run, 8 not computed; 18 mode claims × 2
+    for (const text of texts) {
+      expect(typeof text, String(text)).toBe('object');
+      const zh = formatMessage(text as Message, 'zh');
+      expect(/[\u3400-\u9fff]/.test(zh), zh).toBe(true);
+      expect(englishWordsIn(zh), zh).toEqual([]);
+    }
   });
 });
 

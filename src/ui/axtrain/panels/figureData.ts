@@ -18,20 +18,21 @@ import { priceDrumMultiply, priceWeightRead, type ApproxEnergyPrice } from '../.
 import type { ApproxFactStatus } from '../../../core/approx/status';
 import { AXTRAIN_METHOD_LABELS, type AxtrainConfig, type AxtrainMethodId } from '../../../core/axtrain/config';
 import {
-  computeAxtrainClaims,
+  computeAxtrainClaimMessages,
   lookupSingleRun,
   describeSetting,
   findResult,
   readNtvVoltagePair,
   readTrainingSetting,
   selectApproximateModes,
-  type AxtrainClaimRow,
+  type AxtrainClaim,
   type HardwareReport,
   type HardwareSetting,
   type MeanStd,
 } from '../../../core/axtrain/report';
 import type { AxtrainMethodSnapshot, AxtrainPoint, LossLandscapeSnapshot } from '../../../core/axtrain/run';
 import type { SeriesTable } from '../../../core/decimate';
+import { message, type Message } from '../../../core/messages';
 import type { ColorScale } from '../../charts/colormap';
 
 // ─── Methods: one colour, one dash and one bar fill each, so that they stay apart without colour ─────────────────
@@ -598,11 +599,12 @@ export function buildModeSelectionRows(
 
 export interface ModeSavingClaim {
   id: 'computation' | 'storage';
-  claim: string;
+  /** The claim and how ours is computed (or why not), as Messages (src/core/axtrain/claimMessages.ts). */
+  claim: Message;
   paper: number;
   /** 1 − E(AxTrain's mode) / E(BP's mode), %, or null with the reason. */
   ours: number | null;
-  reading: string;
+  reading: Message;
 }
 
 /**
@@ -612,15 +614,15 @@ export interface ModeSavingClaim {
 export function compareModeSavings(rows: readonly ModeSelectionRow[], trainedFor: HardwareSetting): ModeSavingClaim[] {
   const bp = rows.find((r) => r.method === 'bp');
   const axtrain = rows.find((r) => r.method === 'actpas');
-  const make = (id: ModeSavingClaim['id'], kind: 'drum' | 'ntv', paper: number, what: string): ModeSavingClaim => {
-    const claim = `AxTrain’s ${what} energy at its most aggressive ${kind === 'drum' ? 'multiplier' : 'voltage'} within 2 points, vs BP’s`;
-    const hardwareName = kind === 'drum' ? 'DRUM' : 'NTV';
-    if (!bp || !axtrain) return { id, claim, paper, ours: null, reading: 'needs bp and actpas' };
+  const make = (id: ModeSavingClaim['id'], kind: 'drum' | 'ntv', paper: number): ModeSavingClaim => {
+    const drum = kind === 'drum';
+    const claim = message(drum ? 'axtrainModeClaimDrum' : 'axtrainModeClaimNtv');
+    if (!bp || !axtrain) return { id, claim, paper, ours: null, reading: message('axtrainModeNeedsBoth') };
     if (trainedFor.kind !== kind)
-      return { id, claim, paper, ours: null, reading: `needs AxTrain fine-tuned for ${hardwareName} (this run’s was for ${describeSetting(trainedFor)})` };
-    const ours = kind === 'drum' ? axtrain.drum : axtrain.ntv;
-    const base = kind === 'drum' ? bp.drum : bp.ntv;
-    if (!ours || !base) return { id, claim, paper, ours: null, reading: `${!ours ? 'AxTrain' : 'BP'} keeps no ${kind === 'drum' ? 'DRUM k' : 'NTV voltage'} within 2 points` };
+      return { id, claim, paper, ours: null, reading: message('axtrainModeNeedsTuned', { hardware: drum ? 'DRUM' : 'NTV', setting: describeSetting(trainedFor) }) };
+    const ours = drum ? axtrain.drum : axtrain.ntv;
+    const base = drum ? bp.drum : bp.ntv;
+    if (!ours || !base) return { id, claim, paper, ours: null, reading: message(drum ? 'axtrainModeNoneDrum' : 'axtrainModeNoneNtv', { method: !ours ? 'AxTrain' : 'BP' }) };
     const oursRatio = 1 - ours.saving;
     const baseRatio = 1 - base.saving;
     const selectedIsTrained = (trainedFor.kind === 'drum' && axtrain.drum?.k === trainedFor.k) || (trainedFor.kind === 'ntv' && axtrain.ntv?.voltageMv === trainedFor.voltageMv);
@@ -629,28 +631,27 @@ export function compareModeSavings(rows: readonly ModeSelectionRow[], trainedFor
       claim,
       paper,
       ours: baseRatio > 0 ? 100 * (1 - oursRatio / baseRatio) : null,
-      reading: `1 − E(${ours.label}) / E(${base.label}) per ${kind === 'drum' ? 'multiply' : 'weight read'}, from the lab’s energy estimates (not the paper’s 65 nm synthesis)${
-        selectedIsTrained ? '' : `; AxTrain was fine-tuned for ${describeSetting(trainedFor)}, not for ${ours.label}`
-      }`,
+      reading: message(drum ? 'axtrainModeReadingDrum' : 'axtrainModeReadingNtv', {
+        ours: ours.label,
+        base: base.label,
+        notTuned: selectedIsTrained ? '' : message('axtrainModeNotTuned', { setting: describeSetting(trainedFor), mode: ours.label }),
+      }),
     };
   };
-  return [
-    make('computation', 'drum', FIG9_PAPER_CLAIMS.computationPowerReduction.value, 'multiply'),
-    make('storage', 'ntv', FIG9_PAPER_CLAIMS.storagePowerReduction.value, 'weight-read'),
-  ];
+  return [make('computation', 'drum', FIG9_PAPER_CLAIMS.computationPowerReduction.value), make('storage', 'ntv', FIG9_PAPER_CLAIMS.storagePowerReduction.value)];
 }
 
 // ─── The paper's claims beside ours ──────────────────────────────────────────────────────────────────────────
 
-export interface ClaimView extends AxtrainClaimRow {
+export interface ClaimView extends AxtrainClaim {
   /** "40.77%" */
   paperText: string;
-  /** "12.34%", or "not computed: <why>". */
-  oursText: string;
+  /** "12.34%", or "not computed: <why>" (a Message: why is the reading). */
+  oursText: string | Message;
   computed: boolean;
 }
 
-/** computeAxtrainClaims over the snapshots' reports, pas and actpas judged only on the setting they were fine-tuned for (readTrainingSetting). */
+/** computeAxtrainClaimMessages over the snapshots' reports, pas and actpas judged only on the setting they were fine-tuned for (readTrainingSetting). */
 export function buildClaimViews(
   config: Pick<AxtrainConfig, 'dataset' | 'hardware' | 'drumK' | 'ntvVoltageMv'>,
   snapshots: readonly AxtrainMethodSnapshot[],
@@ -658,12 +659,16 @@ export function buildClaimViews(
 ): ClaimView[] {
   const reports = Object.fromEntries(reportsOf(snapshots).map((r) => [r.method, r.report])) as Partial<Record<AxtrainMethodId, HardwareReport>>;
   const trainedFor = readTrainingSetting(config);
-  return computeAxtrainClaims(config.dataset, lookupSingleRun(reports, { pas: trainedFor, actpas: trainedFor }), kMapping).map((row) => ({
-    ...row,
-    paperText: `${row.paper}%`,
-    oursText: row.ours === null || !Number.isFinite(row.ours) ? `not computed: ${row.reading}` : `${row.ours.toFixed(2).replace(/^-/, '−')}%`,
-    computed: row.ours !== null && Number.isFinite(row.ours),
-  }));
+  return computeAxtrainClaimMessages(config.dataset, lookupSingleRun(reports, { pas: trainedFor, actpas: trainedFor }), kMapping).map((row) => {
+    const { ours } = row;
+    const computed = ours !== null && Number.isFinite(ours);
+    return {
+      ...row,
+      paperText: `${row.paper}%`,
+      oursText: computed ? `${ours.toFixed(2).replace(/^-/, '−')}%` : message('axtrainClaimNotComputed', { why: row.reading }),
+      computed,
+    };
+  });
 }
 
 // ─── The DRUM explorer ───────────────────────────────────────────────────────────────────────────────────────

@@ -121,7 +121,6 @@ export const axtrain = defineNamespace(
       ours: 'Ours',
       how: 'How',
       method: 'Method',
-      notComputed: 'not computed: {{why}}',
     },
     curves: {
       testAccuracy: {
@@ -332,31 +331,6 @@ export const axtrain = defineNamespace(
       conservative: 'conservative',
       aria: 'Fig. 7: accuracy mean ± std over {{runs}} masks. {{groups}}.',
     },
-    /**
-     * The claims' sentences in other languages, from the numbers (ClaimsPanel.tsx claimTexts, ModeSelectionPanel.tsx).
-     * The English page shows the sentences src/core/axtrain/report.ts (and figureData.ts's compareModeSavings) build
-     * themselves, so that the page and the CLI's report read the same; these English templates only mirror their shape
-     * (zh must have en's keys) and are not shown.
-     */
-    claimTexts: {
-      figure: 'Fig. {{n}}',
-      fig6: '{{method}} reduces the normalised loss vs BP at {{preset}}',
-      fig6Reading: '1 − (L/L_exact)_{{method}} / (L/L_exact)_BP at DRUM-{{k}} ({{preset}} → k = {{k}}: interpretation; "reduces by")',
-      fig7: 'AxTrain raises accuracy vs BP under {{which}} NTV ({{mv}} mV)',
-      fig7Reading: 'relative gain (acc − acc_BP)/acc_BP over {{runs}} masks; absolute: {{points}} points (the paper does not say which)',
-      aggressive: 'aggressive',
-      conservative: 'conservative',
-      needs: 'needs {{method}} trained for {{setting}}',
-      modeDrum: 'AxTrain’s multiply energy at its most aggressive multiplier within 2 points, vs BP’s',
-      modeNtv: 'AxTrain’s weight-read energy at its most aggressive voltage within 2 points, vs BP’s',
-      modeNeedsBoth: 'needs bp and actpas',
-      modeNeedsTuned: 'needs AxTrain fine-tuned for {{hardware}} (this run’s was for {{setting}})',
-      modeNoneDrum: '{{method}} keeps no DRUM k within 2 points',
-      modeNoneNtv: '{{method}} keeps no NTV voltage within 2 points',
-      modeReadingDrum: '1 − E({{ours}}) / E({{base}}) per multiply, from the lab’s energy estimates (not the paper’s 65 nm synthesis)',
-      modeReadingNtv: '1 − E({{ours}}) / E({{base}}) per weight read, from the lab’s energy estimates (not the paper’s 65 nm synthesis)',
-      modeNotTuned: '; AxTrain was fine-tuned for {{setting}}, not for {{mode}}',
-    },
   },
   {
     datasets: {
@@ -470,7 +444,6 @@ export const axtrain = defineNamespace(
       ours: '本实验',
       how: '算法',
       method: '方法',
-      notComputed: '未计算：{{why}}',
     },
     curves: {
       testAccuracy: {
@@ -693,25 +666,6 @@ export const axtrain = defineNamespace(
       aggressive: '激进',
       conservative: '保守',
       aria: '图 7：{{runs}} 个掩码上准确率的均值 ± 标准差。{{groups}}。',
-    },
-    claimTexts: {
-      figure: '图 {{n}}',
-      fig6: '{{preset}} 下 {{method}} 相对 BP 降低归一化损失',
-      fig6Reading: 'DRUM-{{k}} 下的 1 − (L/L<sub>exact</sub>)<sub>{{method}}</sub> / (L/L<sub>exact</sub>)<sub>BP</sub>（{{preset}} → k = {{k}}：解读；“降低了”）',
-      fig7: '{{which}} NTV（{{mv}} mV）下 AxTrain 相对 BP 提高准确率',
-      fig7Reading: '{{runs}} 个掩码上的相对提升 (准确率 − 准确率<sub>BP</sub>)/准确率<sub>BP</sub>；绝对提升：{{points}} 个百分点（论文未说明是哪一种）',
-      aggressive: '激进',
-      conservative: '保守',
-      needs: '需要针对 {{setting}} 训练的 {{method}}',
-      modeDrum: '在损失不超过 2 个百分点的最激进乘法器下，AxTrain 的乘法能耗相对 BP',
-      modeNtv: '在损失不超过 2 个百分点的最激进电压下，AxTrain 的权重读取能耗相对 BP',
-      modeNeedsBoth: '需要 bp 和 actpas',
-      modeNeedsTuned: '需要针对 {{hardware}} 微调的 AxTrain（本次训练针对的是 {{setting}}）',
-      modeNoneDrum: '{{method}} 没有损失不超过 2 个百分点的 DRUM k',
-      modeNoneNtv: '{{method}} 没有损失不超过 2 个百分点的 NTV 电压',
-      modeReadingDrum: '每次乘法的 1 − E({{ours}}) / E({{base}})，来自实验室的能耗估计（不是论文的 65 nm 综合结果）',
-      modeReadingNtv: '每次权重读取的 1 − E({{ours}}) / E({{base}})，来自实验室的能耗估计（不是论文的 65 nm 综合结果）',
-      modeNotTuned: '；AxTrain 针对 {{setting}} 微调，而不是 {{mode}}',
     },
   },
 );
