@@ -1,10 +1,12 @@
 import { expect, test } from '@playwright/test';
+import { buildNasStudyFixtureRecords } from '../src/core/nas/studyFixture';
 import { collectErrors, englishWordsIn } from './helpers';
 
 /**
- * The AxTrain, NAS and Paper views in 中文 (issue 13): an AxTrain run trained to done, a NAS search run to done and the
- * Paper view before any study, each with no English word left in the view's elements apart from the names the lab
- * keeps as written (KEPT_AS_WRITTEN in e2e/helpers.ts). The words found are attached to the test's output.
+ * The AxTrain, NAS and Paper views in 中文 (issue 13): an AxTrain run trained to done, a NAS search run to done, the
+ * Paper view before any study and with a NAS study cached, each with no English word left in the view's elements apart
+ * from the names the lab keeps as written (KEPT_AS_WRITTEN in e2e/helpers.ts). The words found are attached to the
+ * test's output.
  */
 async function leftIn(page: import('@playwright/test').Page, selector: string): Promise<string[]> {
   const words = await englishWordsIn(page, selector);
@@ -55,5 +57,36 @@ test('the Paper view in 中文 shows no English word before a study', async ({ p
   await expect(page.locator('#paper-title')).toHaveText('论文（§V）：重新计算的各图');
   await expect(page.getByTestId('paper-run')).toHaveText('运行快速研究');
   expect(await leftIn(page, '[data-testid="panel-paper"]')).toEqual([]);
+  expect(errors).toEqual([]);
+});
+
+test('the Paper view in 中文 with a NAS study: its run line, figures and tables show no English word', async ({ page }) => {
+  const errors = collectErrors(page);
+  // Every unit of the quick plan, cached as the Paper view caches a finished run (studyCache.ts, namespace 'nas').
+  const units = Object.values(buildNasStudyFixtureRecords());
+  await page.goto('/#v=1&backend=cpu&lang=zh');
+  await page.evaluate(async (records) => {
+    await new Promise<void>((resolve, reject) => {
+      const open = indexedDB.open('axnet-lab-study', 1);
+      open.onupgradeneeded = () => open.result.createObjectStore('jobs');
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const transaction = open.result.transaction('jobs', 'readwrite');
+        for (const record of records) transaction.objectStore('jobs').put(record, `nas:${record.key}`);
+        transaction.oncomplete = () => {
+          open.result.close();
+          resolve();
+        };
+        transaction.onerror = () => reject(transaction.error);
+      };
+    });
+  }, units);
+  await page.reload();
+  await page.getByTestId('tab-paper').click();
+  await expect(page.getByTestId('paper-nas-progress')).toHaveAttribute('data-status', 'done');
+  await expect(page.getByTestId('paper-nas-budget-line')).toContainText(`已完成 ${units.length}/${units.length} 次运行`);
+  for (const id of ['walltime', 'fig4b', 'fig4a', 'seeds', 'fig5', 'axnet']) await expect(page.getByTestId(`paper-nas-${id}`)).toBeVisible();
+  await expect(page.getByTestId('paper-nas-figure-fig-nas-5-energy')).toContainText('准确率阈值处的能耗降低');
+  expect(await leftIn(page, '[data-testid="paper-nas"]')).toEqual([]);
   expect(errors).toEqual([]);
 });

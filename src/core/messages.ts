@@ -8,12 +8,15 @@
 import { AXTRAIN_CLAIM_MESSAGES } from './axtrain/claimMessages';
 import type { LanguageId } from './language';
 import { LINK_MESSAGES } from './linkMessages';
+import { NAS_STUDY_MESSAGES } from './nas/studyMessages';
 
 type Templates = Readonly<Record<LanguageId, string>>;
 
 export const MESSAGES = {
   /** AxTrain's claims (src/core/axtrain/claimMessages.ts). */
   ...AXTRAIN_CLAIM_MESSAGES,
+  /** The NAS study's tables and figures (src/core/nas/studyMessages.ts). */
+  ...NAS_STUDY_MESSAGES,
   /** A link's problems (src/core/linkMessages.ts). */
   ...LINK_MESSAGES,
   restored: {

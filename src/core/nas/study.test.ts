@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { formatMessage } from '../messages';
 import { createEnumerationSearch, createRandomSearch } from './baselines';
 import { measureSynthetic, SYNTHETIC_WEIGHTS, syntheticScale } from './fixtures/syntheticObjective';
 import { driveNasRun, type NasMeasure } from './run';
@@ -151,7 +152,7 @@ describe('the NAS study', () => {
     expect(results.fig5).toHaveLength(3);
     for (const row of results.fig5) {
       expect(row.threshold).toBeLessThan(0.9);
-      expect(row.thresholdNote).toContain('not reached');
+      expect(row.thresholdNote && formatMessage(row.thresholdNote, 'en')).toContain('not reached');
       expect(row.energyRatio).not.toBeNull();
     }
     expect(results.seeds).toHaveLength(2);

@@ -15,12 +15,14 @@
  * its 1.74× matches neither that (1.69×) nor anything printed; the report gives both the geometric mean of the
  * per-unit ratios and the ratio of the means, and says which is which.
  */
-import { computeFront, computeHypervolume, computePicks, readAccuracy, readRatios, recordsOf, type NasConstraints } from './analysis';
-import { createNasRunConfig, NAS_METHOD_LABELS, type NasBoundGroup, type NasMethod, type NasRunConfig } from './config';
+import { computeFront, computeHypervolume, computePicks, readAccuracy, readRatios, recordsOf, type NasConstraints, type NasPick } from './analysis';
+import { createNasRunConfig, type NasBoundGroup, type NasMethod, type NasRunConfig, type NasWeightChoice } from './config';
 import { hypervolume2d, nonDominated } from './pareto';
-import { NAS_SEARCH_IDS, NAS_SEARCH_LABELS, type NasRecord, type NasSearchId } from './run';
-import { describeConfig } from './space';
+import { NAS_SEARCH_IDS, type NasRecord, type NasSearchId } from './run';
 import type { NasWeightPresetId } from './objective';
+import type { NasActivation, NasConfig } from './types';
+import type { LanguageId } from '../language';
+import { formatMessage, message, type Message, type MessageId } from '../messages';
 import type { TargetId } from '../targets/types';
 import type { BarChartData, XYChartData } from '../study/figures';
 import { renderBarChart, renderScatterChart } from '../study/svg';
@@ -104,6 +106,41 @@ export function isNasUnitRecord(value: unknown): value is NasUnitRecord {
   return !!v && typeof v === 'object' && typeof v.key === 'string' && Array.isArray(v.records) && typeof v.wallMs === 'number';
 }
 
+// ─── Words (studyMessages.ts): the tables and figures in the language on screen ────────────────────────────────
+
+/** The methods' and searches' labels (English: config.ts NAS_METHOD_LABELS, run.ts NAS_SEARCH_LABELS). */
+export const NAS_STUDY_METHOD_MESSAGES: Readonly<Record<NasMethod, MessageId>> = {
+  lone: 'nasStudyMethodLone',
+  axnet: 'nasStudyMethodAxnet',
+  onepass: 'nasStudyMethodOnepass',
+  iterative: 'nasStudyMethodIterative',
+};
+export const NAS_STUDY_SEARCH_MESSAGES: Readonly<Record<NasSearchId, MessageId>> = {
+  smac: 'nasStudySearchSmac',
+  random: 'nasStudySearchRandom',
+  enumeration: 'nasStudySearchEnumeration',
+};
+const WEIGHTS_MESSAGES: Readonly<Record<NasWeightChoice, MessageId>> = {
+  accuracy: 'nasStudyWeightsAccuracy',
+  tradeoff: 'nasStudyWeightsTradeoff',
+  custom: 'nasStudyWeightsCustom',
+};
+/** A hidden layer's width and activation: the last layer, or one followed by `next`. */
+const UNITS_MESSAGES: Readonly<Record<NasActivation, { last: MessageId; followed: MessageId }>> = {
+  relu: { last: 'nasStudyReluUnits', followed: 'nasStudyReluUnitsThen' },
+  sigmoid: { last: 'nasStudySigmoidUnits', followed: 'nasStudySigmoidUnitsThen' },
+  tanh: { last: 'nasStudyTanhUnits', followed: 'nasStudyTanhUnitsThen' },
+};
+
+const methodMessage = (method: NasMethod) => message(NAS_STUDY_METHOD_MESSAGES[method]);
+const searchMessage = (search: NasSearchId) => message(NAS_STUDY_SEARCH_MESSAGES[search]);
+
+/** A message of the study in `language`, as the figures' labels want it (plain text). */
+const sayIn =
+  (language: LanguageId) =>
+  (id: MessageId, values?: Message['values']): string =>
+    formatMessage(message(id, values), language);
+
 // ─── What the figures read ─────────────────────────────────────────────────────────────────────────────────────
 
 export interface SearchOutcome {
@@ -134,7 +171,8 @@ export interface Fig5Row {
   group: NasBoundGroup;
   /** The threshold used: the paper's 90%, or (when neither search reaches it) the lower of their best accuracies. */
   threshold: number;
-  thresholdNote: string | null;
+  /** Which search missed the paper's 90% (null: both reached it); results.json writes it in English. */
+  thresholdNote: Message | null;
   nas: SearchOutcome;
   enumeration: SearchOutcome;
   speedupRatio: number | null;
@@ -148,13 +186,15 @@ export function buildFig5Rows(plan: NasStudyPlan, records: Readonly<Record<strin
     const record = records[unit.key];
     if (!record) continue;
     let threshold = plan.accuracyThreshold;
-    let note: string | null = null;
+    let note: Message | null = null;
     let nas = outcomeOf(record.records, 'smac', threshold);
     let enumeration = outcomeOf(record.records, 'enumeration', threshold);
     if (nas.energyAtThreshold === null || enumeration.energyAtThreshold === null) {
       const lower = Math.min(nas.bestTestAccuracy, enumeration.bestTestAccuracy);
       if (Number.isFinite(lower) && lower > 0) {
-        note = `${(100 * plan.accuracyThreshold).toFixed(0)}% not reached by ${nas.energyAtThreshold === null ? 'NAS' : 'the enumeration'}${nas.energyAtThreshold === null && enumeration.energyAtThreshold === null ? ' nor the enumeration' : ''}: compared at ${(100 * lower).toFixed(1)}%, the lower best accuracy`;
+        const missed: MessageId =
+          nas.energyAtThreshold === null ? (enumeration.energyAtThreshold === null ? 'nasStudyFig5NoteBoth' : 'nasStudyFig5NoteNas') : 'nasStudyFig5NoteEnumeration';
+        note = message(missed, { threshold: `${(100 * plan.accuracyThreshold).toFixed(0)}%`, lower: `${(100 * lower).toFixed(1)}%` });
         threshold = lower;
         nas = outcomeOf(record.records, 'smac', threshold);
         enumeration = outcomeOf(record.records, 'enumeration', threshold);
@@ -193,7 +233,7 @@ export function ratioOfMeans(pairs: readonly [number | null, number | null][]): 
 export interface SeedComparisonRow {
   unit: string;
   seed: number;
-  weights: string;
+  weights: NasWeightChoice;
   /** Best f_perf found by any search in this unit (the reference for regret: the true optimum is unknown). */
   bestAny: number;
   regret: Record<NasSearchId, number>;
@@ -247,7 +287,7 @@ export interface AxnetComparisonGroup {
    * method never reached it, the lowest best accuracy of all rows (an accuracy every search reached).
    */
   threshold: number;
-  thresholdNote: string | null;
+  thresholdNote: Message | null;
   /** One per method present × search, in NAS_AXNET_METHODS × NAS_SEARCH order. */
   outcomes: AxnetSearchOutcome[];
   /** AXNet's SMAC over each baseline's SMAC at the threshold (null where one has no candidate there). */
@@ -291,7 +331,7 @@ export function buildAxnetComparison(plan: NasStudyPlan, records: Readonly<Recor
     const threshold = Math.min(plan.accuracyThreshold, lowest);
     const note =
       threshold < plan.accuracyThreshold
-        ? `${(100 * plan.accuracyThreshold).toFixed(0)}% not reached by every search: compared at ${(100 * threshold).toFixed(1)}%, the lowest best accuracy`
+        ? message('nasStudyAxnetNote', { threshold: `${(100 * plan.accuracyThreshold).toFixed(0)}%`, lower: `${(100 * threshold).toFixed(1)}%` })
         : null;
     const outcomes = methods.flatMap((m) => NAS_SEARCH_IDS.map((s) => axnetOutcome(recordsOfMethod(m), m, s, threshold)));
     const smac = (m: NasMethod) => outcomes.find((o) => o.method === m && o.search === 'smac');
@@ -319,21 +359,22 @@ export function buildAxnetComparison(plan: NasStudyPlan, records: Readonly<Recor
 }
 
 /** The AXNet-NAS figure: each method's SMAC front (safe & approximated vs energy reduction, test split) on its first benchmark. */
-export function buildAxnetFrontChart(plan: NasStudyPlan, records: Readonly<Record<string, NasUnitRecord>>): XYChartData | null {
+export function buildAxnetFrontChart(plan: NasStudyPlan, records: Readonly<Record<string, NasUnitRecord>>, language: LanguageId = 'en'): XYChartData | null {
+  const say = sayIn(language);
   const units = plan.units.filter((u) => u.role === 'axnet' && records[u.key]);
   if (units.length === 0) return null;
   const { target, boundGroup } = units[0].config;
   const same = units.filter((u) => u.config.target === target && u.config.boundGroup === boundGroup);
   return {
     kind: 'line',
-    title: `AXNet-NAS vs onepass / iterative: SMAC fronts, ${target} group ${boundGroup}, ${units[0].config.budget} candidates each`,
-    xLabel: 'safe & approximated (test split, %)',
-    yLabel: 'system energy reduction over the CPU (×)',
+    title: say('nasStudyAxnetChart', { target, group: boundGroup, budget: units[0].config.budget }),
+    xLabel: say('nasStudyAxisSafe'),
+    yLabel: say('nasStudyAxisSystemEnergy'),
     series: same.map((u) => {
       const own = recordsOf(records[u.key].records, 'smac');
       const points = own.map((r) => [r.measure.testAccuracy, readRatios(r, 'test').energyReduction]);
       return {
-        name: `${NAS_METHOD_LABELS[u.config.method]}, SMAC front`,
+        name: say('nasStudySmacFront', { method: methodMessage(u.config.method) }),
         points: nonDominated(points, 2)
           .map((i) => ({ x: 100 * points[i][0], y: points[i][1] }))
           .sort((a, b) => a.x - b.x),
@@ -348,7 +389,8 @@ const pct = (v: number | null | undefined) => (v === null || v === undefined || 
 const times = (v: number | null | undefined) => (v === null || v === undefined || !Number.isFinite(v) ? '—' : `${v.toFixed(2)}×`);
 
 /** Fig. 3 (a–c) as one scatter: the enumeration, the accuracy-focused and the trade-off search of one seed. */
-export function buildFig3Chart(plan: NasStudyPlan, records: Readonly<Record<string, NasUnitRecord>>, seed = 1): XYChartData | null {
+export function buildFig3Chart(plan: NasStudyPlan, records: Readonly<Record<string, NasUnitRecord>>, seed = 1, language: LanguageId = 'en'): XYChartData | null {
+  const say = sayIn(language);
   const of = (weights: string) => plan.units.find((u) => u.role === 'fig3' && u.config.seed === seed && u.config.weights === weights);
   const accuracyUnit = of('accuracy');
   const tradeoffUnit = of('tradeoff');
@@ -356,19 +398,20 @@ export function buildFig3Chart(plan: NasStudyPlan, records: Readonly<Record<stri
   const points = (rs: readonly NasRecord[]) => rs.map((r) => ({ x: 100 * r.measure.testAccuracy, y: r.measure.energyReduction }));
   return {
     kind: 'scatter',
-    title: `Fig. 3: blackscholes, seed ${seed}: accuracy vs energy reduction of every candidate`,
-    xLabel: 'P_acc within the bound (test split, %)',
-    yLabel: 'energy reduction over the CPU (×)',
+    title: say('nasStudyFig3Chart', { seed }),
+    xLabel: say('nasStudyAxisAccuracy'),
+    yLabel: say('nasStudyAxisEnergy'),
     series: [
-      { name: '(a) enumeration', points: points(recordsOf(records[tradeoffUnit.key].records, 'enumeration')) },
-      { name: '(b) NAS, accuracy focus', points: points(recordsOf(records[accuracyUnit.key].records, 'smac')) },
-      { name: '(c) NAS, trade-off', points: points(recordsOf(records[tradeoffUnit.key].records, 'smac')) },
+      { name: say('nasStudySeriesEnumeration'), points: points(recordsOf(records[tradeoffUnit.key].records, 'enumeration')) },
+      { name: say('nasStudySeriesAccuracyFocus'), points: points(recordsOf(records[accuracyUnit.key].records, 'smac')) },
+      { name: say('nasStudySeriesTradeoff'), points: points(recordsOf(records[tradeoffUnit.key].records, 'smac')) },
     ],
   };
 }
 
 /** Fig. 4b: the fronts of the enumeration and of the trade-off search (front points only). */
-export function buildFig4bChart(plan: NasStudyPlan, records: Readonly<Record<string, NasUnitRecord>>, seed = 1): XYChartData | null {
+export function buildFig4bChart(plan: NasStudyPlan, records: Readonly<Record<string, NasUnitRecord>>, seed = 1, language: LanguageId = 'en'): XYChartData | null {
+  const say = sayIn(language);
   const unit = plan.units.find((u) => u.role === 'fig3' && u.config.seed === seed && u.config.weights === 'tradeoff');
   if (!unit || !records[unit.key]) return null;
   const front = (search: NasSearchId) => {
@@ -379,28 +422,29 @@ export function buildFig4bChart(plan: NasStudyPlan, records: Readonly<Record<str
   };
   return {
     kind: 'line',
-    title: `Fig. 4b: Pareto fronts, blackscholes, seed ${seed}`,
-    xLabel: 'P_acc within the bound (test split, %)',
-    yLabel: 'energy reduction over the CPU (×)',
+    title: say('nasStudyFig4bChart', { seed }),
+    xLabel: say('nasStudyAxisAccuracy'),
+    yLabel: say('nasStudyAxisEnergy'),
     series: [
-      { name: 'enumeration front', points: front('enumeration'), dashed: false },
-      { name: 'NAS (trade-off) front', points: front('smac') },
-      { name: 'random search front', points: front('random') },
+      { name: say('nasStudyEnumerationFront'), points: front('enumeration'), dashed: false },
+      { name: say('nasStudyTradeoffFront'), points: front('smac') },
+      { name: say('nasStudyRandomFront'), points: front('random') },
     ],
   };
 }
 
-export function buildFig5Chart(rows: readonly Fig5Row[], what: 'energy' | 'speedup'): BarChartData {
+export function buildFig5Chart(rows: readonly Fig5Row[], what: 'energy' | 'speedup', language: LanguageId = 'en'): BarChartData {
+  const say = sayIn(language);
   const read = (o: SearchOutcome) => (what === 'energy' ? o.energyAtThreshold : o.speedupAtThreshold) ?? 0;
   return {
     kind: 'bar',
-    title: `Fig. 5: ${what === 'energy' ? 'energy reduction' : 'speedup'} at the accuracy threshold, NAS vs enumeration`,
-    xLabel: 'benchmark, error-bound group',
-    yLabel: what === 'energy' ? 'energy reduction (×)' : 'speedup (×)',
-    categories: rows.map((r) => `${r.target} g${r.group}`),
+    title: say(what === 'energy' ? 'nasStudyFig5EnergyChart' : 'nasStudyFig5SpeedupChart'),
+    xLabel: say('nasStudyAxisBenchmarkGroup'),
+    yLabel: say(what === 'energy' ? 'nasStudyAxisEnergyReduction' : 'nasStudyAxisSpeedup'),
+    categories: rows.map((r) => say('nasStudyCategory', { target: r.target, group: r.group })),
     series: [
-      { name: 'enumeration (MICRO’12)', values: rows.map((r) => read(r.enumeration)) },
-      { name: 'NAS (SMAC, trade-off)', values: rows.map((r) => read(r.nas)) },
+      { name: say(NAS_STUDY_SEARCH_MESSAGES.enumeration), values: rows.map((r) => read(r.enumeration)) },
+      { name: say('nasStudySeriesNas'), values: rows.map((r) => read(r.nas)) },
     ],
   };
 }
@@ -418,54 +462,98 @@ export function assembleNasStudyResults(plan: NasStudyPlan, records: Record<stri
   return { plan, records, fig5: buildFig5Rows(plan, records), seeds: buildSeedComparison(plan, records), axnet: buildAxnetComparison(plan, records), wallMs };
 }
 
-/** The SVG figures of the report, by file name. */
-export function renderNasStudyFigures(results: NasStudyResults): Record<string, string> {
+/** The SVG figures of the report, by file name, their words in `language` (the report's: English). */
+export function renderNasStudyFigures(results: NasStudyResults, language: LanguageId = 'en'): Record<string, string> {
   const out: Record<string, string> = {};
-  const quick = { quick: results.plan.quick };
-  const fig3 = buildFig3Chart(results.plan, results.records);
+  const quick = { quick: results.plan.quick, watermark: formatMessage(message('nasStudyQuickWatermark'), language) };
+  const fig3 = buildFig3Chart(results.plan, results.records, 1, language);
   if (fig3) out['fig-nas-3.svg'] = renderScatterChart(fig3, quick);
-  const fig4b = buildFig4bChart(results.plan, results.records);
+  const fig4b = buildFig4bChart(results.plan, results.records, 1, language);
   if (fig4b) out['fig-nas-4b.svg'] = renderScatterChart({ ...fig4b, kind: 'scatter' }, quick);
   if (results.fig5.length > 0) {
-    out['fig-nas-5-energy.svg'] = renderBarChart(buildFig5Chart(results.fig5, 'energy'), quick);
-    out['fig-nas-5-speedup.svg'] = renderBarChart(buildFig5Chart(results.fig5, 'speedup'), quick);
+    out['fig-nas-5-energy.svg'] = renderBarChart(buildFig5Chart(results.fig5, 'energy', language), quick);
+    out['fig-nas-5-speedup.svg'] = renderBarChart(buildFig5Chart(results.fig5, 'speedup', language), quick);
   }
-  const axnet = buildAxnetFrontChart(results.plan, results.records);
+  const axnet = buildAxnetFrontChart(results.plan, results.records, language);
   if (axnet) out['fig-nas-axnet.svg'] = renderScatterChart({ ...axnet, kind: 'scatter' }, quick);
   return out;
 }
 
-/** One table of the study: the report's markdown and the Paper view's HTML are both made from these. */
+/** A table cell: a number or a benchmark id as written (a string), words (a Message, in the language on screen) or an identifier (code). */
+export type NasStudyCell = string | Message | { code: string };
+
+/** One table of the study: the report's markdown (in English) and the Paper view's HTML (in the language on screen) are both made from these. */
 export interface NasStudyTable {
   id: 'walltime' | 'fig4b' | 'fig4a' | 'seeds' | 'fig5' | 'axnet';
-  title: string;
+  title: Message;
   /** Sentences before the table (the paper's numbers, how ours are read). */
-  intro: string[];
-  header: string[];
-  rows: string[][];
+  intro: Message[];
+  header: Message[];
+  rows: NasStudyCell[][];
   /** Sentences after it (claims, averages). */
-  outro: string[];
+  outro: Message[];
+}
+
+export function formatNasStudyCell(cell: NasStudyCell, language: LanguageId): string {
+  if (typeof cell === 'string') return cell;
+  return 'code' in cell ? cell.code : formatMessage(cell, language);
+}
+
+/** space.ts describeConfig as a Message ("2 layers: 64 relu → 16 tanh; predictor 8 → 4" in English). */
+export function describeConfigMessage(config: NasConfig): Message {
+  const layers = config.layers.reduceRight<Message | null>(
+    (next, layer) =>
+      message(
+        next === null ? UNITS_MESSAGES[layer.activation].last : UNITS_MESSAGES[layer.activation].followed,
+        next === null ? { width: layer.width } : { width: layer.width, next },
+      ),
+    null,
+  );
+  const n = config.layers.length;
+  const approximator = message(n === 1 ? 'nasStudyOneLayer' : 'nasStudyLayers', { n, layers: layers ?? '' });
+  return config.predictor ? message('nasStudyWithPredictor', { approximator, predictor: config.predictor.join(' → ') }) : approximator;
+}
+
+/** select.ts selectOnline's reason for a mode without a pick, as a Message: the same constraints, numbers as it writes them. */
+export function describeNoPickMessage(mode: NasPick['mode'], frontSize: number, constraints: NasConstraints): Message {
+  if (frontSize === 0) return message('nasStudyReasonEmpty');
+  const ratio = (v: number) => `${Number(v.toPrecision(3))}×`;
+  const accuracy = message('nasStudyAccuracyAtLeast', { value: `${(100 * constraints.cAcc).toFixed(1)}%` });
+  const energy = message('nasStudyEnergyAtLeast', { value: ratio(constraints.cEnergy) });
+  const parts = mode === 'quality' ? [energy] : mode === 'energy' ? [accuracy] : [accuracy, energy];
+  if (constraints.cSpeed !== undefined) parts.push(message('nasStudySpeedupAtLeast', { value: ratio(constraints.cSpeed) }));
+  return message('nasStudyReasonNone', { constraints: parts.reduce((first, second) => message('nasStudyBoth', { first, second })) });
 }
 
 export function buildNasStudyTables(results: NasStudyResults): NasStudyTable[] {
   const { plan, records } = results;
+  const headers = (ids: readonly MessageId[]) => ids.map((id) => message(id));
   const tables: NasStudyTable[] = [];
   tables.push({
     id: 'walltime',
-    title: 'Wall time per run',
+    title: message('nasStudyWalltimeTitle'),
     intro: [],
-    header: ['run', 'benchmark', 'searched', 'bound group', 'weights', 'seed', 'distinct candidates trained', 'wall time'],
+    header: headers([
+      'nasStudyHeaderRun',
+      'nasStudyHeaderBenchmark',
+      'nasStudyHeaderSearched',
+      'nasStudyHeaderBoundGroup',
+      'nasStudyHeaderWeights',
+      'nasStudyHeaderSeed',
+      'nasStudyHeaderDistinct',
+      'nasStudyHeaderWallTime',
+    ]),
     rows: plan.units
       .filter((u) => records[u.key])
       .map((u) => [
-        u.key,
+        { code: u.key },
         u.config.target,
-        NAS_METHOD_LABELS[u.config.method],
+        methodMessage(u.config.method),
         String(u.config.boundGroup),
-        u.config.weights,
+        message(WEIGHTS_MESSAGES[u.config.weights]),
         String(u.config.seed),
         String(new Set(records[u.key].records.map((r) => r.key)).size),
-        `${(records[u.key].wallMs / 1000).toFixed(0)} s`,
+        message('durationSeconds', { n: (records[u.key].wallMs / 1000).toFixed(0) }),
       ]),
     outro: [],
   });
@@ -480,9 +568,17 @@ export function buildNasStudyTables(results: NasStudyResults): NasStudyTable[] {
     }).length;
     tables.push({
       id: 'fig4b',
-      title: 'Fig. 4b: best accuracy and the fronts (blackscholes, bound group 1 = 0.01)',
-      intro: ['The paper: NAS’s best accuracy 93.7% against the enumeration’s 90.3%, and up to about 2× more energy reduction at equal accuracy.'],
-      header: ['seed', 'NAS best P_acc', 'enumeration best P_acc', 'random best P_acc', 'HV NAS', 'HV enumeration', 'HV random'],
+      title: message('nasStudyFig4bTitle'),
+      intro: [message('nasStudyFig4bIntro')],
+      header: headers([
+        'nasStudyHeaderSeed',
+        'nasStudyHeaderNasBest',
+        'nasStudyHeaderEnumerationBest',
+        'nasStudyHeaderRandomBest',
+        'nasStudyHeaderHvNas',
+        'nasStudyHeaderHvEnumeration',
+        'nasStudyHeaderHvRandom',
+      ]),
       rows: tradeoff.map((u) => {
         const rs = records[u.key].records;
         const o = (s: NasSearchId) => outcomeOf(rs, s, plan.accuracyThreshold);
@@ -496,22 +592,27 @@ export function buildNasStudyTables(results: NasStudyResults): NasStudyTable[] {
           o('random').hypervolume.toFixed(3),
         ];
       }),
-      outro: [`Claim (reference B.9, N3): NAS’s front hypervolume ≥ the enumeration’s and its best accuracy ≥ the enumeration’s — holds in ${wins} of ${tradeoff.length} seeds.`],
+      outro: [message('nasStudyFig4bClaim', { wins, seeds: tradeoff.length })],
     });
     tables.push({
       id: 'fig4a',
-      title: 'Fig. 4a: online selection (energy reduction ≥ 2.5×, accuracy ≥ 90%), from the trade-off search’s front',
+      title: message('nasStudyFig4aTitle'),
       intro: [],
-      header: ['seed', 'quality', 'energy', 'integrated (θ = 0.5)'],
+      header: headers(['nasStudyHeaderSeed', 'nasStudyHeaderQuality', 'nasStudyHeaderEnergy', 'nasStudyHeaderIntegrated']),
       rows: tradeoff.map((u) => {
         const own = recordsOf(records[u.key].records, 'smac');
         const picks = computePicks(own, 'test', plan.constraints);
+        const frontSize = computeFront(own, 'test').length;
         return [
           String(u.config.seed),
           ...picks.map((p) =>
             p.record === null
-              ? `none: ${p.reason}`
-              : `${describeConfig(own[p.record].config)} (${pct(readAccuracy(own[p.record], 'test'))}, ${times(own[p.record].measure.energyReduction)})`,
+              ? message('nasStudyNoPick', { reason: describeNoPickMessage(p.mode, frontSize, plan.constraints) })
+              : message('nasStudyPick', {
+                  config: describeConfigMessage(own[p.record].config),
+                  accuracy: pct(readAccuracy(own[p.record], 'test')),
+                  energy: times(own[p.record].measure.energyReduction),
+                }),
           ),
         ];
       }),
@@ -523,12 +624,21 @@ export function buildNasStudyTables(results: NasStudyResults): NasStudyTable[] {
     const smacBeatsEnum = results.seeds.filter((r) => r.regret.smac <= r.regret.enumeration).length;
     tables.push({
       id: 'seeds',
-      title: 'SMAC against random search and the enumeration (Fig. 3 runs)',
-      intro: ['Regret = the best f_perf any search found in that run − this search’s best (the true optimum is unknown); HV on the test split.'],
-      header: ['seed', 'weights', 'regret SMAC', 'regret random', 'regret enumeration', 'HV SMAC', 'HV random', 'HV enumeration'],
+      title: message('nasStudySeedsTitle'),
+      intro: [message('nasStudySeedsIntro')],
+      header: headers([
+        'nasStudyHeaderSeed',
+        'nasStudyHeaderWeights',
+        'nasStudyHeaderRegretSmac',
+        'nasStudyHeaderRegretRandom',
+        'nasStudyHeaderRegretEnumeration',
+        'nasStudyHeaderHvSmac',
+        'nasStudyHeaderHvRandom',
+        'nasStudyHeaderHvEnumeration',
+      ]),
       rows: results.seeds.map((r) => [
         String(r.seed),
-        r.weights,
+        message(WEIGHTS_MESSAGES[r.weights]),
         r.regret.smac.toFixed(4),
         r.regret.random.toFixed(4),
         r.regret.enumeration.toFixed(4),
@@ -536,7 +646,7 @@ export function buildNasStudyTables(results: NasStudyResults): NasStudyTable[] {
         r.hypervolume.random.toFixed(3),
         r.hypervolume.enumeration.toFixed(3),
       ]),
-      outro: [`SMAC’s regret ≤ random search’s in ${smacBeatsRandom} of ${results.seeds.length} runs, ≤ the enumeration’s in ${smacBeatsEnum} of ${results.seeds.length}.`],
+      outro: [message('nasStudySeedsOutro', { random: smacBeatsRandom, enumeration: smacBeatsEnum, runs: results.seeds.length })],
     });
   }
   if (results.fig5.length > 0) {
@@ -546,11 +656,20 @@ export function buildNasStudyTables(results: NasStudyResults): NasStudyTable[] {
     const meanEnergy = ratioOfMeans(results.fig5.map((r) => [r.nas.energyAtThreshold, r.enumeration.energyAtThreshold]));
     tables.push({
       id: 'fig5',
-      title: 'Fig. 5: speedup and energy reduction at the accuracy threshold, NAS against the enumeration',
-      intro: [
-        'The paper (its seven benchmarks, accuracy ≥ 90%): group 1 enumeration 2.95× / 3.0×, NAS 4.29× / 5.0×; group 2 enumeration 4.13× / 4.5×, NAS 5.86× / 7.7×; overall 1.43× more speedup and 1.74× more energy reduction. Our CPU side is the lab’s instruction-count estimate (src/core/npu/cpuCost.ts), so absolute ratios differ; NAS/enumeration ratios compare.',
-      ],
-      header: ['benchmark', 'group', 'threshold', 'speedup enum.', 'speedup NAS', 'ratio', 'energy enum.', 'energy NAS', 'ratio', 'note'],
+      title: message('nasStudyFig5Title'),
+      intro: [message('nasStudyFig5Intro')],
+      header: headers([
+        'nasStudyHeaderBenchmark',
+        'nasStudyHeaderGroup',
+        'nasStudyHeaderThreshold',
+        'nasStudyHeaderSpeedupEnumeration',
+        'nasStudyHeaderSpeedupNas',
+        'nasStudyHeaderRatio',
+        'nasStudyHeaderEnergyEnumeration',
+        'nasStudyHeaderEnergyNas',
+        'nasStudyHeaderRatio',
+        'nasStudyHeaderNote',
+      ]),
       rows: results.fig5.map((r) => [
         r.target,
         String(r.group),
@@ -563,27 +682,40 @@ export function buildNasStudyTables(results: NasStudyResults): NasStudyTable[] {
         times(r.energyRatio),
         r.thresholdNote ?? '',
       ]),
-      outro: [
-        `NAS over the enumeration — geometric mean of the per-run ratios: speedup ${times(geoSpeed)}, energy ${times(geoEnergy)}; ratio of the means: speedup ${times(meanSpeed)}, energy ${times(meanEnergy)}. The paper: 1.43× and 1.74× (its 1.43× equals the ratio of its group means; its 1.74× matches no average of its printed numbers, reference B.9).`,
-      ],
+      outro: [message('nasStudyFig5Outro', { geoSpeedup: times(geoSpeed), geoEnergy: times(geoEnergy), meanSpeedup: times(meanSpeed), meanEnergy: times(meanEnergy) })],
     });
   }
   for (const g of results.axnet) {
-    const ratioText = g.smacRatios.map((r) => `over ${NAS_METHOD_LABELS[r.baseline]}: energy ${times(r.energy)}, speedup ${times(r.speedup)}`).join('; ');
+    const ratios = g.smacRatios.reduceRight<Message | null>((next, r) => {
+      const values = { method: methodMessage(r.baseline), energy: times(r.energy), speedup: times(r.speedup) };
+      return next === null ? message('nasStudyOverBaseline', values) : message('nasStudyOverBaselineThen', { ...values, next });
+    }, null);
     const mostEnergy = g.outcomes
       .filter((o) => o.energyAtThreshold !== null)
       .reduce<AxnetSearchOutcome | null>((b, o) => (b === null || (o.energyAtThreshold ?? 0) > (b.energyAtThreshold ?? 0) ? o : b), null);
     tables.push({
       id: 'axnet',
-      title: `AXNet-NAS against onepass and iterative at one budget (${g.target}, bound group ${g.group}, ${g.budget} candidates per search)`,
+      title: message('nasStudyAxnetTitle', { target: g.target, group: g.group, budget: g.budget }),
       intro: [
-        'No figure of the paper: issue 10 §5. Each method’s approximator and predictor topologies are searched together by SMAC, random search and the enumeration (MICRO’12 nets in ReLU with a one-layer predictor of 4–32), trained as the lab trains that method. Accuracy: the test inputs sent to the approximator and within the bound (safe & approximated); energy and speedup: the whole system’s against the CPU running everything, at the test split’s predicted invocation.',
-        `Compared at ${pct(g.threshold)}${g.thresholdNote ? ` (${g.thresholdNote})` : ' (Fig. 5’s threshold)'}.`,
+        message('nasStudyAxnetIntro'),
+        g.thresholdNote
+          ? message('nasStudyComparedAt', { threshold: pct(g.threshold), note: g.thresholdNote })
+          : message('nasStudyComparedAtFig5', { threshold: pct(g.threshold) }),
       ],
-      header: ['method', 'search', 'candidates', 'best safe & approximated', 'best within bound', 'best f_perf', 'HV', 'energy at threshold', 'speedup at threshold'],
+      header: headers([
+        'nasStudyHeaderMethod',
+        'nasStudyHeaderSearch',
+        'nasStudyHeaderCandidates',
+        'nasStudyHeaderBestSafe',
+        'nasStudyHeaderBestWithinBound',
+        'nasStudyHeaderBestFperf',
+        'nasStudyHeaderHv',
+        'nasStudyHeaderEnergyAtThreshold',
+        'nasStudyHeaderSpeedupAtThreshold',
+      ]),
       rows: g.outcomes.map((o) => [
-        NAS_METHOD_LABELS[o.method],
-        NAS_SEARCH_LABELS[o.search],
+        methodMessage(o.method),
+        searchMessage(o.search),
         String(o.candidates),
         pct(o.bestAccuracy),
         pct(o.bestWithinBound),
@@ -593,7 +725,12 @@ export function buildNasStudyTables(results: NasStudyResults): NasStudyTable[] {
         times(o.speedupAtThreshold),
       ]),
       outro: [
-        `AXNet-NAS (SMAC) ${ratioText || 'has no baseline in this run'}. The largest energy reduction at the threshold: ${mostEnergy ? `${NAS_METHOD_LABELS[mostEnergy.method]}, ${NAS_SEARCH_LABELS[mostEnergy.search]} (${times(mostEnergy.energyAtThreshold)})` : 'none'}.`,
+        message('nasStudyAxnetOutro', {
+          ratios: ratios ?? message('nasStudyNoBaseline'),
+          largest: mostEnergy
+            ? message('nasStudyLargest', { method: methodMessage(mostEnergy.method), search: searchMessage(mostEnergy.search), energy: times(mostEnergy.energyAtThreshold) })
+            : message('nasStudyNone'),
+        }),
       ],
     });
   }
@@ -609,35 +746,50 @@ export const NAS_STUDY_DIFFERENCES: readonly string[] = [
   'The lab’s blackscholes and fft data differ from AxBench’s inputs: at Table 2’s bounds the lab’s nets stay far below the paper’s accuracies (see the tables), which is why the quick Fig. 5 uses jpeg, kmeans and inversek2j.',
 ];
 
-export function describeNasStudyRun(results: NasStudyResults): string {
+/** The line above the tables: how many runs, at what size, and how accuracy is read. */
+export function describeNasStudyRun(results: NasStudyResults): Message {
   const { plan, records } = results;
   const done = plan.units.filter((u) => records[u.key]).length;
   const first = plan.units[0]?.config;
   const axnet = plan.units.find((u) => u.role === 'axnet')?.config;
-  const axnetSize = axnet
-    ? ` The AXNet-NAS runs (AXNet, onepass, iterative: approximator + predictor) use ${axnet.budget} candidates per search, ${axnet.stepsPerCandidate} steps, approximator widths ≤ ${axnet.maxWidth}, and report "safe & approximated" (sent to the approximator and within the bound) as their accuracy.`
-    : '';
-  return `${done} of ${plan.units.length} runs; each run is SMAC, random search and the MICRO'12 enumeration at one budget (${first?.budget} candidates each, ${first?.stepsPerCandidate} Adam steps per candidate, widths ≤ ${first?.maxWidth}).${axnetSize} Wall time ${(results.wallMs / 1000).toFixed(0)} s. Accuracy (P_acc, eq. 5) is reported on the held-out test split; the searches saw a validation split.`;
+  return message('nasStudyRunLine', {
+    done,
+    total: plan.units.length,
+    budget: String(first?.budget),
+    steps: String(first?.stepsPerCandidate),
+    width: String(first?.maxWidth),
+    axnet: axnet ? message('nasStudyRunAxnet', { budget: axnet.budget, steps: axnet.stepsPerCandidate, width: axnet.maxWidth }) : '',
+    seconds: (results.wallMs / 1000).toFixed(0),
+  });
 }
 
 function markdownTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
   return [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
 }
 
+/** The report (`axlab reproduce --paper nas` writes it as report.md): in English. */
 export function renderNasStudyReport(results: NasStudyResults): string {
-  const lines: string[] = [`# NAS study (Chen et al., DATE'20)${results.plan.quick ? ' — QUICK budget' : ''}`, '', describeNasStudyRun(results)];
+  const en = (m: Message) => formatMessage(m, 'en');
+  const lines: string[] = [`# NAS study (Chen et al., DATE'20)${results.plan.quick ? ' — QUICK budget' : ''}`, '', en(describeNasStudyRun(results))];
   if (results.plan.quick)
     lines.push('', '**Quick budget**: fewer candidates, fewer steps and narrower nets than the paper; the numbers show the method, not the paper’s magnitudes.');
   for (const t of buildNasStudyTables(results)) {
-    lines.push('', `## ${t.title}`, '');
-    for (const p of t.intro) lines.push(p, '');
-    lines.push(markdownTable(t.header, t.rows));
-    for (const p of t.outro) lines.push('', p);
+    lines.push('', `## ${en(t.title)}`, '');
+    for (const p of t.intro) lines.push(en(p), '');
+    lines.push(
+      markdownTable(
+        t.header.map(en),
+        t.rows.map((row) => row.map((cell) => formatNasStudyCell(cell, 'en'))),
+      ),
+    );
+    for (const p of t.outro) lines.push('', en(p));
   }
   lines.push('', '## Differences from the paper, said', '', ...NAS_STUDY_DIFFERENCES.map((d) => `- ${d}`));
   return `${lines.join('\n')}\n`;
 }
 
+/** results.json: the plan, the records and the Fig. 5 and seed rows (a row's note in English). */
 export function formatNasResultsJson(results: NasStudyResults): string {
-  return `${JSON.stringify({ quick: results.plan.quick, wallMs: results.wallMs, units: results.plan.units, records: results.records, fig5: results.fig5, seeds: results.seeds }, null, 1)}\n`;
+  const fig5 = results.fig5.map((r) => ({ ...r, thresholdNote: r.thresholdNote && formatMessage(r.thresholdNote, 'en') }));
+  return `${JSON.stringify({ quick: results.plan.quick, wallMs: results.wallMs, units: results.plan.units, records: results.records, fig5, seeds: results.seeds }, null, 1)}\n`;
 }

@@ -11,6 +11,8 @@ export interface SvgOptions {
   height?: number;
   /** Draw the "quick budget — not full-budget results" watermark. */
   quick?: boolean;
+  /** The watermark's text in the figure's language (default QUICK_BUDGET_NOTE, English). */
+  watermark?: string;
   /** Leave out the legend (a facet panel: the grid has one). */
   hideLegend?: boolean;
 }
@@ -108,11 +110,11 @@ function openSvg(width: number, height: number, title: string): string {
   );
 }
 
-function watermark(frame: Frame, quick: boolean): string {
+function watermark(frame: Frame, quick: boolean, text = QUICK_BUDGET_NOTE): string {
   if (!quick) return '';
   const cx = (frame.left + frame.width - frame.right) / 2;
   const cy = (frame.top + frame.height - frame.bottom) / 2;
-  return `<text class="watermark" x="${n(cx)}" y="${n(cy)}" font-size="20" font-weight="700" fill="#C00000" fill-opacity="0.22" text-anchor="middle" transform="rotate(-18 ${n(cx)} ${n(cy)})">${escapeXml(QUICK_BUDGET_NOTE)}</text>`;
+  return `<text class="watermark" x="${n(cx)}" y="${n(cy)}" font-size="20" font-weight="700" fill="#C00000" fill-opacity="0.22" text-anchor="middle" transform="rotate(-18 ${n(cx)} ${n(cy)})">${escapeXml(text)}</text>`;
 }
 
 function yAxis(frame: Frame, ticks: number[], scale: (v: number) => number, label: string): string {
@@ -191,7 +193,7 @@ export function renderBarChart(chart: BarChartData, options: SvgOptions = {}): s
   }
   parts.push(`<line x1="${n(frame.left)}" y1="${n(y(bottom))}" x2="${n(width - frame.right)}" y2="${n(y(bottom))}" stroke="#333"/>`);
   parts.push(`<text x="${n(frame.left + plotWidth / 2)}" y="${n(height - 12)}" font-size="12" text-anchor="middle">${escapeXml(chart.xLabel)}</text>`);
-  parts.push(watermark(frame, options.quick ?? false));
+  parts.push(watermark(frame, options.quick ?? false, options.watermark));
   parts.push('</svg>');
   return parts.join('');
 }
@@ -299,7 +301,7 @@ function renderXY(chart: XYChartData, connect: boolean, options: SvgOptions): st
     }
     parts.push(`<g class="series" data-series="${escapeXml(s.name)}">${g.join('')}</g>`);
   });
-  parts.push(watermark(frame, options.quick ?? false));
+  parts.push(watermark(frame, options.quick ?? false, options.watermark));
   parts.push('</svg>');
   return parts.join('');
 }
@@ -344,7 +346,7 @@ export function renderFacetChart(chart: FacetChartData, options: SvgOptions = {}
     const inner = renderXY({ ...panel, series: panel.series }, true, { width: Math.floor(width / columns), height: panelHeight, hideLegend: true });
     parts.push(`<g class="panel" transform="translate(${n(x)} ${n(y)})">${inner}</g>`);
   });
-  if (options.quick) parts.push(watermark({ width, height, left: 0, right: 0, top, bottom: 0 }, true));
+  if (options.quick) parts.push(watermark({ width, height, left: 0, right: 0, top, bottom: 0 }, true, options.watermark));
   parts.push('</svg>');
   return parts.join('');
 }

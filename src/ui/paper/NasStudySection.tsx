@@ -3,25 +3,31 @@
  * (enumeration vs the accuracy-focused and the trade-off search on blackscholes), Fig. 4a/4b (online selection and
  * the fronts, beside 93.7% vs 90.3%), Fig. 5 (NAS against the enumeration per benchmark and bound group, beside 1.43×
  * and 1.74×), SMAC against random search over seeds, and AXNet-NAS against onepass and iterative. The same plan, tables and SVGs as `axlab reproduce --paper
- * nas`, one run at a time in a NAS worker; finished runs are cached in IndexedDB.
+ * nas`, one run at a time in a NAS worker; finished runs are cached in IndexedDB. The tables, the run line and the
+ * figures' words are core's messages (src/core/nas/studyMessages.ts) in the language on screen; report.md and
+ * results.json stay the CLI's English files.
  */
 import { useEffect, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import type { LanguageId } from '../../core/language';
+import { formatMessage } from '../../core/messages';
 import {
   NAS_STUDY_DIFFERENCES,
   assembleNasStudyResults,
   buildNasStudyTables,
   describeNasStudyRun,
   formatNasResultsJson,
+  formatNasStudyCell,
   renderNasStudyFigures,
   renderNasStudyReport,
+  type NasStudyCell,
   type NasStudyTable,
 } from '../../core/nas/study';
 import { cancelNasStudy, clearNasStudyCache, getNasStudyPlan, loadCachedNasStudy, startNasStudy } from '../../state/nasStudyController';
 import type { NasStudyBudget } from '../../state/nasStudySlice';
 import { useLabStore } from '../../state/store';
 import { downloadText } from '../exports/download';
-import { useT } from '../i18n';
+import { useLanguage, useT } from '../i18n';
 import { Rich } from '../axtrain/panels/Rich';
 
 function describeBudget(budget: NasStudyBudget, t: ReturnType<typeof useT<'paper'>>): string {
@@ -37,33 +43,45 @@ function describeBudget(budget: NasStudyBudget, t: ReturnType<typeof useT<'paper
     : t('nas.full', { runs: plan.units.length, axnet });
 }
 
-function Table({ table }: { table: NasStudyTable }) {
+/** A cell in `language`; an identifier (a run's cache key) as code, as written. */
+function Cell({ cell, language }: { cell: NasStudyCell; language: LanguageId }) {
+  return typeof cell === 'object' && 'code' in cell ? <code lang="en">{cell.code}</code> : formatNasStudyCell(cell, language);
+}
+
+/** One table of the study in `language` (exported for its test: the section itself reads the store). */
+export function NasStudyTableView({ table, language }: { table: NasStudyTable; language: LanguageId }) {
+  const say = (m: NasStudyTable['title']) => formatMessage(m, language);
   return (
-    // The study's tables are core's report (src/core/nas/study.ts, the same as `axlab reproduce --paper nas` writes): English, marked so.
-    <article className="nas-study-table" data-testid={`paper-nas-${table.id}`} lang="en">
-      <h3>{table.title}</h3>
+    // The study's tables are core's (src/core/nas/study.ts: the report `axlab reproduce --paper nas` writes, in English), here in the language on screen.
+    <article className="nas-study-table" data-testid={`paper-nas-${table.id}`}>
+      <h3>{say(table.title)}</h3>
       {table.intro.map((p) => (
-        <p key={p} className="small">
-          {p}
+        <p key={p.id} className="small">
+          {say(p)}
         </p>
       ))}
       <div className="axtrain-table-wrap">
         <table className="axtrain-table">
           <thead>
             <tr>
-              {table.header.map((cell) => (
-                <th key={cell} scope="col">
-                  {cell}
+              {/* Keyed by column: Fig. 5 has two "ratio" columns. */}
+              {table.header.map((cell, c) => (
+                <th key={c} scope="col">
+                  {say(cell)}
                 </th>
               ))}
             </tr>
           </thead>
           <tbody>
             {table.rows.map((row) => (
-              <tr key={row.join('|')}>
-                <th scope="row">{row[0]}</th>
+              <tr key={row.map((cell) => formatNasStudyCell(cell, 'en')).join('|')}>
+                <th scope="row">
+                  <Cell cell={row[0]} language={language} />
+                </th>
                 {row.slice(1).map((cell, c) => (
-                  <td key={`${c}-${cell}`}>{cell}</td>
+                  <td key={c}>
+                    <Cell cell={cell} language={language} />
+                  </td>
                 ))}
               </tr>
             ))}
@@ -71,8 +89,8 @@ function Table({ table }: { table: NasStudyTable }) {
         </table>
       </div>
       {table.outro.map((p) => (
-        <p key={p} className="small" data-testid={`paper-nas-${table.id}-claim`}>
-          {p}
+        <p key={p.id} className="small" data-testid={`paper-nas-${table.id}-claim`}>
+          {say(p)}
         </p>
       ))}
     </article>
@@ -87,6 +105,7 @@ export function NasStudySection() {
     if (useLabStore.getState().nasStudyStatus !== 'running') void loadCachedNasStudy(budget);
   }, [budget]);
   const t = useT('paper');
+  const language = useLanguage();
   const plan = getNasStudyPlan(budget);
   const running = status === 'running';
   const results = useMemo(() => {
@@ -100,7 +119,7 @@ export function NasStudySection() {
   const done = plan.units.filter((u) => Object.hasOwn(records, u.key)).length;
   const total = plan.units.length;
   const tables = useMemo(() => buildNasStudyTables(results), [results]);
-  const figures = useMemo(() => Object.entries(renderNasStudyFigures(results)), [results]);
+  const figures = useMemo(() => Object.entries(renderNasStudyFigures(results, language)), [results, language]);
   return (
     <section className="paper-axtrain" data-testid="paper-nas" aria-labelledby="paper-nas-title">
       <header className="panel-header">
@@ -151,8 +170,8 @@ export function NasStudySection() {
       </div>
       {done > 0 ? (
         <>
-          <p className="axtrain-budget-line" data-testid="paper-nas-budget-line" lang="en">
-            {describeNasStudyRun(results)}
+          <p className="axtrain-budget-line" data-testid="paper-nas-budget-line">
+            {formatMessage(describeNasStudyRun(results), language)}
           </p>
           {plan.quick ? (
             <p className="quick-banner" data-testid="paper-nas-quick-label">
@@ -173,19 +192,20 @@ export function NasStudySection() {
               NAS report.md
             </button>
           </div>
-          <div className="paper-figures" lang="en">
+          <div className="paper-figures">
             {figures.map(([name, svg]) => (
               <figure key={name} className="paper-figure" data-testid={`paper-nas-figure-${name.replace(/\.svg$/, '')}`}>
-                {/* The study's own SVG renderer (src/core/study/svg.ts): escaped text, no script. */}
+                {/* The study's own SVG renderer (src/core/study/svg.ts): escaped text, no script; its words in the language on screen. */}
                 <div className="paper-svg" role="img" aria-label={name} dangerouslySetInnerHTML={{ __html: svg }} />
-                <button type="button" className="mini" onClick={() => downloadText(name, svg, 'image/svg+xml')}>
+                {/* The file's name, as written (the download is the figure on screen). */}
+                <button type="button" className="mini" lang="en" onClick={() => downloadText(name, svg, 'image/svg+xml')}>
                   {name}
                 </button>
               </figure>
             ))}
           </div>
           {tables.map((table) => (
-            <Table key={table.id} table={table} />
+            <NasStudyTableView key={`${table.id}-${formatMessage(table.title, 'en')}`} table={table} language={language} />
           ))}
         </>
       ) : (
