@@ -1,41 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { formatMessage, message, type Message } from '../messages';
 import golden from './fixtures/claimTexts.en.json';
-import {
-  computeAxtrainClaimMessages,
-  computeAxtrainClaims,
-  formatAxtrainClaim,
-  lookupSingleRun,
-  type AxtrainClaim,
-  type HardwareReport,
-  type HardwareResult,
-  type HardwareSetting,
-} from './report';
+import { syntheticReport } from './fixtures/hardwareReports';
+import { computeAxtrainClaimMessages, computeAxtrainClaims, formatAxtrainClaim, lookupSingleRun, type AxtrainClaim, type HardwareSetting } from './report';
 
-const result = (setting: HardwareSetting, accuracy: number, normalizedLoss: number, energyRatio: number | null = null): HardwareResult => ({
-  setting,
-  accuracy: { mean: accuracy, std: 0, runs: setting.kind === 'ntv' ? 50 : 1 },
-  loss: { mean: normalizedLoss, std: 0, runs: 1 },
-  normalizedLoss,
-  energyPj: energyRatio === null ? null : energyRatio * 100,
-  energyRatio,
-});
 /** DRUM k = 1…8 (the last value repeated past the given ones), NTV at 400, 660 and 850 mV. */
-const report = (acc: { exact: number; drum: number[]; ntv: [number, number, number] }, losses: number[]): HardwareReport => {
-  const eight = (values: number[]) => Array.from({ length: 8 }, (_, i) => values[Math.min(i, values.length - 1)]);
-  const drumLosses = eight(losses);
-  return {
-    results: [
-      result({ kind: 'exact' }, acc.exact, 1),
-      ...eight(acc.drum).map((a, i) => result({ kind: 'drum', k: i + 1 }, a, drumLosses[i], 0.1 * (i + 1))),
-      result({ kind: 'ntv', voltageMv: 400, flipRate: 0.1 }, acc.ntv[0], 50, 0.13),
-      result({ kind: 'ntv', voltageMv: 660, flipRate: 0.01 }, acc.ntv[1], 2, 0.36),
-      result({ kind: 'ntv', voltageMv: 850, flipRate: 0.001 }, acc.ntv[2], 1.1, 0.6),
-    ],
-    multipliesPerInference: 100,
-    storedWordsPerInference: 110,
-  };
-};
+const report = (acc: Parameters<typeof syntheticReport>[0], losses: number[]) => syntheticReport(acc, losses, 8);
 const bp = report({ exact: 0.96, drum: [0.9, 0.95, 0.96, 0.96], ntv: [0.6, 0.9, 0.95] }, [10, 4, 2, 1.5]);
 const act = report({ exact: 0.96, drum: [0.92, 0.95, 0.96, 0.96], ntv: [0.65, 0.92, 0.95] }, [5, 3, 1.5, 1.2]);
 const actpas = report({ exact: 0.96, drum: [0.95, 0.96, 0.96, 0.96], ntv: [0.9, 0.95, 0.96] }, [2, 2, 1, 1]);

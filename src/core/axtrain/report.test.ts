@@ -1,36 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import {
-  lookupSingleRun,
-  AXTRAIN_PAPER_CLAIMS,
-  computeAxtrainClaims,
-  computeMeanStd,
-  readNtvVoltagePair,
-  readTrainingSetting,
-  selectApproximateModes,
-  type HardwareReport,
-  type HardwareResult,
-  type HardwareSetting,
-} from './report';
+import { syntheticReport } from './fixtures/hardwareReports';
+import { lookupSingleRun, AXTRAIN_PAPER_CLAIMS, computeAxtrainClaims, computeMeanStd, readNtvVoltagePair, readTrainingSetting, selectApproximateModes } from './report';
 
-const result = (setting: HardwareSetting, accuracy: number, normalizedLoss: number, energyRatio: number | null = null): HardwareResult => ({
-  setting,
-  accuracy: { mean: accuracy, std: 0, runs: setting.kind === 'ntv' ? 50 : 1 },
-  loss: { mean: normalizedLoss, std: 0, runs: 1 },
-  normalizedLoss,
-  energyPj: energyRatio === null ? null : energyRatio * 100,
-  energyRatio,
-});
-const report = (acc: { exact: number; drum: number[]; ntv: [number, number, number] }, losses: number[]): HardwareReport => ({
-  results: [
-    result({ kind: 'exact' }, acc.exact, 1),
-    ...acc.drum.map((a, i) => result({ kind: 'drum', k: i + 1 }, a, losses[i], 0.1 * (i + 1))),
-    result({ kind: 'ntv', voltageMv: 400, flipRate: 0.1 }, acc.ntv[0], 50, 0.13),
-    result({ kind: 'ntv', voltageMv: 660, flipRate: 0.01 }, acc.ntv[1], 2, 0.36),
-    result({ kind: 'ntv', voltageMv: 850, flipRate: 0.001 }, acc.ntv[2], 1.1, 0.6),
-  ],
-  multipliesPerInference: 100,
-  storedWordsPerInference: 110,
-});
+const report = syntheticReport;
 
 describe('AxTrain report', () => {
   it('mean ± sample std', () => {
