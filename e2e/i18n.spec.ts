@@ -41,8 +41,11 @@ test('a link with lang=zh opens in Chinese in a fresh browser; lang=xx is a noti
   await page.goto('/#v=1&lang=zh');
   await expect(page.getByTestId('play-button')).toHaveAttribute('aria-label', '播放');
   // The state layer's notices follow the language too (src/core/messages.ts); the parser's details quote the link.
-  await page.goto('/#v=1&lang=zh&steps=abc');
+  await page.goto('/#v=1&lang=zh&steps=abc&bogus=1');
   await expect(page.getByRole('alert')).toContainText('此链接有问题');
+  // …its details too: only the link's own keys and values stay as written.
+  await expect(page.getByRole('alert')).toContainText('steps="abc" 不是数字；使用默认值。');
+  await expect(page.getByRole('alert')).toContainText('已忽略未知设置 "bogus"');
   await page.goto('/#v=1&lang=xx');
   await expect(page.getByRole('alert')).toContainText('lang=');
   await context.close();
