@@ -6,6 +6,7 @@
  * strings (backend names, reasons the browser gave: kept as written) or Messages of their own (sentence parts).
  */
 import { AXTRAIN_CLAIM_MESSAGES } from './axtrain/claimMessages';
+import { AXTRAIN_STUDY_MESSAGES } from './axtrain/studyMessages';
 import type { LanguageId } from './language';
 import { LINK_MESSAGES } from './linkMessages';
 import { NAS_STUDY_MESSAGES } from './nas/studyMessages';
@@ -15,6 +16,8 @@ type Templates = Readonly<Record<LanguageId, string>>;
 export const MESSAGES = {
   /** AxTrain's claims (src/core/axtrain/claimMessages.ts). */
   ...AXTRAIN_CLAIM_MESSAGES,
+  /** The AxTrain study's tables (src/core/axtrain/studyMessages.ts). */
+  ...AXTRAIN_STUDY_MESSAGES,
   /** The NAS study's tables and figures (src/core/nas/studyMessages.ts). */
   ...NAS_STUDY_MESSAGES,
   /** A link's problems (src/core/linkMessages.ts). */

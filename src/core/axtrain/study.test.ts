@@ -6,49 +6,16 @@ import {
   buildAxtrainStudyTables,
   configureStudyTraining,
   formatAxtrainResultsJson,
+  formatAxtrainStudyCell,
   isAxtrainUnitRecord,
   renderAxtrainStudyReport,
   summarizeAxtrainClaims,
   summarizeSetting,
-  type AxtrainStudyRow,
+  type AxtrainStudyCell,
 } from './study';
 import { buildQuickStudyRecords, QUICK_STUDY_RESULTS } from './fixtures/quickStudy';
-import type { HardwareReport, HardwareSetting } from './report';
-
-const report = (ntv400: number, drumLoss: number[]): HardwareReport => ({
-  results: [
-    { setting: { kind: 'exact' }, accuracy: { mean: 0.97, std: 0, runs: 1 }, loss: { mean: 0.1, std: 0, runs: 1 }, normalizedLoss: 1, energyPj: null, energyRatio: null },
-    ...drumLoss.map((l, i) => ({
-      setting: { kind: 'drum' as const, k: i + 1 },
-      accuracy: { mean: 0.95, std: 0, runs: 1 },
-      loss: { mean: l / 10, std: 0, runs: 1 },
-      normalizedLoss: l,
-      energyPj: 1,
-      energyRatio: 0.2,
-    })),
-    {
-      setting: { kind: 'ntv', voltageMv: 400, flipRate: 0.1 },
-      accuracy: { mean: ntv400, std: 0.1, runs: 50 },
-      loss: { mean: 1, std: 0, runs: 50 },
-      normalizedLoss: 10,
-      energyPj: 1,
-      energyRatio: 0.13,
-    },
-  ],
-  multipliesPerInference: 6144,
-  storedWordsPerInference: 6274,
-});
-const point = { step: 8, epoch: 1, trainError: 0.1, trainSensitivity: null, gamma: null, testAccuracy: 0.97, testLoss: 0.1, testSensitivity: 1 };
-const row = (seed: number, method: AxtrainStudyRow['method'], trainedFor: HardwareSetting | null, hardware: HardwareReport): AxtrainStudyRow => ({
-  dataset: 'breastcancer',
-  seed,
-  method,
-  trainedFor,
-  final: point,
-  hardware,
-  trainingMs: 1,
-});
-const ntv400: HardwareSetting = { kind: 'ntv', voltageMv: 400, flipRate: 0.1 };
+import { ntv400, PAIRED_STUDY_RESULTS, PAIRED_STUDY_ROWS } from './fixtures/pairedStudy';
+import { formatMessage } from '../messages';
 
 describe('AxTrain study', () => {
   it('plans every data set × seed with pas per NTV setting and AxTrain per claim setting', () => {
@@ -65,13 +32,7 @@ describe('AxTrain study', () => {
   });
 
   it('pairs each seed with its own BP and judges AxTrain only on the setting it was fine-tuned for', () => {
-    const rows = [1, 2].flatMap((seed) => [
-      row(seed, 'bp', null, report(0.6, [10, 4, 2])),
-      row(seed, 'act', null, report(0.62, [5, 3, 2])),
-      // AxTrain fine-tuned for 400 mV: better there; its DRUM numbers must not be used.
-      row(seed, 'actpas', ntv400, report(seed === 1 ? 0.9 : 0.54, [1, 1, 1])),
-      row(seed, 'actpas', { kind: 'drum', k: 1 }, report(0.1, [2, 9, 9])),
-    ]);
+    const rows = PAIRED_STUDY_ROWS;
     const claims = Object.fromEntries(summarizeAxtrainClaims('breastcancer', rows).map((c) => [c.id, c]));
     expect(claims['fig6-act-K1'].perSeed).toEqual([50, 50]);
     expect(claims['fig6-act-K1'].verdict).toMatch(/improves on BP in 2\/2 seeds, by at least/);
@@ -81,7 +42,9 @@ describe('AxTrain study', () => {
     expect(claims['fig7-aggressive'].perSeed[1]).toBeCloseTo(-10, 10);
     expect(claims['fig7-aggressive'].verdict).toMatch(/1\/2 seeds only/);
     expect(summarizeSetting(rows, 'breastcancer', 'actpas', ntv400, ntv400, 'accuracy')).toMatchObject({ mean: 0.72, runs: 2 });
-    const markdown = renderAxtrainStudyReport({ version: 1, plan: { quick: true, seeds: 2, units: [] }, rows, wallMs: 1000 });
+    const markdown = renderAxtrainStudyReport(PAIRED_STUDY_RESULTS);
+    // Every verdict, byte for byte as the report wrote it before its words became Messages.
+    expect(markdown).toBe(readFileSync(new URL('./fixtures/paired-study.report.md', import.meta.url), 'utf8'));
     expect(markdown).toMatch(/## breastcancer/);
     expect(markdown).toMatch(/\| Fig\. 7 \| AxTrain raises accuracy vs BP under aggressive NTV \(400 mV\) \| 32\.1% \| 20\.00 ± 42\.43% \|/);
     expect(markdown).toMatch(/Choices where the paper is silent/);
@@ -91,24 +54,30 @@ describe('AxTrain study', () => {
     const markdown = renderAxtrainStudyReport(QUICK_STUDY_RESULTS);
     const tables = buildAxtrainStudyTables(QUICK_STUDY_RESULTS.rows);
     expect(tables.map((t) => t.dataset)).toEqual(['breastcancer', 'digits']);
+    const en = (cells: readonly AxtrainStudyCell[]) => cells.map((cell) => formatAxtrainStudyCell(cell, 'en'));
     for (const t of tables) {
-      expect(markdown).toContain(`## ${t.heading}\n`);
+      expect(markdown).toContain(`## ${formatMessage(t.heading, 'en')}\n`);
       expect(t.claimsTable.rows).toHaveLength(t.claims.length);
       t.claims.forEach((claim, i) => expect(t.claimsTable.rows[i]).toEqual([claim.figure, claim.claim, `${claim.paper}%`, expect.any(String), claim.verdict]));
       for (const table of [t.claimsTable, t.fig7, t.fig6]) {
         const block = [
-          `### ${table.title}`,
+          `### ${formatMessage(table.title, 'en')}`,
           '',
-          `| ${table.header.join(' | ')} |`,
+          `| ${en(table.header).join(' | ')} |`,
           `| ${table.header.map(() => '---').join(' | ')} |`,
-          ...table.rows.map((r) => `| ${r.join(' | ')} |`),
+          ...table.rows.map((r) => `| ${en(r).join(' | ')} |`),
         ];
         expect(markdown).toContain(block.join('\n'));
       }
     }
     // Fig. 7: BP, act, pas, AxTrain; Fig. 6 leaves pas out (it is not trained for DRUM from scratch).
-    expect(tables[0].fig7.rows.map((r) => r[0])).toEqual(['BP', 'AxTrain-act', 'AxTrain-pas (trained for the column’s setting)', 'AxTrain (act → pas for the column’s setting)']);
-    expect(tables[0].fig6.header).toEqual(['method', 'k = 1', 'k = 2', 'k = 3', 'k = 4', 'k = 5', 'k = 6', 'k = 7', 'k = 8']);
+    expect(en(tables[0].fig7.rows.map((r) => r[0]))).toEqual([
+      'BP',
+      'AxTrain-act',
+      'AxTrain-pas (trained for the column’s setting)',
+      'AxTrain (act → pas for the column’s setting)',
+    ]);
+    expect(en(tables[0].fig6.header)).toEqual(['method', 'k = 1', 'k = 2', 'k = 3', 'k = 4', 'k = 5', 'k = 6', 'k = 7', 'k = 8']);
     expect(tables[0].fig6.rows).toHaveLength(3);
   });
 

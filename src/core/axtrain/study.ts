@@ -4,11 +4,12 @@
  * AxTrain = the act net fine-tuned with pas for every setting a claim is judged on (DRUM at K1–K3, Fig. 6; NTV at
  * Agg/Con, Fig. 7). Every net is evaluated on every hardware setting (exact, DRUM k = 1…8, NTV × R masks).
  * Pure: the plan, the aggregation over seeds, the paired verdicts and the markdown report; the training is
- * src/ml/axtrain/study.ts, driven by `axlab reproduce --paper axtrain` (and the Paper view).
+ * src/ml/axtrain/study.ts, driven by `axlab reproduce --paper axtrain` (and the Paper view). The tables' words are
+ * Messages (studyMessages.ts, claimMessages.ts): the Paper view formats them in its language, the report in English.
  */
 import { AXTRAIN_METHOD_LABELS, createAxtrainConfig, type AxtrainConfig, type AxtrainMethodId, type ClassificationDatasetId } from './config';
 import {
-  computeAxtrainClaims,
+  computeAxtrainClaimMessages,
   computeMeanStd,
   describeSetting,
   findResult,
@@ -20,6 +21,8 @@ import {
 } from './report';
 import { getNtvFlipRate, NTV_VOLTAGE_PRESETS } from '../approx/ntv';
 import type { AxtrainPoint } from './run';
+import type { LanguageId } from '../language';
+import { formatMessage, message, type Message } from '../messages';
 
 export const AXTRAIN_STUDY_VERSION = 1;
 
@@ -102,27 +105,63 @@ export interface AxtrainStudyResults {
 
 const sameSetting = (a: HardwareSetting | null, b: HardwareSetting | null) => (a === null || b === null ? a === b : describeSetting(a) === describeSetting(b));
 
-/** One claim over the seeds: the paper's number, ours per seed (paired with BP on the same seed and masks), mean ± std. */
+/**
+ * One claim over the seeds: the paper's number, ours per seed (paired with BP on the same seed and masks), mean ± std;
+ * its texts as Messages (the page formats them in its language, the report in English: formatAxtrainClaimSummary).
+ */
 export interface AxtrainClaimSummary {
   id: string;
-  figure: string;
-  claim: string;
+  /** "Fig. 6" or "Fig. 7". */
+  figure: Message;
+  claim: Message;
   paper: number;
   perSeed: (number | null)[];
   ours: MeanStd;
   /** Seeds where our number has the paper's sign (an improvement over BP), of the seeds with a number. */
   agreeing: number;
   judged: number;
+  verdict: Message;
+  /** The first seed's reading (report.ts computeAxtrainClaimMessages). */
+  reading: Message;
+}
+
+/** A claim summary with its texts formatted in one language. */
+export interface AxtrainClaimSummaryRow extends Omit<AxtrainClaimSummary, 'figure' | 'claim' | 'verdict' | 'reading'> {
+  figure: string;
+  claim: string;
   verdict: string;
   reading: string;
 }
 
-export function summarizeAxtrainClaims(dataset: ClassificationDatasetId, rows: readonly AxtrainStudyRow[]): AxtrainClaimSummary[] {
+export function formatAxtrainClaimSummary(summary: AxtrainClaimSummary, language: LanguageId): AxtrainClaimSummaryRow {
+  return {
+    ...summary,
+    figure: formatMessage(summary.figure, language),
+    claim: formatMessage(summary.claim, language),
+    verdict: formatMessage(summary.verdict, language),
+    reading: formatMessage(summary.reading, language),
+  };
+}
+
+/** The verdict over the seeds: how many of the judged seeds improve on BP, and by the paper's margin or less. */
+function judgeOverSeeds(agreeing: number, judged: number, mean: number, paper: number): Message {
+  if (judged === 0) return message('axtrainStudyVerdictNotComputed');
+  if (agreeing === judged) return message(mean >= paper ? 'axtrainStudyVerdictAtLeast' : 'axtrainStudyVerdictLess', { agreeing, judged });
+  if (agreeing === 0) return message('axtrainStudyVerdictNone', { judged });
+  return message('axtrainStudyVerdictSome', { agreeing, judged });
+}
+
+/** The claims over the seeds in English (tests, logs): summarizeAxtrainClaimMessages formatted with 'en'. */
+export function summarizeAxtrainClaims(dataset: ClassificationDatasetId, rows: readonly AxtrainStudyRow[]): AxtrainClaimSummaryRow[] {
+  return summarizeAxtrainClaimMessages(dataset, rows).map((summary) => formatAxtrainClaimSummary(summary, 'en'));
+}
+
+export function summarizeAxtrainClaimMessages(dataset: ClassificationDatasetId, rows: readonly AxtrainStudyRow[]): AxtrainClaimSummary[] {
   const seeds = [...new Set(rows.filter((r) => r.dataset === dataset).map((r) => r.seed))].sort((a, b) => a - b);
   const perSeed = seeds.map((seed) => {
     const mine = rows.filter((r) => r.dataset === dataset && r.seed === seed);
     // bp and act count on every setting; pas and AxTrain only on the setting they were trained for.
-    return computeAxtrainClaims(dataset, (method, setting) => {
+    return computeAxtrainClaimMessages(dataset, (method, setting) => {
       const hit = mine.find((r) => r.method === method && (r.trainedFor === null || sameSetting(r.trainedFor, setting)));
       return hit?.hardware ?? null;
     });
@@ -133,14 +172,7 @@ export function summarizeAxtrainClaims(dataset: ClassificationDatasetId, rows: r
     const known = values.filter((v): v is number => v !== null);
     const agreeing = known.filter((v) => v > 0).length;
     const ours = computeMeanStd(known);
-    const verdict =
-      known.length === 0
-        ? 'not computed'
-        : agreeing === known.length
-          ? `improves on BP in ${agreeing}/${known.length} seeds${ours.mean >= first.paper ? ', by at least the paper’s margin' : ', by less than the paper’s margin'}`
-          : agreeing === 0
-            ? `does not improve on BP in any of ${known.length} seeds`
-            : `improves on BP in ${agreeing}/${known.length} seeds only`;
+    const verdict = judgeOverSeeds(agreeing, known.length, ours.mean, first.paper);
     return { id: first.id, figure: first.figure, claim: first.claim, paper: first.paper, perSeed: values, ours, agreeing, judged: known.length, verdict, reading: first.reading };
   });
 }
@@ -179,18 +211,28 @@ export const AXTRAIN_OPEN_CHOICES: readonly string[] = [
   'Data: breast cancer (the paper’s), digits 8×8 as a stand-in for MNIST; Image segmentation, Ionosphere, Satimage are not shipped.',
 ];
 
-/** A table of the report and the Paper view: one header, rows of cells already formatted (the same strings in both). */
+/**
+ * A cell of the study's tables: a number, a method label or a setting formatted as the report writes it (a string,
+ * the same in every language), or words (a Message, in the language on screen; English in the report).
+ */
+export type AxtrainStudyCell = string | Message;
+
+/** A table of the report and the Paper view: one header, rows of cells (the same cells in both). */
 export interface AxtrainStudyTable {
-  title: string;
-  header: string[];
-  rows: string[][];
+  title: Message;
+  header: AxtrainStudyCell[];
+  rows: AxtrainStudyCell[][];
+}
+
+export function formatAxtrainStudyCell(cell: AxtrainStudyCell, language: LanguageId): string {
+  return typeof cell === 'string' ? cell : formatMessage(cell, language);
 }
 
 /** One data set's part of the study: its claims (paired per seed) and the tables of the claims, Fig. 7 and Fig. 6. */
 export interface AxtrainDatasetTables {
   dataset: ClassificationDatasetId;
   /** "breastcancer (6144 multiplies, 6274 stored words per inference)". */
-  heading: string;
+  heading: Message;
   claims: AxtrainClaimSummary[];
   claimsTable: AxtrainStudyTable;
   fig7: AxtrainStudyTable;
@@ -199,11 +241,11 @@ export interface AxtrainDatasetTables {
 
 const FIG6_KS = [1, 2, 3, 4, 5, 6, 7, 8] as const;
 
-const STUDY_TRAININGS: readonly { label: string; method: AxtrainMethodId; trainedFor: (s: HardwareSetting) => HardwareSetting | null }[] = [
-  { label: 'BP', method: 'bp', trainedFor: () => null },
-  { label: 'AxTrain-act', method: 'act', trainedFor: () => null },
-  { label: 'AxTrain-pas (trained for the column’s setting)', method: 'pas', trainedFor: (s) => s },
-  { label: 'AxTrain (act → pas for the column’s setting)', method: 'actpas', trainedFor: (s) => s },
+const STUDY_TRAININGS: readonly { label: AxtrainStudyCell; method: AxtrainMethodId; trainedFor: (s: HardwareSetting) => HardwareSetting | null }[] = [
+  { label: AXTRAIN_METHOD_LABELS.bp, method: 'bp', trainedFor: () => null },
+  { label: AXTRAIN_METHOD_LABELS.act, method: 'act', trainedFor: () => null },
+  { label: message('axtrainStudyRowPas', { method: AXTRAIN_METHOD_LABELS.pas }), method: 'pas', trainedFor: (s) => s },
+  { label: message('axtrainStudyRowActpas'), method: 'actpas', trainedFor: (s) => s },
 ];
 
 /** The tables of every data set in `rows` (in the order the rows name them): what the report prints and the Paper view shows. */
@@ -212,22 +254,32 @@ export function buildAxtrainStudyTables(rows: readonly AxtrainStudyRow[]): Axtra
   return datasets.map((dataset) => {
     const mine = rows.filter((r) => r.dataset === dataset);
     const first = mine[0];
-    const claims = summarizeAxtrainClaims(dataset, mine);
+    const claims = summarizeAxtrainClaimMessages(dataset, mine);
     const { aggressiveMv, conservativeMv } = readNtvVoltagePair(dataset);
     const voltages = NTV_VOLTAGE_PRESETS.filter((p) => p.voltageMv === aggressiveMv || p.voltageMv === conservativeMv);
     const masks = first.hardware.results.find((r) => r.setting.kind === 'ntv')?.accuracy.runs ?? 0;
     return {
       dataset,
-      heading: `${dataset} (${first.hardware.multipliesPerInference} multiplies, ${first.hardware.storedWordsPerInference} stored words per inference)`,
+      heading: message('axtrainStudyHeading', {
+        dataset,
+        multiplies: first.hardware.multipliesPerInference,
+        words: first.hardware.storedWordsPerInference,
+      }),
       claims,
       claimsTable: {
-        title: 'The paper’s claims beside ours',
-        header: ['figure', 'claim', 'paper', 'ours', 'verdict'],
+        title: message('axtrainStudyClaimsTitle'),
+        header: [
+          message('axtrainStudyHeaderFigure'),
+          message('axtrainStudyHeaderClaim'),
+          message('axtrainStudyHeaderPaper'),
+          message('axtrainStudyHeaderOurs'),
+          message('axtrainStudyHeaderVerdict'),
+        ],
         rows: claims.map((c) => [c.figure, c.claim, `${c.paper}%`, pct(c.ours), c.verdict]),
       },
       fig7: {
-        title: `Fig. 7: test accuracy under NTV weight memory (mean over seeds of the mean over ${masks} masks)`,
-        header: ['method', 'exact', ...voltages.map((p) => `${p.voltageMv} mV (p = ${p.flipRate * 100}%)`)],
+        title: message('axtrainStudyFig7Title', { masks }),
+        header: [message('axtrainStudyHeaderMethod'), message('axtrainStudyHeaderExact'), ...voltages.map((p) => `${p.voltageMv} mV (p = ${p.flipRate * 100}%)`)],
         rows: STUDY_TRAININGS.map((t) => {
           const cells = voltages.map((p) => {
             const setting: HardwareSetting = { kind: 'ntv', voltageMv: p.voltageMv, flipRate: p.flipRate };
@@ -238,8 +290,8 @@ export function buildAxtrainStudyTables(rows: readonly AxtrainStudyRow[]): Axtra
         }),
       },
       fig6: {
-        title: 'Fig. 6: normalised test loss L_k / L_exact on DRUM-k (K1…K4 ↦ k = 1…4: interpretation)',
-        header: ['method', ...FIG6_KS.map((k) => `k = ${k}`)],
+        title: message('axtrainStudyFig6Title'),
+        header: [message('axtrainStudyHeaderMethod'), ...FIG6_KS.map((k) => `k = ${k}`)],
         rows: STUDY_TRAININGS.filter((t) => t.method !== 'pas').map((t) => [
           t.label,
           ...FIG6_KS.map((k) => fmt(summarizeSetting(mine, dataset, t.method, t.trainedFor({ kind: 'drum', k }), { kind: 'drum', k }, 'normalizedLoss'))),
@@ -250,12 +302,23 @@ export function buildAxtrainStudyTables(rows: readonly AxtrainStudyRow[]): Axtra
 }
 
 /** "Quick (CI-sized) budget, 1 seed(s), 18 trained nets, wall time 56 s": which budget produced the numbers, and in how long. */
+export function describeAxtrainStudyRunMessage(results: Pick<AxtrainStudyResults, 'plan' | 'rows' | 'wallMs'>): Message {
+  return message('axtrainStudyRun', {
+    budget: message(results.plan.quick ? 'axtrainStudyQuickBudget' : 'axtrainStudyFullBudget'),
+    seeds: results.plan.seeds,
+    nets: results.rows.length,
+    seconds: (results.wallMs / 1000).toFixed(0),
+  });
+}
+
+/** The run line in English (the report): describeAxtrainStudyRunMessage formatted with 'en'. */
 export function describeAxtrainStudyRun(results: Pick<AxtrainStudyResults, 'plan' | 'rows' | 'wallMs'>): string {
-  return `${results.plan.quick ? 'Quick (CI-sized) budget' : 'Full budget'}, ${results.plan.seeds} seed(s), ${results.rows.length} trained nets, wall time ${(results.wallMs / 1000).toFixed(0)} s`;
+  return formatMessage(describeAxtrainStudyRunMessage(results), 'en');
 }
 
 function renderMarkdownTable(table: AxtrainStudyTable): string[] {
-  return [`| ${table.header.join(' | ')} |`, `| ${table.header.map(() => '---').join(' | ')} |`, ...table.rows.map((cells) => `| ${cells.join(' | ')} |`)];
+  const row = (cells: readonly AxtrainStudyCell[]) => `| ${cells.map((cell) => formatAxtrainStudyCell(cell, 'en')).join(' | ')} |`;
+  return [row(table.header), `| ${table.header.map(() => '---').join(' | ')} |`, ...table.rows.map(row)];
 }
 
 export function renderAxtrainStudyReport(results: AxtrainStudyResults): string {
@@ -267,10 +330,10 @@ export function renderAxtrainStudyReport(results: AxtrainStudyResults): string {
   );
   for (const tables of buildAxtrainStudyTables(results.rows)) {
     out.push('');
-    out.push(`## ${tables.heading}`);
+    out.push(`## ${formatMessage(tables.heading, 'en')}`);
     for (const table of [tables.claimsTable, tables.fig7, tables.fig6]) {
       out.push('');
-      out.push(`### ${table.title}`);
+      out.push(`### ${formatMessage(table.title, 'en')}`);
       out.push('');
       out.push(...renderMarkdownTable(table));
     }

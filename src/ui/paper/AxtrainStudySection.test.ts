@@ -2,8 +2,10 @@ import { createElement as h } from 'react';
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { buildQuickStudyRecords, QUICK_STUDY_RESULTS } from '../../core/axtrain/fixtures/quickStudy';
-import { AXTRAIN_OPEN_CHOICES, buildAxtrainStudyTables } from '../../core/axtrain/study';
-import { AxtrainStudyBody, type AxtrainSectionState } from './AxtrainStudySection';
+import { AXTRAIN_OPEN_CHOICES, buildAxtrainStudyTables, formatAxtrainStudyCell, type AxtrainStudyCell } from '../../core/axtrain/study';
+import type { LanguageId } from '../../core/language';
+import { formatMessage } from '../../core/messages';
+import { AxtrainDatasetTablesView, AxtrainStudyBody, type AxtrainSectionState } from './AxtrainStudySection';
 import { startI18n } from '../i18n';
 
 // The section reads its texts from the catalog (English: the store's default language).
@@ -24,6 +26,23 @@ const render = (state: Partial<AxtrainSectionState>) => renderToString(h(Axtrain
 /** React escapes text; the cells hold only ’, ±, →, — and the like, which it leaves as they are, plus & < > " '. */
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#x27;');
 
+/** Every table of the recorded quick study, as the section must show it in `language`: caption, header cells, rows. */
+function expectTablesIn(html: string, language: LanguageId) {
+  const say = (cells: readonly AxtrainStudyCell[]) => cells.map((cell) => escapeHtml(formatAxtrainStudyCell(cell, language)));
+  for (const tables of buildAxtrainStudyTables(QUICK_STUDY_RESULTS.rows)) {
+    expect(html).toContain(`>${escapeHtml(formatMessage(tables.heading, language))}</h3>`);
+    for (const table of [tables.claimsTable, tables.fig7, tables.fig6]) {
+      expect(html).toContain(`<caption>${escapeHtml(formatMessage(table.title, language))}</caption>`);
+      for (const cell of say(table.header)) expect(html).toContain(`<th scope="col">${cell}</th>`);
+      for (const row of table.rows) {
+        const [head, ...rest] = say(row);
+        expect(html).toContain(`<th scope="row">${head}</th>${rest.map((c) => `<td>${c}</td>`).join('')}`);
+      }
+    }
+    for (const claim of tables.claims) expect(html).toContain(`data-testid="paper-axtrain-${tables.dataset}-claims-${claim.id}"`);
+  }
+}
+
 describe('AxTrain study section (Paper view)', () => {
   it('with no units: the budgets with their estimated time, the run button, exports disabled, the open choices', () => {
     const html = render({});
@@ -43,19 +62,24 @@ describe('AxTrain study section (Paper view)', () => {
     expect(html).toContain('Quick (CI-sized) budget, 1 seed(s), 18 trained nets, wall time 56 s');
     expect(html).toContain('Run again (all cached)');
     expect(html).not.toMatch(/<button[^>]*data-testid="paper-axtrain-export-md"[^>]*disabled/);
-    for (const tables of buildAxtrainStudyTables(QUICK_STUDY_RESULTS.rows)) {
-      for (const table of [tables.claimsTable, tables.fig7, tables.fig6]) {
-        expect(html).toContain(`<caption>${escapeHtml(table.title)}</caption>`);
-        for (const cell of table.header) expect(html).toContain(`<th scope="col">${escapeHtml(cell)}</th>`);
-        for (const row of table.rows) {
-          const cells = `<th scope="row">${escapeHtml(row[0])}</th>${row
-            .slice(1)
-            .map((c) => `<td>${escapeHtml(c)}</td>`)
-            .join('')}`;
-          expect(html).toContain(cells);
-        }
-      }
-      for (const claim of tables.claims) expect(html).toContain(`data-testid="paper-axtrain-${tables.dataset}-claims-${claim.id}"`);
+    expectTablesIn(html, 'en');
+    // The report's words, as the CLI prints them (fixtures/quick-study/report.md).
+    expect(html).toContain('<caption>The paper’s claims beside ours</caption>');
+    expect(html).toContain('<th scope="col">verdict</th>');
+    expect(html).toContain('<th scope="row">AxTrain-pas (trained for the column’s setting)</th>');
+  });
+
+  it('in 中文: every data set’s heading, captions, header and word cells in Chinese; numbers, labels and row ids as they are', () => {
+    const tables = buildAxtrainStudyTables(QUICK_STUDY_RESULTS.rows);
+    const html = tables.map((t) => renderToString(h(AxtrainDatasetTablesView, { tables: t, language: 'zh' })).replace(/<!-- -->/g, '')).join('');
+    expectTablesIn(html, 'zh');
+    expect(html).toContain('<h3 id="paper-axtrain-breastcancer-title">breastcancer（每次推理 6144 次乘法，6274 个存储字）</h3>');
+    expect(html).toContain('<caption>论文的结论与我们的结果对照</caption>');
+    expect(html).toContain('<th scope="col">判定</th>');
+    expect(html).toContain('<td>在 1/1 个随机种子上优于 BP，但幅度小于论文的</td>');
+    expect(html).toContain('<th scope="row">AxTrain-pas（针对该列的设置训练）</th>');
+    for (const english of ['claims beside ours', 'verdict', 'improves on BP', 'does not improve', 'multiplies', 'trained for the column', 'test accuracy', 'normalised', 'Fig.']) {
+      expect(html, english).not.toContain(english);
     }
   });
 

@@ -3,12 +3,23 @@
  * (src/core/axtrain/study.ts: breast cancer and digits × seeds; bp, act, pas per NTV setting, AxTrain fine-tuned per
  * claim setting; every net on every hardware setting), trained unit by unit in a study worker with progress, ETA and
  * cancel; finished units are cached in IndexedDB, so a reload shows them at once. The claims, Fig. 7 and Fig. 6
- * tables are buildAxtrainStudyTables' cells, the ones `axlab reproduce --paper axtrain` prints, and the exports are
- * that command's results.json and report.md for the same rows.
+ * tables are buildAxtrainStudyTables' cells, the ones `axlab reproduce --paper axtrain` prints, formatted in the language
+ * on screen (English: the report's text), and the exports are that command's results.json and report.md (English) for
+ * the same rows.
  */
 import { useEffect, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { AXTRAIN_OPEN_CHOICES, buildAxtrainStudyTables, describeAxtrainStudyRun, type AxtrainDatasetTables, type AxtrainStudyTable } from '../../core/axtrain/study';
+import {
+  AXTRAIN_OPEN_CHOICES,
+  buildAxtrainStudyTables,
+  describeAxtrainStudyRunMessage,
+  formatAxtrainStudyCell,
+  type AxtrainDatasetTables,
+  type AxtrainStudyCell,
+  type AxtrainStudyTable,
+} from '../../core/axtrain/study';
+import type { LanguageId } from '../../core/language';
+import { formatMessage, message as coreMessage } from '../../core/messages';
 import { AXTRAIN_STUDY_TIMINGS_STATUS, estimateAxtrainStudyMs } from '../../core/axtrain/studyRunner';
 import { cancelAxtrainStudy, clearAxtrainStudyCache, getAxtrainStudyPlan, loadCachedAxtrainStudy, startAxtrainStudy } from '../../state/axtrainStudyController';
 import { selectAxtrainStudyView, type AxtrainBudget, type AxtrainStudySlice } from '../../state/axtrainStudySlice';
@@ -33,17 +44,18 @@ function describeBudget(budget: AxtrainBudget, t: ReturnType<typeof useT<'paper'
   return budget === 'quick' ? t('axtrain.quick', { units: plan.units.length, seeds, time }) : t('axtrain.full', { units: plan.units.length, seeds, time });
 }
 
-/** A table of the study: caption, column headers, the first cell of each row as its row header. */
-function StudyTable({ table, testId, rowIds }: { table: AxtrainStudyTable; testId: string; rowIds?: readonly string[] }) {
+/** A table of the study in `language`: caption, column headers, the first cell of each row as its row header. */
+function StudyTable({ table, testId, rowIds, language }: { table: AxtrainStudyTable; testId: string; rowIds?: readonly string[]; language: LanguageId }) {
+  const say = (cell: AxtrainStudyCell) => formatAxtrainStudyCell(cell, language);
   return (
     <div className="axtrain-table-wrap">
       <table className="axtrain-table" data-testid={testId}>
-        <caption>{table.title}</caption>
+        <caption>{formatMessage(table.title, language)}</caption>
         <thead>
           <tr>
-            {table.header.map((cell) => (
-              <th key={cell} scope="col">
-                {cell}
+            {table.header.map((cell, c) => (
+              <th key={c} scope="col">
+                {say(cell)}
               </th>
             ))}
           </tr>
@@ -51,9 +63,9 @@ function StudyTable({ table, testId, rowIds }: { table: AxtrainStudyTable; testI
         <tbody>
           {table.rows.map((row, r) => (
             <tr key={rowIds?.[r] ?? r} data-testid={rowIds ? `${testId}-${rowIds[r]}` : undefined}>
-              <th scope="row">{row[0]}</th>
+              <th scope="row">{say(row[0])}</th>
               {row.slice(1).map((cell, c) => (
-                <td key={c}>{cell}</td>
+                <td key={c}>{say(cell)}</td>
               ))}
             </tr>
           ))}
@@ -63,14 +75,15 @@ function StudyTable({ table, testId, rowIds }: { table: AxtrainStudyTable; testI
   );
 }
 
-function DatasetTables({ tables }: { tables: AxtrainDatasetTables }) {
+/** One data set's heading and tables in `language` (exported for the tests: the store's language is 'en' when rendered on its own). */
+export function AxtrainDatasetTablesView({ tables, language }: { tables: AxtrainDatasetTables; language: LanguageId }) {
   const id = `paper-axtrain-${tables.dataset}`;
   return (
     <article className="axtrain-dataset" data-testid={id} aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`}>{tables.heading}</h3>
-      <StudyTable table={tables.claimsTable} testId={`${id}-claims`} rowIds={tables.claims.map((c) => c.id)} />
-      <StudyTable table={tables.fig7} testId={`${id}-fig7`} />
-      <StudyTable table={tables.fig6} testId={`${id}-fig6`} />
+      <h3 id={`${id}-title`}>{formatMessage(tables.heading, language)}</h3>
+      <StudyTable table={tables.claimsTable} testId={`${id}-claims`} rowIds={tables.claims.map((c) => c.id)} language={language} />
+      <StudyTable table={tables.fig7} testId={`${id}-fig7`} language={language} />
+      <StudyTable table={tables.fig6} testId={`${id}-fig6`} language={language} />
     </article>
   );
 }
@@ -202,8 +215,13 @@ export function AxtrainStudyBody({ state }: { state: AxtrainSectionState }) {
 
       {done > 0 ? (
         <p className="axtrain-budget-line" data-testid="paper-axtrain-budget-line" data-wall-ms={view.wallMs}>
-          {describeAxtrainStudyRun(view.results)}
-          {done < total ? ` (${done} of ${total} units so far)` : ''}. Wall time is the sum of the units’ own times, each measured when it trained.
+          {formatMessage(
+            coreMessage('axtrainStudyRunLine', {
+              run: describeAxtrainStudyRunMessage(view.results),
+              soFar: done < total ? coreMessage('axtrainStudySoFar', { done, total }) : '',
+            }),
+            language,
+          )}
         </p>
       ) : null}
       {quick && done > 0 ? (
@@ -225,7 +243,7 @@ export function AxtrainStudyBody({ state }: { state: AxtrainSectionState }) {
       {done === 0 ? (
         <p className="placeholder">{t('axtrain.noResults', { budget: t(`sizes.${budget}`), button: t('axtrain.run', { budget: t(`sizes.${budget}`) }) })}</p>
       ) : (
-        tables.map((table) => <DatasetTables key={table.dataset} tables={table} />)
+        tables.map((table) => <AxtrainDatasetTablesView key={table.dataset} tables={table} language={language} />)
       )}
 
       <div className="axtrain-choices">
