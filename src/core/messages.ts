@@ -10,10 +10,13 @@ import { AXTRAIN_STUDY_MESSAGES } from './axtrain/studyMessages';
 import type { LanguageId } from './language';
 import { LINK_MESSAGES } from './linkMessages';
 import { NAS_STUDY_MESSAGES } from './nas/studyMessages';
+import { STUDY_CLAIM_MESSAGES } from './study/claimMessages';
 
 type Templates = Readonly<Record<LanguageId, string>>;
 
 export const MESSAGES = {
+  /** The Paper view's §V study claims (src/core/study/claimMessages.ts). */
+  ...STUDY_CLAIM_MESSAGES,
   /** AxTrain's claims (src/core/axtrain/claimMessages.ts). */
   ...AXTRAIN_CLAIM_MESSAGES,
   /** The AxTrain study's tables (src/core/axtrain/studyMessages.ts). */

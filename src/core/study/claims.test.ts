@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compareWithPaper, computeAverageRelativeGain, computeLeadClaims, computeStudyClaims, judgeLeadClaim } from './claims';
+import { compareWithPaper, computeAverageRelativeGain, computeLeadClaims, computeStudyClaims, formatLeadClaim, formatStudyClaim, judgeLeadClaim } from './claims';
+import { formatMessage } from '../messages';
 import { comparePaired } from './stats';
 import { buildStudyFigures, computeOscillation, computeRatioRows, normalizedOverallError } from './figures';
 import { buildStudyPlan as buildFullStudyPlan, QUICK_BUDGET_NOTE, type StudySize, type StudyPlan } from './plan';
@@ -44,14 +45,14 @@ describe('claim math', () => {
   it('reports agreement within the tolerance and says how ours differs otherwise', () => {
     const f = (v: number) => v.toFixed(2);
     expect(compareWithPaper(0.5, 0.55, f).verdict).toBe('agrees');
-    expect(compareWithPaper(0.5, 0.1, f).text).toMatch(/^differs: .*same direction, smaller/);
-    expect(compareWithPaper(0.5, -0.2, f).text).toMatch(/opposite direction/);
+    expect(formatMessage(compareWithPaper(0.5, 0.1, f).text, 'en')).toMatch(/^differs: .*same direction, smaller/);
+    expect(formatMessage(compareWithPaper(0.5, -0.2, f).text, 'en')).toMatch(/opposite direction/);
     expect(compareWithPaper(0.5, null, f).verdict).toBe('not computed');
   });
 
   it('computes the paper’s claims the same way from results', () => {
     const plan = buildStudyPlan('full');
-    const claims = computeStudyClaims(plan, fakeResults(plan));
+    const claims = computeStudyClaims(plan, fakeResults(plan)).map((c) => formatStudyClaim(c, 'en'));
     const byId = Object.fromEntries(claims.map((c) => [c.id, c]));
     // 0.6 / 0.4 − 1 = +50 % vs onepass (paper +50.7 %: agrees); 0.6 / 0.5 − 1 = +20 % vs iterative (paper +30.8 %: differs).
     expect(byId['gain-vs-onepass'].oursValue).toBeCloseTo(0.5, 12);
@@ -76,7 +77,7 @@ describe('claim math', () => {
   it('never hides a difference and labels quick results', () => {
     const plan = buildStudyPlan('quick');
     const results = fakeResults(plan, (id) => (id.endsWith('/axnet') && id.startsWith('fig6/') ? { trueInvocation: 0.3 } : undefined));
-    const claims = computeStudyClaims(plan, results);
+    const claims = computeStudyClaims(plan, results).map((c) => formatStudyClaim(c, 'en'));
     const gain = claims.find((c) => c.id === 'gain-vs-onepass')!;
     expect(gain.verdict).toBe('differs');
     expect(gain.verdictText).toContain('opposite direction');
@@ -152,7 +153,7 @@ describe('leading claims (per protocol, seeds and bounds)', () => {
   const plan = buildFullStudyPlan('quick', { seeds: 3 });
 
   it('agrees only when the paired comparison goes the paper’s way and the size is close', () => {
-    const claims = Object.fromEntries(computeLeadClaims(plan, fakeResults(plan)).map((c) => [c.id, c]));
+    const claims = Object.fromEntries(computeLeadClaims(plan, fakeResults(plan)).map((c) => [c.id, formatLeadClaim(c, 'en')]));
     for (const protocol of ['perPhase', 'equalSteps', 'converge'] as const) {
       const onepass = claims['gain-vs-onepass'].readings.find((r) => r.protocol === protocol)!;
       // 0.6 vs 0.4 on every benchmark, bound and seed: +50 % ± 0, 105 of 105 pairs higher.
@@ -177,7 +178,7 @@ describe('leading claims (per protocol, seeds and bounds)', () => {
       if (job.method !== 'axnet' || !job.cell.startsWith('fig6/')) return undefined;
       return { trueInvocation: 0.4 + [0.1, -0.1, 0][job.seed - 1] };
     });
-    const gain = computeLeadClaims(plan, results).find((c) => c.id === 'gain-vs-onepass')!.readings[0];
+    const gain = formatLeadClaim(computeLeadClaims(plan, results).find((c) => c.id === 'gain-vs-onepass')!, 'en').readings[0];
     expect(gain.paired).toMatchObject({ wins: 35, losses: 35, ties: 35, direction: 'no separation' });
     expect(gain.verdict).toBe('differs');
     expect(gain.verdictText).toMatch(/no separation/);
@@ -188,8 +189,10 @@ describe('leading claims (per protocol, seeds and bounds)', () => {
     const higher = comparePaired([0.1, 0.1, 0.1, 0.1, 0.1, 0.1]);
     const f = (v: number) => v.toFixed(2);
     expect(judgeLeadClaim(0.5, { mean: 0.3, std: 0.15, n: 3 }, higher, f).verdict).toBe('agrees'); // within 2 std
-    expect(judgeLeadClaim(0.5, { mean: 0.3, std: 0.05, n: 3 }, higher, f).text).toMatch(/^differs: same direction .*smaller/);
-    expect(judgeLeadClaim(0.5, { mean: 0.5, std: 0, n: 3 }, comparePaired([-0.1, -0.1, -0.1, -0.1, -0.1, -0.1]), f).text).toMatch(/^differs: the opposite way/);
+    expect(formatMessage(judgeLeadClaim(0.5, { mean: 0.3, std: 0.05, n: 3 }, higher, f).text, 'en')).toMatch(/^differs: same direction .*smaller/);
+    expect(formatMessage(judgeLeadClaim(0.5, { mean: 0.5, std: 0, n: 3 }, comparePaired([-0.1, -0.1, -0.1, -0.1, -0.1, -0.1]), f).text, 'en')).toMatch(
+      /^differs: the opposite way/,
+    );
     expect(judgeLeadClaim(0.5, { mean: Number.NaN, std: 0, n: 0 }, null, f).verdict).toBe('not computed');
   });
 });

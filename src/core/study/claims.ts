@@ -1,8 +1,12 @@
 /**
  * The quantitative claims of AXNet §V, each with the formula we use and OUR value computed the same
  * way from the study's results. A difference is always reported ("differs: …"), never hidden.
+ * The claims' words are Messages (claimMessages.ts): the Paper view formats them in its language, the report in
+ * English (formatStudyClaim, formatLeadClaim); numbers come formatted once, here, as the report writes them.
  */
 import type { MethodId } from '../config';
+import type { LanguageId } from '../language';
+import { formatMessage, message, type Message, type MessageId } from '../messages';
 import type { TargetId } from '../targets/types';
 import {
   comparisonJobId,
@@ -15,7 +19,7 @@ import {
   SIMILAR_INVOCATION,
   sweepPoints,
 } from './figures';
-import { QUICK_BUDGET_NOTE, type StudyFigureId, type StudyPlan } from './plan';
+import type { StudyFigureId, StudyPlan } from './plan';
 import { planProtocols, projectStudyView } from './protocolView';
 import type { StudyProtocol } from './protocols';
 import type { JobResult, StudyResults } from './results';
@@ -24,21 +28,62 @@ import { collectStudySweep, findSweepCell, gainPerSeed, pairedDifferences } from
 
 export type ClaimVerdict = 'agrees' | 'differs' | 'not computed';
 
+/** A claim's text: a number, a benchmark id or a formula's math as written (a string), or words (a Message). */
+export type ClaimText = string | Message;
+
+export function formatClaimText(text: ClaimText, language: LanguageId): string {
+  return typeof text === 'string' ? text : formatMessage(text, language);
+}
+
 export interface StudyClaim {
   id: string;
   figure: StudyFigureId;
   /** The paper's sentence, shortened. */
-  statement: string;
+  statement: Message;
   /** The paper's number as printed ('+50.7 %', '13.8×', 'all 7 benchmarks'). */
-  paper: string;
+  paper: ClaimText;
   paperValue: number | null;
   /** How OUR value is computed (the same formula is applied to the paper's reading). */
-  formula: string;
-  ours: string;
+  formula: ClaimText;
+  ours: ClaimText;
   oursValue: number | null;
   verdict: ClaimVerdict;
   /** 'agrees: …', 'differs: …' or 'not computed: …'; prefixed by the quick-budget note when applicable. */
+  verdictText: Message;
+}
+
+/** A claim with its texts in one language (the report: English). */
+export interface StudyClaimRow extends Omit<StudyClaim, 'statement' | 'paper' | 'formula' | 'ours' | 'verdictText'> {
+  statement: string;
+  paper: string;
+  formula: string;
+  ours: string;
   verdictText: string;
+}
+
+export function formatStudyClaim(claim: StudyClaim, language: LanguageId): StudyClaimRow {
+  return {
+    ...claim,
+    statement: formatMessage(claim.statement, language),
+    paper: formatClaimText(claim.paper, language),
+    formula: formatClaimText(claim.formula, language),
+    ours: formatClaimText(claim.ours, language),
+    verdictText: formatMessage(claim.verdictText, language),
+  };
+}
+
+const NA = message('studyClaimNa');
+const agrees = (detail: ClaimText) => message('studyClaimAgrees', { detail });
+const differs = (detail: ClaimText) => message('studyClaimDiffers', { detail });
+const notComputed = (why: MessageId) => message('studyClaimNotComputed', { why: message(why) });
+/** A quick plan's verdict: plan.ts QUICK_BUDGET_NOTE, then the verdict. */
+const markQuick = (verdict: Message) => message('studyClaimQuick', { verdict });
+/** The similar-invocation margin in points (5), as the formulas write it. */
+const SIMILAR_POINTS = SIMILAR_INVOCATION * 100;
+
+/** A list of Messages as one (null when empty): an item followed by more takes the template that carries the separator and the rest ({next}). */
+function listMessage(ids: { last: MessageId; followed: MessageId }, items: readonly NonNullable<Message['values']>[]): Message | null {
+  return items.reduceRight<Message | null>((next, values) => (next ? message(ids.followed, { ...values, next }) : message(ids.last, values)), null);
 }
 
 /** A numeric claim agrees when ours is within this fraction of the paper's value (same sign). */
@@ -57,13 +102,14 @@ export function computeAverageRelativeGain(pairs: readonly { axnet: number; base
 }
 
 /** Verdict of a numeric claim: within CLAIM_RELATIVE_TOLERANCE of the paper's value, else how it differs. */
-export function compareWithPaper(paper: number, ours: number | null, format: (v: number) => string): { verdict: ClaimVerdict; text: string } {
-  if (ours === null || !Number.isFinite(ours)) return { verdict: 'not computed', text: 'not computed: a result it needs is missing or undefined' };
+export function compareWithPaper(paper: number, ours: number | null, format: (v: number) => string): { verdict: ClaimVerdict; text: Message } {
+  if (ours === null || !Number.isFinite(ours)) return { verdict: 'not computed', text: notComputed('studyClaimWhyUndefined') };
   if (Math.abs(ours - paper) <= CLAIM_RELATIVE_TOLERANCE * Math.abs(paper)) {
-    return { verdict: 'agrees', text: `agrees: ours ${format(ours)} vs paper ${format(paper)} (within ±${CLAIM_RELATIVE_TOLERANCE * 100} %)` };
+    return { verdict: 'agrees', text: agrees(message('studyClaimWithin', { ours: format(ours), paper: format(paper), tolerance: CLAIM_RELATIVE_TOLERANCE * 100 })) };
   }
-  const direction = Math.sign(ours) !== Math.sign(paper) ? 'opposite direction' : Math.abs(ours) < Math.abs(paper) ? 'same direction, smaller' : 'same direction, larger';
-  return { verdict: 'differs', text: `differs: ours ${format(ours)} vs paper ${format(paper)} (${direction})` };
+  const direction: MessageId =
+    Math.sign(ours) !== Math.sign(paper) ? 'studyClaimOppositeDirection' : Math.abs(ours) < Math.abs(paper) ? 'studyClaimSameSmaller' : 'studyClaimSameLarger';
+  return { verdict: 'differs', text: differs(message('studyClaimVsPaper', { ours: format(ours), paper: format(paper), direction: message(direction) })) };
 }
 
 const signedPercent = (v: number) => `${v >= 0 ? '+' : ''}${(100 * v).toFixed(1)} %`;
@@ -73,7 +119,7 @@ function ti(result: JobResult | undefined): number | null {
   return result ? result.metrics.metrics.trueInvocation : null;
 }
 
-function gainClaim(plan: StudyPlan, results: StudyResults, base: MethodId, paperValue: number, id: string): Omit<StudyClaim, 'verdictText'> & { verdictText: string } {
+function gainClaim(plan: StudyPlan, results: StudyResults, base: MethodId, paperValue: number, id: string): StudyClaim {
   const targets = comparisonTargets(plan);
   const pairs: { target: TargetId; axnet: number; base: number }[] = [];
   for (const t of targets) {
@@ -85,25 +131,42 @@ function gainClaim(plan: StudyPlan, results: StudyResults, base: MethodId, paper
   const points = pairs.length ? pairs.reduce((s, p) => s + (p.axnet - p.base), 0) / pairs.length : null;
   const missing = targets.length - pairs.length;
   const { verdict, text } = compareWithPaper(paperValue, gain, signedPercent);
-  const notes = [skipped ? `${skipped} benchmark(s) with ${base} true invocation 0 skipped` : '', missing ? `${missing} benchmark(s) missing` : ''].filter(Boolean).join('; ');
+  const missingNote = missing ? message('studyClaimGainMissing', { count: missing }) : null;
+  const notes = skipped
+    ? message(missingNote ? 'studyClaimGainSkippedThen' : 'studyClaimGainSkipped', { count: skipped, base, ...(missingNote ? { next: missingNote } : {}) })
+    : (missingNote ?? '');
   return {
     id,
     figure: 'fig6',
-    statement: `AXNet’s true invocation is higher than ${base}’s by ${signedPercent(paperValue)} on average`,
+    statement: message('studyClaimGain', { base, paper: signedPercent(paperValue) }),
     paper: signedPercent(paperValue),
     paperValue,
-    formula: `mean over benchmarks b of TI_AXNet(b) / TI_${base}(b) − 1 (relative gain; TI = true invocation on the test set)`,
+    formula: message('studyClaimGainFormula', { base }),
     ours:
       gain === null
-        ? 'n/a'
-        : `${signedPercent(gain)} over ${used} benchmarks (mean difference ${points === null ? 'n/a' : `${points >= 0 ? '+' : ''}${(100 * points).toFixed(1)} points`})${notes ? `; ${notes}` : ''}`,
+        ? NA
+        : message('studyClaimGainOurs', {
+            gain: signedPercent(gain),
+            used,
+            points: points === null ? NA : message('studyClaimPoints', { value: `${points >= 0 ? '+' : ''}${(100 * points).toFixed(1)}` }),
+            notes,
+          }),
     oursValue: gain,
     verdict,
     verdictText: text,
   };
 }
 
-function ratioClaim(id: string, figure: StudyFigureId, statement: string, paperValue: number, formula: string, ours: number | null, detail: string): StudyClaim {
+/** detail: ours (formatted) with what it comes from, or null for ours alone. */
+function ratioClaim(
+  id: string,
+  figure: StudyFigureId,
+  statement: Message,
+  paperValue: number,
+  formula: ClaimText,
+  ours: number | null,
+  detail: ((ratio: string) => Message) | null,
+): StudyClaim {
   const { verdict, text } = compareWithPaper(paperValue, ours, times);
   return {
     id,
@@ -112,16 +175,17 @@ function ratioClaim(id: string, figure: StudyFigureId, statement: string, paperV
     paper: times(paperValue),
     paperValue,
     formula,
-    ours: ours === null ? 'n/a' : `${times(ours)}${detail ? ` (${detail})` : ''}`,
+    ours: ours === null ? NA : detail ? detail(times(ours)) : times(ours),
     oursValue: ours,
     verdict,
     verdictText: text,
   };
 }
 
-function countClaim(id: string, figure: StudyFigureId, statement: string, paper: string, formula: string, hits: number, total: number, detail: string): StudyClaim {
+/** detail: what the misses are ('' for nothing to add). */
+function countClaim(id: string, figure: StudyFigureId, statement: Message, paper: ClaimText, formula: Message, hits: number, total: number, detail: ClaimText): StudyClaim {
   const computed = total > 0;
-  const agrees = computed && hits === total;
+  const all = computed && hits === total;
   return {
     id,
     figure,
@@ -129,14 +193,14 @@ function countClaim(id: string, figure: StudyFigureId, statement: string, paper:
     paper,
     paperValue: computed ? 1 : null,
     formula,
-    ours: computed ? `${hits}/${total}${detail ? ` (${detail})` : ''}` : 'n/a',
+    ours: computed ? (detail ? message('studyClaimCountDetail', { hits, total, detail }) : `${hits}/${total}`) : NA,
     oursValue: computed ? hits / total : null,
-    verdict: computed ? (agrees ? 'agrees' : 'differs') : 'not computed',
+    verdict: computed ? (all ? 'agrees' : 'differs') : 'not computed',
     verdictText: !computed
-      ? 'not computed: the results it needs are missing'
-      : agrees
-        ? `agrees: ${hits}/${total}`
-        : `differs: only ${hits}/${total}${detail ? ` (${detail})` : ''}`,
+      ? notComputed('studyClaimWhyResultsMissing')
+      : all
+        ? agrees(`${hits}/${total}`)
+        : differs(detail ? message('studyClaimOnlyDetail', { hits, total, detail }) : message('studyClaimOnly', { hits, total })),
   };
 }
 
@@ -167,12 +231,12 @@ export function computeStudyClaims(plan: StudyPlan, results: StudyResults): Stud
       countClaim(
         'highest-everywhere',
         'fig6',
-        'AXNet has greater true invocation than iterative and onepass in all benchmarks',
-        `all ${targets.length || 7} benchmarks`,
-        'count of benchmarks with TI_AXNet > TI_onepass and TI_AXNet > TI_iterative',
+        message('studyClaimEverywhere'),
+        message('studyClaimAllN', { n: targets.length || 7 }),
+        message('studyClaimEverywhereFormula'),
         hits,
         total,
-        losers.length ? `not on ${losers.join(', ')}` : '',
+        losers.length ? message('studyClaimNotOn', { list: losers.join(', ') }) : '',
       ),
     );
   }
@@ -189,11 +253,11 @@ export function computeStudyClaims(plan: StudyPlan, results: StudyResults): Stud
       ratioClaim(
         `ratio-${target}`,
         'fig6',
-        `Greatest improvement over iterative: ${paperValue}× on ${target}`,
+        message('studyClaimRatio', { paper: paperValue, target }),
         paperValue,
         `TI_AXNet(${target}) / TI_iterative(${target})`,
         ratio,
-        a !== null && i !== null ? `${formatPercent(a)} vs ${formatPercent(i)}` : '',
+        a !== null && i !== null ? (r) => message('studyClaimRatioOurs', { ratio: r, axnet: formatPercent(a), iterative: formatPercent(i) }) : null,
       ),
     );
   }
@@ -210,9 +274,9 @@ export function computeStudyClaims(plan: StudyPlan, results: StudyResults): Stud
       countClaim(
         'saturation',
         'fig6',
-        'Saturation effect: AXNet’s predicted invocation is 100 % on fft, bessel and kmeans',
-        '3/3 at 100 %',
-        'count of fft, bessel_Jnu, kmeans with AXNet predicted invocation ≥ 99.5 %',
+        message('studyClaimSaturation'),
+        message('studyClaimSaturationPaper'),
+        message('studyClaimSaturationFormula'),
         hits,
         values.length,
         values.map((v) => `${v.t} ${formatPercent(v.p)}`).join(', '),
@@ -231,12 +295,12 @@ export function computeStudyClaims(plan: StudyPlan, results: StudyResults): Stud
       countClaim(
         'accuracy-iterative',
         'fig7',
-        'Iterative’s prediction accuracy beats AXNet’s on inversek2j, jpeg and blackscholes',
+        message('studyClaimAccuracy'),
         '3/3',
-        'count of those benchmarks with accuracy_iterative > accuracy_AXNet (paper definition)',
+        message('studyClaimAccuracyFormula'),
         better.length,
         ours.length,
-        `iterative higher on: ${better.join(', ') || 'none'}`,
+        message('studyClaimIterativeHigherOn', { list: better.join(', ') || message('studyClaimNone') }),
       ),
     );
   }
@@ -249,12 +313,12 @@ export function computeStudyClaims(plan: StudyPlan, results: StudyResults): Stud
       countClaim(
         'error-vs-onepass',
         'fig8',
-        'AXNet reduces the overall error against onepass in all cases',
-        'all benchmarks',
-        'count of benchmarks with overallError_AXNet / overallError_onepass < 1 (n/a ones excluded)',
+        message('studyClaimError'),
+        message('studyClaimAllBenchmarks'),
+        message('studyClaimErrorFormula'),
         values.length - above.length,
         values.length,
-        above.length ? `not on ${above.join(', ')}` : '',
+        above.length ? message('studyClaimNotOn', { list: above.join(', ') }) : '',
       ),
     );
   }
@@ -267,22 +331,30 @@ export function computeStudyClaims(plan: StudyPlan, results: StudyResults): Stud
     const i = iterative ? results[iterative.id] : undefined;
     const computed = Boolean(a && i);
     const gap = a && i ? a.metrics.metrics.trueInvocation - i.metrics.metrics.trueInvocation : null;
-    const agrees = gap !== null && gap >= -SIMILAR_INVOCATION;
+    const close = gap !== null && gap >= -SIMILAR_INVOCATION;
     claims.push({
       id: 'jpeg-pair',
       figure: 'fig9',
-      statement: 'jpeg: AXNet 64-6-64 + 64-4-8 reaches the true invocation of iterative 64-16-64 + 64-16-2 (≈ 60 %) with 1284 vs 3216 parameters',
-      paper: '≈ 60 % vs ≈ 60 %; 1284 vs 3216 params (paper count)',
+      statement: message('studyClaimJpegPair'),
+      paper: message('studyClaimJpegPairPaper'),
       paperValue: 0,
-      formula: `TI_AXNet − TI_iterative for these two topologies; parameters = weights + biases; agrees when the gap ≥ −${SIMILAR_INVOCATION * 100} points`,
-      ours: a && i ? `${formatPercent(a.metrics.metrics.trueInvocation)} (${a.params} params) vs ${formatPercent(i.metrics.metrics.trueInvocation)} (${i.params} params)` : 'n/a',
+      formula: message('studyClaimJpegPairFormula', { points: SIMILAR_POINTS }),
+      ours:
+        a && i
+          ? message('studyClaimJpegPairOurs', {
+              axnet: formatPercent(a.metrics.metrics.trueInvocation),
+              axnetParams: a.params,
+              iterative: formatPercent(i.metrics.metrics.trueInvocation),
+              iterativeParams: i.params,
+            })
+          : NA,
       oursValue: gap,
-      verdict: computed ? (agrees ? 'agrees' : 'differs') : 'not computed',
+      verdict: computed ? (close ? 'agrees' : 'differs') : 'not computed',
       verdictText: !computed
-        ? 'not computed: a sweep result is missing'
-        : agrees
-          ? `agrees: AXNet is within ${SIMILAR_INVOCATION * 100} points of (or above) iterative with ${formatRatio(a!.params / i!.params)} the parameters`
-          : `differs: AXNet is ${(100 * -gap!).toFixed(1)} points below iterative`,
+        ? notComputed('studyClaimWhySweepMissing')
+        : close
+          ? agrees(message('studyClaimJpegPairWithin', { points: SIMILAR_POINTS, ratio: formatRatio(a!.params / i!.params) }))
+          : differs(message('studyClaimJpegPairBelow', { gap: (100 * -gap!).toFixed(1) })),
     });
   }
 
@@ -291,22 +363,26 @@ export function computeStudyClaims(plan: StudyPlan, results: StudyResults): Stud
     const ax = sweepPoints(plan, results, 'axnet');
     const it = sweepPoints(plan, results, 'iterative');
     let hits = 0;
-    const misses: string[] = [];
+    const misses: number[] = [];
     for (const { result } of it) {
       const dominated = ax.some((p) => p.result.params <= result.params && p.result.metrics.metrics.trueInvocation >= result.metrics.metrics.trueInvocation);
       if (dominated) hits++;
-      else misses.push(`${result.params} params`);
+      else misses.push(result.params);
     }
+    const list = listMessage(
+      { last: 'studyClaimParams', followed: 'studyClaimParamsThen' },
+      misses.map((params) => ({ params })),
+    );
     claims.push(
       countClaim(
         'fig9-dominates',
         'fig9',
-        'AXNet always achieves better invocation than iterative at every parameter count (jpeg)',
-        'every size',
-        'count of iterative sweep points matched or beaten by an AXNet point with ≤ parameters',
+        message('studyClaimDominates'),
+        message('studyClaimEverySize'),
+        message('studyClaimDominatesFormula'),
         hits,
         it.length,
-        misses.length ? `not at ${misses.join(', ')}` : '',
+        list ? message('studyClaimNotAt', { list }) : '',
       ),
     );
   }
@@ -321,14 +397,21 @@ export function computeStudyClaims(plan: StudyPlan, results: StudyResults): Stud
     claims.push({
       id: 'jpeg-param-reduction',
       figure: 'fig10a',
-      statement: 'jpeg: AXNet needs 60 % fewer parameters at similar true invocation',
+      statement: message('studyClaimParamReduction'),
       paper: '−60 %',
       paperValue: 0.6,
-      formula: `1 − params_AXNet / params_iterative, smallest AXNet with TI ≥ TI_iterative − ${SIMILAR_INVOCATION * 100} points (Fig. 10a rule)`,
-      ours: jpeg ? `${reduction === null ? 'n/a' : `−${(100 * reduction).toFixed(1)} %`} (${jpeg.axnetParams} vs ${jpeg.iterativeParams}, ${jpeg.basis})` : 'n/a',
+      formula: message('studyClaimParamReductionFormula', { points: SIMILAR_POINTS }),
+      ours: jpeg
+        ? message('studyClaimParamReductionOurs', {
+            reduction: reduction === null ? NA : `−${(100 * reduction).toFixed(1)} %`,
+            axnet: jpeg.axnetParams,
+            iterative: jpeg.iterativeParams,
+            basis: message(jpeg.basis === 'invocation-matched' ? 'studyClaimInvocationMatched' : 'studyClaimSizeMatched'),
+          })
+        : NA,
       oursValue: reduction,
       verdict: jpeg && jpeg.basis !== 'invocation-matched' ? 'differs' : verdict,
-      verdictText: jpeg && jpeg.basis !== 'invocation-matched' ? 'differs: no AXNet of the sweep reached iterative’s true invocation' : text,
+      verdictText: jpeg && jpeg.basis !== 'invocation-matched' ? differs(message('studyClaimNoneReached')) : text,
     });
   }
   {
@@ -338,11 +421,11 @@ export function computeStudyClaims(plan: StudyPlan, results: StudyResults): Stud
     claims.push({
       id: 'time-average',
       figure: 'fig10a',
-      statement: 'AXNet’s training time is 74 % shorter than iterative’s on average',
+      statement: message('studyClaimTimeAverage'),
       paper: '−74 %',
       paperValue: 0.74,
-      formula: 'mean over benchmarks of 1 − trainingMs_AXNet / trainingMs_iterative (Fig. 10a pairs; wall time of training steps)',
-      ours: mean === null ? 'n/a' : `−${(100 * mean).toFixed(1)} % over ${usable.length} benchmarks`,
+      formula: message('studyClaimTimeAverageFormula'),
+      ours: mean === null ? NA : message('studyClaimOverBenchmarks', { value: `−${(100 * mean).toFixed(1)} %`, n: usable.length }),
       oursValue: mean,
       verdict,
       verdictText: text,
@@ -358,17 +441,17 @@ export function computeStudyClaims(plan: StudyPlan, results: StudyResults): Stud
       ratioClaim(
         `speedup-${target}`,
         'fig10a',
-        `Training speed-up over iterative: ${paperValue}× on ${target}`,
+        message('studyClaimSpeedup', { paper: paperValue, target }),
         paperValue,
-        `trainingMs_iterative / trainingMs_AXNet (${target}, Fig. 10a pair)`,
+        message('studyClaimSpeedupFormula', { target }),
         speedup,
-        r ? `${r.axnetJob} vs ${r.iterativeJob}` : '',
+        r ? (ratio) => message('studyClaimSpeedupOurs', { ratio, axnet: r.axnetJob, iterative: r.iterativeJob }) : null,
       ),
     );
   }
   for (const [target, paperValue, statement] of [
-    ['jpeg', 0.9, 'Training-time reduction as high as 90 % on jpeg (the paper’s 32× would be 96.9 %)'],
-    ['fft', 0.5, 'FFT has the smallest training-time reduction, only 50 %'],
+    ['jpeg', 0.9, 'studyClaimTimeJpeg'],
+    ['fft', 0.5, 'studyClaimTimeFft'],
   ] as const) {
     const r = row(target);
     const reduction = r && r.timeRatio !== null ? 1 - r.timeRatio : null;
@@ -376,11 +459,11 @@ export function computeStudyClaims(plan: StudyPlan, results: StudyResults): Stud
     claims.push({
       id: `time-reduction-${target}`,
       figure: 'fig10a',
-      statement,
+      statement: message(statement),
       paper: `−${paperValue * 100} %`,
       paperValue,
       formula: `1 − trainingMs_AXNet / trainingMs_iterative (${target})`,
-      ours: reduction === null ? 'n/a' : `−${(100 * reduction).toFixed(1)} %`,
+      ours: reduction === null ? NA : `−${(100 * reduction).toFixed(1)} %`,
       oursValue: reduction,
       verdict,
       verdictText: text,
@@ -393,25 +476,25 @@ export function computeStudyClaims(plan: StudyPlan, results: StudyResults): Stud
     for (const job of plan.jobs) if (job.figures.includes('fig10c') && !fusionTargets.includes(job.target)) fusionTargets.push(job.target);
     let hits = 0;
     let total = 0;
-    const spreads: string[] = [];
+    const spreads: { target: TargetId; points: string }[] = [];
     for (const t of fusionTargets) {
       const values = ['all', 'first', 'second'].map((f) => ti(results[`fig10c/${t}/${f}`]));
       if (values.some((v) => v === null)) continue;
       total++;
       const spread = Math.max(...(values as number[])) - Math.min(...(values as number[]));
       if (spread <= SIMILAR_INVOCATION) hits++;
-      spreads.push(`${t} spread ${(100 * spread).toFixed(1)} points`);
+      spreads.push({ target: t, points: (100 * spread).toFixed(1) });
     }
     claims.push(
       countClaim(
         'fusion-equivalent',
         'fig10c',
-        'Fusing at all, the first or the second hidden layer makes no evident difference',
-        'no evident difference',
-        `count of benchmarks whose max − min true invocation over the three fusions ≤ ${SIMILAR_INVOCATION * 100} points`,
+        message('studyClaimFusion'),
+        message('studyClaimNoEvidentDifference'),
+        message('studyClaimFusionFormula', { points: SIMILAR_POINTS }),
         hits,
         total,
-        spreads.join(', '),
+        listMessage({ last: 'studyClaimSpread', followed: 'studyClaimSpreadThen' }, spreads) ?? '',
       ),
     );
   }
@@ -427,38 +510,40 @@ export function computeStudyClaims(plan: StudyPlan, results: StudyResults): Stud
       const oa = computeOscillation(a).meanAbsStep;
       const tw = w.metrics.metrics.trueInvocation;
       const ta = a.metrics.metrics.trueInvocation;
-      const agrees = ow > oa && tw < ta;
+      const oscillatesMore = ow > oa;
+      const endsLower = tw < ta;
+      const stable = oscillatesMore && endsLower;
       claims.push({
         id: 'fig2-stability',
         figure: 'fig2',
-        statement: 'Weight sharing trains unstably (invocation oscillates) and converges to a low invocation; AXNet trains stably',
-        paper: 'weight-sharing oscillates and ends lower',
+        statement: message('studyClaimStability'),
+        paper: message('studyClaimStabilityPaper'),
         paperValue: null,
-        formula: 'oscillation = mean |Δ TI| between consecutive evaluations of the second half; agrees when oscillation_ws > oscillation_AXNet and final TI_ws < TI_AXNet',
-        ours: `oscillation ${formatPercent(ow)} vs ${formatPercent(oa)}; final TI ${formatPercent(tw)} vs ${formatPercent(ta)} (weight-sharing vs AXNet)`,
+        formula: message('studyClaimStabilityFormula'),
+        ours: message('studyClaimStabilityOurs', { wsOscillation: formatPercent(ow), axnetOscillation: formatPercent(oa), wsTi: formatPercent(tw), axnetTi: formatPercent(ta) }),
         oursValue: ow - oa,
-        verdict: agrees ? 'agrees' : 'differs',
-        verdictText: agrees
-          ? 'agrees: weight sharing oscillates more and ends lower'
-          : `differs: ${[ow > oa ? '' : 'weight sharing does not oscillate more than AXNet', tw < ta ? '' : 'weight sharing does not end lower'].filter(Boolean).join('; ')}`,
+        verdict: stable ? 'agrees' : 'differs',
+        verdictText: stable
+          ? agrees(message('studyClaimStabilityAgrees'))
+          : differs(message(oscillatesMore ? 'studyClaimNotLower' : endsLower ? 'studyClaimNotMoreOscillating' : 'studyClaimNeither')),
       });
     } else {
       claims.push({
         id: 'fig2-stability',
         figure: 'fig2',
-        statement: 'Weight sharing trains unstably (invocation oscillates) and converges to a low invocation; AXNet trains stably',
-        paper: 'weight-sharing oscillates and ends lower',
+        statement: message('studyClaimStability'),
+        paper: message('studyClaimStabilityPaper'),
         paperValue: null,
-        formula: 'oscillation = mean |Δ TI| between consecutive evaluations of the second half',
-        ours: 'n/a',
+        formula: message('studyClaimOscillationFormula'),
+        ours: NA,
         oursValue: null,
         verdict: 'not computed',
-        verdictText: 'not computed: a Fig. 2 result is missing',
+        verdictText: notComputed('studyClaimWhyFig2Missing'),
       });
     }
   }
 
-  if (plan.size === 'quick') for (const claim of claims) claim.verdictText = `${QUICK_BUDGET_NOTE}: ${claim.verdictText}`;
+  if (plan.size === 'quick') for (const claim of claims) claim.verdictText = markQuick(claim.verdictText);
   return claims;
 }
 
@@ -469,19 +554,43 @@ export interface ProtocolReading {
   spread: Spread;
   /** The paired comparison behind the verdict (per benchmark, bound and seed). */
   paired: PairedComparison | null;
-  ours: string;
+  ours: ClaimText;
   verdict: ClaimVerdict;
-  verdictText: string;
+  verdictText: Message;
 }
 
 export interface LeadClaim {
   id: string;
   figure: StudyFigureId;
+  statement: Message;
+  paper: ClaimText;
+  paperValue: number;
+  formula: Message;
+  readings: ProtocolReading[];
+}
+
+/** A reading with its texts in one language. */
+export interface ProtocolReadingRow extends Omit<ProtocolReading, 'ours' | 'verdictText'> {
+  ours: string;
+  verdictText: string;
+}
+
+/** A leading claim with its texts in one language (the report: English). */
+export interface LeadClaimRow extends Omit<LeadClaim, 'statement' | 'paper' | 'formula' | 'readings'> {
   statement: string;
   paper: string;
-  paperValue: number;
   formula: string;
-  readings: ProtocolReading[];
+  readings: ProtocolReadingRow[];
+}
+
+export function formatLeadClaim(claim: LeadClaim, language: LanguageId): LeadClaimRow {
+  return {
+    ...claim,
+    statement: formatMessage(claim.statement, language),
+    paper: formatClaimText(claim.paper, language),
+    formula: formatMessage(claim.formula, language),
+    readings: claim.readings.map((r) => ({ ...r, ours: formatClaimText(r.ours, language), verdictText: formatMessage(r.verdictText, language) })),
+  };
 }
 
 /**
@@ -489,22 +598,19 @@ export interface LeadClaim {
  * comparison goes the paper's way (sign test p < 0.05, stats.ts) AND our mean is within ±25 % of the paper's value
  * or within 2 std (over seeds) of it; 'differs' otherwise, saying whether the direction or the size fails.
  */
-export function judgeLeadClaim(paper: number, spread: Spread, paired: PairedComparison | null, format: (v: number) => string): { verdict: ClaimVerdict; text: string } {
-  if (!paired || !Number.isFinite(spread.mean)) return { verdict: 'not computed', text: 'not computed: results it needs are missing' };
-  const pairs = `${paired.wins}↑ ${paired.losses}↓ ${paired.ties}= of ${paired.pairs} pairs, sign test p = ${paired.pValue.toPrecision(2)}`;
+export function judgeLeadClaim(paper: number, spread: Spread, paired: PairedComparison | null, format: (v: number) => string): { verdict: ClaimVerdict; text: Message } {
+  if (!paired || !Number.isFinite(spread.mean)) return { verdict: 'not computed', text: notComputed('studyClaimWhyLeadMissing') };
+  const pairs = message('studyClaimPairs', { wins: paired.wins, losses: paired.losses, ties: paired.ties, pairs: paired.pairs, p: paired.pValue.toPrecision(2) });
   const close = Math.abs(spread.mean - paper) <= CLAIM_RELATIVE_TOLERANCE * Math.abs(paper) || Math.abs(spread.mean - paper) <= 2 * spread.std;
   if (paired.direction !== 'higher') {
-    const way = paired.direction === 'lower' ? 'the opposite way' : 'no separation';
-    return { verdict: 'differs', text: `differs: ${way} (${pairs}); ours ${format(spread.mean)} vs paper ${format(paper)}` };
+    const way = message(paired.direction === 'lower' ? 'studyClaimOppositeWay' : 'studyClaimNoSeparation');
+    return { verdict: 'differs', text: differs(message('studyClaimLeadWay', { way, pairs, ours: format(spread.mean), paper: format(paper) })) };
   }
   if (!close) {
-    const size = Math.abs(spread.mean) < Math.abs(paper) ? 'smaller' : 'larger';
-    return {
-      verdict: 'differs',
-      text: `differs: same direction (${pairs}), ${size}: ours ${formatSpread(spread, format)} vs paper ${format(paper)}`,
-    };
+    const size = message(Math.abs(spread.mean) < Math.abs(paper) ? 'studyClaimSmaller' : 'studyClaimLarger');
+    return { verdict: 'differs', text: differs(message('studyClaimLeadSize', { pairs, size, ours: formatSpread(spread, format), paper: format(paper) })) };
   }
-  return { verdict: 'agrees', text: `agrees: ${pairs}; ours ${format(spread.mean)} vs paper ${format(paper)} (within ±25 % or 2 std)` };
+  return { verdict: 'agrees', text: agrees(message('studyClaimLeadAgrees', { pairs, ours: format(spread.mean), paper: format(paper) })) };
 }
 
 const pct = (v: number) => `${v >= 0 ? '+' : ''}${(100 * v).toFixed(1)} %`;
@@ -524,8 +630,12 @@ function gainReading(plan: StudyPlan, results: StudyResults, protocol: StudyProt
   const paired = diffs.length ? comparePaired(diffs) : null;
   const { verdict, text } = judgeLeadClaim(paper, spread, paired, pct);
   const ours = Number.isFinite(spread.mean)
-    ? `${formatSpread(spread, pct)} (${spread.n} seeds; mean TI difference ${paired ? `${(100 * paired.meanDifference).toFixed(1)} points` : 'n/a'})`
-    : 'n/a';
+    ? message('studyClaimLeadGainOurs', {
+        spread: formatSpread(spread, pct),
+        n: spread.n,
+        points: paired ? message('studyClaimPoints', { value: (100 * paired.meanDifference).toFixed(1) }) : NA,
+      })
+    : NA;
   return { protocol, spread, paired, ours, verdict, verdictText: text };
 }
 
@@ -553,14 +663,21 @@ function timeReading(plan: StudyPlan, results: StudyResults, protocol: StudyProt
   const spread = summarize(perSeed);
   const paired = diffs.length ? comparePaired(diffs) : null;
   const { verdict, text } = judgeLeadClaim(0.74, spread, paired, reduction);
-  return { protocol, spread, paired, ours: Number.isFinite(spread.mean) ? `${formatSpread(spread, reduction)} (${spread.n} seeds)` : 'n/a', verdict, verdictText: text };
+  const ours = Number.isFinite(spread.mean) ? message('studyClaimLeadSeeds', { spread: formatSpread(spread, reduction), n: spread.n }) : NA;
+  return { protocol, spread, paired, ours, verdict, verdictText: text };
 }
+
+const DIRECTION_MESSAGES: Readonly<Record<PairedComparison['direction'], MessageId>> = {
+  higher: 'studyClaimHigher',
+  lower: 'studyClaimLower',
+  'no separation': 'studyClaimNoSeparation',
+};
 
 /** Benchmarks where AXNet is higher than both baselines by the paired comparison over all its bounds and seeds. */
 function everywhereReading(plan: StudyPlan, results: StudyResults, protocol: StudyProtocol): ProtocolReading {
   const sweep = collectStudySweep(plan, results, protocol);
   const winners: TargetId[] = [];
-  const others: string[] = [];
+  const others: NonNullable<Message['values']>[] = [];
   for (const target of sweep.targets) {
     const vs = (base: MethodId) =>
       comparePaired(
@@ -570,62 +687,66 @@ function everywhereReading(plan: StudyPlan, results: StudyResults, protocol: Stu
       ).direction;
     const [o, i] = [vs('onepass'), vs('iterative')];
     if (o === 'higher' && i === 'higher') winners.push(target);
-    else others.push(`${target} (vs onepass ${o}, vs iterative ${i})`);
+    else others.push({ target, onepass: message(DIRECTION_MESSAGES[o]), iterative: message(DIRECTION_MESSAGES[i]) });
   }
   const total = sweep.targets.length;
   const spread: Spread = { mean: total ? winners.length / total : Number.NaN, std: 0, n: total };
   const verdict: ClaimVerdict = total === 0 ? 'not computed' : winners.length === total ? 'agrees' : 'differs';
   const verdictText =
     verdict === 'not computed'
-      ? 'not computed: results it needs are missing'
+      ? notComputed('studyClaimWhyLeadMissing')
       : verdict === 'agrees'
-        ? `agrees: AXNet higher than both on all ${total} (sign test over bounds × seeds)`
-        : `differs: higher than both on ${winners.length}/${total}; not on ${others.join('; ')}`;
-  return { protocol, spread, paired: null, ours: total ? `${winners.length}/${total}${winners.length ? ` (${winners.join(', ')})` : ''}` : 'n/a', verdict, verdictText };
+        ? agrees(message('studyClaimLeadEverywhereAgrees', { total }))
+        : differs(
+            message('studyClaimLeadEverywhereDiffers', {
+              winners: winners.length,
+              total,
+              others: listMessage({ last: 'studyClaimVersus', followed: 'studyClaimVersusThen' }, others) ?? '',
+            }),
+          );
+  return { protocol, spread, paired: null, ours: total ? `${winners.length}/${total}${winners.length ? ` (${winners.join(', ')})` : ''}` : NA, verdict, verdictText };
 }
 
 /** The claims the report leads with, each read under every protocol of the plan. */
 export function computeLeadClaims(plan: StudyPlan, results: StudyResults): LeadClaim[] {
   const protocols = planProtocols(plan);
   const quick = plan.size === 'quick';
-  const mark = (r: ProtocolReading): ProtocolReading => (quick ? { ...r, verdictText: `${QUICK_BUDGET_NOTE}: ${r.verdictText}` } : r);
+  const mark = (r: ProtocolReading): ProtocolReading => (quick ? { ...r, verdictText: markQuick(r.verdictText) } : r);
   return [
     {
       id: 'gain-vs-onepass',
       figure: 'fig6',
-      statement: 'AXNet’s true invocation is higher than onepass’s by +50.7 % on average',
+      statement: message('studyClaimGain', { base: 'onepass', paper: '+50.7 %' }),
       paper: '+50.7 %',
       paperValue: 0.507,
-      formula:
-        'per seed: mean over benchmarks and bounds of TI_AXNet / TI_onepass − 1 (TI_onepass = 0 skipped); mean ± std over seeds; paired: TI_AXNet − TI_onepass per benchmark, bound, seed',
+      formula: message('studyClaimLeadGainOnepassFormula'),
       readings: protocols.map((p) => mark(gainReading(plan, results, p, 'onepass', 0.507))),
     },
     {
       id: 'gain-vs-iterative',
       figure: 'fig6',
-      statement: 'AXNet’s true invocation is higher than iterative’s by +30.8 % on average',
+      statement: message('studyClaimGain', { base: 'iterative', paper: '+30.8 %' }),
       paper: '+30.8 %',
       paperValue: 0.308,
-      formula: 'per seed: mean over benchmarks and bounds of TI_AXNet / TI_iterative − 1; mean ± std over seeds; paired: TI_AXNet − TI_iterative per benchmark, bound, seed',
+      formula: message('studyClaimLeadGainIterativeFormula'),
       readings: protocols.map((p) => mark(gainReading(plan, results, p, 'iterative', 0.308))),
     },
     {
       id: 'time-average',
       figure: 'fig10a',
-      statement: 'AXNet’s training time is 74 % shorter than iterative’s on average',
+      statement: message('studyClaimTimeAverage'),
       paper: '−74 %',
       paperValue: 0.74,
-      formula:
-        'per seed: mean over benchmarks and bounds of 1 − t_AXNet / t_iterative (size-matched pairs; converge: time to the early stop); paired: (t_iterative − t_AXNet) / t_iterative',
+      formula: message('studyClaimLeadTimeFormula'),
       readings: protocols.map((p) => mark(timeReading(plan, results, p))),
     },
     {
       id: 'highest-everywhere',
       figure: 'fig6',
-      statement: 'AXNet has greater true invocation than iterative and onepass in all benchmarks',
-      paper: 'all 7 benchmarks',
+      statement: message('studyClaimEverywhere'),
+      paper: message('studyClaimAllN', { n: 7 }),
       paperValue: 1,
-      formula: 'count of benchmarks where the paired comparison (sign test over bounds × seeds) puts AXNet above onepass and above iterative',
+      formula: message('studyClaimLeadEverywhereFormula'),
       readings: protocols.map((p) => mark(everywhereReading(plan, results, p))),
     },
   ];
@@ -636,7 +757,5 @@ export function computeProtocolClaims(plan: StudyPlan, results: StudyResults, pr
   const view = projectStudyView(plan, results, protocol);
   // The leading table reads these over every bound and seed; here they are one bound's seed means, and say so.
   const lead = new Set(['gain-vs-onepass', 'gain-vs-iterative', 'highest-everywhere', 'time-average']);
-  return computeStudyClaims(view.plan, view.results).map((c) =>
-    lead.has(c.id) ? { ...c, statement: `${c.statement} — at the study bound only, seed means (the leading table reads every bound and seed)` } : c,
-  );
+  return computeStudyClaims(view.plan, view.results).map((c) => (lead.has(c.id) ? { ...c, statement: message('studyClaimAtStudyBound', { statement: c.statement }) } : c));
 }

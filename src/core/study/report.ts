@@ -3,7 +3,7 @@
  * spread over seeds and the verdict), then the budget, the figures per protocol, every claim per protocol, and the
  * list of choices the paper leaves open with the lab's. Pure: the same report object ⇒ the same text.
  */
-import { computeLeadClaims, computeProtocolClaims, type LeadClaim, type StudyClaim } from './claims';
+import { computeLeadClaims, computeProtocolClaims, formatLeadClaim, formatStudyClaim, type LeadClaim, type StudyClaim } from './claims';
 import { buildStudyFigures, formatSeconds, type FigureTable, type StudyFigure } from './figures';
 import { CONTROL_PLACEMENT_SPECS, INITIALIZATION_SPECS } from '../modelChoices';
 import { describeStudyBound, QUICK_BUDGET_NOTE, STUDY_BENCHMARKS, STUDY_BOUND_SWEEPS, STUDY_CONTROL_PLACEMENT, type StudyPlan } from './plan';
@@ -25,7 +25,7 @@ export function renderMarkdownTable(table: FigureTable): string {
 export function renderClaimsTable(claims: readonly StudyClaim[]): string {
   return renderMarkdownTable({
     header: ['figure', 'claim', 'paper', 'ours', 'formula', 'verdict'],
-    rows: claims.map((c) => [c.figure, c.statement, c.paper, c.ours, c.formula, c.verdictText]),
+    rows: claims.map((claim) => formatStudyClaim(claim, 'en')).map((c) => [c.figure, c.statement, c.paper, c.ours, c.formula, c.verdictText]),
   });
 }
 
@@ -36,19 +36,21 @@ export function figureFileName(figure: Pick<StudyFigure, 'id'>, protocol?: Study
   return `fig-${figure.id.replace(/^fig/, '')}${suffix}.svg`;
 }
 
-/** The leading claims table: each claim, and per protocol our number ± spread with its verdict. */
+/** The leading claims table: each claim, and per protocol our number ± spread with its verdict (in English, as every table of the report). */
 export function renderLeadClaimsTable(claims: readonly LeadClaim[], protocols: readonly StudyProtocol[]): string {
   return renderMarkdownTable({
     header: ['claim', 'paper', ...protocols.map((p) => `${STUDY_PROTOCOL_SPECS[p].label}: ours (mean ± std over seeds) — verdict`), 'how ours is computed'],
-    rows: claims.map((c) => [
-      c.statement,
-      c.paper,
-      ...protocols.map((p) => {
-        const r = c.readings.find((x) => x.protocol === p);
-        return r ? `**${r.verdict}** · ${r.ours} — ${r.verdictText}` : 'n/a';
-      }),
-      c.formula,
-    ]),
+    rows: claims
+      .map((claim) => formatLeadClaim(claim, 'en'))
+      .map((c) => [
+        c.statement,
+        c.paper,
+        ...protocols.map((p) => {
+          const r = c.readings.find((x) => x.protocol === p);
+          return r ? `**${r.verdict}** · ${r.ours} — ${r.verdictText}` : 'n/a';
+        }),
+        c.formula,
+      ]),
   });
 }
 
@@ -150,7 +152,7 @@ export function renderStudyReport(report: StudyReport): string {
   }
   out.push('## Every claim, per protocol (means over seeds at the study bounds)');
   out.push('');
-  const perProtocol = protocols.map((p) => computeProtocolClaims(plan, results, p));
+  const perProtocol = protocols.map((p) => computeProtocolClaims(plan, results, p).map((c) => formatStudyClaim(c, 'en')));
   out.push(
     renderMarkdownTable({
       header: ['figure', 'claim', 'paper', ...protocols.map((p) => `${p}: ours — verdict`), 'formula'],

@@ -3,10 +3,12 @@
  * study workers, with progress, ETA and cancel; finished jobs are cached in IndexedDB, so reopening
  * the view or reloading the page shows them without retraining. Each figure (Fig. 2, 6, 7, 8, 9,
  * 10a, 10c) is drawn by the same pure SVG renderer as the CLI (src/core/study/svg.ts), next to what
- * the paper reports and ours computed the same way (src/core/study/claims.ts).
+ * the paper reports and ours computed the same way (src/core/study/claims.ts), whose words are Messages formatted in
+ * the language on screen. The figures' own text (titles, captions, axis labels, the numbers tables) is English
+ * (src/core/study/figures.ts, svg.ts), marked lang="en".
  */
 import { useEffect, useMemo, useState } from 'react';
-import { computeLeadClaims, computeProtocolClaims, type LeadClaim, type StudyClaim } from '../../core/study/claims';
+import { computeLeadClaims, computeProtocolClaims, formatLeadClaim, formatStudyClaim, type LeadClaim, type StudyClaim } from '../../core/study/claims';
 import { STUDY_EARLY_STOP, STUDY_PROTOCOLS, type StudyProtocol } from '../../core/study/protocols';
 import { buildStudyFigures, formatSeconds, type StudyFigure } from '../../core/study/figures';
 import { computeJobKey, STUDY_BUDGETS, type StudySize } from '../../core/study/plan';
@@ -41,23 +43,26 @@ const VERDICT_CLASS = { agrees: 'verdict-agrees', differs: 'verdict-differs', 'n
 
 function ClaimList({ claims }: { claims: readonly StudyClaim[] }) {
   const t = useT('paper');
+  const language = useLanguage();
   if (claims.length === 0) return <p className="muted small">{t('claims.none')}</p>;
   return (
     <ul className="claim-list">
-      {claims.map((claim) => (
-        <li key={claim.id} className={VERDICT_CLASS[claim.verdict]} data-testid={`paper-claim-${claim.id}`} data-verdict={claim.verdict}>
-          <p className="claim-statement">{claim.statement}</p>
-          <dl>
-            <dt>{t('claims.paper')}</dt>
-            <dd>{claim.paper}</dd>
-            <dt>{t('claims.ours')}</dt>
-            <dd>{claim.ours}</dd>
-            <dt>{t('claims.how')}</dt>
-            <dd className="muted">{claim.formula}</dd>
-          </dl>
-          <p className="claim-verdict">{claim.verdictText}</p>
-        </li>
-      ))}
+      {claims
+        .map((c) => formatStudyClaim(c, language))
+        .map((claim) => (
+          <li key={claim.id} className={VERDICT_CLASS[claim.verdict]} data-testid={`paper-claim-${claim.id}`} data-verdict={claim.verdict}>
+            <p className="claim-statement">{claim.statement}</p>
+            <dl>
+              <dt>{t('claims.paper')}</dt>
+              <dd>{claim.paper}</dd>
+              <dt>{t('claims.ours')}</dt>
+              <dd>{claim.ours}</dd>
+              <dt>{t('claims.how')}</dt>
+              <dd className="muted">{claim.formula}</dd>
+            </dl>
+            <p className="claim-verdict">{claim.verdictText}</p>
+          </li>
+        ))}
     </ul>
   );
 }
@@ -70,16 +75,18 @@ function FigureCard({ figure, claims, quick }: { figure: StudyFigure; claims: re
   return (
     <article className="panel paper-figure" data-testid={figureTestId(figure)} data-missing={figure.missing.length} aria-labelledby={`${figure.id}-title`}>
       <header className="panel-header">
-        <h3 id={`${figure.id}-title`}>
+        <h3 id={`${figure.id}-title`} lang="en">
           {figure.name} — {figure.title}
         </h3>
-        <p className="panel-caption">{figure.caption}</p>
+        <p className="panel-caption" lang="en">
+          {figure.caption}
+        </p>
         {quick ? <p className="quick-note">{t('figure.quickNote')}</p> : null}
       </header>
       {/* Small multiples (the bound sweeps of Figs. 6 and 7) take the card's width; their claims go below. */}
       <div className={figure.chart.kind === 'facets' ? 'paper-figure-body wide' : 'paper-figure-body'}>
         {/* The SVG text comes from our own pure renderer, which escapes every label (escapeXml). */}
-        <div className="paper-svg" role="img" aria-label={`${figure.name}: ${figure.title}`} dangerouslySetInnerHTML={{ __html: svg }} />
+        <div className="paper-svg" lang="en" role="img" aria-label={`${figure.name}: ${figure.title}`} dangerouslySetInnerHTML={{ __html: svg }} />
         <div className="paper-claims">
           <h4>{t('claims.paperVsOurs')}</h4>
           <ClaimList claims={claims} />
@@ -88,7 +95,7 @@ function FigureCard({ figure, claims, quick }: { figure: StudyFigure; claims: re
       {figure.missing.length > 0 ? <p className="muted small">{t('figure.missing', { jobs: figure.missing.join(', ') })}</p> : null}
       <details className="paper-table">
         <summary>{t('figure.numbers')}</summary>
-        <table>
+        <table lang="en">
           <thead>
             <tr>
               {figure.table.header.map((cell) => (
@@ -135,6 +142,7 @@ function FigureCard({ figure, claims, quick }: { figure: StudyFigure; claims: re
 /** The paper's headline claims, with our number ± spread and the verdict under every protocol (the chosen one marked). */
 function LeadClaimsTable({ claims, protocol }: { claims: LeadClaim[]; protocol: StudyProtocol }) {
   const t = useT('paper');
+  const language = useLanguage();
   return (
     <div className="paper-lead" data-testid="paper-lead-claims">
       <table className="paper-lead-table">
@@ -151,23 +159,25 @@ function LeadClaimsTable({ claims, protocol }: { claims: LeadClaim[]; protocol: 
           </tr>
         </thead>
         <tbody>
-          {claims.map((claim) => (
-            <tr key={claim.id} data-testid={`paper-lead-${claim.id}`}>
-              <th scope="row">{claim.statement}</th>
-              <td>{claim.paper}</td>
-              {STUDY_PROTOCOLS.map((id) => {
-                const reading = claim.readings.find((r) => r.protocol === id);
-                return (
-                  <td key={id} className={id === protocol ? 'selected' : undefined} data-verdict={reading?.verdict ?? 'not computed'} title={reading?.verdictText}>
-                    <strong className={VERDICT_CLASS[reading?.verdict ?? 'not computed']}>
-                      {reading ? t(reading.verdict === 'not computed' ? 'verdict.notComputed' : `verdict.${reading.verdict}`) : t('verdict.na')}
-                    </strong>{' '}
-                    {reading?.ours ?? t('verdict.na')}
-                  </td>
-                );
-              })}
-            </tr>
-          ))}
+          {claims
+            .map((c) => formatLeadClaim(c, language))
+            .map((claim) => (
+              <tr key={claim.id} data-testid={`paper-lead-${claim.id}`}>
+                <th scope="row">{claim.statement}</th>
+                <td>{claim.paper}</td>
+                {STUDY_PROTOCOLS.map((id) => {
+                  const reading = claim.readings.find((r) => r.protocol === id);
+                  return (
+                    <td key={id} className={id === protocol ? 'selected' : undefined} data-verdict={reading?.verdict ?? 'not computed'} title={reading?.verdictText}>
+                      <strong className={VERDICT_CLASS[reading?.verdict ?? 'not computed']}>
+                        {reading ? t(reading.verdict === 'not computed' ? 'verdict.notComputed' : `verdict.${reading.verdict}`) : t('verdict.na')}
+                      </strong>{' '}
+                      {reading?.ours ?? t('verdict.na')}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
         </tbody>
       </table>
     </div>
