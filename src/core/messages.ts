@@ -11,10 +11,12 @@ import type { LanguageId } from './language';
 import { LINK_MESSAGES } from './linkMessages';
 import { NAS_STUDY_MESSAGES } from './nas/studyMessages';
 import { STUDY_CLAIM_MESSAGES } from './study/claimMessages';
+import { STUDY_FIGURE_MESSAGES } from './study/figureMessages';
 
 type Templates = Readonly<Record<LanguageId, string>>;
 
 export const MESSAGES = {
+  ...STUDY_FIGURE_MESSAGES,
   /** The Paper view's §V study claims (src/core/study/claimMessages.ts). */
   ...STUDY_CLAIM_MESSAGES,
   /** AxTrain's claims (src/core/axtrain/claimMessages.ts). */

@@ -4,11 +4,13 @@
  * same numbers, and lists the jobs it needed but did not find (never silently dropped).
  */
 import type { MethodId } from '../config';
+import type { LanguageId } from '../language';
+import { formatMessage, message, type Message, type MessageId } from '../messages';
 import type { TargetId } from '../targets/types';
-import { methodLabel } from '../methods/registry';
-import { COMPARED_METHODS, formatTopology, QUICK_BUDGET_NOTE, type StudyFigureId, type StudyJob, type StudyPlan } from './plan';
+import { methodLabel, methodLabelIn } from '../methods/registry';
+import { COMPARED_METHODS, formatTopology, type StudyFigureId, type StudyJob, type StudyPlan } from './plan';
 import { listMissingJobs, planProtocols, projectStudyView } from './protocolView';
-import { STUDY_PROTOCOL_SPECS, type StudyProtocol } from './protocols';
+import type { StudyProtocol } from './protocols';
 import type { JobResult, StudyResults } from './results';
 import { buildSweepFig6, buildSweepFig7 } from './sweep';
 
@@ -144,19 +146,39 @@ function missingOf(jobs: readonly StudyJob[], results: StudyResults): string[] {
   return jobs.filter((job) => !results[job.id]).map((job) => job.id);
 }
 
-const quickCaption = (plan: StudyPlan) => (plan.size === 'quick' ? ` ${QUICK_BUDGET_NOTE}.` : '');
+// ─── Words (figureMessages.ts): the figures in `language`; English is the report's text, to the byte ───────────
+
+/** A message of the figures in `language`, as their titles, labels and cells want it (plain text). */
+export const sayIn =
+  (language: LanguageId) =>
+  (id: MessageId, values?: Message['values']): string =>
+    formatMessage(message(id, values), language);
+
+/** The quick plans' note after a caption, in `language` (English: ` ${QUICK_BUDGET_NOTE}.`). */
+export const quickCaption = (plan: Pick<StudyPlan, 'size'>, language: LanguageId = 'en') => (plan.size === 'quick' ? formatMessage(message('studyFigQuickCaption'), language) : '');
+
+/** The quick figures' SVG watermark in `language` (English: QUICK_BUDGET_NOTE), for svg.ts's `watermark` option. */
+export const studyFigureWatermark = (language: LanguageId = 'en') => formatMessage(message('studyFigQuickWatermark'), language);
+
+/** A protocol's label and rule (English: STUDY_PROTOCOL_SPECS) and the id tag of the sweep charts' titles. */
+export const STUDY_PROTOCOL_MESSAGES: Readonly<Record<StudyProtocol, { label: MessageId; rule: MessageId; tag: MessageId }>> = {
+  perPhase: { label: 'studyFigProtocolPerPhase', rule: 'studyFigRulePerPhase', tag: 'studyFigProtocolIdPerPhase' },
+  equalSteps: { label: 'studyFigProtocolEqualSteps', rule: 'studyFigRuleEqualSteps', tag: 'studyFigProtocolIdEqualSteps' },
+  converge: { label: 'studyFigProtocolConverge', rule: 'studyFigRuleConverge', tag: 'studyFigProtocolIdConverge' },
+};
 
 /** Fig. 2: true and predicted invocation during training, weight-sharing vs AXNet. */
-export function buildFig2(plan: StudyPlan, results: StudyResults): StudyFigure {
+export function buildFig2(plan: StudyPlan, results: StudyResults, language: LanguageId = 'en'): StudyFigure {
+  const say = sayIn(language);
   const jobs = jobsOf(plan, 'fig2');
   const series: XYSeries[] = [];
   const rows: string[][] = [];
   for (const job of jobs) {
     const result = results[job.id];
     if (!result) continue;
-    const name = methodLabel(job.method);
-    series.push({ name: `${name} true`, points: result.history.map((p) => ({ x: p.step, y: p.metrics.trueInvocation })) });
-    series.push({ name: `${name} predicted`, points: result.history.map((p) => ({ x: p.step, y: p.metrics.predictedInvocation })), dashed: true });
+    const name = methodLabelIn(job.method, language);
+    series.push({ name: say('studyFigSeriesTrue', { method: name }), points: result.history.map((p) => ({ x: p.step, y: p.metrics.trueInvocation })) });
+    series.push({ name: say('studyFigSeriesPredicted', { method: name }), points: result.history.map((p) => ({ x: p.step, y: p.metrics.predictedInvocation })), dashed: true });
     const stability = computeOscillation(result);
     rows.push([
       name,
@@ -171,13 +193,28 @@ export function buildFig2(plan: StudyPlan, results: StudyResults): StudyFigure {
   return {
     id: 'fig2',
     name: 'Fig. 2',
-    title: `Invocation during training on ${target}: weight-sharing (§III-A) vs AXNet`,
-    caption:
-      'Paper: the weight-sharing net oscillates and converges to a low invocation; AXNet trains stably. ' +
-      'Ours: both nets trained on the same data and batches; oscillation = mean |Δ true invocation| between consecutive evaluations of the second half of training.' +
-      quickCaption(plan),
-    chart: { kind: 'line', title: `Fig. 2 · ${target}: invocation during training`, xLabel: 'training step', yLabel: 'invocation', series, yMin: 0, yMax: 1 },
-    table: { header: ['method', 'final true inv.', 'final predicted inv.', 'oscillation (mean |Δ|, 2nd half)', 'range (2nd half)', 'evaluations'], rows },
+    title: say('studyFig2Title', { target }),
+    caption: say('studyFig2Caption') + quickCaption(plan, language),
+    chart: {
+      kind: 'line',
+      title: say('studyFig2Chart', { target }),
+      xLabel: say('studyFigAxisTrainingStep'),
+      yLabel: say('studyFigAxisInvocation'),
+      series,
+      yMin: 0,
+      yMax: 1,
+    },
+    table: {
+      header: [
+        say('studyFigHeaderMethod'),
+        say('studyFig2HeaderFinalTrue'),
+        say('studyFig2HeaderFinalPredicted'),
+        say('studyFig2HeaderOscillation'),
+        say('studyFig2HeaderRange'),
+        say('studyFig2HeaderEvaluations'),
+      ],
+      rows,
+    },
     missing: missingOf(jobs, results),
     quick: plan.size === 'quick',
   };
@@ -280,9 +317,10 @@ export function normalizedOverallError(results: StudyResults, target: TargetId, 
 }
 
 /** Fig. 8: overall error (mean error over predicted-safe samples) normalized to onepass. */
-export function buildFig8(plan: StudyPlan, results: StudyResults): StudyFigure {
+export function buildFig8(plan: StudyPlan, results: StudyResults, language: LanguageId = 'en'): StudyFigure {
+  const say = sayIn(language);
   const targets = comparisonTargets(plan);
-  const series: BarSeries[] = COMPARED_METHODS.map((method) => ({ name: methodLabel(method), values: targets.map((t) => normalizedOverallError(results, t, method)) }));
+  const series: BarSeries[] = COMPARED_METHODS.map((method) => ({ name: methodLabelIn(method, language), values: targets.map((t) => normalizedOverallError(results, t, method)) }));
   const rows = targets.map((t) => [
     t,
     ...COMPARED_METHODS.map((m) => formatRatio(normalizedOverallError(results, t, m))),
@@ -291,21 +329,25 @@ export function buildFig8(plan: StudyPlan, results: StudyResults): StudyFigure {
   return {
     id: 'fig8',
     name: 'Fig. 8',
-    title: 'Overall error normalized to onepass',
-    caption:
-      'Paper: AXNet reduces the overall error against onepass everywhere, and sometimes falls behind iterative. ' +
-      'Ours: overall error = mean error over the samples predicted safe, divided by onepass’s; n/a when a method predicts no sample safe.' +
-      quickCaption(plan),
+    title: say('studyFig8Title'),
+    caption: say('studyFig8Caption') + quickCaption(plan, language),
     chart: {
       kind: 'bar',
-      title: 'Fig. 8 · overall error / onepass',
-      xLabel: 'benchmark',
-      yLabel: 'overall error (onepass = 1)',
+      title: say('studyFig8Chart'),
+      xLabel: say('studyFigAxisBenchmark'),
+      yLabel: say('studyFig8AxisError'),
       categories: targets,
       series,
       referenceLine: { value: 1, label: 'onepass' },
     },
-    table: { header: ['benchmark', ...COMPARED_METHODS.map((m) => `${methodLabel(m)} / onepass`), ...COMPARED_METHODS.map((m) => `${methodLabel(m)} error`)], rows },
+    table: {
+      header: [
+        say('studyFigAxisBenchmark'),
+        ...COMPARED_METHODS.map((m) => say('studyFig8HeaderRatio', { method: methodLabelIn(m, language) })),
+        ...COMPARED_METHODS.map((m) => say('studyFig8HeaderError', { method: methodLabelIn(m, language) })),
+      ],
+      rows,
+    },
     missing: missingOf(jobsOf(plan, 'fig8'), results),
     quick: plan.size === 'quick',
   };
@@ -320,24 +362,25 @@ export function sweepPoints(plan: StudyPlan, results: StudyResults, method: Meth
 }
 
 /** Fig. 9: jpeg invocation vs parameter count for AXNet and iterative. */
-export function buildFig9(plan: StudyPlan, results: StudyResults): StudyFigure {
+export function buildFig9(plan: StudyPlan, results: StudyResults, language: LanguageId = 'en'): StudyFigure {
+  const say = sayIn(language);
   const series: XYSeries[] = [];
   const rows: string[][] = [];
   for (const method of ['axnet', 'iterative'] as const) {
     const points = sweepPoints(plan, results, method);
     const label = (r: JobResult) => `${r.topology.approximator.join('-')} / ${r.topology.predictor.join('-')} (${r.params})`;
     series.push({
-      name: `${methodLabel(method)} true`,
+      name: say('studyFigSeriesTrue', { method: methodLabelIn(method, language) }),
       points: points.map(({ result }) => ({ x: result.params, y: result.metrics.metrics.trueInvocation, label: label(result) })),
     });
     series.push({
-      name: `${methodLabel(method)} predicted`,
+      name: say('studyFigSeriesPredicted', { method: methodLabelIn(method, language) }),
       points: points.map(({ result }) => ({ x: result.params, y: result.metrics.metrics.predictedInvocation })),
       dashed: true,
     });
     for (const { result } of points) {
       rows.push([
-        methodLabel(method),
+        methodLabelIn(method, language),
         formatTopology(result.topology),
         String(result.params),
         formatPercent(result.metrics.metrics.trueInvocation),
@@ -349,13 +392,20 @@ export function buildFig9(plan: StudyPlan, results: StudyResults): StudyFigure {
   return {
     id: 'fig9',
     name: 'Fig. 9',
-    title: 'jpeg: invocation vs parameter count',
-    caption:
-      'Paper: AXNet beats iterative at every size; AXNet 64-6-64 + 64-4-8 (1284 params, paper count) matches iterative 64-16-64 + 64-16-2 (3216) near 60 % true invocation. ' +
-      'Ours: parameters counted as weights + biases (1138 and 3202 for those two).' +
-      quickCaption(plan),
-    chart: { kind: 'line', title: 'Fig. 9 · jpeg: invocation vs parameters', xLabel: 'parameters (weights + biases)', yLabel: 'invocation', series, yMin: 0, yMax: 1 },
-    table: { header: ['method', 'topology', 'params', 'true inv.', 'predicted inv.', 'training time'], rows },
+    title: say('studyFig9Title'),
+    caption: say('studyFig9Caption') + quickCaption(plan, language),
+    chart: { kind: 'line', title: say('studyFig9Chart'), xLabel: say('studyFig9AxisParams'), yLabel: say('studyFigAxisInvocation'), series, yMin: 0, yMax: 1 },
+    table: {
+      header: [
+        say('studyFigHeaderMethod'),
+        say('studyFigHeaderTopology'),
+        say('studyFigHeaderParams'),
+        say('studyFigHeaderTrueInv'),
+        say('studyFigHeaderPredictedInv'),
+        say('studyFig9HeaderTrainingTime'),
+      ],
+      rows,
+    },
     missing: missingOf(jobsOf(plan, 'fig9'), results),
     quick: plan.size === 'quick',
   };
@@ -423,31 +473,36 @@ export function computeRatioRows(plan: StudyPlan, results: StudyResults): RatioR
 }
 
 /** Fig. 10a: parameter-count and training-time ratios AXNet / iterative at similar true invocation. */
-export function buildFig10a(plan: StudyPlan, results: StudyResults): StudyFigure {
+export function buildFig10a(plan: StudyPlan, results: StudyResults, language: LanguageId = 'en'): StudyFigure {
+  const say = sayIn(language);
   const rows = computeRatioRows(plan, results);
   return {
     id: 'fig10a',
     name: 'Fig. 10a',
-    title: 'AXNet / iterative: parameter count and training time',
-    caption:
-      'Paper: at similar true invocation AXNet needs fewer parameters (−60 % on jpeg) and −74 % training time on average (13.8× faster on Bessel, 32× on jpeg). ' +
-      `Ours: for each benchmark the smallest AXNet run whose true invocation is at least iterative’s − ${SIMILAR_INVOCATION * 100} points; “size-matched” when none is, and then invocations differ. ` +
-      'Training time is the wall time of the training steps of each job on the same machine.' +
-      quickCaption(plan),
+    title: say('studyFig10aTitle'),
+    caption: say('studyFig10aCaption', { points: `${SIMILAR_INVOCATION * 100}` }) + quickCaption(plan, language),
     chart: {
       kind: 'bar',
-      title: 'Fig. 10a · AXNet / iterative',
-      xLabel: 'benchmark',
-      yLabel: 'ratio AXNet / iterative',
+      title: say('studyFig10aChart'),
+      xLabel: say('studyFigAxisBenchmark'),
+      yLabel: say('studyFig10aAxisRatio'),
       categories: rows.map((r) => r.target),
       series: [
-        { name: 'parameter ratio', values: rows.map((r) => r.paramRatio) },
-        { name: 'training-time ratio', values: rows.map((r) => r.timeRatio) },
+        { name: say('studyFig10aSeriesParams'), values: rows.map((r) => r.paramRatio) },
+        { name: say('studyFig10aSeriesTime'), values: rows.map((r) => r.timeRatio) },
       ],
       referenceLine: { value: 1, label: 'iterative' },
     },
     table: {
-      header: ['benchmark', 'AXNet run', 'params AXNet / iterative', 'param ratio', 'time ratio', 'true inv. AXNet / iterative', 'basis'],
+      header: [
+        say('studyFigAxisBenchmark'),
+        say('studyFig10aHeaderRun'),
+        say('studyFig10aHeaderParams'),
+        say('studyFig10aHeaderParamRatio'),
+        say('studyFig10aHeaderTimeRatio'),
+        say('studyFig10aHeaderTrueInv'),
+        say('studyFig10aHeaderBasis'),
+      ],
       rows: rows.map((r) => [
         r.target,
         r.axnetJob,
@@ -455,7 +510,7 @@ export function buildFig10a(plan: StudyPlan, results: StudyResults): StudyFigure
         formatRatio(r.paramRatio),
         formatRatio(r.timeRatio),
         `${formatPercent(r.axnetTrueInvocation)} / ${formatPercent(r.iterativeTrueInvocation)}`,
-        r.basis,
+        say(r.basis === 'invocation-matched' ? 'studyFig10aInvocationMatched' : 'studyFig10aSizeMatched'),
       ]),
     },
     missing: missingOf(jobsOf(plan, 'fig10a'), results),
@@ -463,8 +518,11 @@ export function buildFig10a(plan: StudyPlan, results: StudyResults): StudyFigure
   };
 }
 
+const FUSION_MESSAGES = { all: 'studyFig10cFusionAll', first: 'studyFig10cFusionFirst', second: 'studyFig10cFusionSecond' } as const satisfies Record<string, MessageId>;
+
 /** Fig. 10c: true invocation of AXNet fused at all / the first / the second hidden layer. */
-export function buildFig10c(plan: StudyPlan, results: StudyResults): StudyFigure {
+export function buildFig10c(plan: StudyPlan, results: StudyResults, language: LanguageId = 'en'): StudyFigure {
+  const say = sayIn(language);
   const jobs = jobsOf(plan, 'fig10c');
   const targets: TargetId[] = [];
   for (const job of jobs) if (!targets.includes(job.target)) targets.push(job.target);
@@ -473,16 +531,21 @@ export function buildFig10c(plan: StudyPlan, results: StudyResults): StudyFigure
     const result = results[`fig10c/${target}/${fusion}`];
     return result ? finiteOrNull(pick(result)) : null;
   };
+  const fusionWord = (fusion: (typeof fusions)[number]) => say(FUSION_MESSAGES[fusion]);
   const series: BarSeries[] = fusions.flatMap((fusion) => [
-    { name: `${fusion} true`, values: targets.map((t) => value(t, fusion, (r) => r.metrics.metrics.trueInvocation)) },
-    { name: `${fusion} predicted`, values: targets.map((t) => value(t, fusion, (r) => r.metrics.metrics.predictedInvocation)), variant: 'light' as const },
+    { name: say('studyFigSeriesTrue', { method: fusionWord(fusion) }), values: targets.map((t) => value(t, fusion, (r) => r.metrics.metrics.trueInvocation)) },
+    {
+      name: say('studyFigSeriesPredicted', { method: fusionWord(fusion) }),
+      values: targets.map((t) => value(t, fusion, (r) => r.metrics.metrics.predictedInvocation)),
+      variant: 'light' as const,
+    },
   ]);
   const rows = targets.flatMap((t) =>
     fusions.map((fusion) => {
       const result = results[`fig10c/${t}/${fusion}`];
       return [
         t,
-        fusion,
+        fusionWord(fusion),
         result ? formatTopology(result.topology) : 'n/a',
         result ? String(result.params) : 'n/a',
         formatPercent(value(t, fusion, (r) => r.metrics.metrics.trueInvocation)),
@@ -493,20 +556,28 @@ export function buildFig10c(plan: StudyPlan, results: StudyResults): StudyFigure
   return {
     id: 'fig10c',
     name: 'Fig. 10c',
-    title: 'Fusion at all / first / second hidden layer',
-    caption:
-      'Paper: no evident difference between the three fusions (jpeg A 64-8-8-64 with C 64-12-18 or 64-12-10; sobel A 9-6-6-1 with C 9-8-14 or 9-8-8). Ours: same topologies.' +
-      quickCaption(plan),
+    title: say('studyFig10cTitle'),
+    caption: say('studyFig10cCaption') + quickCaption(plan, language),
     chart: {
       kind: 'bar',
-      title: 'Fig. 10c · fusion: true (solid) and predicted (light) invocation',
-      xLabel: 'benchmark',
-      yLabel: 'invocation',
+      title: say('studyFig10cChart'),
+      xLabel: say('studyFigAxisBenchmark'),
+      yLabel: say('studyFigAxisInvocation'),
       categories: targets,
       series,
       yMax: 1,
     },
-    table: { header: ['benchmark', 'fusion', 'topology', 'params', 'true inv.', 'predicted inv.'], rows },
+    table: {
+      header: [
+        say('studyFigAxisBenchmark'),
+        say('studyFig10cHeaderFusion'),
+        say('studyFigHeaderTopology'),
+        say('studyFigHeaderParams'),
+        say('studyFigHeaderTrueInv'),
+        say('studyFigHeaderPredictedInv'),
+      ],
+      rows,
+    },
     missing: missingOf(jobs, results),
     quick: plan.size === 'quick',
   };
@@ -516,20 +587,24 @@ export function buildFig10c(plan: StudyPlan, results: StudyResults): StudyFigure
  * All figures of the study under one protocol (default: the plan's first), in paper order: Figs. 6 and 7 as bound
  * sweeps over seeds (./sweep.ts); the others from the seed means at the study bounds (projectStudyView).
  */
-export function buildStudyFigures(plan: StudyPlan, results: StudyResults, protocol: StudyProtocol = planProtocols(plan)[0]): StudyFigure[] {
+export function buildStudyFigures(plan: StudyPlan, results: StudyResults, protocol: StudyProtocol = planProtocols(plan)[0], language: LanguageId = 'en'): StudyFigure[] {
   const view = projectStudyView(plan, results, protocol);
   const tag = (figure: StudyFigure): StudyFigure => ({
     ...figure,
-    caption: `${figure.caption} Protocol: ${STUDY_PROTOCOL_SPECS[protocol].label}; means over seeds ${(plan.seeds ?? [1]).join(', ')}.`,
+    caption: sayIn(language)('studyFigProtocolTag', {
+      caption: figure.caption,
+      protocol: message(STUDY_PROTOCOL_MESSAGES[protocol].label),
+      seeds: (plan.seeds ?? [1]).join(', '),
+    }),
     missing: listMissingJobs(plan, results, protocol, figure.id),
   });
   return [
-    tag(buildFig2(view.plan, view.results)),
-    buildSweepFig6(plan, results, protocol),
-    buildSweepFig7(plan, results, protocol),
-    tag(buildFig8(view.plan, view.results)),
-    tag(buildFig9(view.plan, view.results)),
-    tag(buildFig10a(view.plan, view.results)),
-    tag(buildFig10c(view.plan, view.results)),
+    tag(buildFig2(view.plan, view.results, language)),
+    buildSweepFig6(plan, results, protocol, language),
+    buildSweepFig7(plan, results, protocol, language),
+    tag(buildFig8(view.plan, view.results, language)),
+    tag(buildFig9(view.plan, view.results, language)),
+    tag(buildFig10a(view.plan, view.results, language)),
+    tag(buildFig10c(view.plan, view.results, language)),
   ];
 }

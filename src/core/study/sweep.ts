@@ -7,12 +7,14 @@
  * first, STUDY_BOUND_SWEEPS) is averaged with the k-th of the others; "over the range" averages every bound.
  */
 import type { MethodId } from '../config';
-import { methodLabel } from '../methods/registry';
+import type { LanguageId } from '../language';
+import { message, type Message } from '../messages';
+import { methodLabelIn } from '../methods/registry';
 import type { TargetId } from '../targets/types';
-import { type FacetChartData, formatPercent, type StudyFigure, type XYChartData } from './figures';
-import { COMPARED_METHODS, QUICK_BUDGET_NOTE, type StudyPlan } from './plan';
+import { type FacetChartData, formatPercent, quickCaption, STUDY_PROTOCOL_MESSAGES, sayIn, type StudyFigure, type XYChartData } from './figures';
+import { COMPARED_METHODS, type StudyPlan } from './plan';
 import { collectStudyCells, type JobOutcome, type StudyCell } from './protocolView';
-import { STUDY_PROTOCOL_SPECS, type StudyProtocol } from './protocols';
+import type { StudyProtocol } from './protocols';
 import type { StudyResults } from './results';
 import { formatSpread, mean, separatesAtBound, summarize, type Spread } from './stats';
 
@@ -119,7 +121,8 @@ function seedsOf(sweep: StudySweep): number[] {
 }
 
 /** One panel per benchmark: the metric against the bound (log axis), mean ± std over seeds per method. */
-function sweepChart(sweep: StudySweep, metric: SweepMetric, title: string, yLabel: string): FacetChartData {
+function sweepChart(sweep: StudySweep, metric: SweepMetric, title: string, yLabel: string, language: LanguageId): FacetChartData {
+  const say = sayIn(language);
   const panels: XYChartData[] = sweep.targets.map((target) => {
     const bounds = sweep.bounds[target] ?? [];
     const marks = bounds
@@ -128,14 +131,14 @@ function sweepChart(sweep: StudySweep, metric: SweepMetric, title: string, yLabe
     return {
       kind: 'line',
       title: target,
-      xLabel: 'error bound (log)',
+      xLabel: say('studyFigAxisErrorBound'),
       yLabel,
       xLog: true,
       yMin: 0,
       yMax: 1,
       marks,
       series: COMPARED_METHODS.map((method) => ({
-        name: methodLabel(method),
+        name: methodLabelIn(method, language),
         points: bounds
           .map((bound) => ({ bound, spread: cellSpread(findSweepCell(sweep, target, bound, method), metric) }))
           .filter((p) => Number.isFinite(p.spread.mean))
@@ -143,10 +146,11 @@ function sweepChart(sweep: StudySweep, metric: SweepMetric, title: string, yLabe
       })),
     };
   });
-  return { kind: 'facets', title, columns: 3, panels, note: 'mean ± std over seeds; n.s. = AXNet separates from neither baseline at that bound (paired over seeds)' };
+  return { kind: 'facets', title, columns: 3, panels, note: say('studyFigSweepNote') };
 }
 
-function sweepTable(sweep: StudySweep, metric: SweepMetric): { header: string[]; rows: string[][] } {
+function sweepTable(sweep: StudySweep, metric: SweepMetric, language: LanguageId): { header: string[]; rows: string[][] } {
+  const say = sayIn(language);
   const rows: string[][] = [];
   for (const target of sweep.targets)
     for (const bound of sweep.bounds[target] ?? []) {
@@ -154,7 +158,7 @@ function sweepTable(sweep: StudySweep, metric: SweepMetric): { header: string[];
       const sep = (base: MethodId) => {
         if (!axnetSeparates(sweep, target, bound, base, metric)) return 'n.s.';
         const d = mean(pairedDifferences(findSweepCell(sweep, target, bound, 'axnet'), findSweepCell(sweep, target, bound, base), (o) => o.metrics[metric]));
-        return d > 0 ? 'AXNet higher' : 'AXNet lower';
+        return say(d > 0 ? 'studyFigAxnetHigher' : 'studyFigAxnetLower');
       };
       rows.push([
         target,
@@ -164,44 +168,66 @@ function sweepTable(sweep: StudySweep, metric: SweepMetric): { header: string[];
         String(Math.min(...cells.map((c) => c?.outcomes.length ?? 0))),
       ]);
     }
-  return { header: ['benchmark', 'bound', ...COMPARED_METHODS.map((m) => `${methodLabel(m)} (mean ± std)`), 'AXNet vs onepass / iterative', 'seeds'], rows };
+  return {
+    header: [
+      say('studyFigAxisBenchmark'),
+      say('studyFigHeaderBound'),
+      ...COMPARED_METHODS.map((m) => say('studyFigHeaderMeanStd', { method: methodLabelIn(m, language) })),
+      say('studyFigHeaderVersus'),
+      say('studyFigHeaderSeeds'),
+    ],
+    rows,
+  };
 }
 
 /** The average gains vs onepass and iterative at each bound rank and over the range, mean ± std over seeds. */
-export function gainTable(sweep: StudySweep): { header: string[]; rows: string[][] } {
+export function gainTable(sweep: StudySweep, language: LanguageId = 'en'): { header: string[]; rows: string[][] } {
+  const say = sayIn(language);
   const seeds = seedsOf(sweep);
   const ranks = Math.max(0, ...sweep.targets.map((t) => sweep.bounds[t]?.length ?? 0));
   const row = (label: string, rank: number | null) => [
     label,
-    rank === null ? 'all' : sweep.targets.map((t) => `${t} ${sweep.bounds[t]?.[rank] ?? '–'}`).join(', '),
+    rank === null ? say('studyFigAllBounds') : sweep.targets.map((t) => `${t} ${sweep.bounds[t]?.[rank] ?? '–'}`).join(', '),
     formatSpread(summarize(gainPerSeed(sweep, 'onepass', rank, seeds)), signedPercent),
     formatSpread(summarize(gainPerSeed(sweep, 'iterative', rank, seeds)), signedPercent),
   ];
   return {
-    header: ['bound', 'bounds per benchmark', 'gain vs onepass (paper +50.7%)', 'gain vs iterative (paper +30.8%)'],
-    rows: [...Array.from({ length: ranks }, (_, k) => row(`#${k + 1} (${k === 0 ? 'tightest' : k === ranks - 1 ? 'loosest' : 'mid'})`, k)), row('over the range', null)],
+    header: [say('studyFigHeaderBound'), say('studyFigHeaderBoundsPerBenchmark'), say('studyFigHeaderGainOnepass'), say('studyFigHeaderGainIterative')],
+    rows: [
+      ...Array.from({ length: ranks }, (_, k) => row(say(k === 0 ? 'studyFigRankTightest' : k === ranks - 1 ? 'studyFigRankLoosest' : 'studyFigRankMid', { rank: k + 1 }), k)),
+      row(say('studyFigOverTheRange'), null),
+    ],
   };
 }
 
-const quickNote = (plan: StudyPlan) => (plan.size === 'quick' ? ` ${QUICK_BUDGET_NOTE}.` : '');
+/** The average gains of gainTable's rows, one bound rank after the other (label, vs onepass, vs iterative). */
+function gainList(rows: readonly string[][]): Message | string {
+  return rows.reduceRight<Message | string>(
+    (next, r) => message(next === '' ? 'studyFigGain' : 'studyFigGainThen', { label: r[0], onepass: r[2], iterative: r[3], ...(next === '' ? {} : { next }) }),
+    '',
+  );
+}
 
 /** Fig. 6 as a sweep: true invocation vs error bound per benchmark and method. */
-export function buildSweepFig6(plan: StudyPlan, results: StudyResults, protocol: StudyProtocol): StudyFigure {
+export function buildSweepFig6(plan: StudyPlan, results: StudyResults, protocol: StudyProtocol, language: LanguageId = 'en'): StudyFigure {
+  const say = sayIn(language);
+  const words = STUDY_PROTOCOL_MESSAGES[protocol];
   const sweep = collectStudySweep(plan, results, protocol);
-  const table = sweepTable(sweep, 'trueInvocation');
-  const gains = gainTable(sweep);
+  const table = sweepTable(sweep, 'trueInvocation', language);
+  const gains = gainTable(sweep, language);
   const missing = sweep.cells.flatMap((c) => c.missingJobs);
   return {
     id: 'fig6',
     name: 'Fig. 6',
-    title: `True invocation vs error bound per benchmark — ${STUDY_PROTOCOL_SPECS[protocol].label}`,
+    title: say('studyFig6SweepTitle', { protocol: message(words.label) }),
     caption:
-      'Paper: AXNet has the highest true invocation on every benchmark (+50.7 % vs onepass, +30.8 % vs iterative on average), at one unstated bound per benchmark. ' +
-      `Ours: every benchmark at ${Math.min(...sweep.targets.map((t) => sweep.bounds[t]?.length ?? 0))}+ bounds, mean ± std over seeds ${seedsOf(sweep).join(', ')}; same data, bound, optimizer, activation and losses for all methods; AXNet sized to the baseline within 3 %. ` +
-      `Protocol: ${STUDY_PROTOCOL_SPECS[protocol].rule}. n.s.: AXNet separates from neither baseline (every seed's paired difference of the same sign beyond 0.5 points and |mean| > std).` +
-      ` Average gains (bound rank k = the k-th bound of every benchmark): ${gains.rows.map((r) => `${r[0]} ${r[2]} / ${r[3]}`).join('; ')}.` +
-      quickNote(plan),
-    chart: sweepChart(sweep, 'trueInvocation', `Fig. 6 · true invocation vs error bound (${protocol})`, 'true invocation'),
+      say('studyFig6SweepCaption', {
+        bounds: Math.min(...sweep.targets.map((t) => sweep.bounds[t]?.length ?? 0)),
+        seeds: seedsOf(sweep).join(', '),
+        rule: message(words.rule),
+        gains: gainList(gains.rows),
+      }) + quickCaption(plan, language),
+    chart: sweepChart(sweep, 'trueInvocation', say('studyFig6SweepChart', { protocol: message(words.tag) }), say('studyFigAxisTrueInvocation'), language),
     table,
     missing,
     quick: plan.size === 'quick',
@@ -209,18 +235,17 @@ export function buildSweepFig6(plan: StudyPlan, results: StudyResults, protocol:
 }
 
 /** Fig. 7 as a sweep: prediction accuracy (paper definition) vs error bound. */
-export function buildSweepFig7(plan: StudyPlan, results: StudyResults, protocol: StudyProtocol): StudyFigure {
+export function buildSweepFig7(plan: StudyPlan, results: StudyResults, protocol: StudyProtocol, language: LanguageId = 'en'): StudyFigure {
+  const say = sayIn(language);
+  const words = STUDY_PROTOCOL_MESSAGES[protocol];
   const sweep = collectStudySweep(plan, results, protocol);
   return {
     id: 'fig7',
     name: 'Fig. 7',
-    title: `Prediction accuracy vs error bound per benchmark — ${STUDY_PROTOCOL_SPECS[protocol].label}`,
-    caption:
-      'Paper: AXNet is about as accurate as iterative; iterative is better on inversek2j, jpeg and blackscholes. ' +
-      'Ours: paper definition (fraction of test samples both safe and predicted safe), mean ± std over seeds at every bound of the sweep.' +
-      quickNote(plan),
-    chart: sweepChart(sweep, 'predictionAccuracy', `Fig. 7 · prediction accuracy vs error bound (${protocol})`, 'prediction accuracy'),
-    table: sweepTable(sweep, 'predictionAccuracy'),
+    title: say('studyFig7SweepTitle', { protocol: message(words.label) }),
+    caption: say('studyFig7SweepCaption') + quickCaption(plan, language),
+    chart: sweepChart(sweep, 'predictionAccuracy', say('studyFig7SweepChart', { protocol: message(words.tag) }), say('studyFigAxisPredictionAccuracy'), language),
+    table: sweepTable(sweep, 'predictionAccuracy', language),
     missing: sweep.cells.flatMap((c) => c.missingJobs),
     quick: plan.size === 'quick',
   };

@@ -4,13 +4,14 @@
  * the view or reloading the page shows them without retraining. Each figure (Fig. 2, 6, 7, 8, 9,
  * 10a, 10c) is drawn by the same pure SVG renderer as the CLI (src/core/study/svg.ts), next to what
  * the paper reports and ours computed the same way (src/core/study/claims.ts), whose words are Messages formatted in
- * the language on screen. The figures' own text (titles, captions, axis labels, the numbers tables) is English
- * (src/core/study/figures.ts, svg.ts), marked lang="en".
+ * the language on screen. The figures' own text (titles, captions, axis labels, legends, the numbers tables and the
+ * quick watermark) is in the language on screen too (src/core/study/figures.ts, figureMessages.ts); the report and
+ * the downloaded Markdown stay English.
  */
 import { useEffect, useMemo, useState } from 'react';
 import { computeLeadClaims, computeProtocolClaims, formatLeadClaim, formatStudyClaim, type LeadClaim, type StudyClaim } from '../../core/study/claims';
 import { STUDY_EARLY_STOP, STUDY_PROTOCOLS, type StudyProtocol } from '../../core/study/protocols';
-import { buildStudyFigures, formatSeconds, type StudyFigure } from '../../core/study/figures';
+import { buildStudyFigures, formatSeconds, studyFigureWatermark, type StudyFigure } from '../../core/study/figures';
 import { computeJobKey, STUDY_BUDGETS, type StudySize } from '../../core/study/plan';
 import { figureFileName, renderStudyReport } from '../../core/study/report';
 import { renderChart } from '../../core/study/svg';
@@ -68,25 +69,24 @@ function ClaimList({ claims }: { claims: readonly StudyClaim[] }) {
 }
 
 function FigureCard({ figure, claims, quick }: { figure: StudyFigure; claims: readonly StudyClaim[]; quick: boolean }) {
-  const svg = useMemo(() => renderChart(figure.chart, { quick }), [figure, quick]);
+  const language = useLanguage();
+  const svg = useMemo(() => renderChart(figure.chart, { quick, watermark: studyFigureWatermark(language) }), [figure, quick, language]);
   const baseName = figureFileName(figure).replace(/\.svg$/, '');
   const [pngError, setPngError] = useState<string | null>(null);
   const t = useT('paper');
   return (
     <article className="panel paper-figure" data-testid={figureTestId(figure)} data-missing={figure.missing.length} aria-labelledby={`${figure.id}-title`}>
       <header className="panel-header">
-        <h3 id={`${figure.id}-title`} lang="en">
+        <h3 id={`${figure.id}-title`}>
           {figure.name} — {figure.title}
         </h3>
-        <p className="panel-caption" lang="en">
-          {figure.caption}
-        </p>
+        <p className="panel-caption">{figure.caption}</p>
         {quick ? <p className="quick-note">{t('figure.quickNote')}</p> : null}
       </header>
       {/* Small multiples (the bound sweeps of Figs. 6 and 7) take the card's width; their claims go below. */}
       <div className={figure.chart.kind === 'facets' ? 'paper-figure-body wide' : 'paper-figure-body'}>
         {/* The SVG text comes from our own pure renderer, which escapes every label (escapeXml). */}
-        <div className="paper-svg" lang="en" role="img" aria-label={`${figure.name}: ${figure.title}`} dangerouslySetInnerHTML={{ __html: svg }} />
+        <div className="paper-svg" role="img" aria-label={`${figure.name}: ${figure.title}`} dangerouslySetInnerHTML={{ __html: svg }} />
         <div className="paper-claims">
           <h4>{t('claims.paperVsOurs')}</h4>
           <ClaimList claims={claims} />
@@ -95,7 +95,7 @@ function FigureCard({ figure, claims, quick }: { figure: StudyFigure; claims: re
       {figure.missing.length > 0 ? <p className="muted small">{t('figure.missing', { jobs: figure.missing.join(', ') })}</p> : null}
       <details className="paper-table">
         <summary>{t('figure.numbers')}</summary>
-        <table lang="en">
+        <table>
           <thead>
             <tr>
               {figure.table.header.map((cell) => (
@@ -228,7 +228,7 @@ export function PaperPanel() {
   }, [size]);
 
   // Switching the protocol re-reads the same results (converge reads the equal-steps runs): nothing retrains.
-  const figures = useMemo(() => buildStudyFigures(plan, results, protocol), [plan, results, protocol]);
+  const figures = useMemo(() => buildStudyFigures(plan, results, protocol, language), [plan, results, protocol, language]);
   const claims = useMemo(() => computeProtocolClaims(plan, results, protocol), [plan, results, protocol]);
   const leadClaims = useMemo(() => computeLeadClaims(plan, results), [plan, results]);
   const resultCount = Object.keys(results).length;
