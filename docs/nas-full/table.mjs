@@ -1,6 +1,11 @@
-// Markdown rows (the table of README.md here) for docs/nas-full/README.md from /tmp/nas-<target>.json and /tmp/nasfull/log.
+// Markdown rows (the table of README.md here) for docs/nas-full/README.md from <dir>/nas-<target>.json and <dir>/run.log
+// (default dir: docs/nas-full/results, this session's runs; /tmp/nasfull's runner writes /tmp/nas-<target>.json and /tmp/nasfull/log).
 import { existsSync, readFileSync } from 'node:fs';
-const log = existsSync('/tmp/nasfull/log') ? readFileSync('/tmp/nasfull/log', 'utf8').split('\n') : [];
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+const dir = process.argv[2] ?? join(dirname(fileURLToPath(import.meta.url)), 'results');
+const logPath = join(dir, 'run.log');
+const log = existsSync(logPath) ? readFileSync(logPath, 'utf8').split('\n') : [];
 const targets = ['fft', 'inversek2j', 'bessel_Jnu', 'sobel', 'kmeans', 'jmeint', 'jpeg'];
 const rows = [];
 for (const t of targets) {
@@ -8,7 +13,7 @@ for (const t of targets) {
   const end = log.find((l) => l.startsWith(`${t} end`));
   const loadStart = start?.match(/load (.*)$/)?.[1] ?? '';
   const loadEnd = end?.match(/load (.*)$/)?.[1] ?? '';
-  const path = `/tmp/nas-${t}.json`;
+  const path = join(dir, `nas-${t}.json`);
   let j = null;
   try {
     j = JSON.parse(readFileSync(path, 'utf8'));
