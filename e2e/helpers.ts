@@ -121,3 +121,50 @@ export async function runReference<T>(browser: Browser, link: string, playTestId
     await context.close();
   }
 }
+
+/**
+ * Puts entries into the page's study cache (IndexedDB 'axnet-lab-study', store 'jobs'; studyCache.ts), as the Paper
+ * view caches a finished run: a reload then shows them without training.
+ */
+export async function putStudyCacheEntries(page: Page, entries: readonly (readonly [string, unknown])[]): Promise<void> {
+  await page.evaluate(async (pairs) => {
+    await new Promise<void>((resolve, reject) => {
+      const open = indexedDB.open('axnet-lab-study', 1);
+      open.onupgradeneeded = () => open.result.createObjectStore('jobs');
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const transaction = open.result.transaction('jobs', 'readwrite');
+        for (const [key, value] of pairs) transaction.objectStore('jobs').put(value, key);
+        transaction.oncomplete = () => {
+          open.result.close();
+          resolve();
+        };
+        transaction.onerror = () => reject(transaction.error);
+      };
+    });
+  }, entries);
+}
+
+/**
+ * The step of the run stored for a reload (runRestore.ts: the 'run' namespace of the study cache, written at most every
+ * RUN_STORE_INTERVAL_MS), or null when none is stored: a test reloads once the write it needs has happened.
+ */
+export async function readStoredRunStep(page: Page): Promise<number | null> {
+  return page.evaluate(
+    () =>
+      new Promise<number | null>((resolve) => {
+        const open = indexedDB.open('axnet-lab-study', 1);
+        open.onupgradeneeded = () => open.result.createObjectStore('jobs');
+        open.onerror = () => resolve(null);
+        open.onsuccess = () => {
+          const request = open.result.transaction('jobs', 'readonly').objectStore('jobs').get('run:current');
+          request.onsuccess = () => {
+            open.result.close();
+            const step = (request.result as { checkpoint?: { step?: unknown } } | undefined)?.checkpoint?.step;
+            resolve(typeof step === 'number' ? step : null);
+          };
+          request.onerror = () => resolve(null);
+        };
+      }),
+  );
+}

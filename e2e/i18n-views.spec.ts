@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { buildNasStudyFixtureRecords } from '../src/core/nas/studyFixture';
-import { collectErrors, englishWordsIn } from './helpers';
+import { collectErrors, englishWordsIn, putStudyCacheEntries } from './helpers';
 
 /**
  * The AxTrain, NAS and Paper views in 中文 (issue 13): an AxTrain run trained to done, a NAS search run to done, the
@@ -65,22 +65,10 @@ test('the Paper view in 中文 with a NAS study: its run line, figures and table
   // Every unit of the quick plan, cached as the Paper view caches a finished run (studyCache.ts, namespace 'nas').
   const units = Object.values(buildNasStudyFixtureRecords());
   await page.goto('/#v=1&backend=cpu&lang=zh');
-  await page.evaluate(async (records) => {
-    await new Promise<void>((resolve, reject) => {
-      const open = indexedDB.open('axnet-lab-study', 1);
-      open.onupgradeneeded = () => open.result.createObjectStore('jobs');
-      open.onerror = () => reject(open.error);
-      open.onsuccess = () => {
-        const transaction = open.result.transaction('jobs', 'readwrite');
-        for (const record of records) transaction.objectStore('jobs').put(record, `nas:${record.key}`);
-        transaction.oncomplete = () => {
-          open.result.close();
-          resolve();
-        };
-        transaction.onerror = () => reject(transaction.error);
-      };
-    });
-  }, units);
+  await putStudyCacheEntries(
+    page,
+    units.map((record) => [`nas:${record.key}`, record] as const),
+  );
   await page.reload();
   await page.getByTestId('tab-paper').click();
   await expect(page.getByTestId('paper-nas-progress')).toHaveAttribute('data-status', 'done');

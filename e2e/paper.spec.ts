@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { collectErrors } from './helpers';
+import { collectErrors, putStudyCacheEntries } from './helpers';
 
 const FIGURES = ['2', '6', '7', '8', '9', '10a', '10c'] as const;
 
@@ -146,23 +146,10 @@ test('AxTrain: cached units show at once, the claims table is the CLI’s, and t
     wallMs: index === 0 ? AXTRAIN_FIRST_UNIT_MS : results.wallMs - AXTRAIN_FIRST_UNIT_MS,
   }));
   await page.goto('/#v=1&backend=cpu');
-  await page.evaluate(async (units) => {
-    await new Promise<void>((resolve, reject) => {
-      const open = indexedDB.open('axnet-lab-study', 1);
-      open.onupgradeneeded = () => open.result.createObjectStore('jobs');
-      open.onerror = () => reject(open.error);
-      open.onsuccess = () => {
-        const transaction = open.result.transaction('jobs', 'readwrite');
-        for (const unit of units) transaction.objectStore('jobs').put(unit, `axtrain:${unit.key}`);
-        transaction.objectStore('jobs').put({ kept: true }, 'v0-not-axtrain'); // stands for a §V job: the AxTrain clear must keep it
-        transaction.oncomplete = () => {
-          open.result.close();
-          resolve();
-        };
-        transaction.onerror = () => reject(transaction.error);
-      };
-    });
-  }, records);
+  await putStudyCacheEntries(page, [
+    ...records.map((unit) => [`axtrain:${unit.key}`, unit] as const),
+    ['v0-not-axtrain', { kept: true }] as const, // stands for a §V job: the AxTrain clear must keep it
+  ]);
   await page.reload();
   await openPaper(page);
 
