@@ -26,6 +26,7 @@ describe('axlab reproduce', () => {
       paper: 'axnet',
       seeds: null,
       protocols: ['perPhase', 'equalSteps', 'converge'],
+      bounds: 'sweep',
       backend: 'wasm',
       quick: true,
       initialization: 'authorsZeroBias',
@@ -40,6 +41,8 @@ describe('axlab reproduce', () => {
     expect(() => parseReproduceArgs(['--paper', 'bogus'], fail)).toThrow(/--paper must be axnet, axtrain or nas/);
     expect(() => parseReproduceArgs(['--seeds', '0'], fail)).toThrow(/--seeds/);
     expect(() => parseReproduceArgs(['--init', 'zeros'], fail)).toThrow(/--init must be one of authorsZeroBias, bias0\.1/);
+    expect(parseReproduceArgs(['--bounds', 'study'], fail).bounds).toBe('study');
+    expect(() => parseReproduceArgs(['--bounds', 'all'], fail)).toThrow(/--bounds must be one of sweep, study, not "all"/);
     expect(parseReproduceArgs(['--shard', '3/8'], fail).shard).toEqual({ index: 3, count: 8 });
     expect(() => parseReproduceArgs(['--shard', '0/8'], fail)).toThrow(/--shard .*numbered from 1/);
     expect(() => parseReproduceArgs(['--shard', '9/8'], fail)).toThrow(/--shard .*between 1 and 8/);

@@ -17,7 +17,7 @@ import * as tf from '@tensorflow/tfjs';
 import { buildStudyFigures, formatSeconds } from '../src/core/study/figures';
 import { groupStudyJobs } from '../src/core/study/groups';
 import { INITIALIZATIONS, type Initialization } from '../src/core/config';
-import { buildStudyPlan, STUDY_DEFAULT_SEEDS, STUDY_INITIALIZATION, type StudyJob } from '../src/core/study/plan';
+import { buildStudyPlan, STUDY_BOUND_CHOICES, STUDY_DEFAULT_SEEDS, STUDY_INITIALIZATION, type StudyBoundChoice, type StudyJob } from '../src/core/study/plan';
 import { listStudyResultRows, planProtocols } from '../src/core/study/protocolView';
 import { STUDY_PROTOCOLS, type StudyProtocol } from '../src/core/study/protocols';
 import { figureFileName, renderStudyReport } from '../src/core/study/report';
@@ -27,11 +27,13 @@ import { hashStudyPlan, mergeStudyResults, orderResults, parseShardSpec, shardSt
 import { renderChart } from '../src/core/study/svg';
 import type { ReproduceWorkerReply, ReproduceWorkerRequest } from './reproduceWorker';
 
-export const REPRODUCE_USAGE = `axlab reproduce [--paper axnet|axtrain|nas] [--quick] [--protocol P|all] [--seeds N] [--init ID] [--out DIR] [--jobs N] [--cache DIR] [--shard i/n]
+export const REPRODUCE_USAGE = `axlab reproduce [--paper axnet|axtrain|nas] [--quick] [--protocol P|all] [--seeds N] [--bounds sweep|study] [--init ID] [--out DIR] [--jobs N] [--cache DIR] [--shard i/n]
                                                   train the §V study (Fig. 2, 6–9, 10a, 10c) and write DIR/report.md,
                                                   DIR/results.json, DIR/fig-*.svg (default DIR ./reproduce-out; --jobs default 2);
                                                   --protocol ${STUDY_PROTOCOLS.join('|')}|all: budget protocols (default all);
                                                   --seeds N: seeds per cell (default ${STUDY_DEFAULT_SEEDS}); --backend wasm|cpu (default wasm);
+                                                  --bounds study: Fig. 6–8 at each benchmark's study bound only, not the
+                                                  sweep (with --seeds 1 --protocol perPhase: the plan of docs/reproduce-full/);
                                                   --init ${INITIALIZATIONS.join('|')}: initial biases (default ${STUDY_INITIALIZATION}, the authors' code);
                                                   --shard i/n: only shard i of n (1-based), partial results for axlab merge;
                                                   --paper axtrain: the AxTrain study (Figs. 6, 7, 9 on breast cancer and digits,
@@ -49,6 +51,8 @@ export interface ReproduceOptions {
   seeds: number | null;
   /** §V budget protocols to cover (default all). */
   protocols: StudyProtocol[];
+  /** §V Fig. 6–8 bounds: the sweep (default) or each benchmark's study bound only. */
+  bounds: StudyBoundChoice;
   /** §V tfjs backend of every job (default wasm: 2.7–4.3× faster than cpu in Node). */
   backend: 'cpu' | 'wasm';
   quick: boolean;
@@ -171,6 +175,7 @@ export function parseReproduceArgs(argsIn: readonly string[], fail: (message: st
     paper: 'axnet',
     seeds: null,
     protocols: [...STUDY_PROTOCOLS],
+    bounds: 'sweep',
     backend: 'wasm',
     quick: false,
     initialization: STUDY_INITIALIZATION,
@@ -220,6 +225,13 @@ export function parseReproduceArgs(argsIn: readonly string[], fail: (message: st
           if (!known) fail(`--protocol must be one of ${STUDY_PROTOCOLS.join(', ')} or all, not ${JSON.stringify(text)}`);
           options.protocols = [known];
         }
+        break;
+      }
+      case '--bounds': {
+        const text = value();
+        const known = STUDY_BOUND_CHOICES.find((choice) => choice === text);
+        if (!known) fail(`--bounds must be one of ${STUDY_BOUND_CHOICES.join(', ')}, not ${JSON.stringify(text)}`);
+        options.bounds = known;
         break;
       }
       case '--init': {
@@ -300,6 +312,7 @@ export async function runReproduce(options: ReproduceOptions): Promise<number> {
     protocols: options.protocols,
     seeds: options.seeds ?? STUDY_DEFAULT_SEEDS,
     backend: options.backend,
+    bounds: options.bounds,
   });
   const planHash = hashStudyPlan(plan);
   const runPlan = options.shard ? shardStudyPlan(plan, options.shard.index, options.shard.count) : plan;

@@ -140,6 +140,21 @@ describe('buildStudyPlan', () => {
     expect(() => buildStudyPlan('quick', { seeds: 0 })).toThrow(/seeds/);
   });
 
+  it("with bounds 'study' trains Fig. 6–8 at each benchmark's study bound only: the one-seed perPhase plan of docs/reproduce-full/ (41 jobs)", () => {
+    const sweep = buildStudyPlan('full', { seeds: 1, protocols: ['perPhase'] });
+    const single = buildStudyPlan('full', { seeds: 1, protocols: ['perPhase'], bounds: 'study' });
+    expect(single.jobs.length).toBe(41);
+    for (const target of STUDY_BENCHMARKS) {
+      expect(single.bounds[target]).toEqual([STUDY_BOUNDS[target]]);
+      expect(new Set(single.jobs.filter((j) => j.cell.startsWith(`fig6/${target}/`)).map((j) => j.bound))).toEqual(new Set([STUDY_BOUNDS[target]]));
+    }
+    // The same jobs as the sweep's at the study bound: same ids, configs and cache keys (a cache serves both).
+    const sweepById = new Map(sweep.jobs.map((j) => [j.id, j]));
+    for (const job of single.jobs) expect(computeJobKey(job)).toBe(computeJobKey(sweepById.get(job.id)!));
+    expect(sweep.jobs.length - single.jobs.length).toBe(STUDY_BENCHMARKS.length * 3 * 4);
+    expect(() => buildStudyPlan('full', { bounds: 'some' as never })).toThrow(/Unsupported bound choice/);
+  });
+
   it('gives every method the same total steps under equalSteps, and N per phase under perPhase', () => {
     const plan = buildStudyPlan('full', { seeds: 1 });
     const totals = (schedule: string, target: string) =>

@@ -70,7 +70,7 @@ export function listOpenChoices(plan: StudyPlan): { choice: string; lab: string 
     },
     {
       choice: 'Error bounds',
-      lab: `swept: ${STUDY_BENCHMARKS.map((t) => `${t} ${(STUDY_BOUND_SWEEPS[t] ?? []).join(', ')}`).join('; ')}; Figs. 2, 8, 9, 10 at ${STUDY_BENCHMARKS.map((t) => `${t} ${describeStudyBound(t)}`).join('; ')}`,
+      lab: `swept: ${STUDY_BENCHMARKS.map((t) => `${t} ${(plan.bounds?.[t] ?? STUDY_BOUND_SWEEPS[t] ?? []).join(', ')}`).join('; ')}; Figs. 2, 8, 9, 10 at ${STUDY_BENCHMARKS.map((t) => `${t} ${describeStudyBound(t)}`).join('; ')}`,
     },
     { choice: 'Seeds', lab: `${(plan.seeds ?? [1]).length} per cell (${(plan.seeds ?? [1]).join(', ')}): each seeds the data, the initialization and the batches` },
     { choice: 'Initialization', lab: init ? `${init.label} — ${init.description}` : 'not recorded (plan before version 3: biases 0.1)' },
