@@ -101,8 +101,9 @@ function takeRestoredResume(): ResumeRequest | undefined {
 export function describeWorkerFailure(reason: string | Message): { kind: NoticeKind; text: string; message?: Message } {
   const said = typeof reason === 'string' ? reason : formatMessage(reason, 'en');
   if (isCodeLoadFailure(said)) return { kind: 'crash', text: WORKER_LOAD_FAILURE_TEXT };
-  const shown = isGpuLossMessage(said) ? message('gpuDeviceLost', { reason }) : message('runStoppedReset', { stopped: message('trainingStopped'), reason });
-  return { kind: isGpuLossMessage(said) ? 'device' : 'crash', text: formatMessage(shown, 'en'), message: shown };
+  const gpuLost = isGpuLossMessage(said);
+  const shown = gpuLost ? message('gpuDeviceLost', { reason }) : message('runStoppedReset', { stopped: message('trainingStopped'), reason });
+  return { kind: gpuLost ? 'device' : 'crash', text: formatMessage(shown, 'en'), message: shown };
 }
 
 function post(run: ActiveRun, message: ToWorkerMessage): void {

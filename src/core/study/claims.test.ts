@@ -123,6 +123,24 @@ describe('figures', () => {
     expect(claims['speedup-jpeg'].oursValue).toBeCloseTo(32, 12);
     expect(claims['speedup-jpeg'].verdict).toBe('agrees');
     expect(claims['jpeg-param-reduction'].oursValue).toBeCloseTo(1 - 1138 / 3336, 12);
+    expect(formatStudyClaim(claims['jpeg-param-reduction'], 'en').ours).toMatch(/^−65\.9 % \(1138 vs 3336, invocation-matched\)/);
+  });
+
+  it('writes a parameter "reduction" below zero as more parameters (+2.2 %), never as −-2.2 %', () => {
+    const plan = buildStudyPlan('full');
+    // Only the size-matched AXNet (3410 parameters) comes within 5 points of iterative (3336): 1 − 3410/3336 = −2.2 %.
+    const results = fakeResults(plan, (id) => {
+      if (id.startsWith('fig9/jpeg/axnet/')) return { trueInvocation: 0.1, params: 400 };
+      if (id === 'fig6/jpeg/axnet') return { trueInvocation: 0.6, params: 3410 };
+      if (id === 'fig6/jpeg/iterative') return { trueInvocation: 0.6, params: 3336 };
+      return undefined;
+    });
+    const claim = computeStudyClaims(plan, results).find((c) => c.id === 'jpeg-param-reduction')!;
+    expect(claim.oursValue).toBeCloseTo(1 - 3410 / 3336, 12);
+    const row = formatStudyClaim(claim, 'en');
+    expect(row.ours).toMatch(/^\+2\.2 % \(3410 vs 3336, invocation-matched\)/);
+    expect(row.verdictText).toContain('ours +2.2 % vs paper −60.0 % (opposite direction)');
+    expect(`${row.ours} ${row.verdictText}`).not.toMatch(/−-|--/);
   });
 
   it('measures oscillation on the second half of training', () => {

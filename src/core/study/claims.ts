@@ -73,6 +73,8 @@ export function formatStudyClaim(claim: StudyClaim, language: LanguageId): Study
 }
 
 const NA = message('studyClaimNa');
+/** A reduction 1 − ours/theirs as the paper writes it: −60.0 % (fewer), +2.2 % (more). */
+const formatReduction = (v: number) => `${v >= 0 ? '−' : '+'}${Math.abs(100 * v).toFixed(1)} %`;
 const agrees = (detail: ClaimText) => message('studyClaimAgrees', { detail });
 const differs = (detail: ClaimText) => message('studyClaimDiffers', { detail });
 const notComputed = (why: MessageId) => message('studyClaimNotComputed', { why: message(why) });
@@ -393,7 +395,7 @@ export function computeStudyClaims(plan: StudyPlan, results: StudyResults): Stud
   {
     const jpeg = row('jpeg');
     const reduction = jpeg && jpeg.basis === 'invocation-matched' ? 1 - jpeg.paramRatio : null;
-    const { verdict, text } = compareWithPaper(0.6, reduction, (v) => `${(100 * v).toFixed(1)} %`);
+    const { verdict, text } = compareWithPaper(0.6, reduction, formatReduction);
     claims.push({
       id: 'jpeg-param-reduction',
       figure: 'fig10a',
@@ -403,7 +405,7 @@ export function computeStudyClaims(plan: StudyPlan, results: StudyResults): Stud
       formula: message('studyClaimParamReductionFormula', { points: SIMILAR_POINTS }),
       ours: jpeg
         ? message('studyClaimParamReductionOurs', {
-            reduction: reduction === null ? NA : `−${(100 * reduction).toFixed(1)} %`,
+            reduction: reduction === null ? NA : formatReduction(reduction),
             axnet: jpeg.axnetParams,
             iterative: jpeg.iterativeParams,
             basis: message(jpeg.basis === 'invocation-matched' ? 'studyClaimInvocationMatched' : 'studyClaimSizeMatched'),
@@ -455,7 +457,7 @@ export function computeStudyClaims(plan: StudyPlan, results: StudyResults): Stud
   ] as const) {
     const r = row(target);
     const reduction = r && r.timeRatio !== null ? 1 - r.timeRatio : null;
-    const { verdict, text } = compareWithPaper(paperValue, reduction, (v) => `−${(100 * v).toFixed(1)} %`);
+    const { verdict, text } = compareWithPaper(paperValue, reduction, formatReduction);
     claims.push({
       id: `time-reduction-${target}`,
       figure: 'fig10a',
@@ -463,7 +465,7 @@ export function computeStudyClaims(plan: StudyPlan, results: StudyResults): Stud
       paper: `−${paperValue * 100} %`,
       paperValue,
       formula: `1 − trainingMs_AXNet / trainingMs_iterative (${target})`,
-      ours: reduction === null ? NA : `−${(100 * reduction).toFixed(1)} %`,
+      ours: reduction === null ? NA : formatReduction(reduction),
       oursValue: reduction,
       verdict,
       verdictText: text,
@@ -614,7 +616,6 @@ export function judgeLeadClaim(paper: number, spread: Spread, paired: PairedComp
 }
 
 const pct = (v: number) => `${v >= 0 ? '+' : ''}${(100 * v).toFixed(1)} %`;
-const reduction = (v: number) => `${v >= 0 ? '−' : '+'}${Math.abs(100 * v).toFixed(1)} %`;
 
 function seedsOfPlan(plan: StudyPlan): number[] {
   return plan.seeds?.length ? plan.seeds : [1];
@@ -662,8 +663,8 @@ function timeReading(plan: StudyPlan, results: StudyResults, protocol: StudyProt
   }
   const spread = summarize(perSeed);
   const paired = diffs.length ? comparePaired(diffs) : null;
-  const { verdict, text } = judgeLeadClaim(0.74, spread, paired, reduction);
-  const ours = Number.isFinite(spread.mean) ? message('studyClaimLeadSeeds', { spread: formatSpread(spread, reduction), n: spread.n }) : NA;
+  const { verdict, text } = judgeLeadClaim(0.74, spread, paired, formatReduction);
+  const ours = Number.isFinite(spread.mean) ? message('studyClaimLeadSeeds', { spread: formatSpread(spread, formatReduction), n: spread.n }) : NA;
   return { protocol, spread, paired, ours, verdict, verdictText: text };
 }
 

@@ -7,7 +7,7 @@ import type { MethodId } from '../config';
 import type { LanguageId } from '../language';
 import { formatMessage, message, type Message, type MessageId } from '../messages';
 import type { TargetId } from '../targets/types';
-import { methodLabel, methodLabelIn } from '../methods/registry';
+import { methodLabelIn } from '../methods/registry';
 import { COMPARED_METHODS, formatTopology, type StudyFigureId, type StudyJob, type StudyPlan } from './plan';
 import { listMissingJobs, planProtocols, projectStudyView } from './protocolView';
 import type { StudyProtocol } from './protocols';
@@ -233,74 +233,6 @@ export function computeOscillation(result: Pick<JobResult, 'history'>): { meanAb
 function comparisonValue(results: StudyResults, target: TargetId, method: MethodId, pick: (r: JobResult) => number | null): number | null {
   const result = results[comparisonJobId(target, method)];
   return result ? finiteOrNull(pick(result)) : null;
-}
-
-/** Fig. 6: true (solid) and predicted (light) invocation per benchmark and method. */
-export function buildFig6(plan: StudyPlan, results: StudyResults): StudyFigure {
-  const targets = comparisonTargets(plan);
-  const series: BarSeries[] = [];
-  for (const method of COMPARED_METHODS) {
-    series.push({ name: `${methodLabel(method)} true`, values: targets.map((t) => comparisonValue(results, t, method, (r) => r.metrics.metrics.trueInvocation)) });
-    series.push({
-      name: `${methodLabel(method)} predicted`,
-      values: targets.map((t) => comparisonValue(results, t, method, (r) => r.metrics.metrics.predictedInvocation)),
-      variant: 'light',
-    });
-  }
-  const rows = targets.map((t) => [
-    t,
-    ...COMPARED_METHODS.flatMap((m) => [
-      formatPercent(comparisonValue(results, t, m, (r) => r.metrics.metrics.trueInvocation)),
-      formatPercent(comparisonValue(results, t, m, (r) => r.metrics.metrics.predictedInvocation)),
-    ]),
-    ...COMPARED_METHODS.map((m) => String(results[comparisonJobId(t, m)]?.params ?? 'n/a')),
-  ]);
-  return {
-    id: 'fig6',
-    name: 'Fig. 6',
-    title: 'True and predicted invocation per benchmark',
-    caption:
-      'Paper: AXNet has the highest true invocation on every benchmark (+50.7 % vs onepass, +30.8 % vs iterative on average). ' +
-      'Ours: same data, seed, bound, optimizer (Adam), activation (ReLU) and losses for all methods; AXNet sized to the baseline within 3 % of its parameters (weights + biases).' +
-      quickCaption(plan),
-    chart: { kind: 'bar', title: 'Fig. 6 · true (solid) and predicted (light) invocation', xLabel: 'benchmark', yLabel: 'invocation', categories: targets, series, yMax: 1 },
-    table: {
-      header: ['benchmark', ...COMPARED_METHODS.flatMap((m) => [`${methodLabel(m)} true`, `${methodLabel(m)} pred.`]), ...COMPARED_METHODS.map((m) => `${methodLabel(m)} params`)],
-      rows,
-    },
-    missing: missingOf(jobsOf(plan, 'fig6'), results),
-    quick: plan.size === 'quick',
-  };
-}
-
-/** Fig. 7: prediction accuracy (paper definition: safe AND predicted safe). */
-export function buildFig7(plan: StudyPlan, results: StudyResults): StudyFigure {
-  const targets = comparisonTargets(plan);
-  const series: BarSeries[] = COMPARED_METHODS.map((method) => ({
-    name: methodLabel(method),
-    values: targets.map((t) => comparisonValue(results, t, method, (r) => r.metrics.metrics.predictionAccuracy)),
-  }));
-  const rows = targets.map((t) => [
-    t,
-    ...COMPARED_METHODS.map((m) => formatPercent(comparisonValue(results, t, m, (r) => r.metrics.metrics.predictionAccuracy))),
-    ...COMPARED_METHODS.map((m) => formatPercent(comparisonValue(results, t, m, (r) => r.metrics.metrics.codeAgreement))),
-  ]);
-  return {
-    id: 'fig7',
-    name: 'Fig. 7',
-    title: 'Prediction accuracy per benchmark',
-    caption:
-      'Paper: AXNet is about as accurate as iterative; iterative is better on inversek2j, jpeg and blackscholes. ' +
-      'Ours: paper definition (fraction of test samples both safe and predicted safe); the table also gives the authors’ code variant (label agreement).' +
-      quickCaption(plan),
-    chart: { kind: 'bar', title: 'Fig. 7 · prediction accuracy', xLabel: 'benchmark', yLabel: 'prediction accuracy', categories: targets, series, yMax: 1 },
-    table: {
-      header: ['benchmark', ...COMPARED_METHODS.map((m) => `${methodLabel(m)} accuracy`), ...COMPARED_METHODS.map((m) => `${methodLabel(m)} agreement (code)`)],
-      rows,
-    },
-    missing: missingOf(jobsOf(plan, 'fig7'), results),
-    quick: plan.size === 'quick',
-  };
 }
 
 /** Overall error of `method` on `target` divided by onepass's (null when either is undefined). */

@@ -181,6 +181,10 @@ export const TARGET_LAB_DEFAULTS: Readonly<Record<TargetId, Readonly<TargetLabDe
         'a sigmoid P(x) (C 1-16-5, 0.03, lr 0.002: 0.695/0.799/0.058) mixed on 2 of 3 seeds too, but P(x) is not a per-target default; ' +
         'deeper C (1-16-16, 1-8-8), C 1-32 and A 1-3-2 did worse. At lr ≥ 0.005 true invocation jumps by 0.2–0.5 between evaluations ' +
         '(x = 0 alone is ~17 % of the inputs). ' +
+        'Tried again on 2026-12-04, each on seeds 1 / 2 / 3 (predicted invocation): bound 0.02 0.000 / 0.912 / 0.217; 0.0225 ' +
+        '0.000 / 0.893 / 0.236; 6 000 steps 0.288 / 1.000 / 0.494; A 1-3-2 0.000 / 0.760 / 0.666; C 1-24-6 1.000 / 0.426 / 0.000. At every ' +
+        'setting tried, one seed of three ends all-unsafe or all-safe: with one input the predictor is nearly a threshold on x, and the ' +
+        'paper itself reports fft among the benchmarks where AXNet predicts 100 % safe (Fig. 6). ' +
         ONEPASS_EQUALS_LONE,
     },
   },
