@@ -249,9 +249,12 @@ async function runLoop(): Promise<void> {
     if (control.stopped || gpu.lost !== null) return;
     control.finish();
     const finished = active.step >= active.totalSteps;
-    // Paused: the answer first (step, points: the page shows "paused" at the worker's step), then the views.
+    // Paused: the answer first (step, points: the page shows "paused" at the worker's step), then the views. A Play (or
+    // Stop) while the paused views are drawn abandons their surface between bands (seconds at maximal widths on cpu),
+    // so that the run resumes, and a Pause right after it is answered, within a band, not after the whole surface.
     if (!finished && (await guardGpu(() => sendProgress(false, false, 'progress', false))) === GPU_GONE) return;
-    await guardGpu(() => sendProgress(false, true, finished ? 'done' : 'progress'));
+    const untilPlay = finished ? undefined : control.sliceInterrupt(() => control.wantRunning || gpu.lost !== null);
+    await guardGpu(() => sendProgress(false, true, finished ? 'done' : 'progress', true, untilPlay));
   });
 }
 

@@ -16,6 +16,7 @@ import { findRange, readSurfaceAt, selectConfig, selectSurface } from '../../sta
 import { useLabStore } from '../../state/store';
 import { DIVERGING, SEQUENTIAL, createLinearScale, formatTick, type ColorScale } from '../charts/colormap';
 import { ColorBar, Heatmap, HeatmapFrame } from '../charts/Heatmap';
+import { useProgressiveCount } from '../useProgressiveCount';
 import { useT } from '../i18n';
 import { describeGrid, useFocusWithin, useGridCursor, useInputNameGloss, useReadoutTexts } from './SurfacePanel';
 import { explainMissingGrid, formatControlReadout } from './surfaceReadout';
@@ -27,6 +28,8 @@ import { useRunStem } from '../exports/RunExports';
 export const CONTROL_MAP_MIN = 96;
 /** At most this many neurons (3 maps each) are drawn at once; the rest are a page away (Prev / Next). */
 export const CONTROL_NEURONS_PER_PAGE = 32;
+/** Neurons (three maps each) mounted per animation frame when a page of them first appears (useProgressiveCount). */
+export const CONTROL_NEURONS_PER_FRAME = 8;
 
 export function ControlVectorPanel() {
   return (
@@ -87,6 +90,8 @@ function ControlVectorPanelBody() {
     }
     return cellsByNeuron;
   }, [surface, pageRange.start, pageRange.end]);
+  // A page of up to 32 neurons × 3 maps mounts 8 neurons a frame (the default nets' 8 neurons at once).
+  const mountedOnPage = useProgressiveCount(pageRange.end - pageRange.start, CONTROL_NEURONS_PER_FRAME, `${page}|${hiddenLayers.map((layer) => layer.width).join('-')}`);
 
   const missing = explainMissingGrid(target, t('control.view'), t('control.instead'), readoutTexts);
   if (missing) {
@@ -160,7 +165,7 @@ function ControlVectorPanelBody() {
               const layerNumber = layers[i] + 1;
               const scale = layerScales[i];
               const shownFrom = Math.max(0, pageRange.start - firstNeuron[i]);
-              const shownTo = Math.min(layer.width, pageRange.end - firstNeuron[i]);
+              const shownTo = Math.min(layer.width, pageRange.start + mountedOnPage - firstNeuron[i]);
               if (shownTo <= shownFrom) return null; // none of this layer's neurons on this page
               return (
                 <div className="view-control-layer" key={i}>
