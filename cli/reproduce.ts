@@ -184,6 +184,12 @@ export function parseReproduceArgs(argsIn: readonly string[], fail: (message: st
     cacheDir: null,
     shard: null,
   };
+  /** `text` if it is one of `choices`, else a usage error naming them. */
+  const oneOf = <T extends string>(flag: string, choices: readonly T[], text: string): T => {
+    const known = choices.find((choice) => choice === text);
+    if (!known) fail(`${flag} must be one of ${choices.join(', ')}, not ${JSON.stringify(text)}`);
+    return known;
+  };
   while (args.length) {
     const arg = args.shift()!;
     const value = () => {
@@ -227,20 +233,12 @@ export function parseReproduceArgs(argsIn: readonly string[], fail: (message: st
         }
         break;
       }
-      case '--bounds': {
-        const text = value();
-        const known = STUDY_BOUND_CHOICES.find((choice) => choice === text);
-        if (!known) fail(`--bounds must be one of ${STUDY_BOUND_CHOICES.join(', ')}, not ${JSON.stringify(text)}`);
-        options.bounds = known;
+      case '--bounds':
+        options.bounds = oneOf(arg, STUDY_BOUND_CHOICES, value());
         break;
-      }
-      case '--init': {
-        const text = value();
-        const known = INITIALIZATIONS.find((id) => id === text);
-        if (!known) fail(`--init must be one of ${INITIALIZATIONS.join(', ')}, not ${JSON.stringify(text)}`);
-        options.initialization = known;
+      case '--init':
+        options.initialization = oneOf(arg, INITIALIZATIONS, value());
         break;
-      }
       case '--cache':
         options.cacheDir = value();
         break;
