@@ -18,6 +18,7 @@
 import { computeFront, computeHypervolume, computePicks, readAccuracy, readRatios, recordsOf, type NasConstraints, type NasPick } from './analysis';
 import { createNasRunConfig, type NasBoundGroup, type NasMethod, type NasRunConfig, type NasWeightChoice } from './config';
 import { hypervolume2d, nonDominated } from './pareto';
+import { NAS_STUDY_DIFFERENCES } from './texts';
 import { NAS_SEARCH_IDS, type NasRecord, type NasSearchId } from './run';
 import type { NasWeightPresetId } from './objective';
 import type { NasActivation, NasConfig } from './types';
@@ -736,15 +737,6 @@ export function buildNasStudyTables(results: NasStudyResults): NasStudyTable[] {
   }
   return tables;
 }
-
-/** What the study does differently from the paper, said in the report and the Paper view. */
-export const NAS_STUDY_DIFFERENCES: readonly string[] = [
-  'Training: Adam steps per candidate instead of 300 epochs; candidates trained in batches on the lab’s engine (tfjs), not on a Titan X.',
-  'Hardware: the lab’s NPU model with an Eyeriss-like preset (16-bit, 1 GHz; array and buffer sizes from memory, unverified) and the lab’s CPU instruction-count estimate, not nn_dataflow + MARSSx86/McPAT.',
-  'P_speed, P_energy: speedup and energy reduction divided by the largest over the space (normalization "max", an interpretation: the paper does not define them).',
-  'The fronts are built from every evaluation; the picks use the energy constraint in the quality mode and E_norm = the largest energy reduction on the front (interpretations, reference B.5).',
-  'The lab’s blackscholes and fft data differ from AxBench’s inputs: at Table 2’s bounds the lab’s nets stay far below the paper’s accuracies (see the tables), which is why the quick Fig. 5 uses jpeg, kmeans and inversek2j.',
-];
 
 /** The line above the tables: how many runs, at what size, and how accuracy is read. */
 export function describeNasStudyRun(results: NasStudyResults): Message {

@@ -21,6 +21,7 @@
  * min_samples_split 3 in ml-cart's "≤ minNumSamples rows ⇒ leaf" sense, reference D.2.1). SMAC3's newest forest uses
  * sklearn's random splitter and log-scaled costs; both keep the best split and plain costs ('interpretation').
  */
+import { NAS_IMPORTANCE_LABELS } from './texts';
 import { RandomForestRegression } from 'ml-random-forest';
 import { createRng } from '../rng';
 
@@ -72,11 +73,6 @@ export interface Surrogate {
   predict(X: readonly (readonly number[])[]): SurrogatePrediction;
   featureImportance(): FeatureImportance;
 }
-
-/** Each importance method's label (the UI's catalogs read the English here, by method). */
-export const NAS_IMPORTANCE_LABELS: Readonly<Record<FeatureImportance['method'], string>> = {
-  MDI: 'mean decrease in impurity (MDI) of the surrogate forest',
-};
 
 export function createSurrogate(options: Partial<SurrogateOptions> = {}): Surrogate {
   const o = { ...DEFAULT_SURROGATE_OPTIONS, ...options };

@@ -12,7 +12,6 @@ import { useShallow } from 'zustand/react/shallow';
 import type { LanguageId } from '../../core/language';
 import { formatMessage } from '../../core/messages';
 import {
-  NAS_STUDY_DIFFERENCES,
   assembleNasStudyResults,
   buildNasStudyTables,
   describeNasStudyRun,
@@ -23,6 +22,7 @@ import {
   type NasStudyCell,
   type NasStudyTable,
 } from '../../core/nas/study';
+import { NAS_STUDY_DIFFERENCES } from '../../core/nas/texts';
 import { cancelNasStudy, clearNasStudyCache, getNasStudyPlan, loadCachedNasStudy, startNasStudy } from '../../state/nasStudyController';
 import type { NasStudyBudget } from '../../state/nasStudySlice';
 import { useLabStore } from '../../state/store';

@@ -9,7 +9,7 @@
 import { NAS_METHOD_LABELS } from '../../../core/nas/config';
 import { NAS_NORMALIZATION_NOTES, NAS_NORMALIZATIONS } from '../../../core/nas/objective';
 import { NAS_SEARCH_LABELS } from '../../../core/nas/run';
-import { NAS_IMPORTANCE_LABELS } from '../../../core/nas/surrogate';
+import { NAS_IMPORTANCE_LABELS } from '../../../core/nas/texts';
 import { defineNamespace } from '../namespace';
 
 const normalizations = Object.fromEntries(NAS_NORMALIZATIONS.map((id) => [id, NAS_NORMALIZATION_NOTES[id].label])) as Readonly<Record<(typeof NAS_NORMALIZATIONS)[number], string>>;

@@ -4,7 +4,7 @@
  * CLI's report text; their Chinese ones are here, by id (the type asks for every id).
  */
 import { AXTRAIN_OPEN_CHOICES } from '../../../core/axtrain/study';
-import { NAS_STUDY_DIFFERENCES } from '../../../core/nas/study';
+import { NAS_STUDY_DIFFERENCES } from '../../../core/nas/texts';
 import { defineNamespace } from '../namespace';
 
 /** The lab's open choices (the report's list), keyed c0, c1, … by position; zh.ts must give one per entry. */
