@@ -16,6 +16,7 @@
  */
 import { getTarget, isTargetId, listTargets } from '../src/core/targets';
 import { parseLink, problemsText } from '../src/core/link';
+import { loadExpressionParser } from '../src/core/targets/expressionParser';
 import { CliUsageError, checkWritableOutput, describeFileError, formatTable, parseIntegerArgument, rejectUnknownOptions, takeFlag, takeOption } from './args';
 import { parseDecimal } from '../src/core/decimal';
 import { TARGET_DOMAINS, findDomainViolation } from '../src/core/targets/domains';
@@ -165,6 +166,7 @@ function printTable(header: string[], rows: string[][]): void {
 
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
+  await loadExpressionParser(); // every command may read a link with a custom function (expressionParser.ts)
   switch (command) {
     case 'targets':
       return runTargets();

@@ -75,6 +75,23 @@ test('choosing custom shows the editor; a typed function trains: surfaces, metri
   expect(errors).toEqual([]);
 });
 
+test("mathjs' parser is not part of the first paint: a Bessel page fetches it only when idle, a custom link before it is read", async ({ page }) => {
+  const parserChunks: string[] = [];
+  page.on('request', (request) => {
+    if (/\/assets\/number-[\w-]+\.js$/.test(request.url())) parserChunks.push(request.url());
+  });
+  await page.goto(`/#v=1&${SMALL}`);
+  await expect(page.getByTestId('play-button')).toBeVisible();
+  expect(parserChunks, 'no parser chunk before the page is idle').toEqual([]);
+  await expect.poll(() => parserChunks.length, { timeout: 10_000 }).toBeGreaterThan(0); // fetched while idle
+  // A fresh page on a custom link reads its function, which needs the parser first.
+  const fresh = await page.context().newPage();
+  await fresh.goto(`/#v=1&target=custom&fn=${encodeURIComponent('x0*x1')}&${SMALL}`);
+  await expect(fresh.getByTestId('custom-fn-input')).toHaveValue('x0*x1');
+  await expect(fresh.getByTestId('notice')).toHaveCount(0);
+  await fresh.close();
+});
+
 test('hostile expressions are refused with an alert and change nothing; a hostile link shows a notice', async ({ page }) => {
   const errors = collectErrors(page);
   await page.goto(`/#v=1&target=custom&${SMALL}`);

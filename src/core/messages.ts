@@ -52,6 +52,7 @@ export const MESSAGES = {
   customTooLong: { en: 'The expression is {length} characters long; at most {max} are allowed.', zh: '表达式长 {length} 个字符；最多允许 {max} 个。' },
   customEmpty: { en: 'Type an expression in x0…x3, for example sin(3*x0)*exp(-x1).', zh: '请输入关于 x0…x3 的表达式，例如 sin(3*x0)*exp(-x1)。' },
   customParse: { en: 'The expression does not parse: {detail}', zh: '无法解析该表达式：{detail}' },
+  customParserNotLoaded: { en: 'The expression parser has not loaded yet; try again in a moment.', zh: '表达式解析器尚未加载完成，请稍后再试。' },
   customTooComplex: { en: 'The expression is too complex.', zh: '表达式过于复杂。' },
   customTooDeep: { en: 'The expression is nested more than {max} levels deep.', zh: '表达式嵌套超过 {max} 层。' },
   customTooManyParts: { en: 'The expression has more than {max} parts (numbers, inputs, operations).', zh: '表达式超过 {max} 个部分（数字、输入、运算）。' },

@@ -6,6 +6,7 @@
 import { formatMessage, message, type Message } from '../core/messages';
 import { currentLessonStep } from '../core/classroom/classLink';
 import { buildShareUrl, formatHash, joinProblems, parseLink, type LinkExtras } from '../core/link';
+import { getExpressionParser, loadExpressionParser } from '../core/targets/expressionParser';
 import { startLanguagePreference } from './languagePreference';
 import { useLabStore } from './store';
 import { openView } from './views';
@@ -14,6 +15,14 @@ import { openView } from './views';
 export function describeProblems(problems: readonly Message[]): Message {
   const more = problems.length > 4 ? message('moreProblems', { count: problems.length - 4 }) : '';
   return message('linkProblems', { details: joinProblems(problems.slice(0, 4)), more });
+}
+
+/**
+ * Whether a link names the custom target, whose function needs mathjs' parser (src/core/targets/expressionParser.ts)
+ * before the link is read; the page loads it first (main.tsx, and a hash change below).
+ */
+export function linkNeedsExpressionParser(hash: string): boolean {
+  return /(?:^|&)target=custom(?:&|$)/.test(hash.replace(/^#/, ''));
 }
 
 /** Applies a hash to the store; returns whether it had problems. */
@@ -71,8 +80,13 @@ export function startUrlSync(): () => void {
     }
   });
   const onHashChange = () => {
-    applyHash(window.location.hash);
-    writeHash(formatCurrentHash());
+    const read = () => {
+      applyHash(window.location.hash);
+      writeHash(formatCurrentHash());
+    };
+    // A link to the custom target reads its function once the parser is there (a failed load: the link's notice says so).
+    if (linkNeedsExpressionParser(window.location.hash) && getExpressionParser() === null) void loadExpressionParser().then(read, read);
+    else read();
   };
   window.addEventListener('hashchange', onHashChange);
   return () => {

@@ -10,6 +10,7 @@ import { CommitNumberField } from './CommitNumberField';
 import { ClassTarget } from './classroom/ClassTarget';
 import { CustomFunctionEditor } from './CustomFunctionEditor';
 import { CUSTOM_TARGET_ID } from '../core/targets/types';
+import { getExpressionParser, loadExpressionParser } from '../core/targets/expressionParser';
 import { boundPresetSourceIn, errorMetricIn, targetDescriptionIn, targetTitleIn } from '../core/targets/targetTextZh';
 import { useLanguage, useT } from './i18n';
 
@@ -109,6 +110,15 @@ export function ControlsPanel() {
   const setTrainLone = useLabStore((state) => state.setTrainLone);
   const setNumber = useLabStore((state) => state.setNumber);
   const target = resolveTarget(config);
+  // The custom target's function needs mathjs' parser (loaded on demand, expressionParser.ts) before it enters the store.
+  const chooseTarget = (id: string) => {
+    if (id === CUSTOM_TARGET_ID && getExpressionParser() === null)
+      void loadExpressionParser().then(
+        () => setTarget(id),
+        () => undefined,
+      ); // not loaded (offline, no cache): the target stays
+    else setTarget(id);
+  };
 
   return (
     <aside className="panel controls" aria-label={t('label')} data-testid="controls">
@@ -118,7 +128,7 @@ export function ControlsPanel() {
         <ClassTarget id="target">
           <label className="field" title={targetDescriptionIn(target, language, config.customFunction.ranges)}>
             <span className="field-label">{t('target')}</span>
-            <select data-testid="config-target" value={config.target} onChange={(event) => setTarget(event.target.value)}>
+            <select data-testid="config-target" value={config.target} onChange={(event) => chooseTarget(event.target.value)}>
               {listTargets().map((spec) => (
                 <option key={spec.id} value={spec.id} title={targetDescriptionIn(spec, language)}>
                   {spec.id} — {targetTitleIn(spec, language)}

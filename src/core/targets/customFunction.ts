@@ -15,7 +15,8 @@
  * The CPU-path cost of one call is estimated from the operation count (CUSTOM_OP_INSTRUCTIONS, an estimate in
  * the same units and rules as src/core/npu/cpuCost.ts: dynamic x86-64 instructions).
  */
-import { create, parseDependencies, type MathNode } from 'mathjs/number';
+import type { MathNode } from 'mathjs/number';
+import { getExpressionParser } from './expressionParser';
 import type { Rng } from '../rng';
 import { CUSTOM_LAB_DEFAULTS, CUSTOM_MAX_INPUTS, type CustomFunctionConfig } from './customDefaults';
 import { makeAxnetPreset, makeBaselinePreset } from './topologies';
@@ -23,8 +24,6 @@ import type { TargetSpec } from './types';
 import { formatMessage, message, type Message } from '../messages';
 
 export type { CustomFunctionConfig } from './customDefaults';
-
-const math = create({ parseDependencies });
 
 export const CUSTOM_FUNCTION_LIMITS = {
   /** Characters of the expression; longer text is refused before parsing. */
@@ -284,9 +283,11 @@ export function compileCustomFunction(expression: string): CustomFunctionResult 
   if (expression.length > CUSTOM_FUNCTION_LIMITS.maxLength) return refuse(message('customTooLong', { length: expression.length, max: CUSTOM_FUNCTION_LIMITS.maxLength }));
   const text = expression.trim();
   if (text === '') return refuse(message('customEmpty'));
+  const parse = getExpressionParser();
+  if (!parse) return refuse(message('customParserNotLoaded'));
   let root: MathNode;
   try {
-    root = math.parse(text);
+    root = parse(text);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     return refuse(message('customParse', { detail: detail.slice(0, 120) }));
