@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { buildAxtrainStudyPlan, type AxtrainUnitRecord } from '../core/axtrain/study';
 import { buildQuickStudyRecords, QUICK_STUDY_RESULTS } from '../core/axtrain/fixtures/quickStudy';
-import { selectAxtrainStudyView } from './axtrainStudySlice';
+import { selectAxtrainStudyView } from './axtrainStudyView';
 import { useLabStore } from './store';
 
 const plan = buildAxtrainStudyPlan({ quick: true });

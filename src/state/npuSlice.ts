@@ -8,7 +8,10 @@
  */
 import type { StateCreator } from 'zustand';
 import type { BaselineMethodId } from '../core/methods/registry';
-import { DEFAULT_NPU_PARAMS, clampCpuInstructions, clampNpuParams, isNpuConstantId, type BaselineNets, type NpuParams } from '../core/npu';
+// From the modules themselves, not core/npu's index: the store loads with the first paint, the NPU's schedule with its view.
+import { isNpuConstantId } from '../core/npu/constants';
+import { DEFAULT_NPU_PARAMS, clampCpuInstructions, clampNpuParams, type NpuParams } from '../core/npu/params';
+import type { BaselineNets } from '../core/npu/schedule';
 import type { AxnetWeights } from '../core/weights';
 import type { LabState } from './store';
 

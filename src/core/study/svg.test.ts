@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildStudyFigures, type BarChartData, type XYChartData } from './figures';
 import { buildStudyPlan, QUICK_BUDGET_NOTE } from './plan';
-import { escapeXml, niceTicks, renderBarChart, renderChart, renderLineChart, renderScatterChart } from './svg';
+import { escapeXml } from '../escapeXml';
+import { niceTicks, renderBarChart, renderChart, renderLineChart, renderScatterChart } from './svg';
 import { makeFakeResult } from './testing';
 
 /** Tags open and close in order (a tiny well-formedness check: no DOM parser in Node). */

@@ -3,6 +3,7 @@
  * Deterministic (same data ⇒ same bytes), no DOM; every number written is finite (no "NaN" text).
  * Quick-budget figures carry a visible watermark (QUICK_BUDGET_NOTE).
  */
+import { escapeXml } from '../escapeXml';
 import type { BarChartData, ChartData, FacetChartData, XYChartData, XYSeries } from './figures';
 import { QUICK_BUDGET_NOTE } from './plan';
 
@@ -21,10 +22,6 @@ export interface SvgOptions {
 export const SERIES_COLORS = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#D55E00', '#56B4E9', '#F0E442', '#000000'] as const;
 
 const FONT = 'font-family="system-ui, -apple-system, Segoe UI, sans-serif"';
-
-export function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
-}
 
 /** A coordinate with at most 2 decimals; non-finite values become 0 (never "NaN" in the output). */
 function n(value: number): string {

@@ -19,8 +19,12 @@ import { AxtrainPanels } from './panels';
 import { CommitNumberField } from '../CommitNumberField';
 import './axtrain.css';
 import { ClassTarget } from '../classroom/ClassTarget';
-import { useT } from '../i18n';
+import { registerCatalog, useT } from '../i18n';
+import { axtrain } from '../i18n/locales/axtrain';
 import { describeAxtrainData, describeAxtrainPhase, useDescribeProgress } from './progressText';
+
+// This view's texts in both languages: not part of the first paint (src/ui/i18n/locales/en.ts LazyNamespace).
+registerCatalog('axtrain', axtrain);
 
 interface NumberFieldProps {
   field: AxtrainNumberField;

@@ -17,7 +17,7 @@ import { queueSliced } from './slicedQueue';
 import { useOnScreen } from '../useOnScreen';
 import { useElementWidth } from '../useElementWidth';
 import './heatmap.css';
-import { escapeXml } from '../../core/study/svg';
+import { escapeXml } from '../../core/escapeXml';
 import { canvasToPng } from '../exports/download';
 import { useFigureExport } from '../exports/ExportMenu';
 import { useT } from '../i18n';

@@ -1,11 +1,11 @@
 // Typed keys: t('header.play') is checked against the English catalog, so a missing key fails the typecheck.
 import 'i18next';
-import type { en } from './locales/en';
+import type { EnglishCatalogs } from './locales/en';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'common';
-    resources: typeof en;
+    resources: EnglishCatalogs;
     returnNull: false;
   }
 }

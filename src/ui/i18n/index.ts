@@ -8,14 +8,30 @@ import i18next from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
 import { getLanguage, type LanguageId } from '../../core/language';
 import { useLabStore } from '../../state/store';
-import { en } from './locales/en';
+import { en, type EnglishCatalogs, type LazyNamespace } from './locales/en';
 import { zh } from './locales/zh';
 
 export const resources = { en, zh } as const;
 
-export type Namespace = keyof typeof en;
+export type Namespace = keyof EnglishCatalogs;
 
 let started = false;
+/** Catalogs registered before startI18n (a view's chunk loaded first); added at init. */
+const pendingCatalogs = new Map<LazyNamespace, { en: object; zh: object }>();
+
+/**
+ * Adds a view's namespace in both languages (its chunk calls this at load, before it renders): the AxTrain, NAS, NPU
+ * and Paper texts are not part of the first paint (en.ts LazyNamespace).
+ */
+export function registerCatalog(namespace: LazyNamespace, catalog: { readonly en: object; readonly zh: object }): void {
+  if (!i18next.isInitialized) {
+    pendingCatalogs.set(namespace, catalog);
+    return;
+  }
+  if (i18next.hasResourceBundle('en', namespace)) return;
+  i18next.addResourceBundle('en', namespace, catalog.en, true, true);
+  i18next.addResourceBundle('zh', namespace, catalog.zh, true, true);
+}
 
 /** Initialises i18next in the store's language (synchronously: the resources are bundled) and follows the store. */
 export function startI18n(): void {
@@ -31,6 +47,8 @@ export function startI18n(): void {
     returnNull: false,
     initAsync: false,
   });
+  for (const [namespace, catalog] of pendingCatalogs) registerCatalog(namespace, catalog);
+  pendingCatalogs.clear();
   useLabStore.subscribe((state, previous) => {
     if (state.language !== previous.language) void i18next.changeLanguage(state.language);
   });

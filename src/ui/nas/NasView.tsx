@@ -64,7 +64,15 @@ import '../axtrain/panels/axtrainPanels.css';
 import './nas.css';
 import { ClassTarget } from '../classroom/ClassTarget';
 import { ExportMenu, ExportScope } from '../exports/ExportMenu';
-import { formatNumber, useLanguage, useT } from '../i18n';
+import { registerCatalog, formatNumber, useLanguage, useT } from '../i18n';
+import { nas } from '../i18n/locales/nas';
+import { axtrain } from '../i18n/locales/axtrain';
+import { npu } from '../i18n/locales/npu';
+
+// This view's texts in both languages: not part of the first paint (src/ui/i18n/locales/en.ts LazyNamespace).
+registerCatalog('nas', nas);
+registerCatalog('axtrain', axtrain);
+registerCatalog('npu', npu);
 
 const pct = (v: number | null | undefined) => (v === null || v === undefined || !Number.isFinite(v) ? '—' : `${(100 * v).toFixed(1)}%`);
 const times = (v: number | null | undefined) => (v === null || v === undefined || !Number.isFinite(v) ? '—' : `${v.toFixed(2)}×`);

@@ -21,7 +21,11 @@ import { useNpuModel } from './useNpuModel';
 import './npu.css';
 import { ExportMenu, ExportScope } from '../exports/ExportMenu';
 import { useRunStem } from '../exports/RunExports';
-import { useT } from '../i18n';
+import { registerCatalog, useT } from '../i18n';
+import { npu } from '../i18n/locales/npu';
+
+// This view's texts in both languages: not part of the first paint (src/ui/i18n/locales/en.ts LazyNamespace).
+registerCatalog('npu', npu);
 
 export function NpuPanel() {
   return (

@@ -6,10 +6,15 @@ import { AXTRAIN_OPEN_CHOICES, buildAxtrainStudyTables, formatAxtrainStudyCell, 
 import type { LanguageId } from '../../core/language';
 import { formatMessage } from '../../core/messages';
 import { AxtrainDatasetTablesView, AxtrainStudyBody, type AxtrainSectionState } from './AxtrainStudySection';
-import { startI18n } from '../i18n';
+import { registerCatalog, startI18n } from '../i18n';
+import { paper } from '../i18n/locales/paper';
+import { axtrain } from '../i18n/locales/axtrain';
 
 // The section reads its texts from the catalog (English: the store's default language).
 startI18n();
+// As the view's chunk does (the namespace is not part of the first paint's catalogs).
+registerCatalog('paper', paper);
+registerCatalog('axtrain', axtrain);
 
 const EMPTY: AxtrainSectionState = {
   axtrainBudget: 'quick',

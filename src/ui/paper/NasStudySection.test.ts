@@ -7,7 +7,8 @@ import { NAS_SEARCH_LABELS, type NasSearchId } from '../../core/nas/run';
 import { NAS_STUDY_METHOD_MESSAGES, NAS_STUDY_SEARCH_MESSAGES, buildNasStudyTables, formatNasStudyCell, renderNasStudyReport } from '../../core/nas/study';
 import { buildNasStudyFixture } from '../../core/nas/studyFixture';
 import { QUICK_BUDGET_NOTE } from '../../core/study/plan';
-import { resources } from '../i18n';
+import { nas } from '../i18n/locales/nas';
+import { paper } from '../i18n/locales/paper';
 import { NasStudyTableView } from './NasStudySection';
 
 /** The names the 中文 page keeps as written (e2e/helpers.ts KEPT_AS_WRITTEN, the ones these tables use). */
@@ -53,10 +54,10 @@ describe('the Paper view’s NAS study tables', () => {
 
   it('name the methods and searches as the registries do in English and as the NAS view does in 中文', () => {
     const check = (id: keyof typeof MESSAGES, en: string, zh: string) => expect({ ...MESSAGES[id] }).toEqual({ en, zh });
-    for (const method of Object.keys(NAS_METHOD_LABELS) as NasMethod[]) check(NAS_STUDY_METHOD_MESSAGES[method], NAS_METHOD_LABELS[method], resources.zh.nas.methods[method]);
-    for (const search of Object.keys(NAS_SEARCH_LABELS) as NasSearchId[]) check(NAS_STUDY_SEARCH_MESSAGES[search], NAS_SEARCH_LABELS[search], resources.zh.nas.searches[search]);
-    check('nasStudyWeightsAccuracy', 'accuracy', resources.zh.nas.presets.accuracy);
-    check('nasStudyWeightsTradeoff', 'tradeoff', resources.zh.nas.presets.tradeoff);
-    check('nasStudyQuickWatermark', QUICK_BUDGET_NOTE, resources.zh.paper.figure.quickNote);
+    for (const method of Object.keys(NAS_METHOD_LABELS) as NasMethod[]) check(NAS_STUDY_METHOD_MESSAGES[method], NAS_METHOD_LABELS[method], nas.zh.methods[method]);
+    for (const search of Object.keys(NAS_SEARCH_LABELS) as NasSearchId[]) check(NAS_STUDY_SEARCH_MESSAGES[search], NAS_SEARCH_LABELS[search], nas.zh.searches[search]);
+    check('nasStudyWeightsAccuracy', 'accuracy', nas.zh.presets.accuracy);
+    check('nasStudyWeightsTradeoff', 'tradeoff', nas.zh.presets.tradeoff);
+    check('nasStudyQuickWatermark', QUICK_BUDGET_NOTE, paper.zh.figure.quickNote);
   });
 });

@@ -23,8 +23,12 @@ import { NasStudySection } from './NasStudySection';
 import { buildStudyReport, renderResultsCsv } from './exports';
 import { formatEstimate, formatEta } from './format';
 import './paper.css';
-import { useLanguage, useT } from '../i18n';
+import { registerCatalog, useLanguage, useT } from '../i18n';
+import { paper } from '../i18n/locales/paper';
 import { Rich } from '../axtrain/panels/Rich';
+
+// This view's texts in both languages: not part of the first paint (src/ui/i18n/locales/en.ts LazyNamespace).
+registerCatalog('paper', paper);
 
 /** Measured in headless Chromium on this project’s 2-core machines (tfjs cpu, two study workers): the quick plan, 12.8k step-equivalents, took 28–58 s (the slower under load). */
 const BROWSER_COST_RATE = 300;

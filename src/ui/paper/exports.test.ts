@@ -4,7 +4,7 @@ import { buildQuickStudyRecords, QUICK_STUDY_RESULTS } from '../../core/axtrain/
 import { buildAxtrainStudyPlan, formatAxtrainResultsJson, renderAxtrainStudyReport } from '../../core/axtrain/study';
 import { buildStudyPlan } from '../../core/study/plan';
 import type { JobResult } from '../../core/study/results';
-import { selectAxtrainStudyView } from '../../state/axtrainStudySlice';
+import { selectAxtrainStudyView } from '../../state/axtrainStudyView';
 import { RESULTS_CSV_HEADER, buildStudyReport, escapeCsvField, renderAxtrainExports, renderResultsCsv } from './exports';
 
 describe('study exports', () => {

@@ -14,10 +14,13 @@ import { MultiplierSweepPanel } from './MultiplierSweepPanel';
 import { NtvPanel } from './NtvPanel';
 import { SensitivityMapPanel } from './SensitivityMapPanel';
 import { TrainingCurvesPanel } from './TrainingCurvesPanel';
-import { startI18n } from '../../i18n';
+import { registerCatalog, startI18n } from '../../i18n';
+import { axtrain } from '../../i18n/locales/axtrain';
 
 // The panels read their texts from the catalog (English: the store's default language).
 startI18n();
+// As the view's chunk does (the namespace is not part of the first paint's catalogs).
+registerCatalog('axtrain', axtrain);
 
 const { config, snapshots } = loadAxtrainFixture();
 const kMapping = { ...DRUM_K_PRESETS };

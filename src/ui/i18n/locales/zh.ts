@@ -1,30 +1,22 @@
 /** 简体中文界面文本（与 en.ts 同键、同占位符；catalog.test.ts 检查）。公式、符号和论文引用保持原样。 */
 import { about } from './about';
-import { axtrain } from './axtrain';
 import { classroom } from './classroom';
-import { nas } from './nas';
-import { paper } from './paper';
 import { sharing } from './sharing';
 import { compare } from './compare';
 import { controls } from './controls';
 import { sweep } from './sweep';
 import { views } from './views';
-import { npu } from './npu';
 import { panels } from './panels';
 import type { Messages } from './en';
 
 export const zh: Messages = {
   about: about.zh,
-  axtrain: axtrain.zh,
   classroom: classroom.zh,
-  nas: nas.zh,
-  paper: paper.zh,
   sharing: sharing.zh,
   compare: compare.zh,
   controls: controls.zh,
   sweep: sweep.zh,
   views: views.zh,
-  npu: npu.zh,
   panels: panels.zh,
   common: {
     appTitle: 'AXNet 实验室',
