@@ -143,6 +143,16 @@ describe('figures', () => {
     expect(`${row.ours} ${row.verdictText}`).not.toMatch(/−-|--/);
   });
 
+  it('writes an AXNet slower than iterative as +200.0 % training time, never −-200.0 %', () => {
+    const plan = buildStudyPlan('full');
+    const results = fakeResults(plan, (id) => (id.includes('/iterative') ? { trainingMs: 1000 } : id.includes('/axnet') ? { trainingMs: 3000 } : undefined));
+    const claim = computeStudyClaims(plan, results).find((c) => c.id === 'time-average')!;
+    expect(claim.oursValue).toBeCloseTo(-2, 12);
+    const row = formatStudyClaim(claim, 'en');
+    expect(row.ours).toMatch(/^\+200\.0 % over 7 benchmarks/);
+    expect(row.verdictText).toContain('ours +200.0 % vs paper −74.0 %');
+  });
+
   it('measures oscillation on the second half of training', () => {
     expect(computeOscillation({ history: [] })).toEqual({ meanAbsStep: 0, range: 0 });
     const result = makeFakeResult(buildStudyPlan('quick').jobs[0], { history: [0, 0, 0.2, 0.4, 0.2] });

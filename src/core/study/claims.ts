@@ -419,7 +419,7 @@ export function computeStudyClaims(plan: StudyPlan, results: StudyResults): Stud
   {
     const usable = rows.filter((r) => r.timeRatio !== null);
     const mean = usable.length ? usable.reduce((s, r) => s + (1 - (r.timeRatio as number)), 0) / usable.length : null;
-    const { verdict, text } = compareWithPaper(0.74, mean, (v) => `−${(100 * v).toFixed(1)} %`);
+    const { verdict, text } = compareWithPaper(0.74, mean, formatReduction);
     claims.push({
       id: 'time-average',
       figure: 'fig10a',
@@ -427,7 +427,7 @@ export function computeStudyClaims(plan: StudyPlan, results: StudyResults): Stud
       paper: '−74 %',
       paperValue: 0.74,
       formula: message('studyClaimTimeAverageFormula'),
-      ours: mean === null ? NA : message('studyClaimOverBenchmarks', { value: `−${(100 * mean).toFixed(1)} %`, n: usable.length }),
+      ours: mean === null ? NA : message('studyClaimOverBenchmarks', { value: formatReduction(mean), n: usable.length }),
       oursValue: mean,
       verdict,
       verdictText: text,
